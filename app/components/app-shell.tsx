@@ -1,0 +1,83 @@
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import type { ReactNode } from "react";
+import type { MessageKey } from "../utils/i18n";
+import { useT } from "../utils/use-t";
+
+type ShellUser = { name: string; email: string; role: string; organizationSlug: string } | null;
+
+const NAV: { to: string; label: MessageKey; roles: string[] }[] = [
+  { to: "/vendors", label: "common.navVendors", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
+  { to: "/assessments", label: "common.navAssessments", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
+  { to: "/admin/users", label: "common.navUsers", roles: ["ADMIN"] },
+  { to: "/admin/settings", label: "common.navSettings", roles: ["ADMIN"] },
+  { to: "/audit", label: "common.navAudit", roles: ["ADMIN", "AUDITOR"] },
+];
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const { t, locale } = useT();
+  const location = useLocation();
+  return (
+    <div className="min-h-full">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("common.skipToContent")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+          <Link to="/" className="text-lg font-bold text-brand-900">
+            {t("common.appName")}
+          </Link>
+          {user ? (
+            <nav aria-label="Main" className="flex flex-wrap gap-1">
+              {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
+                <NavLink
+                  key={item.to}
+                  to={item.to}
+                  className={({ isActive }) =>
+                    `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-50 font-semibold text-brand-900" : "text-slate-700 hover:bg-slate-100"}`
+                  }
+                >
+                  {t(item.label)}
+                </NavLink>
+              ))}
+            </nav>
+          ) : null}
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <Form method="post" action="/set-language" className="flex items-center gap-1">
+              <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+              <label htmlFor="language-select" className="sr-only">
+                {t("common.language")}
+              </label>
+              <select
+                id="language-select"
+                name="locale"
+                defaultValue={locale}
+                className="rounded border border-slate-300 px-2 py-1"
+              >
+                <option value="de">{t("common.german")}</option>
+                <option value="en">{t("common.english")}</option>
+              </select>
+              <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+                {t("common.language")}
+              </button>
+            </Form>
+            {user ? (
+              <>
+                <Link to="/account" className="text-slate-700 underline-offset-2 hover:underline" title={user.email}>
+                  {t("common.signedInAs", { name: user.name, role: t(`common.role${user.role}` as MessageKey) })}
+                </Link>
+                <Form method="post" action="/logout">
+                  <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">
+                    {t("common.logout")}
+                  </button>
+                </Form>
+              </>
+            ) : null}
+          </div>
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { RequestInfoProvider } from "./components/request-info";
+import { getEnv } from "./utils/env.server";
+import { logger } from "./utils/logger.server";
+import { migrateDatabase } from "./utils/migrate.server";
+import "./utils/request-context.server";
+
+/** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
+export const boot = { loadEnv: getEnv, migrate: migrateDatabase };
+
+const ABORT_DELAY_MS = 5_000;
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const nonce = loadContext?.cspNonce ?? "";
+  const requestId = loadContext?.requestId ?? "";
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "");
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RequestInfoProvider value={{ nonce, requestId }}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+      </RequestInfoProvider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(
+            new Response(createReadableStreamFromReadable(body), {
+              headers: responseHeaders,
+              status: responseStatusCode,
+            }),
+          );
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) logger.error("render.error", { requestId, message: String((error as Error)?.message ?? error) });
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY_MS);
+  });
+}
+
+/** Unexpected errors are logged once, with the request id the user sees; never sent to the browser. */
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  const err = error as Error;
+  logger.error("request.error", {
+    requestId: (context as AppLoadContext | undefined)?.requestId,
+    method: request.method,
+    path: new URL(request.url).pathname,
+    message: err?.message ?? String(error),
+    stack: process.env.NODE_ENV === "production" ? undefined : err?.stack,
+  });
+};

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { db } from "../../utils/db.server";
+import { inTransaction } from "../../utils/transaction.server";
+import type { Locale } from "../../utils/i18n";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { UserActor } from "./actor";
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password.server";
+import { revokeSession, revokeUserSessions } from "./sessions.server";
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: "passwordTooShort" })
+  .max(PASSWORD_MAX_LENGTH, { message: "passwordTooLong" });
+
+export async function logOut(actor: UserActor): Promise<void> {
+  await inTransaction(async (tx) => {
+    await recordAuditEvent(tx, actor, { action: "auth.logout", target: { type: "user", id: actor.userId } });
+    await tx.session.deleteMany({ where: { id: actor.sessionId } });
+  });
+}
+
+export type ChangePasswordResult = { ok: true; revokedSessions: number } | { ok: false; error: "wrongCurrentPassword" };
+
+/** Changes the password and ends every other session of the user (the current one stays). */
+export async function changePassword(actor: UserActor, current: string, next: string): Promise<ChangePasswordResult> {
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
+  if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, error: "wrongCurrentPassword" };
+  const passwordHash = await hashPassword(newPasswordSchema.parse(next));
+  const revokedSessions = await inTransaction(async (tx) => {
+    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const count = await revokeUserSessions(tx, actor.userId, actor.sessionId);
+    await recordAuditEvent(tx, actor, { action: "auth.password_changed", target: { type: "user", id: actor.userId }, payload: { revokedSessions: count } });
+    return count;
+  });
+  return { ok: true, revokedSessions };
+}
+
+export async function setUserLocale(actor: UserActor, locale: Locale): Promise<void> {
+  await db().user.update({ where: { id: actor.userId }, data: { locale } });
+}
+
+export { revokeSession };

@@ -1,0 +1,39 @@
+import { createCookie } from "@remix-run/node";
+import { getEnv, isSecureDeployment } from "../../utils/env.server";
+
+/**
+ * Cookie names carry the __Host- prefix whenever the app is served over https: the browser then
+ * insists on Secure, Path=/ and no Domain, so a sibling subdomain cannot plant or read them.
+ */
+function cookieName(base: string): string {
+  return isSecureDeployment() ? `__Host-${base}` : base;
+}
+
+function baseOptions() {
+  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: isSecureDeployment() };
+}
+
+/** The session token itself: random, so it needs no signature; only its SHA-256 is stored. */
+export function sessionCookie() {
+  return createCookie(cookieName("vetted_session"), baseOptions());
+}
+
+/** A password-verified login waiting for its second factor (5 minutes, signed). */
+export const PENDING_LOGIN_TTL_SECONDS = 5 * 60;
+export function pendingLoginCookie() {
+  return createCookie(cookieName("vetted_pending_login"), {
+    ...baseOptions(),
+    maxAge: PENDING_LOGIN_TTL_SECONDS,
+    secrets: [getEnv().SESSION_SECRET],
+  });
+}
+
+/** The vendor contact's session, created by exchanging an invite token (POST only). */
+export function vendorSessionCookie() {
+  return createCookie(cookieName("vetted_vendor"), baseOptions());
+}
+
+/** The language chosen by a visitor without an account (or before login). */
+export function languageCookie() {
+  return createCookie("vetted_lang", { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true, secure: isSecureDeployment() });
+}

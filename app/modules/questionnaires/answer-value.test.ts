@@ -1,0 +1,194 @@
+import { describe, it, expect } from "vitest";
+import {
+  answerFieldName,
+  answerFromFormData,
+  parseAnswerValue,
+  type AnswerQuestion,
+} from "./answer-value";
+
+const yesNo: AnswerQuestion = { key: "security.mfa", type: "yes_no" };
+const single: AnswerQuestion = {
+  key: "security.level",
+  type: "single_choice",
+  options: [
+    { value: "high", label: { en: "High", de: "Hoch" }, points: 1 },
+    { value: "low", label: { en: "Low", de: "Niedrig" }, points: 0 },
+  ],
+};
+const multi: AnswerQuestion = {
+  key: "compliance.certs",
+  type: "multi_choice",
+  options: [
+    { value: "c5", label: { en: "C5", de: "C5" }, points: 0.5 },
+    { value: "soc2", label: { en: "SOC 2", de: "SOC 2" }, points: 0.5 },
+    {
+      value: "none",
+      label: { en: "None of these", de: "Nichts davon" },
+      points: 0,
+      exclusive: true,
+    },
+  ],
+};
+const hours: AnswerQuestion = { key: "monitoring.hours", type: "number", min: 0, max: 720 };
+const date: AnswerQuestion = { key: "security.pentest_date", type: "date" };
+const text: AnswerQuestion = { key: "data_use.subprocessors", type: "text" };
+const countries: AnswerQuestion = { key: "residency.storage", type: "countries" };
+
+function form(entries: Array<[string, string | Blob]>): FormData {
+  const data = new FormData();
+  for (const [name, value] of entries) data.append(name, value);
+  return data;
+}
+
+describe("parseAnswerValue", () => {
+  it("treats null, undefined and empty strings as no answer", () => {
+    for (const question of [yesNo, single, multi, hours, date, text, countries]) {
+      expect(parseAnswerValue(question, null)).toEqual({ ok: true, value: null });
+      expect(parseAnswerValue(question, undefined)).toEqual({ ok: true, value: null });
+      expect(parseAnswerValue(question, "  ")).toEqual({ ok: true, value: null });
+    }
+  });
+
+  it("accepts valid values per type", () => {
+    expect(parseAnswerValue(yesNo, "partial")).toEqual({ ok: true, value: "partial" });
+    expect(parseAnswerValue(single, "high")).toEqual({ ok: true, value: "high" });
+    expect(parseAnswerValue(single, "na")).toEqual({ ok: true, value: "na" });
+    expect(parseAnswerValue(multi, ["c5", "soc2"])).toEqual({ ok: true, value: ["c5", "soc2"] });
+    expect(parseAnswerValue(multi, "unknown")).toEqual({ ok: true, value: "unknown" });
+    expect(parseAnswerValue(hours, 24)).toEqual({ ok: true, value: 24 });
+    expect(parseAnswerValue(hours, "unknown")).toEqual({ ok: true, value: "unknown" });
+    expect(parseAnswerValue(date, "2024-02-29")).toEqual({ ok: true, value: "2024-02-29" });
+    expect(parseAnswerValue(text, "  Acme Ltd.  ")).toEqual({ ok: true, value: "Acme Ltd." });
+    expect(parseAnswerValue(countries, ["DE", "CH"])).toEqual({ ok: true, value: ["DE", "CH"] });
+  });
+
+  it("rejects malformed values with a message instead of throwing", () => {
+    const cases: Array<[AnswerQuestion, unknown]> = [
+      [yesNo, "maybe"],
+      [yesNo, true],
+      [single, "medium"],
+      [multi, ["c5", "gold"]],
+      [multi, ["none", "c5"]],
+      [multi, ["c5", "c5"]],
+      [multi, []],
+      [hours, "24"],
+      [hours, -1],
+      [hours, 1000],
+      [hours, Number.NaN],
+      [date, "2023-02-29"],
+      [date, "29.02.2024"],
+      [text, 42],
+      [text, "x".repeat(10_001)],
+      [countries, ["Germany"]],
+      [countries, ["DE", "DE"]],
+      [countries, "DE"],
+      [countries, { DE: true }],
+    ];
+    for (const [question, raw] of cases) {
+      const result = parseAnswerValue(question, raw);
+      expect(result.ok, `${question.type} ${JSON.stringify(raw)?.slice(0, 40)}`).toBe(false);
+      if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
+    }
+    const exclusive = parseAnswerValue(multi, ["none", "c5"]);
+    expect(exclusive).toEqual({
+      ok: false,
+      message: "'None of these' cannot be combined with other options",
+    });
+  });
+});
+
+describe("answerFromFormData", () => {
+  it("uses fields named q.<questionKey>", () => {
+    expect(answerFieldName(yesNo)).toBe("q.security.mfa");
+    expect(answerFromFormData(yesNo, form([["q.security.mfa", "yes"]]))).toEqual({
+      ok: true,
+      value: "yes",
+    });
+    expect(answerFromFormData(yesNo, form([["q.other", "yes"]]))).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
+  it("reads repeated fields or a comma-separated value for multi choice and countries", () => {
+    expect(
+      answerFromFormData(
+        multi,
+        form([
+          ["q.compliance.certs", "c5"],
+          ["q.compliance.certs", "soc2"],
+        ]),
+      ),
+    ).toEqual({ ok: true, value: ["c5", "soc2"] });
+    expect(answerFromFormData(multi, form([["q.compliance.certs", "c5, soc2"]]))).toEqual({
+      ok: true,
+      value: ["c5", "soc2"],
+    });
+    expect(answerFromFormData(countries, form([["q.residency.storage", "de, fr,,ch"]]))).toEqual({
+      ok: true,
+      value: ["DE", "FR", "CH"],
+    });
+    expect(answerFromFormData(countries, form([["q.residency.storage", "unknown"]]))).toEqual({
+      ok: true,
+      value: "unknown",
+    });
+    expect(answerFromFormData(countries, form([["q.residency.storage", " , "]]))).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
+  it("parses numbers, including a decimal comma", () => {
+    expect(answerFromFormData(hours, form([["q.monitoring.hours", " 24 "]]))).toEqual({
+      ok: true,
+      value: 24,
+    });
+    expect(answerFromFormData(hours, form([["q.monitoring.hours", "1,5"]]))).toEqual({
+      ok: true,
+      value: 1.5,
+    });
+    expect(answerFromFormData(hours, form([["q.monitoring.hours", "na"]]))).toEqual({
+      ok: true,
+      value: "na",
+    });
+    expect(answerFromFormData(hours, form([["q.monitoring.hours", ""]]))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(answerFromFormData(hours, form([["q.monitoring.hours", "24h"]]))).toEqual({
+      ok: false,
+      message: "enter a number",
+    });
+    expect(answerFromFormData(hours, form([["q.monitoring.hours", "9999"]])).ok).toBe(false);
+  });
+
+  it("normalises text and treats blank input as no answer", () => {
+    expect(
+      answerFromFormData(text, form([["q.data_use.subprocessors", "  line 1\r\nline 2  "]])),
+    ).toEqual({
+      ok: true,
+      value: "line 1\nline 2",
+    });
+    expect(answerFromFormData(text, form([["q.data_use.subprocessors", "   "]]))).toEqual({
+      ok: true,
+      value: null,
+    });
+  });
+
+  it("rejects files and conflicting single values", () => {
+    expect(answerFromFormData(yesNo, form([["q.security.mfa", new Blob(["x"])]])).ok).toBe(false);
+    expect(
+      answerFromFormData(
+        yesNo,
+        form([
+          ["q.security.mfa", "yes"],
+          ["q.security.mfa", "no"],
+        ]),
+      ),
+    ).toEqual({
+      ok: false,
+      message: "expected a single value",
+    });
+    expect(answerFromFormData(single, form([["q.security.level", "gold"]])).ok).toBe(false);
+  });
+});

@@ -1,0 +1,423 @@
+// The questionnaire template definition as stored (JSON) and imported: its zod schema, the parser
+// that turns zod issues into readable paths, and the mapping onto the scoring library's input.
+// Stored definitions are parsed again on every read (house rule 5).
+
+import { z } from "zod";
+import {
+  NOT_APPLICABLE_VALUE,
+  QUESTION_TYPES,
+  RESERVED_ANSWER_VALUES,
+  RESIDENCY_CLASSES,
+  UNKNOWN_VALUE,
+  YES_NO_VALUES,
+  type QuestionType,
+  type ScoringQuestion,
+  type ScoringTemplate,
+  type ScoringThresholds,
+} from "../../../scoring";
+
+export const TEMPLATE_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const QUESTION_KEY_PATTERN = /^[a-z0-9_.-]+$/;
+export const OPTION_VALUE_PATTERN = /^[a-z0-9_.-]+$/;
+export const TAG_PATTERN = /^[a-z0-9_-]+$/;
+export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
+
+export const CHOICE_QUESTION_TYPES = [
+  "single_choice",
+  "multi_choice",
+] as const satisfies readonly QuestionType[];
+export const KNOCK_OUT_QUESTION_TYPES = [
+  "yes_no",
+  "single_choice",
+  "multi_choice",
+  "countries",
+] as const satisfies readonly QuestionType[];
+
+const TEXT_MAX = 2000;
+
+const nonEmptyText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: "must not be empty" })
+    .max(max, { message: `must be at most ${max} characters` });
+
+export const localizedTextSchema = z.strictObject({
+  en: nonEmptyText(TEXT_MAX),
+  de: nonEmptyText(TEXT_MAX),
+});
+
+const weightSchema = z
+  .number({ message: "weight must be a number" })
+  .min(0, { message: "weight must be ≥ 0" });
+
+const pointsSchema = z
+  .number({ message: "points must be a number" })
+  .min(0, { message: "points must be between 0 and 1" })
+  .max(1, { message: "points must be between 0 and 1" });
+
+export const templateOptionSchema = z.strictObject({
+  value: z
+    .string()
+    .regex(OPTION_VALUE_PATTERN, {
+      message: "option value may only contain a–z, 0–9, '_', '.', '-'",
+    })
+    .refine((value) => !(RESERVED_ANSWER_VALUES as readonly string[]).includes(value), {
+      message: `'${UNKNOWN_VALUE}' and '${NOT_APPLICABLE_VALUE}' are reserved answer values and always available`,
+    }),
+  label: localizedTextSchema,
+  points: pointsSchema,
+  /** multi_choice only: cannot be combined with other options (e.g. "none"). */
+  exclusive: z.boolean().optional(),
+});
+
+const stepThresholdsSchema = z
+  .strictObject({
+    kind: z.literal("steps"),
+    steps: z
+      .array(z.strictObject({ min: z.number(), points: pointsSchema }))
+      .min(1, { message: "step thresholds need at least one step" }),
+  })
+  .superRefine((thresholds, ctx) => {
+    thresholds.steps.forEach((step, index) => {
+      const previous = thresholds.steps[index - 1];
+      if (previous && !(step.min > previous.min)) {
+        ctx.addIssue({
+          code: "custom",
+          message: "steps must be ordered by strictly increasing min",
+          path: ["steps", index, "min"],
+        });
+      }
+    });
+  });
+
+const linearThresholdsSchema = z
+  .strictObject({
+    kind: z.literal("linear"),
+    min: z.number(),
+    max: z.number(),
+    higherIsBetter: z.boolean(),
+  })
+  .refine((thresholds) => thresholds.max > thresholds.min, {
+    message: "max must be greater than min",
+    path: ["max"],
+  });
+
+/**
+ * Number questions: applied to the answered number. Date questions: applied to the age of the
+ * answered date in days at scoring time. "steps": the step with the greatest min ≤ value applies.
+ * "linear": 0..1 between min and max (clamped), reversed when higherIsBetter is false.
+ */
+export const thresholdsSchema = z.discriminatedUnion("kind", [
+  stepThresholdsSchema,
+  linearThresholdsSchema,
+]);
+
+/** Answer values a knock-out may name for a question of this type with these options. */
+export function validKnockOutValues(
+  type: QuestionType,
+  optionValues: readonly string[],
+): ((value: string) => boolean) | null {
+  const reserved = (value: string) => (RESERVED_ANSWER_VALUES as readonly string[]).includes(value);
+  switch (type) {
+    case "yes_no":
+      return (value) => (YES_NO_VALUES as readonly string[]).includes(value);
+    case "single_choice":
+    case "multi_choice":
+      return (value) => optionValues.includes(value) || reserved(value);
+    case "countries":
+      return (value) =>
+        COUNTRY_CODE_PATTERN.test(value) ||
+        (RESIDENCY_CLASSES as readonly string[]).includes(value) ||
+        reserved(value);
+    case "number":
+    case "date":
+    case "text":
+      return null;
+  }
+}
+
+function duplicates(values: readonly string[]): Array<{ value: string; index: number }> {
+  const seen = new Set<string>();
+  const found: Array<{ value: string; index: number }> = [];
+  values.forEach((value, index) => {
+    if (seen.has(value)) found.push({ value, index });
+    seen.add(value);
+  });
+  return found;
+}
+
+export const templateQuestionSchema = z
+  .strictObject({
+    key: z
+      .string()
+      .regex(QUESTION_KEY_PATTERN, {
+        message: "question key may only contain a–z, 0–9, '_', '.', '-'",
+      }),
+    type: z.enum(QUESTION_TYPES, { message: `type must be one of ${QUESTION_TYPES.join(", ")}` }),
+    label: localizedTextSchema,
+    help: localizedTextSchema.optional(),
+    required: z.boolean(),
+    weight: weightSchema.default(1),
+    options: z.array(templateOptionSchema).optional(),
+    knockOut: z
+      .strictObject({
+        when: z
+          .array(z.string().min(1))
+          .min(1, { message: "a knock-out needs at least one answer value" }),
+        label: localizedTextSchema,
+      })
+      .optional(),
+    thresholds: thresholdsSchema.optional(),
+    unit: nonEmptyText(40).optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    regulationRefs: z.array(nonEmptyText(200)).default([]),
+    tags: z
+      .array(z.string().regex(TAG_PATTERN, { message: "tags may only contain a–z, 0–9, '_', '-'" }))
+      .default([]),
+  })
+  .superRefine((question, ctx) => {
+    const isChoice = (CHOICE_QUESTION_TYPES as readonly string[]).includes(question.type);
+    const options = question.options ?? [];
+    if (isChoice) {
+      const needed = question.type === "single_choice" ? 2 : 1;
+      if (options.length < needed) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${question.type} questions need at least ${needed} option${needed === 1 ? "" : "s"}`,
+          path: ["options"],
+        });
+      }
+    } else if (question.options !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        message: `${question.type} questions take no options`,
+        path: ["options"],
+      });
+    }
+    for (const { value, index } of duplicates(options.map((option) => option.value))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `duplicate option value '${value}'`,
+        path: ["options", index, "value"],
+      });
+    }
+    options.forEach((option, index) => {
+      if (option.exclusive !== undefined && question.type !== "multi_choice") {
+        ctx.addIssue({
+          code: "custom",
+          message: "only multi_choice options can be exclusive",
+          path: ["options", index, "exclusive"],
+        });
+      }
+    });
+    if (
+      question.thresholds !== undefined &&
+      question.type !== "number" &&
+      question.type !== "date"
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: "thresholds apply only to number and date questions",
+        path: ["thresholds"],
+      });
+    }
+    for (const field of ["unit", "min", "max"] as const) {
+      if (question[field] !== undefined && question.type !== "number") {
+        ctx.addIssue({
+          code: "custom",
+          message: `${field} applies only to number questions`,
+          path: [field],
+        });
+      }
+    }
+    if (question.min !== undefined && question.max !== undefined && question.min > question.max) {
+      ctx.addIssue({ code: "custom", message: "min must not be greater than max", path: ["max"] });
+    }
+    if (question.knockOut) {
+      const isValid = validKnockOutValues(
+        question.type,
+        options.map((option) => option.value),
+      );
+      if (!isValid) {
+        ctx.addIssue({
+          code: "custom",
+          message: `knock-outs are supported only for ${KNOCK_OUT_QUESTION_TYPES.join(", ")} questions`,
+          path: ["knockOut"],
+        });
+      } else {
+        question.knockOut.when.forEach((value, index) => {
+          if (!isValid(value)) {
+            ctx.addIssue({
+              code: "custom",
+              message: `'${value}' is not a valid answer value for a ${question.type} question`,
+              path: ["knockOut", "when", index],
+            });
+          }
+        });
+      }
+    }
+    for (const { value, index } of duplicates(question.tags)) {
+      ctx.addIssue({ code: "custom", message: `duplicate tag '${value}'`, path: ["tags", index] });
+    }
+    for (const { value, index } of duplicates(question.regulationRefs)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `duplicate regulation reference '${value}'`,
+        path: ["regulationRefs", index],
+      });
+    }
+  });
+
+export const templateSectionSchema = z.strictObject({
+  key: z
+    .string()
+    .regex(QUESTION_KEY_PATTERN, {
+      message: "section key may only contain a–z, 0–9, '_', '.', '-'",
+    }),
+  title: localizedTextSchema,
+  description: localizedTextSchema.optional(),
+  weight: weightSchema,
+  questions: z
+    .array(templateQuestionSchema)
+    .min(1, { message: "a section needs at least one question" }),
+});
+
+export const templateDefinitionSchema = z
+  .strictObject({
+    key: z
+      .string()
+      .regex(TEMPLATE_KEY_PATTERN, { message: "template key must be kebab-case (a–z, 0–9, '-')" }),
+    title: localizedTextSchema,
+    description: localizedTextSchema.optional(),
+    sections: z
+      .array(templateSectionSchema)
+      .min(1, { message: "a template needs at least one section" }),
+  })
+  .superRefine((definition, ctx) => {
+    for (const { value, index } of duplicates(definition.sections.map((section) => section.key))) {
+      ctx.addIssue({
+        code: "custom",
+        message: `duplicate section key '${value}'`,
+        path: ["sections", index, "key"],
+      });
+    }
+    const seen = new Set<string>();
+    definition.sections.forEach((section, sectionIndex) => {
+      section.questions.forEach((question, questionIndex) => {
+        if (seen.has(question.key)) {
+          ctx.addIssue({
+            code: "custom",
+            message: `duplicate question key '${question.key}' (question keys must be unique across the template)`,
+            path: ["sections", sectionIndex, "questions", questionIndex, "key"],
+          });
+        }
+        seen.add(question.key);
+      });
+    });
+  });
+
+export type LocalizedText = z.output<typeof localizedTextSchema>;
+export type TemplateDefinition = z.output<typeof templateDefinitionSchema>;
+/** The JSON shape accepted on import (weights, tags and regulationRefs may be omitted). */
+export type TemplateDefinitionInput = z.input<typeof templateDefinitionSchema>;
+export type TemplateSection = TemplateDefinition["sections"][number];
+export type TemplateQuestion = TemplateSection["questions"][number];
+export type TemplateOption = NonNullable<TemplateQuestion["options"]>[number];
+export type TemplateThresholds = z.output<typeof thresholdsSchema>;
+export type Locale = keyof LocalizedText;
+
+export interface TemplateDefinitionError {
+  /** e.g. "sections[2].questions[5].options"; "(root)" for the definition itself. */
+  path: string;
+  message: string;
+}
+
+export type ParseTemplateDefinitionResult =
+  { ok: true; definition: TemplateDefinition } | { ok: false; errors: TemplateDefinitionError[] };
+
+/** Formats a zod issue path as `sections[2].questions[5].options`. */
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return out === "" ? "(root)" : out;
+}
+
+/** Parses stored or imported JSON into a template definition; never throws. */
+export function parseTemplateDefinition(json: unknown): ParseTemplateDefinitionResult {
+  const result = templateDefinitionSchema.safeParse(json);
+  if (result.success) return { ok: true, definition: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      path: formatIssuePath(issue.path),
+      message: issue.message,
+    })),
+  };
+}
+
+function toScoringThresholds(thresholds: TemplateThresholds): ScoringThresholds {
+  if (thresholds.kind === "steps") {
+    return {
+      kind: "steps",
+      steps: thresholds.steps.map((step) => ({ min: step.min, points: step.points })),
+    };
+  }
+  return {
+    kind: "linear",
+    min: thresholds.min,
+    max: thresholds.max,
+    higherIsBetter: thresholds.higherIsBetter,
+  };
+}
+
+function toScoringQuestion(question: TemplateQuestion, locale: Locale): ScoringQuestion {
+  const scoring: ScoringQuestion = {
+    key: question.key,
+    type: question.type,
+    weight: question.weight,
+    required: question.required,
+  };
+  if (question.options) {
+    scoring.options = question.options.map((option) =>
+      option.exclusive
+        ? { value: option.value, points: option.points, exclusive: true }
+        : { value: option.value, points: option.points },
+    );
+  }
+  if (question.knockOut) {
+    scoring.knockOut = {
+      when: [...question.knockOut.when],
+      label: question.knockOut.label[locale],
+    };
+  }
+  if (question.thresholds) scoring.thresholds = toScoringThresholds(question.thresholds);
+  return scoring;
+}
+
+/** Maps a parsed definition onto the scoring library's input. Knock-out labels use `locale`. */
+export function toScoringTemplate(
+  definition: TemplateDefinition,
+  locale: Locale = "en",
+): ScoringTemplate {
+  return {
+    sections: definition.sections.map((section) => ({
+      key: section.key,
+      weight: section.weight,
+      questions: section.questions.map((question) => toScoringQuestion(question, locale)),
+    })),
+  };
+}
+
+export type TemplateQuestionWithSection = TemplateQuestion & { sectionKey: string };
+
+/** All questions in template order, each with the key of its section. */
+export function questionsOf(definition: TemplateDefinition): TemplateQuestionWithSection[] {
+  return definition.sections.flatMap((section) =>
+    section.questions.map((question) => ({ ...question, sectionKey: section.key })),
+  );
+}

@@ -1,0 +1,113 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { AppShell } from "./components/app-shell";
+import { useRequestInfo } from "./components/request-info";
+import { getUserActor } from "./modules/auth/guards.server";
+import { db } from "./utils/db.server";
+import { resolveLocale } from "./utils/locale.server";
+import { useT } from "./utils/use-t";
+import stylesheet from "./tailwind.css?url";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export const meta: MetaFunction = () => [{ title: "Vetted" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await getUserActor(request, context);
+  const user = actor
+    ? await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } })
+    : null;
+  const locale = await resolveLocale(request, user?.locale);
+  return {
+    locale,
+    requestId: context.requestId ?? "",
+    user: actor
+      ? { name: actor.name, email: actor.email, role: actor.role, organizationSlug: actor.organizationSlug }
+      : null,
+  };
+}
+
+export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const { nonce } = useRequestInfo();
+  return (
+    <html lang={data?.locale ?? "en"} className="h-full bg-slate-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="h-full text-slate-900 antialiased">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <AppShell user={data.user}>
+      <Outlet />
+    </AppShell>
+  );
+}
+
+/** The one error boundary for unknown errors: a request id, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
+  const { requestId: renderRequestId } = useRequestInfo();
+  const { t } = useT();
+  const requestId = data?.requestId || renderRequestId;
+  let title = t("common.errorTitle");
+  let body = t("common.errorBody");
+  if (isRouteErrorResponse(error)) {
+    const byStatus: Record<number, [Parameters<typeof t>[0], Parameters<typeof t>[0] | null]> = {
+      400: ["common.badRequestTitle", null],
+      403: ["common.forbiddenTitle", "common.forbiddenBody"],
+      404: ["common.notFoundTitle", "common.notFoundBody"],
+      409: ["common.conflictTitle", null],
+      429: ["common.tooManyRequestsTitle", null],
+    };
+    const entry = byStatus[error.status];
+    if (entry) {
+      title = t(entry[0]);
+      body = entry[1] ? t(entry[1]) : typeof error.data === "string" ? error.data : "";
+    }
+  }
+  return (
+    <AppShell user={data?.user ?? null}>
+      <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-200 bg-white p-6 shadow-sm">
+        <h1 className="text-xl font-semibold text-red-800">{title}</h1>
+        {body ? <p className="mt-2 text-slate-700">{body}</p> : null}
+        {requestId ? (
+          <p className="mt-4 text-sm text-slate-600">
+            {t("common.requestId")}: <code data-testid="request-id">{requestId}</code>
+          </p>
+        ) : null}
+        <p className="mt-4">
+          <a className="text-brand-700 underline" href="/">
+            {t("common.goHome")}
+          </a>
+        </p>
+      </div>
+    </AppShell>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { z } from "zod";
+import { Button } from "~/components/ui/button";
+import { TextField } from "~/components/ui/field";
+import { Alert, Card } from "~/components/ui/layout";
+import { sessionCookie } from "~/modules/auth/cookies.server";
+import { getUserActor } from "~/modules/auth/guards.server";
+import { logIn } from "~/modules/auth/log-in.server";
+import { serializePendingLogin } from "~/modules/auth/pending-login.server";
+import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
+import { useT } from "~/utils/use-t";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Vetted" }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  if (await getUserActor(request, context)) throw redirect("/");
+  return null;
+}
+
+const loginSchema = z.object({
+  email: z.string().trim().min(1).max(320),
+  password: z.string().min(1).max(1024),
+  redirectTo: z.string().optional(),
+});
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = Object.fromEntries(await request.formData());
+  const parsed = loginSchema.safeParse(form);
+  const email = typeof form.email === "string" ? form.email.slice(0, 320) : "";
+  if (!parsed.success) return data({ error: "invalidCredentials" as const, email }, { status: 400 });
+  const redirectTo = safeRedirectPath(parsed.data.redirectTo, "/");
+  const result = await logIn({
+    email: parsed.data.email,
+    password: parsed.data.password,
+    ip: clientIp(context),
+    userAgent: request.headers.get("User-Agent"),
+  });
+  switch (result.kind) {
+    case "rate_limited":
+      return data(
+        { error: "rateLimited" as const, email, minutes: Math.ceil(result.retryAfterSeconds / 60) },
+        { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } },
+      );
+    case "invalid":
+      return data({ error: "invalidCredentials" as const, email }, { status: 400 });
+    case "second_factor":
+      return redirect(`/login/verify`, {
+        headers: {
+          "Set-Cookie": await serializePendingLogin({ userId: result.userId, organizationId: result.organizationId, redirectTo }),
+        },
+      });
+    case "signed_in":
+      return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(result.token) } });
+  }
+}
+
+export default function LoginPage() {
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const { t } = useT();
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="mb-4 text-2xl font-semibold">{t("auth.loginTitle")}</h1>
+        {actionData?.error === "invalidCredentials" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
+        {actionData?.error === "rateLimited" ? (
+          <Alert tone="error">{t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 15 })}</Alert>
+        ) : null}
+        <Form method="post" className="mt-4 space-y-4">
+          <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+          <TextField label={t("auth.email")} name="email" type="email" autoComplete="username" required defaultValue={actionData?.email ?? ""} />
+          <TextField label={t("auth.password")} name="password" type="password" autoComplete="current-password" required />
+          <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
+            {t("auth.signIn")}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

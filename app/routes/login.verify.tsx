@@ -1,0 +1,62 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { TextField } from "~/components/ui/field";
+import { Alert, Card } from "~/components/ui/layout";
+import { sessionCookie } from "~/modules/auth/cookies.server";
+import { clearPendingLogin, readPendingLogin } from "~/modules/auth/pending-login.server";
+import { completeLoginWithSecondFactor } from "~/modules/auth/verify-second-factor.server";
+import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
+import { useT } from "~/utils/use-t";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (!(await readPendingLogin(request))) throw redirect("/login");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const pending = await readPendingLogin(request);
+  if (!pending) return data({ error: "loginExpired" as const }, { status: 400 });
+  const form = await request.formData();
+  const code = String(form.get("code") ?? "").slice(0, 64);
+  const result = await completeLoginWithSecondFactor({
+    userId: pending.userId,
+    organizationId: pending.organizationId,
+    code,
+    ip: clientIp(context),
+    userAgent: request.headers.get("User-Agent"),
+  });
+  if (result.kind === "rate_limited") {
+    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
+  }
+  if (result.kind !== "ok" || !result.token) return data({ error: "invalidCode" as const }, { status: 400 });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await sessionCookie().serialize(result.token));
+  headers.append("Set-Cookie", await clearPendingLogin());
+  return redirect(safeRedirectPath(pending.redirectTo, "/"), { headers });
+}
+
+export default function VerifyLoginPage() {
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  return (
+    <div className="mx-auto max-w-md">
+      <Card>
+        <h1 className="mb-2 text-2xl font-semibold">{t("auth.secondFactorTitle")}</h1>
+        <p className="mb-4 text-sm text-slate-700">{t("auth.secondFactorBody")}</p>
+        {actionData?.error === "invalidCode" ? <Alert tone="error">{t("auth.invalidCode")}</Alert> : null}
+        {actionData?.error === "loginExpired" ? <Alert tone="error">{t("auth.loginExpired")}</Alert> : null}
+        {actionData?.error === "rateLimited" ? (
+          <Alert tone="error">{t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 5 })}</Alert>
+        ) : null}
+        <Form method="post" className="mt-4 space-y-4">
+          <TextField label={t("auth.code")} name="code" autoComplete="one-time-code" inputMode="text" required autoFocus />
+          <Button type="submit" className="w-full">
+            {t("auth.verify")}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { TextField } from "~/components/ui/field";
+import { Alert, Card } from "~/components/ui/layout";
+import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/auth/enrol-totp.server";
+import { mfaRequired, requireUser } from "~/modules/auth/guards.server";
+import { db } from "~/utils/db.server";
+import { useT } from "~/utils/use-t";
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireUser(request, context, { allowWithoutMfa: true });
+  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
+  if (user.totpEnabledAt) throw redirect("/account");
+  const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireMfaForAll: true } });
+  const enrolment = await startTotpEnrolment(actor);
+  // The key URI is only needed for the QR code, which is rendered here on the server.
+  return { manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireUser(request, context, { allowWithoutMfa: true });
+  const form = await request.formData();
+  const code = String(form.get("code") ?? "").slice(0, 32);
+  const result = await confirmTotpEnrolment(actor, code);
+  if (!result.ok) return data({ error: "invalidCode" as const, recoveryCodes: null }, { status: 400 });
+  return { error: null, recoveryCodes: result.recoveryCodes };
+}
+
+export default function MfaSetupPage() {
+  const { manualKey, qrCodeSvg, required } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useT();
+  if (actionData?.recoveryCodes) {
+    return (
+      <div className="mx-auto max-w-lg">
+        <Card title={t("auth.mfaEnabledTitle")}>
+          <p className="mb-3 text-sm text-slate-700">{t("auth.recoveryCodesIntro")}</p>
+          <ul data-testid="recovery-codes" className="grid grid-cols-2 gap-2 font-mono text-sm">
+            {actionData.recoveryCodes.map((code) => (
+              <li key={code} className="rounded bg-slate-100 px-2 py-1">
+                {code}
+              </li>
+            ))}
+          </ul>
+          <Link to="/" className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+            {t("auth.continue")}
+          </Link>
+        </Card>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-lg space-y-4">
+      <Card title={t("auth.mfaSetupTitle")}>
+        {required ? <Alert tone="warning">{t("auth.mfaSetupRequired")}</Alert> : null}
+        <p className="my-3 text-sm text-slate-700">{t("auth.mfaSetupScan")}</p>
+        {/* QR code SVG generated on the server by the qrcode package from our own key URI. */}
+        <div className="mx-auto w-48" aria-hidden="true" dangerouslySetInnerHTML={{ __html: qrCodeSvg }} />
+        <p className="mt-3 text-sm">
+          {t("auth.manualKey")}: <code data-testid="totp-manual-key" className="select-all font-mono">{manualKey}</code>
+        </p>
+        {actionData?.error ? <div className="mt-3"><Alert tone="error">{t("auth.invalidCode")}</Alert></div> : null}
+        <Form method="post" className="mt-4 space-y-3">
+          <TextField label={t("auth.mfaSetupConfirm")} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,8}" required />
+          <Button type="submit">{t("auth.verify")}</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

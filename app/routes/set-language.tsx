@@ -1,0 +1,21 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { setUserLocale } from "~/modules/auth/account.server";
+import { languageCookie } from "~/modules/auth/cookies.server";
+import { getUserActor } from "~/modules/auth/guards.server";
+import { isLocale } from "~/utils/i18n";
+import { safeRedirectPath } from "~/utils/request-context.server";
+
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
+  if (!isLocale(locale)) return redirect(redirectTo);
+  const actor = await getUserActor(request, context);
+  if (actor) await setUserLocale(actor, locale);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await languageCookie().serialize(locale) } });
+}

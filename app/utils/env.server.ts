@@ -1,0 +1,71 @@
+import { z } from "zod";
+
+/**
+ * Environment, parsed once at first use. Missing or wrong configuration fails fast with a
+ * message that names every offending variable. Secrets in here never leave the server.
+ */
+const base64Key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .min(1)
+      .refine(
+        (v) => v.startsWith("file:") || v.startsWith("postgres://") || v.startsWith("postgresql://"),
+        "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
+      ),
+    APP_URL: z.url().default("http://localhost:3000"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("127.0.0.1"),
+    // Set when a reverse proxy terminates TLS and sends X-Forwarded-For.
+    TRUST_PROXY: z.stringbool().default(false),
+    ENCRYPTION_KEY: base64Key32,
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),
+    SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+    MFA_STEP_UP_MINUTES: z.coerce.number().int().positive().default(5),
+    INVITE_TTL_DAYS: z.coerce.number().int().positive().default(30),
+    USER_INVITATION_TTL_DAYS: z.coerce.number().int().positive().default(7),
+    MAIL_FROM: z.string().default("Vetted <no-reply@vetted.localhost>"),
+    // smtp://host:port, smtps://user:pass@host:port, or file:<dir> (writes .eml files; demo)
+    MAIL_URL: z.string().default("file:.data/outbox"),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {
+      const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(env.APP_URL);
+      if (!local) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https:// in production" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee README.md, "Configuration".`);
+  }
+  return result.data;
+}
+
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change process.env between cases; they call this to re-read it. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
+
+/** Whether cookies must be Secure / __Host- prefixed: whenever the app is served over https. */
+export function isSecureDeployment(env: Env = getEnv()): boolean {
+  return env.APP_URL.startsWith("https://");
+}

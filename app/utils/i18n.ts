@@ -1,0 +1,65 @@
+import { de } from "../locales/de";
+import { en, type Messages } from "../locales/en";
+
+/**
+ * Minimal typed i18n: one dictionary per language, namespaces of flat keys, `{name}`
+ * placeholders. The German dictionary must have exactly the English keys (the type checker and
+ * app/locales/locales.test.ts both enforce it).
+ */
+export const LOCALES = ["en", "de"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "en";
+/** Displayed times use one zone so server and browser render the same text. */
+export const DISPLAY_TIME_ZONE = "Europe/Berlin";
+
+type Namespace = keyof Messages;
+export type MessageKey = { [N in Namespace]: `${N}.${Extract<keyof Messages[N], string>}` }[Namespace];
+
+const dictionaries: Record<Locale, Messages> = { en, de };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  const dot = key.indexOf(".");
+  const ns = key.slice(0, dot) as Namespace;
+  const name = key.slice(dot + 1);
+  const table = dictionaries[locale][ns] as Record<string, string>;
+  const template = table[name] ?? (dictionaries.en[ns] as Record<string, string>)[name] ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, p: string) => (p in params ? String(params[p]) : match));
+}
+
+export function formatDate(locale: Locale, value: Date | string | null | undefined, withTime = false): string {
+  if (!value) return "–";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
+    dateStyle: "medium",
+    ...(withTime ? { timeStyle: "short" } : {}),
+    timeZone: DISPLAY_TIME_ZONE,
+  }).format(date);
+}
+
+export function formatNumber(locale: Locale, value: number | null | undefined, fractionDigits = 0): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return "–";
+  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", {
+    minimumFractionDigits: fractionDigits,
+    maximumFractionDigits: fractionDigits,
+  }).format(value);
+}
+
+/** Picks the best supported language from an Accept-Language header (q-values respected). */
+export function localeFromAcceptLanguage(header: string | null): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { lang: tag.toLowerCase().split("-")[0] ?? "", q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((entry) => entry.lang && Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.map((entry) => entry.lang).find(isLocale) ?? null;
+}

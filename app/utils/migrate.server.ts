@@ -1,0 +1,146 @@
+import Database from "better-sqlite3";
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_PRAGMAS } from "./sqlite-adapter.server";
+
+/**
+ * Applies pending migrations from prisma/migrations/<provider>/ before the app serves.
+ * Each migration runs in its own transaction together with its bookkeeping row; concurrent
+ * starters (several app instances) are serialised by an exclusive lock (SQLite: BEGIN
+ * IMMEDIATE; PostgreSQL: an advisory lock). An applied migration whose file changed stops the
+ * start: history must not be rewritten. See docs/decisions/0002-prisma-6-js-engine.md.
+ */
+export type Provider = "sqlite" | "postgresql";
+
+export function providerOf(databaseUrl: string): Provider {
+  if (databaseUrl.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(databaseUrl)) return "postgresql";
+  throw new Error("DATABASE_URL must start with file: or postgres(ql)://");
+}
+
+export function sqliteFilePath(databaseUrl: string): string {
+  return databaseUrl.replace(/^file:/, "");
+}
+
+interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+function findMigrationsRoot(): string {
+  if (process.env.VETTED_MIGRATIONS_DIR) return process.env.VETTED_MIGRATIONS_DIR;
+  // Works from the source tree and from the bundled build/server/index.js alike.
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, "prisma", "migrations");
+    if (existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.resolve("prisma/migrations");
+}
+
+export function readMigrations(provider: Provider): Migration[] {
+  const dir = path.join(findMigrationsRoot(), provider);
+  return readdirSync(dir)
+    .filter((name) => /^\d{14}_[a-z0-9_]+$/.test(name))
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+function assertUnchanged(applied: Map<string, string>, migrations: Migration[]): void {
+  for (const m of migrations) {
+    const checksum = applied.get(m.name);
+    if (checksum && checksum !== m.checksum) {
+      throw new Error(`Migration ${m.name} was changed after it was applied; restore the file.`);
+    }
+  }
+}
+
+const BOOKKEEPING_TABLE = "_vetted_migrations";
+
+export async function migrateDatabase(databaseUrl: string): Promise<{ applied: string[] }> {
+  const provider = providerOf(databaseUrl);
+  const migrations = readMigrations(provider);
+  return provider === "sqlite"
+    ? migrateSqlite(sqliteFilePath(databaseUrl), migrations)
+    : migratePostgres(databaseUrl, migrations);
+}
+
+function migrateSqlite(file: string, migrations: Migration[]): { applied: string[] } {
+  const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  try {
+    for (const pragma of SQLITE_PRAGMAS) db.exec(pragma);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS "${BOOKKEEPING_TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
+    );
+    const applied: string[] = [];
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      const rows = db.prepare(`SELECT name, checksum FROM "${BOOKKEEPING_TABLE}"`).all() as {
+        name: string;
+        checksum: string;
+      }[];
+      const done = new Map(rows.map((r) => [r.name, r.checksum]));
+      assertUnchanged(done, migrations);
+      for (const m of migrations.filter((x) => !done.has(x.name))) {
+        db.exec(m.sql);
+        db.prepare(`INSERT INTO "${BOOKKEEPING_TABLE}" VALUES (?, ?, ?)`).run(
+          m.name,
+          m.checksum,
+          new Date().toISOString(),
+        );
+        applied.push(m.name);
+      }
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+    return { applied };
+  } finally {
+    db.close();
+  }
+}
+
+// Arbitrary constant identifying Vetted's migration lock.
+const ADVISORY_LOCK_KEY = 727_270_001;
+
+async function migratePostgres(url: string, migrations: Migration[]): Promise<{ applied: string[] }> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS "${BOOKKEEPING_TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL)`,
+    );
+    const { rows } = await client.query<{ name: string; checksum: string }>(
+      `SELECT name, checksum FROM "${BOOKKEEPING_TABLE}"`,
+    );
+    const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    assertUnchanged(done, migrations);
+    const applied: string[] = [];
+    for (const m of migrations.filter((x) => !done.has(x.name))) {
+      await client.query("BEGIN");
+      try {
+        await client.query(m.sql);
+        await client.query(`INSERT INTO "${BOOKKEEPING_TABLE}" VALUES ($1, $2, now())`, [m.name, m.checksum]);
+        await client.query("COMMIT");
+      } catch (error) {
+        await client.query("ROLLBACK");
+        throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`);
+      }
+      applied.push(m.name);
+    }
+    return { applied };
+  } finally {
+    await client.query("SELECT pg_advisory_unlock($1)", [ADVISORY_LOCK_KEY]).catch(() => undefined);
+    await client.end();
+  }
+}

@@ -1,0 +1,28 @@
+import { db, type Tx } from "./db.server";
+
+/**
+ * Runs `work` in one database transaction. Writers that race for the same audit-chain position
+ * (unique organizationId+seq) or hit a busy/serialisation error are retried from the start, so
+ * the chain never forks and no write is lost.
+ */
+const MAX_ATTEMPTS = 6;
+
+function isRetryable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; meta?: { target?: unknown } };
+  if (e?.code === "P2034") return true; // write conflict / deadlock
+  if (e?.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("seq")) return true;
+  const message = String(e?.message ?? "");
+  return /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message) ||
+    (/Unique constraint/i.test(message) && /seq/.test(message));
+}
+
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db().$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+    }
+  }
+}

@@ -1,0 +1,26 @@
+// Production entry: parse configuration, apply pending migrations, then serve.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createApp } from "./app.js";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+process.env.NODE_ENV ??= "production";
+
+const build = await import(path.join(root, "build/server/index.js"));
+// The server bundle exports its boot helpers (app/entry.server.tsx): one env schema, one migrator.
+const env = build.entry.module.boot.loadEnv();
+const { applied } = await build.entry.module.boot.migrate(env.DATABASE_URL);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+
+const app = createApp({
+  build,
+  appUrl: env.APP_URL,
+  clientDir: path.join(root, "build/client"),
+  trustProxy: env.TRUST_PROXY,
+});
+const server = app.listen(env.PORT, env.HOST, () => {
+  console.log(`Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL})`);
+});
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => server.close(() => process.exit(0)));
+}

@@ -1,0 +1,24 @@
+import { vitePlugin as remix } from "@remix-run/dev";
+import tailwindcss from "@tailwindcss/vite";
+import path from "node:path";
+import { defineConfig } from "vite";
+// The Remix Vite plugin does not read remix.config.js on its own: we import it here so the
+// options live in one place (docs/decisions/0001-remix-v2-on-vite.md).
+import remixConfig from "./remix.config.js";
+
+declare module "@remix-run/node" {
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export default defineConfig({
+  resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
+  server: { port: 3000, host: "127.0.0.1" },
+  build: { target: "es2022" },
+  ssr: {
+    // Native and Node-only packages stay external in the server bundle.
+    external: ["better-sqlite3", "@node-rs/argon2", "pg"],
+  },
+  plugins: [tailwindcss(), remix(remixConfig)],
+});

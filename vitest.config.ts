@@ -1,0 +1,48 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+/**
+ * Vitest runs without the Remix Vite plugin: tests import modules directly, not routes through
+ * a dev server. Two projects share this root config (`extends: true`):
+ *   - sqlite:   every unit/integration test against a fresh SQLite file per test file;
+ *   - postgres: only *.integration.test.ts, against a fresh database in ONE throwaway
+ *               PostgreSQL cluster that tests/setup/postgres-global.ts starts for the run.
+ * Run: `npx vitest run --project sqlite` / `npx vitest run --project postgres`.
+ */
+const roots = ["app", "scoring", "tests", "cli", "seeds"];
+const exclude = ["e2e/**", "**/node_modules/**", "build/**", ".tmp/**", ".data/**"];
+
+export default defineConfig({
+  resolve: {
+    // Same alias as tsconfig "paths": "~/*" → "./app/*".
+    alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) },
+  },
+  test: {
+    setupFiles: ["tests/setup/test-env.ts"],
+    pool: "forks",
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    restoreMocks: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "sqlite",
+          include: roots.map((root) => `${root}/**/*.test.ts`),
+          exclude,
+          env: { TEST_DB: "sqlite" },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "postgres",
+          include: roots.map((root) => `${root}/**/*.integration.test.ts`),
+          exclude,
+          env: { TEST_DB: "postgres" },
+          globalSetup: ["tests/setup/postgres-global.ts"],
+        },
+      },
+    ],
+  },
+});
