@@ -2,18 +2,21 @@ import { db, type Tx } from "./db.server";
 
 /**
  * Runs `work` in one database transaction. Writers that race for the same audit-chain position
- * (unique organizationId+seq) or hit a busy/serialisation error are retried from the start, so
- * the chain never forks and no write is lost.
+ * (unique organizationId+seq) or another unique key, or hit a busy/serialisation error, are
+ * retried from the start, so the chain never forks and no write is lost. `work` must therefore
+ * be safe to run again (no side effects inside).
  */
 const MAX_ATTEMPTS = 6;
 
 function isRetryable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; meta?: { target?: unknown } };
   if (e?.code === "P2034") return true; // write conflict / deadlock
-  if (e?.code === "P2002" && JSON.stringify(e.meta ?? {}).includes("seq")) return true;
+  // A unique violation means a concurrent writer got there first (audit seq, first answer…):
+  // the retry re-reads and then either succeeds or reports a proper conflict.
+  if (e?.code === "P2002") return true;
   const message = String(e?.message ?? "");
   return /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message) ||
-    (/Unique constraint/i.test(message) && /seq/.test(message));
+    /Unique constraint/i.test(message);
 }
 
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {

@@ -15,17 +15,22 @@ async function pragma(name: string): Promise<string | number> {
 
 describe("test database", () => {
   it("is a fresh, migrated database of the project's kind", async () => {
-    expect(testDatabaseUrl()).toMatch(isPostgres() ? /^postgres:\/\/.+\/vetted_w\w+$/ : /^file:.+\.db$/);
+    expect(testDatabaseUrl()).toMatch(
+      isPostgres() ? /^postgres:\/\/.+\/vetted_w\w+$/ : /^file:.+\.db$/,
+    );
     expect(isPostgres()).toBe(process.env.TEST_DB === "postgres");
     expect(await db().organization.count()).toBe(0);
   });
 
-  it.runIf(process.env.TEST_DB === "sqlite")("applies the SQLite pragmas on the app's connection", async () => {
-    expect(String(await pragma("journal_mode")).toLowerCase()).toBe("wal");
-    expect(await pragma("foreign_keys")).toBe(1);
-    expect(await pragma("synchronous")).toBe(1); // NORMAL
-    expect(await pragma("busy_timeout")).toBe(5000);
-  });
+  it.runIf(process.env.TEST_DB === "sqlite")(
+    "applies the SQLite pragmas on the app's connection",
+    async () => {
+      expect(String(await pragma("journal_mode")).toLowerCase()).toBe("wal");
+      expect(await pragma("foreign_keys")).toBe(1);
+      expect(await pragma("synchronous")).toBe(1); // NORMAL
+      expect(await pragma("busy_timeout")).toBe(5000);
+    },
+  );
 
   it.runIf(process.env.TEST_DB === "postgres")("talks to PostgreSQL", async () => {
     const rows = await db().$queryRawUnsafe<{ version: string }[]>("SELECT version() AS version");
@@ -42,7 +47,11 @@ describe("test database", () => {
 
   it("writes factory data, including an encrypted TOTP key", async () => {
     const org = await createOrganization();
-    const { user, membership, totpKey } = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
+    const { user, membership, totpKey } = await createUser({
+      organizationId: org.id,
+      role: "ADMIN",
+      withTotp: true,
+    });
     const vendor = await createVendor({ organizationId: org.id });
 
     expect(membership).toMatchObject({ organizationId: org.id, userId: user.id, role: "ADMIN" });

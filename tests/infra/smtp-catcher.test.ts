@@ -37,6 +37,8 @@ describe("SMTP catcher", () => {
   });
 
   it("times out when no matching mail arrives", async () => {
-    await expect(smtp.waitFor((m) => m.subject === "never", 200)).rejects.toThrow(/No matching mail within 200 ms/);
+    await expect(smtp.waitFor((m) => m.subject === "never", 200)).rejects.toThrow(
+      /No matching mail within 200 ms/,
+    );
   });
 });

@@ -69,15 +69,21 @@ afterAll(async () => {
 let consoleError: MockInstance<typeof console.error>;
 beforeEach(() => {
   const original = console.error;
-  consoleError = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => original(...args));
+  consoleError = vi
+    .spyOn(console, "error")
+    .mockImplementation((...args: unknown[]) => original(...args));
 });
 
 afterEach(() => {
   const calls = consoleError.mock.calls;
   if (calls.length === 0) return;
-  const messages = calls.map((args) => args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" "));
+  const messages = calls.map((args) =>
+    args.map((a) => (a instanceof Error ? a.stack : String(a))).join(" "),
+  );
   consoleError.mockClear();
-  throw new Error(`console.error was called ${calls.length} time(s) during the test:\n- ${messages.join("\n- ")}`);
+  throw new Error(
+    `console.error was called ${calls.length} time(s) during the test:\n- ${messages.join("\n- ")}`,
+  );
 });
 
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {

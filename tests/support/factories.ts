@@ -51,10 +51,19 @@ export async function createUser<WithTotp extends boolean = false>(input: {
   const membership = await db().membership.create({
     data: { organizationId: input.organizationId, userId: user.id, role: input.role },
   });
-  return { user, membership, password, totpKey: totpKey as WithTotp extends true ? Uint8Array : null };
+  return {
+    user,
+    membership,
+    password,
+    totpKey: totpKey as WithTotp extends true ? Uint8Array : null,
+  };
 }
 
-export function createVendor(input: { organizationId: string; name?: string; criticality?: string }) {
+export function createVendor(input: {
+  organizationId: string;
+  name?: string;
+  criticality?: string;
+}) {
   return db().vendor.create({
     data: {
       organizationId: input.organizationId,

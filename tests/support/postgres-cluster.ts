@@ -71,7 +71,11 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
   };
 
   try {
-    await pg("initdb", ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"], root);
+    await pg(
+      "initdb",
+      ["-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale"],
+      root,
+    );
     let lastError: unknown;
     for (let attempt = 0; attempt < 3; attempt++) {
       const port = await freePort();
@@ -84,14 +88,20 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
         "-c max_connections=200",
       ].join(" ");
       try {
-        await pg("pg_ctl", ["start", "-w", "-t", "60", "-D", dataDir, "-l", logFile, "-o", options], root);
+        await pg(
+          "pg_ctl",
+          ["start", "-w", "-t", "60", "-D", dataDir, "-l", logFile, "-o", options],
+          root,
+        );
         process.once("exit", stopSync);
         return {
           url: `postgres://postgres@127.0.0.1:${port}/postgres`,
           async stop() {
             process.removeListener("exit", stopSync);
             const pid = postmasterPid(dataDir);
-            await pg("pg_ctl", ["stop", "-w", "-m", "immediate", "-D", dataDir], root).catch(() => undefined);
+            await pg("pg_ctl", ["stop", "-w", "-m", "immediate", "-D", dataDir], root).catch(
+              () => undefined,
+            );
             if (pid) await waitForExit(pid);
             rmSync(root, { recursive: true, force: true });
           },
@@ -105,7 +115,9 @@ export async function startPostgresCluster(): Promise<PostgresCluster> {
     const detail = (error as { stderr?: string }).stderr?.trim() || (error as Error).message;
     const tail = logTail(logFile);
     stopSync();
-    throw new Error(`Could not start a throwaway PostgreSQL cluster (${PG_BIN}): ${detail}\n--- server log (tail) ---\n${tail}`);
+    throw new Error(
+      `Could not start a throwaway PostgreSQL cluster (${PG_BIN}): ${detail}\n--- server log (tail) ---\n${tail}`,
+    );
   }
 }
 
@@ -128,9 +140,11 @@ async function waitForExit(pid: number, timeoutMs = 5000): Promise<void> {
 }
 
 function postgresUser(): { uid: number; gid: number } {
-  const id = (flag: string) => Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
+  const id = (flag: string) =>
+    Number(spawnSync("id", [flag, "postgres"], { encoding: "utf8" }).stdout.trim());
   const uid = id("-u");
   const gid = id("-g");
-  if (!Number.isInteger(uid) || uid <= 0) throw new Error("Running as root needs a `postgres` OS user for initdb");
+  if (!Number.isInteger(uid) || uid <= 0)
+    throw new Error("Running as root needs a `postgres` OS user for initdb");
   return { uid, gid };
 }

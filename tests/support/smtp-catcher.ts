@@ -98,7 +98,8 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
         };
         const timer = setTimeout(() => {
           waiters.delete(waiter);
-          const seen = messages.map((m) => `"${m.subject}" → ${m.to.join(", ")}`).join("; ") || "none";
+          const seen =
+            messages.map((m) => `"${m.subject}" → ${m.to.join(", ")}`).join("; ") || "none";
           reject(new Error(`No matching mail within ${timeoutMs} ms (received: ${seen})`));
         }, timeoutMs);
         waiters.add(waiter);

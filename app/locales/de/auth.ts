@@ -43,4 +43,18 @@ export const auth: Record<keyof typeof en, string> = {
   createAccount: "Konto anlegen",
   invitationInvalid: "Dieser Einladungslink ist ungültig, abgelaufen oder bereits verwendet.",
   existingAccountPassword: "Sie haben bereits ein Vetted-Konto mit dieser E-Mail: Geben Sie dessen Passwort ein, um beizutreten.",
+  // Kontoseite
+  profileHeading: "Profil",
+  organization: "Organisation",
+  role: "Rolle",
+  confirmNewPassword: "Neues Passwort wiederholen",
+  passwordsDoNotMatch: "Die beiden neuen Passwörter stimmen nicht überein.",
+  passwordPolicyHint: "Mindestens {min} Zeichen. Eine Passphrase aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
+  recoveryCodesNeedMfa: "Richten Sie zuerst die Zwei-Faktor-Authentisierung ein.",
+  recoveryCodesStepUp: "Neue Wiederherstellungscodes erfordern eine frische Zwei-Faktor-Prüfung (gültig für {minutes} Minuten).",
+  confirmNow: "Jetzt bestätigen",
+  languagePreference: "Bevorzugte Sprache",
+  languageSaved: "Sprache gespeichert.",
+  languageInvalid: "Wählen Sie eine der aufgeführten Sprachen.",
+  unknownAction: "Diese Aktion ist unbekannt.",
 };

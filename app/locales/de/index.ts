@@ -1,5 +1,10 @@
 import type { Messages } from "../en/index";
 import { auth } from "./auth";
 import { common } from "./common";
+import { admin } from "./admin";
+import { assessments } from "./assessments";
+import { audit } from "./audit";
+import { portal } from "./portal";
+import { vendors } from "./vendors";
 
-export const de: Messages = { common, auth };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit };

@@ -41,4 +41,18 @@ export const auth = {
   createAccount: "Create account",
   invitationInvalid: "This invitation link is invalid, expired or already used.",
   existingAccountPassword: "You already have a Vetted account with this e-mail: enter its password to join.",
+  // Account page
+  profileHeading: "Profile",
+  organization: "Organisation",
+  role: "Role",
+  confirmNewPassword: "Repeat new password",
+  passwordsDoNotMatch: "The two new passwords do not match.",
+  passwordPolicyHint: "At least {min} characters. A passphrase of several words is easy to remember and hard to guess.",
+  recoveryCodesNeedMfa: "Set up two-factor authentication first.",
+  recoveryCodesStepUp: "Creating new recovery codes needs a fresh two-factor check (valid for {minutes} minutes).",
+  confirmNow: "Confirm now",
+  languagePreference: "Language preference",
+  languageSaved: "Language saved.",
+  languageInvalid: "Choose one of the listed languages.",
+  unknownAction: "This action is not known.",
 };

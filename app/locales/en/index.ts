@@ -1,8 +1,13 @@
 import { auth } from "./auth";
 import { common } from "./common";
+import { admin } from "./admin";
+import { assessments } from "./assessments";
+import { audit } from "./audit";
+import { portal } from "./portal";
+import { vendors } from "./vendors";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth };
+export const en = { common, auth, vendors, assessments, portal, admin, audit };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

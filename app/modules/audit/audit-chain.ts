@@ -21,7 +21,19 @@ export interface ChainedEventFields {
 
 /** hash = sha256(prevHash ‖ canonical JSON of the event). */
 export function hashAuditEvent(event: ChainedEventFields): string {
-  const { prevHash, ...rest } = event;
-  const body = canonicalJson({ ...rest, createdAt: rest.createdAt.toISOString() });
-  return createHash("sha256").update(prevHash).update(body).digest("hex");
+  // Pick the covered fields explicitly: a row read back also carries id and hash.
+  const body = canonicalJson({
+    organizationId: event.organizationId,
+    seq: event.seq,
+    action: event.action,
+    actorType: event.actorType,
+    actorId: event.actorId,
+    actorLabel: event.actorLabel,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    payload: event.payload,
+    ipAddress: event.ipAddress,
+    createdAt: event.createdAt.toISOString(),
+  });
+  return createHash("sha256").update(event.prevHash).update(body).digest("hex");
 }

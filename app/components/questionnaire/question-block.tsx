@@ -1,0 +1,149 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { Locale } from "~/utils/i18n";
+import { useT } from "~/utils/use-t";
+import { formatAnswer, QuestionInput, type PortalQuestion } from "./question-input";
+
+type AutosaveResponse =
+  | { status: "saved"; questionKey: string; version: number; value: unknown }
+  | { status: "unchanged"; questionKey: string }
+  | { status: "conflict"; questionKey: string; version: number; currentValue: unknown; yourValue: unknown }
+  | { status: "invalid"; questionKey: string; message: string };
+
+const AUTOSAVE_DELAY_MS = 700;
+
+/**
+ * One question with autosave: changes are posted (debounced) with the version they were based
+ * on. A conflict shows both values and lets the contact choose; nothing is overwritten silently.
+ * The hidden v./o. fields keep the plain (no-JavaScript) form submit correct as well.
+ */
+export function QuestionBlock({
+  question,
+  initial,
+  editable,
+  locale,
+  serverNote,
+}: {
+  question: PortalQuestion;
+  initial: { value: unknown; version: number };
+  editable: boolean;
+  locale: Locale;
+  serverNote?: string | null;
+}) {
+  const { t } = useT();
+  const fetcher = useFetcher<AutosaveResponse>();
+  const [version, setVersion] = useState(initial.version);
+  const [shown, setShown] = useState(JSON.stringify(initial.value ?? null));
+  const [value, setValue] = useState<unknown>(initial.value);
+  const [remountKey, setRemountKey] = useState(0);
+  const [conflict, setConflict] = useState<Extract<AutosaveResponse, { status: "conflict" }> | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const fieldsetRef = useRef<HTMLFieldSetElement>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  function save(baseVersion = version, shownValue = shown) {
+    const fieldset = fieldsetRef.current;
+    if (!fieldset) return;
+    const body = new FormData();
+    body.set("questionKey", question.key);
+    body.set(`v.${question.key}`, String(baseVersion));
+    body.set(`o.${question.key}`, shownValue);
+    for (const element of Array.from(fieldset.elements)) {
+      const input = element as HTMLInputElement;
+      if (input.name !== `q.${question.key}`) continue;
+      if ((input.type === "radio" || input.type === "checkbox") && !input.checked) continue;
+      body.append(input.name, input.value);
+    }
+    fetcher.submit(body, { method: "post", action: "/portal/answer" });
+  }
+
+  useEffect(() => {
+    const result = fetcher.data;
+    if (!result || fetcher.state !== "idle") return;
+    if (result.status === "saved") {
+      setVersion(result.version);
+      setShown(JSON.stringify(result.value ?? null));
+      setValue(result.value);
+      setError(null);
+    } else if (result.status === "conflict") {
+      setConflict(result);
+    } else if (result.status === "invalid") {
+      setError(result.message);
+    }
+  }, [fetcher.data, fetcher.state]);
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  function onChange() {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => save(), AUTOSAVE_DELAY_MS);
+  }
+
+  function keepTheirs() {
+    if (!conflict) return;
+    setVersion(conflict.version);
+    setShown(JSON.stringify(conflict.currentValue ?? null));
+    setValue(conflict.currentValue);
+    setRemountKey((k) => k + 1);
+    setConflict(null);
+  }
+
+  function keepMine() {
+    if (!conflict) return;
+    const nextShown = JSON.stringify(conflict.currentValue ?? null);
+    setVersion(conflict.version);
+    setShown(nextShown);
+    setConflict(null);
+    save(conflict.version, nextShown);
+  }
+
+  const saving = fetcher.state !== "idle";
+  const status = saving ? t("portal.saving") : fetcher.data?.status === "saved" ? t("portal.saved") : null;
+  return (
+    <fieldset
+      ref={fieldsetRef}
+      id={`q-${question.key}`}
+      onChange={editable ? onChange : undefined}
+      className="space-y-2 border-t border-slate-100 pt-4"
+      data-testid="question"
+      data-question-key={question.key}
+    >
+      <legend className="sr-only">{question.label[locale]}</legend>
+      <p id={`q-${question.key}-label`} className="font-medium text-slate-900">
+        {question.label[locale]}
+        {question.required ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t("portal.required")}</span> : null}
+      </p>
+      {question.help ? <p className="text-sm text-slate-600">{question.help[locale]}</p> : null}
+      <input type="hidden" name={`v.${question.key}`} value={version} />
+      <input type="hidden" name={`o.${question.key}`} value={shown} />
+      <div key={remountKey}>
+        <QuestionInput question={question} value={value} disabled={!editable} locale={locale} />
+      </div>
+      {question.regulationRefs.length > 0 ? (
+        <p className="text-xs text-slate-500">
+          {t("portal.regulationRefs")}: {question.regulationRefs.join(" · ")}
+        </p>
+      ) : null}
+      <p aria-live="polite" className="min-h-4 text-xs text-slate-500" data-testid="save-status">
+        {status}
+      </p>
+      {error || serverNote ? <p className="text-sm text-red-700">{t("portal.saveFailed", { message: error ?? serverNote ?? "" })}</p> : null}
+      {conflict ? (
+        <div role="alertdialog" aria-labelledby={`conflict-${question.key}`} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="conflict-dialog">
+          <p id={`conflict-${question.key}`} className="font-semibold">{t("portal.conflictTitle")}</p>
+          <p className="mt-1">{t("portal.conflictBody")}</p>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+            <dt className="text-slate-600">{t("portal.theirValue")}</dt>
+            <dd data-testid="conflict-theirs">{formatAnswer(question, conflict.currentValue, locale, t)}</dd>
+            <dt className="text-slate-600">{t("portal.yourValue")}</dt>
+            <dd data-testid="conflict-mine">{formatAnswer(question, conflict.yourValue, locale, t)}</dd>
+          </dl>
+          <div className="mt-3 flex gap-2">
+            <button type="button" onClick={keepTheirs} className="rounded border border-slate-300 bg-white px-3 py-1">{t("portal.keepTheirs")}</button>
+            <button type="button" onClick={keepMine} className="rounded bg-brand-600 px-3 py-1 text-white">{t("portal.keepMine")}</button>
+          </div>
+        </div>
+      ) : null}
+    </fieldset>
+  );
+}

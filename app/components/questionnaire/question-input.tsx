@@ -1,0 +1,119 @@
+import type { Locale } from "~/utils/i18n";
+import { useT } from "~/utils/use-t";
+
+/** The parts of a template question the vendor form needs (serialisable from the loader). */
+export interface PortalQuestion {
+  key: string;
+  type: string;
+  required: boolean;
+  label: { en: string; de: string };
+  help?: { en: string; de: string };
+  unit?: string;
+  min?: number;
+  max?: number;
+  options?: { value: string; label: { en: string; de: string } }[];
+  regulationRefs: string[];
+}
+
+const fieldName = (key: string) => `q.${key}`;
+
+/** Renders the native inputs for one question; uncontrolled, so the form also works without JavaScript. */
+export function QuestionInput({ question, value, disabled, locale }: { question: PortalQuestion; value: unknown; disabled: boolean; locale: Locale }) {
+  const { t } = useT();
+  const name = fieldName(question.key);
+  const labelId = `q-${question.key}-label`;
+  const radio = (choices: { value: string; label: string }[]) => (
+    <div role="radiogroup" aria-labelledby={labelId} className="flex flex-wrap gap-x-5 gap-y-2">
+      {choices.map((choice) => (
+        <label key={choice.value} className="inline-flex items-center gap-2 text-sm">
+          <input type="radio" name={name} value={choice.value} defaultChecked={value === choice.value} disabled={disabled} />
+          {choice.label}
+        </label>
+      ))}
+    </div>
+  );
+  const inputClass = "block w-full max-w-xl rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100";
+  switch (question.type) {
+    case "yes_no":
+      return radio(
+        (["yes", "partial", "no", "unknown", "na"] as const).map((v) => ({ value: v, label: t(`portal.${v}`) })),
+      );
+    case "single_choice":
+      return radio([
+        ...(question.options ?? []).map((o) => ({ value: o.value, label: o.label[locale] })),
+        { value: "unknown", label: t("portal.unknown") },
+      ]);
+    case "multi_choice": {
+      const picked = Array.isArray(value) ? (value as string[]) : [];
+      return (
+        <div role="group" aria-labelledby={labelId} className="flex flex-col gap-2">
+          {(question.options ?? []).map((o) => (
+            <label key={o.value} className="inline-flex items-center gap-2 text-sm">
+              <input type="checkbox" name={name} value={o.value} defaultChecked={picked.includes(o.value)} disabled={disabled} />
+              {o.label[locale]}
+            </label>
+          ))}
+        </div>
+      );
+    }
+    case "number":
+      return (
+        <div className="flex items-center gap-2">
+          <input
+            type="text"
+            inputMode="decimal"
+            name={name}
+            aria-labelledby={labelId}
+            defaultValue={typeof value === "number" ? String(value) : typeof value === "string" ? value : ""}
+            disabled={disabled}
+            className={`${inputClass} max-w-40`}
+          />
+          {question.unit ? <span className="text-sm text-slate-600">{question.unit}</span> : null}
+        </div>
+      );
+    case "date":
+      return <input type="date" name={name} aria-labelledby={labelId} defaultValue={typeof value === "string" ? value : ""} disabled={disabled} className={`${inputClass} max-w-48`} />;
+    case "countries":
+      return (
+        <div>
+          <input
+            type="text"
+            name={name}
+            aria-labelledby={labelId}
+            aria-describedby={`q-${question.key}-hint`}
+            defaultValue={Array.isArray(value) ? (value as string[]).join(", ") : typeof value === "string" ? value : ""}
+            disabled={disabled}
+            className={inputClass}
+          />
+          <p id={`q-${question.key}-hint`} className="mt-1 text-xs text-slate-600">
+            {t("portal.countriesHint")}
+          </p>
+        </div>
+      );
+    default:
+      return (
+        <textarea
+          name={name}
+          aria-labelledby={labelId}
+          rows={3}
+          defaultValue={typeof value === "string" ? value : ""}
+          disabled={disabled}
+          className={inputClass}
+        />
+      );
+  }
+}
+
+/** A readable rendering of a stored answer (for conflict dialogs and the assessor's view). */
+export function formatAnswer(question: Pick<PortalQuestion, "type" | "options">, value: unknown, locale: Locale, t: ReturnType<typeof useT>["t"]): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (value === "unknown") return t("portal.unknown");
+  if (value === "na") return t("portal.na");
+  const optionLabel = (v: string) => question.options?.find((o) => o.value === v)?.label[locale] ?? v;
+  if (question.type === "yes_no" && typeof value === "string" && ["yes", "partial", "no"].includes(value)) {
+    return t(`portal.${value as "yes" | "partial" | "no"}`);
+  }
+  if (Array.isArray(value)) return value.map((v) => optionLabel(String(v))).join(", ");
+  if (typeof value === "string") return optionLabel(value);
+  return String(value);
+}

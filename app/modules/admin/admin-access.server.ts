@@ -1,0 +1,67 @@
+import type { z } from "zod";
+import type { Tx } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import type { UserActor } from "../auth/actor";
+import { hasRecentMfa } from "../auth/guards.server";
+
+/**
+ * Shared checks of the admin use cases. Error messages are i18n keys (admin namespace) so a
+ * route can show them as they are meant; details carry field errors for forms.
+ */
+export function assertAdmin(actor: UserActor): void {
+  if (actor.role !== "ADMIN") throw new DomainError("FORBIDDEN", "admin.errorAdminOnly");
+}
+
+/** Sensitive changes need a second-factor check within MFA_STEP_UP_MINUTES (routes redirect first). */
+export function assertRecentStepUp(actor: UserActor): void {
+  if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "admin.errorStepUpRequired");
+}
+
+/** Parses use-case input; a bad value is a VALIDATION error with per-field i18n keys. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields: Record<string, string> = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    fields[key] ??= issue.message;
+  }
+  throw new DomainError("VALIDATION", "admin.errorInvalidInput", { fields });
+}
+
+/** A membership of the actor's organisation, or NOT_FOUND (foreign ids look like missing ones). */
+export async function findMembershipInOrganization(tx: Tx, actor: UserActor, membershipId: string) {
+  const membership = await tx.membership.findFirst({
+    where: { id: membershipId, organizationId: actor.organizationId },
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      deactivatedAt: true,
+      user: { select: { email: true } },
+    },
+  });
+  if (!membership) throw new DomainError("NOT_FOUND", "admin.errorMemberNotFound");
+  return membership;
+}
+
+/**
+ * Serialises membership changes of one organisation: a no-op UPDATE takes the organisation
+ * row's write lock (PostgreSQL row lock; SQLite's database write lock), so a second concurrent
+ * writer waits and then reads the first one's committed result. Call it first in the transaction.
+ */
+export async function lockOrganization(tx: Tx, organizationId: string): Promise<void> {
+  await tx.$executeRaw`UPDATE "Organization" SET "slug" = "slug" WHERE "id" = ${organizationId}`;
+}
+
+/**
+ * Refuses a change that would leave the organisation without an active admin. Call it inside
+ * the writing transaction after lockOrganization, so two admins cannot demote each other at the
+ * same moment and both succeed.
+ */
+export async function assertAnotherActiveAdmin(tx: Tx, organizationId: string, exceptMembershipId: string): Promise<void> {
+  const others = await tx.membership.count({
+    where: { organizationId, role: "ADMIN", deactivatedAt: null, id: { not: exceptMembershipId } },
+  });
+  if (others === 0) throw new DomainError("INVALID_STATE", "admin.errorLastAdmin");
+}

@@ -1,0 +1,25 @@
+import { db } from "../../utils/db.server";
+import type { UserActor } from "../auth/actor";
+import { assertAdmin } from "./admin-access.server";
+
+export interface OrganizationSettingsDto {
+  name: string;
+  slug: string;
+  requireMfaForAll: boolean;
+  /** Active members without a second factor: they are sent to /mfa/setup once MFA is required. */
+  activeMembersWithoutMfa: number;
+}
+
+export async function getOrganizationSettings(actor: UserActor, _input: Record<string, never> = {}): Promise<OrganizationSettingsDto> {
+  assertAdmin(actor);
+  const [organization, activeMembersWithoutMfa] = await Promise.all([
+    db().organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { name: true, slug: true, requireMfaForAll: true },
+    }),
+    db().membership.count({
+      where: { organizationId: actor.organizationId, deactivatedAt: null, user: { totpEnabledAt: null } },
+    }),
+  ]);
+  return { ...organization, activeMembersWithoutMfa };
+}

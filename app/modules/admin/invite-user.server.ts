@@ -1,0 +1,86 @@
+import { generateToken, sha256Hex } from "../../utils/crypto.server";
+import { DomainError } from "../../utils/errors";
+import { getEnv } from "../../utils/env.server";
+import { logger } from "../../utils/logger.server";
+import { inTransaction } from "../../utils/transaction.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { UserActor } from "../auth/actor";
+import { sendMail } from "../mail/send-mail.server";
+import { assertAdmin, parseInput } from "./admin-access.server";
+import { inviteUserSchema, type InviteUserInput } from "./admin-schemas";
+import { composeInvitationMail, invitationAcceptUrl } from "./invitation-mail.server";
+
+export interface InviteUserResult {
+  invitationId: string;
+  email: string;
+  expiresAt: Date;
+  /** False when the invitation exists but the mail could not be delivered (revoke and retry). */
+  mailSent: boolean;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Invites a person into the actor's organisation. The 256-bit token only travels in the e-mail;
+ * the database keeps its SHA-256. Earlier pending invitations of the same address are revoked
+ * (re-inviting re-issues the link). An address that is already an active member is refused.
+ */
+export async function inviteUser(actor: UserActor, input: InviteUserInput): Promise<InviteUserResult> {
+  assertAdmin(actor);
+  const { email, name, role, locale } = parseInput(inviteUserSchema, input);
+  const env = getEnv();
+  const token = generateToken(32);
+  const now = new Date();
+  const expiresAt = new Date(now.getTime() + env.USER_INVITATION_TTL_DAYS * DAY_MS);
+
+  const created = await inTransaction(async (tx) => {
+    const activeMember = await tx.membership.findFirst({
+      where: { organizationId: actor.organizationId, deactivatedAt: null, user: { email } },
+      select: { id: true },
+    });
+    if (activeMember) throw new DomainError("CONFLICT", "admin.errorAlreadyMember");
+    const replaced = await tx.userInvitation.updateMany({
+      where: { organizationId: actor.organizationId, email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    const invitation = await tx.userInvitation.create({
+      data: {
+        organizationId: actor.organizationId,
+        email,
+        name,
+        role,
+        tokenHash: sha256Hex(token),
+        expiresAt,
+        invitedById: actor.userId,
+      },
+      select: { id: true, organization: { select: { name: true } } },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "user.invited",
+      target: { type: "invitation", id: invitation.id },
+      payload: { email, role, expiresAt: expiresAt.toISOString(), replacedInvitations: replaced.count },
+    });
+    return { invitationId: invitation.id, organizationName: invitation.organization.name };
+  });
+
+  // Side effect after the commit: a failed delivery leaves a valid invitation the admin can revoke.
+  let mailSent = true;
+  try {
+    await sendMail(
+      composeInvitationMail({
+        to: email,
+        locale,
+        inviteeName: name,
+        inviterName: actor.name || actor.email,
+        organizationName: created.organizationName,
+        role,
+        acceptUrl: invitationAcceptUrl(env.APP_URL, token),
+        expiresAt,
+      }),
+    );
+  } catch (error) {
+    mailSent = false;
+    logger.warn("mail.invitation_failed", { invitationId: created.invitationId, error: String((error as Error)?.message ?? error) });
+  }
+  return { invitationId: created.invitationId, email, expiresAt, mailSent };
+}

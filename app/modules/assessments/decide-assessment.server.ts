@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { DomainError } from "../../utils/errors";
+import { inTransaction } from "../../utils/transaction.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { UserActor } from "../auth/actor";
+import { hasRecentMfa } from "../auth/guards.server";
+import { assertTransition, DECISION_OUTCOMES } from "./assessment-status";
+import { recommendationFor } from "./compute-score";
+import { requireDecider } from "./permissions";
+import { parseStoredScore } from "./stored-score";
+
+export const decisionSchema = z
+  .object({
+    outcome: z.enum(DECISION_OUTCOMES),
+    rationale: z.string().trim().min(10, "rationaleTooShort").max(5000),
+    conditions: z.array(z.object({ text: z.string().trim().min(3).max(1000), dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).max(20).default([]),
+    expectedVersion: z.coerce.number().int(),
+  })
+  .refine((d) => d.outcome !== "APPROVED_WITH_CONDITIONS" || d.conditions.length > 0, {
+    path: ["conditions"],
+    message: "conditionsRequired",
+  });
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+/**
+ * The DPO decides. Server-side rules: only a DPO; a fresh second-factor check (step-up); not
+ * the person who forwarded or created the assessment (separation of duties); a decision against
+ * the score's recommendation is recorded as such with its rationale. Decisions are appended,
+ * never edited.
+ */
+export async function decideAssessment(actor: UserActor, assessmentId: string, input: DecisionInput) {
+  requireDecider(actor);
+  if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "A recent two-factor check is required");
+  return inTransaction(async (tx) => {
+    const assessment = await tx.assessment.findFirst({
+      where: { id: assessmentId, organizationId: actor.organizationId },
+      select: { id: true, status: true, version: true, forwardedById: true, createdById: true, scoreResult: true },
+    });
+    if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+    if (assessment.forwardedById === actor.userId || assessment.createdById === actor.userId) {
+      throw new DomainError("FORBIDDEN", "Separation of duties: you prepared this assessment and cannot decide it");
+    }
+    assertTransition(assessment.status, input.outcome);
+    if (assessment.version !== input.expectedVersion) {
+      throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload and decide again");
+    }
+    const score = parseStoredScore(assessment.scoreResult);
+    const recommendation = score ? recommendationFor(score) : null;
+    const againstRecommendation = recommendation !== null && (recommendation === "APPROVE") !== (input.outcome !== "REJECTED");
+    await tx.decision.updateMany({ where: { assessmentId: assessment.id, supersededAt: null }, data: { supersededAt: new Date() } });
+    const decision = await tx.decision.create({
+      data: {
+        organizationId: actor.organizationId,
+        assessmentId: assessment.id,
+        outcome: input.outcome,
+        rationale: input.rationale,
+        conditions: JSON.stringify(input.conditions),
+        decidedById: actor.userId,
+      },
+    });
+    await tx.assessment.update({ where: { id: assessment.id }, data: { status: input.outcome, version: { increment: 1 } } });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.decided",
+      target: { type: "assessment", id: assessment.id },
+      payload: { decisionId: decision.id, outcome: input.outcome, recommendation, againstRecommendation, conditions: input.conditions.length },
+    });
+    return { decisionId: decision.id, againstRecommendation };
+  });
+}

@@ -1,0 +1,28 @@
+import { DomainError } from "../../utils/errors";
+import { inTransaction } from "../../utils/transaction.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { UserActor } from "../auth/actor";
+import { assertTransition } from "./assessment-status";
+import { requireAssessmentWriter } from "./permissions";
+
+/** The assessor hands a submitted assessment to the DPO; the forwarder may not decide it later. */
+export async function forwardToDpo(actor: UserActor, assessmentId: string, note: string): Promise<void> {
+  requireAssessmentWriter(actor);
+  await inTransaction(async (tx) => {
+    const assessment = await tx.assessment.findFirst({
+      where: { id: assessmentId, organizationId: actor.organizationId },
+      select: { id: true, status: true },
+    });
+    if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+    assertTransition(assessment.status, "AWAITING_DECISION");
+    await tx.assessment.update({
+      where: { id: assessment.id },
+      data: { status: "AWAITING_DECISION", forwardedById: actor.userId, forwardedAt: new Date(), version: { increment: 1 } },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.forwarded",
+      target: { type: "assessment", id: assessment.id },
+      payload: { note: note.slice(0, 2000) },
+    });
+  });
+}

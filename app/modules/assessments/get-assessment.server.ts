@@ -1,0 +1,83 @@
+import { db } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import type { UserActor } from "../auth/actor";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { questionsOf } from "../questionnaires/template-definition";
+import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
+import { recommendationFor } from "./compute-score";
+import { parseStoredScore } from "./stored-score";
+
+/** The assessor's/DPO's view of one assessment (DTO: no token hashes, no secrets). */
+export async function getAssessment(actor: UserActor, assessmentId: string) {
+  const assessment = await db().assessment.findFirst({
+    where: { id: assessmentId, organizationId: actor.organizationId },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      version: true,
+      dueDate: true,
+      createdAt: true,
+      submittedAt: true,
+      forwardedAt: true,
+      forwardedById: true,
+      createdById: true,
+      scoreResult: true,
+      templateVersionId: true,
+      vendor: { select: { id: true, name: true } },
+      product: { select: { id: true, name: true } },
+      inviteLinks: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, contactEmail: true, contactName: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true, lastUsedUserAgent: true, useCount: true },
+      },
+      decisions: {
+        orderBy: { createdAt: "desc" },
+        select: { id: true, outcome: true, rationale: true, conditions: true, decidedById: true, createdAt: true, supersededAt: true },
+      },
+      answers: { select: { questionKey: true, value: true, version: true, updatedAt: true } },
+    },
+  });
+  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  const template = await loadTemplateVersion(assessment.templateVersionId);
+  const score = parseStoredScore(assessment.scoreResult);
+  const userIds = [assessment.createdById, assessment.forwardedById, ...assessment.decisions.map((d) => d.decidedById)].filter((x): x is string => Boolean(x));
+  const users = await db().user.findMany({
+    where: { id: { in: userIds }, memberships: { some: { organizationId: actor.organizationId } } },
+    select: { id: true, name: true },
+  });
+  const nameOf = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
+  const answers = new Map(assessment.answers.map((a) => [a.questionKey, a]));
+  const { scoreResult: _stored, answers: _rows, inviteLinks, ...rest } = assessment;
+  return {
+    ...rest,
+    templateName: template.template.name,
+    templateVersion: template.version,
+    createdByName: nameOf(assessment.createdById),
+    forwardedByName: nameOf(assessment.forwardedById),
+    decisions: assessment.decisions.map((d) => ({ ...d, conditions: safeConditions(d.conditions), decidedByName: nameOf(d.decidedById) })),
+    invites: inviteLinks.map((i) => ({ ...i, state: i.revokedAt ? "revoked" : i.expiresAt.getTime() <= Date.now() ? "expired" : "active" })),
+    score,
+    recommendation: score ? recommendationFor(score) : null,
+    sections: template.definition.sections.map((s) => ({ key: s.key, title: s.title, weight: s.weight })),
+    questions: questionsOf(template.definition).map((q) => ({
+      key: q.key,
+      sectionKey: q.sectionKey,
+      type: q.type,
+      label: q.label,
+      required: q.required,
+      options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
+      regulationRefs: q.regulationRefs,
+      answer: answers.has(q.key) ? parseStoredAnswer(answers.get(q.key)!.value) : null,
+      result: score?.questions.find((r) => r.key === q.key) ?? null,
+    })),
+  };
+}
+
+function safeConditions(json: string): { text: string; dueDate: string }[] {
+  const parsed = parseStoredAnswer(json);
+  return Array.isArray(parsed)
+    ? parsed.filter((c): c is { text: string; dueDate: string } => typeof c?.text === "string" && typeof c?.dueDate === "string")
+    : [];
+}
+
+export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { DomainError } from "../../utils/errors";
+import { inTransaction } from "../../utils/transaction.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { UserActor } from "../auth/actor";
+import { requireAssessmentWriter } from "./permissions";
+
+export const startAssessmentSchema = z.object({
+  vendorId: z.string().min(1).max(64),
+  productId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
+  templateVersionId: z.string().min(1).max(64),
+  title: z.string().trim().min(1).max(200),
+  dueDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+});
+export type StartAssessmentInput = z.infer<typeof startAssessmentSchema>;
+
+export async function startAssessment(actor: UserActor, input: StartAssessmentInput) {
+  requireAssessmentWriter(actor);
+  return inTransaction(async (tx) => {
+    const vendor = await tx.vendor.findFirst({
+      where: { id: input.vendorId, organizationId: actor.organizationId, archivedAt: null },
+      select: { id: true, name: true },
+    });
+    if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+    if (input.productId) {
+      const product = await tx.product.findFirst({
+        where: { id: input.productId, vendorId: vendor.id, organizationId: actor.organizationId },
+        select: { id: true },
+      });
+      if (!product) throw new DomainError("NOT_FOUND", "Product not found");
+    }
+    const version = await tx.templateVersion.findFirst({
+      where: { id: input.templateVersionId, status: "PUBLISHED", template: { organizationId: actor.organizationId } },
+      select: { id: true, version: true, template: { select: { key: true } } },
+    });
+    if (!version) throw new DomainError("NOT_FOUND", "Template version not found");
+    const assessment = await tx.assessment.create({
+      data: {
+        organizationId: actor.organizationId,
+        vendorId: vendor.id,
+        productId: input.productId ?? null,
+        templateVersionId: version.id,
+        title: input.title,
+        status: "DRAFT",
+        dueDate: input.dueDate ? new Date(`${input.dueDate}T23:59:59Z`) : null,
+        createdById: actor.userId,
+      },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.created",
+      target: { type: "assessment", id: assessment.id },
+      payload: { vendorId: vendor.id, productId: input.productId ?? null, template: version.template.key, templateVersion: version.version },
+    });
+    return assessment;
+  });
+}

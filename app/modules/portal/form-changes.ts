@@ -1,0 +1,25 @@
+import { answerFromFormData, type AnswerValue } from "../questionnaires/answer-value";
+import type { TemplateQuestion } from "../questionnaires/template-definition";
+
+/**
+ * Reads the answers a form actually changed. Each question carries `v.<key>` (the version the
+ * form was rendered with) and `o.<key>` (the value it showed, as JSON): a field equal to what
+ * was shown is no change, so a stale form never raises conflicts for untouched questions.
+ */
+export function changesFromForm(questions: Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max">[], form: FormData) {
+  const changes: { questionKey: string; value: AnswerValue | null; baseVersion: number }[] = [];
+  const invalid: { questionKey: string; message: string }[] = [];
+  for (const question of questions) {
+    if (!form.has(`v.${question.key}`)) continue;
+    const parsed = answerFromFormData(question, form);
+    if (!parsed.ok) {
+      invalid.push({ questionKey: question.key, message: parsed.message });
+      continue;
+    }
+    const shown = String(form.get(`o.${question.key}`) ?? "null");
+    if (JSON.stringify(parsed.value) === shown) continue;
+    const baseVersion = Number(form.get(`v.${question.key}`));
+    changes.push({ questionKey: question.key, value: parsed.value, baseVersion: Number.isInteger(baseVersion) && baseVersion >= 0 ? baseVersion : 0 });
+  }
+  return { changes, invalid };
+}

@@ -1,0 +1,108 @@
+import type { Tx } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import { inTransaction } from "../../utils/transaction.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { VendorActor } from "../auth/actor";
+import { VENDOR_EDITABLE } from "../assessments/assessment-status";
+import type { AnswerValue } from "../questionnaires/answer-value";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { parseAnswerValue } from "../questionnaires/answer-value";
+import { questionsOf } from "../questionnaires/template-definition";
+import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+
+export interface AnswerChange {
+  questionKey: string;
+  /** null clears the answer */
+  value: AnswerValue | null;
+  /** The version the editor started from; 0 when there was no answer yet. */
+  baseVersion: number;
+}
+
+export type SaveOutcome =
+  | { questionKey: string; status: "saved"; version: number }
+  | { questionKey: string; status: "unchanged"; version: number }
+  | { questionKey: string; status: "conflict"; version: number; currentValue: unknown; yourValue: AnswerValue | null }
+  | { questionKey: string; status: "invalid"; message: string };
+
+const canonical = (value: unknown) => JSON.stringify(value ?? null);
+
+/**
+ * Saves answers with optimistic concurrency: a change based on an older version than the stored
+ * one is not written; the caller gets both values (conflict) and nothing is lost. All accepted
+ * changes and one audit event are written in one transaction.
+ */
+export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): Promise<SaveOutcome[]> {
+  return inTransaction(async (tx) => {
+    const assessment = await loadVendorAssessment(actor, tx);
+    if (!(VENDOR_EDITABLE as readonly string[]).includes(assessment.status)) {
+      throw new DomainError("INVALID_STATE", "This questionnaire has been submitted and is read-only");
+    }
+    const template = await loadTemplateVersion(assessment.templateVersionId, tx);
+    const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));
+    const outcomes: SaveOutcome[] = [];
+    for (const change of changes) {
+      const question = questions.get(change.questionKey);
+      if (!question) {
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "unknown question" });
+        continue;
+      }
+      if (change.value !== null) {
+        const parsed = parseAnswerValue(question, change.value);
+        if (!parsed.ok) {
+          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.message });
+          continue;
+        }
+      }
+      outcomes.push(await saveOne(tx, actor, assessment.id, change));
+    }
+    const saved = outcomes.filter((o) => o.status === "saved");
+    if (saved.length > 0) {
+      if (assessment.status === "INVITED" || assessment.status === "CHANGES_REQUESTED") {
+        await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
+      }
+      await recordAuditEvent(tx, actor, {
+        action: "answers.saved",
+        target: { type: "assessment", id: assessment.id },
+        payload: { questions: saved.map((o) => ({ key: o.questionKey, version: o.version })) },
+      });
+    }
+    return outcomes;
+  });
+}
+
+async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change: AnswerChange): Promise<SaveOutcome> {
+  const existing = await tx.answer.findUnique({
+    where: { assessmentId_questionKey: { assessmentId, questionKey: change.questionKey } },
+    select: { id: true, value: true, version: true },
+  });
+  const currentVersion = existing?.version ?? 0;
+  if (existing && canonical(parseStoredAnswer(existing.value)) === canonical(change.value)) {
+    return { questionKey: change.questionKey, status: "unchanged", version: currentVersion };
+  }
+  if (change.baseVersion !== currentVersion) {
+    return {
+      questionKey: change.questionKey,
+      status: "conflict",
+      version: currentVersion,
+      currentValue: existing ? parseStoredAnswer(existing.value) : null,
+      yourValue: change.value,
+    };
+  }
+  const updatedBy = `vendor:${actor.inviteLinkId}`;
+  if (!existing) {
+    await tx.answer.create({
+      data: { organizationId: actor.organizationId, assessmentId, questionKey: change.questionKey, value: canonical(change.value), version: 1, updatedBy },
+    });
+    return { questionKey: change.questionKey, status: "saved", version: 1 };
+  }
+  // The version condition makes a concurrent writer that read the same version lose cleanly.
+  const result = await tx.answer.updateMany({
+    where: { id: existing.id, version: currentVersion },
+    data: { value: canonical(change.value), version: { increment: 1 }, updatedBy },
+  });
+  if (result.count !== 1) {
+    const fresh = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, select: { value: true, version: true } });
+    return { questionKey: change.questionKey, status: "conflict", version: fresh.version, currentValue: parseStoredAnswer(fresh.value), yourValue: change.value };
+  }
+  return { questionKey: change.questionKey, status: "saved", version: currentVersion + 1 };
+}

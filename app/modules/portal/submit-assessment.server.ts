@@ -1,0 +1,74 @@
+import { db } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import { translate } from "../../utils/i18n";
+import { inTransaction } from "../../utils/transaction.server";
+import { getEnv } from "../../utils/env.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { VendorActor } from "../auth/actor";
+import { assertTransition } from "../assessments/assessment-status";
+import { computeScore } from "../assessments/compute-score";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { sendMail } from "../mail/send-mail.server";
+import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+
+export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[] };
+
+/**
+ * The vendor submits: every required question must be answered ("unknown" counts as an answer,
+ * reported apart). Scores are computed and stored with the scoring-method version in the same
+ * transaction as the status change and its audit event; then the assessor is told by mail.
+ */
+export async function submitAssessment(actor: VendorActor, now = new Date()): Promise<SubmitResult> {
+  const result = await inTransaction(async (tx) => {
+    const assessment = await loadVendorAssessment(actor, tx);
+    assertTransition(assessment.status, "SUBMITTED");
+    const template = await loadTemplateVersion(assessment.templateVersionId, tx);
+    const rows = await tx.answer.findMany({ where: { assessmentId: assessment.id }, select: { questionKey: true, value: true } });
+    const answers = Object.fromEntries(rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
+    const score = computeScore(template.definition, answers, now.toISOString().slice(0, 10));
+    if (score.completeness.missingRequired.length > 0) {
+      return { ok: false as const, missingRequired: score.completeness.missingRequired };
+    }
+    const updated = await tx.assessment.updateMany({
+      where: { id: assessment.id, status: assessment.status },
+      data: {
+        status: "SUBMITTED",
+        submittedAt: now,
+        scoreResult: JSON.stringify(score),
+        scoringMethodVersion: score.methodVersion,
+        overallScore: score.overall,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count !== 1) throw new DomainError("CONFLICT", "The assessment changed while submitting");
+    await recordAuditEvent(tx, actor, {
+      action: "assessment.submitted",
+      target: { type: "assessment", id: assessment.id },
+      payload: { overall: score.overall, riskTier: score.riskTier, knockOuts: score.knockOuts.map((k) => k.questionKey), methodVersion: score.methodVersion },
+    });
+    return { ok: true as const, assessmentId: assessment.id };
+  });
+  if (!result.ok) return result;
+  await notifyAssessor(result.assessmentId);
+  return { ok: true };
+}
+
+async function notifyAssessor(assessmentId: string): Promise<void> {
+  const assessment = await db().assessment.findUnique({
+    where: { id: assessmentId },
+    select: { title: true, createdById: true, vendor: { select: { name: true } } },
+  });
+  if (!assessment) return;
+  const assessor = await db().user.findUnique({ where: { id: assessment.createdById }, select: { email: true, locale: true } });
+  if (!assessor) return;
+  const locale = assessor.locale === "de" ? "de" : "en";
+  await sendMail({
+    to: assessor.email,
+    subject: translate(locale, "assessments.submittedMailSubject", { vendor: assessment.vendor.name }),
+    text: translate(locale, "assessments.submittedMailBody", {
+      vendor: assessment.vendor.name,
+      title: assessment.title,
+      url: `${getEnv().APP_URL}/assessments/${assessmentId}`,
+    }),
+  });
+}

@@ -1,0 +1,72 @@
+import { db } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import type { UserActor } from "../auth/actor";
+import { parseDataCategories, parseHostingRegions } from "./product-json";
+import { assertCanReadVendors } from "./vendor-access";
+
+/**
+ * One vendor of the actor's organisation with its products and assessments (a DTO: only what
+ * the vendor pages show). Unknown or foreign id → NOT_FOUND.
+ */
+export async function getVendor({ actor, input }: { actor: UserActor; input: { vendorId: string; locale?: "en" | "de" } }) {
+  assertCanReadVendors(actor);
+  const scope = { organizationId: actor.organizationId };
+  const vendor = await db().vendor.findFirst({
+    where: { id: input.vendorId, ...scope },
+    select: {
+      id: true,
+      name: true,
+      website: true,
+      country: true,
+      criticality: true,
+      description: true,
+      archivedAt: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+      products: {
+        where: scope,
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          name: true,
+          description: true,
+          foundationModel: true,
+          hostingRegions: true,
+          dataCategories: true,
+          version: true,
+          updatedAt: true,
+          _count: { select: { assessments: true } },
+        },
+      },
+      assessments: {
+        where: scope,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        select: {
+          id: true,
+          title: true,
+          status: true,
+          overallScore: true,
+          dueDate: true,
+          createdAt: true,
+          product: { select: { id: true, name: true } },
+        },
+      },
+    },
+  });
+  if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+  // Sorted here, not in SQL: SQLite compares bytes ("Über" after "Z"), PostgreSQL by locale.
+  const collator = new Intl.Collator(input.locale ?? "en", { sensitivity: "base", numeric: true });
+  return {
+    ...vendor,
+    products: [...vendor.products].sort((a, b) => collator.compare(a.name, b.name)).map(({ _count, hostingRegions, dataCategories, ...product }) => ({
+      ...product,
+      hostingRegions: parseHostingRegions(hostingRegions),
+      dataCategories: parseDataCategories(dataCategories),
+      assessmentCount: _count.assessments,
+    })),
+  };
+}
+
+export type VendorDetails = Awaited<ReturnType<typeof getVendor>>;
+export type ProductDetails = VendorDetails["products"][number];

@@ -1,0 +1,90 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { getOrganizationSettings } from "~/modules/admin/get-organization-settings.server";
+import { updateOrganizationSettings } from "~/modules/admin/update-organization-settings.server";
+import { hasRecentMfa, requireRecentMfa, requireRole } from "~/modules/auth/guards.server";
+import { getEnv } from "~/utils/env.server";
+import { isLocale, translate, type MessageKey } from "~/utils/i18n";
+import { runUseCase } from "~/utils/http.server";
+import { useT } from "~/utils/use-t";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
+  return [{ title: `${translate(isLocale(locale) ? locale : "en", "admin.settingsTitle")} · Vetted` }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, ["ADMIN"]);
+  const settings = await runUseCase(() => getOrganizationSettings(actor));
+  return { settings, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, ["ADMIN"]);
+  requireRecentMfa(request, actor);
+  const form = await request.formData();
+  if (form.get("intent") !== "saveSecurity") return data({ ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
+  // An unchecked checkbox is simply absent from the form.
+  const requireMfaForAll = form.get("requireMfaForAll") === "on";
+  const result = await runUseCase(() => updateOrganizationSettings(actor, { requireMfaForAll }));
+  return { ok: true, message: result.changed ? "admin.settingsSaved" : "admin.settingsUnchanged" };
+}
+
+export default function AdminSettingsPage() {
+  const { settings, recentMfa, stepUpMinutes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useT();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("admin.settingsTitle")}>{t("admin.settingsIntro", { organization: settings.name })}</PageHeader>
+      {actionData ? <Alert tone={actionData.ok ? "success" : "error"}>{t(actionData.message as MessageKey)}</Alert> : null}
+      {!recentMfa ? (
+        <Alert tone="info">
+          {t("admin.stepUpHintSettings", { minutes: stepUpMinutes })}{" "}
+          <Link className="font-medium underline" to={`/auth/step-up?redirectTo=${encodeURIComponent("/admin/settings")}`}>
+            {t("admin.stepUpNow")}
+          </Link>
+        </Alert>
+      ) : null}
+      <Card title={t("admin.securityHeading")}>
+        <Form method="post" className="space-y-4">
+          <input type="hidden" name="intent" value="saveSecurity" />
+          <div className="flex items-start gap-3">
+            <input
+              id="requireMfaForAll"
+              name="requireMfaForAll"
+              type="checkbox"
+              defaultChecked={settings.requireMfaForAll}
+              key={String(settings.requireMfaForAll)}
+              aria-describedby="requireMfaForAll-hint"
+              className="mt-1 h-4 w-4 rounded border-slate-300"
+            />
+            <div>
+              <label htmlFor="requireMfaForAll" className="text-sm font-medium text-slate-900">
+                {t("admin.requireMfaForAll")}
+              </label>
+              <p id="requireMfaForAll-hint" className="text-sm text-slate-600">
+                {t("admin.requireMfaForAllHint")}
+              </p>
+              {settings.activeMembersWithoutMfa > 0 ? (
+                <p className="mt-1 text-sm text-amber-800">
+                  {t("admin.membersWithoutMfa", { count: settings.activeMembersWithoutMfa })}
+                </p>
+              ) : null}
+            </div>
+          </div>
+          <p className="text-sm text-slate-700">
+            {t("admin.currentSetting")}: <strong>{settings.requireMfaForAll ? t("admin.settingOn") : t("admin.settingOff")}</strong>
+          </p>
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {t("common.save")}
+          </Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,250 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { StatusBadge, TierBadge } from "~/components/assessment-badges";
+import { formatAnswer } from "~/components/questionnaire/question-input";
+import { ScoreSummary } from "~/components/score-summary";
+import { Button } from "~/components/ui/button";
+import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { hasRecentMfa, requireUser } from "~/modules/auth/guards.server";
+import { stepUp } from "~/modules/auth/verify-second-factor.server";
+import { createInviteLink, createInviteSchema } from "~/modules/assessments/create-invite-link.server";
+import { decideAssessment, decisionSchema } from "~/modules/assessments/decide-assessment.server";
+import { forwardToDpo } from "~/modules/assessments/forward-to-dpo.server";
+import { getAssessment } from "~/modules/assessments/get-assessment.server";
+import { revokeInviteLink } from "~/modules/assessments/revoke-invite-link.server";
+import { getEnv } from "~/utils/env.server";
+import { DomainError } from "~/utils/errors";
+import { fieldErrors, runUseCase } from "~/utils/http.server";
+import type { MessageKey } from "~/utils/i18n";
+import { useT } from "~/utils/use-t";
+
+export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const actor = await requireUser(request, context);
+  const assessment = await runUseCase(() => getAssessment(actor, params.assessmentId ?? ""));
+  return {
+    assessment,
+    canWrite: actor.role === "ASSESSOR" || actor.role === "ADMIN",
+    isDpo: actor.role === "DPO",
+    preparedByMe: assessment.createdById === actor.userId || assessment.forwardedById === actor.userId,
+    stepUpFresh: hasRecentMfa(actor),
+    stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
+  };
+}
+
+export async function action({ request, context, params }: ActionFunctionArgs) {
+  let actor = await requireUser(request, context);
+  const assessmentId = params.assessmentId ?? "";
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  switch (intent) {
+    case "createInvite": {
+      const parsed = createInviteSchema.safeParse(Object.fromEntries(form));
+      if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error.issues) }, { status: 400 });
+      const invite = await runUseCase(() => createInviteLink(actor, assessmentId, parsed.data));
+      return { intent, inviteUrl: invite.url, contactEmail: parsed.data.contactEmail };
+    }
+    case "revokeInvite":
+      await runUseCase(() => revokeInviteLink(actor, String(form.get("inviteId") ?? "")));
+      return { intent };
+    case "forward":
+      await runUseCase(() => forwardToDpo(actor, assessmentId, String(form.get("note") ?? "")));
+      return { intent };
+    case "decide": {
+      const conditionText = String(form.get("conditionText") ?? "").trim();
+      const parsed = decisionSchema.safeParse({
+        outcome: form.get("outcome"),
+        rationale: form.get("rationale"),
+        expectedVersion: form.get("expectedVersion"),
+        conditions: conditionText ? [{ text: conditionText, dueDate: String(form.get("conditionDue") ?? "") }] : [],
+      });
+      if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error.issues) }, { status: 400 });
+      if (!hasRecentMfa(actor)) {
+        const result = await stepUp(actor, String(form.get("code") ?? "").slice(0, 64));
+        if (result.kind !== "ok") return data({ intent, errors: { code: "invalidCode" } }, { status: result.kind === "rate_limited" ? 429 : 400 });
+        actor = { ...actor, mfaVerifiedAt: new Date() };
+      }
+      try {
+        await decideAssessment(actor, assessmentId, parsed.data);
+      } catch (error) {
+        if (error instanceof DomainError && error.code === "CONFLICT") return data({ intent, errors: { _form: "conflict" } }, { status: 409 });
+        throw error;
+      }
+      return runUseCase(async () => ({ intent }));
+    }
+    default:
+      return data({ intent, errors: { _form: "unknown intent" } }, { status: 400 });
+  }
+}
+
+type ActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
+
+export default function AssessmentPage() {
+  const { assessment, canWrite, isDpo, preparedByMe, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as ActionData | undefined;
+  const { t, locale, date } = useT();
+  const a = assessment;
+  const errorText = (key: string | undefined) => (key ? t(`assessments.${key}` as MessageKey) : null);
+  const decidable = a.status === "AWAITING_DECISION";
+  return (
+    <div className="space-y-6">
+      <PageHeader title={a.title}>
+        <Link to={`/vendors/${a.vendor.id}`} className="underline">{a.vendor.name}</Link>
+        {a.product ? ` · ${a.product.name}` : ""} · {t("assessments.templateVersion", { name: a.templateName, version: a.templateVersion })}
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <StatusBadge status={a.status} />
+          <TierBadge tier={a.score?.riskTier ?? null} knockOuts={a.score?.knockOuts.length ?? 0} />
+          <span>{t("assessments.createdBy", { name: a.createdByName ?? "–", date: date(a.createdAt) })}</span>
+          {a.dueDate ? <span>· {t("assessments.dueDate")}: {date(a.dueDate)}</span> : null}
+        </div>
+      </PageHeader>
+
+      <Card title={t("assessments.scoresTitle")}>
+        {a.score ? <ScoreSummary score={a.score} sections={a.sections} questions={a.questions} /> : <p className="text-slate-600">{t("assessments.notScoredYet")}</p>}
+      </Card>
+
+      {canWrite && ["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status) ? (
+        <Card title={t("assessments.invitesTitle")}>
+          {actionData?.inviteUrl ? (
+            <Alert tone="success">
+              {t("assessments.inviteCreated", { email: actionData.contactEmail ?? "" })}
+              <code data-testid="invite-url" className="mt-1 block break-all rounded bg-white p-2 font-mono text-xs">{actionData.inviteUrl}</code>
+            </Alert>
+          ) : null}
+          <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
+            <input type="hidden" name="intent" value="createInvite" />
+            <TextField label={t("assessments.inviteContactEmail")} name="contactEmail" type="email" required error={errorText(actionData?.intent === "createInvite" && actionData.errors?.contactEmail ? "inviteContactEmail" : undefined)} />
+            <TextField label={t("assessments.inviteContactName")} name="contactName" />
+            <TextField label={t("assessments.inviteTtlDays")} name="ttlDays" type="number" min={1} max={180} defaultValue={30} />
+            <SelectField label={t("assessments.inviteLanguage")} name="locale" defaultValue={locale} options={[{ value: "de", label: "Deutsch" }, { value: "en", label: "English" }]} />
+            <div className="sm:col-span-2"><Button type="submit">{t("assessments.createInvite")}</Button></div>
+          </Form>
+        </Card>
+      ) : null}
+
+      {a.invites.length > 0 ? (
+        <Card title={t("assessments.invitesTitle")}>
+          <ul className="divide-y divide-slate-100 text-sm" data-testid="invite-list">
+            {a.invites.map((invite) => (
+              <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div>
+                  <p className="font-medium">{invite.contactName ? `${invite.contactName} · ` : ""}{invite.contactEmail}</p>
+                  <p className="text-slate-600">
+                    {t(`assessments.inviteState_${invite.state}` as MessageKey)} · {t("assessments.inviteExpires", { date: date(invite.expiresAt) })} ·{" "}
+                    {invite.lastUsedAt
+                      ? t("assessments.inviteLastUse", { date: date(invite.lastUsedAt, true), ip: invite.lastUsedIp ?? "?", agent: (invite.lastUsedUserAgent ?? "?").slice(0, 60), count: invite.useCount })
+                      : t("assessments.inviteNeverUsed")}
+                  </p>
+                </div>
+                {canWrite && invite.state === "active" ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="revokeInvite" />
+                    <input type="hidden" name="inviteId" value={invite.id} />
+                    <Button type="submit" variant="secondary">{t("assessments.revoke")}</Button>
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+
+      {canWrite && a.status === "SUBMITTED" ? (
+        <Card title={t("assessments.forwardTitle")}>
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="forward" />
+            <TextAreaField label={t("assessments.forwardNote")} name="note" rows={2} maxLength={2000} />
+            <Button type="submit">{t("assessments.forward")}</Button>
+          </Form>
+        </Card>
+      ) : null}
+
+      {a.decisions.length > 0 || (isDpo && decidable) ? (
+        <Card title={t("assessments.decisionTitle")}>
+          {a.recommendation ? (
+            <p className="mb-3 text-sm" data-testid="recommendation">
+              {t("assessments.recommendation", { recommendation: t(`assessments.recommend${a.recommendation}` as MessageKey) })}
+            </p>
+          ) : null}
+          <ul className="mb-4 space-y-2 text-sm">
+            {a.decisions.map((d) => (
+              <li key={d.id} className={d.supersededAt ? "text-slate-500 line-through" : ""} data-testid="decision">
+                <p className="font-medium">
+                  {t("assessments.decidedBy", { outcome: t(`assessments.status${d.outcome}` as MessageKey), name: d.decidedByName ?? "–", date: date(d.createdAt, true) })}
+                  {d.supersededAt ? ` (${t("assessments.superseded")})` : ""}
+                </p>
+                <p className="whitespace-pre-line text-slate-700">{d.rationale}</p>
+                {d.conditions.map((c) => (
+                  <p key={c.text} className="text-slate-700">• {c.text} ({date(c.dueDate)})</p>
+                ))}
+              </li>
+            ))}
+          </ul>
+          {isDpo && decidable ? (
+            preparedByMe ? (
+              <Alert tone="warning">{t("assessments.separationOfDuties")}</Alert>
+            ) : (
+              <Form method="post" className="space-y-3">
+                <input type="hidden" name="intent" value="decide" />
+                <input type="hidden" name="expectedVersion" value={a.version} />
+                {actionData?.intent === "decide" && actionData.errors?._form === "conflict" ? <Alert tone="error">{t("assessments.conflict")}</Alert> : null}
+                <SelectField
+                  label={t("assessments.outcome")}
+                  name="outcome"
+                  defaultValue={a.recommendation === "REJECT" ? "REJECTED" : "APPROVED"}
+                  options={(["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const).map((o) => ({ value: o, label: t(`assessments.outcome${o}`) }))}
+                />
+                <TextAreaField label={t("assessments.rationale")} name="rationale" rows={3} required error={actionData?.intent === "decide" ? errorText(actionData.errors?.rationale) : null} />
+                <div className="grid gap-3 sm:grid-cols-[1fr_auto]">
+                  <TextField label={t("assessments.conditionText")} name="conditionText" error={actionData?.intent === "decide" ? errorText(actionData.errors?.conditions) : null} />
+                  <TextField label={t("assessments.conditionDue")} name="conditionDue" type="date" />
+                </div>
+                {stepUpFresh ? (
+                  <p className="text-sm text-green-800">{t("assessments.stepUpFresh")}</p>
+                ) : (
+                  <>
+                    <Alert tone="info">{t("assessments.stepUpNeeded", { minutes: stepUpMinutes })}</Alert>
+                    <TextField label={t("assessments.totpForDecision")} name="code" autoComplete="one-time-code" inputMode="numeric" required error={actionData?.intent === "decide" ? errorText(actionData.errors?.code) : null} />
+                  </>
+                )}
+                <Button type="submit">{t("assessments.decide")}</Button>
+              </Form>
+            )
+          ) : null}
+        </Card>
+      ) : null}
+
+      <Card title={t("assessments.answersTitle")}>
+        {a.sections.map((section) => (
+          <section key={section.key} className="mb-6">
+            <h3 className="mb-2 font-semibold">{section.title[locale]}</h3>
+            <table className="min-w-full text-sm">
+              <thead className="text-left text-slate-600">
+                <tr>
+                  <th scope="col" className="w-1/2 py-1 pr-3">{t("assessments.question")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("assessments.answer")}</th>
+                  <th scope="col" className="py-1 pr-3 text-right">{t("assessments.points")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.questions.filter((q) => q.sectionKey === section.key).map((q) => (
+                  <tr key={q.key} className="border-t border-slate-100 align-top" data-testid="answer-row">
+                    <td className="py-2 pr-3">
+                      {q.label[locale]}
+                      {q.regulationRefs.length > 0 ? <p className="text-xs text-slate-500">{q.regulationRefs.join(" · ")}</p> : null}
+                    </td>
+                    <td className="py-2 pr-3">{formatAnswer(q, q.answer, locale, t)}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums" title={q.result?.reason ?? ""}>
+                      {q.result?.points !== null && q.result?.points !== undefined ? q.result.points.toFixed(2) : "–"}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </Card>
+    </div>
+  );
+}

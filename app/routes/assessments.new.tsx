@@ -1,0 +1,92 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useState } from "react";
+import { Button } from "~/components/ui/button";
+import { SelectField, TextField } from "~/components/ui/field";
+import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { requireRole } from "~/modules/auth/guards.server";
+import { newAssessmentOptions } from "~/modules/assessments/list-assessments.server";
+import { startAssessment, startAssessmentSchema } from "~/modules/assessments/start-assessment.server";
+import { installBundledTemplates } from "~/modules/questionnaires/bundled-templates.server";
+import { fieldErrors, runUseCase } from "~/utils/http.server";
+import { inTransaction } from "~/utils/transaction.server";
+import { useT } from "~/utils/use-t";
+
+const WRITERS = ["ADMIN", "ASSESSOR"] as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireRole(request, context, WRITERS);
+  let options = await newAssessmentOptions(actor);
+  if (options.templates.length === 0) {
+    // Organisations created before a template was bundled get it on first use.
+    await inTransaction((tx) => installBundledTemplates(tx, actor));
+    options = await newAssessmentOptions(actor);
+  }
+  return options;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireRole(request, context, WRITERS);
+  const form = Object.fromEntries(await request.formData());
+  const parsed = startAssessmentSchema.safeParse(form);
+  if (!parsed.success) {
+    return data({ errors: fieldErrors(parsed.error.issues), values: form as Record<string, string> }, { status: 400 });
+  }
+  const assessment = await runUseCase(() => startAssessment(actor, parsed.data));
+  return redirect(`/assessments/${assessment.id}`);
+}
+
+export default function NewAssessmentPage() {
+  const { vendors, templates } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const { t } = useT();
+  const values = actionData?.values ?? {};
+  const [vendorId, setVendorId] = useState(String(values.vendorId ?? params.get("vendorId") ?? vendors[0]?.id ?? ""));
+  const vendor = vendors.find((v) => v.id === vendorId);
+  return (
+    <div className="max-w-2xl">
+      <PageHeader title={t("assessments.newAssessment")} />
+      <Card>
+        {actionData?.errors ? <Alert tone="error">{t("common.formErrors")}</Alert> : null}
+        <Form method="post" className="mt-3 space-y-4">
+          <SelectField
+            label={t("assessments.vendor")}
+            name="vendorId"
+            value={vendorId}
+            onChange={(e) => setVendorId(e.target.value)}
+            options={vendors.map((v) => ({ value: v.id, label: v.name }))}
+            error={actionData?.errors?.vendorId}
+            required
+          />
+          <SelectField
+            label={t("assessments.product")}
+            name="productId"
+            defaultValue={String(values.productId ?? "")}
+            options={[{ value: "", label: t("assessments.noProduct") }, ...(vendor?.products ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+          />
+          <SelectField
+            label={t("assessments.template")}
+            name="templateVersionId"
+            defaultValue={String(values.templateVersionId ?? templates[0]?.id ?? "")}
+            options={templates.map((tpl) => ({ value: tpl.id, label: tpl.label }))}
+            error={actionData?.errors?.templateVersionId}
+            required
+          />
+          <TextField
+            label={t("assessments.assessmentTitle")}
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={String(values.title ?? (vendor ? `${vendor.name} – AI due diligence` : ""))}
+            key={vendorId}
+            error={actionData?.errors?.title}
+          />
+          <TextField label={t("assessments.dueDate")} name="dueDate" type="date" defaultValue={String(values.dueDate ?? "")} error={actionData?.errors?.dueDate} />
+          <Button type="submit">{t("assessments.create")}</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

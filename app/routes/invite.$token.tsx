@@ -1,0 +1,85 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Button } from "~/components/ui/button";
+import { Alert, Card } from "~/components/ui/layout";
+import { vendorSessionCookie } from "~/modules/auth/cookies.server";
+import { describeInvite, exchangeInviteToken, type InviteState } from "~/modules/portal/invite-links.server";
+import { clientIp } from "~/utils/request-context.server";
+import { useT } from "~/utils/use-t";
+
+// Invite links carry a secret: never leak it through Referer, search engines or caches.
+const PRIVATE_HEADERS = {
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+  "Cache-Control": "no-store",
+};
+export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
+
+const statusFor = (state: InviteState) => (state === "unknown" ? 404 : 410);
+
+/** GET (and HEAD) only describe the invitation: link scanners must not burn or use it. */
+export async function loader({ params }: LoaderFunctionArgs) {
+  const invite = await describeInvite(params.token ?? "");
+  if (invite.state !== "valid") return data({ invite }, { status: statusFor(invite.state), headers: PRIVATE_HEADERS });
+  return data({ invite }, { headers: PRIVATE_HEADERS });
+}
+
+/** POST exchanges the token for a vendor session and redirects to a URL without the token. */
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const result = await exchangeInviteToken(params.token ?? "", clientIp(context), request.headers.get("User-Agent"));
+  if (result.kind === "rate_limited") {
+    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429, headers: PRIVATE_HEADERS });
+  }
+  if (result.kind === "invalid") {
+    return data({ error: result.state, minutes: 0 }, { status: statusFor(result.state), headers: PRIVATE_HEADERS });
+  }
+  return redirect("/portal", { headers: { ...PRIVATE_HEADERS, "Set-Cookie": await vendorSessionCookie().serialize(result.sessionToken) } });
+}
+
+const STATE_MESSAGE = {
+  expired: "portal.linkExpired",
+  revoked: "portal.linkRevoked",
+  unknown: "portal.linkUnknown",
+  closed: "portal.linkClosed",
+} as const;
+
+export default function InviteLandingPage() {
+  const { invite } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t, date } = useT();
+  const failed = actionData && actionData.error !== "rateLimited" && actionData.error !== "valid" ? actionData.error : null;
+  const details = invite.details;
+  if (!details || failed) {
+    const state = (failed ?? invite.state) as keyof typeof STATE_MESSAGE;
+    return (
+      <div className="mx-auto max-w-lg">
+        <Card title={t("portal.linkInvalidTitle")}>
+          <p data-testid="invite-state" data-state={state} className="text-slate-700">
+            {t(STATE_MESSAGE[state] ?? "portal.linkUnknown")}
+          </p>
+        </Card>
+      </div>
+    );
+  }
+  return (
+    <div className="mx-auto max-w-lg">
+      <Card>
+        <h1 className="text-xl font-semibold">{t("portal.landingTitle", { organization: details.organizationName })}</h1>
+        <p className="mt-3 text-slate-700">
+          {t("portal.landingBody", { title: details.assessmentTitle, vendor: details.vendorName })}
+        </p>
+        {details.dueDate ? <p className="mt-2 text-sm text-slate-600">{t("portal.landingDue", { date: date(details.dueDate) })}</p> : null}
+        {actionData?.error === "rateLimited" ? (
+          <div className="mt-3">
+            <Alert tone="error">{t("portal.rateLimited", { minutes: actionData.minutes })}</Alert>
+          </div>
+        ) : null}
+        <Form method="post" className="mt-5">
+          <Button type="submit">{t("portal.continue")}</Button>
+        </Form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+// `npm run vetted -- <command>`: the operator's command-line tool.
+//   audit verify [--org <slug>]     verify hash chains; exit 1 and name the first broken event
+//   users create --org <slug> --email <e> --name <n> --role <ROLE> [--org-name <name>]
+//                                   create a user (and the organisation if --org-name is given);
+//                                   the password comes from VETTED_PASSWORD or is generated and printed once
+//   demo seed                       create the demo organisation (used by `npm run demo`)
+// Without DATABASE_URL the commands use the demo installation in .data/.
+import { parseArgs } from "node:util";
+import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from "./demo-config";
+
+const HELP = `Usage: npm run vetted -- <command>
+  audit verify [--org <slug>]
+  users create --org <slug> --email <email> --name <name> --role ADMIN|ASSESSOR|DPO|AUDITOR [--org-name <name>]
+  demo seed`;
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  if (!process.env.DATABASE_URL) {
+    applyDemoEnvironment(loadOrCreateDemoConfig());
+    process.stderr.write(`(no DATABASE_URL set: using the demo installation, secrets in ${DEMO_SECRETS_FILE})\n`);
+  }
+  const { migrateDatabase } = await import("../app/utils/migrate.server");
+  const { getEnv } = await import("../app/utils/env.server");
+  await migrateDatabase(getEnv().DATABASE_URL);
+  const key = `${group ?? ""} ${command ?? ""}`.trim();
+  switch (key) {
+    case "audit verify": {
+      const { values } = parseArgs({ args: rest, options: { org: { type: "string" } } });
+      const { auditVerifyCommand } = await import("./commands/audit-verify");
+      return auditVerifyCommand(values.org);
+    }
+    case "users create": {
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "org-name": { type: "string" } },
+      });
+      const { usersCreateCommand } = await import("./commands/users-create");
+      return usersCreateCommand({ org: values.org, email: values.email, name: values.name, role: values.role, orgName: values["org-name"] });
+    }
+    case "demo seed": {
+      const { demoSeedCommand } = await import("./commands/demo-seed");
+      return demoSeedCommand();
+    }
+    default:
+      process.stderr.write(`${HELP}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2))
+  .then(async (code) => {
+    const { disconnectDb } = await import("../app/utils/db.server");
+    await disconnectDb();
+    process.exit(code);
+  })
+  .catch((error: unknown) => {
+    process.stderr.write(`vetted: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import {
+  COUNTRIES,
+  COUNTRY_CODES,
+  countriesSortedByName,
+  countryName,
+  EEA_EFTA_CODES,
+  EU_EEA_CODES,
+  EU_MEMBER_CODES,
+  isCountryCode,
+  isEuEea,
+} from "./countries";
+import { DATA_CATEGORIES, DATA_CATEGORY_KEYS, dataCategoryLabel, isDataCategoryKey } from "./data-categories";
+
+// The shared reference data sits next to the repository (../shared relative to the repo root).
+const EU_EEA_CSV = fileURLToPath(new URL("../../../shared/data/gdpr/eu_eea_members.csv", import.meta.url));
+
+function readCsvRows(file: string): Record<string, string>[] {
+  const [header, ...lines] = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
+  const columns = (header ?? "").split(",").map((c) => c.trim());
+  return lines.map((line) => {
+    const cells = line.split(",");
+    return Object.fromEntries(columns.map((column, i) => [column, (cells[i] ?? "").trim()]));
+  });
+}
+
+describe("countries", () => {
+  it("lists every ISO 3166-1 alpha-2 code once, sorted, with both names", () => {
+    expect(COUNTRIES).toHaveLength(249);
+    expect(new Set(COUNTRY_CODES).size).toBe(COUNTRIES.length);
+    expect([...COUNTRY_CODES].sort()).toEqual(COUNTRY_CODES);
+    for (const country of COUNTRIES) {
+      expect(country.code).toMatch(/^[A-Z]{2}$/);
+      expect(country.en.trim()).not.toBe("");
+      expect(country.de.trim()).not.toBe("");
+    }
+  });
+
+  it("names countries in both languages and leaves unknown codes as they are", () => {
+    expect(countryName("DE", "en")).toBe("Germany");
+    expect(countryName("DE", "de")).toBe("Deutschland");
+    expect(countryName("at", "de")).toBe("Österreich");
+    expect(countryName("US", "de")).toBe("Vereinigte Staaten");
+    expect(countryName("XX", "en")).toBe("XX");
+    expect(isCountryCode("GB")).toBe(true);
+    expect(isCountryCode("EL")).toBe(false);
+    expect(isCountryCode("UK")).toBe(false);
+  });
+
+  it("sorts by the localised name (umlauts in place)", () => {
+    const german = countriesSortedByName("de").map((c) => c.code);
+    expect(german.indexOf("EG")).toBeLessThan(german.indexOf("AL")); // Ägypten before Albanien
+    expect(german.indexOf("AT")).toBeGreaterThan(german.indexOf("NO")); // Österreich after Norwegen
+  });
+
+  it("knows the 30 EU/EEA states, each a listed country", () => {
+    expect(EU_MEMBER_CODES).toHaveLength(27);
+    expect(EEA_EFTA_CODES).toHaveLength(3);
+    expect(EU_EEA_CODES).toHaveLength(30);
+    for (const code of EU_EEA_CODES) expect(isCountryCode(code)).toBe(true);
+    expect(isEuEea("DE")).toBe(true);
+    expect(isEuEea("no")).toBe(true);
+    expect(isEuEea("CH")).toBe(false);
+    expect(isEuEea("GB")).toBe(false);
+    expect(isEuEea("US")).toBe(false);
+  });
+
+  // The shared data folder exists next to the repository on the team's machines and in CI; a bare
+  // clone without it skips this comparison (the hard-coded list above is still checked).
+  it.skipIf(!existsSync(EU_EEA_CSV))("matches the EU/EEA membership reference file", () => {
+    const rows = readCsvRows(EU_EEA_CSV);
+    const fromCsv = rows.map((row) => row.iso2).sort();
+    expect(EU_EEA_CODES).toEqual(fromCsv);
+    expect(EU_MEMBER_CODES.slice().sort()).toEqual(rows.filter((r) => r.bloc === "EU").map((r) => r.iso2).sort());
+    expect([...EEA_EFTA_CODES].sort()).toEqual(rows.filter((r) => r.bloc === "EEA-EFTA").map((r) => r.iso2).sort());
+  });
+});
+
+describe("data categories", () => {
+  it("has unique keys with English and German labels", () => {
+    expect(DATA_CATEGORIES.map((c) => c.key)).toEqual([...DATA_CATEGORY_KEYS]);
+    for (const category of DATA_CATEGORIES) {
+      expect(category.en).not.toBe("");
+      expect(category.de).not.toBe("");
+      expect(category.de).not.toBe(category.en);
+    }
+    expect(dataCategoryLabel("special_categories", "de")).toContain("Art. 9 DSGVO");
+    expect(dataCategoryLabel("unknown_key", "en")).toBe("unknown_key");
+    expect(isDataCategoryKey("health")).toBe(true);
+    expect(isDataCategoryKey("Health")).toBe(false);
+  });
+});
