@@ -6,7 +6,7 @@ import { createApp } from "./app.js";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NODE_ENV ??= "production";
 
-const build = await import(path.join(root, "build/server/index.js"));
+const build = await import("../build/server/index.js");
 // The server bundle exports its boot helpers (app/entry.server.tsx): one env schema, one migrator.
 const env = build.entry.module.boot.loadEnv();
 const { applied } = await build.entry.module.boot.migrate(env.DATABASE_URL);

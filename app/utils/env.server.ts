@@ -37,7 +37,7 @@ const envSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {
-      const local = /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(env.APP_URL);
+      const local = ["localhost", "127.0.0.1"].includes(new URL(env.APP_URL).hostname);
       if (!local) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https:// in production" });
     }
   });

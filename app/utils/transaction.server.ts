@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { db, type Tx } from "./db.server";
 
 /**
@@ -25,7 +26,7 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
       return await db().$transaction(work, { maxWait: 10_000, timeout: 20_000 });
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+      await new Promise((resolve) => setTimeout(resolve, 5 * attempt + randomInt(20)));
     }
   }
 }

@@ -16,7 +16,8 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(EMAIL_MAX_LENGTH, { message: "admin.errorEmailInvalid" })
-  .pipe(z.email({ message: "admin.errorEmailInvalid" }));
+  // Unicode local parts and domains (jürgen@müller.de) are valid addresses (SMTPUTF8).
+  .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: "admin.errorEmailInvalid" }));
 
 export const personNameSchema = z
   .string({ message: "admin.errorNameRequired" })

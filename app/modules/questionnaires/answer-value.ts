@@ -140,6 +140,8 @@ export function parseAnswerValue(question: AnswerQuestion, raw: unknown): ParseA
   return { ok: false, message: messages.join("; ") };
 }
 
+// Linear: each group is anchored by a mandatory separator, so there is no catastrophic backtracking.
+// eslint-disable-next-line security/detect-unsafe-regex
 const NUMBER_INPUT = /^[+-]?(?:\d+(?:[.,]\d+)?|[.,]\d+)$/;
 
 function parseNumberInput(text: string): number | string {

@@ -16,6 +16,8 @@ import {
   type ScoringThresholds,
 } from "../../../scoring";
 
+// Linear: every repetition starts with a literal "-", so matching cannot backtrack exponentially.
+// eslint-disable-next-line security/detect-unsafe-regex
 export const TEMPLATE_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const QUESTION_KEY_PATTERN = /^[a-z0-9_.-]+$/;
 export const OPTION_VALUE_PATTERN = /^[a-z0-9_.-]+$/;

@@ -120,7 +120,13 @@ export const vendorListQuerySchema = z.object({
   includeArchived: z.boolean().default(false).catch(false),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1).catch(1),
 });
-export type VendorListQuery = z.input<typeof vendorListQuerySchema>;
+/** Loose on purpose: values come straight from a URL and the schema falls back to defaults. */
+export type VendorListQuery = {
+  q?: string | null;
+  criticality?: string | null;
+  includeArchived?: boolean;
+  page?: number | string | null;
+};
 
 // ---------------------------------------------------------------------------------------------
 // Forms: what the user typed, as strings (kept and shown again on a 400/409).
@@ -205,4 +211,37 @@ export function formFieldErrors(issues: readonly { path: readonly PropertyKey[];
     errors[field] ??= errorMessageKey(issue.message);
   }
   return errors;
+}
+
+/** What an edit form starts with: the stored values as form strings. */
+export function vendorFormValuesOf(vendor: {
+  name: string;
+  website: string | null;
+  country: string | null;
+  criticality: string;
+  description: string | null;
+}): VendorFormValues {
+  return {
+    name: vendor.name,
+    website: vendor.website ?? "",
+    country: vendor.country ?? "",
+    criticality: vendor.criticality,
+    description: vendor.description ?? "",
+  };
+}
+
+export function productFormValuesOf(product: {
+  name: string;
+  description: string | null;
+  foundationModel: string | null;
+  hostingRegions: readonly string[];
+  dataCategories: readonly string[];
+}): ProductFormValues {
+  return {
+    name: product.name,
+    description: product.description ?? "",
+    foundationModel: product.foundationModel ?? "",
+    hostingRegions: [...product.hostingRegions],
+    dataCategories: [...product.dataCategories],
+  };
 }

@@ -1,0 +1,63 @@
+/**
+ * The Playwright webServer command (`npx tsx e2e/support/start-server.ts`):
+ *   1. wipes .tmp/e2e (fresh SQLite database, empty mailbox),
+ *   2. starts the SMTP catcher and mirrors each received mail to .tmp/e2e/mail/<n>.json, so
+ *      tests in the Playwright worker processes can read them,
+ *   3. applies the migrations,
+ *   4. runs the production server (`node server/index.js`) as a child with that environment and
+ *      forwards SIGINT/SIGTERM to it; it exits when the child exits.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { startSmtpCatcher } from "../../tests/support/smtp-catcher";
+import { E2E_DIR, E2E_ENV, E2E_MAIL_DIR, ROOT_DIR } from "./env";
+
+const log = (message: string) => console.log(`[e2e-server] ${message}`);
+
+if (!existsSync(path.join(ROOT_DIR, "build/server/index.js"))) {
+  console.error("[e2e-server] build/server/index.js is missing: run `flock /tmp/vetted-build.lock npx remix vite:build` first.");
+  process.exit(1);
+}
+
+rmSync(E2E_DIR, { recursive: true, force: true });
+mkdirSync(E2E_MAIL_DIR, { recursive: true });
+
+const smtp = await startSmtpCatcher();
+let mailCount = 0;
+const originalPush = smtp.messages.push.bind(smtp.messages);
+// The catcher keeps mails in memory; mirror each one to disk (write, then rename: readers never
+// see half a file).
+smtp.messages.push = (...mails) => {
+  for (const mail of mails) {
+    mailCount += 1;
+    const file = path.join(E2E_MAIL_DIR, `${mailCount}.json`);
+    writeFileSync(`${file}.partial`, JSON.stringify({ receivedAt: new Date().toISOString(), ...mail }, null, 2));
+    renameSync(`${file}.partial`, file);
+  }
+  return originalPush(...mails);
+};
+log(`SMTP catcher on ${smtp.url}, mails in ${path.relative(ROOT_DIR, E2E_MAIL_DIR)}`);
+
+const env = { ...process.env, ...E2E_ENV, MAIL_URL: smtp.url };
+Object.assign(process.env, env);
+const { migrateDatabase } = await import("../../app/utils/migrate.server");
+const { applied } = await migrateDatabase(E2E_ENV.DATABASE_URL);
+log(`database ${E2E_ENV.DATABASE_URL} migrated (${applied.length} migrations)`);
+
+const child = spawn(process.execPath, ["server/index.js"], { cwd: ROOT_DIR, env, stdio: "inherit" });
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    stopping = true;
+    if (child.exitCode === null) child.kill(signal);
+  });
+}
+
+child.on("exit", (code, signal) => {
+  void smtp.stop().finally(() => {
+    if (!stopping) log(`server exited unexpectedly (code ${code}, signal ${signal})`);
+    process.exit(code ?? (stopping ? 0 : 1));
+  });
+});
