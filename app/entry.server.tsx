@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { RequestInfoProvider } from "./components/request-info";
@@ -60,7 +60,8 @@ export default function handleRequest(
 
 /** Unexpected errors are logged once, with the request id the user sees; never sent to the browser. */
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
-  if (request.signal.aborted) return;
+  // Aborted requests and thrown HTTP responses (404, 403 …) are expected, not failures.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
   const err = error as Error;
   logger.error("request.error", {
     requestId: (context as AppLoadContext | undefined)?.requestId,

@@ -37,7 +37,7 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
 
   app.use(
     "/assets",
-    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false }),
+    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
   );
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
@@ -53,6 +53,12 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
       }),
     }),
   );
+  // Errors before Remix (a missing asset, a malformed URL): a status and the request id only.
+  // Express recognises error handlers by their four parameters.
+  app.use((error, req, res, _next) => {
+    const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 600 ? error.status : 500;
+    res.status(status).type("text/plain").send(`${status === 404 ? "Not found" : "Error"} (request id ${res.locals.requestId})`);
+  });
   return app;
 }
 

@@ -11,7 +11,7 @@ interface ScoreProps {
     completeness: { required: number; answeredRequired: number };
   };
   sections: { key: string; title: { en: string; de: string } }[];
-  questions: { key: string; label: { en: string; de: string } }[];
+  questions: { key: string; label: { en: string; de: string }; knockOutLabel: { en: string; de: string } | null }[];
 }
 
 /** Overall score, section table with bars (numbers always in text), knock-outs and completeness. */
@@ -64,7 +64,10 @@ export function ScoreSummary({ score, sections, questions }: ScoreProps) {
         ) : (
           <ul className="list-disc pl-5 text-sm text-red-800" data-testid="knock-outs">
             {score.knockOuts.map((k) => (
-              <li key={k.questionKey}>{k.label} — {questions.find((q) => q.key === k.questionKey)?.label[locale] ?? k.questionKey}</li>
+              <li key={k.questionKey}>
+                {questions.find((q) => q.key === k.questionKey)?.knockOutLabel?.[locale] ?? k.label} —{" "}
+                {questions.find((q) => q.key === k.questionKey)?.label[locale] ?? k.questionKey}
+              </li>
             ))}
           </ul>
         )}

@@ -33,6 +33,8 @@ interface ActionResult {
   message?: string;
   fieldErrors?: Record<string, string>;
   recoveryCodes?: string[];
+  /** Changes on each success so the password form starts empty again. */
+  nonce?: number;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -61,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           { status: 400 },
         );
       }
-      return data<ActionResult>({ intent: "changePassword", ok: true, message: "auth.passwordChanged" });
+      return data<ActionResult>({ intent: "changePassword", ok: true, message: "auth.passwordChanged", nonce: Date.now() });
     }
     case "regenerateCodes": {
       requireRecentMfa(request, actor);
@@ -124,7 +126,7 @@ export default function AccountPage() {
             <Alert tone="success">{tk(actionData.message)}</Alert>
           </div>
         ) : null}
-        <Form method="post" className="max-w-md space-y-4" key={actionData?.intent === "changePassword" && actionData.ok ? "done" : "form"} noValidate>
+        <Form method="post" className="max-w-md space-y-4" key={actionData?.intent === "changePassword" && actionData.nonce ? actionData.nonce : "form"} noValidate>
           <input type="hidden" name="intent" value="changePassword" />
           <input type="hidden" name="username" value={account.email} autoComplete="username" />
           <TextField

@@ -18,11 +18,11 @@ import {
   readVersion,
   VENDOR_FIELDS,
   VENDOR_NAME_MAX,
-  vendorFieldsSchema,
   vendorFormValuesOf,
   WEBSITE_MAX,
   type VendorFormValues,
-} from "~/modules/vendors/vendor-schemas";
+} from "~/modules/vendors/vendor-fields";
+import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -53,25 +53,19 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = vendorFieldsSchema.safeParse(values);
   if (!parsed.success) {
     // Keep the version the user loaded: a newer one would let the next save overwrite unseen changes.
-    return data({ values, version, errors: formFieldErrors(parsed.error.issues), current: null }, { status: 400 });
+    return data({ values, version, errors: formFieldErrors(parsed.error.issues), current: null, archived: false }, { status: 400 });
   }
-  try {
-    const result = await runUseCase(async () => {
-      try {
-        return await updateVendor({ actor, input: { vendorId, version, ...parsed.data } });
-      } catch (error) {
-        if (isConflict(error)) return null;
-        throw error;
-      }
-    });
-    if (result) return redirect(`/vendors/${vendorId}?notice=${result.changed.length ? "updated" : "unchanged"}`);
-  } catch (error) {
-    throw error;
-  }
+  const result = await runUseCase(() =>
+    updateVendor({ actor, input: { vendorId, version, ...parsed.data } }).catch((error: unknown) => {
+      if (isConflict(error)) return null;
+      throw error;
+    }),
+  );
+  if (result) return redirect(`/vendors/${vendorId}?notice=${result.changed.length ? "updated" : "unchanged"}`);
   // Someone else saved first: show their values next to ours; the form now carries the current
   // version, so saving again is a deliberate choice made after seeing the difference.
   const current = await loadVendor(actor, vendorId);
-  return data({ values, version: current.version, errors: {}, current: current.values }, { status: 409 });
+  return data({ values, version: current.version, errors: {}, current: current.values, archived: current.archived }, { status: 409 });
 }
 
 export default function EditVendorPage() {
@@ -102,7 +96,7 @@ export default function EditVendorPage() {
       </p>
       <PageHeader title={t("vendors.editVendorTitle", { name: vendor.name })} />
 
-      {vendor.archived ? (
+      {vendor.archived || actionData?.archived ? (
         <Alert tone="warning">{t("vendors.archivedReadOnly")}</Alert>
       ) : (
         <>

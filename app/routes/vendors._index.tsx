@@ -7,7 +7,7 @@ import { Alert, PageHeader } from "~/components/ui/layout";
 import { requireUser } from "~/modules/auth/guards.server";
 import { listVendors } from "~/modules/vendors/list-vendors.server";
 import { canWriteVendors } from "~/modules/vendors/vendor-access";
-import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-schemas";
+import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
 import { countryName } from "../../seeds/reference/countries";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";

@@ -14,10 +14,10 @@ import {
   formFieldErrors,
   readVendorForm,
   VENDOR_NAME_MAX,
-  vendorFieldsSchema,
   WEBSITE_MAX,
   type VendorFormValues,
-} from "~/modules/vendors/vendor-schemas";
+} from "~/modules/vendors/vendor-fields";
+import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";

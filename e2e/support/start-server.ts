@@ -1,5 +1,8 @@
 /**
  * The Playwright webServer command (`npx tsx e2e/support/start-server.ts`):
+ *   0. under the shared build lock: builds only if build/server/index.js is missing, then copies
+ *      build/ and server/ to .tmp/e2e/app, so another engineer's rebuild during the run cannot
+ *      swap the assets under the running server (node_modules still resolve from the root),
  *   1. wipes .tmp/e2e (fresh SQLite database, empty mailbox),
  *   2. starts the SMTP catcher and mirrors each received mail to .tmp/e2e/mail/<n>.json, so
  *      tests in the Playwright worker processes can read them,
@@ -7,7 +10,7 @@
  *   4. runs the production server (`node server/index.js`) as a child with that environment and
  *      forwards SIGINT/SIGTERM to it; it exits when the child exits.
  */
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { startSmtpCatcher } from "../../tests/support/smtp-catcher";
@@ -15,13 +18,29 @@ import { E2E_DIR, E2E_ENV, E2E_MAIL_DIR, ROOT_DIR } from "./env";
 
 const log = (message: string) => console.log(`[e2e-server] ${message}`);
 
-if (!existsSync(path.join(ROOT_DIR, "build/server/index.js"))) {
-  console.error("[e2e-server] build/server/index.js is missing: run `flock /tmp/vetted-build.lock npx remix vite:build` first.");
-  process.exit(1);
-}
+const BUILD_LOCK = "/tmp/vetted-build.lock";
+const SNAPSHOT_DIR = path.join(E2E_DIR, "app");
 
 rmSync(E2E_DIR, { recursive: true, force: true });
 mkdirSync(E2E_MAIL_DIR, { recursive: true });
+
+// Other engineers build under the same lock: waiting for it means never copying half a build.
+const snapshot = spawnSync(
+  "flock",
+  [
+    BUILD_LOCK,
+    "sh",
+    "-c",
+    'if [ ! -f build/server/index.js ]; then echo "[e2e-server] building" && npx remix vite:build; fi && mkdir -p "$1" && cp -R build server "$1"/',
+    "sh",
+    SNAPSHOT_DIR,
+  ],
+  { cwd: ROOT_DIR, stdio: "inherit" },
+);
+if (snapshot.status !== 0 || !existsSync(path.join(SNAPSHOT_DIR, "build/server/index.js"))) {
+  console.error("[e2e-server] could not build or copy the production build");
+  process.exit(1);
+}
 
 const smtp = await startSmtpCatcher();
 let mailCount = 0;
@@ -45,7 +64,9 @@ const { migrateDatabase } = await import("../../app/utils/migrate.server");
 const { applied } = await migrateDatabase(E2E_ENV.DATABASE_URL);
 log(`database ${E2E_ENV.DATABASE_URL} migrated (${applied.length} migrations)`);
 
-const child = spawn(process.execPath, ["server/index.js"], { cwd: ROOT_DIR, env, stdio: "inherit" });
+// server/index.js loads ../build relative to itself: the snapshot. Migrations and node_modules
+// are found by walking up to the repository root.
+const child = spawn(process.execPath, [path.join(SNAPSHOT_DIR, "server/index.js")], { cwd: ROOT_DIR, env, stdio: "inherit" });
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

@@ -67,6 +67,7 @@ export async function getAssessment(actor: UserActor, assessmentId: string) {
       required: q.required,
       options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
       regulationRefs: q.regulationRefs,
+      knockOutLabel: q.knockOut?.label ?? null,
       answer: answers.has(q.key) ? parseStoredAnswer(answers.get(q.key)!.value) : null,
       result: score?.questions.find((r) => r.key === q.key) ?? null,
     })),

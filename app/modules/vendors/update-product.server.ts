@@ -5,7 +5,8 @@ import type { UserActor } from "../auth/actor";
 import { parseDataCategories, parseHostingRegions, serializeList } from "./product-json";
 import { assertCanWriteVendors } from "./vendor-access";
 import { assertVendorActive, changedFields, findProductForWrite, validationError } from "./vendor-lookup.server";
-import { PRODUCT_FIELDS, productUpdateSchema, type ProductFieldsInput } from "./vendor-schemas";
+import { PRODUCT_FIELDS } from "./vendor-fields";
+import { productUpdateSchema, type ProductFieldsInput } from "./vendor-schemas";
 
 /** `vendorId`, when given, must be the product's vendor (the page's URL); otherwise NOT_FOUND. */
 export type UpdateProductInput = ProductFieldsInput & { vendorId?: string; productId: string; version: number | string };

@@ -4,7 +4,8 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { assertCanWriteVendors } from "./vendor-access";
 import { assertVendorActive, changedFields, findVendorForWrite, validationError } from "./vendor-lookup.server";
-import { VENDOR_FIELDS, vendorUpdateSchema, type VendorFieldsInput } from "./vendor-schemas";
+import { VENDOR_FIELDS } from "./vendor-fields";
+import { vendorUpdateSchema, type VendorFieldsInput } from "./vendor-schemas";
 
 export type UpdateVendorInput = VendorFieldsInput & { vendorId: string; version: number | string };
 

@@ -1,0 +1,329 @@
+import "./apply-env";
+import { expect, test as base, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Role, UserActor } from "../../app/modules/auth/actor";
+import { currentTotpStep, generateTotpCode, TOTP_PERIOD_SECONDS } from "../../app/modules/auth/totp.server";
+import { createInviteLink } from "../../app/modules/assessments/create-invite-link.server";
+import { startAssessment } from "../../app/modules/assessments/start-assessment.server";
+import { sessionCookie } from "../../app/modules/auth/cookies.server";
+import { createSession } from "../../app/modules/auth/sessions.server";
+import { db } from "../../app/utils/db.server";
+import { inTransaction } from "../../app/utils/transaction.server";
+import { createOrganization, createUser, createVendor } from "../../tests/support/factories";
+import { E2E_BASE_URL, E2E_MAIL_DIR } from "./env";
+
+export { expect };
+
+/* ------------------------------------------------------------------------------------------ */
+/* Unique test data                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+let counter = 0;
+/** A short value unique across tests and runs (the database is fresh per run, but be safe). */
+export function unique(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+export interface Account {
+  userId: string;
+  organizationId: string;
+  email: string;
+  name: string;
+  password: string;
+  role: Role;
+  totpKey: Uint8Array | null;
+}
+
+export async function seedOrganization(name?: string) {
+  const slug = unique("org");
+  return createOrganization({ slug, name: name ?? `Organisation ${slug}` });
+}
+
+export async function seedUser(organizationId: string, role: Role, options: { withTotp?: boolean; name?: string } = {}): Promise<Account> {
+  const email = `${unique(role.toLowerCase())}@e2e.example`;
+  const { user, password, totpKey } = await createUser({
+    organizationId,
+    role,
+    email,
+    name: options.name,
+    withTotp: options.withTotp ?? false,
+  });
+  return { userId: user.id, organizationId, email: user.email, name: user.name, password, role, totpKey };
+}
+
+/** A UserActor for calling use cases directly (set-up only; the browser does the real work). */
+export async function actorFor(account: Account): Promise<UserActor> {
+  const org = await db().organization.findUniqueOrThrow({ where: { id: account.organizationId } });
+  return {
+    kind: "user",
+    userId: account.userId,
+    organizationId: org.id,
+    organizationSlug: org.slug,
+    role: account.role,
+    email: account.email,
+    name: account.name,
+    sessionId: `e2e-setup-${unique("s")}`,
+    mfaVerifiedAt: null,
+    ip: "127.0.0.1",
+  };
+}
+
+/**
+ * A signed-in session for `account`, created the way a login creates it (epic-stack's "log in
+ * by inserting a session"), as the cookie name and value the browser would hold.
+ */
+export async function sessionCookieFor(account: Account, options: { mfaVerified?: boolean } = {}) {
+  const { token } = await inTransaction((tx) =>
+    createSession(tx, {
+      userId: account.userId,
+      organizationId: account.organizationId,
+      mfaVerified: options.mfaVerified ?? account.totpKey !== null,
+      ipAddress: "127.0.0.1",
+      userAgent: "e2e fixture",
+    }),
+  );
+  const serialized = await sessionCookie().serialize(token);
+  const [pair = ""] = serialized.split(";");
+  const separator = pair.indexOf("=");
+  return { name: pair.slice(0, separator), value: pair.slice(separator + 1) };
+}
+
+/** Signs `account` in for every page of `context` without going through the login form. */
+export async function signInContext(context: BrowserContext, account: Account): Promise<void> {
+  const cookie = await sessionCookieFor(account);
+  await context.addCookies([{ ...cookie, url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/**
+ * The bundled templates are installed by the app on the first visit of /assessments/new. Set-up
+ * code does exactly that visit over HTTP. (Importing bundled-templates.server.ts into the
+ * Playwright worker is not possible: it imports JSON without an import attribute, which only
+ * bundlers accept.)
+ */
+export async function installBundledTemplatesViaApp(writer: Account): Promise<void> {
+  const cookie = await sessionCookieFor(writer);
+  const response = await fetch(`${E2E_BASE_URL}/assessments/new`, {
+    headers: { Cookie: `${cookie.name}=${cookie.value}` },
+    redirect: "manual",
+  });
+  if (response.status !== 200) throw new Error(`GET /assessments/new answered ${response.status}`);
+}
+
+/**
+ * An assessment from the bundled "AI vendor due diligence" template with one invite link,
+ * set up through the app's own use cases (so audit events and states are real).
+ */
+export async function seedAssessmentWithInvite(input: { vendorName?: string; contactEmail?: string } = {}) {
+  const org = await seedOrganization();
+  const assessor = await seedUser(org.id, "ASSESSOR");
+  const actor = await actorFor(assessor);
+  const vendor = await createVendor({ organizationId: org.id, name: input.vendorName ?? unique("Vendor") });
+  await installBundledTemplatesViaApp(assessor);
+  const version = await db().templateVersion.findFirstOrThrow({
+    where: { status: "PUBLISHED", template: { organizationId: org.id } },
+    select: { id: true },
+  });
+  const assessment = await startAssessment(actor, {
+    vendorId: vendor.id,
+    templateVersionId: version.id,
+    title: `${vendor.name} – AI due diligence`,
+  });
+  const invite = await createInviteLink(actor, assessment.id, {
+    contactEmail: input.contactEmail ?? `${unique("contact")}@vendor.example`,
+    locale: "en",
+  });
+  const addInvite = async (contactEmail = `${unique("contact")}@vendor.example`) =>
+    (await createInviteLink(actor, assessment.id, { contactEmail, locale: "en" })).url;
+  return { org, assessor, vendor, assessment, inviteUrl: invite.url, addInvite };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* TOTP                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * A TOTP code the server will accept: codes work once per 30 s step (replay protection), so if
+ * this user's last accepted step is the current one, wait for the next step boundary (at most
+ * 30 s) instead of sleeping blindly.
+ */
+export async function freshTotpCode(userId: string, key: Uint8Array): Promise<string> {
+  const { totpLastStep } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { totpLastStep: true } });
+  const now = Date.now();
+  if (totpLastStep !== null && currentTotpStep(new Date(now)) <= totpLastStep) {
+    const nextStepStartsAt = (totpLastStep + 1) * TOTP_PERIOD_SECONDS * 1000;
+    // +50 ms so the browser's request lands inside the new step, not on its edge.
+    await new Promise((resolve) => setTimeout(resolve, nextStepStartsAt - now + 50));
+  }
+  return generateTotpCode(key, new Date());
+}
+
+/** RFC 4648 base32 (what the MFA page shows as the manual key; spaces allowed) to bytes. */
+export function base32Decode(text: string): Uint8Array {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  const clean = text.replace(/[\s=]/g, "").toUpperCase();
+  const bytes: number[] = [];
+  let bits = 0;
+  let value = 0;
+  for (const char of clean) {
+    const index = alphabet.indexOf(char);
+    if (index < 0) throw new Error(`Not a base32 character: ${JSON.stringify(char)}`);
+    value = ((value << 5) | index) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      bytes.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+/** Makes this user's sessions' last second-factor check older than the step-up window. */
+export async function ageStepUp(userId: string, minutesAgo = 60): Promise<void> {
+  await db().session.updateMany({
+    where: { userId },
+    data: { mfaVerifiedAt: new Date(Date.now() - minutesAgo * 60_000) },
+  });
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Browser helpers                                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/**
+ * Waits until React has hydrated the page (its fiber is attached to <main>): before that, input
+ * events reach no handler (e.g. autosave would not start).
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const main = document.getElementById("main");
+    return Boolean(main && Object.keys(main).some((key) => key.startsWith("__reactFiber$")));
+  });
+}
+
+/** Signs in through the login form (and /login/verify with a fresh TOTP code if enrolled). */
+export async function logIn(page: Page, account: Account, options: { expectUrl?: RegExp } = {}): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(account.email);
+  await page.getByLabel("Password").fill(account.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  if (account.totpKey) {
+    await expect(page).toHaveURL(/\/login\/verify$/);
+    await page.getByLabel("Code").fill(await freshTotpCode(account.userId, account.totpKey));
+    await page.getByRole("button", { name: "Verify" }).click();
+  }
+  await expect(page).toHaveURL(options.expectUrl ?? /\/vendors$/);
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Mail                                                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+export interface CaughtMailFile {
+  receivedAt: string;
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  raw: string;
+}
+
+export async function readMails(): Promise<CaughtMailFile[]> {
+  const names = (await readdir(E2E_MAIL_DIR)).filter((name) => /^\d+\.json$/.test(name));
+  names.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
+  return Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(E2E_MAIL_DIR, name), "utf8")) as CaughtMailFile));
+}
+
+/** The newest mail to `recipient` (waits up to `timeoutMs` for it to arrive). */
+export async function waitForMail(recipient: string, timeoutMs = 10_000): Promise<CaughtMailFile> {
+  let found: CaughtMailFile | undefined;
+  await expect
+    .poll(
+      async () => {
+        found = (await readMails()).filter((m) => m.to.includes(recipient.toLowerCase())).at(-1);
+        return found !== undefined;
+      },
+      { message: `a mail to ${recipient} in ${E2E_MAIL_DIR}`, timeout: timeoutMs },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Fixtures: console errors fail the test, in every context the test opens                    */
+/* ------------------------------------------------------------------------------------------ */
+
+export interface ConsoleGuard {
+  /**
+   * Declares an expected browser error (e.g. Chromium's "Failed to load resource: … status of
+   * 404" on a page that is meant to answer 404). Everything else fails the test.
+   */
+  allow(pattern: RegExp): void;
+  /** Records console errors and uncaught page errors of every page in `context`. */
+  watch(context: BrowserContext, label: string): void;
+}
+
+interface Fixtures {
+  consoleGuard: ConsoleGuard;
+  /** Another browser (a second user or the vendor contact): same defaults as `context`. */
+  newContext: (options?: BrowserContextOptions & { label?: string }) => Promise<BrowserContext>;
+}
+
+function createConsoleGuard() {
+  const allowed: RegExp[] = [];
+  const errors: string[] = [];
+  const guard: ConsoleGuard = {
+    allow: (pattern) => void allowed.push(pattern),
+    watch(context, label) {
+      context.on("console", (message) => {
+        if (message.type() !== "error") return;
+        const location = message.location();
+        errors.push(`[${label}] console.error on ${message.page()?.url() ?? "?"}: ${message.text()}${location.url ? ` (${location.url}:${location.lineNumber})` : ""}`);
+      });
+      context.on("weberror", (webError) => {
+        const error = webError.error();
+        errors.push(`[${label}] uncaught error on ${webError.page()?.url() ?? "?"}: ${error.stack ?? error.message}`);
+      });
+    },
+  };
+  const unexpected = () => errors.filter((text) => !allowed.some((pattern) => pattern.test(text)));
+  return { guard, unexpected };
+}
+
+export const test = base.extend<Fixtures & { _consoleState: ReturnType<typeof createConsoleGuard> }>({
+  _consoleState: async ({}, use) => {
+    const state = createConsoleGuard();
+    await use(state);
+    const unexpected = state.unexpected();
+    if (unexpected.length > 0) {
+      throw new Error(`Browser console errors during the test:\n  ${unexpected.join("\n  ")}`);
+    }
+  },
+  consoleGuard: [
+    async ({ _consoleState }, use) => {
+      await use(_consoleState.guard);
+    },
+    { auto: true },
+  ],
+  context: async ({ context, _consoleState }, use) => {
+    _consoleState.guard.watch(context, "main");
+    await use(context);
+  },
+  newContext: async ({ browser, contextOptions, locale, baseURL, timezoneId, _consoleState }, use) => {
+    const opened: BrowserContext[] = [];
+    await use(async (options = {}) => {
+      const { label, ...rest } = options;
+      const context = await newContextWithDefaults(browser, { ...contextOptions, baseURL, locale, timezoneId, ...rest });
+      _consoleState.guard.watch(context, label ?? `context ${opened.length + 2}`);
+      opened.push(context);
+      return context;
+    });
+    for (const context of opened) await context.close();
+  },
+});
+
+async function newContextWithDefaults(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: E2E_BASE_URL, ...options });
+}

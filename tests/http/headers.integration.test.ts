@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient, importCreateApp, listen, startAppServer, type AppServer } from "../support/app-server";
+import { createOrganization, createUser, createVendor } from "../support/factories";
+import { createInviteRecord, startRealAssessment } from "./http-fixtures";
+
+/**
+ * Security headers set by server/app.js and by the invite landing route, seen over real HTTP.
+ */
+let app: AppServer;
+
+beforeAll(async () => {
+  app = await startAppServer();
+});
+
+afterAll(async () => {
+  await app?.close();
+});
+
+function cspDirectives(header: string | null): Map<string, string[]> {
+  expect(header, "Content-Security-Policy header").toBeTruthy();
+  const directives = new Map<string, string[]>();
+  for (const part of header!.split(";")) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) directives.set(name.toLowerCase(), values);
+  }
+  return directives;
+}
+
+function nonceFromCsp(header: string | null): string {
+  const scriptSrc = cspDirectives(header).get("script-src") ?? [];
+  const nonces = scriptSrc.filter((v) => v.startsWith("'nonce-")).map((v) => v.slice("'nonce-".length, -1));
+  expect(nonces, `one nonce in script-src (${header})`).toHaveLength(1);
+  return nonces[0]!;
+}
+
+/** Every <script> tag without a src attribute (inline scripts), with its nonce attribute. */
+function inlineScripts(html: string): { nonce: string | null }[] {
+  const tags = html.match(/<script\b[^>]*>/gi) ?? [];
+  return tags
+    .filter((tag) => !/\ssrc=/i.test(tag))
+    .map((tag) => ({ nonce: /\snonce="([^"]*)"/i.exec(tag)?.[1] ?? null }));
+}
+
+describe("Content-Security-Policy", () => {
+  it("carries a per-request nonce that every inline script of the page uses", async () => {
+    const client = createClient(app.baseUrl);
+    const page = await client.get("/login");
+    expect(page.status).toBe(200);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const nonce = nonceFromCsp(page.headers.get("content-security-policy"));
+    expect(nonce.length).toBeGreaterThanOrEqual(16);
+
+    const scripts = inlineScripts(page.body);
+    expect(scripts.length, "the page has inline scripts (hydration data)").toBeGreaterThan(0);
+    for (const script of scripts) expect(script.nonce).toBe(nonce);
+
+    // Per request: the next page gets another nonce (a fixed nonce would be a bypass).
+    const again = await client.get("/login");
+    const nextNonce = nonceFromCsp(again.headers.get("content-security-policy"));
+    expect(nextNonce).not.toBe(nonce);
+    for (const script of inlineScripts(again.body)) expect(script.nonce).toBe(nextNonce);
+  });
+
+  it("forbids framing and inline scripts without the nonce", async () => {
+    const page = await createClient(app.baseUrl).get("/login");
+    const csp = cspDirectives(page.headers.get("content-security-policy"));
+    expect(csp.get("frame-ancestors")).toEqual(["'none'"]);
+    const scriptSrc = csp.get("script-src") ?? [];
+    expect(scriptSrc).not.toContain("'unsafe-inline'");
+    expect(scriptSrc).not.toContain("'unsafe-eval'");
+    expect(scriptSrc).not.toContain("*");
+    expect(csp.get("object-src")).toEqual(["'none'"]);
+    expect(csp.get("base-uri")).toEqual(["'none'"]);
+  });
+
+  it("is also sent on error pages and redirects", async () => {
+    const client = createClient(app.baseUrl);
+    const missing = await client.get("/no-such-page");
+    expect(missing.status).toBe(404);
+    const nonce = nonceFromCsp(missing.headers.get("content-security-policy"));
+    for (const script of inlineScripts(missing.body)) expect(script.nonce).toBe(nonce);
+
+    const redirect = await client.get("/assessments");
+    expect(redirect.status).toBe(302);
+    expect(cspDirectives(redirect.headers.get("content-security-policy")).get("frame-ancestors")).toEqual(["'none'"]);
+  });
+});
+
+describe("other security headers", () => {
+  it("sets nosniff and a Referrer-Policy on pages, redirects, plain responses and static assets", async () => {
+    const client = createClient(app.baseUrl);
+    const page = await client.get("/login");
+    const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)?.[1];
+    expect(stylesheet, "the page links its stylesheet").toBeTruthy();
+    const responses = [page, await client.get("/assessments"), await client.get("/healthz"), await client.get(stylesheet!)];
+    expect(responses.map((r) => r.status)).toEqual([200, 302, 200, 200]);
+    for (const response of responses) {
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("referrer-policy")).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+    }
+  });
+
+  it("sends no HSTS when the app is served over http", async () => {
+    const client = createClient(app.baseUrl);
+    for (const path of ["/login", "/healthz", "/no-such-page"]) {
+      expect((await client.get(path)).headers.get("strict-transport-security")).toBeNull();
+    }
+  });
+
+  it("sends HSTS when createApp gets an https public URL, and checks Origin against it", async () => {
+    const createApp = await importCreateApp();
+    const secure = await listen(createApp({ build: app.build, appUrl: "https://vetted.example", clientDir: "build/client" }));
+    try {
+      // As behind a TLS-terminating proxy: Remix compares Origin with the forwarded host.
+      const client = createClient(secure.baseUrl, { origin: "https://vetted.example", headers: { "X-Forwarded-Host": "vetted.example" } });
+      const page = await client.get("/healthz");
+      expect(page.status).toBe(200);
+      const hsts = page.headers.get("strict-transport-security");
+      expect(hsts).toBeTruthy();
+      const maxAge = Number(/max-age=(\d+)/.exec(hsts!)?.[1]);
+      expect(maxAge).toBeGreaterThanOrEqual(31_536_000);
+
+      // The https origin is the one that may post; its http twin is foreign.
+      const sameOrigin = await client.post("/login", { email: "nobody@example.test", password: "x" });
+      expect(sameOrigin.status).toBe(400);
+      expect(sameOrigin.headers.get("strict-transport-security")).toBe(hsts);
+      const downgraded = await client.post("/login", { email: "nobody@example.test", password: "x" }, { origin: "http://vetted.example" });
+      expect(downgraded.status).toBe(403);
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
+describe("X-Request-Id", () => {
+  it("names every response with a fresh id", async () => {
+    const client = createClient(app.baseUrl);
+    const responses = [
+      await client.get("/login"),
+      await client.get("/healthz"),
+      await client.get("/no-such-page"),
+      await client.get("/assessments"),
+      await client.post("/login", { email: "x@example.test", password: "y" }, { origin: "https://evil.example" }),
+    ];
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 404, 302, 403]);
+    const ids = responses.map((r) => r.headers.get("x-request-id"));
+    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The refused request names its id in the body, so a user can quote it.
+    expect(responses[4]!.body).toContain(ids[4]!);
+  });
+});
+
+/**
+ * The policy a browser applies: the header may hold a comma-separated list (or be sent twice,
+ * which Headers joins with ", "); the last token the browser knows wins (W3C Referrer Policy §8.1).
+ */
+function effectiveReferrerPolicy(header: string | null): string | null {
+  const known = new Set([
+    "no-referrer",
+    "no-referrer-when-downgrade",
+    "same-origin",
+    "origin",
+    "strict-origin",
+    "origin-when-cross-origin",
+    "strict-origin-when-cross-origin",
+    "unsafe-url",
+  ]);
+  const tokens = (header ?? "").split(",").map((t) => t.trim().toLowerCase()).filter((t) => known.has(t));
+  return tokens.at(-1) ?? null;
+}
+
+describe("invite landing page", () => {
+  it("keeps the token out of Referer, search engines and caches", async () => {
+    const org = await createOrganization();
+    const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
+    const vendor = await createVendor({ organizationId: org.id });
+    const assessment = await startRealAssessment({ creator: assessor, vendorId: vendor.id, status: "INVITED" });
+    const { token } = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: assessor.user.id });
+
+    const client = createClient(app.baseUrl);
+    const valid = await client.get(`/invite/${token}`);
+    const unknown = await client.get(`/invite/${"A".repeat(43)}`);
+    expect(valid.status).toBe(200);
+    expect(valid.body).toContain(assessment.title);
+    expect(unknown.status).toBe(404);
+    for (const response of [valid, unknown]) {
+      expect(effectiveReferrerPolicy(response.headers.get("referrer-policy"))).toBe("no-referrer");
+      const robotsHeader = response.headers.get("x-robots-tag") ?? "";
+      const robotsMeta = /<meta name="robots" content="([^"]*)"/.exec(response.body)?.[1] ?? "";
+      expect(`${robotsHeader} ${robotsMeta}`).toMatch(/noindex/);
+      expect(response.headers.get("cache-control")).toMatch(/no-store/);
+    }
+    expect(valid.headers.get("x-robots-tag")).toMatch(/noindex/);
+    expect(/<meta name="robots" content="[^"]*noindex/.test(valid.body)).toBe(true);
+  });
+});

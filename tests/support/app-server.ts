@@ -1,0 +1,282 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+
+/**
+ * The real HTTP stack for integration tests: the production server build (build/server/index.js)
+ * behind server/app.js (request ids, security headers, origin check), listening on an
+ * ephemeral port of 127.0.0.1, plus a small cookie-jar HTTP client.
+ *
+ *   const app = await startAppServer();
+ *   const client = createClient(app.baseUrl);
+ *   await client.login(email, password, totpKey);
+ *   const page = await client.get("/assessments");
+ *
+ * Every startAppServer() loads its own instance of the bundle (a distinct module URL), so the
+ * bundle's configuration cache and database client are fresh and see the APP_URL set here. The
+ * test file's DATABASE_URL (tests/setup/test-env.ts) is shared by the bundle and the factories.
+ */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const buildFile = path.join(root, "build/server/index.js");
+const clientDir = path.join(root, "build/client");
+
+/** Builds once when the build is missing; the lock keeps parallel test files from colliding. */
+export function ensureServerBuild(): void {
+  if (existsSync(buildFile)) return;
+  execFileSync(
+    "flock",
+    ["/tmp/vetted-build.lock", "sh", "-c", "test -f build/server/index.js || npx remix vite:build"],
+    { cwd: root, stdio: "inherit", timeout: 600_000 },
+  );
+  if (!existsSync(buildFile)) throw new Error(`The build did not produce ${buildFile}`);
+}
+
+let instance = 0;
+
+/** A fresh instance of the server bundle: its env cache and Prisma client start empty. */
+export async function importServerBuild(): Promise<ServerBuild> {
+  ensureServerBuild();
+  instance += 1;
+  const url = `${pathToFileURL(buildFile).href}?instance=${process.pid}-${instance}`;
+  return (await import(/* @vite-ignore */ url)) as ServerBuild;
+}
+
+interface CreateAppOptions {
+  build: ServerBuild;
+  appUrl: string;
+  clientDir: string;
+  trustProxy?: boolean;
+}
+
+export async function importCreateApp(): Promise<(options: CreateAppOptions) => import("express").Express> {
+  const mod = (await import(/* @vite-ignore */ pathToFileURL(path.join(root, "server/app.js")).href)) as {
+    createApp: (options: CreateAppOptions) => import("express").Express;
+  };
+  return mod.createApp;
+}
+
+export interface AppServer {
+  /** Where the test connects: always http://127.0.0.1:<port>. */
+  baseUrl: string;
+  /** The public URL the app believes it has (APP_URL); the Origin a browser would send. */
+  appUrl: string;
+  port: number;
+  build: ServerBuild;
+  close(): Promise<void>;
+}
+
+export interface StartAppServerOptions {
+  /** "https": APP_URL becomes https://127.0.0.1:<port> (Secure/__Host- cookies, HSTS) while the test still connects over plain http. */
+  appUrlScheme?: "http" | "https";
+  /** Remix server mode; defaults to what createApp derives from NODE_ENV ("development" under Vitest). */
+  mode?: "production" | "development";
+  trustProxy?: boolean;
+}
+
+/** Starts the app on a free port; set MAIL_URL etc. in process.env before calling. */
+export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
+  const createApp = await importCreateApp();
+  // Reserve the port first: APP_URL must name it before the bundle reads its configuration.
+  const { createServer } = await import("node:http");
+  const server: Server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const scheme = options.appUrlScheme ?? "http";
+  const appUrl = `${scheme}://127.0.0.1:${port}`;
+  process.env.APP_URL = appUrl;
+  process.env.MAIL_URL ??= "file:.tmp/test-outbox";
+
+  const build = await importServerBuild();
+  // The bundle parses its configuration lazily; parse it now so this instance keeps this
+  // APP_URL even when a later startAppServer() changes process.env.
+  (build.entry.module as unknown as { boot: { loadEnv(): unknown } }).boot.loadEnv();
+  const previousNodeEnv = process.env.NODE_ENV;
+  if (options.mode === "production") process.env.NODE_ENV = "production";
+  let app: import("express").Express;
+  try {
+    app = createApp({ build, appUrl, clientDir, trustProxy: options.trustProxy ?? false });
+  } finally {
+    process.env.NODE_ENV = previousNodeEnv;
+  }
+  server.on("request", app);
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    appUrl,
+    port,
+    build,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+/** Mounts an app made by createApp on a free port of 127.0.0.1 (for createApp called directly). */
+export async function listen(app: import("express").Express): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    s.once("error", reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTTP client with a cookie jar
+// ---------------------------------------------------------------------------------------------
+
+export interface HttpResponse {
+  status: number;
+  headers: Headers;
+  /** The body as text (read completely). */
+  body: string;
+  /** The Location header (redirects are never followed). */
+  location: string | null;
+  /** Raw Set-Cookie header lines of this response. */
+  setCookies: string[];
+}
+
+export type FormFields =
+  | Record<string, string | number | boolean | null | undefined>
+  | [string, string][]
+  | URLSearchParams
+  | FormData;
+
+export interface RequestOptions {
+  /** The Origin header; default the app's public origin; null sends none. */
+  origin?: string | null;
+  headers?: Record<string, string>;
+}
+
+export interface RawRequestOptions extends RequestOptions {
+  body?: string | Uint8Array | FormData | URLSearchParams;
+  contentType?: string;
+}
+
+export interface HttpClient {
+  baseUrl: string;
+  /** The Origin sent by default (the app's public origin). */
+  origin: string;
+  get(path: string, options?: RequestOptions): Promise<HttpResponse>;
+  post(path: string, fields?: FormFields, options?: RequestOptions): Promise<HttpResponse>;
+  request(method: string, path: string, options?: RawRequestOptions): Promise<HttpResponse>;
+  /** The real login flow (POST /login, then POST /login/verify when a second factor is asked for). */
+  login(email: string, password: string, totpKey?: Uint8Array | null, options?: { code?: string }): Promise<HttpResponse>;
+  cookie(name: string): string | undefined;
+  setCookie(name: string, value: string): void;
+  deleteCookie(name: string): void;
+  cookies(): Map<string, string>;
+}
+
+function toBody(fields: FormFields | undefined): URLSearchParams | FormData {
+  if (fields instanceof FormData || fields instanceof URLSearchParams) return fields;
+  const params = new URLSearchParams();
+  if (Array.isArray(fields)) {
+    for (const [k, v] of fields) params.append(k, v);
+  } else if (fields) {
+    for (const [k, v] of Object.entries(fields)) {
+      if (v !== null && v !== undefined) params.append(k, String(v));
+    }
+  }
+  return params;
+}
+
+/** Parses a Set-Cookie line into name, value and whether it deletes the cookie. */
+export function parseSetCookie(line: string): { name: string; value: string; attributes: Map<string, string>; deletes: boolean } {
+  const [pair = "", ...rest] = line.split(";");
+  const eq = pair.indexOf("=");
+  const name = pair.slice(0, eq).trim();
+  const value = pair.slice(eq + 1).trim();
+  const attributes = new Map<string, string>();
+  for (const part of rest) {
+    const i = part.indexOf("=");
+    const key = (i === -1 ? part : part.slice(0, i)).trim().toLowerCase();
+    attributes.set(key, i === -1 ? "" : part.slice(i + 1).trim());
+  }
+  const maxAge = attributes.get("max-age");
+  const expires = attributes.get("expires");
+  const deletes =
+    value === "" ||
+    (maxAge !== undefined && Number(maxAge) <= 0) ||
+    (expires !== undefined && new Date(expires).getTime() <= Date.now());
+  return { name, value, attributes, deletes };
+}
+
+/**
+ * `defaults.origin`: the Origin sent with every request (default: the origin of baseUrl; pass
+ * AppServer.appUrl for an https app). `defaults.headers`: sent with every request (e.g.
+ * X-Forwarded-For to give a client its own IP when the app trusts the proxy).
+ */
+export function createClient(baseUrl: string, defaults: { origin?: string; headers?: Record<string, string> } = {}): HttpClient {
+  const jar = new Map<string, string>();
+  const origin = defaults.origin ?? new URL(baseUrl).origin;
+
+  async function request(method: string, target: string, options: RawRequestOptions = {}): Promise<HttpResponse> {
+    const headers = new Headers({ ...defaults.headers, ...options.headers });
+    const sendOrigin = options.origin === undefined ? origin : options.origin;
+    if (sendOrigin !== null) headers.set("Origin", sendOrigin);
+    if (jar.size > 0 && !headers.has("Cookie")) {
+      headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
+    }
+    if (options.contentType) headers.set("Content-Type", options.contentType);
+    const response = await fetch(new URL(target, baseUrl), {
+      method,
+      headers,
+      body: options.body as BodyInit | undefined,
+      redirect: "manual",
+    });
+    const body = await response.text();
+    const setCookies = response.headers.getSetCookie();
+    for (const line of setCookies) {
+      const cookie = parseSetCookie(line);
+      if (cookie.deletes) jar.delete(cookie.name);
+      else jar.set(cookie.name, cookie.value);
+    }
+    return { status: response.status, headers: response.headers, body, location: response.headers.get("Location"), setCookies };
+  }
+
+  const client: HttpClient = {
+    baseUrl,
+    origin,
+    get: (target, options) => request("GET", target, options),
+    post: (target, fields, options) => request("POST", target, { ...options, body: toBody(fields) }),
+    request,
+    async login(email, password, totpKey, options = {}) {
+      const first = await client.post("/login", { email, password, redirectTo: "/" });
+      if (first.status !== 302) throw new Error(`login of ${email} failed: ${first.status}`);
+      if (!first.location?.startsWith("/login/verify")) return first;
+      if (!totpKey && !options.code) throw new Error(`login of ${email} asks for a second factor but no TOTP key was given`);
+      const { generateTotpCode } = await import("../../app/modules/auth/totp.server");
+      const code = options.code ?? generateTotpCode(totpKey!, new Date());
+      let second = await client.post("/login/verify", { code });
+      if (second.status === 400 && totpKey && !options.code) {
+        // This step's code was already used by an earlier login of the same user (replay
+        // protection): the next step's code is accepted within the allowed clock drift.
+        second = await client.post("/login/verify", { code: generateTotpCode(totpKey, new Date(Date.now() + 30_000)) });
+      }
+      if (second.status !== 302) throw new Error(`second factor of ${email} failed: ${second.status}`);
+      return second;
+    },
+    cookie: (name) => jar.get(name),
+    setCookie: (name, value) => void jar.set(name, value),
+    deleteCookie: (name) => void jar.delete(name),
+    cookies: () => new Map(jar),
+  };
+  return client;
+}
