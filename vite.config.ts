@@ -16,6 +16,8 @@ export default defineConfig({
   resolve: { alias: { "~": path.resolve(import.meta.dirname, "app") } },
   server: { port: 3000, host: "127.0.0.1" },
   build: { target: "es2022" },
+  // Server-only native packages must never be pre-bundled for the browser (dev server).
+  optimizeDeps: { exclude: ["@node-rs/argon2", "better-sqlite3", "pg"] },
   ssr: {
     // Native and Node-only packages stay external in the server bundle.
     external: ["better-sqlite3", "@node-rs/argon2", "pg"],

@@ -70,7 +70,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case "wrong_password":
         return data<ActionResult>({ fieldErrors: { password: "admin.acceptWrongPassword" } }, { status: 400 });
       case "joined":
-        return redirect("/login");
+        return redirect("/login?joined=1");
     }
   } catch (error) {
     if (error instanceof DomainError) {

@@ -59,8 +59,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const outcome = await changePassword(actor, current, next);
       if (!outcome.ok) {
         return data<ActionResult>(
-          { intent: "changePassword", ok: false, fieldErrors: { currentPassword: `auth.${outcome.error}` } },
-          { status: 400 },
+          {
+            intent: "changePassword",
+            ok: false,
+            fieldErrors: { currentPassword: outcome.error === "rateLimited" ? "auth.passwordChangeRateLimited" : "auth.wrongCurrentPassword" },
+          },
+          { status: outcome.error === "rateLimited" ? 429 : 400 },
         );
       }
       return data<ActionResult>({ intent: "changePassword", ok: true, message: "auth.passwordChanged", nonce: Date.now() });

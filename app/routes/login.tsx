@@ -65,6 +65,7 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-4 text-2xl font-semibold">{t("auth.loginTitle")}</h1>
+        {params.get("joined") === "1" && !actionData ? <Alert tone="success">{t("auth.joinedNotice")}</Alert> : null}
         {actionData?.error === "invalidCredentials" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
         {actionData?.error === "rateLimited" ? (
           <Alert tone="error">{t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 15 })}</Alert>

@@ -28,6 +28,8 @@ export const auth: Record<keyof typeof en, string> = {
   currentPassword: "Aktuelles Passwort",
   newPassword: "Neues Passwort",
   passwordChanged: "Passwort geändert. Ihre anderen Sitzungen wurden abgemeldet.",
+  passwordChangeRateLimited: "Zu viele Fehlversuche. Bitte versuchen Sie es später erneut.",
+  joinedNotice: "Ihr Konto ist eingerichtet. Melden Sie sich an, um fortzufahren.",
   wrongCurrentPassword: "Das aktuelle Passwort ist falsch.",
   passwordTooShort: "Verwenden Sie mindestens 12 Zeichen.",
   passwordTooLong: "Verwenden Sie höchstens 256 Zeichen.",

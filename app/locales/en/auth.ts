@@ -26,6 +26,8 @@ export const auth = {
   currentPassword: "Current password",
   newPassword: "New password",
   passwordChanged: "Password changed. Your other sessions were signed out.",
+  passwordChangeRateLimited: "Too many wrong attempts. Please try again later.",
+  joinedNotice: "Your account is ready. Sign in to continue.",
   wrongCurrentPassword: "The current password is wrong.",
   passwordTooShort: "Use at least 12 characters.",
   passwordTooLong: "Use at most 256 characters.",

@@ -95,7 +95,7 @@ describe("/accept-invitation/$token", () => {
     const accepted = await outcome(() =>
       acceptRoute.action({ request: post("/", null, { name: "Route Invitee", password: "long enough password" }), params: { token }, context }),
     );
-    expect(accepted).toMatchObject({ status: 302, location: "/login" });
+    expect(accepted).toMatchObject({ status: 302, location: "/login?joined=1" });
     expect(await db().user.count({ where: { email: "route-invitee@example.test" } })).toBe(1);
   });
 });

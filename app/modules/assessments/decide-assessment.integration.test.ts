@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
 import type { UserActor } from "~/modules/auth/actor";
 import { submitAssessment } from "~/modules/portal/submit-assessment.server";
@@ -13,6 +13,47 @@ import {
 import { decideAssessment, decisionSchema, type DecisionInput } from "./decide-assessment.server";
 import { forwardToDpo } from "./forward-to-dpo.server";
 import { getAssessment } from "./get-assessment.server";
+
+// Lets a test hold a decision transaction just before its audit event (after its reads and writes),
+// so a second decision can run in between — a deterministic version of "two DPOs click at once".
+const gate = vi.hoisted(() => {
+  let release: () => void = () => {};
+  let reached: () => void = () => {};
+  const state = {
+    action: null as string | null,
+    released: Promise.resolve(),
+    reached: Promise.resolve(),
+    arm(action: string) {
+      state.action = action;
+      state.released = new Promise<void>((resolve) => (release = resolve));
+      state.reached = new Promise<void>((resolve) => (reached = resolve));
+    },
+    release: () => release(),
+    onReached: () => reached(),
+  };
+  return state;
+});
+vi.mock("../audit/record-audit-event.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../audit/record-audit-event.server")>();
+  return {
+    ...actual,
+    recordAuditEvent: async (...args: Parameters<typeof actual.recordAuditEvent>) => {
+      if (gate.action !== null && args[2].action === gate.action) {
+        gate.action = null; // hold only the first one
+        gate.onReached();
+        await gate.released;
+      }
+      return actual.recordAuditEvent(...args);
+    },
+  };
+});
+
+afterEach(() => {
+  gate.action = null;
+  gate.release();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Forward to the DPO and the DPO's decision: roles, step-up MFA, separation of duties, optimistic
@@ -159,25 +200,46 @@ describe("decideAssessment: input and concurrency", () => {
     });
   });
 
-  it("two DPOs deciding at once: exactly one decision is recorded", async () => {
+  it("two DPOs deciding at once (natural race): exactly one decision is recorded", async () => {
     const s = await forwardedScenario();
     const { version } = await s.reload();
     const results = await Promise.allSettled([
       decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(version, { outcome: "APPROVED" })),
       decideAssessment(withRecentMfa(s.secondDpo), s.assessment.id, decision(version, { outcome: "REJECTED", rationale: "Rejected by the second DPO." })),
     ]);
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
-    expect(failed.reason).toBeInstanceOf(DomainError);
-    expect(["CONFLICT", "INVALID_STATE"]).toContain((failed.reason as DomainError).code);
+    await expectExactlyOneDecision(s, results);
+  });
 
-    const decisions = await db().decision.findMany({ where: { assessmentId: s.assessment.id } });
-    expect(decisions).toHaveLength(1);
-    expect((await s.reload()).status).toBe(decisions[0]!.outcome);
-    expect(await auditEventsOf(s.org.id, "assessment.decided")).toHaveLength(1);
-    expect((await verifyAuditChain(db(), s.org.id)).ok).toBe(true);
+  // BUG on PostgreSQL (documented, see report): the expectedVersion/status check is a plain read;
+  // the final assessment update is not conditional on it. A second DPO who read the same version
+  // while the first decision was in flight overwrites it (APPROVED → REJECTED, a transition the
+  // status machine forbids) and both decisions stay current.
+  it("a decision made on a version that another DPO just decided is refused (deterministic interleaving)", async () => {
+    const s = await forwardedScenario();
+    const { version } = await s.reload();
+    gate.arm("assessment.decided");
+    const first = decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(version, { outcome: "APPROVED" }));
+    await gate.reached; // DPO 1 has read, checked and written; its commit is pending.
+    const second = decideAssessment(withRecentMfa(s.secondDpo), s.assessment.id, decision(version, { outcome: "REJECTED", rationale: "Rejected by the second DPO." }));
+    await Promise.race([second.then(() => undefined, () => undefined), sleep(500)]);
+    gate.release();
+    const results = await Promise.allSettled([first, second]);
+    expect(results[0]!.status).toBe("fulfilled");
+    await expectExactlyOneDecision(s, results);
   });
 });
+
+async function expectExactlyOneDecision(s: Awaited<ReturnType<typeof createAssessmentScenario>>, results: PromiseSettledResult<unknown>[]) {
+  const decisions = await db().decision.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { createdAt: "asc" } });
+  const status = (await s.reload()).status;
+  const summary = { fulfilled: results.filter((r) => r.status === "fulfilled").length, status, decisions: decisions.map((d) => ({ outcome: d.outcome, superseded: d.supersededAt !== null })) };
+  expect(summary, "one decision wins, the other is refused").toEqual({ fulfilled: 1, status: decisions[0]?.outcome, decisions: [{ outcome: decisions[0]?.outcome, superseded: false }] });
+  const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+  expect(failed.reason).toBeInstanceOf(DomainError);
+  expect(["CONFLICT", "INVALID_STATE"]).toContain((failed.reason as DomainError).code);
+  expect(await auditEventsOf(s.org.id, "assessment.decided")).toHaveLength(1);
+  expect((await verifyAuditChain(db(), s.org.id)).ok).toBe(true);
+}
 
 describe("decideAssessment: the decision", () => {
   it("approving despite a knock-out writes the decision, the status and an audit event marked againstRecommendation", async () => {

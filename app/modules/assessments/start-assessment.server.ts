@@ -16,7 +16,13 @@ export const startAssessmentSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
-export type StartAssessmentInput = z.infer<typeof startAssessmentSchema>;
+export interface StartAssessmentInput {
+  vendorId: string;
+  productId?: string;
+  templateVersionId: string;
+  title: string;
+  dueDate?: string;
+}
 
 export async function startAssessment(actor: UserActor, input: StartAssessmentInput) {
   requireAssessmentWriter(actor);
