@@ -160,7 +160,14 @@ export default function VendorPage() {
             {vendor.products.map((product) => (
               <li key={product.id} className="py-4 first:pt-0 last:pb-0" data-testid="product-item">
                 <div className="flex flex-wrap items-start justify-between gap-2">
-                  <h3 className="font-semibold text-slate-900">{product.name}</h3>
+                  <h3 className="font-semibold text-slate-900">
+                    {product.name}
+                    {product.assessmentCount > 0 ? (
+                      <span className="ml-2 text-xs font-normal text-slate-600">
+                        {t("vendors.productUsedByAssessments", { count: number(product.assessmentCount) })}
+                      </span>
+                    ) : null}
+                  </h3>
                   {editable ? (
                     <Link to={`/vendors/${vendor.id}/products/${product.id}/edit`} className="text-sm text-brand-700 underline">
                       {t("vendors.editProduct")}

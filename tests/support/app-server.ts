@@ -21,12 +21,16 @@ import type { ServerBuild } from "@remix-run/node";
  * test file's DATABASE_URL (tests/setup/test-env.ts) is shared by the bundle and the factories.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const buildFile = path.join(root, "build/server/index.js");
-const clientDir = path.join(root, "build/client");
+// VETTED_TEST_BUILD_DIR runs the tests against another build directory (e.g. a fresh build of a
+// work-in-progress copy); by default the project's own build/.
+const buildDir = process.env.VETTED_TEST_BUILD_DIR ? path.resolve(process.env.VETTED_TEST_BUILD_DIR) : path.join(root, "build");
+const buildFile = path.join(buildDir, "server/index.js");
+const clientDir = path.join(buildDir, "client");
 
 /** Builds once when the build is missing; the lock keeps parallel test files from colliding. */
 export function ensureServerBuild(): void {
   if (existsSync(buildFile)) return;
+  if (process.env.VETTED_TEST_BUILD_DIR) throw new Error(`No server build at ${buildFile}`);
   execFileSync(
     "flock",
     ["/tmp/vetted-build.lock", "sh", "-c", "test -f build/server/index.js || npx remix vite:build"],

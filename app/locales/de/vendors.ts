@@ -77,14 +77,11 @@ export const vendors: Record<keyof typeof en, string> = {
   hostingRegions: "Hosting-Standorte",
   hostingRegionsHint:
     "Länder, in denen das Produkt Ihre Daten speichert oder verarbeitet. Mehrere wählen Sie mit Strg (Cmd auf dem Mac) oder Umschalt.",
-  hostingRegionsGroupEuEea: "EU/EWR",
-  hostingRegionsGroupOther: "Andere Länder und Gebiete",
   dataCategories: "Datenkategorien",
   dataCategoriesHint:
     "Welche Ihrer Daten das Produkt verarbeiten wird. „Keine personenbezogenen oder vertraulichen Daten“ schließt alle anderen aus.",
   euEeaBadge: "EU/EWR",
   euEeaBadgeTitle: "Innerhalb von EU/EWR: Die DSGVO gilt unmittelbar",
-  outsideEuEeaTitle: "Außerhalb von EU/EWR",
   newProductTitle: "Neues Produkt für {vendor}",
   editProductTitle: "Produkt {name} bearbeiten",
   createProduct: "Produkt hinzufügen",
@@ -130,5 +127,4 @@ export const vendors: Record<keyof typeof en, string> = {
   errorDataCategory: "Wählen Sie Datenkategorien aus der Liste.",
   errorNoneExclusive: "„Keine personenbezogenen oder vertraulichen Daten“ lässt sich nicht mit anderen Kategorien kombinieren.",
   errorConfirm: "Setzen Sie das Häkchen zur Bestätigung.",
-  errorStaleForm: "Das Formular war unvollständig. Laden Sie die Seite neu und versuchen Sie es noch einmal.",
 };

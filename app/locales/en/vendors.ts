@@ -79,13 +79,10 @@ export const vendors = {
   hostingRegions: "Hosting regions",
   hostingRegionsHint:
     "Countries where the product stores or processes your data. Select several with Ctrl (Cmd on a Mac) or Shift.",
-  hostingRegionsGroupEuEea: "EU/EEA",
-  hostingRegionsGroupOther: "Other countries and territories",
   dataCategories: "Data categories",
   dataCategoriesHint: "Which of your data the product will process. “No personal or confidential data” excludes all others.",
   euEeaBadge: "EU/EEA",
   euEeaBadgeTitle: "Inside the EU/EEA: the GDPR applies directly",
-  outsideEuEeaTitle: "Outside the EU/EEA",
   newProductTitle: "New product for {vendor}",
   editProductTitle: "Edit product {name}",
   createProduct: "Add product",
@@ -134,5 +131,4 @@ export const vendors = {
   errorDataCategory: "Choose data categories from the list.",
   errorNoneExclusive: "“No personal or confidential data” cannot be combined with other categories.",
   errorConfirm: "Tick the box to confirm.",
-  errorStaleForm: "The form was incomplete. Reload the page and try again.",
 };

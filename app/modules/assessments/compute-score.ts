@@ -1,5 +1,5 @@
 import { SCORING_METHOD_VERSION, scoreAssessment, type ScoringResult } from "../../../scoring";
-import { EU_EEA_COUNTRY_CODES } from "../../../seeds/reference/eu-eea";
+import { EU_EEA_CODES } from "../../../seeds/reference/countries";
 import { wholeCountryAdequacyCodes } from "../../../seeds/reference/adequacy-decisions";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
 
@@ -13,7 +13,7 @@ export function computeScore(definition: TemplateDefinition, answers: Record<str
     answers,
     options: {
       methodVersion: SCORING_METHOD_VERSION,
-      euEeaCountries: [...EU_EEA_COUNTRY_CODES],
+      euEeaCountries: [...EU_EEA_CODES],
       adequacyCountries: wholeCountryAdequacyCodes(asOf),
       asOf,
     },

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { computeScore } from "~/modules/assessments/compute-score";
 import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
@@ -19,11 +20,35 @@ import { submitAssessment } from "./submit-assessment.server";
 // Lets one test make the audit write fail *after* it was written, inside the use case's
 // transaction: if answers and event share the transaction, neither survives.
 const auditFailure = vi.hoisted(() => ({ action: null as string | null }));
+// Lets one test hold a transaction just before its audit event (after its reads and writes) so
+// another use case can run in between: a deterministic interleaving of two concurrent requests.
+const gate = vi.hoisted(() => {
+  let release: () => void = () => {};
+  let reached: () => void = () => {};
+  const state = {
+    action: null as string | null,
+    released: Promise.resolve(),
+    reached: Promise.resolve(),
+    arm(action: string) {
+      state.action = action;
+      state.released = new Promise<void>((resolve) => (release = resolve));
+      state.reached = new Promise<void>((resolve) => (reached = resolve));
+    },
+    release: () => release(),
+    onReached: () => reached(),
+  };
+  return state;
+});
 vi.mock("../audit/record-audit-event.server", async (importOriginal) => {
   const actual = await importOriginal<typeof import("../audit/record-audit-event.server")>();
   return {
     ...actual,
     recordAuditEvent: async (...args: Parameters<typeof actual.recordAuditEvent>) => {
+      if (gate.action !== null && args[2].action === gate.action) {
+        gate.action = null; // hold only the first one
+        gate.onReached();
+        await gate.released;
+      }
       const event = await actual.recordAuditEvent(...args);
       if (auditFailure.action !== null && args[2].action === auditFailure.action) {
         throw new Error("audit store unavailable (simulated)");
@@ -35,7 +60,11 @@ vi.mock("../audit/record-audit-event.server", async (importOriginal) => {
 
 afterEach(() => {
   auditFailure.action = null;
+  gate.action = null;
+  gate.release();
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function invitedScenario() {
   const s = await createAssessmentScenario();
@@ -268,5 +297,40 @@ describe("saveAnswers", () => {
     expect(await saveAnswers(vendor, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }])).toEqual([
       { questionKey: "security.encryption", status: "saved", version: 1 },
     ]);
+  });
+
+  // BUG on PostgreSQL (documented, see report): saveAnswers checks the editable status with a
+  // plain read and never touches the assessment row once it is IN_PROGRESS, and submitAssessment
+  // reads the answers before it claims the row. An autosave in flight while the contact submits
+  // (second tab, debounced autosave) commits after the submit: the answer changes behind the
+  // stored score, which no longer matches the answers (and the questionnaire was read-only).
+  it("an autosave racing with submit never changes answers behind the stored score (deterministic interleaving)", async () => {
+    const { s, vendor } = await invitedScenario();
+    await s.answer(vendor, s.completeAnswers());
+    const before = (await answerRow(s.assessment.id, "security.iso27001"))!;
+    expect(JSON.parse(before.value)).toBe("certified_incl_service");
+
+    gate.arm("answers.saved");
+    const saving = saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "none", baseVersion: before.version }]);
+    await gate.reached; // the save has checked the status and written the answer; commit pending
+    const submitting = submitAssessment(vendor, new Date("2026-11-20T10:00:00.000Z"));
+    await Promise.race([submitting.then(() => undefined, () => undefined), sleep(500)]);
+    gate.release();
+    const [saved, submitted] = await Promise.allSettled([saving, submitting]);
+
+    expect(submitted).toEqual({ status: "fulfilled", value: { ok: true } });
+    if (saved.status === "rejected") {
+      expect((saved.reason as DomainError).code).toBe("INVALID_STATE");
+    }
+    const assessment = await s.reload();
+    expect(assessment.status).toBe("SUBMITTED");
+    const stored = JSON.parse(assessment.scoreResult!) as { questions: { key: string; points: number | null }[] };
+    const recomputed = computeScore(s.definition, await s.storedAnswers(), "2026-11-20");
+    const pointsOf = (r: { questions: { key: string; points: number | null }[] }) => r.questions.find((q) => q.key === "security.iso27001")?.points;
+    // The stored score must describe the stored answer.
+    expect({ pointsInStoredScore: pointsOf(stored) }, `stored answer: ${JSON.stringify((await s.storedAnswers())["security.iso27001"])}`).toEqual({
+      pointsInStoredScore: pointsOf(recomputed),
+    });
+    expect(JSON.stringify(recomputed)).toBe(assessment.scoreResult);
   });
 });

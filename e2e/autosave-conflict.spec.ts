@@ -1,0 +1,110 @@
+import { expect, seedAssessmentWithInvite, test, waitForHydration } from "./support/fixtures";
+import { question } from "./support/portal";
+import type { BrowserContext, Page } from "@playwright/test";
+
+
+const SUBPROCESSORS = "data_use.subprocessors";
+
+async function openPortal(context: BrowserContext, inviteUrl: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(inviteUrl);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+  return page;
+}
+
+test.describe("vendor portal: autosave and concurrent edits", () => {
+  test("two contacts edit the same answer: the second save shows both values, and 'Use my answer' keeps it", async ({ newContext, consoleGuard }) => {
+    // The autosave endpoint answers a conflicting save with 409 Conflict; Chromium logs the status.
+    consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
+    const { inviteUrl, addInvite } = await seedAssessmentWithInvite();
+    const colleagueInviteUrl = await addInvite();
+
+    // Both contacts load the questionnaire while the answer is still empty.
+    const first = await openPortal(await newContext({ label: "contact 1" }), inviteUrl);
+    const second = await openPortal(await newContext({ label: "contact 2" }), colleagueInviteUrl);
+    await waitForHydration(first);
+    await waitForHydration(second);
+
+    // Contact 1 saves first.
+    await question(first, SUBPROCESSORS).locator("textarea").fill("Azure (Ireland)");
+    await expect(question(first, SUBPROCESSORS).getByTestId("save-status")).toHaveText("Saved");
+
+    // Contact 2 still sees the old (empty) version and types something else.
+    const mine = question(second, SUBPROCESSORS);
+    await expect(mine.locator("textarea")).toHaveValue("");
+    await mine.locator("textarea").fill("AWS (Frankfurt)");
+    const dialog = mine.getByTestId("conflict-dialog");
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText("Someone else changed this answer");
+    await expect(dialog.getByTestId("conflict-theirs")).toHaveText("Azure (Ireland)");
+    await expect(dialog.getByTestId("conflict-mine")).toHaveText("AWS (Frankfurt)");
+    await expect(mine.getByTestId("save-status")).not.toHaveText("Saved");
+
+    // Nothing was overwritten silently: contact 1's answer is still stored.
+    await first.reload();
+    await expect(question(first, SUBPROCESSORS).locator("textarea")).toHaveValue("Azure (Ireland)");
+
+    await dialog.getByRole("button", { name: "Use my answer" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(mine.getByTestId("save-status")).toHaveText("Saved");
+
+    await second.reload();
+    await expect(question(second, SUBPROCESSORS).locator("textarea")).toHaveValue("AWS (Frankfurt)");
+    await first.reload();
+    await expect(question(first, SUBPROCESSORS).locator("textarea")).toHaveValue("AWS (Frankfurt)");
+  });
+
+  test("'Keep the saved answer' takes the colleague's value and saves nothing", async ({ newContext, consoleGuard }) => {
+    consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
+    const { inviteUrl } = await seedAssessmentWithInvite();
+    // The same invite link opened in two browsers (e.g. laptop and phone).
+    const first = await openPortal(await newContext({ label: "browser 1" }), inviteUrl);
+    const second = await openPortal(await newContext({ label: "browser 2" }), inviteUrl);
+    await waitForHydration(first);
+    await waitForHydration(second);
+
+    await question(first, "security.encryption").getByLabel("Partly").check();
+    await expect(question(first, "security.encryption").getByTestId("save-status")).toHaveText("Saved");
+
+    const mine = question(second, "security.encryption");
+    await mine.getByLabel("No", { exact: true }).check();
+    const dialog = mine.getByTestId("conflict-dialog");
+    await expect(dialog.getByTestId("conflict-theirs")).toHaveText("Partly");
+    await expect(dialog.getByTestId("conflict-mine")).toHaveText("No");
+    await dialog.getByRole("button", { name: "Keep the saved answer" }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(mine.getByLabel("Partly")).toBeChecked();
+
+    await second.reload();
+    await expect(question(second, "security.encryption").getByLabel("Partly")).toBeChecked();
+  });
+
+  test("without JavaScript, 'Save answers' stores the answers with a plain form post", async ({ newContext }) => {
+    const { inviteUrl } = await seedAssessmentWithInvite();
+    const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false });
+    const page = await openPortal(context, inviteUrl);
+
+    await question(page, "security.iso27001").locator('input[type="radio"]').first().check();
+    await question(page, "residency.storage_countries").locator('input[type="text"]').fill("DE, FR");
+    await question(page, "data_use.retention_days").locator('input[inputmode="decimal"]').fill("30");
+    await question(page, "transparency.documentation").getByLabel("Model card").check();
+    await question(page, SUBPROCESSORS).locator("textarea").fill("Hetzner (Germany)");
+    await page.getByRole("button", { name: "Save answers" }).click();
+
+    await expect(page).toHaveURL(/\/portal$/);
+    await expect(page.getByText("5 answers saved.")).toBeVisible();
+
+    await page.goto("/portal");
+    await expect(question(page, "security.iso27001").locator('input[type="radio"]').first()).toBeChecked();
+    await expect(question(page, "residency.storage_countries").locator('input[type="text"]')).toHaveValue("DE, FR");
+    await expect(question(page, "data_use.retention_days").locator('input[inputmode="decimal"]')).toHaveValue("30");
+    await expect(question(page, "transparency.documentation").getByLabel("Model card")).toBeChecked();
+    await expect(question(page, SUBPROCESSORS).locator("textarea")).toHaveValue("Hetzner (Germany)");
+    await expect(question(page, "security.encryption").locator("input:checked")).toHaveCount(0);
+
+    // Saving the unchanged form again changes nothing (and raises no conflicts).
+    await page.getByRole("button", { name: "Save answers" }).click();
+    await expect(page.getByText(/answers saved\.|changed by someone else/)).toHaveCount(0);
+  });
+});

@@ -1,0 +1,68 @@
+import { expect, seedOrganization, seedUser, test } from "./support/fixtures";
+
+test.describe("German and English", () => {
+  test.use({ locale: "de-DE" });
+
+  test("the login page follows Accept-Language: de-DE shows German", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "de");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
+    await expect(page.getByLabel("E-Mail")).toBeVisible();
+    await expect(page.getByLabel("Passwort")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Anmelden" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Zum Inhalt springen" })).toBeAttached();
+  });
+
+  test("the header language select switches to English and back, and the choice sticks", async ({ page }) => {
+    await page.goto("/login");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
+
+    await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
+    await page.getByRole("button", { name: "Sprache" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Vetted");
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByLabel("Password")).toBeVisible();
+
+    // The choice is kept (cookie) although the browser still asks for German.
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Vetted");
+    await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
+
+    await page.getByRole("combobox", { name: "Language" }).selectOption("de");
+    await page.getByRole("button", { name: "Language" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
+  });
+
+  test("a signed-in user sees the app in German and can switch it to English for their account", async ({ page, newContext }) => {
+    const org = await seedOrganization();
+    const assessor = await seedUser(org.id, "ASSESSOR", { name: "Kim Bewerterin" });
+
+    await page.goto("/login");
+    await page.getByLabel("E-Mail").fill(assessor.email);
+    await page.getByLabel("Passwort").fill(assessor.password);
+    await page.getByRole("button", { name: "Anmelden" }).click();
+    await expect(page).toHaveURL(/\/vendors$/);
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(["Anbieter", "Bewertungen"]);
+    await expect(page.getByText("Angemeldet als Kim Bewerterin (Bewerter)")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
+
+    await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
+    await page.getByRole("button", { name: "Sprache" }).click();
+    await expect(nav.getByRole("link")).toHaveText(["Vendors", "Assessments"]);
+    await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
+    await expect(page).toHaveURL(/\/vendors$/);
+
+    // Stored with the account: another German browser shows English after signing in.
+    const otherBrowser = await newContext({ label: "second browser", locale: "de-DE" });
+    const other = await otherBrowser.newPage();
+    await other.goto("/login");
+    await expect(other.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
+    await other.getByLabel("E-Mail").fill(assessor.email);
+    await other.getByLabel("Passwort").fill(assessor.password);
+    await other.getByRole("button", { name: "Anmelden" }).click();
+    await expect(other).toHaveURL(/\/vendors$/);
+    await expect(other.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Vendors", "Assessments"]);
+  });
+});
