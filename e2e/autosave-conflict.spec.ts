@@ -5,11 +5,12 @@ import type { BrowserContext, Page } from "@playwright/test";
 
 const SUBPROCESSORS = "data_use.subprocessors";
 
-async function openPortal(context: BrowserContext, inviteUrl: string): Promise<Page> {
+async function openPortal(context: BrowserContext, inviteUrl: string, options: { javaScript?: boolean } = {}): Promise<Page> {
   const page = await context.newPage();
   await page.goto(inviteUrl);
+  if (options.javaScript !== false) await waitForHydration(page);
   await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page).toHaveURL(/\/portal$/);
+  await expect(page, "'Continue' (POST /invite/<token>) must open the questionnaire").toHaveURL(/\/portal$/);
   return page;
 }
 
@@ -80,31 +81,47 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(question(second, "security.encryption").getByLabel("Partly")).toBeChecked();
   });
 
-  test("without JavaScript, 'Save answers' stores the answers with a plain form post", async ({ newContext }) => {
+  test("without JavaScript, the invite link opens the questionnaire ('Continue' is a plain form post)", async ({ newContext }) => {
     const { inviteUrl } = await seedAssessmentWithInvite();
     const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false });
-    const page = await openPortal(context, inviteUrl);
+    const page = await openPortal(context, inviteUrl, { javaScript: false });
+    await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("Security");
+    await expect(page.getByRole("button", { name: "Save answers" })).toBeVisible();
+  });
+
+  test("without JavaScript, 'Save answers' stores the answers with a plain form post and they persist", async ({ newContext }) => {
+    const { inviteUrl } = await seedAssessmentWithInvite();
+    // The vendor session comes from a normal browser, so this test checks the save path on its
+    // own (the no-JS 'Continue' has its own test above).
+    const withJs = await newContext({ label: "vendor (JS)" });
+    await openPortal(withJs, inviteUrl);
+    const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false, storageState: await withJs.storageState() });
+    const page = await context.newPage();
+    await page.goto("/portal");
 
     await question(page, "security.iso27001").locator('input[type="radio"]').first().check();
     await question(page, "residency.storage_countries").locator('input[type="text"]').fill("DE, FR");
     await question(page, "data_use.retention_days").locator('input[inputmode="decimal"]').fill("30");
-    await question(page, "transparency.documentation").getByLabel("Model card").check();
+    await question(page, "transparency.documentation").getByLabel("Model or system card").check();
     await question(page, SUBPROCESSORS).locator("textarea").fill("Hetzner (Germany)");
+    const saved = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/portal");
     await page.getByRole("button", { name: "Save answers" }).click();
 
-    await expect(page).toHaveURL(/\/portal$/);
+    expect((await saved).status(), "status of the plain 'Save answers' POST /portal").toBe(200);
+    await expect(page).toHaveURL(/\/portal(\?index)?$/);
     await expect(page.getByText("5 answers saved.")).toBeVisible();
 
     await page.goto("/portal");
     await expect(question(page, "security.iso27001").locator('input[type="radio"]').first()).toBeChecked();
     await expect(question(page, "residency.storage_countries").locator('input[type="text"]')).toHaveValue("DE, FR");
     await expect(question(page, "data_use.retention_days").locator('input[inputmode="decimal"]')).toHaveValue("30");
-    await expect(question(page, "transparency.documentation").getByLabel("Model card")).toBeChecked();
+    await expect(question(page, "transparency.documentation").getByLabel("Model or system card")).toBeChecked();
     await expect(question(page, SUBPROCESSORS).locator("textarea")).toHaveValue("Hetzner (Germany)");
     await expect(question(page, "security.encryption").locator("input:checked")).toHaveCount(0);
 
-    // Saving the unchanged form again changes nothing (and raises no conflicts).
+    // Saving the unchanged form again stores nothing and raises no conflict.
     await page.getByRole("button", { name: "Save answers" }).click();
+    await expect(page.getByRole("button", { name: "Save answers" })).toBeVisible();
     await expect(page.getByText(/answers saved\.|changed by someone else/)).toHaveCount(0);
   });
 });

@@ -1,4 +1,4 @@
-import { expect, seedOrganization, seedUser, test } from "./support/fixtures";
+import { expect, seedOrganization, seedUser, test, waitForHydration } from "./support/fixtures";
 
 test.describe("German and English", () => {
   test.use({ locale: "de-DE" });
@@ -15,6 +15,7 @@ test.describe("German and English", () => {
 
   test("the header language select switches to English and back, and the choice sticks", async ({ page }) => {
     await page.goto("/login");
+    await waitForHydration(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
 
     await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
@@ -26,6 +27,7 @@ test.describe("German and English", () => {
 
     // The choice is kept (cookie) although the browser still asks for German.
     await page.reload();
+    await waitForHydration(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Sign in to Vetted");
     await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
 
@@ -39,6 +41,7 @@ test.describe("German and English", () => {
     const assessor = await seedUser(org.id, "ASSESSOR", { name: "Kim Bewerterin" });
 
     await page.goto("/login");
+    await waitForHydration(page);
     await page.getByLabel("E-Mail").fill(assessor.email);
     await page.getByLabel("Passwort").fill(assessor.password);
     await page.getByRole("button", { name: "Anmelden" }).click();
@@ -58,6 +61,7 @@ test.describe("German and English", () => {
     const otherBrowser = await newContext({ label: "second browser", locale: "de-DE" });
     const other = await otherBrowser.newPage();
     await other.goto("/login");
+    await waitForHydration(other);
     await expect(other.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
     await other.getByLabel("E-Mail").fill(assessor.email);
     await other.getByLabel("Passwort").fill(assessor.password);

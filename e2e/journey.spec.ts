@@ -97,6 +97,7 @@ test.describe("main journey", () => {
     await expect(vendor.getByText('You were asked to answer the questionnaire "Acme AI – AI due diligence" for Acme AI.')).toBeVisible();
     // Opening (GET) changes nothing: a link scanner could have fetched it. Reload works too.
     await vendor.reload();
+    await waitForHydration(vendor);
     await expect(vendor.getByRole("button", { name: "Continue" })).toBeVisible();
     await page.reload();
     await expect(page.getByTestId("invite-list")).toContainText("Not used yet");
@@ -144,6 +145,7 @@ test.describe("main journey", () => {
 
     /* ---- 5. The assessor sees the scores and forwards to the DPO ------------------------- */
     await page.reload();
+    await waitForHydration(page);
     await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "SUBMITTED");
     await expect(page.getByTestId("overall-score")).toHaveText(/^\d{1,3}(\.\d)?$/);
     const overall = Number((await page.getByTestId("overall-score").textContent())!);
@@ -171,6 +173,7 @@ test.describe("main journey", () => {
     // needs its own code, as it would for a DPO who signed in earlier in the day.
     await ageStepUp(dpo.userId);
     await dpoPage.goto(assessmentUrl);
+    await waitForHydration(dpoPage);
     await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute("data-status", "AWAITING_DECISION");
     await expect(dpoPage.getByTestId("recommendation")).toHaveText("The score recommends: approve");
     await expect(dpoPage.getByText(/Deciding requires a two-factor check within the last \d+ minutes/)).toBeVisible();
@@ -201,6 +204,7 @@ test.describe("main journey", () => {
     const vendorContext = await newContext({ label: "vendor" });
     const vendor = await vendorContext.newPage();
     await vendor.goto(inviteUrl);
+    await waitForHydration(vendor);
     await vendor.getByRole("button", { name: "Continue" }).click();
     await expect(vendor).toHaveURL(/\/portal$/);
     await waitForHydration(vendor);

@@ -1,4 +1,4 @@
-import { base32Decode, expect, freshTotpCode, logIn, seedOrganization, seedUser, test } from "./support/fixtures";
+import { base32Decode, expect, freshTotpCode, logIn, seedOrganization, seedUser, test, waitForHydration, waitForRouterIdle } from "./support/fixtures";
 import { generateTotpCode } from "../app/modules/auth/totp.server";
 
 test.describe("sign-in and two-factor authentication", () => {
@@ -8,6 +8,7 @@ test.describe("sign-in and two-factor authentication", () => {
 
     // Password only: ADMIN requires a second factor, so the app sends them to the enrolment.
     await page.goto("/login");
+    await waitForHydration(page);
     await page.getByLabel("E-mail").fill(admin.email);
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -18,16 +19,23 @@ test.describe("sign-in and two-factor authentication", () => {
     // Any other page keeps sending them back until they enrol.
     await page.goto("/vendors");
     await expect(page).toHaveURL(/\/mfa\/setup$/);
+    await waitForHydration(page);
 
     // The "authenticator app": read the manual key, decode base32, compute the current code.
     const manualKey = (await page.getByTestId("totp-manual-key").textContent()) ?? "";
-    expect(manualKey).toMatch(/^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+    // 20 random bytes = 32 base32 characters, shown in groups of four.
+    expect(manualKey.split(" ").map((group) => group.length)).toEqual([4, 4, 4, 4, 4, 4, 4, 4]);
+    expect(manualKey.replaceAll(" ", "")).toMatch(/^[A-Z2-7]{32}$/);
     const key = base32Decode(manualKey);
     expect(key).toHaveLength(20);
     await page.getByLabel("Enter the code the app shows to finish").fill(generateTotpCode(key, new Date()));
     await page.getByRole("button", { name: "Verify" }).click();
 
     await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+    // The codes are shown this once: they must stay on screen until the user continues (no
+    // revalidation or redirect may take them away).
+    await waitForRouterIdle(page);
+    await expect(page, "the recovery codes must stay on screen until the user clicks Continue").toHaveURL(/\/mfa\/setup$/);
     const codes = page.getByTestId("recovery-codes").getByRole("listitem");
     await expect(codes).toHaveCount(10);
     const codeTexts = await codes.allTextContents();
@@ -57,6 +65,7 @@ test.describe("sign-in and two-factor authentication", () => {
     const assessor = await seedUser(org.id, "ASSESSOR");
 
     await page.goto("/login");
+    await waitForHydration(page);
     await page.getByLabel("E-mail").fill(assessor.email);
     await page.getByLabel("Password").fill("not the right password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -69,6 +78,7 @@ test.describe("sign-in and two-factor authentication", () => {
 
     // An unknown e-mail gets exactly the same answer (no account enumeration).
     await page.goto("/login");
+    await waitForHydration(page);
     await page.getByLabel("E-mail").fill("nobody@e2e.example");
     await page.getByLabel("Password").fill("whatever it is");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -81,10 +91,12 @@ test.describe("sign-in and two-factor authentication", () => {
     const dpo = await seedUser(org.id, "DPO", { withTotp: true });
 
     await page.goto("/login");
+    await waitForHydration(page);
     await page.getByLabel("E-mail").fill(dpo.email);
     await page.getByLabel("Password").fill(dpo.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/login\/verify$/);
+    await expect(page.getByRole("heading", { name: "Two-factor authentication", exact: true }), "/login/verify must show the second-factor form").toBeVisible();
 
     const right = await freshTotpCode(dpo.userId, dpo.totpKey!);
     const wrong = right === "000000" ? "111111" : "000000";

@@ -45,7 +45,8 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
     "*",
     createRequestHandler({
       build,
-      mode: process.env.NODE_ENV === "production" ? "production" : "development",
+      // Only an explicit development run may show error details; everything else is production.
+      mode: process.env.NODE_ENV === "development" ? "development" : "production",
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId,
         cspNonce: res.locals.cspNonce,
@@ -80,7 +81,8 @@ export function securityHeaders(nonce, secure) {
     "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
+    // Links in Vetted carry secrets (invite tokens) and internal ids: send no referrer at all.
+    "Referrer-Policy": "no-referrer",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",

@@ -13,6 +13,7 @@ import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -48,7 +49,7 @@ interface ActionResult {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const name = typeof form.get("name") === "string" ? String(form.get("name")).slice(0, 400) : undefined;
   const password = typeof form.get("password") === "string" ? String(form.get("password")) : "";
   if (password.length > 1024) {

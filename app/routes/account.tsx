@@ -15,6 +15,7 @@ import { getEnv } from "~/utils/env.server";
 import { runUseCase } from "~/utils/http.server";
 import { isLocale, LOCALES, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -39,7 +40,7 @@ interface ActionResult {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

@@ -10,6 +10,7 @@ import { getEnv } from "~/utils/env.server";
 import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -25,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, ["ADMIN"]);
   requireRecentMfa(request, actor);
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") !== "saveSecurity") return data({ ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
   // An unchecked checkbox is simply absent from the form.
   const requireMfaForAll = form.get("requireMfaForAll") === "on";

@@ -19,6 +19,7 @@ import { DomainError, statusForCode } from "~/utils/errors";
 import { fieldErrors, notFoundResponse, runUseCase } from "~/utils/http.server";
 import { isLocale, LOCALES, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -59,7 +60,7 @@ const INTENTS: readonly Intent[] = ["invite", "revoke", "changeRole", "deactivat
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, ["ADMIN"]);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const field = (name: string) => {
     const value = form.get(name);
     return typeof value === "string" ? value : "";

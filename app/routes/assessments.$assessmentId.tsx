@@ -15,10 +15,10 @@ import { forwardToDpo } from "~/modules/assessments/forward-to-dpo.server";
 import { getAssessment } from "~/modules/assessments/get-assessment.server";
 import { revokeInviteLink } from "~/modules/assessments/revoke-invite-link.server";
 import { getEnv } from "~/utils/env.server";
-import { DomainError } from "~/utils/errors";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
@@ -36,7 +36,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   let actor = await requireUser(request, context);
   const assessmentId = params.assessmentId ?? "";
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   switch (intent) {
     case "createInvite": {
@@ -65,13 +65,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         if (result.kind !== "ok") return data({ intent, errors: { code: "invalidCode" } }, { status: result.kind === "rate_limited" ? 429 : 400 });
         actor = { ...actor, mfaVerifiedAt: new Date() };
       }
+      const decidingActor = actor;
       try {
-        await decideAssessment(actor, assessmentId, parsed.data);
+        await runUseCase(() => decideAssessment(decidingActor, assessmentId, parsed.data));
       } catch (error) {
-        if (error instanceof DomainError && error.code === "CONFLICT") return data({ intent, errors: { _form: "conflict" } }, { status: 409 });
+        if (error instanceof Response && error.status === 409) return data({ intent, errors: { _form: "conflict" } }, { status: 409 });
         throw error;
       }
-      return runUseCase(async () => ({ intent }));
+      return { intent };
     }
     default:
       return data({ intent, errors: { _form: "unknown intent" } }, { status: 400 });

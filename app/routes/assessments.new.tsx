@@ -12,6 +12,7 @@ import { installBundledTemplates } from "~/modules/questionnaires/bundled-templa
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import { inTransaction } from "~/utils/transaction.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 const WRITERS = ["ADMIN", "ASSESSOR"] as const;
 
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, WRITERS);
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = startAssessmentSchema.safeParse(form);
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error.issues), values: form as Record<string, string> }, { status: 400 });

@@ -10,6 +10,7 @@ import { requireRole } from "~/modules/auth/guards.server";
 import { runUseCase } from "~/utils/http.server";
 import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -32,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, READERS);
-  const form = await request.formData();
+  const form = await readFormData(request);
   if (form.get("intent") !== "verify") return data({ verdict: null }, { status: 400 });
   const verdict = await runUseCase(() => verifyAuditLog(actor));
   return { verdict };

@@ -9,6 +9,7 @@ import { stepUp } from "~/modules/auth/verify-second-factor.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const result = await stepUp(actor, String(form.get("code") ?? "").slice(0, 64));
   if (result.kind === "rate_limited") {
     return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });

@@ -8,9 +8,9 @@ import { describeInvite, exchangeInviteToken, type InviteState } from "~/modules
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
 
-// Invite links carry a secret: never leak it through Referer, search engines or caches.
+// Invite links carry a secret: never leak it through search engines or caches (the server sends
+// Referrer-Policy: no-referrer on every response).
 const PRIVATE_HEADERS = {
-  "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex, nofollow",
   "Cache-Control": "no-store",
 };

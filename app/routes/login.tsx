@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -11,8 +11,15 @@ import { logIn } from "~/modules/auth/log-in.server";
 import { serializePendingLogin } from "~/modules/auth/pending-login.server";
 import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Vetted" }];
+
+// Pass the action's Retry-After (rate limit) through to the document response.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : new Headers();
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await getUserActor(request, context)) throw redirect("/");
@@ -26,7 +33,7 @@ const loginSchema = z.object({
 });
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = Object.fromEntries(await request.formData());
+  const form = Object.fromEntries(await readFormData(request));
   const parsed = loginSchema.safeParse(form);
   const email = typeof form.email === "string" ? form.email.slice(0, 320) : "";
   if (!parsed.success) return data({ error: "invalidCredentials" as const, email }, { status: 400 });

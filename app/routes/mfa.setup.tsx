@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
@@ -8,20 +8,23 @@ import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/auth/enrol-t
 import { mfaRequired, requireUser } from "~/modules/auth/guards.server";
 import { db } from "~/utils/db.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
-  if (user.totpEnabledAt) throw redirect("/account");
+  // Not a redirect: right after enrolment this loader runs again while the page still has to
+  // show the recovery codes from the action.
+  if (user.totpEnabledAt) return { enabled: true as const, manualKey: null, qrCodeSvg: null, required: false };
   const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireMfaForAll: true } });
   const enrolment = await startTotpEnrolment(actor);
   // The key URI is only needed for the QR code, which is rendered here on the server.
-  return { manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
+  return { enabled: false as const, manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const code = String(form.get("code") ?? "").slice(0, 32);
   const result = await confirmTotpEnrolment(actor, code);
   if (!result.ok) return data({ error: "invalidCode" as const, recoveryCodes: null }, { status: 400 });
@@ -29,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function MfaSetupPage() {
-  const { manualKey, qrCodeSvg, required } = useLoaderData<typeof loader>();
+  const { enabled, manualKey, qrCodeSvg, required } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   if (actionData?.recoveryCodes) {
@@ -47,6 +50,15 @@ export default function MfaSetupPage() {
           <Link to="/" className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
             {t("auth.continue")}
           </Link>
+        </Card>
+      </div>
+    );
+  }
+  if (enabled || !qrCodeSvg) {
+    return (
+      <div className="mx-auto max-w-lg">
+        <Card title={t("auth.mfaEnabledTitle")}>
+          <Link to="/account" className="text-brand-700 underline">{t("common.navAccount")}</Link>
         </Card>
       </div>
     );

@@ -13,8 +13,9 @@ import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.se
 import { questionsOf } from "~/modules/questionnaires/template-definition";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex" });
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -46,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The plain form submit (works without JavaScript): save what changed, then optionally submit. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const intent = form.get("intent") === "submit" ? "submit" : "save";
   const { definition } = await getVendorQuestionnaire(actor);
   const { changes, invalid } = changesFromForm(questionsOf(definition), form);

@@ -6,11 +6,12 @@ import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.server";
 import { questionsOf } from "~/modules/questionnaires/template-definition";
 import { runUseCase } from "~/utils/http.server";
+import { readFormData } from "~/utils/form-data.server";
 
 /** Autosave endpoint for one question (fetcher POST from the questionnaire page). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const questionKey = String(form.get("questionKey") ?? "");
   const { definition } = await getVendorQuestionnaire(actor);
   const question = questionsOf(definition).find((q) => q.key === questionKey);

@@ -5,13 +5,14 @@ import { languageCookie } from "~/modules/auth/cookies.server";
 import { getUserActor } from "~/modules/auth/guards.server";
 import { isLocale } from "~/utils/i18n";
 import { safeRedirectPath } from "~/utils/request-context.server";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader() {
   return redirect("/");
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readFormData(request);
   const locale = form.get("locale");
   const redirectTo = safeRedirectPath(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(redirectTo);

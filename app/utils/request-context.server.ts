@@ -21,9 +21,22 @@ export function coarseIp(ip: string | null): string | null {
   return `${parts.slice(0, 3).join(":")}::/48`;
 }
 
+/**
+ * A redirect target from user input, reduced to a path on our own site. Anything else (other
+ * origins, protocol-relative or backslash tricks, control characters that browsers strip)
+ * falls back to `fallback`.
+ */
 export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (typeof target !== "string" || !target.startsWith("/") || target.length > 2000) return fallback;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what we refuse
+  if (/[\u0000-\u001f\u007f\\]/.test(target)) return fallback;
+  const base = "http://vetted.invalid";
+  let url: URL;
+  try {
+    url = new URL(target, base);
+  } catch {
     return fallback;
   }
-  return target;
+  if (url.origin !== base || target.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

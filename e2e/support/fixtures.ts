@@ -1,5 +1,5 @@
 import "./apply-env";
-import { expect, test as base, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Role, UserActor } from "../../app/modules/auth/actor";
@@ -202,14 +202,33 @@ export async function waitForHydration(page: Page): Promise<void> {
   });
 }
 
+/**
+ * Waits until Remix's router has nothing in flight (navigation, revalidation, fetchers): after
+ * an action, loaders are revalidated and may redirect; assertions about what stays on screen
+ * belong after that.
+ */
+export async function waitForRouterIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } }).__remixRouter;
+    if (!router) return false;
+    const { navigation, revalidation, fetchers } = router.state;
+    return navigation.state === "idle" && revalidation === "idle" && [...fetchers.values()].every((f) => f.state === "idle");
+  });
+}
+
 /** Signs in through the login form (and /login/verify with a fresh TOTP code if enrolled). */
 export async function logIn(page: Page, account: Account, options: { expectUrl?: RegExp } = {}): Promise<void> {
   await page.goto("/login");
+  await waitForHydration(page);
   await page.getByLabel("E-mail").fill(account.email);
   await page.getByLabel("Password").fill(account.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   if (account.totpKey) {
     await expect(page).toHaveURL(/\/login\/verify$/);
+    await expect(
+      page.getByRole("heading", { name: "Two-factor authentication", exact: true }),
+      "/login/verify must show the second-factor form (heading 'Two-factor authentication', field 'Code')",
+    ).toBeVisible();
     await page.getByLabel("Code").fill(await freshTotpCode(account.userId, account.totpKey));
     await page.getByRole("button", { name: "Verify" }).click();
   }
@@ -293,29 +312,33 @@ function createConsoleGuard() {
 }
 
 export const test = base.extend<Fixtures & { _consoleState: ReturnType<typeof createConsoleGuard> }>({
-  _consoleState: async ({}, use) => {
+  // Playwright reads fixture dependencies from the destructuring pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
+  _consoleState: async ({}, provide) => {
     const state = createConsoleGuard();
-    await use(state);
+    await provide(state);
     const unexpected = state.unexpected();
     if (unexpected.length > 0) {
       throw new Error(`Browser console errors during the test:\n  ${unexpected.join("\n  ")}`);
     }
   },
   consoleGuard: [
-    async ({ _consoleState }, use) => {
-      await use(_consoleState.guard);
+    async ({ _consoleState }, provide) => {
+      await provide(_consoleState.guard);
     },
     { auto: true },
   ],
-  context: async ({ context, _consoleState }, use) => {
+  context: async ({ context, _consoleState }, provide) => {
     _consoleState.guard.watch(context, "main");
-    await use(context);
+    await provide(context);
   },
-  newContext: async ({ browser, contextOptions, locale, baseURL, timezoneId, _consoleState }, use) => {
+  newContext: async ({ browser, _consoleState }, provide) => {
     const opened: BrowserContext[] = [];
-    await use(async (options = {}) => {
-      const { label, ...rest } = options;
-      const context = await newContextWithDefaults(browser, { ...contextOptions, baseURL, locale, timezoneId, ...rest });
+    await provide(async (options = {}) => {
+      const { label, ...overrides } = options;
+      // Inside a test, browser.newContext() starts from the same options as `context` (baseURL,
+      // locale, viewport …); `overrides` only changes what a test asks for.
+      const context = await browser.newContext(overrides);
       _consoleState.guard.watch(context, label ?? `context ${opened.length + 2}`);
       opened.push(context);
       return context;
@@ -323,7 +346,3 @@ export const test = base.extend<Fixtures & { _consoleState: ReturnType<typeof cr
     for (const context of opened) await context.close();
   },
 });
-
-async function newContextWithDefaults(browser: Browser, options: BrowserContextOptions): Promise<BrowserContext> {
-  return browser.newContext({ baseURL: E2E_BASE_URL, ...options });
-}

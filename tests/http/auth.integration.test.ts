@@ -4,9 +4,22 @@ import { base32, decryptTotpKey, generateTotpCode } from "~/modules/auth/totp.se
 import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { inTransaction } from "~/utils/transaction.server";
-import { createClient, parseSetCookie, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  parseSetCookie,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
-import { base32Decode, routePatterns, setCookieLine, startRealAssessment, testIdText, tokenFromCookieValue } from "./http-fixtures";
+import {
+  base32Decode,
+  routePatterns,
+  setCookieLine,
+  startRealAssessment,
+  testIdText,
+  tokenFromCookieValue,
+} from "./http-fixtures";
 
 /**
  * Authentication over real HTTP: cookies, what the database keeps, enumeration, rate limits,
@@ -17,7 +30,9 @@ let app: AppServer;
 let secureApp: AppServer;
 
 beforeAll(async () => {
-  app = await startAppServer();
+  // Trusting the proxy lets one test use its own client address (X-Forwarded-For); requests
+  // without that header keep 127.0.0.1.
+  app = await startAppServer({ trustProxy: true });
   // APP_URL https://…: the bundle must switch to __Host- cookies with Secure.
   secureApp = await startAppServer({ appUrlScheme: "https" });
 });
@@ -29,7 +44,10 @@ afterAll(async () => {
 
 const SESSION = "vetted_session";
 
-async function newUser(role: "ADMIN" | "ASSESSOR" | "DPO" | "AUDITOR" = "ASSESSOR", withTotp = false) {
+async function newUser(
+  role: "ADMIN" | "ASSESSOR" | "DPO" | "AUDITOR" = "ASSESSOR",
+  withTotp = false,
+) {
   const org = await createOrganization();
   const created = await createUser({ organizationId: org.id, role, withTotp });
   return { org, ...created };
@@ -88,9 +106,14 @@ describe("session cookie", () => {
 
     // The pending second-factor cookie follows the same rules.
     const mfaUser = await newUser("ADMIN", true);
-    const pending = await client.post("/login", { email: mfaUser.user.email, password: mfaUser.password });
+    const pending = await client.post("/login", {
+      email: mfaUser.user.email,
+      password: mfaUser.password,
+    });
     expect(pending.location).toBe("/login/verify");
-    const pendingLine = pending.setCookies.find((l) => l.startsWith("__Host-vetted_pending_login="));
+    const pendingLine = pending.setCookies.find((l) =>
+      l.startsWith("__Host-vetted_pending_login="),
+    );
     expect(pendingLine, pending.setCookies.join("\n")).toBeTruthy();
     expect(parseSetCookie(pendingLine!).attributes.has("secure")).toBe(true);
   });
@@ -109,8 +132,16 @@ describe("password step", () => {
     const { user } = await newUser();
     const client = createClient(app.baseUrl);
     const unknownEmail = `nobody-${user.id}@example.test`;
-    const unknown = await client.post("/login", { email: unknownEmail, password: "some password", redirectTo: "/" });
-    const wrong = await client.post("/login", { email: user.email, password: "some password", redirectTo: "/" });
+    const unknown = await client.post("/login", {
+      email: unknownEmail,
+      password: "some password",
+      redirectTo: "/",
+    });
+    const wrong = await client.post("/login", {
+      email: user.email,
+      password: "some password",
+      redirectTo: "/",
+    });
     expect(unknown.status).toBe(400);
     expect(wrong.status).toBe(unknown.status);
     expect(wrong.body).toContain("E-mail or password is wrong.");
@@ -133,6 +164,71 @@ describe("password step", () => {
     // The e-mail is normalised: changing its case does not get around the limit.
     const shouting = await client.post("/login", { email: user.email.toUpperCase(), password });
     expect(shouting.status).toBe(429);
+  });
+});
+
+describe("per-address limit", () => {
+  it("30 failed logins from one address lock that address for every account", async () => {
+    const { user, password } = await newUser();
+    const attacker = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "203.0.113.77" } });
+    for (let i = 1; i <= 30; i++) {
+      // Different accounts each time: the per-account limit (5) never triggers.
+      const response = await attacker.post("/login", {
+        email: `spray-${i}@example.test`,
+        password: "Winter2026!",
+      });
+      expect(response.status, `attempt ${i}`).toBe(400);
+    }
+    const blocked = await attacker.post("/login", { email: user.email, password });
+    expect(blocked.status).toBe(429);
+    expect(blocked.body).toContain("Too many attempts");
+    expect(setCookieLine(blocked.setCookies, SESSION)).toBeUndefined();
+    // Another address is not affected.
+    const elsewhere = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "203.0.113.78" } });
+    expect((await elsewhere.post("/login", { email: user.email, password })).status).toBe(302);
+  });
+});
+
+describe("redirect after sign-in", () => {
+  // PRODUCT BUG (open, open redirect): safeRedirectPath (app/utils/request-context.server.ts)
+  // only refuses targets starting with "//" or "/\". Browsers drop tabs and newlines while
+  // parsing a URL (WHATWG URL), so Location "/<TAB>/evil.example" takes the user to
+  // //evil.example after signing in (phishing via /login?redirectTo=%2F%09%2Fevil.example); the
+  // same helper serves /login/verify, /auth/step-up and /set-language. A newline in the target
+  // makes Node refuse the header: 500. Fix: resolve the target with
+  // new URL(target, APP_URL), require the same origin and no control characters or
+  // backslashes, and redirect to url.pathname + url.search + url.hash.
+  it("never sends the browser to another site, and never fails", async () => {
+    const { user, password } = await newUser();
+    const targets = [
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example/",
+      "/\t/evil.example",
+      "/\n/evil.example",
+      "/\r\n/evil.example",
+      "/ /evil.example",
+    ];
+    const own = new URL(app.baseUrl).origin;
+    const problems: string[] = [];
+    for (const target of targets) {
+      const client = createClient(app.baseUrl);
+      for (const [path, form] of [
+        ["/login", { email: user.email, password, redirectTo: target }],
+        ["/set-language", { locale: "en", redirectTo: target }],
+      ] as const) {
+        const response = await client.post(path, form);
+        // Resolve the Location like a browser does (Node's URL is the WHATWG parser).
+        const destination =
+          response.location === null ? null : new URL(response.location, app.baseUrl);
+        if (response.status >= 500)
+          problems.push(`${path} ${JSON.stringify(target)}: ${response.status}`);
+        else if (destination && destination.origin !== own)
+          problems.push(`${path} ${JSON.stringify(target)}: redirects to ${destination.href}`);
+      }
+      await client.post("/logout", {});
+    }
+    expect(problems).toEqual([]);
   });
 });
 
@@ -163,7 +259,10 @@ describe("ending sessions", () => {
     await client.login(user.email, password);
     expect(await canUseApp(client)).toBe(true);
     // Default SESSION_IDLE_MINUTES is 120.
-    await db().session.updateMany({ where: { userId: user.id }, data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) } });
+    await db().session.updateMany({
+      where: { userId: user.id },
+      data: { lastSeenAt: new Date(Date.now() - 121 * 60_000) },
+    });
     expect(await canUseApp(client)).toBe(false);
     expect(await db().session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -175,7 +274,10 @@ describe("ending sessions", () => {
     const session = await db().session.findFirstOrThrow({ where: { userId: user.id } });
     // Absolute lifetime = SESSION_ABSOLUTE_HOURS (default 12).
     expect(session.expiresAt.getTime() - session.createdAt.getTime()).toBe(12 * 3600_000);
-    await db().session.update({ where: { id: session.id }, data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() } });
+    await db().session.update({
+      where: { id: session.id },
+      data: { expiresAt: new Date(Date.now() - 1000), lastSeenAt: new Date() },
+    });
     expect(await canUseApp(client)).toBe(false);
     expect(await db().session.count({ where: { userId: user.id } })).toBe(0);
   });
@@ -185,7 +287,9 @@ describe("mandatory second factor", () => {
   /** Pages that need a user, as far as the current build has them (/vendors is being written). */
   function protectedPages(): string[] {
     const patterns = new Set(routePatterns(app.build).map((r) => r.pattern));
-    const pages = ["/", "/vendors", "/assessments", "/assessments/new", "/audit"].filter((p) => patterns.has(p));
+    const pages = ["/", "/vendors", "/assessments", "/assessments/new", "/audit"].filter((p) =>
+      patterns.has(p),
+    );
     expect(pages).toContain("/assessments");
     return pages;
   }
@@ -220,10 +324,14 @@ describe("mandatory second factor", () => {
 describe("second factor at login", () => {
   it("accepts a TOTP code once: the same code cannot sign in a second time", async () => {
     const { user, password, totpKey } = await newUser("DPO", true);
-    const code = generateTotpCode(totpKey, new Date());
+    const code = generateTotpCode(totpKey!, new Date());
 
     const first = createClient(app.baseUrl);
-    const step1 = await first.post("/login", { email: user.email, password, redirectTo: "/assessments" });
+    const step1 = await first.post("/login", {
+      email: user.email,
+      password,
+      redirectTo: "/assessments",
+    });
     expect(step1.status).toBe(302);
     expect(step1.location).toBe("/login/verify");
     expect(setCookieLine(step1.setCookies, SESSION)).toBeUndefined(); // no session before the code
@@ -234,13 +342,17 @@ describe("second factor at login", () => {
     expect(await canUseApp(first)).toBe(true);
 
     const second = createClient(app.baseUrl);
-    expect((await second.post("/login", { email: user.email, password })).location).toBe("/login/verify");
+    expect((await second.post("/login", { email: user.email, password })).location).toBe(
+      "/login/verify",
+    );
     const replay = await second.post("/login/verify", { code });
     expect(replay.status).toBe(400);
     expect(setCookieLine(replay.setCookies, SESSION)).toBeUndefined();
     expect(second.cookie(SESSION)).toBeUndefined();
     expect(await db().session.count({ where: { userId: user.id } })).toBe(1);
-    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep).not.toBeNull();
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { id: user.id } })).totpLastStep,
+    ).not.toBeNull();
   });
 
   // PRODUCT BUG (open): app/routes/login.verify.tsx is nested under app/routes/login.tsx (flat
@@ -250,7 +362,9 @@ describe("second factor at login", () => {
   it("the second-factor page asks for the code (not for the password again)", async () => {
     const { user, password } = await newUser("DPO", true);
     const client = createClient(app.baseUrl);
-    expect((await client.post("/login", { email: user.email, password })).location).toBe("/login/verify");
+    expect((await client.post("/login", { email: user.email, password })).location).toBe(
+      "/login/verify",
+    );
     const page = await client.get("/login/verify");
     expect(page.status).toBe(200);
     expect(page.body).toContain("Two-factor authentication");
@@ -260,6 +374,47 @@ describe("second factor at login", () => {
     const wrong = await client.post("/login/verify", { code: "000000" });
     expect(wrong.status).toBe(400);
     expect(wrong.body).toContain("That code is not valid.");
+  });
+
+  it("refuses a forged pending-login cookie (the password step cannot be skipped)", async () => {
+    const victim = await newUser("DPO", true);
+    const attacker = await newUser("ASSESSOR", true);
+    const client = createClient(app.baseUrl);
+    const step1 = await client.post("/login", {
+      email: attacker.user.email,
+      password: attacker.password,
+    });
+    expect(step1.location).toBe("/login/verify");
+    const raw = decodeURIComponent(client.cookie("vetted_pending_login")!);
+    const dot = raw.lastIndexOf(".");
+    const payload = JSON.parse(Buffer.from(raw.slice(0, dot), "base64").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
+    expect(payload.userId).toBe(attacker.user.id);
+    // Swap in the victim and keep the old signature.
+    const forged = {
+      ...payload,
+      userId: victim.user.id,
+      organizationId: victim.membership.organizationId,
+    };
+    client.setCookie(
+      "vetted_pending_login",
+      encodeURIComponent(
+        `${Buffer.from(JSON.stringify(forged)).toString("base64")}${raw.slice(dot)}`,
+      ),
+    );
+    const response = await client.post("/login/verify", {
+      code: generateTotpCode(victim.totpKey!, new Date()),
+    });
+    // Refused: the action answers 400 and the page's loader (no valid pending login) sends the
+    // browser back to /login.
+    expect(
+      response.status === 400 || (response.status === 302 && response.location === "/login"),
+    ).toBe(true);
+    expect(setCookieLine(response.setCookies, SESSION)).toBeUndefined();
+    expect(client.cookie(SESSION)).toBeUndefined();
+    expect(await db().session.count({ where: { userId: victim.user.id } })).toBe(0);
   });
 
   it("accepts a recovery code exactly once", async () => {
@@ -272,7 +427,9 @@ describe("second factor at login", () => {
     expect(ok.status).toBe(302);
     expect(first.cookie(SESSION)).toBeTruthy();
     expect(await canUseApp(first)).toBe(true);
-    expect(await db().recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } })).toBe(1);
+    expect(
+      await db().recoveryCode.count({ where: { userId: user.id, usedAt: { not: null } } }),
+    ).toBe(1);
 
     const second = createClient(app.baseUrl);
     await second.post("/login", { email: user.email, password });
@@ -332,10 +489,14 @@ describe("TOTP enrolment", () => {
     const setup = await client.get("/mfa/setup");
     const key = base32Decode(testIdText(setup.body, "totp-manual-key")!);
     const confirm = await client.post("/mfa/setup", { code: generateTotpCode(key, new Date()) });
-    expect((await db().user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt).not.toBeNull();
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { id: user.id } })).totpEnabledAt,
+    ).not.toBeNull();
     expect(confirm.status).toBe(200);
     expect(confirm.body).toContain('data-testid="recovery-codes"');
-    expect((confirm.body.match(/\b[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}\b/g) ?? []).length).toBeGreaterThanOrEqual(10);
+    expect(
+      (confirm.body.match(/\b[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}\b/g) ?? []).length,
+    ).toBeGreaterThanOrEqual(10);
   });
 });
 
@@ -348,18 +509,31 @@ describe("step-up for the DPO decision", () => {
     const assessment = await startRealAssessment({ creator: assessor, vendorId: vendor.id });
     const ready = await db().assessment.update({
       where: { id: assessment.id },
-      data: { status: "AWAITING_DECISION", forwardedById: assessor.user.id, forwardedAt: new Date(), submittedAt: new Date() },
+      data: {
+        status: "AWAITING_DECISION",
+        forwardedById: assessor.user.id,
+        forwardedAt: new Date(),
+        submittedAt: new Date(),
+      },
     });
 
     const client = createClient(app.baseUrl);
     await client.login(dpo.user.email, dpo.password, dpo.totpKey);
     // The login's second factor is 10 minutes old: no longer fresh (MFA_STEP_UP_MINUTES = 5).
-    await db().session.updateMany({ where: { userId: dpo.user.id }, data: { mfaVerifiedAt: new Date(Date.now() - 10 * 60_000) } });
+    await db().session.updateMany({
+      where: { userId: dpo.user.id },
+      data: { mfaVerifiedAt: new Date(Date.now() - 10 * 60_000) },
+    });
     const page = await client.get(`/assessments/${ready.id}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('name="code"'); // the form asks for a code
 
-    const decision = { intent: "decide", outcome: "APPROVED", rationale: "Looks fine to the DPO after review.", expectedVersion: String(ready.version) };
+    const decision = {
+      intent: "decide",
+      outcome: "APPROVED",
+      rationale: "Looks fine to the DPO after review.",
+      expectedVersion: String(ready.version),
+    };
     // Four wrong tries: the fifth would lock the account's code checks for 5 minutes.
     for (const code of [undefined, "000000", "12345", "not-a-code"]) {
       const response = await client.post(`/assessments/${ready.id}`, { ...decision, code });
@@ -376,6 +550,8 @@ describe("step-up for the DPO decision", () => {
     const nextCode = generateTotpCode(dpo.totpKey, new Date(Date.now() + 30_000));
     const decided = await client.post(`/assessments/${ready.id}`, { ...decision, code: nextCode });
     expect(decided.status).toBe(200);
-    expect((await db().assessment.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("APPROVED");
+    expect((await db().assessment.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe(
+      "APPROVED",
+    );
   });
 });

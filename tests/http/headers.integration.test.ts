@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, importCreateApp, listen, startAppServer, type AppServer } from "../support/app-server";
+import {
+  createClient,
+  importCreateApp,
+  listen,
+  startAppServer,
+  type AppServer,
+} from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
 import { createInviteRecord, startRealAssessment } from "./http-fixtures";
 
@@ -28,7 +34,9 @@ function cspDirectives(header: string | null): Map<string, string[]> {
 
 function nonceFromCsp(header: string | null): string {
   const scriptSrc = cspDirectives(header).get("script-src") ?? [];
-  const nonces = scriptSrc.filter((v) => v.startsWith("'nonce-")).map((v) => v.slice("'nonce-".length, -1));
+  const nonces = scriptSrc
+    .filter((v) => v.startsWith("'nonce-"))
+    .map((v) => v.slice("'nonce-".length, -1));
   expect(nonces, `one nonce in script-src (${header})`).toHaveLength(1);
   return nonces[0]!;
 }
@@ -82,7 +90,9 @@ describe("Content-Security-Policy", () => {
 
     const redirect = await client.get("/assessments");
     expect(redirect.status).toBe(302);
-    expect(cspDirectives(redirect.headers.get("content-security-policy")).get("frame-ancestors")).toEqual(["'none'"]);
+    expect(
+      cspDirectives(redirect.headers.get("content-security-policy")).get("frame-ancestors"),
+    ).toEqual(["'none'"]);
   });
 });
 
@@ -92,11 +102,18 @@ describe("other security headers", () => {
     const page = await client.get("/login");
     const stylesheet = /<link rel="stylesheet" href="([^"]+)"/.exec(page.body)?.[1];
     expect(stylesheet, "the page links its stylesheet").toBeTruthy();
-    const responses = [page, await client.get("/assessments"), await client.get("/healthz"), await client.get(stylesheet!)];
+    const responses = [
+      page,
+      await client.get("/assessments"),
+      await client.get("/healthz"),
+      await client.get(stylesheet!),
+    ];
     expect(responses.map((r) => r.status)).toEqual([200, 302, 200, 200]);
     for (const response of responses) {
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(response.headers.get("referrer-policy")).toMatch(/^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/);
+      expect(response.headers.get("referrer-policy")).toMatch(
+        /^(no-referrer|same-origin|strict-origin|strict-origin-when-cross-origin)$/,
+      );
     }
   });
 
@@ -109,10 +126,15 @@ describe("other security headers", () => {
 
   it("sends HSTS when createApp gets an https public URL, and checks Origin against it", async () => {
     const createApp = await importCreateApp();
-    const secure = await listen(createApp({ build: app.build, appUrl: "https://vetted.example", clientDir: "build/client" }));
+    const secure = await listen(
+      createApp({ build: app.build, appUrl: "https://vetted.example", clientDir: "build/client" }),
+    );
     try {
       // As behind a TLS-terminating proxy: Remix compares Origin with the forwarded host.
-      const client = createClient(secure.baseUrl, { origin: "https://vetted.example", headers: { "X-Forwarded-Host": "vetted.example" } });
+      const client = createClient(secure.baseUrl, {
+        origin: "https://vetted.example",
+        headers: { "X-Forwarded-Host": "vetted.example" },
+      });
       const page = await client.get("/healthz");
       expect(page.status).toBe(200);
       const hsts = page.headers.get("strict-transport-security");
@@ -121,10 +143,17 @@ describe("other security headers", () => {
       expect(maxAge).toBeGreaterThanOrEqual(31_536_000);
 
       // The https origin is the one that may post; its http twin is foreign.
-      const sameOrigin = await client.post("/login", { email: "nobody@example.test", password: "x" });
+      const sameOrigin = await client.post("/login", {
+        email: "nobody@example.test",
+        password: "x",
+      });
       expect(sameOrigin.status).toBe(400);
       expect(sameOrigin.headers.get("strict-transport-security")).toBe(hsts);
-      const downgraded = await client.post("/login", { email: "nobody@example.test", password: "x" }, { origin: "http://vetted.example" });
+      const downgraded = await client.post(
+        "/login",
+        { email: "nobody@example.test", password: "x" },
+        { origin: "http://vetted.example" },
+      );
       expect(downgraded.status).toBe(403);
     } finally {
       await secure.close();
@@ -140,11 +169,16 @@ describe("X-Request-Id", () => {
       await client.get("/healthz"),
       await client.get("/no-such-page"),
       await client.get("/assessments"),
-      await client.post("/login", { email: "x@example.test", password: "y" }, { origin: "https://evil.example" }),
+      await client.post(
+        "/login",
+        { email: "x@example.test", password: "y" },
+        { origin: "https://evil.example" },
+      ),
     ];
     expect(responses.map((r) => r.status)).toEqual([200, 200, 404, 302, 403]);
     const ids = responses.map((r) => r.headers.get("x-request-id"));
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(new Set(ids).size).toBe(ids.length);
     // The refused request names its id in the body, so a user can quote it.
     expect(responses[4]!.body).toContain(ids[4]!);
@@ -166,7 +200,10 @@ function effectiveReferrerPolicy(header: string | null): string | null {
     "strict-origin-when-cross-origin",
     "unsafe-url",
   ]);
-  const tokens = (header ?? "").split(",").map((t) => t.trim().toLowerCase()).filter((t) => known.has(t));
+  const tokens = (header ?? "")
+    .split(",")
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => known.has(t));
   return tokens.at(-1) ?? null;
 }
 
@@ -175,8 +212,16 @@ describe("invite landing page", () => {
     const org = await createOrganization();
     const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const vendor = await createVendor({ organizationId: org.id });
-    const assessment = await startRealAssessment({ creator: assessor, vendorId: vendor.id, status: "INVITED" });
-    const { token } = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: assessor.user.id });
+    const assessment = await startRealAssessment({
+      creator: assessor,
+      vendorId: vendor.id,
+      status: "INVITED",
+    });
+    const { token } = await createInviteRecord({
+      organizationId: org.id,
+      assessmentId: assessment.id,
+      createdById: assessor.user.id,
+    });
 
     const client = createClient(app.baseUrl);
     const valid = await client.get(`/invite/${token}`);

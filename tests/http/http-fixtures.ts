@@ -17,7 +17,9 @@ export type CreatedUser = Awaited<ReturnType<typeof createUser<boolean>>>;
 
 /** The token inside a Remix cookie value (unsigned cookies are base64 of the JSON value). */
 export function tokenFromCookieValue(value: string): string {
-  const decoded = JSON.parse(Buffer.from(decodeURIComponent(value), "base64").toString("utf8")) as unknown;
+  const decoded = JSON.parse(
+    Buffer.from(decodeURIComponent(value), "base64").toString("utf8"),
+  ) as unknown;
   if (typeof decoded !== "string") throw new Error(`cookie value is not a string token: ${value}`);
   return decoded;
 }
@@ -112,7 +114,8 @@ export async function createInviteRecord(input: {
     data: {
       organizationId: input.organizationId,
       assessmentId: input.assessmentId,
-      contactEmail: input.contactEmail ?? `contact-${randomBytes(4).toString("hex")}@vendor.example`,
+      contactEmail:
+        input.contactEmail ?? `contact-${randomBytes(4).toString("hex")}@vendor.example`,
       tokenHash: sha256Hex(token),
       expiresAt: input.expiresAt ?? new Date(Date.now() + 7 * 86_400_000),
       revokedAt: input.revokedAt ?? null,
@@ -126,13 +129,19 @@ export async function createInviteRecord(input: {
 export async function createTeam(organizationId: string) {
   const team = {} as Record<Role, CreatedUser>;
   for (const role of ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] as const) {
-    team[role] = await createUser({ organizationId, role, withTotp: role === "ADMIN" || role === "DPO" });
+    team[role] = await createUser({
+      organizationId,
+      role,
+      withTotp: role === "ADMIN" || role === "DPO",
+    });
   }
   return team;
 }
 
 /** Route id → full URL pattern ("/vendors/:vendorId/edit"), following parentId. */
-export function routePatterns(build: ServerBuild): { id: string; pattern: string; hasLoader: boolean; hasAction: boolean }[] {
+export function routePatterns(
+  build: ServerBuild,
+): { id: string; pattern: string; hasLoader: boolean; hasAction: boolean }[] {
   const routes = build.routes;
   const fullPath = (id: string): string => {
     const route = routes[id]!;

@@ -43,14 +43,22 @@ describe("POST /login", () => {
     ];
     for (const origin of foreignOrigins) {
       // The right password: would sign in if the request got through.
-      const response = await client.post("/login", { email: user.email, password, redirectTo: "/" }, { origin });
+      const response = await client.post(
+        "/login",
+        { email: user.email, password, redirectTo: "/" },
+        { origin },
+      );
       expect(response.status, origin).toBe(403);
       expect(response.setCookies, origin).toEqual([]);
       expect(response.body).toMatch(/^Forbidden/);
     }
     // Wrong passwords from a foreign origin must not count towards the lockout either.
     for (let i = 0; i < 7; i++) {
-      const response = await client.post("/login", { email: user.email, password: "wrong password" }, { origin: "https://evil.example" });
+      const response = await client.post(
+        "/login",
+        { email: user.email, password: "wrong password" },
+        { origin: "https://evil.example" },
+      );
       expect(response.status).toBe(403);
     }
     expect(await sideEffectsOf(user.id, org.id)).toEqual(before);
@@ -68,7 +76,11 @@ describe("POST /login", () => {
     const before = await sideEffectsOf(user.id, org.id);
     const client = createClient(app.baseUrl);
     const right = await client.post("/login", { email: user.email, password }, { origin: null });
-    const wrong = await client.post("/login", { email: user.email, password: "wrong password" }, { origin: null });
+    const wrong = await client.post(
+      "/login",
+      { email: user.email, password: "wrong password" },
+      { origin: null },
+    );
     for (const response of [right, wrong]) {
       expect(response.status).toBe(403);
       expect(response.setCookies).toEqual([]);
@@ -83,9 +95,15 @@ describe("POST /login", () => {
 
     const wrong = await client.post("/login", { email: user.email, password: "wrong password" });
     expect(wrong.status).toBe(400);
-    expect(await db().rateLimitBucket.count({ where: { key: `login:account:${user.email}` } })).toBe(1);
+    expect(
+      await db().rateLimitBucket.count({ where: { key: `login:account:${user.email}` } }),
+    ).toBe(1);
 
-    const ok = await client.post("/login", { email: user.email, password, redirectTo: "/assessments" });
+    const ok = await client.post("/login", {
+      email: user.email,
+      password,
+      redirectTo: "/assessments",
+    });
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/assessments");
     expect(await db().session.count({ where: { userId: user.id } })).toBe(1);
@@ -104,7 +122,10 @@ describe("other state-changing requests", () => {
     expect((await client.post("/logout", {}, { origin: "https://evil.example" })).status).toBe(403);
     expect((await client.post("/logout", {}, { origin: null })).status).toBe(403);
     for (const method of ["PUT", "PATCH", "DELETE"]) {
-      expect((await client.request(method, "/logout", { origin: "https://evil.example" })).status, method).toBe(403);
+      expect(
+        (await client.request(method, "/logout", { origin: "https://evil.example" })).status,
+        method,
+      ).toBe(403);
     }
     expect(await db().session.count({ where: { userId: user.id } })).toBe(1);
     expect((await client.get("/assessments")).status).toBe(200);

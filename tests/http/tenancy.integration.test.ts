@@ -3,9 +3,17 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type Role } from "~/modules/auth/actor";
+import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { createInvitationRecord } from "../support/admin-factories";
-import { createClient, startAppServer, type AppServer, type HttpClient, type HttpResponse } from "../support/app-server";
+import {
+  createClient,
+  parseSetCookie,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+  type HttpResponse,
+} from "../support/app-server";
 import { createOrganization, createVendor } from "../support/factories";
 import { createProductRecord } from "../support/vendor-factories";
 import {
@@ -16,6 +24,7 @@ import {
   paramsOf,
   routePatterns,
   startRealAssessment,
+  tokenFromCookieValue,
   type CreatedUser,
 } from "./http-fixtures";
 
@@ -41,7 +50,11 @@ async function createWorld(label: string) {
   const org = await createOrganization({ name: marker(`${label}-Org`) });
   const team = await createTeam(org.id);
   const vendor = await createVendor({ organizationId: org.id, name: marker(`${label}-Vendor`) });
-  const product = await createProductRecord({ organizationId: org.id, vendorId: vendor.id, name: marker(`${label}-Product`) });
+  const product = await createProductRecord({
+    organizationId: org.id,
+    vendorId: vendor.id,
+    name: marker(`${label}-Product`),
+  });
   const invited = await startRealAssessment({
     creator: team.ASSESSOR,
     organizationSlug: org.slug,
@@ -58,7 +71,13 @@ async function createWorld(label: string) {
   });
   await db().assessment.update({
     where: { id: awaiting.id },
-    data: { status: "AWAITING_DECISION", submittedAt: new Date(), forwardedAt: new Date(), forwardedById: team.ASSESSOR.user.id, version: 3 },
+    data: {
+      status: "AWAITING_DECISION",
+      submittedAt: new Date(),
+      forwardedAt: new Date(),
+      forwardedById: team.ASSESSOR.user.id,
+      version: 3,
+    },
   });
   const invite = await createInviteRecord({
     organizationId: org.id,
@@ -66,7 +85,11 @@ async function createWorld(label: string) {
     createdById: team.ASSESSOR.user.id,
     contactEmail: `${marker(`${label}-contact`).toLowerCase()}@vendor.example`,
   });
-  const spareInvite = await createInviteRecord({ organizationId: org.id, assessmentId: invited.id, createdById: team.ASSESSOR.user.id });
+  const spareInvite = await createInviteRecord({
+    organizationId: org.id,
+    assessmentId: invited.id,
+    createdById: team.ASSESSOR.user.id,
+  });
   const answer = await db().answer.create({
     data: {
       organizationId: org.id,
@@ -82,8 +105,24 @@ async function createWorld(label: string) {
     email: `${marker(`${label}-invitee`).toLowerCase()}@example.test`,
     name: marker(`${label}-Invitee`),
   });
-  const templateVersion = await db().templateVersion.findFirstOrThrow({ where: { id: invited.templateVersionId }, include: { template: true } });
-  return { label, org, team, vendor, product, invited, awaiting, invite, spareInvite, answer, userInvitation, templateVersion };
+  const templateVersion = await db().templateVersion.findFirstOrThrow({
+    where: { id: invited.templateVersionId },
+    include: { template: true },
+  });
+  return {
+    label,
+    org,
+    team,
+    vendor,
+    product,
+    invited,
+    awaiting,
+    invite,
+    spareInvite,
+    answer,
+    userInvitation,
+    templateVersion,
+  };
 }
 
 /**
@@ -114,29 +153,64 @@ function idsFor(world: World): Record<string, string[]> {
  * of any organisation that point at them (a product of A under B's vendor is a change to B too).
  */
 async function snapshotOf(organizationId: string) {
-  const memberships = await db().membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
+  const memberships = await db().membership.findMany({
+    where: { organizationId },
+    orderBy: { id: "asc" },
+  });
   const userIds = memberships.map((m) => m.userId);
-  const templates = await db().questionnaireTemplate.findMany({ where: { organizationId }, orderBy: { id: "asc" } });
-  const ownIds = async <T extends { id: string }>(rows: Promise<T[]>) => (await rows).map((r) => r.id);
-  const vendorIds = await ownIds(db().vendor.findMany({ where: { organizationId }, select: { id: true } }));
-  const productIds = await ownIds(db().product.findMany({ where: { organizationId }, select: { id: true } }));
-  const templateVersionIds = await ownIds(db().templateVersion.findMany({ where: { templateId: { in: templates.map((t) => t.id) } }, select: { id: true } }));
-  const assessmentIds = await ownIds(db().assessment.findMany({ where: { organizationId }, select: { id: true } }));
-  const inviteIds = await ownIds(db().inviteLink.findMany({ where: { organizationId }, select: { id: true } }));
+  const templates = await db().questionnaireTemplate.findMany({
+    where: { organizationId },
+    orderBy: { id: "asc" },
+  });
+  const ownIds = async <T extends { id: string }>(rows: Promise<T[]>) =>
+    (await rows).map((r) => r.id);
+  const vendorIds = await ownIds(
+    db().vendor.findMany({ where: { organizationId }, select: { id: true } }),
+  );
+  const productIds = await ownIds(
+    db().product.findMany({ where: { organizationId }, select: { id: true } }),
+  );
+  const templateVersionIds = await ownIds(
+    db().templateVersion.findMany({
+      where: { templateId: { in: templates.map((t) => t.id) } },
+      select: { id: true },
+    }),
+  );
+  const assessmentIds = await ownIds(
+    db().assessment.findMany({ where: { organizationId }, select: { id: true } }),
+  );
+  const inviteIds = await ownIds(
+    db().inviteLink.findMany({ where: { organizationId }, select: { id: true } }),
+  );
   const byId = { orderBy: { id: "asc" as const } };
   const assessmentScope = { OR: [{ organizationId }, { assessmentId: { in: assessmentIds } }] };
   return JSON.parse(
     JSON.stringify({
       organization: await db().organization.findUnique({ where: { id: organizationId } }),
-      memberships: await db().membership.findMany({ where: { OR: [{ organizationId }, { userId: { in: userIds } }] }, ...byId }),
+      memberships: await db().membership.findMany({
+        where: { OR: [{ organizationId }, { userId: { in: userIds } }] },
+        ...byId,
+      }),
       users: await db().user.findMany({ where: { id: { in: userIds } }, ...byId }),
-      sessions: await db().session.findMany({ where: { OR: [{ organizationId }, { userId: { in: userIds } }] }, ...byId }),
-      recoveryCodes: await db().recoveryCode.findMany({ where: { userId: { in: userIds } }, ...byId }),
+      sessions: await db().session.findMany({
+        where: { OR: [{ organizationId }, { userId: { in: userIds } }] },
+        ...byId,
+      }),
+      recoveryCodes: await db().recoveryCode.findMany({
+        where: { userId: { in: userIds } },
+        ...byId,
+      }),
       userInvitations: await db().userInvitation.findMany({ where: { organizationId }, ...byId }),
       vendors: await db().vendor.findMany({ where: { organizationId }, ...byId }),
-      products: await db().product.findMany({ where: { OR: [{ organizationId }, { vendorId: { in: vendorIds } }] }, ...byId }),
+      products: await db().product.findMany({
+        where: { OR: [{ organizationId }, { vendorId: { in: vendorIds } }] },
+        ...byId,
+      }),
       templates,
-      templateVersions: await db().templateVersion.findMany({ where: { id: { in: templateVersionIds } }, ...byId }),
+      templateVersions: await db().templateVersion.findMany({
+        where: { id: { in: templateVersionIds } },
+        ...byId,
+      }),
       assessments: await db().assessment.findMany({
         where: {
           OR: [
@@ -149,10 +223,16 @@ async function snapshotOf(organizationId: string) {
         ...byId,
       }),
       inviteLinks: await db().inviteLink.findMany({ where: assessmentScope, ...byId }),
-      vendorSessions: await db().vendorSession.findMany({ where: { OR: [{ organizationId }, { inviteLinkId: { in: inviteIds } }] }, ...byId }),
+      vendorSessions: await db().vendorSession.findMany({
+        where: { OR: [{ organizationId }, { inviteLinkId: { in: inviteIds } }] },
+        ...byId,
+      }),
       answers: await db().answer.findMany({ where: assessmentScope, ...byId }),
       decisions: await db().decision.findMany({ where: assessmentScope, ...byId }),
-      auditEvents: await db().auditEvent.findMany({ where: { organizationId }, orderBy: { seq: "asc" } }),
+      auditEvents: await db().auditEvent.findMany({
+        where: { organizationId },
+        orderBy: { seq: "asc" },
+      }),
     }),
   ) as Record<string, unknown>;
 }
@@ -230,7 +310,8 @@ function intentsOf(routeId: string, action: (...args: unknown[]) => unknown): st
   const source = existsSync(file) ? readFileSync(file, "utf8") : "";
   const found = new Set<string>();
   for (const text of [source, compiled]) {
-    for (const m of text.matchAll(/name[=:]\s*["']intent["'][^>}]*?value[=:]\s*["']([\w-]+)["']/g)) found.add(m[1]!);
+    for (const m of text.matchAll(/name[=:]\s*["']intent["'][^>}]*?value[=:]\s*["']([\w-]+)["']/g))
+      found.add(m[1]!);
     for (const m of text.matchAll(/intent["']?\)?\s*[!=]==\s*["']([\w-]+)["']/g)) found.add(m[1]!);
     for (const m of text.matchAll(/readIntent\([^,]+,\s*\[([^\]]*)\]/g)) {
       for (const s of m[1]!.matchAll(/["']([\w-]+)["']/g)) found.add(s[1]!);
@@ -248,7 +329,9 @@ beforeAll(async () => {
   let i = 10;
   for (const role of ROLES) {
     const user: CreatedUser = A.team[role];
-    clients[role] = createClient(app.baseUrl, { headers: { "X-Forwarded-For": `198.51.100.${i++}` } });
+    clients[role] = createClient(app.baseUrl, {
+      headers: { "X-Forwarded-For": `198.51.100.${i++}` },
+    });
     await clients[role].login(user.user.email, user.password, user.totpKey);
   }
 }, 120_000);
@@ -272,7 +355,9 @@ function dynamicRoutes(): DynamicRoute[] {
       pattern: r.pattern,
       params: paramsOf(r.pattern),
       hasLoader: r.hasLoader,
-      action: r.hasAction ? ((app.build.routes[r.id]!.module as { action: (...args: unknown[]) => unknown }).action) : null,
+      action: r.hasAction
+        ? (app.build.routes[r.id]!.module as { action: (...args: unknown[]) => unknown }).action
+        : null,
     }))
     .filter((r) => r.params.length > 0);
 }
@@ -281,7 +366,9 @@ function dynamicRoutes(): DynamicRoute[] {
  * Id sets to try on a route: every combination of B's ids, and for routes with several
  * parameters also every mix of A's and B's ids (A's vendor with B's product, …).
  */
-function probeIdSets(route: DynamicRoute): { label: string; ids: Record<string, string>; allForeign: boolean }[] {
+function probeIdSets(
+  route: DynamicRoute,
+): { label: string; ids: Record<string, string>; allForeign: boolean }[] {
   const a = idsFor(A);
   const b = idsFor(B);
   const sets: { label: string; ids: Record<string, string>; allForeign: boolean }[] = [];
@@ -294,12 +381,28 @@ function probeIdSets(route: DynamicRoute): { label: string; ids: Record<string, 
       combos = combos.flatMap((combo) => values.map((value) => ({ ...combo, [param]: value })));
     }
     for (const [n, ids] of combos.entries()) {
-      const owner = route.params.map((p, index) => `${p}=${(mask >> index) & 1 ? "A" : "B"}`).join(",");
-      sets.push({ label: combos.length > 1 ? `${owner} #${n + 1}` : owner, ids, allForeign: mask === 0 });
+      const owner = route.params
+        .map((p, index) => `${p}=${(mask >> index) & 1 ? "A" : "B"}`)
+        .join(",");
+      sets.push({
+        label: combos.length > 1 ? `${owner} #${n + 1}` : owner,
+        ids,
+        allForeign: mask === 0,
+      });
     }
   }
   return sets;
 }
+
+/**
+ * Sweep findings that a dedicated, clearly named (and currently failing) test below covers: the
+ * sweep stays useful for new regressions while those bugs are open. Remove an entry once its
+ * bug is fixed.
+ */
+const COVERED_BY_DEDICATED_TESTS: RegExp[] = [
+  // "deciding B's assessment answers 404, not 500" (DomainErrors of decideAssessment → 500)
+  /^POST \/assessments\/:assessmentId \[[^\]]*\] intent=decide\b/,
+];
 
 describe("routes with ids in the URL", () => {
   it("every dynamic route of the build has its parameters mapped to B's ids", () => {
@@ -308,7 +411,10 @@ describe("routes with ids in the URL", () => {
     const unmapped = routes
       .filter((r) => !PUBLIC_TOKEN_ROUTES.has(r.id))
       .flatMap((r) => r.params.filter((p) => !(p in idsFor(B))).map((p) => `${r.pattern} (:${p})`));
-    expect(unmapped, "add these parameters to idsFor() so the tenancy sweep covers the route").toEqual([]);
+    expect(
+      unmapped,
+      "add these parameters to idsFor() so the tenancy sweep covers the route",
+    ).toEqual([]);
   });
 
   it("a user of A gets 404 for B's ids on every GET and every POST intent, and B does not change", async () => {
@@ -319,76 +425,133 @@ describe("routes with ids in the URL", () => {
     for (const route of routes) {
       for (const set of probeIdSets(route)) {
         const target = fillPattern(route.pattern, set.ids);
-        const missing = fillPattern(route.pattern, Object.fromEntries(route.params.map((p) => [p, missingId()])));
-        const methods: { intent: string | null; method: "GET" | "POST" }[] = [];
-        if (route.hasLoader) methods.push({ intent: null, method: "GET" });
+        const missing = fillPattern(
+          route.pattern,
+          Object.fromEntries(route.params.map((p) => [p, missingId()])),
+        );
+        // mustBe404: someone in A is allowed to try this (else it would go untested) and gets 404.
+        const methods: { intent: string | null; method: "GET" | "POST"; mustBe404: boolean }[] = [];
+        if (route.hasLoader) methods.push({ intent: null, method: "GET", mustBe404: true });
         if (route.action) {
-          methods.push({ intent: null, method: "POST" });
-          for (const intent of intentsOf(route.id, route.action)) methods.push({ intent, method: "POST" });
+          const intents = intentsOf(route.id, route.action);
+          // Without intents the plain POST is the action itself; with intents it is a probe.
+          methods.push({ intent: null, method: "POST", mustBe404: intents.length === 0 });
+          for (const intent of intents) methods.push({ intent, method: "POST", mustBe404: true });
         }
-        for (const { intent, method } of methods) {
+        for (const { intent, method, mustBe404 } of methods) {
           const what = `${method} ${route.pattern} [${set.label}]${intent ? ` intent=${intent}` : ""}`;
           const before = await snapshotOf(B.org.id);
           const statuses: Record<string, number> = {};
           for (const role of ROLES) {
             const client = clients[role];
-            const send = (url: string) => (method === "GET" ? client.get(url) : client.post(url, probeForm(intent, set.ids)));
+            const send = (url: string) =>
+              method === "GET" ? client.get(url) : client.post(url, probeForm(intent, set.ids));
             const foreign = await send(target);
             const nowhere = await send(missing);
             probes += 2;
             statuses[role] = foreign.status;
             const leaked = leaksIn(foreign);
-            if (leaked.length > 0) failures.push(`${what} as ${role}: shows B's ${leaked.join(", ")}`);
-            if (foreign.status >= 500) failures.push(`${what} as ${role}: ${foreign.status} (server error)`);
+            if (leaked.length > 0)
+              failures.push(`${what} as ${role}: shows B's ${leaked.join(", ")}`);
+            if (foreign.status >= 500)
+              failures.push(`${what} as ${role}: ${foreign.status} (server error)`);
             if (foreign.status >= 200 && foreign.status < 300 && route.hasLoader) {
               failures.push(`${what} as ${role}: ${foreign.status} (served B's id)`);
             }
-            if (foreign.status >= 300 && foreign.status < 400 && !/^\/(login|mfa\/setup|auth\/step-up)\b/.test(foreign.location ?? "")) {
-              failures.push(`${what} as ${role}: redirected to ${foreign.location} (acted on B's id?)`);
+            if (
+              foreign.status >= 300 &&
+              foreign.status < 400 &&
+              !/^\/(login|mfa\/setup|auth\/step-up)\b/.test(foreign.location ?? "")
+            ) {
+              failures.push(
+                `${what} as ${role}: redirected to ${foreign.location} (acted on B's id?)`,
+              );
             }
             if (foreign.status !== nowhere.status) {
-              failures.push(`${what} as ${role}: ${foreign.status} for B's id but ${nowhere.status} for an unknown id (existence oracle)`);
+              failures.push(
+                `${what} as ${role}: ${foreign.status} for B's id but ${nowhere.status} for an unknown id (existence oracle)`,
+              );
             }
           }
-          // Someone in A is allowed to try (else the route would be untested): they get 404.
-          const mustBe404 = set.allForeign && (method === "GET" || intent !== null);
-          if (mustBe404 && !Object.values(statuses).includes(404)) {
+          if (set.allForeign && mustBe404 && !Object.values(statuses).includes(404)) {
             failures.push(`${what}: no role of A got 404 (${JSON.stringify(statuses)})`);
           }
           const after = await snapshotOf(B.org.id);
           if (JSON.stringify(after) !== JSON.stringify(before)) {
-            const changed = Object.keys(after).filter((k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]));
+            const changed = Object.keys(after).filter(
+              (k) => JSON.stringify(after[k]) !== JSON.stringify(before[k]),
+            );
             failures.push(`${what}: changed B's ${changed.join(", ")}`);
           }
         }
       }
     }
     expect(probes).toBeGreaterThan(0);
-    expect(failures).toEqual([]);
+    expect(
+      failures.filter((f) => !COVERED_BY_DEDICATED_TESTS.some((known) => known.test(f))),
+    ).toEqual([]);
   }, 240_000);
+
+  // PRODUCT BUG (open): the `decide` intent of app/routes/assessments.$assessmentId.tsx catches
+  // only CONFLICT from decideAssessment() and rethrows every other DomainError raw (not through
+  // runUseCase), so NOT_FOUND (a foreign or unknown id), FORBIDDEN (not a DPO, separation of
+  // duties) and INVALID_STATE become 500 "Unexpected Server Error" instead of 404/403/409.
+  // Nothing is written. Fix: `throw new Response(error.message, { status: statusForCode(error.code) })`
+  // for other DomainErrors, or wrap the call in runUseCase and catch CONFLICT inside it.
+  it("deciding B's assessment answers 404, not 500", async () => {
+    const before = await snapshotOf(B.org.id);
+    const form = {
+      intent: "decide",
+      outcome: "APPROVED",
+      rationale: "A rationale that is long enough.",
+      expectedVersion: String(3),
+    };
+    for (const role of ["DPO", "ADMIN"] as const) {
+      const response = await clients[role].post(`/assessments/${B.awaiting.id}`, form);
+      expect(response.status, role).toBe(role === "DPO" ? 404 : 403);
+      expectNoLeak(response, `decide as ${role}`);
+    }
+    expect(await snapshotOf(B.org.id)).toEqual(before);
+  });
 });
 
 describe("ids carried in forms", () => {
   it("revokeInvite with B's inviteId on A's own assessment is a 404 and B's invite stays active", async () => {
     const before = await snapshotOf(B.org.id);
     const client = clients.ASSESSOR;
-    const foreign = await client.post(`/assessments/${A.invited.id}`, { intent: "revokeInvite", inviteId: B.invite.invite.id });
+    const foreign = await client.post(`/assessments/${A.invited.id}`, {
+      intent: "revokeInvite",
+      inviteId: B.invite.invite.id,
+    });
     expect(foreign.status).toBe(404);
     expectNoLeak(foreign, "revokeInvite");
     expect(await snapshotOf(B.org.id)).toEqual(before);
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: B.invite.invite.id } })).revokedAt).toBeNull();
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: B.invite.invite.id } })).revokedAt,
+    ).toBeNull();
 
     // Control: the same request with A's own invite works.
-    const own = await client.post(`/assessments/${A.invited.id}`, { intent: "revokeInvite", inviteId: A.spareInvite.invite.id });
+    const own = await client.post(`/assessments/${A.invited.id}`, {
+      intent: "revokeInvite",
+      inviteId: A.spareInvite.invite.id,
+    });
     expect(own.status).toBe(200);
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: A.spareInvite.invite.id } })).revokedAt).not.toBeNull();
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: A.spareInvite.invite.id } }))
+        .revokedAt,
+    ).not.toBeNull();
   });
 
   it("a new assessment cannot use B's vendor, product or template version", async () => {
     const before = await snapshotOf(B.org.id);
     const countA = await db().assessment.count({ where: { organizationId: A.org.id } });
     const client = clients.ASSESSOR;
-    const base = { vendorId: A.vendor.id, productId: A.product.id, templateVersionId: A.templateVersion.id, title: "Tenancy probe" };
+    const base = {
+      vendorId: A.vendor.id,
+      productId: A.product.id,
+      templateVersionId: A.templateVersion.id,
+      title: "Tenancy probe",
+    };
     for (const [field, value] of [
       ["vendorId", B.vendor.id],
       ["productId", B.product.id],
@@ -433,11 +596,23 @@ describe("vendor portal", () => {
     expect(exchange.status).toBe(302);
     expect(exchange.location).toBe("/portal");
     expect(vendor.cookie("vetted_vendor")).toBeTruthy();
+    const vendorCookie = parseSetCookie(
+      exchange.setCookies.find((l) => l.startsWith("vetted_vendor="))!,
+    );
+    expect(vendorCookie.attributes.has("httponly")).toBe(true);
+    expect(vendorCookie.attributes.get("samesite")?.toLowerCase()).toBe("lax");
+    // Only the SHA-256 of the vendor token is stored.
+    const vendorToken = tokenFromCookieValue(vendorCookie.value);
+    expect(
+      await db().vendorSession.findUnique({ where: { id: sha256Hex(vendorToken) } }),
+    ).not.toBeNull();
+    expect(await db().vendorSession.findUnique({ where: { id: vendorToken } })).toBeNull();
 
     const page = await vendor.get(`/portal?assessmentId=${A.invited.id}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain(B.invited.title);
-    for (const secret of [A.invited.title, A.awaiting.title, A.org.name, A.vendor.name]) expect(page.body).not.toContain(secret);
+    for (const secret of [A.invited.title, A.awaiting.title, A.org.name, A.vendor.name])
+      expect(page.body).not.toContain(secret);
 
     const beforeA = await snapshotOf(A.org.id);
     const question = "transparency.ai_interaction_notice";
@@ -462,7 +637,9 @@ describe("vendor portal", () => {
     expect(full.status).toBeLessThan(500);
     expect(await snapshotOf(A.org.id)).toEqual(beforeA);
     // The writes landed in B's own assessment.
-    const written = await db().answer.findUnique({ where: { assessmentId_questionKey: { assessmentId: B.invited.id, questionKey: question } } });
+    const written = await db().answer.findUnique({
+      where: { assessmentId_questionKey: { assessmentId: B.invited.id, questionKey: question } },
+    });
     expect(written?.value).toBe(JSON.stringify("yes"));
 
     // A vendor session is no staff session.
@@ -477,7 +654,11 @@ describe("vendor portal", () => {
     const response = await clients.ASSESSOR.get("/portal");
     expect(response.status).toBe(302);
     expect(response.location).toBe("/portal/ended");
-    const save = await clients.ASSESSOR.post("/portal/answer", { questionKey: "security.encryption", "v.security.encryption": "0", "q.security.encryption": "yes" });
+    const save = await clients.ASSESSOR.post("/portal/answer", {
+      questionKey: "security.encryption",
+      "v.security.encryption": "0",
+      "q.security.encryption": "yes",
+    });
     expect(save.status).toBe(302);
     expect(save.location).toBe("/portal/ended");
   });
@@ -492,12 +673,17 @@ describe("public token routes", () => {
 
   let ip = 100;
   async function expectUnusable(route: DynamicRoute, token: string, label: string) {
-    const visitor = createClient(app.baseUrl, { headers: { "X-Forwarded-For": `203.0.113.${ip++}` } });
+    const visitor = createClient(app.baseUrl, {
+      headers: { "X-Forwarded-For": `203.0.113.${ip++}` },
+    });
     const url = route.pattern.replace(/:token\b/, token);
     const get = await visitor.get(url);
     expect([404, 410], `GET ${route.pattern} with ${label}`).toContain(get.status);
     if (route.action) {
-      const post = await visitor.post(url, { name: "Probe", password: "a long enough password 123" });
+      const post = await visitor.post(url, {
+        name: "Probe",
+        password: "a long enough password 123",
+      });
       expect([404, 410], `POST ${route.pattern} with ${label}`).toContain(post.status);
       expect(post.setCookies.filter((c) => /vetted_(vendor|session)=[^;]/.test(c))).toEqual([]);
     }
@@ -523,6 +709,7 @@ describe("public token routes", () => {
   // at 200 characters, so the VALIDATION error comes before the lookup that would say "not
   // found". GET of the same URL gives 404. Fix: let an over-long token fail the lookup (404).
   it("answer an over-long token with 404 or 410 too", async () => {
-    for (const route of tokenRoutes()) await expectUnusable(route, "x".repeat(5000), "a 5000-character token");
+    for (const route of tokenRoutes())
+      await expectUnusable(route, "x".repeat(5000), "a 5000-character token");
   });
 });

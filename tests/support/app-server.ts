@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import type { Server } from "node:http";
+import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
+import { generateTotpCode } from "../../app/modules/auth/totp.server";
 
 /**
  * The real HTTP stack for integration tests: the production server build (build/server/index.js)
@@ -23,7 +24,9 @@ import type { ServerBuild } from "@remix-run/node";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 // VETTED_TEST_BUILD_DIR runs the tests against another build directory (e.g. a fresh build of a
 // work-in-progress copy); by default the project's own build/.
-const buildDir = process.env.VETTED_TEST_BUILD_DIR ? path.resolve(process.env.VETTED_TEST_BUILD_DIR) : path.join(root, "build");
+const buildDir = process.env.VETTED_TEST_BUILD_DIR
+  ? path.resolve(process.env.VETTED_TEST_BUILD_DIR)
+  : path.join(root, "build");
 const buildFile = path.join(buildDir, "server/index.js");
 const clientDir = path.join(buildDir, "client");
 
@@ -46,6 +49,8 @@ export async function importServerBuild(): Promise<ServerBuild> {
   ensureServerBuild();
   instance += 1;
   const url = `${pathToFileURL(buildFile).href}?instance=${process.pid}-${instance}`;
+  // A file URL built here from the project's own build path.
+  // eslint-disable-next-line no-unsanitized/method
   return (await import(/* @vite-ignore */ url)) as ServerBuild;
 }
 
@@ -56,8 +61,10 @@ interface CreateAppOptions {
   trustProxy?: boolean;
 }
 
-export async function importCreateApp(): Promise<(options: CreateAppOptions) => import("express").Express> {
-  const mod = (await import(/* @vite-ignore */ pathToFileURL(path.join(root, "server/app.js")).href)) as {
+export async function importCreateApp(): Promise<
+  (options: CreateAppOptions) => import("express").Express
+> {
+  const mod = (await import("../../server/app.js")) as unknown as {
     createApp: (options: CreateAppOptions) => import("express").Express;
   };
   return mod.createApp;
@@ -85,7 +92,6 @@ export interface StartAppServerOptions {
 export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
   const createApp = await importCreateApp();
   // Reserve the port first: APP_URL must name it before the bundle reads its configuration.
-  const { createServer } = await import("node:http");
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -125,7 +131,9 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
 }
 
 /** Mounts an app made by createApp on a free port of 127.0.0.1 (for createApp called directly). */
-export async function listen(app: import("express").Express): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function listen(
+  app: import("express").Express,
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
     s.once("error", reject);
@@ -181,7 +189,12 @@ export interface HttpClient {
   post(path: string, fields?: FormFields, options?: RequestOptions): Promise<HttpResponse>;
   request(method: string, path: string, options?: RawRequestOptions): Promise<HttpResponse>;
   /** The real login flow (POST /login, then POST /login/verify when a second factor is asked for). */
-  login(email: string, password: string, totpKey?: Uint8Array | null, options?: { code?: string }): Promise<HttpResponse>;
+  login(
+    email: string,
+    password: string,
+    totpKey?: Uint8Array | null,
+    options?: { code?: string },
+  ): Promise<HttpResponse>;
   cookie(name: string): string | undefined;
   setCookie(name: string, value: string): void;
   deleteCookie(name: string): void;
@@ -202,7 +215,12 @@ function toBody(fields: FormFields | undefined): URLSearchParams | FormData {
 }
 
 /** Parses a Set-Cookie line into name, value and whether it deletes the cookie. */
-export function parseSetCookie(line: string): { name: string; value: string; attributes: Map<string, string>; deletes: boolean } {
+export function parseSetCookie(line: string): {
+  name: string;
+  value: string;
+  attributes: Map<string, string>;
+  deletes: boolean;
+} {
   const [pair = "", ...rest] = line.split(";");
   const eq = pair.indexOf("=");
   const name = pair.slice(0, eq).trim();
@@ -223,58 +241,118 @@ export function parseSetCookie(line: string): { name: string; value: string; att
 }
 
 /**
+ * One request on its own connection (node:http, no pooling): an answer sent before the server
+ * read the whole body must not poison the next request on a reused keep-alive socket.
+ */
+function send(
+  url: URL,
+  method: string,
+  headers: Headers,
+  body: Buffer | undefined,
+): Promise<HttpResponse> {
+  return new Promise((resolve, reject) => {
+    const outgoing: Record<string, string> = {};
+    headers.forEach((value, name) => (outgoing[name] = value));
+    if (body) outgoing["content-length"] = String(body.length);
+    let responded = false;
+    const req = httpRequest(url, { method, headers: outgoing, agent: false }, (res) => {
+      responded = true;
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("error", reject);
+      res.on("end", () => {
+        const responseHeaders = new Headers();
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          responseHeaders.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: responseHeaders,
+          body: Buffer.concat(chunks).toString("utf8"),
+          location: responseHeaders.get("location"),
+          setCookies: responseHeaders.getSetCookie(),
+        });
+      });
+    });
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      // The server may answer and close before it read a large body: keep its answer.
+      if (error.code === "EPIPE" || error.code === "ECONNRESET") {
+        setTimeout(() => (responded ? undefined : reject(error)), 500);
+        return;
+      }
+      reject(error);
+    });
+    req.end(body);
+  });
+}
+
+/**
  * `defaults.origin`: the Origin sent with every request (default: the origin of baseUrl; pass
  * AppServer.appUrl for an https app). `defaults.headers`: sent with every request (e.g.
  * X-Forwarded-For to give a client its own IP when the app trusts the proxy).
  */
-export function createClient(baseUrl: string, defaults: { origin?: string; headers?: Record<string, string> } = {}): HttpClient {
+export function createClient(
+  baseUrl: string,
+  defaults: { origin?: string; headers?: Record<string, string> } = {},
+): HttpClient {
   const jar = new Map<string, string>();
   const origin = defaults.origin ?? new URL(baseUrl).origin;
 
-  async function request(method: string, target: string, options: RawRequestOptions = {}): Promise<HttpResponse> {
+  async function request(
+    method: string,
+    target: string,
+    options: RawRequestOptions = {},
+  ): Promise<HttpResponse> {
     const headers = new Headers({ ...defaults.headers, ...options.headers });
     const sendOrigin = options.origin === undefined ? origin : options.origin;
     if (sendOrigin !== null) headers.set("Origin", sendOrigin);
     if (jar.size > 0 && !headers.has("Cookie")) {
       headers.set("Cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
     }
+    let body: Buffer | undefined;
+    if (options.body !== undefined) {
+      // Let the platform encode forms (urlencoded / multipart with its boundary).
+      const encoded = new Request("http://encode.invalid/", {
+        method: "POST",
+        body: options.body as BodyInit,
+      });
+      body = Buffer.from(await encoded.arrayBuffer());
+      const type = encoded.headers.get("content-type");
+      if (type && !headers.has("Content-Type")) headers.set("Content-Type", type);
+    }
     if (options.contentType) headers.set("Content-Type", options.contentType);
-    const response = await fetch(new URL(target, baseUrl), {
-      method,
-      headers,
-      body: options.body as BodyInit | undefined,
-      redirect: "manual",
-    });
-    const body = await response.text();
-    const setCookies = response.headers.getSetCookie();
-    for (const line of setCookies) {
+    const response = await send(new URL(target, baseUrl), method, headers, body);
+    for (const line of response.setCookies) {
       const cookie = parseSetCookie(line);
       if (cookie.deletes) jar.delete(cookie.name);
       else jar.set(cookie.name, cookie.value);
     }
-    return { status: response.status, headers: response.headers, body, location: response.headers.get("Location"), setCookies };
+    return response;
   }
 
   const client: HttpClient = {
     baseUrl,
     origin,
     get: (target, options) => request("GET", target, options),
-    post: (target, fields, options) => request("POST", target, { ...options, body: toBody(fields) }),
+    post: (target, fields, options) =>
+      request("POST", target, { ...options, body: toBody(fields) }),
     request,
     async login(email, password, totpKey, options = {}) {
       const first = await client.post("/login", { email, password, redirectTo: "/" });
       if (first.status !== 302) throw new Error(`login of ${email} failed: ${first.status}`);
       if (!first.location?.startsWith("/login/verify")) return first;
-      if (!totpKey && !options.code) throw new Error(`login of ${email} asks for a second factor but no TOTP key was given`);
-      const { generateTotpCode } = await import("../../app/modules/auth/totp.server");
+      if (!totpKey && !options.code)
+        throw new Error(`login of ${email} asks for a second factor but no TOTP key was given`);
       const code = options.code ?? generateTotpCode(totpKey!, new Date());
       let second = await client.post("/login/verify", { code });
       if (second.status === 400 && totpKey && !options.code) {
         // This step's code was already used by an earlier login of the same user (replay
         // protection): the next step's code is accepted within the allowed clock drift.
-        second = await client.post("/login/verify", { code: generateTotpCode(totpKey, new Date(Date.now() + 30_000)) });
+        second = await client.post("/login/verify", {
+          code: generateTotpCode(totpKey, new Date(Date.now() + 30_000)),
+        });
       }
-      if (second.status !== 302) throw new Error(`second factor of ${email} failed: ${second.status}`);
+      if (second.status !== 302)
+        throw new Error(`second factor of ${email} failed: ${second.status}`);
       return second;
     },
     cookie: (name) => jar.get(name),

@@ -52,7 +52,7 @@ export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
 export const acceptInvitationSchema = z.object({
   /** Checked against invitationTokenSchema by the lookup, so a bad token reads as "not found". */
-  token: z.string().max(200),
+  token: z.string(),
   /** Only used when a new account is created. */
   name: z.string().max(PERSON_NAME_MAX_LENGTH * 2).optional(),
   password: z.string().max(PASSWORD_MAX_LENGTH_CLIENT * 4),

@@ -28,8 +28,11 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
  * the score's recommendation is recorded as such with its rationale. Decisions are appended,
  * never edited.
  */
-export async function decideAssessment(actor: UserActor, assessmentId: string, input: DecisionInput) {
+export async function decideAssessment(actor: UserActor, assessmentId: string, rawInput: DecisionInput) {
   requireDecider(actor);
+  const parsed = decisionSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid decision");
+  const input = parsed.data;
   if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "A recent two-factor check is required");
   return inTransaction(async (tx) => {
     const assessment = await tx.assessment.findFirst({
@@ -42,6 +45,15 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, i
     }
     assertTransition(assessment.status, input.outcome);
     if (assessment.version !== input.expectedVersion) {
+      throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload and decide again");
+    }
+    // Claim the row first: of two concurrent deciders only the one whose version still holds
+    // wins; the other gets a conflict (the row lock makes PostgreSQL re-check the condition).
+    const claimed = await tx.assessment.updateMany({
+      where: { id: assessment.id, version: input.expectedVersion, status: assessment.status },
+      data: { status: input.outcome, version: { increment: 1 } },
+    });
+    if (claimed.count !== 1) {
       throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload and decide again");
     }
     const score = parseStoredScore(assessment.scoreResult);
@@ -58,7 +70,6 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, i
         decidedById: actor.userId,
       },
     });
-    await tx.assessment.update({ where: { id: assessment.id }, data: { status: input.outcome, version: { increment: 1 } } });
     await recordAuditEvent(tx, actor, {
       action: "assessment.decided",
       target: { type: "assessment", id: assessment.id },

@@ -15,10 +15,11 @@ export async function forwardToDpo(actor: UserActor, assessmentId: string, note:
     });
     if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
     assertTransition(assessment.status, "AWAITING_DECISION");
-    await tx.assessment.update({
-      where: { id: assessment.id },
+    const claimed = await tx.assessment.updateMany({
+      where: { id: assessment.id, status: assessment.status },
       data: { status: "AWAITING_DECISION", forwardedById: actor.userId, forwardedAt: new Date(), version: { increment: 1 } },
     });
+    if (claimed.count !== 1) throw new DomainError("CONFLICT", "The assessment changed meanwhile");
     await recordAuditEvent(tx, actor, {
       action: "assessment.forwarded",
       target: { type: "assessment", id: assessment.id },

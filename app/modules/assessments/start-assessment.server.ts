@@ -13,6 +13,7 @@ export const startAssessmentSchema = z.object({
   dueDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
+    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "invalidDate")
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });

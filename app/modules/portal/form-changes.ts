@@ -1,4 +1,4 @@
-import { answerFromFormData, type AnswerValue } from "../questionnaires/answer-value";
+import { answerFromFormData, comparableAnswer, type AnswerValue } from "../questionnaires/answer-value";
 import type { TemplateQuestion } from "../questionnaires/template-definition";
 
 /**
@@ -16,10 +16,18 @@ export function changesFromForm(questions: Pick<TemplateQuestion, "key" | "type"
       invalid.push({ questionKey: question.key, message: parsed.message });
       continue;
     }
-    const shown = String(form.get(`o.${question.key}`) ?? "null");
-    if (JSON.stringify(parsed.value) === shown) continue;
+    if (comparableAnswer(parsed.value) === comparableAnswer(parseShown(form.get(`o.${question.key}`)))) continue;
     const baseVersion = Number(form.get(`v.${question.key}`));
     changes.push({ questionKey: question.key, value: parsed.value, baseVersion: Number.isInteger(baseVersion) && baseVersion >= 0 ? baseVersion : 0 });
   }
   return { changes, invalid };
+}
+
+function parseShown(raw: FormDataEntryValue | null): unknown {
+  if (typeof raw !== "string") return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,5 @@
 import type { Tx } from "../../utils/db.server";
+import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -6,7 +7,7 @@ import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE } from "../assessments/assessment-status";
 import type { AnswerValue } from "../questionnaires/answer-value";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { parseAnswerValue } from "../questionnaires/answer-value";
+import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-value";
 import { questionsOf } from "../questionnaires/template-definition";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 
@@ -33,6 +34,9 @@ const canonical = (value: unknown) => JSON.stringify(value ?? null);
  */
 export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): Promise<SaveOutcome[]> {
   return inTransaction(async (tx) => {
+    // Lock the assessment before reading its status: a submit running at the same time holds
+    // the same lock, so an answer can never change behind a stored score.
+    await lockRow(tx, "Assessment", actor.assessmentId);
     const assessment = await loadVendorAssessment(actor, tx);
     if (!(VENDOR_EDITABLE as readonly string[]).includes(assessment.status)) {
       throw new DomainError("INVALID_STATE", "This questionnaire has been submitted and is read-only");
@@ -76,7 +80,7 @@ async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change:
     select: { id: true, value: true, version: true },
   });
   const currentVersion = existing?.version ?? 0;
-  if (existing && canonical(parseStoredAnswer(existing.value)) === canonical(change.value)) {
+  if (existing && comparableAnswer(parseStoredAnswer(existing.value)) === comparableAnswer(change.value)) {
     return { questionKey: change.questionKey, status: "unchanged", version: currentVersion };
   }
   if (change.baseVersion !== currentVersion) {

@@ -82,7 +82,8 @@ describe("submitAssessment", () => {
   it("complete answers: SUBMITTED, score stored with method version 1.0.0 and reproducible, assessor mailed", async () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
-    await s.answer(vendor, s.completeAnswers({ "residency.inference_countries": ["DE", "US"] }, 0.8));
+    // KR has a whole-country adequacy decision since 2021-12-17: the result depends on the reference date.
+    await s.answer(vendor, s.completeAnswers({ "residency.inference_countries": ["DE", "KR"] }, 0.8));
     const before = await s.reload();
 
     expect(await submitAssessment(vendor, SUBMITTED_AT)).toEqual({ ok: true });
@@ -105,6 +106,9 @@ describe("submitAssessment", () => {
     expect(recomputed.overall).toBe(after.overallScore);
     expect(JSON.stringify(recomputed)).toBe(after.scoreResult);
     expect(parseStoredScore(after.scoreResult)).not.toBeNull();
+    // …and the reference date is the submission day: the same answers scored before the Korean
+    // adequacy decision give a different result.
+    expect(JSON.stringify(computeScore(s.definition, await s.storedAnswers(), "2021-01-01"))).not.toBe(after.scoreResult);
 
     const [event] = await auditEventsOf(s.org.id, "assessment.submitted");
     expect(event).toMatchObject({ actorType: "vendor", actorId: vendor.inviteLinkId, targetId: s.assessment.id });

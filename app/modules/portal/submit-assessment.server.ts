@@ -1,4 +1,5 @@
 import { db } from "../../utils/db.server";
+import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
 import { translate } from "../../utils/i18n";
 import { inTransaction } from "../../utils/transaction.server";
@@ -20,6 +21,8 @@ export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[]
  */
 export async function submitAssessment(actor: VendorActor, now = new Date()): Promise<SubmitResult> {
   const result = await inTransaction(async (tx) => {
+    // Lock before reading status and answers: autosaves in flight wait, then see it submitted.
+    await lockRow(tx, "Assessment", actor.assessmentId);
     const assessment = await loadVendorAssessment(actor, tx);
     assertTransition(assessment.status, "SUBMITTED");
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);

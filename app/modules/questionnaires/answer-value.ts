@@ -208,3 +208,11 @@ export function answerFromFormData(
       return parseAnswerValue(question, value.trim());
   }
 }
+
+/**
+ * The comparable form of an answer: lists (multi choice, countries) are sets, so the order in
+ * which checkboxes were posted or a list was stored never counts as a change.
+ */
+export function comparableAnswer(value: unknown): string {
+  return JSON.stringify(Array.isArray(value) ? [...value].map(String).sort() : (value ?? null));
+}

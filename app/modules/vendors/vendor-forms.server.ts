@@ -4,13 +4,7 @@ import { DomainError } from "../../utils/errors";
  * Small request helpers for the vendor routes: a malformed body is a 400, never a 500, and the
  * confirmation checkbox of destructive forms is checked on the server too.
  */
-export async function readFormData(request: Request): Promise<FormData> {
-  try {
-    return await request.formData();
-  } catch {
-    throw new Response("The form could not be read", { status: 400 });
-  }
-}
+export { readFormData } from "../../utils/form-data.server";
 
 /** Destructive forms carry a checkbox `confirm=yes` (the browser requires it; the server checks it). */
 export function isConfirmed(form: FormData): boolean {

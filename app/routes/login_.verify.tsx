@@ -9,6 +9,7 @@ import { clearPendingLogin, readPendingLogin } from "~/modules/auth/pending-logi
 import { completeLoginWithSecondFactor } from "~/modules/auth/verify-second-factor.server";
 import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { readFormData } from "~/utils/form-data.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await readPendingLogin(request))) throw redirect("/login");
@@ -18,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const pending = await readPendingLogin(request);
   if (!pending) return data({ error: "loginExpired" as const }, { status: 400 });
-  const form = await request.formData();
+  const form = await readFormData(request);
   const code = String(form.get("code") ?? "").slice(0, 64);
   const result = await completeLoginWithSecondFactor({
     userId: pending.userId,

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env.server";
+
+const valid = {
+  DATABASE_URL: "file:./x.db",
+  ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+  SESSION_SECRET: "s".repeat(32),
+};
+
+describe("environment", () => {
+  it("accepts a minimal valid configuration with defaults", () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.SESSION_IDLE_MINUTES).toBe(120);
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it("fails fast naming every wrong variable", () => {
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", SESSION_SECRET: "x" })).toThrowError(
+      /DATABASE_URL[\s\S]*ENCRYPTION_KEY[\s\S]*SESSION_SECRET|DATABASE_URL[\s\S]*SESSION_SECRET[\s\S]*ENCRYPTION_KEY/,
+    );
+    expect(() => parseEnv({})).toThrowError(/Invalid configuration/);
+  });
+
+  it("requires https in production except on localhost", () => {
+    expect(() => parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "http://vetted.example" })).toThrowError(/APP_URL/);
+    expect(parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "http://localhost:3000" }).APP_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "https://vetted.example" }).APP_URL).toBe("https://vetted.example");
+  });
+});
