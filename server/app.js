@@ -81,8 +81,10 @@ export function securityHeaders(nonce, secure) {
     "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    // Links in Vetted carry secrets (invite tokens) and internal ids: send no referrer at all.
-    "Referrer-Policy": "no-referrer",
+    // Links carry secrets (invite tokens) and internal ids: other sites get no referrer at all.
+    // Not "no-referrer": that makes browsers send "Origin: null" on plain form posts, which the
+    // origin check must refuse, so forms would stop working without JavaScript (ADR 0007).
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
     "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",

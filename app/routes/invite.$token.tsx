@@ -9,7 +9,7 @@ import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
 
 // Invite links carry a secret: never leak it through search engines or caches (the server sends
-// Referrer-Policy: no-referrer on every response).
+// Referrer-Policy: same-origin on every response, so no other site ever sees the URL).
 const PRIVATE_HEADERS = {
   "X-Robots-Tag": "noindex, nofollow",
   "Cache-Control": "no-store",

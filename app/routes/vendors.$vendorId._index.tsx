@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { StatusBadge } from "~/components/assessment-badges";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { ConfirmActionForm } from "~/components/vendors/confirm-action-form";
 import { requireRole, requireUser } from "~/modules/auth/guards.server";
 import { archiveVendor, unarchiveVendor } from "~/modules/vendors/archive-vendor.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
@@ -256,32 +257,17 @@ export default function VendorPage() {
               </Button>
             </Form>
           ) : (
-            <Form method="post" className="space-y-3">
-              <p className="text-sm text-slate-700">{t("vendors.archiveExplanation")}</p>
-              <input type="hidden" name="intent" value="archive" />
-              <div>
-                <label className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    name="confirm"
-                    value="yes"
-                    required
-                    className="h-4 w-4"
-                    aria-invalid={actionData?.confirmError ? true : undefined}
-                    aria-describedby={actionData?.confirmError ? "archive-confirm-error" : undefined}
-                  />
-                  {t("vendors.archiveConfirm")}
-                </label>
-                {actionData?.confirmError ? (
-                  <p id="archive-confirm-error" className="mt-1 text-sm text-red-700">
-                    {t(actionData.confirmError)}
-                  </p>
-                ) : null}
-              </div>
+            <ConfirmActionForm
+              intent="archive"
+              intro={<p className="text-sm text-slate-700">{t("vendors.archiveExplanation")}</p>}
+              confirmLabel={t("vendors.archiveConfirm")}
+              confirmError={actionData?.confirmError}
+              errorId="archive-confirm-error"
+            >
               <Button type="submit" variant="secondary">
                 {t("vendors.archiveButton")}
               </Button>
-            </Form>
+            </ConfirmActionForm>
           )}
           <div className="mt-6 border-t border-slate-100 pt-4 text-sm">
             {vendor.assessments.length > 0 ? (

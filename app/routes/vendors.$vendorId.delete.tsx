@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { BackToVendorLink } from "~/components/vendors/back-to-vendor-link";
+import { ConfirmActionForm } from "~/components/vendors/confirm-action-form";
+import { FormActions } from "~/components/vendors/form-actions";
 import { requireRole } from "~/modules/auth/guards.server";
 import { deleteVendor } from "~/modules/vendors/delete-vendor.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
@@ -44,46 +46,21 @@ export default function DeleteVendorPage() {
   const { t, number } = useT();
   return (
     <div className="max-w-2xl space-y-4">
-      <p className="text-sm">
-        <Link to={`/vendors/${vendor.id}`} className="text-slate-700 underline">
-          {t("vendors.backToVendor", { name: vendor.name })}
-        </Link>
-      </p>
+      <BackToVendorLink vendor={vendor} />
       <PageHeader title={t("vendors.deleteVendorTitle", { name: vendor.name })} />
       <Card>
         {vendor.assessmentCount > 0 ? (
           <Alert tone="warning">{t("vendors.deleteBlockedByAssessments")}</Alert>
         ) : (
-          <Form method="post" className="space-y-4">
-            <Alert tone="warning">{t("vendors.deleteVendorWarning", { count: number(vendor.productCount) })}</Alert>
-            <div>
-              <label className="flex items-center gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="confirm"
-                  value="yes"
-                  required
-                  className="h-4 w-4"
-                  aria-invalid={actionData?.confirmError ? true : undefined}
-                  aria-describedby={actionData?.confirmError ? "delete-confirm-error" : undefined}
-                />
-                {t("vendors.deleteVendorConfirm")}
-              </label>
-              {actionData?.confirmError ? (
-                <p id="delete-confirm-error" className="mt-1 text-sm text-red-700">
-                  {t(actionData.confirmError)}
-                </p>
-              ) : null}
-            </div>
-            <div className="flex items-center gap-3">
-              <Button type="submit" variant="danger">
-                {t("vendors.deleteVendorButton")}
-              </Button>
-              <Link to={`/vendors/${vendor.id}`} className="text-sm text-slate-700 underline">
-                {t("vendors.cancel")}
-              </Link>
-            </div>
-          </Form>
+          <ConfirmActionForm
+            className="space-y-4"
+            intro={<Alert tone="warning">{t("vendors.deleteVendorWarning", { count: number(vendor.productCount) })}</Alert>}
+            confirmLabel={t("vendors.deleteVendorConfirm")}
+            confirmError={actionData?.confirmError}
+            errorId="delete-confirm-error"
+          >
+            <FormActions submitLabel={t("vendors.deleteVendorButton")} cancelTo={`/vendors/${vendor.id}`} variant="danger" />
+          </ConfirmActionForm>
         )}
       </Card>
     </div>

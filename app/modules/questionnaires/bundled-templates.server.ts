@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import aiVendorDueDiligence from "../../../seeds/templates/ai-vendor-due-diligence.json";
+import aiVendorDueDiligence from "../../../seeds/templates/ai-vendor-due-diligence.json" with { type: "json" };
 import type { Tx } from "../../utils/db.server";
 import { canonicalJson } from "../../utils/canonical-json";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
