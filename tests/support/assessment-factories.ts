@@ -11,7 +11,8 @@ import type { TemplateDefinition } from "../../app/modules/questionnaires/templa
 import { db } from "../../app/utils/db.server";
 import { inTransaction } from "../../app/utils/transaction.server";
 import { demoAnswers } from "../../seeds/demo/demo-answers";
-import { createOrganization, createUser, createVendor } from "./factories";
+import { createOrganization, createVendor } from "./factories";
+import { createUserActor } from "./vendor-factories";
 
 /**
  * A ready-to-use assessment world, built through the real use cases where they exist (template
@@ -25,25 +26,17 @@ function uniqueSuffix(): string {
   return randomBytes(5).toString("hex");
 }
 
-/** A member of the organisation with `role`, as the actor a route would pass to a use case. */
+/**
+ * A member of the organisation with `role`, as the actor a route would pass to a use case; unlike
+ * createUserActor, with a second-factor check that just happened unless `mfaVerifiedAt` says otherwise.
+ */
 export async function createMemberActor(
   organization: { id: string; slug: string },
   role: Role,
   options: { mfaVerifiedAt?: Date | null; email?: string } = {},
 ): Promise<UserActor> {
-  const { user } = await createUser({ organizationId: organization.id, role, email: options.email });
-  return {
-    kind: "user",
-    userId: user.id,
-    organizationId: organization.id,
-    organizationSlug: organization.slug,
-    role,
-    email: user.email,
-    name: user.name,
-    sessionId: "test",
-    mfaVerifiedAt: options.mfaVerifiedAt === undefined ? new Date() : options.mfaVerifiedAt,
-    ip: "127.0.0.1",
-  };
+  const actor = await createUserActor(organization, role, { email: options.email, sessionId: "test" });
+  return options.mfaVerifiedAt === undefined ? withRecentMfa(actor) : { ...actor, mfaVerifiedAt: options.mfaVerifiedAt };
 }
 
 /** The same actor with a second-factor check that just happened (step-up within MFA_STEP_UP_MINUTES). */

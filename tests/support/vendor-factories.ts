@@ -11,9 +11,16 @@ function uniqueSuffix(): string {
   return randomBytes(5).toString("hex");
 }
 
-/** A user with `role` in the organisation, as the actor a route would pass to a use case. */
-export async function createUserActor(organization: { id: string; slug: string }, role: Role): Promise<UserActor> {
-  const { user } = await createUser({ organizationId: organization.id, role });
+/**
+ * A user with `role` in the organisation, as the actor a route would pass to a use case: without
+ * a second-factor check, and with a session id of its own unless `sessionId` is given.
+ */
+export async function createUserActor(
+  organization: { id: string; slug: string },
+  role: Role,
+  options: { email?: string; sessionId?: string } = {},
+): Promise<UserActor> {
+  const { user } = await createUser({ organizationId: organization.id, role, email: options.email });
   return {
     kind: "user",
     userId: user.id,
@@ -22,7 +29,7 @@ export async function createUserActor(organization: { id: string; slug: string }
     role,
     email: user.email,
     name: user.name,
-    sessionId: `test-session-${uniqueSuffix()}`,
+    sessionId: options.sessionId ?? `test-session-${uniqueSuffix()}`,
     mfaVerifiedAt: null,
     ip: "127.0.0.1",
   };

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
+import type { MessageKey } from "../../utils/i18n";
 import type { UserActor } from "../auth/actor";
 import { hasRecentMfa } from "../auth/guards.server";
 
@@ -42,6 +43,18 @@ export async function findMembershipInOrganization(tx: Tx, actor: UserActor, mem
     },
   });
   if (!membership) throw new DomainError("NOT_FOUND", "admin.errorMemberNotFound");
+  return membership;
+}
+
+/**
+ * The first step of a change to another member's membership, inside the writing transaction:
+ * locks the organisation (lockOrganization), then finds the membership in it (NOT_FOUND for a
+ * foreign id) and refuses the actor's own with INVALID_STATE and `selfErrorKey`.
+ */
+export async function lockOtherMembership(tx: Tx, actor: UserActor, membershipId: string, selfErrorKey: MessageKey) {
+  await lockOrganization(tx, actor.organizationId);
+  const membership = await findMembershipInOrganization(tx, actor, membershipId);
+  if (membership.userId === actor.userId) throw new DomainError("INVALID_STATE", selfErrorKey);
   return membership;
 }
 

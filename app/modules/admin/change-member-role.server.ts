@@ -1,15 +1,7 @@
-import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Role, UserActor } from "../auth/actor";
-import {
-  assertAdmin,
-  assertAnotherActiveAdmin,
-  assertRecentStepUp,
-  findMembershipInOrganization,
-  lockOrganization,
-  parseInput,
-} from "./admin-access.server";
+import { assertAdmin, assertAnotherActiveAdmin, assertRecentStepUp, lockOtherMembership, parseInput } from "./admin-access.server";
 import { changeMemberRoleSchema, type ChangeMemberRoleInput } from "./admin-schemas";
 
 export interface ChangeMemberRoleResult {
@@ -27,9 +19,7 @@ export async function changeMemberRole(actor: UserActor, input: ChangeMemberRole
   assertRecentStepUp(actor);
   const { membershipId, role } = parseInput(changeMemberRoleSchema, input);
   return inTransaction(async (tx) => {
-    await lockOrganization(tx, actor.organizationId);
-    const membership = await findMembershipInOrganization(tx, actor, membershipId);
-    if (membership.userId === actor.userId) throw new DomainError("INVALID_STATE", "admin.errorSelfRoleChange");
+    const membership = await lockOtherMembership(tx, actor, membershipId, "admin.errorSelfRoleChange");
     if (membership.role === role) return { from: membership.role, to: role, changed: false };
     if (membership.role === "ADMIN" && !membership.deactivatedAt) {
       await assertAnotherActiveAdmin(tx, actor.organizationId, membership.id);

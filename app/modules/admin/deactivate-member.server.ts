@@ -2,14 +2,7 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import {
-  assertAdmin,
-  assertAnotherActiveAdmin,
-  assertRecentStepUp,
-  findMembershipInOrganization,
-  lockOrganization,
-  parseInput,
-} from "./admin-access.server";
+import { assertAdmin, assertAnotherActiveAdmin, assertRecentStepUp, lockOtherMembership, parseInput } from "./admin-access.server";
 import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
 
 /**
@@ -22,9 +15,7 @@ export async function deactivateMember(actor: UserActor, input: MemberRefInput):
   assertRecentStepUp(actor);
   const { membershipId } = parseInput(memberRefSchema, input);
   return inTransaction(async (tx) => {
-    await lockOrganization(tx, actor.organizationId);
-    const membership = await findMembershipInOrganization(tx, actor, membershipId);
-    if (membership.userId === actor.userId) throw new DomainError("INVALID_STATE", "admin.errorSelfDeactivate");
+    const membership = await lockOtherMembership(tx, actor, membershipId, "admin.errorSelfDeactivate");
     if (membership.deactivatedAt) throw new DomainError("INVALID_STATE", "admin.errorAlreadyDeactivated");
     if (membership.role === "ADMIN") await assertAnotherActiveAdmin(tx, actor.organizationId, membership.id);
     await tx.membership.update({ where: { id: membership.id }, data: { deactivatedAt: new Date() } });

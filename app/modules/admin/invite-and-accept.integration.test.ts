@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { logIn } from "~/modules/auth/log-in.server";
 import { verifyPassword } from "~/modules/auth/password.server";
 import { RATE_LIMITS } from "~/modules/auth/rate-limit.server";
 import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { getEnv, resetEnvForTests } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import { actorFor, auditEventsOf, createInvitationRecord } from "../../../tests/support/admin-factories";
 import { createOrganization, createUser } from "../../../tests/support/factories";
-import { startSmtpCatcher, type CaughtMail, type SmtpCatcher } from "../../../tests/support/smtp-catcher";
+import { setupSmtpCatcher } from "../../../tests/support/mail";
+import type { CaughtMail } from "../../../tests/support/smtp-catcher";
 import { acceptInvitation } from "./accept-invitation.server";
 import { inviteUser } from "./invite-user.server";
 import { revokeInvitation } from "./revoke-invitation.server";
@@ -16,21 +17,8 @@ import { visitorFrom } from "./visitor";
 
 /** Invitations end to end: real SMTP delivery, link from the mail, accept, sign in. */
 
-let smtp: SmtpCatcher;
-const previousMailUrl = process.env.MAIL_URL;
+const smtp = setupSmtpCatcher();
 const NEW_PASSWORD = "a long enough passphrase";
-
-beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  process.env.MAIL_URL = smtp.url;
-  resetEnvForTests();
-});
-
-afterAll(async () => {
-  process.env.MAIL_URL = previousMailUrl;
-  resetEnvForTests();
-  await smtp.stop();
-});
 
 let ipCounter = 0;
 /** A fresh visitor per test, so the per-IP limit only bites where a test wants it to. */
@@ -53,7 +41,7 @@ async function setup() {
   return { org, admin, actor: actorFor(admin) };
 }
 
-beforeEach(() => smtp.clear());
+beforeEach(() => smtp().clear());
 
 describe("inviting and accepting", () => {
   it("sends a real invitation mail whose link creates the account, which can then sign in", async () => {
@@ -64,7 +52,7 @@ describe("inviting and accepting", () => {
     expect(invited.mailSent).toBe(true);
     expect(invited.email).toBe("new.person@example.test");
 
-    const mail = await smtp.waitFor((m) => m.to.includes("new.person@example.test"));
+    const mail = await smtp().waitFor((m) => m.to.includes("new.person@example.test"));
     expect(mail.subject).toBe("Invitation to Müller & Söhne GmbH on Vetted");
     expect(mail.text).toContain("Ada Admin has invited you to join Müller & Söhne GmbH on Vetted as Assessor");
     const token = tokenFrom(mail);
@@ -114,7 +102,7 @@ describe("inviting and accepting", () => {
   it("writes the mail in the language the admin chose", async () => {
     const { actor } = await setup();
     await inviteUser(actor, { email: "jürgen@example.test", name: "Jürgen", role: "DPO", locale: "de" });
-    const mail = await smtp.waitFor((m) => m.to.includes("jürgen@example.test"));
+    const mail = await smtp().waitFor((m) => m.to.includes("jürgen@example.test"));
     expect(mail.subject).toBe("Einladung zu Müller & Söhne GmbH auf Vetted");
     expect(mail.text).toContain("Hallo Jürgen,");
     expect(mail.text).toContain("als Datenschutzbeauftragte");
@@ -140,7 +128,7 @@ describe("inviting and accepting", () => {
   it("refuses a revoked invitation and records the revocation", async () => {
     const { org, actor } = await setup();
     const invited = await inviteUser(actor, { email: "revoked@example.test", name: "Rev", role: "AUDITOR", locale: "en" });
-    const token = tokenFrom(await smtp.waitFor((m) => m.to.includes("revoked@example.test")));
+    const token = tokenFrom(await smtp().waitFor((m) => m.to.includes("revoked@example.test")));
 
     await revokeInvitation(actor, { invitationId: invited.invitationId });
     await expect(acceptInvitation(visitor(), { token, name: "Rev", password: NEW_PASSWORD })).rejects.toMatchObject({
@@ -162,10 +150,10 @@ describe("inviting and accepting", () => {
   it("re-inviting an address revokes the earlier link", async () => {
     const { actor } = await setup();
     const first = await inviteUser(actor, { email: "twice@example.test", name: "Twice", role: "ASSESSOR", locale: "en" });
-    const firstToken = tokenFrom(await smtp.waitFor((m) => m.to.includes("twice@example.test")));
-    smtp.clear();
+    const firstToken = tokenFrom(await smtp().waitFor((m) => m.to.includes("twice@example.test")));
+    smtp().clear();
     await inviteUser(actor, { email: "twice@example.test", name: "Twice", role: "DPO", locale: "en" });
-    const secondToken = tokenFrom(await smtp.waitFor((m) => m.to.includes("twice@example.test")));
+    const secondToken = tokenFrom(await smtp().waitFor((m) => m.to.includes("twice@example.test")));
 
     expect((await db().userInvitation.findUniqueOrThrow({ where: { id: first.invitationId } })).revokedAt).toBeInstanceOf(Date);
     await expect(viewInvitation(visitor(), { token: firstToken })).rejects.toMatchObject({ code: "GONE" });
@@ -178,12 +166,12 @@ describe("inviting and accepting", () => {
     await expect(
       inviteUser(actor, { email: "MEMBER@example.test", name: "Member", role: "DPO", locale: "en" }),
     ).rejects.toMatchObject({ code: "CONFLICT", message: "admin.errorAlreadyMember" });
-    expect(smtp.messages).toHaveLength(0);
+    expect(smtp().messages).toHaveLength(0);
     expect(await db().userInvitation.count({ where: { organizationId: org.id } })).toBe(0);
 
     await db().membership.update({ where: { id: member.membership.id }, data: { deactivatedAt: new Date() } });
     await inviteUser(actor, { email: "member@example.test", name: "Member", role: "AUDITOR", locale: "en" });
-    const token = tokenFrom(await smtp.waitFor((m) => m.to.includes("member@example.test")));
+    const token = tokenFrom(await smtp().waitFor((m) => m.to.includes("member@example.test")));
     expect(await viewInvitation(visitor(), { token })).toMatchObject({ existingAccount: true });
     const joined = await acceptInvitation(visitor(), { token, password: member.password });
     expect(joined).toMatchObject({ kind: "joined", existingAccount: true });
@@ -260,6 +248,6 @@ describe("inviting and accepting", () => {
       details: { fields: { email: "admin.errorEmailInvalid", name: "admin.errorNameInvalid", role: "admin.errorRoleInvalid" } },
     });
     expect(await db().userInvitation.count({ where: { organizationId: org.id } })).toBe(0);
-    expect(smtp.messages).toHaveLength(0);
+    expect(smtp().messages).toHaveLength(0);
   });
 });

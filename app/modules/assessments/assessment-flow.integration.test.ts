@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
 import { vendorSessionCookie } from "~/modules/auth/cookies.server";
 import { describeInvite, exchangeInviteToken, requireVendorSession } from "~/modules/portal/invite-links.server";
@@ -6,14 +6,13 @@ import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { submitAssessment } from "~/modules/portal/submit-assessment.server";
 import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.server";
 import { db } from "~/utils/db.server";
-import { resetEnvForTests } from "~/utils/env.server";
 import {
   auditEventsOf,
   createAssessmentScenario,
   tokenFromInviteUrl,
   withRecentMfa,
 } from "../../../tests/support/assessment-factories";
-import { startSmtpCatcher, type SmtpCatcher } from "../../../tests/support/smtp-catcher";
+import { setupSmtpCatcher } from "../../../tests/support/mail";
 import { computeScore } from "./compute-score";
 import { createInviteLink } from "./create-invite-link.server";
 import { decideAssessment } from "./decide-assessment.server";
@@ -27,20 +26,7 @@ import { listAssessments } from "./list-assessments.server";
  * forward → DPO decides with a condition. Afterwards the audit chain verifies and tells the story.
  */
 
-let smtp: SmtpCatcher;
-const previousMailUrl = process.env.MAIL_URL;
-
-beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  process.env.MAIL_URL = smtp.url;
-  resetEnvForTests();
-});
-
-afterAll(async () => {
-  process.env.MAIL_URL = previousMailUrl;
-  resetEnvForTests();
-  await smtp.stop();
-});
+const smtp = setupSmtpCatcher();
 
 describe("assessment journey", () => {
   it("runs end to end and leaves a valid, complete audit chain", async () => {
@@ -49,7 +35,7 @@ describe("assessment journey", () => {
 
     // Invite: the contact gets the link by mail.
     await createInviteLink(s.assessor, s.assessment.id, { contactEmail: "security@acme.example", contactName: "Acme Security", locale: "en" });
-    const mail = await smtp.waitFor((m) => m.to.includes("security@acme.example"));
+    const mail = await smtp().waitFor((m) => m.to.includes("security@acme.example"));
     const link = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
     expect(link).toBeDefined();
     const token = tokenFromInviteUrl(link!);
@@ -82,7 +68,7 @@ describe("assessment journey", () => {
     // Submit: score stored, assessor mailed.
     const submittedAt = new Date("2026-11-25T09:30:00.000Z");
     expect(await submitAssessment(vendor, submittedAt)).toEqual({ ok: true });
-    await smtp.waitFor((m) => m.to.includes(s.assessor.email));
+    await smtp().waitFor((m) => m.to.includes(s.assessor.email));
     expect((await getVendorQuestionnaire(vendor)).assessment.editable).toBe(false);
 
     // Review and decision.

@@ -1,14 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { computeScore, recommendationFor } from "~/modules/assessments/compute-score";
 import { getAssessment } from "~/modules/assessments/get-assessment.server";
 import { parseStoredScore } from "~/modules/assessments/stored-score";
 import { questionsOf } from "~/modules/questionnaires/template-definition";
-import { getEnv, resetEnvForTests } from "~/utils/env.server";
+import { getEnv } from "~/utils/env.server";
 import {
   auditEventsOf,
   createAssessmentScenario,
 } from "../../../tests/support/assessment-factories";
-import { startSmtpCatcher, type SmtpCatcher } from "../../../tests/support/smtp-catcher";
+import { setupSmtpCatcher } from "../../../tests/support/mail";
 import { SCORING_METHOD_VERSION } from "../../../scoring";
 import { submitAssessment } from "./submit-assessment.server";
 import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
@@ -19,20 +19,7 @@ import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
  * to the assessor.
  */
 
-let smtp: SmtpCatcher;
-const previousMailUrl = process.env.MAIL_URL;
-
-beforeAll(async () => {
-  smtp = await startSmtpCatcher();
-  process.env.MAIL_URL = smtp.url;
-  resetEnvForTests();
-});
-
-afterAll(async () => {
-  process.env.MAIL_URL = previousMailUrl;
-  resetEnvForTests();
-  await smtp.stop();
-});
+const smtp = setupSmtpCatcher();
 
 const SUBMITTED_AT = new Date("2026-11-20T10:00:00.000Z");
 const AS_OF = "2026-11-20";
@@ -59,7 +46,7 @@ describe("submitAssessment", () => {
 
     const before = await s.reload();
     const eventsBefore = await auditEventsOf(s.org.id);
-    smtp.clear();
+    smtp().clear();
 
     const result = await submitAssessment(vendor, SUBMITTED_AT);
     expect(result).toEqual({ ok: false, missingRequired: expectedMissing });
@@ -68,7 +55,7 @@ describe("submitAssessment", () => {
     expect(before.scoreResult).toBeNull();
     expect(await auditEventsOf(s.org.id)).toEqual(eventsBefore);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(smtp.messages.filter((m) => m.to.includes(s.assessor.email))).toEqual([]);
+    expect(smtp().messages.filter((m) => m.to.includes(s.assessor.email))).toEqual([]);
   });
 
   it("without any answer every required question is missing", async () => {
@@ -119,7 +106,7 @@ describe("submitAssessment", () => {
       methodVersion: "1.0.0",
     });
 
-    const mail = await smtp.waitFor((m) => m.to.includes(s.assessor.email));
+    const mail = await smtp().waitFor((m) => m.to.includes(s.assessor.email));
     expect(mail.subject).toContain(s.vendor.name);
     expect(mail.text).toContain(`${getEnv().APP_URL}/assessments/${s.assessment.id}`);
     expect(mail.text).toContain(s.assessment.title);
