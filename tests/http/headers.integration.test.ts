@@ -230,7 +230,8 @@ describe("invite landing page", () => {
     expect(valid.body).toContain(assessment.title);
     expect(unknown.status).toBe(404);
     for (const response of [valid, unknown]) {
-      expect(effectiveReferrerPolicy(response.headers.get("referrer-policy"))).toBe("no-referrer");
+      // No other site may ever see the token: "same-origin" (ADR 0007) or stricter.
+      expect(["same-origin", "no-referrer"]).toContain(effectiveReferrerPolicy(response.headers.get("referrer-policy")));
       const robotsHeader = response.headers.get("x-robots-tag") ?? "";
       const robotsMeta = /<meta name="robots" content="([^"]*)"/.exec(response.body)?.[1] ?? "";
       expect(`${robotsHeader} ${robotsMeta}`).toMatch(/noindex/);
