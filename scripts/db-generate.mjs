@@ -47,11 +47,15 @@ function derivePostgresSchema(source) {
 }
 
 function prisma(argv) {
-  return execFileSync(path.join(root, "node_modules/.bin/prisma"), argv, {
-    cwd: root,
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  try {
+    return execFileSync(path.join(root, "node_modules/.bin/prisma"), argv, {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+  } catch (error) {
+    fail(`prisma ${argv[0]} failed:\n${error.stderr || error.message}`);
+  }
 }
 
 function pendingSql(provider) {

@@ -80,6 +80,10 @@ function migrateSqlite(file: string, migrations: Migration[]): { applied: string
   const db = new Database(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
     for (const pragma of SQLITE_PRAGMAS) db.exec(pragma);
+    // Table redefinitions (Prisma's "RedefineTables": create new, copy, DROP old, rename) must
+    // run with foreign keys OFF, and that pragma only works outside a transaction: with them on,
+    // DROP TABLE would cascade-delete every dependent row. Integrity is checked before COMMIT.
+    db.exec("PRAGMA foreign_keys = OFF");
     db.exec(
       `CREATE TABLE IF NOT EXISTS "${BOOKKEEPING_TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`,
     );
@@ -101,10 +105,16 @@ function migrateSqlite(file: string, migrations: Migration[]): { applied: string
         );
         applied.push(m.name);
       }
+      const violations = db.prepare("PRAGMA foreign_key_check").all();
+      if (violations.length > 0) {
+        throw new Error(`Migration would break ${violations.length} foreign key(s): ${JSON.stringify(violations.slice(0, 3))}`);
+      }
       db.exec("COMMIT");
     } catch (error) {
       db.exec("ROLLBACK");
       throw error;
+    } finally {
+      db.exec("PRAGMA foreign_keys = ON");
     }
     return { applied };
   } finally {
