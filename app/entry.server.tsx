@@ -8,10 +8,11 @@ import { RequestInfoProvider } from "./components/request-info";
 import { getEnv } from "./utils/env.server";
 import { logger } from "./utils/logger.server";
 import { migrateDatabase } from "./utils/migrate.server";
+import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
 import "./utils/request-context.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
-export const boot = { loadEnv: getEnv, migrate: migrateDatabase };
+export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates };
 
 const ABORT_DELAY_MS = 5_000;
 

@@ -11,6 +11,8 @@ const build = await import("../build/server/index.js");
 const env = build.entry.module.boot.loadEnv();
 const { applied } = await build.entry.module.boot.migrate(env.DATABASE_URL);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+const published = await build.entry.module.boot.syncBundledTemplates();
+if (published > 0) console.log(`Published ${published} updated bundled template version(s)`);
 
 const app = createApp({
   build,

@@ -41,10 +41,18 @@ interface DemoVendor {
   profile: AnswerProfile;
 }
 
-const eu = (countries: string[]) => ({ "residency.storage_countries": countries, "residency.inference_countries": countries });
+/** The same countries for every data flow of the residency rating. */
+const eu = (countries: string[]) => ({
+  "residency.storage_countries": countries,
+  "residency.processing_countries": countries,
+  "residency.support_countries": countries,
+  "residency.inference_countries": countries,
+  "residency.backup_countries": countries,
+  "residency.dpf_certified": countries.includes("US") ? "no" : "na",
+});
 
 const VENDORS: DemoVendor[] = [
-  { name: "Acme AI", website: "https://acme.example", country: "US", criticality: "HIGH", description: "LLM assistant for sales and service teams.", product: { name: "Acme Assist", foundationModel: "GPT-4o", hostingRegions: ["US", "IE"], dataCategories: ["customer_contact", "content_documents"] }, status: "INVITED", profile: { quality: 0.6 } },
+  { name: "Acme AI", website: "https://acme.example", country: "US", criticality: "HIGH", description: "LLM assistant for sales and service teams.", product: { name: "Acme Assist", foundationModel: "GPT-4o", hostingRegions: ["US", "IE"], dataCategories: ["customer_contact", "content_documents"] }, status: "INVITED", profile: { quality: 0.6, overrides: { ...eu(["US", "IE"]), "residency.dpf_certified": "yes" } } },
   { name: "Nordlicht Analytics GmbH", website: "https://nordlicht.example", country: "DE", criticality: "MEDIUM", description: "Churn prediction for CRM data.", product: { name: "Nordlicht Predict", foundationModel: "Own gradient-boosting models", hostingRegions: ["DE"], dataCategories: ["customer_contact", "usage_telemetry"] }, status: "APPROVED", profile: { quality: 0.95, overrides: eu(["DE"]) } },
   { name: "Bavaria Speech AG", website: "https://bavaria-speech.example", country: "DE", criticality: "HIGH", description: "Call transcription and summaries.", product: { name: "Bavaria Transcribe", foundationModel: "Whisper large-v3 (self-hosted)", hostingRegions: ["DE", "AT"], dataCategories: ["customer_contact", "content_documents"] }, status: "SUBMITTED", profile: { quality: 0.8, overrides: eu(["DE", "AT"]) } },
   { name: "Helvetia LLM SA", website: "https://helvetia-llm.example", country: "CH", criticality: "CRITICAL", description: "Private LLM hosting for regulated industries.", product: { name: "Helvetia Private GPT", foundationModel: "Mistral Large", hostingRegions: ["CH"], dataCategories: ["financial", "content_documents"] }, status: "AWAITING_DECISION", profile: { quality: 0.7, overrides: { ...eu(["CH"]), "residency.transfer_safeguards": "adequacy_decision" } } },

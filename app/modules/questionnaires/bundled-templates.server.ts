@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import aiVendorDueDiligence from "../../../seeds/templates/ai-vendor-due-diligence.json" with { type: "json" };
-import type { Tx } from "../../utils/db.server";
+import { db, type Tx } from "../../utils/db.server";
+import { inTransaction } from "../../utils/transaction.server";
 import { canonicalJson } from "../../utils/canonical-json";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Actor } from "../auth/actor";
@@ -13,18 +14,36 @@ export function templateChecksum(definition: TemplateDefinition): string {
   return createHash("sha256").update(canonicalJson(definition)).digest("hex");
 }
 
-/** Idempotent: installs each bundled template the organisation does not have yet. */
+/**
+ * Idempotent: installs each bundled template the organisation does not have yet, and publishes
+ * a new version when the bundled definition changed (existing assessments keep their version).
+ */
 export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<number> {
   let installed = 0;
   for (const raw of BUNDLED_TEMPLATES) {
     const parsed = parseTemplateDefinition(raw);
     if (!parsed.ok) throw new Error(`Bundled template is invalid: ${JSON.stringify(parsed.errors)}`);
     const definition = parsed.definition;
+    const checksum = templateChecksum(definition);
     const exists = await tx.questionnaireTemplate.findUnique({
       where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
-      select: { id: true },
+      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, checksum: true } } },
     });
-    if (exists) continue;
+    if (exists) {
+      const latest = exists.versions[0];
+      if (latest?.checksum === checksum) continue;
+      const version = (latest?.version ?? 0) + 1;
+      const created = await tx.templateVersion.create({
+        data: { templateId: exists.id, version, status: "PUBLISHED", definition: canonicalJson(definition), checksum, publishedAt: new Date() },
+      });
+      await recordAuditEvent(tx, actor, {
+        action: "template.version_published",
+        target: { type: "template", id: exists.id },
+        payload: { key: definition.key, version, templateVersionId: created.id, source: "bundled" },
+      });
+      installed++;
+      continue;
+    }
     const template = await tx.questionnaireTemplate.create({
       data: {
         organizationId: actor.organizationId,
@@ -35,7 +54,7 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
             version: 1,
             status: "PUBLISHED",
             definition: canonicalJson(definition),
-            checksum: templateChecksum(definition),
+            checksum,
             publishedAt: new Date(),
           },
         },
@@ -49,4 +68,16 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
     installed++;
   }
   return installed;
+}
+
+/** At start: bring every organisation's bundled templates up to date (one transaction per organisation). */
+export async function syncBundledTemplates(): Promise<number> {
+  const organizations = await db().organization.findMany({ select: { id: true } });
+  let published = 0;
+  for (const organization of organizations) {
+    published += await inTransaction((tx) =>
+      installBundledTemplates(tx, { kind: "system", organizationId: organization.id, label: "bundled templates" }),
+    );
+  }
+  return published;
 }

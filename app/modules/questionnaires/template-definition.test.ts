@@ -273,7 +273,7 @@ describe("seeded template ai-vendor-due-diligence", () => {
     expect(parsed.success).toBe(true);
   });
 
-  it("has 24–28 questions in the seven agreed sections with every question type", () => {
+  it("has at least 24 questions in the seven agreed sections with every question type", () => {
     const definition = templateDefinitionSchema.parse(seedTemplate);
     expect(definition.sections.map((section) => section.key)).toEqual([
       "security",
@@ -286,7 +286,12 @@ describe("seeded template ai-vendor-due-diligence", () => {
     ]);
     const questions = questionsOf(definition);
     expect(questions.length).toBeGreaterThanOrEqual(24);
-    expect(questions.length).toBeLessThanOrEqual(28);
+    // Residency flows and transparency indicators that feed the ratings.
+    const flows = questions.flatMap((q) => (q.residency?.role === "flow" ? [q.residency.flow] : []));
+    expect(new Set(flows)).toEqual(new Set(["storage", "processing", "support", "inference", "backup"]));
+    expect(questions.filter((q) => q.residency?.role === "safeguard")).toHaveLength(1);
+    expect(questions.filter((q) => q.residency?.role === "dpf_certified")).toHaveLength(1);
+    expect(questions.filter((q) => q.indicator).length).toBeGreaterThanOrEqual(5);
     const types = new Set(questions.map((question) => question.type));
     for (const type of ["yes_no", "single_choice", "multi_choice", "number", "text", "countries"]) {
       expect(types).toContain(type);

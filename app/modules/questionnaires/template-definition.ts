@@ -71,6 +71,30 @@ export const templateOptionSchema = z.strictObject({
   points: pointsSchema,
   /** multi_choice only: cannot be combined with other options (e.g. "none"). */
   exclusive: z.boolean().optional(),
+  /** For the transfer-safeguard question of the residency rating: what this option means. */
+  safeguard: z.enum(["scc", "bcr", "none", "not_needed"]).optional(),
+});
+
+/** The kinds of data flow the residency rating looks at (scoring/ rates each one). */
+export const RESIDENCY_FLOW_KINDS = ["storage", "processing", "support", "inference", "backup", "subprocessor"] as const;
+
+/**
+ * How a question feeds the residency rating: a countries question declares one data flow; one
+ * single_choice question names the transfer safeguard (its options carry `safeguard`); one
+ * yes_no question says whether the vendor is certified under the EU-US Data Privacy Framework.
+ */
+export const residencyRoleSchema = z.discriminatedUnion("role", [
+  z.strictObject({ role: z.literal("flow"), flow: z.enum(RESIDENCY_FLOW_KINDS) }),
+  z.strictObject({ role: z.literal("safeguard") }),
+  z.strictObject({ role: z.literal("dpf_certified") }),
+]);
+
+/** A binary transparency indicator (FMTI-style): the point is earned when the answer is in `awardWhen`. */
+export const indicatorSchema = z.strictObject({
+  domain: nonEmptyText(80),
+  subdomain: nonEmptyText(80),
+  awardWhen: z.array(z.string().min(1)).min(1),
+  rule: localizedTextSchema,
 });
 
 const stepThresholdsSchema = z
@@ -178,8 +202,20 @@ export const templateQuestionSchema = z
     tags: z
       .array(z.string().regex(TAG_PATTERN, { message: "tags may only contain a–z, 0–9, '_', '-'" }))
       .default([]),
+    indicator: indicatorSchema.optional(),
+    residency: residencyRoleSchema.optional(),
   })
   .superRefine((question, ctx) => {
+    const residency = question.residency;
+    if (residency?.role === "flow" && question.type !== "countries") {
+      ctx.addIssue({ code: "custom", message: "a residency flow must be a countries question", path: ["residency"] });
+    }
+    if (residency?.role === "safeguard" && (question.type !== "single_choice" || !question.options?.every((o) => o.safeguard))) {
+      ctx.addIssue({ code: "custom", message: "the safeguard question is a single_choice whose options all carry `safeguard`", path: ["residency"] });
+    }
+    if (residency?.role === "dpf_certified" && question.type !== "yes_no") {
+      ctx.addIssue({ code: "custom", message: "the DPF question must be yes_no", path: ["residency"] });
+    }
     const isChoice = (CHOICE_QUESTION_TYPES as readonly string[]).includes(question.type);
     const options = question.options ?? [];
     if (isChoice) {
