@@ -10,6 +10,7 @@ const NAV: { to: string; label: MessageKey; roles: string[] }[] = [
   { to: "/assessments", label: "common.navAssessments", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/admin/users", label: "common.navUsers", roles: ["ADMIN"] },
   { to: "/admin/settings", label: "common.navSettings", roles: ["ADMIN"] },
+  { to: "/admin/weight-profiles", label: "common.navWeights", roles: ["ADMIN"] },
   { to: "/audit", label: "common.navAudit", roles: ["ADMIN", "AUDITOR"] },
 ];
 

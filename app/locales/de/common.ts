@@ -33,6 +33,7 @@ export const common: Record<keyof typeof en, string> = {
   navAssessments: "Bewertungen",
   navUsers: "Benutzer",
   navSettings: "Einstellungen",
+  navWeights: "Gewichtung",
   navAudit: "Audit-Protokoll",
   navAccount: "Konto",
   logout: "Abmelden",

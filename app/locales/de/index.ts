@@ -6,5 +6,6 @@ import { assessments } from "./assessments";
 import { audit } from "./audit";
 import { portal } from "./portal";
 import { vendors } from "./vendors";
+import { weights } from "./weights";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights };

@@ -31,6 +31,7 @@ export const common = {
   navAssessments: "Assessments",
   navUsers: "Users",
   navSettings: "Settings",
+  navWeights: "Weights",
   navAudit: "Audit log",
   navAccount: "Account",
   logout: "Log out",

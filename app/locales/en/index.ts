@@ -5,9 +5,10 @@ import { assessments } from "./assessments";
 import { audit } from "./audit";
 import { portal } from "./portal";
 import { vendors } from "./vendors";
+import { weights } from "./weights";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth, vendors, assessments, portal, admin, audit };
+export const en = { common, auth, vendors, assessments, portal, admin, audit, weights };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

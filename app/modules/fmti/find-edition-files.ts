@@ -1,0 +1,215 @@
+// Finds the two files of an FMTI edition — the score matrix and the indicator catalogue — by
+// their header row, never by their names. Everything else in the folder (transparency reports,
+// published totals, notes) is ignored.
+//
+// Header rule (names compared after Unicode NFKC, trimming, collapsing spaces, ignoring case):
+//   - a file without an "Indicator" column is not part of the edition;
+//   - every column that is not Indicator, Domain, Subdomain, Definition, Total, empty or a known
+//     descriptive column (Notes, Disclosure, References, Score, Justification, Reference_1,
+//     Link_2 …) names a developer;
+//   - score matrix: an Indicator column and at least one developer column;
+//   - indicator catalogue: Domain, Subdomain and Indicator columns and no developer column.
+// Example: the May 2024 reports ("Indicator, Definition, Notes, Disclosure, References, Score,
+// Justification, New disclosure?") have no developer column and no Domain, so they are ignored.
+
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { CsvSyntaxError, readCsvHeader } from "./parse-csv";
+
+export type HeaderRole =
+  | "indicator"
+  | "domain"
+  | "subdomain"
+  | "definition"
+  | "total"
+  | "descriptive"
+  | "blank"
+  | "developer";
+
+export type EditionFileKind = "matrix" | "indicators";
+
+/** A CSV file of the edition folder: its path relative to the folder ("/"-separated) and text. */
+export interface EditionCsvFile {
+  path: string;
+  text: string;
+}
+
+export interface EditionCandidate {
+  file: EditionCsvFile;
+  kind: EditionFileKind;
+  header: string[];
+  roles: HeaderRole[];
+}
+
+export interface IgnoredFile {
+  path: string;
+  reason: string;
+}
+
+export interface ClassifiedEditionFiles {
+  matrices: EditionCandidate[];
+  catalogues: EditionCandidate[];
+  ignored: IgnoredFile[];
+}
+
+const ROLE_BY_NAME: ReadonlyMap<string, HeaderRole> = new Map([
+  ["indicator", "indicator"],
+  ["indicators", "indicator"],
+  ["indicator name", "indicator"],
+  ["domain", "domain"],
+  ["subdomain", "subdomain"],
+  ["sub-domain", "subdomain"],
+  ["sub domain", "subdomain"],
+  ["definition", "definition"],
+  ["indicator definition", "definition"],
+  ["total", "total"],
+  ["totals", "total"],
+  ["total score", "total"],
+  ["", "blank"],
+]);
+
+const DESCRIPTIVE_NAMES: ReadonlySet<string> = new Set([
+  "notes",
+  "note",
+  "description",
+  "comment",
+  "comments",
+  "disclosure",
+  "disclosures",
+  "new disclosure",
+  "new disclosure?",
+  "example disclosure",
+  "reference",
+  "references",
+  "link",
+  "links",
+  "source",
+  "sources",
+  "url",
+  "score",
+  "scores",
+  "justification",
+]);
+
+/** Numbered descriptive columns: Reference_1, Link 2, Source-3, URL1. */
+const NUMBERED_DESCRIPTIVE = /^(?:reference|link|source|url)[ _-]?\d+$/;
+
+/** Header and label comparison form: NFKC, no BOM, trimmed, single spaces, lower case. */
+export function normaliseLabel(value: string): string {
+  return value.normalize("NFKC").replace(/\uFEFF/g, "").trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/** Display form of a header or label: BOM removed, trimmed, inner whitespace collapsed. */
+export function cleanLabel(value: string): string {
+  return value.replace(/\uFEFF/g, "").trim().replace(/\s+/g, " ");
+}
+
+export function headerRole(header: string): HeaderRole {
+  const name = normaliseLabel(header);
+  const role = ROLE_BY_NAME.get(name);
+  if (role) return role;
+  if (DESCRIPTIVE_NAMES.has(name) || NUMBERED_DESCRIPTIVE.test(name)) return "descriptive";
+  return "developer";
+}
+
+/** Classifies one header row; a string is the reason the file is not part of the edition. */
+export function classifyHeader(header: string[]): { kind: EditionFileKind; roles: HeaderRole[] } | string {
+  const roles = header.map(headerRole);
+  const count = (role: HeaderRole) => roles.filter((r) => r === role).length;
+  if (count("indicator") === 0) return "no Indicator column";
+  if (count("indicator") > 1) return "more than one Indicator column";
+  if (count("developer") > 0) return { kind: "matrix", roles };
+  if (count("domain") === 1 && count("subdomain") === 1) return { kind: "indicators", roles };
+  return "neither developer columns nor Domain and Subdomain columns";
+}
+
+/** Sorts the folder's CSV files into matrix candidates, indicator catalogues and the rest. */
+export function classifyEditionFiles(files: readonly EditionCsvFile[]): ClassifiedEditionFiles {
+  const result: ClassifiedEditionFiles = { matrices: [], catalogues: [], ignored: [] };
+  for (const file of files) {
+    let header: string[] | undefined;
+    try {
+      header = readCsvHeader(file.text)?.fields;
+    } catch (error) {
+      if (!(error instanceof CsvSyntaxError)) throw error;
+      result.ignored.push({ path: file.path, reason: `header unreadable (line ${error.line}: ${error.message})` });
+      continue;
+    }
+    if (!header) {
+      result.ignored.push({ path: file.path, reason: "empty file" });
+      continue;
+    }
+    const classified = classifyHeader(header);
+    if (typeof classified === "string") {
+      result.ignored.push({ path: file.path, reason: classified });
+      continue;
+    }
+    const candidate: EditionCandidate = { file, kind: classified.kind, header, roles: classified.roles };
+    (classified.kind === "matrix" ? result.matrices : result.catalogues).push(candidate);
+  }
+  return result;
+}
+
+/** Folders below the edition folder that are searched (reports/ and the like). */
+const MAX_DEPTH = 4;
+/** Larger files are not FMTI tables; they are skipped rather than read into memory. */
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+export class EditionFolderError extends Error {
+  constructor(
+    message: string,
+    readonly folder: string,
+  ) {
+    super(message);
+    this.name = "EditionFolderError";
+  }
+}
+
+/**
+ * Reads every *.csv file in the folder and its subfolders (hidden entries and symbolic links
+ * skipped), sorted by relative path. Files that are not valid UTF-8 or too large are returned in
+ * `unreadable` with the reason, so a missing matrix can be explained.
+ */
+export async function readEditionFolder(
+  folder: string,
+): Promise<{ files: EditionCsvFile[]; unreadable: IgnoredFile[] }> {
+  const info = await stat(folder).catch(() => null);
+  if (!info) throw new EditionFolderError("edition folder not found", folder);
+  if (!info.isDirectory()) throw new EditionFolderError("not a folder", folder);
+  const files: EditionCsvFile[] = [];
+  const unreadable: IgnoredFile[] = [];
+  const decoder = new TextDecoder("utf-8", { fatal: true });
+
+  async function walk(directory: string, relative: string, depth: number): Promise<void> {
+    // The folder is the operator's own command-line argument; entries come from readdir.
+    // eslint-disable-next-line security/detect-non-literal-fs-filename
+    const entries = await readdir(directory, { withFileTypes: true });
+    for (const entry of entries) {
+      if (entry.name.startsWith(".")) continue;
+      const absolute = path.join(directory, entry.name);
+      const relativePath = relative ? `${relative}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (depth < MAX_DEPTH) await walk(absolute, relativePath, depth + 1);
+        continue;
+      }
+      if (!entry.isFile() || !entry.name.toLowerCase().endsWith(".csv")) continue;
+      // eslint-disable-next-line security/detect-non-literal-fs-filename
+      const size = (await stat(absolute)).size;
+      if (size > MAX_FILE_BYTES) {
+        unreadable.push({ path: relativePath, reason: `larger than ${MAX_FILE_BYTES} bytes` });
+        continue;
+      }
+      // eslint-disable-next-line security/detect-non-literal-fs-filename
+      const bytes = await readFile(absolute);
+      try {
+        files.push({ path: relativePath, text: decoder.decode(bytes) });
+      } catch {
+        unreadable.push({ path: relativePath, reason: "not UTF-8 text" });
+      }
+    }
+  }
+
+  await walk(folder, "", 0);
+  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { files: files.sort(byPath), unreadable: unreadable.sort(byPath) };
+}
