@@ -1,0 +1,39 @@
+import { questionsOf, type TemplateDefinition } from "../questionnaires/template-definition";
+
+export interface ResidencyFlowInput {
+  kind: "storage" | "processing" | "support" | "inference" | "backup" | "subprocessor";
+  label: string;
+  country: string;
+  safeguard?: "scc" | "bcr" | "none" | "unknown";
+  recipient?: { dpfCertified?: boolean; commercial?: boolean };
+}
+
+/**
+ * Turns a vendor's answers into the data flows the residency rating judges, driven by the
+ * template's `residency` roles: every country of a flow question is one flow; the safeguard and
+ * Data-Privacy-Framework answers apply to all of them. Vendors are commercial organisations.
+ */
+export function residencyFlowsFromAnswers(definition: TemplateDefinition, answers: Record<string, unknown>): ResidencyFlowInput[] {
+  const questions = questionsOf(definition);
+  const safeguardQuestion = questions.find((q) => q.residency?.role === "safeguard");
+  const dpfQuestion = questions.find((q) => q.residency?.role === "dpf_certified");
+  const chosen = safeguardQuestion?.options?.find((o) => o.value === answers[safeguardQuestion.key]);
+  const safeguard: ResidencyFlowInput["safeguard"] =
+    !safeguardQuestion ? undefined : !chosen ? "unknown" : chosen.safeguard === "not_needed" ? undefined : chosen.safeguard;
+  const recipient = { dpfCertified: dpfQuestion ? answers[dpfQuestion.key] === "yes" : undefined, commercial: true };
+  const flows: ResidencyFlowInput[] = [];
+  for (const question of questions) {
+    if (question.residency?.role !== "flow") continue;
+    const answer = answers[question.key];
+    const countries = Array.isArray(answer) ? answer.filter((c): c is string => typeof c === "string" && /^[A-Z]{2}$/.test(c)) : [];
+    if (answer === "na") continue;
+    if (countries.length === 0) {
+      flows.push({ kind: question.residency.flow, label: question.key, country: "unknown", ...(safeguard ? { safeguard } : {}), recipient });
+      continue;
+    }
+    for (const country of [...new Set(countries)].sort()) {
+      flows.push({ kind: question.residency.flow, label: question.key, country, ...(safeguard ? { safeguard } : {}), recipient });
+    }
+  }
+  return flows;
+}
