@@ -21,9 +21,9 @@ describe("residencyFlowsFromAnswers", () => {
     expect(flows.map((f) => `${f.kind}:${f.country}:${f.safeguard ?? "-"}:${f.recipient?.dpfCertified}`)).toEqual([
       "storage:DE:scc:true",
       "storage:US:scc:true",
+      "inference:US:scc:true",
       "processing:DE:scc:true",
       "support:unknown:scc:true",
-      "inference:US:scc:true",
     ]);
   });
 
