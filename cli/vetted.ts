@@ -5,6 +5,9 @@
 //                                   create a user (and the organisation if --org-name is given);
 //                                   the password comes from VETTED_PASSWORD or is generated and printed once
 //   demo seed                       create the demo organisation (used by `npm run demo`)
+//   fmti <edition-folder> [--import --org <slug>]
+//                                   print the FMTI totals of an edition (no database needed);
+//                                   --import also records it in the organisation
 // Without DATABASE_URL the commands use the demo installation in .data/.
 import { parseArgs } from "node:util";
 import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from "./demo-config";
@@ -12,10 +15,10 @@ import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from 
 const HELP = `Usage: npm run vetted -- <command>
   audit verify [--org <slug>]
   users create --org <slug> --email <email> --name <name> --role ADMIN|ASSESSOR|DPO|AUDITOR [--org-name <name>]
-  demo seed`;
+  demo seed
+  fmti <edition-folder> [--import --org <slug>]`;
 
-async function main(argv: string[]): Promise<number> {
-  const [group, command, ...rest] = argv;
+async function prepareDatabase(): Promise<void> {
   if (!process.env.DATABASE_URL) {
     applyDemoEnvironment(loadOrCreateDemoConfig());
     process.stderr.write(`(no DATABASE_URL set: using the demo installation, secrets in ${DEMO_SECRETS_FILE})\n`);
@@ -23,6 +26,16 @@ async function main(argv: string[]): Promise<number> {
   const { migrateDatabase } = await import("../app/utils/migrate.server");
   const { getEnv } = await import("../app/utils/env.server");
   await migrateDatabase(getEnv().DATABASE_URL);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, command, ...rest] = argv;
+  // `fmti` only reads CSV files; it prepares the database itself, and only for --import.
+  if (group === "fmti") {
+    const { fmtiCommand } = await import("./commands/fmti");
+    return fmtiCommand(argv.slice(1), { prepareDatabase });
+  }
+  await prepareDatabase();
   const key = `${group ?? ""} ${command ?? ""}`.trim();
   switch (key) {
     case "audit verify": {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import {
-  SCORING_METHOD_VERSION,
+  SUPPORTED_METHOD_VERSIONS,
   ScoringInputError,
   scoreAssessment,
   type ScoringAnswers,
@@ -8,11 +8,14 @@ import {
   type ScoringTemplate,
 } from "./index";
 
-const options: ScoringOptions = {
-  methodVersion: SCORING_METHOD_VERSION,
-  euEeaCountries: ["AT", "DE", "FR", "IE", "NL", "NO"],
-  adequacyCountries: ["CH", "GB", "JP"],
-};
+// The rules these tests pin hold in every method version.
+function optionsFor(methodVersion: string): ScoringOptions {
+  return {
+    methodVersion,
+    euEeaCountries: ["AT", "DE", "FR", "IE", "NL", "NO"],
+    adequacyCountries: ["CH", "GB", "JP"],
+  };
+}
 
 function template(): ScoringTemplate {
   return {
@@ -90,7 +93,9 @@ const goodAnswers: ScoringAnswers = {
   "monitoring.features": ["siem", "soc"],
 };
 
-describe("scoreAssessment", () => {
+describe.each(SUPPORTED_METHOD_VERSIONS)("scoreAssessment, method %s", (methodVersion) => {
+  const options = optionsFor(methodVersion);
+
   it("computes section and overall scores as weighted means", () => {
     const result = scoreAssessment({ template: template(), answers: goodAnswers, options });
     // security: (2·1 + 1·0.5) / 3 = 83.33; residency 100; monitoring 100
@@ -102,7 +107,7 @@ describe("scoreAssessment", () => {
     // overall: (2·83.333 + 100 + 100) / 4 = 91.67
     expect(result.overall).toBe(91.67);
     expect(result.riskTier).toBe("low");
-    expect(result.methodVersion).toBe("1.0.0");
+    expect(result.methodVersion).toBe(methodVersion);
     expect(result.knockOuts).toEqual([]);
   });
 

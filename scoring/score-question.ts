@@ -9,6 +9,9 @@ import {
   type ScoringQuestion,
   type ScoringThresholds,
 } from "./types";
+import { parseIsoDay } from "./iso-day";
+
+export { parseIsoDay };
 
 /** Everything scoring one question needs besides the question and the answer. */
 export interface QuestionContext {
@@ -38,8 +41,15 @@ const POINT_DECIMALS = 4;
 export function roundTo(value: number, decimals = 2): number {
   if (!Number.isFinite(value)) return value;
   const factor = 10 ** decimals;
+  const magnitude = Math.abs(value) * factor;
+  // Fast path, same result: stripping the noise below (12 significant digits) moves the value by
+  // at most magnitude·5e-12, so it only matters when the value lies that close to a tie (x.5).
+  if (magnitude < 1e15 && Math.abs(magnitude - Math.floor(magnitude) - 0.5) > magnitude * 1e-11) {
+    const fast = (Math.sign(value) * Math.round(magnitude)) / factor;
+    return fast === 0 ? 0 : fast;
+  }
   // Strip floating-point noise first (e.g. 100.49999999999999 → 100.5) so ties round as written.
-  const scaled = Number((Math.abs(value) * factor).toPrecision(12));
+  const scaled = Number(magnitude.toPrecision(12));
   const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
   return rounded === 0 ? 0 : rounded;
 }
@@ -74,14 +84,13 @@ const RESIDENCY_POINTS: Readonly<Record<ResidencyClass, number>> = {
 };
 
 const COUNTRY_CODE = /^[A-Z]{2}$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-function quote(value: string): string {
+export function quote(value: string): string {
   const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
   return `'${short}'`;
 }
 
-function describe(value: unknown): string {
+export function describe(value: unknown): string {
   if (typeof value === "string") return `text ${quote(value)}`;
   if (typeof value === "number")
     return Number.isFinite(value) ? `number ${value}` : "a non-finite number";
@@ -90,15 +99,15 @@ function describe(value: unknown): string {
   return `a value of type ${typeof value}`;
 }
 
-function sortedUnique(values: Iterable<string>): string[] {
+export function sortedUnique(values: Iterable<string>): string[] {
   return [...new Set(values)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-function isEmptyAnswer(raw: unknown): boolean {
+export function isEmptyAnswer(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 }
 
-function unanswered(question: ScoringQuestion, reason: string): QuestionEvaluation {
+export function unanswered(question: ScoringQuestion, reason: string): QuestionEvaluation {
   const scoreable = isScoreable(question);
   return {
     status: "unanswered",
@@ -109,11 +118,11 @@ function unanswered(question: ScoringQuestion, reason: string): QuestionEvaluati
   };
 }
 
-function invalid(question: ScoringQuestion, detail: string): QuestionEvaluation {
+export function invalid(question: ScoringQuestion, detail: string): QuestionEvaluation {
   return unanswered(question, `invalid answer: ${detail}`);
 }
 
-function notApplicable(): QuestionEvaluation {
+export function notApplicable(): QuestionEvaluation {
   return {
     status: "not_applicable",
     points: null,
@@ -123,7 +132,7 @@ function notApplicable(): QuestionEvaluation {
   };
 }
 
-function unknown(question: ScoringQuestion, reason = "answer 'unknown'"): QuestionEvaluation {
+export function unknown(question: ScoringQuestion, reason = "answer 'unknown'"): QuestionEvaluation {
   const scoreable = isScoreable(question);
   return {
     status: "unknown",
@@ -134,7 +143,7 @@ function unknown(question: ScoringQuestion, reason = "answer 'unknown'"): Questi
   };
 }
 
-function scored(points: number, reason: string, tokens: string[]): QuestionEvaluation {
+export function scored(points: number, reason: string, tokens: string[]): QuestionEvaluation {
   const rounded = roundTo(Math.min(1, Math.max(0, points)), POINT_DECIMALS);
   return {
     status: "scored",
@@ -182,37 +191,6 @@ function applyThresholds(
     points: chosen.points,
     reason: `${label} ${formatNumber(measured)} (≥ ${formatNumber(chosen.min)})`,
   };
-}
-
-/** Days since 1970-01-01 of a proleptic Gregorian date (no Date object, no time zone). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const monthIndex = (month + 9) % 12;
-  const dayOfYear = Math.floor((153 * monthIndex + 2) / 5) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146097 + dayOfEra - 719468;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) {
-    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-    return leap ? 29 : 28;
-  }
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
-
-/** Parses a strict YYYY-MM-DD calendar date into days since 1970-01-01; null when invalid. */
-export function parseIsoDay(value: string): number | null {
-  const match = ISO_DATE.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return daysFromCivil(year, month, day);
 }
 
 function scoreYesNo(question: ScoringQuestion, raw: unknown): QuestionEvaluation {

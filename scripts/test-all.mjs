@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, in order, stopping at the first failing stage.
-//   schema drift check → typecheck → lint → production build → Vitest on SQLite → Vitest on
+//   schema drift check → typecheck → lint → production build → Vitest on SQLite (with branch
+//   coverage of scoring/, ≥ 95 % enforced) → Vitest on
 //   PostgreSQL (throwaway cluster) → Playwright on Debian Chromium.
 // Ends with one summary line "N passed, M failed" over all test runners.
 import { spawnSync } from "node:child_process";
@@ -52,7 +53,7 @@ const steps = [
   () => stage("production build", bin("remix"), ["vite:build"]),
   () => {
     const file = path.join(reports, "vitest-sqlite.json");
-    const ok = stage("Vitest (SQLite)", bin("vitest"), ["run", "--project", "sqlite", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
+    const ok = stage("Vitest (SQLite)", bin("vitest"), ["run", "--project", "sqlite", "--coverage.enabled", "--reporter=default", "--reporter=json", `--outputFile.json=${file}`]);
     countVitest(file);
     return ok;
   },

@@ -34,14 +34,23 @@ export function parseFmtiArgs(args: readonly string[]): Parsed {
     return { usageError: error instanceof Error ? error.message : String(error) };
   }
   if (positionals.length !== 1 || positionals[0] === "") {
-    return { usageError: positionals.length === 0 ? "the edition folder is missing" : `expected one edition folder, got ${positionals.length}` };
+    return {
+      usageError:
+        positionals.length === 0
+          ? "the edition folder is missing"
+          : `expected one edition folder, got ${positionals.length}`,
+    };
   }
   if (values.import && !values.org) return { usageError: "--import needs --org <slug>" };
-  if (!values.import && values.org !== undefined) return { usageError: "--org is only used with --import" };
+  if (!values.import && values.org !== undefined)
+    return { usageError: "--org is only used with --import" };
   return { folder: positionals[0]!, org: values.import ? values.org! : null };
 }
 
-export async function fmtiCommand(args: readonly string[], options: FmtiCommandOptions): Promise<number> {
+export async function fmtiCommand(
+  args: readonly string[],
+  options: FmtiCommandOptions,
+): Promise<number> {
   const out = options.stdout ?? ((text: string) => void process.stdout.write(text));
   const err = options.stderr ?? ((text: string) => void process.stderr.write(text));
   const parsed = parseFmtiArgs(args);
@@ -64,12 +73,13 @@ export async function fmtiCommand(args: readonly string[], options: FmtiCommandO
 
   if (parsed.org !== null) {
     await options.prepareDatabase();
-    const { importFmtiEdition, FmtiImportError } = await import("../../app/modules/fmti/import-fmti-edition.server");
+    const { fmtiImportActor, importFmtiEdition, FmtiImportError } =
+      await import("../../app/modules/fmti/import-fmti-edition.server");
     try {
+      const actor = await fmtiImportActor(parsed.org);
       const result = await importFmtiEdition({
-        organizationSlug: parsed.org,
-        edition,
-        editionLabel: path.basename(path.resolve(parsed.folder)),
+        actor,
+        input: { edition, editionLabel: path.basename(path.resolve(parsed.folder)) },
       });
       for (const notice of result.notices) err(`fmti: ${notice}\n`);
       err(

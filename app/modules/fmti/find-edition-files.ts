@@ -11,10 +11,15 @@
 //   - indicator catalogue: Domain, Subdomain and Indicator columns and no developer column.
 // Example: the May 2024 reports ("Indicator, Definition, Notes, Disclosure, References, Score,
 // Justification, New disclosure?") have no developer column and no Domain, so they are ignored.
+//
+// Tie-break by content, only when several files pass as score matrix: a candidate whose
+// "developer" columns mostly hold text rather than numbers is an indicator list with a column we
+// do not know (e.g. "Category"); it is treated as a catalogue (or ignored) with a notice. If two
+// or more candidates still hold scores, the edition is ambiguous and reading fails.
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { CsvSyntaxError, readCsvHeader } from "./parse-csv";
+import { CsvSyntaxError, isBlankRecord, parseCsv, readCsvHeader } from "./parse-csv";
 
 export type HeaderRole =
   | "indicator"
@@ -50,6 +55,8 @@ export interface ClassifiedEditionFiles {
   matrices: EditionCandidate[];
   catalogues: EditionCandidate[];
   ignored: IgnoredFile[];
+  /** Decisions of the content tie-break. */
+  notices: string[];
 }
 
 const ROLE_BY_NAME: ReadonlyMap<string, HeaderRole> = new Map([
@@ -96,12 +103,20 @@ const NUMBERED_DESCRIPTIVE = /^(?:reference|link|source|url)[ _-]?\d+$/;
 
 /** Header and label comparison form: NFKC, no BOM, trimmed, single spaces, lower case. */
 export function normaliseLabel(value: string): string {
-  return value.normalize("NFKC").replace(/\uFEFF/g, "").trim().replace(/\s+/g, " ").toLowerCase();
+  return value
+    .normalize("NFKC")
+    .replace(/\uFEFF/g, "")
+    .trim()
+    .replace(/\s+/g, " ")
+    .toLowerCase();
 }
 
 /** Display form of a header or label: BOM removed, trimmed, inner whitespace collapsed. */
 export function cleanLabel(value: string): string {
-  return value.replace(/\uFEFF/g, "").trim().replace(/\s+/g, " ");
+  return value
+    .replace(/\uFEFF/g, "")
+    .trim()
+    .replace(/\s+/g, " ");
 }
 
 export function headerRole(header: string): HeaderRole {
@@ -113,7 +128,9 @@ export function headerRole(header: string): HeaderRole {
 }
 
 /** Classifies one header row; a string is the reason the file is not part of the edition. */
-export function classifyHeader(header: string[]): { kind: EditionFileKind; roles: HeaderRole[] } | string {
+export function classifyHeader(
+  header: string[],
+): { kind: EditionFileKind; roles: HeaderRole[] } | string {
   const roles = header.map(headerRole);
   const count = (role: HeaderRole) => roles.filter((r) => r === role).length;
   if (count("indicator") === 0) return "no Indicator column";
@@ -125,14 +142,17 @@ export function classifyHeader(header: string[]): { kind: EditionFileKind; roles
 
 /** Sorts the folder's CSV files into matrix candidates, indicator catalogues and the rest. */
 export function classifyEditionFiles(files: readonly EditionCsvFile[]): ClassifiedEditionFiles {
-  const result: ClassifiedEditionFiles = { matrices: [], catalogues: [], ignored: [] };
+  const result: ClassifiedEditionFiles = { matrices: [], catalogues: [], ignored: [], notices: [] };
   for (const file of files) {
     let header: string[] | undefined;
     try {
       header = readCsvHeader(file.text)?.fields;
     } catch (error) {
       if (!(error instanceof CsvSyntaxError)) throw error;
-      result.ignored.push({ path: file.path, reason: `header unreadable (line ${error.line}: ${error.message})` });
+      result.ignored.push({
+        path: file.path,
+        reason: `header unreadable (line ${error.line}: ${error.message})`,
+      });
       continue;
     }
     if (!header) {
@@ -144,10 +164,59 @@ export function classifyEditionFiles(files: readonly EditionCsvFile[]): Classifi
       result.ignored.push({ path: file.path, reason: classified });
       continue;
     }
-    const candidate: EditionCandidate = { file, kind: classified.kind, header, roles: classified.roles };
+    const candidate: EditionCandidate = {
+      file,
+      kind: classified.kind,
+      header,
+      roles: classified.roles,
+    };
     (classified.kind === "matrix" ? result.matrices : result.catalogues).push(candidate);
   }
+  if (result.matrices.length > 1) {
+    const textual = result.matrices.filter((candidate) => holdsText(candidate));
+    for (const candidate of textual) {
+      result.matrices.splice(result.matrices.indexOf(candidate), 1);
+      const columns = candidate.header
+        .filter((_, index) => candidate.roles[index] === "developer")
+        .map(cleanLabel);
+      const isCatalogue =
+        candidate.roles.includes("domain") && candidate.roles.includes("subdomain");
+      const textColumns = `its column(s) ${columns.map((c) => `"${c}"`).join(", ")} hold text, not scores`;
+      if (isCatalogue) {
+        result.catalogues.push({ ...candidate, kind: "indicators" });
+        result.notices.push(`${candidate.file.path}: ${textColumns}; read as an indicators file`);
+      } else {
+        result.ignored.push({ path: candidate.file.path, reason: textColumns });
+      }
+    }
+  }
   return result;
+}
+
+/** Share of non-empty cells in developer columns that must be non-numeric to call a candidate text. */
+const TEXT_SHARE = 0.5;
+
+/** True when most filled cells of the candidate's developer columns are not numbers. */
+function holdsText(candidate: EditionCandidate): boolean {
+  let records;
+  try {
+    records = parseCsv(candidate.file.text).slice(1);
+  } catch {
+    return false; // unreadable: keep it a candidate, reading it will report the line
+  }
+  let filled = 0;
+  let text = 0;
+  for (const record of records) {
+    if (isBlankRecord(record)) continue;
+    candidate.roles.forEach((role, index) => {
+      if (role !== "developer") return;
+      const value = (record.fields[index] ?? "").trim();
+      if (value === "") return;
+      filled++;
+      if (!Number.isFinite(Number(value))) text++;
+    });
+  }
+  return filled > 0 && text / filled > TEXT_SHARE;
 }
 
 /** Folders below the edition folder that are searched (reports/ and the like). */
@@ -173,6 +242,8 @@ export class EditionFolderError extends Error {
 export async function readEditionFolder(
   folder: string,
 ): Promise<{ files: EditionCsvFile[]; unreadable: IgnoredFile[] }> {
+  // The folder is the operator's own command-line argument.
+  // eslint-disable-next-line security/detect-non-literal-fs-filename
   const info = await stat(folder).catch(() => null);
   if (!info) throw new EditionFolderError("edition folder not found", folder);
   if (!info.isDirectory()) throw new EditionFolderError("not a folder", folder);
@@ -181,7 +252,6 @@ export async function readEditionFolder(
   const decoder = new TextDecoder("utf-8", { fatal: true });
 
   async function walk(directory: string, relative: string, depth: number): Promise<void> {
-    // The folder is the operator's own command-line argument; entries come from readdir.
     // eslint-disable-next-line security/detect-non-literal-fs-filename
     const entries = await readdir(directory, { withFileTypes: true });
     for (const entry of entries) {
@@ -210,6 +280,7 @@ export async function readEditionFolder(
   }
 
   await walk(folder, "", 0);
-  const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  const byPath = (a: { path: string }, b: { path: string }) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
   return { files: files.sort(byPath), unreadable: unreadable.sort(byPath) };
 }

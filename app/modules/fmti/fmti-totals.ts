@@ -1,51 +1,38 @@
 // Totals the way the Foundation Model Transparency Index counts them: every indicator is binary and
 // worth one point, a developer's total is the number of indicators it satisfies, and domain and
-// subdomain subtotals are the same count within the group. Pure.
+// subdomain subtotals are the same count within the group. The counting itself is the scoring
+// library's (countIndicators), the same that scores transparency indicators in assessments. Pure.
 
+import { countIndicators, type DomainCount } from "../../../scoring";
 import type { FmtiEdition } from "./read-fmti-edition";
-
-export interface FmtiGroupCount {
-  name: string;
-  satisfied: number;
-  indicators: number;
-}
 
 export interface FmtiDeveloperTotal {
   developer: string;
-  /** Indicators satisfied. */
+  /** Indicators satisfied: the developer's FMTI score. */
   total: number;
   /** Indicators in the edition (the maximum total). */
   indicators: number;
-  /** In order of first appearance. */
-  domains: FmtiGroupCount[];
-  /** In order of first appearance; `name` is "Domain / Subdomain". */
-  subdomains: FmtiGroupCount[];
-}
-
-function countGroups(edition: FmtiEdition, developer: number, groupOf: (index: number) => string): FmtiGroupCount[] {
-  const groups = new Map<string, FmtiGroupCount>();
-  edition.indicators.forEach((_, index) => {
-    const name = groupOf(index);
-    let group = groups.get(name);
-    if (!group) groups.set(name, (group = { name, satisfied: 0, indicators: 0 }));
-    group.indicators++;
-    group.satisfied += edition.scores[index]![developer]!;
-  });
-  return [...groups.values()];
+  /** Per domain, with per-subdomain counts, in order of first appearance. */
+  byDomain: DomainCount[];
 }
 
 /** One entry per developer, in the matrix's column order. */
 export function computeFmtiTotals(edition: FmtiEdition): FmtiDeveloperTotal[] {
-  return edition.developers.map((developer, column) => ({
-    developer,
-    total: edition.scores.reduce((sum, row) => sum + row[column]!, 0),
-    indicators: edition.indicators.length,
-    domains: countGroups(edition, column, (index) => edition.indicators[index]!.domain),
-    subdomains: countGroups(edition, column, (index) => {
-      const indicator = edition.indicators[index]!;
-      return `${indicator.domain} / ${indicator.subdomain}`;
-    }),
-  }));
+  return edition.developers.map((developer, column) => {
+    const counts = countIndicators(
+      edition.indicators.map((indicator, index) => ({
+        domain: indicator.domain,
+        subdomain: indicator.subdomain,
+        satisfied: edition.scores[index]![column] === 1,
+      })),
+    );
+    return {
+      developer,
+      total: counts.satisfied,
+      indicators: counts.total,
+      byDomain: counts.byDomain,
+    };
+  });
 }
 
 /** Name order independent of the locale: case-insensitive, then by code unit. */
@@ -60,8 +47,12 @@ export function compareDeveloperNames(a: string, b: string): number {
  * Ranking order of the published index (published_totals.csv lists 85 first and the tie at 75 as
  * "AI21 Labs" before "Aleph Alpha"): total descending, then name ascending.
  */
-export function sortFmtiTotals<T extends { developer: string; total: number }>(totals: readonly T[]): T[] {
-  return [...totals].sort((a, b) => b.total - a.total || compareDeveloperNames(a.developer, b.developer));
+export function sortFmtiTotals<T extends { developer: string; total: number }>(
+  totals: readonly T[],
+): T[] {
+  return [...totals].sort(
+    (a, b) => b.total - a.total || compareDeveloperNames(a.developer, b.developer),
+  );
 }
 
 /** `developer<TAB>total`, one line per developer, in ranking order, with a final line break. */

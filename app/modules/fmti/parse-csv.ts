@@ -72,7 +72,10 @@ export function* iterateCsvRecords(input: string): Generator<CsvRecord, void, un
           i++;
         }
         if (!closed) {
-          throw new CsvSyntaxError(`quoted field opened on line ${openedOn} is never closed`, openedOn);
+          throw new CsvSyntaxError(
+            `quoted field opened on line ${openedOn} is never closed`,
+            openedOn,
+          );
         }
         while (text[i] === " " || text[i] === "\t") i++;
         if (i < length && text[i] !== "," && !atLineBreak()) {

@@ -74,13 +74,24 @@ export class FmtiReadError extends Error {
 
   /** The same error with `file` shown under `folder`. */
   inFolder(folder: string): FmtiReadError {
-    return new FmtiReadError(this.code, this.detail, this.file === null ? folder : path.join(folder, this.file), this.line);
+    return new FmtiReadError(
+      this.code,
+      this.detail,
+      this.file === null ? folder : path.join(folder, this.file),
+      this.line,
+    );
   }
 }
 
 const TOTAL_LABELS: ReadonlySet<string> = new Set(["total", "totals", "total score"]);
-const SCORE_PATTERN = /^([01])(?:\.0+)?$/;
 const MAX_LISTED = 10;
+
+/** "0" or "1" (also written "0.0" / "1.00"); null for anything else. */
+function parseScore(raw: string): number | null {
+  if (raw === "0" || raw === "1") return Number(raw);
+  if (/^[01]\.0+$/.test(raw)) return Number(raw[0]);
+  return null;
+}
 
 function isTotalLabel(value: string | undefined): boolean {
   return value !== undefined && TOTAL_LABELS.has(normaliseLabel(value));
@@ -108,7 +119,8 @@ function readTable(candidate: EditionCandidate): Table {
   try {
     records = parseCsv(candidate.file.text);
   } catch (error) {
-    if (error instanceof CsvSyntaxError) throw new FmtiReadError("CSV_SYNTAX", error.message, file, error.line);
+    if (error instanceof CsvSyntaxError)
+      throw new FmtiReadError("CSV_SYNTAX", error.message, file, error.line);
     throw error;
   }
   const [header, ...rest] = records;
@@ -172,7 +184,13 @@ function readMatrix(candidate: EditionCandidate, notices: string[]): Matrix {
   });
   for (const index of columnsWith(candidate, "blank")) {
     const used = table.rows.find((row) => (row.fields[index] ?? "").trim() !== "");
-    if (used) throw new FmtiReadError("BAD_HEADER", `column ${index + 1} has values but no header`, file, used.line);
+    if (used)
+      throw new FmtiReadError(
+        "BAD_HEADER",
+        `column ${index + 1} has values but no header`,
+        file,
+        used.line,
+      );
   }
 
   const indicatorColumn = columnsWith(candidate, "indicator")[0];
@@ -191,18 +209,36 @@ function readMatrix(candidate: EditionCandidate, notices: string[]): Matrix {
     const subdomain = cell(record, subdomainColumn);
     if (isTotalLabel(name) || (name === "" && (isTotalLabel(domain) || isTotalLabel(subdomain)))) {
       if (totalRow) {
-        throw new FmtiReadError("BAD_HEADER", `a second Total row (the first is on line ${totalRow.line})`, file, record.line);
+        throw new FmtiReadError(
+          "BAD_HEADER",
+          `a second Total row (the first is on line ${totalRow.line})`,
+          file,
+          record.line,
+        );
       }
       totalRow = record;
       continue;
     }
-    if (name === "") throw new FmtiReadError("MISSING_VALUE", "the Indicator cell is empty", file, record.line);
-    if (carriesDomains && !domain) throw new FmtiReadError("MISSING_VALUE", `indicator "${name}" has no Domain`, file, record.line);
-    if (carriesDomains && !subdomain) throw new FmtiReadError("MISSING_VALUE", `indicator "${name}" has no Subdomain`, file, record.line);
+    if (name === "")
+      throw new FmtiReadError("MISSING_VALUE", "the Indicator cell is empty", file, record.line);
+    if (carriesDomains && !domain)
+      throw new FmtiReadError(
+        "MISSING_VALUE",
+        `indicator "${name}" has no Domain`,
+        file,
+        record.line,
+      );
+    if (carriesDomains && !subdomain)
+      throw new FmtiReadError(
+        "MISSING_VALUE",
+        `indicator "${name}" has no Subdomain`,
+        file,
+        record.line,
+      );
     const scores = developerColumns.map((index, position) => {
       const raw = (record.fields[index] ?? "").trim();
-      const match = SCORE_PATTERN.exec(raw);
-      if (!match) {
+      const score = parseScore(raw);
+      if (score === null) {
         const what = raw === "" ? "no score" : `score ${JSON.stringify(raw)} is not 0 or 1`;
         throw new FmtiReadError(
           "BAD_SCORE",
@@ -211,7 +247,7 @@ function readMatrix(candidate: EditionCandidate, notices: string[]): Matrix {
           record.line,
         );
       }
-      return Number(match[1]);
+      return score;
     });
     if (totalColumn !== undefined) {
       const stated = (record.fields[totalColumn] ?? "").trim();
@@ -229,23 +265,31 @@ function readMatrix(candidate: EditionCandidate, notices: string[]): Matrix {
       scores,
     });
   }
-  if (rows.length === 0) throw new FmtiReadError("NO_ROWS", "the score matrix has no indicator rows", file, header.line);
+  if (rows.length === 0)
+    throw new FmtiReadError("NO_ROWS", "the score matrix has no indicator rows", file, header.line);
 
-  const totalHeader = totalColumn !== undefined ? `"${cleanLabel(header.fields[totalColumn] ?? "")}" column` : null;
+  const totalHeader =
+    totalColumn !== undefined ? `"${cleanLabel(header.fields[totalColumn] ?? "")}" column` : null;
   if (totalRow) {
     const mismatches = developerColumns.flatMap((index, position) => {
       const stated = (totalRow.fields[index] ?? "").trim();
       const counted = rows.reduce((sum, row) => sum + row.scores[position]!, 0);
-      return stated !== "" && Number(stated) !== counted ? [`${developers[position]} ${stated} (counted ${counted})`] : [];
+      return stated !== "" && Number(stated) !== counted
+        ? [`${developers[position]} ${stated} (counted ${counted})`]
+        : [];
     });
     notices.push(`${file}: Total row on line ${totalRow.line} not counted as an indicator`);
     if (mismatches.length > 0) {
-      notices.push(`${file}: the Total row on line ${totalRow.line} disagrees with the indicators for ${mismatches.join(", ")}; the counted totals are used`);
+      notices.push(
+        `${file}: the Total row on line ${totalRow.line} disagrees with the indicators for ${mismatches.join(", ")}; the counted totals are used`,
+      );
     }
   }
   if (totalHeader) notices.push(`${file}: ${totalHeader} not counted as a developer`);
   if (totalColumnMismatches.length > 0) {
-    notices.push(`${file}: the ${totalHeader} disagrees with the scores on ${listed(totalColumnMismatches)}`);
+    notices.push(
+      `${file}: the ${totalHeader} disagrees with the scores on ${listed(totalColumnMismatches)}`,
+    );
   }
   return { file, developers, rows, carriesDomains };
 }
@@ -270,14 +314,40 @@ function readCatalogue(candidate: EditionCandidate): { file: string; rows: Catal
     const name = cell(record, indicatorColumn) ?? "";
     const domain = cell(record, domainColumn) ?? "";
     const subdomain = cell(record, subdomainColumn) ?? "";
-    if (isTotalLabel(name) || (name === "" && (isTotalLabel(domain) || isTotalLabel(subdomain)))) continue;
-    if (name === "") throw new FmtiReadError("MISSING_VALUE", "the Indicator cell is empty", file, record.line);
-    if (domain === "") throw new FmtiReadError("MISSING_VALUE", `indicator "${name}" has no Domain`, file, record.line);
-    if (subdomain === "") throw new FmtiReadError("MISSING_VALUE", `indicator "${name}" has no Subdomain`, file, record.line);
+    if (isTotalLabel(name) || (name === "" && (isTotalLabel(domain) || isTotalLabel(subdomain))))
+      continue;
+    if (name === "")
+      throw new FmtiReadError("MISSING_VALUE", "the Indicator cell is empty", file, record.line);
+    if (domain === "")
+      throw new FmtiReadError(
+        "MISSING_VALUE",
+        `indicator "${name}" has no Domain`,
+        file,
+        record.line,
+      );
+    if (subdomain === "")
+      throw new FmtiReadError(
+        "MISSING_VALUE",
+        `indicator "${name}" has no Subdomain`,
+        file,
+        record.line,
+      );
     const definition = cell(record, definitionColumn);
-    rows.push({ line: record.line, domain, subdomain, name, ...(definition ? { definition } : {}) });
+    rows.push({
+      line: record.line,
+      domain,
+      subdomain,
+      name,
+      ...(definition ? { definition } : {}),
+    });
   }
-  if (rows.length === 0) throw new FmtiReadError("NO_ROWS", "the indicators file has no indicator rows", file, table.header.line);
+  if (rows.length === 0)
+    throw new FmtiReadError(
+      "NO_ROWS",
+      "the indicators file has no indicator rows",
+      file,
+      table.header.line,
+    );
   return { file, rows };
 }
 
@@ -305,12 +375,20 @@ function joinCatalogue(
   const matrixKeys = matrix.rows.map((row) => indicatorKey(row.name));
   const cataloguePositions = uniqueKeys(catalogue.rows.map((row) => row.name));
   const matrixUnique = uniqueKeys(matrix.rows.map((row) => row.name)) !== null;
-  if (cataloguePositions && matrixUnique && matrixKeys.every((key) => cataloguePositions.has(key))) {
+  if (
+    cataloguePositions &&
+    matrixUnique &&
+    matrixKeys.every((key) => cataloguePositions.has(key))
+  ) {
     const joined = matrixKeys.map((key) => catalogue.rows[cataloguePositions.get(key)!]!);
     const used = new Set(joined);
-    const extra = catalogue.rows.filter((row) => !used.has(row)).map((row) => `"${row.name}" (line ${row.line})`);
+    const extra = catalogue.rows
+      .filter((row) => !used.has(row))
+      .map((row) => `"${row.name}" (line ${row.line})`);
     if (extra.length > 0) {
-      notices.push(`${catalogue.file}: ${extra.length} indicator(s) not in the score matrix, ignored: ${listed(extra)}`);
+      notices.push(
+        `${catalogue.file}: ${extra.length} indicator(s) not in the score matrix, ignored: ${listed(extra)}`,
+      );
     }
     return joined;
   }
@@ -321,7 +399,9 @@ function joinCatalogue(
     throw new FmtiReadError(
       "JOIN",
       `cannot join the score matrix with the indicators file: ${counts}` +
-        (missing ? `, and "${missing.name}" (line ${missing.line}) is not in ${catalogue.file}` : ""),
+        (missing
+          ? `, and "${missing.name}" (line ${missing.line}) is not in ${catalogue.file}`
+          : ""),
       matrix.file,
       missing?.line ?? null,
     );
@@ -340,7 +420,9 @@ function joinCatalogue(
         row.line,
       );
     }
-    differing.push(`#${index + 1} "${row.name}" (${matrix.file} line ${row.line}) ↔ "${other.name}" (${catalogue.file} line ${other.line})`);
+    differing.push(
+      `#${index + 1} "${row.name}" (${matrix.file} line ${row.line}) ↔ "${other.name}" (${catalogue.file} line ${other.line})`,
+    );
   });
   notices.push(
     `indicator names differ in ${differing.length} of ${matrix.rows.length} rows between ${matrix.file} and ${catalogue.file}; ` +
@@ -358,9 +440,13 @@ function describeIgnored(ignored: readonly IgnoredFile[]): string {
  * Reads an edition from its CSV files (paths relative to the edition folder). Pure: no file
  * system. Throws FmtiReadError.
  */
-export function parseFmtiEdition(files: readonly EditionCsvFile[], unreadable: readonly IgnoredFile[] = []): FmtiEdition {
+export function parseFmtiEdition(
+  files: readonly EditionCsvFile[],
+  unreadable: readonly IgnoredFile[] = [],
+): FmtiEdition {
   const notices: string[] = [];
-  const { matrices, catalogues, ignored } = classifyEditionFiles(files);
+  const { matrices, catalogues, ignored, notices: classifyNotices } = classifyEditionFiles(files);
+  notices.push(...classifyNotices);
   const skipped = [...unreadable, ...ignored];
   if (matrices.length === 0) {
     throw new FmtiReadError(
@@ -389,11 +475,15 @@ export function parseFmtiEdition(files: readonly EditionCsvFile[], unreadable: r
         joined = joinCatalogue(matrix, catalogue, notices);
       } catch (error) {
         if (!(error instanceof FmtiReadError)) throw error;
-        notices.push(`the score matrix carries Domain and Subdomain; the indicators file is not used (${error.message})`);
+        notices.push(
+          `the score matrix carries Domain and Subdomain; the indicators file is not used (${error.message})`,
+        );
         catalogue = null;
       }
     } else if (catalogues.length > 1) {
-      notices.push(`the score matrix carries Domain and Subdomain; ${catalogues.length} indicator files found, none used: ${catalogues.map((c) => c.file.path).join(", ")}`);
+      notices.push(
+        `the score matrix carries Domain and Subdomain; ${catalogues.length} indicator files found, none used: ${catalogues.map((c) => c.file.path).join(", ")}`,
+      );
     }
   } else {
     if (catalogues.length === 0) {
@@ -447,7 +537,8 @@ export async function readFmtiEdition(folder: string): Promise<FmtiEdition> {
     return parseFmtiEdition(files, unreadable);
   } catch (error) {
     if (error instanceof FmtiReadError) throw error.inFolder(folder);
-    if (error instanceof EditionFolderError) throw new FmtiReadError("FOLDER", error.message, folder, null);
+    if (error instanceof EditionFolderError)
+      throw new FmtiReadError("FOLDER", error.message, folder, null);
     throw error;
   }
 }

@@ -24,7 +24,11 @@ export const weightProfileInputSchema = z.object({
   description: z.string().trim().max(500).optional().transform((v) => v || undefined),
   weights: weightsSchema,
 });
-export type WeightProfileInput = z.infer<typeof weightProfileInputSchema>;
+export interface WeightProfileInput {
+  name: string;
+  description?: string;
+  weights: Weights;
+}
 
 /** Stored weights are parsed again on read; unreadable ones count as "no overrides". */
 export function parseStoredWeights(json: string): Weights {

@@ -1,0 +1,199 @@
+// Scoring benchmark: one generated template of 150 questions (every type, with transparency
+// indicators, knock-outs and residency countries), 10,000 generated answer sets with their data
+// flows, all scored with explanations on one core (method 1.1.0: prepareTemplate once, then
+// scorePrepared per answer set). Everything is generated from a fixed seed, so every run scores
+// the same inputs. Run: npx tsx bench/scoring.ts — the last line is `scoring assessments_per_s=<n>`.
+
+import { performance } from "node:perf_hooks";
+import {
+  SCORING_METHOD_VERSION,
+  prepareTemplate,
+  scorePrepared,
+  type ResidencyFlow,
+  type ScoringAnswers,
+  type ScoringQuestion,
+  type ScoringTemplate,
+} from "../scoring";
+import { adequacyDecisionsForScoring } from "../seeds/reference/adequacy-decisions";
+import { EU_EEA_CODES } from "../seeds/reference/countries";
+
+const QUESTION_COUNT = 150;
+const SECTION_COUNT = 8;
+const ASSESSMENT_COUNT = 10_000;
+const WARM_UP_COUNT = 1_000;
+const SEED = 0x5eed_2026;
+
+/** mulberry32: a small, fast, seeded PRNG (not for security). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const random = seededRandom(SEED);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const chance = (p: number): boolean => random() < p;
+
+const THIRD_COUNTRIES = ["US", "CA", "CH", "GB", "JP", "IN", "CN", "BR", "SG", "AU"];
+const DOMAINS = [
+  ["Upstream", ["Data", "Labor", "Compute", "Methods"]],
+  ["Model", ["Capabilities", "Risks", "Mitigations"]],
+  ["Downstream", ["Distribution", "Usage policy", "Impact"]],
+] as const;
+const TYPES = ["yes_no", "yes_no", "yes_no", "single_choice", "multi_choice", "number", "date", "text", "countries"] as const;
+const FLOW_KINDS = ["storage", "processing", "inference", "backup", "support"] as const;
+
+function generateQuestion(key: string): ScoringQuestion {
+  const type = pick(TYPES);
+  const question: ScoringQuestion = { key, type, weight: pick([0.5, 1, 1, 2, 3]), required: chance(0.7) };
+  switch (type) {
+    case "yes_no":
+      if (chance(0.08)) question.knockOut = { when: ["no"], label: `${key} is a must` };
+      break;
+    case "single_choice":
+      question.options = ["a", "b", "c", "d"].map((value, index) => ({ value, points: [1, 0.7, 0.3, 0][index]! }));
+      if (chance(0.1)) question.knockOut = { when: ["d"], label: `${key}: worst option` };
+      break;
+    case "multi_choice":
+      question.options = [
+        { value: "m1", points: 0.4 },
+        { value: "m2", points: 0.3 },
+        { value: "m3", points: 0.3 },
+        { value: "m4", points: 0.2 },
+        { value: "none", points: 0, exclusive: true },
+      ];
+      break;
+    case "number":
+      question.thresholds = chance(0.5)
+        ? { kind: "linear", min: 0, max: 72, higherIsBetter: false }
+        : { kind: "steps", steps: [{ min: 0, points: 0 }, { min: 1, points: 0.5 }, { min: 4, points: 1 }] };
+      break;
+    case "date":
+      question.thresholds = { kind: "linear", min: 0, max: 730, higherIsBetter: false };
+      break;
+    case "countries":
+      question.residencyFlowKind = pick(FLOW_KINDS);
+      if (chance(0.3)) question.knockOut = { when: ["third_country_no_safeguards"], label: `${key}: no safeguards` };
+      break;
+    case "text":
+      break;
+  }
+  if ((type === "yes_no" || type === "single_choice") && chance(0.5)) {
+    const [domain, subdomains] = pick(DOMAINS);
+    question.indicator = { domain, subdomain: pick(subdomains), awardWhen: type === "yes_no" ? ["yes"] : ["a", "b"] };
+  }
+  return question;
+}
+
+function generateTemplate(): ScoringTemplate {
+  const template: ScoringTemplate = { sections: [] };
+  for (let s = 0; s < SECTION_COUNT; s++) {
+    template.sections.push({ key: `section_${s}`, weight: pick([1, 1, 2, 3]), questions: [] });
+  }
+  for (let q = 0; q < QUESTION_COUNT; q++) {
+    template.sections[q % SECTION_COUNT]!.questions.push(generateQuestion(`section_${q % SECTION_COUNT}.q${q}`));
+  }
+  return template;
+}
+
+function generateAnswer(question: ScoringQuestion): unknown {
+  const roll = random();
+  if (roll < 0.05) return undefined;
+  if (roll < 0.08) return "na";
+  if (roll < 0.12 && question.type !== "text") return "unknown";
+  switch (question.type) {
+    case "yes_no":
+      return pick(["yes", "yes", "partial", "no"]);
+    case "single_choice":
+      return pick(question.options!).value;
+    case "multi_choice": {
+      const chosen = ["m1", "m2", "m3", "m4"].filter(() => chance(0.5));
+      return chosen.length > 0 ? chosen : ["none"];
+    }
+    case "number":
+      return Math.round(random() * 1000) / 10;
+    case "date":
+      return `20${pick(["23", "24", "25"])}-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-15`;
+    case "countries":
+      return chance(0.6) ? [pick(EU_EEA_CODES)] : [pick(EU_EEA_CODES), pick(THIRD_COUNTRIES)];
+    case "text":
+      return "Described in our security whitepaper, section 4.";
+  }
+}
+
+function generateFlows(): ResidencyFlow[] {
+  const flows: ResidencyFlow[] = [];
+  const count = 3 + Math.floor(random() * 5);
+  for (let i = 0; i < count; i++) {
+    const third = chance(0.35);
+    flows.push({
+      kind: pick(["storage", "processing", "support", "inference", "backup", "subprocessor"] as const),
+      label: `flow ${i}`,
+      country: chance(0.03) ? "unknown" : third ? pick(THIRD_COUNTRIES) : pick(EU_EEA_CODES),
+      ...(third ? { safeguard: pick(["scc", "bcr", "none", "unknown"] as const) } : {}),
+      recipient: { dpfCertified: chance(0.5), commercial: true },
+    });
+  }
+  return flows;
+}
+
+const template = generateTemplate();
+const assessments: Array<{ answers: ScoringAnswers; flows: ResidencyFlow[] }> = [];
+for (let a = 0; a < ASSESSMENT_COUNT; a++) {
+  const answers: ScoringAnswers = {};
+  for (const section of template.sections) {
+    for (const question of section.questions) {
+      const answer = generateAnswer(question);
+      if (answer !== undefined) answers[question.key] = answer;
+    }
+  }
+  assessments.push({ answers, flows: generateFlows() });
+}
+const counts = new Map<string, number>();
+for (const section of template.sections) for (const q of section.questions) counts.set(q.type, (counts.get(q.type) ?? 0) + 1);
+console.log(
+  `generated template: ${QUESTION_COUNT} questions in ${SECTION_COUNT} sections (${[...counts].map(([type, n]) => `${type} ${n}`).join(", ")}), ${ASSESSMENT_COUNT} answer sets, seed ${SEED}`,
+);
+
+const prepareStart = performance.now();
+const prepared = prepareTemplate(template, {
+  methodVersion: SCORING_METHOD_VERSION,
+  euEeaCountries: [...EU_EEA_CODES],
+  adequacyDecisions: adequacyDecisionsForScoring(),
+  asOf: "2025-06-30",
+});
+console.log(`prepared template in ${(performance.now() - prepareStart).toFixed(2)} ms`);
+
+let checksum = 0;
+function scoreOne(index: number): void {
+  const { answers, flows } = assessments[index]!;
+  const result = scorePrepared(prepared, answers, { residencyFlows: flows });
+  checksum =
+    (checksum +
+      (result.overall ?? 0) +
+      (result.transparency?.satisfied ?? 0) +
+      result.explanation.overall.improvements.length +
+      (result.residency?.points ?? 0)) %
+    1e9;
+}
+
+for (let i = 0; i < WARM_UP_COUNT; i++) scoreOne(i);
+console.log(`warm-up: scored ${WARM_UP_COUNT} assessments`);
+checksum = 0;
+
+const start = performance.now();
+for (let i = 0; i < ASSESSMENT_COUNT; i++) {
+  scoreOne(i);
+  if ((i + 1) % 2_000 === 0) {
+    const seconds = (performance.now() - start) / 1000;
+    console.log(`scored ${i + 1}/${ASSESSMENT_COUNT} in ${seconds.toFixed(3)} s`);
+  }
+}
+const seconds = (performance.now() - start) / 1000;
+console.log(`checksum ${checksum.toFixed(2)} (same inputs → same checksum on every run)`);
+console.log(`scoring assessments_per_s=${Math.round(ASSESSMENT_COUNT / seconds)}`);

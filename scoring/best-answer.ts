@@ -1,0 +1,108 @@
+// The best answer a question can get (method 1.1.0): the answer value and its description, used
+// to explain "what would raise this score most". The points come from scoring that very answer,
+// so they always agree with the scorer. Pure.
+
+import { formatIsoDay } from "./iso-day";
+import type { PreparedResidencyReference } from "./residency";
+import type { ScoringQuestion, ScoringThresholds } from "./types";
+
+export interface BestAnswerCandidate {
+  answer: string | number | string[];
+  text: string;
+}
+
+/** The value with the smallest magnitude among the measured values that earn the most points. */
+function bestMeasure(thresholds: ScoringThresholds): number {
+  if (thresholds.kind === "linear") {
+    return thresholds.higherIsBetter ? Math.max(thresholds.max, 0) : Math.min(thresholds.min, 0);
+  }
+  const steps = [...thresholds.steps].sort((a, b) => a.min - b.min);
+  const top = Math.max(...steps.map((step) => step.points));
+  let best: number | null = null;
+  steps.forEach((step, index) => {
+    if (step.points !== top) return;
+    const next = steps[index + 1]?.min ?? Number.POSITIVE_INFINITY;
+    const candidate = step.min <= 0 && 0 < next ? 0 : step.min;
+    if (best === null || Math.abs(candidate) < Math.abs(best)) best = candidate;
+  });
+  // Steps are validated non-empty, so a step with the top points always exists.
+  return best ?? 0;
+}
+
+function multiChoiceBest(question: ScoringQuestion): string[] {
+  const options = question.options ?? [];
+  const combinable = options
+    .map((option, index) => ({ option, index }))
+    .filter(({ option }) => option.exclusive !== true && option.points > 0)
+    .sort((a, b) => b.option.points - a.option.points || a.index - b.index);
+  const picked = new Set<number>();
+  let sum = 0;
+  for (const { option, index } of combinable) {
+    if (sum >= 1) break;
+    picked.add(index);
+    sum += option.points;
+  }
+  const exclusive = options
+    .filter((option) => option.exclusive === true)
+    .reduce<{ value: string; points: number } | null>(
+      (best, option) => (best === null || option.points > best.points ? option : best),
+      null,
+    );
+  if (exclusive && exclusive.points > Math.min(1, sum)) return [exclusive.value];
+  if (picked.size === 0) return [options[0]?.value ?? ""];
+  return options.filter((_, index) => picked.has(index)).map((option) => option.value);
+}
+
+/**
+ * A best answer for a scoreable question, or null for questions that cannot score or where no
+ * answer can earn points (countries without EU/EEA and whole-country adequacy references).
+ */
+export function bestAnswerCandidate(
+  question: ScoringQuestion,
+  asOfDay: number | null,
+  residency: PreparedResidencyReference,
+): BestAnswerCandidate | null {
+  switch (question.type) {
+    case "yes_no":
+      return { answer: "yes", text: "answer 'yes'" };
+    case "single_choice": {
+      const options = question.options ?? [];
+      const best = options.reduce((top, option) => (option.points > top.points ? option : top));
+      return { answer: best.value, text: `option '${best.value}'` };
+    }
+    case "multi_choice": {
+      const values = multiChoiceBest(question);
+      const label = values.length === 1 ? "option" : "options";
+      return { answer: values, text: `${label} ${values.map((value) => `'${value}'`).join(", ")}` };
+    }
+    case "number": {
+      if (!question.thresholds) return null;
+      const value = bestMeasure(question.thresholds);
+      return { answer: value, text: `value ${value}` };
+    }
+    case "date": {
+      if (!question.thresholds || asOfDay === null) return null;
+      const date = formatIsoDay(asOfDay - bestMeasure(question.thresholds));
+      return { answer: date, text: `date ${date}` };
+    }
+    case "countries": {
+      const euEea = [...residency.euEea].sort();
+      if (euEea.length > 0) {
+        return { answer: [euEea[0]!], text: `only EU/EEA countries (e.g. ${euEea[0]})` };
+      }
+      const adequate = [...residency.inForce.entries()]
+        .filter(([, decisions]) => decisions.some((decision) => decision.scope === "whole"))
+        .map(([code]) => code)
+        .sort();
+      if (adequate.length > 0) {
+        return {
+          answer: [adequate[0]!],
+          text: `only countries with an adequacy decision (e.g. ${adequate[0]})`,
+        };
+      }
+      return null;
+    }
+    case "text":
+      return null;
+  }
+}

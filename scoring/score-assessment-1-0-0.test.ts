@@ -1,0 +1,60 @@
+// Golden files: method 1.0.0 results generated once from the library as it was before 1.1.0
+// (scoring/fixtures/method-1.0.0/<case>.input.json → <case>.expected.json). They must be
+// reproduced byte for byte forever. The digests below pin the fixtures themselves: regenerating a
+// fixture from newer code would change its digest and fail here.
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { scoreAssessment, type ScoreAssessmentInput } from "./index";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/method-1.0.0/", import.meta.url));
+
+/** SHA-256 of the compact JSON of each expected result, taken when the fixtures were generated. */
+const EXPECTED_DIGESTS: Record<string, string> = {
+  "due-diligence-capped-tier": "e64658948b27e43a24d3e62c1ac50a4edb49070fe57e78d3d4b847d4ebc06d09",
+  "due-diligence-empty-answers": "72f96b87f97131036d94ce4a95214d72bbd4a9158bc99acd510a1d31aa39a43f",
+  "due-diligence-good": "5a559f2bbb6975c1ab36962c81c05fd488045dd8f86a2bad9c7a0ae3a23dea7e",
+  "due-diligence-knocked-out": "c81d23d3ead9cc7736f0aeab1fb8cdc4a48f67529629e8d04b395a78b39caf57",
+  "due-diligence-section-all-na": "4637c0ed5397465319ed8da66e35bd738419cb58c9d507457b106c2c35ee6406",
+  "due-diligence-unknown-na-invalid":
+    "ed4a8353adcbd0e562af961305ea125d8d753bc5722c7d936d1d4b6baab96374",
+  "empty-template": "8a5bbc46fae9e187631804bb74f35fcdb783a12c24e028e8a963e184cb62bc12",
+  "random-0": "5a2eac9644a2089c57986cf9f532b03832a3a3060add0ebd66135199b934fd7d",
+  "random-1": "24f5b3699a2e3e8ec0cb02b5552c94fecb4b5ab82d54e614876ae36bef0165d3",
+  "random-2": "34007fcb2f55e41d423c51907258388cf67d1b6a6d75de382a257a80a3225cd6",
+  "random-3": "b7a6660df26260b1b8e0214f80564cbd3b6d1623934b0027cebc9d293710d42e",
+  "random-4": "fa86bf6b027cbfbb48cb380e7305aa1fcee32946c47616c0ae79cf23812853ee",
+  "random-5": "6a961ffc70d7f47ed23d58622b29ffd9a14a0ff00e0da2492bb96dae7adb85f9",
+  "random-6": "ecd1811c613da68d8b26b64f651c397dcee8737a7322819a116ef4baac1f281e",
+  "random-7": "849972cd5d9cee46dade465be9394634e9ea97c3623efacae71e0ef6dd416412",
+};
+
+const cases = readdirSync(FIXTURES)
+  .filter((name) => name.endsWith(".input.json"))
+  .map((name) => name.slice(0, -".input.json".length))
+  .sort();
+
+function sha256(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+describe("method 1.0.0 golden files", () => {
+  it("has every pinned case and no unpinned one", () => {
+    expect(cases).toEqual(Object.keys(EXPECTED_DIGESTS).sort());
+  });
+
+  it.each(cases)("reproduces %s byte for byte", (name) => {
+    const input = JSON.parse(
+      readFileSync(`${FIXTURES}${name}.input.json`, "utf8"),
+    ) as ScoreAssessmentInput;
+    expect(input.options.methodVersion).toBe("1.0.0");
+    // Compact JSON of the stored expectation: independent of how the file is formatted.
+    const expected = JSON.stringify(
+      JSON.parse(readFileSync(`${FIXTURES}${name}.expected.json`, "utf8")),
+    );
+    expect(sha256(expected)).toBe(EXPECTED_DIGESTS[name]);
+    const actual = JSON.stringify(scoreAssessment(input));
+    expect(actual).toBe(expected);
+  });
+});
