@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { formatAnswer } from "~/components/questionnaire/question-input";
+import { ResidencyDetails, ScoreExplanationDetails, TransparencyDetails } from "~/components/score-details";
 import { ScoreSummary } from "~/components/score-summary";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
@@ -103,7 +104,29 @@ export default function AssessmentPage() {
 
       <Card title={t("assessments.scoresTitle")}>
         {a.score ? <ScoreSummary score={a.score} sections={a.sections} questions={a.questions} /> : <p className="text-slate-600">{t("assessments.notScoredYet")}</p>}
+        {a.score ? (
+          <p className="mt-3 text-xs text-slate-500" data-testid="weights-used">
+            {a.weightProfile ? t("assessments.weightProfileUsed", { name: a.weightProfile.name }) : t("assessments.templateWeightsUsed")}
+          </p>
+        ) : null}
       </Card>
+
+      {a.score?.explanation ? (
+        <Card title={t("assessments.explanationTitle")}>
+          <ScoreExplanationDetails score={a.score} questions={a.questions} />
+        </Card>
+      ) : null}
+
+      {a.score && "transparency" in a.score ? (
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Card title={t("assessments.transparencyTitle")}>
+            <TransparencyDetails score={a.score} questions={a.questions} />
+          </Card>
+          <Card title={t("assessments.residencyTitle")}>
+            <ResidencyDetails score={a.score} />
+          </Card>
+        </div>
+      ) : null}
 
       {canWrite && ["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status) ? (
         <Card title={t("assessments.invitesTitle")}>

@@ -1,21 +1,37 @@
-import { SCORING_METHOD_VERSION, scoreAssessment, type ScoringResult } from "../../../scoring";
+import { SCORING_METHOD_VERSION, scoreAssessment, type ScoringResult, type WeightProfile } from "../../../scoring";
+import { adequacyDecisionsForScoring } from "../../../seeds/reference/adequacy-decisions";
 import { EU_EEA_CODES } from "../../../seeds/reference/countries";
-import { wholeCountryAdequacyCodes } from "../../../seeds/reference/adequacy-decisions";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
+import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";
+
+export interface ComputeScoreOptions {
+  /** The organisation's weight profile; absent: the template's own weights. */
+  weightProfile?: WeightProfile | null;
+}
 
 /**
- * Scores one assessment with the current scoring method. `asOf` (YYYY-MM-DD) fixes the legal
- * reference date (adequacy decisions in force) so a stored result can be reproduced exactly.
+ * Scores one assessment with the current scoring method: section and overall scores, tier,
+ * knock-outs, transparency index, residency rating and explanations. `asOf` (YYYY-MM-DD) fixes
+ * the legal reference date (adequacy decisions in force), so a stored result can be reproduced
+ * exactly from the same template version, answers, weight profile and method version.
  */
-export function computeScore(definition: TemplateDefinition, answers: Record<string, unknown>, asOf: string): ScoringResult {
+export function computeScore(
+  definition: TemplateDefinition,
+  answers: Record<string, unknown>,
+  asOf: string,
+  options: ComputeScoreOptions = {},
+): ScoringResult {
   return scoreAssessment({
     template: toScoringTemplate(definition),
     answers,
     options: {
       methodVersion: SCORING_METHOD_VERSION,
       euEeaCountries: [...EU_EEA_CODES],
-      adequacyCountries: wholeCountryAdequacyCodes(asOf),
+      adequacyDecisions: adequacyDecisionsForScoring(),
       asOf,
+      ...(options.weightProfile ? { weightProfile: options.weightProfile } : {}),
+      residencyFlows: residencyFlowsFromAnswers(definition, answers),
+      countryFlowDefaults: residencyFlowDefaults(definition, answers),
     },
   });
 }

@@ -24,6 +24,7 @@ export async function getAssessment(actor: UserActor, assessmentId: string) {
       createdById: true,
       scoreResult: true,
       templateVersionId: true,
+      weightProfile: { select: { name: true } },
       vendor: { select: { id: true, name: true } },
       product: { select: { id: true, name: true } },
       inviteLinks: {
@@ -68,6 +69,7 @@ export async function getAssessment(actor: UserActor, assessmentId: string) {
       options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
       regulationRefs: q.regulationRefs,
       knockOutLabel: q.knockOut?.label ?? null,
+      indicatorRule: q.indicator?.rule ?? null,
       answer: answers.has(q.key) ? parseStoredAnswer(answers.get(q.key)!.value) : null,
       result: score?.questions.find((r) => r.key === q.key) ?? null,
     })),

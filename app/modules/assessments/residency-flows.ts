@@ -15,12 +15,7 @@ export interface ResidencyFlowInput {
  */
 export function residencyFlowsFromAnswers(definition: TemplateDefinition, answers: Record<string, unknown>): ResidencyFlowInput[] {
   const questions = questionsOf(definition);
-  const safeguardQuestion = questions.find((q) => q.residency?.role === "safeguard");
-  const dpfQuestion = questions.find((q) => q.residency?.role === "dpf_certified");
-  const chosen = safeguardQuestion?.options?.find((o) => o.value === answers[safeguardQuestion.key]);
-  const safeguard: ResidencyFlowInput["safeguard"] =
-    !safeguardQuestion ? undefined : !chosen ? "unknown" : chosen.safeguard === "not_needed" ? undefined : chosen.safeguard;
-  const recipient = { dpfCertified: dpfQuestion ? answers[dpfQuestion.key] === "yes" : undefined, commercial: true };
+  const { safeguard, recipient } = residencyFlowDefaults(definition, answers);
   const flows: ResidencyFlowInput[] = [];
   for (const question of questions) {
     if (question.residency?.role !== "flow") continue;
@@ -36,4 +31,19 @@ export function residencyFlowsFromAnswers(definition: TemplateDefinition, answer
     }
   }
   return flows;
+}
+
+/** The safeguard and recipient facts that apply to every declared flow. */
+export function residencyFlowDefaults(
+  definition: TemplateDefinition,
+  answers: Record<string, unknown>,
+): { safeguard?: ResidencyFlowInput["safeguard"]; recipient: { dpfCertified?: boolean; commercial: boolean } } {
+  const questions = questionsOf(definition);
+  const safeguardQuestion = questions.find((q) => q.residency?.role === "safeguard");
+  const dpfQuestion = questions.find((q) => q.residency?.role === "dpf_certified");
+  const chosen = safeguardQuestion?.options?.find((o) => o.value === answers[safeguardQuestion.key]);
+  const safeguard: ResidencyFlowInput["safeguard"] =
+    !safeguardQuestion ? undefined : !chosen ? "unknown" : chosen.safeguard === "not_needed" ? undefined : chosen.safeguard;
+  const recipient = dpfQuestion ? { dpfCertified: answers[dpfQuestion.key] === "yes", commercial: true } : { commercial: true };
+  return { ...(safeguard ? { safeguard } : {}), recipient };
 }

@@ -1,6 +1,11 @@
 import { z } from "zod";
+import type { ScoringResult } from "../../../scoring";
 
-/** The stored score result is parsed again on read; an unreadable one is treated as absent. */
+/**
+ * The stored score result is parsed again on read: the common part of every method version is
+ * validated; later versions' extra parts (transparency, residency, explanation) pass through as
+ * the library produced them. An unreadable result is treated as absent.
+ */
 const storedScoreSchema = z.looseObject({
   methodVersion: z.string(),
   overall: z.number().nullable(),
@@ -9,14 +14,16 @@ const storedScoreSchema = z.looseObject({
   questions: z.array(z.looseObject({ key: z.string(), sectionKey: z.string(), points: z.number().nullable(), status: z.string(), reason: z.string(), weight: z.number(), contributionToOverall: z.number(), maxContributionToOverall: z.number() })),
   knockOuts: z.array(z.object({ questionKey: z.string(), label: z.string() })),
   completeness: z.looseObject({ required: z.number(), answeredRequired: z.number(), ratio: z.number(), missingRequired: z.array(z.string()) }),
+  transparency: z.looseObject({ satisfied: z.number(), total: z.number() }).nullable().optional(),
+  residency: z.looseObject({ rating: z.string(), flows: z.array(z.unknown()) }).nullable().optional(),
 });
-export type StoredScore = z.infer<typeof storedScoreSchema>;
+export type StoredScore = ScoringResult;
 
 export function parseStoredScore(json: string | null): StoredScore | null {
   if (!json) return null;
   try {
     const parsed = storedScoreSchema.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
+    return parsed.success ? (parsed.data as unknown as StoredScore) : null;
   } catch {
     return null;
   }

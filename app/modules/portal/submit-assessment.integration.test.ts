@@ -66,7 +66,7 @@ describe("submitAssessment", () => {
     expect((await s.reload()).status).toBe("INVITED");
   });
 
-  it("complete answers: SUBMITTED, score stored with method version 1.0.0 and reproducible, assessor mailed", async () => {
+  it("complete answers: SUBMITTED, score stored with the current method version and reproducible, assessor mailed", async () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
     // KR has a whole-country adequacy decision since 2021-12-17: the result depends on the reference date.
@@ -79,11 +79,10 @@ describe("submitAssessment", () => {
     expect(after.status).toBe("SUBMITTED");
     expect(after.submittedAt).toEqual(SUBMITTED_AT);
     expect(after.version).toBe(before.version + 1);
-    expect(after.scoringMethodVersion).toBe("1.0.0");
-    expect(SCORING_METHOD_VERSION).toBe("1.0.0");
+    expect(after.scoringMethodVersion).toBe(SCORING_METHOD_VERSION);
 
     const stored = JSON.parse(after.scoreResult!) as ReturnType<typeof computeScore>;
-    expect(stored.methodVersion).toBe("1.0.0");
+    expect(stored.methodVersion).toBe(SCORING_METHOD_VERSION);
     expect(typeof stored.overall).toBe("number");
     expect(after.overallScore).toBe(stored.overall);
     expect(stored.completeness.missingRequired).toEqual([]);
@@ -103,7 +102,7 @@ describe("submitAssessment", () => {
       overall: stored.overall,
       riskTier: stored.riskTier,
       knockOuts: stored.knockOuts.map((k) => k.questionKey),
-      methodVersion: "1.0.0",
+      methodVersion: SCORING_METHOD_VERSION,
     });
 
     const mail = await smtp().waitFor((m) => m.to.includes(s.assessor.email));

@@ -9,6 +9,7 @@ import type { VendorActor } from "../auth/actor";
 import { assertTransition } from "../assessments/assessment-status";
 import { computeScore } from "../assessments/compute-score";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { defaultWeightProfile } from "../weights/weight-profiles.server";
 import { sendMail } from "../mail/send-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 
@@ -28,7 +29,9 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);
     const rows = await tx.answer.findMany({ where: { assessmentId: assessment.id }, select: { questionKey: true, value: true } });
     const answers = Object.fromEntries(rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
-    const score = computeScore(template.definition, answers, now.toISOString().slice(0, 10));
+    const profile = await defaultWeightProfile(actor.organizationId, tx);
+    const weightProfile = profile ? { id: profile.id, name: profile.name, ...profile.weights } : null;
+    const score = computeScore(template.definition, answers, now.toISOString().slice(0, 10), { weightProfile });
     if (score.completeness.missingRequired.length > 0) {
       return { ok: false as const, missingRequired: score.completeness.missingRequired };
     }
@@ -40,6 +43,7 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
         scoreResult: JSON.stringify(score),
         scoringMethodVersion: score.methodVersion,
         overallScore: score.overall,
+        weightProfileId: profile?.id ?? null,
         version: { increment: 1 },
       },
     });

@@ -434,6 +434,15 @@ function toScoringQuestion(question: TemplateQuestion, locale: Locale): ScoringQ
     };
   }
   if (question.thresholds) scoring.thresholds = toScoringThresholds(question.thresholds);
+  if (question.indicator) {
+    scoring.indicator = {
+      domain: question.indicator.domain,
+      subdomain: question.indicator.subdomain,
+      awardWhen: [...question.indicator.awardWhen],
+      rule: question.indicator.rule[locale],
+    };
+  }
+  if (question.residency?.role === "flow") scoring.residencyFlowKind = question.residency.flow;
   return scoring;
 }
 

@@ -1,4 +1,4 @@
-import { db } from "../../utils/db.server";
+import { db, type Db, type Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -28,8 +28,8 @@ export async function getWeightProfile(actor: UserActor, profileId: string) {
 }
 
 /** The organisation's default profile (what new scores use), or null for the template's own weights. */
-export async function defaultWeightProfile(organizationId: string) {
-  const row = await db().weightProfile.findFirst({
+export async function defaultWeightProfile(organizationId: string, client: Tx | Db = db()) {
+  const row = await client.weightProfile.findFirst({
     where: { organizationId, isDefault: true },
     select: { id: true, name: true, weights: true, version: true },
   });
