@@ -1,11 +1,14 @@
 // Method 1.1.0, step 1: validates a template and its options once and indexes everything that
 // does not depend on the answers (weights after the profile, knock-out sets, indicators, best
 // answers, the order of keys, the residency reference in force on `asOf`). A prepared template
-// scores any number of answer sets with scorePrepared(). Pure; the result is frozen.
+// scores any number of answer sets with scorePrepared(). Pure. The prepared template is read-only
+// by contract (not frozen: frozen arrays slow the hot loops down several times in V8); its only
+// mutable parts are the evaluation memos.
 
 import { bestAnswerCandidate } from "./best-answer";
-import { EvaluationCache } from "./evaluation-cache";
-import { scoreCountriesByResidency } from "./countries-question";
+import type { EvaluationCache } from "./evaluation-cache";
+import type { AnswerKnockOut, PreparedAnswer } from "./prepared-answer";
+import { evaluateAnswer, makeEvaluator, type QuestionEvaluator } from "./question-evaluator";
 import { METHOD_VERSION_1_0_0, METHOD_VERSION_1_1_0 } from "./method-version";
 import { parseIsoDay } from "./iso-day";
 import {
@@ -14,12 +17,18 @@ import {
   type PreparedResidencyReference,
 } from "./residency";
 import { DEFAULT_TIER_THRESHOLDS, validateTierThresholds } from "./risk-tier";
-import { evaluateQuestion, isScoreable, type QuestionContext, type QuestionEvaluation } from "./score-question";
-import { indicatorRule, validateIndicator } from "./transparency";
+import { isScoreable, type QuestionContext } from "./score-question";
+import {
+  indicatorRule,
+  planTransparency,
+  validateIndicator,
+  type TransparencyPlan,
+} from "./transparency";
 import {
   RESIDENCY_FLOW_KINDS,
   ScoringInputError,
   type CountryFlowDefaults,
+  type IndicatorResult,
   type ScoringOptions,
   type ScoringQuestion,
   type ScoringTemplate,
@@ -54,22 +63,22 @@ export interface PreparedQuestion {
   weight: number;
   required: boolean;
   isCountries: boolean;
-  knockOut: { when: ReadonlySet<string>; label: string } | null;
+  knockOut: AnswerKnockOut | null;
   indicator: PreparedIndicator | null;
+  /** The indicator's result entries, [not satisfied, satisfied] (frozen, shared by results). */
+  indicatorResults: readonly [IndicatorResult, IndicatorResult] | null;
   /** Null when no answer earns points. */
   best: PreparedBestAnswer | null;
   /** Position of the key among all question keys sorted (ties in explanations break by key). */
   keyRank: number;
-  /** Scores answers of this question (no country-flow defaults), remembering repeated answers. */
-  evaluator: QuestionEvaluator;
+  /** Remembers the prepared answers of repeated answers (no country-flow defaults). */
+  cache: EvaluationCache<PreparedAnswer>;
+  /** Scores and prepares an answer of this question (no country-flow defaults). */
+  evaluate: (raw: unknown) => PreparedAnswer;
   /** Countries questions: evaluators per country-flow defaults (see countryFlowDefaultsKey). */
   countryEvaluators: Map<string, QuestionEvaluator> | null;
 }
 
-export interface QuestionEvaluator {
-  cache: EvaluationCache;
-  evaluate: (raw: unknown) => QuestionEvaluation;
-}
 
 export interface PreparedSection {
   key: string;
@@ -88,11 +97,14 @@ export interface PreparedTemplate {
   readonly questions: readonly PreparedQuestion[];
   /** Section indices in key order. */
   readonly sectionSumOrder: readonly number[];
+  /** Flat question indices in key order. */
+  readonly keyOrder: Int32Array;
   readonly questionContext: QuestionContext;
   readonly residency: PreparedResidencyReference;
   readonly tierThresholds: TierThresholds;
   readonly weightProfile: WeightProfileRef | null;
-  readonly hasIndicators: boolean;
+  /** Null when no question carries an indicator. */
+  readonly transparency: TransparencyPlan | null;
 }
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -128,47 +140,23 @@ function validateResidencyFlowKind(question: ScoringQuestion, where: string): vo
   }
 }
 
-/** Scores one answer with method 1.1.0 rules (countries through the residency rating). */
-export function evaluatePrepared(
-  prepared: Pick<PreparedTemplate, "questionContext" | "residency">,
-  question: ScoringQuestion,
-  raw: unknown,
-  defaults: CountryFlowDefaults,
-): QuestionEvaluation {
-  return question.type === "countries"
-    ? scoreCountriesByResidency(question, raw, prepared.residency, defaults)
-    : evaluateQuestion(question, raw, prepared.questionContext);
-}
-
-function makeEvaluator(
-  prepared: Pick<PreparedTemplate, "questionContext" | "residency">,
-  question: ScoringQuestion,
-  defaults: CountryFlowDefaults,
-): QuestionEvaluator {
-  return {
-    cache: new EvaluationCache(),
-    evaluate: (raw) => evaluatePrepared(prepared, question, raw, defaults),
-  };
-}
-
-/** "" for no defaults, else a key that tells different defaults apart. */
-export function countryFlowDefaultsKey(defaults: CountryFlowDefaults): string {
-  const { safeguard, recipient } = defaults;
-  if (safeguard === undefined && recipient === undefined) return "";
-  return `${safeguard ?? "-"}|${String(recipient?.dpfCertified)}|${String(recipient?.commercial)}`;
-}
-
-/** The evaluator of a question for the assessment's country-flow defaults. */
+/** The evaluator of a question for the assessment's country-flow defaults ("" = none). */
 export function evaluatorFor(
   prepared: PreparedTemplate,
   question: PreparedQuestion,
   defaults: CountryFlowDefaults,
   defaultsKey: string,
 ): QuestionEvaluator {
-  if (defaultsKey === "" || question.countryEvaluators === null) return question.evaluator;
+  if (defaultsKey === "" || question.countryEvaluators === null) return question;
   let evaluator = question.countryEvaluators.get(defaultsKey);
   if (!evaluator) {
-    evaluator = makeEvaluator(prepared, question.question, { ...defaults });
+    evaluator = makeEvaluator(
+      prepared,
+      question.question,
+      question.knockOut,
+      question.indicator?.awardWhen ?? null,
+      { ...defaults },
+    );
     question.countryEvaluators.set(defaultsKey, evaluator);
   }
   return evaluator;
@@ -202,11 +190,11 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
   const weighted =
     options.weightProfile === undefined ? template : applyWeightProfile(template, options.weightProfile);
 
-  const questionContext: QuestionContext = Object.freeze({
+  const questionContext: QuestionContext = {
     euEeaCountries: residency.euEea,
     adequacyCountries: new Set<string>(),
     asOfDay,
-  });
+  };
   const evaluator = { questionContext, residency };
 
   const allKeys = weighted.sections.flatMap((section) => section.questions.map((question) => question.key));
@@ -223,29 +211,45 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
         ? bestAnswerCandidate(question, asOfDay, residency)
         : null;
       const bestPoints = candidate
-        ? evaluatePrepared(evaluator, question, candidate.answer, {}).points
+        ? evaluateAnswer(evaluator, question, candidate.answer, {}).points
         : null;
       const best =
         candidate && bestPoints !== null
-          ? Object.freeze({
+          ? {
               points: bestPoints,
+              // Frozen: results share it (a small array that no hot loop iterates).
               answer: Array.isArray(candidate.answer)
-                ? Object.freeze([...candidate.answer]) as string[]
+                ? (Object.freeze([...candidate.answer]) as string[])
                 : candidate.answer,
               text: candidate.text,
-            })
+            }
           : null;
       const indicator = question.indicator
-        ? Object.freeze({
+        ? {
             domain: question.indicator.domain,
             subdomain: question.indicator.subdomain,
             awardWhen: new Set(question.indicator.awardWhen),
             rule: indicatorRule(question, question.indicator),
-          })
+          }
         : null;
-      questionIndices.push(questions.length);
-      questions.push(
+      const knockOut: AnswerKnockOut | null = question.knockOut
+        ? {
+            when: new Set(question.knockOut.when),
+            label: question.knockOut.label,
+            questionKey: question.key,
+            sectionKey: section.key,
+          }
+        : null;
+      const indicatorResult = (satisfied: boolean): IndicatorResult =>
         Object.freeze({
+          questionKey: question.key,
+          domain: indicator!.domain,
+          subdomain: indicator!.subdomain,
+          satisfied,
+          rule: indicator!.rule,
+        });
+      questionIndices.push(questions.length);
+      questions.push({
           question,
           key: question.key,
           sectionKey: section.key,
@@ -253,39 +257,45 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
           weight: question.weight,
           required: question.required,
           isCountries: question.type === "countries",
-          knockOut: question.knockOut
-            ? Object.freeze({ when: new Set(question.knockOut.when), label: question.knockOut.label })
-            : null,
+          knockOut,
           indicator,
+          indicatorResults: indicator ? [indicatorResult(false), indicatorResult(true)] : null,
           best,
           keyRank: rankOf.get(question.key)!,
-          evaluator: makeEvaluator(evaluator, question, {}),
+          ...makeEvaluator(evaluator, question, knockOut, indicator?.awardWhen ?? null, {}),
           countryEvaluators: question.type === "countries" ? new Map() : null,
-        }),
-      );
+      });
     });
     const sumOrder = [...questionIndices].sort((a, b) => questions[a]!.keyRank - questions[b]!.keyRank);
-    return Object.freeze({
-      key: section.key,
-      weight: section.weight,
-      questionIndices: Object.freeze(questionIndices),
-      sumOrder: Object.freeze(sumOrder),
-    });
+    return { key: section.key, weight: section.weight, questionIndices, sumOrder };
   });
   const sectionSumOrder = sections
     .map((section, index) => ({ key: section.key, index }))
     .sort((a, b) => byString(a.key, b.key))
     .map(({ index }) => index);
 
-  return Object.freeze({
+  const keyOrder = new Int32Array(questions.length);
+  questions.forEach((question, index) => {
+    keyOrder[question.keyRank] = index;
+  });
+  return {
     methodVersion: METHOD_VERSION_1_1_0,
-    sections: Object.freeze(sections),
-    questions: Object.freeze(questions),
-    sectionSumOrder: Object.freeze(sectionSumOrder),
+    sections,
+    questions,
+    sectionSumOrder,
+    keyOrder,
     questionContext,
     residency,
     tierThresholds,
     weightProfile: options.weightProfile === undefined ? null : weightProfileRef(options.weightProfile),
-    hasIndicators: questions.some((question) => question.indicator !== null),
-  });
+    transparency: questions.some((question) => question.indicator !== null)
+      ? planTransparency(
+          questions.flatMap((question, questionIndex) =>
+            question.indicator
+              ? [{ questionIndex, domain: question.indicator.domain, subdomain: question.indicator.subdomain }]
+              : [],
+          ),
+        )
+      : null,
+  };
 }

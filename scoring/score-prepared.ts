@@ -5,7 +5,7 @@
 // questions in the template never matters. Never throws on answers.
 
 import { explainKnockOut } from "./explain-knock-out";
-import { explainScore } from "./explain-score";
+import { explainScores } from "./explain-score";
 import { explainTier } from "./explain-tier";
 import {
   countryFlowDefaultsKey,
@@ -14,8 +14,9 @@ import {
 } from "./prepare-template";
 import { rateResidencyPrepared, validateRecipient, validateResidencyFlows } from "./residency";
 import { riskTier } from "./risk-tier";
-import { roundTo, type QuestionEvaluation } from "./score-question";
-import { countIndicators } from "./transparency";
+import { hundredths, roundTo } from "./round";
+import type { QuestionEvaluation } from "./score-question";
+import { countPlannedIndicators } from "./transparency";
 import {
   ScoringInputError,
   TRANSFER_SAFEGUARDS,
@@ -46,6 +47,29 @@ export interface AssessmentResidencyInput {
 
 const NO_DEFAULTS: CountryFlowDefaults = Object.freeze({});
 
+// Scratch buffers reused between calls (allocating typed arrays per call is slow); they never escape.
+let overallShareBuffer = new Float64Array(256);
+let earnedCentBuffer = new Float64Array(256);
+let maxCentBuffer = new Float64Array(256);
+/** markBuffer[i] === currentMark ⇔ question i carries a share of the overall score in this call. */
+let markBuffer = new Int32Array(256);
+let currentMark = 0;
+
+function ensureShareCapacity(count: number): void {
+  if (count > overallShareBuffer.length) {
+    const size = Math.max(count, overallShareBuffer.length * 2);
+    overallShareBuffer = new Float64Array(size);
+    earnedCentBuffer = new Float64Array(size);
+    maxCentBuffer = new Float64Array(size);
+    markBuffer = new Int32Array(size);
+  }
+  currentMark += 1;
+  if (currentMark === 0x7fffffff) {
+    markBuffer.fill(0);
+    currentMark = 1;
+  }
+}
+
 function defaultsOf(defaults: unknown): CountryFlowDefaults {
   if (defaults === undefined) return NO_DEFAULTS;
   if (!isRecord(defaults)) throw new ScoringInputError("countryFlowDefaults must be an object");
@@ -75,32 +99,31 @@ export function scorePrepared(
   const count = questions.length;
 
   const defaultsKey = countryFlowDefaultsKey(defaults);
+  // Evaluate every answer and sum each section in key order (one pass over the questions).
   const evaluations: QuestionEvaluation[] = new Array<QuestionEvaluation>(count);
-  for (let i = 0; i < count; i++) {
-    const question = questions[i]!;
-    const raw =
-      answerRecord !== null && Object.prototype.hasOwnProperty.call(answerRecord, question.key)
-        ? answerRecord[question.key]
-        : undefined;
-    const evaluator = evaluatorFor(prepared, question, defaults, defaultsKey);
-    evaluations[i] = evaluator.cache.get(raw, evaluator.evaluate);
-  }
-
-  // Section fractions, summed in key order.
   const sectionCount = sections.length;
-  const weightSums = new Float64Array(sectionCount);
+  const weightSums: number[] = new Array<number>(sectionCount);
   const fractions: Array<number | null> = new Array<number | null>(sectionCount);
   for (let s = 0; s < sectionCount; s++) {
     let weightSum = 0;
     let earned = 0;
     let counted = 0;
-    for (const i of sections[s]!.sumOrder) {
-      const evaluation = evaluations[i]!;
+    const sumOrder = sections[s]!.sumOrder;
+    for (let k = 0; k < sumOrder.length; k++) {
+      const i = sumOrder[k]!;
+      const question = questions[i]!;
+      const raw =
+        answerRecord !== null && Object.prototype.hasOwnProperty.call(answerRecord, question.key)
+          ? answerRecord[question.key]
+          : undefined;
+      const evaluator =
+        defaultsKey === "" ? question : evaluatorFor(prepared, question, defaults, defaultsKey);
+      const evaluation = evaluator.cache.get(raw, evaluator.evaluate);
+      evaluations[i] = evaluation;
       if (!evaluation.countsInScore) continue;
-      const weight = questions[i]!.weight;
       counted += 1;
-      weightSum += weight;
-      earned += weight * (evaluation.points ?? 0);
+      weightSum += question.weight;
+      earned += question.weight * (evaluation.points ?? 0);
     }
     weightSums[s] = weightSum;
     fractions[s] = counted > 0 && weightSum > 0 ? earned / weightSum : null;
@@ -108,7 +131,9 @@ export function scorePrepared(
   let overallWeightSum = 0;
   let overallEarned = 0;
   let scoredSections = 0;
-  for (const s of prepared.sectionSumOrder) {
+  const sectionSumOrder = prepared.sectionSumOrder;
+  for (let k = 0; k < sectionSumOrder.length; k++) {
+    const s = sectionSumOrder[k]!;
     const fraction = fractions[s]!;
     if (fraction === null) continue;
     scoredSections += 1;
@@ -123,10 +148,13 @@ export function scorePrepared(
   const knockOuts: KnockOutResult[] = [];
   const knockOutExplanations: KnockOutExplanation[] = [];
   const missingRequired: string[] = [];
-  const overallShare = new Float64Array(count);
-  const sectionShare = new Float64Array(count);
-  const overallIndices: number[] = [];
-  const sectionExplanations: SectionExplanation[] = new Array<SectionExplanation>(sectionCount);
+  ensureShareCapacity(count);
+  // Locals: module-level `let` bindings cost a check on every access in hot loops.
+  const overallShare = overallShareBuffer;
+  const earnedCents = earnedCentBuffer;
+  const maxCents = maxCentBuffer;
+  const marked = markBuffer;
+  const mark = currentMark;
   let required = 0;
   let answeredRequired = 0;
 
@@ -138,11 +166,12 @@ export function scorePrepared(
     // Share of the overall score (in percentage points) this section carries.
     const sectionPoints =
       overallFraction !== null && fraction !== null ? (section.weight / overallWeightSum) * 100 : 0;
-    const sectionIndices: number[] = [];
     let answeredCount = 0;
     let applicableCount = 0;
     let unknownCount = 0;
-    for (const i of section.questionIndices) {
+    const questionIndices = section.questionIndices;
+    for (let k = 0; k < questionIndices.length; k++) {
+      const i = questionIndices[k]!;
       const question = questions[i]!;
       const evaluation = evaluations[i]!;
       const applicable = evaluation.status !== "not_applicable";
@@ -155,16 +184,15 @@ export function scorePrepared(
         if (answered) answeredRequired += 1;
         else missingRequired.push(question.key);
       }
-      const inScore = evaluation.countsInScore && weightSum > 0 && question.weight > 0;
-      const normalizedWeight = inScore ? question.weight / weightSum : 0;
-      const share = sectionPoints * normalizedWeight;
-      if (inScore && fraction !== null) {
-        sectionShare[i] = 100 * normalizedWeight;
-        sectionIndices.push(i);
-        if (share > 0) {
-          overallShare[i] = share;
-          overallIndices.push(i);
-        }
+      const share =
+        evaluation.countsInScore && weightSum > 0 ? sectionPoints * (question.weight / weightSum) : 0;
+      const earned = hundredths(share * (evaluation.points ?? 0));
+      const max = hundredths(share);
+      if (share > 0) {
+        overallShare[i] = share;
+        earnedCents[i] = earned;
+        maxCents[i] = max;
+        marked[i] = mark;
       }
       questionResults[i] = {
         key: question.key,
@@ -173,14 +201,15 @@ export function scorePrepared(
         status: evaluation.status,
         reason: evaluation.reason,
         weight: question.weight,
-        contributionToOverall: roundTo(share * (evaluation.points ?? 0), SCORE_DECIMALS),
-        maxContributionToOverall: roundTo(share, SCORE_DECIMALS),
+        contributionToOverall: earned / 100,
+        maxContributionToOverall: max / 100,
       };
       const knockOut = question.knockOut;
       if (knockOut) {
         let matched: string[] | null = null;
-        for (const token of evaluation.tokens) {
-          if (knockOut.when.has(token)) (matched ??= []).push(token);
+        const tokens = evaluation.tokens;
+        for (let t = 0; t < tokens.length; t++) {
+          if (knockOut.when.has(tokens[t]!)) (matched ??= []).push(tokens[t]!);
         }
         if (matched) {
           knockOuts.push({ questionKey: question.key, label: knockOut.label });
@@ -198,14 +227,7 @@ export function scorePrepared(
       answeredCount,
       applicableCount,
       unknownCount,
-      questionCount: section.questionIndices.length,
-    };
-    const explained = explainScore(sectionIndices, sectionShare, questions, evaluations);
-    sectionExplanations[s] = {
-      sectionKey: section.key,
-      score,
-      contributions: explained.contributions,
-      improvements: explained.improvements,
+      questionCount: questionIndices.length,
     };
   }
 
@@ -213,24 +235,60 @@ export function scorePrepared(
   const knockOutKeys = knockOuts.map((knockOut) => knockOut.questionKey);
 
   let transparency: TransparencyResult | null = null;
-  if (prepared.hasIndicators) {
-    const indicators: IndicatorResult[] = [];
-    for (let i = 0; i < count; i++) {
-      const indicator = questions[i]!.indicator;
-      if (indicator === null) continue;
-      const satisfied = evaluations[i]!.tokens.some((token) => indicator.awardWhen.has(token));
-      indicators.push({
+  const plan = prepared.transparency;
+  if (plan !== null) {
+    const indicatorCount = plan.questionIndex.length;
+    const indicators: IndicatorResult[] = new Array<IndicatorResult>(indicatorCount);
+    const satisfiedFlags: boolean[] = new Array<boolean>(indicatorCount);
+    for (let k = 0; k < indicatorCount; k++) {
+      const i = plan.questionIndex[k]!;
+      const indicator = questions[i]!.indicator!;
+      const tokens = evaluations[i]!.tokens;
+      let satisfied = false;
+      for (let t = 0; t < tokens.length && !satisfied; t++) satisfied = indicator.awardWhen.has(tokens[t]!);
+      satisfiedFlags[k] = satisfied;
+      indicators[k] = {
         questionKey: questions[i]!.key,
         domain: indicator.domain,
         subdomain: indicator.subdomain,
         satisfied,
         rule: indicator.rule,
-      });
+      };
     }
-    transparency = { ...countIndicators(indicators), indicators };
+    const counts = countPlannedIndicators(plan, satisfiedFlags);
+    transparency = {
+      satisfied: counts.satisfied,
+      total: counts.total,
+      byDomain: counts.byDomain,
+      indicators,
+    };
   }
 
-  const overallExplained = explainScore(overallIndices, overallShare, questions, evaluations);
+  const explained = explainScores(
+    prepared.keyOrder,
+    marked,
+    mark,
+    overallShare,
+    earnedCents,
+    maxCents,
+    sectionCount,
+    questions,
+    evaluations,
+  );
+  const sectionExplanations: SectionExplanation[] = new Array<SectionExplanation>(sectionCount);
+  for (let s = 0; s < sectionCount; s++) {
+    const fraction = fractions[s]!;
+    sectionExplanations[s] = {
+      sectionKey: sections[s]!.key,
+      score: sectionResults[s]!.score,
+      share:
+        overallFraction !== null && fraction !== null
+          ? roundTo((sections[s]!.weight / overallWeightSum) * 100, SCORE_DECIMALS)
+          : 0,
+      contributions: explained.sections[s]!.contributions,
+      improvements: explained.sections[s]!.improvements,
+    };
+  }
   return {
     methodVersion: prepared.methodVersion,
     overall,
@@ -244,14 +302,17 @@ export function scorePrepared(
       ratio: required === 0 ? 1 : roundTo(answeredRequired / required, RATIO_DECIMALS),
       missingRequired,
     },
-    weightProfile: prepared.weightProfile,
+    weightProfile:
+      prepared.weightProfile === null
+        ? null
+        : { id: prepared.weightProfile.id, checksum: prepared.weightProfile.checksum },
     transparency,
     residency: flows === null ? null : rateResidencyPrepared(flows, prepared.residency),
     explanation: {
       overall: {
         score: overall,
-        contributions: overallExplained.contributions,
-        improvements: overallExplained.improvements,
+        contributions: explained.overall.contributions,
+        improvements: explained.overall.improvements,
       },
       sections: sectionExplanations,
       knockOuts: knockOutExplanations,

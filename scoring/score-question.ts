@@ -10,8 +10,9 @@ import {
   type ScoringThresholds,
 } from "./types";
 import { parseIsoDay } from "./iso-day";
+import { roundTo } from "./round";
 
-export { parseIsoDay };
+export { parseIsoDay, roundTo };
 
 /** Everything scoring one question needs besides the question and the answer. */
 export interface QuestionContext {
@@ -33,26 +34,6 @@ export interface QuestionEvaluation {
 }
 
 const POINT_DECIMALS = 4;
-
-/**
- * Rounds half away from zero to `decimals` places, without binary artefacts (1.005 → 1.01) and
- * without ever returning -0. Non-finite input is returned unchanged.
- */
-export function roundTo(value: number, decimals = 2): number {
-  if (!Number.isFinite(value)) return value;
-  const factor = 10 ** decimals;
-  const magnitude = Math.abs(value) * factor;
-  // Fast path, same result: stripping the noise below (12 significant digits) moves the value by
-  // at most magnitude·5e-12, so it only matters when the value lies that close to a tie (x.5).
-  if (magnitude < 1e15 && Math.abs(magnitude - Math.floor(magnitude) - 0.5) > magnitude * 1e-11) {
-    const fast = (Math.sign(value) * Math.round(magnitude)) / factor;
-    return fast === 0 ? 0 : fast;
-  }
-  // Strip floating-point noise first (e.g. 100.49999999999999 → 100.5) so ties round as written.
-  const scaled = Number(magnitude.toPrecision(12));
-  const rounded = (Math.sign(value) * Math.round(scaled)) / factor;
-  return rounded === 0 ? 0 : rounded;
-}
 
 /** Formats a number for reasons: rounded to 4 decimals, no exponent for the ranges used here. */
 export function formatNumber(value: number): string {

@@ -139,3 +139,82 @@ export function indicatorRule(question: ScoringQuestion, indicator: ScoringIndic
       return `awarded when the answer ${which}`;
   }
 }
+
+/** The grouping of a template's indicators, worked out once (domains/subdomains in order of first appearance). */
+export interface TransparencyPlan {
+  /** Per indicator (template order): flat question index, domain index and subdomain index (over all subdomains). */
+  questionIndex: Int32Array;
+  domainOf: Int32Array;
+  subdomainOf: Int32Array;
+  domains: Array<{ domain: string; subdomains: number[] }>;
+  /** Subdomain names by subdomain index. */
+  subdomainNames: string[];
+}
+
+/** Groups indicators the way countIndicators does, once per template. */
+export function planTransparency(
+  indicators: ReadonlyArray<{ questionIndex: number; domain: string; subdomain: string }>,
+): TransparencyPlan {
+  const plan: TransparencyPlan = {
+    questionIndex: new Int32Array(indicators.length),
+    domainOf: new Int32Array(indicators.length),
+    subdomainOf: new Int32Array(indicators.length),
+    domains: [],
+    subdomainNames: [],
+  };
+  const domainIndex = new Map<string, { index: number; subdomains: Map<string, number> }>();
+  indicators.forEach((indicator, k) => {
+    let domain = domainIndex.get(indicator.domain);
+    if (!domain) {
+      domain = { index: plan.domains.length, subdomains: new Map() };
+      domainIndex.set(indicator.domain, domain);
+      plan.domains.push({ domain: indicator.domain, subdomains: [] });
+    }
+    let subdomain = domain.subdomains.get(indicator.subdomain);
+    if (subdomain === undefined) {
+      subdomain = plan.subdomainNames.length;
+      domain.subdomains.set(indicator.subdomain, subdomain);
+      plan.subdomainNames.push(indicator.subdomain);
+      plan.domains[domain.index]!.subdomains.push(subdomain);
+    }
+    plan.questionIndex[k] = indicator.questionIndex;
+    plan.domainOf[k] = domain.index;
+    plan.subdomainOf[k] = subdomain;
+  });
+  return plan;
+}
+
+/** Same result as countIndicators for the planned indicators, given which are satisfied (plan order). */
+export function countPlannedIndicators(plan: TransparencyPlan, satisfied: readonly boolean[]): IndicatorCounts {
+  const domainCount = plan.domains.length;
+  const subdomainCount = plan.subdomainNames.length;
+  // [domain satisfied…, domain total…, subdomain satisfied…, subdomain total…]: one small plain array.
+  const counts = new Array<number>(2 * (domainCount + subdomainCount)).fill(0);
+  const subdomainBase = 2 * domainCount;
+  let total = 0;
+  for (let k = 0; k < satisfied.length; k++) {
+    const domain = plan.domainOf[k]!;
+    const subdomain = subdomainBase + plan.subdomainOf[k]!;
+    counts[domainCount + domain]! += 1;
+    counts[subdomainCount + subdomain]! += 1;
+    if (satisfied[k] === true) {
+      total += 1;
+      counts[domain]! += 1;
+      counts[subdomain]! += 1;
+    }
+  }
+  return {
+    satisfied: total,
+    total: satisfied.length,
+    byDomain: plan.domains.map((domain, d) => ({
+      domain: domain.domain,
+      satisfied: counts[d]!,
+      total: counts[domainCount + d]!,
+      subdomains: domain.subdomains.map((s) => ({
+        subdomain: plan.subdomainNames[s]!,
+        satisfied: counts[subdomainBase + s]!,
+        total: counts[subdomainBase + subdomainCount + s]!,
+      })),
+    })),
+  };
+}

@@ -375,17 +375,17 @@ export interface TransparencyResult extends IndicatorCounts {
   indicators: IndicatorResult[];
 }
 
-/** One question's share of a score. Values are percentage points of that score (2 decimals). */
+/** One question's share of the overall score, in percentage points of the overall score (2 decimals). */
 export interface ContributionEntry {
   questionKey: string;
   sectionKey: string;
   status: QuestionStatus;
   points: number | null;
-  /** Points of the score this answer earned. */
+  /** Overall points this answer earned (= the question's contributionToOverall). */
   earned: number;
-  /** Points of the score the question carries (its normalised weight × 100). */
+  /** Overall points the question carries (= maxContributionToOverall). */
   max: number;
-  /** max − earned. */
+  /** max − earned: what the answer lost. */
   lost: number;
 }
 
@@ -401,23 +401,32 @@ export interface ImprovementEntry {
   bestAnswer: string | number | string[];
   /** The best answer in words. */
   bestAnswerText: string;
-  /** Points of the score gained (2 decimals). */
+  /** Overall points gained: the best answer's contribution − the current one (2 decimals). */
   gain: number;
 }
 
+/**
+ * What moved a score, in percentage points of the overall score (the unit the overall score and
+ * every contributionToOverall use). A section's lists are the overall lists restricted to it.
+ */
 export interface ScoreExplanation {
   score: number | null;
   /**
-   * Questions that enter this score (scored, unknown, unanswered-but-scoreable), largest lost
-   * points first, ties by question key.
+   * Questions that carry a share of the overall score (scored, unknown, unanswered-but-scoreable,
+   * weight > 0), largest lost points first, ties by question key.
    */
   contributions: ContributionEntry[];
-  /** At most 10, largest gain first, ties by question key; only gains > 0. */
+  /** "What would raise this score most": at most 10, largest gain first, ties by question key; gains > 0 only. */
   improvements: ImprovementEntry[];
 }
 
 export interface SectionExplanation extends ScoreExplanation {
   sectionKey: string;
+  /**
+   * Overall points the section carries (its normalised weight × 100; 0 when it has no score).
+   * Section points = overall points × 100 / share.
+   */
+  share: number;
 }
 
 export interface KnockOutExplanation {
