@@ -45,18 +45,35 @@ const DOMAINS = [
   ["Model", ["Capabilities", "Risks", "Mitigations"]],
   ["Downstream", ["Distribution", "Usage policy", "Impact"]],
 ] as const;
-const TYPES = ["yes_no", "yes_no", "yes_no", "single_choice", "multi_choice", "number", "date", "text", "countries"] as const;
-const FLOW_KINDS = ["storage", "processing", "inference", "backup", "support"] as const;
+const TYPES = [
+  "yes_no",
+  "yes_no",
+  "yes_no",
+  "single_choice",
+  "multi_choice",
+  "number",
+  "date",
+  "text",
+  "countries",
+] as const;
 
 function generateQuestion(key: string): ScoringQuestion {
   const type = pick(TYPES);
-  const question: ScoringQuestion = { key, type, weight: pick([0.5, 1, 1, 2, 3]), required: chance(0.7) };
+  const question: ScoringQuestion = {
+    key,
+    type,
+    weight: pick([0.5, 1, 1, 2, 3]),
+    required: chance(0.7),
+  };
   switch (type) {
     case "yes_no":
       if (chance(0.08)) question.knockOut = { when: ["no"], label: `${key} is a must` };
       break;
     case "single_choice":
-      question.options = ["a", "b", "c", "d"].map((value, index) => ({ value, points: [1, 0.7, 0.3, 0][index]! }));
+      question.options = ["a", "b", "c", "d"].map((value, index) => ({
+        value,
+        points: [1, 0.7, 0.3, 0][index]!,
+      }));
       if (chance(0.1)) question.knockOut = { when: ["d"], label: `${key}: worst option` };
       break;
     case "multi_choice":
@@ -71,21 +88,35 @@ function generateQuestion(key: string): ScoringQuestion {
     case "number":
       question.thresholds = chance(0.5)
         ? { kind: "linear", min: 0, max: 72, higherIsBetter: false }
-        : { kind: "steps", steps: [{ min: 0, points: 0 }, { min: 1, points: 0.5 }, { min: 4, points: 1 }] };
+        : {
+            kind: "steps",
+            steps: [
+              { min: 0, points: 0 },
+              { min: 1, points: 0.5 },
+              { min: 4, points: 1 },
+            ],
+          };
       break;
     case "date":
       question.thresholds = { kind: "linear", min: 0, max: 730, higherIsBetter: false };
       break;
     case "countries":
-      question.residencyFlowKind = pick(FLOW_KINDS);
-      if (chance(0.3)) question.knockOut = { when: ["third_country_no_safeguards"], label: `${key}: no safeguards` };
+      if (chance(0.3))
+        question.knockOut = {
+          when: ["third_country_no_safeguards"],
+          label: `${key}: no safeguards`,
+        };
       break;
     case "text":
       break;
   }
   if ((type === "yes_no" || type === "single_choice") && chance(0.5)) {
     const [domain, subdomains] = pick(DOMAINS);
-    question.indicator = { domain, subdomain: pick(subdomains), awardWhen: type === "yes_no" ? ["yes"] : ["a", "b"] };
+    question.indicator = {
+      domain,
+      subdomain: pick(subdomains),
+      awardWhen: type === "yes_no" ? ["yes"] : ["a", "b"],
+    };
   }
   return question;
 }
@@ -96,7 +127,9 @@ function generateTemplate(): ScoringTemplate {
     template.sections.push({ key: `section_${s}`, weight: pick([1, 1, 2, 3]), questions: [] });
   }
   for (let q = 0; q < QUESTION_COUNT; q++) {
-    template.sections[q % SECTION_COUNT]!.questions.push(generateQuestion(`section_${q % SECTION_COUNT}.q${q}`));
+    template.sections[q % SECTION_COUNT]!.questions.push(
+      generateQuestion(`section_${q % SECTION_COUNT}.q${q}`),
+    );
   }
   return template;
 }
@@ -132,7 +165,14 @@ function generateFlows(): ResidencyFlow[] {
   for (let i = 0; i < count; i++) {
     const third = chance(0.35);
     flows.push({
-      kind: pick(["storage", "processing", "support", "inference", "backup", "subprocessor"] as const),
+      kind: pick([
+        "storage",
+        "processing",
+        "support",
+        "inference",
+        "backup",
+        "subprocessor",
+      ] as const),
       label: `flow ${i}`,
       country: chance(0.03) ? "unknown" : third ? pick(THIRD_COUNTRIES) : pick(EU_EEA_CODES),
       ...(third ? { safeguard: pick(["scc", "bcr", "none", "unknown"] as const) } : {}),
@@ -155,7 +195,8 @@ for (let a = 0; a < ASSESSMENT_COUNT; a++) {
   assessments.push({ answers, flows: generateFlows() });
 }
 const counts = new Map<string, number>();
-for (const section of template.sections) for (const q of section.questions) counts.set(q.type, (counts.get(q.type) ?? 0) + 1);
+for (const section of template.sections)
+  for (const q of section.questions) counts.set(q.type, (counts.get(q.type) ?? 0) + 1);
 console.log(
   `generated template: ${QUESTION_COUNT} questions in ${SECTION_COUNT} sections (${[...counts].map(([type, n]) => `${type} ${n}`).join(", ")}), ${ASSESSMENT_COUNT} answer sets, seed ${SEED}`,
 );

@@ -18,19 +18,20 @@ function bestMeasure(thresholds: ScoringThresholds): number {
   }
   const steps = [...thresholds.steps].sort((a, b) => a.min - b.min);
   const top = Math.max(...steps.map((step) => step.points));
-  let best: number | null = null;
-  steps.forEach((step, index) => {
-    if (step.points !== top) return;
+  // Each top step's value closest to 0 (0 itself when the step's range holds it); then the closest.
+  const candidates = steps.flatMap((step, index) => {
+    if (step.points !== top) return [];
     const next = steps[index + 1]?.min ?? Number.POSITIVE_INFINITY;
-    const candidate = step.min <= 0 && 0 < next ? 0 : step.min;
-    if (best === null || Math.abs(candidate) < Math.abs(best)) best = candidate;
+    return [step.min <= 0 && 0 < next ? 0 : step.min];
   });
-  // Steps are validated non-empty, so a step with the top points always exists.
-  return best ?? 0;
+  return candidates.reduce((best, candidate) =>
+    Math.abs(candidate) < Math.abs(best) ? candidate : best,
+  );
 }
 
+/** Choice questions are validated to have options. */
 function multiChoiceBest(question: ScoringQuestion): string[] {
-  const options = question.options ?? [];
+  const options = question.options!;
   const combinable = options
     .map((option, index) => ({ option, index }))
     .filter(({ option }) => option.exclusive !== true && option.points > 0)
@@ -49,7 +50,7 @@ function multiChoiceBest(question: ScoringQuestion): string[] {
       null,
     );
   if (exclusive && exclusive.points > Math.min(1, sum)) return [exclusive.value];
-  if (picked.size === 0) return [options[0]?.value ?? ""];
+  if (picked.size === 0) return [options[0]!.value];
   return options.filter((_, index) => picked.has(index)).map((option) => option.value);
 }
 
@@ -66,7 +67,7 @@ export function bestAnswerCandidate(
     case "yes_no":
       return { answer: "yes", text: "answer 'yes'" };
     case "single_choice": {
-      const options = question.options ?? [];
+      const options = question.options!;
       const best = options.reduce((top, option) => (option.points > top.points ? option : top));
       return { answer: best.value, text: `option '${best.value}'` };
     }

@@ -20,7 +20,8 @@ export function canonicalJson(value: unknown): string {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record)
       .filter((key) => record[key] !== undefined)
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // Object keys are unique, so no two compare equal.
+      .sort((a, b) => (a < b ? -1 : 1));
     return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(",")}}`;
   }
   throw new ScoringInputError(`canonical JSON: cannot serialise a value of type ${typeof value}`);

@@ -1,7 +1,7 @@
 // Method 1.1.0 scoring of a countries question through the residency rating: every listed
-// country is one data flow (of the question's `residencyFlowKind`, with the assessment's
-// `countryFlowDefaults` safeguard and recipient); the question earns the points of its worst flow
-// (1 / 0.8 / 0.5 / 0 / 0). Malformed answers never throw. Pure.
+// country is classified like a data flow (with the assessment's `countryFlowDefaults` safeguard
+// and recipient); the question earns the points of its worst country (1 / 0.8 / 0.5 / 0 / 0).
+// Malformed answers never throw. Pure.
 
 import {
   RESIDENCY_CLASS_POINTS,
@@ -66,7 +66,10 @@ export function scoreCountriesByResidency(
   for (const entry of classified) {
     worst = worseResidencyClass(worst, entry.class);
     classes.add(entry.class);
-    if (entry.class === "third_country_safeguards" || entry.class === "third_country_no_safeguards") {
+    if (
+      entry.class === "third_country_safeguards" ||
+      entry.class === "third_country_no_safeguards"
+    ) {
       classes.add("third_country");
     }
   }

@@ -59,7 +59,16 @@ class ListNode<V> {
 }
 
 export class EvaluationCache<V> {
-  private readonly strings = new StringTable<V>();
+  /**
+   * @param fewStrings whether the question's string answers come from a short list (yes/no,
+   *                   option values): then the first ones are compared before hashing; answers
+   *                   like dates or free text go straight to the hash map.
+   */
+  constructor(fewStrings: boolean) {
+    this.strings = fewStrings ? new StringTable<V>() : new Map<string, V>();
+  }
+
+  private readonly strings: StringTable<V> | Map<string, V>;
   private readonly numbers = new Map<number, V>();
   private readonly lists = new ListNode<V>();
   private missing: V | null = null;

@@ -16,6 +16,6 @@ export function explainKnockOut(
     label,
     matched,
     answerReason,
-    reason: `${questionKey}: answer ${values} → knock-out "${label}" (caps the tier at high)`,
+    reason: `${questionKey}: answer matched ${values} → knock-out "${label}" (caps the tier at high)`,
   };
 }

@@ -1,6 +1,7 @@
 // Explains the overall score and every section score: each question's contribution, largest lost
-// points first, and the ten answer changes that would raise the score most (gain = best possible
-// contribution − current contribution). All amounts are percentage points of the OVERALL score, so
+// points first, and the ten answer changes that would raise the score most (gain = the best
+// possible answer's contribution − the current contribution; for questions whose best answer earns
+// full points that is max contribution − contribution). All amounts are percentage points of the OVERALL score, so
 // one question's entry is the same object in the overall list and in its section's list, and a
 // section's list is the overall list restricted to the section. Ties break by question key.
 // Amounts are whole hundredths internally, so `lost` is exactly `max − earned` as shown.
@@ -9,9 +10,9 @@
 // Pure (the scratch buffers below are reused between calls but never escape).
 
 import type { PreparedQuestion } from "./prepare-template";
+import type { PreparedAnswer } from "./prepared-answer";
 import { hundredths } from "./round";
-import type { QuestionEvaluation } from "./score-question";
-import type { ContributionEntry, ImprovementEntry } from "./types";
+import type { ContributionEntry, ImprovementEntry, QuestionResult } from "./types";
 
 export const MAX_IMPROVEMENTS = 10;
 /** Amounts in hundredths of 0–100 points are integers below 2^14: two 7-bit radix digits. */
@@ -72,6 +73,45 @@ function radixSort(items: Int32Array, keys: Int32Array, n: number): void {
   countingPass(swapItems, swapKeys, items, keys, n, DIGIT_BITS);
 }
 
+/** Hundredths of an amount that is already rounded to hundredths (exact). */
+const cents = (points: number): number => Math.round(points * 100);
+
+function contributionEntry(
+  question: PreparedQuestion,
+  answer: PreparedAnswer,
+  result: QuestionResult,
+): ContributionEntry {
+  const earned = result.contributionToOverall;
+  const max = result.maxContributionToOverall;
+  return {
+    questionKey: question.key,
+    sectionKey: question.sectionKey,
+    status: answer.status,
+    points: answer.points,
+    earned,
+    max,
+    lost: (cents(max) - cents(earned)) / 100,
+  };
+}
+
+function improvementEntry(
+  question: PreparedQuestion,
+  answer: PreparedAnswer,
+  gainInCents: number,
+): ImprovementEntry {
+  const best = question.best!;
+  return {
+    questionKey: question.key,
+    sectionKey: question.sectionKey,
+    currentPoints: answer.points ?? 0,
+    bestPoints: best.points,
+    // Frozen in the prepared template, so results can share it safely.
+    bestAnswer: best.answer,
+    bestAnswerText: best.text,
+    gain: gainInCents / 100,
+  };
+}
+
 export interface ExplainedScores {
   overall: { contributions: ContributionEntry[]; improvements: ImprovementEntry[] };
   /** By section index. */
@@ -79,22 +119,20 @@ export interface ExplainedScores {
 }
 
 /**
- * @param keyOrder    flat question indices in key order
- * @param share       per flat index: the question's share of the overall score in points; > 0
- *                    exactly for the questions that enter the explanation when `marked[i] === mark`
- * @param earnedCents per flat index: hundredths of the overall score the answer earned
- * @param maxCents    per flat index: hundredths of the overall score the question carries
+ * @param keyOrder flat question indices in key order
+ * @param inScore  inScore[i] === 1 ⇔ question i carries a share of the overall score (> 0)
+ * @param share    per such flat index: the question's share of the overall score in points
+ * @param results  the question results (contribution and maximum, rounded to hundredths)
+ * @param evaluations the prepared answers
  */
 export function explainScores(
   keyOrder: Int32Array,
-  marked: Int32Array,
-  mark: number,
+  inScore: Uint8Array,
   share: Float64Array,
-  earnedCents: Float64Array,
-  maxCents: Float64Array,
+  results: readonly QuestionResult[],
   sectionCount: number,
   questions: readonly PreparedQuestion[],
-  evaluations: readonly QuestionEvaluation[],
+  evaluations: readonly PreparedAnswer[],
 ): ExplainedScores {
   ensureCapacity(questions.length);
   // Locals: module-level `let` bindings cost a check on every access in hot loops.
@@ -107,16 +145,19 @@ export function explainScores(
   let candidates = 0;
   for (let r = 0; r < keyOrder.length; r++) {
     const index = keyOrder[r]!;
-    if (marked[index] !== mark) continue;
+    if (inScore[index] !== 1) continue;
     // Largest first: sort ascending on (limit − 1 − amount).
     items[count] = index;
-    keys[count] = AMOUNT_LIMIT - 1 - (maxCents[index]! - earnedCents[index]!);
+    const result = results[index]!;
+    keys[count] =
+      AMOUNT_LIMIT -
+      1 -
+      (cents(result.maxContributionToOverall) - cents(result.contributionToOverall));
     count += 1;
     const best = questions[index]!.best;
-    if (best === null) continue;
-    const points = evaluations[index]!.points ?? 0;
-    if (best.points <= points) continue;
-    const gain = hundredths(share[index]! * (best.points - points));
+    if (best === null || best.points <= (evaluations[index]!.points ?? 0)) continue;
+    // As shown: the best answer's contribution − the current contribution.
+    const gain = hundredths(share[index]! * best.points) - cents(result.contributionToOverall);
     if (gain <= 0) continue;
     gainItems[candidates] = index;
     gainKeys[candidates] = AMOUNT_LIMIT - 1 - gain;
@@ -126,26 +167,24 @@ export function explainScores(
   radixSort(items, keys, count);
   radixSort(gainItems, gainKeys, candidates);
 
+  // Sized section lists, filled in order (growing arrays by push is slower).
+  const sizes = new Array<number>(sectionCount).fill(0);
+  for (let k = 0; k < count; k++) sizes[questions[items[k]!]!.sectionIndex]! += 1;
   const sections: ExplainedScores["sections"] = new Array(sectionCount);
-  for (let s = 0; s < sectionCount; s++) sections[s] = { contributions: [], improvements: [] };
+  for (let s = 0; s < sectionCount; s++) {
+    sections[s] = { contributions: new Array<ContributionEntry>(sizes[s]!), improvements: [] };
+    sizes[s] = 0;
+  }
   const contributions: ContributionEntry[] = new Array<ContributionEntry>(count);
   for (let k = 0; k < count; k++) {
     const index = items[k]!;
     const question = questions[index]!;
-    const evaluation = evaluations[index]!;
-    const earned = earnedCents[index]!;
-    const max = maxCents[index]!;
-    const entry: ContributionEntry = {
-      questionKey: question.key,
-      sectionKey: question.sectionKey,
-      status: evaluation.status,
-      points: evaluation.points,
-      earned: earned / 100,
-      max: max / 100,
-      lost: (max - earned) / 100,
-    };
+    const answer = evaluations[index]!;
+    const entry = contributionEntry(question, answer, results[index]!);
     contributions[k] = entry;
-    sections[question.sectionIndex]!.contributions.push(entry);
+    const s = question.sectionIndex;
+    sections[s]!.contributions[sizes[s]!] = entry;
+    sizes[s]! += 1;
   }
   const improvements: ImprovementEntry[] = [];
   for (let k = 0; k < candidates; k++) {
@@ -154,17 +193,8 @@ export function explainScores(
     const sectionList = sections[question.sectionIndex]!.improvements;
     const forOverall = improvements.length < MAX_IMPROVEMENTS;
     if (!forOverall && sectionList.length >= MAX_IMPROVEMENTS) continue;
-    const best = question.best!;
-    const entry: ImprovementEntry = {
-      questionKey: question.key,
-      sectionKey: question.sectionKey,
-      currentPoints: evaluations[index]!.points ?? 0,
-      bestPoints: best.points,
-      // Frozen in the prepared template, so results can share it safely.
-      bestAnswer: best.answer,
-      bestAnswerText: best.text,
-      gain: gainCents[index]! / 100,
-    };
+    const answer = evaluations[index]!;
+    const entry = improvementEntry(question, answer, gainCents[index]!);
     if (forOverall) improvements.push(entry);
     if (sectionList.length < MAX_IMPROVEMENTS) sectionList.push(entry);
   }

@@ -25,7 +25,8 @@ export function explainTier(
   }
   const scoreTier = tierForScore(overall, thresholds);
   const score = formatNumber(overall);
-  const threshold = scoreTier === "critical" ? null : { tier: scoreTier, min: thresholds[scoreTier] };
+  const threshold =
+    scoreTier === "critical" ? null : { tier: scoreTier, min: thresholds[scoreTier] };
   let reason = threshold
     ? `overall ${score} ≥ ${formatNumber(threshold.min)} (${threshold.tier} threshold) → ${scoreTier}`
     : `overall ${score} < ${formatNumber(thresholds.high)} (high threshold) → critical`;

@@ -80,11 +80,7 @@ export { prepareTemplate } from "./prepare-template";
 export type { PrepareOptions, PreparedTemplate } from "./prepare-template";
 export { scorePrepared } from "./score-prepared";
 export type { AssessmentResidencyInput } from "./score-prepared";
-export {
-  applyWeightProfile,
-  validateWeightProfile,
-  weightProfileChecksum,
-} from "./weight-profile";
+export { applyWeightProfile, validateWeightProfile, weightProfileChecksum } from "./weight-profile";
 export { countIndicators } from "./transparency";
 export type { CountableIndicator } from "./transparency";
 export {

@@ -6,20 +6,23 @@
 //         with an adequacy decision (a plain list of codes) → 0.75, any other country → 0.25.
 //         Sums are taken in template order.
 //
-// 1.1.0 — everything in 1.0.0, and:
-//   • countries questions are rated by the residency module: every listed country is a data flow,
-//     classified eu_eea (1) > adequacy decision valid on `asOf`, respecting partial scopes (0.8) >
-//     third country with SCCs/BCRs (0.5) > third country without safeguards (0) > unknown (0);
-//     the question earns the points of its worst flow. Knock-out tokens gain the five residency
-//     classes (and keep "third_country" for any third-country class).
+// 1.1.0 — everything in 1.0.0 (same result fields, same rules for every other question type), and:
+//   • countries questions are rated by the residency module: each listed country is classified
+//     eu_eea (1) > adequacy decision in force on `asOf` that covers the recipient — US only for
+//     DPF-certified, Canada only for commercial recipients (0.8) > third country with SCCs/BCRs
+//     (0.5) > third country without (declared) safeguards (0) > unknown (0, counted as "unknown");
+//     the question earns the points of its worst country. Safeguard and recipient come from
+//     `options.countryFlowDefaults` (default: none declared). Knock-out/indicator tokens are the
+//     codes, the residency classes and "third_country" for either third-country class.
 //   • adequacy can be given as dated, scoped decisions (`options.adequacyDecisions`).
 //   • weight profiles (`options.weightProfile`) override section/question weights; the result
 //     records the profile id and a SHA-256 checksum of it.
-//   • a transparency index counted like the FMTI (binary indicators per question), a product
-//     residency rating from `residencyFlows`, and explanations: contributions sorted by impact,
-//     the ten best improvements per section and overall, knock-out causes and the tier's reason.
-//   • sums are taken in the order of the section/question keys, so the order of questions in
-//     the template never changes a score, not even in the last bit.
+//   • new result fields: `weightProfile`, `transparency` (FMTI-style indicator count),
+//     `residency` (product rating from `options.residencyFlows`) and `explanation`
+//     (contributions sorted by lost points, the ten best improvements, knock-out causes, the
+//     tier's threshold and cap; all in points of the overall score).
+//   • sums are taken in the order of the section/question keys, so the order of questions in the
+//     template never changes a score, not even in the last bit.
 
 export const METHOD_VERSION_1_0_0 = "1.0.0";
 export const METHOD_VERSION_1_1_0 = "1.1.0";

@@ -62,7 +62,6 @@ export interface PreparedQuestion {
   sectionIndex: number;
   weight: number;
   required: boolean;
-  isCountries: boolean;
   knockOut: AnswerKnockOut | null;
   indicator: PreparedIndicator | null;
   /** The indicator's result entries, [not satisfied, satisfied] (frozen, shared by results). */
@@ -78,7 +77,6 @@ export interface PreparedQuestion {
   /** Countries questions: evaluators per country-flow defaults (see countryFlowDefaultsKey). */
   countryEvaluators: Map<string, QuestionEvaluator> | null;
 }
-
 
 export interface PreparedSection {
   key: string;
@@ -107,7 +105,8 @@ export interface PreparedTemplate {
   readonly transparency: TransparencyPlan | null;
 }
 
-const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Orders unique keys by UTF-16 code units (template validation guarantees uniqueness). */
+const byKey = (a: string, b: string): number => (a < b ? -1 : 1);
 
 function residencyReferenceOf(options: PrepareOptions): PreparedResidencyReference {
   if (options.adequacyDecisions === undefined) {
@@ -126,18 +125,6 @@ function residencyReferenceOf(options: PrepareOptions): PreparedResidencyReferen
     options.asOf,
     { euEea: "options.euEeaCountries", adequacy: "options.adequacyDecisions" },
   );
-}
-
-function validateResidencyFlowKind(question: ScoringQuestion, where: string): void {
-  if (question.residencyFlowKind === undefined) return;
-  if (question.type !== "countries") {
-    throw new ScoringInputError(`${where}: residencyFlowKind only applies to countries questions`);
-  }
-  if (!(RESIDENCY_FLOW_KINDS as readonly string[]).includes(question.residencyFlowKind)) {
-    throw new ScoringInputError(
-      `${where}: residencyFlowKind must be one of ${RESIDENCY_FLOW_KINDS.join(", ")}`,
-    );
-  }
 }
 
 /** The evaluator of a question for the assessment's country-flow defaults ("" = none). */
@@ -162,11 +149,26 @@ export function evaluatorFor(
   return evaluator;
 }
 
+function validateResidencyFlowKind(question: ScoringQuestion, where: string): void {
+  if (question.residencyFlowKind === undefined) return;
+  if (question.type !== "countries") {
+    throw new ScoringInputError(`${where}: residencyFlowKind only applies to countries questions`);
+  }
+  if (!(RESIDENCY_FLOW_KINDS as readonly string[]).includes(question.residencyFlowKind)) {
+    throw new ScoringInputError(
+      `${where}: residencyFlowKind must be one of ${RESIDENCY_FLOW_KINDS.join(", ")}`,
+    );
+  }
+}
+
 /**
  * Validates and indexes a template for method 1.1.0. Throws ScoringInputError for an invalid
  * template, weight profile, or options (with the offending place).
  */
-export function prepareTemplate(template: ScoringTemplate, options: PrepareOptions): PreparedTemplate {
+export function prepareTemplate(
+  template: ScoringTemplate,
+  options: PrepareOptions,
+): PreparedTemplate {
   if (!isRecord(options)) throw new ScoringInputError("options are required");
   if (options.methodVersion !== METHOD_VERSION_1_1_0) {
     const hint =
@@ -181,14 +183,18 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
   if (options.asOf !== undefined) {
     asOfDay = typeof options.asOf === "string" ? parseIsoDay(options.asOf) : null;
     if (asOfDay === null) {
-      throw new ScoringInputError(`options.asOf must be a date YYYY-MM-DD, got ${String(options.asOf)}`);
+      throw new ScoringInputError(
+        `options.asOf must be a date YYYY-MM-DD, got ${String(options.asOf)}`,
+      );
     }
   }
   const tierThresholds = validateTierThresholds(options.tierThresholds ?? DEFAULT_TIER_THRESHOLDS);
   const residency = residencyReferenceOf(options);
   validateScoringTemplate(template, asOfDay !== null);
   const weighted =
-    options.weightProfile === undefined ? template : applyWeightProfile(template, options.weightProfile);
+    options.weightProfile === undefined
+      ? template
+      : applyWeightProfile(template, options.weightProfile);
 
   const questionContext: QuestionContext = {
     euEeaCountries: residency.euEea,
@@ -197,8 +203,10 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
   };
   const evaluator = { questionContext, residency };
 
-  const allKeys = weighted.sections.flatMap((section) => section.questions.map((question) => question.key));
-  const rankOf = new Map([...allKeys].sort(byString).map((key, rank) => [key, rank]));
+  const allKeys = weighted.sections.flatMap((section) =>
+    section.questions.map((question) => question.key),
+  );
+  const rankOf = new Map([...allKeys].sort(byKey).map((key, rank) => [key, rank]));
 
   const questions: PreparedQuestion[] = [];
   const sections: PreparedSection[] = weighted.sections.map((section, sectionIndex) => {
@@ -250,28 +258,29 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
         });
       questionIndices.push(questions.length);
       questions.push({
-          question,
-          key: question.key,
-          sectionKey: section.key,
-          sectionIndex,
-          weight: question.weight,
-          required: question.required,
-          isCountries: question.type === "countries",
-          knockOut,
-          indicator,
-          indicatorResults: indicator ? [indicatorResult(false), indicatorResult(true)] : null,
-          best,
-          keyRank: rankOf.get(question.key)!,
-          ...makeEvaluator(evaluator, question, knockOut, indicator?.awardWhen ?? null, {}),
-          countryEvaluators: question.type === "countries" ? new Map() : null,
+        question,
+        key: question.key,
+        sectionKey: section.key,
+        sectionIndex,
+        weight: question.weight,
+        required: question.required,
+        knockOut,
+        indicator,
+        indicatorResults: indicator ? [indicatorResult(false), indicatorResult(true)] : null,
+        best,
+        keyRank: rankOf.get(question.key)!,
+        ...makeEvaluator(evaluator, question, knockOut, indicator?.awardWhen ?? null, {}),
+        countryEvaluators: question.type === "countries" ? new Map() : null,
       });
     });
-    const sumOrder = [...questionIndices].sort((a, b) => questions[a]!.keyRank - questions[b]!.keyRank);
+    const sumOrder = [...questionIndices].sort(
+      (a, b) => questions[a]!.keyRank - questions[b]!.keyRank,
+    );
     return { key: section.key, weight: section.weight, questionIndices, sumOrder };
   });
   const sectionSumOrder = sections
     .map((section, index) => ({ key: section.key, index }))
-    .sort((a, b) => byString(a.key, b.key))
+    .sort((a, b) => byKey(a.key, b.key))
     .map(({ index }) => index);
 
   const keyOrder = new Int32Array(questions.length);
@@ -287,12 +296,19 @@ export function prepareTemplate(template: ScoringTemplate, options: PrepareOptio
     questionContext,
     residency,
     tierThresholds,
-    weightProfile: options.weightProfile === undefined ? null : weightProfileRef(options.weightProfile),
+    weightProfile:
+      options.weightProfile === undefined ? null : weightProfileRef(options.weightProfile),
     transparency: questions.some((question) => question.indicator !== null)
       ? planTransparency(
           questions.flatMap((question, questionIndex) =>
             question.indicator
-              ? [{ questionIndex, domain: question.indicator.domain, subdomain: question.indicator.subdomain }]
+              ? [
+                  {
+                    questionIndex,
+                    domain: question.indicator.domain,
+                    subdomain: question.indicator.subdomain,
+                  },
+                ]
               : [],
           ),
         )

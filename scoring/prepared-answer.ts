@@ -1,19 +1,12 @@
 // A prepared answer: one question's evaluated answer together with everything that follows from
 // the answer alone (status flags, knock-out match, indicator award), computed once per distinct
-// answer and remembered by the question's evaluation cache. It also remembers the result objects
-// it produced for the last overall share it was scored with, so repeated answers under the same
-// weights reuse them (those objects are frozen, because several results then share them).
-// Internal to the library: prepared answers never appear in a result.
+// answer and remembered by the question's evaluation cache. Its knock-out entries are frozen
+// because every result with this answer shares them. Internal to the library: prepared answers
+// never appear in a result.
 
 import { explainKnockOut } from "./explain-knock-out";
 import type { QuestionEvaluation } from "./score-question";
-import type {
-  ContributionEntry,
-  ImprovementEntry,
-  KnockOutExplanation,
-  KnockOutResult,
-  QuestionResult,
-} from "./types";
+import type { KnockOutExplanation, KnockOutResult } from "./types";
 
 /** A question's knock-out as preparing an answer needs it. */
 export interface AnswerKnockOut {
@@ -33,11 +26,6 @@ export interface PreparedAnswer extends QuestionEvaluation {
   knockOut: { result: KnockOutResult; explanation: KnockOutExplanation } | null;
   /** Whether the question's transparency indicator is awarded (false without an indicator). */
   indicatorSatisfied: boolean;
-  /** Output memo: the share these objects were made for (NaN: none yet). */
-  memoShare: number;
-  memoResult: QuestionResult | null;
-  memoContribution: ContributionEntry | null;
-  memoImprovement: ImprovementEntry | null;
 }
 
 /** The prepared answer of an evaluation for a question's knock-out and indicator. */
@@ -78,9 +66,5 @@ export function prepareAnswer(
             ),
           },
     indicatorSatisfied,
-    memoShare: Number.NaN,
-    memoResult: null,
-    memoContribution: null,
-    memoImprovement: null,
   };
 }

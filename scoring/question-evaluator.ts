@@ -41,7 +41,9 @@ export function makeEvaluator(
   defaults: CountryFlowDefaults,
 ): QuestionEvaluator {
   return {
-    cache: new EvaluationCache<PreparedAnswer>(),
+    cache: new EvaluationCache<PreparedAnswer>(
+      question.type !== "date" && question.type !== "text" && question.type !== "number",
+    ),
     evaluate: (raw) =>
       prepareAnswer(evaluateAnswer(context, question, raw, defaults), knockOut, awardWhen),
   };

@@ -11,7 +11,6 @@ import { parseIsoDay } from "./iso-day";
 import {
   ADEQUACY_SCOPES,
   RESIDENCY_FLOW_KINDS,
-  RESIDENCY_RATING_CLASSES,
   ScoringInputError,
   TRANSFER_SAFEGUARDS,
   type AdequacyDecisionRef,
@@ -26,13 +25,15 @@ import {
 import { isRecord } from "./validate-template";
 
 /** Points of each class when a residency rating feeds a score (countries questions, method 1.1.0). */
-export const RESIDENCY_CLASS_POINTS: Readonly<Record<ResidencyRatingClass, number>> = Object.freeze({
-  eu_eea: 1,
-  adequacy: 0.8,
-  third_country_safeguards: 0.5,
-  third_country_no_safeguards: 0,
-  unknown: 0,
-});
+export const RESIDENCY_CLASS_POINTS: Readonly<Record<ResidencyRatingClass, number>> = Object.freeze(
+  {
+    eu_eea: 1,
+    adequacy: 0.8,
+    third_country_safeguards: 0.5,
+    third_country_no_safeguards: 0,
+    unknown: 0,
+  },
+);
 
 const CLASS_LABEL: Readonly<Record<ResidencyRatingClass, string>> = {
   eu_eea: "EU/EEA",
@@ -100,7 +101,10 @@ function addTo(
 export function prepareResidencyReference(
   reference: ResidencyReference,
   asOf: string,
-  names: { euEea: string; adequacy: string } = { euEea: "reference.euEea", adequacy: "reference.adequacy" },
+  names: { euEea: string; adequacy: string } = {
+    euEea: "reference.euEea",
+    adequacy: "reference.adequacy",
+  },
 ): PreparedResidencyReference {
   if (!isRecord(reference)) throw new ScoringInputError("reference must be an object");
   const asOfDay = typeof asOf === "string" ? parseIsoDay(asOf) : null;
@@ -129,7 +133,9 @@ export function prepareResidencyReference(
     if (decision.validUntil !== undefined) {
       until = typeof decision.validUntil === "string" ? parseIsoDay(decision.validUntil) : null;
       if (until === null || until < from) {
-        throw new ScoringInputError(`${at}.validUntil must be a date YYYY-MM-DD on or after validFrom`);
+        throw new ScoringInputError(
+          `${at}.validUntil must be a date YYYY-MM-DD on or after validFrom`,
+        );
       }
     }
     const normalized: AdequacyDecisionRef = {
@@ -177,7 +183,9 @@ export function validateResidencyFlows(flows: unknown, where = "residencyFlows")
       flow.safeguard !== undefined &&
       !(TRANSFER_SAFEGUARDS as readonly unknown[]).includes(flow.safeguard)
     ) {
-      throw new ScoringInputError(`${at}.safeguard must be one of ${TRANSFER_SAFEGUARDS.join(", ")}`);
+      throw new ScoringInputError(
+        `${at}.safeguard must be one of ${TRANSFER_SAFEGUARDS.join(", ")}`,
+      );
     }
     validateRecipient(flow.recipient, `${at}.recipient`);
   });
@@ -192,7 +200,9 @@ export function validateRecipient(recipient: unknown, where: string): void {
     (recipient.dpfCertified !== undefined && typeof recipient.dpfCertified !== "boolean") ||
     (recipient.commercial !== undefined && typeof recipient.commercial !== "boolean")
   ) {
-    throw new ScoringInputError(`${where} must be { dpfCertified?: boolean, commercial?: boolean }`);
+    throw new ScoringInputError(
+      `${where} must be { dpfCertified?: boolean, commercial?: boolean }`,
+    );
   }
 }
 
@@ -246,9 +256,14 @@ export function classifyCountry(
   const code = trimmed.toUpperCase();
   if (!COUNTRY_CODE.test(code)) {
     const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}…` : trimmed;
-    return { class: "unknown", country: "unknown", reason: `'${shown}' is not an ISO country code` };
+    return {
+      class: "unknown",
+      country: "unknown",
+      reason: `'${shown}' is not an ISO country code`,
+    };
   }
-  if (reference.euEea.has(code)) return { class: "eu_eea", country: code, reason: `${code}: in the EU/EEA` };
+  if (reference.euEea.has(code))
+    return { class: "eu_eea", country: code, reason: `${code}: in the EU/EEA` };
 
   const notes: string[] = [];
   const inForce = reference.inForce.get(code);
@@ -308,10 +323,13 @@ export function rateResidencyPrepared(
   flows: readonly ResidencyFlow[],
   reference: PreparedResidencyReference,
 ): ResidencyResult {
-  const counts = Object.fromEntries(RESIDENCY_RATING_CLASSES.map((name) => [name, 0])) as Record<
-    ResidencyRatingClass,
-    number
-  >;
+  const counts: Record<ResidencyRatingClass, number> = {
+    eu_eea: 0,
+    adequacy: 0,
+    third_country_safeguards: 0,
+    third_country_no_safeguards: 0,
+    unknown: 0,
+  };
   const results: ResidencyFlowResult[] = flows.map((flow, index) => {
     const classified = classifyCountry(flow.country, flow.safeguard, flow.recipient, reference);
     counts[classified.class] += 1;
@@ -342,13 +360,16 @@ export function rateResidencyPrepared(
     rating = worseResidencyClass(rating, flow.class);
     if (flow.class !== "unknown") {
       ratingOfKnownFlows =
-        ratingOfKnownFlows === null ? flow.class : worseResidencyClass(ratingOfKnownFlows, flow.class);
+        ratingOfKnownFlows === null
+          ? flow.class
+          : worseResidencyClass(ratingOfKnownFlows, flow.class);
     }
   }
   const setters = results.filter((flow) => flow.class === rating);
   const shown = setters.slice(0, 5).map(describeFlow).join(", ");
   const more = setters.length > 5 ? ` and ${setters.length - 5} more` : "";
-  const by = setters.length === 1 ? `set by ${shown}` : `set by ${setters.length} flows: ${shown}${more}`;
+  const by =
+    setters.length === 1 ? `set by ${shown}` : `set by ${setters.length} flows: ${shown}${more}`;
   const known =
     rating === "unknown" && ratingOfKnownFlows !== null
       ? `; the known flows rate ${CLASS_LABEL[ratingOfKnownFlows]}`

@@ -45,13 +45,8 @@ interface NormalizedOptions {
   tierThresholds: TierThresholds;
 }
 
+/** scoreAssessment() has already checked that options is an object naming method 1.0.0. */
 function normalizeOptions(options: ScoringOptions): NormalizedOptions {
-  if (!isRecord(options)) throw new ScoringInputError("options are required");
-  if (options.methodVersion !== METHOD_VERSION_1_0_0) {
-    throw new ScoringInputError(
-      `method 1.0.0 cannot compute version ${String(options.methodVersion)}`,
-    );
-  }
   let asOfDay: number | null = null;
   if (options.asOf !== undefined) {
     asOfDay = typeof options.asOf === "string" ? parseIsoDay(options.asOf) : null;
@@ -61,7 +56,7 @@ function normalizeOptions(options: ScoringOptions): NormalizedOptions {
       );
   }
   return {
-    methodVersion: options.methodVersion,
+    methodVersion: METHOD_VERSION_1_0_0,
     context: {
       euEeaCountries: countrySet(options.euEeaCountries, "euEeaCountries"),
       adequacyCountries: countrySet(options.adequacyCountries, "adequacyCountries"),

@@ -426,3 +426,27 @@ describe.each(SUPPORTED_METHOD_VERSIONS)("scoreAssessment, method %s", (methodVe
     ).toThrow(/unsupported scoring method version/);
   });
 });
+
+describe("method 1.0.0 options", () => {
+  const base: ScoringOptions = {
+    methodVersion: "1.0.0",
+    euEeaCountries: ["DE"],
+    adequacyCountries: ["CH"],
+  };
+
+  it.each([
+    [{ asOf: "2025-02-30" }, /options\.asOf must be a date YYYY-MM-DD, got 2025-02-30/],
+    [{ asOf: 20250101 }, /options\.asOf must be a date/],
+    [{ euEeaCountries: "DE" }, /options\.euEeaCountries must be a list of ISO country codes/],
+    [{ adequacyCountries: [1] }, /options\.adequacyCountries must be a list/],
+    [{ adequacyCountries: undefined }, /options\.adequacyCountries must be a list/],
+  ])("rejects %j", (override, message) => {
+    expect(() =>
+      scoreAssessment({
+        template: template(),
+        answers: {},
+        options: { ...base, ...override } as ScoringOptions,
+      }),
+    ).toThrow(message);
+  });
+});

@@ -3,7 +3,11 @@
 // validates and indexes the template (prepareTemplate) and scores it (scorePrepared). To score
 // many answer sets against one template, call those two directly. Pure.
 
-import { METHOD_VERSION_1_0_0, METHOD_VERSION_1_1_0, SUPPORTED_METHOD_VERSIONS } from "./method-version";
+import {
+  METHOD_VERSION_1_0_0,
+  METHOD_VERSION_1_1_0,
+  SUPPORTED_METHOD_VERSIONS,
+} from "./method-version";
 import { prepareTemplate } from "./prepare-template";
 import { scoreAssessmentV1_0 } from "./score-assessment-1-0-0";
 import { scorePrepared } from "./score-prepared";

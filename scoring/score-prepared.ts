@@ -3,19 +3,18 @@
 // explanations. Deterministic: the same prepared template, answers and residency data give a
 // byte-identical JSON.stringify of the result. Sums are taken in key order, so the order of
 // questions in the template never matters. Never throws on answers.
+//
+// Results of one prepared template share a few frozen sub-objects (knock-out and indicator
+// entries, best answers); everything else is created per result.
 
-import { explainKnockOut } from "./explain-knock-out";
 import { explainScores } from "./explain-score";
 import { explainTier } from "./explain-tier";
-import {
-  countryFlowDefaultsKey,
-  evaluatorFor,
-  type PreparedTemplate,
-} from "./prepare-template";
+import { evaluatorFor, type PreparedTemplate } from "./prepare-template";
+import type { PreparedAnswer } from "./prepared-answer";
+import { countryFlowDefaultsKey } from "./question-evaluator";
 import { rateResidencyPrepared, validateRecipient, validateResidencyFlows } from "./residency";
 import { riskTier } from "./risk-tier";
 import { hundredths, roundTo } from "./round";
-import type { QuestionEvaluation } from "./score-question";
 import { countPlannedIndicators } from "./transparency";
 import {
   ScoringInputError,
@@ -49,25 +48,16 @@ const NO_DEFAULTS: CountryFlowDefaults = Object.freeze({});
 
 // Scratch buffers reused between calls (allocating typed arrays per call is slow); they never escape.
 let overallShareBuffer = new Float64Array(256);
-let earnedCentBuffer = new Float64Array(256);
-let maxCentBuffer = new Float64Array(256);
-/** markBuffer[i] === currentMark ⇔ question i carries a share of the overall score in this call. */
-let markBuffer = new Int32Array(256);
-let currentMark = 0;
+/** inScoreBuffer[i] === 1 ⇔ question i carries a share of the overall score in the current call. */
+let inScoreBuffer = new Uint8Array(256);
 
-function ensureShareCapacity(count: number): void {
+function scratchFor(count: number): void {
   if (count > overallShareBuffer.length) {
     const size = Math.max(count, overallShareBuffer.length * 2);
     overallShareBuffer = new Float64Array(size);
-    earnedCentBuffer = new Float64Array(size);
-    maxCentBuffer = new Float64Array(size);
-    markBuffer = new Int32Array(size);
+    inScoreBuffer = new Uint8Array(size);
   }
-  currentMark += 1;
-  if (currentMark === 0x7fffffff) {
-    markBuffer.fill(0);
-    currentMark = 1;
-  }
+  inScoreBuffer.fill(0, 0, count);
 }
 
 function defaultsOf(defaults: unknown): CountryFlowDefaults {
@@ -93,14 +83,16 @@ export function scorePrepared(
 ): ScoringResultV1_1 {
   const defaults = defaultsOf(assessment.countryFlowDefaults);
   const flows =
-    assessment.residencyFlows === undefined ? null : validateResidencyFlows(assessment.residencyFlows);
+    assessment.residencyFlows === undefined
+      ? null
+      : validateResidencyFlows(assessment.residencyFlows);
   const { questions, sections } = prepared;
   const answerRecord = isRecord(answers) ? answers : null;
   const count = questions.length;
-
   const defaultsKey = countryFlowDefaultsKey(defaults);
+
   // Evaluate every answer and sum each section in key order (one pass over the questions).
-  const evaluations: QuestionEvaluation[] = new Array<QuestionEvaluation>(count);
+  const evaluations: PreparedAnswer[] = new Array<PreparedAnswer>(count);
   const sectionCount = sections.length;
   const weightSums: number[] = new Array<number>(sectionCount);
   const fractions: Array<number | null> = new Array<number | null>(sectionCount);
@@ -118,12 +110,12 @@ export function scorePrepared(
           : undefined;
       const evaluator =
         defaultsKey === "" ? question : evaluatorFor(prepared, question, defaults, defaultsKey);
-      const evaluation = evaluator.cache.get(raw, evaluator.evaluate);
-      evaluations[i] = evaluation;
-      if (!evaluation.countsInScore) continue;
+      const answer = evaluator.cache.get(raw, evaluator.evaluate);
+      evaluations[i] = answer;
+      if (!answer.countsInScore) continue;
       counted += 1;
       weightSum += question.weight;
-      earned += question.weight * (evaluation.points ?? 0);
+      earned += question.weight * (answer.points ?? 0);
     }
     weightSums[s] = weightSum;
     fractions[s] = counted > 0 && weightSum > 0 ? earned / weightSum : null;
@@ -144,21 +136,17 @@ export function scorePrepared(
     scoredSections > 0 && overallWeightSum > 0 ? overallEarned / overallWeightSum : null;
   const overall = overallFraction === null ? null : roundTo(overallFraction * 100, SCORE_DECIMALS);
 
+  scratchFor(count);
+  // Locals: module-level `let` bindings cost a check on every access in hot loops.
+  const overallShare = overallShareBuffer;
+  const inScore = inScoreBuffer;
   const questionResults: QuestionResult[] = new Array<QuestionResult>(count);
   const knockOuts: KnockOutResult[] = [];
   const knockOutExplanations: KnockOutExplanation[] = [];
   const missingRequired: string[] = [];
-  ensureShareCapacity(count);
-  // Locals: module-level `let` bindings cost a check on every access in hot loops.
-  const overallShare = overallShareBuffer;
-  const earnedCents = earnedCentBuffer;
-  const maxCents = maxCentBuffer;
-  const marked = markBuffer;
-  const mark = currentMark;
+  const sectionResults: SectionResult[] = new Array<SectionResult>(sectionCount);
   let required = 0;
   let answeredRequired = 0;
-
-  const sectionResults: SectionResult[] = new Array<SectionResult>(sectionCount);
   for (let s = 0; s < sectionCount; s++) {
     const section = sections[s]!;
     const fraction = fractions[s]!;
@@ -173,56 +161,39 @@ export function scorePrepared(
     for (let k = 0; k < questionIndices.length; k++) {
       const i = questionIndices[k]!;
       const question = questions[i]!;
-      const evaluation = evaluations[i]!;
-      const applicable = evaluation.status !== "not_applicable";
-      const answered = evaluation.status !== "unanswered";
-      if (applicable) applicableCount += 1;
-      if (applicable && answered) answeredCount += 1;
-      if (evaluation.status === "unknown") unknownCount += 1;
+      const answer = evaluations[i]!;
+      if (answer.applicable) applicableCount += 1;
+      if (answer.applicable && answer.answered) answeredCount += 1;
+      if (answer.isUnknown) unknownCount += 1;
       if (question.required) {
         required += 1;
-        if (answered) answeredRequired += 1;
+        if (answer.answered) answeredRequired += 1;
         else missingRequired.push(question.key);
       }
       const share =
-        evaluation.countsInScore && weightSum > 0 ? sectionPoints * (question.weight / weightSum) : 0;
-      const earned = hundredths(share * (evaluation.points ?? 0));
-      const max = hundredths(share);
+        answer.countsInScore && weightSum > 0 ? sectionPoints * (question.weight / weightSum) : 0;
       if (share > 0) {
         overallShare[i] = share;
-        earnedCents[i] = earned;
-        maxCents[i] = max;
-        marked[i] = mark;
+        inScore[i] = 1;
       }
       questionResults[i] = {
         key: question.key,
         sectionKey: question.sectionKey,
-        points: evaluation.points,
-        status: evaluation.status,
-        reason: evaluation.reason,
+        points: answer.points,
+        status: answer.status,
+        reason: answer.reason,
         weight: question.weight,
-        contributionToOverall: earned / 100,
-        maxContributionToOverall: max / 100,
+        contributionToOverall: hundredths(share * (answer.points ?? 0)) / 100,
+        maxContributionToOverall: hundredths(share) / 100,
       };
-      const knockOut = question.knockOut;
-      if (knockOut) {
-        let matched: string[] | null = null;
-        const tokens = evaluation.tokens;
-        for (let t = 0; t < tokens.length; t++) {
-          if (knockOut.when.has(tokens[t]!)) (matched ??= []).push(tokens[t]!);
-        }
-        if (matched) {
-          knockOuts.push({ questionKey: question.key, label: knockOut.label });
-          knockOutExplanations.push(
-            explainKnockOut(question.key, section.key, knockOut.label, matched, evaluation.reason),
-          );
-        }
+      if (answer.knockOut !== null) {
+        knockOuts.push(answer.knockOut.result);
+        knockOutExplanations.push(answer.knockOut.explanation);
       }
     }
-    const score = fraction === null ? null : roundTo(fraction * 100, SCORE_DECIMALS);
     sectionResults[s] = {
       key: section.key,
-      score,
+      score: fraction === null ? null : roundTo(fraction * 100, SCORE_DECIMALS),
       weight: section.weight,
       answeredCount,
       applicableCount,
@@ -232,7 +203,6 @@ export function scorePrepared(
   }
 
   const tier = riskTier(overall, knockOuts.length > 0, prepared.tierThresholds);
-  const knockOutKeys = knockOuts.map((knockOut) => knockOut.questionKey);
 
   let transparency: TransparencyResult | null = null;
   const plan = prepared.transparency;
@@ -242,18 +212,9 @@ export function scorePrepared(
     const satisfiedFlags: boolean[] = new Array<boolean>(indicatorCount);
     for (let k = 0; k < indicatorCount; k++) {
       const i = plan.questionIndex[k]!;
-      const indicator = questions[i]!.indicator!;
-      const tokens = evaluations[i]!.tokens;
-      let satisfied = false;
-      for (let t = 0; t < tokens.length && !satisfied; t++) satisfied = indicator.awardWhen.has(tokens[t]!);
+      const satisfied = evaluations[i]!.indicatorSatisfied;
       satisfiedFlags[k] = satisfied;
-      indicators[k] = {
-        questionKey: questions[i]!.key,
-        domain: indicator.domain,
-        subdomain: indicator.subdomain,
-        satisfied,
-        rule: indicator.rule,
-      };
+      indicators[k] = questions[i]!.indicatorResults![satisfied ? 1 : 0];
     }
     const counts = countPlannedIndicators(plan, satisfiedFlags);
     transparency = {
@@ -266,11 +227,9 @@ export function scorePrepared(
 
   const explained = explainScores(
     prepared.keyOrder,
-    marked,
-    mark,
+    inScore,
     overallShare,
-    earnedCents,
-    maxCents,
+    questionResults,
     sectionCount,
     questions,
     evaluations,
@@ -316,7 +275,12 @@ export function scorePrepared(
       },
       sections: sectionExplanations,
       knockOuts: knockOutExplanations,
-      tier: explainTier(overall, tier, prepared.tierThresholds, knockOutKeys),
+      tier: explainTier(
+        overall,
+        tier,
+        prepared.tierThresholds,
+        knockOuts.map((knockOut) => knockOut.questionKey),
+      ),
     },
   };
 }

@@ -346,3 +346,28 @@ describe("countries", () => {
     }
   });
 });
+
+describe("edge cases of direct calls", () => {
+  it("explains an unanswered question that cannot score without '→ 0'", () => {
+    expect(evaluateQuestion(question({ type: "text" }), undefined, context).reason).toBe(
+      "no answer",
+    );
+  });
+
+  it("treats every value of a choice question without options as invalid", () => {
+    expect(evaluateQuestion(question({ type: "multi_choice" }), ["a"], context).reason).toContain(
+      "'a' is not an option",
+    );
+    expect(evaluateQuestion(question({ type: "single_choice" }), "a", context).reason).toContain(
+      "'a' is not an option",
+    );
+  });
+
+  it("scores a dated answer as age 0 when no reference date is known", () => {
+    const q = question({
+      type: "date",
+      thresholds: { kind: "linear", min: 0, max: 10, higherIsBetter: false },
+    });
+    expect(evaluateQuestion(q, "2020-01-01", { ...context, asOfDay: null }).points).toBe(1);
+  });
+});

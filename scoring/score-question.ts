@@ -113,7 +113,10 @@ export function notApplicable(): QuestionEvaluation {
   };
 }
 
-export function unknown(question: ScoringQuestion, reason = "answer 'unknown'"): QuestionEvaluation {
+export function unknown(
+  question: ScoringQuestion,
+  reason = "answer 'unknown'",
+): QuestionEvaluation {
   const scoreable = isScoreable(question);
   return {
     status: "unknown",

@@ -34,7 +34,13 @@ export function countIndicators(indicators: readonly CountableIndicator[]): Indi
   for (const indicator of indicators) {
     let domain = byName.get(indicator.domain);
     if (!domain) {
-      domain = { domain: indicator.domain, satisfied: 0, total: 0, subdomains: [], index: new Map() };
+      domain = {
+        domain: indicator.domain,
+        satisfied: 0,
+        total: 0,
+        subdomains: [],
+        index: new Map(),
+      };
       byName.set(indicator.domain, domain);
       domains.push(domain);
     }
@@ -99,7 +105,10 @@ export function validateIndicator(question: ScoringQuestion, where: string): voi
       throw new ScoringInputError(`${at}.${field} must be a non-empty string`);
     }
   }
-  if (indicator.rule !== undefined && (typeof indicator.rule !== "string" || indicator.rule.trim() === "")) {
+  if (
+    indicator.rule !== undefined &&
+    (typeof indicator.rule !== "string" || indicator.rule.trim() === "")
+  ) {
     throw new ScoringInputError(`${at}.rule must be a non-empty string when given`);
   }
   const check = awardValueCheck(question);
@@ -185,7 +194,10 @@ export function planTransparency(
 }
 
 /** Same result as countIndicators for the planned indicators, given which are satisfied (plan order). */
-export function countPlannedIndicators(plan: TransparencyPlan, satisfied: readonly boolean[]): IndicatorCounts {
+export function countPlannedIndicators(
+  plan: TransparencyPlan,
+  satisfied: readonly boolean[],
+): IndicatorCounts {
   const domainCount = plan.domains.length;
   const subdomainCount = plan.subdomainNames.length;
   // [domain satisfied…, domain total…, subdomain satisfied…, subdomain total…]: one small plain array.

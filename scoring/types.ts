@@ -154,7 +154,8 @@ export interface ScoringKnockOut {
    * Answer tokens that trigger the knock-out. Tokens of an answer:
    * yes_no / single_choice: the value; multi_choice: every selected value;
    * countries: every country code, the residency class of every country ("eu_eea", "adequacy",
-   * "third_country"), or "unknown" for an empty list; any type: "unknown" / "na" when answered so.
+   * "third_country"; method 1.1.0 adds "third_country_safeguards", "third_country_no_safeguards"
+   * and "unknown"), or "unknown" for an empty list; any type: "unknown" / "na" when answered so.
    */
   when: string[];
   label: string;
@@ -192,7 +193,10 @@ export interface ScoringQuestion {
   thresholds?: ScoringThresholds;
   /** Method 1.1.0: transparency indicator (yes_no, single_choice, multi_choice, countries). */
   indicator?: ScoringIndicator;
-  /** Method 1.1.0, countries questions: the kind of data flow the listed countries are (default "processing"). */
+  /**
+   * Method 1.1.0, countries questions: which kind of data flow the listed countries are. Validated
+   * and kept for callers that build `residencyFlows` from answers; it does not change the points.
+   */
   residencyFlowKind?: ResidencyFlowKind;
 }
 
@@ -479,7 +483,8 @@ export interface ScoringResultV1_1 extends ScoringResultV1_0 {
 }
 
 /** A result of any supported method version: the fields after `completeness` exist from 1.1.0 on. */
-export type ScoringResult = ScoringResultV1_0 & Partial<Omit<ScoringResultV1_1, keyof ScoringResultV1_0>>;
+export type ScoringResult = ScoringResultV1_0 &
+  Partial<Omit<ScoringResultV1_1, keyof ScoringResultV1_0>>;
 
 /** Thrown for invalid configuration or template input (negative/NaN weights, bad thresholds …), never for answers. */
 export class ScoringInputError extends Error {

@@ -1,7 +1,13 @@
 // Structural validation of a scoring template (shared by every method version; method 1.1.0 adds
 // its own checks for indicators and residency flow kinds in prepare-template.ts). Pure.
 
-import { QUESTION_TYPES, ScoringInputError, type ScoringQuestion, type ScoringSection, type ScoringTemplate } from "./types";
+import {
+  QUESTION_TYPES,
+  ScoringInputError,
+  type ScoringQuestion,
+  type ScoringSection,
+  type ScoringTemplate,
+} from "./types";
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -140,4 +146,3 @@ export function validateScoringTemplate(template: ScoringTemplate, hasAsOf: bool
     });
   });
 }
-

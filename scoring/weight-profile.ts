@@ -57,7 +57,9 @@ export function validateWeightProfile(
     errors.push({ path: "name", message: "name must be a non-empty string" });
   }
   const sectionWeights = new Map(weightEntries(profile.sectionWeights, "sectionWeights", errors));
-  const questionWeights = new Map(weightEntries(profile.questionWeights, "questionWeights", errors));
+  const questionWeights = new Map(
+    weightEntries(profile.questionWeights, "questionWeights", errors),
+  );
 
   const sectionKeys = new Set(template.sections.map((section) => section.key));
   const questionSection = new Map<string, string>();

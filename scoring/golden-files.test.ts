@@ -1,22 +1,22 @@
-// Golden files: method 1.0.0 results generated once from the library as it was before 1.1.0
-// (scoring/fixtures/method-1.0.0/<case>.input.json → <case>.expected.json). They must be
-// reproduced byte for byte forever. The digests below pin the fixtures themselves: regenerating a
-// fixture from newer code would change its digest and fail here.
+// Golden files: results of each method version, generated once (method 1.0.0 from the library as
+// it was before 1.1.0 existed; 1.1.0 when it was finished): scoring/fixtures/method-<version>/
+// <case>.input.json → <case>.expected.json. They must be reproduced byte for byte forever. The
+// digests below pin the fixtures themselves: regenerating a fixture from newer code would change
+// its digest and fail here.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { scoreAssessment, type ScoreAssessmentInput } from "./index";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/method-1.0.0/", import.meta.url));
-
 /** SHA-256 of the compact JSON of each expected result, taken when the fixtures were generated. */
-const EXPECTED_DIGESTS: Record<string, string> = {
+const DIGESTS_1_0_0: Record<string, string> = {
   "due-diligence-capped-tier": "e64658948b27e43a24d3e62c1ac50a4edb49070fe57e78d3d4b847d4ebc06d09",
   "due-diligence-empty-answers": "72f96b87f97131036d94ce4a95214d72bbd4a9158bc99acd510a1d31aa39a43f",
   "due-diligence-good": "5a559f2bbb6975c1ab36962c81c05fd488045dd8f86a2bad9c7a0ae3a23dea7e",
   "due-diligence-knocked-out": "c81d23d3ead9cc7736f0aeab1fb8cdc4a48f67529629e8d04b395a78b39caf57",
-  "due-diligence-section-all-na": "4637c0ed5397465319ed8da66e35bd738419cb58c9d507457b106c2c35ee6406",
+  "due-diligence-section-all-na":
+    "4637c0ed5397465319ed8da66e35bd738419cb58c9d507457b106c2c35ee6406",
   "due-diligence-unknown-na-invalid":
     "ed4a8353adcbd0e562af961305ea125d8d753bc5722c7d936d1d4b6baab96374",
   "empty-template": "8a5bbc46fae9e187631804bb74f35fcdb783a12c24e028e8a963e184cb62bc12",
@@ -30,31 +30,43 @@ const EXPECTED_DIGESTS: Record<string, string> = {
   "random-7": "849972cd5d9cee46dade465be9394634e9ea97c3623efacae71e0ef6dd416412",
 };
 
-const cases = readdirSync(FIXTURES)
-  .filter((name) => name.endsWith(".input.json"))
-  .map((name) => name.slice(0, -".input.json".length))
-  .sort();
+const DIGESTS_1_1_0: Record<string, string> = {
+  "sample-good": "cb5afc22bdb867485bf0cf2a73a48e9cae1afa2f69506af019aa53abfedb2f13",
+  "sample-profile-knock-outs": "82a334ddbc975de553717b5addfc9cbfeb346b47279a88774493a4a1d6f8ca27",
+  "sample-unanswered": "18dee15b6305ece91e4d4d3f65ff2331e9bfa7a6cc104a77642f4224ee9c00d6",
+  "empty-template": "1e44cabbba24a5d451ebd4d47cf7660c95f3acc3af135855d61814901347d822",
+  "random-0-as-1.1.0": "3b9355eb531c6d97b686b041bb2eabeef0e8fba04056d547f23ace602e199b77",
+  "random-5-as-1.1.0": "5e78938ba696a538355de1451270c44323519e8da1526af9d266d7051db4f7e2",
+};
 
 function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
 
-describe("method 1.0.0 golden files", () => {
+describe.each([
+  ["1.0.0", DIGESTS_1_0_0],
+  ["1.1.0", DIGESTS_1_1_0],
+])("method %s golden files", (version, digests) => {
+  const folder = fileURLToPath(new URL(`./fixtures/method-${version}/`, import.meta.url));
+  const cases = readdirSync(folder)
+    .filter((name) => name.endsWith(".input.json"))
+    .map((name) => name.slice(0, -".input.json".length))
+    .sort();
+
   it("has every pinned case and no unpinned one", () => {
-    expect(cases).toEqual(Object.keys(EXPECTED_DIGESTS).sort());
+    expect(cases).toEqual(Object.keys(digests).sort());
   });
 
   it.each(cases)("reproduces %s byte for byte", (name) => {
     const input = JSON.parse(
-      readFileSync(`${FIXTURES}${name}.input.json`, "utf8"),
+      readFileSync(`${folder}${name}.input.json`, "utf8"),
     ) as ScoreAssessmentInput;
-    expect(input.options.methodVersion).toBe("1.0.0");
+    expect(input.options.methodVersion).toBe(version);
     // Compact JSON of the stored expectation: independent of how the file is formatted.
     const expected = JSON.stringify(
-      JSON.parse(readFileSync(`${FIXTURES}${name}.expected.json`, "utf8")),
+      JSON.parse(readFileSync(`${folder}${name}.expected.json`, "utf8")),
     );
-    expect(sha256(expected)).toBe(EXPECTED_DIGESTS[name]);
-    const actual = JSON.stringify(scoreAssessment(input));
-    expect(actual).toBe(expected);
+    expect(sha256(expected)).toBe(digests[name]);
+    expect(JSON.stringify(scoreAssessment(input))).toBe(expected);
   });
 });
