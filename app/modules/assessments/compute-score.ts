@@ -29,11 +29,28 @@ export function computeScore(
       euEeaCountries: [...EU_EEA_CODES],
       adequacyDecisions: adequacyDecisionsForScoring(),
       asOf,
-      ...(options.weightProfile ? { weightProfile: options.weightProfile } : {}),
+      ...(options.weightProfile ? { weightProfile: profileForTemplate(options.weightProfile, definition) } : {}),
       residencyFlows: residencyFlowsFromAnswers(definition, answers),
       countryFlowDefaults: residencyFlowDefaults(definition, answers),
     },
   });
+}
+
+/**
+ * An organisation's profile applies to every template; the library refuses keys a template does
+ * not have, so keep only the sections and questions this template contains.
+ */
+function profileForTemplate(profile: WeightProfile, definition: TemplateDefinition): WeightProfile {
+  const sectionKeys = new Set(definition.sections.map((s) => s.key));
+  const questionKeys = new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key)));
+  const pick = (weights: Record<string, number> | undefined, keys: Set<string>) =>
+    Object.fromEntries(Object.entries(weights ?? {}).filter(([key]) => keys.has(key)));
+  return {
+    id: profile.id,
+    name: profile.name,
+    sectionWeights: pick(profile.sectionWeights, sectionKeys),
+    questionWeights: pick(profile.questionWeights, questionKeys),
+  };
 }
 
 /** The tool's recommendation beside the human decision: approve only without knock-outs and with a low or medium tier. */

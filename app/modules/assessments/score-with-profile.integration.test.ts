@@ -58,3 +58,15 @@ describe("scores stored at submit (method 1.1)", () => {
     expect(weighted.sections.find((x) => x.key === "residency")?.score).toBe(plain.sections.find((x) => x.key === "residency")?.score);
   });
 });
+
+describe("profiles across templates", () => {
+  it("a profile naming sections another template lacks still scores that template", async () => {
+    const s = await createAssessmentScenario();
+    const answers = s.completeAnswers();
+    const result = computeScore(s.definition, answers, "2026-11-26", {
+      weightProfile: { id: "p", name: "p", sectionWeights: { residency: 3, "fmti-upstream": 5 }, questionWeights: { "fmti.upstream.1": 2 } },
+    });
+    expect(result.overall).not.toBeNull();
+    expect(result.weightProfile?.id).toBe("p");
+  });
+});
