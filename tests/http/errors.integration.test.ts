@@ -84,7 +84,8 @@ describe("unexpected server errors", () => {
         data: {
           templateId: original.templateId,
           version: 100 + corruptions.indexOf(definition),
-          status: "PUBLISHED",
+          // A draft, so later assessments in this file never pick the corrupt version.
+          status: "DRAFT",
           definition,
           checksum: "corrupt",
           publishedAt: new Date(),

@@ -27,12 +27,13 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
     const checksum = templateChecksum(definition);
     const exists = await tx.questionnaireTemplate.findUnique({
       where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
-      select: { id: true, versions: { orderBy: { version: "desc" }, take: 1, select: { version: true, checksum: true } } },
+      select: { id: true, versions: { orderBy: { version: "desc" }, select: { version: true, checksum: true, status: true } } },
     });
     if (exists) {
-      const latest = exists.versions[0];
-      if (latest?.checksum === checksum) continue;
-      const version = (latest?.version ?? 0) + 1;
+      // Compare with the newest published version; number the new one after every version (drafts too).
+      const latestPublished = exists.versions.find((v) => v.status === "PUBLISHED");
+      if (latestPublished?.checksum === checksum) continue;
+      const version = (exists.versions[0]?.version ?? 0) + 1;
       const created = await tx.templateVersion.create({
         data: { templateId: exists.id, version, status: "PUBLISHED", definition: canonicalJson(definition), checksum, publishedAt: new Date() },
       });
