@@ -17,7 +17,8 @@ import { answerRequiredQuestions, isRequired, questions } from "./support/portal
 const bundledTemplate = JSON.parse(readFileSync("seeds/templates/ai-vendor-due-diligence.json", "utf8")) as {
   sections: { questions: { required: boolean }[] }[];
 };
-const REQUIRED_QUESTIONS = bundledTemplate.sections.flatMap((s) => s.questions).filter((q) => q.required).length;
+const ALL_QUESTIONS = bundledTemplate.sections.flatMap((s) => s.questions);
+const REQUIRED_QUESTIONS = ALL_QUESTIONS.filter((q) => q.required).length;
 
 const CONTACT = "security@acme.example";
 
@@ -217,6 +218,8 @@ test.describe("main journey", () => {
     await waitForHydration(vendor);
 
     const all = questions(vendor);
+    // Wait until the whole questionnaire is on the page before counting (all() does not wait).
+    await expect(all).toHaveCount(ALL_QUESTIONS.length);
     let requiredCount = 0;
     for (const fieldset of await all.all()) if (await isRequired(fieldset)) requiredCount++;
     expect(requiredCount).toBe(REQUIRED_QUESTIONS);

@@ -55,6 +55,8 @@ export async function answerQuestion(fieldset: Locator): Promise<string> {
 export async function answerRequiredQuestions(page: Page): Promise<string[]> {
   const answered: string[] = [];
   const all = questions(page);
+  // count() does not wait: make sure the questionnaire has rendered first.
+  await expect(all.first()).toBeVisible();
   const count = await all.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
