@@ -1,5 +1,5 @@
-// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in plain TypeScript: scoring/ may not use
-// node:crypto, and checksums must be the same in the server, the CLI and the browser. Pure.
+// SHA-256 (FIPS 180-4) of a string's UTF-8 bytes, in plain TypeScript: scoring/ imports no
+// platform crypto, and checksums must be the same in the server, the CLI and the browser. Pure.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

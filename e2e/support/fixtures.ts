@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import "./apply-env";
 import { expect, test as base, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { readdir, readFile } from "node:fs/promises";
@@ -23,7 +24,7 @@ let counter = 0;
 /** A short value unique across tests and runs (the database is fresh per run, but be safe). */
 export function unique(prefix: string): string {
   counter += 1;
-  return `${prefix}-${Date.now().toString(36)}${counter.toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+  return `${prefix}-${Date.now().toString(36)}${counter.toString(36)}${randomBytes(2).toString("hex")}`;
 }
 
 export interface Account {

@@ -7,8 +7,15 @@ import { isPostgres, testDatabaseUrl } from "../support/test-db";
 /** Runs in both projects: SQLite (sqlite) and the throwaway PostgreSQL cluster (postgres). */
 
 /** Reads one PRAGMA value through Prisma; better-sqlite3 may hand back BigInt. */
-async function pragma(name: string): Promise<string | number> {
-  const rows = await db().$queryRawUnsafe<Record<string, unknown>[]>(`PRAGMA ${name}`);
+// PRAGMA names cannot be parameters: one fixed tagged query per pragma the tests read.
+const PRAGMA_QUERIES = {
+  journal_mode: () => db().$queryRaw<Record<string, unknown>[]>`PRAGMA journal_mode`,
+  foreign_keys: () => db().$queryRaw<Record<string, unknown>[]>`PRAGMA foreign_keys`,
+  synchronous: () => db().$queryRaw<Record<string, unknown>[]>`PRAGMA synchronous`,
+  busy_timeout: () => db().$queryRaw<Record<string, unknown>[]>`PRAGMA busy_timeout`,
+};
+async function pragma(name: keyof typeof PRAGMA_QUERIES): Promise<string | number> {
+  const rows = await PRAGMA_QUERIES[name]();
   const value = Object.values(rows[0] ?? {})[0];
   return typeof value === "bigint" ? Number(value) : (value as string | number);
 }
@@ -33,7 +40,7 @@ describe("test database", () => {
   );
 
   it.runIf(process.env.TEST_DB === "postgres")("talks to PostgreSQL", async () => {
-    const rows = await db().$queryRawUnsafe<{ version: string }[]>("SELECT version() AS version");
+    const rows = await db().$queryRaw<{ version: string }[]>`SELECT version() AS version`;
     expect(rows[0]?.version).toContain("PostgreSQL");
   });
 

@@ -4,7 +4,6 @@ import { listAuditEvents, parseAuditQuery, startOfDayInZone, AUDIT_PAGE_SIZE } f
 import type { Actor } from "~/modules/auth/actor";
 import { db } from "~/utils/db.server";
 import { inTransaction } from "~/utils/transaction.server";
-import { isPostgres } from "../../../tests/support/test-db";
 import { actorFor } from "../../../tests/support/admin-factories";
 import { createOrganization, createUser } from "../../../tests/support/factories";
 import { verifyAuditLog } from "./verify-audit-log.server";
@@ -180,8 +179,8 @@ describe("paging", () => {
     const org = await createOrganization();
     const admin = actorFor(await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true }));
     await inTransaction((tx) => recordAuditEvent(tx, admin, { action: "test.broken", payload: { ok: true } }));
-    const placeholder = isPostgres() ? "$1" : "?";
-    await db().$executeRawUnsafe(`UPDATE "AuditEvent" SET "payload" = '{not json' WHERE "organizationId" = ${placeholder}`, org.id);
+    const broken = "{not json";
+    await db().$executeRaw`UPDATE "AuditEvent" SET "payload" = ${broken} WHERE "organizationId" = ${org.id}`;
     const page = await listAuditEvents(admin, {});
     expect(page.events[0]).toMatchObject({ payload: "{not json", payloadValid: false });
   });

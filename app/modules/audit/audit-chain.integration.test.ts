@@ -3,7 +3,6 @@ import type { Actor } from "~/modules/auth/actor";
 import { db } from "~/utils/db.server";
 import { inTransaction } from "~/utils/transaction.server";
 import { createOrganization } from "../../../tests/support/factories";
-import { isPostgres } from "../../../tests/support/test-db";
 import { GENESIS_HASH } from "./audit-chain";
 import { recordAuditEvent } from "./record-audit-event.server";
 import { verifyAuditChain } from "./verify-audit-chain.server";
@@ -14,7 +13,6 @@ import { verifyAuditChain } from "./verify-audit-chain.server";
  */
 
 /** Positional parameter syntax differs: PostgreSQL $1, SQLite ?. */
-const p = (n: number) => (isPostgres() ? `$${n}` : "?");
 
 async function organizationWithEvents(count: number) {
   const org = await createOrganization();
@@ -44,12 +42,8 @@ describe("audit chain", () => {
 
   it("reports the seq of an event whose payload was altered in the database", async () => {
     const { org } = await organizationWithEvents(5);
-    const changed = await db().$executeRawUnsafe(
-      `UPDATE "AuditEvent" SET "payload" = ${p(1)} WHERE "organizationId" = ${p(2)} AND "seq" = ${p(3)}`,
-      JSON.stringify({ i: 3, text: "harmless" }),
-      org.id,
-      3,
-    );
+    const payload = JSON.stringify({ i: 3, text: "harmless" });
+    const changed = await db().$executeRaw`UPDATE "AuditEvent" SET "payload" = ${payload} WHERE "organizationId" = ${org.id} AND "seq" = ${3}`;
     expect(changed).toBe(1);
     const verdict = await verifyAuditChain(db(), org.id);
     expect(verdict).toMatchObject({ ok: false, brokenSeq: 3 });
@@ -58,12 +52,8 @@ describe("audit chain", () => {
 
   it("reports a rewritten event even when its own hash was recomputed (the next link breaks)", async () => {
     const { org } = await organizationWithEvents(4);
-    await db().$executeRawUnsafe(
-      `UPDATE "AuditEvent" SET "hash" = ${p(1)} WHERE "organizationId" = ${p(2)} AND "seq" = ${p(3)}`,
-      "f".repeat(64),
-      org.id,
-      2,
-    );
+    const forged = "f".repeat(64);
+    await db().$executeRaw`UPDATE "AuditEvent" SET "hash" = ${forged} WHERE "organizationId" = ${org.id} AND "seq" = ${2}`;
     const verdict = await verifyAuditChain(db(), org.id);
     // Seq 2's content no longer matches the forged hash; verifying stops at the first broken link.
     expect(verdict).toMatchObject({ ok: false, brokenSeq: 2 });
@@ -71,7 +61,7 @@ describe("audit chain", () => {
 
   it("reports a gap when a middle row is deleted", async () => {
     const { org } = await organizationWithEvents(5);
-    const deleted = await db().$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "organizationId" = ${p(1)} AND "seq" = ${p(2)}`, org.id, 3);
+    const deleted = await db().$executeRaw`DELETE FROM "AuditEvent" WHERE "organizationId" = ${org.id} AND "seq" = ${3}`;
     expect(deleted).toBe(1);
     const verdict = await verifyAuditChain(db(), org.id);
     expect(verdict).toMatchObject({ ok: false, brokenSeq: 4 });
@@ -81,7 +71,8 @@ describe("audit chain", () => {
   it("keeps one organisation's chain independent of another's tampering", async () => {
     const a = await organizationWithEvents(3);
     const b = await organizationWithEvents(3);
-    await db().$executeRawUnsafe(`UPDATE "AuditEvent" SET "action" = 'test.forged' WHERE "organizationId" = ${p(1)} AND "seq" = 1`, b.org.id);
+    const forgedAction = "test.forged";
+    await db().$executeRaw`UPDATE "AuditEvent" SET "action" = ${forgedAction} WHERE "organizationId" = ${b.org.id} AND "seq" = ${1}`;
     expect(await verifyAuditChain(db(), a.org.id)).toMatchObject({ ok: true, headSeq: 3 });
     expect(await verifyAuditChain(db(), b.org.id)).toMatchObject({ ok: false, brokenSeq: 1 });
   });
