@@ -1,6 +1,7 @@
 import { SCORING_METHOD_VERSION, scoreAssessment, type ScoringResult, type WeightProfile } from "../../../scoring";
 import { adequacyDecisionsForScoring } from "../../../seeds/reference/adequacy-decisions";
 import { EU_EEA_CODES } from "../../../seeds/reference/countries";
+import { answersForScoring } from "../questionnaires/scoring-answers";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
 import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";
 
@@ -21,16 +22,17 @@ export function computeScore(
   asOf: string,
   options: ComputeScoreOptions = {},
 ): ScoringResult {
+  const { answers: scoringAnswers, hidden } = answersForScoring(definition, answers);
   return scoreAssessment({
-    template: toScoringTemplate(definition),
-    answers,
+    template: toScoringTemplate(definition, "en", hidden),
+    answers: scoringAnswers,
     options: {
       methodVersion: SCORING_METHOD_VERSION,
       euEeaCountries: [...EU_EEA_CODES],
       adequacyDecisions: adequacyDecisionsForScoring(),
       asOf,
       ...(options.weightProfile ? { weightProfile: profileForTemplate(options.weightProfile, definition) } : {}),
-      residencyFlows: residencyFlowsFromAnswers(definition, answers),
+      residencyFlows: residencyFlowsFromAnswers(definition, answers, hidden),
       countryFlowDefaults: residencyFlowDefaults(definition, answers),
     },
   });

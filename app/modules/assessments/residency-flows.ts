@@ -1,3 +1,4 @@
+import type { SubprocessorRow } from "../questionnaires/answer-value";
 import { questionsOf, type TemplateDefinition } from "../questionnaires/template-definition";
 
 export interface ResidencyFlowInput {
@@ -13,13 +14,21 @@ export interface ResidencyFlowInput {
  * template's `residency` roles: every country of a flow question is one flow; the safeguard and
  * Data-Privacy-Framework answers apply to all of them. Vendors are commercial organisations.
  */
-export function residencyFlowsFromAnswers(definition: TemplateDefinition, answers: Record<string, unknown>): ResidencyFlowInput[] {
+export function residencyFlowsFromAnswers(
+  definition: TemplateDefinition,
+  answers: Record<string, unknown>,
+  hidden: ReadonlySet<string> = new Set(),
+): ResidencyFlowInput[] {
   const questions = questionsOf(definition);
   const { safeguard, recipient } = residencyFlowDefaults(definition, answers);
   const flows: ResidencyFlowInput[] = [];
   for (const question of questions) {
-    if (question.residency?.role !== "flow") continue;
+    if (question.residency?.role !== "flow" || hidden.has(question.key)) continue;
     const answer = answers[question.key];
+    if (question.type === "subprocessors" && Array.isArray(answer) && answer.length > 0 && typeof answer[0] === "object") {
+      flows.push(...subprocessorFlows(question.residency.flow, answer as SubprocessorRow[]));
+      continue;
+    }
     const countries = Array.isArray(answer) ? answer.filter((c): c is string => typeof c === "string" && /^[A-Z]{2}$/.test(c)) : [];
     if (answer === "na") continue;
     if (countries.length === 0) {
@@ -46,4 +55,27 @@ export function residencyFlowDefaults(
     !safeguardQuestion ? undefined : !chosen ? "unknown" : chosen.safeguard === "not_needed" ? undefined : chosen.safeguard;
   const recipient = dpfQuestion ? { dpfCertified: answers[dpfQuestion.key] === "yes", commercial: true } : { commercial: true };
   return { ...(safeguard ? { safeguard } : {}), recipient };
+}
+
+/**
+ * Each sub-processor row is its own flow, judged with the transfer mechanism the vendor named for
+ * it: SCC and BCR are safeguards, DPF certification makes the recipient certified, "none" and
+ * "unknown" are what they say; adequacy and "not needed" (EU/EEA) need no safeguard.
+ */
+function subprocessorFlows(kind: ResidencyFlowInput["kind"], rows: readonly SubprocessorRow[]): ResidencyFlowInput[] {
+  return rows.map((row) => {
+    const safeguard: ResidencyFlowInput["safeguard"] =
+      row.mechanism === "scc" || row.mechanism === "bcr" || row.mechanism === "none" || row.mechanism === "unknown"
+        ? row.mechanism
+        : row.mechanism === "derogation"
+          ? "none"
+          : undefined;
+    return {
+      kind,
+      label: row.name,
+      country: row.country,
+      ...(safeguard ? { safeguard } : {}),
+      recipient: { dpfCertified: row.mechanism === "dpf", commercial: true },
+    };
+  });
 }

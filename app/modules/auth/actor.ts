@@ -29,6 +29,8 @@ export type VendorActor = {
   assessmentId: string;
   email: string;
   ip: string | null;
+  /** Sections a delegated colleague may answer; absent or null: every section. */
+  sections?: readonly string[] | null;
 };
 
 export type SystemActor = { kind: "system"; organizationId: string; label: string };

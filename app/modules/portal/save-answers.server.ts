@@ -50,10 +50,19 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
         outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "unknown question" });
         continue;
       }
+      if (actor.sections && !actor.sections.includes(question.sectionKey)) {
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "this section was not delegated to you" });
+        continue;
+      }
       if (change.value !== null) {
         const parsed = parseAnswerValue(question, change.value);
         if (!parsed.ok) {
           outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.message });
+          continue;
+        }
+        const missingFile = await firstForeignFile(tx, assessment.id, question.key, parsed.value);
+        if (missingFile) {
+          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "an attached file does not belong to this question" });
           continue;
         }
       }
@@ -72,6 +81,19 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     }
     return outcomes;
   });
+}
+
+/** Evidence answers may only name files uploaded to this assessment's question (and not deleted). */
+async function firstForeignFile(tx: Tx, assessmentId: string, questionKey: string, value: AnswerValue | null): Promise<string | null> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return null;
+  const files = value.files;
+  if (files.length === 0) return null;
+  const found = await tx.evidenceFile.findMany({
+    where: { id: { in: files }, assessmentId, questionKey, deletedAt: null },
+    select: { id: true },
+  });
+  const known = new Set(found.map((f) => f.id));
+  return files.find((id) => !known.has(id)) ?? null;
 }
 
 async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change: AnswerChange): Promise<SaveOutcome> {

@@ -10,20 +10,49 @@ import {
   YES_NO_VALUES,
   parseIsoDay,
 } from "../../../scoring";
-import type { QuestionType } from "../../../scoring";
-import { COUNTRY_CODE_PATTERN, type TemplateQuestion } from "./template-definition";
+import { canonicalJson } from "../../utils/canonical-json";
+import {
+  COUNTRY_CODE_PATTERN,
+  EVIDENCE_DOCUMENT_TYPES,
+  TRANSFER_MECHANISMS,
+  type TemplateQuestion,
+  type TemplateQuestionType,
+} from "./template-definition";
 
-/** A stored answer: a string (yes/no value, option, date, text, "unknown"/"na"), a number or a list. */
-export type AnswerValue = string | number | string[];
+/** One row of a sub-processor table. */
+export interface SubprocessorRow {
+  name: string;
+  purpose: string;
+  country: string;
+  mechanism: (typeof TRANSFER_MECHANISMS)[number];
+}
+
+/** The answer to an evidence question: files (EvidenceFile ids) with their document type and validity. */
+export interface EvidenceAnswer {
+  documentType: string;
+  validUntil?: string;
+  files: string[];
+}
+
+/**
+ * A stored answer: a string (yes/no value, option, date, text, "unknown"/"na"), a number, a list
+ * (options, countries), sub-processor rows or an evidence answer.
+ */
+export type AnswerValue = string | number | string[] | SubprocessorRow[] | EvidenceAnswer;
 
 export type ParseAnswerResult =
   { ok: true; value: AnswerValue | null } | { ok: false; message: string };
 
 export const TEXT_ANSWER_MAX = 10_000;
+export const LONG_TEXT_ANSWER_MAX = 50_000;
 const MULTI_VALUE_MAX = 300;
+export const SUBPROCESSOR_ROWS_MAX = 200;
+export const EVIDENCE_FILES_MAX = 10;
 
 /** The question fields answers depend on. */
-export type AnswerQuestion = Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max">;
+export type AnswerQuestion = Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max"> & {
+  evidence?: TemplateQuestion["evidence"];
+};
 
 /** Name of the form field(s) carrying the answer to a question. */
 export function answerFieldName(question: Pick<TemplateQuestion, "key">): string {
@@ -59,6 +88,36 @@ export const answerValueSchemas = {
     .trim()
     .min(1, { message: "enter some text" })
     .max(TEXT_ANSWER_MAX, { message: `at most ${TEXT_ANSWER_MAX} characters` }),
+  long_text: z
+    .string()
+    .trim()
+    .min(1, { message: "enter some text" })
+    .max(LONG_TEXT_ANSWER_MAX, { message: `at most ${LONG_TEXT_ANSWER_MAX} characters` }),
+  subprocessors: z.union([
+    reservedSchema,
+    z
+      .array(
+        z.strictObject({
+          name: z.string().trim().min(1, { message: "every sub-processor needs a name" }).max(200),
+          purpose: z.string().trim().max(500),
+          country: z.string().regex(COUNTRY_CODE_PATTERN, { message: "use two-letter ISO country codes such as DE" }),
+          mechanism: z.enum(TRANSFER_MECHANISMS, { message: "choose a transfer mechanism" }),
+        }),
+      )
+      .min(1, { message: "add at least one sub-processor, or answer that there are none" })
+      .max(SUBPROCESSOR_ROWS_MAX, { message: `at most ${SUBPROCESSOR_ROWS_MAX} sub-processors` }),
+  ]),
+  evidence: z.union([
+    reservedSchema,
+    z.strictObject({
+      documentType: z.enum(EVIDENCE_DOCUMENT_TYPES, { message: "choose a document type" }),
+      validUntil: isoDateSchema.optional(),
+      files: z
+        .array(z.string().regex(/^[a-z0-9]{20,40}$/, { message: "unknown file" }))
+        .max(EVIDENCE_FILES_MAX, { message: `at most ${EVIDENCE_FILES_MAX} files` })
+        .refine(uniqueList, { message: "a file was attached twice" }),
+    }),
+  ]),
   countries: z.union([
     reservedSchema,
     z
@@ -71,7 +130,7 @@ export const answerValueSchemas = {
       .max(MULTI_VALUE_MAX)
       .refine(uniqueList, { message: "a country was chosen twice" }),
   ]),
-} satisfies Record<QuestionType, z.ZodType<AnswerValue>>;
+} satisfies Record<TemplateQuestionType, z.ZodType<AnswerValue>>;
 
 /** The schema of a (non-null) answer to this particular question. */
 export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<AnswerValue> {
@@ -122,8 +181,24 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
       return answerValueSchemas.date;
     case "text":
       return answerValueSchemas.text;
+    case "long_text":
+      return answerValueSchemas.long_text;
     case "countries":
       return answerValueSchemas.countries;
+    case "subprocessors":
+      return answerValueSchemas.subprocessors;
+    case "evidence": {
+      const requirement = question.evidence;
+      return answerValueSchemas.evidence.superRefine((value, ctx) => {
+        if (typeof value === "string" || !requirement) return;
+        if (!(requirement.documentTypes as readonly string[]).includes(value.documentType)) {
+          ctx.addIssue({ code: "custom", message: "choose one of the requested document types" });
+        }
+        if (requirement.expiryRequired && value.files.length > 0 && !value.validUntil) {
+          ctx.addIssue({ code: "custom", message: "enter the date until which the document is valid" });
+        }
+      });
+    }
   }
 }
 
@@ -160,13 +235,10 @@ export function answerFromFormData(
   question: AnswerQuestion,
   formData: FormData,
 ): ParseAnswerResult {
-  const entries = formData.getAll(answerFieldName(question));
-  const texts: string[] = [];
-  for (const entry of entries) {
-    if (typeof entry !== "string")
-      return { ok: false, message: "unexpected file in an answer field" };
-    texts.push(entry);
-  }
+  const texts = textEntries(formData, answerFieldName(question));
+  if (!texts) return { ok: false, message: "unexpected file in an answer field" };
+  if (question.type === "subprocessors") return subprocessorsFromForm(question, formData, texts);
+  if (question.type === "evidence") return evidenceFromForm(question, formData, texts);
 
   if (question.type === "multi_choice" || question.type === "countries") {
     const items = texts
@@ -201,6 +273,7 @@ export function answerFromFormData(
       return parseAnswerValue(question, parsed);
     }
     case "text":
+    case "long_text":
       return parseAnswerValue(question, value.replace(/\r\n?/g, "\n").trim());
     case "yes_no":
     case "single_choice":
@@ -209,10 +282,82 @@ export function answerFromFormData(
   }
 }
 
+/** All values of a form field as strings; null when one of them is a file. */
+function textEntries(formData: FormData, name: string): string[] | null {
+  const texts: string[] = [];
+  for (const entry of formData.getAll(name)) {
+    if (typeof entry !== "string") return null;
+    texts.push(entry);
+  }
+  return texts;
+}
+
+const reservedIn = (texts: readonly string[]) =>
+  texts.map((text) => text.trim()).find((text) => text === UNKNOWN_VALUE || text === NOT_APPLICABLE_VALUE);
+
 /**
- * The comparable form of an answer: lists (multi choice, countries) are sets, so the order in
- * which checkboxes were posted or a list was stored never counts as a change.
+ * A sub-processor table posts one field per column and row (`q.<key>.name`, `.purpose`,
+ * `.country`, `.mechanism`, repeated in row order); empty rows are dropped. `q.<key>` = "na"
+ * says there are no sub-processors, "unknown" that the respondent does not know.
+ */
+function subprocessorsFromForm(question: AnswerQuestion, formData: FormData, texts: string[]): ParseAnswerResult {
+  const base = answerFieldName(question);
+  const columns = ["name", "purpose", "country", "mechanism"] as const;
+  const values = columns.map((column) => textEntries(formData, `${base}.${column}`));
+  if (values.some((column) => column === null)) return { ok: false, message: "unexpected file in an answer field" };
+  const [names = [], purposes = [], countries = [], mechanisms = []] = values as string[][];
+  const rowCount = Math.max(names.length, purposes.length, countries.length, mechanisms.length);
+  if (rowCount > SUBPROCESSOR_ROWS_MAX) return { ok: false, message: `at most ${SUBPROCESSOR_ROWS_MAX} sub-processors` };
+  const rows: Record<string, string>[] = [];
+  for (let i = 0; i < rowCount; i++) {
+    const row = {
+      name: (names[i] ?? "").trim(),
+      purpose: (purposes[i] ?? "").trim(),
+      country: (countries[i] ?? "").trim().toUpperCase(),
+      mechanism: (mechanisms[i] ?? "").trim(),
+    };
+    // A row with only the default mechanism chosen is an empty row of the form.
+    if (row.name === "" && row.purpose === "" && row.country === "") continue;
+    rows.push(row);
+  }
+  const reserved = reservedIn(texts);
+  if (reserved && rows.length > 0) {
+    return { ok: false, message: "remove the listed sub-processors or the answer that there are none / unknown" };
+  }
+  if (reserved) return parseAnswerValue(question, reserved);
+  if (rows.length === 0) return { ok: true, value: null };
+  return parseAnswerValue(question, rows);
+}
+
+/** An evidence answer posts `q.<key>.documentType`, `q.<key>.validUntil` and one `q.<key>.file` per attached file id. */
+function evidenceFromForm(question: AnswerQuestion, formData: FormData, texts: string[]): ParseAnswerResult {
+  const base = answerFieldName(question);
+  const documentType = textEntries(formData, `${base}.documentType`);
+  const validUntil = textEntries(formData, `${base}.validUntil`);
+  const files = textEntries(formData, `${base}.file`);
+  if (!documentType || !validUntil || !files) return { ok: false, message: "unexpected file in an answer field" };
+  const reserved = reservedIn(texts);
+  if (reserved) return parseAnswerValue(question, reserved);
+  const fileIds = [...new Set(files.map((f) => f.trim()).filter((f) => f !== ""))];
+  const type = documentType.map((d) => d.trim()).find((d) => d !== "") ?? "";
+  const until = validUntil.map((d) => d.trim()).find((d) => d !== "") ?? "";
+  if (fileIds.length === 0 && until === "") return { ok: true, value: null };
+  const defaultType = question.evidence?.documentTypes[0] ?? "";
+  return parseAnswerValue(question, { documentType: type || defaultType, ...(until ? { validUntil: until } : {}), files: fileIds });
+}
+
+/**
+ * The comparable form of an answer: lists of values (multi choice, countries) are sets, so the
+ * order in which checkboxes were posted or a list was stored never counts as a change; objects
+ * compare by content whatever their key order.
  */
 export function comparableAnswer(value: unknown): string {
-  return JSON.stringify(Array.isArray(value) ? [...value].map(String).sort() : (value ?? null));
+  if (Array.isArray(value) && value.every((item) => typeof item === "string")) {
+    return JSON.stringify([...(value as string[])].sort());
+  }
+  try {
+    return canonicalJson(value ?? null);
+  } catch {
+    return String(value);
+  }
 }

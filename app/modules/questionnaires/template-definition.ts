@@ -24,6 +24,35 @@ export const OPTION_VALUE_PATTERN = /^[a-z0-9_.-]+$/;
 export const TAG_PATTERN = /^[a-z0-9_-]+$/;
 export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
 
+/**
+ * Question types of a template: the scoring library's types plus three the app maps onto them
+ * (see toScoringQuestion): long_text (scored like text: not at all), subprocessors (a table whose
+ * rows' countries are scored like a countries question and feed the residency rating) and
+ * evidence (files with document type and expiry; not scored, but can be required).
+ */
+export const TEMPLATE_QUESTION_TYPES = [...QUESTION_TYPES, "long_text", "subprocessors", "evidence"] as const;
+export type TemplateQuestionType = (typeof TEMPLATE_QUESTION_TYPES)[number];
+
+/** Transfer mechanisms a sub-processor row can name (GDPR Chapter V). */
+export const TRANSFER_MECHANISMS = ["not_needed", "adequacy", "dpf", "scc", "bcr", "derogation", "none", "unknown"] as const;
+export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
+
+/** Document types an evidence question may ask for. */
+export const EVIDENCE_DOCUMENT_TYPES = [
+  "iso27001_certificate",
+  "iso42001_certificate",
+  "soc2_report",
+  "c5_attestation",
+  "pentest_report",
+  "dpa",
+  "sub_processor_list",
+  "policy",
+  "model_card",
+  "dpia",
+  "other",
+] as const;
+export type EvidenceDocumentType = (typeof EVIDENCE_DOCUMENT_TYPES)[number];
+
 export const CHOICE_QUESTION_TYPES = [
   "single_choice",
   "multi_choice",
@@ -33,7 +62,11 @@ export const KNOCK_OUT_QUESTION_TYPES = [
   "single_choice",
   "multi_choice",
   "countries",
-] as const satisfies readonly QuestionType[];
+  "subprocessors",
+] as const satisfies readonly TemplateQuestionType[];
+
+/** Question types whose answers a show-if condition can test. */
+export const CONDITION_SOURCE_TYPES = ["yes_no", "single_choice", "multi_choice", "countries"] as const satisfies readonly TemplateQuestionType[];
 
 const TEXT_MAX = 2000;
 
@@ -141,7 +174,7 @@ export const thresholdsSchema = z.discriminatedUnion("kind", [
 
 /** Answer values a knock-out may name for a question of this type with these options. */
 export function validKnockOutValues(
-  type: QuestionType,
+  type: TemplateQuestionType,
   optionValues: readonly string[],
 ): ((value: string) => boolean) | null {
   const reserved = (value: string) => (RESERVED_ANSWER_VALUES as readonly string[]).includes(value);
@@ -152,6 +185,7 @@ export function validKnockOutValues(
     case "multi_choice":
       return (value) => optionValues.includes(value) || reserved(value);
     case "countries":
+    case "subprocessors":
       return (value) =>
         COUNTRY_CODE_PATTERN.test(value) ||
         (RESIDENCY_CLASSES as readonly string[]).includes(value) ||
@@ -159,9 +193,33 @@ export function validKnockOutValues(
     case "number":
     case "date":
     case "text":
+    case "long_text":
+    case "evidence":
       return null;
   }
 }
+
+/** One test of a show-if rule: the answer to `question` (an earlier question) is one of `in`. */
+export const conditionLeafSchema = z.strictObject({
+  question: z.string().regex(QUESTION_KEY_PATTERN, { message: "must name a question key" }),
+  in: z.array(z.string().min(1)).min(1, { message: "a condition needs at least one answer value" }),
+});
+
+/** Show the question when the leaf holds, when all leaves hold, or when any leaf holds. */
+export const showIfSchema = z.union([
+  conditionLeafSchema,
+  z.strictObject({ all: z.array(conditionLeafSchema).min(1, { message: "'all' needs at least one condition" }) }),
+  z.strictObject({ any: z.array(conditionLeafSchema).min(1, { message: "'any' needs at least one condition" }) }),
+]);
+
+/** What an evidence question asks for. */
+export const evidenceRequirementSchema = z.strictObject({
+  documentTypes: z
+    .array(z.enum(EVIDENCE_DOCUMENT_TYPES, { message: `document type must be one of ${EVIDENCE_DOCUMENT_TYPES.join(", ")}` }))
+    .min(1, { message: "name at least one document type" }),
+  /** The vendor must give the date until which the document is valid (certificates). */
+  expiryRequired: z.boolean().default(false),
+});
 
 function duplicates(values: readonly string[]): Array<{ value: string; index: number }> {
   const seen = new Set<string>();
@@ -180,7 +238,7 @@ export const templateQuestionSchema = z
       .regex(QUESTION_KEY_PATTERN, {
         message: "question key may only contain a–z, 0–9, '_', '.', '-'",
       }),
-    type: z.enum(QUESTION_TYPES, { message: `type must be one of ${QUESTION_TYPES.join(", ")}` }),
+    type: z.enum(TEMPLATE_QUESTION_TYPES, { message: `type must be one of ${TEMPLATE_QUESTION_TYPES.join(", ")}` }),
     label: localizedTextSchema,
     help: localizedTextSchema.optional(),
     required: z.boolean(),
@@ -204,11 +262,22 @@ export const templateQuestionSchema = z
       .default([]),
     indicator: indicatorSchema.optional(),
     residency: residencyRoleSchema.optional(),
+    showIf: showIfSchema.optional(),
+    evidence: evidenceRequirementSchema.optional(),
   })
   .superRefine((question, ctx) => {
     const residency = question.residency;
-    if (residency?.role === "flow" && question.type !== "countries") {
-      ctx.addIssue({ code: "custom", message: "a residency flow must be a countries question", path: ["residency"] });
+    if (residency?.role === "flow" && question.type !== "countries" && question.type !== "subprocessors") {
+      ctx.addIssue({ code: "custom", message: "a residency flow must be a countries or subprocessors question", path: ["residency"] });
+    }
+    if (question.type === "evidence" && !question.evidence) {
+      ctx.addIssue({ code: "custom", message: "an evidence question needs `evidence` (document types)", path: ["evidence"] });
+    }
+    if (question.type !== "evidence" && question.evidence) {
+      ctx.addIssue({ code: "custom", message: "`evidence` applies only to evidence questions", path: ["evidence"] });
+    }
+    if (question.indicator && (question.type === "evidence" || question.type === "subprocessors" || question.type === "long_text")) {
+      ctx.addIssue({ code: "custom", message: `a ${question.type} question cannot be a transparency indicator`, path: ["indicator"] });
     }
     if (residency?.role === "safeguard" && (question.type !== "single_choice" || !question.options?.every((o) => o.safeguard))) {
       ctx.addIssue({ code: "custom", message: "the safeguard question is a single_choice whose options all carry `safeguard`", path: ["residency"] });
@@ -341,20 +410,51 @@ export const templateDefinitionSchema = z
         path: ["sections", index, "key"],
       });
     }
-    const seen = new Set<string>();
+    const seen = new Map<string, TemplateQuestionBeforeRefine>();
     definition.sections.forEach((section, sectionIndex) => {
       section.questions.forEach((question, questionIndex) => {
+        const path = ["sections", sectionIndex, "questions", questionIndex];
         if (seen.has(question.key)) {
           ctx.addIssue({
             code: "custom",
             message: `duplicate question key '${question.key}' (question keys must be unique across the template)`,
-            path: ["sections", sectionIndex, "questions", questionIndex, "key"],
+            path: [...path, "key"],
           });
         }
-        seen.add(question.key);
+        if (question.showIf) checkShowIf(question.showIf, seen, [...path, "showIf"], ctx);
+        seen.set(question.key, question);
       });
     });
   });
+
+type TemplateQuestionBeforeRefine = z.output<typeof templateQuestionSchema>;
+
+/** Show-if conditions may only test earlier questions of a testable type, with values they can have. */
+function checkShowIf(
+  showIf: z.output<typeof showIfSchema>,
+  earlier: ReadonlyMap<string, TemplateQuestionBeforeRefine>,
+  path: PropertyKey[],
+  ctx: z.RefinementCtx,
+) {
+  const leaves = "all" in showIf ? showIf.all.map((leaf, i) => ({ leaf, at: [...path, "all", i] })) : "any" in showIf ? showIf.any.map((leaf, i) => ({ leaf, at: [...path, "any", i] })) : [{ leaf: showIf, at: path }];
+  for (const { leaf, at } of leaves) {
+    const source = earlier.get(leaf.question);
+    if (!source) {
+      ctx.addIssue({ code: "custom", message: `'${leaf.question}' is not an earlier question of this template`, path: [...at, "question"] });
+      continue;
+    }
+    if (!(CONDITION_SOURCE_TYPES as readonly string[]).includes(source.type)) {
+      ctx.addIssue({ code: "custom", message: `conditions can only test ${CONDITION_SOURCE_TYPES.join(", ")} questions`, path: [...at, "question"] });
+      continue;
+    }
+    const isValid = validKnockOutValues(source.type, (source.options ?? []).map((o) => o.value));
+    leaf.in.forEach((value, index) => {
+      if (isValid && !isValid(value)) {
+        ctx.addIssue({ code: "custom", message: `'${value}' is not a valid answer value of '${leaf.question}'`, path: [...at, "in", index] });
+      }
+    });
+  }
+}
 
 export type LocalizedText = z.output<typeof localizedTextSchema>;
 export type TemplateDefinition = z.output<typeof templateDefinitionSchema>;
@@ -364,6 +464,8 @@ export type TemplateSection = TemplateDefinition["sections"][number];
 export type TemplateQuestion = TemplateSection["questions"][number];
 export type TemplateOption = NonNullable<TemplateQuestion["options"]>[number];
 export type TemplateThresholds = z.output<typeof thresholdsSchema>;
+export type ShowIf = z.output<typeof showIfSchema>;
+export type EvidenceRequirement = z.output<typeof evidenceRequirementSchema>;
 export type Locale = keyof LocalizedText;
 
 export interface TemplateDefinitionError {
@@ -413,12 +515,26 @@ function toScoringThresholds(thresholds: TemplateThresholds): ScoringThresholds 
   };
 }
 
-function toScoringQuestion(question: TemplateQuestion, locale: Locale): ScoringQuestion {
+/** The scoring library's type for a template question type. */
+export function scoringTypeOf(type: TemplateQuestionType): QuestionType {
+  switch (type) {
+    case "long_text":
+    case "evidence":
+      return "text";
+    case "subprocessors":
+      return "countries";
+    default:
+      return type;
+  }
+}
+
+function toScoringQuestion(question: TemplateQuestion, locale: Locale, hidden: boolean): ScoringQuestion {
   const scoring: ScoringQuestion = {
     key: question.key,
-    type: question.type,
+    type: scoringTypeOf(question.type),
     weight: question.weight,
-    required: question.required,
+    // A question hidden by its show-if rule is never required.
+    required: question.required && !hidden,
   };
   if (question.options) {
     scoring.options = question.options.map((option) =>
@@ -446,16 +562,20 @@ function toScoringQuestion(question: TemplateQuestion, locale: Locale): ScoringQ
   return scoring;
 }
 
-/** Maps a parsed definition onto the scoring library's input. Knock-out labels use `locale`. */
+/**
+ * Maps a parsed definition onto the scoring library's input. Knock-out labels use `locale`.
+ * Questions in `hidden` (hidden by their show-if rule) are not required.
+ */
 export function toScoringTemplate(
   definition: TemplateDefinition,
   locale: Locale = "en",
+  hidden: ReadonlySet<string> = new Set(),
 ): ScoringTemplate {
   return {
     sections: definition.sections.map((section) => ({
       key: section.key,
       weight: section.weight,
-      questions: section.questions.map((question) => toScoringQuestion(question, locale)),
+      questions: section.questions.map((question) => toScoringQuestion(question, locale, hidden.has(question.key))),
     })),
   };
 }
