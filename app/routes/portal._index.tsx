@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useCallback, useMemo, useState } from "react";
 import { QuestionBlock } from "~/components/questionnaire/question-block";
 import { formatAnswer } from "~/components/questionnaire/question-input";
 import { Button } from "~/components/ui/button";
@@ -10,7 +11,7 @@ import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { submitAssessment } from "~/modules/portal/submit-assessment.server";
 import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.server";
-import { questionsOf } from "~/modules/questionnaires/template-definition";
+import { hiddenQuestionKeys } from "~/modules/questionnaires/conditions";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
@@ -21,11 +22,13 @@ export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, no
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const questionnaire = await getVendorQuestionnaire(actor);
-  const { definition } = questionnaire;
   return {
     assessment: questionnaire.assessment,
     answers: questionnaire.answers,
-    sections: definition.sections.map((section) => ({
+    hidden: questionnaire.hidden,
+    files: questionnaire.files,
+    delegated: questionnaire.delegated,
+    sections: questionnaire.sections.map((section) => ({
       key: section.key,
       title: section.title,
       questions: section.questions.map((q) => ({
@@ -39,6 +42,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         max: q.max,
         options: q.options?.map((o) => ({ value: o.value, label: o.label })),
         regulationRefs: q.regulationRefs,
+        ...(q.showIf ? { showIf: q.showIf } : {}),
+        ...(q.evidence ? { evidence: q.evidence } : {}),
       })),
     })),
   };
@@ -49,8 +54,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const form = await readFormData(request);
   const intent = form.get("intent") === "submit" ? "submit" : "save";
-  const { definition } = await getVendorQuestionnaire(actor);
-  const { changes, invalid } = changesFromForm(questionsOf(definition), form);
+  const { sections } = await getVendorQuestionnaire(actor);
+  const { changes, invalid } = changesFromForm(sections.flatMap((section) => section.questions), form);
   const outcomes = changes.length > 0 ? await runUseCase(() => saveAnswers(actor, changes)) : [];
   const conflicts = outcomes.filter((o) => o.status === "conflict");
   const rejected = [...invalid, ...outcomes.flatMap((o) => (o.status === "invalid" ? [{ questionKey: o.questionKey, message: o.message }] : []))];
@@ -68,17 +73,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect("/portal");
 }
 
+/** A stored answer counts as given unless it is empty. */
+function isGiven(value: unknown): boolean {
+  return value !== null && value !== undefined && value !== "" && !(Array.isArray(value) && value.length === 0);
+}
+
 export default function VendorQuestionnairePage() {
-  const { assessment, sections, answers } = useLoaderData<typeof loader>();
+  const { assessment, sections, answers, hidden: serverHidden, delegated } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, date } = useT();
-  const allQuestions = sections.flatMap((s) => s.questions);
+  const allQuestions = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
+  // Live state: the values picked right now (for show-if rules) and the values the server stored (for progress).
+  const [tokens, setTokens] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.value])));
+  const [stored, setStored] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.value])));
+  const onTokens = useCallback((key: string, picked: string[]) => setTokens((current) => ({ ...current, [key]: picked })), []);
+  const onSaved = useCallback((key: string, value: unknown) => {
+    setStored((current) => ({ ...current, [key]: value }));
+    setTokens((current) => ({ ...current, [key]: value }));
+  }, []);
+  const hidden = useMemo(() => {
+    // Rules that test questions this contact cannot see (delegation) keep the server's verdict.
+    const known = new Set(allQuestions.map((q) => q.key));
+    const refersOutside = (q: (typeof allQuestions)[number]) => {
+      const rule = q.showIf;
+      if (!rule) return false;
+      const leaves = "all" in rule ? rule.all : "any" in rule ? rule.any : [rule];
+      return leaves.some((leaf) => !known.has(leaf.question));
+    };
+    const local = hiddenQuestionKeys(sections.map((s) => ({ questions: s.questions.map((q) => (refersOutside(q) ? { key: q.key } : q)) })), tokens);
+    for (const q of allQuestions) if (refersOutside(q) && serverHidden.includes(q.key)) local.add(q.key);
+    return local;
+  }, [sections, allQuestions, tokens, serverHidden]);
   const labelOf = (key: string) => allQuestions.find((q) => q.key === key)?.label[locale] ?? key;
   const invalidNote = (key: string) => actionData?.invalid.find((i) => i.questionKey === key)?.message ?? null;
-  const isAnswered = (key: string) => {
-    const v: unknown = answers[key]?.value;
-    return v !== null && v !== undefined && v !== "" && !(Array.isArray(v) && v.length === 0);
-  };
+  const progress = sections.map((section) => {
+    const visible = section.questions.filter((q) => !hidden.has(q.key));
+    return { key: section.key, title: section.title[locale], total: visible.length, answered: visible.filter((q) => isGiven(stored[q.key])).length };
+  });
+  const totals = progress.reduce((sum, p) => ({ answered: sum.answered + p.answered, total: sum.total + p.total }), { answered: 0, total: 0 });
   return (
     <div className="space-y-6">
       <header>
@@ -94,6 +126,22 @@ export default function VendorQuestionnairePage() {
       ) : (
         <p className="text-sm text-slate-700">{t("portal.intro")}</p>
       )}
+      {delegated ? <Alert tone="info">{t("portal.delegatedSections", { sections: sections.map((s) => s.title[locale]).join(", ") })}</Alert> : null}
+      <nav aria-label={t("portal.answeredOf", totals)} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
+        <p className="font-medium" data-testid="overall-progress">{t("portal.answeredOf", totals)}</p>
+        <progress className="mt-1 h-2 w-full" max={Math.max(totals.total, 1)} value={totals.answered} />
+        <ol className="mt-2 grid gap-1 sm:grid-cols-2">
+          {progress.map((p) => (
+            <li key={p.key}>
+              <a href={`#section-${p.key}`} className="underline">{p.title}</a>{" "}
+              <span className="text-slate-600">({p.answered}/{p.total})</span>
+            </li>
+          ))}
+        </ol>
+        {assessment.editable ? (
+          <p className="mt-2"><a href="/portal/delegate" className="underline" data-testid="delegate-link">{t("portal.delegateLink")}</a></p>
+        ) : null}
+      </nav>
       {actionData && actionData.saved > 0 ? <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert> : null}
       {actionData && actionData.conflicts.length > 0 ? (
         <Alert tone="warning">
@@ -110,7 +158,16 @@ export default function VendorQuestionnairePage() {
           </ul>
         </Alert>
       ) : null}
-      {actionData && actionData.invalid.length > 0 ? <Alert tone="error">{t("portal.invalidCount", { count: actionData.invalid.length })}</Alert> : null}
+      {actionData && actionData.invalid.length > 0 ? (
+        <Alert tone="error">
+          <p>{t("portal.invalidCount", { count: actionData.invalid.length })}</p>
+          <ul className="mt-1 list-disc pl-5" data-testid="invalid-answers">
+            {actionData.invalid.map((i) => (
+              <li key={i.questionKey}><a href={`#q-${i.questionKey}`} className="underline">{labelOf(i.questionKey)}</a>: {i.message}</li>
+            ))}
+          </ul>
+        </Alert>
+      ) : null}
       {actionData && actionData.missingRequired.length > 0 ? (
         <Alert tone="error">
           <p className="font-semibold">{t("portal.missingTitle")}</p>
@@ -124,14 +181,14 @@ export default function VendorQuestionnairePage() {
         </Alert>
       ) : null}
       <Form method="post" className="space-y-6" noValidate>
-        {sections.map((section) => {
-          const answered = section.questions.filter((q) => isAnswered(q.key)).length;
+        {sections.map((section, index) => {
+          const sectionProgress = progress[index]!;
           return (
             <Card key={section.key}>
-              <div className="mb-2 flex items-baseline justify-between gap-4">
+              <div id={`section-${section.key}`} className="mb-2 flex items-baseline justify-between gap-4">
                 <h2 className="text-lg font-semibold">{section.title[locale]}</h2>
                 <span className="text-sm text-slate-600" data-testid="section-progress">
-                  {t("portal.progress", { answered, total: section.questions.length })}
+                  {t("portal.progress", { answered: sectionProgress.answered, total: sectionProgress.total })}
                 </span>
               </div>
               <div className="space-y-4">
@@ -143,6 +200,9 @@ export default function VendorQuestionnairePage() {
                     editable={assessment.editable}
                     locale={locale}
                     serverNote={invalidNote(question.key)}
+                    hidden={hidden.has(question.key)}
+                    onTokens={onTokens}
+                    onSaved={onSaved}
                   />
                 ))}
               </div>
@@ -152,8 +212,12 @@ export default function VendorQuestionnairePage() {
         {assessment.editable ? (
           <div className="flex flex-wrap items-center gap-3">
             <Button type="submit" name="intent" value="save" variant="secondary">{t("portal.saveAll")}</Button>
-            <Button type="submit" name="intent" value="submit">{t("portal.submit")}</Button>
-            <p className="text-sm text-slate-600">{t("portal.submitHint")}</p>
+            {delegated ? null : (
+              <>
+                <Button type="submit" name="intent" value="submit">{t("portal.submit")}</Button>
+                <p className="text-sm text-slate-600">{t("portal.submitHint")}</p>
+              </>
+            )}
           </div>
         ) : null}
       </Form>

@@ -4,7 +4,6 @@ import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { changesFromForm } from "~/modules/portal/form-changes";
 import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.server";
-import { questionsOf } from "~/modules/questionnaires/template-definition";
 import { runUseCase } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -13,8 +12,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const form = await readFormData(request);
   const questionKey = String(form.get("questionKey") ?? "");
-  const { definition } = await getVendorQuestionnaire(actor);
-  const question = questionsOf(definition).find((q) => q.key === questionKey);
+  const { sections } = await getVendorQuestionnaire(actor);
+  const question = sections.flatMap((section) => section.questions).find((q) => q.key === questionKey);
   if (!question) return data({ status: "invalid" as const, questionKey, message: "unknown question" }, { status: 400 });
   const { changes, invalid } = changesFromForm([question], form);
   if (invalid[0]) return data({ status: "invalid" as const, questionKey, message: invalid[0].message }, { status: 400 });

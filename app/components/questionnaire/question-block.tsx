@@ -1,5 +1,5 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer, QuestionInput, type PortalQuestion } from "./question-input";
@@ -23,12 +23,27 @@ export function QuestionBlock({
   editable,
   locale,
   serverNote,
+  hidden = false,
+  onTokens,
+  onSaved,
+  renderInput,
+  children,
 }: {
   question: PortalQuestion;
   initial: { value: unknown; version: number };
   editable: boolean;
   locale: Locale;
   serverNote?: string | null;
+  /** Hidden by a show-if rule: kept in the page (and its answer kept) but not shown. */
+  hidden?: boolean;
+  /** The values currently picked (radios, checkboxes), for show-if rules of later questions. */
+  onTokens?: (questionKey: string, tokens: string[]) => void;
+  /** Called when the server stored a new value for this question. */
+  onSaved?: (questionKey: string, value: unknown) => void;
+  /** Renders a custom input (evidence); gets a callback for answers the server changed itself. */
+  renderInput?: (props: { value: unknown; disabled: boolean; onServerSaved: (value: unknown, version: number) => void }) => ReactNode;
+  /** Extra content below the question (clarification threads). */
+  children?: ReactNode;
 }) {
   const { t } = useT();
   const fetcher = useFetcher<AutosaveResponse>();
@@ -48,10 +63,12 @@ export function QuestionBlock({
     body.set("questionKey", question.key);
     body.set(`v.${question.key}`, String(baseVersion));
     body.set(`o.${question.key}`, shownValue);
+    // The question's own field and its sub-fields (table columns, evidence parts), in DOM order.
     for (const element of Array.from(fieldset.elements)) {
       const input = element as HTMLInputElement;
-      if (input.name !== `q.${question.key}`) continue;
+      if (input.name !== `q.${question.key}` && !input.name.startsWith(`q.${question.key}.`)) continue;
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) continue;
+      if (input.type === "file") continue;
       body.append(input.name, input.value);
     }
     fetcher.submit(body, { method: "post", action: "/portal/answer" });
@@ -65,16 +82,37 @@ export function QuestionBlock({
       setShown(JSON.stringify(result.value ?? null));
       setValue(result.value);
       setError(null);
+      onSaved?.(question.key, result.value);
     } else if (result.status === "conflict") {
       setConflict(result);
     } else if (result.status === "invalid") {
       setError(result.message);
     }
+    // onSaved is a stable callback of the page; question.key never changes for this block.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.data, fetcher.state]);
+
+  /** An upload or removal of evidence changed the answer on the server: adopt its value and version. */
+  function adoptServerValue(next: unknown, nextVersion: number) {
+    setVersion(nextVersion);
+    setShown(JSON.stringify(next ?? null));
+    setValue(next);
+    onSaved?.(question.key, next);
+  }
+
+  function currentTokens(): string[] {
+    const fieldset = fieldsetRef.current;
+    if (!fieldset) return [];
+    return Array.from(fieldset.elements)
+      .map((element) => element as HTMLInputElement)
+      .filter((input) => input.name === `q.${question.key}` && (input.type === "radio" || input.type === "checkbox") && input.checked)
+      .map((input) => input.value);
+  }
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
   function onChange() {
+    onTokens?.(question.key, currentTokens());
     clearTimeout(timer.current);
     timer.current = setTimeout(() => save(), AUTOSAVE_DELAY_MS);
   }
@@ -107,6 +145,7 @@ export function QuestionBlock({
       className="space-y-2 border-t border-slate-100 pt-4"
       data-testid="question"
       data-question-key={question.key}
+      hidden={hidden}
     >
       <legend className="sr-only">{question.label[locale]}</legend>
       <p id={`q-${question.key}-label`} className="font-medium text-slate-900">
@@ -117,7 +156,11 @@ export function QuestionBlock({
       <input type="hidden" name={`v.${question.key}`} value={version} />
       <input type="hidden" name={`o.${question.key}`} value={shown} />
       <div key={remountKey}>
-        <QuestionInput question={question} value={value} disabled={!editable} locale={locale} />
+        {renderInput ? (
+          renderInput({ value, disabled: !editable, onServerSaved: adoptServerValue })
+        ) : (
+          <QuestionInput question={question} value={value} disabled={!editable} locale={locale} />
+        )}
       </div>
       {question.regulationRefs.length > 0 ? (
         <p className="text-xs text-slate-500">
@@ -144,6 +187,7 @@ export function QuestionBlock({
           </div>
         </div>
       ) : null}
+      {children}
     </fieldset>
   );
 }

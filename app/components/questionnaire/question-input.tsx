@@ -1,5 +1,9 @@
-import type { Locale } from "~/utils/i18n";
+import { countryName } from "../../../seeds/reference/countries";
+import type { ShowIf } from "~/modules/questionnaires/template-definition";
+import type { Locale, MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { CountriesInput } from "./countries-input";
+import { SubprocessorTable } from "./subprocessor-table";
 
 /** The parts of a template question the vendor form needs (serialisable from the loader). */
 export interface PortalQuestion {
@@ -13,6 +17,8 @@ export interface PortalQuestion {
   max?: number;
   options?: { value: string; label: { en: string; de: string } }[];
   regulationRefs: string[];
+  showIf?: ShowIf;
+  evidence?: { documentTypes: string[]; expiryRequired: boolean };
 }
 
 const fieldName = (key: string) => `q.${key}`;
@@ -74,28 +80,17 @@ export function QuestionInput({ question, value, disabled, locale }: { question:
     case "date":
       return <input type="date" name={name} aria-labelledby={labelId} defaultValue={typeof value === "string" ? value : ""} disabled={disabled} className={`${inputClass} max-w-48`} />;
     case "countries":
-      return (
-        <div>
-          <input
-            type="text"
-            name={name}
-            aria-labelledby={labelId}
-            aria-describedby={`q-${question.key}-hint`}
-            defaultValue={Array.isArray(value) ? (value as string[]).join(", ") : typeof value === "string" ? value : ""}
-            disabled={disabled}
-            className={inputClass}
-          />
-          <p id={`q-${question.key}-hint`} className="mt-1 text-xs text-slate-600">
-            {t("portal.countriesHint")}
-          </p>
-        </div>
-      );
+      return <CountriesInput name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} />;
+    case "subprocessors":
+      return <SubprocessorTable name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} />;
+    case "text":
+      return <input type="text" name={name} aria-labelledby={labelId} defaultValue={typeof value === "string" ? value : ""} disabled={disabled} maxLength={10_000} className={inputClass} />;
     default:
       return (
         <textarea
           name={name}
           aria-labelledby={labelId}
-          rows={3}
+          rows={question.type === "long_text" ? 6 : 3}
           defaultValue={typeof value === "string" ? value : ""}
           disabled={disabled}
           className={inputClass}
@@ -113,6 +108,20 @@ export function formatAnswer(question: Pick<PortalQuestion, "type" | "options">,
   if (question.type === "yes_no" && typeof value === "string" && ["yes", "partial", "no"].includes(value)) {
     return t(`portal.${value as "yes" | "partial" | "no"}`);
   }
+  if (question.type === "subprocessors" && Array.isArray(value)) {
+    return value
+      .map((row: { name?: string; country?: string; mechanism?: string }) =>
+        `${row.name ?? "?"} (${row.country ? countryName(row.country, locale) : "?"}, ${t(`portal.mechanism_${row.mechanism ?? "unknown"}` as MessageKey)})`,
+      )
+      .join("; ");
+  }
+  if (question.type === "evidence" && typeof value === "object" && !Array.isArray(value)) {
+    const evidence = value as { documentType?: string; validUntil?: string; files?: unknown[] };
+    const parts = [t(`portal.doc_${evidence.documentType ?? "other"}` as MessageKey), t("portal.evidenceFiles", { count: evidence.files?.length ?? 0 })];
+    if (evidence.validUntil) parts.push(t("portal.validUntil", { date: evidence.validUntil }));
+    return parts.join(" · ");
+  }
+  if (question.type === "countries" && Array.isArray(value)) return value.map((v) => countryName(String(v), locale)).join(", ");
   if (Array.isArray(value)) return value.map((v) => optionLabel(String(v))).join(", ");
   if (typeof value === "string") return optionLabel(value);
   return String(value);

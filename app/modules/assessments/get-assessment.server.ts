@@ -1,6 +1,7 @@
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
+import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
@@ -35,7 +36,12 @@ export async function getAssessment(actor: UserActor, assessmentId: string) {
         orderBy: { createdAt: "desc" },
         select: { id: true, outcome: true, rationale: true, conditions: true, decidedById: true, createdAt: true, supersededAt: true },
       },
-      answers: { select: { questionKey: true, value: true, version: true, updatedAt: true } },
+      answers: { select: { questionKey: true, value: true, version: true, updatedAt: true, updatedBy: true } },
+      evidenceFiles: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { id: true, questionKey: true, fileName: true, size: true, contentType: true, sha256: true, createdAt: true, uploadedByLabel: true },
+      },
     },
   });
   if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
@@ -48,7 +54,11 @@ export async function getAssessment(actor: UserActor, assessmentId: string) {
   });
   const nameOf = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
   const answers = new Map(assessment.answers.map((a) => [a.questionKey, a]));
-  const { scoreResult: _stored, answers: _rows, inviteLinks, ...rest } = assessment;
+  const values = Object.fromEntries(assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+  const hidden = hiddenQuestionKeys(template.definition.sections, values);
+  // Who gave each answer: "vendor:<inviteLinkId>" → that contact's e-mail.
+  const contactOf = new Map(assessment.inviteLinks.map((i) => [`vendor:${i.id}`, i.contactName ? `${i.contactName} <${i.contactEmail}>` : i.contactEmail]));
+  const { scoreResult: _stored, answers: _rows, inviteLinks, evidenceFiles, ...rest } = assessment;
   return {
     ...rest,
     templateName: template.template.name,
@@ -71,6 +81,10 @@ export async function getAssessment(actor: UserActor, assessmentId: string) {
       knockOutLabel: q.knockOut?.label ?? null,
       indicatorRule: q.indicator?.rule ?? null,
       answer: answers.has(q.key) ? parseStoredAnswer(answers.get(q.key)!.value) : null,
+      answeredBy: answers.has(q.key) ? (contactOf.get(answers.get(q.key)!.updatedBy) ?? null) : null,
+      answeredAt: answers.get(q.key)?.updatedAt ?? null,
+      hidden: hidden.has(q.key),
+      files: evidenceFiles.filter((f) => f.questionKey === q.key),
       result: score?.questions.find((r) => r.key === q.key) ?? null,
     })),
   };

@@ -10,6 +10,7 @@ import { assertTransition } from "../assessments/assessment-status";
 import { computeScore } from "../assessments/compute-score";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { defaultWeightProfile } from "../weights/weight-profiles.server";
+import { recipientLocale } from "../mail/recipient-locale";
 import { sendMail } from "../mail/send-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 
@@ -21,6 +22,8 @@ export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[]
  * transaction as the status change and its audit event; then the assessor is told by mail.
  */
 export async function submitAssessment(actor: VendorActor, now = new Date()): Promise<SubmitResult> {
+  // A colleague invited to some sections answers them; the contact who was invited submits.
+  if (actor.sections) throw new DomainError("FORBIDDEN", "Only the main contact can submit the questionnaire");
   const result = await inTransaction(async (tx) => {
     // Lock before reading status and answers: autosaves in flight wait, then see it submitted.
     await lockRow(tx, "Assessment", actor.assessmentId);
@@ -63,13 +66,14 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
 async function notifyAssessor(assessmentId: string): Promise<void> {
   const assessment = await db().assessment.findUnique({
     where: { id: assessmentId },
-    select: { title: true, createdById: true, vendor: { select: { name: true } } },
+    select: { title: true, organizationId: true, createdById: true, vendor: { select: { name: true } } },
   });
   if (!assessment) return;
   const assessor = await db().user.findUnique({ where: { id: assessment.createdById }, select: { email: true, locale: true } });
   if (!assessor) return;
-  const locale = assessor.locale === "de" ? "de" : "en";
+  const locale = recipientLocale(assessor.locale);
   await sendMail({
+    organizationId: assessment.organizationId,
     to: assessor.email,
     subject: translate(locale, "assessments.submittedMailSubject", { vendor: assessment.vendor.name }),
     text: translate(locale, "assessments.submittedMailBody", {

@@ -2,6 +2,7 @@ import { db, type Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE, type AssessmentStatus } from "../assessments/assessment-status";
+import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 
 /** Stored answer values are JSON; a value that no longer parses is treated as no answer. */
@@ -30,7 +31,11 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
   return assessment;
 }
 
-/** Everything the vendor contact sees: questions, their own answers and versions. Never scores. */
+/**
+ * Everything the vendor contact sees: the sections they may answer (all, or the ones delegated to
+ * them), the answers and their versions, the evidence files, and which questions are hidden by
+ * show-if rules right now. Never scores.
+ */
 export async function getVendorQuestionnaire(actor: VendorActor) {
   const assessment = await loadVendorAssessment(actor);
   const template = await loadTemplateVersion(assessment.templateVersionId);
@@ -38,7 +43,21 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
     where: { assessmentId: assessment.id, organizationId: actor.organizationId },
     select: { questionKey: true, value: true, version: true },
   });
+  const values = Object.fromEntries(answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+  // Visibility is judged on every answer (a delegated colleague's questions may depend on others').
+  const hidden = hiddenQuestionKeys(template.definition.sections, values);
+  const allowed = actor.sections ? new Set(actor.sections) : null;
+  const sections = template.definition.sections.filter((section) => !allowed || allowed.has(section.key));
+  const files = await db().evidenceFile.findMany({
+    where: { assessmentId: assessment.id, organizationId: actor.organizationId, deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, questionKey: true, fileName: true, size: true, contentType: true, sha256: true, createdAt: true, uploadedByLabel: true },
+  });
   return {
+    sections,
+    hidden: [...hidden],
+    files,
+    delegated: allowed !== null,
     assessment: {
       title: assessment.title,
       status: assessment.status as AssessmentStatus,
@@ -48,6 +67,11 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
       editable: (VENDOR_EDITABLE as readonly string[]).includes(assessment.status),
     },
     definition: template.definition,
-    answers: Object.fromEntries(answers.map((a) => [a.questionKey, { value: parseStoredAnswer(a.value), version: a.version }])),
+    // A delegated colleague gets only the answers of their own sections.
+    answers: Object.fromEntries(
+      answers
+        .filter((a) => !allowed || sections.some((section) => section.questions.some((q) => q.key === a.questionKey)))
+        .map((a) => [a.questionKey, { value: values[a.questionKey], version: a.version }]),
+    ),
   };
 }

@@ -2,6 +2,7 @@ import { describe, it, expect } from "vitest";
 import {
   answerFieldName,
   answerFromFormData,
+  comparableAnswer,
   parseAnswerValue,
   type AnswerQuestion,
 } from "./answer-value";
@@ -190,5 +191,75 @@ describe("answerFromFormData", () => {
       message: "expected a single value",
     });
     expect(answerFromFormData(single, form([["q.security.level", "gold"]])).ok).toBe(false);
+  });
+});
+
+describe("sub-processor tables, evidence and long text", () => {
+  const table: AnswerQuestion = { key: "data.subprocessors", type: "subprocessors" };
+  const evidence: AnswerQuestion = {
+    key: "compliance.iso_certificate",
+    type: "evidence",
+    evidence: { documentTypes: ["iso27001_certificate", "other"], expiryRequired: true },
+  };
+  const longText: AnswerQuestion = { key: "ai.description", type: "long_text" };
+  const fileId = "cm3x0abcdefghijklmnopqrst";
+
+  it("reads table rows column by column, drops empty rows and upper-cases countries", () => {
+    const result = answerFromFormData(
+      table,
+      form([
+        ["q.data.subprocessors.name", "Hoster GmbH"],
+        ["q.data.subprocessors.purpose", "Hosting"],
+        ["q.data.subprocessors.country", "de"],
+        ["q.data.subprocessors.mechanism", "not_needed"],
+        ["q.data.subprocessors.name", ""],
+        ["q.data.subprocessors.purpose", ""],
+        ["q.data.subprocessors.country", ""],
+        ["q.data.subprocessors.mechanism", "scc"],
+        ["q.data.subprocessors.name", "Support Inc"],
+        ["q.data.subprocessors.purpose", "Support"],
+        ["q.data.subprocessors.country", "IN"],
+        ["q.data.subprocessors.mechanism", "scc"],
+      ]),
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: [
+        { name: "Hoster GmbH", purpose: "Hosting", country: "DE", mechanism: "not_needed" },
+        { name: "Support Inc", purpose: "Support", country: "IN", mechanism: "scc" },
+      ],
+    });
+  });
+
+  it("accepts 'none' (na) and refuses it together with rows, rows without a name or a bad mechanism", () => {
+    expect(answerFromFormData(table, form([["q.data.subprocessors", "na"]]))).toEqual({ ok: true, value: "na" });
+    expect(answerFromFormData(table, form([["q.data.subprocessors", "na"], ["q.data.subprocessors.name", "X"], ["q.data.subprocessors.country", "DE"], ["q.data.subprocessors.mechanism", "scc"]]))).toMatchObject({ ok: false });
+    expect(answerFromFormData(table, form([["q.data.subprocessors.purpose", "Hosting"], ["q.data.subprocessors.country", "DE"], ["q.data.subprocessors.mechanism", "scc"]]))).toMatchObject({ ok: false, message: "every sub-processor needs a name" });
+    expect(parseAnswerValue(table, [{ name: "X", purpose: "", country: "DE", mechanism: "magic" }])).toMatchObject({ ok: false, message: "choose a transfer mechanism" });
+    expect(parseAnswerValue(table, [{ name: "X", purpose: "", country: "DE", mechanism: "scc", extra: 1 }])).toMatchObject({ ok: false });
+    expect(answerFromFormData(table, form([]))).toEqual({ ok: true, value: null });
+  });
+
+  it("reads evidence parts and enforces the requested document types and expiry", () => {
+    expect(
+      answerFromFormData(evidence, form([["q.compliance.iso_certificate.documentType", "iso27001_certificate"], ["q.compliance.iso_certificate.validUntil", "2027-06-30"], ["q.compliance.iso_certificate.file", fileId]])),
+    ).toEqual({ ok: true, value: { documentType: "iso27001_certificate", validUntil: "2027-06-30", files: [fileId] } });
+    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate.file", fileId]]))).toMatchObject({ ok: false, message: "enter the date until which the document is valid" });
+    expect(parseAnswerValue(evidence, { documentType: "soc2_report", files: [] })).toMatchObject({ ok: false, message: "choose one of the requested document types" });
+    expect(parseAnswerValue(evidence, { documentType: "other", files: ["../../etc/passwd"] })).toMatchObject({ ok: false });
+    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate", "na"]]))).toEqual({ ok: true, value: "na" });
+    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate.documentType", "iso27001_certificate"]]))).toEqual({ ok: true, value: null });
+  });
+
+  it("keeps long text with line breaks and refuses a file in a text field", () => {
+    expect(answerFromFormData(longText, form([["q.ai.description", "Line 1\r\nLine 2"]]))).toEqual({ ok: true, value: "Line 1\nLine 2" });
+    expect(answerFromFormData(longText, form([["q.ai.description", new Blob(["x"])]]))).toMatchObject({ ok: false });
+    expect(answerFromFormData(table, form([["q.data.subprocessors.name", new Blob(["x"])]]))).toMatchObject({ ok: false });
+  });
+
+  it("compares objects by content and string lists as sets", () => {
+    expect(comparableAnswer({ files: [fileId], documentType: "dpa" })).toBe(comparableAnswer({ documentType: "dpa", files: [fileId] }));
+    expect(comparableAnswer(["B", "A"])).toBe(comparableAnswer(["A", "B"]));
+    expect(comparableAnswer([{ name: "A" }, { name: "B" }])).not.toBe(comparableAnswer([{ name: "B" }, { name: "A" }]));
   });
 });

@@ -211,8 +211,20 @@ export function parseAnswerValue(question: AnswerQuestion, raw: unknown): ParseA
   if (isNoAnswer(raw)) return { ok: true, value: null };
   const result = answerValueSchemaFor(question).safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
-  const messages = [...new Set(result.error.issues.map((issue) => issue.message))];
+  const messages = [...new Set(result.error.issues.flatMap(readableMessages))];
   return { ok: false, message: messages.join("; ") };
+}
+
+/**
+ * A value that fits no branch of a union (e.g. "unknown" | rows) would only say "Invalid input":
+ * report the branch the value got furthest in (the deepest issue path; later branches win ties).
+ */
+function readableMessages(issue: z.core.$ZodIssue): string[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue.message];
+  const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length + (i.code === "invalid_union" ? 1 : 0)));
+  let best = issue.errors[0]!;
+  for (const branch of issue.errors) if (depth(branch) >= depth(best)) best = branch;
+  return best.flatMap(readableMessages);
 }
 
 // Linear: each group is anchored by a mandatory separator, so there is no catastrophic backtracking.
