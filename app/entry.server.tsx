@@ -9,10 +9,11 @@ import { getEnv } from "./utils/env.server";
 import { logger } from "./utils/logger.server";
 import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
+import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import "./utils/request-context.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
-export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates };
+export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, startReminderSchedule };
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -67,8 +68,17 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   logger.error("request.error", {
     requestId: (context as AppLoadContext | undefined)?.requestId,
     method: request.method,
-    path: new URL(request.url).pathname,
+    // Invite and invitation paths carry credentials: never log them (same rule as server/app.js).
+    path: safeDecode(new URL(request.url).pathname).replace(/(^|\/)(invite|accept-invitation)\/[^/]+/gi, "$1$2/[redacted]"),
     message: err?.message ?? String(error),
     stack: process.env.NODE_ENV === "production" ? undefined : err?.stack,
   });
 };
+
+function safeDecode(pathname: string): string {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
+}

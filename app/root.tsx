@@ -14,6 +14,7 @@ import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
 import { useRequestInfo } from "./components/request-info";
 import { getUserActor } from "./modules/auth/guards.server";
+import { isOutboxEnabled } from "./modules/mail/send-mail.server";
 import { db } from "./utils/db.server";
 import { resolveLocale } from "./utils/locale.server";
 import { useT } from "./utils/use-t";
@@ -36,7 +37,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale,
     requestId: context.requestId ?? "",
     user: actor
-      ? { name: actor.name, email: actor.email, role: actor.role, organizationSlug: actor.organizationSlug }
+      ? {
+          name: actor.name,
+          email: actor.email,
+          role: actor.role,
+          organizationSlug: actor.organizationSlug,
+          // The shell links the developer outbox only where /dev/outbox exists for this user.
+          devOutbox: actor.role === "ADMIN" && isOutboxEnabled(),
+        }
       : null,
   };
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import type { DemoSecrets } from "../seeds/demo/seed-demo.server";
 
 /**
- * The demo installation lives in .data/ (git-ignored): its SQLite database, outgoing mail and a
+ * The demo installation lives in .data/ (git-ignored): its SQLite database (outgoing mail included) and a
  * secrets file created on first run (encryption key, session secret, demo passwords, TOTP keys,
  * the ready invite token). Mode 0600: readable by the operator only.
  */
@@ -42,5 +42,6 @@ export function applyDemoEnvironment(config: DemoConfigFile, port = 3000): void 
   process.env.SESSION_SECRET ??= config.sessionSecret;
   process.env.PORT ??= String(port);
   process.env.APP_URL ??= `http://localhost:${process.env.PORT}`;
-  process.env.MAIL_URL ??= "file:.data/outbox";
+  // Mails go to the database outbox; signed-in admins read them on /dev/outbox.
+  process.env.MAIL_URL ??= "outbox";
 }

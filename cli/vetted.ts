@@ -5,9 +5,13 @@
 //                                   create a user (and the organisation if --org-name is given);
 //                                   the password comes from VETTED_PASSWORD or is generated and printed once
 //   demo seed                       create the demo organisation (used by `npm run demo`)
+//   reminders run                   send the vendor reminders that are due; prints how many
 //   fmti <edition-folder> [--import --org <slug>]
 //                                   print the FMTI totals of an edition (no database needed);
 //                                   --import also records it in the organisation
+//   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
+//   template import <file> --org <slug> [--publish]
+//                                   templates as JSON/YAML files (see cli/commands/template.ts)
 // Without DATABASE_URL the commands use the demo installation in .data/.
 import { parseArgs } from "node:util";
 import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from "./demo-config";
@@ -16,7 +20,10 @@ const HELP = `Usage: npm run vetted -- <command>
   audit verify [--org <slug>]
   users create --org <slug> --email <email> --name <name> --role ADMIN|ASSESSOR|DPO|AUDITOR [--org-name <name>]
   demo seed
-  fmti <edition-folder> [--import --org <slug>]`;
+  reminders run
+  fmti <edition-folder> [--import --org <slug>]
+  template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
+  template import <file> --org <slug> [--publish]`;
 
 async function prepareDatabase(): Promise<void> {
   if (!process.env.DATABASE_URL) {
@@ -51,9 +58,18 @@ async function main(argv: string[]): Promise<number> {
       const { usersCreateCommand } = await import("./commands/users-create");
       return usersCreateCommand({ org: values.org, email: values.email, name: values.name, role: values.role, orgName: values["org-name"] });
     }
+    case "template export":
+    case "template import": {
+      const { templateCommand } = await import("./commands/template");
+      return templateCommand(command, rest);
+    }
     case "demo seed": {
       const { demoSeedCommand } = await import("./commands/demo-seed");
       return demoSeedCommand();
+    }
+    case "reminders run": {
+      const { remindersRunCommand } = await import("./commands/reminders");
+      return remindersRunCommand();
     }
     default:
       process.stderr.write(`${HELP}\n`);

@@ -1,16 +1,24 @@
-import { expect, seedAssessmentWithInvite, test, waitForHydration } from "./support/fixtures";
-import { question } from "./support/portal";
+import { expect, readMails, seedAssessmentWithInvite, test, waitForHydration } from "./support/fixtures";
+import { codeMailFor, continueWithCode, question } from "./support/portal";
 import type { BrowserContext, Page } from "@playwright/test";
 
 
 const SUBPROCESSORS = "data_use.subprocessors";
 
-async function openPortal(context: BrowserContext, inviteUrl: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+/** Opens the invite link in a new browser: Continue, then the e-mailed code (plain form posts both). */
+async function openPortal(context: BrowserContext, invite: { url: string; contactEmail: string }, options: { javaScript?: boolean } = {}): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(inviteUrl);
-  if (options.javaScript !== false) await waitForHydration(page);
-  await page.getByRole("button", { name: "Continue" }).click();
-  await expect(page, "'Continue' (POST /invite/<token>) must open the questionnaire").toHaveURL(/\/portal$/);
+  await page.goto(invite.url);
+  if (options.javaScript === false) {
+    const mailsBefore = (await readMails()).length;
+    await page.getByRole("button", { name: "Continue" }).click();
+    await expect(page, "'Continue' (POST /invite/<token>) must ask for the code").toHaveURL(/\/portal\/verify$/);
+    await page.getByLabel("Code from the e-mail").fill(await codeMailFor(invite.contactEmail, mailsBefore));
+    await page.getByRole("button", { name: "Confirm" }).click();
+  } else {
+    await continueWithCode(page, invite.contactEmail);
+  }
+  await expect(page, "the confirmed code must open the questionnaire").toHaveURL(/\/portal$/);
   return page;
 }
 
@@ -18,12 +26,12 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
   test("two contacts edit the same answer: the second save shows both values, and 'Use my answer' keeps it", async ({ newContext, consoleGuard }) => {
     // The autosave endpoint answers a conflicting save with 409 Conflict; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
-    const { inviteUrl, addInvite } = await seedAssessmentWithInvite();
-    const colleagueInviteUrl = await addInvite();
+    const { inviteUrl, contactEmail, addInvite } = await seedAssessmentWithInvite();
+    const colleagueInvite = await addInvite();
 
     // Both contacts load the questionnaire while the answer is still empty.
-    const first = await openPortal(await newContext({ label: "contact 1" }), inviteUrl);
-    const second = await openPortal(await newContext({ label: "contact 2" }), colleagueInviteUrl);
+    const first = await openPortal(await newContext({ label: "contact 1" }), { url: inviteUrl, contactEmail });
+    const second = await openPortal(await newContext({ label: "contact 2" }), colleagueInvite);
     await waitForHydration(first);
     await waitForHydration(second);
 
@@ -58,10 +66,10 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
 
   test("'Keep the saved answer' takes the colleague's value and saves nothing", async ({ newContext, consoleGuard }) => {
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
-    const { inviteUrl } = await seedAssessmentWithInvite();
+    const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     // The same invite link opened in two browsers (e.g. laptop and phone).
-    const first = await openPortal(await newContext({ label: "browser 1" }), inviteUrl);
-    const second = await openPortal(await newContext({ label: "browser 2" }), inviteUrl);
+    const first = await openPortal(await newContext({ label: "browser 1" }), { url: inviteUrl, contactEmail });
+    const second = await openPortal(await newContext({ label: "browser 2" }), { url: inviteUrl, contactEmail });
     await waitForHydration(first);
     await waitForHydration(second);
 
@@ -82,25 +90,28 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
   });
 
   test("without JavaScript, the invite link opens the questionnaire ('Continue' is a plain form post)", async ({ newContext }) => {
-    const { inviteUrl } = await seedAssessmentWithInvite();
+    const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false });
-    const page = await openPortal(context, inviteUrl, { javaScript: false });
+    const page = await openPortal(context, { url: inviteUrl, contactEmail }, { javaScript: false });
     await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("Security");
     await expect(page.getByRole("button", { name: "Save answers" })).toBeVisible();
   });
 
   test("without JavaScript, 'Save answers' stores the answers with a plain form post and they persist", async ({ newContext }) => {
-    const { inviteUrl } = await seedAssessmentWithInvite();
+    const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     // The vendor session comes from a normal browser, so this test checks the save path on its
     // own (the no-JS 'Continue' has its own test above).
     const withJs = await newContext({ label: "vendor (JS)" });
-    await openPortal(withJs, inviteUrl);
+    await openPortal(withJs, { url: inviteUrl, contactEmail });
     const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false, storageState: await withJs.storageState() });
     const page = await context.newPage();
     await page.goto("/portal");
 
     await question(page, "security.iso27001").locator('input[type="radio"]').first().check();
-    await question(page, "residency.storage_countries").locator('input[type="text"]').fill("DE, FR");
+    const storage = question(page, "residency.storage_countries");
+    await storage.locator("details summary").first().click();
+    await storage.locator('input[value="DE"]').check();
+    await storage.locator('input[value="FR"]').check();
     await question(page, "data_use.retention_days").locator('input[inputmode="decimal"]').fill("30");
     await question(page, "transparency.documentation").getByLabel("Model or system card").check();
     await question(page, SUBPROCESSORS).locator("textarea").fill("Hetzner (Germany)");
@@ -113,7 +124,8 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
 
     await page.goto("/portal");
     await expect(question(page, "security.iso27001").locator('input[type="radio"]').first()).toBeChecked();
-    await expect(question(page, "residency.storage_countries").locator('input[type="text"]')).toHaveValue("DE, FR");
+    await expect(question(page, "residency.storage_countries").locator('input[value="DE"]')).toBeChecked();
+    await expect(question(page, "residency.storage_countries").locator('input[value="FR"]')).toBeChecked();
     await expect(question(page, "data_use.retention_days").locator('input[inputmode="decimal"]')).toHaveValue("30");
     await expect(question(page, "transparency.documentation").getByLabel("Model or system card")).toBeChecked();
     await expect(question(page, SUBPROCESSORS).locator("textarea")).toHaveValue("Hetzner (Germany)");

@@ -1,5 +1,6 @@
 // The HTTP layer in front of Remix: request ids, security headers (CSP with a per-request
-// nonce), the origin check for state-changing requests, static assets. Kept free of side
+// nonce, stricter ones on the vendor's pages), the origin check for state-changing requests,
+// one access-log line per request (tokens in paths redacted), static assets. Kept free of side
 // effects so tests can mount it on an ephemeral port (tests/support/app-server.ts).
 import { createRequestHandler } from "@remix-run/express";
 import express from "express";
@@ -7,9 +8,40 @@ import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40 };
 
-/** @param {{ build: import('@remix-run/node').ServerBuild, appUrl: string, clientDir: string, trustProxy?: boolean }} options */
-export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
+// Pages reached through a secret link (invite tokens) and the vendor's session behind it,
+// including Remix's ".data" requests for them: no referrer, no indexing, no caching (ADR 0007).
+const PRIVATE_PATH = /^\/(invite|portal)(\/|\.data$|$)/i;
+// Path segments that are credentials: /invite/<token>, /accept-invitation/<token>.
+const SECRET_SEGMENT = /(^|\/)(invite|accept-invitation)\/[^/]+/gi;
+
+/** The router decodes paths before matching ("/inv%69te/…" is the invite route): so do we. */
+function decodePath(pathname) {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname; // malformed escapes: judge the raw form
+  }
+}
+
+/** A request path fit for logs: no query string, token segments replaced by "[redacted]". */
+export function redactPath(pathname) {
+  return decodePath(pathname).replace(SECRET_SEGMENT, "$1$2/[redacted]");
+}
+
+/** @param {string} line */
+function writeStdout(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+/**
+ * @param {{ build: import('@remix-run/node').ServerBuild, appUrl: string, clientDir: string, trustProxy?: boolean,
+ *   log?: (line: string) => void, logLevel?: string }} options
+ *   `log` receives one JSON line per request (default: stdout, silent under NODE_ENV=test);
+ *   `logLevel` defaults to LOG_LEVEL (access lines are "info").
+ */
+export function createApp({ build, appUrl, clientDir, trustProxy = false, log, logLevel = process.env.LOG_LEVEL ?? "info" }) {
   const publicOrigin = new URL(appUrl).origin;
   const secure = publicOrigin.startsWith("https://");
   const app = express();
@@ -23,8 +55,34 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
     for (const [name, value] of Object.entries(securityHeaders(res.locals.cspNonce, secure))) {
       res.setHeader(name, value);
     }
+    if (PRIVATE_PATH.test(decodePath(req.path))) {
+      for (const [name, value] of Object.entries(PRIVATE_HEADERS)) res.setHeader(name, value);
+    }
     next();
   });
+
+  const sink = log ?? (process.env.NODE_ENV === "test" ? null : writeStdout);
+  if (sink && (LOG_LEVELS[logLevel] ?? LOG_LEVELS.info) <= LOG_LEVELS.info) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on("finish", () => {
+        sink(
+          JSON.stringify({
+            time: new Date().toISOString(),
+            level: "info",
+            event: "http.request",
+            requestId: res.locals.requestId,
+            method: req.method,
+            // Never req.url or req.originalUrl: they carry tokens and query strings.
+            path: redactPath(req.path),
+            status: res.statusCode,
+            durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+          }),
+        );
+      });
+      next();
+    });
+  }
 
   // CSRF defence in depth (besides SameSite=Lax cookies): a state-changing request must come
   // from our own origin. Browsers always send Origin on POST; a missing one is refused too.
@@ -32,6 +90,15 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
     if (SAFE_METHODS.has(req.method)) return next();
     const origin = req.get("origin");
     if (origin === publicOrigin) return next();
+    // Pages under Referrer-Policy: no-referrer make browsers send "Origin: null" on their own
+    // form posts and fetches. Sec-Fetch-Site is set by the browser alone (a forbidden header
+    // name): "same-origin" there tells such a post from a sandboxed frame or another site, which
+    // send "null" too but never "same-origin". Remix repeats an Origin/Host comparison that
+    // refuses "null", so the checked request continues with our own origin.
+    if (origin === "null" && req.get("sec-fetch-site") === "same-origin") {
+      req.headers.origin = publicOrigin;
+      return next();
+    }
     res.status(403).type("text/plain").send(`Forbidden: cross-origin request (request id ${res.locals.requestId})`);
   });
 
@@ -63,6 +130,13 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false }) {
   return app;
 }
 
+/** Added to every response under PRIVATE_PATH; "no-referrer" replaces "same-origin". */
+export const PRIVATE_HEADERS = {
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
+  "Cache-Control": "no-store",
+};
+
 /** @param {string} nonce @param {boolean} secure */
 export function securityHeaders(nonce, secure) {
   const csp = [
@@ -81,9 +155,8 @@ export function securityHeaders(nonce, secure) {
     "Content-Security-Policy": csp,
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    // Links carry secrets (invite tokens) and internal ids: other sites get no referrer at all.
-    // Not "no-referrer": that makes browsers send "Origin: null" on plain form posts, which the
-    // origin check must refuse, so forms would stop working without JavaScript (ADR 0007).
+    // URLs carry internal ids: other sites get no referrer at all. The vendor's pages (secret
+    // links) get "no-referrer" instead (PRIVATE_HEADERS, ADR 0007).
     "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",

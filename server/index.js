@@ -1,4 +1,6 @@
 // Production entry: parse configuration, apply pending migrations, then serve.
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp } from "./app.js";
@@ -23,6 +25,15 @@ const app = createApp({
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL})`);
 });
+// Vendor reminders every REMINDER_INTERVAL_MINUTES (0: off). The holder id names this process in
+// the job's database lease: host, pid and a random part (pids repeat across containers).
+const stopReminders = build.entry.module.boot.startReminderSchedule({
+  intervalMinutes: env.REMINDER_INTERVAL_MINUTES,
+  holder: `${hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`,
+});
 for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () => {
+    stopReminders();
+    server.close(() => process.exit(0));
+  });
 }

@@ -3,16 +3,19 @@ import type { ReactNode } from "react";
 import type { MessageKey } from "../utils/i18n";
 import { useT } from "../utils/use-t";
 
-type ShellUser = { name: string; email: string; role: string; organizationSlug: string } | null;
+type ShellUser = { name: string; email: string; role: string; organizationSlug: string; devOutbox?: boolean } | null;
 
 const NAV: { to: string; label: MessageKey; roles: string[] }[] = [
   { to: "/vendors", label: "common.navVendors", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/assessments", label: "common.navAssessments", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
+  { to: "/templates", label: "templates.navTemplates", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/admin/users", label: "common.navUsers", roles: ["ADMIN"] },
   { to: "/admin/settings", label: "common.navSettings", roles: ["ADMIN"] },
   { to: "/admin/weight-profiles", label: "common.navWeights", roles: ["ADMIN"] },
   { to: "/audit", label: "common.navAudit", roles: ["ADMIN", "AUDITOR"] },
 ];
+/** Only with MAIL_URL=outbox (the root loader sets user.devOutbox for admins then). */
+const OUTBOX_NAV: (typeof NAV)[number] = { to: "/dev/outbox", label: "mail.navOutbox", roles: ["ADMIN"] };
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const { t, locale } = useT();
@@ -29,7 +32,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </Link>
           {user ? (
             <nav aria-label="Main" className="flex flex-wrap gap-1">
-              {NAV.filter((item) => item.roles.includes(user.role)).map((item) => (
+              {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])].filter((item) => item.roles.includes(user.role)).map((item) => (
                 <NavLink
                   key={item.to}
                   to={item.to}

@@ -2,9 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
+import { TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { getOrganizationSettings } from "~/modules/admin/get-organization-settings.server";
-import { updateOrganizationSettings } from "~/modules/admin/update-organization-settings.server";
+import { updateOrganizationSettings, type OrganizationSettingsInput } from "~/modules/admin/update-organization-settings.server";
+import { MAX_REMINDER_DAYS_BEFORE } from "~/modules/reminders/reminder-rules";
 import { hasRecentMfa, requireRecentMfa, requireRole } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";
 import { isLocale, translate, type MessageKey } from "~/utils/i18n";
@@ -27,10 +29,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, ["ADMIN"]);
   requireRecentMfa(request, actor);
   const form = await readFormData(request);
-  if (form.get("intent") !== "saveSecurity") return data({ ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
-  // An unchecked checkbox is simply absent from the form.
-  const requireMfaForAll = form.get("requireMfaForAll") === "on";
-  const result = await runUseCase(() => updateOrganizationSettings(actor, { requireMfaForAll }));
+  const intent = form.get("intent");
+  let input: OrganizationSettingsInput;
+  if (intent === "saveSecurity") {
+    // An unchecked checkbox is simply absent from the form.
+    input = { requireMfaForAll: form.get("requireMfaForAll") === "on" };
+  } else if (intent === "saveReminders") {
+    const days = String(form.get("reminderDaysBefore") ?? "").trim();
+    // Whole days 0–30; anything else is answered with the form's message (400), not an error page.
+    if (!/^\d{1,2}$/.test(days) || Number(days) > MAX_REMINDER_DAYS_BEFORE) {
+      return data({ ok: false, message: "mail.reminderDaysInvalid", typedDays: days.slice(0, 10) }, { status: 400 });
+    }
+    input = { reminderDaysBefore: Number(days), remindWhenOverdue: form.get("remindWhenOverdue") === "on" };
+  } else {
+    return data({ ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
+  }
+  const result = await runUseCase(() => updateOrganizationSettings(actor, input));
   return { ok: true, message: result.changed ? "admin.settingsSaved" : "admin.settingsUnchanged" };
 }
 
@@ -80,6 +94,55 @@ export default function AdminSettingsPage() {
           </div>
           <p className="text-sm text-slate-700">
             {t("admin.currentSetting")}: <strong>{settings.requireMfaForAll ? t("admin.settingOn") : t("admin.settingOff")}</strong>
+          </p>
+          <Button type="submit" disabled={navigation.state === "submitting"}>
+            {t("common.save")}
+          </Button>
+        </Form>
+      </Card>
+      <Card title={t("mail.remindersHeading")}>
+        <Form method="post" className="space-y-4">
+          <input type="hidden" name="intent" value="saveReminders" />
+          <div className="max-w-xs">
+            <TextField
+              label={t("mail.reminderDaysBefore")}
+              hint={t("mail.reminderDaysBeforeHint")}
+              name="reminderDaysBefore"
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={MAX_REMINDER_DAYS_BEFORE}
+              step={1}
+              required
+              defaultValue={actionData && "typedDays" in actionData ? String(actionData.typedDays) : settings.reminderDaysBefore}
+              key={`days-${settings.reminderDaysBefore}`}
+              error={actionData && "typedDays" in actionData ? t("mail.reminderDaysInvalid") : null}
+            />
+          </div>
+          <div className="flex items-start gap-3">
+            <input
+              id="remindWhenOverdue"
+              name="remindWhenOverdue"
+              type="checkbox"
+              defaultChecked={settings.remindWhenOverdue}
+              key={String(settings.remindWhenOverdue)}
+              aria-describedby="remindWhenOverdue-hint"
+              className="mt-1 h-4 w-4 rounded border-slate-300"
+            />
+            <div>
+              <label htmlFor="remindWhenOverdue" className="text-sm font-medium text-slate-900">
+                {t("mail.remindWhenOverdue")}
+              </label>
+              <p id="remindWhenOverdue-hint" className="text-sm text-slate-600">
+                {t("mail.remindWhenOverdueHint")}
+              </p>
+            </div>
+          </div>
+          <p className="text-sm text-slate-700">
+            {t("mail.remindersCurrent", {
+              days: settings.reminderDaysBefore,
+              overdue: settings.remindWhenOverdue ? t("admin.settingOn") : t("admin.settingOff"),
+            })}
           </p>
           <Button type="submit" disabled={navigation.state === "submitting"}>
             {t("common.save")}

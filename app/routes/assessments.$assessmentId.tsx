@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
-import { formatAnswer } from "~/components/questionnaire/question-input";
+import { AnswersCard } from "~/components/assessments/answers-card";
 import { ResidencyDetails, ScoreExplanationDetails, TransparencyDetails } from "~/components/score-details";
 import { ScoreSummary } from "~/components/score-summary";
 import { Button } from "~/components/ui/button";
@@ -15,6 +15,11 @@ import { decideAssessment, decisionSchema } from "~/modules/assessments/decide-a
 import { forwardToDpo } from "~/modules/assessments/forward-to-dpo.server";
 import { getAssessment } from "~/modules/assessments/get-assessment.server";
 import { revokeInviteLink } from "~/modules/assessments/revoke-invite-link.server";
+import { reissueInviteLink } from "~/modules/assessments/reissue-invite-link.server";
+import { listInviteLinks } from "~/modules/assessments/list-invite-links.server";
+import { InviteLinksPanel } from "~/components/assessments/invite-links-panel";
+import { ClarificationThreads } from "~/components/questionnaire/clarification-threads";
+import { listClarificationsForUser } from "~/modules/clarifications/list-clarifications.server";
 import { getEnv } from "~/utils/env.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -24,8 +29,12 @@ import { readFormData } from "~/utils/form-data.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
   const assessment = await runUseCase(() => getAssessment(actor, params.assessmentId ?? ""));
+  const inviteLinks = await runUseCase(() => listInviteLinks(actor, assessment.id));
+  const clarifications = await runUseCase(() => listClarificationsForUser(actor, assessment.id));
   return {
     assessment,
+    inviteLinks: { ...inviteLinks, defaultTtlDays: getEnv().INVITE_TTL_DAYS },
+    clarifications,
     canWrite: actor.role === "ASSESSOR" || actor.role === "ADMIN",
     isDpo: actor.role === "DPO",
     preparedByMe: assessment.createdById === actor.userId || assessment.forwardedById === actor.userId,
@@ -49,6 +58,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     case "revokeInvite":
       await runUseCase(() => revokeInviteLink(actor, String(form.get("inviteId") ?? "")));
       return { intent };
+    case "reissueInvite": {
+      const reissued = await runUseCase(() => reissueInviteLink(actor, String(form.get("inviteId") ?? "")));
+      return { intent, inviteUrl: reissued.url, contactEmail: reissued.contactEmail };
+    }
     case "forward":
       await runUseCase(() => forwardToDpo(actor, assessmentId, String(form.get("note") ?? "")));
       return { intent };
@@ -83,7 +96,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 type ActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
 
 export default function AssessmentPage() {
-  const { assessment, canWrite, isDpo, preparedByMe, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { assessment, inviteLinks, clarifications, canWrite, isDpo, preparedByMe, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale, date } = useT();
   const a = assessment;
@@ -128,51 +141,15 @@ export default function AssessmentPage() {
         </div>
       ) : null}
 
-      {canWrite && ["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status) ? (
-        <Card title={t("assessments.invitesTitle")}>
-          {actionData?.inviteUrl ? (
-            <Alert tone="success">
-              {t("assessments.inviteCreated", { email: actionData.contactEmail ?? "" })}
-              <code data-testid="invite-url" className="mt-1 block break-all rounded bg-white p-2 font-mono text-xs">{actionData.inviteUrl}</code>
-            </Alert>
-          ) : null}
-          <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2">
-            <input type="hidden" name="intent" value="createInvite" />
-            <TextField label={t("assessments.inviteContactEmail")} name="contactEmail" type="email" required error={errorText(actionData?.intent === "createInvite" && actionData.errors?.contactEmail ? "inviteContactEmail" : undefined)} />
-            <TextField label={t("assessments.inviteContactName")} name="contactName" />
-            <TextField label={t("assessments.inviteTtlDays")} name="ttlDays" type="number" min={1} max={180} defaultValue={30} />
-            <SelectField label={t("assessments.inviteLanguage")} name="locale" defaultValue={locale} options={[{ value: "de", label: "Deutsch" }, { value: "en", label: "English" }]} />
-            <div className="sm:col-span-2"><Button type="submit">{t("assessments.createInvite")}</Button></div>
-          </Form>
-        </Card>
-      ) : null}
-
-      {a.invites.length > 0 ? (
-        <Card title={t("assessments.invitesTitle")}>
-          <ul className="divide-y divide-slate-100 text-sm" data-testid="invite-list">
-            {a.invites.map((invite) => (
-              <li key={invite.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <div>
-                  <p className="font-medium">{invite.contactName ? `${invite.contactName} · ` : ""}{invite.contactEmail}</p>
-                  <p className="text-slate-600">
-                    {t(`assessments.inviteState_${invite.state}` as MessageKey)} · {t("assessments.inviteExpires", { date: date(invite.expiresAt) })} ·{" "}
-                    {invite.lastUsedAt
-                      ? t("assessments.inviteLastUse", { date: date(invite.lastUsedAt, true), ip: invite.lastUsedIp ?? "?", agent: (invite.lastUsedUserAgent ?? "?").slice(0, 60), count: invite.useCount })
-                      : t("assessments.inviteNeverUsed")}
-                  </p>
-                </div>
-                {canWrite && invite.state === "active" ? (
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="revokeInvite" />
-                    <input type="hidden" name="inviteId" value={invite.id} />
-                    <Button type="submit" variant="secondary">{t("assessments.revoke")}</Button>
-                  </Form>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <InviteLinksPanel
+        links={inviteLinks.links}
+        ttlDays={inviteLinks.ttlDays}
+        defaultTtlDays={inviteLinks.defaultTtlDays}
+        sectionTitles={Object.fromEntries(a.sections.map((section) => [section.key, section.title[locale]]))}
+        canWrite={canWrite}
+        open={["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)}
+        result={actionData}
+      />
 
       {canWrite && a.status === "SUBMITTED" ? (
         <Card title={t("assessments.forwardTitle")}>
@@ -239,36 +216,21 @@ export default function AssessmentPage() {
         </Card>
       ) : null}
 
-      <Card title={t("assessments.answersTitle")}>
-        {a.sections.map((section) => (
-          <section key={section.key} className="mb-6">
-            <h3 className="mb-2 font-semibold">{section.title[locale]}</h3>
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-slate-600">
-                <tr>
-                  <th scope="col" className="w-1/2 py-1 pr-3">{t("assessments.question")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("assessments.answer")}</th>
-                  <th scope="col" className="py-1 pr-3 text-right">{t("assessments.points")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {a.questions.filter((q) => q.sectionKey === section.key).map((q) => (
-                  <tr key={q.key} className="border-t border-slate-100 align-top" data-testid="answer-row">
-                    <td className="py-2 pr-3">
-                      {q.label[locale]}
-                      {q.regulationRefs.length > 0 ? <p className="text-xs text-slate-500">{q.regulationRefs.join(" · ")}</p> : null}
-                    </td>
-                    <td className="py-2 pr-3">{formatAnswer(q, q.answer, locale, t)}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums" title={q.result?.reason ?? ""}>
-                      {q.result?.points !== null && q.result?.points !== undefined ? q.result.points.toFixed(2) : "–"}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
-        ))}
-      </Card>
+      <AnswersCard
+        sections={a.sections}
+        questions={a.questions}
+        assessmentId={a.id}
+        renderBelow={(q) => (
+          <ClarificationThreads
+            questionKey={q.key}
+            threads={clarifications[q.key] ?? []}
+            mode="assessor"
+            action={`/assessments/${a.id}/clarifications`}
+            canAsk={canWrite}
+            canResolve={canWrite}
+          />
+        )}
+      />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { requireRole } from "~/modules/auth/guards.server";
 import { newAssessmentOptions } from "~/modules/assessments/list-assessments.server";
 import { startAssessment, startAssessmentSchema } from "~/modules/assessments/start-assessment.server";
 import { installBundledTemplates } from "~/modules/questionnaires/bundled-templates.server";
+import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import { inTransaction } from "~/utils/transaction.server";
 import { useT } from "~/utils/use-t";
@@ -18,13 +19,16 @@ const WRITERS = ["ADMIN", "ASSESSOR"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, WRITERS);
-  let options = await newAssessmentOptions(actor);
-  if (options.templates.length === 0) {
+  let templates = await latestPublishedVersions(actor);
+  if (templates.length === 0) {
     // Organisations created before a template was bundled get it on first use.
     await inTransaction((tx) => installBundledTemplates(tx, actor));
-    options = await newAssessmentOptions(actor);
+    templates = await latestPublishedVersions(actor);
   }
-  return options;
+  // Every template's latest published version: older versions stay pinned to the assessments
+  // that use them, new assessments start on the current one.
+  const { vendors } = await newAssessmentOptions(actor);
+  return { vendors, templates };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -1,20 +1,17 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
-import { vendorSessionCookie } from "~/modules/auth/cookies.server";
+import { vendorDeviceCookie, vendorSessionCookie } from "~/modules/auth/cookies.server";
 import { describeInvite, exchangeInviteToken, type InviteState } from "~/modules/portal/invite-links.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
 
-// Invite links carry a secret: never leak it through search engines or caches (the server sends
-// Referrer-Policy: same-origin on every response, so no other site ever sees the URL).
-const PRIVATE_HEADERS = {
-  "X-Robots-Tag": "noindex, nofollow",
-  "Cache-Control": "no-store",
-};
-export const headers: HeadersFunction = () => PRIVATE_HEADERS;
+// Invite links carry a secret: never leak it through search engines, caches or the Referer.
+// server/app.js sends Referrer-Policy: no-referrer, X-Robots-Tag and Cache-Control: no-store on
+// every /invite and /portal response (ADR 0007); the meta tag repeats noindex for crawlers that
+// only read the page.
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
 
 const statusFor = (state: InviteState) => (state === "unknown" ? 404 : 410);
@@ -22,20 +19,26 @@ const statusFor = (state: InviteState) => (state === "unknown" ? 404 : 410);
 /** GET (and HEAD) only describe the invitation: link scanners must not burn or use it. */
 export async function loader({ params }: LoaderFunctionArgs) {
   const invite = await describeInvite(params.token ?? "");
-  if (invite.state !== "valid") return data({ invite }, { status: statusFor(invite.state), headers: PRIVATE_HEADERS });
-  return data({ invite }, { headers: PRIVATE_HEADERS });
+  if (invite.state !== "valid") return data({ invite }, { status: statusFor(invite.state) });
+  return { invite };
 }
 
-/** POST exchanges the token for a vendor session and redirects to a URL without the token. */
+/**
+ * POST exchanges the token for a vendor session and redirects to a URL without the token: the
+ * questionnaire on a remembered browser (device cookie of this link), else the code page.
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const result = await exchangeInviteToken(params.token ?? "", clientIp(context), request.headers.get("User-Agent"));
+  const deviceToken = await vendorDeviceCookie().parse(request.headers.get("Cookie"));
+  const result = await exchangeInviteToken(params.token ?? "", clientIp(context), request.headers.get("User-Agent"), deviceToken);
   if (result.kind === "rate_limited") {
-    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429, headers: PRIVATE_HEADERS });
+    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
   }
   if (result.kind === "invalid") {
-    return data({ error: result.state, minutes: 0 }, { status: statusFor(result.state), headers: PRIVATE_HEADERS });
+    return data({ error: result.state, minutes: 0 }, { status: statusFor(result.state) });
   }
-  return redirect("/portal", { headers: { ...PRIVATE_HEADERS, "Set-Cookie": await vendorSessionCookie().serialize(result.sessionToken) } });
+  return redirect(result.verified ? "/portal" : "/portal/verify", {
+    headers: { "Set-Cookie": await vendorSessionCookie().serialize(result.sessionToken) },
+  });
 }
 
 const STATE_MESSAGE = {

@@ -12,6 +12,11 @@ import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { submitAssessment } from "~/modules/portal/submit-assessment.server";
 import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.server";
 import { hiddenQuestionKeys } from "~/modules/questionnaires/conditions";
+import { listClarificationsForVendor } from "~/modules/clarifications/list-clarifications.server";
+import { ClarificationForms, ClarificationThreads } from "~/components/questionnaire/clarification-threads";
+import { EvidenceFlashNotice, EvidenceInput, EvidenceUploadForm } from "~/components/questionnaire/evidence-input";
+import { readEvidenceFlash } from "~/modules/evidence/evidence-outcome";
+import { getEnv } from "~/utils/env.server";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
@@ -22,7 +27,11 @@ export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, no
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const questionnaire = await getVendorQuestionnaire(actor);
+  const clarifications = await listClarificationsForVendor(actor);
   return {
+    clarifications,
+    evidenceFlash: readEvidenceFlash(request.url),
+    evidenceMaxBytes: getEnv().EVIDENCE_MAX_BYTES,
     assessment: questionnaire.assessment,
     answers: questionnaire.answers,
     hidden: questionnaire.hidden,
@@ -79,7 +88,7 @@ function isGiven(value: unknown): boolean {
 }
 
 export default function VendorQuestionnairePage() {
-  const { assessment, sections, answers, hidden: serverHidden, delegated } = useLoaderData<typeof loader>();
+  const { assessment, sections, answers, hidden: serverHidden, delegated, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, date } = useT();
   const allQuestions = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
@@ -142,6 +151,7 @@ export default function VendorQuestionnairePage() {
           <p className="mt-2"><a href="/portal/delegate" className="underline" data-testid="delegate-link">{t("portal.delegateLink")}</a></p>
         ) : null}
       </nav>
+      {evidenceFlash ? <EvidenceFlashNotice flash={evidenceFlash} /> : null}
       {actionData && actionData.saved > 0 ? <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert> : null}
       {actionData && actionData.conflicts.length > 0 ? (
         <Alert tone="warning">
@@ -203,7 +213,25 @@ export default function VendorQuestionnairePage() {
                     hidden={hidden.has(question.key)}
                     onTokens={onTokens}
                     onSaved={onSaved}
-                  />
+                    renderInput={
+                      question.type === "evidence"
+                        ? ({ value, disabled, onServerSaved }) => (
+                            <EvidenceInput
+                              question={question}
+                              value={value}
+                              files={files.filter((f) => f.questionKey === question.key)}
+                              disabled={disabled}
+                              locale={locale}
+                              maxBytes={evidenceMaxBytes}
+                              onServerSaved={onServerSaved}
+                            />
+                          )
+                        : undefined
+                    }
+                  >
+                    {/* Threads sit inside the answers form: their controls submit through forms rendered after it. */}
+                    <ClarificationThreads questionKey={question.key} threads={clarifications[question.key] ?? []} mode="vendor" action="/portal/clarifications" canAsk={false} canResolve={false} formsOutside />
+                  </QuestionBlock>
                 ))}
               </div>
             </Card>
@@ -221,6 +249,11 @@ export default function VendorQuestionnairePage() {
           </div>
         ) : null}
       </Form>
+      <ClarificationForms action="/portal/clarifications" threadsByQuestion={clarifications} />
+      {/* Upload forms live outside the answers form (forms cannot nest); the file inputs point at them. */}
+      {assessment.editable
+        ? allQuestions.filter((q) => q.type === "evidence").map((q) => <EvidenceUploadForm key={q.key} questionKey={q.key} />)
+        : null}
     </div>
   );
 }

@@ -1,15 +1,25 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
 import { Card } from "~/components/ui/layout";
 import { useT } from "~/utils/use-t";
 
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }];
 
+/** Says only why the session ended (never which link or organisation it belonged to). */
+export function loader({ request }: LoaderFunctionArgs) {
+  const reason = new URL(request.url).searchParams.get("reason");
+  return { tooManyAttempts: reason === "attempts" };
+}
+
 export default function PortalEndedPage() {
+  const { tooManyAttempts } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <div className="mx-auto max-w-lg">
       <Card title={t("portal.sessionEndedTitle")}>
-        <p className="text-slate-700">{t("portal.sessionEndedBody")}</p>
+        <p className="text-slate-700" data-testid="session-ended">
+          {tooManyAttempts ? t("access.endedTooManyAttempts") : t("portal.sessionEndedBody")}
+        </p>
       </Card>
     </div>
   );

@@ -31,9 +31,18 @@ const envSchema = z
     INVITE_TTL_DAYS: z.coerce.number().int().positive().default(30),
     USER_INVITATION_TTL_DAYS: z.coerce.number().int().positive().default(7),
     MAIL_FROM: z.string().default("Vetted <no-reply@vetted.localhost>"),
-    // smtp://host:port, smtps://user:pass@host:port, or file:<dir> (writes .eml files; demo)
-    MAIL_URL: z.string().default("file:.data/outbox"),
+    // outbox (stored in the database, listed on /dev/outbox), smtp://host:port,
+    // smtps://user:pass@host:port, or file:<dir> (writes .eml files; e2e tests)
+    MAIL_URL: z
+      .string()
+      .default("outbox")
+      .refine((v) => v === "outbox" || /^file:.+/.test(v) || /^smtps?:\/\/[^\s/]+/.test(v), "must be outbox, file:<dir>, smtp://… or smtps://…"),
+    // How often each instance runs the vendor reminder job (0: never; a lease keeps it to one instance).
+    REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Uploaded evidence lives outside the web root under random names (app/modules/evidence).
+    EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
+    EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {
@@ -48,8 +57,12 @@ let cached: Env | undefined;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
-  if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+  // The database outbox is the embedded default; a production server must say where mail goes.
+  const mailUnset = source.NODE_ENV === "production" && !source.MAIL_URL;
+  if (!result.success || mailUnset) {
+    const issues = result.success ? [] : result.error.issues;
+    const lines = issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    if (mailUnset) lines.push("  MAIL_URL: must be set in production (smtp://…, smtps://… or outbox)");
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee README.md, "Configuration".`);
   }
   return result.data;

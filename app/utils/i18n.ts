@@ -34,10 +34,13 @@ export function translate(locale: Locale, key: MessageKey, params?: Record<strin
 export function formatDate(locale: Locale, value: Date | string | null | undefined, withTime = false): string {
   if (!value) return "–";
   const date = typeof value === "string" ? new Date(value) : value;
+  // Calendar days (due dates, condition deadlines) are stored as 23:59:59 UTC of that day; shown in
+  // Berlin time they would move to the next day, so they are shown as the UTC day they name.
+  const calendarDay = !withTime && date.getUTCHours() === 23 && date.getUTCMinutes() === 59 && date.getUTCSeconds() === 59;
   return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
     dateStyle: "medium",
     ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: DISPLAY_TIME_ZONE,
+    timeZone: calendarDay ? "UTC" : DISPLAY_TIME_ZONE,
   }).format(date);
 }
 

@@ -33,4 +33,13 @@ describe("coarseIp", () => {
     expect(coarseIp("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::/48");
     expect(coarseIp(null)).toBeNull();
   });
+
+  it("expands compressed IPv6 before cutting it to /48, and refuses non-addresses", () => {
+    expect(coarseIp("2001:db8::1")).toBe("2001:db8:0::/48");
+    expect(coarseIp("2001:0db8:0abc:ffff:1:2:3:4")).toBe("2001:db8:abc::/48");
+    expect(coarseIp("fe80::1%eth0")).toBe("fe80:0:0::/48");
+    expect(coarseIp("::1")).toBe("::/48");
+    expect(coarseIp("unknown")).toBeNull();
+    expect(coarseIp("203.0.113.77, 10.0.0.1")).toBeNull();
+  });
 });

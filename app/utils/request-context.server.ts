@@ -1,3 +1,4 @@
+import { isIPv4, isIPv6 } from "node:net";
 import type { AppLoadContext } from "@remix-run/node";
 
 declare module "@remix-run/node" {
@@ -12,13 +13,22 @@ export function clientIp(context: AppLoadContext | undefined): string | null {
   return context?.clientIp ?? null;
 }
 
-/** A coarse form of an IP address for display and anomaly checks: IPv4 /24, IPv6 /48. */
+/**
+ * A coarse form of an IP address for display and anomaly checks: IPv4 /24, IPv6 /48 (compressed
+ * notation such as "2001:db8::1" is expanded first). Anything that is not an address gives null.
+ */
 export function coarseIp(ip: string | null): string | null {
   if (!ip) return null;
-  const v4 = ip.replace(/^::ffff:/, "");
-  if (/^\d+\.\d+\.\d+\.\d+$/.test(v4)) return `${v4.split(".").slice(0, 3).join(".")}.0/24`;
-  const parts = ip.split(":").filter(Boolean);
-  return `${parts.slice(0, 3).join(":")}::/48`;
+  const v4 = ip.replace(/^::ffff:/i, "");
+  if (isIPv4(v4)) return `${v4.split(".").slice(0, 3).join(".")}.0/24`;
+  const bare = ip.split("%")[0]!;
+  if (!isIPv6(bare)) return null;
+  const [head = "", tail = ""] = bare.split("::");
+  const left = head ? head.split(":") : [];
+  const right = bare.includes("::") && tail ? tail.split(":") : [];
+  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  const prefix = groups.slice(0, 3).map((g) => Number.parseInt(g, 16).toString(16));
+  return prefix.every((g) => g === "0") ? "::/48" : `${prefix.join(":")}::/48`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { isOutboxEnabled } from "../../app/modules/mail/send-mail.server";
 import { getEnv } from "../../app/utils/env.server";
 import { DEMO_USERS, seedDemo, totpManualKey } from "../../seeds/demo/seed-demo.server";
 import { loadOrCreateDemoConfig } from "../demo-config";
@@ -17,6 +18,9 @@ export async function demoSeedCommand(): Promise<number> {
     }),
     "",
     result.inviteAssessmentId ? `Vendor invite link (Acme AI → security@acme.example): ${appUrl}/invite/${config.inviteToken}` : "",
+    "",
+    // With MAIL_URL=outbox (the demo default) nothing is sent: the admin reads every mail in the app.
+    isOutboxEnabled() ? `E-mails are not sent: sign in as ADMIN and open the outbox at ${appUrl}/dev/outbox` : `E-mails go to ${getEnv().MAIL_URL.startsWith("file:") ? getEnv().MAIL_URL.slice(5) : "the configured SMTP server"}`,
     "",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

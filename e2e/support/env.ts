@@ -26,6 +26,8 @@ export const E2E_ENV = {
   ENCRYPTION_KEY: Buffer.alloc(32, 0x2e).toString("base64"),
   SESSION_SECRET: "vetted-e2e-session-secret-not-for-production-0123",
   LOG_LEVEL: "warn",
+  // No background reminder mails among the mails the specs wait for.
+  REMINDER_INTERVAL_MINUTES: "0",
 } as const;
 
 /** Points this process at the e2e database and secrets (call before the first db()/getEnv()). */

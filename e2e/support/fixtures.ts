@@ -123,7 +123,8 @@ export async function seedAssessmentWithInvite(input: { vendorName?: string; con
   const vendor = await createVendor({ organizationId: org.id, name: input.vendorName ?? unique("Vendor") });
   await installBundledTemplatesViaApp(assessor);
   const version = await db().templateVersion.findFirstOrThrow({
-    where: { status: "PUBLISHED", template: { organizationId: org.id } },
+    where: { status: "PUBLISHED", template: { organizationId: org.id, key: "ai-vendor-due-diligence" } },
+    orderBy: { version: "desc" },
     select: { id: true },
   });
   const assessment = await startAssessment(actor, {
@@ -131,13 +132,13 @@ export async function seedAssessmentWithInvite(input: { vendorName?: string; con
     templateVersionId: version.id,
     title: `${vendor.name} – AI due diligence`,
   });
-  const invite = await createInviteLink(actor, assessment.id, {
-    contactEmail: input.contactEmail ?? `${unique("contact")}@vendor.example`,
-    locale: "en",
+  const contactEmail = input.contactEmail ?? `${unique("contact")}@vendor.example`;
+  const invite = await createInviteLink(actor, assessment.id, { contactEmail, locale: "en" });
+  const addInvite = async (email = `${unique("contact")}@vendor.example`) => ({
+    url: (await createInviteLink(actor, assessment.id, { contactEmail: email, locale: "en" })).url,
+    contactEmail: email,
   });
-  const addInvite = async (contactEmail = `${unique("contact")}@vendor.example`) =>
-    (await createInviteLink(actor, assessment.id, { contactEmail, locale: "en" })).url;
-  return { org, assessor, vendor, assessment, inviteUrl: invite.url, addInvite };
+  return { org, assessor, vendor, assessment, inviteUrl: invite.url, contactEmail, addInvite };
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -1,23 +1,87 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { readMails, waitForHydration } from "./fixtures";
 
 /**
  * Helpers for the vendor questionnaire (/portal). Each question is a
- * fieldset[data-testid=question][data-question-key=…] with native inputs.
+ * fieldset[data-testid=question][data-question-key=…] with native inputs; questions hidden by a
+ * show-if rule carry the `hidden` attribute.
  */
 export const questions = (page: Page) => page.locator('fieldset[data-testid="question"]');
 export const question = (page: Page, key: string) => page.locator(`fieldset[data-testid="question"][data-question-key="${key}"]`);
 
+/** A small but real PDF (what an ISO certificate upload looks like to the type check). */
+export const SAMPLE_PDF = {
+  name: "iso27001-certificate.pdf",
+  mimeType: "application/pdf",
+  buffer: Buffer.from(
+    "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
+  ),
+};
+
+const CODE_LINE = /^\s{4}(\d{6})$/m;
+
+/** The code of the newest code mail to `email` that arrived after `after` mails in total. */
+export async function codeMailFor(email: string, after: number): Promise<string> {
+  let code: string | undefined;
+  await expect
+    .poll(async () => {
+      const mails = (await readMails()).slice(after).filter((m) => m.to.includes(email.toLowerCase()) && CODE_LINE.test(m.text));
+      code = mails.at(-1) ? CODE_LINE.exec(mails.at(-1)!.text)![1] : undefined;
+      return code !== undefined;
+    }, { message: `a code mail to ${email}` })
+    .toBe(true);
+  return code!;
+}
+
+/** Continue on the landing page, then (on a new browser) the code from the mail. English UI. */
+export async function continueWithCode(page: Page, email: string): Promise<void> {
+  const mailsBefore = (await readMails()).length;
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/portal\/verify$/);
+  await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
+  await page.getByLabel("Code from the e-mail").fill(await codeMailFor(email, mailsBefore));
+  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/portal$/);
+}
+
 export async function isRequired(fieldset: Locator): Promise<boolean> {
-  // The "required" badge sits in the question's label paragraph.
-  return (await fieldset.locator("p").first().locator("span", { hasText: /^required$/ }).count()) > 0;
+  // The "required" badge sits in the question's label paragraph (English or German UI).
+  return (await fieldset.locator("p").first().locator("span", { hasText: /^(required|Pflichtfeld|erforderlich)$/ }).count()) > 0;
 }
 
 /**
- * Answers one question the simple way: the first radio, the first checkbox, "DE" for a
- * country list, a number inside the allowed range, a date, or a sentence of text.
+ * Answers one question the simple way, by the kind of input it has: evidence (uploads a PDF and
+ * sets the validity date), a sub-processor table (one row), countries (Germany from the EU/EEA
+ * group), the first radio or checkbox, a date, a number, or a sentence of text.
  * Returns what kind of input it was.
  */
 export async function answerQuestion(fieldset: Locator): Promise<string> {
+  const key = (await fieldset.getAttribute("data-question-key")) ?? "?";
+  const file = fieldset.locator('input[type="file"]');
+  if ((await file.count()) > 0) {
+    await file.setInputFiles(SAMPLE_PDF);
+    await expect(fieldset.locator(`[data-testid^="evidence-files-"]`)).toContainText(SAMPLE_PDF.name);
+    const validUntil = fieldset.locator('input[type="date"]');
+    if ((await validUntil.count()) > 0) await validUntil.fill("2027-12-31");
+    return "evidence";
+  }
+  const table = fieldset.getByTestId("subprocessor-table");
+  if ((await table.count()) > 0) {
+    const row = table.getByTestId("subprocessor-row").first();
+    await row.locator(`input[name="q.${key}.name"]`).fill("Hetzner Online GmbH");
+    await row.locator(`input[name="q.${key}.purpose"]`).fill("Hosting");
+    await row.locator(`select[name="q.${key}.country"]`).selectOption("DE");
+    await row.locator(`select[name="q.${key}.mechanism"]`).selectOption("not_needed");
+    return "subprocessors";
+  }
+  const countryGroups = fieldset.locator("details");
+  if ((await countryGroups.count()) > 0) {
+    const germany = fieldset.locator('input[type="checkbox"][value="DE"]');
+    if (!(await germany.isVisible())) await countryGroups.first().locator("summary").click();
+    await germany.check();
+    return "countries";
+  }
   const radios = fieldset.locator('input[type="radio"]');
   if ((await radios.count()) > 0) {
     await radios.first().check();
@@ -38,21 +102,19 @@ export async function answerQuestion(fieldset: Locator): Promise<string> {
     await number.fill("24");
     return "number";
   }
-  const countries = fieldset.locator('input[type="text"]');
-  if ((await countries.count()) > 0) {
-    await countries.fill("DE");
-    return "countries";
-  }
-  const text = fieldset.locator("textarea");
+  const text = fieldset.locator('input[type="text"], textarea');
   if ((await text.count()) > 0) {
-    await text.fill("Microsoft Azure (Ireland) for hosting; no other sub-processors.");
+    await text.first().fill("Microsoft Azure (Ireland) for hosting; no other sub-processors.");
     return "text";
   }
-  throw new Error(`No input found in question ${await fieldset.getAttribute("data-question-key")}`);
+  throw new Error(`No input found in question ${key}`);
 }
 
-/** Answers every required question and waits until each one shows "Saved" (autosave). */
-export async function answerRequiredQuestions(page: Page): Promise<string[]> {
+/**
+ * Answers every visible required question in page order (an answer can reveal later questions,
+ * which are then answered too) and waits until each one shows "Saved" (autosave).
+ */
+export async function answerRequiredQuestions(page: Page, savedText = "Saved"): Promise<string[]> {
   const answered: string[] = [];
   const all = questions(page);
   // count() does not wait: make sure the questionnaire has rendered first.
@@ -61,12 +123,12 @@ export async function answerRequiredQuestions(page: Page): Promise<string[]> {
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
     const fieldset = all.nth(i);
-    if (!(await isRequired(fieldset))) continue;
+    if (!(await fieldset.isVisible()) || !(await isRequired(fieldset))) continue;
     await answerQuestion(fieldset);
     answered.push((await fieldset.getAttribute("data-question-key")) ?? "?");
   }
   for (const key of answered) {
-    await expect(question(page, key).getByTestId("save-status"), `autosave of ${key}`).toHaveText("Saved");
+    await expect(question(page, key).getByTestId("save-status"), `autosave of ${key}`).toHaveText(savedText);
   }
   return answered;
 }

@@ -10,9 +10,12 @@ import { canonicalJson } from "../../app/utils/canonical-json";
 import { sha256Hex } from "../../app/utils/crypto.server";
 import { db, type Tx } from "../../app/utils/db.server";
 import { inTransaction } from "../../app/utils/transaction.server";
+import type { SubprocessorRow } from "../../app/modules/questionnaires/answer-value";
 import { demoAnswers, type AnswerProfile } from "./demo-answers";
 
 export const DEMO_ORG = { slug: "demo", name: "Demo GmbH" };
+/** The bundled template the demo assessments are sent with. */
+export const DEMO_TEMPLATE_KEY = "ai-vendor-due-diligence";
 
 /** Secrets of the demo installation, generated once and kept in .data/ (outside git). */
 export interface DemoSecrets {
@@ -41,26 +44,30 @@ interface DemoVendor {
   profile: AnswerProfile;
 }
 
-/** The same countries for every data flow of the residency rating. */
-const eu = (countries: string[]) => ({
+/** The same countries for every data flow of the residency rating, and the vendor's sub-processors. */
+const eu = (countries: string[], subprocessors?: SubprocessorRow[]) => ({
   "residency.storage_countries": countries,
   "residency.processing_countries": countries,
   "residency.support_countries": countries,
   "residency.inference_countries": countries,
   "residency.backup_countries": countries,
   "residency.dpf_certified": countries.includes("US") ? "no" : "na",
+  ...(subprocessors ? { "residency.subprocessors": subprocessors } : {}),
 });
 
+/** A sub-processor row of the residency table (invented companies). */
+const sub = (name: string, purpose: string, country: string, mechanism: SubprocessorRow["mechanism"]): SubprocessorRow => ({ name, purpose, country, mechanism });
+
 const VENDORS: DemoVendor[] = [
-  { name: "Acme AI", website: "https://acme.example", country: "US", criticality: "HIGH", description: "LLM assistant for sales and service teams.", product: { name: "Acme Assist", foundationModel: "GPT-4o", hostingRegions: ["US", "IE"], dataCategories: ["customer_contact", "content_documents"] }, status: "INVITED", profile: { quality: 0.6, overrides: { ...eu(["US", "IE"]), "residency.dpf_certified": "yes" } } },
+  { name: "Acme AI", website: "https://acme.example", country: "US", criticality: "HIGH", description: "LLM assistant for sales and service teams.", product: { name: "Acme Assist", foundationModel: "GPT-4o", hostingRegions: ["US", "IE"], dataCategories: ["customer_contact", "content_documents"] }, status: "INVITED", profile: { quality: 0.6, overrides: { ...eu(["US", "IE"], [sub("Emerald Cloud Ltd", "Hosting and inference", "IE", "not_needed"), sub("Helpdesk Corp.", "Support tickets", "US", "dpf")]), "residency.dpf_certified": "yes", "residency.foreign_access_laws": "subject_mitigated", "ai_act.eu_representative": "representative_appointed" } } },
   { name: "Nordlicht Analytics GmbH", website: "https://nordlicht.example", country: "DE", criticality: "MEDIUM", description: "Churn prediction for CRM data.", product: { name: "Nordlicht Predict", foundationModel: "Own gradient-boosting models", hostingRegions: ["DE"], dataCategories: ["customer_contact", "usage_telemetry"] }, status: "APPROVED", profile: { quality: 0.95, overrides: eu(["DE"]) } },
-  { name: "Bavaria Speech AG", website: "https://bavaria-speech.example", country: "DE", criticality: "HIGH", description: "Call transcription and summaries.", product: { name: "Bavaria Transcribe", foundationModel: "Whisper large-v3 (self-hosted)", hostingRegions: ["DE", "AT"], dataCategories: ["customer_contact", "content_documents"] }, status: "SUBMITTED", profile: { quality: 0.8, overrides: eu(["DE", "AT"]) } },
-  { name: "Helvetia LLM SA", website: "https://helvetia-llm.example", country: "CH", criticality: "CRITICAL", description: "Private LLM hosting for regulated industries.", product: { name: "Helvetia Private GPT", foundationModel: "Mistral Large", hostingRegions: ["CH"], dataCategories: ["financial", "content_documents"] }, status: "AWAITING_DECISION", profile: { quality: 0.7, overrides: { ...eu(["CH"]), "residency.transfer_safeguards": "adequacy_decision" } } },
-  { name: "Pacific Insights Inc.", website: "https://pacific-insights.example", country: "US", criticality: "HIGH", description: "Marketing attribution with generative AI.", product: { name: "Pacific Attribution", foundationModel: "Claude 3.5 Sonnet", hostingRegions: ["US"], dataCategories: ["customer_contact", "usage_telemetry"] }, status: "REJECTED", profile: { quality: 0.35, overrides: { ...eu(["US"]), "residency.transfer_safeguards": "no_safeguards", "data_use.model_training": "no_opt_out" } } },
-  { name: "Lumen Translate BV", website: "https://lumen.example", country: "NL", criticality: "LOW", description: "Machine translation for support tickets.", product: { name: "Lumen MT", foundationModel: "Own NMT models", hostingRegions: ["NL"], dataCategories: ["content_documents"] }, status: "IN_PROGRESS", profile: { quality: 0.85, overrides: eu(["NL"]) } },
+  { name: "Bavaria Speech AG", website: "https://bavaria-speech.example", country: "DE", criticality: "HIGH", description: "Call transcription and summaries.", product: { name: "Bavaria Transcribe", foundationModel: "Whisper large-v3 (self-hosted)", hostingRegions: ["DE", "AT"], dataCategories: ["customer_contact", "content_documents"] }, status: "SUBMITTED", profile: { quality: 0.8, overrides: eu(["DE", "AT"], [sub("Hetzner Online GmbH", "Hosting", "DE", "not_needed"), sub("Alpen GPU Cloud GmbH", "Speech recognition (GPU inference)", "AT", "not_needed")]) } },
+  { name: "Helvetia LLM SA", website: "https://helvetia-llm.example", country: "CH", criticality: "CRITICAL", description: "Private LLM hosting for regulated industries.", product: { name: "Helvetia Private GPT", foundationModel: "Mistral Large", hostingRegions: ["CH"], dataCategories: ["financial", "content_documents"] }, status: "AWAITING_DECISION", profile: { quality: 0.7, overrides: { ...eu(["CH"], [sub("Swiss Sovereign Hosting AG", "Hosting and inference", "CH", "adequacy")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "representative_appointed" } } },
+  { name: "Pacific Insights Inc.", website: "https://pacific-insights.example", country: "US", criticality: "HIGH", description: "Marketing attribution with generative AI.", product: { name: "Pacific Attribution", foundationModel: "Claude 3.5 Sonnet", hostingRegions: ["US"], dataCategories: ["customer_contact", "usage_telemetry"] }, status: "REJECTED", profile: { quality: 0.35, overrides: { ...eu(["US"], [sub("Cloudline Hosting Inc.", "Hosting and inference", "US", "none"), sub("Insight Labelers LLC", "Labelling of customer prompts", "PH", "none")]), "residency.transfer_safeguards": "no_safeguards", "residency.foreign_access_laws": "subject", "data_use.model_training": "no_opt_out", "data_use.human_review": "sampling", "ai_act.eu_representative": "not_appointed" } } },
+  { name: "Lumen Translate BV", website: "https://lumen.example", country: "NL", criticality: "LOW", description: "Machine translation for support tickets.", product: { name: "Lumen MT", foundationModel: "Own NMT models", hostingRegions: ["NL"], dataCategories: ["content_documents"] }, status: "IN_PROGRESS", profile: { quality: 0.85, overrides: eu(["NL"], [sub("Polder Datacenters B.V.", "Hosting and backups", "NL", "not_needed")]) } },
   { name: "Datenwerk KI GmbH", website: "https://datenwerk.example", country: "DE", criticality: "MEDIUM", description: "Document extraction for invoices.", product: { name: "Datenwerk Extract", foundationModel: "Llama 3.1 70B (self-hosted)", hostingRegions: ["DE"], dataCategories: ["financial"] }, status: "DRAFT", profile: { quality: 0.9 } },
-  { name: "Orbit CRM AI Ltd", website: "https://orbit-crm.example", country: "GB", criticality: "HIGH", description: "Lead scoring inside the CRM.", product: { name: "Orbit Score", foundationModel: "Gemini 1.5 Pro", hostingRegions: ["GB", "DE"], dataCategories: ["customer_contact"] }, status: "APPROVED_WITH_CONDITIONS", profile: { quality: 0.72, overrides: { ...eu(["GB", "DE"]), "residency.transfer_safeguards": "adequacy_decision" } } },
-  { name: "Sakura Vision KK", website: "https://sakura-vision.example", country: "JP", criticality: "LOW", description: "Image tagging for the product catalogue.", product: { name: "Sakura Tagger", foundationModel: "Own vision models", hostingRegions: ["JP"], dataCategories: ["content_documents"] }, status: "SUBMITTED", profile: { quality: 0.55, overrides: { ...eu(["JP"]), "residency.transfer_safeguards": "adequacy_decision" } } },
+  { name: "Orbit CRM AI Ltd", website: "https://orbit-crm.example", country: "GB", criticality: "HIGH", description: "Lead scoring inside the CRM.", product: { name: "Orbit Score", foundationModel: "Gemini 1.5 Pro", hostingRegions: ["GB", "DE"], dataCategories: ["customer_contact"] }, status: "APPROVED_WITH_CONDITIONS", profile: { quality: 0.72, overrides: { ...eu(["GB", "DE"], [sub("Thames Cloud Ltd", "Hosting and inference", "GB", "adequacy"), sub("Hetzner Online GmbH", "Backups", "DE", "not_needed")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "representative_appointed" } } },
+  { name: "Sakura Vision KK", website: "https://sakura-vision.example", country: "JP", criticality: "LOW", description: "Image tagging for the product catalogue.", product: { name: "Sakura Tagger", foundationModel: "Own vision models", hostingRegions: ["JP"], dataCategories: ["content_documents"] }, status: "SUBMITTED", profile: { quality: 0.55, overrides: { ...eu(["JP"], [sub("Tokyo Vision Cloud KK", "Hosting and inference", "JP", "adequacy")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "not_appointed" } } },
 ];
 
 const SCORED: readonly DemoStatus[] = ["SUBMITTED", "AWAITING_DECISION", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"];
@@ -99,7 +106,8 @@ export async function seedDemo(secrets: DemoSecrets): Promise<{ created: boolean
       await recordAuditEvent(tx, system, { action: "user.created", target: { type: "user", id: user.id }, payload: { email: u.email, role: u.role } });
     }
     await installBundledTemplates(tx, system);
-    const version = await tx.templateVersion.findFirstOrThrow({ where: { template: { organizationId: org.id } }, select: { id: true, definition: true } });
+    // Several templates are bundled; the demo assessments use the due-diligence questionnaire.
+    const version = await tx.templateVersion.findFirstOrThrow({ where: { template: { organizationId: org.id, key: DEMO_TEMPLATE_KEY } }, orderBy: { version: "desc" }, select: { id: true, definition: true } });
     const definition = parseStoredDefinition(version.definition);
     let inviteAssessmentId: string | null = null;
     for (const [index, v] of VENDORS.entries()) {
@@ -148,7 +156,11 @@ async function seedVendor(
     },
   });
   await recordAuditEvent(tx, system, { action: "vendor.created", target: { type: "vendor", id: vendor.id }, payload: { name: v.name } });
-  const answers = demoAnswers(definition, v.profile);
+  // The models in use are the product's own story; the profile may still override them.
+  const answers = demoAnswers(definition, {
+    ...v.profile,
+    overrides: { "transparency.models_used": `${v.product.foundationModel}: ${v.description}`, ...v.profile.overrides },
+  });
   const scored = SCORED.includes(v.status);
   const submittedAt = new Date(Date.UTC(2026, 9, 1 + index));
   const score = scored ? computeScore(definition, answers, submittedAt.toISOString().slice(0, 10)) : null;

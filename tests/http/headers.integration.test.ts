@@ -207,8 +207,8 @@ function effectiveReferrerPolicy(header: string | null): string | null {
   return tokens.at(-1) ?? null;
 }
 
-describe("invite landing page", () => {
-  it("keeps the token out of Referer, search engines and caches", async () => {
+describe("invite and vendor portal pages", () => {
+  it("keep the token out of Referer, search engines and caches: no-referrer there, same-origin elsewhere", async () => {
     const org = await createOrganization();
     const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const vendor = await createVendor({ organizationId: org.id });
@@ -229,15 +229,73 @@ describe("invite landing page", () => {
     expect(valid.status).toBe(200);
     expect(valid.body).toContain(assessment.title);
     expect(unknown.status).toBe(404);
-    for (const response of [valid, unknown]) {
-      // No other site may ever see the token: "same-origin" (ADR 0007) or stricter.
-      expect(["same-origin", "no-referrer"]).toContain(effectiveReferrerPolicy(response.headers.get("referrer-policy")));
-      const robotsHeader = response.headers.get("x-robots-tag") ?? "";
-      const robotsMeta = /<meta name="robots" content="([^"]*)"/.exec(response.body)?.[1] ?? "";
-      expect(`${robotsHeader} ${robotsMeta}`).toMatch(/noindex/);
-      expect(response.headers.get("cache-control")).toMatch(/no-store/);
+    const exchange = await client.post(`/invite/${token}`, {});
+    expect(exchange.status).toBe(302);
+    const portalResponses = [
+      valid,
+      unknown,
+      exchange,
+      await client.request("HEAD", `/invite/${token}`),
+      await client.get(`/invite/${token}.data`),
+      await client.get("/portal"),
+      await client.get("/portal/verify"),
+      await client.get("/portal/ended"),
+      await client.get("/portal.data"),
+    ];
+    for (const response of portalResponses) {
+      expect(effectiveReferrerPolicy(response.headers.get("referrer-policy"))).toBe("no-referrer");
+      expect(response.headers.get("x-robots-tag") ?? "").toMatch(/noindex/);
+      expect(response.headers.get("cache-control") ?? "").toMatch(/no-store/);
     }
-    expect(valid.headers.get("x-robots-tag")).toMatch(/noindex/);
-    expect(/<meta name="robots" content="[^"]*noindex/.test(valid.body)).toBe(true);
+    for (const response of [valid, unknown]) {
+      expect(/<meta name="robots" content="[^"]*noindex/.test(response.body)).toBe(true);
+    }
+    // Elsewhere the referrer stays within the site (ADR 0007), pages may be cached normally.
+    for (const path of ["/login", "/healthz", "/portalx", "/invitations"]) {
+      const response = await client.get(path);
+      expect(effectiveReferrerPolicy(response.headers.get("referrer-policy")), path).toBe("same-origin");
+      expect(response.headers.get("x-robots-tag"), path).toBeNull();
+    }
+  });
+});
+
+describe("request log", () => {
+  it("writes one JSON line per request with token paths redacted and no query string", async () => {
+    const createApp = await importCreateApp();
+    const lines: string[] = [];
+    const logged = await listen(
+      createApp({ build: app.build, appUrl: app.appUrl, clientDir: "build/client", log: (line: string) => lines.push(line), logLevel: "info" } as Parameters<typeof createApp>[0]),
+    );
+    try {
+      const token = "T0ken".padEnd(43, "x");
+      const client = createClient(logged.baseUrl, { origin: app.appUrl });
+      await client.get(`/invite/${token}`);
+      await client.request("HEAD", `/INVITE/${token}`);
+      await client.post(`/invite/${token}`, {});
+      await client.get(`/inv%69te/${token}.data?secret=q`);
+      await client.get(`/accept-invitation/${token}`);
+      await client.get("/login?next=%2Fsecret-query");
+      await expect.poll(() => lines.length).toBeGreaterThanOrEqual(6);
+      const entries = lines.map((line) => JSON.parse(line) as { event: string; path: string; method: string; status: number; requestId: string });
+      expect(entries.map((e) => e.path)).toEqual([
+        "/invite/[redacted]",
+        "/INVITE/[redacted]",
+        "/invite/[redacted]",
+        "/invite/[redacted]",
+        "/accept-invitation/[redacted]",
+        "/login",
+      ]);
+      for (const entry of entries) {
+        expect(entry.event).toBe("http.request");
+        expect(entry.requestId).toMatch(/^[0-9a-f-]{36}$/);
+        expect(typeof entry.status).toBe("number");
+      }
+      const all = lines.join("\n");
+      expect(all).not.toContain(token);
+      expect(all).not.toContain("T0ken");
+      expect(all).not.toContain("secret");
+    } finally {
+      await logged.close();
+    }
   });
 });

@@ -7,5 +7,10 @@ import { audit } from "./audit";
 import { portal } from "./portal";
 import { vendors } from "./vendors";
 import { weights } from "./weights";
+import { clarifications } from "./clarifications";
+import { mail } from "./mail";
+import { access } from "./access";
+import { evidence } from "./evidence";
+import { templates } from "./templates";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates };

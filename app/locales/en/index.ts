@@ -6,9 +6,14 @@ import { audit } from "./audit";
 import { portal } from "./portal";
 import { vendors } from "./vendors";
 import { weights } from "./weights";
+import { clarifications } from "./clarifications";
+import { mail } from "./mail";
+import { access } from "./access";
+import { evidence } from "./evidence";
+import { templates } from "./templates";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth, vendors, assessments, portal, admin, audit, weights };
+export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

@@ -66,8 +66,8 @@ export async function inviteUser(actor: UserActor, input: InviteUserInput): Prom
   // Side effect after the commit: a failed delivery leaves a valid invitation the admin can revoke.
   let mailSent = true;
   try {
-    await sendMail(
-      composeInvitationMail({
+    await sendMail({
+      ...composeInvitationMail({
         to: email,
         locale,
         inviteeName: name,
@@ -77,7 +77,8 @@ export async function inviteUser(actor: UserActor, input: InviteUserInput): Prom
         acceptUrl: invitationAcceptUrl(env.APP_URL, token),
         expiresAt,
       }),
-    );
+      organizationId: actor.organizationId,
+    });
   } catch (error) {
     mailSent = false;
     logger.warn("mail.invitation_failed", { invitationId: created.invitationId, error: String((error as Error)?.message ?? error) });

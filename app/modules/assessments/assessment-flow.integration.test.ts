@@ -13,6 +13,9 @@ import {
   withRecentMfa,
 } from "../../../tests/support/assessment-factories";
 import { setupSmtpCatcher } from "../../../tests/support/mail";
+import { BUNDLED_TEMPLATES } from "~/modules/questionnaires/bundled-templates.server";
+import { codeFromMail } from "../../../tests/support/vendor-sessions";
+import { verifyVendorCode } from "~/modules/portal/vendor-devices-code.server";
 import { computeScore } from "./compute-score";
 import { createInviteLink } from "./create-invite-link.server";
 import { decideAssessment } from "./decide-assessment.server";
@@ -44,9 +47,11 @@ describe("assessment journey", () => {
     expect((await describeInvite(token)).state).toBe("valid");
     expect((await auditEventsOf(s.org.id, "invite.opened")).length).toBe(0);
 
-    // The contact clicks Continue and gets a vendor session.
+    // The contact clicks Continue and gets a vendor session, usable once the mailed code is confirmed.
     const exchanged = await exchangeInviteToken(token, "203.0.113.50", "Firefox");
     if (exchanged.kind !== "ok") throw new Error(`exchange failed: ${exchanged.kind}`);
+    const code = await codeFromMail(smtp(), "security@acme.example");
+    expect((await verifyVendorCode(exchanged.sessionToken, code, "203.0.113.50")).kind).toBe("ok");
     const cookie = (await vendorSessionCookie().serialize(exchanged.sessionToken)).split(";")[0]!;
     const vendor = await requireVendorSession(new Request("http://127.0.0.1:3999/portal", { headers: { Cookie: cookie } }), { clientIp: "203.0.113.50", requestId: "r", cspNonce: "n" });
     expect(vendor.assessmentId).toBe(s.assessment.id);
@@ -89,7 +94,7 @@ describe("assessment journey", () => {
     expect(final.decisions.map((d) => d.id)).toEqual([decisionId]);
     expect(final.score?.overall).toBe(computeScore(s.definition, await s.storedAnswers(), "2026-11-25").overall);
     expect(againstRecommendation).toBe(final.recommendation === "REJECT");
-    expect(final.invites).toEqual([expect.objectContaining({ contactEmail: "security@acme.example", useCount: 1, lastUsedIp: "203.0.113.50", state: "active" })]);
+    expect(final.invites).toEqual([expect.objectContaining({ contactEmail: "security@acme.example", useCount: 1, lastUsedIp: "203.0.113.0/24", state: "active" })]);
     expect(final.questions.filter((q) => q.answer !== null)).toHaveLength(keys.length);
 
     const listed = await listAssessments(s.auditor, { status: "APPROVED_WITH_CONDITIONS" });
@@ -100,10 +105,12 @@ describe("assessment journey", () => {
     const events = await auditEventsOf(s.org.id);
     expect(verdict).toEqual({ ok: true, events: events.length, headSeq: events.length, headHash: events.at(-1)!.hash });
     expect(events.map((e) => e.action)).toEqual([
-      "template.installed",
+      ...BUNDLED_TEMPLATES.map(() => "template.installed"),
       "assessment.created",
       "invite.created",
       "invite.opened",
+      "vendor.code_sent",
+      "vendor.device_verified",
       "answers.saved",
       "answers.saved",
       "assessment.submitted",

@@ -24,6 +24,8 @@ describe("residencyFlowsFromAnswers", () => {
       "inference:US:scc:true",
       "processing:DE:scc:true",
       "support:unknown:scc:true",
+      // The sub-processor table was not answered: one flow to an unknown country.
+      "subprocessor:unknown:scc:true",
     ]);
   });
 

@@ -37,3 +37,17 @@ export function vendorSessionCookie() {
 export function languageCookie() {
   return createCookie("vetted_lang", { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true, secure: isSecureDeployment() });
 }
+
+/**
+ * A browser on which a vendor contact confirmed an e-mailed code (30 days). Only the POST that
+ * exchanges an invite token reads it, so it is scoped to /invite; the __Host- prefix requires
+ * Path=/, hence __Secure- over https.
+ */
+export const VENDOR_DEVICE_TTL_DAYS = 30;
+export function vendorDeviceCookie() {
+  return createCookie(isSecureDeployment() ? "__Secure-vetted_device" : "vetted_device", {
+    ...baseOptions(),
+    path: "/invite",
+    maxAge: VENDOR_DEVICE_TTL_DAYS * 24 * 3600,
+  });
+}

@@ -15,7 +15,7 @@ import { assertTransition } from "../assessments/assessment-status";
 import { computeScore } from "../assessments/compute-score";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { SystemActor } from "../auth/actor";
-import { templateChecksum } from "../questionnaires/bundled-templates.server";
+import { publishTemplateVersion, templateChecksum } from "../templates/publish-template-version.server";
 import type { TemplateDefinition } from "../questionnaires/template-definition";
 import { normaliseLabel } from "./find-edition-files";
 import { computeFmtiTotals } from "./fmti-totals";
@@ -95,62 +95,32 @@ async function ensureTemplateVersion(
   editionLabel: string,
 ): Promise<TemplateVersionRef> {
   const checksum = templateChecksum(definition);
-  const template = await tx.questionnaireTemplate.findUnique({
+  const existing = await tx.questionnaireTemplate.findUnique({
     where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
     select: {
       id: true,
-      versions: {
-        orderBy: { version: "desc" },
-        select: { id: true, version: true, checksum: true, status: true },
-      },
+      versions: { where: { status: "PUBLISHED", checksum }, orderBy: { version: "desc" }, select: { id: true, version: true } },
     },
   });
-  const payload = { key: definition.key, checksum, source: "fmti", edition: editionLabel };
-  if (!template) {
-    const created = await tx.questionnaireTemplate.create({
-      data: {
-        organizationId: actor.organizationId,
-        key: definition.key,
-        name: definition.title.en,
-        versions: {
-          create: {
-            version: 1,
-            status: "PUBLISHED",
-            definition: canonicalJson(definition),
-            checksum,
-            publishedAt: new Date(),
-          },
-        },
-      },
-      select: { id: true, versions: { select: { id: true } } },
-    });
-    await recordAuditEvent(tx, actor, {
-      action: "template.installed",
-      target: { type: "template", id: created.id },
-      payload: { ...payload, version: 1, templateVersionId: created.versions[0]!.id },
-    });
-    return { templateId: created.id, id: created.versions[0]!.id, version: 1, created: true };
-  }
-  const same = template.versions.find((v) => v.checksum === checksum && v.status === "PUBLISHED");
-  if (same) return { templateId: template.id, id: same.id, version: same.version, created: false };
-  const version = (template.versions[0]?.version ?? 0) + 1;
-  const created = await tx.templateVersion.create({
-    data: {
-      templateId: template.id,
-      version,
-      status: "PUBLISHED",
-      definition: canonicalJson(definition),
-      checksum,
-      publishedAt: new Date(),
-    },
-    select: { id: true },
+  // FMTI's rule: an edition whose definition was published before reuses that version.
+  const same = existing?.versions[0];
+  if (existing && same) return { templateId: existing.id, id: same.id, version: same.version, created: false };
+  const templateId =
+    existing?.id ??
+    (
+      await tx.questionnaireTemplate.create({
+        data: { organizationId: actor.organizationId, key: definition.key, name: definition.title.en },
+        select: { id: true },
+      })
+    ).id;
+  const published = await publishTemplateVersion(tx, actor, {
+    templateId,
+    definition,
+    origin: "fmti",
+    action: existing ? "template.version_published" : "template.installed",
+    payload: { edition: editionLabel },
   });
-  await recordAuditEvent(tx, actor, {
-    action: "template.version_published",
-    target: { type: "template", id: template.id },
-    payload: { ...payload, version, templateVersionId: created.id },
-  });
-  return { templateId: template.id, id: created.id, version, created: true };
+  return { templateId, id: published.id, version: published.version, created: true };
 }
 
 function sameAnswers(

@@ -1,26 +1,51 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import nodemailer from "nodemailer";
+import { db } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { logger } from "../../utils/logger.server";
+import { mailTransportOf } from "./mail-transport";
 
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** The organisation the mail is sent for: the outbox lists each organisation's mails apart. */
+  organizationId?: string | null;
 }
 
 /**
- * Sends through SMTP (MAIL_URL=smtp://…) or, for the demo, writes .eml files into a folder
- * (MAIL_URL=file:<dir>). Mail bodies may hold secrets (invite links): they are never logged.
+ * Delivers one mail according to MAIL_URL:
+ *   - `outbox` (embedded default): stored in the OutboxMail table, listed on /dev/outbox;
+ *   - `file:<dir>`: written as an .eml file (the e2e tests read them);
+ *   - `smtp://…` / `smtps://…`: sent through nodemailer.
+ * Call it after the transaction that made the change has committed (it is a side effect, and the
+ * outbox write uses its own connection). Mail bodies may hold secrets (invite links, codes): they
+ * are never logged.
  */
 export async function sendMail(mail: OutgoingMail): Promise<void> {
   const env = getEnv();
-  if (env.MAIL_URL.startsWith("file:")) {
-    const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
-    const info = await transport.sendMail({ from: env.MAIL_FROM, ...mail });
-    const dir = path.resolve(env.MAIL_URL.slice("file:".length));
+  const { organizationId, ...message } = mail;
+  const transport = mailTransportOf(env.MAIL_URL);
+  if (transport.kind === "outbox") {
+    const row = await db().outboxMail.create({
+      data: {
+        organizationId: organizationId ?? null,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html ?? null,
+      },
+      select: { id: true },
+    });
+    logger.info("mail.stored", { outboxMailId: row.id });
+    return;
+  }
+  if (transport.kind === "file") {
+    const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+    const info = await streamer.sendMail({ from: env.MAIL_FROM, ...message });
+    const dir = path.resolve(transport.dir);
     // The folder comes from the operator's MAIL_URL, the file name from a timestamp and id.
     // eslint-disable-next-line security/detect-non-literal-fs-filename
     mkdirSync(dir, { recursive: true });
@@ -30,7 +55,12 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
     logger.info("mail.written", { file: path.basename(file) });
     return;
   }
-  const transport = nodemailer.createTransport(env.MAIL_URL);
-  await transport.sendMail({ from: env.MAIL_FROM, ...mail });
-  logger.info("mail.sent", { subjectLength: mail.subject.length });
+  const smtp = nodemailer.createTransport(transport.url);
+  await smtp.sendMail({ from: env.MAIL_FROM, ...message });
+  logger.info("mail.sent", { subjectLength: message.subject.length });
+}
+
+/** Whether mails go to the database outbox (and /dev/outbox exists). */
+export function isOutboxEnabled(): boolean {
+  return mailTransportOf(getEnv().MAIL_URL).kind === "outbox";
 }

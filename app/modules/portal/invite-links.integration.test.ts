@@ -15,7 +15,9 @@ import {
   type AssessmentScenario,
 } from "../../../tests/support/assessment-factories";
 import { startSmtpCatcher, type SmtpCatcher } from "../../../tests/support/smtp-catcher";
+import { coarseIp } from "~/utils/request-context.server";
 import { describeInvite, exchangeInviteToken, requireVendorSession, VENDOR_SESSION_HOURS } from "./invite-links.server";
+import { codeFromMail } from "../../../tests/support/vendor-sessions";
 
 /**
  * Invite links end to end against the real database and a real SMTP catcher: random token, only
@@ -99,7 +101,8 @@ describe("createInviteLink", () => {
 
     const [created] = await auditEventsOf(s.org.id, "invite.created");
     expect(created).toMatchObject({ actorType: "user", actorId: s.assessor.userId, targetType: "invite", targetId: invite.inviteId });
-    expect(JSON.parse(created!.payload)).toEqual({ assessmentId: s.assessment.id, contactEmail: "security@acme.example", ttlDays: 30 });
+    expect(JSON.parse(created!.payload)).toEqual({ assessmentId: s.assessment.id, contactEmail: "security@acme.example", ttlDays: 30, locale: "en" });
+    expect(row.locale).toBe("en");
 
     const mail = await smtp.waitFor((m) => m.to.includes("security@acme.example"));
     expect(mail.text).toContain(invite.url);
@@ -170,7 +173,7 @@ describe("describeInvite (GET, link scanners)", () => {
 });
 
 describe("exchangeInviteToken (POST Continue)", () => {
-  it("creates a vendor session, records the use and writes invite.opened", async () => {
+  it("creates an unverified vendor session, records the (coarse) use and writes invite.opened", async () => {
     const invite = await s.createInvite();
     const ip = nextIp();
     const longAgent = `Mozilla/5.0 ${"x".repeat(400)}`;
@@ -183,13 +186,15 @@ describe("exchangeInviteToken (POST Continue)", () => {
 
     const row = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
     expect(row.useCount).toBe(1);
-    expect(row.lastUsedIp).toBe(ip);
+    // Only the /24 of the address is kept.
+    expect(row.lastUsedIp).toBe(coarseIp(ip));
+    expect(row.lastUsedIp).toMatch(/^198\.51\.100\.0\/24$/);
     expect(row.lastUsedUserAgent).toBe(longAgent.slice(0, 300));
     expect(row.lastUsedAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
 
     // Only the hash of the session token is stored.
     const session = await db().vendorSession.findUniqueOrThrow({ where: { id: sha256Hex(result.sessionToken) } });
-    expect(session).toMatchObject({ organizationId: s.org.id, inviteLinkId: invite.inviteId });
+    expect(session).toMatchObject({ organizationId: s.org.id, inviteLinkId: invite.inviteId, verifiedAt: null, codeAttempts: 0 });
     const hours = (session.expiresAt.getTime() - session.createdAt.getTime()) / 3_600_000;
     expect(hours).toBeCloseTo(VENDOR_SESSION_HOURS, 1);
 
@@ -198,8 +203,15 @@ describe("exchangeInviteToken (POST Continue)", () => {
     expect(opened[0]).toMatchObject({ actorType: "vendor", actorLabel: invite.contactEmail, ipAddress: ip, targetType: "assessment", targetId: s.assessment.id });
     expect(await everyRowAsText()).not.toContain(result.sessionToken);
 
-    // The session cookie resolves to the vendor contact of this invite.
+    // Before the e-mailed code, the session shows nothing: requireVendorSession sends it to /portal/verify.
     const request = new Request("http://127.0.0.1:3999/portal", { headers: { Cookie: await cookieHeaderFor(result.sessionToken) } });
+    const unverified = await rejectionOf(requireVendorSession(request, { clientIp: ip, requestId: "r", cspNonce: "n" }));
+    expect((unverified as Response).status).toBe(302);
+    expect((unverified as Response).headers.get("Location")).toBe("/portal/verify");
+    // After it, the session cookie resolves to the vendor contact of this invite.
+    const code = await codeFromMail(smtp, invite.contactEmail);
+    const { verifyVendorCode } = await import("./vendor-devices-code.server");
+    expect((await verifyVendorCode(result.sessionToken, code, ip)).kind).toBe("ok");
     const actor = await requireVendorSession(request, { clientIp: ip, requestId: "r", cspNonce: "n" });
     expect(actor).toEqual({ kind: "vendor", organizationId: s.org.id, inviteLinkId: invite.inviteId, assessmentId: s.assessment.id, email: invite.contactEmail, ip });
 
@@ -284,7 +296,7 @@ describe("revoked, expired and closed invites", () => {
     await expectEndedRedirect(requireVendorSession(new Request("http://127.0.0.1:3999/portal", { headers: { Cookie: await cookieHeaderFor(opened.sessionToken) } })));
   });
 
-  it("re-issuing creates a different, independent token", async () => {
+  it("two invites for the same contact have different, independent tokens", async () => {
     const first = await s.createInvite({ contactEmail: "reissue@acme.example" });
     const second = await s.createInvite({ contactEmail: "reissue@acme.example" });
     expect(second.token).toMatch(TOKEN);

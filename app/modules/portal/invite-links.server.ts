@@ -2,12 +2,14 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { db } from "../../utils/db.server";
 import { generateToken, sha256Hex } from "../../utils/crypto.server";
-import { clientIp } from "../../utils/request-context.server";
+import { clientIp, coarseIp } from "../../utils/request-context.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { vendorSessionCookie } from "../auth/cookies.server";
 import { checkRateLimits, hitRateLimit, RATE_LIMITS } from "../auth/rate-limit.server";
+import { codeMailLimitKey, deliverCodeMail, newVendorCode, VENDOR_CODE_LIMITS, vendorCodeMail } from "./vendor-devices-code.server";
+import { findTrustedDevice } from "./vendor-devices.server";
 
 export const VENDOR_SESSION_HOURS = 12;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -24,6 +26,7 @@ async function findInvite(token: string) {
       assessmentId: true,
       contactEmail: true,
       contactName: true,
+      locale: true,
       expiresAt: true,
       revokedAt: true,
       assessment: {
@@ -58,12 +61,16 @@ export async function describeInvite(token: string) {
 }
 
 export type ExchangeResult =
-  | { kind: "ok"; sessionToken: string }
+  | { kind: "ok"; sessionToken: string; verified: boolean }
   | { kind: "rate_limited"; retryAfterSeconds: number }
   | { kind: "invalid"; state: InviteState };
 
-/** POST only: exchanges a valid invite token for a short vendor session and records its use. */
-export async function exchangeInviteToken(token: string, ip: string | null, userAgent: string | null): Promise<ExchangeResult> {
+/**
+ * POST only: exchanges a valid invite token for a short vendor session and records its use
+ * (coarse address only). A browser that presents a trusted device cookie of this link gets a
+ * verified session; any other browser gets an unverified one and the contact a 6-digit code.
+ */
+export async function exchangeInviteToken(token: string, ip: string | null, userAgent: string | null, deviceToken?: unknown): Promise<ExchangeResult> {
   const ipKey = `invite:ip:${ip ?? "unknown"}`;
   const limit = await checkRateLimits([[ipKey, RATE_LIMITS.invitePerIp]]);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
@@ -71,42 +78,89 @@ export async function exchangeInviteToken(token: string, ip: string | null, user
   const invite = await findInvite(token);
   const state = stateOf(invite);
   if (!invite || state !== "valid") return { kind: "invalid", state };
+
   const sessionToken = generateToken(32);
-  await inTransaction(async (tx) => {
+  const sessionId = sha256Hex(sessionToken);
+  const pending = await inTransaction(async (tx) => {
     const now = new Date();
+    const deviceId = await findTrustedDevice(tx, deviceToken, invite.id, now);
     await tx.inviteLink.update({
       where: { id: invite.id },
-      data: { lastUsedAt: now, lastUsedIp: ip, lastUsedUserAgent: userAgent?.slice(0, 300) ?? null, useCount: { increment: 1 } },
+      data: { lastUsedAt: now, lastUsedIp: coarseIp(ip), lastUsedUserAgent: userAgent?.slice(0, 300) ?? null, useCount: { increment: 1 } },
     });
+    const code = deviceId ? null : newVendorCode(sessionId, now);
     await tx.vendorSession.create({
       data: {
-        id: sha256Hex(sessionToken),
+        id: sessionId,
         organizationId: invite.organizationId,
         inviteLinkId: invite.id,
         expiresAt: new Date(now.getTime() + VENDOR_SESSION_HOURS * 3600_000),
+        verifiedAt: deviceId ? now : null,
+        codeHash: code?.codeHash ?? null,
+        codeExpiresAt: code?.codeExpiresAt ?? null,
       },
     });
     const actor: VendorActor = { kind: "vendor", organizationId: invite.organizationId, inviteLinkId: invite.id, assessmentId: invite.assessmentId, email: invite.contactEmail, ip };
-    await recordAuditEvent(tx, actor, { action: "invite.opened", target: { type: "assessment", id: invite.assessmentId } });
+    await recordAuditEvent(tx, actor, { action: "invite.opened", target: { type: "assessment", id: invite.assessmentId }, payload: { knownDevice: Boolean(deviceId) } });
+    if (code) await recordAuditEvent(tx, actor, { action: "vendor.code_sent", target: { type: "invite", id: invite.id }, payload: { reason: "new_browser" } });
+    return code;
   });
-  return { kind: "ok", sessionToken };
+  if (pending) {
+    // Counted, never refused here: the contact may still resend from /portal/verify, where the
+    // same per-link limit applies. Refusing the exchange would lock the contact out entirely.
+    const mailLimit = await checkRateLimits([[codeMailLimitKey(invite.id), VENDOR_CODE_LIMITS.mailsPerLink]]);
+    await hitRateLimit(codeMailLimitKey(invite.id), VENDOR_CODE_LIMITS.mailsPerLink);
+    if (!mailLimit.limited) await deliverCodeMail(vendorCodeMail(invite, pending.code));
+  }
+  return { kind: "ok", sessionToken, verified: pending === null };
 }
 
-/** The vendor contact behind the vendor session cookie, or a redirect to an explanation page. */
+/** The raw vendor session token from the request's cookie (not yet checked). */
+export async function readVendorSessionToken(request: Request): Promise<unknown> {
+  return vendorSessionCookie().parse(request.headers.get("Cookie"));
+}
+
+/** Stored JSON is parsed again on read; anything but an array of strings grants no section. */
+export function parseSections(json: string | null): string[] | null {
+  if (json === null) return null;
+  try {
+    const value = JSON.parse(json) as unknown;
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The vendor contact behind the vendor session cookie. No cookie, an ended session or link:
+ * the "ended" page. A session whose e-mailed code is not confirmed yet: /portal/verify, so no
+ * answer is ever shown before the code.
+ */
 export async function requireVendorSession(request: Request, context?: AppLoadContext): Promise<VendorActor> {
-  const token = await vendorSessionCookie().parse(request.headers.get("Cookie"));
+  const token = await readVendorSessionToken(request);
   if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) throw redirect("/portal/ended");
   const session = await db().vendorSession.findUnique({
     where: { id: sha256Hex(token) },
     select: {
       expiresAt: true,
-      inviteLink: { select: { id: true, organizationId: true, assessmentId: true, contactEmail: true, revokedAt: true, expiresAt: true } },
+      verifiedAt: true,
+      inviteLink: { select: { id: true, organizationId: true, assessmentId: true, contactEmail: true, revokedAt: true, expiresAt: true, sections: true } },
     },
   });
   const now = Date.now();
   if (!session || session.expiresAt.getTime() <= now || session.inviteLink.revokedAt || session.inviteLink.expiresAt.getTime() <= now) {
     throw redirect("/portal/ended");
   }
+  if (!session.verifiedAt) throw redirect("/portal/verify");
   const link = session.inviteLink;
-  return { kind: "vendor", organizationId: link.organizationId, inviteLinkId: link.id, assessmentId: link.assessmentId, email: link.contactEmail, ip: clientIp(context) };
+  const sections = parseSections(link.sections);
+  return {
+    kind: "vendor",
+    organizationId: link.organizationId,
+    inviteLinkId: link.id,
+    assessmentId: link.assessmentId,
+    email: link.contactEmail,
+    ip: clientIp(context),
+    ...(sections ? { sections } : {}),
+  };
 }

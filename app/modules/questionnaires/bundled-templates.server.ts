@@ -1,22 +1,27 @@
-import { createHash } from "node:crypto";
+import aiTransparencyIndicators from "../../../seeds/templates/ai-transparency-indicators.json" with { type: "json" };
 import aiVendorDueDiligence from "../../../seeds/templates/ai-vendor-due-diligence.json" with { type: "json" };
+import dataResidencyTransfers from "../../../seeds/templates/data-residency-transfers.json" with { type: "json" };
 import { db, type Tx } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
-import { canonicalJson } from "../../utils/canonical-json";
-import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Actor } from "../auth/actor";
-import { parseTemplateDefinition, type TemplateDefinition } from "./template-definition";
+import { publishTemplateVersion, templateChecksum } from "../templates/publish-template-version.server";
+import { parseTemplateDefinition } from "./template-definition";
 
-/** Templates written by us and installed into every organisation as published version 1. */
-export const BUNDLED_TEMPLATES: readonly unknown[] = [aiVendorDueDiligence];
+// Kept for callers that imported the checksum from here before it moved to the templates module.
+export { templateChecksum };
 
-export function templateChecksum(definition: TemplateDefinition): string {
-  return createHash("sha256").update(canonicalJson(definition)).digest("hex");
-}
+/**
+ * Templates written by us, installed into every organisation: every JSON file in seeds/templates/
+ * (static imports so the build bundles them; add a new file here as well).
+ */
+export const BUNDLED_TEMPLATES: readonly unknown[] = [aiVendorDueDiligence, aiTransparencyIndicators, dataResidencyTransfers];
 
 /**
  * Idempotent: installs each bundled template the organisation does not have yet, and publishes
  * a new version when the bundled definition changed (existing assessments keep their version).
+ * The comparison is with the newest version that came from us (origin "bundled"): when the
+ * organisation published its own edited or imported version after it, that version wins and the
+ * bundled update is skipped rather than silently undoing the organisation's edits.
  */
 export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<number> {
   let installed = 0;
@@ -27,45 +32,25 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
     const checksum = templateChecksum(definition);
     const exists = await tx.questionnaireTemplate.findUnique({
       where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
-      select: { id: true, versions: { orderBy: { version: "desc" }, select: { version: true, checksum: true, status: true } } },
+      select: {
+        id: true,
+        versions: { where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { version: true, checksum: true, origin: true } },
+      },
     });
     if (exists) {
-      // Compare with the newest published version; number the new one after every version (drafts too).
-      const latestPublished = exists.versions.find((v) => v.status === "PUBLISHED");
-      if (latestPublished?.checksum === checksum) continue;
-      const version = (exists.versions[0]?.version ?? 0) + 1;
-      const created = await tx.templateVersion.create({
-        data: { templateId: exists.id, version, status: "PUBLISHED", definition: canonicalJson(definition), checksum, publishedAt: new Date() },
-      });
-      await recordAuditEvent(tx, actor, {
-        action: "template.version_published",
-        target: { type: "template", id: exists.id },
-        payload: { key: definition.key, version, templateVersionId: created.id, source: "bundled" },
-      });
+      const latestBundled = exists.versions.find((v) => v.origin === "bundled");
+      if (latestBundled?.checksum === checksum) continue;
+      const editedLater = exists.versions.some((v) => v.origin !== "bundled" && v.version > (latestBundled?.version ?? 0));
+      if (editedLater) continue;
+      await publishTemplateVersion(tx, actor, { templateId: exists.id, definition, origin: "bundled", action: "template.version_published" });
       installed++;
       continue;
     }
     const template = await tx.questionnaireTemplate.create({
-      data: {
-        organizationId: actor.organizationId,
-        key: definition.key,
-        name: definition.title.en,
-        versions: {
-          create: {
-            version: 1,
-            status: "PUBLISHED",
-            definition: canonicalJson(definition),
-            checksum,
-            publishedAt: new Date(),
-          },
-        },
-      },
+      data: { organizationId: actor.organizationId, key: definition.key, name: definition.title.en },
+      select: { id: true },
     });
-    await recordAuditEvent(tx, actor, {
-      action: "template.installed",
-      target: { type: "template", id: template.id },
-      payload: { key: definition.key, version: 1 },
-    });
+    await publishTemplateVersion(tx, actor, { templateId: template.id, definition, origin: "bundled", action: "template.installed" });
     installed++;
   }
   return installed;

@@ -273,7 +273,7 @@ describe("seeded template ai-vendor-due-diligence", () => {
     expect(parsed.success).toBe(true);
   });
 
-  it("has at least 24 questions in the seven agreed sections with every question type", () => {
+  it("has at least 24 questions in the eight agreed sections with every question type", () => {
     const definition = templateDefinitionSchema.parse(seedTemplate);
     expect(definition.sections.map((section) => section.key)).toEqual([
       "security",
@@ -283,12 +283,13 @@ describe("seeded template ai-vendor-due-diligence", () => {
       "access_control",
       "monitoring",
       "compliance",
+      "ai_act",
     ]);
     const questions = questionsOf(definition);
     expect(questions.length).toBeGreaterThanOrEqual(24);
     // Residency flows and transparency indicators that feed the ratings.
     const flows = questions.flatMap((q) => (q.residency?.role === "flow" ? [q.residency.flow] : []));
-    expect(new Set(flows)).toEqual(new Set(["storage", "processing", "support", "inference", "backup"]));
+    expect(new Set(flows)).toEqual(new Set(["storage", "processing", "support", "inference", "backup", "subprocessor"]));
     expect(questions.filter((q) => q.residency?.role === "safeguard")).toHaveLength(1);
     expect(questions.filter((q) => q.residency?.role === "dpf_certified")).toHaveLength(1);
     expect(questions.filter((q) => q.indicator).length).toBeGreaterThanOrEqual(5);
@@ -303,12 +304,12 @@ describe("seeded template ai-vendor-due-diligence", () => {
     expect(definition.title.de).toBe("KI-Anbieter-Due-Diligence");
   });
 
-  it("has the three agreed knock-outs", () => {
+  it("has the five agreed knock-outs", () => {
     const definition = templateDefinitionSchema.parse(seedTemplate);
     const knockOuts = questionsOf(definition)
       .filter((question) => question.knockOut)
       .map((question) => question.sectionKey);
-    expect(knockOuts.sort()).toEqual(["access_control", "data_use", "residency"]);
+    expect(knockOuts.sort()).toEqual(["access_control", "ai_act", "compliance", "data_use", "residency"]);
   });
 
   it("scores with the scoring library, and a knock-out caps the tier", () => {
@@ -336,10 +337,19 @@ describe("seeded template ai-vendor-due-diligence", () => {
           answers[question.key] = ["DE", "FR"];
           break;
         case "text":
+        case "long_text":
           answers[question.key] = "Acme GmbH, Berlin";
           break;
         case "date":
           answers[question.key] = "2025-03-01";
+          break;
+        case "subprocessors":
+          // What the scoring library sees of a sub-processor table: its countries (scoring-answers.ts).
+          answers[question.key] = ["DE"];
+          break;
+        case "evidence":
+          // Evidence is not scored; without a file it is answered "not applicable".
+          answers[question.key] = "na";
           break;
       }
     }
@@ -347,6 +357,8 @@ describe("seeded template ai-vendor-due-diligence", () => {
       methodVersion: SCORING_METHOD_VERSION,
       euEeaCountries: ["DE", "FR"],
       adequacyCountries: ["CH"],
+      // Date questions with thresholds score the age of the date on this day.
+      asOf: "2025-06-01",
     };
     const best = scoreAssessment({ template: toScoringTemplate(definition), answers, options });
     expect(best.overall).toBe(100);

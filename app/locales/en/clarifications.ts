@@ -1,0 +1,33 @@
+export const clarifications = {
+  title: "Clarifications",
+  threadTitle: "Clarification",
+  statusOPEN: "Open",
+  statusRESOLVED: "Resolved",
+  authorVendor: "Vendor",
+  authorOrganization: "Reviewer",
+  messageMeta: "{name} · {time}",
+  askLegend: "Ask the vendor",
+  askLabel: "Your question about this answer",
+  askSubmit: "Ask the vendor",
+  replyLabel: "Your reply",
+  replySubmit: "Send reply",
+  replyReopens: "Replying reopens this clarification.",
+  resolve: "Mark as resolved",
+  sending: "Sending…",
+  sent: "Sent",
+  errorBody: "Write a message of at most {max} characters.",
+  errorNotFound: "This clarification no longer exists.",
+  errorForbidden: "You may not do this.",
+  errorClosed: "This assessment is closed: its clarifications can no longer change.",
+  errorUnknownQuestion: "This question is not part of the questionnaire.",
+  errorGeneric: "That did not work. Please try again.",
+  askedMailSubject: "{organization} has a question about your answer",
+  askedMailBody:
+    "Hello,\n\n{organization} has a question about your answer to \"{question}\" in the questionnaire \"{title}\":\n\n{body}\n\nTo reply, sign in with your invitation link (the link from your invitation e-mail) and open this question. For your security, this e-mail contains no sign-in link.\n",
+  repliedToVendorMailSubject: "New message from {organization} about your answer",
+  repliedToVendorMailBody:
+    "Hello,\n\n{organization} wrote about your answer to \"{question}\" in the questionnaire \"{title}\":\n\n{body}\n\nTo reply, sign in with your invitation link (the link from your invitation e-mail) and open this question. For your security, this e-mail contains no sign-in link.\n",
+  vendorRepliedMailSubject: "{vendor} replied to a clarification",
+  vendorRepliedMailBody:
+    "Hello,\n\n{author} ({vendor}) replied about \"{question}\" in the assessment \"{title}\":\n\n{body}\n\nOpen the assessment: {url}\n",
+};

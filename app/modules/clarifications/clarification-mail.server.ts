@@ -1,0 +1,98 @@
+import { db } from "../../utils/db.server";
+import { getEnv } from "../../utils/env.server";
+import { translate } from "../../utils/i18n";
+import { logger } from "../../utils/logger.server";
+import { sendMail, type OutgoingMail } from "../mail/send-mail.server";
+import { recipientLocale } from "../mail/recipient-locale";
+import type { LocalizedText } from "../questionnaires/template-definition";
+import { parseSections, sectionVisible } from "./clarification-access.server";
+
+/**
+ * Mails about clarifications, sent after the transaction has committed. A mail that cannot be
+ * delivered does not undo the message: it is stored and visible on the page either way.
+ */
+async function deliver(mail: OutgoingMail): Promise<void> {
+  try {
+    await sendMail(mail);
+  } catch (error) {
+    logger.error("clarification.mail_failed", { reason: error instanceof Error ? error.name : "unknown" });
+  }
+}
+
+/**
+ * Tells every active vendor contact (link neither revoked nor expired) who may see the question's
+ * section that the organisation asked or wrote. The mail carries no invite token: a mail can be
+ * forwarded or read by a scanner, so the contact signs in with the link they already have.
+ */
+export async function mailVendorContacts(input: {
+  organizationId: string;
+  assessmentId: string;
+  sectionKey: string;
+  question: LocalizedText;
+  body: string;
+  kind: "asked" | "replied";
+}): Promise<void> {
+  const assessment = await db().assessment.findFirst({
+    where: { id: input.assessmentId, organizationId: input.organizationId },
+    select: { title: true, organization: { select: { name: true } } },
+  });
+  if (!assessment) return;
+  const links = await db().inviteLink.findMany({
+    where: { assessmentId: input.assessmentId, organizationId: input.organizationId, revokedAt: null, expiresAt: { gt: new Date() } },
+    orderBy: { createdAt: "asc" },
+    select: { contactEmail: true, locale: true, sections: true },
+  });
+  const mailed = new Set<string>();
+  for (const link of links) {
+    if (!sectionVisible(parseSections(link.sections), input.sectionKey)) continue;
+    // One mail per address, even when a contact holds several links.
+    const address = link.contactEmail.toLowerCase();
+    if (mailed.has(address)) continue;
+    mailed.add(address);
+    const locale = recipientLocale(link.locale);
+    const vars = { organization: assessment.organization.name, question: input.question[locale], title: assessment.title, body: input.body };
+    await deliver({
+      organizationId: input.organizationId,
+      to: link.contactEmail,
+      subject: translate(locale, input.kind === "asked" ? "clarifications.askedMailSubject" : "clarifications.repliedToVendorMailSubject", vars),
+      text: translate(locale, input.kind === "asked" ? "clarifications.askedMailBody" : "clarifications.repliedToVendorMailBody", vars),
+    });
+  }
+}
+
+/** Tells the user who created the assessment, in their language, that a vendor contact replied. */
+export async function mailAssessmentCreator(input: {
+  organizationId: string;
+  assessmentId: string;
+  question: LocalizedText;
+  body: string;
+  authorLabel: string;
+}): Promise<void> {
+  const assessment = await db().assessment.findFirst({
+    where: { id: input.assessmentId, organizationId: input.organizationId },
+    select: { title: true, createdById: true, vendor: { select: { name: true } } },
+  });
+  if (!assessment) return;
+  // Only while the creator is still an active member: a former colleague gets no assessment mail.
+  const membership = await db().membership.findFirst({
+    where: { organizationId: input.organizationId, userId: assessment.createdById, deactivatedAt: null },
+    select: { user: { select: { email: true, locale: true } } },
+  });
+  if (!membership) return;
+  const creator = membership.user;
+  const locale = recipientLocale(creator.locale);
+  const vars = {
+    vendor: assessment.vendor.name,
+    author: input.authorLabel,
+    question: input.question[locale],
+    title: assessment.title,
+    body: input.body,
+    url: `${getEnv().APP_URL}/assessments/${input.assessmentId}`,
+  };
+  await deliver({
+    organizationId: input.organizationId,
+    to: creator.email,
+    subject: translate(locale, "clarifications.vendorRepliedMailSubject", vars),
+    text: translate(locale, "clarifications.vendorRepliedMailBody", vars),
+  });
+}

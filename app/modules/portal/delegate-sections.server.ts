@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { generateToken, sha256Hex } from "../../utils/crypto.server";
+import { DomainError } from "../../utils/errors";
+import { translate } from "../../utils/i18n";
+import { lockRow } from "../../utils/row-lock.server";
+import { inTransaction } from "../../utils/transaction.server";
+import { VENDOR_EDITABLE } from "../assessments/assessment-status";
+import { inviteTtlDaysOf, inviteUrl, localeOf } from "../assessments/create-invite-link.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import type { VendorActor } from "../auth/actor";
+import { checkRateLimits, hitRateLimit, type RateLimitRule } from "../auth/rate-limit.server";
+import { sendMail } from "../mail/send-mail.server";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { parseSections } from "./invite-links.server";
+
+/** Invitations one link may send per hour: a leaked session cannot turn Vetted into a mailer. */
+export const DELEGATIONS_PER_LINK: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
+
+export const delegateSchema = z.object({
+  contactEmail: z.email().max(320).transform((v) => v.trim().toLowerCase()),
+  contactName: z.string().trim().max(200).optional(),
+  locale: z.enum(["en", "de"]).default("en"),
+  sections: z.array(z.string().min(1).max(100)).min(1).max(100),
+});
+export type DelegateInput = z.infer<typeof delegateSchema>;
+
+/**
+ * A verified vendor contact invites a colleague to some of their own sections: a new link with
+ * its own token, `delegatedById` = the contact's link, expiring no later than it. The colleague
+ * gets the link by mail in the chosen language; the audit trail records invite.delegated.
+ */
+export async function delegateSections(actor: VendorActor, input: DelegateInput) {
+  const limitKey = `delegate:link:${actor.inviteLinkId}`;
+  const limit = await checkRateLimits([[limitKey, DELEGATIONS_PER_LINK]]);
+  if (limit.limited) throw new DomainError("RATE_LIMITED", "Too many invitations", { retryAfterSeconds: limit.retryAfterSeconds });
+  const token = generateToken(32);
+  const created = await inTransaction(async (tx) => {
+    await lockRow(tx, "Assessment", actor.assessmentId);
+    const delegator = await tx.inviteLink.findFirst({
+      where: { id: actor.inviteLinkId, organizationId: actor.organizationId, assessmentId: actor.assessmentId },
+      select: {
+        id: true,
+        contactEmail: true,
+        contactName: true,
+        sections: true,
+        expiresAt: true,
+        revokedAt: true,
+        assessment: { select: { id: true, status: true, title: true, templateVersionId: true, inviteTtlDays: true, organization: { select: { name: true } } } },
+      },
+    });
+    const now = new Date();
+    if (!delegator || delegator.revokedAt || delegator.expiresAt.getTime() <= now.getTime()) throw new DomainError("NOT_FOUND", "Invite not found");
+    if (!(VENDOR_EDITABLE as readonly string[]).includes(delegator.assessment.status)) {
+      throw new DomainError("INVALID_STATE", "The questionnaire can no longer be changed");
+    }
+    const { definition } = await loadTemplateVersion(delegator.assessment.templateVersionId, tx);
+    const own = new Set(parseSections(delegator.sections) ?? definition.sections.map((s) => s.key));
+    const requested = [...new Set(input.sections)];
+    const foreign = requested.filter((key) => !own.has(key) || !definition.sections.some((s) => s.key === key));
+    if (foreign.length > 0) throw new DomainError("VALIDATION", "Sections outside your own cannot be delegated", { sections: foreign });
+    // Template order, not the order of the form.
+    const sections = definition.sections.filter((s) => requested.includes(s.key));
+    const ttlEnd = now.getTime() + inviteTtlDaysOf(delegator.assessment) * 86_400_000;
+    const expiresAt = new Date(Math.min(ttlEnd, delegator.expiresAt.getTime()));
+    const invite = await tx.inviteLink.create({
+      data: {
+        organizationId: actor.organizationId,
+        assessmentId: delegator.assessment.id,
+        contactEmail: input.contactEmail,
+        contactName: input.contactName || null,
+        locale: input.locale,
+        tokenHash: sha256Hex(token),
+        expiresAt,
+        sections: JSON.stringify(sections.map((s) => s.key)),
+        delegatedById: delegator.id,
+        createdById: null,
+      },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "invite.delegated",
+      target: { type: "invite", id: invite.id },
+      payload: { assessmentId: delegator.assessment.id, contactEmail: input.contactEmail, sections: sections.map((s) => s.key), expiresAt: expiresAt.toISOString() },
+    });
+    return { invite, delegator, sections, expiresAt };
+  });
+  await hitRateLimit(limitKey, DELEGATIONS_PER_LINK);
+
+  const locale = localeOf(input.locale);
+  const { delegator, sections, expiresAt } = created;
+  const organization = delegator.assessment.organization.name;
+  const delegatorLabel = delegator.contactName ? `${delegator.contactName} (${delegator.contactEmail})` : delegator.contactEmail;
+  await sendMail({
+    to: input.contactEmail,
+    organizationId: actor.organizationId,
+    subject: translate(locale, "access.delegateMailSubject", { delegator: delegatorLabel }),
+    text: translate(locale, "access.delegateMailBody", {
+      name: input.contactName || input.contactEmail,
+      delegator: delegatorLabel,
+      organization,
+      title: delegator.assessment.title,
+      sections: sections.map((s) => `- ${s.title[locale]}`).join("\n"),
+      url: inviteUrl(token),
+      expires: expiresAt.toISOString().slice(0, 10),
+    }),
+  });
+  return { inviteId: created.invite.id, expiresAt, sections: sections.map((s) => s.key) };
+}

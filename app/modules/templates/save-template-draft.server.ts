@@ -1,0 +1,67 @@
+import { z } from "zod";
+import { DomainError } from "../../utils/errors";
+import { inTransaction } from "../../utils/transaction.server";
+import { recordAuditEvent } from "../audit/record-audit-event.server";
+import { parseTemplateDefinition, type TemplateDefinitionError } from "../questionnaires/template-definition";
+import { findDraft, findTemplate } from "./find-template.server";
+import { storedDefinition, templateChecksum } from "./publish-template-version.server";
+import { requireTemplateWriter, type TemplateActor } from "./template-access";
+
+export const saveTemplateDraftSchema = z.object({
+  templateId: z.string().min(1).max(64),
+  /** The draft revision the author's page showed: optimistic concurrency. */
+  revision: z.coerce.number().int().min(1),
+  definition: z.unknown(),
+  /** What the edit was (e.g. "question.updated"), recorded in the audit event. */
+  change: z.string().max(80),
+});
+export type SaveTemplateDraftInput = z.input<typeof saveTemplateDraftSchema>;
+
+export type SaveTemplateDraftResult =
+  | { ok: true; revision: number; unchanged: boolean }
+  | { ok: false; errors: TemplateDefinitionError[] };
+
+/** Thrown (as CONFLICT) when the draft moved on since the author loaded it; carries the current revision. */
+export function draftConflict(current: number | null): DomainError {
+  return new DomainError(
+    "CONFLICT",
+    current === null
+      ? "The draft no longer exists: it was published or discarded meanwhile. Nothing was saved."
+      : `The draft was changed by someone else meanwhile (now revision ${current}). Nothing was saved: reload the editor to see the changes.`,
+    { currentRevision: current },
+  );
+}
+
+/**
+ * Replaces the draft's whole definition after validating it with the template schema. A stale
+ * revision is a CONFLICT and nothing is overwritten; an invalid definition comes back as a list
+ * of errors with their paths and nothing is stored.
+ */
+export async function saveTemplateDraft(actor: TemplateActor, input: SaveTemplateDraftInput): Promise<SaveTemplateDraftResult> {
+  requireTemplateWriter(actor);
+  const { templateId, revision, definition: candidate, change } = saveTemplateDraftSchema.parse(input);
+  return inTransaction(async (tx) => {
+    const template = await findTemplate(actor, templateId, tx);
+    const draft = await findDraft(template.id, tx);
+    if (!draft || draft.revision !== revision) throw draftConflict(draft?.revision ?? null);
+    const parsed = parseTemplateDefinition(candidate);
+    if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    if (parsed.definition.key !== template.key) {
+      return { ok: false, errors: [{ path: "key", message: `must stay '${template.key}' (the template's key)` }] };
+    }
+    const checksum = templateChecksum(parsed.definition);
+    if (checksum === templateChecksum(draft.definition)) return { ok: true, revision, unchanged: true };
+    const updated = await tx.templateVersion.updateMany({
+      where: { id: draft.id, status: "DRAFT", revision },
+      data: { definition: storedDefinition(parsed.definition), checksum, revision: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw draftConflict(null);
+    await tx.questionnaireTemplate.update({ where: { id: template.id }, data: { name: parsed.definition.title.en } });
+    await recordAuditEvent(tx, actor, {
+      action: "template.draft_saved",
+      target: { type: "template", id: template.id },
+      payload: { key: template.key, draftVersionId: draft.id, version: draft.version, revision: revision + 1, change, checksum },
+    });
+    return { ok: true, revision: revision + 1, unchanged: false };
+  });
+}
