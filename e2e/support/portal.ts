@@ -33,21 +33,27 @@ export async function codeMailFor(email: string, after: number): Promise<string>
   return code!;
 }
 
-/** Continue on the landing page, then (on a new browser) the code from the mail. English UI. */
-export async function continueWithCode(page: Page, email: string): Promise<void> {
+const CODE_STEP = {
+  en: { continue: "Continue", title: "Confirm it is you", code: "Code from the e-mail", confirm: "Confirm" },
+  de: { continue: "Weiter", title: "Bestätigen Sie, dass Sie es sind", code: "Code aus der E-Mail", confirm: "Bestätigen" },
+} as const;
+
+/** Continue on the landing page, then (on a new browser) the code from the mail. */
+export async function continueWithCode(page: Page, email: string, language: keyof typeof CODE_STEP = "en"): Promise<void> {
+  const text = CODE_STEP[language];
   const mailsBefore = (await readMails()).length;
   await waitForHydration(page);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: text.continue }).click();
   await expect(page).toHaveURL(/\/portal\/verify$/);
-  await expect(page.getByRole("heading", { name: "Confirm it is you" })).toBeVisible();
-  await page.getByLabel("Code from the e-mail").fill(await codeMailFor(email, mailsBefore));
-  await page.getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByRole("heading", { name: text.title })).toBeVisible();
+  await page.getByLabel(text.code).fill(await codeMailFor(email, mailsBefore));
+  await page.getByRole("button", { name: text.confirm }).click();
   await expect(page).toHaveURL(/\/portal$/);
 }
 
 export async function isRequired(fieldset: Locator): Promise<boolean> {
   // The "required" badge sits in the question's label paragraph (English or German UI).
-  return (await fieldset.locator("p").first().locator("span", { hasText: /^(required|Pflichtfeld|erforderlich)$/ }).count()) > 0;
+  return (await fieldset.locator("p").first().locator("span", { hasText: /^(required|Pflicht)$/ }).count()) > 0;
 }
 
 /**
@@ -111,11 +117,16 @@ export async function answerQuestion(fieldset: Locator): Promise<string> {
 }
 
 /**
- * Answers every visible required question in page order (an answer can reveal later questions,
- * which are then answered too) and waits until each one shows "Saved" (autosave).
+ * Answers the visible questions in page order (an answer can reveal later questions, which are
+ * then answered too) and waits until each one shows "Saved" (autosave). By default only the
+ * required ones; `all` answers every visible question; `skip` leaves questions out.
+ * Returns the keys with the kind of input each had.
  */
-export async function answerRequiredQuestions(page: Page, savedText = "Saved"): Promise<string[]> {
-  const answered: string[] = [];
+export async function answerQuestions(
+  page: Page,
+  options: { all?: boolean; savedText?: string; skip?: (key: string) => boolean } = {},
+): Promise<{ key: string; kind: string }[]> {
+  const answered: { key: string; kind: string }[] = [];
   const all = questions(page);
   // count() does not wait: make sure the questionnaire has rendered first.
   await expect(all.first()).toBeVisible();
@@ -123,12 +134,18 @@ export async function answerRequiredQuestions(page: Page, savedText = "Saved"): 
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
     const fieldset = all.nth(i);
-    if (!(await fieldset.isVisible()) || !(await isRequired(fieldset))) continue;
-    await answerQuestion(fieldset);
-    answered.push((await fieldset.getAttribute("data-question-key")) ?? "?");
+    const key = (await fieldset.getAttribute("data-question-key")) ?? "?";
+    if (options.skip?.(key) || !(await fieldset.isVisible())) continue;
+    if (!options.all && !(await isRequired(fieldset))) continue;
+    answered.push({ key, kind: await answerQuestion(fieldset) });
   }
-  for (const key of answered) {
-    await expect(question(page, key).getByTestId("save-status"), `autosave of ${key}`).toHaveText(savedText);
+  for (const { key } of answered) {
+    await expect(question(page, key).getByTestId("save-status"), `autosave of ${key}`).toHaveText(options.savedText ?? "Saved");
   }
   return answered;
+}
+
+/** Answers every visible required question (see answerQuestions); returns their keys. */
+export async function answerRequiredQuestions(page: Page, savedText = "Saved"): Promise<string[]> {
+  return (await answerQuestions(page, { savedText })).map((a) => a.key);
 }
