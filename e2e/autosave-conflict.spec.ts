@@ -36,13 +36,13 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await waitForHydration(second);
 
     // Contact 1 saves first.
-    await question(first, SUBPROCESSORS).locator("textarea").fill("Azure (Ireland)");
+    await question(first, SUBPROCESSORS).locator('input[type="text"]').fill("Azure (Ireland)");
     await expect(question(first, SUBPROCESSORS).getByTestId("save-status")).toHaveText("Saved");
 
     // Contact 2 still sees the old (empty) version and types something else.
     const mine = question(second, SUBPROCESSORS);
-    await expect(mine.locator("textarea")).toHaveValue("");
-    await mine.locator("textarea").fill("AWS (Frankfurt)");
+    await expect(mine.locator('input[type="text"]')).toHaveValue("");
+    await mine.locator('input[type="text"]').fill("AWS (Frankfurt)");
     const dialog = mine.getByTestId("conflict-dialog");
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText("Someone else changed this answer");
@@ -52,16 +52,16 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
 
     // Nothing was overwritten silently: contact 1's answer is still stored.
     await first.reload();
-    await expect(question(first, SUBPROCESSORS).locator("textarea")).toHaveValue("Azure (Ireland)");
+    await expect(question(first, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("Azure (Ireland)");
 
     await dialog.getByRole("button", { name: "Use my answer" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(mine.getByTestId("save-status")).toHaveText("Saved");
 
     await second.reload();
-    await expect(question(second, SUBPROCESSORS).locator("textarea")).toHaveValue("AWS (Frankfurt)");
+    await expect(question(second, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("AWS (Frankfurt)");
     await first.reload();
-    await expect(question(first, SUBPROCESSORS).locator("textarea")).toHaveValue("AWS (Frankfurt)");
+    await expect(question(first, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("AWS (Frankfurt)");
   });
 
   test("'Keep the saved answer' takes the colleague's value and saves nothing", async ({ newContext, consoleGuard }) => {
@@ -114,7 +114,7 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await storage.locator('input[value="FR"]').check();
     await question(page, "data_use.retention_days").locator('input[inputmode="decimal"]').fill("30");
     await question(page, "transparency.documentation").getByLabel("Model or system card").check();
-    await question(page, SUBPROCESSORS).locator("textarea").fill("Hetzner (Germany)");
+    await question(page, SUBPROCESSORS).locator('input[type="text"]').fill("Hetzner (Germany)");
     const saved = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/portal");
     await page.getByRole("button", { name: "Save answers" }).click();
 
@@ -128,7 +128,7 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(question(page, "residency.storage_countries").locator('input[value="FR"]')).toBeChecked();
     await expect(question(page, "data_use.retention_days").locator('input[inputmode="decimal"]')).toHaveValue("30");
     await expect(question(page, "transparency.documentation").getByLabel("Model or system card")).toBeChecked();
-    await expect(question(page, SUBPROCESSORS).locator("textarea")).toHaveValue("Hetzner (Germany)");
+    await expect(question(page, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("Hetzner (Germany)");
     await expect(question(page, "security.encryption").locator("input:checked")).toHaveCount(0);
 
     // Saving the unchanged form again stores nothing and raises no conflict.

@@ -111,8 +111,7 @@ test.describe("main journey", () => {
     await page.reload();
     await expect(page.getByTestId("invite-list")).toContainText("Not used yet");
 
-    await vendor.getByRole("button", { name: "Continue" }).click();
-    await expect(vendor).toHaveURL(/\/portal$/);
+    await continueWithCode(vendor, CONTACT);
     await expect(vendor.getByRole("heading", { level: 1, name: "Acme AI – AI due diligence" })).toBeVisible();
     await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(SECTION_TITLES);
     await waitForHydration(vendor);

@@ -44,6 +44,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewAssessmentPage() {
   const { vendors, templates } = useLoaderData<typeof loader>();
+  // The full due-diligence questionnaire is what most assessments start from.
+  const defaultTemplate = templates.find((tpl) => tpl.key === "ai-vendor-due-diligence") ?? templates[0];
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t } = useT();
@@ -74,7 +76,7 @@ export default function NewAssessmentPage() {
           <SelectField
             label={t("assessments.template")}
             name="templateVersionId"
-            defaultValue={String(values.templateVersionId ?? templates[0]?.id ?? "")}
+            defaultValue={String(values.templateVersionId ?? defaultTemplate?.id ?? "")}
             options={templates.map((tpl) => ({ value: tpl.id, label: tpl.label }))}
             error={actionData?.errors?.templateVersionId}
             required

@@ -75,10 +75,11 @@ export async function answerQuestion(fieldset: Locator): Promise<string> {
   const table = fieldset.getByTestId("subprocessor-table");
   if ((await table.count()) > 0) {
     const row = table.getByTestId("subprocessor-row").first();
-    await row.locator(`input[name="q.${key}.name"]`).fill("Hetzner Online GmbH");
+    // The row is saved once it has a name and a country (an incomplete row is not autosaved).
+    await row.locator(`select[name="q.${key}.mechanism"]`).selectOption("not_needed");
     await row.locator(`input[name="q.${key}.purpose"]`).fill("Hosting");
     await row.locator(`select[name="q.${key}.country"]`).selectOption("DE");
-    await row.locator(`select[name="q.${key}.mechanism"]`).selectOption("not_needed");
+    await row.locator(`input[name="q.${key}.name"]`).fill("Hetzner Online GmbH");
     return "subprocessors";
   }
   const countryGroups = fieldset.locator("details");

@@ -111,9 +111,28 @@ export function QuestionBlock({
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
+  /** A sub-processor row being filled in (some fields set, name or country still empty) is not saved yet. */
+  function hasIncompleteRow(): boolean {
+    const fieldset = fieldsetRef.current;
+    if (!fieldset || question.type !== "subprocessors") return false;
+    const column = (name: string) =>
+      Array.from(fieldset.elements)
+        .map((element) => element as HTMLInputElement)
+        .filter((input) => input.name === `q.${question.key}.${name}`)
+        .map((input) => input.value.trim());
+    const names = column("name");
+    const purposes = column("purpose");
+    const countries = column("country");
+    return names.some((name, i) => {
+      const started = name !== "" || purposes[i] !== "" || countries[i] !== "";
+      return started && (name === "" || countries[i] === "");
+    });
+  }
+
   function onChange() {
     onTokens?.(question.key, currentTokens());
     clearTimeout(timer.current);
+    if (hasIncompleteRow()) return;
     timer.current = setTimeout(() => save(), AUTOSAVE_DELAY_MS);
   }
 

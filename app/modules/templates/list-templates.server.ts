@@ -40,10 +40,10 @@ export async function latestPublishedVersions(actor: UserActor) {
   const versions = await db().templateVersion.findMany({
     where: { status: "PUBLISHED", template: { organizationId: actor.organizationId } },
     orderBy: [{ template: { name: "asc" } }, { version: "desc" }],
-    select: { id: true, version: true, templateId: true, template: { select: { name: true } } },
+    select: { id: true, version: true, templateId: true, template: { select: { name: true, key: true } } },
   });
   const seen = new Set<string>();
   return versions
     .filter((v) => !seen.has(v.templateId) && seen.add(v.templateId))
-    .map((v) => ({ id: v.id, label: `${v.template.name} (v${v.version})` }));
+    .map((v) => ({ id: v.id, key: v.template.key, label: `${v.template.name} (v${v.version})` }));
 }
