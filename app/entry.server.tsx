@@ -10,10 +10,11 @@ import { logger } from "./utils/logger.server";
 import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
+import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
-export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, startReminderSchedule };
+export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
 
 const ABORT_DELAY_MS = 5_000;
 

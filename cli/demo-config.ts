@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { createSelfSignedPkcs12 } from "../app/modules/signing/pkcs12";
 import type { DemoSecrets } from "../seeds/demo/seed-demo.server";
 
 /**
@@ -11,10 +12,15 @@ import type { DemoSecrets } from "../seeds/demo/seed-demo.server";
 export const DATA_DIR = path.resolve(".data");
 export const DEMO_SECRETS_FILE = path.join(DATA_DIR, "demo-secrets.json");
 export const DEMO_DATABASE_URL = "file:.data/demo.db";
+// The demo's self-signed report signing certificate; its passphrase is in the secrets file.
+export const DEMO_SIGNING_P12 = path.join(DATA_DIR, "signing.p12");
+const DEMO_SIGNER_NAME = "Demo GmbH (demo signing certificate)";
 
 interface DemoConfigFile extends DemoSecrets {
   encryptionKey: string;
   sessionSecret: string;
+  /** Added with signed reports: older demo secrets files get it on the next run. */
+  signingPassphrase?: string;
 }
 
 function password(): string {
@@ -22,7 +28,13 @@ function password(): string {
 }
 
 export function loadOrCreateDemoConfig(): DemoConfigFile {
-  if (existsSync(DEMO_SECRETS_FILE)) return JSON.parse(readFileSync(DEMO_SECRETS_FILE, "utf8")) as DemoConfigFile;
+  if (existsSync(DEMO_SECRETS_FILE)) {
+    const existing = JSON.parse(readFileSync(DEMO_SECRETS_FILE, "utf8")) as DemoConfigFile;
+    if (existing.signingPassphrase) return existing;
+    const upgraded = { ...existing, signingPassphrase: randomBytes(24).toString("base64url") };
+    writeFileSync(DEMO_SECRETS_FILE, JSON.stringify(upgraded, null, 2), { mode: 0o600 });
+    return upgraded;
+  }
   mkdirSync(DATA_DIR, { recursive: true });
   const config: DemoConfigFile = {
     encryptionKey: randomBytes(32).toString("base64"),
@@ -30,6 +42,7 @@ export function loadOrCreateDemoConfig(): DemoConfigFile {
     passwords: { ADMIN: password(), ASSESSOR: password(), DPO: password(), AUDITOR: password() },
     totpKeys: { ADMIN: randomBytes(20).toString("base64"), DPO: randomBytes(20).toString("base64") },
     inviteToken: randomBytes(32).toString("base64url"),
+    signingPassphrase: randomBytes(24).toString("base64url"),
   };
   writeFileSync(DEMO_SECRETS_FILE, JSON.stringify(config, null, 2), { mode: 0o600 });
   return config;
@@ -44,4 +57,13 @@ export function applyDemoEnvironment(config: DemoConfigFile, port = 3000): void 
   process.env.APP_URL ??= `http://localhost:${process.env.PORT}`;
   // Mails go to the database outbox; signed-in admins read them on /dev/outbox.
   process.env.MAIL_URL ??= "outbox";
+  // Reports are signed with a self-signed demo certificate (RSA 3072, 5 years), made on first run.
+  if (!process.env.SIGNING_P12_PATH && !process.env.SIGNING_P12_BASE64 && config.signingPassphrase) {
+    if (!existsSync(DEMO_SIGNING_P12)) {
+      mkdirSync(DATA_DIR, { recursive: true });
+      writeFileSync(DEMO_SIGNING_P12, createSelfSignedPkcs12(DEMO_SIGNER_NAME, config.signingPassphrase, 5), { mode: 0o600 });
+    }
+    process.env.SIGNING_P12_PATH = DEMO_SIGNING_P12;
+    process.env.SIGNING_P12_PASSPHRASE = config.signingPassphrase;
+  }
 }

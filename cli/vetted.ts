@@ -4,6 +4,9 @@
 //   users create --org <slug> --email <e> --name <n> --role <ROLE> [--org-name <name>]
 //                                   create a user (and the organisation if --org-name is given);
 //                                   the password comes from VETTED_PASSWORD or is generated and printed once
+//   verify <file.pdf>               verdict on a signed report; exit 0 valid+unchanged, 1 not, 2 not a PDF
+//   report --org <slug> --out-dir <dir> [--assessment <id>]
+//                                   write the organisation's signed reports (archiving)
 //   demo seed                       create the demo organisation (used by `npm run demo`)
 //   reminders run                   send the vendor reminders that are due; prints how many
 //   fmti <edition-folder> [--import --org <slug>]
@@ -23,7 +26,9 @@ const HELP = `Usage: npm run vetted -- <command>
   reminders run
   fmti <edition-folder> [--import --org <slug>]
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
-  template import <file> --org <slug> [--publish]`;
+  template import <file> --org <slug> [--publish]
+  verify <file.pdf>
+  report --org <slug> --out-dir <dir> [--assessment <id>]`;
 
 async function prepareDatabase(): Promise<void> {
   if (!process.env.DATABASE_URL) {
@@ -43,6 +48,15 @@ async function main(argv: string[]): Promise<number> {
     return fmtiCommand(argv.slice(1), { prepareDatabase });
   }
   await prepareDatabase();
+  // One-word commands with their own arguments.
+  if (group === "verify") {
+    const { verifyCommand } = await import("./commands/verify");
+    return verifyCommand(argv.slice(1));
+  }
+  if (group === "report") {
+    const { reportCommand } = await import("./commands/report");
+    return reportCommand(argv.slice(1));
+  }
   const key = `${group ?? ""} ${command ?? ""}`.trim();
   switch (key) {
     case "audit verify": {

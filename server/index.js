@@ -11,6 +11,14 @@ process.env.NODE_ENV ??= "production";
 const build = await import("../build/server/index.js");
 // The server bundle exports its boot helpers (app/entry.server.tsx): one env schema, one migrator.
 const env = build.entry.module.boot.loadEnv();
+// Signed reports need the organisation's certificate: production stops here without one.
+try {
+  const signer = build.entry.module.boot.requireSigningIdentity(env);
+  if (signer) console.log(`Signing reports as "${signer.commonName}" (certificate SHA-256 ${signer.fingerprint})`);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
 const { applied } = await build.entry.module.boot.migrate(env.DATABASE_URL);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 const published = await build.entry.module.boot.syncBundledTemplates();

@@ -46,6 +46,9 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             </nav>
           ) : null}
           <div className="ml-auto flex items-center gap-3 text-sm">
+            <Link to="/verify" className="text-slate-700 underline-offset-2 hover:underline">
+              {t("verify.navLink")}
+            </Link>
             <Form method="post" action="/set-language" className="flex items-center gap-1">
               <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
               <label htmlFor="language-select" className="sr-only">

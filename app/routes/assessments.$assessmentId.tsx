@@ -3,6 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { AnswersCard } from "~/components/assessments/answers-card";
+import { SignedReportsCard } from "~/components/assessments/signed-reports-card";
+import { listSignedReports } from "~/modules/reports/signed-reports.server";
 import { ResidencyDetails, ScoreExplanationDetails, TransparencyDetails } from "~/components/score-details";
 import { ScoreSummary } from "~/components/score-summary";
 import { Button } from "~/components/ui/button";
@@ -25,16 +27,26 @@ import { fieldErrors, runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { getReviewWorkspace } from "~/modules/review/review-workspace.server";
+import { conditionsFromForm } from "~/modules/review/decision-conditions";
+import { FindingsCard } from "~/components/review/findings-card";
+import { AnswerReviewExtras, CommentsCard } from "~/components/review/comments";
+import { ChangeRequestHistory, RequestChangesCard } from "~/components/review/change-requests";
+import { ConditionRows } from "~/components/review/condition-rows";
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
   const assessment = await runUseCase(() => getAssessment(actor, params.assessmentId ?? ""));
   const inviteLinks = await runUseCase(() => listInviteLinks(actor, assessment.id));
   const clarifications = await runUseCase(() => listClarificationsForUser(actor, assessment.id));
+  const signedReports = await listSignedReports(actor, assessment.id);
+  const review = await runUseCase(() => getReviewWorkspace(actor, assessment.id));
   return {
     assessment,
+    review,
     inviteLinks: { ...inviteLinks, defaultTtlDays: getEnv().INVITE_TTL_DAYS },
     clarifications,
+    signedReports,
     canWrite: actor.role === "ASSESSOR" || actor.role === "ADMIN",
     isDpo: actor.role === "DPO",
     preparedByMe: assessment.createdById === actor.userId || assessment.forwardedById === actor.userId,
@@ -66,12 +78,11 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       await runUseCase(() => forwardToDpo(actor, assessmentId, String(form.get("note") ?? "")));
       return { intent };
     case "decide": {
-      const conditionText = String(form.get("conditionText") ?? "").trim();
       const parsed = decisionSchema.safeParse({
         outcome: form.get("outcome"),
         rationale: form.get("rationale"),
         expectedVersion: form.get("expectedVersion"),
-        conditions: conditionText ? [{ text: conditionText, dueDate: String(form.get("conditionDue") ?? "") }] : [],
+        conditions: conditionsFromForm(form),
       });
       if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error.issues) }, { status: 400 });
       if (!hasRecentMfa(actor)) {
@@ -93,15 +104,23 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   }
 }
 
+/** Condition rows come back as conditions, conditions.N.text or conditions.N.dueDate. */
+function conditionsError(errors: Record<string, string> | undefined, errorText: (key: string | undefined) => string | null, fallback: string): string | null {
+  const key = Object.keys(errors ?? {}).find((k) => k === "conditions" || k.startsWith("conditions."));
+  if (!key) return null;
+  return key === "conditions" && errors?.[key] === "conditionsRequired" ? errorText("conditionsRequired") : fallback;
+}
+
 type ActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
 
 export default function AssessmentPage() {
-  const { assessment, inviteLinks, clarifications, canWrite, isDpo, preparedByMe, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { assessment, review, inviteLinks, clarifications, signedReports, canWrite, isDpo, preparedByMe, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale, date } = useT();
   const a = assessment;
   const errorText = (key: string | undefined) => (key ? t(`assessments.${key}` as MessageKey) : null);
-  const decidable = a.status === "AWAITING_DECISION";
+  // Awaiting a decision, or decided: a new decision then supersedes the current one.
+  const decidable = ["AWAITING_DECISION", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"].includes(a.status);
   return (
     <div className="space-y-6">
       <PageHeader title={a.title}>
@@ -197,10 +216,7 @@ export default function AssessmentPage() {
                   options={(["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const).map((o) => ({ value: o, label: t(`assessments.outcome${o}`) }))}
                 />
                 <TextAreaField label={t("assessments.rationale")} name="rationale" rows={3} required error={actionData?.intent === "decide" ? errorText(actionData.errors?.rationale) : null} />
-                <div className="grid gap-3 sm:grid-cols-[1fr_auto]">
-                  <TextField label={t("assessments.conditionText")} name="conditionText" error={actionData?.intent === "decide" ? errorText(actionData.errors?.conditions) : null} />
-                  <TextField label={t("assessments.conditionDue")} name="conditionDue" type="date" />
-                </div>
+                <ConditionRows error={actionData?.intent === "decide" ? conditionsError(actionData.errors, errorText, t("review.conditionsInvalid")) : null} />
                 {stepUpFresh ? (
                   <p className="text-sm text-green-800">{t("assessments.stepUpFresh")}</p>
                 ) : (
@@ -216,11 +232,32 @@ export default function AssessmentPage() {
         </Card>
       ) : null}
 
+      <FindingsCard
+        assessmentId={a.id}
+        findings={review.findings}
+        questions={a.questions.map((q) => ({ key: q.key, label: q.label[locale], sectionTitle: a.sections.find((s) => s.key === q.sectionKey)?.title[locale] ?? "" }))}
+        canWrite={review.canWriteFindings}
+      />
+      <CommentsCard assessmentId={a.id} comments={review.comments} canComment={review.canComment} />
+      {canWrite && (a.status === "SUBMITTED" || a.status === "AWAITING_DECISION") ? (
+        <RequestChangesCard
+          assessmentId={a.id}
+          version={a.version}
+          sections={a.sections.map((s) => ({ key: s.key, title: s.title[locale] }))}
+          questions={a.questions.filter((q) => !q.hidden).map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))}
+        />
+      ) : null}
+      <ChangeRequestHistory requests={review.changeRequests} questions={a.questions.map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))} />
+
+      <SignedReportsCard assessmentId={a.id} reports={signedReports} />
+
       <AnswersCard
         sections={a.sections}
         questions={a.questions}
         assessmentId={a.id}
         renderBelow={(q) => (
+          <>
+          <AnswerReviewExtras assessmentId={a.id} questionKey={q.key} reason={q.result?.reason ?? null} comments={review.comments} canComment={review.canComment} />
           <ClarificationThreads
             questionKey={q.key}
             threads={clarifications[q.key] ?? []}
@@ -229,6 +266,7 @@ export default function AssessmentPage() {
             canAsk={canWrite}
             canResolve={canWrite}
           />
+          </>
         )}
       />
     </div>

@@ -20,6 +20,8 @@ import { getEnv } from "~/utils/env.server";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { getVendorReview } from "~/modules/review/review-workspace.server";
+import { ChangeRequestBanner, VendorCommentsCard, VendorQuestionComments } from "~/components/review/portal-review";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
 export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
@@ -28,8 +30,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const questionnaire = await getVendorQuestionnaire(actor);
   const clarifications = await listClarificationsForVendor(actor);
+  const review = await getVendorReview(actor);
   return {
     clarifications,
+    review,
     evidenceFlash: readEvidenceFlash(request.url),
     evidenceMaxBytes: getEnv().EVIDENCE_MAX_BYTES,
     assessment: questionnaire.assessment,
@@ -88,7 +92,7 @@ function isGiven(value: unknown): boolean {
 }
 
 export default function VendorQuestionnairePage() {
-  const { assessment, sections, answers, hidden: serverHidden, delegated, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
+  const { assessment, review, sections, answers, hidden: serverHidden, delegated, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, date } = useT();
   const allQuestions = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
@@ -113,6 +117,8 @@ export default function VendorQuestionnairePage() {
     for (const q of allQuestions) if (refersOutside(q) && serverHidden.includes(q.key)) local.add(q.key);
     return local;
   }, [sections, allQuestions, tokens, serverHidden]);
+  // After "request changes" only the reopened questions are editable (the server enforces it too).
+  const reopened = review.changeRequest ? new Set(review.changeRequest.questionKeys) : null;
   const labelOf = (key: string) => allQuestions.find((q) => q.key === key)?.label[locale] ?? key;
   const invalidNote = (key: string) => actionData?.invalid.find((i) => i.questionKey === key)?.message ?? null;
   const progress = sections.map((section) => {
@@ -135,6 +141,8 @@ export default function VendorQuestionnairePage() {
       ) : (
         <p className="text-sm text-slate-700">{t("portal.intro")}</p>
       )}
+      {review.changeRequest && assessment.editable ? <ChangeRequestBanner organization={assessment.organizationName} request={review.changeRequest} labelOf={labelOf} /> : null}
+      <VendorCommentsCard organization={assessment.organizationName} comments={review.comments.general} />
       {delegated ? <Alert tone="info">{t("portal.delegatedSections", { sections: sections.map((s) => s.title[locale]).join(", ") })}</Alert> : null}
       <nav aria-label={t("portal.answeredOf", totals)} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
         <p className="font-medium" data-testid="overall-progress">{t("portal.answeredOf", totals)}</p>
@@ -207,7 +215,7 @@ export default function VendorQuestionnairePage() {
                     key={question.key}
                     question={question}
                     initial={answers[question.key] ?? { value: null, version: 0 }}
-                    editable={assessment.editable}
+                    editable={assessment.editable && (!reopened || reopened.has(question.key))}
                     locale={locale}
                     serverNote={invalidNote(question.key)}
                     hidden={hidden.has(question.key)}
@@ -231,6 +239,7 @@ export default function VendorQuestionnairePage() {
                   >
                     {/* Threads sit inside the answers form: their controls submit through forms rendered after it. */}
                     <ClarificationThreads questionKey={question.key} threads={clarifications[question.key] ?? []} mode="vendor" action="/portal/clarifications" canAsk={false} canResolve={false} formsOutside />
+                    <VendorQuestionComments comments={review.comments.byQuestion[question.key] ?? []} reopened={reopened && assessment.editable ? reopened.has(question.key) : null} />
                   </QuestionBlock>
                 ))}
               </div>

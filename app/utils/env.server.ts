@@ -43,6 +43,12 @@ const envSchema = z
     // Uploaded evidence lives outside the web root under random names (app/modules/evidence).
     EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
     EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    // The organisation's signing certificate for reports (PKCS#12): a file, or its base64 value.
+    SIGNING_P12_PATH: z.string().min(1).optional(),
+    SIGNING_P12_BASE64: z.string().min(1).optional(),
+    SIGNING_P12_PASSPHRASE: z.string().default(""),
+    // RFC 3161 timestamp authority; set: signed reports carry a timestamp (PAdES B-T).
+    TSA_URL: z.url().optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {

@@ -58,7 +58,18 @@ smtp.messages.push = (...mails) => {
 };
 log(`SMTP catcher on ${smtp.url}, mails in ${path.relative(ROOT_DIR, E2E_MAIL_DIR)}`);
 
-const env = { ...process.env, ...E2E_ENV, MAIL_URL: smtp.url };
+// The organisation's signing certificate for the signed reports (a throwaway CA and leaf; the
+// server refuses to start in production without one). The CA is kept for trust checks.
+const { createTestCertificateAuthority } = await import("../../app/modules/signing/pkcs12");
+const signing = createTestCertificateAuthority("E2E Buyer GmbH (report signing)");
+writeFileSync(path.join(E2E_DIR, "signing-ca.pem"), signing.caPem);
+const env = {
+  ...process.env,
+  ...E2E_ENV,
+  MAIL_URL: smtp.url,
+  SIGNING_P12_BASE64: Buffer.from(signing.p12).toString("base64"),
+  SIGNING_P12_PASSPHRASE: signing.passphrase,
+};
 Object.assign(process.env, env);
 const { migrateDatabase } = await import("../../app/utils/migrate.server");
 const { applied } = await migrateDatabase(E2E_ENV.DATABASE_URL);

@@ -1,9 +1,10 @@
 import { base32 } from "../../app/modules/auth/totp.server";
-import type { Actor, Role } from "../../app/modules/auth/actor";
+import type { Actor, Role, UserActor } from "../../app/modules/auth/actor";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { encryptTotpKey } from "../../app/modules/auth/totp.server";
 import { recordAuditEvent } from "../../app/modules/audit/record-audit-event.server";
-import { computeScore } from "../../app/modules/assessments/compute-score";
+import { computeScore, recommendationFor } from "../../app/modules/assessments/compute-score";
+import { createSignedReport } from "../../app/modules/reports/create-signed-report.server";
 import { installBundledTemplates } from "../../app/modules/questionnaires/bundled-templates.server";
 import { parseStoredDefinition } from "../../app/modules/questionnaires/load-template-version.server";
 import { canonicalJson } from "../../app/utils/canonical-json";
@@ -203,10 +204,24 @@ async function seedVendor(
       },
     });
     await recordAuditEvent(tx, system, { action: "assessment.decided", target: { type: "assessment", id: assessment.id }, payload: { decisionId: decision.id, outcome: v.status } });
+    // Every demo decision has its signed report, as a real one would (the demo creates its own certificate).
+    const recommendation = score ? recommendationFor(score) : null;
+    await createSignedReport(tx, dpoActor(organizationId, userIds.DPO), {
+      assessmentId: assessment.id,
+      decisionId: decision.id,
+      decidedAt: decision.createdAt,
+      recommendation,
+      againstRecommendation: recommendation !== null && (recommendation === "APPROVE") !== (v.status !== "REJECTED"),
+    });
   }
   return assessment.id;
 }
 
 export function totpManualKey(base64Key: string): string {
   return base32(new Uint8Array(Buffer.from(base64Key, "base64")));
+}
+
+/** The demo DPO as the actor of the seeded decisions' signed reports. */
+function dpoActor(organizationId: string, userId: string): UserActor {
+  return { kind: "user", userId, organizationId, organizationSlug: "demo", role: "DPO", email: "dpo@demo.example", name: "Demo DPO", sessionId: "demo-seed", mfaVerifiedAt: new Date(), ip: null };
 }

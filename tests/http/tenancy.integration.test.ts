@@ -114,6 +114,26 @@ async function createWorld(label: string) {
       uploadedByLabel: invite.invite.contactEmail,
     },
   });
+  // A decision with its signed report (dummy bytes: every probe must end before serving them).
+  const decision = await db().decision.create({
+    data: { organizationId: org.id, assessmentId: awaiting.id, outcome: "APPROVED", rationale: marker(`${label}-Rationale`), decidedById: team.DPO.user.id },
+  });
+  const signedReport = await db().signedReport.create({
+    data: {
+      organizationId: org.id,
+      assessmentId: awaiting.id,
+      decisionId: decision.id,
+      unsignedPdf: new Uint8Array(Buffer.from("%PDF-1.7 unsigned")),
+      signedPdf: new Uint8Array(Buffer.from(`%PDF-1.7 ${marker(`${label}-Report`)}`)),
+      unsignedSha256: randomBytes(32).toString("hex"),
+      sha256: randomBytes(32).toString("hex"),
+      certificateFingerprint: randomBytes(32).toString("hex"),
+      signerName: marker(`${label}-Signer`),
+      signedAt: new Date(),
+      auditHeadSeq: 1,
+      auditHeadHash: randomBytes(32).toString("hex"),
+    },
+  });
   const userInvitation = await createInvitationRecord({
     organizationId: org.id,
     invitedById: team.ADMIN.user.id,
@@ -136,6 +156,7 @@ async function createWorld(label: string) {
     spareInvite,
     answer,
     evidence,
+    signedReport,
     userInvitation,
     templateVersion,
   };
@@ -162,6 +183,7 @@ function idsFor(world: World): Record<string, string[]> {
     versionId: [world.templateVersion.id],
     answerId: [world.answer.id],
     fileId: [world.evidence.id],
+    reportId: [world.signedReport.id],
   };
 }
 
@@ -247,6 +269,7 @@ async function snapshotOf(organizationId: string) {
       answers: await db().answer.findMany({ where: assessmentScope, ...byId }),
       evidenceFiles: await db().evidenceFile.findMany({ where: assessmentScope, ...byId }),
       decisions: await db().decision.findMany({ where: assessmentScope, ...byId }),
+      signedReports: await db().signedReport.findMany({ where: assessmentScope, ...byId, select: { id: true, sha256: true, decisionId: true } }),
       auditEvents: await db().auditEvent.findMany({
         where: { organizationId },
         orderBy: { seq: "asc" },
@@ -267,6 +290,8 @@ function secretsOf(world: World): string[] {
     world.userInvitation.invitation.email,
     world.userInvitation.invitation.name,
     world.evidence.fileName,
+    world.signedReport.signerName,
+    Buffer.from(world.signedReport.signedPdf).toString("latin1"),
     ...Object.values(world.team).flatMap((u) => [u.user.email, u.user.name]),
   ];
 }

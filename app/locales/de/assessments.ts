@@ -144,4 +144,9 @@ export const assessments: Record<keyof typeof en, string> = {
   lost: "−{lost} Punkte",
   weightProfileUsed: "Gewichtung: Profil „{name}“",
   templateWeightsUsed: "Gewichtung: die der Vorlage",
+  reportsTitle: "Signierte Berichte",
+  reportDownload: "Signierten Bericht herunterladen ({outcome}, {date})",
+  reportMeta: "Signiert von {signer}; Kopf der Audit-Kette bei Signatur: Ereignis {seq}",
+  reportTimestamped: "mit Zeitstempel (RFC 3161)",
+  reportVerifyHint: "Signatur und Unverändertheit eines Berichts kann jede:r prüfen unter",
 };

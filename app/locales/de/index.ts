@@ -12,5 +12,8 @@ import { mail } from "./mail";
 import { access } from "./access";
 import { evidence } from "./evidence";
 import { templates } from "./templates";
+import { reports } from "./reports";
+import { review } from "./review";
+import { verify } from "./verify";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify };

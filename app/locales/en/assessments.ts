@@ -142,4 +142,9 @@ export const assessments = {
   lost: "−{lost} points",
   weightProfileUsed: "Weights: profile \"{name}\"",
   templateWeightsUsed: "Weights: the template's own",
+  reportsTitle: "Signed reports",
+  reportDownload: "Download the signed report ({outcome}, {date})",
+  reportMeta: "Signed by {signer}; audit chain head at signing: event {seq}",
+  reportTimestamped: "with a qualified timestamp (RFC 3161)",
+  reportVerifyHint: "Anyone can check a report's signature and whether it is unchanged at",
 };

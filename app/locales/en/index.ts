@@ -11,9 +11,12 @@ import { mail } from "./mail";
 import { access } from "./access";
 import { evidence } from "./evidence";
 import { templates } from "./templates";
+import { reports } from "./reports";
+import { review } from "./review";
+import { verify } from "./verify";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates };
+export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

@@ -92,7 +92,7 @@ describe("assessment journey", () => {
     const final = await getAssessment(s.auditor, s.assessment.id);
     expect(final.status).toBe("APPROVED_WITH_CONDITIONS");
     expect(final.decisions.map((d) => d.id)).toEqual([decisionId]);
-    expect(final.score?.overall).toBe(computeScore(s.definition, await s.storedAnswers(), "2026-11-25").overall);
+    expect(final.score?.overall).toBe(computeScore(s.definition, await s.storedAnswers(), (await s.reload())!.submittedAt!.toISOString().slice(0, 10)).overall);
     expect(againstRecommendation).toBe(final.recommendation === "REJECT");
     expect(final.invites).toEqual([expect.objectContaining({ contactEmail: "security@acme.example", useCount: 1, lastUsedIp: "203.0.113.0/24", state: "active" })]);
     expect(final.questions.filter((q) => q.answer !== null)).toHaveLength(keys.length);

@@ -13,6 +13,7 @@ import {
   assertTransition,
   canTransition,
   isAssessmentStatus,
+  DECISION_OUTCOMES,
   VENDOR_EDITABLE,
   type AssessmentStatus,
 } from "./assessment-status";
@@ -33,9 +34,10 @@ const ALLOWED: Record<AssessmentStatus, AssessmentStatus[]> = {
   SUBMITTED: ["AWAITING_DECISION", "CHANGES_REQUESTED", "CANCELLED"],
   CHANGES_REQUESTED: ["IN_PROGRESS", "SUBMITTED", "CANCELLED"],
   AWAITING_DECISION: ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CHANGES_REQUESTED", "CANCELLED"],
-  APPROVED: [],
-  APPROVED_WITH_CONDITIONS: [],
-  REJECTED: [],
+  // A different decision may supersede a decision; nothing else moves a decided assessment.
+  APPROVED: ["APPROVED_WITH_CONDITIONS", "REJECTED"],
+  APPROVED_WITH_CONDITIONS: ["APPROVED", "REJECTED"],
+  REJECTED: ["APPROVED", "APPROVED_WITH_CONDITIONS"],
   CANCELLED: [],
 };
 
@@ -63,11 +65,12 @@ describe("assessment status machine", () => {
     }
   });
 
-  it("never lets a status move to itself, and decided or cancelled assessments are final", () => {
+  it("never lets a status move to itself; decided assessments only take a superseding decision; cancelled ones are final", () => {
     for (const status of ASSESSMENT_STATUSES) expect(canTransition(status, status)).toBe(false);
-    for (const final of ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CANCELLED"] as const) {
-      for (const to of ASSESSMENT_STATUSES) expect(canTransition(final, to)).toBe(false);
+    for (const decided of ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const) {
+      for (const to of ASSESSMENT_STATUSES) expect(canTransition(decided, to)).toBe(DECISION_OUTCOMES.includes(to as never) && to !== decided);
     }
+    for (const to of ASSESSMENT_STATUSES) expect(canTransition("CANCELLED", to)).toBe(false);
   });
 
   it("refuses with an INVALID_STATE domain error naming both statuses", () => {
@@ -142,10 +145,10 @@ describe("use cases refuse transitions the machine forbids", () => {
     expect(await db().inviteLink.count({ where: { assessmentId: s.assessment.id } })).toBe(1);
   });
 
-  it("a decided assessment is final: it cannot be forwarded or decided again", async () => {
+  it("a decided assessment cannot be forwarded again or re-decided with the same outcome; a different decision supersedes it", async () => {
     await forwardToDpo(s.assessor, s.assessment.id, "please decide");
     const { version } = await s.reload();
-    await decideAssessment(withRecentMfa(s.dpo), s.assessment.id, {
+    const first = await decideAssessment(withRecentMfa(s.dpo), s.assessment.id, {
       outcome: "REJECTED",
       rationale: "Rejected for the purpose of this test.",
       conditions: [],
@@ -155,12 +158,25 @@ describe("use cases refuse transitions the machine forbids", () => {
     await expectRefused(() => forwardToDpo(s.assessor, s.assessment.id, "again"));
     await expectRefused(async () =>
       decideAssessment(withRecentMfa(s.secondDpo), s.assessment.id, {
-        outcome: "APPROVED",
-        rationale: "Trying to overturn a final decision.",
+        outcome: "REJECTED",
+        rationale: "The same outcome again is no new decision.",
         conditions: [],
         expectedVersion: (await s.reload()).version,
       }),
     );
     expect(await db().decision.count({ where: { assessmentId: s.assessment.id } })).toBe(1);
+    // A different decision is appended and supersedes the first; the first is never edited.
+    const second = await decideAssessment(withRecentMfa(s.secondDpo), s.assessment.id, {
+      outcome: "APPROVED",
+      rationale: "Overturned after the vendor's new evidence.",
+      conditions: [],
+      expectedVersion: (await s.reload()).version,
+    });
+    expect((await s.reload()).status).toBe("APPROVED");
+    const decisions = await db().decision.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { createdAt: "asc" } });
+    expect(decisions.map((d) => [d.id, d.outcome, d.supersededAt !== null])).toEqual([
+      [first.decisionId, "REJECTED", true],
+      [second.decisionId, "APPROVED", false],
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { assertTransition, DECISION_OUTCOMES } from "./assessment-status";
 import { recommendationFor } from "./compute-score";
 import { requireDecider } from "./permissions";
 import { parseStoredScore } from "./stored-score";
+import { createSignedReport } from "../reports/create-signed-report.server";
 
 export const decisionSchema = z
   .object({
@@ -75,6 +76,8 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
       target: { type: "assessment", id: assessment.id },
       payload: { decisionId: decision.id, outcome: input.outcome, recommendation, againstRecommendation, conditions: input.conditions.length },
     });
-    return { decisionId: decision.id, againstRecommendation };
+    // The signed report is part of the decision: same transaction, so neither exists without the other.
+    const report = await createSignedReport(tx, actor, { assessmentId: assessment.id, decisionId: decision.id, decidedAt: decision.createdAt, recommendation, againstRecommendation });
+    return { decisionId: decision.id, againstRecommendation, reportId: report?.id ?? null };
   });
 }

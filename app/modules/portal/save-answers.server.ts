@@ -10,6 +10,7 @@ import { loadTemplateVersion } from "../questionnaires/load-template-version.ser
 import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-value";
 import { questionsOf } from "../questionnaires/template-definition";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { openChangeRequest } from "../review/change-requests.server";
 
 export interface AnswerChange {
   questionKey: string;
@@ -43,6 +44,8 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     }
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);
     const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));
+    // After "request changes" only the reopened questions may change until the next submit.
+    const changeRequest = await openChangeRequest(tx, actor.organizationId, assessment.id);
     const outcomes: SaveOutcome[] = [];
     for (const change of changes) {
       const question = questions.get(change.questionKey);
@@ -52,6 +55,10 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
       }
       if (actor.sections && !actor.sections.includes(question.sectionKey)) {
         outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "this section was not delegated to you" });
+        continue;
+      }
+      if (changeRequest && !changeRequest.questionKeys.includes(question.key)) {
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "this question was not reopened for changes" });
         continue;
       }
       if (change.value !== null) {

@@ -13,6 +13,7 @@ import { defaultWeightProfile } from "../weights/weight-profiles.server";
 import { recipientLocale } from "../mail/recipient-locale";
 import { sendMail } from "../mail/send-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { closeOpenChangeRequests } from "../review/change-requests.server";
 
 export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[] };
 
@@ -51,6 +52,8 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
       },
     });
     if (updated.count !== 1) throw new DomainError("CONFLICT", "The assessment changed while submitting");
+    // A resubmit answers the open change request: it is closed with the new scores.
+    await closeOpenChangeRequests(tx, actor.organizationId, assessment.id, now);
     await recordAuditEvent(tx, actor, {
       action: "assessment.submitted",
       target: { type: "assessment", id: assessment.id },

@@ -1,0 +1,164 @@
+// Collects everything the signed report shows, inside the decision's transaction, and resolves it
+// to display text in the assessment's language. The renderer (render-report.ts) stays pure.
+
+import { countryName } from "../../../seeds/reference/countries";
+import { formatAnswer } from "../../components/questionnaire/question-input";
+import type { Tx } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import { formatDate, translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { parseStoredScore } from "../assessments/stored-score";
+import { hiddenQuestionKeys } from "../questionnaires/conditions";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { questionsOf } from "../questionnaires/template-definition";
+import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
+import type { ReportInput, ReportOutcomeCode } from "./report-input";
+
+const FINDING_STATUS: Record<Locale, Record<string, string>> = {
+  en: { OPEN: "Open", IN_PROGRESS: "In progress", RESOLVED: "Resolved", ACCEPTED: "Risk accepted" },
+  de: { OPEN: "Offen", IN_PROGRESS: "In Bearbeitung", RESOLVED: "Behoben", ACCEPTED: "Risiko akzeptiert" },
+};
+const SEVERITY: Record<Locale, Record<string, string>> = {
+  en: { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" },
+  de: { LOW: "Niedrig", MEDIUM: "Mittel", HIGH: "Hoch", CRITICAL: "Kritisch" },
+};
+const LEGAL_BASIS: Record<Locale, Record<string, string>> = {
+  en: { eu_eea: "GDPR applies directly (EU/EEA)", adequacy: "Adequacy decision (GDPR Art. 45)", third_country_safeguards: "Appropriate safeguards (GDPR Art. 46)", third_country_no_safeguards: "None", unknown: "Unknown" },
+  de: { eu_eea: "DSGVO gilt unmittelbar (EU/EWR)", adequacy: "Angemessenheitsbeschluss (Art. 45 DSGVO)", third_country_safeguards: "Geeignete Garantien (Art. 46 DSGVO)", third_country_no_safeguards: "Keine", unknown: "Unbekannt" },
+};
+
+function jsonArray<T>(json: string): T[] {
+  const parsed = parseStoredAnswer(json);
+  return Array.isArray(parsed) ? (parsed as T[]) : [];
+}
+
+/** The language of an assessment: the language its (first, non-delegated) vendor contact was invited in. */
+async function assessmentLanguage(tx: Tx, assessmentId: string, fallback: string | null): Promise<Locale> {
+  const link = await tx.inviteLink.findFirst({ where: { assessmentId, delegatedById: null }, orderBy: { createdAt: "asc" }, select: { locale: true } });
+  const language = link?.locale ?? fallback;
+  return language === "de" ? "de" : "en";
+}
+
+export interface ReportContext {
+  organizationId: string;
+  assessmentId: string;
+  decisionId: string;
+  signerName: string;
+  signerLocale: string | null;
+  recommendation: "APPROVE" | "REJECT" | null;
+  againstRecommendation: boolean;
+  auditHead: { seq: number; hash: string };
+  verifyUrl: string;
+}
+
+export async function buildReportInput(tx: Tx, context: ReportContext): Promise<ReportInput> {
+  const assessment = await tx.assessment.findFirst({
+    where: { id: context.assessmentId, organizationId: context.organizationId },
+    select: {
+      id: true,
+      title: true,
+      submittedAt: true,
+      templateVersionId: true,
+      scoreResult: true,
+      scoringMethodVersion: true,
+      organization: { select: { name: true } },
+      vendor: { select: { name: true } },
+      product: { select: { name: true } },
+      answers: { select: { questionKey: true, value: true } },
+      evidenceFiles: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, select: { questionKey: true, fileName: true, sha256: true } },
+      findings: { orderBy: { createdAt: "asc" }, select: { title: true, severity: true, status: true, owner: true, dueDate: true, description: true, remediation: true, questionKeys: true } },
+      decisions: { where: { id: context.decisionId }, select: { outcome: true, rationale: true, conditions: true, createdAt: true } },
+    },
+  });
+  const decision = assessment?.decisions[0];
+  if (!assessment || !decision) throw new DomainError("NOT_FOUND", "Assessment or decision not found");
+  const locale = await assessmentLanguage(tx, assessment.id, context.signerLocale);
+  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key as MessageKey, params);
+  const day = (value: Date | string | null | undefined) => formatDate(locale, value);
+  const template = await loadTemplateVersion(assessment.templateVersionId, tx);
+  const questions = questionsOf(template.definition);
+  const labelOf = (key: string) => questions.find((q) => q.key === key)?.label[locale] ?? key;
+  const answers = Object.fromEntries(assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+  const hidden = hiddenQuestionKeys(template.definition.sections, answers);
+  const score = parseStoredScore(assessment.scoreResult);
+  const resultOf = (key: string) => score?.questions.find((q) => q.key === key);
+  const references = new Map<string, number>();
+  for (const q of questions) for (const ref of q.regulationRefs) references.set(ref, (references.get(ref) ?? 0) + 1);
+
+  return {
+    language: locale,
+    organizationName: assessment.organization.name,
+    vendorName: assessment.vendor.name,
+    productName: assessment.product?.name ?? "–",
+    assessment: {
+      id: assessment.id,
+      title: assessment.title,
+      templateName: template.template.name,
+      templateVersion: String(template.version),
+      scoringMethodVersion: assessment.scoringMethodVersion ?? score?.methodVersion ?? "–",
+      submittedAt: day(assessment.submittedAt),
+    },
+    decision: {
+      outcomeCode: decision.outcome as ReportOutcomeCode,
+      outcome: t(`assessments.status${decision.outcome}`),
+      rationale: decision.rationale,
+      conditions: jsonArray<{ text: string; dueDate: string }>(decision.conditions).map((c) => ({ text: c.text, dueDate: day(`${c.dueDate}T23:59:59Z`) })),
+      decidedBy: context.signerName,
+      decidedAt: formatDate(locale, decision.createdAt, true),
+      recommendation: context.recommendation ? t(`assessments.recommend${context.recommendation}`) : null,
+      againstRecommendation: context.againstRecommendation,
+      overrideReason: context.againstRecommendation ? decision.rationale : null,
+    },
+    signerName: context.signerName,
+    summary: {
+      overallScore: score?.overall ?? null,
+      riskTier: score?.riskTier ? t(`assessments.tier${score.riskTier}`) : "–",
+      completeness: Math.round((score?.completeness.ratio ?? 0) * 100),
+    },
+    sections: template.definition.sections.map((section) => {
+      const result = score?.sections.find((s) => s.key === section.key);
+      return { title: section.title[locale], score: result?.score ?? null, weight: result?.weight ?? section.weight };
+    }),
+    knockOuts: (score?.knockOuts ?? []).map((k) => ({ question: labelOf(k.questionKey), label: questions.find((q) => q.key === k.questionKey)?.knockOut?.label[locale] ?? k.label })),
+    transparency: score?.transparency ? score.transparency.byDomain.map((d) => ({ domain: d.domain, earned: d.satisfied, total: d.total })) : null,
+    residency: score?.residency
+      ? {
+          overallClass: t(`assessments.class_${score.residency.rating}`),
+          flows: score.residency.flows.map((flow) => ({
+            kind: t(`assessments.flow_${flow.kind}`),
+            label: questions.some((q) => q.key === flow.label) ? labelOf(flow.label) : flow.label,
+            country: flow.country === "unknown" ? t("assessments.unknownCountry") : countryName(flow.country, locale),
+            residencyClass: t(`assessments.class_${flow.class}`),
+            legalBasis: LEGAL_BASIS[locale][flow.class] ?? "–",
+          })),
+        }
+      : null,
+    findings: assessment.findings.map((f) => ({
+      title: f.title,
+      severity: SEVERITY[locale][f.severity] ?? f.severity,
+      status: FINDING_STATUS[locale][f.status] ?? f.status,
+      owner: f.owner ?? "–",
+      dueDate: f.dueDate ? day(f.dueDate) : "–",
+      description: f.description,
+      remediation: f.remediation || "–",
+      questions: jsonArray<string>(f.questionKeys).map(labelOf),
+    })),
+    answers: template.definition.sections.map((section) => ({
+      title: section.title[locale],
+      answers: section.questions.map((q) => {
+        const result = resultOf(q.key);
+        return {
+          question: q.label[locale],
+          answer: hidden.has(q.key) ? t("portal.hiddenByCondition") : formatAnswer(q, answers[q.key], locale, t as never),
+          points: result?.points !== null && result?.points !== undefined ? `${result.points.toFixed(2)} / 1` : "–",
+          references: q.regulationRefs,
+          evidence: assessment.evidenceFiles.filter((f) => f.questionKey === q.key).map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
+        };
+      }),
+    })),
+    references: [...references.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([reference, questionCount]) => ({ reference, questionCount })),
+    aiAssistance: null,
+    auditHead: context.auditHead,
+    verifyUrl: context.verifyUrl,
+    generatedAt: decision.createdAt,
+  };
+}

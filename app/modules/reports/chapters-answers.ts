@@ -1,0 +1,48 @@
+import type { ChapterContext } from "./chapter-context";
+import { drawTable } from "./table";
+
+/**
+ * Every answer by section, with points, regulation references and the evidence files (name and
+ * SHA-256, so a file in the archive can be matched to the report), then the reference summary.
+ */
+export function drawAnswers({ layout, input, t }: ChapterContext): void {
+  layout.chapter(t("chapterAnswers"), { newPage: true });
+  for (const section of input.answers) {
+    layout.subheading(section.title);
+    if (section.answers.length === 0) {
+      layout.text(t("noAnswers"), { after: 8 });
+      continue;
+    }
+    drawTable(
+      layout,
+      [
+        { header: t("question"), width: 0.36 },
+        { header: t("answer"), width: 0.38 },
+        { header: t("points"), width: 0.09, align: "right" },
+        { header: t("references"), width: 0.17 },
+      ],
+      section.answers.map((answer) => {
+        const evidence = answer.evidence.map((file) => `• ${t("evidenceFile", { file: file.fileName, hash: file.sha256 })}`);
+        const answerCell = evidence.length > 0 ? `${answer.answer}\n${t("evidence")}:\n${evidence.join("\n")}` : answer.answer;
+        return [answer.question, answerCell, answer.points, answer.references.join("\n")];
+      }),
+      { size: 8 },
+    );
+  }
+}
+
+export function drawReferences({ layout, input, t }: ChapterContext): void {
+  layout.chapter(t("chapterReferences"));
+  if (input.references.length === 0) {
+    layout.text(t("noReferences"), { after: 8 });
+    return;
+  }
+  drawTable(
+    layout,
+    [
+      { header: t("reference"), width: 0.75 },
+      { header: t("questionCount"), width: 0.25, align: "right" },
+    ],
+    input.references.map((reference) => [reference.reference, String(reference.questionCount)]),
+  );
+}
