@@ -46,6 +46,17 @@ for (const language of ["en", "de"] as const) {
     await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "AWAITING_DECISION");
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
 
+    // …but raises a finding in the review workspace (it goes into the report).
+    await waitForHydration(page);
+    // The form is open while there are no findings.
+    if (!(await page.getByTestId("create-finding-form").isVisible())) await page.locator("summary", { hasText: "Add finding" }).click();
+    const findingForm = page.getByTestId("create-finding-form");
+    await findingForm.getByLabel("Title").fill("No EU-only inference option");
+    await findingForm.getByLabel("Severity").selectOption("HIGH");
+    await findingForm.getByLabel("Description").fill("Inference may run in the US region during peaks.");
+    await findingForm.getByRole("button", { name: "Create finding" }).click();
+    await expect(page.getByTestId("finding-title")).toHaveText(["No EU-only inference option"]);
+
     // The DPO signs in (their language), and their login is too old for deciding: step-up needed.
     const dpo = await seedUser(seeded.org.id, "DPO", { withTotp: true, name: "Dana Datenschutz" });
     await db().user.update({ where: { id: dpo.userId }, data: { locale: language } });
@@ -69,6 +80,11 @@ for (const language of ["en", "de"] as const) {
     const [download] = await Promise.all([dpoPage.waitForEvent("download"), report.getByRole("link").first().click()]);
     const signed = await download.path().then((file) => import("node:fs").then((fs) => fs.readFileSync(file)));
     expect(signed.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    const { execFileSync } = await import("node:child_process");
+    const text = execFileSync("pdftotext", ["-layout", "-", "-"], { input: signed, encoding: "utf8" });
+    expect(text).toContain("Müller & Söhne KI GmbH");
+    expect(text).toContain("No EU-only inference option");
+    expect(text).toContain("EU-only inference for our tenant (€ budget approved)");
 
     // The public verify page (no login) accepts it…
     const visitor = await (await newContext({ label: "verifier", locale: language === "de" ? "de-DE" : "en-GB" })).newPage();
