@@ -7,6 +7,7 @@ import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
+import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
 
 /**
  * Evidence upload (POST multipart/form-data: `questionKey`, `file`). The size limit holds before
@@ -22,7 +23,6 @@ import { resolveLocale } from "~/utils/locale.server";
 // Room for the multipart boundaries, part headers and the questionKey field around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-class BodyTooLargeError extends Error {}
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
@@ -86,39 +86,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export function loader() {
   return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
-}
-
-/**
- * Passes the body through while counting; past `maxBytes` it fails. The request's own stream is
- * released, never cancelled: cancelling would destroy the socket and the 413 could not be sent.
- */
-function limitedBody(source: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
-  const reader = source.getReader();
-  let total = 0;
-  const release = () => {
-    try {
-      reader.releaseLock();
-    } catch {
-      // already released
-    }
-  };
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) {
-        controller.close();
-        return;
-      }
-      total += value.byteLength;
-      if (total > maxBytes) {
-        release();
-        controller.error(new BodyTooLargeError("body too large"));
-        return;
-      }
-      controller.enqueue(value);
-    },
-    cancel: release,
-  });
 }
 
 function megabytes(bytes: number): string {

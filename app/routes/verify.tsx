@@ -5,7 +5,8 @@ import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
 import { checkRateLimits, hitRateLimit } from "~/modules/auth/rate-limit.server";
 import { VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
-import { VERIFY_RATE_LIMIT, limitedBody, UploadTooLargeError } from "~/modules/signing/verify-upload.server";
+import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
+import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
 import { verifyReport, type ReportVerdict } from "~/modules/signing/verify-report.server";
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
@@ -78,7 +79,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
     form = await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: VERIFY_MAX_BYTES }));
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof UploadTooLargeError) return tooLarge();
+    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return tooLarge();
     return data<ActionResult>({ error: "unreadableUpload" }, { status: 400 });
   }
   const file = form.get("file");
