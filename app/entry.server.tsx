@@ -9,12 +9,13 @@ import { getEnv } from "./utils/env.server";
 import { logger } from "./utils/logger.server";
 import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
+import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
-export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
+export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
 
 const ABORT_DELAY_MS = 5_000;
 

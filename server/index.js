@@ -23,6 +23,9 @@ const { applied } = await build.entry.module.boot.migrate(env.DATABASE_URL);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 const published = await build.entry.module.boot.syncBundledTemplates();
 if (published > 0) console.log(`Published ${published} updated bundled template version(s)`);
+// Vendors written before the portfolio columns existed (or inserted in bulk) get them now.
+const backfilled = await build.entry.module.boot.backfillPortfolio();
+if (backfilled > 0) console.log(`Computed portfolio facts of ${backfilled} vendor(s)`);
 
 const app = createApp({
   build,

@@ -7,6 +7,7 @@ type ShellUser = { name: string; email: string; role: string; organizationSlug: 
 
 const NAV: { to: string; label: MessageKey; roles: string[] }[] = [
   { to: "/vendors", label: "common.navVendors", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
+  { to: "/portfolio", label: "portfolio.navPortfolio", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/assessments", label: "common.navAssessments", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/templates", label: "templates.navTemplates", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/admin/users", label: "common.navUsers", roles: ["ADMIN"] },

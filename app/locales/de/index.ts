@@ -15,5 +15,7 @@ import { templates } from "./templates";
 import { reports } from "./reports";
 import { review } from "./review";
 import { verify } from "./verify";
+import { portfolio } from "./portfolio";
+import { compare } from "./compare";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare };

@@ -14,9 +14,11 @@ import { templates } from "./templates";
 import { reports } from "./reports";
 import { review } from "./review";
 import { verify } from "./verify";
+import { portfolio } from "./portfolio";
+import { compare } from "./compare";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify };
+export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

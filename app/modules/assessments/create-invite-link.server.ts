@@ -10,6 +10,7 @@ import type { UserActor } from "../auth/actor";
 import { sendMail } from "../mail/send-mail.server";
 import { assertTransition } from "./assessment-status";
 import { requireAssessmentWriter } from "./permissions";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 export const MIN_INVITE_TTL_DAYS = 1;
 export const MAX_INVITE_TTL_DAYS = 180;
@@ -58,6 +59,7 @@ export async function createInviteLink(actor: UserActor, assessmentId: string, i
     if (assessment.status === "DRAFT") {
       assertTransition(assessment.status, "INVITED");
       await tx.assessment.update({ where: { id: assessment.id }, data: { status: "INVITED", version: { increment: 1 } } });
+      await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     } else if (!INVITABLE_STATUSES.includes(assessment.status)) {
       throw new DomainError("INVALID_STATE", "Invites can only be sent while the vendor is answering");
     }

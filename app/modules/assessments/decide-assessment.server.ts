@@ -9,6 +9,7 @@ import { recommendationFor } from "./compute-score";
 import { requireDecider } from "./permissions";
 import { parseStoredScore } from "./stored-score";
 import { createSignedReport } from "../reports/create-signed-report.server";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 export const decisionSchema = z
   .object({
@@ -57,6 +58,7 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
     if (claimed.count !== 1) {
       throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload and decide again");
     }
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     const score = parseStoredScore(assessment.scoreResult);
     const recommendation = score ? recommendationFor(score) : null;
     const againstRecommendation = recommendation !== null && (recommendation === "APPROVE") !== (input.outcome !== "REJECTED");

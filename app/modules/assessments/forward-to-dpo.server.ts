@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { assertTransition } from "./assessment-status";
 import { requireAssessmentWriter } from "./permissions";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 /** The assessor hands a submitted assessment to the DPO; the forwarder may not decide it later. */
 export async function forwardToDpo(actor: UserActor, assessmentId: string, note: string): Promise<void> {
@@ -20,6 +21,7 @@ export async function forwardToDpo(actor: UserActor, assessmentId: string, note:
       data: { status: "AWAITING_DECISION", forwardedById: actor.userId, forwardedAt: new Date(), version: { increment: 1 } },
     });
     if (claimed.count !== 1) throw new DomainError("CONFLICT", "The assessment changed meanwhile");
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.forwarded",
       target: { type: "assessment", id: assessment.id },

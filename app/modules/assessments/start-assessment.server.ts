@@ -4,6 +4,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { requireAssessmentWriter } from "./permissions";
+import { refreshVendorPortfolio } from "../portfolio/refresh-vendor-portfolio.server";
 
 export const startAssessmentSchema = z.object({
   vendorId: z.string().min(1).max(64),
@@ -57,6 +58,7 @@ export async function startAssessment(actor: UserActor, input: StartAssessmentIn
         createdById: actor.userId,
       },
     });
+    await refreshVendorPortfolio(tx, actor.organizationId, vendor.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.created",
       target: { type: "assessment", id: assessment.id },

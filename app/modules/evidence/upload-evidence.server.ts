@@ -12,6 +12,7 @@ import { detectFileType } from "./detect-file-type";
 import { deleteEvidenceBytes, storeEvidenceBytes } from "./evidence-storage.server";
 import { cleanFileName } from "./file-name";
 import { editableEvidenceQuestion, evidenceAnswerOf, vendorAuthor } from "./vendor-evidence-access.server";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 const inputSchema = z.object({
   questionKey: z.string().min(1).max(200),
@@ -82,6 +83,7 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
       const answer = await attachToAnswer(tx, actor, assessment.id, questionKey, question.evidence?.documentTypes[0] ?? "other", file.id);
       if (assessment.status === "INVITED" || assessment.status === "CHANGES_REQUESTED") {
         await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
+        await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
       }
       await recordAuditEvent(tx, actor, {
         action: "evidence.uploaded",

@@ -27,6 +27,8 @@ import {
   FmtiTemplateError,
 } from "./fmti-template";
 import type { FmtiEdition } from "./read-fmti-edition";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
+import { foldForSearch } from "../vendors/search-text";
 
 /** Stands in for a user id on records the import creates (Assessment.createdById, Answer.updatedBy). */
 export const FMTI_IMPORT_CREATOR = "system:fmti-import";
@@ -199,6 +201,7 @@ export async function importFmtiEdition({
           data: {
             organizationId,
             name: developer,
+            searchName: foldForSearch(developer),
             criticality: NEW_VENDOR_CRITICALITY,
             description: `Foundation-model developer. Transparency record imported from the ${FMTI_ATTRIBUTION} (CC BY 4.0).`,
           },
@@ -300,6 +303,7 @@ export async function importFmtiEdition({
           indicators: edition.indicators.length,
         },
       });
+      await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
       for (const old of previous) {
         if (old.status !== "SUBMITTED") {
           notices.push(

@@ -11,6 +11,7 @@ import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-val
 import { questionsOf } from "../questionnaires/template-definition";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 import { openChangeRequest } from "../review/change-requests.server";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 export interface AnswerChange {
   questionKey: string;
@@ -79,6 +80,7 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     if (saved.length > 0) {
       if (assessment.status === "INVITED" || assessment.status === "CHANGES_REQUESTED") {
         await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
+        await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
       }
       await recordAuditEvent(tx, actor, {
         action: "answers.saved",

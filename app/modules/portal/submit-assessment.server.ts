@@ -14,6 +14,7 @@ import { recipientLocale } from "../mail/recipient-locale";
 import { sendMail } from "../mail/send-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 import { closeOpenChangeRequests } from "../review/change-requests.server";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[] };
 
@@ -52,6 +53,7 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
       },
     });
     if (updated.count !== 1) throw new DomainError("CONFLICT", "The assessment changed while submitting");
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // A resubmit answers the open change request: it is closed with the new scores.
     await closeOpenChangeRequests(tx, actor.organizationId, assessment.id, now);
     await recordAuditEvent(tx, actor, {

@@ -8,6 +8,7 @@ import { requireAssessmentWriter } from "../assessments/permissions";
 import { mailChangeRequest } from "./change-request-mail.server";
 import { assertKnownQuestions, lockedReviewAssessment, withDependents } from "./review-access.server";
 import { parseKeyList, requestChangesSchema, type RequestChangesInput } from "./review-input";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 /**
  * "Request changes": the assessor (or admin) sends a submitted assessment back to the vendor with
@@ -31,6 +32,7 @@ export async function requestChanges(actor: UserActor, input: RequestChangesInpu
       data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
     });
     if (claimed.count !== 1) throw new DomainError("CONFLICT", "The assessment changed meanwhile");
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // At most one request is open: an older one (which cannot normally exist) is closed now.
     await tx.changeRequest.updateMany({ where: { assessmentId: assessment.id, closedAt: null }, data: { closedAt: new Date() } });
     const request = await tx.changeRequest.create({

@@ -13,6 +13,7 @@ import {
   type DeleteFindingInput,
   type UpdateFindingInput,
 } from "./review-input";
+import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 /**
  * Findings of an assessment (ADMIN/ASSESSOR). They stay editable after the DPO's decision, since
@@ -46,6 +47,7 @@ export async function createFinding(actor: UserActor, input: CreateFindingInput)
       },
       select: { id: true, version: true },
     });
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "finding.created",
       target: { type: "finding", id: finding.id },
@@ -70,6 +72,7 @@ export async function updateFinding(actor: UserActor, input: UpdateFindingInput)
       data: { ...fields, dueDate: calendarDay(dueDate), questionKeys: JSON.stringify(keys), version: { increment: 1 } },
     });
     if (updated.count !== 1) throw new DomainError("CONFLICT", "The finding was changed by someone else; reload and edit again");
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, existing.assessmentId);
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== existing[k]);
     await recordAuditEvent(tx, actor, {
       action: "finding.updated",
@@ -90,6 +93,7 @@ export async function deleteFinding(actor: UserActor, input: DeleteFindingInput)
     await lockedReviewAssessment(tx, actor, existing.assessmentId);
     const deleted = await tx.finding.deleteMany({ where: { id: existing.id, organizationId: actor.organizationId, version: expectedVersion } });
     if (deleted.count !== 1) throw new DomainError("CONFLICT", "The finding was changed by someone else; reload first");
+    await refreshPortfolioOfAssessment(tx, actor.organizationId, existing.assessmentId);
     await recordAuditEvent(tx, actor, {
       action: "finding.deleted",
       target: { type: "finding", id: existing.id },

@@ -4,6 +4,7 @@ import type { UserActor } from "../auth/actor";
 import { assertCanWriteVendors } from "./vendor-access";
 import { validationError } from "./vendor-lookup.server";
 import { vendorFieldsSchema, type VendorFieldsInput } from "./vendor-schemas";
+import { foldForSearch } from "./search-text";
 
 /** Registers a vendor in the actor's organisation. */
 export async function createVendor({ actor, input }: { actor: UserActor; input: VendorFieldsInput }) {
@@ -13,7 +14,8 @@ export async function createVendor({ actor, input }: { actor: UserActor; input: 
   const fields = parsed.data;
   return inTransaction(async (tx) => {
     const vendor = await tx.vendor.create({
-      data: { organizationId: actor.organizationId, ...fields },
+      // A new vendor has no assessment yet: its portfolio facts are complete once searchName is set.
+      data: { organizationId: actor.organizationId, ...fields, searchName: foldForSearch(fields.name), portfolioSyncedAt: new Date() },
       select: { id: true, version: true },
     });
     await recordAuditEvent(tx, actor, {

@@ -6,6 +6,7 @@ import { assertCanWriteVendors } from "./vendor-access";
 import { assertVendorActive, changedFields, findVendorForWrite, validationError } from "./vendor-lookup.server";
 import { VENDOR_FIELDS } from "./vendor-fields";
 import { vendorUpdateSchema, type VendorFieldsInput } from "./vendor-schemas";
+import { foldForSearch } from "./search-text";
 
 export type UpdateVendorInput = VendorFieldsInput & { vendorId: string; version: number | string };
 
@@ -32,7 +33,7 @@ export async function updateVendor({ actor, input }: { actor: UserActor; input: 
     // The version in the WHERE clause closes the gap between the read above and this write.
     const result = await tx.vendor.updateMany({
       where: { id: current.id, organizationId: actor.organizationId, version },
-      data: { ...fields, version: { increment: 1 } },
+      data: { ...fields, searchName: foldForSearch(fields.name), version: { increment: 1 } },
     });
     if (result.count !== 1) throw staleVersion(null);
     await recordAuditEvent(tx, actor, {
