@@ -1,0 +1,175 @@
+import type { ScoringResult, WeightProfile } from "../../../scoring";
+import { db } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import type { UserActor } from "../auth/actor";
+import { computeScore } from "../assessments/compute-score";
+import { parseStoredScore } from "../assessments/stored-score";
+import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { questionsOf, type TemplateDefinition } from "../questionnaires/template-definition";
+import { getWeightProfile } from "../weights/weight-profiles.server";
+import { rankByOverall, rankDifferingQuestions } from "./differ-most";
+
+export const MIN_CANDIDATES = 2;
+export const MAX_CANDIDATES = 5;
+
+export interface CompareVendorsInput {
+  vendorIds: string[];
+  /** A weight profile of the organisation for the what-if; absent: stored scores only. */
+  profileId?: string | null;
+}
+
+/** The figures of one score (stored, or recomputed for the what-if). */
+export interface CandidateFigures {
+  overall: number | null;
+  riskTier: string | null;
+  sections: Record<string, number | null>;
+  transparency: { satisfied: number; total: number } | null;
+  residency: string | null;
+  /** The residency rating's points (0..1), null without flows. */
+  residencyPoints: number | null;
+  knockOuts: { questionKey: string; label: string }[];
+  unknownCount: number;
+}
+
+export type ComparisonRefusal =
+  | { reason: "count" }
+  | { reason: "notScored"; vendors: { id: string; name: string }[] }
+  | { reason: "mixedTemplates"; templates: { vendorName: string; templateName: string }[] };
+
+function figuresOf(score: ScoringResult): CandidateFigures {
+  return {
+    overall: score.overall,
+    riskTier: score.riskTier,
+    sections: Object.fromEntries(score.sections.map((s) => [s.key, s.score])),
+    transparency: score.transparency ? { satisfied: score.transparency.satisfied, total: score.transparency.total } : null,
+    residency: score.residency?.rating ?? null,
+    residencyPoints: score.residency?.points ?? null,
+    knockOuts: score.knockOuts.map((k) => ({ questionKey: k.questionKey, label: k.label })),
+    unknownCount: score.questions.filter((q) => q.status === "unknown").length,
+  };
+}
+
+/** Splits `?vendors=a,b,c` into unique ids (order kept). */
+export function parseVendorIds(value: string | null): string[] {
+  return [...new Set((value ?? "").split(",").map((id) => id.trim()).filter(Boolean))];
+}
+
+/**
+ * Compares the latest scored assessment of 2–5 vendors of the actor's organisation on the same
+ * template. With a weight profile, every candidate is scored again with it (what-if) and nothing
+ * is stored. A vendor of another organisation is NOT_FOUND; vendors without a scored assessment or
+ * on different templates give a refusal the page explains.
+ */
+export async function compareVendors(actor: UserActor, input: CompareVendorsInput) {
+  const vendorIds = [...new Set(input.vendorIds)];
+  if (vendorIds.length < MIN_CANDIDATES || vendorIds.length > MAX_CANDIDATES) return { ok: false as const, refusal: { reason: "count" } as ComparisonRefusal };
+  const vendors = await db().vendor.findMany({
+    where: { id: { in: vendorIds }, organizationId: actor.organizationId },
+    select: { id: true, name: true },
+  });
+  if (vendors.length !== vendorIds.length) throw new DomainError("NOT_FOUND", "Vendor not found");
+  const profile = input.profileId ? await getWeightProfile(actor, input.profileId) : null;
+
+  const assessments = await db().assessment.findMany({
+    where: { organizationId: actor.organizationId, vendorId: { in: vendorIds }, scoreResult: { not: null }, submittedAt: { not: null } },
+    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
+    select: {
+      id: true,
+      vendorId: true,
+      title: true,
+      submittedAt: true,
+      scoreResult: true,
+      templateVersionId: true,
+      templateVersion: { select: { templateId: true, version: true, template: { select: { name: true } } } },
+      weightProfile: { select: { name: true } },
+    },
+  });
+  const latest = vendorIds.map((id) => ({ vendor: vendors.find((v) => v.id === id)!, assessment: assessments.find((a) => a.vendorId === id) ?? null }));
+  const unscored = latest.filter((c) => !c.assessment || !parseStoredScore(c.assessment.scoreResult));
+  if (unscored.length > 0) return { ok: false as const, refusal: { reason: "notScored", vendors: unscored.map((c) => c.vendor) } as ComparisonRefusal };
+  const chosen = latest.map((c) => ({ vendor: c.vendor, assessment: c.assessment! }));
+  const templateIds = new Set(chosen.map((c) => c.assessment.templateVersion.templateId));
+  if (templateIds.size > 1) {
+    return {
+      ok: false as const,
+      refusal: { reason: "mixedTemplates", templates: chosen.map((c) => ({ vendorName: c.vendor.name, templateName: c.assessment.templateVersion.template.name })) } as ComparisonRefusal,
+    };
+  }
+
+  const definitions = new Map<string, TemplateDefinition>();
+  for (const id of new Set(chosen.map((c) => c.assessment.templateVersionId))) definitions.set(id, (await loadTemplateVersion(id)).definition);
+  const answerRows = await db().answer.findMany({
+    where: { assessmentId: { in: chosen.map((c) => c.assessment.id) } },
+    select: { assessmentId: true, questionKey: true, value: true },
+  });
+  const weightProfile: WeightProfile | null = profile ? { id: profile.id, name: profile.name, ...profile.weights } : null;
+
+  const candidates = chosen.map(({ vendor, assessment }) => {
+    const definition = definitions.get(assessment.templateVersionId)!;
+    const answers = Object.fromEntries(answerRows.filter((r) => r.assessmentId === assessment.id).map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
+    const stored = parseStoredScore(assessment.scoreResult)!;
+    const asOf = assessment.submittedAt!.toISOString().slice(0, 10);
+    const whatIf = weightProfile ? computeScore(definition, answers, asOf, { weightProfile }) : null;
+    return {
+      vendorId: vendor.id,
+      vendorName: vendor.name,
+      assessmentId: assessment.id,
+      assessmentTitle: assessment.title,
+      submittedAt: assessment.submittedAt!,
+      templateVersion: assessment.templateVersion.version,
+      storedWeightProfile: assessment.weightProfile?.name ?? null,
+      stored: figuresOf(stored),
+      whatIf: whatIf ? figuresOf(whatIf) : null,
+      answers,
+      points: new Map([...(whatIf ?? stored).questions].map((q) => [q.key, q.points])),
+    };
+  });
+
+  // The newest template version among the candidates gives section and question order and labels.
+  const newest = [...chosen].sort((a, b) => b.assessment.templateVersion.version - a.assessment.templateVersion.version)[0]!;
+  const reference = definitions.get(newest.assessment.templateVersionId)!;
+  const questions = questionsOf(reference);
+  const differing = rankDifferingQuestions(
+    questions.map((q, order) => ({ key: q.key, order, answers: candidates.map((c) => c.answers[q.key] ?? null), points: candidates.map((c) => c.points.get(q.key) ?? null) })),
+  );
+
+  const storedRanks = rankByOverall(candidates.map((c) => ({ c, vendorName: c.vendorName, overall: c.stored.overall })));
+  const whatIfRanks = weightProfile ? rankByOverall(candidates.map((c) => ({ c, vendorName: c.vendorName, overall: c.whatIf!.overall }))) : null;
+  const rankOf = (ranks: typeof storedRanks, c: (typeof candidates)[number]) => [...ranks].find(([entry]) => entry.c === c)![1];
+
+  return {
+    ok: true as const,
+    templateName: newest.assessment.templateVersion.template.name,
+    profile: profile ? { id: profile.id, name: profile.name } : null,
+    sections: reference.sections.map((s) => ({ key: s.key, title: s.title })),
+    candidates: candidates.map((c) => ({
+      vendorId: c.vendorId,
+      vendorName: c.vendorName,
+      assessmentId: c.assessmentId,
+      assessmentTitle: c.assessmentTitle,
+      submittedAt: c.submittedAt,
+      templateVersion: c.templateVersion,
+      storedWeightProfile: c.storedWeightProfile,
+      stored: c.stored,
+      whatIf: c.whatIf,
+      storedRank: rankOf(storedRanks, c),
+      whatIfRank: whatIfRanks ? rankOf(whatIfRanks, c) : null,
+    })),
+    differing: differing.map((d) => {
+      const q = questions.find((x) => x.key === d.key)!;
+      return {
+        ...d,
+        sectionKey: q.sectionKey,
+        label: q.label,
+        type: q.type,
+        options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
+        answers: candidates.map((c) => c.answers[d.key] ?? null),
+        points: candidates.map((c) => c.points.get(d.key) ?? null),
+      };
+    }),
+  };
+}
+
+export type ComparisonResult = Awaited<ReturnType<typeof compareVendors>>;
+export type Comparison = Extract<ComparisonResult, { ok: true }>;

@@ -1,0 +1,38 @@
+import { db } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
+import type { UserActor } from "../auth/actor";
+import { parseStoredScore } from "../assessments/stored-score";
+
+/**
+ * A vendor's scored assessments in time order (oldest first): overall, tier and section scores of
+ * each, for the history chart. Another organisation's vendor is NOT_FOUND.
+ */
+export async function getVendorHistory(actor: UserActor, input: { vendorId: string }) {
+  const vendor = await db().vendor.findFirst({ where: { id: input.vendorId, organizationId: actor.organizationId }, select: { id: true, name: true } });
+  if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+  const rows = await db().assessment.findMany({
+    where: { organizationId: actor.organizationId, vendorId: vendor.id, scoreResult: { not: null }, submittedAt: { not: null } },
+    orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, submittedAt: true, scoreResult: true, templateVersion: { select: { version: true, template: { select: { name: true } } } } },
+  });
+  const points = rows.flatMap((row) => {
+    const score = parseStoredScore(row.scoreResult);
+    if (!score) return [];
+    return [
+      {
+        assessmentId: row.id,
+        title: row.title,
+        submittedAt: row.submittedAt!,
+        templateName: row.templateVersion.template.name,
+        templateVersion: row.templateVersion.version,
+        overall: score.overall,
+        riskTier: score.riskTier,
+        sections: Object.fromEntries(score.sections.map((s) => [s.key, s.score])) as Record<string, number | null>,
+      },
+    ];
+  });
+  const sectionKeys = [...new Set(points.flatMap((p) => Object.keys(p.sections)))];
+  return { vendor, assessments: points, sectionKeys };
+}
+
+export type VendorHistory = Awaited<ReturnType<typeof getVendorHistory>>;
