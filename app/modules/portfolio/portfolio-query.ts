@@ -1,54 +1,54 @@
-import { z } from "zod";
-import { ASSESSMENT_STATUSES } from "../assessments/assessment-status";
-import { CRITICALITIES, SEARCH_MAX } from "../vendors/vendor-fields";
+import { ASSESSMENT_STATUSES, type AssessmentStatus } from "../assessments/assessment-status";
+import { CRITICALITIES, SEARCH_MAX, type Criticality } from "../vendors/vendor-fields";
 
-/** Portfolio view parameters: they live in the URL, so a view can be shared and exported. */
+/**
+ * Portfolio view parameters. They live in the URL, so a view can be shared and exported; unknown
+ * values are ignored (never an error). No zod here: the page imports this module in the browser.
+ */
 export const PORTFOLIO_SORTS = ["name", "score", "tier", "due", "transparency"] as const;
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 export const PORTFOLIO_TIERS = ["low", "medium", "high", "critical", "none"] as const;
+export type PortfolioTier = (typeof PORTFOLIO_TIERS)[number];
 export const RESIDENCY_CLASSES = ["eu_eea", "adequacy", "third_country_safeguards", "third_country_no_safeguards", "unknown"] as const;
+export type ResidencyClass = (typeof RESIDENCY_CLASSES)[number];
 export const PORTFOLIO_PAGE_SIZE = 50;
+export const TAG_MAX = 50;
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z
-    .string()
-    .nullish()
-    .transform((value) => (value && (values as readonly string[]).includes(value) ? (value as T[number]) : null));
-
-export const portfolioQuerySchema = z.object({
-  q: z
-    .string()
-    .nullish()
-    .transform((value) => (value ?? "").trim().slice(0, SEARCH_MAX)),
-  tier: optionalEnum(PORTFOLIO_TIERS),
-  status: optionalEnum(ASSESSMENT_STATUSES),
-  criticality: optionalEnum(CRITICALITIES),
-  residency: optionalEnum(RESIDENCY_CLASSES),
-  overdue: z
-    .string()
-    .nullish()
-    .transform((value) => value === "1"),
-  tag: z
-    .string()
-    .nullish()
-    .transform((value) => (value ?? "").trim().slice(0, 50) || null),
-  sort: optionalEnum(PORTFOLIO_SORTS).transform((value) => value ?? "name"),
-  dir: optionalEnum(["asc", "desc"] as const),
-  page: z
-    .string()
-    .nullish()
-    .transform((value) => (value && /^\d{1,6}$/.test(value) ? Math.max(1, Number(value)) : 1)),
-});
-export type PortfolioQuery = z.output<typeof portfolioQuerySchema>;
-
-const KEYS = ["q", "tier", "status", "criticality", "residency", "overdue", "tag", "sort", "dir", "page"] as const;
-
-/** URL search params → a parsed query (unknown values are ignored, never an error). */
-export function parsePortfolioParams(params: URLSearchParams): PortfolioQuery {
-  return portfolioQuerySchema.parse(Object.fromEntries(KEYS.map((key) => [key, params.get(key)])));
+export interface PortfolioQuery {
+  q: string;
+  tier: PortfolioTier | null;
+  status: AssessmentStatus | null;
+  criticality: Criticality | null;
+  residency: ResidencyClass | null;
+  overdue: boolean;
+  tag: string | null;
+  sort: PortfolioSort;
+  dir: "asc" | "desc" | null;
+  page: number;
 }
 
-/** A query → search params (defaults left out), e.g. for page and sort links and the export. */
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return value !== null && (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** URL search params → a query. */
+export function parsePortfolioParams(params: URLSearchParams): PortfolioQuery {
+  const page = params.get("page");
+  return {
+    q: (params.get("q") ?? "").trim().slice(0, SEARCH_MAX),
+    tier: oneOf(PORTFOLIO_TIERS, params.get("tier")),
+    status: oneOf(ASSESSMENT_STATUSES, params.get("status")),
+    criticality: oneOf(CRITICALITIES, params.get("criticality")),
+    residency: oneOf(RESIDENCY_CLASSES, params.get("residency")),
+    overdue: params.get("overdue") === "1",
+    tag: (params.get("tag") ?? "").trim().slice(0, TAG_MAX) || null,
+    sort: oneOf(PORTFOLIO_SORTS, params.get("sort")) ?? "name",
+    dir: oneOf(["asc", "desc"] as const, params.get("dir")),
+    page: page && /^\d{1,6}$/.test(page) ? Math.max(1, Number(page)) : 1,
+  };
+}
+
+/** A query → search params (defaults left out), for sort and page links and the export. */
 export function portfolioParams(query: PortfolioQuery, change: Partial<PortfolioQuery> = {}): URLSearchParams {
   const next = { ...query, ...change };
   const params = new URLSearchParams();

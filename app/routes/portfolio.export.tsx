@@ -1,0 +1,20 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireUser } from "~/modules/auth/guards.server";
+import { EXPORT_FORMATS, exportPortfolio, type ExportFormat } from "~/modules/portfolio/portfolio-export.server";
+import { parsePortfolioParams } from "~/modules/portfolio/portfolio-query";
+import { db } from "~/utils/db.server";
+import { runUseCase } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
+
+// The current portfolio view (?format=csv|xlsx|json plus the page's filters) as a download.
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireUser(request, context);
+  const params = new URL(request.url).searchParams;
+  const format = params.get("format") ?? "csv";
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    return new Response("Unknown format", { status: 400, headers: { "Content-Type": "text/plain" } });
+  }
+  const user = await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
+  const locale = await resolveLocale(request, user?.locale);
+  return runUseCase(() => exportPortfolio(actor, { query: parsePortfolioParams(params), format: format as ExportFormat, locale }));
+}
