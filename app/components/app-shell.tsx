@@ -9,6 +9,7 @@ const NAV: { to: string; label: MessageKey; roles: string[] }[] = [
   { to: "/vendors", label: "common.navVendors", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/portfolio", label: "portfolio.navPortfolio", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/assessments", label: "common.navAssessments", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
+  { to: "/compare", label: "compare.navCompare", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/templates", label: "templates.navTemplates", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
   { to: "/admin/users", label: "common.navUsers", roles: ["ADMIN"] },
   { to: "/admin/settings", label: "common.navSettings", roles: ["ADMIN"] },

@@ -105,6 +105,11 @@ export default function VendorPage() {
 
       {notice ? <Alert tone="success">{t(notice)}</Alert> : null}
       {archived ? <Alert tone="warning">{t("vendors.archivedNotice")}</Alert> : null}
+      <p className="text-sm">
+        <Link to={`/vendors/${vendor.id}/history`} className="text-brand-700 underline">
+          {t("compare.history")}
+        </Link>
+      </p>
 
       <Card title={t("vendors.details")}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[12rem_1fr]">

@@ -6,6 +6,7 @@ export const compare: { [K in keyof typeof en]: string } = {
   pickerTitle: "2 bis 5 Anbieter auswählen",
   pickerHelp: "Verglichen wird die jeweils neueste bewertete Prüfung; alle müssen dieselbe Vorlage verwenden.",
   compareButton: "Vergleichen",
+  search: "Anbieter suchen",
   profileLabel: "Gewichtungsprofil (Was-wäre-wenn)",
   profileStored: "Gespeicherte Bewertungen (ohne Was-wäre-wenn)",
   applyProfile: "Neu berechnen",

@@ -4,6 +4,7 @@ export const compare = {
   pickerTitle: "Choose 2 to 5 vendors",
   pickerHelp: "Each vendor's latest scored assessment is compared; all of them must use the same template.",
   compareButton: "Compare",
+  search: "Search vendors",
   profileLabel: "Weight profile (what-if)",
   profileStored: "Stored scores (no what-if)",
   applyProfile: "Recalculate",

@@ -2,6 +2,7 @@ import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { parseStoredScore } from "../assessments/stored-score";
+import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 
 /**
  * A vendor's scored assessments in time order (oldest first): overall, tier and section scores of
@@ -13,7 +14,7 @@ export async function getVendorHistory(actor: UserActor, input: { vendorId: stri
   const rows = await db().assessment.findMany({
     where: { organizationId: actor.organizationId, vendorId: vendor.id, scoreResult: { not: null }, submittedAt: { not: null } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, submittedAt: true, scoreResult: true, templateVersion: { select: { version: true, template: { select: { name: true } } } } },
+    select: { id: true, title: true, submittedAt: true, scoreResult: true, templateVersionId: true, templateVersion: { select: { version: true, template: { select: { name: true } } } } },
   });
   const points = rows.flatMap((row) => {
     const score = parseStoredScore(row.scoreResult);
@@ -32,7 +33,13 @@ export async function getVendorHistory(actor: UserActor, input: { vendorId: stri
     ];
   });
   const sectionKeys = [...new Set(points.flatMap((p) => Object.keys(p.sections)))];
-  return { vendor, assessments: points, sectionKeys };
+  // Section titles from the template versions used (the latest first).
+  const titles = new Map<string, { en: string; de: string }>();
+  for (const versionId of [...new Set(rows.map((r) => r.templateVersionId))].reverse()) {
+    for (const section of (await loadTemplateVersion(versionId)).definition.sections) if (!titles.has(section.key)) titles.set(section.key, section.title);
+  }
+  const sections = sectionKeys.map((key) => ({ key, title: titles.get(key) ?? { en: key, de: key } }));
+  return { vendor, assessments: points, sectionKeys, sections };
 }
 
 export type VendorHistory = Awaited<ReturnType<typeof getVendorHistory>>;

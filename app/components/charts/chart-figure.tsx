@@ -1,0 +1,62 @@
+import type { ReactNode } from "react";
+import { useT } from "~/utils/use-t";
+import { useHydrated } from "./use-hydrated";
+
+export interface ChartTable {
+  columns: string[];
+  /** First cell is the row header. */
+  rows: { key: string; cells: ReactNode[] }[];
+}
+
+/**
+ * A chart with its numbers: the table is always rendered (server, no JavaScript, screen
+ * readers); the chart itself only after hydration and hidden from assistive technology, since
+ * the table says the same.
+ */
+export function ChartFigure({ id, title, table, children }: { id: string; title: string; table: ChartTable; children: ReactNode }) {
+  const hydrated = useHydrated();
+  const { t } = useT();
+  return (
+    <figure aria-labelledby={`${id}-title`} className="space-y-3" data-chart={id}>
+      <figcaption id={`${id}-title`} className="font-semibold">
+        {title}
+      </figcaption>
+      {hydrated ? (
+        <div aria-hidden="true" className="h-80 w-full" data-testid={`${id}-chart`}>
+          {children}
+        </div>
+      ) : null}
+      <div className="overflow-x-auto">
+        <table className="min-w-full text-sm" data-testid={`${id}-table`}>
+          <caption className="text-left text-xs text-slate-500">{t("compare.chartTable")}</caption>
+          <thead>
+            <tr className="border-b border-slate-200 text-left">
+              {table.columns.map((column, index) => (
+                <th key={index} scope="col" className="py-1 pr-3">
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key} className="border-b border-slate-100">
+                {row.cells.map((cell, index) =>
+                  index === 0 ? (
+                    <th key={index} scope="row" className="py-1 pr-3 text-left font-medium">
+                      {cell}
+                    </th>
+                  ) : (
+                    <td key={index} className="py-1 pr-3 tabular-nums">
+                      {cell}
+                    </td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,343 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { ChartFigure } from "~/components/charts/chart-figure";
+import { LabelledBars, SectionRadar } from "~/components/charts/charts";
+import { formatAnswer } from "~/components/questionnaire/question-input";
+import { Button } from "~/components/ui/button";
+import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { requireUser } from "~/modules/auth/guards.server";
+import { compareVendors, MAX_CANDIDATES, parseVendorIds, type Comparison, type ComparisonRefusal } from "~/modules/comparison/compare-vendors.server";
+import { listComparableVendors } from "~/modules/comparison/list-comparable-vendors.server";
+import { listWeightProfiles } from "~/modules/weights/weight-profiles.server";
+import { runUseCase } from "~/utils/http.server";
+import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { useT } from "~/utils/use-t";
+
+export const meta: MetaFunction = ({ matches }) => {
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  return [{ title: `${translate(locale, "compare.title")} · Vetted` }];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireUser(request, context);
+  const url = new URL(request.url);
+  // The picker (a GET form of checkboxes) sends vendor=a&vendor=b: canonicalise to ?vendors=a,b.
+  const picked = url.searchParams.getAll("vendor");
+  if (picked.length > 0) {
+    const next = new URLSearchParams();
+    next.set("vendors", picked.join(","));
+    const profile = url.searchParams.get("profile");
+    if (profile) next.set("profile", profile);
+    throw redirect(`/compare?${next.toString()}`);
+  }
+  const vendorIds = parseVendorIds(url.searchParams.get("vendors"));
+  const profileId = url.searchParams.get("profile") || null;
+  const [choices, profiles] = await Promise.all([
+    listComparableVendors(actor, { search: url.searchParams.get("q") ?? "", selected: vendorIds }),
+    listWeightProfiles(actor),
+  ]);
+  const result = vendorIds.length > 0 ? await runUseCase(() => compareVendors(actor, { vendorIds, profileId })) : null;
+  return {
+    vendorIds,
+    profileId,
+    search: url.searchParams.get("q") ?? "",
+    choices,
+    profiles: profiles.map((p) => ({ id: p.id, name: p.name })),
+    result,
+  };
+}
+
+function Refusal({ refusal }: { refusal: ComparisonRefusal }) {
+  const { t } = useT();
+  if (refusal.reason === "count") return <Alert tone="error">{t("compare.refusedCount")}</Alert>;
+  if (refusal.reason === "notScored") return <Alert tone="error">{t("compare.refusedNotScored", { names: refusal.vendors.map((v) => v.name).join(", ") })}</Alert>;
+  return <Alert tone="error">{t("compare.refusedMixed", { list: refusal.templates.map((x) => `${x.vendorName} (${x.templateName})`).join(", ") })}</Alert>;
+}
+
+function Picker({ choices, selected, profileId, search }: { choices: { id: string; name: string }[]; selected: string[]; profileId: string | null; search: string }) {
+  const { t } = useT();
+  return (
+    <Card title={t("compare.pickerTitle")}>
+      <p className="mb-3 text-sm text-slate-600">{t("compare.pickerHelp")}</p>
+      <Form method="get" className="space-y-3">
+        {profileId ? <input type="hidden" name="profile" value={profileId} /> : null}
+        <fieldset className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
+          <legend className="sr-only">{t("compare.pickerTitle")}</legend>
+          {choices.map((vendor) => (
+            <label key={vendor.id} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="vendor" value={vendor.id} defaultChecked={selected.includes(vendor.id)} />
+              {vendor.name}
+            </label>
+          ))}
+        </fieldset>
+        <Button type="submit">{t("compare.compareButton")}</Button>
+      </Form>
+      <Form method="get" className="mt-3 flex items-end gap-2 text-sm">
+        <input type="hidden" name="vendors" value={selected.join(",")} />
+        <label className="flex flex-col">
+          <span className="text-slate-600">{t("compare.search")}</span>
+          <input type="search" name="q" defaultValue={search} className="rounded-md border border-slate-300 px-2 py-1" />
+        </label>
+        <Button type="submit" variant="secondary">
+          {t("compare.search")}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
+
+function RankChange({ stored, whatIf }: { stored: number; whatIf: number | null }) {
+  const { t } = useT();
+  if (whatIf === null) return null;
+  const change = stored - whatIf;
+  if (change === 0) return <span>{t("compare.rankSame")}</span>;
+  return change > 0 ? <span>▲ {t("compare.rankUp", { n: change })}</span> : <span>▼ {t("compare.rankDown", { n: -change })}</span>;
+}
+
+function ComparisonView({ comparison, vendorIds, profileId, profiles }: { comparison: Comparison; vendorIds: string[]; profileId: string | null; profiles: { id: string; name: string }[] }) {
+  const { t, locale, number, date } = useT();
+  const submit = useSubmit();
+  const whatIf = Boolean(comparison.profile);
+  const shown = (c: Comparison["candidates"][number]) => c.whatIf ?? c.stored;
+  const ordered = [...comparison.candidates].sort((a, b) => (a.whatIfRank ?? a.storedRank) - (b.whatIfRank ?? b.storedRank));
+  const exportQuery = (format: string) => {
+    const params = new URLSearchParams({ format, vendors: vendorIds.join(",") });
+    if (profileId) params.set("profile", profileId);
+    return `/compare/export?${params.toString()}`;
+  };
+  const percent = (f: ReturnType<typeof shown>) => (f.transparency && f.transparency.total > 0 ? Math.round((f.transparency.satisfied / f.transparency.total) * 1000) / 10 : null);
+  const residencyPercent = (f: ReturnType<typeof shown>) => (f.residencyPoints === null ? null : Math.round(f.residencyPoints * 1000) / 10);
+
+  return (
+    <div className="space-y-6">
+      <Card title={t("compare.profileLabel")}>
+        <Form method="get" className="flex flex-wrap items-end gap-2" onChange={(event) => submit(event.currentTarget)}>
+          <input type="hidden" name="vendors" value={vendorIds.join(",")} />
+          <label className="flex flex-col text-sm">
+            <span className="sr-only">{t("compare.profileLabel")}</span>
+            <select name="profile" defaultValue={profileId ?? ""} className="rounded-md border border-slate-300 px-2 py-1">
+              <option value="">{t("compare.profileStored")}</option>
+              {profiles.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button type="submit" variant="secondary">
+            {t("compare.applyProfile")}
+          </Button>
+        </Form>
+        <p className="mt-2 text-sm text-slate-700" role="status">
+          {comparison.profile ? t("compare.whatIfNote", { profile: comparison.profile.name }) : t("compare.storedNote")}
+        </p>
+        <p className="mt-1 text-xs text-slate-500">
+          {t("compare.template")}: {comparison.templateName}
+        </p>
+      </Card>
+
+      <Card title={t("compare.ranking")}>
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-sm" data-testid="ranking">
+            <thead>
+              <tr className="border-b border-slate-200 text-left">
+                <th scope="col" className="py-1 pr-3">{whatIf ? t("compare.rankWhatIf") : t("compare.rankStored")}</th>
+                {whatIf ? <th scope="col" className="py-1 pr-3">{t("compare.rankStored")}</th> : null}
+                {whatIf ? <th scope="col" className="py-1 pr-3">{t("compare.rankChange")}</th> : null}
+                <th scope="col" className="py-1 pr-3">{t("compare.vendor")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("compare.overallStored")}</th>
+                {whatIf ? <th scope="col" className="py-1 pr-3 text-right">{t("compare.overallWhatIf")}</th> : null}
+                <th scope="col" className="py-1 pr-3">{t("compare.tier")}</th>
+                <th scope="col" className="py-1 pr-3">{t("compare.transparency")}</th>
+                <th scope="col" className="py-1 pr-3">{t("compare.residency")}</th>
+                <th scope="col" className="py-1 pr-3">{t("compare.knockOuts")}</th>
+                <th scope="col" className="py-1 pr-3 text-right">{t("compare.unknownAnswers")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ordered.map((c) => {
+                const f = shown(c);
+                return (
+                  <tr key={c.vendorId} className="border-b border-slate-100 align-top" data-vendor={c.vendorId}>
+                    <td className="py-1 pr-3 font-semibold">{c.whatIfRank ?? c.storedRank}</td>
+                    {whatIf ? <td className="py-1 pr-3">{c.storedRank}</td> : null}
+                    {whatIf ? (
+                      <td className="py-1 pr-3">
+                        <RankChange stored={c.storedRank} whatIf={c.whatIfRank} />
+                      </td>
+                    ) : null}
+                    <th scope="row" className="py-1 pr-3 text-left">
+                      <Link to={`/assessments/${c.assessmentId}`} className="underline">
+                        {c.vendorName}
+                      </Link>
+                      <div className="text-xs font-normal text-slate-500">
+                        {c.assessmentTitle} · {date(c.submittedAt)}
+                      </div>
+                    </th>
+                    <td className="py-1 pr-3 text-right tabular-nums">{number(c.stored.overall, 2)}</td>
+                    {whatIf ? <td className="py-1 pr-3 text-right tabular-nums">{number(c.whatIf?.overall, 2)}</td> : null}
+                    <td className="py-1 pr-3">{f.riskTier ? t(`assessments.tier${f.riskTier}` as MessageKey) : "–"}</td>
+                    <td className="py-1 pr-3">{f.transparency ? t("compare.transparencyValue", { satisfied: f.transparency.satisfied, total: f.transparency.total }) : "–"}</td>
+                    <td className="py-1 pr-3">{f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–"}</td>
+                    <td className="py-1 pr-3">
+                      {f.knockOuts.length > 0 ? (
+                        <span className="font-semibold text-red-800" data-testid="knock-out">
+                          <span aria-hidden="true">⚠ </span>
+                          {t("compare.knockOutFlag")}: {f.knockOuts.map((k) => k.label).join("; ")}
+                        </span>
+                      ) : (
+                        t("compare.noKnockOuts")
+                      )}
+                    </td>
+                    <td className="py-1 pr-3 text-right">
+                      {f.unknownCount > 0 ? (
+                        <span className="font-semibold text-amber-800">
+                          <span aria-hidden="true">? </span>
+                          {f.unknownCount}
+                        </span>
+                      ) : (
+                        "0"
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <ChartFigure
+            id="sections"
+            title={t("compare.radarTitle")}
+            table={{
+              columns: [t("compare.section"), ...ordered.map((c) => c.vendorName)],
+              rows: comparison.sections.map((s) => ({ key: s.key, cells: [s.title[locale], ...ordered.map((c) => number(shown(c).sections[s.key] ?? null, 1))] })),
+            }}
+          >
+            <SectionRadar categories={comparison.sections.map((s) => ({ key: s.key, label: s.title[locale] }))} series={ordered.map((c) => ({ name: c.vendorName, values: shown(c).sections }))} />
+          </ChartFigure>
+        </Card>
+        <Card>
+          <ChartFigure
+            id="overall"
+            title={t("compare.overallChart")}
+            table={{ columns: [t("compare.vendor"), t("compare.overall")], rows: ordered.map((c) => ({ key: c.vendorId, cells: [c.vendorName, number(shown(c).overall, 2)] })) }}
+          >
+            <LabelledBars rows={ordered.map((c) => ({ name: c.vendorName, value: shown(c).overall, label: number(shown(c).overall, 1) }))} />
+          </ChartFigure>
+        </Card>
+        <Card>
+          <ChartFigure
+            id="transparency"
+            title={t("compare.transparencyChart")}
+            table={{
+              columns: [t("compare.vendor"), t("compare.transparency"), "%"],
+              rows: ordered.map((c) => {
+                const f = shown(c);
+                return { key: c.vendorId, cells: [c.vendorName, f.transparency ? t("compare.transparencyValue", { satisfied: f.transparency.satisfied, total: f.transparency.total }) : "–", number(percent(f), 1)] };
+              }),
+            }}
+          >
+            <LabelledBars rows={ordered.map((c) => ({ name: c.vendorName, value: percent(shown(c)), label: `${number(percent(shown(c)), 1)} %` }))} />
+          </ChartFigure>
+        </Card>
+        <Card>
+          <ChartFigure
+            id="residency"
+            title={t("compare.residencyChart")}
+            table={{
+              columns: [t("compare.vendor"), t("compare.residency"), t("compare.residencyPoints")],
+              rows: ordered.map((c) => {
+                const f = shown(c);
+                return { key: c.vendorId, cells: [c.vendorName, f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–", number(residencyPercent(f), 1)] };
+              }),
+            }}
+          >
+            <LabelledBars
+              rows={ordered.map((c) => {
+                const f = shown(c);
+                return { name: c.vendorName, value: residencyPercent(f), label: f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–" };
+              })}
+            />
+          </ChartFigure>
+        </Card>
+      </div>
+
+      <Card title={t("compare.differing")}>
+        <p className="mb-2 text-sm text-slate-600">{t("compare.differingHelp")}</p>
+        {comparison.differing.length === 0 ? (
+          <p className="text-sm">{t("compare.differingNone")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="min-w-full text-sm" data-testid="differing">
+              <thead>
+                <tr className="border-b border-slate-200 text-left">
+                  <th scope="col" className="py-1 pr-3">{t("compare.question")}</th>
+                  <th scope="col" className="py-1 pr-3 text-right">{t("compare.spread")}</th>
+                  {comparison.candidates.map((c) => (
+                    <th key={c.vendorId} scope="col" className="py-1 pr-3">
+                      {c.vendorName}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {comparison.differing.map((d) => (
+                  <tr key={d.key} className="border-b border-slate-100 align-top">
+                    <th scope="row" className="py-1 pr-3 text-left font-medium">
+                      {d.label[locale]}
+                      <div className="text-xs font-normal text-slate-500">{d.key}</div>
+                    </th>
+                    <td className="py-1 pr-3 text-right tabular-nums">{number(d.spread * 100, 0)}</td>
+                    {d.answers.map((answer, i) => (
+                      <td key={i} className="py-1 pr-3">
+                        {answer === "unknown" ? (
+                          <span className="font-semibold text-amber-800">
+                            <span aria-hidden="true">? </span>
+                            {formatAnswer({ type: d.type, options: d.options }, answer, locale, t)}
+                          </span>
+                        ) : (
+                          formatAnswer({ type: d.type, options: d.options }, answer, locale, t)
+                        )}
+                        {d.points[i] !== null ? <span className="ml-1 text-xs text-slate-500">({number(d.points[i]! * 100, 0)})</span> : null}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+
+      <Card title={t("compare.export")}>
+        <ul className="flex flex-wrap gap-3 text-sm">
+          {(["csv", "xlsx", "json", "pdf"] as const).map((format) => (
+            <li key={format}>
+              <a href={exportQuery(format)} className="underline" download>
+                {t(`compare.export${format.charAt(0).toUpperCase()}${format.slice(1)}` as MessageKey)}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
+
+export default function ComparePage() {
+  const { vendorIds, profileId, choices, profiles, result, search } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t("compare.title")} />
+      <Picker choices={choices} selected={vendorIds.slice(0, MAX_CANDIDATES)} profileId={profileId} search={search} />
+      {result && !result.ok ? <Refusal refusal={result.refusal} /> : null}
+      {result?.ok ? <ComparisonView comparison={result} vendorIds={vendorIds} profileId={profileId} profiles={profiles} /> : null}
+    </div>
+  );
+}
