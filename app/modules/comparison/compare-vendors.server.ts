@@ -10,8 +10,9 @@ import { questionsOf, type TemplateDefinition } from "../questionnaires/template
 import { getWeightProfile } from "../weights/weight-profiles.server";
 import { rankByOverall, rankDifferingQuestions } from "./differ-most";
 
-export const MIN_CANDIDATES = 2;
-export const MAX_CANDIDATES = 5;
+import { MAX_CANDIDATES, MIN_CANDIDATES } from "./comparison-params";
+
+export { MAX_CANDIDATES, MIN_CANDIDATES, parseVendorIds } from "./comparison-params";
 
 export interface CompareVendorsInput {
   vendorIds: string[];
@@ -48,11 +49,6 @@ function figuresOf(score: ScoringResult): CandidateFigures {
     knockOuts: score.knockOuts.map((k) => ({ questionKey: k.questionKey, label: k.label })),
     unknownCount: score.questions.filter((q) => q.status === "unknown").length,
   };
-}
-
-/** Splits `?vendors=a,b,c` into unique ids (order kept). */
-export function parseVendorIds(value: string | null): string[] {
-  return [...new Set((value ?? "").split(",").map((id) => id.trim()).filter(Boolean))];
 }
 
 /**
