@@ -3,6 +3,7 @@ import type { Role } from "../../app/modules/auth/actor";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { encryptTotpKey, generateTotpKey } from "../../app/modules/auth/totp.server";
 import { db } from "../../app/utils/db.server";
+import { foldForSearch } from "../../app/modules/vendors/search-text";
 
 /**
  * Test data written through Prisma into the test file's database. Unique values are random so
@@ -64,11 +65,9 @@ export function createVendor(input: {
   name?: string;
   criticality?: string;
 }) {
+  const name = input.name ?? `Vendor ${uniqueSuffix()}`;
   return db().vendor.create({
-    data: {
-      organizationId: input.organizationId,
-      name: input.name ?? `Vendor ${uniqueSuffix()}`,
-      criticality: input.criticality ?? "MEDIUM",
-    },
+    // searchName as createVendor() stores it, so list and portfolio searches find the row.
+    data: { organizationId: input.organizationId, name, searchName: foldForSearch(name), criticality: input.criticality ?? "MEDIUM" },
   });
 }

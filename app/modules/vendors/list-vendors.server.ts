@@ -1,6 +1,6 @@
 import { db } from "../../utils/db.server";
 import type { UserActor } from "../auth/actor";
-import { matchesSearch } from "./search-text";
+import { foldForSearch } from "./search-text";
 import { assertCanReadVendors } from "./vendor-access";
 import { vendorListQuerySchema, type VendorListQuery } from "./vendor-schemas";
 
@@ -17,11 +17,11 @@ export interface VendorListItem {
 }
 
 /**
- * The organisation's vendors, filtered by criticality and archive state in SQL, searched by
- * name (case/accent-insensitive, see search-text.ts) and sorted by name with a collator in
- * JavaScript, so SQLite and PostgreSQL give the same result. The first query reads only ids
- * and names; the page's rows are then loaded in full. Pages hold VENDORS_PAGE_SIZE vendors;
- * a page past the end shows the last page.
+ * The organisation's vendors, filtered by criticality and archive state and searched by name
+ * (case/accent-insensitive: every word of the folded query in the stored, folded `searchName`,
+ * see search-text.ts and ADR 0011) in SQL, sorted by the folded name, so SQLite and PostgreSQL
+ * give the same result. Pages hold VENDORS_PAGE_SIZE vendors; a page past the end shows the
+ * last page.
  */
 export async function listVendors({
   actor,
@@ -32,23 +32,25 @@ export async function listVendors({
 }) {
   assertCanReadVendors(actor);
   const query = vendorListQuerySchema.parse(input);
-  const candidates = await db().vendor.findMany({
-    where: {
-      organizationId: actor.organizationId,
-      ...(query.criticality ? { criticality: query.criticality } : {}),
-      ...(query.includeArchived ? {} : { archivedAt: null }),
-    },
-    select: { id: true, name: true },
-  });
-  const collator = new Intl.Collator(input.locale ?? "en", { sensitivity: "base", numeric: true });
-  const matching = (query.q ? candidates.filter((v) => matchesSearch(v.name, query.q!)) : candidates).sort(
-    (a, b) => collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
-
-  const total = matching.length;
+  const words = query.q ? foldForSearch(query.q).split(" ").filter(Boolean) : [];
+  const where = {
+    organizationId: actor.organizationId,
+    ...(query.criticality ? { criticality: query.criticality } : {}),
+    ...(query.includeArchived ? {} : { archivedAt: null }),
+    AND: words.map((word) => ({ searchName: { contains: word } })),
+  };
+  const total = await db().vendor.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / VENDORS_PAGE_SIZE));
   const page = Math.min(query.page, pageCount);
-  const pageIds = matching.slice((page - 1) * VENDORS_PAGE_SIZE, page * VENDORS_PAGE_SIZE).map((v) => v.id);
+  const pageIds = (
+    await db().vendor.findMany({
+      where,
+      orderBy: [{ searchName: "asc" }, { id: "asc" }],
+      skip: (page - 1) * VENDORS_PAGE_SIZE,
+      take: VENDORS_PAGE_SIZE,
+      select: { id: true },
+    })
+  ).map((v) => v.id);
 
   const rows = pageIds.length
     ? await db().vendor.findMany({

@@ -1,0 +1,199 @@
+// Portfolio benchmark (issue 6, item 7). Seeds a fresh SQLite database with the demo organisation
+// (its scored demo vendors serve the comparison) plus 10,000 factory vendors with 3 assessments
+// each (30,000 assessments), serves the production build (build/, as tests/support/app-server.ts
+// does, NODE_ENV=production) in a child process, logs in as the demo assessor and measures over
+// HTTP with CONNECTIONS keep-alive connections for DURATION_S seconds each, in one run:
+//   - the portfolio page, filtered and sorted, first page:  /portfolio?criticality=HIGH&sort=score
+//   - a 5-vendor comparison of demo vendors:                 /compare?vendors=<5 ids>
+//   - a trivial route of the same app:                       /healthz
+// Every request must answer 200 (errors are counted and fail the run). Prints requests/s and
+// p50/p95/p99 latency per route; the last line reads
+//   portfolio p95_ms=<n> rps=<n> trivial_rps=<n> compare_p95_ms=<n>
+// Run: npm run bench:portfolio  (BENCH_DURATION_S / BENCH_CONNECTIONS override the defaults;
+// builds first when build/ is missing).
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { createInterface } from "node:readline";
+
+const root = path.resolve(import.meta.dirname, "..");
+const VENDORS = 10_000;
+const ASSESSMENTS_PER_VENDOR = 3;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
+const WARM_UP_S = 2;
+
+const dir = path.join(root, ".tmp/bench-portfolio");
+const databaseFile = path.join(dir, "bench.db");
+const benchEnv = {
+  DATABASE_URL: `file:${databaseFile}`,
+  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
+  SESSION_SECRET: "vetted-bench-session-secret-0123456789abcdef",
+  MAIL_URL: "outbox",
+  LOG_LEVEL: "warn",
+};
+
+if (process.argv.includes("--serve")) {
+  // Child: serve the production build on a free port of 127.0.0.1 and print its URL.
+  process.env.NODE_ENV = "production";
+  const { startAppServer } = await import("../tests/support/app-server");
+  const app = await startAppServer({ mode: "production" });
+  console.log(`LISTENING ${app.baseUrl}`);
+  process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));
+} else {
+  await main();
+}
+
+async function main(): Promise<void> {
+  Object.assign(process.env, benchEnv, { NODE_ENV: "production", APP_URL: "http://127.0.0.1:3999" });
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const { ensureServerBuild, createClient } = await import("../tests/support/app-server");
+  ensureServerBuild();
+  const { migrateDatabase } = await import("../app/utils/migrate.server");
+  const { db, disconnectDb } = await import("../app/utils/db.server");
+  const { seedDemo, DEMO_ORG, DEMO_TEMPLATE_KEY } = await import("../seeds/demo/seed-demo.server");
+  const { seedPortfolio } = await import("../tests/support/portfolio-factories");
+
+  const seedStart = performance.now();
+  await migrateDatabase(benchEnv.DATABASE_URL);
+  const password = randomBytes(12).toString("base64url");
+  const key = () => randomBytes(20).toString("base64");
+  const { organizationId } = await seedDemo({
+    passwords: { ADMIN: password, ASSESSOR: password, DPO: password, AUDITOR: password },
+    totpKeys: { ADMIN: key(), DPO: key() },
+    inviteToken: randomBytes(24).toString("base64url"),
+  });
+  const assessor = await db().user.findFirstOrThrow({ where: { email: "assessor@demo.example" }, select: { id: true } });
+  const version = await db().templateVersion.findFirstOrThrow({
+    where: { template: { organizationId, key: DEMO_TEMPLATE_KEY } },
+    orderBy: { version: "desc" },
+    select: { id: true },
+  });
+  await seedPortfolio({ organizationId, createdById: assessor.id, templateVersionId: version.id, vendors: VENDORS, assessmentsPerVendor: ASSESSMENTS_PER_VENDOR });
+  const { backfillPortfolio } = await import("../app/modules/portfolio/backfill-portfolio.server");
+  await backfillPortfolio(); // the demo vendors (the production server does this at boot)
+  const compared = await db().assessment.findMany({
+    where: { organizationId, submittedAt: { not: null }, scoreResult: { not: null } },
+    orderBy: { submittedAt: "desc" },
+    select: { vendorId: true },
+  });
+  const compareIds = [...new Set(compared.map((a) => a.vendorId))].slice(0, 5);
+  const counts = { vendors: await db().vendor.count(), assessments: await db().assessment.count() };
+  await disconnectDb();
+  console.log(
+    `seeded ${DEMO_ORG.name}: ${counts.vendors} vendors, ${counts.assessments} assessments in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
+
+  const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/portfolio.ts"), "--serve"], {
+    cwd: root,
+    env: { ...process.env, ...benchEnv },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    const baseUrl = await listeningUrl(server);
+    const client = createClient(baseUrl);
+    const login = await client.login("assessor@demo.example", password);
+    if (login.status !== 302 && login.status !== 303) throw new Error(`login failed: HTTP ${login.status}`);
+    const cookie = [...client.cookies()].map(([name, value]) => `${name}=${value}`).join("; ");
+
+    const portfolioPath = "/portfolio?criticality=HIGH&sort=score";
+    const comparePath = compareIds.length === 5 ? `/compare?vendors=${compareIds.join(",")}` : null;
+    const first = await client.get(portfolioPath);
+    if (first.status !== 200 || !first.body.includes('data-testid="portfolio-row"')) throw new Error(`portfolio page: HTTP ${first.status}`);
+    console.log(`load: ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARM_UP_S} s warm-up`);
+
+    const portfolio = await measure(baseUrl, portfolioPath, cookie, "portfolio");
+    const compare = comparePath ? await measure(baseUrl, comparePath, cookie, "compare (5 vendors)") : null;
+    if (!comparePath) console.log("compare: n/a (fewer than 5 scored demo vendors)");
+    const trivial = await measure(baseUrl, "/healthz", "", "trivial (/healthz)");
+
+    const failed = [portfolio, compare, trivial].some((r) => r && r.errors > 0);
+    const goal = portfolio.p95 < 100 && portfolio.rps >= trivial.rps / 2;
+    console.log(`goal (portfolio p95 < 100 ms and ≥ half the trivial throughput): ${goal ? "met" : "NOT met"}`);
+    console.log(
+      `portfolio p95_ms=${portfolio.p95.toFixed(1)} rps=${portfolio.rps.toFixed(0)} trivial_rps=${trivial.rps.toFixed(0)} compare_p95_ms=${compare ? compare.p95.toFixed(1) : "n/a"}`,
+    );
+    if (failed) process.exitCode = 1;
+  } finally {
+    server.kill("SIGTERM");
+  }
+}
+
+function listeningUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on("line", (line) => {
+      const match = /^LISTENING (\S+)/.exec(line);
+      if (match) resolve(match[1]!);
+      else console.log(`[server] ${line}`);
+    });
+    child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+}
+
+interface Result {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** CONNECTIONS closed-loop clients on keep-alive sockets: warm-up, then DURATION_S measured. */
+async function measure(baseUrl: string, pathname: string, cookie: string, label: string): Promise<Result> {
+  const url = new URL(pathname, baseUrl);
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const headers: Record<string, string> = { accept: "text/html", ...(cookie ? { cookie } : {}) };
+  const once = () =>
+    new Promise<number>((resolve, reject) => {
+      const req = request(url, { agent, headers }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.end();
+    });
+  const run = async (seconds: number, latencies: number[] | null) => {
+    let errors = 0;
+    const end = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async () => {
+        while (performance.now() < end) {
+          const start = performance.now();
+          const status = await once().catch(() => 0);
+          latencies?.push(performance.now() - start);
+          if (status !== 200) errors++;
+        }
+      }),
+    );
+    return errors;
+  };
+  await run(WARM_UP_S, null);
+  const latencies: number[] = [];
+  const started = performance.now();
+  const errors = await run(DURATION_S, latencies);
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const result = {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+  console.log(
+    `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}`,
+  );
+  return result;
+}
