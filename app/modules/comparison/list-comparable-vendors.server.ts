@@ -1,5 +1,6 @@
 import { db } from "../../utils/db.server";
 import type { UserActor } from "../auth/actor";
+import { foldForSearch } from "../vendors/search-text";
 
 export const PICKER_LIMIT = 100;
 
@@ -8,10 +9,11 @@ export const PICKER_LIMIT = 100;
  * search, at most PICKER_LIMIT by name, plus the ones already chosen.
  */
 export async function listComparableVendors(actor: UserActor, input: { search?: string; selected?: string[] }) {
-  const search = input.search?.trim();
+  // Vendor.searchName holds the folded name (lower case, no accents): the same match on SQLite and PostgreSQL.
+  const words = foldForSearch(input.search ?? "").split(" ").filter(Boolean);
   const scored = { some: { scoreResult: { not: null }, submittedAt: { not: null } } };
   const rows = await db().vendor.findMany({
-    where: { organizationId: actor.organizationId, assessments: scored, ...(search ? { name: { contains: search } } : {}) },
+    where: { organizationId: actor.organizationId, assessments: scored, ...(words.length ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}) },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PICKER_LIMIT,
     select: { id: true, name: true },
