@@ -4,7 +4,9 @@ import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import { submitAssessment } from "../portal/submit-assessment.server";
 import { createWeightProfile } from "../weights/weight-profiles.server";
-import { comparisonSheets } from "./comparison-export.server";
+import { execFileSync } from "node:child_process";
+import { PDFDocument } from "pdf-lib";
+import { comparisonSheets, renderComparisonPdf } from "./comparison-export.server";
 import { compareVendors, type Comparison } from "./compare-vendors.server";
 import { toCsv, toJson } from "../exports/spreadsheet";
 
@@ -122,5 +124,20 @@ describe("compareVendors", () => {
     const strongRow = json.rows.find((r) => String(r.Anbieter).includes("HYPERLINK"))!;
     expect(strongRow.Anbieter).toBe(`'=HYPERLINK("http://evil")`);
     expect(strongRow["Gesamt (gespeichert)"]).toBe(byVendor(comparison, strong.vendor.id).stored.overall);
+  });
+
+  it("the PDF one-pager of five vendors is one page in the user's language, with every vendor and figure as text", async () => {
+    const { strong, local, assessor } = await world();
+    const more = [];
+    for (const quality of [0.6, 0.8, 0.9]) more.push(await submitted(await createAssessmentScenario({ organizationId: strong.org.id }), {}, quality));
+    const ids = [strong, local, ...more].map((s) => s.vendor.id);
+    const comparison = (await compareVendors(assessor, { vendorIds: ids })) as Comparison;
+    const bytes = await renderComparisonPdf(comparison, "de", new Date("2026-11-26T12:00:00Z"));
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBe(1);
+    const text = execFileSync("pdftotext", ["-layout", "-", "-"], { input: Buffer.from(bytes) }).toString("utf8");
+    expect(text).toContain("Anbietervergleich");
+    for (const c of comparison.candidates) expect(text).toContain(c.vendorName);
+    const best = comparison.candidates.find((c) => c.storedRank === 1)!;
+    expect(text).toContain(new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(best.stored.overall!));
   });
 });

@@ -71,8 +71,19 @@ export function comparisonMeta(comparison: Comparison, locale: Locale) {
   };
 }
 
-/** A one-page PDF: ranking table, overall bars, section table and the top differences. */
+/**
+ * A one-page PDF: ranking table, overall bars, section table and as many of the top differences
+ * (at most 5) as still fit on the page.
+ */
 export async function renderComparisonPdf(comparison: Comparison, locale: Locale, generatedAt: Date): Promise<Uint8Array> {
+  for (let differences = Math.min(5, comparison.differing.length); differences > 0; differences--) {
+    const attempt = await renderOnePager(comparison, locale, generatedAt, differences);
+    if (attempt.pages === 1) return attempt.bytes;
+  }
+  return (await renderOnePager(comparison, locale, generatedAt, 0)).bytes;
+}
+
+async function renderOnePager(comparison: Comparison, locale: Locale, generatedAt: Date, differences: number): Promise<{ bytes: Uint8Array; pages: number }> {
   const t = translator(locale);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedReportFonts(doc);
@@ -93,14 +104,14 @@ export async function renderComparisonPdf(comparison: Comparison, locale: Locale
   drawTable(
     layout,
     [
-      { header: "#", width: 0.05, align: "right" },
-      { header: t("compare.vendor"), width: 0.23, bold: true },
-      { header: t("compare.overall"), width: 0.11, align: "right" },
-      { header: t("compare.tier"), width: 0.1 },
-      { header: t("compare.transparency"), width: 0.12 },
-      { header: t("compare.residency"), width: 0.17 },
-      { header: t("compare.knockOuts"), width: 0.14 },
-      { header: t("compare.unknownAnswers"), width: 0.08, align: "right" },
+      { header: "#", width: 0.04, align: "right" },
+      { header: t("compare.vendor"), width: 0.2, bold: true },
+      { header: t("compare.colOverall"), width: 0.09, align: "right" },
+      { header: t("compare.colTier"), width: 0.09 },
+      { header: t("compare.colTransparency"), width: 0.12 },
+      { header: t("compare.residency"), width: 0.16 },
+      { header: t("compare.knockOuts"), width: 0.19 },
+      { header: t("compare.colUnknown"), width: 0.11, align: "right" },
     ],
     ordered.map((c) => {
       const f = shown(c);
@@ -119,7 +130,7 @@ export async function renderComparisonPdf(comparison: Comparison, locale: Locale
   );
 
   layout.subheading(t("compare.overallChart"), 40);
-  drawBarChart(layout, ordered.map((c) => ({ label: c.vendorName, value: shown(c).overall, valueText: formatNumber(locale, shown(c).overall, 1) })), { scale: true, size: 8, barHeight: 8 });
+  drawBarChart(layout, ordered.map((c) => ({ label: c.vendorName, value: shown(c).overall, valueText: formatNumber(locale, shown(c).overall, 1) })), { scale: true, size: 7.5, barHeight: 7 });
 
   layout.subheading(t("compare.sectionScores"), 50);
   drawTable(
@@ -129,7 +140,7 @@ export async function renderComparisonPdf(comparison: Comparison, locale: Locale
     { size: 7.5 },
   );
 
-  const top = comparison.differing.slice(0, 5);
+  const top = comparison.differing.slice(0, differences);
   if (top.length > 0) {
     layout.subheading(t("compare.differing"), 50);
     const order = ordered.map((c) => comparison.candidates.indexOf(c));
@@ -141,5 +152,5 @@ export async function renderComparisonPdf(comparison: Comparison, locale: Locale
     );
   }
   layout.textLayer.finish(doc);
-  return doc.save({ useObjectStreams: false });
+  return { bytes: await doc.save({ useObjectStreams: false }), pages: doc.getPageCount() };
 }
