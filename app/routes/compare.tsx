@@ -176,8 +176,8 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
                         {c.assessmentTitle} · {date(c.submittedAt)}
                       </div>
                     </th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{number(c.stored.overall, 2)}</td>
-                    {whatIf ? <td className="py-1 pr-3 text-right tabular-nums">{number(c.whatIf?.overall, 2)}</td> : null}
+                    <td className="py-1 pr-3 text-right tabular-nums">{number(c.stored.overall, 1)}</td>
+                    {whatIf ? <td className="py-1 pr-3 text-right tabular-nums">{number(c.whatIf?.overall, 1)}</td> : null}
                     <td className="py-1 pr-3">{f.riskTier ? t(`assessments.tier${f.riskTier}` as MessageKey) : "–"}</td>
                     <td className="py-1 pr-3">{f.transparency ? t("compare.transparencyValue", { satisfied: f.transparency.satisfied, total: f.transparency.total }) : "–"}</td>
                     <td className="py-1 pr-3">{f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–"}</td>
@@ -226,7 +226,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
           <ChartFigure
             id="overall"
             title={t("compare.overallChart")}
-            table={{ columns: [t("compare.vendor"), t("compare.overall")], rows: ordered.map((c) => ({ key: c.vendorId, cells: [c.vendorName, number(shown(c).overall, 2)] })) }}
+            table={{ columns: [t("compare.vendor"), t("compare.overall")], rows: ordered.map((c) => ({ key: c.vendorId, cells: [c.vendorName, number(shown(c).overall, 1)] })) }}
           >
             <LabelledBars rows={ordered.map((c) => ({ name: c.vendorName, value: shown(c).overall, label: number(shown(c).overall, 1) }))} />
           </ChartFigure>

@@ -36,7 +36,7 @@ export default function VendorHistoryPage() {
   const sectionTitle = (key: string) => history.sections.find((s) => s.key === key)?.title[locale] ?? key;
   const lines = [{ key: "overall", name: t("compare.overall") }, ...history.sectionKeys.map((key) => ({ key, name: sectionTitle(key) }))];
   const points = history.assessments.map((a) => ({ label: `${date(a.submittedAt)}`, values: { overall: a.overall, ...a.sections } }));
-  const delta = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : ""}${number(value, 2)}`);
+  const delta = (value: number | null) => (value === null ? "–" : `${value > 0 ? "+" : ""}${number(value, 1)}`);
   const answerText = (item: { type: string; options: { value: string; label: { en: string; de: string } }[] }, value: unknown) => formatAnswer({ type: item.type, options: item.options }, value, locale, t);
 
   return (
@@ -65,7 +65,7 @@ export default function VendorHistoryPage() {
                   <Link key="link" to={`/assessments/${a.assessmentId}`} className="underline">
                     {a.title}
                   </Link>,
-                  number(a.overall, 2),
+                  number(a.overall, 1),
                   a.riskTier ? t(`assessments.tier${a.riskTier}` as MessageKey) : "–",
                   ...history.sectionKeys.map((key) => number(a.sections[key] ?? null, 1)),
                 ],
@@ -115,8 +115,8 @@ export default function VendorHistoryPage() {
                 <tbody>
                   <tr className="border-b border-slate-100 font-semibold">
                     <th scope="row" className="py-1 pr-3 text-left">{t("compare.overall")}</th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.before, 2)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.after, 2)}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.before, 1)}</td>
+                    <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.after, 1)}</td>
                     <td className="py-1 pr-3 text-right tabular-nums">{delta(diff.overall.delta)}</td>
                   </tr>
                   <tr className="border-b border-slate-100">

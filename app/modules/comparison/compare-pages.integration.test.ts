@@ -41,7 +41,7 @@ describe("comparison pages over HTTP", () => {
     expect(page.body).toContain(first.vendor.name);
     expect(page.body).not.toContain("recharts-surface");
     const stored = await db().assessment.findUniqueOrThrow({ where: { id: first.assessment.id }, select: { overallScore: true } });
-    expect(page.body).toContain(new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(stored.overallScore!));
+    expect(page.body).toContain(new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stored.overallScore!));
   });
 
   it("canonicalises the picker's checkboxes into ?vendors=", async () => {
