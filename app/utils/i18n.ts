@@ -37,19 +37,36 @@ export function formatDate(locale: Locale, value: Date | string | null | undefin
   // Calendar days (due dates, condition deadlines) are stored as 23:59:59 UTC of that day; shown in
   // Berlin time they would move to the next day, so they are shown as the UTC day they name.
   const calendarDay = !withTime && date.getUTCHours() === 23 && date.getUTCMinutes() === 59 && date.getUTCSeconds() === 59;
-  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-    dateStyle: "medium",
-    ...(withTime ? { timeStyle: "short" } : {}),
-    timeZone: calendarDay ? "UTC" : DISPLAY_TIME_ZONE,
-  }).format(date);
+  const key = `${locale}|${withTime}|${calendarDay}`;
+  let format = DATE_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
+      dateStyle: "medium",
+      ...(withTime ? { timeStyle: "short" } : {}),
+      timeZone: calendarDay ? "UTC" : DISPLAY_TIME_ZONE,
+    });
+    DATE_FORMATS.set(key, format);
+  }
+  return format.format(date);
 }
+
+// Intl formatters are expensive to construct (a table page formats hundreds of cells): one per
+// combination of options, created on first use.
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 
 export function formatNumber(locale: Locale, value: number | null | undefined, fractionDigits = 0): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
-  return new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  const key = `${locale}|${fractionDigits}`;
+  let format = NUMBER_FORMATS.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale === "de" ? "de-DE" : "en-GB", {
+      minimumFractionDigits: fractionDigits,
+      maximumFractionDigits: fractionDigits,
+    });
+    NUMBER_FORMATS.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** Picks the best supported language from an Accept-Language header (q-values respected). */
