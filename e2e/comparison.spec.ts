@@ -61,7 +61,7 @@ test.describe("vendor comparison", () => {
     await expect(page.getByRole("status").filter({ hasText: "What-if" })).toContainText("Residency only");
     await expect(ranking.locator("tbody tr").first()).toContainText(local.name);
     await expect(ranking.locator("tbody tr").first()).toContainText("up 1");
-    await expect(page.getByTestId("sections-chart").locator("svg.recharts-surface")).toBeVisible();
+    await expect(page.getByTestId("sections-chart").locator("svg.recharts-surface").first()).toBeVisible();
 
     const storedAfter = await db().assessment.findMany({ where: { organizationId: seeded.org.id }, orderBy: { id: "asc" }, select: { id: true, scoreResult: true } });
     expect(storedAfter).toEqual(storedBefore);
