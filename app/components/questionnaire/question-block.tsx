@@ -2,7 +2,8 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { formatAnswer, QuestionInput, type PortalQuestion } from "./question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import { QuestionInput, type PortalQuestion } from "./question-input";
 
 type AutosaveResponse =
   | { status: "saved"; questionKey: string; version: number; value: unknown }
