@@ -2,7 +2,7 @@ import type { ScoringResult } from "../../scoring";
 import { countryName } from "../../seeds/reference/countries";
 import type { Locale, MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { formatAnswer } from "./questionnaire/question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
 
 type Localized = { en: string; de: string };
 export interface ScoreQuestionInfo {

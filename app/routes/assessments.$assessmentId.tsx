@@ -205,6 +205,7 @@ export default function AssessmentPage() {
             preparedByMe ? (
               <Alert tone="warning">{t("assessments.separationOfDuties")}</Alert>
             ) : (
+              <SupersedeWrapper decided={a.status !== "AWAITING_DECISION"} summary={t("assessments.newDecision")}>
               <Form method="post" className="space-y-3">
                 <input type="hidden" name="intent" value="decide" />
                 <input type="hidden" name="expectedVersion" value={a.version} />
@@ -227,6 +228,7 @@ export default function AssessmentPage() {
                 )}
                 <Button type="submit">{t("assessments.decide")}</Button>
               </Form>
+              </SupersedeWrapper>
             )
           ) : null}
         </Card>
@@ -270,5 +272,16 @@ export default function AssessmentPage() {
         )}
       />
     </div>
+  );
+}
+
+/** Once decided, a new decision (which supersedes the current one) sits behind a closed disclosure. */
+function SupersedeWrapper({ decided, summary, children }: { decided: boolean; summary: string; children: React.ReactNode }) {
+  if (!decided) return <>{children}</>;
+  return (
+    <details className="mt-2 rounded-md border border-slate-200 p-3" data-testid="new-decision">
+      <summary className="cursor-pointer font-medium">{summary}</summary>
+      <div className="mt-3">{children}</div>
+    </details>
   );
 }

@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useMemo, useState } from "react";
 import { QuestionBlock } from "~/components/questionnaire/question-block";
-import { formatAnswer } from "~/components/questionnaire/question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
 import { changesFromForm } from "~/modules/portal/form-changes";

@@ -66,10 +66,14 @@ export async function answerQuestion(fieldset: Locator): Promise<string> {
   const key = (await fieldset.getAttribute("data-question-key")) ?? "?";
   const file = fieldset.locator('input[type="file"]');
   if ((await file.count()) > 0) {
+    // The validity date first (autosaved), then the upload, which attaches the file to that answer.
+    const validUntil = fieldset.locator('input[type="date"]');
+    if ((await validUntil.count()) > 0) {
+      await validUntil.fill("2027-12-31");
+      await expect(fieldset.getByTestId("save-status")).toHaveText(/^(Saved|Gespeichert)$/);
+    }
     await file.setInputFiles(SAMPLE_PDF);
     await expect(fieldset.locator(`[data-testid^="evidence-files-"]`)).toContainText(SAMPLE_PDF.name);
-    const validUntil = fieldset.locator('input[type="date"]');
-    if ((await validUntil.count()) > 0) await validUntil.fill("2027-12-31");
     return "evidence";
   }
   const table = fieldset.getByTestId("subprocessor-table");

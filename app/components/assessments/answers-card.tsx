@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatAnswer } from "~/components/questionnaire/question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { Card } from "~/components/ui/layout";
 import type { AssessmentView } from "~/modules/assessments/get-assessment.server";
 import type { Locale } from "~/utils/i18n";

@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { formatAnswer, QuestionInput, type PortalQuestion } from "./question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import { QuestionInput, type PortalQuestion } from "./question-input";
 
 type AutosaveResponse =
   | { status: "saved"; questionKey: string; version: number; value: unknown }
@@ -129,7 +130,9 @@ export function QuestionBlock({
     });
   }
 
-  function onChange() {
+  function onChange(event: ChangeEvent<HTMLFieldSetElement>) {
+    // Choosing a file starts an upload, which stores the answer itself (onServerSaved).
+    if ((event.target as unknown as HTMLInputElement).type === "file") return;
     onTokens?.(question.key, currentTokens());
     clearTimeout(timer.current);
     if (hasIncompleteRow()) return;

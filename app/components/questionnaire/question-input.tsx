@@ -1,6 +1,5 @@
-import { countryName } from "../../../seeds/reference/countries";
 import type { ShowIf } from "~/modules/questionnaires/template-definition";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { CountriesInput } from "./countries-input";
 import { SubprocessorTable } from "./subprocessor-table";
@@ -97,32 +96,4 @@ export function QuestionInput({ question, value, disabled, locale }: { question:
         />
       );
   }
-}
-
-/** A readable rendering of a stored answer (for conflict dialogs and the assessor's view). */
-export function formatAnswer(question: Pick<PortalQuestion, "type" | "options">, value: unknown, locale: Locale, t: ReturnType<typeof useT>["t"]): string {
-  if (value === null || value === undefined || value === "") return "—";
-  if (value === "unknown") return t("portal.unknown");
-  if (value === "na") return t("portal.na");
-  const optionLabel = (v: string) => question.options?.find((o) => o.value === v)?.label[locale] ?? v;
-  if (question.type === "yes_no" && typeof value === "string" && ["yes", "partial", "no"].includes(value)) {
-    return t(`portal.${value as "yes" | "partial" | "no"}`);
-  }
-  if (question.type === "subprocessors" && Array.isArray(value)) {
-    return value
-      .map((row: { name?: string; country?: string; mechanism?: string }) =>
-        `${row.name ?? "?"} (${row.country ? countryName(row.country, locale) : "?"}, ${t(`portal.mechanism_${row.mechanism ?? "unknown"}` as MessageKey)})`,
-      )
-      .join("; ");
-  }
-  if (question.type === "evidence" && typeof value === "object" && !Array.isArray(value)) {
-    const evidence = value as { documentType?: string; validUntil?: string; files?: unknown[] };
-    const parts = [t(`portal.doc_${evidence.documentType ?? "other"}` as MessageKey), t("portal.evidenceFiles", { count: evidence.files?.length ?? 0 })];
-    if (evidence.validUntil) parts.push(t("portal.validUntil", { date: evidence.validUntil }));
-    return parts.join(" · ");
-  }
-  if (question.type === "countries" && Array.isArray(value)) return value.map((v) => countryName(String(v), locale)).join(", ");
-  if (Array.isArray(value)) return value.map((v) => optionLabel(String(v))).join(", ");
-  if (typeof value === "string") return optionLabel(value);
-  return String(value);
 }

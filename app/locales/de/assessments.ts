@@ -149,4 +149,5 @@ export const assessments: Record<keyof typeof en, string> = {
   reportMeta: "Signiert von {signer}; Kopf der Audit-Kette bei Signatur: Ereignis {seq}",
   reportTimestamped: "mit Zeitstempel (RFC 3161)",
   reportVerifyHint: "Signatur und Unverändertheit eines Berichts kann jede:r prüfen unter",
+  newDecision: "Neue Entscheidung festhalten (sie ersetzt die aktuelle; die aktuelle und ihr signierter Bericht bleiben erhalten)",
 };

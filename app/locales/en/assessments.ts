@@ -147,4 +147,5 @@ export const assessments = {
   reportMeta: "Signed by {signer}; audit chain head at signing: event {seq}",
   reportTimestamped: "with a qualified timestamp (RFC 3161)",
   reportVerifyHint: "Anyone can check a report's signature and whether it is unchanged at",
+  newDecision: "Record a new decision (it supersedes the current one; the current one and its signed report are kept)",
 };

@@ -2,7 +2,7 @@
 // to display text in the assessment's language. The renderer (render-report.ts) stays pure.
 
 import { countryName } from "../../../seeds/reference/countries";
-import { formatAnswer } from "../../components/questionnaire/question-input";
+import { formatAnswer } from "../questionnaires/format-answer";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import { formatDate, translate, type Locale, type MessageKey } from "../../utils/i18n";
@@ -13,14 +13,6 @@ import { questionsOf } from "../questionnaires/template-definition";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import type { ReportInput, ReportOutcomeCode } from "./report-input";
 
-const FINDING_STATUS: Record<Locale, Record<string, string>> = {
-  en: { OPEN: "Open", IN_PROGRESS: "In progress", RESOLVED: "Resolved", ACCEPTED: "Risk accepted" },
-  de: { OPEN: "Offen", IN_PROGRESS: "In Bearbeitung", RESOLVED: "Behoben", ACCEPTED: "Risiko akzeptiert" },
-};
-const SEVERITY: Record<Locale, Record<string, string>> = {
-  en: { LOW: "Low", MEDIUM: "Medium", HIGH: "High", CRITICAL: "Critical" },
-  de: { LOW: "Niedrig", MEDIUM: "Mittel", HIGH: "Hoch", CRITICAL: "Kritisch" },
-};
 const LEGAL_BASIS: Record<Locale, Record<string, string>> = {
   en: { eu_eea: "GDPR applies directly (EU/EEA)", adequacy: "Adequacy decision (GDPR Art. 45)", third_country_safeguards: "Appropriate safeguards (GDPR Art. 46)", third_country_no_safeguards: "None", unknown: "Unknown" },
   de: { eu_eea: "DSGVO gilt unmittelbar (EU/EWR)", adequacy: "Angemessenheitsbeschluss (Art. 45 DSGVO)", third_country_safeguards: "Geeignete Garantien (Art. 46 DSGVO)", third_country_no_safeguards: "Keine", unknown: "Unbekannt" },
@@ -134,8 +126,8 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
       : null,
     findings: assessment.findings.map((f) => ({
       title: f.title,
-      severity: SEVERITY[locale][f.severity] ?? f.severity,
-      status: FINDING_STATUS[locale][f.status] ?? f.status,
+      severity: t(`review.severity${f.severity}`),
+      status: t(`review.findingStatus${f.status}`),
       owner: f.owner ?? "–",
       dueDate: f.dueDate ? day(f.dueDate) : "–",
       description: f.description,
@@ -148,7 +140,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
         const result = resultOf(q.key);
         return {
           question: q.label[locale],
-          answer: hidden.has(q.key) ? t("portal.hiddenByCondition") : formatAnswer(q, answers[q.key], locale, t as never),
+          answer: hidden.has(q.key) ? t("portal.hiddenByCondition") : formatAnswer(q, answers[q.key], locale, t),
           points: result?.points !== null && result?.points !== undefined ? `${result.points.toFixed(2)} / 1` : "–",
           references: q.regulationRefs,
           evidence: assessment.evidenceFiles.filter((f) => f.questionKey === q.key).map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
