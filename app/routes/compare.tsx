@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { LabelledBars, SectionRadar } from "~/components/charts/charts";
-import { formatAnswer } from "~/components/questionnaire/question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { requireUser } from "~/modules/auth/guards.server";

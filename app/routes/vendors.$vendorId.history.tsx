@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { TimeLines } from "~/components/charts/charts";
-import { formatAnswer } from "~/components/questionnaire/question-input";
+import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { Button } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/layout";
 import { requireUser } from "~/modules/auth/guards.server";

@@ -1,5 +1,5 @@
 import { PDFDocument } from "pdf-lib";
-import { formatAnswer } from "../../components/questionnaire/question-input";
+import { formatAnswer } from "../questionnaires/format-answer";
 import { formatDate, formatNumber, translate, type Locale, type MessageKey } from "../../utils/i18n";
 import type { Cell, Sheet } from "../exports/spreadsheet";
 import { drawBarChart } from "../reports/charts";
