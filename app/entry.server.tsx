@@ -14,6 +14,9 @@ import { startReminderSchedule } from "./modules/reminders/reminder-schedule.ser
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
 
+/** The rendered-page cache server/app.js consults before Remix (ADR 0012). */
+export { pageCache } from "./modules/page-cache/page-cache.server";
+
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
 
@@ -54,6 +57,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
+          loadContext?.markIncomplete?.();
           if (shellRendered) logger.error("render.error", { requestId, message: String((error as Error)?.message ?? error) });
         },
       },

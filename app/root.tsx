@@ -13,9 +13,8 @@ import {
 import type { ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
 import { useRequestInfo } from "./components/request-info";
-import { getUserActor } from "./modules/auth/guards.server";
+import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
-import { db } from "./utils/db.server";
 import { resolveLocale } from "./utils/locale.server";
 import { useT } from "./utils/use-t";
 import stylesheet from "./tailwind.css?url";
@@ -29,10 +28,7 @@ export const meta: MetaFunction = () => [{ title: "Vetted" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getUserActor(request, context);
-  const user = actor
-    ? await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } })
-    : null;
-  const locale = await resolveLocale(request, user?.locale);
+  const locale = await resolveLocale(request, actor ? await getSessionUserLocale(request, context) : null);
   return {
     locale,
     requestId: context.requestId ?? "",

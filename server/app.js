@@ -108,6 +108,9 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
   );
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
+  const pageCache = build.entry.module.pageCache;
+  if (pageCache) app.get([...pageCache.paths], servePageCache(pageCache));
+
   app.all(
     "*",
     createRequestHandler({
@@ -118,6 +121,12 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
         requestId: res.locals.requestId,
         cspNonce: res.locals.cspNonce,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        // Values computed once per HTTP request and shared by its loaders (the validated session).
+        requestScope: new Map(),
+        // entry.server calls it when a streamed page fails after its 200 status went out.
+        markIncomplete: () => {
+          res.locals.pageIncomplete = true;
+        },
       }),
     }),
   );
@@ -136,6 +145,58 @@ export const PRIVATE_HEADERS = {
   "X-Robots-Tag": "noindex, nofollow",
   "Cache-Control": "no-store",
 };
+
+/**
+ * Serves a page from the rendered-page cache (app/modules/page-cache, ADR 0012), or lets Remix
+ * render it and keeps a complete 200 HTML response. A failing cache never fails the request.
+ * @param {{ probe: Function, store: Function, render: Function }} pageCache
+ */
+function servePageCache(pageCache) {
+  return async (req, res, next) => {
+    let probe = null;
+    try {
+      probe = await pageCache.probe({
+        method: req.method,
+        url: req.originalUrl,
+        cookie: req.get("cookie"),
+        acceptLanguage: req.get("accept-language"),
+      });
+    } catch {
+      probe = null;
+    }
+    if (!probe) return next();
+    const { cspNonce: nonce, requestId } = res.locals;
+    res.setHeader("X-Page-Cache", probe.hit ? "hit" : "miss");
+    if (probe.hit) {
+      res.status(200).type(probe.hit.contentType).setHeader("Cache-Control", "private, no-store");
+      return res.send(pageCache.render(probe.hit, { nonce, requestId }));
+    }
+    const chunks = [];
+    const write = res.write;
+    const end = res.end;
+    const keep = (chunk, encoding) => {
+      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+    };
+    res.write = function (chunk, encoding, callback) {
+      keep(chunk, encoding);
+      return write.call(this, chunk, encoding, callback);
+    };
+    res.end = function (chunk, encoding, callback) {
+      keep(chunk, encoding);
+      return end.call(this, chunk, encoding, callback);
+    };
+    res.on("finish", () => {
+      const contentType = String(res.getHeader("content-type") ?? "");
+      if (res.statusCode !== 200 || res.locals.pageIncomplete || res.getHeader("set-cookie") || !contentType.startsWith("text/html")) return;
+      try {
+        pageCache.store(probe.key, { html: Buffer.concat(chunks).toString("utf8"), contentType, nonce, requestId });
+      } catch {
+        // not kept: the next request renders again
+      }
+    });
+    next();
+  };
+}
 
 /** @param {string} nonce @param {boolean} secure */
 export function securityHeaders(nonce, secure) {

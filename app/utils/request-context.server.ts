@@ -6,6 +6,10 @@ declare module "@remix-run/node" {
     requestId: string;
     cspNonce: string;
     clientIp: string;
+    /** Created per HTTP request by server/app.js: values its loaders share (absent in tests). */
+    requestScope?: Map<symbol, unknown>;
+    /** Called when a streamed page fails after its status went out (it must not be cached). */
+    markIncomplete?: () => void;
   }
 }
 

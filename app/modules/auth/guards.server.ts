@@ -15,10 +15,33 @@ function currentPath(request: Request): string {
   return `${url.pathname}${url.search}`;
 }
 
+type ValidatedSession = Awaited<ReturnType<typeof validateSessionToken>>;
+const VALIDATED_SESSION = Symbol("validated session");
+
+/**
+ * The request's session, validated once per GET/HEAD request: the root loader and the route's
+ * loader share the request's scope (context.requestScope), so a page costs one validation
+ * instead of two. Other methods validate each time, because an action may change the session
+ * (sign-in, step-up, sign-out).
+ */
+function validatedSession(request: Request, context: AppLoadContext | undefined): Promise<ValidatedSession> {
+  const scope = request.method === "GET" || request.method === "HEAD" ? context?.requestScope : undefined;
+  const known = scope?.get(VALIDATED_SESSION) as Promise<ValidatedSession> | undefined;
+  if (known) return known;
+  const validation = sessionCookie()
+    .parse(request.headers.get("Cookie"))
+    .then((token: unknown) => (typeof token === "string" ? validateSessionToken(token) : null));
+  scope?.set(VALIDATED_SESSION, validation);
+  return validation;
+}
+
+/** The signed-in user's preferred language (null: none chosen), from the request's session. */
+export async function getSessionUserLocale(request: Request, context?: AppLoadContext): Promise<string | null> {
+  return (await validatedSession(request, context))?.session.user.locale ?? null;
+}
+
 export async function getUserActor(request: Request, context?: AppLoadContext): Promise<UserActor | null> {
-  const token = await sessionCookie().parse(request.headers.get("Cookie"));
-  if (typeof token !== "string") return null;
-  const result = await validateSessionToken(token);
+  const result = await validatedSession(request, context);
   if (!result || !isRole(result.membership.role)) return null;
   const { session, membership } = result;
   return {
@@ -45,8 +68,7 @@ export async function requireUser(
   context?: AppLoadContext,
   options: { allowWithoutMfa?: boolean } = {},
 ): Promise<UserActor> {
-  const token = await sessionCookie().parse(request.headers.get("Cookie"));
-  const result = typeof token === "string" ? await validateSessionToken(token) : null;
+  const result = await validatedSession(request, context);
   if (!result || !isRole(result.membership.role)) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(currentPath(request))}`);
   }

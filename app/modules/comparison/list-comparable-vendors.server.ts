@@ -9,12 +9,11 @@ export const PICKER_LIMIT = 100;
  * search, at most PICKER_LIMIT by name, plus the ones already chosen.
  */
 export async function listComparableVendors(actor: UserActor, input: { search?: string; selected?: string[] }) {
-  // The subquery names the organisation so that it uses the (organizationId, vendorId) index.
+  // Vendor.comparable (ADR 0011) is kept by refreshVendorPortfolio(): no subquery over assessments.
   // Vendor.searchName holds the folded name (lower case, no accents): the same match on SQLite and PostgreSQL.
   const words = foldForSearch(input.search ?? "").split(" ").filter(Boolean);
-  const scored = { some: { organizationId: actor.organizationId, scoreResult: { not: null }, submittedAt: { not: null } } };
   const rows = await db().vendor.findMany({
-    where: { organizationId: actor.organizationId, assessments: scored, ...(words.length ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}) },
+    where: { organizationId: actor.organizationId, comparable: true, ...(words.length ? { AND: words.map((word) => ({ searchName: { contains: word } })) } : {}) },
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: PICKER_LIMIT,
     select: { id: true, name: true },

@@ -14,7 +14,8 @@ export const OPEN_FINDING_STATUSES = ["OPEN", "IN_PROGRESS"];
  * Recomputes the vendor's portfolio columns (ADR 0011) from its assessments, answers and
  * findings: the latest assessment (newest createdAt, then id) gives status, score, tier,
  * transparency, residency class, due date and certificate expiry (earliest evidence
- * validUntil); open findings count over all the vendor's assessments. Call it inside the
+ * validUntil); open findings count over all the vendor's assessments; "comparable" says whether
+ * any assessment is submitted and scored (what /compare needs). Call it inside the
  * transaction of every use case that changes one of those facts.
  */
 export async function refreshVendorPortfolio(tx: Tx, organizationId: string, vendorId: string): Promise<void> {
@@ -38,6 +39,10 @@ export async function refreshVendorPortfolio(tx: Tx, organizationId: string, ven
       if (until && (!certificateExpiry || until < certificateExpiry)) certificateExpiry = until;
     }
   }
+  const scoredSubmission = await tx.assessment.findFirst({
+    where: { organizationId, vendorId, submittedAt: { not: null }, scoreResult: { not: null } },
+    select: { id: true },
+  });
   const openFindings = await tx.finding.count({
     where: { organizationId, status: { in: OPEN_FINDING_STATUSES }, assessment: { vendorId } },
   });
@@ -56,6 +61,7 @@ export async function refreshVendorPortfolio(tx: Tx, organizationId: string, ven
       latestDueDate: latest?.dueDate ?? null,
       certificateExpiry,
       openFindings,
+      comparable: scoredSubmission !== null,
       portfolioSyncedAt: new Date(),
     },
   });

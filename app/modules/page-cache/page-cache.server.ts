@@ -1,0 +1,117 @@
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "../../utils/db.server";
+import { resolveLocale } from "../../utils/locale.server";
+import { isRole } from "../auth/actor";
+import { sessionCookie } from "../auth/cookies.server";
+import { mfaRequired } from "../auth/guards.server";
+import { validateSessionToken } from "../auth/sessions.server";
+
+/**
+ * A cache of rendered pages for the read-heavy views procurement teams keep open (portfolio,
+ * comparison), ADR 0012. server/app.js asks it before Remix runs:
+ *
+ *   - An entry belongs to ONE session: the key holds the session id, the user's name, e-mail and
+ *     role, the language, the full URL, the minute, and the organisation's audit-chain head. Every
+ *     write that changes what these pages show records an audit event in its transaction, so a
+ *     new head means a new key; the minute bounds what time alone changes (overdue flags).
+ *   - Each request still validates its session (one joined query) and reads the head (one
+ *     query); a revoked or expired session never sees a cached page.
+ *   - Only 200 HTML responses that streamed to the end without a render error (entry.server
+ *     calls context.markIncomplete) and set no cookie are kept. The per-request CSP nonce and
+ *     request id are stored as placeholders and filled in for every response.
+ */
+export const CACHED_PATHS = ["/portfolio", "/compare"] as const;
+const MAX_ENTRIES = 500;
+const MAX_BYTES = 64 * 1024 * 1024;
+const MINUTE_MS = 60_000;
+
+// Random per process: markers that cannot occur in a page by accident.
+const NONCE_SLOT = `__nonce_${randomBytes(12).toString("hex")}__`;
+const REQUEST_ID_SLOT = `__request_${randomBytes(12).toString("hex")}__`;
+
+interface Entry {
+  html: string;
+  contentType: string;
+}
+
+const entries = new Map<string, Entry>();
+let bytes = 0;
+
+export interface PageRequest {
+  method: string;
+  /** Path and query string, as requested. */
+  url: string;
+  cookie: string | undefined;
+  acceptLanguage: string | undefined;
+}
+
+export type PageProbe = { key: string; hit: Entry | null };
+
+/** The cache key of a request, with the entry when there is one; null: not cacheable. */
+export async function probePage(request: PageRequest, now = Date.now()): Promise<PageProbe | null> {
+  if (request.method !== "GET") return null;
+  const path = request.url.split("?")[0];
+  if (!(CACHED_PATHS as readonly string[]).includes(path ?? "")) return null;
+  const token = await sessionCookie().parse(request.cookie ?? null);
+  if (typeof token !== "string") return null;
+  const valid = await validateSessionToken(token);
+  if (!valid || !isRole(valid.membership.role)) return null;
+  const { session } = valid;
+  // Someone who must first set up a second factor is redirected by Remix, never served here.
+  if (!session.user.totpEnabledAt && mfaRequired(valid.membership.role, session.organization.requireMfaForAll)) return null;
+  const headers = new Headers();
+  if (request.cookie) headers.set("Cookie", request.cookie);
+  if (request.acceptLanguage) headers.set("Accept-Language", request.acceptLanguage);
+  const locale = await resolveLocale(new Request("http://localhost/", { headers }), session.user.locale);
+  const [head] = await db().$queryRaw<{ seq: number | bigint }[]>`
+    SELECT "seq" FROM "AuditEvent" WHERE "organizationId" = ${session.organizationId} ORDER BY "seq" DESC LIMIT 1`;
+  const key = createHash("sha256")
+    .update(
+      JSON.stringify([
+        session.id,
+        session.user.name,
+        session.user.email,
+        valid.membership.role,
+        locale,
+        request.url,
+        String(head?.seq ?? 0),
+        Math.floor(now / MINUTE_MS),
+      ]),
+    )
+    .digest("hex");
+  const hit = entries.get(key) ?? null;
+  if (hit) {
+    entries.delete(key); // least recently used first out: re-insert at the end
+    entries.set(key, hit);
+  }
+  return { key, hit };
+}
+
+/** Keeps a rendered page; `nonce` and `requestId` are the ones it was rendered with. */
+export function storePage(key: string, page: { html: string; contentType: string; nonce: string; requestId: string }): void {
+  if (!page.nonce || !page.requestId || !page.html.includes("</html>")) return;
+  const html = page.html.replaceAll(page.nonce, NONCE_SLOT).replaceAll(page.requestId, REQUEST_ID_SLOT);
+  const previous = entries.get(key);
+  if (previous) bytes -= previous.html.length;
+  entries.delete(key);
+  entries.set(key, { html, contentType: page.contentType });
+  bytes += html.length;
+  for (const [oldest, entry] of entries) {
+    if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
+    entries.delete(oldest);
+    bytes -= entry.html.length;
+  }
+}
+
+/** A cached page with this response's nonce and request id. */
+export function renderCachedPage(entry: Entry, response: { nonce: string; requestId: string }): string {
+  return entry.html.replaceAll(NONCE_SLOT, response.nonce).replaceAll(REQUEST_ID_SLOT, response.requestId);
+}
+
+/** Empties the cache (tests). */
+export function clearPageCache(): void {
+  entries.clear();
+  bytes = 0;
+}
+
+export const pageCache = { paths: CACHED_PATHS, probe: probePage, store: storePage, render: renderCachedPage };
