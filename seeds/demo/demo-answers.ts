@@ -8,6 +8,8 @@ import { questionsOf, type TemplateDefinition, type TemplateQuestion } from "../
  */
 export interface AnswerProfile {
   quality: number;
+  /** A different quality for some sections (key → quality): a vendor's strengths and weaknesses. */
+  sectionQuality?: Record<string, number>;
   overrides?: Record<string, unknown>;
 }
 
@@ -107,7 +109,7 @@ function answerFor(question: TemplateQuestion, q: number): unknown {
 export function demoAnswers(definition: TemplateDefinition, profile: AnswerProfile): Record<string, unknown> {
   const generated: Record<string, unknown> = {};
   for (const question of questionsOf(definition)) {
-    const value = answerFor(question, profile.quality);
+    const value = answerFor(question, profile.sectionQuality?.[question.sectionKey] ?? profile.quality);
     if (value !== undefined) generated[question.key] = value;
   }
   const overrides = profile.overrides ?? {};

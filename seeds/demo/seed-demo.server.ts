@@ -63,11 +63,11 @@ const VENDORS: DemoVendor[] = [
   { name: "Acme AI", website: "https://acme.example", country: "US", criticality: "HIGH", description: "LLM assistant for sales and service teams.", product: { name: "Acme Assist", foundationModel: "GPT-4o", hostingRegions: ["US", "IE"], dataCategories: ["customer_contact", "content_documents"] }, status: "INVITED", profile: { quality: 0.6, overrides: { ...eu(["US", "IE"], [sub("Emerald Cloud Ltd", "Hosting and inference", "IE", "not_needed"), sub("Helpdesk Corp.", "Support tickets", "US", "dpf")]), "residency.dpf_certified": "yes", "residency.foreign_access_laws": "subject_mitigated", "ai_act.eu_representative": "representative_appointed" } } },
   { name: "Nordlicht Analytics GmbH", website: "https://nordlicht.example", country: "DE", criticality: "MEDIUM", description: "Churn prediction for CRM data.", product: { name: "Nordlicht Predict", foundationModel: "Own gradient-boosting models", hostingRegions: ["DE"], dataCategories: ["customer_contact", "usage_telemetry"] }, status: "APPROVED", profile: { quality: 0.95, overrides: eu(["DE"]) } },
   { name: "Bavaria Speech AG", website: "https://bavaria-speech.example", country: "DE", criticality: "HIGH", description: "Call transcription and summaries.", product: { name: "Bavaria Transcribe", foundationModel: "Whisper large-v3 (self-hosted)", hostingRegions: ["DE", "AT"], dataCategories: ["customer_contact", "content_documents"] }, status: "SUBMITTED", profile: { quality: 0.8, overrides: eu(["DE", "AT"], [sub("Hetzner Online GmbH", "Hosting", "DE", "not_needed"), sub("Alpen GPU Cloud GmbH", "Speech recognition (GPU inference)", "AT", "not_needed")]) } },
-  { name: "Helvetia LLM SA", website: "https://helvetia-llm.example", country: "CH", criticality: "CRITICAL", description: "Private LLM hosting for regulated industries.", product: { name: "Helvetia Private GPT", foundationModel: "Mistral Large", hostingRegions: ["CH"], dataCategories: ["financial", "content_documents"] }, status: "AWAITING_DECISION", profile: { quality: 0.7, overrides: { ...eu(["CH"], [sub("Swiss Sovereign Hosting AG", "Hosting and inference", "CH", "adequacy")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "representative_appointed" } } },
+  { name: "Helvetia LLM SA", website: "https://helvetia-llm.example", country: "CH", criticality: "CRITICAL", description: "Private LLM hosting for regulated industries.", product: { name: "Helvetia Private GPT", foundationModel: "Mistral Large", hostingRegions: ["CH"], dataCategories: ["financial", "content_documents"] }, status: "AWAITING_DECISION", profile: { quality: 0.7, sectionQuality: { data_use: 0.95, transparency: 0.95 }, overrides: { ...eu(["CH"], [sub("Swiss Sovereign Hosting AG", "Hosting and inference", "CH", "adequacy")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "representative_appointed" } } },
   { name: "Pacific Insights Inc.", website: "https://pacific-insights.example", country: "US", criticality: "HIGH", description: "Marketing attribution with generative AI.", product: { name: "Pacific Attribution", foundationModel: "Claude 3.5 Sonnet", hostingRegions: ["US"], dataCategories: ["customer_contact", "usage_telemetry"] }, status: "REJECTED", profile: { quality: 0.35, overrides: { ...eu(["US"], [sub("Cloudline Hosting Inc.", "Hosting and inference", "US", "none"), sub("Insight Labelers LLC", "Labelling of customer prompts", "PH", "none")]), "residency.transfer_safeguards": "no_safeguards", "residency.foreign_access_laws": "subject", "data_use.model_training": "no_opt_out", "data_use.human_review": "sampling", "ai_act.eu_representative": "not_appointed" } } },
   { name: "Lumen Translate BV", website: "https://lumen.example", country: "NL", criticality: "LOW", description: "Machine translation for support tickets.", product: { name: "Lumen MT", foundationModel: "Own NMT models", hostingRegions: ["NL"], dataCategories: ["content_documents"] }, status: "IN_PROGRESS", profile: { quality: 0.85, overrides: eu(["NL"], [sub("Polder Datacenters B.V.", "Hosting and backups", "NL", "not_needed")]) } },
   { name: "Datenwerk KI GmbH", website: "https://datenwerk.example", country: "DE", criticality: "MEDIUM", description: "Document extraction for invoices.", product: { name: "Datenwerk Extract", foundationModel: "Llama 3.1 70B (self-hosted)", hostingRegions: ["DE"], dataCategories: ["financial"] }, status: "DRAFT", profile: { quality: 0.9 } },
-  { name: "Orbit CRM AI Ltd", website: "https://orbit-crm.example", country: "GB", criticality: "HIGH", description: "Lead scoring inside the CRM.", product: { name: "Orbit Score", foundationModel: "Gemini 1.5 Pro", hostingRegions: ["GB", "DE"], dataCategories: ["customer_contact"] }, status: "APPROVED_WITH_CONDITIONS", profile: { quality: 0.72, overrides: { ...eu(["GB", "DE"], [sub("Thames Cloud Ltd", "Hosting and inference", "GB", "adequacy"), sub("Hetzner Online GmbH", "Backups", "DE", "not_needed")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "representative_appointed" } } },
+  { name: "Orbit CRM AI Ltd", website: "https://orbit-crm.example", country: "GB", criticality: "HIGH", description: "Lead scoring inside the CRM.", product: { name: "Orbit Score", foundationModel: "Gemini 1.5 Pro", hostingRegions: ["GB", "DE"], dataCategories: ["customer_contact"] }, status: "APPROVED_WITH_CONDITIONS", profile: { quality: 0.72, sectionQuality: { security: 0.95, access_control: 0.95, monitoring: 0.95 }, overrides: { ...eu(["GB", "DE"], [sub("Thames Cloud Ltd", "Hosting and inference", "GB", "adequacy"), sub("Hetzner Online GmbH", "Backups", "DE", "not_needed")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "representative_appointed" } } },
   { name: "Sakura Vision KK", website: "https://sakura-vision.example", country: "JP", criticality: "LOW", description: "Image tagging for the product catalogue.", product: { name: "Sakura Tagger", foundationModel: "Own vision models", hostingRegions: ["JP"], dataCategories: ["content_documents"] }, status: "SUBMITTED", profile: { quality: 0.55, overrides: { ...eu(["JP"], [sub("Tokyo Vision Cloud KK", "Hosting and inference", "JP", "adequacy")]), "residency.transfer_safeguards": "adequacy_decision", "ai_act.eu_representative": "not_appointed" } } },
 ];
 
@@ -129,8 +129,28 @@ export async function seedDemo(secrets: DemoSecrets): Promise<{ created: boolean
         await recordAuditEvent(tx, system, { action: "invite.created", target: { type: "invite", id: invite.id }, payload: { assessmentId, contactEmail: "security@acme.example", ttlDays: 30 } });
       }
     }
+    await seedWeightProfiles(tx, system, org.id, definition.sections.map((section) => section.key));
     return { created: true, organizationId: org.id, inviteAssessmentId };
   });
+}
+
+/**
+ * Two what-if weight profiles for the comparison page (none is the default, so stored scores
+ * keep the template's own weights): the buying committee switches between them on /compare.
+ */
+const DEMO_WEIGHT_PROFILES = [
+  { name: "Datenschutz zuerst", description: "Serverstandort und Datennutzung zählen dreifach.", heavy: ["residency", "data_use"] },
+  { name: "Sicherheit zuerst", description: "Sicherheit, Zugriffskontrolle und Überwachung zählen dreifach.", heavy: ["security", "access_control", "monitoring"] },
+];
+
+async function seedWeightProfiles(tx: Tx, system: Actor, organizationId: string, sectionKeys: string[]): Promise<void> {
+  for (const p of DEMO_WEIGHT_PROFILES) {
+    const sectionWeights = Object.fromEntries(sectionKeys.map((key) => [key, p.heavy.includes(key) ? 3 : 1]));
+    const profile = await tx.weightProfile.create({
+      data: { organizationId, name: p.name, description: p.description, weights: JSON.stringify({ sectionWeights, questionWeights: {} }) },
+    });
+    await recordAuditEvent(tx, system, { action: "weights.profile_created", target: { type: "weight_profile", id: profile.id }, payload: { name: p.name, sectionWeights } });
+  }
 }
 
 async function seedVendor(

@@ -80,7 +80,7 @@ describe("rendered-page cache", () => {
     const vendor = await db().vendor.findUniqueOrThrow({ where: { id: vendorIds[0]! } });
     await updateVendor({
       actor: actorFor(team.ASSESSOR),
-      input: { vendorId: vendor.id, version: vendor.version, name: "Aaa Renamed Vendor GmbH", criticality: vendor.criticality },
+      input: { vendorId: vendor.id, version: vendor.version, name: "Aaa Renamed Vendor GmbH", criticality: vendor.criticality as "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" },
     });
     const after = await client.get(URL_PATH);
     expect(after.headers.get("x-page-cache")).toBe("miss");
