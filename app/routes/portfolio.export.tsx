@@ -12,7 +12,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "csv";
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    return new Response("Unknown format", { status: 400, headers: { "Content-Type": "text/plain" } });
+    // The requested value is not echoed back: the message names what is accepted.
+    return new Response(`Unknown export format: use ${EXPORT_FORMATS.join(", ")}.`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   const user = await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
   const locale = await resolveLocale(request, user?.locale);

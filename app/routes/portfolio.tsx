@@ -13,6 +13,7 @@ import {
   PORTFOLIO_TIERS,
   portfolioParams,
   RESIDENCY_CLASSES,
+  TAG_MAX,
   type PortfolioQuery,
 } from "~/modules/portfolio/portfolio-query";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
@@ -100,7 +101,7 @@ export default function PortfolioPage() {
           defaultValue={query.residency ?? ""}
           options={[{ value: "", label: t("portfolio.any") }, ...RESIDENCY_CLASSES.map((c) => ({ value: c, label: t(`assessments.class_${c}` as MessageKey) }))]}
         />
-        <TextField label={t("portfolio.filterTag")} name="tag" defaultValue={query.tag ?? ""} maxLength={50} />
+        <TextField label={t("portfolio.filterTag")} name="tag" defaultValue={query.tag ?? ""} maxLength={TAG_MAX} />
         <SelectField
           label={t("portfolio.sortLabel")}
           name="sort"

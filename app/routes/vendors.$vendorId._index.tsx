@@ -10,6 +10,7 @@ import { archiveVendor, unarchiveVendor } from "~/modules/vendors/archive-vendor
 import { getVendor } from "~/modules/vendors/get-vendor.server";
 import { canWriteVendors, VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { isConfirmed, readFormData, readIntent } from "~/modules/vendors/vendor-forms.server";
+import { portfolioTagHref } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -140,6 +141,26 @@ export default function VendorPage() {
           <dt className="font-medium text-slate-600">{t("vendors.description")}</dt>
           <dd className="whitespace-pre-wrap">
             {vendor.description ?? <span className="text-slate-500">{t("vendors.notSpecified")}</span>}
+          </dd>
+          <dt className="font-medium text-slate-600">{t("vendors.tags")}</dt>
+          <dd>
+            {vendor.tags.length === 0 ? (
+              <span className="text-slate-500">{t("vendors.notSpecified")}</span>
+            ) : (
+              <ul className="flex flex-wrap gap-2" data-testid="vendor-tags">
+                {vendor.tags.map((tag, index) => (
+                  <li key={`${index}:${tag}`}>
+                    <Link
+                      to={portfolioTagHref(tag)}
+                      title={t("vendors.tagLinkTitle", { tag })}
+                      className="rounded bg-slate-100 px-2 py-0.5 text-brand-700 underline-offset-2 hover:underline"
+                    >
+                      {`#${tag}`}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
           </dd>
           <dt className="font-medium text-slate-600">{t("vendors.createdAt")}</dt>
           <dd>{date(vendor.createdAt, true)}</dd>

@@ -21,6 +21,7 @@ import {
   type VendorFormValues,
 } from "~/modules/vendors/vendor-fields";
 import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
+import { formatTags, splitTags } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -82,7 +83,9 @@ export default function EditVendorPage() {
     if (field === "criticality") return t(`vendors.criticality${value}` as MessageKey);
     return value;
   };
-  const differing = current ? VENDOR_FIELDS.filter((field) => current[field].trim() !== values[field].trim()) : [];
+  // Compared as saved: "llm,strategic " and "llm, strategic" are the same tags.
+  const comparable = (field: keyof VendorFormValues, value: string) => (field === "tags" ? formatTags(splitTags(value)) : value.trim());
+  const differing = current ? VENDOR_FIELDS.filter((field) => comparable(field, current[field]) !== comparable(field, values[field])) : [];
 
   return (
     <div className="max-w-2xl space-y-4">

@@ -35,7 +35,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/vendors/${vendor.id}?notice=created`);
 }
 
-const EMPTY: VendorFormValues = { name: "", website: "", country: "", criticality: "MEDIUM", description: "" };
+const EMPTY: VendorFormValues = { name: "", website: "", country: "", criticality: "MEDIUM", description: "", tags: "" };
 
 export default function NewVendorPage() {
   const actionData = useActionData<typeof action>();

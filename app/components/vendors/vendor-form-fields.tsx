@@ -5,8 +5,9 @@ import { useT } from "~/utils/use-t";
 import { countriesSortedByName } from "../../../seeds/reference/countries";
 
 /**
- * The vendor form's fields (name, website, country, criticality, description), filled with what
- * the user typed or the stored values, each with its translated field error.
+ * The vendor form's fields (name, website, country, criticality, description, tags), filled with
+ * what the user typed or the stored values, each with its translated field error. Tags are one
+ * comma-separated text field (no JavaScript needed); the server splits and checks them.
  */
 export function VendorFormFields({ values, errors }: { values: VendorFormValues; errors: Partial<Record<string, MessageKey>> }) {
   const { t, locale } = useT();
@@ -52,6 +53,14 @@ export function VendorFormFields({ values, errors }: { values: VendorFormValues;
         defaultValue={values.description}
         hint={t("vendors.descriptionHint")}
         error={error("description")}
+      />
+      <TextField
+        label={t("vendors.tags")}
+        name="tags"
+        autoComplete="off"
+        defaultValue={values.tags}
+        hint={t("vendors.tagsHint")}
+        error={error("tags")}
       />
     </>
   );

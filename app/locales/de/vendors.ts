@@ -45,6 +45,10 @@ export const vendors: Record<keyof typeof en, string> = {
   criticalityHint: "Wie stark ein Ausfall oder eine Datenpanne bei diesem Anbieter Ihre Organisation treffen würde.",
   description: "Beschreibung",
   descriptionHint: "Was der Anbieter liefert und wie Sie es nutzen (höchstens 5.000 Zeichen).",
+  tags: "Schlagwörter",
+  tagsHint:
+    "Schlagwörter durch Kommas trennen, z. B. „strategisch, llm“. Höchstens 20 Schlagwörter mit je bis zu 50 Zeichen. Das Portfolio lässt sich nach Schlagwort filtern.",
+  tagLinkTitle: "Anbieter mit dem Schlagwort „{tag}“ im Portfolio zeigen",
   createVendor: "Anbieter anlegen",
   saveChanges: "Änderungen speichern",
   cancel: "Abbrechen",
@@ -126,5 +130,8 @@ export const vendors: Record<keyof typeof en, string> = {
   errorFoundationModelTooLong: "Höchstens 200 Zeichen.",
   errorDataCategory: "Wählen Sie Datenkategorien aus der Liste.",
   errorNoneExclusive: "„Keine personenbezogenen oder vertraulichen Daten“ lässt sich nicht mit anderen Kategorien kombinieren.",
+  errorTagTooLong: "Jedes Schlagwort darf höchstens 50 Zeichen lang sein. Kürzen Sie die längeren.",
+  errorTooManyTags: "Höchstens 20 verschiedene Schlagwörter.",
+  errorTagCharacters: "Schlagwörter dürfen keine Steuerzeichen enthalten.",
   errorConfirm: "Setzen Sie das Häkchen zur Bestätigung.",
 };

@@ -45,6 +45,9 @@ export const vendors = {
   criticalityHint: "How much harm an outage or breach at this vendor would do to your organisation.",
   description: "Description",
   descriptionHint: "What the vendor provides and how you use it (at most 5,000 characters).",
+  tags: "Tags",
+  tagsHint: "Separate tags with commas, e.g. “strategic, llm”. At most 20 tags of up to 50 characters each. The portfolio can be filtered by tag.",
+  tagLinkTitle: "Show the vendors tagged “{tag}” in the portfolio",
   createVendor: "Create vendor",
   saveChanges: "Save changes",
   cancel: "Cancel",
@@ -130,5 +133,8 @@ export const vendors = {
   errorFoundationModelTooLong: "Use at most 200 characters.",
   errorDataCategory: "Choose data categories from the list.",
   errorNoneExclusive: "“No personal or confidential data” cannot be combined with other categories.",
+  errorTagTooLong: "Each tag may have at most 50 characters. Shorten the longer ones.",
+  errorTooManyTags: "Use at most 20 different tags.",
+  errorTagCharacters: "Tags may not contain control characters.",
   errorConfirm: "Tick the box to confirm.",
 };

@@ -1,8 +1,10 @@
 import type { Prisma } from "../../generated/sqlite/client";
 import { db } from "../../utils/db.server";
+import { containsLiteral } from "../../utils/like-pattern.server";
 import type { UserActor } from "../auth/actor";
 import { foldForSearch } from "../vendors/search-text";
 import { assertCanReadVendors } from "../vendors/vendor-access";
+import { parseStoredTags } from "../vendors/vendor-tags";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioQuery } from "./portfolio-query";
 import { TIER_RANK, tierOfRank, type Tier } from "./refresh-vendor-portfolio.server";
 
@@ -41,7 +43,8 @@ export function portfolioWhere(actor: UserActor, query: PortfolioQuery, now: Dat
   if (query.criticality) and.push({ criticality: query.criticality });
   if (query.residency) and.push({ latestResidencyClass: query.residency });
   if (query.overdue) and.push({ latestDueDate: { lt: now }, latestStatus: { notIn: CLOSED_STATUSES } });
-  if (query.tag) and.push({ tags: { contains: JSON.stringify(query.tag) } });
+  // The quoted tag inside the stored JSON array: "llm" does not match the tag "llm-ops".
+  if (query.tag) and.push({ tags: { contains: containsLiteral(JSON.stringify(query.tag)) } });
   return { organizationId: actor.organizationId, archivedAt: null, AND: and };
 }
 
@@ -104,7 +107,7 @@ export async function listPortfolio(
     id: row.id,
     name: row.name,
     criticality: row.criticality,
-    tags: parseTags(row.tags),
+    tags: parseStoredTags(row.tags),
     product: row.latestProductName,
     latestAssessmentId: row.latestAssessmentId,
     status: row.latestStatus,
@@ -118,13 +121,4 @@ export async function listPortfolio(
     overdue: Boolean(row.latestDueDate && row.latestDueDate < now && !CLOSED_STATUSES.includes(row.latestStatus ?? "")),
   }));
   return { items, total, page, pageCount, pageSize: pageSize ?? total, query };
-}
-
-export function parseTags(json: string): string[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
-  } catch {
-    return [];
-  }
 }

@@ -1,5 +1,6 @@
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "../assessments/assessment-status";
 import { CRITICALITIES, SEARCH_MAX, type Criticality } from "../vendors/vendor-fields";
+import { TAG_MAX } from "../vendors/vendor-tags";
 
 /**
  * Portfolio view parameters. They live in the URL, so a view can be shared and exported; unknown
@@ -12,7 +13,8 @@ export type PortfolioTier = (typeof PORTFOLIO_TIERS)[number];
 export const RESIDENCY_CLASSES = ["eu_eea", "adequacy", "third_country_safeguards", "third_country_no_safeguards", "unknown"] as const;
 export type ResidencyClass = (typeof RESIDENCY_CLASSES)[number];
 export const PORTFOLIO_PAGE_SIZE = 50;
-export const TAG_MAX = 50;
+// The longest tag the vendor form accepts is the longest `?tag=` the portfolio reads.
+export { TAG_MAX };
 
 export interface PortfolioQuery {
   q: string;

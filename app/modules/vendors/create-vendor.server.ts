@@ -15,13 +15,19 @@ export async function createVendor({ actor, input }: { actor: UserActor; input: 
   return inTransaction(async (tx) => {
     const vendor = await tx.vendor.create({
       // A new vendor has no assessment yet: its portfolio facts are complete once searchName is set.
-      data: { organizationId: actor.organizationId, ...fields, searchName: foldForSearch(fields.name), portfolioSyncedAt: new Date() },
+      data: {
+        organizationId: actor.organizationId,
+        ...fields,
+        tags: JSON.stringify(fields.tags),
+        searchName: foldForSearch(fields.name),
+        portfolioSyncedAt: new Date(),
+      },
       select: { id: true, version: true },
     });
     await recordAuditEvent(tx, actor, {
       action: "vendor.created",
       target: { type: "vendor", id: vendor.id },
-      payload: { name: fields.name, criticality: fields.criticality, country: fields.country },
+      payload: { name: fields.name, criticality: fields.criticality, country: fields.country, tags: fields.tags },
     });
     return vendor;
   });

@@ -3,6 +3,7 @@ import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { parseDataCategories, parseHostingRegions } from "./product-json";
 import { assertCanReadVendors } from "./vendor-access";
+import { parseStoredTags } from "./vendor-tags";
 
 /**
  * One vendor of the actor's organisation with its products and assessments (a DTO: only what
@@ -20,6 +21,7 @@ export async function getVendor({ actor, input }: { actor: UserActor; input: { v
       country: true,
       criticality: true,
       description: true,
+      tags: true,
       archivedAt: true,
       version: true,
       createdAt: true,
@@ -59,6 +61,7 @@ export async function getVendor({ actor, input }: { actor: UserActor; input: { v
   const collator = new Intl.Collator(input.locale ?? "en", { sensitivity: "base", numeric: true });
   return {
     ...vendor,
+    tags: parseStoredTags(vendor.tags),
     products: [...vendor.products].sort((a, b) => collator.compare(a.name, b.name)).map(({ _count, hostingRegions, dataCategories, ...product }) => ({
       ...product,
       hostingRegions: parseHostingRegions(hostingRegions),

@@ -1,4 +1,5 @@
 import type { MessageKey } from "../../utils/i18n";
+import { formatTags } from "./vendor-tags";
 
 /**
  * Vendor and product field constants and form helpers, free of zod so pages can import them
@@ -14,7 +15,7 @@ export const WEBSITE_MAX = 2000;
 export const FOUNDATION_MODEL_MAX = 200;
 export const SEARCH_MAX = 200;
 
-export const VENDOR_FIELDS = ["name", "website", "country", "criticality", "description"] as const;
+export const VENDOR_FIELDS = ["name", "website", "country", "criticality", "description", "tags"] as const;
 export const PRODUCT_FIELDS = ["name", "description", "foundationModel", "hostingRegions", "dataCategories"] as const;
 
 export function isCriticality(value: unknown): value is Criticality {
@@ -42,6 +43,8 @@ export interface VendorFormValues {
   country: string;
   criticality: string;
   description: string;
+  /** Comma-separated, as typed ("strategic, llm"). */
+  tags: string;
 }
 
 export function readVendorForm(form: FormData): VendorFormValues {
@@ -51,6 +54,7 @@ export function readVendorForm(form: FormData): VendorFormValues {
     country: text(form, "country"),
     criticality: text(form, "criticality"),
     description: text(form, "description"),
+    tags: text(form, "tags"),
   };
 }
 
@@ -92,6 +96,9 @@ const VENDOR_ERROR_KEYS = new Set<string>([
   "vendors.errorFoundationModelTooLong",
   "vendors.errorDataCategory",
   "vendors.errorNoneExclusive",
+  "vendors.errorTagTooLong",
+  "vendors.errorTooManyTags",
+  "vendors.errorTagCharacters",
   "vendors.errorConfirm",
 ]);
 export function errorMessageKey(message: string | undefined): MessageKey {
@@ -115,6 +122,7 @@ export function vendorFormValuesOf(vendor: {
   country: string | null;
   criticality: string;
   description: string | null;
+  tags: readonly string[];
 }): VendorFormValues {
   return {
     name: vendor.name,
@@ -122,6 +130,7 @@ export function vendorFormValuesOf(vendor: {
     country: vendor.country ?? "",
     criticality: vendor.criticality,
     description: vendor.description ?? "",
+    tags: formatTags(vendor.tags),
   };
 }
 

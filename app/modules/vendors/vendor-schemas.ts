@@ -11,6 +11,7 @@ import {
   VENDOR_NAME_MAX,
   WEBSITE_MAX,
 } from "./vendor-fields";
+import { hasForbiddenTagCharacter, splitTags, TAG_MAX, TAGS_MAX_COUNT } from "./vendor-tags";
 
 /**
  * Vendor and product input, shared by the routes (validation at the edge, 400 with field errors)
@@ -57,6 +58,19 @@ const countryCode = z
   .toUpperCase()
   .refine((code) => isCountryCode(code), { error: "vendors.errorCountry" });
 
+/**
+ * Tags: the form's comma-separated text ("strategic, llm") or a list (parsed output parses to
+ * itself). Normalised by splitTags(); each tag at most TAG_MAX characters without control
+ * characters, at most TAGS_MAX_COUNT tags. Missing or empty: no tags.
+ */
+const tags = z
+  .union([z.string(), z.array(z.string())], { error: "vendors.errorInvalid" })
+  .nullish()
+  .transform((value) => splitTags(value ?? ""))
+  .refine((list) => !list.some(hasForbiddenTagCharacter), { error: "vendors.errorTagCharacters" })
+  .refine((list) => list.every((tag) => tag.length <= TAG_MAX), { error: "vendors.errorTagTooLong" })
+  .refine((list) => list.length <= TAGS_MAX_COUNT, { error: "vendors.errorTooManyTags" });
+
 // `satisfies`: the schemas have exactly the fields that vendor-fields.ts lists.
 export const vendorFieldsSchema = z.object({
   name,
@@ -72,6 +86,7 @@ export const vendorFieldsSchema = z.object({
     .refine((value) => value === null || isCountryCode(value), { error: "vendors.errorCountry" }),
   criticality: z.enum(CRITICALITIES, { error: "vendors.errorCriticality" }),
   description: optionalText(DESCRIPTION_MAX, "vendors.errorDescriptionTooLong"),
+  tags,
 } satisfies Record<(typeof VENDOR_FIELDS)[number], z.ZodType>);
 export type VendorFieldsInput = z.input<typeof vendorFieldsSchema>;
 export type VendorFields = z.output<typeof vendorFieldsSchema>;
