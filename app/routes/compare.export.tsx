@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/guards.server";
+import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
 import { parseVendorIds } from "~/modules/comparison/compare-vendors.server";
 import { COMPARISON_EXPORT_FORMATS, exportComparison, type ComparisonExportFormat } from "~/modules/comparison/export-comparison.server";
-import { db } from "~/utils/db.server";
 import { runUseCase } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -14,8 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!(COMPARISON_EXPORT_FORMATS as readonly string[]).includes(format)) {
     return new Response("Unknown format", { status: 400, headers: { "Content-Type": "text/plain" } });
   }
-  const user = await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
-  const locale = await resolveLocale(request, user?.locale);
+  const locale = await resolveLocale(request, await getSessionUserLocale(request, context));
   return runUseCase(() =>
     exportComparison(actor, { vendorIds: parseVendorIds(params.get("vendors")), profileId: params.get("profile") || null, format: format as ComparisonExportFormat, locale }),
   );

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/modules/auth/guards.server";
+import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
 import { EXPORT_FORMATS, exportPortfolio, type ExportFormat } from "~/modules/portfolio/portfolio-export.server";
 import { parsePortfolioParams } from "~/modules/portfolio/portfolio-query";
-import { db } from "~/utils/db.server";
 import { runUseCase } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -18,7 +17,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  const user = await db().user.findUnique({ where: { id: actor.userId }, select: { locale: true } });
-  const locale = await resolveLocale(request, user?.locale);
+  const locale = await resolveLocale(request, await getSessionUserLocale(request, context));
   return runUseCase(() => exportPortfolio(actor, { query: parsePortfolioParams(params), format: format as ExportFormat, locale }));
 }
