@@ -81,10 +81,14 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
       weightProfile: { select: { name: true } },
     },
   });
-  const latest = vendorIds.map((id) => ({ vendor: vendors.find((v) => v.id === id)!, assessment: assessments.find((a) => a.vendorId === id) ?? null }));
-  const unscored = latest.filter((c) => !c.assessment || !parseStoredScore(c.assessment.scoreResult));
+  const latest = vendorIds.map((id) => {
+    const assessment = assessments.find((a) => a.vendorId === id) ?? null;
+    // Parsed once here: a stored score is large, and validating it is most of this function's work.
+    return { vendor: vendors.find((v) => v.id === id)!, assessment, stored: assessment ? parseStoredScore(assessment.scoreResult) : null };
+  });
+  const unscored = latest.filter((c) => !c.stored);
   if (unscored.length > 0) return { ok: false as const, refusal: { reason: "notScored", vendors: unscored.map((c) => c.vendor) } as ComparisonRefusal };
-  const chosen = latest.map((c) => ({ vendor: c.vendor, assessment: c.assessment! }));
+  const chosen = latest.map((c) => ({ vendor: c.vendor, assessment: c.assessment!, stored: c.stored! }));
   const templateIds = new Set(chosen.map((c) => c.assessment.templateVersion.templateId));
   if (templateIds.size > 1) {
     return {
@@ -96,15 +100,14 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
   const definitions = new Map<string, TemplateDefinition>();
   for (const id of new Set(chosen.map((c) => c.assessment.templateVersionId))) definitions.set(id, (await loadTemplateVersion(id)).definition);
   const answerRows = await db().answer.findMany({
-    where: { assessmentId: { in: chosen.map((c) => c.assessment.id) } },
+    where: { organizationId: actor.organizationId, assessmentId: { in: chosen.map((c) => c.assessment.id) } },
     select: { assessmentId: true, questionKey: true, value: true },
   });
   const weightProfile: WeightProfile | null = profile ? { id: profile.id, name: profile.name, ...profile.weights } : null;
 
-  const candidates = chosen.map(({ vendor, assessment }) => {
+  const candidates = chosen.map(({ vendor, assessment, stored }) => {
     const definition = definitions.get(assessment.templateVersionId)!;
     const answers = Object.fromEntries(answerRows.filter((r) => r.assessmentId === assessment.id).map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
-    const stored = parseStoredScore(assessment.scoreResult)!;
     const asOf = assessment.submittedAt!.toISOString().slice(0, 10);
     const whatIf = weightProfile ? computeScore(definition, answers, asOf, { weightProfile }) : null;
     return {
