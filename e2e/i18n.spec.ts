@@ -47,13 +47,13 @@ test.describe("German and English", () => {
     await page.getByRole("button", { name: "Anmelden" }).click();
     await expect(page).toHaveURL(/\/vendors$/);
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link")).toHaveText(["Anbieter", "Bewertungen", "Vorlagen"]);
+    await expect(nav.getByRole("link")).toHaveText(["Anbieter", "Portfolio", "Bewertungen", "Vergleichen", "Vorlagen"]);
     await expect(page.getByText("Angemeldet als Kim Bewerterin (Bewerter)")).toBeVisible();
     await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
 
     await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
     await page.getByRole("button", { name: "Sprache" }).click();
-    await expect(nav.getByRole("link")).toHaveText(["Vendors", "Assessments", "Templates"]);
+    await expect(nav.getByRole("link")).toHaveText(["Vendors", "Portfolio", "Assessments", "Compare", "Templates"]);
     await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
     await expect(page).toHaveURL(/\/vendors$/);
 
@@ -67,6 +67,6 @@ test.describe("German and English", () => {
     await other.getByLabel("Passwort").fill(assessor.password);
     await other.getByRole("button", { name: "Anmelden" }).click();
     await expect(other).toHaveURL(/\/vendors$/);
-    await expect(other.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Vendors", "Assessments", "Templates"]);
+    await expect(other.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Vendors", "Portfolio", "Assessments", "Compare", "Templates"]);
   });
 });
