@@ -168,8 +168,13 @@ function servePageCache(pageCache) {
     const { cspNonce: nonce, requestId } = res.locals;
     res.setHeader("X-Page-Cache", probe.hit ? "hit" : "miss");
     if (probe.hit) {
-      res.status(200).type(probe.hit.contentType).setHeader("Cache-Control", "private, no-store");
-      return res.send(pageCache.render(probe.hit, { nonce, requestId }));
+      // res.end, not res.send: an ETag of a page whose nonce changes every time helps nobody.
+      const body = Buffer.from(pageCache.render(probe.hit, { nonce, requestId }), "utf8");
+      res.status(200);
+      res.setHeader("Content-Type", probe.hit.contentType);
+      res.setHeader("Content-Length", body.length);
+      res.setHeader("Cache-Control", "private, no-store");
+      return res.end(body);
     }
     const chunks = [];
     const write = res.write;

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { db } from "../../utils/db.server";
 import { resolveLocale } from "../../utils/locale.server";
 import { isRole } from "../auth/actor";
@@ -18,24 +18,24 @@ import { validateSessionToken } from "../auth/sessions.server";
  *     query); a revoked or expired session never sees a cached page.
  *   - Only 200 HTML responses that streamed to the end without a render error (entry.server
  *     calls context.markIncomplete) and set no cookie are kept. The per-request CSP nonce and
- *     request id are stored as placeholders and filled in for every response.
+ *     request id are cut out when a page is kept and filled in for every response.
  */
 export const CACHED_PATHS = ["/portfolio", "/compare"] as const;
 const MAX_ENTRIES = 500;
-const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_CHARACTERS = 64 * 1024 * 1024;
 const MINUTE_MS = 60_000;
 
-// Random per process: markers that cannot occur in a page by accident.
-const NONCE_SLOT = `__nonce_${randomBytes(12).toString("hex")}__`;
-const REQUEST_ID_SLOT = `__request_${randomBytes(12).toString("hex")}__`;
-
 interface Entry {
-  html: string;
+  /** The page cut at its nonce and request id: text, slot, text, slot, …, text. */
+  parts: string[];
+  /** Which value each slot takes, in order. */
+  slots: ("nonce" | "requestId")[];
+  characters: number;
   contentType: string;
 }
 
 const entries = new Map<string, Entry>();
-let bytes = 0;
+let characters = 0;
 
 export interface PageRequest {
   method: string;
@@ -90,28 +90,43 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
 /** Keeps a rendered page; `nonce` and `requestId` are the ones it was rendered with. */
 export function storePage(key: string, page: { html: string; contentType: string; nonce: string; requestId: string }): void {
   if (!page.nonce || !page.requestId || !page.html.includes("</html>")) return;
-  const html = page.html.replaceAll(page.nonce, NONCE_SLOT).replaceAll(page.requestId, REQUEST_ID_SLOT);
+  const parts: string[] = [];
+  const slots: Entry["slots"] = [];
+  const values = new RegExp(`${escapeRegExp(page.nonce)}|${escapeRegExp(page.requestId)}`, "g");
+  let from = 0;
+  for (const match of page.html.matchAll(values)) {
+    parts.push(page.html.slice(from, match.index));
+    slots.push(match[0] === page.nonce ? "nonce" : "requestId");
+    from = match.index + match[0].length;
+  }
+  parts.push(page.html.slice(from));
   const previous = entries.get(key);
-  if (previous) bytes -= previous.html.length;
+  if (previous) characters -= previous.characters;
   entries.delete(key);
-  entries.set(key, { html, contentType: page.contentType });
-  bytes += html.length;
+  entries.set(key, { parts, slots, characters: page.html.length, contentType: page.contentType });
+  characters += page.html.length;
   for (const [oldest, entry] of entries) {
-    if (entries.size <= MAX_ENTRIES && bytes <= MAX_BYTES) break;
+    if (entries.size <= MAX_ENTRIES && characters <= MAX_CHARACTERS) break;
     entries.delete(oldest);
-    bytes -= entry.html.length;
+    characters -= entry.characters;
   }
 }
 
 /** A cached page with this response's nonce and request id. */
 export function renderCachedPage(entry: Entry, response: { nonce: string; requestId: string }): string {
-  return entry.html.replaceAll(NONCE_SLOT, response.nonce).replaceAll(REQUEST_ID_SLOT, response.requestId);
+  let html = entry.parts[0]!;
+  for (let i = 0; i < entry.slots.length; i++) html += response[entry.slots[i]!] + entry.parts[i + 1]!;
+  return html;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Empties the cache (tests). */
 export function clearPageCache(): void {
   entries.clear();
-  bytes = 0;
+  characters = 0;
 }
 
 export const pageCache = { paths: CACHED_PATHS, probe: probePage, store: storePage, render: renderCachedPage };
