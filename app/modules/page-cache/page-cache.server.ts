@@ -92,12 +92,16 @@ export function storePage(key: string, page: { html: string; contentType: string
   if (!page.nonce || !page.requestId || !page.html.includes("</html>")) return;
   const parts: string[] = [];
   const slots: Entry["slots"] = [];
-  const values = new RegExp(`${escapeRegExp(page.nonce)}|${escapeRegExp(page.requestId)}`, "g");
   let from = 0;
-  for (const match of page.html.matchAll(values)) {
-    parts.push(page.html.slice(from, match.index));
-    slots.push(match[0] === page.nonce ? "nonce" : "requestId");
-    from = match.index + match[0].length;
+  for (;;) {
+    const nonceAt = page.html.indexOf(page.nonce, from);
+    const requestIdAt = page.html.indexOf(page.requestId, from);
+    if (nonceAt < 0 && requestIdAt < 0) break;
+    const isNonce = nonceAt >= 0 && (requestIdAt < 0 || nonceAt < requestIdAt);
+    const at = isNonce ? nonceAt : requestIdAt;
+    parts.push(page.html.slice(from, at));
+    slots.push(isNonce ? "nonce" : "requestId");
+    from = at + (isNonce ? page.nonce : page.requestId).length;
   }
   parts.push(page.html.slice(from));
   const previous = entries.get(key);
@@ -117,10 +121,6 @@ export function renderCachedPage(entry: Entry, response: { nonce: string; reques
   let html = entry.parts[0]!;
   for (let i = 0; i < entry.slots.length; i++) html += response[entry.slots[i]!] + entry.parts[i + 1]!;
   return html;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /** Empties the cache (tests). */
