@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import type { ReactNode } from "react";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { LabelledBars, SectionRadar } from "~/components/charts/charts";
@@ -47,6 +48,16 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     profiles: profiles.map((p) => ({ id: p.id, name: p.name })),
     result,
   };
+}
+
+/** "Unknown" answers are marked by a symbol and weight, not by colour alone. */
+function UnknownMark({ children }: { children: ReactNode }) {
+  return (
+    <span className="font-semibold text-amber-800">
+      <span aria-hidden="true">? </span>
+      {children}
+    </span>
+  );
 }
 
 function Refusal({ refusal }: { refusal: ComparisonRefusal }) {
@@ -192,14 +203,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
                       )}
                     </td>
                     <td className="py-1 pr-3 text-right">
-                      {f.unknownCount > 0 ? (
-                        <span className="font-semibold text-amber-800">
-                          <span aria-hidden="true">? </span>
-                          {f.unknownCount}
-                        </span>
-                      ) : (
-                        "0"
-                      )}
+                      {f.unknownCount > 0 ? <UnknownMark>{f.unknownCount}</UnknownMark> : "0"}
                     </td>
                   </tr>
                 );
@@ -297,10 +301,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
                     {d.answers.map((answer, i) => (
                       <td key={i} className="py-1 pr-3">
                         {answer === "unknown" ? (
-                          <span className="font-semibold text-amber-800">
-                            <span aria-hidden="true">? </span>
-                            {formatAnswer({ type: d.type, options: d.options }, answer, locale, t)}
-                          </span>
+                          <UnknownMark>{formatAnswer({ type: d.type, options: d.options }, answer, locale, t)}</UnknownMark>
                         ) : (
                           formatAnswer({ type: d.type, options: d.options }, answer, locale, t)
                         )}

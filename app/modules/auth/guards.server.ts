@@ -43,13 +43,18 @@ export async function getSessionUserLocale(request: Request, context?: AppLoadCo
 export async function getUserActor(request: Request, context?: AppLoadContext): Promise<UserActor | null> {
   const result = await validatedSession(request, context);
   if (!result || !isRole(result.membership.role)) return null;
-  const { session, membership } = result;
+  return actorOf(result, result.membership.role, context);
+}
+
+/** The user actor of a validated session with a known role. */
+function actorOf(validated: NonNullable<ValidatedSession>, role: Role, context: AppLoadContext | undefined): UserActor {
+  const { session } = validated;
   return {
     kind: "user",
     userId: session.user.id,
     organizationId: session.organization.id,
     organizationSlug: session.organization.slug,
-    role: membership.role as Role,
+    role,
     email: session.user.email,
     name: session.user.name,
     sessionId: session.id,
@@ -63,6 +68,11 @@ export function mfaRequired(role: Role, orgRequiresMfaForAll: boolean): boolean 
   return orgRequiresMfaForAll || MFA_MANDATORY_ROLES.includes(role);
 }
 
+/** Whether a validated session's user must first enrol a second factor (requireUser redirects them). */
+export function mustEnrolMfa(validated: NonNullable<ValidatedSession>, role: Role): boolean {
+  return !validated.session.user.totpEnabledAt && mfaRequired(role, validated.session.organization.requireMfaForAll);
+}
+
 export async function requireUser(
   request: Request,
   context?: AppLoadContext,
@@ -72,23 +82,11 @@ export async function requireUser(
   if (!result || !isRole(result.membership.role)) {
     throw redirect(`/login?redirectTo=${encodeURIComponent(currentPath(request))}`);
   }
-  const { session, membership } = result;
-  const role = membership.role as Role;
-  if (!options.allowWithoutMfa && !session.user.totpEnabledAt && mfaRequired(role, session.organization.requireMfaForAll)) {
+  const role = result.membership.role;
+  if (!options.allowWithoutMfa && mustEnrolMfa(result, role)) {
     throw redirect("/mfa/setup");
   }
-  return {
-    kind: "user",
-    userId: session.user.id,
-    organizationId: session.organization.id,
-    organizationSlug: session.organization.slug,
-    role,
-    email: session.user.email,
-    name: session.user.name,
-    sessionId: session.id,
-    mfaVerifiedAt: session.mfaVerifiedAt,
-    ip: clientIp(context),
-  };
+  return actorOf(result, role, context);
 }
 
 export function forbidden(): Response {

@@ -5,7 +5,8 @@ import { logger } from "../../utils/logger.server";
 import { sendMail, type OutgoingMail } from "../mail/send-mail.server";
 import { recipientLocale } from "../mail/recipient-locale";
 import type { LocalizedText } from "../questionnaires/template-definition";
-import { parseSections, sectionVisible } from "./clarification-access.server";
+import { activeVendorContacts, oncePerAddress } from "../mail/vendor-contacts.server";
+import { sectionVisible } from "./clarification-access.server";
 
 /**
  * Mails about clarifications, sent after the transaction has committed. A mail that cannot be
@@ -32,28 +33,14 @@ export async function mailVendorContacts(input: {
   body: string;
   kind: "asked" | "replied";
 }): Promise<void> {
-  const assessment = await db().assessment.findFirst({
-    where: { id: input.assessmentId, organizationId: input.organizationId },
-    select: { title: true, organization: { select: { name: true } } },
-  });
-  if (!assessment) return;
-  const links = await db().inviteLink.findMany({
-    where: { assessmentId: input.assessmentId, organizationId: input.organizationId, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "asc" },
-    select: { contactEmail: true, locale: true, sections: true },
-  });
-  const mailed = new Set<string>();
-  for (const link of links) {
-    if (!sectionVisible(parseSections(link.sections), input.sectionKey)) continue;
-    // One mail per address, even when a contact holds several links.
-    const address = link.contactEmail.toLowerCase();
-    if (mailed.has(address)) continue;
-    mailed.add(address);
-    const locale = recipientLocale(link.locale);
-    const vars = { organization: assessment.organization.name, question: input.question[locale], title: assessment.title, body: input.body };
+  const found = await activeVendorContacts(input.organizationId, input.assessmentId);
+  if (!found) return;
+  const recipients = found.contacts.filter((contact) => sectionVisible(contact.sections, input.sectionKey));
+  for (const { email, locale } of oncePerAddress(recipients)) {
+    const vars = { organization: found.organizationName, question: input.question[locale], title: found.title, body: input.body };
     await deliver({
       organizationId: input.organizationId,
-      to: link.contactEmail,
+      to: email,
       subject: translate(locale, input.kind === "asked" ? "clarifications.askedMailSubject" : "clarifications.repliedToVendorMailSubject", vars),
       text: translate(locale, input.kind === "asked" ? "clarifications.askedMailBody" : "clarifications.repliedToVendorMailBody", vars),
     });

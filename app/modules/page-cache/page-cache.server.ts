@@ -3,7 +3,7 @@ import { db } from "../../utils/db.server";
 import { resolveLocale } from "../../utils/locale.server";
 import { isRole } from "../auth/actor";
 import { sessionCookie } from "../auth/cookies.server";
-import { mfaRequired } from "../auth/guards.server";
+import { mustEnrolMfa } from "../auth/guards.server";
 import { validateSessionToken } from "../auth/sessions.server";
 
 /**
@@ -58,7 +58,7 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
   if (!valid || !isRole(valid.membership.role)) return null;
   const { session } = valid;
   // Someone who must first set up a second factor is redirected by Remix, never served here.
-  if (!session.user.totpEnabledAt && mfaRequired(valid.membership.role, session.organization.requireMfaForAll)) return null;
+  if (mustEnrolMfa(valid, valid.membership.role)) return null;
   const headers = new Headers();
   if (request.cookie) headers.set("Cookie", request.cookie);
   if (request.acceptLanguage) headers.set("Accept-Language", request.acceptLanguage);

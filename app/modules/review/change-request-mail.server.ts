@@ -1,9 +1,8 @@
-import { db } from "../../utils/db.server";
 import { translate } from "../../utils/i18n";
 import { logger } from "../../utils/logger.server";
-import { recipientLocale } from "../mail/recipient-locale";
 import { sendMail } from "../mail/send-mail.server";
-import { parseSections, sectionVisible } from "../clarifications/clarification-access.server";
+import { sectionVisible } from "../clarifications/clarification-access.server";
+import { activeVendorContacts, oncePerAddress } from "../mail/vendor-contacts.server";
 import type { TemplateQuestionWithSection } from "../questionnaires/template-definition";
 
 /**
@@ -17,36 +16,23 @@ export async function mailChangeRequest(input: {
   message: string;
   questions: TemplateQuestionWithSection[];
 }): Promise<void> {
-  const assessment = await db().assessment.findFirst({
-    where: { id: input.assessmentId, organizationId: input.organizationId },
-    select: { title: true, organization: { select: { name: true } } },
-  });
-  if (!assessment) return;
-  const links = await db().inviteLink.findMany({
-    where: { assessmentId: input.assessmentId, organizationId: input.organizationId, revokedAt: null, expiresAt: { gt: new Date() } },
-    orderBy: { createdAt: "asc" },
-    select: { contactEmail: true, locale: true, sections: true },
-  });
-  const mailed = new Set<string>();
-  for (const link of links) {
-    const sections = parseSections(link.sections);
-    const visible = input.questions.filter((q) => sectionVisible(sections, q.sectionKey));
-    // A delegated colleague none of whose questions were reopened has nothing to do.
-    if (visible.length === 0) continue;
-    const address = link.contactEmail.toLowerCase();
-    if (mailed.has(address)) continue;
-    mailed.add(address);
-    const locale = recipientLocale(link.locale);
+  const found = await activeVendorContacts(input.organizationId, input.assessmentId);
+  if (!found) return;
+  // A delegated colleague none of whose questions were reopened has nothing to do.
+  const recipients = found.contacts
+    .map((contact) => ({ ...contact, visible: input.questions.filter((q) => sectionVisible(contact.sections, q.sectionKey)) }))
+    .filter((contact) => contact.visible.length > 0);
+  for (const { email, locale, visible } of oncePerAddress(recipients)) {
     const vars = {
-      organization: assessment.organization.name,
-      title: assessment.title,
+      organization: found.organizationName,
+      title: found.title,
       message: input.message,
       questions: visible.map((q) => `- ${q.label[locale]}`).join("\n"),
     };
     try {
       await sendMail({
         organizationId: input.organizationId,
-        to: link.contactEmail,
+        to: email,
         subject: translate(locale, "review.changesMailSubject", vars),
         text: translate(locale, "review.changesMailBody", vars),
       });
