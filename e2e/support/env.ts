@@ -12,7 +12,8 @@ export const E2E_DB_FILE = path.join(E2E_DIR, "e2e.db");
 /** The SMTP catcher writes every received mail here as <n>.json (see start-server.ts). */
 export const E2E_MAIL_DIR = path.join(E2E_DIR, "mail");
 
-export const E2E_PORT = 3100;
+// E2E_PORT lets two checkouts on one machine run their browser tests at the same time.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // The app refuses POSTs whose Origin differs from APP_URL: the browser must use exactly this.
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
 
