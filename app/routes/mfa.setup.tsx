@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const code = String(form.get("code") ?? "").slice(0, 32);
   const result = await confirmTotpEnrolment(actor, code);
-  if (!result.ok) return data({ error: "invalidCode" as const, recoveryCodes: null }, { status: 400 });
+  if (!result.ok) return data({ error: result.error, recoveryCodes: null }, { status: result.error === "alreadyEnabled" ? 409 : 400 });
   return { error: null, recoveryCodes: result.recoveryCodes };
 }
 
@@ -58,6 +58,11 @@ export default function MfaSetupPage() {
     return (
       <div className="mx-auto max-w-lg">
         <Card title={t("auth.mfaEnabledTitle")}>
+          {actionData?.error === "alreadyEnabled" ? (
+            <div className="mb-3">
+              <Alert tone="info">{t("auth.mfaAlreadyEnabled")}</Alert>
+            </div>
+          ) : null}
           <Link to="/account" className="text-brand-700 underline">{t("common.navAccount")}</Link>
         </Card>
       </div>
@@ -73,7 +78,7 @@ export default function MfaSetupPage() {
         <p className="mt-3 text-sm">
           {t("auth.manualKey")}: <code data-testid="totp-manual-key" className="select-all font-mono">{manualKey}</code>
         </p>
-        {actionData?.error ? <div className="mt-3"><Alert tone="error">{t("auth.invalidCode")}</Alert></div> : null}
+        {actionData?.error === "invalidCode" ? <div className="mt-3"><Alert tone="error">{t("auth.invalidCode")}</Alert></div> : null}
         <Form method="post" className="mt-4 space-y-3">
           <TextField label={t("auth.mfaSetupConfirm")} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,8}" required />
           <Button type="submit">{t("auth.verify")}</Button>
