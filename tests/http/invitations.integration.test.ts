@@ -48,8 +48,7 @@ function normalise(response: HttpResponse, replace: Record<string, string>): str
   }
   return text
     .replace(/nonce="[^"]*"/g, 'nonce=""')
-    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>")
-    .replace(/\d{1,2}:\d{2}(:\d{2})?( ?[AP]M)?/g, "<time>");
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>");
 }
 
 describe("the invitation page", () => {
