@@ -77,7 +77,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return redirect("/", 303);
     }
     // "Create your account" is for visitors who are not signed in; a signed-in one sees the page again.
-    if (actor) return redirect(`/accept-invitation/${token}`, 303);
+    if (actor) return redirect(`/accept-invitation/${encodeURIComponent(token)}`, 303);
     const name = field("name")?.slice(0, 400);
     const password = field("password") ?? "";
     if (password.length > 1024) return data<ActionResult>({ fieldErrors: { password: "auth.passwordTooLong" }, name }, { status: 400 });
