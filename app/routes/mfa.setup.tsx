@@ -7,6 +7,7 @@ import { Alert, Card } from "~/components/ui/layout";
 import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/auth/enrol-totp.server";
 import { mfaRequired, requireUser } from "~/modules/auth/guards.server";
 import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -15,9 +16,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
   // Not a redirect: right after enrolment this loader runs again while the page still has to
   // show the recovery codes from the action.
-  if (user.totpEnabledAt) return { enabled: true as const, manualKey: null, qrCodeSvg: null, required: false };
+  const enabled = { enabled: true as const, manualKey: null, qrCodeSvg: null, required: false };
+  if (user.totpEnabledAt) return enabled;
   const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireMfaForAll: true } });
-  const enrolment = await startTotpEnrolment(actor);
+  const enrolment = await startTotpEnrolment(actor).catch((error: unknown) => {
+    // Enabled in another tab since the check above: show the "enabled" page, not an error.
+    if (error instanceof DomainError && error.code === "INVALID_STATE") return null;
+    throw error;
+  });
+  if (!enrolment) return enabled;
   // The key URI is only needed for the QR code, which is rendered here on the server.
   return { enabled: false as const, manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
 }
