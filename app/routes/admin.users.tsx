@@ -13,6 +13,7 @@ import { listMembers } from "~/modules/admin/list-members.server";
 import { reactivateMember } from "~/modules/admin/reactivate-member.server";
 import { revokeInvitation } from "~/modules/admin/revoke-invitation.server";
 import { ROLES } from "~/modules/auth/actor";
+import { accessChangeNeedsStepUp } from "~/modules/admin/admin-access.server";
 import { hasRecentMfa, requireRecentMfa, requireRole } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
@@ -68,8 +69,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const intent = INTENTS.find((i) => i === field("intent")) ?? null;
   if (!intent) return result({ intent: null, ok: false, message: "admin.errorUnknownAction" }, 400);
 
-  // Role changes, deactivation and reactivation need a fresh second factor: redirect to step-up.
-  if (intent === "changeRole" || intent === "deactivate" || intent === "reactivate") requireRecentMfa(request, actor);
+  // Changes to existing members need a fresh second factor: redirect to step-up. Invitations
+  // into a privileged role need one too; their use case refuses, and the form keeps what was typed.
+  if (intent !== "invite" && intent !== "revoke" && accessChangeNeedsStepUp({ kind: intent })) requireRecentMfa(request, actor);
 
   const subjectId = field("membershipId") || field("invitationId") || undefined;
   try {
@@ -92,6 +94,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
         } catch (error) {
           if (error instanceof DomainError && error.code === "CONFLICT") {
             return result({ intent, ok: false, message: error.message, fieldErrors: { email: error.message }, values }, 409);
+          }
+          if (error instanceof DomainError && error.code === "FORBIDDEN") {
+            return result({ intent, ok: false, message: error.message, values }, 403);
           }
           throw error;
         }

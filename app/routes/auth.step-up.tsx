@@ -7,7 +7,7 @@ import { Alert, Card } from "~/components/ui/layout";
 import { requireUser } from "~/modules/auth/guards.server";
 import { stepUp } from "~/modules/auth/verify-second-factor.server";
 import { getEnv } from "~/utils/env.server";
-import { safeRedirectPath } from "~/utils/request-context.server";
+import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 

@@ -8,8 +8,10 @@ import { Alert, Card } from "~/components/ui/layout";
 import { sessionCookie } from "~/modules/auth/cookies.server";
 import { getUserActor } from "~/modules/auth/guards.server";
 import { logIn } from "~/modules/auth/log-in.server";
+import { readLoginDevices, rememberLoginDevice } from "~/modules/auth/login-devices.server";
 import { serializePendingLogin } from "~/modules/auth/pending-login.server";
-import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
+import { clientIp } from "~/utils/request-context.server";
+import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -38,11 +40,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const email = typeof form.email === "string" ? form.email.slice(0, 320) : "";
   if (!parsed.success) return data({ error: "invalidCredentials" as const, email }, { status: 400 });
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "/");
+  const devices = await readLoginDevices(request);
   const result = await logIn({
     email: parsed.data.email,
     password: parsed.data.password,
     ip: clientIp(context),
     userAgent: request.headers.get("User-Agent"),
+    devices,
   });
   switch (result.kind) {
     case "rate_limited":
@@ -58,8 +62,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
           "Set-Cookie": await serializePendingLogin({ userId: result.userId, organizationId: result.organizationId, redirectTo }),
         },
       });
-    case "signed_in":
-      return redirect(redirectTo, { headers: { "Set-Cookie": await sessionCookie().serialize(result.token) } });
+    case "signed_in": {
+      const headers = new Headers();
+      headers.append("Set-Cookie", await sessionCookie().serialize(result.token));
+      // This browser becomes a known device of the account (its own sign-in limit).
+      headers.append("Set-Cookie", await rememberLoginDevice(devices, result.userId));
+      return redirect(redirectTo, { headers });
+    }
   }
 }
 
@@ -72,7 +81,7 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-4 text-2xl font-semibold">{t("auth.loginTitle")}</h1>
-        {params.get("joined") === "1" && !actionData ? <Alert tone="success">{t("auth.joinedNotice")}</Alert> : null}
+        {params.get("invitation") === "1" && !actionData ? <Alert tone="info">{t("auth.invitationSignInNotice")}</Alert> : null}
         {actionData?.error === "invalidCredentials" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
         {actionData?.error === "rateLimited" ? (
           <Alert tone="error">{t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 15 })}</Alert>

@@ -5,9 +5,11 @@ import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
 import { sessionCookie } from "~/modules/auth/cookies.server";
+import { readLoginDevices, rememberLoginDevice } from "~/modules/auth/login-devices.server";
 import { clearPendingLogin, readPendingLogin } from "~/modules/auth/pending-login.server";
 import { completeLoginWithSecondFactor } from "~/modules/auth/verify-second-factor.server";
-import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
+import { clientIp } from "~/utils/request-context.server";
+import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -35,6 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(result.token));
   headers.append("Set-Cookie", await clearPendingLogin());
+  // This browser becomes a known device of the account (its own sign-in limit).
+  headers.append("Set-Cookie", await rememberLoginDevice(await readLoginDevices(request), pending.userId));
   return redirect(safeRedirectPath(pending.redirectTo, "/"), { headers });
 }
 

@@ -7,6 +7,7 @@ import { Alert, Card } from "~/components/ui/layout";
 import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/auth/enrol-totp.server";
 import { mfaRequired, requireUser } from "~/modules/auth/guards.server";
 import { db } from "~/utils/db.server";
+import { DomainError } from "~/utils/errors";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -15,9 +16,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
   // Not a redirect: right after enrolment this loader runs again while the page still has to
   // show the recovery codes from the action.
-  if (user.totpEnabledAt) return { enabled: true as const, manualKey: null, qrCodeSvg: null, required: false };
+  const enabled = { enabled: true as const, manualKey: null, qrCodeSvg: null, required: false };
+  if (user.totpEnabledAt) return enabled;
   const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireMfaForAll: true } });
-  const enrolment = await startTotpEnrolment(actor);
+  const enrolment = await startTotpEnrolment(actor).catch((error: unknown) => {
+    // Enabled in another tab since the check above: show the "enabled" page, not an error.
+    if (error instanceof DomainError && error.code === "INVALID_STATE") return null;
+    throw error;
+  });
+  if (!enrolment) return enabled;
   // The key URI is only needed for the QR code, which is rendered here on the server.
   return { enabled: false as const, manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
 }
@@ -27,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const code = String(form.get("code") ?? "").slice(0, 32);
   const result = await confirmTotpEnrolment(actor, code);
-  if (!result.ok) return data({ error: "invalidCode" as const, recoveryCodes: null }, { status: 400 });
+  if (!result.ok) return data({ error: result.error, recoveryCodes: null }, { status: result.error === "alreadyEnabled" ? 409 : 400 });
   return { error: null, recoveryCodes: result.recoveryCodes };
 }
 
@@ -58,6 +65,11 @@ export default function MfaSetupPage() {
     return (
       <div className="mx-auto max-w-lg">
         <Card title={t("auth.mfaEnabledTitle")}>
+          {actionData?.error === "alreadyEnabled" ? (
+            <div className="mb-3">
+              <Alert tone="info">{t("auth.mfaAlreadyEnabled")}</Alert>
+            </div>
+          ) : null}
           <Link to="/account" className="text-brand-700 underline">{t("common.navAccount")}</Link>
         </Card>
       </div>
@@ -73,7 +85,7 @@ export default function MfaSetupPage() {
         <p className="mt-3 text-sm">
           {t("auth.manualKey")}: <code data-testid="totp-manual-key" className="select-all font-mono">{manualKey}</code>
         </p>
-        {actionData?.error ? <div className="mt-3"><Alert tone="error">{t("auth.invalidCode")}</Alert></div> : null}
+        {actionData?.error === "invalidCode" ? <div className="mt-3"><Alert tone="error">{t("auth.invalidCode")}</Alert></div> : null}
         <Form method="post" className="mt-4 space-y-3">
           <TextField label={t("auth.mfaSetupConfirm")} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,8}" required />
           <Button type="submit">{t("auth.verify")}</Button>

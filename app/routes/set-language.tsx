@@ -4,7 +4,7 @@ import { setUserLocale } from "~/modules/auth/account.server";
 import { languageCookie } from "~/modules/auth/cookies.server";
 import { getUserActor } from "~/modules/auth/guards.server";
 import { isLocale } from "~/utils/i18n";
-import { safeRedirectPath } from "~/utils/request-context.server";
+import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { readFormData } from "~/utils/form-data.server";
 
 export async function loader() {

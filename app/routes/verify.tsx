@@ -3,7 +3,7 @@ import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, uns
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
-import { checkRateLimits, hitRateLimit } from "~/modules/auth/rate-limit.server";
+import { consumeRateLimit } from "~/modules/auth/rate-limit.server";
 import { VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
 import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
 import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
@@ -58,14 +58,13 @@ type ActionResult = { error: "noFile" | "tooLarge" | "unreadableUpload" | "rateL
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipKey = `verify:ip:${clientIp(context) ?? "unknown"}`;
-  const limit = await checkRateLimits([[ipKey, VERIFY_RATE_LIMIT]]);
+  const limit = await consumeRateLimit(ipKey, VERIFY_RATE_LIMIT);
   if (limit.limited) {
     return data<ActionResult>(
       { error: "rateLimited", minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) },
       { status: 429, headers: { "Retry-After": String(limit.retryAfterSeconds) } },
     );
   }
-  await hitRateLimit(ipKey, VERIFY_RATE_LIMIT);
 
   const tooLarge = () => data<ActionResult>({ error: "tooLarge" }, { status: 413, headers: { Connection: "close" } });
   const declared = request.headers.get("Content-Length");

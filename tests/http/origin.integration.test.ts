@@ -95,8 +95,10 @@ describe("POST /login", () => {
 
     const wrong = await client.post("/login", { email: user.email, password: "wrong password" });
     expect(wrong.status).toBe(400);
+    // Counted and checked: the failure is in the audit trail (rate-limit keys carry an HMAC of
+    // the address, not the address).
     expect(
-      await db().rateLimitBucket.count({ where: { key: `login:account:${user.email}` } }),
+      await db().auditEvent.count({ where: { action: "auth.login_failed", targetId: user.id } }),
     ).toBe(1);
 
     const ok = await client.post("/login", {

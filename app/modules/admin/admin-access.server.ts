@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { MessageKey } from "../../utils/i18n";
-import type { UserActor } from "../auth/actor";
+import { MFA_MANDATORY_ROLES, type Role, type UserActor } from "../auth/actor";
 import { hasRecentMfa } from "../auth/guards.server";
 
 /**
@@ -16,6 +16,36 @@ export function assertAdmin(actor: UserActor): void {
 /** Sensitive changes need a second-factor check within MFA_STEP_UP_MINUTES (routes redirect first). */
 export function assertRecentStepUp(actor: UserActor): void {
   if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "admin.errorStepUpRequired");
+}
+
+/** A change to who may do what in the organisation. */
+export type AccessChange =
+  | { kind: "invite"; role: Role }
+  | { kind: "changeRole" }
+  | { kind: "deactivate" }
+  | { kind: "reactivate" };
+
+/** Roles with powers over others' data or decisions: granting one needs a fresh second factor. */
+export const PRIVILEGED_ROLES: readonly Role[] = MFA_MANDATORY_ROLES;
+
+/**
+ * The one step-up rule of user administration (routes and use cases both ask it): changing or
+ * ending an existing member's access always needs a recent second-factor check, and so does an
+ * invitation that grants a privileged role — inviting a new ADMIN is as powerful as promoting one.
+ */
+export function accessChangeNeedsStepUp(change: AccessChange): boolean {
+  return change.kind !== "invite" || PRIVILEGED_ROLES.includes(change.role);
+}
+
+/**
+ * Throws FORBIDDEN (admin.errorStepUpRequired) when the change needs a step-up the actor has not
+ * made recently. Returns what the change's audit event records about it: the time of the
+ * second-factor check that allowed it, when one was needed.
+ */
+export function assertStepUpFor(actor: UserActor, change: AccessChange): { stepUpAt?: string } {
+  if (!accessChangeNeedsStepUp(change)) return {};
+  assertRecentStepUp(actor);
+  return { stepUpAt: actor.mfaVerifiedAt!.toISOString() };
 }
 
 /** Parses use-case input; a bad value is a VALIDATION error with per-field i18n keys. */

@@ -85,7 +85,8 @@ describe("/accept-invitation/$token", () => {
       role: "DPO",
     });
     const shown = await outcome(() => acceptRoute.loader({ request: get("/", null), params: { token }, context }));
-    expect(shown).toMatchObject({ status: 200, body: { state: "open", invitation: { role: "DPO", existingAccount: false } } });
+    expect(shown).toMatchObject({ status: 200, body: { state: "open", viewer: "anonymous", invitation: { role: "DPO" } } });
+    expect(JSON.stringify(shown.body)).not.toContain("existingAccount");
     expect((await db().userInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).acceptedAt).toBeNull();
 
     const malformed = await outcome(() => acceptRoute.action({ request: post("/", null, {}), params: { token }, context }));
@@ -93,10 +94,17 @@ describe("/accept-invitation/$token", () => {
     expect(malformed.body).toMatchObject({ fieldErrors: { name: "admin.errorNameRequired", password: "auth.passwordTooShort" } });
 
     const accepted = await outcome(() =>
-      acceptRoute.action({ request: post("/", null, { name: "Route Invitee", password: "long enough password" }), params: { token }, context }),
+      acceptRoute.action({ request: post("/", null, { intent: "signUp", name: "Route Invitee", password: "long enough password" }), params: { token }, context }),
     );
-    expect(accepted).toMatchObject({ status: 302, location: "/login?joined=1" });
+    expect(accepted).toMatchObject({ status: 303, location: `/login?redirectTo=${encodeURIComponent(`/accept-invitation/${token}`)}&invitation=1` });
     expect(await db().user.count({ where: { email: "route-invitee@example.test" } })).toBe(1);
+  });
+
+  it("joins only when signed in: a visitor who asks to join is sent to sign in", async () => {
+    const { org, admin } = await adminWithSession({ mfaVerified: true });
+    const { token } = await createInvitationRecord({ organizationId: org.id, invitedById: admin.user.id });
+    const join = await outcome(() => acceptRoute.action({ request: post("/", null, { intent: "join" }), params: { token }, context }));
+    expect(join).toMatchObject({ status: 303, location: `/login?redirectTo=${encodeURIComponent(`/accept-invitation/${token}`)}&invitation=1` });
   });
 });
 
@@ -111,6 +119,27 @@ describe("/admin/users", () => {
       expect(result).toMatchObject({ status: 302, location: "/auth/step-up?redirectTo=%2Fadmin%2Fusers" });
     }
     expect(await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } })).toMatchObject({ role: "ASSESSOR", deactivatedAt: null });
+  });
+
+  it("refuses to invite an ADMIN or DPO without a recent step-up, keeping what was typed; other roles need none", async () => {
+    const { org, cookie } = await adminWithSession({ mfaVerified: false });
+    for (const role of ["ADMIN", "DPO"]) {
+      const values = { email: `${role.toLowerCase()}-invitee@example.test`, name: "Powerful Person", role, locale: "de" };
+      const refused = await outcome(() => usersRoute.action({ request: post("/admin/users", cookie, { intent: "invite", ...values }), params: {}, context }));
+      expect(refused).toMatchObject({ status: 403, body: { intent: "invite", ok: false, message: "admin.errorStepUpRequired", values } });
+    }
+    expect(await db().userInvitation.count({ where: { organizationId: org.id } })).toBe(0);
+
+    const plain = await outcome(() =>
+      usersRoute.action({ request: post("/admin/users", cookie, { intent: "invite", email: "plain@example.test", name: "Plain", role: "AUDITOR", locale: "en" }), params: {}, context }),
+    );
+    expect(plain).toMatchObject({ status: 200, body: { ok: true } });
+
+    const fresh = await adminWithSession({ mfaVerified: true });
+    const granted = await outcome(() =>
+      usersRoute.action({ request: post("/admin/users", fresh.cookie, { intent: "invite", email: "admin-invitee@example.test", name: "Power", role: "ADMIN", locale: "en" }), params: {}, context }),
+    );
+    expect(granted).toMatchObject({ status: 200, body: { ok: true } });
   });
 
   it("shows guard-rail refusals as a message, a foreign id as 404, bad invites as field errors", async () => {

@@ -50,14 +50,20 @@ export type InvitationRefInput = z.input<typeof invitationRefSchema>;
 /** Invitation tokens are 32 random bytes, base64url without padding. */
 export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 
-export const acceptInvitationSchema = z.object({
-  /** Checked against invitationTokenSchema by the lookup, so a bad token reads as "not found". */
-  token: z.string(),
-  /** Only used when a new account is created. */
+/** Checked against invitationTokenSchema by the lookup, so a bad token reads as "not found". */
+const invitationTokenInput = z.string();
+
+/** Creating an account on the invitation page (the page never takes an existing account's password). */
+export const signUpByInvitationSchema = z.object({
+  token: invitationTokenInput,
   name: z.string().max(PERSON_NAME_MAX_LENGTH * 2).optional(),
   password: z.string().max(PASSWORD_MAX_LENGTH_CLIENT * 4),
   locale: z.enum(LOCALES).optional(),
 });
+export type SignUpByInvitationInput = z.input<typeof signUpByInvitationSchema>;
+
+/** Accepting while signed in as the invited address. */
+export const acceptInvitationSchema = z.object({ token: invitationTokenInput });
 export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
 
 export const organizationSettingsSchema = z.object({ requireMfaForAll: z.boolean() });

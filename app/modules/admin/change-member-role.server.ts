@@ -1,7 +1,7 @@
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Role, UserActor } from "../auth/actor";
-import { assertAdmin, assertAnotherActiveAdmin, assertRecentStepUp, lockOtherMembership, parseInput } from "./admin-access.server";
+import { assertAdmin, assertAnotherActiveAdmin, assertStepUpFor, lockOtherMembership, parseInput } from "./admin-access.server";
 import { changeMemberRoleSchema, type ChangeMemberRoleInput } from "./admin-schemas";
 
 export interface ChangeMemberRoleResult {
@@ -16,7 +16,7 @@ export interface ChangeMemberRoleResult {
  */
 export async function changeMemberRole(actor: UserActor, input: ChangeMemberRoleInput): Promise<ChangeMemberRoleResult> {
   assertAdmin(actor);
-  assertRecentStepUp(actor);
+  const stepUp = assertStepUpFor(actor, { kind: "changeRole" });
   const { membershipId, role } = parseInput(changeMemberRoleSchema, input);
   return inTransaction(async (tx) => {
     const membership = await lockOtherMembership(tx, actor, membershipId, "admin.errorSelfRoleChange");
@@ -28,7 +28,7 @@ export async function changeMemberRole(actor: UserActor, input: ChangeMemberRole
     await recordAuditEvent(tx, actor, {
       action: "user.role_changed",
       target: { type: "user", id: membership.userId },
-      payload: { membershipId: membership.id, email: membership.user.email, from: membership.role, to: role },
+      payload: { membershipId: membership.id, email: membership.user.email, from: membership.role, to: role, ...stepUp },
     });
     return { from: membership.role, to: role, changed: true };
   });

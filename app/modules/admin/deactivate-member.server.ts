@@ -2,7 +2,7 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin, assertAnotherActiveAdmin, assertRecentStepUp, lockOtherMembership, parseInput } from "./admin-access.server";
+import { assertAdmin, assertAnotherActiveAdmin, assertStepUpFor, lockOtherMembership, parseInput } from "./admin-access.server";
 import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
 
 /**
@@ -12,7 +12,7 @@ import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
  */
 export async function deactivateMember(actor: UserActor, input: MemberRefInput): Promise<{ revokedSessions: number }> {
   assertAdmin(actor);
-  assertRecentStepUp(actor);
+  assertStepUpFor(actor, { kind: "deactivate" });
   const { membershipId } = parseInput(memberRefSchema, input);
   return inTransaction(async (tx) => {
     const membership = await lockOtherMembership(tx, actor, membershipId, "admin.errorSelfDeactivate");

@@ -6,7 +6,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { sendMail } from "../mail/send-mail.server";
-import { assertAdmin, parseInput } from "./admin-access.server";
+import { assertAdmin, assertStepUpFor, parseInput } from "./admin-access.server";
 import { inviteUserSchema, type InviteUserInput } from "./admin-schemas";
 import { composeInvitationMail, invitationAcceptUrl } from "./invitation-mail.server";
 
@@ -24,10 +24,13 @@ const DAY_MS = 86_400_000;
  * Invites a person into the actor's organisation. The 256-bit token only travels in the e-mail;
  * the database keeps its SHA-256. Earlier pending invitations of the same address are revoked
  * (re-inviting re-issues the link). An address that is already an active member is refused.
+ * Inviting into a privileged role (ADMIN, DPO) needs a recent step-up, like a role change.
  */
 export async function inviteUser(actor: UserActor, input: InviteUserInput): Promise<InviteUserResult> {
   assertAdmin(actor);
   const { email, name, role, locale } = parseInput(inviteUserSchema, input);
+  // Inviting into ADMIN or DPO grants as much as a role change: the same step-up rule.
+  const stepUp = assertStepUpFor(actor, { kind: "invite", role });
   const env = getEnv();
   const token = generateToken(32);
   const now = new Date();
@@ -58,7 +61,7 @@ export async function inviteUser(actor: UserActor, input: InviteUserInput): Prom
     await recordAuditEvent(tx, actor, {
       action: "user.invited",
       target: { type: "invitation", id: invitation.id },
-      payload: { email, role, expiresAt: expiresAt.toISOString(), replacedInvitations: replaced.count },
+      payload: { email, role, expiresAt: expiresAt.toISOString(), replacedInvitations: replaced.count, ...stepUp },
     });
     return { invitationId: invitation.id, organizationName: invitation.organization.name };
   });

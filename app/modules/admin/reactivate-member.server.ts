@@ -2,13 +2,13 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin, assertRecentStepUp, findMembershipInOrganization, parseInput } from "./admin-access.server";
+import { assertAdmin, assertStepUpFor, findMembershipInOrganization, parseInput } from "./admin-access.server";
 import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
 
 /** Gives a deactivated member access again, with the role they had. Needs a recent step-up. */
 export async function reactivateMember(actor: UserActor, input: MemberRefInput): Promise<void> {
   assertAdmin(actor);
-  assertRecentStepUp(actor);
+  assertStepUpFor(actor, { kind: "reactivate" });
   const { membershipId } = parseInput(memberRefSchema, input);
   await inTransaction(async (tx) => {
     const membership = await findMembershipInOrganization(tx, actor, membershipId);

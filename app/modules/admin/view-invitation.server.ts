@@ -1,30 +1,55 @@
 import { db } from "../../utils/db.server";
+import { findInvitation, goneError, invitationStateOf } from "./find-open-invitation.server";
+import { recordInvitationViewed } from "./invitation-events.server";
 import type { Visitor } from "./visitor";
-import { findOpenInvitation } from "./find-open-invitation.server";
 
+/** What the invitation page shows: the same for every address, with or without an account. */
 export interface InvitationView {
   organizationName: string;
   email: string;
   name: string;
   role: string;
   expiresAt: string;
-  /** The invited address already has a Vetted account (member of another organisation). */
-  existingAccount: boolean;
 }
 
+/** Who is looking: the signed-in user, if any. */
+export interface InvitationViewer {
+  userId: string;
+  email: string;
+}
+
+export type InvitationPage =
+  | { state: "open"; invitation: InvitationView; viewer: "anonymous" | "invitee" | "other_account" }
+  | { state: "joined"; organizationName: string };
+
 /**
- * What the invitation page shows. Reading changes nothing, so link scanners that fetch the URL
- * cannot use the invitation up. Throws NOT_FOUND / GONE for links that do not work.
+ * The invitation page's content. Reading changes nothing about the invitation, so link scanners
+ * cannot use it up; the first view per hour is recorded in the inviting organisation. A signed-in
+ * viewer with the invited address is offered to join; the invitee who already accepted sees that
+ * they are a member. Throws NOT_FOUND / GONE for links that do not work.
  */
-export async function viewInvitation(_visitor: Visitor, input: { token: string }): Promise<InvitationView> {
-  const invitation = await findOpenInvitation(db(), input.token);
-  const existing = await db().user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+export async function viewInvitation(visitor: Visitor, input: { token: string }, viewer: InvitationViewer | null = null): Promise<InvitationPage> {
+  const invitation = await findInvitation(db(), input.token);
+  const state = invitationStateOf(invitation);
+  const viewerIsInvitee = viewer !== null && viewer.email.toLowerCase() === invitation.email;
+  if (state === "used" && viewerIsInvitee) {
+    const member = await db().membership.findFirst({
+      where: { organizationId: invitation.organizationId, userId: viewer.userId, deactivatedAt: null },
+      select: { id: true },
+    });
+    if (member) return { state: "joined", organizationName: invitation.organization.name };
+  }
+  if (state !== "open") throw goneError(state);
+  await recordInvitationViewed(invitation, visitor.ip);
   return {
-    organizationName: invitation.organization.name,
-    email: invitation.email,
-    name: invitation.name,
-    role: invitation.role,
-    expiresAt: invitation.expiresAt.toISOString(),
-    existingAccount: Boolean(existing),
+    state: "open",
+    viewer: viewer === null ? "anonymous" : viewerIsInvitee ? "invitee" : "other_account",
+    invitation: {
+      organizationName: invitation.organization.name,
+      email: invitation.email,
+      name: invitation.name,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt.toISOString(),
+    },
   };
 }

@@ -1,5 +1,7 @@
 import type { Tx } from "../../utils/db.server";
 import { canonicalJson } from "../../utils/canonical-json";
+import { getEnv } from "../../utils/env.server";
+import { providerOf } from "../../utils/migrate.server";
 import type { Actor } from "../auth/actor";
 import { GENESIS_HASH, hashAuditEvent } from "./audit-chain";
 
@@ -21,11 +23,24 @@ function describeActor(actor: Actor): { actorType: string; actorId: string | nul
 }
 
 /**
+ * Writers of one organisation's chain queue on its row instead of racing for the next seq: 100
+ * parallel sign-ins of one organisation used up the transaction retries and answered 500 (issue
+ * 11, item 17). PostgreSQL: FOR NO KEY UPDATE, which does not conflict with the KEY SHARE locks
+ * that inserts referencing the organisation take (FOR UPDATE would deadlock with them). SQLite
+ * has one writer at a time and needs nothing.
+ */
+async function queueForChain(tx: Tx, organizationId: string): Promise<void> {
+  if (providerOf(getEnv().DATABASE_URL) !== "postgresql") return;
+  await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${organizationId} FOR NO KEY UPDATE`;
+}
+
+/**
  * Appends one event to the organisation's hash chain. Must be called inside the transaction
  * that makes the change it records (use inTransaction): the unique (organizationId, seq) index
  * makes a concurrent writer fail and retry rather than fork the chain.
  */
 export async function recordAuditEvent(tx: Tx, actor: Actor, input: AuditEventInput) {
+  await queueForChain(tx, actor.organizationId);
   const previous = await tx.auditEvent.findFirst({
     where: { organizationId: actor.organizationId },
     orderBy: { seq: "desc" },

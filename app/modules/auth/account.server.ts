@@ -4,7 +4,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import type { Locale } from "../../utils/i18n";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "./actor";
-import { checkRateLimit, hitRateLimit, RATE_LIMITS } from "./rate-limit.server";
+import { consumeRateLimit, RATE_LIMITS } from "./rate-limit.server";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "./password.server";
 import { revokeSession, revokeUserSessions } from "./sessions.server";
 
@@ -28,14 +28,11 @@ export type ChangePasswordResult =
 /** Changes the password and ends every other session of the user (the current one stays). */
 export async function changePassword(actor: UserActor, current: string, next: string): Promise<ChangePasswordResult> {
   // A stolen session must not become an oracle for the current password.
-  const limitKey = `password-change:account:${actor.userId}`;
-  const limit = await checkRateLimit(limitKey, RATE_LIMITS.loginPerAccount);
+  // Counted before the check, so parallel guesses cannot overrun the limit.
+  const limit = await consumeRateLimit(`password-change:account:${actor.userId}`, RATE_LIMITS.passwordChangePerAccount);
   if (limit.limited) return { ok: false, error: "rateLimited", retryAfterSeconds: limit.retryAfterSeconds };
   const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { passwordHash: true } });
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    await hitRateLimit(limitKey, RATE_LIMITS.loginPerAccount);
-    return { ok: false, error: "wrongCurrentPassword" };
-  }
+  if (!(await verifyPassword(user.passwordHash, current))) return { ok: false, error: "wrongCurrentPassword" };
   const passwordHash = await hashPassword(newPasswordSchema.parse(next));
   const revokedSessions = await inTransaction(async (tx) => {
     await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, passwordChangedAt: new Date() } });

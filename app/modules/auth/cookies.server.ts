@@ -51,3 +51,18 @@ export function vendorDeviceCookie() {
     maxAge: VENDOR_DEVICE_TTL_DAYS * 24 * 3600,
   });
 }
+
+/**
+ * A browser on which a user completed a sign-in (180 days, signed with SESSION_SECRET). It holds
+ * no e-mail address and no user id, only pairs of an HMAC of the user id and a random device id:
+ * sign-in attempts for that account from this browser get their own limit, so an attacker's
+ * failures elsewhere cannot lock the owner out (app/modules/auth/login-devices.server.ts).
+ */
+export const LOGIN_DEVICE_TTL_DAYS = 180;
+export function loginDeviceCookie() {
+  return createCookie(cookieName("vetted_login_device"), {
+    ...baseOptions(),
+    maxAge: LOGIN_DEVICE_TTL_DAYS * 24 * 3600,
+    secrets: [getEnv().SESSION_SECRET],
+  });
+}

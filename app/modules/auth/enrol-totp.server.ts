@@ -39,22 +39,34 @@ export async function startTotpEnrolment(actor: UserActor): Promise<TotpEnrolmen
   return { manualKey: base32(key).replace(/(.{4})/g, "$1 ").trim(), keyUri, qrCodeSvg };
 }
 
-/** Confirms enrolment with a first code; returns the recovery codes (shown once). */
-export async function confirmTotpEnrolment(actor: UserActor, code: string): Promise<{ ok: true; recoveryCodes: string[] } | { ok: false }> {
-  return inTransaction(async (tx) => {
+export type ConfirmTotpResult =
+  | { ok: true; recoveryCodes: string[] }
+  | { ok: false; error: "invalidCode" | "alreadyEnabled" };
+
+/**
+ * Confirms enrolment with a first code; returns the recovery codes (shown once). Confirming again
+ * (a second tab, a double submit) is "alreadyEnabled" and changes nothing: the enabling update is
+ * conditional, so of two simultaneous confirmations exactly one enables.
+ */
+export async function confirmTotpEnrolment(actor: UserActor, code: string): Promise<ConfirmTotpResult> {
+  return inTransaction(async (tx): Promise<ConfirmTotpResult> => {
     const user = await tx.user.findUniqueOrThrow({
       where: { id: actor.userId },
       select: { totpSecretEnc: true, totpEnabledAt: true },
     });
-    if (user.totpEnabledAt) throw new DomainError("INVALID_STATE", "Two-factor authentication is already enabled");
-    if (!user.totpSecretEnc) return { ok: false } as const;
+    if (user.totpEnabledAt) return { ok: false, error: "alreadyEnabled" };
+    if (!user.totpSecretEnc) return { ok: false, error: "invalidCode" };
     const step = matchTotpStep(decryptTotpKey(user.totpSecretEnc), code, new Date(), null);
-    if (step === null) return { ok: false } as const;
-    await tx.user.update({ where: { id: actor.userId }, data: { totpEnabledAt: new Date(), totpLastStep: step } });
+    if (step === null) return { ok: false, error: "invalidCode" };
+    const enabled = await tx.user.updateMany({
+      where: { id: actor.userId, totpEnabledAt: null },
+      data: { totpEnabledAt: new Date(), totpLastStep: step },
+    });
+    if (enabled.count !== 1) return { ok: false, error: "alreadyEnabled" };
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await markSessionMfaVerified(tx, actor.sessionId);
     await recordAuditEvent(tx, actor, { action: "auth.mfa_enabled", target: { type: "user", id: actor.userId }, payload: { method: "totp" } });
-    return { ok: true, recoveryCodes } as const;
+    return { ok: true, recoveryCodes };
   });
 }
 

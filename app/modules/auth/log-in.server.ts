@@ -2,8 +2,9 @@ import { db } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { isRole } from "./actor";
+import { knownDeviceId, type LoginDeviceEntry } from "./login-devices.server";
+import { admitSignInAttempt, rememberLoginNetwork } from "./login-throttle.server";
 import { verifyPassword } from "./password.server";
-import { checkRateLimits, hitRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit.server";
 import { createSession } from "./sessions.server";
 
 export interface LogInInput {
@@ -11,36 +12,28 @@ export interface LogInInput {
   password: string;
   ip: string | null;
   userAgent: string | null;
+  /** The entries of the browser's known-device cookie (login-devices.server.ts). */
+  devices?: readonly LoginDeviceEntry[];
 }
 
 export type LogInResult =
   | { kind: "rate_limited"; retryAfterSeconds: number }
   | { kind: "invalid" }
   | { kind: "second_factor"; userId: string; organizationId: string }
-  | { kind: "signed_in"; token: string };
+  | { kind: "signed_in"; token: string; userId: string };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export const loginLimitKeys = (email: string, ip: string | null) => ({
-  account: `login:account:${normaliseEmail(email)}`,
-  ip: `login:ip:${ip ?? "unknown"}`,
-});
-
 /**
  * Step one of a login: the password. Unknown e-mail and wrong password give the same answer in
- * about the same time (no user enumeration). Attempts are limited per account and per IP.
+ * about the same time (no user enumeration). Each attempt is counted against its limits before
+ * the password is checked (login-throttle.server.ts: per source, per account and source, per
+ * account from unknown places, per known device).
  */
 export async function logIn(input: LogInInput): Promise<LogInResult> {
   const email = normaliseEmail(input.email);
-  const keys = loginLimitKeys(email, input.ip);
-  const limit = await checkRateLimits([
-    [keys.account, RATE_LIMITS.loginPerAccount],
-    [keys.ip, RATE_LIMITS.loginPerIp],
-  ]);
-  if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-
   const user = await db().user.findUnique({
     where: { email },
     select: {
@@ -55,12 +48,18 @@ export async function logIn(input: LogInInput): Promise<LogInResult> {
       },
     },
   });
+  const admission = await admitSignInAttempt({
+    email,
+    user,
+    ip: input.ip,
+    deviceId: user ? knownDeviceId(input.devices ?? [], user.id) : null,
+  });
+  if (admission.outcome.limited) return { kind: "rate_limited", retryAfterSeconds: admission.outcome.retryAfterSeconds };
+
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const membership = user?.memberships.find((m) => isRole(m.role));
 
   if (!user || !passwordOk || !membership) {
-    await hitRateLimit(keys.account, RATE_LIMITS.loginPerAccount);
-    await hitRateLimit(keys.ip, RATE_LIMITS.loginPerIp);
     if (user) {
       // Failed logins of a known account go into each of its organisations' audit trail.
       for (const m of user.memberships) {
@@ -76,7 +75,7 @@ export async function logIn(input: LogInInput): Promise<LogInResult> {
     return { kind: "invalid" };
   }
 
-  await resetRateLimit(keys.account);
+  await admission.settleSuccess();
   if (user.totpEnabledAt) {
     return { kind: "second_factor", userId: user.id, organizationId: membership.organizationId };
   }
@@ -88,6 +87,7 @@ export async function logIn(input: LogInInput): Promise<LogInResult> {
       ipAddress: input.ip,
       userAgent: input.userAgent,
     });
+    await rememberLoginNetwork(tx, user.id, input.ip);
     await recordAuditEvent(
       tx,
       preSessionActor(user, membership.organizationId, input.ip),
@@ -95,7 +95,7 @@ export async function logIn(input: LogInInput): Promise<LogInResult> {
     );
     return created;
   });
-  return { kind: "signed_in", token };
+  return { kind: "signed_in", token, userId: user.id };
 }
 
 /** The actor for events that happen before a session exists. */

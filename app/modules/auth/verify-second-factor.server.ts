@@ -3,7 +3,9 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Actor } from "./actor";
 import { preSessionActor } from "./log-in.server";
-import { checkRateLimits, hitRateLimit, RATE_LIMITS, resetRateLimit } from "./rate-limit.server";
+import { loginSourceOf } from "./login-source.server";
+import { rememberLoginNetwork } from "./login-throttle.server";
+import { clearRateLimit, consumeRateLimits, RATE_LIMITS, refundRateLimit } from "./rate-limit.server";
 import { consumeRecoveryCode } from "./recovery-codes.server";
 import { createSession, markSessionMfaVerified } from "./sessions.server";
 import { decryptTotpKey, matchTotpStep } from "./totp.server";
@@ -15,7 +17,7 @@ export type SecondFactorResult =
 
 const codeLimitKeys = (userId: string, ip: string | null) => ({
   account: `code:account:${userId}`,
-  ip: `code:ip:${ip ?? "unknown"}`,
+  source: `code:source:${loginSourceOf(ip)}`,
 });
 
 /**
@@ -48,9 +50,10 @@ async function guarded(
   onSuccess: (tx: Tx, method: "totp" | "recovery_code") => Promise<void>,
 ): Promise<SecondFactorResult> {
   const keys = codeLimitKeys(userId, ip);
-  const limit = await checkRateLimits([
+  // Counted before the code is checked: parallel guesses cannot overrun the limit.
+  const limit = await consumeRateLimits([
+    [keys.source, RATE_LIMITS.codePerIp],
     [keys.account, RATE_LIMITS.codePerAccount],
-    [keys.ip, RATE_LIMITS.codePerIp],
   ]);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
   const method = await inTransaction(async (tx) => {
@@ -59,14 +62,13 @@ async function guarded(
     return matched;
   });
   if (!method) {
-    await hitRateLimit(keys.account, RATE_LIMITS.codePerAccount);
-    await hitRateLimit(keys.ip, RATE_LIMITS.codePerIp);
     await inTransaction((tx) =>
       recordAuditEvent(tx, actorForAudit, { action: "auth.mfa_failed", target: { type: "user", id: userId } }),
     );
     return { kind: "invalid" };
   }
-  await resetRateLimit(keys.account);
+  await refundRateLimit(keys.source);
+  await clearRateLimit(keys.account);
   return { kind: "ok", method };
 }
 
@@ -87,7 +89,8 @@ export async function completeLoginWithSecondFactor(input: {
       where: { organizationId_userId: { organizationId: input.organizationId, userId: user.id } },
       select: { deactivatedAt: true },
     });
-    if (!membership || membership.deactivatedAt) throw new Error("membership no longer active");
+    // Deactivated while the second factor was pending: no session (the route answers "invalid").
+    if (!membership || membership.deactivatedAt) return;
     const session = await createSession(tx, {
       userId: user.id,
       organizationId: input.organizationId,
@@ -96,6 +99,7 @@ export async function completeLoginWithSecondFactor(input: {
       userAgent: input.userAgent,
     });
     token = session.token;
+    await rememberLoginNetwork(tx, user.id, input.ip);
     await recordAuditEvent(tx, actor, { action: method === "totp" ? "auth.login" : "auth.login_recovery_code", target: { type: "user", id: user.id }, payload: { method } });
   });
   return { ...result, token };

@@ -8,7 +8,7 @@ import { VENDOR_EDITABLE } from "../assessments/assessment-status";
 import { inviteTtlDaysOf, inviteUrl, localeOf } from "../assessments/create-invite-link.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
-import { checkRateLimits, hitRateLimit, type RateLimitRule } from "../auth/rate-limit.server";
+import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit.server";
 import { sendMail } from "../mail/send-mail.server";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { parseSections } from "./invite-links.server";
@@ -30,8 +30,8 @@ export type DelegateInput = z.infer<typeof delegateSchema>;
  * gets the link by mail in the chosen language; the audit trail records invite.delegated.
  */
 export async function delegateSections(actor: VendorActor, input: DelegateInput) {
-  const limitKey = `delegate:link:${actor.inviteLinkId}`;
-  const limit = await checkRateLimits([[limitKey, DELEGATIONS_PER_LINK]]);
+  // Counted before the work (attempts, not only successes): parallel requests cannot overrun it.
+  const limit = await consumeRateLimit(`delegate:link:${actor.inviteLinkId}`, DELEGATIONS_PER_LINK);
   if (limit.limited) throw new DomainError("RATE_LIMITED", "Too many invitations", { retryAfterSeconds: limit.retryAfterSeconds });
   const token = generateToken(32);
   const created = await inTransaction(async (tx) => {
@@ -84,7 +84,6 @@ export async function delegateSections(actor: VendorActor, input: DelegateInput)
     });
     return { invite, delegator, sections, expiresAt };
   });
-  await hitRateLimit(limitKey, DELEGATIONS_PER_LINK);
 
   const locale = localeOf(input.locale);
   const { delegator, sections, expiresAt } = created;

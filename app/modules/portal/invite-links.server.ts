@@ -7,7 +7,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { vendorSessionCookie } from "../auth/cookies.server";
-import { checkRateLimits, hitRateLimit, RATE_LIMITS } from "../auth/rate-limit.server";
+import { consumeRateLimit, RATE_LIMITS } from "../auth/rate-limit.server";
 import { codeMailLimitKey, deliverCodeMail, newVendorCode, VENDOR_CODE_LIMITS, vendorCodeMail } from "./vendor-devices-code.server";
 import { findTrustedDevice } from "./vendor-devices.server";
 
@@ -72,9 +72,8 @@ export type ExchangeResult =
  */
 export async function exchangeInviteToken(token: string, ip: string | null, userAgent: string | null, deviceToken?: unknown): Promise<ExchangeResult> {
   const ipKey = `invite:ip:${ip ?? "unknown"}`;
-  const limit = await checkRateLimits([[ipKey, RATE_LIMITS.invitePerIp]]);
+  const limit = await consumeRateLimit(ipKey, RATE_LIMITS.invitePerIp);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  await hitRateLimit(ipKey, RATE_LIMITS.invitePerIp);
   const invite = await findInvite(token);
   const state = stateOf(invite);
   if (!invite || state !== "valid") return { kind: "invalid", state };
@@ -108,8 +107,7 @@ export async function exchangeInviteToken(token: string, ip: string | null, user
   if (pending) {
     // Counted, never refused here: the contact may still resend from /portal/verify, where the
     // same per-link limit applies. Refusing the exchange would lock the contact out entirely.
-    const mailLimit = await checkRateLimits([[codeMailLimitKey(invite.id), VENDOR_CODE_LIMITS.mailsPerLink]]);
-    await hitRateLimit(codeMailLimitKey(invite.id), VENDOR_CODE_LIMITS.mailsPerLink);
+    const mailLimit = await consumeRateLimit(codeMailLimitKey(invite.id), VENDOR_CODE_LIMITS.mailsPerLink);
     if (!mailLimit.limited) await deliverCodeMail(vendorCodeMail(invite, pending.code));
   }
   return { kind: "ok", sessionToken, verified: pending === null };

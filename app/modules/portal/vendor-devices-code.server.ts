@@ -8,7 +8,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { VENDOR_DEVICE_TTL_DAYS } from "../auth/cookies.server";
-import { checkRateLimits, hitRateLimit, type RateLimitRule } from "../auth/rate-limit.server";
+import { consumeRateLimits, type RateLimitRule } from "../auth/rate-limit.server";
 import { sendMail, type OutgoingMail } from "../mail/send-mail.server";
 import { createVendorDevice } from "./vendor-devices.server";
 
@@ -168,9 +168,8 @@ export async function verifyVendorCode(sessionToken: unknown, rawCode: string, i
     [`vendor-code:ip:${ip ?? "unknown"}`, VENDOR_CODE_LIMITS.verifyPerIp],
     [`vendor-code:session:${session.id}`, VENDOR_CODE_LIMITS.verifyPerSession],
   ];
-  const limit = await checkRateLimits(keys);
+  const limit = await consumeRateLimits(keys);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  for (const [key, rule] of keys) await hitRateLimit(key, rule);
   const code = rawCode.replace(/\s/g, "");
   if (!/^\d{6}$/.test(code)) return { kind: "malformed" };
 
@@ -224,9 +223,8 @@ export async function resendVendorCode(sessionToken: unknown, ip: string | null)
     [`vendor-code-resend:ip:${ip ?? "unknown"}`, VENDOR_CODE_LIMITS.resendPerIp],
     [codeMailLimitKey(link.id), VENDOR_CODE_LIMITS.mailsPerLink],
   ];
-  const limit = await checkRateLimits(keys);
+  const limit = await consumeRateLimits(keys);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  for (const [key, rule] of keys) await hitRateLimit(key, rule);
 
   const fresh = newVendorCode(session.id);
   const updated = await inTransaction(async (tx) => {

@@ -7,7 +7,7 @@ import { storeSignedReport } from "./testing/signed-report-fixture";
 import { flipByteInSignedRange, makeUnsignedPdf, withAppendedBytes } from "./testing/test-pdf";
 import { VERIFY_MAX_BYTES } from "./verify-limits";
 import { VERIFY_RATE_LIMIT } from "./verify-upload.server";
-import { resetRateLimit } from "../auth/rate-limit.server";
+import { clearRateLimit } from "../auth/rate-limit.server";
 import { db } from "~/utils/db.server";
 
 /**
@@ -104,7 +104,7 @@ describe("/verify", () => {
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(res.body).toContain("Too many checks from your network.");
     expect(verdictOf(res.body)).toBeNull();
-    await resetRateLimit(bucket.key);
+    await clearRateLimit(bucket.key);
     expect(verdictOf((await upload(stored.signed)).body)).toBe("valid");
   });
 });
