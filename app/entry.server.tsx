@@ -16,6 +16,8 @@ import "./utils/request-context.server";
 
 /** The rendered-page cache server/app.js consults before Remix (ADR 0012). */
 export { pageCache } from "./modules/page-cache/page-cache.server";
+/** The request body limit of every route, applied by server/app.js before Remix reads a body. */
+export { bodyLimits } from "./utils/body-limits.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
