@@ -46,3 +46,15 @@ describe("bodyTooLargeResponse", () => {
     expect(await text.text()).toMatch(/^What you sent is larger than 1 MB/);
   });
 });
+
+describe("bodyTooLargeResponse for Remix data requests", () => {
+  it("is an error Remix's client decodes, with the message in the visitor's language", async () => {
+    const response = await bodyTooLargeResponse(
+      new Request("http://localhost/verify.data", { method: "POST", headers: { Accept: "*/*", "Accept-Language": "de" } }),
+      bodyLimitFor("/verify.data"),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.get("Content-Type")).toBe("text/x-script");
+    expect(await response.text()).toBe('[{"_1":2},"error",["ErrorResponse",3,4,5],"Die Datei ist größer als 25 MB.",413,"Payload Too Large"]\n');
+  });
+});

@@ -4,6 +4,7 @@ import { VERIFY_MAX_BYTES } from "../modules/signing/verify-limits";
 import { getEnv } from "./env.server";
 import { formatNumber, translate, type Locale, type MessageKey } from "./i18n";
 import { resolveLocale } from "./locale.server";
+import { SINGLE_FETCH_HEADERS, singleFetchErrorBody } from "./single-fetch-error.server";
 
 /**
  * How large a request body may be, per route: the one table of limits. server/app.js applies it
@@ -104,8 +105,9 @@ const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /**
- * The 413 answer, in the visitor's language: a small page for a browser's form post, JSON for
- * our own upload script (the shape the evidence upload answers with), plain text otherwise.
+ * The 413 answer, in the visitor's language: an error for Remix's client on a data request
+ * (`.data`), a small page for a browser's form post, JSON for our own upload script (the shape
+ * the evidence upload answers with), plain text otherwise.
  * Nothing was read or saved, so the message says to go back and try with less.
  */
 export async function bodyTooLargeResponse(request: Request, limit: BodyLimit): Promise<Response> {
@@ -114,6 +116,10 @@ export async function bodyTooLargeResponse(request: Request, limit: BodyLimit): 
   // server/body-limit.js adds `Connection: close`: the rest of the body is never read.
   const headers = { "Cache-Control": "no-store" };
   const accept = request.headers.get("Accept") ?? "";
+  // A form sent by Remix's client (JavaScript on): an error its route's error boundary shows.
+  if (new URL(request.url).pathname.endsWith(".data")) {
+    return new Response(singleFetchErrorBody(413, "Payload Too Large", message), { status: 413, headers: { ...headers, ...SINGLE_FETCH_HEADERS } });
+  }
   if (accept.includes("application/json")) {
     return Response.json({ ok: false, code: "too_large", message, params: { max: String(limit.shownMaxBytes) } }, { status: 413, headers });
   }
@@ -122,7 +128,7 @@ export async function bodyTooLargeResponse(request: Request, limit: BodyLimit): 
     const page = [
       "<!DOCTYPE html>",
       `<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`,
-      `<title>${escapeHtml(title)} · Vetted</title></head>`,
+      `<title>${escapeHtml(title)} · Vetted</title><link rel="icon" href="/favicon.svg" type="image/svg+xml"></head>`,
       `<body style="font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 40rem; padding: 0 1rem; line-height: 1.5">`,
       `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p>`,
       `<p><a href="/">${escapeHtml(translate(locale, "common.goHome"))}</a></p></main></body></html>`,
