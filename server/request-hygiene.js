@@ -50,15 +50,21 @@ export function refuseConnect(_req, socket) {
 }
 
 /**
- * A target with an encoded NUL character is a 400. A target in absolute form ("GET http://host/path",
- * RFC 9112 §3.2.2, sent to proxies) is served as its path, its host ignored like a foreign Host;
- * anything else that is not a path ("*" outside OPTIONS, garbage) is a 400. Downstream code may
- * then rely on req.url starting with "/".
+ * A path with an encoded NUL character is a 404, a query with one a 400. A target in absolute
+ * form ("GET http://host/path", RFC 9112 §3.2.2, sent to proxies) is served as its path, its
+ * host ignored like a foreign Host; anything else that is not a path ("*" outside OPTIONS,
+ * garbage) is a 400. Downstream code may then rely on req.url starting with "/".
  */
 export function normaliseRequestTarget(req, res, next) {
   // U+0000 has no place in a path or a query, and PostgreSQL text cannot hold it: an id or a
-  // search term carrying one would fail in the database.
-  if (/%00/i.test(req.url)) return badRequest(res, "the request target contains a NUL character");
+  // search term carrying one would fail in the database. No page has such a name (404); a query
+  // with one is malformed (400).
+  const queryAt = req.url.indexOf("?");
+  if (/%00/i.test(queryAt < 0 ? req.url : req.url.slice(0, queryAt))) {
+    res.status(404).type("text/plain").send(`Not found (request id ${res.locals.requestId})`);
+    return;
+  }
+  if (queryAt >= 0 && /%00/i.test(req.url.slice(queryAt))) return badRequest(res, "the query contains a NUL character");
   if (req.url.startsWith("/")) return next();
   if (/^https?:\/\//i.test(req.url)) {
     try {
