@@ -54,6 +54,7 @@ export function createBodyLimiter({ limits, publicUrl, report }) {
     try {
       response = await limits.tooLarge(webRequestHead(req, publicUrl), limit);
     } catch {
+      // The localised answer failed (a header the platform refuses, a bug): a plain one.
       response = new Response("Payload Too Large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
     }
     if (res.headersSent) return;

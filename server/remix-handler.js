@@ -49,6 +49,7 @@ export async function sendWebResponse(res, response) {
  */
 async function writeBody(res, body) {
   const reader = body.getReader();
+  const write = backpressuredWriter(res);
   try {
     let next = await reader.read();
     if (next.done) return void res.end();
@@ -56,11 +57,11 @@ async function writeBody(res, body) {
     if (chunk.byteLength < SMALL_BODY_BYTES) {
       next = await reader.read();
       if (next.done) return void res.end(chunk);
-      await write(res, chunk);
+      await write(chunk);
       chunk = next.value;
     }
     for (;;) {
-      await write(res, chunk);
+      await write(chunk);
       next = await reader.read();
       if (next.done) return void res.end();
       chunk = next.value;
@@ -72,18 +73,27 @@ async function writeBody(res, body) {
   }
 }
 
-/** Writes a chunk; when the response is full, waits until it drains (or the client is gone). */
-function write(res, chunk) {
-  if (res.destroyed) return Promise.reject(new Error("the connection closed before the response was complete"));
-  if (res.write(chunk)) return undefined;
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off("close", done);
-      resolve();
-    };
-    res.once("drain", done);
-    res.once("close", done);
-  });
+/**
+ * A write function that waits while the response is full, until it drains or the client is
+ * gone. One "drain" and one "close" listener per response: the compression package moves
+ * "drain" listeners to its compressor, where once() could never remove them again.
+ */
+function backpressuredWriter(res) {
+  let wake = null;
+  const onWake = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  res.on("drain", onWake);
+  res.on("close", onWake);
+  return (chunk) => {
+    if (res.destroyed) return Promise.reject(new Error("the connection closed before the response was complete"));
+    if (res.write(chunk)) return undefined;
+    return new Promise((resolve) => {
+      wake = resolve;
+    });
+  };
 }
 
 /** True once a response started, or server/body-limit.js took the request over (res.locals.bodyRefused). */
