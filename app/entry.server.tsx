@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
@@ -6,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { RequestInfoProvider } from "./components/request-info";
 import { getEnv } from "./utils/env.server";
+import { NulFreeHtmlStream } from "./utils/html-stream.server";
 import { logger } from "./utils/logger.server";
 import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
@@ -16,6 +16,8 @@ import "./utils/request-context.server";
 
 /** The rendered-page cache server/app.js consults before Remix (ADR 0012). */
 export { pageCache } from "./modules/page-cache/page-cache.server";
+/** The request body limit of every route, applied by server/app.js before Remix reads a body. */
+export { bodyLimits } from "./utils/body-limits.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
@@ -42,7 +44,7 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = new NulFreeHtmlStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

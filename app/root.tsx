@@ -91,6 +91,7 @@ export function ErrorBoundary() {
       403: ["common.forbiddenTitle", "common.forbiddenBody"],
       404: ["common.notFoundTitle", "common.notFoundBody"],
       409: ["common.conflictTitle", null],
+      413: ["common.bodyTooLargeTitle", null],
       429: ["common.tooManyRequestsTitle", null],
     };
     const entry = byStatus[error.status];

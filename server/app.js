@@ -1,11 +1,19 @@
 // The HTTP layer in front of Remix: request ids, security headers (CSP with a per-request
-// nonce, stricter ones on the vendor's pages), the origin check for state-changing requests,
-// one access-log line per request (tokens in paths redacted), static assets. Kept free of side
-// effects so tests can mount it on an ephemeral port (tests/support/app-server.ts).
-import { createRequestHandler } from "@remix-run/express";
+// nonce, stricter ones on the vendor's pages), one access-log line per request (tokens in paths
+// redacted), 4xx for requests we cannot serve (server/request-hygiene.js), body limits before
+// anything reads a body (server/body-limit.js), the origin check for state-changing requests,
+// compression (server/compression.js), static assets, the rendered-page cache, then Remix
+// (server/remix-handler.js). Kept free of side effects so tests can mount it on an ephemeral
+// port (tests/support/app-server.ts).
 import express from "express";
 import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
+import { closeWhenAnsweredUnread, createBodyLimiter } from "./body-limit.js";
+import { compressResponses } from "./compression.js";
+import { remixHandler } from "./remix-handler.js";
+import { answerUnsupportedMethods, checkHostHeaders, normaliseRequestTarget } from "./request-hygiene.js";
+
+export { refuseConnect } from "./request-hygiene.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40 };
@@ -42,7 +50,8 @@ function writeStdout(line) {
  *   `logLevel` defaults to LOG_LEVEL (access lines are "info").
  */
 export function createApp({ build, appUrl, clientDir, trustProxy = false, log, logLevel = process.env.LOG_LEVEL ?? "info" }) {
-  const publicOrigin = new URL(appUrl).origin;
+  const publicUrl = new URL(appUrl);
+  const publicOrigin = publicUrl.origin;
   const secure = publicOrigin.startsWith("https://");
   const app = express();
   app.disable("x-powered-by");
@@ -62,7 +71,13 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
   });
 
   const sink = log ?? (process.env.NODE_ENV === "test" ? null : writeStdout);
-  if (sink && (LOG_LEVELS[logLevel] ?? LOG_LEVELS.info) <= LOG_LEVELS.info) {
+  const threshold = LOG_LEVELS[logLevel] ?? LOG_LEVELS.info;
+  /** One JSON line about a request, with its id and redacted path. */
+  const logEvent = (level, event, req, res, fields) => {
+    if (!sink || LOG_LEVELS[level] < threshold) return;
+    sink(JSON.stringify({ time: new Date().toISOString(), level, event, requestId: res.locals.requestId, method: req.method, path: redactPath(req.path), ...fields }));
+  };
+  if (sink && threshold <= LOG_LEVELS.info) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
       res.on("finish", () => {
@@ -84,6 +99,20 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
     });
   }
 
+  // First of the answers that may come before a body is read: they all close the connection.
+  app.use(closeWhenAnsweredUnread);
+  app.use(answerUnsupportedMethods);
+  app.use(normaliseRequestTarget);
+  app.use(checkHostHeaders({ trustProxy }));
+  const bodyLimits = build.entry.module.bodyLimits;
+  if (!bodyLimits) throw new Error("The server build exports no bodyLimits (app/entry.server.tsx): every request needs a body limit");
+  const bodyLimiter = createBodyLimiter({
+    limits: bodyLimits,
+    publicUrl,
+    report: (req, res, fields) => logEvent("warn", "http.body_too_large", req, res, fields),
+  });
+  app.use(bodyLimiter.enforce);
+
   // CSRF defence in depth (besides SameSite=Lax cookies): a state-changing request must come
   // from our own origin. Browsers always send Origin on POST; a missing one is refused too.
   app.use((req, res, next) => {
@@ -102,6 +131,7 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
     res.status(403).type("text/plain").send(`Forbidden: cross-origin request (request id ${res.locals.requestId})`);
   });
 
+  app.use(compressResponses());
   app.use(
     "/assets",
     express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
@@ -113,10 +143,12 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
 
   app.all(
     "*",
-    createRequestHandler({
+    remixHandler({
       build,
       // Only an explicit development run may show error details; everything else is production.
       mode: process.env.NODE_ENV === "development" ? "development" : "production",
+      publicUrl,
+      openBody: bodyLimiter.openBody,
       getLoadContext: (req, res) => ({
         requestId: res.locals.requestId,
         cspNonce: res.locals.cspNonce,

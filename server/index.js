@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { createApp } from "./app.js";
+import { createApp, refuseConnect } from "./app.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NODE_ENV ??= "production";
@@ -36,6 +36,8 @@ const app = createApp({
 const server = app.listen(env.PORT, env.HOST, () => {
   console.log(`Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL})`);
 });
+// CONNECT never reaches Express: without this, Node drops such a connection without an answer.
+server.on("connect", refuseConnect);
 // Vendor reminders every REMINDER_INTERVAL_MINUTES (0: off). The holder id names this process in
 // the job's database lease: host, pid and a random part (pids repeat across containers).
 const stopReminders = build.entry.module.boot.startReminderSchedule({

@@ -54,6 +54,11 @@ export async function importServerBuild(): Promise<ServerBuild> {
   return (await import(/* @vite-ignore */ url)) as ServerBuild;
 }
 
+interface ServerModule {
+  createApp: (options: CreateAppOptions) => import("express").Express;
+  refuseConnect: (req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex) => void;
+}
+
 interface CreateAppOptions {
   build: ServerBuild;
   appUrl: string;
@@ -64,10 +69,11 @@ interface CreateAppOptions {
 export async function importCreateApp(): Promise<
   (options: CreateAppOptions) => import("express").Express
 > {
-  const mod = (await import("../../server/app.js")) as unknown as {
-    createApp: (options: CreateAppOptions) => import("express").Express;
-  };
-  return mod.createApp;
+  return (await importServerModule()).createApp;
+}
+
+async function importServerModule(): Promise<ServerModule> {
+  return (await import("../../server/app.js")) as unknown as ServerModule;
 }
 
 export interface AppServer {
@@ -90,7 +96,7 @@ export interface StartAppServerOptions {
 
 /** Starts the app on a free port; set MAIL_URL etc. in process.env before calling. */
 export async function startAppServer(options: StartAppServerOptions = {}): Promise<AppServer> {
-  const createApp = await importCreateApp();
+  const { createApp, refuseConnect } = await importServerModule();
   // Reserve the port first: APP_URL must name it before the bundle reads its configuration.
   const server: Server = createServer();
   await new Promise<void>((resolve, reject) => {
@@ -116,6 +122,8 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
     process.env.NODE_ENV = previousNodeEnv;
   }
   server.on("request", app);
+  // As server/index.js does: CONNECT gets a 405 instead of a dropped connection.
+  server.on("connect", refuseConnect);
 
   return {
     baseUrl: `http://127.0.0.1:${port}`,

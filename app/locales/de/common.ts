@@ -45,4 +45,7 @@ export const common: Record<keyof typeof en, string> = {
   formErrors: "Bitte korrigieren Sie die markierten Felder.",
   required: "Pflichtfeld",
   saved: "Gespeichert.",
+  bodyTooLargeTitle: "Zu viele Daten",
+  bodyTooLarge: "Was Sie gesendet haben, ist größer als {size} MB, mehr nimmt diese Seite nicht an. Nichts wurde gespeichert. Gehen Sie zurück, kürzen Sie den Text und senden Sie ihn erneut.",
+  fileTooLarge: "Die Datei ist größer als {size} MB, mehr wird hier nicht angenommen. Nichts wurde gespeichert. Gehen Sie zurück und wählen Sie eine kleinere Datei.",
 };
