@@ -1,4 +1,5 @@
-import { generateKeyPair, type KeyObject } from "node:crypto";
+import { generateKeyPair, X509Certificate, type KeyObject } from "node:crypto";
+import forge from "node-forge";
 import { promisify } from "node:util";
 import { certificateDetails } from "./certificate-details";
 import { certificateDer, createCertificate, forgeCertificate, forgePrivateKey, type SigningIdentity } from "./pkcs12";
@@ -45,6 +46,21 @@ export function operatorIssuingProblem(operator: Pick<SigningIdentity, "certific
   return null;
 }
 
+/**
+ * node-forge hands a parsed certificate's UTF8String values over as raw UTF-8 bytes but encodes
+ * values it is given as JavaScript strings: decode them, or the issued certificate would name a
+ * double-encoded issuer that no verifier can match with the operator's subject.
+ */
+function issuerAsParsed(der: Uint8Array): forge.pki.Certificate {
+  const cert = forgeCertificate(der);
+  for (const attribute of cert.subject.attributes) {
+    if (attribute.valueTagClass === (forge.asn1.Type.UTF8 as unknown) && typeof attribute.value === "string") {
+      attribute.value = Buffer.from(attribute.value, "binary").toString("utf8");
+    }
+  }
+  return cert;
+}
+
 export function issueOrganizationCertificate(input: {
   operator: SigningIdentity;
   organizationName: string;
@@ -53,7 +69,7 @@ export function issueOrganizationCertificate(input: {
 }): { certificate: Uint8Array; chain: Uint8Array[] } {
   const now = input.now ?? new Date();
   const names = organizationCertificateNames(input.organizationName);
-  const issuerCert = forgeCertificate(input.operator.certificate);
+  const issuerCert = issuerAsParsed(input.operator.certificate);
   const wanted = new Date(now);
   wanted.setUTCFullYear(wanted.getUTCFullYear() + ISSUED_CERTIFICATE_YEARS);
   // Never beyond the issuer's own validity: a verifier would reject the chain.
@@ -68,5 +84,12 @@ export function issueOrganizationCertificate(input: {
     profile: "signer",
     keyPair: input.keyPair,
   });
-  return { certificate: certificateDer(created.cert), chain: [input.operator.certificate, ...input.operator.chain] };
+  const certificate = certificateDer(created.cert);
+  // Defensive: a certificate that does not chain to the operator's must never sign.
+  const operatorX509 = new X509Certificate(input.operator.certificate);
+  const issued = new X509Certificate(certificate);
+  if (!issued.checkIssued(operatorX509) || !issued.verify(operatorX509.publicKey)) {
+    throw new Error("the certificate issued for the organisation does not chain to the operator's certificate");
+  }
+  return { certificate, chain: [input.operator.certificate, ...input.operator.chain] };
 }
