@@ -8,6 +8,7 @@ import { toSigningCertificateDto, type SigningCertificateDto } from "./signing-c
 import { loadSigningIdentity } from "./signing-certificate.server";
 
 export interface SigningCertificatesOverview {
+  organizationName: string;
   /** The organisation's own certificate, when an ADMIN uploaded one. */
   uploaded: SigningCertificateDto | null;
   /** The certificate the operator issued for the organisation (made with its first report). */
@@ -24,7 +25,8 @@ const SELECT = { id: true, source: true, subject: true, issuer: true, notBefore:
 export async function getSigningCertificates(actor: UserActor, _input: Record<string, never> = {}): Promise<SigningCertificatesOverview> {
   assertAdmin(actor);
   const now = new Date();
-  const [uploaded, issued] = await Promise.all([
+  const [organization, uploaded, issued] = await Promise.all([
+    db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),
     db().signingCertificate.findUnique({ where: { activeSlot: activeSlotOf(actor.organizationId, "UPLOADED") }, select: SELECT }),
     db().signingCertificate.findUnique({ where: { activeSlot: activeSlotOf(actor.organizationId, "ISSUED") }, select: SELECT }),
   ]);
@@ -39,6 +41,7 @@ export async function getSigningCertificates(actor: UserActor, _input: Record<st
   const uploadedUsable = uploaded && uploaded.notAfter > now && uploaded.notBefore <= now;
   const nextSigner = uploadedUsable ? "UPLOADED" : !operator ? "NONE" : operator.canIssue ? "ISSUED" : "OPERATOR";
   return {
+    organizationName: organization.name,
     uploaded: uploaded ? toSigningCertificateDto(uploaded, now) : null,
     issued: issued ? toSigningCertificateDto(issued, now) : null,
     operator,
