@@ -93,11 +93,7 @@ export default function AdminSigningPage() {
         ← {t("admin.settingsTitle")}
       </Link>
       <PageHeader title={t("signing.title")}>{t("signing.intro", { organization: overview.organizationName })}</PageHeader>
-      {actionData ? (
-        <div role={actionData.ok ? "status" : "alert"}>
-          <Alert tone={actionData.ok ? "success" : "error"}>{t(actionData.message)}</Alert>
-        </div>
-      ) : null}
+      {actionData ? <Alert tone={actionData.ok ? "success" : "error"}>{t(actionData.message)}</Alert> : null}
       {!recentMfa ? (
         <Alert tone="info">
           {t("signing.stepUpHint", { minutes: stepUpMinutes })}{" "}
