@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { createSelfSignedPkcs12 } from "../app/modules/signing/pkcs12";
+import { createOperatorPkcs12 } from "../app/modules/signing/pkcs12";
 import type { DemoSecrets } from "../seeds/demo/seed-demo.server";
 
 /**
@@ -12,9 +12,11 @@ import type { DemoSecrets } from "../seeds/demo/seed-demo.server";
 export const DATA_DIR = path.resolve(".data");
 export const DEMO_SECRETS_FILE = path.join(DATA_DIR, "demo-secrets.json");
 export const DEMO_DATABASE_URL = "file:.data/demo.db";
-// The demo's self-signed report signing certificate; its passphrase is in the secrets file.
+// The demo operator's self-signed certificate; its passphrase is in the secrets file. It issues
+// each demo organisation its own report signing certificate (ADR 0016). Demo installations from
+// before keep their older certificate, which cannot issue: it then signs directly.
 export const DEMO_SIGNING_P12 = path.join(DATA_DIR, "signing.p12");
-const DEMO_SIGNER_NAME = "Demo GmbH (demo signing certificate)";
+export const DEMO_OPERATOR_NAME = "Vetted demo operator (self-signed)";
 
 interface DemoConfigFile extends DemoSecrets {
   encryptionKey: string;
@@ -57,11 +59,11 @@ export function applyDemoEnvironment(config: DemoConfigFile, port = 3000): void 
   process.env.APP_URL ??= `http://localhost:${process.env.PORT}`;
   // Mails go to the database outbox; signed-in admins read them on /dev/outbox.
   process.env.MAIL_URL ??= "outbox";
-  // Reports are signed with a self-signed demo certificate (RSA 3072, 5 years), made on first run.
+  // The operator's certificate (RSA 3072, 5 years, may issue certificates), made on first run.
   if (!process.env.SIGNING_P12_PATH && !process.env.SIGNING_P12_BASE64 && config.signingPassphrase) {
     if (!existsSync(DEMO_SIGNING_P12)) {
       mkdirSync(DATA_DIR, { recursive: true });
-      writeFileSync(DEMO_SIGNING_P12, createSelfSignedPkcs12(DEMO_SIGNER_NAME, config.signingPassphrase, 5), { mode: 0o600 });
+      writeFileSync(DEMO_SIGNING_P12, createOperatorPkcs12(DEMO_OPERATOR_NAME, config.signingPassphrase, 5), { mode: 0o600 });
     }
     process.env.SIGNING_P12_PATH = DEMO_SIGNING_P12;
     process.env.SIGNING_P12_PASSPHRASE = config.signingPassphrase;

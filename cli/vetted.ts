@@ -1,6 +1,11 @@
 #!/usr/bin/env node
 // `npm run vetted -- <command>`: the operator's command-line tool.
-//   audit verify [--org <slug>]     verify hash chains; exit 1 and name the first broken event
+//   audit verify [--org <slug>] [--checkpoints <file>]
+//                                   verify hash chains and their anchors (checkpoints, signed
+//                                   reports' heads, an exported log's checkpoint lines); exit 1
+//                                   and say what does not hold
+//   audit anchor [--org <slug>] [--first-anchor]
+//                                   write a checkpoint of each verified chain's head now (cron)
 //   users create --org <slug> --email <e> --name <n> --role <ROLE> [--org-name <name>]
 //                                   create a user (and the organisation if --org-name is given);
 //                                   the password comes from VETTED_PASSWORD or is generated and printed once
@@ -20,7 +25,8 @@ import { parseArgs } from "node:util";
 import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from "./demo-config";
 
 const HELP = `Usage: npm run vetted -- <command>
-  audit verify [--org <slug>]
+  audit verify [--org <slug>] [--checkpoints <file>]
+  audit anchor [--org <slug>] [--first-anchor]
   users create --org <slug> --email <email> --name <name> --role ADMIN|ASSESSOR|DPO|AUDITOR [--org-name <name>]
   demo seed
   reminders run
@@ -60,9 +66,14 @@ async function main(argv: string[]): Promise<number> {
   const key = `${group ?? ""} ${command ?? ""}`.trim();
   switch (key) {
     case "audit verify": {
-      const { values } = parseArgs({ args: rest, options: { org: { type: "string" } } });
+      const { values } = parseArgs({ args: rest, options: { org: { type: "string" }, checkpoints: { type: "string" } } });
       const { auditVerifyCommand } = await import("./commands/audit-verify");
-      return auditVerifyCommand(values.org);
+      return auditVerifyCommand(values.org, values.checkpoints);
+    }
+    case "audit anchor": {
+      const { values } = parseArgs({ args: rest, options: { org: { type: "string" }, "first-anchor": { type: "boolean" } } });
+      const { auditAnchorCommand } = await import("./commands/audit-anchor");
+      return auditAnchorCommand(values.org, values["first-anchor"] ?? false);
     }
     case "users create": {
       const { values } = parseArgs({

@@ -149,6 +149,14 @@ export default function AdminSettingsPage() {
           </Button>
         </Form>
       </Card>
+      <Card title={t("signing.settingsLink")}>
+        <p className="text-sm text-slate-700">
+          {t("signing.settingsLinkHint")}{" "}
+          <Link className="font-medium text-brand-700 underline" to="/admin/signing">
+            {t("signing.title")}
+          </Link>
+        </p>
+      </Card>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { verifyAuditLog } from "~/modules/admin/verify-audit-log.server";
+import type { AnchorSource, AuditTrailProblem, AuditTrailVerdict } from "~/modules/audit/audit-trail-verdict";
 import { listAuditEvents, parseAuditQuery } from "~/modules/audit/list-audit-events.server";
 import { requireRole } from "~/modules/auth/guards.server";
 import { runUseCase } from "~/utils/http.server";
@@ -37,6 +38,63 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.get("intent") !== "verify") return data({ verdict: null }, { status: 400 });
   const verdict = await runUseCase(() => verifyAuditLog(actor));
   return { verdict };
+}
+
+/** The page lists the first problems; `vetted audit verify` prints them all (up to its own cap). */
+const MAX_PROBLEMS_SHOWN = 20;
+
+type Translate = ReturnType<typeof useT>["t"];
+type FormatDate = ReturnType<typeof useT>["date"];
+
+function anchorText(problem: { source: AnchorSource; anchoredAt: string | null; reportId: string | null }, t: Translate, date: FormatDate): string {
+  switch (problem.source) {
+    case "checkpoint":
+      return t("audit.anchorCheckpoint", { date: date(problem.anchoredAt, true) });
+    case "export":
+      return t("audit.anchorExport", { date: date(problem.anchoredAt, true) });
+    case "report":
+      return t("audit.anchorReport", { id: problem.reportId ?? "" });
+    case "report_record":
+      return t("audit.anchorReportRecord", { id: problem.reportId ?? "" });
+  }
+}
+
+/** The same facts as the CLI's English sentences (describeAuditProblem), in the reader's language. */
+function problemText(problem: AuditTrailProblem, t: Translate, date: FormatDate): string {
+  switch (problem.kind) {
+    case "checkpoint_forged":
+      return t("audit.problemCheckpointForged", { seq: problem.seq });
+    case "chain_truncated":
+      return t("audit.problemTruncated", { head: problem.headSeq, seq: problem.seq, anchor: anchorText(problem, t, date) });
+    case "chain_rewritten":
+      return t("audit.problemRewritten", { seq: problem.seq, anchor: anchorText(problem, t, date) });
+    case "checkpoint_missing":
+      return t("audit.problemCheckpointMissing", { seq: problem.seq, every: problem.every });
+    case "no_checkpoint":
+      return t("audit.problemNoCheckpoint", { head: problem.headSeq });
+    case "export_not_in_database":
+      return t("audit.problemExportMissing", { seq: problem.seq });
+    case "report_invalid":
+      return t("audit.problemReportInvalid", { id: problem.reportId });
+    case "report_signer_unknown":
+      return t("audit.problemReportSigner", { id: problem.reportId });
+    case "signing_certificate_forged":
+      return t("audit.problemCertificateForged", { fingerprint: problem.fingerprint });
+    case "report_record_mismatch":
+      return t("audit.problemReportRecord", { id: problem.reportId });
+  }
+}
+
+function AnchorSummary({ verdict }: { verdict: AuditTrailVerdict }) {
+  const { t, date } = useT();
+  const last = verdict.checkpoints.last;
+  return (
+    <p className="text-sm text-slate-700" data-testid="anchor-summary">
+      {last ? t("audit.anchorsLast", { verified: verdict.checkpoints.verified, seq: last.seq, date: date(last.at, true) }) : t("audit.anchorsNone")}{" "}
+      {verdict.reports.total > 0 ? `${t("audit.anchorsReports", { verified: verdict.reports.verified, total: verdict.reports.total })} ` : null}
+      {verdict.unanchoredEvents > 0 ? t("audit.anchorsUnanchored", { count: verdict.unanchoredEvents }) : t("audit.anchorsComplete")}
+    </p>
+  );
 }
 
 function reasonKey(reason: string): MessageKey | null {
@@ -72,23 +130,34 @@ export default function AuditPage() {
       <Card title={t("audit.verifyHeading")}>
         <p className="mb-3 text-sm text-slate-700">{t("audit.verifyIntro")}</p>
         {verdict ? (
-          <div className="mb-3" data-testid="chain-verdict">
-            {verdict.ok ? (
-              <Alert tone="success">
-                {t("audit.chainIntact", { events: verdict.events, seq: verdict.headSeq })}{" "}
-                <code className="break-all font-mono text-xs">{verdict.headHash}</code>
+          <div className="mb-3 space-y-2" data-testid="chain-verdict">
+            {verdict.chain.ok ? (
+              <Alert tone={verdict.ok ? "success" : "error"}>
+                {t("audit.chainIntact", { events: verdict.chain.events, seq: verdict.chain.headSeq })}{" "}
+                <code className="break-all font-mono text-xs">{verdict.chain.headHash}</code>
                 <span className="block text-xs">{t("audit.checkedAt", { date: date(verdict.checkedAt, true) })}</span>
               </Alert>
             ) : (
               <Alert tone="error">
-                {t("audit.chainBroken", { seq: verdict.brokenSeq })}{" "}
+                {t("audit.chainBroken", { seq: verdict.chain.brokenSeq })}{" "}
                 {(() => {
-                  const key = reasonKey(verdict.reason);
-                  return key ? t(key) : verdict.reason;
+                  const key = reasonKey(verdict.chain.reason);
+                  return key ? t(key) : verdict.chain.reason;
                 })()}
                 <span className="block text-xs">{t("audit.checkedAt", { date: date(verdict.checkedAt, true) })}</span>
               </Alert>
             )}
+            <AnchorSummary verdict={verdict} />
+            {verdict.problems.length > 0 ? (
+              <Alert tone="error">
+                <p className="font-medium">{t("audit.tampered")}</p>
+                <ul className="mt-1 list-disc space-y-1 pl-5" data-testid="audit-problems">
+                  {verdict.problems.slice(0, MAX_PROBLEMS_SHOWN).map((problem, index) => (
+                    <li key={index}>{problemText(problem, t, date)}</li>
+                  ))}
+                </ul>
+              </Alert>
+            ) : null}
           </div>
         ) : null}
         <Form method="post">

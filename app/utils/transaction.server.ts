@@ -5,9 +5,14 @@ import { db, type Tx } from "./db.server";
  * Runs `work` in one database transaction. Writers that race for the same audit-chain position
  * (unique organizationId+seq) or another unique key, or hit a busy/serialisation error, are
  * retried from the start, so the chain never forks and no write is lost. `work` must therefore
- * be safe to run again (no side effects inside).
+ * be safe to run again (no side effects inside); a side effect that must follow the commit is
+ * registered with `afterCommit`.
  */
 const MAX_ATTEMPTS = 6;
+
+// Callbacks of the transactions that are running, keyed by their client: an attempt that rolls
+// back (and is retried) drops its own list, so nothing runs for a write that did not happen.
+const pendingAfterCommit = new WeakMap<Tx, Array<() => void>>();
 
 function isRetryable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; meta?: { target?: unknown } };
@@ -22,11 +27,34 @@ function isRetryable(error: unknown): boolean {
 
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
+    const callbacks: Array<() => void> = [];
+    let result: T;
     try {
-      return await db().$transaction(work, { maxWait: 10_000, timeout: 20_000 });
+      result = await db().$transaction(
+        (tx) => {
+          pendingAfterCommit.set(tx, callbacks);
+          return work(tx);
+        },
+        { maxWait: 10_000, timeout: 20_000 },
+      );
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + randomInt(20)));
+      continue;
     }
+    // Committed: from here nothing may retry the work.
+    for (const callback of callbacks) callback();
+    return result;
   }
+}
+
+/**
+ * Runs `callback` once the transaction `tx` has committed (never for an attempt that rolled back).
+ * Meant for side effects that must only describe committed state, such as log lines. Outside
+ * `inTransaction` there is no commit to wait for, and the callback runs at once.
+ */
+export function afterCommit(tx: Tx, callback: () => void): void {
+  const callbacks = pendingAfterCommit.get(tx);
+  if (callbacks) callbacks.push(callback);
+  else callback();
 }

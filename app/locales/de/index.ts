@@ -17,5 +17,6 @@ import { review } from "./review";
 import { verify } from "./verify";
 import { portfolio } from "./portfolio";
 import { compare } from "./compare";
+import { signing } from "./signing";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing };

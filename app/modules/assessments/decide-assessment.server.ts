@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../../utils/errors";
+import { db } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -9,6 +10,7 @@ import { recommendationFor } from "./compute-score";
 import { requireDecider } from "./permissions";
 import { parseStoredScore } from "./stored-score";
 import { createSignedReport } from "../reports/create-signed-report.server";
+import { prepareReportSigner } from "../signing/resolve-report-signer.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 export const decisionSchema = z
@@ -36,6 +38,8 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
   if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid decision");
   const input = parsed.data;
   if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "A recent two-factor check is required");
+  // A certificate the report needs is issued before, not inside, the decision's transaction.
+  await prepareReportSigner(actor, db());
   return inTransaction(async (tx) => {
     const assessment = await tx.assessment.findFirst({
       where: { id: assessmentId, organizationId: actor.organizationId },

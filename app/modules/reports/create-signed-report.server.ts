@@ -1,15 +1,18 @@
-// When the DPO decides: render the report, sign it (PAdES) and store the unsigned original, the
-// signed file, its SHA-256 and the certificate fingerprint, with an audit event — all inside the
-// decision's transaction, so a decision never exists without its report (when signing is
-// configured; production refuses to start without a certificate).
+// When the DPO decides: render the report, sign it (PAdES) with the organisation's certificate
+// (its own, or the one the operator issued for it: ADR 0016) and store the unsigned original, the
+// signed file, its SHA-256 and the certificate fingerprint, with an audit event and a checkpoint
+// of the chain (ADR 0015) — all inside the decision's transaction, so a decision never exists
+// without its report (when signing is configured; production refuses to start without a
+// certificate).
 
 import { createHash } from "node:crypto";
 import type { Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
+import { writeAuditCheckpoint } from "../audit/write-audit-checkpoint.server";
 import type { UserActor } from "../auth/actor";
 import { signPdf } from "../signing/pades-sign";
-import { loadSigningIdentity } from "../signing/signing-certificate.server";
+import { resolveReportSigner } from "../signing/resolve-report-signer.server";
 import { buildReportInput } from "./build-report-input.server";
 import { renderReportPdf } from "./render-report";
 
@@ -25,8 +28,9 @@ export async function createSignedReport(
   actor: UserActor,
   input: { assessmentId: string; decisionId: string; decidedAt: Date; recommendation: "APPROVE" | "REJECT" | null; againstRecommendation: boolean },
 ): Promise<SignedReportRef | null> {
-  const identity = loadSigningIdentity();
-  if (!identity) return null;
+  const reportSigner = await resolveReportSigner(tx, actor);
+  if (!reportSigner) return null;
+  const { identity } = reportSigner;
   // The PDF's signing time (/M) has whole seconds; the stored time matches it exactly.
   const signedAt = new Date(Math.floor(input.decidedAt.getTime() / 1000) * 1000);
   const env = getEnv();
@@ -69,10 +73,20 @@ export async function createSignedReport(
     },
     select: { id: true, sha256: true },
   });
-  await recordAuditEvent(tx, actor, {
+  const event = await recordAuditEvent(tx, actor, {
     action: "report.signed",
     target: { type: "assessment", id: input.assessmentId },
-    payload: { decisionId: input.decisionId, reportId: stored.id, sha256: stored.sha256, certificateFingerprint: identity.fingerprint, auditHeadSeq: head?.seq ?? 0, timestamped: Boolean(env.TSA_URL) },
+    payload: {
+      decisionId: input.decisionId,
+      reportId: stored.id,
+      sha256: stored.sha256,
+      certificateFingerprint: identity.fingerprint,
+      certificateSource: reportSigner.source,
+      auditHeadSeq: head?.seq ?? 0,
+      timestamped: Boolean(env.TSA_URL),
+    },
   });
+  // A report leaves the system: anchor the chain as it stands, report event included.
+  await writeAuditCheckpoint(tx, event, "report");
   return stored;
 }

@@ -5,6 +5,7 @@ import { drawAiAssistance, drawAuditHead, drawVerification } from "./chapters-cl
 import { drawFindings } from "./chapters-findings";
 import { drawCover, drawScores, drawSummary } from "./chapters-front";
 import { drawKnockOuts, drawResidency, drawTransparency } from "./chapters-ratings";
+import { embedAuditHead } from "./embedded-audit-head";
 import { embedReportFonts } from "./fonts";
 import { COLORS, MARGIN_X, PAGE_WIDTH, ReportLayout } from "./layout";
 import { addOutline } from "./outline";
@@ -74,4 +75,5 @@ function setDocumentInfo(doc: PDFDocument, { input, t }: ChapterContext): void {
   doc.setCreationDate(input.generatedAt);
   doc.setModificationDate(input.generatedAt);
   doc.setLanguage(input.language === "de" ? "de-DE" : "en-GB");
+  embedAuditHead(doc, input.auditHead);
 }

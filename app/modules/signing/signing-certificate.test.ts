@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
-import { createSelfSignedPkcs12, createTestCertificateAuthority, parsePkcs12 } from "./pkcs12";
+import { certificateDetails } from "./certificate-details";
+import { createOperatorPkcs12, createSelfSignedPkcs12, createTestCertificateAuthority, parsePkcs12 } from "./pkcs12";
 import { loadSigningIdentity, readSigningIdentity, requireSigningIdentityAtBoot, resetSigningIdentityForTests } from "./signing-certificate.server";
 
 /** The signing identity from the environment: file or base64, clear errors, production start check. */
@@ -64,10 +65,15 @@ describe("signing identity from the environment", () => {
     expect(requireSigningIdentityAtBoot(parseEnv({ ...baseEnv, NODE_ENV: "development" }))).toBeNull();
   });
 
-  it("creates the demo's self-signed certificate (RSA 3072, 5 years)", () => {
-    const identity = parsePkcs12(createSelfSignedPkcs12("Demo GmbH (demo signing certificate)", "pw"), "pw");
-    expect(identity.commonName).toBe("Demo GmbH (demo signing certificate)");
+  it("creates the demo operator's self-signed certificate (RSA 3072, 5 years), which may issue the organisations' certificates", () => {
+    const identity = parsePkcs12(createOperatorPkcs12("Vetted demo operator (self-signed)", "pw"), "pw");
+    expect(identity.commonName).toBe("Vetted demo operator (self-signed)");
     expect(identity.privateKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
     expect(identity.chain).toHaveLength(0);
+    const details = certificateDetails(identity.certificate);
+    expect(details).toMatchObject({ selfSigned: true, canIssue: true, canSignDocuments: true });
+    expect(details.notAfter.getUTCFullYear() - details.notBefore.getUTCFullYear()).toBe(5);
+    // A plain signing certificate cannot issue: reports are then signed with it directly (ADR 0016).
+    expect(certificateDetails(parsePkcs12(createSelfSignedPkcs12("Signer only", "pw"), "pw").certificate).canIssue).toBe(false);
   });
 });
