@@ -16,7 +16,8 @@ const AUTOSAVE_DELAY_MS = 700;
 /**
  * One question with autosave: changes are posted (debounced) with the version they were based
  * on. A conflict shows both values and lets the contact choose; nothing is overwritten silently.
- * The hidden v./o. fields keep the plain (no-JavaScript) form submit correct as well.
+ * The hidden v./o. fields keep the plain (no-JavaScript) form submit correct as well; only an
+ * editable question carries them.
  */
 export function QuestionBlock({
   question,
@@ -175,8 +176,15 @@ export function QuestionBlock({
         {question.required ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t("portal.required")}</span> : null}
       </p>
       {question.help ? <p className="text-sm text-slate-600">{question.help[locale]}</p> : null}
-      <input type="hidden" name={`v.${question.key}`} value={version} />
-      <input type="hidden" name={`o.${question.key}`} value={shown} />
+      {/* A read-only question (submitted, not reopened, not delegated) sends nothing with the
+          form: its inputs are disabled, and version and shown value without a value would read
+          as "cleared". */}
+      {editable ? (
+        <>
+          <input type="hidden" name={`v.${question.key}`} value={version} />
+          <input type="hidden" name={`o.${question.key}`} value={shown} />
+        </>
+      ) : null}
       <div key={remountKey}>
         {renderInput ? (
           renderInput({ value, disabled: !editable, onServerSaved: adoptServerValue })

@@ -4,6 +4,8 @@ import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE, type AssessmentStatus } from "../assessments/assessment-status";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { openChangeRequest } from "../review/change-requests.server";
+import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
 
 /** Stored answer values are JSON; a value that no longer parses is treated as no answer. */
 export function parseStoredAnswer(json: string): unknown {
@@ -32,6 +34,20 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
 }
 
 /**
+ * What this contact may change right now (see vendor-answer-scope.ts): the assessment's status,
+ * the contact's delegated sections and the open change request, read with `client` (inside a
+ * transaction: after the assessment's row lock, so a concurrent submit or request is seen).
+ */
+export async function loadVendorAnswerScope(
+  actor: VendorActor,
+  assessment: { id: string; status: string },
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<VendorAnswerScope> {
+  const changeRequest = await openChangeRequest(client, actor.organizationId, assessment.id);
+  return { status: assessment.status, sections: actor.sections ?? null, reopened: changeRequest?.questionKeys ?? null };
+}
+
+/**
  * Everything the vendor contact sees: the sections they may answer (all, or the ones delegated to
  * them), the answers and their versions, the evidence files, and which questions are hidden by
  * show-if rules right now. Never scores.
@@ -48,8 +64,11 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
   const hidden = hiddenQuestionKeys(template.definition.sections, values);
   const allowed = actor.sections ? new Set(actor.sections) : null;
   const sections = template.definition.sections.filter((section) => !allowed || allowed.has(section.key));
+  const scope = await loadVendorAnswerScope(actor, assessment);
+  const visibleQuestionKeys = sections.flatMap((section) => section.questions.map((q) => q.key));
+  // Files follow the answers: a delegated colleague sees only the files of their own sections.
   const files = await db().evidenceFile.findMany({
-    where: { assessmentId: assessment.id, organizationId: actor.organizationId, deletedAt: null },
+    where: { assessmentId: assessment.id, organizationId: actor.organizationId, deletedAt: null, ...(allowed ? { questionKey: { in: visibleQuestionKeys } } : {}) },
     orderBy: { createdAt: "asc" },
     select: { id: true, questionKey: true, fileName: true, size: true, contentType: true, sha256: true, createdAt: true, uploadedByLabel: true },
   });
@@ -58,6 +77,8 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
     hidden: [...hidden],
     files,
     delegated: allowed !== null,
+    /** The questions this contact may change now; every other input is read-only and not sent. */
+    changeable: changeableQuestionKeys(scope, sections.flatMap((section) => section.questions.map((q) => ({ key: q.key, sectionKey: section.key })))),
     assessment: {
       title: assessment.title,
       status: assessment.status as AssessmentStatus,
@@ -70,7 +91,7 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
     // A delegated colleague gets only the answers of their own sections.
     answers: Object.fromEntries(
       answers
-        .filter((a) => !allowed || sections.some((section) => section.questions.some((q) => q.key === a.questionKey)))
+        .filter((a) => !allowed || visibleQuestionKeys.includes(a.questionKey))
         .map((a) => [a.questionKey, { value: values[a.questionKey], version: a.version }]),
     ),
   };
