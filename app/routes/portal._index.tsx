@@ -42,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     files: questionnaire.files,
     delegated: questionnaire.delegated,
     changeable: questionnaire.changeable,
+    countryGroups: questionnaire.countryGroups,
     sections: questionnaire.sections.map((section) => ({
       key: section.key,
       title: section.title,
@@ -100,7 +101,7 @@ function isGiven(value: unknown): boolean {
 }
 
 export default function VendorQuestionnairePage() {
-  const { assessment, review, sections, answers, hidden: serverHidden, delegated, changeable: changeableKeys, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
+  const { assessment, review, sections, answers, hidden: serverHidden, delegated, changeable: changeableKeys, countryGroups, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, date } = useT();
   const allQuestions = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
@@ -226,6 +227,7 @@ export default function VendorQuestionnairePage() {
                     question={question}
                     initial={answers[question.key] ?? { value: null, version: 0 }}
                     editable={changeable.has(question.key)}
+                    countryGroups={countryGroups}
                     locale={locale}
                     serverNote={invalidNote(question.key)}
                     hidden={hidden.has(question.key)}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "r
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import type { CountryGroups } from "~/modules/questionnaires/country-groups";
 import { QuestionInput, type PortalQuestion } from "./question-input";
 
 type AutosaveResponse =
@@ -23,6 +24,7 @@ export function QuestionBlock({
   question,
   initial,
   editable,
+  countryGroups,
   locale,
   serverNote,
   hidden = false,
@@ -34,6 +36,8 @@ export function QuestionBlock({
   question: PortalQuestion;
   initial: { value: unknown; version: number };
   editable: boolean;
+  /** How the countries input groups countries (from the loader: the assessment's reference day). */
+  countryGroups: CountryGroups;
   locale: Locale;
   serverNote?: string | null;
   /** Hidden by a show-if rule: kept in the page (and its answer kept) but not shown. */
@@ -189,7 +193,7 @@ export function QuestionBlock({
         {renderInput ? (
           renderInput({ value, disabled: !editable, onServerSaved: adoptServerValue })
         ) : (
-          <QuestionInput question={question} value={value} disabled={!editable} locale={locale} />
+          <QuestionInput question={question} value={value} disabled={!editable} locale={locale} countryGroups={countryGroups} />
         )}
       </div>
       {question.regulationRefs.length > 0 ? (

@@ -6,6 +6,7 @@ import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { openChangeRequest } from "../review/change-requests.server";
 import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
+import { countryGroups, residencyReferenceDay } from "../assessments/country-groups.server";
 
 /** Stored answer values are JSON; a value that no longer parses is treated as no answer. */
 export function parseStoredAnswer(json: string): unknown {
@@ -24,6 +25,8 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
       title: true,
       status: true,
       dueDate: true,
+      createdAt: true,
+      submittedAt: true,
       templateVersionId: true,
       vendor: { select: { name: true } },
       organization: { select: { name: true } },
@@ -88,6 +91,8 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
       editable: (VENDOR_EDITABLE as readonly string[]).includes(assessment.status),
     },
     definition: template.definition,
+    // Countries grouped as the residency rating will judge them, on the assessment's own day.
+    countryGroups: countryGroups(residencyReferenceDay(assessment)),
     // A delegated colleague gets only the answers of their own sections.
     answers: Object.fromEntries(
       answers
