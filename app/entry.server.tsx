@@ -7,6 +7,8 @@ import { RequestInfoProvider } from "./components/request-info";
 import { getEnv } from "./utils/env.server";
 import { NulFreeHtmlStream } from "./utils/html-stream.server";
 import { logger } from "./utils/logger.server";
+// Plain JavaScript shared with the Express front (server/app.js), which runs outside the bundle.
+import { redactPath } from "../server/request-path.js";
 import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
@@ -76,17 +78,10 @@ export const handleError: HandleErrorFunction = (error, { request, context }) =>
   logger.error("request.error", {
     requestId: (context as AppLoadContext | undefined)?.requestId,
     method: request.method,
-    // Invite and invitation paths carry credentials: never log them (same rule as server/app.js).
-    path: safeDecode(new URL(request.url).pathname).replace(/(^|\/)(invite|accept-invitation)\/[^/]+/gi, "$1$2/[redacted]"),
+    // Invite and invitation paths carry credentials: the access log's redaction, however the
+    // path is spelled (one function for both, server/request-path.js).
+    path: redactPath(new URL(request.url).pathname),
     message: err?.message ?? String(error),
     stack: process.env.NODE_ENV === "production" ? undefined : err?.stack,
   });
 };
-
-function safeDecode(pathname: string): string {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname;
-  }
-}

@@ -1,5 +1,6 @@
 import { db } from "../app/utils/db.server";
 import { expect, readMails, seedAssessmentWithInvite, test, unique, waitForHydration, waitForMail } from "./support/fixtures";
+import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { continueWithCode } from "./support/portal";
 
 /**
@@ -90,7 +91,7 @@ test.describe("invite links", () => {
     await expect(vendor.getByTestId("delegation-list")).toContainText(colleague);
 
     const mail = await waitForMail(colleague);
-    const colleagueUrl = /http:\/\/localhost:3100\/invite\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
+    const colleagueUrl = new RegExp(`${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0];
     expect(colleagueUrl, "the delegation mail carries the colleague's own link").toBeTruthy();
     expect(colleagueUrl).not.toBe(inviteUrl);
 

@@ -11,6 +11,7 @@ import {
   waitForHydration,
   waitForMail,
 } from "./support/fixtures";
+import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { answerRequiredQuestions, continueWithCode, isRequired, questions } from "./support/portal";
 
 // The bundled template decides how many questions are required; read it instead of hard-coding.
@@ -90,7 +91,7 @@ test.describe("main journey", () => {
     await page.getByLabel("Contact name").fill("Sam Security");
     await page.getByRole("button", { name: "Create and send invite link" }).click();
     const inviteUrlBox = page.getByTestId("invite-url");
-    await expect(inviteUrlBox).toHaveText(/^http:\/\/localhost:3100\/invite\/[A-Za-z0-9_-]{43}$/);
+    await expect(inviteUrlBox).toHaveText(new RegExp(`^${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}$`));
     const inviteUrl = (await inviteUrlBox.textContent())!.trim();
     await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "INVITED");
     await expect(page.getByTestId("invite-list")).toContainText("Not used yet");

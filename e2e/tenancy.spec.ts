@@ -1,11 +1,12 @@
 import { expect, logIn, seedAssessmentWithInvite, test } from "./support/fixtures";
+import { E2E_BASE_URL_PATTERN } from "./support/env";
 
 test.describe("tenant isolation", () => {
   test("a user of organisation A gets 'Not found' for organisation B's vendor and assessment", async ({ page, consoleGuard }) => {
     const a = await seedAssessmentWithInvite({ vendorName: "Alpha Vendor (org A)" });
     const b = await seedAssessmentWithInvite({ vendorName: "Bravo Secret Vendor (org B)" });
     // Chromium logs the 404 status of exactly these documents; any other error still fails.
-    consoleGuard.allow(/status of 404 \(Not Found\) \(http:\/\/localhost:3100\/(vendors|assessments)\/[^/]+(\/edit)?:0\)/);
+    consoleGuard.allow(new RegExp(`status of 404 \\(Not Found\\) \\(${E2E_BASE_URL_PATTERN}/(vendors|assessments)/[^/]+(/edit)?:0\\)`));
 
     await logIn(page, a.assessor);
 

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, logIn, seedAssessmentWithInvite, test, unique, waitForHydration, waitForMail } from "./support/fixtures";
+import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { answerQuestions, continueWithCode, question, questions, SAMPLE_PDF } from "./support/portal";
 
 /**
@@ -38,7 +39,7 @@ test.describe("vendor journey on the bundled template", () => {
     await vendor.getByLabel(SECURITY.title.en, { exact: true }).check();
     await vendor.getByRole("button", { name: "Send invitation" }).click();
     await expect(vendor.getByText(`Invitation sent to ${colleague}.`)).toBeVisible();
-    const colleagueUrl = /http:\/\/localhost:3100\/invite\/[A-Za-z0-9_-]{43}/.exec((await waitForMail(colleague)).text)![0];
+    const colleagueUrl = new RegExp(`${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}`).exec((await waitForMail(colleague)).text)![0];
 
     const helper = await (await newContext({ label: "colleague" })).newPage();
     await helper.goto(colleagueUrl);

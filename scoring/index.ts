@@ -86,10 +86,11 @@ export type { CountableIndicator } from "./transparency";
 export {
   RESIDENCY_CLASS_POINTS,
   classifyCountry,
+  prepareResidencyReference,
   rateResidency,
   residencyClassLabel,
 } from "./residency";
-export type { CountryClassification } from "./residency";
+export type { CountryClassification, PreparedResidencyReference } from "./residency";
 export { sha256Hex } from "./sha256";
 export { canonicalJson } from "./canonical-json";
 export { evaluateQuestion, isScoreable, roundTo } from "./score-question";

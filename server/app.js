@@ -11,6 +11,7 @@ import path from "node:path";
 import { closeWhenAnsweredUnread, createBodyLimiter } from "./body-limit.js";
 import { compressResponses } from "./compression.js";
 import { remixHandler } from "./remix-handler.js";
+import { isPrivatePath, redactPath } from "./request-path.js";
 import { answerUnsupportedMethods, checkHostHeaders, normaliseRequestTarget } from "./request-hygiene.js";
 
 export { refuseConnect } from "./request-hygiene.js";
@@ -18,25 +19,8 @@ export { refuseConnect } from "./request-hygiene.js";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const LOG_LEVELS = { debug: 10, info: 20, warn: 30, error: 40 };
 
-// Pages reached through a secret link (invite tokens) and the vendor's session behind it,
-// including Remix's ".data" requests for them: no referrer, no indexing, no caching (ADR 0007).
-const PRIVATE_PATH = /^\/(invite|portal)(\/|\.data$|$)/i;
-// Path segments that are credentials: /invite/<token>, /accept-invitation/<token>.
-const SECRET_SEGMENT = /(^|\/)(invite|accept-invitation)\/[^/]+/gi;
-
-/** The router decodes paths before matching ("/inv%69te/…" is the invite route): so do we. */
-function decodePath(pathname) {
-  try {
-    return decodeURIComponent(pathname);
-  } catch {
-    return pathname; // malformed escapes: judge the raw form
-  }
-}
-
-/** A request path fit for logs: no query string, token segments replaced by "[redacted]". */
-export function redactPath(pathname) {
-  return decodePath(pathname).replace(SECRET_SEGMENT, "$1$2/[redacted]");
-}
+// Token paths are judged after normalising them like the router does (server/request-path.js).
+export { redactPath } from "./request-path.js";
 
 /** @param {string} line */
 function writeStdout(line) {
@@ -64,7 +48,8 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
     for (const [name, value] of Object.entries(securityHeaders(res.locals.cspNonce, secure))) {
       res.setHeader(name, value);
     }
-    if (PRIVATE_PATH.test(decodePath(req.path))) {
+    // Pages behind a secret link, however the path is spelled (/x/../invite/…, \\invite\\…).
+    if (isPrivatePath(req.path)) {
       for (const [name, value] of Object.entries(PRIVATE_HEADERS)) res.setHeader(name, value);
     }
     next();
@@ -171,7 +156,7 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
   return app;
 }
 
-/** Added to every response under PRIVATE_PATH; "no-referrer" replaces "same-origin". */
+/** Added to every response on a private path (isPrivatePath); "no-referrer" replaces "same-origin". */
 export const PRIVATE_HEADERS = {
   "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex, nofollow",

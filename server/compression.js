@@ -9,19 +9,14 @@
 // so a streamed page still reaches the browser in parts rather than when it is complete.
 import compression from "compression";
 import { constants } from "node:zlib";
+import { normalizePath } from "./request-path.js";
 
 /** Pages (and their Remix data requests) that carry a secret the attacker of BREACH could want. */
 const SECRET_PAGES = /^\/(mfa\/setup|dev\/outbox|invite\/|accept-invitation\/)/;
 
-/** The path as the router matches it: decoded, lower case, a ".data" request as its page. */
+/** The path as the router matches it (server/request-path.js), lower case, a ".data" request as its page. */
 function pagePath(pathname) {
-  let path;
-  try {
-    path = decodeURIComponent(pathname);
-  } catch {
-    path = pathname;
-  }
-  return path.toLowerCase().replace(/\.data$/, "");
+  return normalizePath(pathname).toLowerCase().replace(/\.data$/, "");
 }
 
 /** @param {import('express').Request} req @param {import('express').Response} res */

@@ -18,6 +18,7 @@ import { forwardToDpo } from "~/modules/assessments/forward-to-dpo.server";
 import { getAssessment } from "~/modules/assessments/get-assessment.server";
 import { revokeInviteLink } from "~/modules/assessments/revoke-invite-link.server";
 import { reissueInviteLink } from "~/modules/assessments/reissue-invite-link.server";
+import { decisionBlockers } from "~/modules/assessments/decision-blockers.server";
 import { listInviteLinks } from "~/modules/assessments/list-invite-links.server";
 import { InviteLinksPanel } from "~/components/assessments/invite-links-panel";
 import { ClarificationThreads } from "~/components/questionnaire/clarification-threads";
@@ -49,7 +50,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     signedReports,
     canWrite: actor.role === "ASSESSOR" || actor.role === "ADMIN",
     isDpo: actor.role === "DPO",
-    preparedByMe: assessment.createdById === actor.userId || assessment.forwardedById === actor.userId,
+    // Why this DPO may not decide (separation of duties over every round); empty: they may.
+    decisionBlockers: actor.role === "DPO" ? await runUseCase(() => decisionBlockers(actor, assessment.id)) : [],
     stepUpFresh: hasRecentMfa(actor),
     stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
   };
@@ -114,7 +116,7 @@ function conditionsError(errors: Record<string, string> | undefined, errorText: 
 type ActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
 
 export default function AssessmentPage() {
-  const { assessment, review, inviteLinks, clarifications, signedReports, canWrite, isDpo, preparedByMe, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { assessment, review, inviteLinks, clarifications, signedReports, canWrite, isDpo, decisionBlockers: blockers, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale, date } = useT();
   const a = assessment;
@@ -202,8 +204,17 @@ export default function AssessmentPage() {
             ))}
           </ul>
           {isDpo && decidable ? (
-            preparedByMe ? (
-              <Alert tone="warning">{t("assessments.separationOfDuties")}</Alert>
+            blockers.length > 0 ? (
+              <Alert tone="warning">
+                <div data-testid="decision-blocked">
+                  <p>{t("assessments.separationOfDuties")}</p>
+                  <ul className="mt-1 list-disc pl-5">
+                    {blockers.map((blocker) => (
+                      <li key={blocker}>{t(`assessments.blocked_${blocker}`)}</li>
+                    ))}
+                  </ul>
+                </div>
+              </Alert>
             ) : (
               <SupersedeWrapper decided={a.status !== "AWAITING_DECISION"} summary={t("assessments.newDecision")}>
               <Form method="post" className="space-y-3">

@@ -41,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     hidden: questionnaire.hidden,
     files: questionnaire.files,
     delegated: questionnaire.delegated,
+    changeable: questionnaire.changeable,
+    countryGroups: questionnaire.countryGroups,
     sections: questionnaire.sections.map((section) => ({
       key: section.key,
       title: section.title,
@@ -62,13 +64,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-/** The plain form submit (works without JavaScript): save what changed, then optionally submit. */
+/**
+ * The plain form submit (works without JavaScript): save what changed, then optionally submit.
+ * Only the questions this contact may change now are read (after "request changes": the reopened
+ * ones; for a colleague: their sections); fields of any other question are ignored, not refused,
+ * so a page rendered before a change request, or a hand-made form, never blocks the submit.
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const form = await readFormData(request);
   const intent = form.get("intent") === "submit" ? "submit" : "save";
-  const { sections } = await getVendorQuestionnaire(actor);
-  const { changes, invalid } = changesFromForm(sections.flatMap((section) => section.questions), form);
+  const { sections, changeable } = await getVendorQuestionnaire(actor);
+  const mayChange = new Set(changeable);
+  const questions = sections.flatMap((section) => section.questions).filter((question) => mayChange.has(question.key));
+  const { changes, invalid } = changesFromForm(questions, form);
   const outcomes = changes.length > 0 ? await runUseCase(() => saveAnswers(actor, changes)) : [];
   const conflicts = outcomes.filter((o) => o.status === "conflict");
   const rejected = [...invalid, ...outcomes.flatMap((o) => (o.status === "invalid" ? [{ questionKey: o.questionKey, message: o.message }] : []))];
@@ -92,7 +101,7 @@ function isGiven(value: unknown): boolean {
 }
 
 export default function VendorQuestionnairePage() {
-  const { assessment, review, sections, answers, hidden: serverHidden, delegated, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
+  const { assessment, review, sections, answers, hidden: serverHidden, delegated, changeable: changeableKeys, countryGroups, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, locale, date } = useT();
   const allQuestions = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
@@ -117,8 +126,10 @@ export default function VendorQuestionnairePage() {
     for (const q of allQuestions) if (refersOutside(q) && serverHidden.includes(q.key)) local.add(q.key);
     return local;
   }, [sections, allQuestions, tokens, serverHidden]);
-  // After "request changes" only the reopened questions are editable (the server enforces it too).
+  // After "request changes" only the reopened questions are editable; the server decides which
+  // (the same rule that guards saving), and read-only questions send nothing with the form.
   const reopened = review.changeRequest ? new Set(review.changeRequest.questionKeys) : null;
+  const changeable = useMemo(() => new Set(changeableKeys), [changeableKeys]);
   const labelOf = (key: string) => allQuestions.find((q) => q.key === key)?.label[locale] ?? key;
   const invalidNote = (key: string) => actionData?.invalid.find((i) => i.questionKey === key)?.message ?? null;
   const progress = sections.map((section) => {
@@ -215,7 +226,8 @@ export default function VendorQuestionnairePage() {
                     key={question.key}
                     question={question}
                     initial={answers[question.key] ?? { value: null, version: 0 }}
-                    editable={assessment.editable && (!reopened || reopened.has(question.key))}
+                    editable={changeable.has(question.key)}
+                    countryGroups={countryGroups}
                     locale={locale}
                     serverNote={invalidNote(question.key)}
                     hidden={hidden.has(question.key)}
@@ -260,9 +272,7 @@ export default function VendorQuestionnairePage() {
       </Form>
       <ClarificationForms action="/portal/clarifications" threadsByQuestion={clarifications} />
       {/* Upload forms live outside the answers form (forms cannot nest); the file inputs point at them. */}
-      {assessment.editable
-        ? allQuestions.filter((q) => q.type === "evidence").map((q) => <EvidenceUploadForm key={q.key} questionKey={q.key} />)
-        : null}
+      {allQuestions.filter((q) => q.type === "evidence" && changeable.has(q.key)).map((q) => <EvidenceUploadForm key={q.key} questionKey={q.key} />)}
     </div>
   );
 }

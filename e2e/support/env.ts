@@ -16,6 +16,8 @@ export const E2E_MAIL_DIR = path.join(E2E_DIR, "mail");
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 // The app refuses POSTs whose Origin differs from APP_URL: the browser must use exactly this.
 export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
+/** E2E_BASE_URL as a RegExp source, for specs that match links in pages and mails. */
+export const E2E_BASE_URL_PATTERN = E2E_BASE_URL.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /** Fixed, test-only secrets: never used outside the e2e run. */
 export const E2E_ENV = {

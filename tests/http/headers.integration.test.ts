@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createClient,
@@ -294,6 +295,115 @@ describe("request log", () => {
       expect(all).not.toContain(token);
       expect(all).not.toContain("T0ken");
       expect(all).not.toContain("secret");
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
+/** A GET with the path exactly as given (no URL normalisation on the client side). */
+function rawGet(port: number, path: string): Promise<{ status: number; headers: Headers }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: "127.0.0.1", port, path, method: "GET", agent: false }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        const headers = new Headers();
+        for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+        resolve({ status: res.statusCode ?? 0, headers });
+      });
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+const percentEncoded = (text: string) => [...text].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join("");
+
+/**
+ * Spellings of a token path that the router (WHATWG URL parsing, then React Router) takes for
+ * the same route, or that carry the token all the same: repeated slashes, dot segments (also
+ * encoded), backslashes, case, encoded names, encoded or trailing characters, ".data".
+ */
+function tokenPathVariants(root: "invite" | "accept-invitation", token: string): string[] {
+  const half = Math.floor(token.length / 2);
+  return [
+    `/${root}/${token}`,
+    `//${root}/${token}`,
+    `/${root}//${token}`,
+    `///${root}///${token}`,
+    `/${root}/${token}/`,
+    `/${root}/${token}//`,
+    `/${root.toUpperCase()}/${token}`,
+    `/${root[0]!.toUpperCase()}${root.slice(1)}/${token}`,
+    `/x/../${root}/${token}`,
+    `/./${root}/${token}`,
+    `/${root}/./${token}`,
+    `/${root}/x/../${token}`,
+    `/%2e%2e/${root}/${token}`,
+    `/x/%2E%2e/${root}/${token}`,
+    `/x/.%2e/${root}/${token}`,
+    `/portal/../${root}/${token}`,
+    `/${root}\\${token}`,
+    `/${root}%5c${token}`,
+    `/${root}%2F${token}`,
+    `/${root}%2f${token}`,
+    `/${percentEncoded(root)}/${token}`,
+    `/%25${root.charCodeAt(0).toString(16)}${root.slice(1)}/${token}`,
+    `/${root}/${percentEncoded(token)}`,
+    `/${root}/${percentEncoded(percentEncoded(token))}`,
+    `/${root}/${token}%20`,
+    `/${root}/${token}%00`,
+    `/${root}/${token}%2F`,
+    `/${root}/${token}%2Fmore`,
+    `/${root}/${token}.data`,
+    `//${root}//${token}.data`,
+    `/${root}/${token}%2Edata`,
+    `/${root}/${token};x`,
+    `/${root}/${token.slice(0, half)}%2F${token.slice(half)}`,
+    `/${root}/${token.slice(0, half)}/${token.slice(half)}`,
+    `/${root}/${token}?secret=q`,
+  ];
+}
+
+describe("token paths, however they are spelled (issue 11, item 13)", () => {
+  it("never reach the access log and always get the private-page headers", async () => {
+    const createApp = await importCreateApp();
+    const lines: string[] = [];
+    const logged = await listen(
+      createApp({ build: app.build, appUrl: app.appUrl, clientDir: "build/client", log: (line: string) => lines.push(line), logLevel: "info" } as Parameters<typeof createApp>[0]),
+    );
+    const org = await createOrganization();
+    const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
+    const vendor = await createVendor({ organizationId: org.id });
+    const assessment = await startRealAssessment({ creator: assessor, vendorId: vendor.id, status: "INVITED" });
+    const { token } = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: assessor.user.id });
+    const userToken = "U53rInv1tation".padEnd(43, "q");
+    try {
+      const port = Number(new URL(logged.baseUrl).port);
+      const requests = [...tokenPathVariants("invite", token), ...tokenPathVariants("accept-invitation", userToken)];
+      const weak: string[] = [];
+      for (const path of requests) {
+        const before = lines.length;
+        const response = await rawGet(port, path);
+        await expect.poll(() => lines.length, { message: `a log line for ${path}` }).toBeGreaterThan(before);
+        const policy = effectiveReferrerPolicy(response.headers.get("referrer-policy"));
+        if (policy !== "no-referrer" || !/no-store/.test(response.headers.get("cache-control") ?? "") || !/noindex/.test(response.headers.get("x-robots-tag") ?? "")) {
+          weak.push(`${path.replace(token, "<token>")} → ${response.status} ${policy}`);
+        }
+      }
+      // The vendor's portal pages too (no token in the path, but the session behind one).
+      for (const path of ["//portal", "/x/../portal", "/%70ortal/verify", "/PORTAL\\ended", "/portal%2fverify"]) {
+        const response = await rawGet(port, path);
+        if (effectiveReferrerPolicy(response.headers.get("referrer-policy")) !== "no-referrer") weak.push(`${path} → ${response.status}`);
+      }
+      for (const secret of [token, userToken]) {
+        for (const piece of [secret, secret.slice(0, 12), secret.slice(-12), percentEncoded(secret).slice(0, 36)]) {
+          const leaking = lines.filter((line) => line.includes(piece)).map((line) => (JSON.parse(line) as { path: string }).path.replaceAll(secret, "<token>"));
+          expect(leaking, `log lines containing ${piece === secret ? "the token" : "a piece of it"}`).toEqual([]);
+        }
+      }
+      expect(lines.join("\n")).not.toContain("secret=q");
+      expect(weak, "responses without the private-page headers").toEqual([]);
     } finally {
       await logged.close();
     }

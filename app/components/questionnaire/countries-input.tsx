@@ -1,29 +1,43 @@
 import { useMemo } from "react";
-import { COUNTRIES, EU_EEA_CODES } from "../../../seeds/reference/countries";
-import { ADEQUACY_DECISIONS } from "../../../seeds/reference/adequacy-decisions";
+import { COUNTRIES } from "../../../seeds/reference/countries";
+import type { CountryGroups } from "~/modules/questionnaires/country-groups";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-
-const EU_EEA = new Set(EU_EEA_CODES);
-// Grouping only (the rating itself uses the decisions in force on the assessment date).
-const ADEQUACY = new Set(ADEQUACY_DECISIONS.filter((d) => !d.validUntil).map((d) => d.code));
 
 /**
  * Countries as checkboxes grouped into EU/EEA, countries with an adequacy decision and the rest
  * of the world: native inputs, so it works without JavaScript and with a screen reader. A group
- * opens by itself when it holds a chosen country.
+ * opens by itself when it holds a chosen country. The groups come from the server (the residency
+ * rating's data and rules on the assessment's reference day), never from a list kept here.
  */
-export function CountriesInput({ name, value, disabled, locale, labelId }: { name: string; value: unknown; disabled: boolean; locale: Locale; labelId: string }) {
+export function CountriesInput({
+  name,
+  value,
+  disabled,
+  locale,
+  labelId,
+  groups: grouping,
+}: {
+  name: string;
+  value: unknown;
+  disabled: boolean;
+  locale: Locale;
+  labelId: string;
+  groups: CountryGroups;
+}) {
   const { t } = useT();
   const picked = useMemo(() => new Set(Array.isArray(value) ? (value as unknown[]).map(String) : []), [value]);
+  const partial = useMemo(() => new Set(grouping.partial), [grouping]);
   const groups = useMemo(() => {
+    const euEea = new Set(grouping.euEea);
+    const adequacy = new Set(grouping.adequacy);
     const byName = [...COUNTRIES].sort((a, b) => a[locale].localeCompare(b[locale], locale));
     return [
-      { key: "eu", title: t("portal.countriesEuEea"), countries: byName.filter((c) => EU_EEA.has(c.code)) },
-      { key: "adequacy", title: t("portal.countriesAdequacy"), countries: byName.filter((c) => ADEQUACY.has(c.code) && !EU_EEA.has(c.code)) },
-      { key: "world", title: t("portal.countriesWorld"), countries: byName.filter((c) => !EU_EEA.has(c.code) && !ADEQUACY.has(c.code)) },
+      { key: "eu_eea", title: t("portal.countriesEuEea"), countries: byName.filter((c) => euEea.has(c.code)) },
+      { key: "adequacy", title: t("portal.countriesAdequacy"), countries: byName.filter((c) => adequacy.has(c.code) && !euEea.has(c.code)) },
+      { key: "world", title: t("portal.countriesWorld"), countries: byName.filter((c) => !euEea.has(c.code) && !adequacy.has(c.code)) },
     ];
-  }, [locale, t]);
+  }, [grouping, locale, t]);
   const reserved = typeof value === "string" ? value : null;
   return (
     <div role="group" aria-labelledby={labelId} className="space-y-2">
@@ -33,7 +47,7 @@ export function CountriesInput({ name, value, disabled, locale, labelId }: { nam
         </p>
       ) : null}
       {groups.map((group) => (
-        <details key={group.key} open={group.countries.some((c) => picked.has(c.code))} className="rounded border border-slate-200 px-3 py-2">
+        <details key={group.key} data-group={group.key} open={group.countries.some((c) => picked.has(c.code))} className="rounded border border-slate-200 px-3 py-2">
           <summary className="cursor-pointer text-sm font-medium">
             {group.title} ({group.countries.filter((c) => picked.has(c.code)).length}/{group.countries.length})
           </summary>
@@ -41,7 +55,10 @@ export function CountriesInput({ name, value, disabled, locale, labelId }: { nam
             {group.countries.map((country) => (
               <label key={country.code} className="inline-flex items-center gap-2 text-sm">
                 <input type="checkbox" name={name} value={country.code} defaultChecked={picked.has(country.code)} disabled={disabled} />
-                <span>{country[locale]}</span>
+                <span>
+                  {country[locale]}
+                  {group.key === "adequacy" && partial.has(country.code) ? <span className="text-xs text-slate-600"> ({t("portal.countriesPartialScope")})</span> : null}
+                </span>
               </label>
             ))}
           </div>

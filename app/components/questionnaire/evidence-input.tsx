@@ -197,7 +197,7 @@ export function EvidenceInput({
             <ul className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200" data-testid={`evidence-files-${key}`}>
               {files.map((file) => (
                 <li key={file.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm" data-testid={`evidence-file-${file.id}`}>
-                  <input type="hidden" name={`q.${key}.file`} value={file.id} />
+                  <input type="hidden" name={`q.${key}.file`} value={file.id} disabled={disabled} />
                   <a
                     href={`/portal/evidence/${encodeURIComponent(file.id)}`}
                     download={file.fileName}

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "r
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import type { CountryGroups } from "~/modules/questionnaires/country-groups";
 import { QuestionInput, type PortalQuestion } from "./question-input";
 
 type AutosaveResponse =
@@ -16,12 +17,14 @@ const AUTOSAVE_DELAY_MS = 700;
 /**
  * One question with autosave: changes are posted (debounced) with the version they were based
  * on. A conflict shows both values and lets the contact choose; nothing is overwritten silently.
- * The hidden v./o. fields keep the plain (no-JavaScript) form submit correct as well.
+ * The hidden v./o. fields keep the plain (no-JavaScript) form submit correct as well; only an
+ * editable question carries them.
  */
 export function QuestionBlock({
   question,
   initial,
   editable,
+  countryGroups,
   locale,
   serverNote,
   hidden = false,
@@ -33,6 +36,8 @@ export function QuestionBlock({
   question: PortalQuestion;
   initial: { value: unknown; version: number };
   editable: boolean;
+  /** How the countries input groups countries (from the loader: the assessment's reference day). */
+  countryGroups: CountryGroups;
   locale: Locale;
   serverNote?: string | null;
   /** Hidden by a show-if rule: kept in the page (and its answer kept) but not shown. */
@@ -175,13 +180,20 @@ export function QuestionBlock({
         {question.required ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t("portal.required")}</span> : null}
       </p>
       {question.help ? <p className="text-sm text-slate-600">{question.help[locale]}</p> : null}
-      <input type="hidden" name={`v.${question.key}`} value={version} />
-      <input type="hidden" name={`o.${question.key}`} value={shown} />
+      {/* A read-only question (submitted, not reopened, not delegated) sends nothing with the
+          form: its inputs are disabled, and version and shown value without a value would read
+          as "cleared". */}
+      {editable ? (
+        <>
+          <input type="hidden" name={`v.${question.key}`} value={version} />
+          <input type="hidden" name={`o.${question.key}`} value={shown} />
+        </>
+      ) : null}
       <div key={remountKey}>
         {renderInput ? (
           renderInput({ value, disabled: !editable, onServerSaved: adoptServerValue })
         ) : (
-          <QuestionInput question={question} value={value} disabled={!editable} locale={locale} />
+          <QuestionInput question={question} value={value} disabled={!editable} locale={locale} countryGroups={countryGroups} />
         )}
       </div>
       {question.regulationRefs.length > 0 ? (

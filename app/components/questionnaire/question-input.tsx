@@ -1,3 +1,4 @@
+import type { CountryGroups } from "~/modules/questionnaires/country-groups";
 import type { ShowIf } from "~/modules/questionnaires/template-definition";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -23,7 +24,19 @@ export interface PortalQuestion {
 const fieldName = (key: string) => `q.${key}`;
 
 /** Renders the native inputs for one question; uncontrolled, so the form also works without JavaScript. */
-export function QuestionInput({ question, value, disabled, locale }: { question: PortalQuestion; value: unknown; disabled: boolean; locale: Locale }) {
+export function QuestionInput({
+  question,
+  value,
+  disabled,
+  locale,
+  countryGroups,
+}: {
+  question: PortalQuestion;
+  value: unknown;
+  disabled: boolean;
+  locale: Locale;
+  countryGroups: CountryGroups;
+}) {
   const { t } = useT();
   const name = fieldName(question.key);
   const labelId = `q-${question.key}-label`;
@@ -79,7 +92,7 @@ export function QuestionInput({ question, value, disabled, locale }: { question:
     case "date":
       return <input type="date" name={name} aria-labelledby={labelId} defaultValue={typeof value === "string" ? value : ""} disabled={disabled} className={`${inputClass} max-w-48`} />;
     case "countries":
-      return <CountriesInput name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} />;
+      return <CountriesInput name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} groups={countryGroups} />;
     case "subprocessors":
       return <SubprocessorTable name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} />;
     case "text":

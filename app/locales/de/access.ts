@@ -19,7 +19,7 @@ export const access: Record<keyof typeof en, string> = {
     "Guten Tag {name},\n\nIhr Code, um den Fragebogen „{title}“ von {organization} in einem neuen Browser zu öffnen, lautet:\n\n    {code}\n\nEr ist {minutes} Minuten gültig. Wenn Sie Ihren Einladungslink nicht gerade geöffnet haben, ignorieren Sie diese E-Mail: Ohne diesen Code kann niemand Ihre Antworten sehen.\n",
   reissueMailSubject: "{organization}: Ihr neuer Link zur Anbieterbewertung",
   reissueMailBody:
-    "Guten Tag {name},\n\n{organization} hat einen neuen Link für den Fragebogen „{title}“ ausgestellt. Ihr bisheriger Link funktioniert nicht mehr.\n\nÖffnen Sie diesen persönlichen Link (gültig bis {expires}):\n{url}\n\nBitte leiten Sie ihn nicht weiter. Wenn Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie.\n",
+    "Guten Tag {name},\n\n{organization} hat einen neuen Link für den Fragebogen „{title}“ ausgestellt. Ihr bisheriger Link funktioniert nicht mehr, ebenso wenig die Links der Kolleginnen und Kollegen, die Sie damit eingeladen haben: Laden Sie sie erneut ein, wenn sie weiter antworten sollen.\n\nÖffnen Sie diesen persönlichen Link (gültig bis {expires}):\n{url}\n\nBitte leiten Sie ihn nicht weiter. Wenn Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie.\n",
   delegateTitle: "Kollegin oder Kollegen einladen",
   delegateIntro: "Ihre Kollegin oder Ihr Kollege erhält einen persönlichen Link für die gewählten Abschnitte und kann nur diese beantworten. Die Antworten werden unter ihrer bzw. seiner E-Mail-Adresse festgehalten.",
   delegateEmail: "E-Mail der Kollegin / des Kollegen",
@@ -47,7 +47,7 @@ export const access: Record<keyof typeof en, string> = {
   language: "Sprache der E-Mails",
   createSubmit: "Einladungslink erstellen und senden",
   created: "Einladungslink erstellt und an {email} gesendet. Kopieren Sie ihn jetzt — er wird nur einmal angezeigt:",
-  reissued: "Neuer Link ausgestellt und an {email} gesendet. Der bisherige Link funktioniert nicht mehr. Kopieren Sie ihn jetzt — er wird nur einmal angezeigt:",
+  reissued: "Neuer Link ausgestellt und an {email} gesendet. Der bisherige Link, seine Sitzungen und die damit erstellten Links von Kolleginnen und Kollegen funktionieren nicht mehr. Kopieren Sie ihn jetzt — er wird nur einmal angezeigt:",
   noLinks: "Noch keine Einladungslinks.",
   createdOn: "Erstellt am {date}",
   expiresOn: "Gültig bis {date}",

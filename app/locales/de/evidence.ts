@@ -43,6 +43,7 @@ export const evidence: Record<keyof typeof en, string> = {
   err_unknown_question: "Diese Frage gibt es nicht (mehr).",
   err_not_evidence_question: "Zu dieser Frage können keine Dateien hochgeladen werden.",
   err_section_not_delegated: "Dieser Abschnitt wurde Ihnen nicht übertragen.",
+  err_not_reopened: "Nach der Änderungsanfrage können nur die wieder geöffneten Fragen geändert werden; diese gehört nicht dazu.",
   err_not_found: "Die Datei wurde nicht gefunden.",
   err_failed: "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   err_network: "Die Verbindung ist fehlgeschlagen. Bitte versuchen Sie es erneut.",

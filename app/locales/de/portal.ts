@@ -47,6 +47,7 @@ export const portal: Record<keyof typeof en, string> = {
   regulationRefs: "Bezüge",
   countriesEuEea: "EU / EWR",
   countriesAdequacy: "Länder mit EU-Angemessenheitsbeschluss",
+  countriesPartialScope: "nur für bestimmte Empfänger",
   countriesWorld: "Weitere Länder",
   spName: "Unterauftragsverarbeiter",
   spPurpose: "Zweck",

@@ -20,7 +20,7 @@ export const access = {
   // Re-issued link
   reissueMailSubject: "{organization}: your new link to the vendor assessment",
   reissueMailBody:
-    "Hello {name},\n\n{organization} has issued a new link for the questionnaire \"{title}\". Your previous link no longer works.\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n",
+    "Hello {name},\n\n{organization} has issued a new link for the questionnaire \"{title}\". Your previous link no longer works, and neither do the links of colleagues you invited with it: invite them again if they should go on answering.\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n",
   // /portal/delegate
   delegateTitle: "Invite a colleague",
   delegateIntro: "Your colleague receives a personal link for the sections you choose and can answer only those. Their answers are recorded under their e-mail address.",
@@ -50,7 +50,7 @@ export const access = {
   language: "Language of the mails",
   createSubmit: "Create and send invite link",
   created: "Invite link created and sent to {email}. Copy it now — it is shown only once:",
-  reissued: "New link issued and sent to {email}. The previous link no longer works. Copy it now — it is shown only once:",
+  reissued: "New link issued and sent to {email}. The previous link, its sessions and the colleagues' links made with it no longer work. Copy it now — it is shown only once:",
   noLinks: "No invite links yet.",
   createdOn: "Created {date}",
   expiresOn: "Expires {date}",

@@ -41,6 +41,7 @@ export const evidence = {
   err_unknown_question: "This question does not exist (any more).",
   err_not_evidence_question: "This question does not take files.",
   err_section_not_delegated: "This section was not delegated to you.",
+  err_not_reopened: "Only the questions reopened by the change request can be changed; this one was not reopened.",
   err_not_found: "The file was not found.",
   err_failed: "That did not work. Please try again.",
   err_network: "The connection failed. Please try again.",

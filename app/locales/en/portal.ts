@@ -45,6 +45,7 @@ export const portal = {
   regulationRefs: "References",
   countriesEuEea: "EU / EEA",
   countriesAdequacy: "Countries with an EU adequacy decision",
+  countriesPartialScope: "for some recipients only",
   countriesWorld: "Other countries",
   spName: "Sub-processor",
   spPurpose: "Purpose",

@@ -1,9 +1,17 @@
-import { SCORING_METHOD_VERSION, scoreAssessment, type ScoringResult, type WeightProfile } from "../../../scoring";
+import { SCORING_METHOD_VERSION, scoreAssessment, type ResidencyReference, type ScoringResult, type WeightProfile } from "../../../scoring";
 import { adequacyDecisionsForScoring } from "../../../seeds/reference/adequacy-decisions";
 import { EU_EEA_CODES } from "../../../seeds/reference/countries";
 import { answersForScoring } from "../questionnaires/scoring-answers";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
 import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";
+
+/**
+ * The reference data of the residency rating: EU/EEA states and every dated, scoped adequacy
+ * decision. The vendor portal's country groups read the same (country-groups.server.ts).
+ */
+export function residencyReferenceData(): ResidencyReference {
+  return { euEea: [...EU_EEA_CODES], adequacy: adequacyDecisionsForScoring() };
+}
 
 export interface ComputeScoreOptions {
   /** The organisation's weight profile; absent: the template's own weights. */
@@ -23,13 +31,14 @@ export function computeScore(
   options: ComputeScoreOptions = {},
 ): ScoringResult {
   const { answers: scoringAnswers, hidden } = answersForScoring(definition, answers);
+  const reference = residencyReferenceData();
   return scoreAssessment({
     template: toScoringTemplate(definition, "en", hidden),
     answers: scoringAnswers,
     options: {
       methodVersion: SCORING_METHOD_VERSION,
-      euEeaCountries: [...EU_EEA_CODES],
-      adequacyDecisions: adequacyDecisionsForScoring(),
+      euEeaCountries: reference.euEea,
+      adequacyDecisions: reference.adequacy,
       asOf,
       ...(options.weightProfile ? { weightProfile: profileForTemplate(options.weightProfile, definition) } : {}),
       residencyFlows: residencyFlowsFromAnswers(definition, answers, hidden),

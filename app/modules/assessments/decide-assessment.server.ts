@@ -7,6 +7,7 @@ import type { UserActor } from "../auth/actor";
 import { hasRecentMfa } from "../auth/guards.server";
 import { assertTransition, DECISION_OUTCOMES } from "./assessment-status";
 import { recommendationFor } from "./compute-score";
+import { decisionBlockers } from "./decision-blockers.server";
 import { requireDecider } from "./permissions";
 import { parseStoredScore } from "./stored-score";
 import { createSignedReport } from "../reports/create-signed-report.server";
@@ -27,8 +28,8 @@ export const decisionSchema = z
 export type DecisionInput = z.infer<typeof decisionSchema>;
 
 /**
- * The DPO decides. Server-side rules: only a DPO; a fresh second-factor check (step-up); not
- * the person who forwarded or created the assessment (separation of duties); a decision against
+ * The DPO decides. Server-side rules: only a DPO; a fresh second-factor check (step-up); nobody
+ * who took part in any round of the assessment (separation of duties); a decision against
  * the score's recommendation is recorded as such with its rationale. Decisions are appended,
  * never edited.
  */
@@ -43,11 +44,14 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
   return inTransaction(async (tx) => {
     const assessment = await tx.assessment.findFirst({
       where: { id: assessmentId, organizationId: actor.organizationId },
-      select: { id: true, status: true, version: true, forwardedById: true, createdById: true, scoreResult: true },
+      select: { id: true, status: true, version: true, scoreResult: true },
     });
     if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
-    if (assessment.forwardedById === actor.userId || assessment.createdById === actor.userId) {
-      throw new DomainError("FORBIDDEN", "Separation of duties: you prepared this assessment and cannot decide it");
+    // Every round counts: who created, forwarded, requested changes, reviewed or answered for
+    // the vendor at any time cannot decide (decision-blockers.server.ts).
+    const blockers = await decisionBlockers(actor, assessment.id, tx);
+    if (blockers.length > 0) {
+      throw new DomainError("FORBIDDEN", `Separation of duties: you took part in this assessment (${blockers.join(", ")}) and cannot decide it`, { blockers });
     }
     assertTransition(assessment.status, input.outcome);
     if (assessment.version !== input.expectedVersion) {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { delegateSections } from "~/modules/portal/delegate-sections.server";
 import { describeInvite, exchangeInviteToken } from "~/modules/portal/invite-links.server";
 import { verifyVendorCode } from "~/modules/portal/vendor-devices-code.server";
 import { sha256Hex } from "~/utils/crypto.server";
@@ -23,6 +24,23 @@ import { revokeInviteLink } from "./revoke-invite-link.server";
  * Re-issue (token rotation), revocation of sessions and remembered browsers, the per-assessment
  * link lifetime and the assessor's link list, against the real database and SMTP catcher.
  */
+// Lets one test make the audit write fail inside the re-issue's transaction.
+const auditFailure = vi.hoisted(() => ({ action: null as string | null }));
+vi.mock("../audit/record-audit-event.server", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("../audit/record-audit-event.server")>();
+  return {
+    ...actual,
+    recordAuditEvent: async (...args: Parameters<typeof actual.recordAuditEvent>) => {
+      const event = await actual.recordAuditEvent(...args);
+      if (auditFailure.action !== null && args[2].action === auditFailure.action) throw new Error("audit store unavailable (simulated)");
+      return event;
+    },
+  };
+});
+afterEach(() => {
+  auditFailure.action = null;
+});
+
 let smtp: SmtpCatcher;
 const previousMailUrl = process.env.MAIL_URL;
 let s: AssessmentScenario;
@@ -105,6 +123,58 @@ describe("reissueInviteLink", () => {
     const hashBefore = (await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).tokenHash;
     expect(((await rejectionOf(reissueInviteLink(other.assessor, invite.inviteId))) as DomainError).code).toBe("NOT_FOUND");
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).tokenHash).toBe(hashBefore);
+  });
+});
+
+/** The contact of `invite` delegates `sections` to a colleague, who opens the link and confirms the code. */
+async function usedDelegation(delegatorInviteId: string, colleagueEmail: string, sections: string[]) {
+  const delegator = await s.vendorActorFor(delegatorInviteId);
+  await delegateSections(delegator, { contactEmail: colleagueEmail, sections, locale: "en" });
+  const mail = await smtp.waitFor((m) => m.to.includes(colleagueEmail) && /\/invite\//.test(m.text));
+  const token = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
+  const link = await db().inviteLink.findUniqueOrThrow({ where: { tokenHash: sha256Hex(token) }, select: { id: true } });
+  const opened = await exchangeInviteToken(token, nextIp(), "ua");
+  if (opened.kind !== "ok") throw new Error("exchange of the delegated link failed");
+  const verified = await verifyVendorCode(opened.sessionToken, await codeFromMail(smtp, colleagueEmail), nextIp());
+  if (verified.kind !== "ok") throw new Error("verification of the delegated link failed");
+  return { inviteId: link.id, token, sessionToken: opened.sessionToken, deviceToken: verified.deviceToken };
+}
+
+describe("re-issue ends everything derived from the old token (issue 11, item 12)", () => {
+  it("delegations made with the link (and theirs) are revoked, their sessions and remembered browsers end", async () => {
+    const { invite, sessionToken } = await usedInvite();
+    const colleague = await usedDelegation(invite.inviteId, `colleague-${ipCounter}@acme.example`, ["security", "transparency"]);
+    const nested = await usedDelegation(colleague.inviteId, `nested-${ipCounter}@acme.example`, ["security"]);
+    const unrelated = await usedInvite();
+
+    await reissueInviteLink(s.assessor, invite.inviteId);
+
+    expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } })).toBeNull();
+    for (const derived of [colleague, nested]) {
+      const link = await db().inviteLink.findUniqueOrThrow({ where: { id: derived.inviteId } });
+      expect(link.revokedAt, "delegated link revoked").not.toBeNull();
+      expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(derived.sessionToken) } })).toBeNull();
+      expect(await db().vendorDevice.findUnique({ where: { id: sha256Hex(derived.deviceToken) } })).toBeNull();
+      expect(await exchangeInviteToken(derived.token, nextIp(), "ua", derived.deviceToken)).toEqual({ kind: "invalid", state: "revoked" });
+    }
+    // Another contact's link of the same assessment is not touched.
+    expect(await db().vendorSession.count({ where: { inviteLinkId: unrelated.invite.inviteId } })).toBe(1);
+    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: unrelated.invite.inviteId } })).revokedAt).toBeNull();
+
+    const [event] = (await auditEventsOf(s.org.id, "invite.reissued")).filter((e) => e.targetId === invite.inviteId);
+    expect(JSON.parse(event!.payload)).toMatchObject({ endedSessions: 3, forgottenDevices: 3, delegations: [colleague.inviteId, nested.inviteId] });
+  });
+
+  it("when the audit event cannot be written, nothing is re-issued or ended (one transaction)", async () => {
+    const { invite, sessionToken } = await usedInvite();
+    const colleague = await usedDelegation(invite.inviteId, `colleague-${ipCounter}@acme.example`, ["security"]);
+    const before = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
+    auditFailure.action = "invite.reissued";
+    await expect(reissueInviteLink(s.assessor, invite.inviteId)).rejects.toThrow("audit store unavailable");
+    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).tokenHash).toBe(before.tokenHash);
+    expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } })).not.toBeNull();
+    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: colleague.inviteId } })).revokedAt).toBeNull();
+    expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(colleague.sessionToken) } })).not.toBeNull();
   });
 });
 

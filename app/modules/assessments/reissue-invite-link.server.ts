@@ -8,12 +8,15 @@ import type { UserActor } from "../auth/actor";
 import { sendMail } from "../mail/send-mail.server";
 import { INVITABLE_STATUSES, inviteTtlDaysOf, inviteUrl, localeOf } from "./create-invite-link.server";
 import { requireAssessmentWriter } from "./permissions";
+import { endEverythingDerivedFrom } from "./revoke-invite-link.server";
 
 /**
- * Re-issues a link (lost mail, leaked link, expired): the same link (contact, history, answers,
- * delegations) gets a new token and a fresh expiry. The old token's hash is overwritten, so the
- * old URL is unknown from this moment on; its sessions and remembered browsers end, since they
- * may belong to whoever had the old URL. A revoked link stays revoked (create a new one).
+ * Re-issues a link (lost mail, leaked link, expired): the same link (contact, history, answers)
+ * gets a new token and a fresh expiry. The old token's hash is overwritten, so the old URL is
+ * unknown from this moment on; everything derived from it ends in the same transaction as the
+ * audit event: its sessions and remembered browsers, and every delegation made with it (with the
+ * colleagues' sessions), since they may belong to whoever had the old URL. The contact delegates
+ * again with the new link. A revoked link stays revoked (create a new one).
  */
 export async function reissueInviteLink(actor: UserActor, inviteId: string) {
   requireAssessmentWriter(actor);
@@ -49,12 +52,19 @@ export async function reissueInviteLink(actor: UserActor, inviteId: string) {
       if (invite.delegatedBy.expiresAt < expiresAt) expiresAt = invite.delegatedBy.expiresAt;
     }
     await tx.inviteLink.update({ where: { id: invite.id }, data: { tokenHash: sha256Hex(token), rotatedAt: now, expiresAt } });
-    const sessions = await tx.vendorSession.deleteMany({ where: { inviteLinkId: invite.id } });
-    const devices = await tx.vendorDevice.deleteMany({ where: { inviteLinkId: invite.id } });
+    // Whoever had the old URL may have opened sessions or delegated sections to "colleagues":
+    // all of it ends with the old token, as on revocation.
+    const ended = await endEverythingDerivedFrom(tx, invite.id, now);
     await recordAuditEvent(tx, actor, {
       action: "invite.reissued",
       target: { type: "invite", id: invite.id },
-      payload: { assessmentId: invite.assessment.id, expiresAt: expiresAt.toISOString(), endedSessions: sessions.count, forgottenDevices: devices.count },
+      payload: {
+        assessmentId: invite.assessment.id,
+        expiresAt: expiresAt.toISOString(),
+        endedSessions: ended.endedSessions,
+        forgottenDevices: ended.forgottenDevices,
+        ...(ended.delegations.length > 0 ? { delegations: ended.delegations } : {}),
+      },
     });
     return { invite, expiresAt };
   });

@@ -6,21 +6,36 @@ import type { UserActor } from "../auth/actor";
 import { requireAssessmentWriter } from "./permissions";
 
 /**
- * Revokes a link and every delegation made from it (a colleague's access never outlives the
- * access it was derived from), and ends what they opened: vendor sessions and remembered
- * browsers. Returns the revoked ids and how many sessions ended.
+ * Ends everything derived from a link (call inside the transaction that revokes or re-issues
+ * it, together with its audit event): every delegation made from it, and theirs, is revoked
+ * (a colleague's access never outlives the access it was derived from), and the vendor sessions
+ * and remembered browsers of the link and of those delegations end, since they may belong to
+ * whoever had the old URL. The link itself is left to the caller (revoked, or given a new token).
  */
-export async function revokeInviteTree(tx: Tx, rootId: string, now = new Date()) {
-  const ids = [rootId];
+export async function endEverythingDerivedFrom(tx: Tx, rootId: string, now = new Date()) {
+  const delegations: string[] = [];
   for (let frontier = [rootId]; frontier.length > 0; ) {
     const children = await tx.inviteLink.findMany({ where: { delegatedById: { in: frontier }, revokedAt: null }, select: { id: true } });
-    frontier = children.map((c) => c.id).filter((id) => !ids.includes(id));
-    ids.push(...frontier);
+    frontier = children.map((c) => c.id).filter((id) => id !== rootId && !delegations.includes(id));
+    delegations.push(...frontier);
   }
-  await tx.inviteLink.updateMany({ where: { id: { in: ids }, revokedAt: null }, data: { revokedAt: now } });
+  if (delegations.length > 0) {
+    await tx.inviteLink.updateMany({ where: { id: { in: delegations }, revokedAt: null }, data: { revokedAt: now } });
+  }
+  const ids = [rootId, ...delegations];
   const sessions = await tx.vendorSession.deleteMany({ where: { inviteLinkId: { in: ids } } });
   const devices = await tx.vendorDevice.deleteMany({ where: { inviteLinkId: { in: ids } } });
-  return { ids, endedSessions: sessions.count, forgottenDevices: devices.count };
+  return { delegations, endedSessions: sessions.count, forgottenDevices: devices.count };
+}
+
+/**
+ * Revokes a link and ends everything derived from it (endEverythingDerivedFrom). Returns the
+ * revoked ids (the link first) and how many sessions ended.
+ */
+export async function revokeInviteTree(tx: Tx, rootId: string, now = new Date()) {
+  await tx.inviteLink.updateMany({ where: { id: rootId, revokedAt: null }, data: { revokedAt: now } });
+  const ended = await endEverythingDerivedFrom(tx, rootId, now);
+  return { ids: [rootId, ...ended.delegations], endedSessions: ended.endedSessions, forgottenDevices: ended.forgottenDevices };
 }
 
 /** Revokes one invite link (with its delegations) and ends the vendor sessions opened with it. */

@@ -24,6 +24,7 @@ export const EVIDENCE_ERROR_CODES = [
   "unknown_question",
   "not_evidence_question",
   "section_not_delegated",
+  "not_reopened",
   "not_found",
   "failed",
 ] as const satisfies readonly (RejectCode | string)[];

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
 import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { submitAssessment } from "~/modules/portal/submit-assessment.server";
+import { requestChanges } from "~/modules/review/change-requests.server";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
@@ -163,10 +164,26 @@ describe("uploadEvidence", () => {
     const error = await domainError(uploadEvidence(colleague, { questionKey: "security.certificate", fileName: "cert.pdf", bytes: tinyPdf() }));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.details).toMatchObject({ reason: "section_not_delegated" });
-    expect((await domainError(removeEvidence(colleague, { fileId: owned.file.id }))).code).toBe("FORBIDDEN");
+    // A file of a section that was not delegated is not found at all (issue 11).
+    expect((await domainError(removeEvidence(colleague, { fileId: owned.file.id }))).code).toBe("NOT_FOUND");
     expect(await db().evidenceFile.count({ where: { assessmentId: world.assessmentId, deletedAt: null } })).toBe(1);
     const allowed = await uploadEvidence(colleague, { questionKey: "privacy.dpa", fileName: "dpa.pdf", bytes: tinyPdf() });
     expect(allowed.answer.value).toEqual({ documentType: "dpa", files: [allowed.file.id] });
+  });
+
+  it("after 'request changes' files change only on reopened questions, like answers", async () => {
+    const world = await createEvidenceWorld();
+    const certificate = await uploadEvidence(world.vendor, { questionKey: "security.certificate", fileName: "cert.pdf", bytes: tinyPdf() });
+    await saveAnswers(world.vendor, [{ questionKey: "security.certificate", value: { documentType: "iso27001_certificate", validUntil: "2030-01-01", files: [certificate.file.id] }, baseVersion: certificate.answer.version }]);
+    expect((await submitAssessment(world.vendor)).ok).toBe(true);
+    await requestChanges(world.assessor, { assessmentId: world.assessmentId, questionKeys: ["privacy.dpa"], message: "Please add the DPA" });
+    const upload = await domainError(uploadEvidence(world.vendor, { questionKey: "security.certificate", fileName: "new.pdf", bytes: tinyPdf() }));
+    expect([upload.code, upload.details?.reason]).toEqual(["FORBIDDEN", "not_reopened"]);
+    const removal = await domainError(removeEvidence(world.vendor, { fileId: certificate.file.id }));
+    expect([removal.code, removal.details?.reason]).toEqual(["FORBIDDEN", "not_reopened"]);
+    expect((await db().evidenceFile.findUniqueOrThrow({ where: { id: certificate.file.id } })).deletedAt).toBeNull();
+    const dpa = await uploadEvidence(world.vendor, { questionKey: "privacy.dpa", fileName: "dpa.pdf", bytes: tinyPdf() });
+    expect(dpa.answer.value).toEqual({ documentType: "dpa", files: [dpa.file.id] });
   });
 
   it("is read-only after submit: no upload, no removal", async () => {

@@ -5,6 +5,7 @@ import { DomainError } from "../../utils/errors";
 import { logger } from "../../utils/logger.server";
 import type { UserActor, VendorActor } from "../auth/actor";
 import { readEvidenceBytes } from "./evidence-storage.server";
+import { vendorFileScope } from "./vendor-evidence-access.server";
 
 const inputSchema = z.object({ assessmentId: z.string().min(1).max(100), fileId: z.string().min(1).max(100) });
 
@@ -16,7 +17,8 @@ export interface EvidenceDownload {
 
 /**
  * One evidence file's bytes for download: members of the organisation (any role) for files of
- * their organisation's assessments, a vendor contact for files of their own assessment. The id
+ * their organisation's assessments, a vendor contact for files of their own assessment (a delegated
+ * colleague: of the delegated sections only). The id
  * must belong to the named assessment; a foreign, unknown or removed file is "not found". The
  * bytes are checked against the SHA-256 taken at upload: a file changed on disk is never served.
  */
@@ -25,8 +27,9 @@ export async function readEvidence(actor: UserActor | VendorActor, input: z.inpu
   if (!parsed.success) throw new DomainError("NOT_FOUND", "File not found");
   const { assessmentId, fileId } = parsed.data;
   if (actor.kind === "vendor" && assessmentId !== actor.assessmentId) throw new DomainError("NOT_FOUND", "File not found");
+  const visible = await vendorFileScope(actor, db());
   const file = await db().evidenceFile.findFirst({
-    where: { id: fileId, assessmentId, organizationId: actor.organizationId, deletedAt: null },
+    where: { AND: [{ id: fileId, assessmentId, organizationId: actor.organizationId, deletedAt: null }, visible] },
     select: { id: true, storageKey: true, fileName: true, contentType: true, sha256: true },
   });
   if (!file) throw new DomainError("NOT_FOUND", "File not found");

@@ -5,7 +5,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import type { EvidenceAnswer } from "../questionnaires/answer-value";
-import { editableEvidenceQuestion, evidenceAnswerOf, vendorAuthor } from "./vendor-evidence-access.server";
+import { editableEvidenceQuestion, evidenceAnswerOf, vendorAuthor, vendorFileScope } from "./vendor-evidence-access.server";
 
 const inputSchema = z.object({ fileId: z.string().min(1).max(100) });
 
@@ -22,8 +22,10 @@ export async function removeEvidence(
   if (!parsed.success) throw new DomainError("NOT_FOUND", "File not found");
   return inTransaction(async (tx) => {
     await lockRow(tx, "Assessment", actor.assessmentId);
+    // A file of a section that was not delegated is as unknown as a foreign one.
+    const visible = await vendorFileScope(actor, tx);
     const file = await tx.evidenceFile.findFirst({
-      where: { id: parsed.data.fileId, organizationId: actor.organizationId, assessmentId: actor.assessmentId, deletedAt: null },
+      where: { AND: [{ id: parsed.data.fileId, organizationId: actor.organizationId, assessmentId: actor.assessmentId, deletedAt: null }, visible] },
       select: { id: true, questionKey: true, fileName: true, sha256: true, size: true },
     });
     if (!file) throw new DomainError("NOT_FOUND", "File not found");

@@ -9,8 +9,8 @@ import type { AnswerValue } from "../questionnaires/answer-value";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-value";
 import { questionsOf } from "../questionnaires/template-definition";
-import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
-import { openChangeRequest } from "../review/change-requests.server";
+import { loadVendorAnswerScope, loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { ANSWER_LOCK_MESSAGES, answerLock } from "./vendor-answer-scope";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 export interface AnswerChange {
@@ -45,8 +45,10 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     }
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);
     const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));
-    // After "request changes" only the reopened questions may change until the next submit.
-    const changeRequest = await openChangeRequest(tx, actor.organizationId, assessment.id);
+    // Delegated sections, and after "request changes" only the reopened questions until the next
+    // submit: the same rule the page and the form reader apply (vendor-answer-scope.ts). Callers
+    // pass only changeable questions; a change named here anyway is reported, not written.
+    const scope = await loadVendorAnswerScope(actor, assessment, tx);
     const outcomes: SaveOutcome[] = [];
     for (const change of changes) {
       const question = questions.get(change.questionKey);
@@ -54,12 +56,9 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
         outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "unknown question" });
         continue;
       }
-      if (actor.sections && !actor.sections.includes(question.sectionKey)) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "this section was not delegated to you" });
-        continue;
-      }
-      if (changeRequest && !changeRequest.questionKeys.includes(question.key)) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "this question was not reopened for changes" });
+      const lock = answerLock(scope, question);
+      if (lock) {
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: ANSWER_LOCK_MESSAGES[lock] });
         continue;
       }
       if (change.value !== null) {

@@ -4,6 +4,9 @@ import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE, type AssessmentStatus } from "../assessments/assessment-status";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { openChangeRequest } from "../review/change-requests.server";
+import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
+import { countryGroups, residencyReferenceDay } from "../assessments/country-groups.server";
 
 /** Stored answer values are JSON; a value that no longer parses is treated as no answer. */
 export function parseStoredAnswer(json: string): unknown {
@@ -22,6 +25,8 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
       title: true,
       status: true,
       dueDate: true,
+      createdAt: true,
+      submittedAt: true,
       templateVersionId: true,
       vendor: { select: { name: true } },
       organization: { select: { name: true } },
@@ -29,6 +34,20 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
   });
   if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
   return assessment;
+}
+
+/**
+ * What this contact may change right now (see vendor-answer-scope.ts): the assessment's status,
+ * the contact's delegated sections and the open change request, read with `client` (inside a
+ * transaction: after the assessment's row lock, so a concurrent submit or request is seen).
+ */
+export async function loadVendorAnswerScope(
+  actor: VendorActor,
+  assessment: { id: string; status: string },
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<VendorAnswerScope> {
+  const changeRequest = await openChangeRequest(client, actor.organizationId, assessment.id);
+  return { status: assessment.status, sections: actor.sections ?? null, reopened: changeRequest?.questionKeys ?? null };
 }
 
 /**
@@ -48,8 +67,11 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
   const hidden = hiddenQuestionKeys(template.definition.sections, values);
   const allowed = actor.sections ? new Set(actor.sections) : null;
   const sections = template.definition.sections.filter((section) => !allowed || allowed.has(section.key));
+  const scope = await loadVendorAnswerScope(actor, assessment);
+  const visibleQuestionKeys = sections.flatMap((section) => section.questions.map((q) => q.key));
+  // Files follow the answers: a delegated colleague sees only the files of their own sections.
   const files = await db().evidenceFile.findMany({
-    where: { assessmentId: assessment.id, organizationId: actor.organizationId, deletedAt: null },
+    where: { assessmentId: assessment.id, organizationId: actor.organizationId, deletedAt: null, ...(allowed ? { questionKey: { in: visibleQuestionKeys } } : {}) },
     orderBy: { createdAt: "asc" },
     select: { id: true, questionKey: true, fileName: true, size: true, contentType: true, sha256: true, createdAt: true, uploadedByLabel: true },
   });
@@ -58,6 +80,8 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
     hidden: [...hidden],
     files,
     delegated: allowed !== null,
+    /** The questions this contact may change now; every other input is read-only and not sent. */
+    changeable: changeableQuestionKeys(scope, sections.flatMap((section) => section.questions.map((q) => ({ key: q.key, sectionKey: section.key })))),
     assessment: {
       title: assessment.title,
       status: assessment.status as AssessmentStatus,
@@ -67,10 +91,12 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
       editable: (VENDOR_EDITABLE as readonly string[]).includes(assessment.status),
     },
     definition: template.definition,
+    // Countries grouped as the residency rating will judge them, on the assessment's own day.
+    countryGroups: countryGroups(residencyReferenceDay(assessment)),
     // A delegated colleague gets only the answers of their own sections.
     answers: Object.fromEntries(
       answers
-        .filter((a) => !allowed || sections.some((section) => section.questions.some((q) => q.key === a.questionKey)))
+        .filter((a) => !allowed || visibleQuestionKeys.includes(a.questionKey))
         .map((a) => [a.questionKey, { value: values[a.questionKey], version: a.version }]),
     ),
   };
