@@ -17,6 +17,9 @@ import "./utils/request-context.server";
 /** The rendered-page cache server/app.js consults before Remix (ADR 0012). */
 export { pageCache } from "./modules/page-cache/page-cache.server";
 
+/** The parser workers (ADR 0014): their figures for operators, and tests hold them deterministically. */
+export { parserPool } from "./modules/parsing/parser-pool.server";
+
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
 
