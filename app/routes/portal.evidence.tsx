@@ -2,6 +2,7 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { cleanErrorParams, evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode, type EvidenceErrorParams } from "~/modules/evidence/evidence-outcome";
 import { uploadEvidence } from "~/modules/evidence/upload-evidence.server";
+import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
@@ -35,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refuse = async (status: number, code: EvidenceErrorCode, message: string, params: EvidenceErrorParams = {}) => {
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (status === 413) headers.set("Connection", "close");
+    if (status === 503) headers.set("Retry-After", String(PARSER_BUSY_RETRY_AFTER_SECONDS));
     if (wantsJson) return Response.json({ ok: false, questionKey, code, message, params }, { status, headers });
     if (status === 413 && !questionKey) {
       const locale = await resolveLocale(request);
@@ -73,10 +75,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   try {
-    const result = await uploadEvidence(actor, { questionKey, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    // The upload's own buffer moves to the parser worker and back: no copy of up to 20 MB here.
+    const result = await uploadEvidence(actor, { questionKey, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, { transfer: true });
     if (!wantsJson) return redirect(evidenceFlashUrl({ questionKey, outcome: "uploaded", params: {} }));
     return Response.json({ ok: true, questionKey, file: result.file, answer: result.answer }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
+    if (error instanceof ParserBusyError) return refuse(503, "busy", error.message);
     if (!(error instanceof DomainError)) throw error;
     const reason = error.details?.reason;
     const code: EvidenceErrorCode = isEvidenceErrorCode(reason) ? reason : error.code === "NOT_FOUND" ? "not_found" : "failed";

@@ -45,6 +45,8 @@ export const evidence: Record<keyof typeof en, string> = {
   err_section_not_delegated: "Dieser Abschnitt wurde Ihnen nicht übertragen.",
   err_not_found: "Die Datei wurde nicht gefunden.",
   err_failed: "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
+  err_busy: "Gerade werden viele Dateien geprüft. Bitte versuchen Sie es gleich noch einmal.",
+  err_unchecked: "Die Datei konnte nicht rechtzeitig geprüft werden und wurde nicht angenommen.",
   err_network: "Die Verbindung ist fehlgeschlagen. Bitte versuchen Sie es erneut.",
   kind_pdf: "PDF",
   kind_png: "PNG-Bild",

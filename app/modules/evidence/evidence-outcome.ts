@@ -26,6 +26,8 @@ export const EVIDENCE_ERROR_CODES = [
   "section_not_delegated",
   "not_found",
   "failed",
+  "busy",
+  "unchecked",
 ] as const satisfies readonly (RejectCode | string)[];
 export type EvidenceErrorCode = (typeof EVIDENCE_ERROR_CODES)[number];
 

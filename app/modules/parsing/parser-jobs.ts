@@ -1,15 +1,20 @@
+import { inspectEvidenceFile } from "../evidence/inspect-evidence-file";
 import { inspectReportFile } from "../signing/inspect-report-file";
 import { parseTemplateFile, type TemplateFileFormat } from "../templates/template-file";
 
 /**
  * What a parser worker can do (ADR 0014). Each job gets plain, cloneable input and returns a
- * plain, cloneable value; the pool (worker-pool.ts) enforces time and memory around it.
+ * plain, cloneable value (a Uint8Array property that owns its whole buffer is moved back, not
+ * copied); the pool (worker-pool.ts) enforces time and memory around it.
  * Runs inside the worker only: the main thread imports the types, never this module's code.
  */
 export const parserJobs = {
   /** A signed report uploaded to /verify or given to `vetted verify`. */
   "inspect-report-file": (input: { bytes: Uint8Array; timeBudgetMs: number }) =>
     inspectReportFile(input.bytes, { deadline: Date.now() + input.timeBudgetMs }),
+
+  /** An evidence upload: its type from the content, its SHA-256; the bytes come back without a copy. */
+  "inspect-evidence-file": (input: { bytes: Uint8Array; fileName: string }) => inspectEvidenceFile(input.bytes, input.fileName),
 
   /** A template file (import, the YAML editor, `vetted template import`). */
   "parse-template-file": (input: { text: string; format?: TemplateFileFormat }) => parseTemplateFile(input.text, input.format),

@@ -1,4 +1,4 @@
-import { parentPort } from "node:worker_threads";
+import { parentPort, type Transferable } from "node:worker_threads";
 import { parserJobs, type ParserJobKind } from "./parser-jobs";
 
 /**
@@ -14,8 +14,17 @@ port.on("message", async (message: { id: number; kind: ParserJobKind; input: unk
   try {
     const job = parserJobs[message.kind] as ((input: unknown) => unknown) | undefined;
     if (!job) throw new Error(`unknown job kind ${String(message.kind)}`);
-    port.postMessage({ id: message.id, ok: true, value: await job(message.input) });
+    const value = await job(message.input);
+    port.postMessage({ id: message.id, ok: true, value }, movableBuffers(value));
   } catch (error) {
     port.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
   }
 });
+
+/** The buffers of the result's Uint8Array properties that own their whole buffer: moved, not copied. */
+function movableBuffers(value: unknown): Transferable[] {
+  if (typeof value !== "object" || value === null) return [];
+  return Object.values(value).flatMap((item) =>
+    item instanceof Uint8Array && item.buffer instanceof ArrayBuffer && item.byteOffset === 0 && item.byteLength === item.buffer.byteLength ? [item.buffer] : [],
+  );
+}
