@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
@@ -7,7 +7,7 @@ import { checkRateLimits, hitRateLimit } from "~/modules/auth/rate-limit.server"
 import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS, parserPool } from "~/modules/parsing/parser-pool.server";
 import { VERIFY_LIMITS, VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
 import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
-import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
+import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/file-upload.server";
 import { verifyReport, type ReportVerdict, type UncheckedReason } from "~/modules/signing/verify-report.server";
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
@@ -81,22 +81,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data") || !request.body) return data<ActionResult>({ error: "noFile" }, { status: 400 });
 
-  let form: FormData;
+  let upload: FileUpload;
   try {
-    const body = limitedBody(request.body, VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES);
-    const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
-    form = await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: VERIFY_MAX_BYTES }));
+    upload = await readFileUpload(request, { fileField: "file", maxFileBytes: VERIFY_MAX_BYTES, maxBodyBytes: VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return tooLarge();
+    if (error instanceof UploadTooLargeError) return tooLarge();
     return data<ActionResult>({ error: "unreadableUpload" }, { status: 400 });
   }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ error: "noFile" }, { status: 400 });
+  const file = upload.file;
+  if (!file || file.bytes.length === 0) return data<ActionResult>({ error: "noFile" }, { status: 400 });
 
   let checked: Awaited<ReturnType<typeof verifyReport>>;
   try {
     // The upload's own buffer moves to the worker: no copy of up to 25 MB on the event loop.
-    checked = await verifyReport(new Uint8Array(await file.arrayBuffer()), { transfer: true });
+    checked = await verifyReport(file.bytes, { transfer: true });
   } catch (error) {
     if (error instanceof ParserBusyError) return busy();
     throw error;

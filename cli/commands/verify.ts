@@ -33,7 +33,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   }
   let result: Awaited<ReturnType<typeof verifyReport>>;
   try {
-    result = await verifyReport(bytes, { transfer: true });
+    result = await verifyReport(bytes);
   } catch (error) {
     if (!(error instanceof ParserBusyError)) throw error;
     process.stderr.write(`verify: ${error.message}\n`);

@@ -54,9 +54,9 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
 
   // Refuse early (before any bytes reach the disk); repeated under the lock below.
   await editableEvidenceQuestion(actor, questionKey, db());
-  // transfer: the caller's buffer moves to the worker and back (no copy of up to 20 MB here).
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-  const owned = options.transfer && whole ? bytes : new Uint8Array(bytes);
+  // transfer: the caller's buffer (allocated for this upload alone) moves to the worker and back,
+  // no copy of up to 20 MB here; otherwise the bytes are copied and the caller's stay usable.
+  const owned = options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
   const outcome = await runParserJob("inspect-evidence-file", { bytes: owned, fileName: parsed.data.fileName }, { transfer: [owned.buffer as ArrayBuffer] });
   if (outcome.status === "busy") throw new ParserBusyError();
   if (outcome.status !== "done") throw new DomainError("VALIDATION", "the file could not be checked", { reason: "unchecked", params: {} });

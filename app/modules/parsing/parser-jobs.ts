@@ -4,8 +4,8 @@ import { parseTemplateFile, type TemplateFileFormat } from "../templates/templat
 
 /**
  * What a parser worker can do (ADR 0014). Each job gets plain, cloneable input and returns a
- * plain, cloneable value (a Uint8Array property that owns its whole buffer is moved back, not
- * copied); the pool (worker-pool.ts) enforces time and memory around it.
+ * plain, cloneable value (the buffers of its Uint8Array properties are moved back, not copied);
+ * the pool (worker-pool.ts) enforces time and memory around it.
  * Runs inside the worker only: the main thread imports the types, never this module's code.
  */
 export const parserJobs = {

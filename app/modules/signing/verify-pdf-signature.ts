@@ -110,7 +110,12 @@ function verify(bytes: Uint8Array, budget: ReadBudget, maxSignatures: number, co
   }
 
   const checks: SignatureCheck[] = [];
+  // Two dictionaries with the same byte range would be checked to the same result: once is enough.
+  const seen = new Set<string>();
   for (const candidate of search.candidates) {
+    const key = candidate.byteRange?.join(" ") ?? "none";
+    if (seen.has(key)) continue;
+    seen.add(key);
     budget.checkTime();
     countCheck();
     checks.push(checkSignature(bytes, candidate));

@@ -94,14 +94,16 @@ function unchecked(reason: UncheckedReason, why: string): ReportVerification {
 }
 
 export interface VerifyReportOptions {
-  /** Hand `bytes` over to the worker instead of copying them (the caller must not use them afterwards). */
+  /**
+   * Move `bytes.buffer` (all of it) to the worker instead of copying: only for a buffer the caller
+   * allocated for this file alone (never a Buffer from Node's shared pool); unusable afterwards.
+   */
   transfer?: boolean;
 }
 
 export async function verifyReport(bytes: Uint8Array, options: VerifyReportOptions = {}): Promise<ReportVerification> {
-  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
   // new Uint8Array(view) copies (Buffer#slice would not).
-  const owned = options.transfer && whole ? bytes : new Uint8Array(bytes);
+  const owned = options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
   const outcome = await runParserJob("inspect-report-file", { bytes: owned, timeBudgetMs: parserTimeBudgetMs() }, { transfer: [owned.buffer as ArrayBuffer] });
   if (outcome.status === "busy") throw new ParserBusyError();
   if (outcome.status === "timeout") return unchecked("time", "the file could not be checked in time");
