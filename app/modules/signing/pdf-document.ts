@@ -42,7 +42,7 @@ export function openPdfDocument(bytes: Uint8Array, budget: ReadBudget): PdfDocum
   // The last "startxref" names the newest revision, however much junk was appended after it
   // (one native backwards search).
   const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf("startxref");
-  if (at < 0) throw new PdfSyntaxError("the file has no startxref at its end");
+  if (at < 0) throw new PdfSyntaxError("it has no cross-reference section (startxref)");
   const start = integerAt(bytes, at + "startxref".length);
   if (!start || start.value >= bytes.length) throw new PdfSyntaxError("startxref points outside the file");
 
