@@ -21,6 +21,9 @@ export { pageCache } from "./modules/page-cache/page-cache.server";
 /** The request body limit of every route, applied by server/app.js before Remix reads a body. */
 export { bodyLimits } from "./utils/body-limits.server";
 
+/** The parser workers (ADR 0014): their figures for operators, and tests hold them deterministically. */
+export { parserPool } from "./modules/parsing/parser-pool.server";
+
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
 

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { cleanErrorParams, evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode, type EvidenceErrorParams } from "~/modules/evidence/evidence-outcome";
 import { uploadEvidence } from "~/modules/evidence/upload-evidence.server";
+import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
-import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
+import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/file-upload.server";
 
 /**
  * Evidence upload (POST multipart/form-data: `questionKey`, `file`). The size limit holds before
@@ -35,6 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const refuse = async (status: number, code: EvidenceErrorCode, message: string, params: EvidenceErrorParams = {}) => {
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (status === 413) headers.set("Connection", "close");
+    if (status === 503) headers.set("Retry-After", String(PARSER_BUSY_RETRY_AFTER_SECONDS));
     if (wantsJson) return Response.json({ ok: false, questionKey, code, message, params }, { status, headers });
     if (status === 413 && !questionKey) {
       const locale = await resolveLocale(request);
@@ -53,30 +55,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return refuse(400, "no_file", "send the file as multipart/form-data");
   }
 
-  let form: FormData;
+  let form: FileUpload;
   try {
-    const body = limitedBody(request.body, limit + MULTIPART_OVERHEAD_BYTES);
-    const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
-    form = await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: limit }));
+    // One native split of the body instead of Remix's byte-by-byte multipart parser (issue 11).
+    form = await readFileUpload(request, { fileField: "file", maxFileBytes: limit, maxBodyBytes: limit + MULTIPART_OVERHEAD_BYTES });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) {
+    if (error instanceof UploadTooLargeError) {
       return refuse(413, "too_large", "the file is larger than the upload limit", { max: String(limit) });
     }
     return refuse(400, "unreadable", "the upload could not be read");
   }
 
-  const field = form.get("questionKey");
-  if (typeof field === "string" && field !== "") questionKey = field;
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) {
-    return refuse(400, file instanceof File && file.name !== "" ? "empty" : "no_file", "choose a file to upload");
+  const field = form.fields.get("questionKey");
+  if (field) questionKey = field;
+  const file = form.file;
+  if (!file || file.bytes.length === 0) {
+    return refuse(400, file && file.name !== "" ? "empty" : "no_file", "choose a file to upload");
   }
 
   try {
-    const result = await uploadEvidence(actor, { questionKey, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    // The upload's own buffer moves to the parser worker and back: no copy of up to 20 MB here.
+    const result = await uploadEvidence(actor, { questionKey, fileName: file.name, bytes: file.bytes }, { transfer: true });
     if (!wantsJson) return redirect(evidenceFlashUrl({ questionKey, outcome: "uploaded", params: {} }));
     return Response.json({ ok: true, questionKey, file: result.file, answer: result.answer }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
+    if (error instanceof ParserBusyError) return refuse(503, "busy", error.message);
     if (!(error instanceof DomainError)) throw error;
     const reason = error.details?.reason;
     const code: EvidenceErrorCode = isEvidenceErrorCode(reason) ? reason : error.code === "NOT_FOUND" ? "not_found" : "failed";

@@ -6,11 +6,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { templateFileErrorText } from "~/components/templates/template-file-error-text";
 import { TemplatePreview } from "~/components/templates/template-preview";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { requireRole } from "~/modules/auth/guards.server";
+import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import {
   CONDITION_SOURCE_TYPES,
   EVIDENCE_DOCUMENT_TYPES,
@@ -26,7 +28,8 @@ import { publishTemplateDraft } from "~/modules/templates/publish-template-draft
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
 import { saveTemplateDraft } from "~/modules/templates/save-template-draft.server";
 import { TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
-import { parseTemplateFile, serializeTemplate } from "~/modules/templates/template-file";
+import { parseTemplateFileInWorker } from "~/modules/templates/parse-template-file.server";
+import { serializeTemplate, type TemplateFileError } from "~/modules/templates/template-file";
 import { DomainError } from "~/utils/errors";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
@@ -47,9 +50,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 
 type Posted = Record<string, string | string[]>;
 type ActionResult = {
-  /** Problems that block the page: a conflict, nothing to publish. */
-  problem: { key: "conflict" | "conflictGone" | "identical"; revision?: number; version?: number } | null;
-  errors: TemplateDefinitionError[];
+  /** Problems that block the page: a conflict, nothing to publish, every parser worker busy. */
+  problem: { key: "conflict" | "conflictGone" | "identical" | "busy"; revision?: number; version?: number } | null;
+  errors: TemplateFileError[];
   /** The form that failed (intent + target) and what was typed in it. */
   intent: string;
   target: string;
@@ -143,7 +146,14 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         candidate = edits.deleteQuestion(definition, target);
         break;
       case "advanced": {
-        const parsed = parseTemplateFile(values.get("yaml") ?? "");
+        // Parsed in a parser worker (ADR 0014), after the size, nesting and alias checks.
+        let parsed: Awaited<ReturnType<typeof parseTemplateFileInWorker>>;
+        try {
+          parsed = await parseTemplateFileInWorker(values.get("yaml") ?? "");
+        } catch (error) {
+          if (!(error instanceof ParserBusyError)) throw error;
+          return data<ActionResult>({ ...base, problem: { key: "busy" } }, { status: 503, headers: { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS) } });
+        }
         if (!parsed.ok) return data<ActionResult>({ ...base, errors: parsed.errors }, { status: 400 });
         candidate = parsed.definition;
         next = `${editor}?view=advanced`;
@@ -412,7 +422,9 @@ export default function TemplateEditorPage() {
             ? t("templates.conflict", { revision: problem.revision ?? "" })
             : problem.key === "identical"
               ? t("templates.identical", { version: problem.version ?? "" })
-              : t("templates.conflictGone")}
+              : problem.key === "busy"
+                ? t("templates.parserBusy")
+                : t("templates.conflictGone")}
         </Alert>
       ) : null}
       {errors.length > 0 ? (
@@ -420,9 +432,7 @@ export default function TemplateEditorPage() {
           <p className="font-medium">{t("templates.errorsTitle")}</p>
           <ul className="mt-2 list-disc space-y-1 pl-5 font-mono text-xs" data-testid="editor-errors">
             {errors.map((error, index) => (
-              <li key={index}>
-                {error.path}: {error.message}
-              </li>
+              <li key={index}>{error.path === "(file)" ? templateFileErrorText(t, error) : `${error.path}: ${error.message}`}</li>
             ))}
           </ul>
         </Alert>

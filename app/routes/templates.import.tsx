@@ -4,11 +4,13 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { templateFileErrorText } from "~/components/templates/template-file-error-text";
 import { requireRole } from "~/modules/auth/guards.server";
+import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import { importTemplate } from "~/modules/templates/import-template.server";
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
 import { TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
-import { formatOfFileName, formatTemplateFileError, TEMPLATE_FILE_MAX_BYTES } from "~/modules/templates/template-file";
+import { formatOfFileName, TEMPLATE_FILE_MAX_BYTES, type TemplateFileError } from "~/modules/templates/template-file";
 import { DomainError } from "~/utils/errors";
 import { runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -21,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type ImportFailure = { problem: MessageKey | null; errors: string[]; mode: string; text: string };
+type ImportFailure = { problem: MessageKey | null; errors: TemplateFileError[]; mode: string; text: string };
 
 const REASONS: Record<string, MessageKey> = {
   keyTaken: "templates.keyTaken",
@@ -35,8 +37,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const mode = form.get("mode") === "draft" ? "draft" : "new";
   const file = form.get("file");
   const pasted = typeof form.get("text") === "string" ? String(form.get("text")) : "";
-  const fail = (failure: Partial<ImportFailure>, status: number) =>
-    data<ImportFailure>({ problem: null, errors: [], mode, text: pasted.length <= 200_000 ? pasted : "", ...failure }, { status });
+  const fail = (failure: Partial<ImportFailure>, status: number, headers?: Record<string, string>) =>
+    data<ImportFailure>({ problem: null, errors: [], mode, text: pasted.length <= 200_000 ? pasted : "", ...failure }, { status, headers });
 
   let text = pasted;
   let fileName: string | undefined;
@@ -53,11 +55,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     importTemplate(actor, { text, format: fileName ? (formatOfFileName(fileName) ?? undefined) : undefined, mode, fileName }).catch((error: unknown) => {
       const reason = error instanceof DomainError ? String(error.details?.reason ?? "") : "";
       if (REASONS[reason]) return { ok: "refused" as const, reason };
+      // Every parser worker busy (ADR 0014): nothing was written, the user may simply retry.
+      if (error instanceof ParserBusyError) return { ok: "busy" as const };
       throw error;
     }),
   );
+  if (result.ok === "busy") return fail({ problem: "templates.parserBusy" }, 503, { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS) });
   if (result.ok === "refused") return fail({ problem: REASONS[result.reason]! }, 409);
-  if (!result.ok) return fail({ problem: "templates.importErrorsTitle", errors: result.errors.map(formatTemplateFileError) }, 400);
+  if (!result.ok) return fail({ problem: "templates.importErrorsTitle", errors: result.errors }, 400);
   return redirect(`/templates/${result.templateId}/edit?notice=imported`);
 }
 
@@ -76,7 +81,7 @@ export default function ImportTemplatePage() {
           {actionData.errors.length > 0 ? (
             <ul className="mt-2 list-disc space-y-1 pl-5 font-mono text-xs" data-testid="import-errors">
               {actionData.errors.map((error, index) => (
-                <li key={index}>{error}</li>
+                <li key={index}>{templateFileErrorText(t, error)}</li>
               ))}
             </ul>
           ) : null}

@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
 import { consumeRateLimit } from "~/modules/auth/rate-limit.server";
-import { VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
+import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS, parserPool } from "~/modules/parsing/parser-pool.server";
+import { VERIFY_LIMITS, VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
 import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
-import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
-import { verifyReport, type ReportVerdict } from "~/modules/signing/verify-report.server";
+import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/file-upload.server";
+import { verifyReport, type ReportVerdict, type UncheckedReason } from "~/modules/signing/verify-report.server";
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
@@ -16,7 +17,9 @@ import { useT } from "~/utils/use-t";
  * Public report verification (no login): upload a signed PDF, get a verdict. Every outcome,
  * garbage included, is a verdict panel, never an error page. The 25 MB limit holds before the
  * body is buffered (declared length first, then counted while streaming); checks are rate
- * limited per IP. The file is checked in memory and never stored.
+ * limited per IP. The file is checked in memory and never stored, in a parser worker (ADR 0014):
+ * when every worker is busy and the queue is full the answer is 503 with Retry-After, before the
+ * upload is even read.
  */
 export const meta: MetaFunction = () => [{ title: "Verify a report · Vetted" }];
 
@@ -35,8 +38,9 @@ const MAX_MB = VERIFY_MAX_BYTES / (1024 * 1024);
 
 interface VerdictView {
   verdict: ReportVerdict;
+  uncheckedReason: UncheckedReason | null;
   fileName: string;
-  sha256: string;
+  sha256: string | null;
   signerName: string | null;
   certificateFingerprint: string | null;
   signingTime: string | null;
@@ -54,7 +58,7 @@ interface VerdictView {
   } | null;
 }
 
-type ActionResult = { error: "noFile" | "tooLarge" | "unreadableUpload" | "rateLimited"; minutes?: number } | { result: VerdictView };
+type ActionResult = { error: "noFile" | "tooLarge" | "unreadableUpload" | "rateLimited" | "busy"; minutes?: number } | { result: VerdictView };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const ipKey = `verify:ip:${clientIp(context) ?? "unknown"}`;
@@ -67,27 +71,37 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
 
   const tooLarge = () => data<ActionResult>({ error: "tooLarge" }, { status: 413, headers: { Connection: "close" } });
+  const busy = () =>
+    data<ActionResult>({ error: "busy" }, { status: 503, headers: { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS), Connection: "close" } });
+  // Refused before the upload is buffered: a full queue must not also fill the memory.
+  if (!parserPool().hasRoom()) return busy();
   const declared = request.headers.get("Content-Length");
   if (declared !== null && !(Number(declared) <= VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES)) return tooLarge();
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data") || !request.body) return data<ActionResult>({ error: "noFile" }, { status: 400 });
 
-  let form: FormData;
+  let upload: FileUpload;
   try {
-    const body = limitedBody(request.body, VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES);
-    const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
-    form = await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: VERIFY_MAX_BYTES }));
+    upload = await readFileUpload(request, { fileField: "file", maxFileBytes: VERIFY_MAX_BYTES, maxBodyBytes: VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES });
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return tooLarge();
+    if (error instanceof UploadTooLargeError) return tooLarge();
     return data<ActionResult>({ error: "unreadableUpload" }, { status: 400 });
   }
-  const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ error: "noFile" }, { status: 400 });
+  const file = upload.file;
+  if (!file || file.bytes.length === 0) return data<ActionResult>({ error: "noFile" }, { status: 400 });
 
-  const checked = await verifyReport(new Uint8Array(await file.arrayBuffer()));
+  let checked: Awaited<ReturnType<typeof verifyReport>>;
+  try {
+    // The upload's own buffer moves to the worker: no copy of up to 25 MB on the event loop.
+    checked = await verifyReport(file.bytes, { transfer: true });
+  } catch (error) {
+    if (error instanceof ParserBusyError) return busy();
+    throw error;
+  }
   const { signature, report } = checked;
   const result: VerdictView = {
     verdict: checked.verdict,
+    uncheckedReason: checked.uncheckedReason ?? null,
     fileName: file.name.slice(0, 200),
     sha256: checked.sha256,
     signerName: signature.signerName,
@@ -157,6 +171,7 @@ const TONE: Record<ReportVerdict, "success" | "error" | "info"> = {
   unknown: "error",
   unsigned: "info",
   not_pdf: "error",
+  unchecked: "error",
 };
 
 const TITLE: Record<ReportVerdict, MessageKey> = {
@@ -166,15 +181,30 @@ const TITLE: Record<ReportVerdict, MessageKey> = {
   unknown: "verify.unknownTitle",
   unsigned: "verify.unsignedTitle",
   not_pdf: "verify.notPdfTitle",
+  unchecked: "verify.uncheckedTitle",
 };
 
-const BODY: Record<Exclude<ReportVerdict, "valid">, MessageKey> = {
+const BODY: Record<Exclude<ReportVerdict, "valid" | "unchecked">, MessageKey> = {
   modified: "verify.modifiedBody",
   invalid: "verify.invalidBody",
   unknown: "verify.unknownBody",
   unsigned: "verify.unsignedBody",
   not_pdf: "verify.notPdfBody",
 };
+
+const UNCHECKED_BODY: Record<UncheckedReason, MessageKey> = {
+  time: "verify.uncheckedTime",
+  signatures: "verify.uncheckedSignatures",
+  structure: "verify.uncheckedStructure",
+  resources: "verify.uncheckedResources",
+};
+
+function verdictBody(t: ReturnType<typeof useT>["t"], result: VerdictView): string {
+  const report = result.report;
+  if (result.verdict === "valid" && report) return t("verify.validBody", { organization: report.organizationName });
+  if (result.verdict === "unchecked") return t(UNCHECKED_BODY[result.uncheckedReason ?? "structure"], { count: VERIFY_LIMITS.maxSignatures });
+  return t(BODY[result.verdict as Exclude<ReportVerdict, "valid" | "unchecked">]);
+}
 
 function outcomeLabel(t: ReturnType<typeof useT>["t"], outcome: string): string {
   const known = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"];
@@ -198,7 +228,7 @@ function VerdictPanel({ result }: { result: VerdictView }) {
   if (signedAt) rows.push([t("verify.signedAt"), date(signedAt, true)]);
   if (result.timestamp) rows.push([t("verify.timestamp"), t("verify.timestampValue", { date: date(result.timestamp.time, true), tsa: result.timestamp.tsaName ?? "?" })]);
   if (result.certificateFingerprint) rows.push([t("verify.fingerprint"), result.certificateFingerprint]);
-  rows.push([t("verify.sha256"), result.sha256]);
+  if (result.sha256) rows.push([t("verify.sha256"), result.sha256]);
 
   return (
     <section aria-live="polite" data-verdict={result.verdict} className="space-y-3">
@@ -206,7 +236,7 @@ function VerdictPanel({ result }: { result: VerdictView }) {
         <p className="font-semibold" data-testid="verify-verdict">
           {t(TITLE[result.verdict])}
         </p>
-        <p>{result.verdict === "valid" && report ? t("verify.validBody", { organization: report.organizationName }) : t(BODY[result.verdict as Exclude<ReportVerdict, "valid">])}</p>
+        <p>{verdictBody(t, result)}</p>
         {result.verdict === "modified" && report ? (
           <p>{t("verify.modifiedClaims", { organization: report.organizationName, title: report.assessmentTitle, id: report.assessmentId })}</p>
         ) : null}

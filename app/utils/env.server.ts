@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /**
@@ -49,6 +50,13 @@ const envSchema = z
     SIGNING_P12_PASSPHRASE: z.string().default(""),
     // RFC 3161 timestamp authority; set: signed reports carry a timestamp (PAdES B-T).
     TSA_URL: z.url().optional(),
+    // Worker threads that parse untrusted input (/verify, template imports; ADR 0014): how many,
+    // how many jobs may wait for one (more: "busy, try again"), how long a job may take before
+    // its worker is terminated, and each worker's heap.
+    PARSER_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, Math.min(4, availableParallelism() - 1))),
+    PARSER_QUEUE_LIMIT: z.coerce.number().int().min(0).max(1000).default(8),
+    PARSER_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
+    PARSER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(256),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {

@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
+import { ParserBusyError } from "../../app/modules/parsing/parser-pool.server";
 import { verifyReport, type ReportVerdict } from "../../app/modules/signing/verify-report.server";
 
 /**
  * `vetted verify <file.pdf>`: the /verify page's verdict on the command line.
- * Exit 0: valid and unchanged; 1: invalid, modified, unknown or unsigned; 2: not a readable PDF
- * (or no file).
+ * Exit 0: valid and unchanged; 1: invalid, modified, unknown, unsigned or not checked (a limit of
+ * the check was reached, e.g. its time); 2: not a readable PDF (or no file). The file is read in
+ * a parser worker with the same limits as the page (ADR 0014).
  */
 const HEADLINE: Record<ReportVerdict, string> = {
   valid: "VALID — signed by us and unchanged since signing",
@@ -13,6 +15,7 @@ const HEADLINE: Record<ReportVerdict, string> = {
   unknown: "UNKNOWN — validly signed, but not a report issued by this installation",
   unsigned: "UNSIGNED — the PDF carries no signature",
   not_pdf: "NOT A READABLE PDF",
+  unchecked: "NOT CHECKED — the file exceeds a limit of the check",
 };
 
 export async function verifyCommand(args: string[]): Promise<number> {
@@ -28,7 +31,14 @@ export async function verifyCommand(args: string[]): Promise<number> {
     process.stderr.write(`verify: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
     return 2;
   }
-  const result = await verifyReport(bytes);
+  let result: Awaited<ReturnType<typeof verifyReport>>;
+  try {
+    result = await verifyReport(bytes);
+  } catch (error) {
+    if (!(error instanceof ParserBusyError)) throw error;
+    process.stderr.write(`verify: ${error.message}\n`);
+    return 1;
+  }
   const { signature, report } = result;
   const lines = [`${file}: ${HEADLINE[result.verdict]}`];
   if (report) {
@@ -47,7 +57,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
   }
   if (signature.timestamp) lines.push(`  timestamp:     ${signature.timestamp.time.toISOString()} by ${signature.timestamp.tsaName ?? "unknown TSA"}`);
   if (signature.certificateFingerprint) lines.push(`  certificate:   SHA-256 ${signature.certificateFingerprint}`);
-  lines.push(`  file SHA-256:  ${result.sha256}`);
+  if (result.sha256) lines.push(`  file SHA-256:  ${result.sha256}`);
   for (const reason of signature.reasons) lines.push(`  - ${reason}`);
   process.stdout.write(`${lines.join("\n")}\n`);
   if (result.verdict === "valid") return 0;

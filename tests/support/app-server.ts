@@ -28,15 +28,17 @@ const buildDir = process.env.VETTED_TEST_BUILD_DIR
   ? path.resolve(process.env.VETTED_TEST_BUILD_DIR)
   : path.join(root, "build");
 const buildFile = path.join(buildDir, "server/index.js");
+// Written last (remix.config.js buildEnd): its presence means the build is complete.
+const parserWorkerFile = path.join(buildDir, "server/parser-worker.js");
 const clientDir = path.join(buildDir, "client");
 
 /** Builds once when the build is missing; the lock keeps parallel test files from colliding. */
 export function ensureServerBuild(): void {
-  if (existsSync(buildFile)) return;
+  if (existsSync(buildFile) && existsSync(parserWorkerFile)) return;
   if (process.env.VETTED_TEST_BUILD_DIR) throw new Error(`No server build at ${buildFile}`);
   execFileSync(
     "flock",
-    ["/tmp/vetted-build.lock", "sh", "-c", "test -f build/server/index.js || npx remix vite:build"],
+    ["/tmp/vetted-build.lock", "sh", "-c", "test -f build/server/parser-worker.js || npx remix vite:build"],
     { cwd: root, stdio: "inherit", timeout: 600_000 },
   );
   if (!existsSync(buildFile)) throw new Error(`The build did not produce ${buildFile}`);

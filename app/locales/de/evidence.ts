@@ -46,6 +46,8 @@ export const evidence: Record<keyof typeof en, string> = {
   err_not_reopened: "Nach der Änderungsanfrage können nur die wieder geöffneten Fragen geändert werden; diese gehört nicht dazu.",
   err_not_found: "Die Datei wurde nicht gefunden.",
   err_failed: "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
+  err_busy: "Gerade werden viele Dateien geprüft. Bitte versuchen Sie es gleich noch einmal.",
+  err_unchecked: "Die Datei konnte nicht rechtzeitig geprüft werden und wurde nicht angenommen.",
   err_network: "Die Verbindung ist fehlgeschlagen. Bitte versuchen Sie es erneut.",
   kind_pdf: "PDF",
   kind_png: "PNG-Bild",

@@ -154,5 +154,12 @@ export const templates: Record<keyof typeof en, string> = {
   importErrorsTitle: "Die Datei wurde nicht importiert:",
   importNoTemplate: "Es gibt keine Vorlage mit diesem Schlüssel. Importieren Sie die Datei als neue Vorlage.",
   importDraftOpen: "Diese Vorlage hat einen offenen Entwurf. Veröffentlichen oder verwerfen Sie ihn zuerst.",
+  limitDepth: "Die Datei ist tiefer als {max} Ebenen verschachtelt (in Zeile {line}).",
+  limitEntries: "Die Datei hat mehr als {max} Einträge (bei Zeile {line}).",
+  limitAliases: "Die Datei verwendet mehr als {max} Aliasse (*name), bei Zeile {line}.",
+  limitKeyLength: "Ein Schlüssel in Zeile {line} ist länger als {max} Zeichen.",
+  limitTime: "Die Datei konnte nicht rechtzeitig geprüft werden.",
+  limitResources: "Die Datei konnte nicht geprüft werden: Sie braucht mehr Speicher als erlaubt.",
+  parserBusy: "Gerade werden viele Dateien geprüft. Bitte versuchen Sie es gleich noch einmal.",
   startAssessment: "Bewertung starten",
 };

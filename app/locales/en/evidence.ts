@@ -44,6 +44,8 @@ export const evidence = {
   err_not_reopened: "Only the questions reopened by the change request can be changed; this one was not reopened.",
   err_not_found: "The file was not found.",
   err_failed: "That did not work. Please try again.",
+  err_busy: "Many files are being checked right now. Please try again in a moment.",
+  err_unchecked: "The file could not be checked in time and was not accepted.",
   err_network: "The connection failed. Please try again.",
   kind_pdf: "PDF",
   kind_png: "PNG image",

@@ -152,5 +152,12 @@ export const templates = {
   importErrorsTitle: "The file was not imported:",
   importNoTemplate: "There is no template with this key. Import the file as a new template.",
   importDraftOpen: "This template has an open draft. Publish or discard it first.",
+  limitDepth: "The file nests deeper than {max} levels (at line {line}).",
+  limitEntries: "The file has more than {max} entries (at line {line}).",
+  limitAliases: "The file uses more than {max} aliases (*name), at line {line}.",
+  limitKeyLength: "A key at line {line} is longer than {max} characters.",
+  limitTime: "The file could not be checked in time.",
+  limitResources: "The file could not be checked: it needs more memory than allowed.",
+  parserBusy: "Many files are being checked right now. Please try again in a moment.",
   startAssessment: "Start an assessment",
 };

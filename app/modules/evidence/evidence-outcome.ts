@@ -27,6 +27,8 @@ export const EVIDENCE_ERROR_CODES = [
   "not_reopened",
   "not_found",
   "failed",
+  "busy",
+  "unchecked",
 ] as const satisfies readonly (RejectCode | string)[];
 export type EvidenceErrorCode = (typeof EVIDENCE_ERROR_CODES)[number];
 

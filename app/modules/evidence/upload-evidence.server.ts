@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
@@ -8,7 +7,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { EVIDENCE_FILES_MAX, type EvidenceAnswer } from "../questionnaires/answer-value";
-import { detectFileType } from "./detect-file-type";
+import { ParserBusyError, runParserJob } from "../parsing/parser-pool.server";
 import { deleteEvidenceBytes, storeEvidenceBytes } from "./evidence-storage.server";
 import { cleanFileName } from "./file-name";
 import { editableEvidenceQuestion, evidenceAnswerOf, vendorAuthor } from "./vendor-evidence-access.server";
@@ -41,9 +40,11 @@ export interface UploadEvidenceResult {
  * the content; the bytes are stored first (outside any transaction: file I/O must not hold the
  * database), then the file row, the answer that lists it and the audit event are written in one
  * transaction under the assessment's lock. If that transaction fails, the stored bytes are
- * deleted again, so no file exists that nothing points to.
+ * deleted again, so no file exists that nothing points to. Type detection and hashing run in a
+ * parser worker (ADR 0014): a full pool throws ParserBusyError, a file the worker cannot finish
+ * is refused ("unchecked").
  */
-export async function uploadEvidence(actor: VendorActor, input: z.input<typeof inputSchema>): Promise<UploadEvidenceResult> {
+export async function uploadEvidence(actor: VendorActor, input: z.input<typeof inputSchema>, options: { transfer?: boolean } = {}): Promise<UploadEvidenceResult> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("VALIDATION", "invalid upload", { reason: "invalid_input" });
   const { questionKey, bytes } = parsed.data;
@@ -53,14 +54,19 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
 
   // Refuse early (before any bytes reach the disk); repeated under the lock below.
   await editableEvidenceQuestion(actor, questionKey, db());
-  const detected = detectFileType(bytes, parsed.data.fileName);
+  // transfer: the caller's buffer (allocated for this upload alone) moves to the worker and back,
+  // no copy of up to 20 MB here; otherwise the bytes are copied and the caller's stay usable.
+  const owned = options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
+  const outcome = await runParserJob("inspect-evidence-file", { bytes: owned, fileName: parsed.data.fileName }, { transfer: [owned.buffer as ArrayBuffer] });
+  if (outcome.status === "busy") throw new ParserBusyError();
+  if (outcome.status !== "done") throw new DomainError("VALIDATION", "the file could not be checked", { reason: "unchecked", params: {} });
+  const { detected, sha256, bytes: checked } = outcome.value;
   if (!detected.ok) {
     const { code, message, params } = detected.rejection;
     throw new DomainError("VALIDATION", message, { reason: code, params });
   }
   const fileName = cleanFileName(parsed.data.fileName, detected.type.extension);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const storageKey = await storeEvidenceBytes(bytes);
+  const storageKey = await storeEvidenceBytes(checked);
   try {
     return await inTransaction(async (tx) => {
       await lockRow(tx, "Assessment", actor.assessmentId);
@@ -73,7 +79,7 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
           storageKey,
           fileName,
           contentType: detected.type.contentType,
-          size: bytes.length,
+          size: checked.length,
           sha256,
           uploadedBy: vendorAuthor(actor),
           uploadedByLabel: actor.email,

@@ -147,4 +147,12 @@ describe("changesFromForm", () => {
     const result = changesFromForm(questions, form({ "compliance.certifications": { version: 1, shown: seeded, values: optionOrder } }));
     expect(result).toEqual({ changes: [], invalid: [] });
   });
+
+  it("a shown value nested 200,000 levels deep (not one we rendered) is a change, not a crash", () => {
+    const data = form({ "security.encryption": { version: 1, values: ["yes"] } });
+    data.set("o.security.encryption", `${"[".repeat(200_000)}${"]".repeat(200_000)}`);
+    const result = changesFromForm(questions, data);
+    expect(result.invalid).toEqual([]);
+    expect(result.changes).toEqual([{ questionKey: "security.encryption", value: "yes", baseVersion: 1 }]);
+  });
 });

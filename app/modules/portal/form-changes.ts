@@ -1,5 +1,9 @@
 import { answerFromFormData, comparableAnswer, type AnswerValue } from "../questionnaires/answer-value";
 import type { TemplateQuestion } from "../questionnaires/template-definition";
+import { jsonNestsDeeperThan } from "../../utils/json-nesting";
+
+/** Answers nest at most three levels (a table of rows of fields); anything deeper was not rendered by us. */
+const SHOWN_MAX_DEPTH = 8;
 
 /**
  * Reads the answers a form actually changed. Each question carries `v.<key>` (the version the
@@ -23,8 +27,9 @@ export function changesFromForm(questions: Pick<TemplateQuestion, "key" | "type"
   return { changes, invalid };
 }
 
+/** The value the form showed, as it posted it back (untrusted: checked before it is parsed and compared). */
 function parseShown(raw: FormDataEntryValue | null): unknown {
-  if (typeof raw !== "string") return null;
+  if (typeof raw !== "string" || jsonNestsDeeperThan(raw, SHOWN_MAX_DEPTH)) return null;
   try {
     return JSON.parse(raw) as unknown;
   } catch {

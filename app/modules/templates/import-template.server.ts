@@ -5,7 +5,8 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { findDraft, findLatestPublished } from "./find-template.server";
 import { nextVersionNumber, publishTemplateVersion, storedDefinition, templateChecksum } from "./publish-template-version.server";
 import { createdByOf, requireTemplateWriter, type TemplateActor } from "./template-access";
-import { parseTemplateFile, TEMPLATE_FILE_FORMATS, TEMPLATE_FILE_MAX_BYTES, type TemplateFileError } from "./template-file";
+import { parseTemplateFileInWorker } from "./parse-template-file.server";
+import { TEMPLATE_FILE_FORMATS, TEMPLATE_FILE_MAX_BYTES, type TemplateFileError } from "./template-file";
 
 export const importTemplateSchema = z.object({
   text: z.string(),
@@ -37,7 +38,8 @@ export type ImportTemplateResult =
  * Imports a JSON/YAML template file. A broken file gives the list of errors (with the path
  * inside the file) and changes nothing. Published versions are never touched: an import becomes
  * a new template, a new draft, or (publish) a new version — or nothing when it is identical to
- * the latest published version.
+ * the latest published version. The file is parsed in a parser worker (ADR 0014); a full pool
+ * throws ParserBusyError before anything is written.
  */
 export async function importTemplate(actor: TemplateActor, input: ImportTemplateInput): Promise<ImportTemplateResult> {
   requireTemplateWriter(actor);
@@ -45,7 +47,7 @@ export async function importTemplate(actor: TemplateActor, input: ImportTemplate
   if (Buffer.byteLength(text, "utf8") > TEMPLATE_FILE_MAX_BYTES) {
     return { ok: false, errors: [{ path: "(file)", message: `the file is larger than ${TEMPLATE_FILE_MAX_BYTES / 1024 / 1024} MB` }] };
   }
-  const parsed = parseTemplateFile(text, format);
+  const parsed = await parseTemplateFileInWorker(text, format);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { definition } = parsed;
   const checksum = templateChecksum(definition);

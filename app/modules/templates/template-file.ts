@@ -9,6 +9,7 @@ import {
   type TemplateDefinition,
   type TemplateDefinitionError,
 } from "../questionnaires/template-definition";
+import { checkTemplateTextLimits, type TemplateLimitCode } from "./template-text-limits";
 
 export const TEMPLATE_FILE_FORMATS = ["json", "yaml"] as const;
 export type TemplateFileFormat = (typeof TEMPLATE_FILE_FORMATS)[number];
@@ -19,6 +20,11 @@ export const TEMPLATE_FILE_MAX_BYTES = 2 * 1024 * 1024;
 export interface TemplateFileError extends TemplateDefinitionError {
   line?: number;
   column?: number;
+  /**
+   * A limit of the import (template-text-limits.ts, or the parser worker's time and memory):
+   * the page shows it in the user's language, the CLI prints `message`.
+   */
+  limit?: { code: TemplateLimitCode | "time" | "resources"; max?: number };
 }
 
 export type ParseTemplateFileResult =
@@ -199,10 +205,18 @@ function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; er
   }
 }
 
-/** Parses a template file; never throws. `format` defaults to a guess from the content. */
+/**
+ * Parses a template file; never throws. `format` defaults to a guess from the content. Nesting,
+ * entries, aliases and key lengths are checked by a linear scan before any parser runs. On a
+ * server, call it through parse-template-file.server.ts (in a parser worker, ADR 0014).
+ */
 export function parseTemplateFile(text: string, format: TemplateFileFormat = guessFormat(text)): ParseTemplateFileResult {
   const source = text.replace(/^\uFEFF/, "");
   if (source.trim() === "") return { ok: false, format, errors: [{ path: "(file)", message: "the file is empty" }] };
+  const tooMuch = checkTemplateTextLimits(source, format);
+  if (tooMuch) {
+    return { ok: false, format, errors: [{ path: "(file)", message: tooMuch.message, line: tooMuch.line, limit: { code: tooMuch.code, max: tooMuch.max } }] };
+  }
   const raw = format === "json" ? parseJson(source) : parseYaml(source);
   if (!raw.ok) return { ok: false, format, errors: raw.errors };
   const parsed = parseTemplateDefinition(raw.value);
