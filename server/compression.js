@@ -1,4 +1,4 @@
-// Compression of text responses (gzip or brotli, as the client accepts; ADR 0014): HTML, Remix
+// Compression of text responses (gzip or brotli, as the client accepts; ADR 0018): HTML, Remix
 // data, JSON, JavaScript, CSS, SVG, CSV. Not compressed:
 //   - downloads (any response with Content-Disposition: evidence files, reports, exports): they
 //     keep their exact bytes and Content-Length;

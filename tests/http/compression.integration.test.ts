@@ -8,7 +8,7 @@ import { createOrganization, createUser, createVendor } from "../support/factori
 import { decodedBody, getBytes, type BytesResponse } from "../support/raw-http";
 
 /**
- * Responses are compressed (issue 11, item 19; ADR 0014): pages, Remix data, scripts and styles
+ * Responses are compressed (issue 11, item 19; ADR 0018): pages, Remix data, scripts and styles
  * go out with gzip or brotli as the client accepts, streamed pages and the rendered-page cache
  * included; downloads keep their exact bytes and Content-Length; pages that show a lasting
  * secret are never compressed (BREACH).

@@ -8,7 +8,7 @@ import { db } from "../../utils/db.server";
  * N simultaneous attempts against a limit of L, exactly L see a count ≤ L and do the work; the
  * database serialises the increments (PostgreSQL row lock of INSERT … ON CONFLICT, SQLite's
  * single writer). Reading first and counting after the work let 100 parallel wrong passwords
- * through a limit of 5 (issue 11, item 5; docs/decisions/0014).
+ * through a limit of 5 (issue 11, item 5; docs/decisions/0017).
  *
  * Keys name what is limited, e.g. "login:ip:<address>". Work that must not count (a successful
  * sign-in) gives its attempt back with refundRateLimit, or ends the key's window with
