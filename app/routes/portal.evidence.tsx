@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { MaxPartSizeExceededError, redirect, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { cleanErrorParams, evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode, type EvidenceErrorParams } from "~/modules/evidence/evidence-outcome";
 import { uploadEvidence } from "~/modules/evidence/upload-evidence.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
@@ -7,7 +7,8 @@ import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
-import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
+import { BodyTooLargeError } from "~/utils/limited-body.server";
+import { readMultipartForm } from "~/utils/multipart-form.server";
 
 /**
  * Evidence upload (POST multipart/form-data: `questionKey`, `file`). The size limit holds before
@@ -55,13 +56,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   let form: FormData;
   try {
-    const body = limitedBody(request.body, limit + MULTIPART_OVERHEAD_BYTES);
-    const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
-    form = await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: limit }));
+    form = await readMultipartForm(request, limit + MULTIPART_OVERHEAD_BYTES);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) {
-      return refuse(413, "too_large", "the file is larger than the upload limit", { max: String(limit) });
-    }
+    if (error instanceof BodyTooLargeError) return refuse(413, "too_large", "the file is larger than the upload limit", { max: String(limit) });
     return refuse(400, "unreadable", "the upload could not be read");
   }
 
@@ -71,6 +68,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!(file instanceof File) || file.size === 0) {
     return refuse(400, file instanceof File && file.name !== "" ? "empty" : "no_file", "choose a file to upload");
   }
+  // The body limit leaves room for the multipart framing; the file itself gets the exact limit.
+  if (file.size > limit) return refuse(413, "too_large", "the file is larger than the upload limit", { max: String(limit) });
 
   try {
     const result = await uploadEvidence(actor, { questionKey, fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });

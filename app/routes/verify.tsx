@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-run/node";
-import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
 import { checkRateLimits, hitRateLimit } from "~/modules/auth/rate-limit.server";
 import { VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
 import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
-import { BodyTooLargeError, limitedBody } from "~/utils/limited-body.server";
+import { BodyTooLargeError } from "~/utils/limited-body.server";
+import { readMultipartForm } from "~/utils/multipart-form.server";
+import { cleanDisplayText } from "~/utils/display-text";
 import { verifyReport, type ReportVerdict } from "~/modules/signing/verify-report.server";
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
@@ -75,21 +77,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   let form: FormData;
   try {
-    const body = limitedBody(request.body, VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES);
-    const counted = new Request(request.url, { method: "POST", headers: request.headers, body, duplex: "half" } as RequestInit);
-    form = await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: VERIFY_MAX_BYTES }));
+    form = await readMultipartForm(request, VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES);
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return tooLarge();
+    if (error instanceof BodyTooLargeError) return tooLarge();
     return data<ActionResult>({ error: "unreadableUpload" }, { status: 400 });
   }
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return data<ActionResult>({ error: "noFile" }, { status: 400 });
+  if (file.size > VERIFY_MAX_BYTES) return tooLarge();
 
   const checked = await verifyReport(new Uint8Array(await file.arrayBuffer()));
   const { signature, report } = checked;
   const result: VerdictView = {
     verdict: checked.verdict,
-    fileName: file.name.slice(0, 200),
+    fileName: cleanDisplayText(file.name).slice(0, 200),
     sha256: checked.sha256,
     signerName: signature.signerName,
     certificateFingerprint: signature.certificateFingerprint,

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { db, type Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
+import { cleanDisplayText } from "../../utils/display-text";
 import { DomainError } from "../../utils/errors";
 import { lockRow } from "../../utils/row-lock.server";
 import { inTransaction } from "../../utils/transaction.server";
@@ -16,7 +17,8 @@ import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfo
 
 const inputSchema = z.object({
   questionKey: z.string().min(1).max(200),
-  fileName: z.string().max(1000),
+  // Any length: cleanFileName() shortens it keeping the extension (the request's size limit bounds it).
+  fileName: z.string(),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "bytes expected" }),
 });
 
@@ -53,7 +55,8 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
 
   // Refuse early (before any bytes reach the disk); repeated under the lock below.
   await editableEvidenceQuestion(actor, questionKey, db());
-  const detected = detectFileType(bytes, parsed.data.fileName);
+  // The name is judged as it will be shown: `report.pd\u200Bf` is a .pdf.
+  const detected = detectFileType(bytes, cleanDisplayText(parsed.data.fileName));
   if (!detected.ok) {
     const { code, message, params } = detected.rejection;
     throw new DomainError("VALIDATION", message, { reason: code, params });
