@@ -12,6 +12,7 @@ import { installBundledTemplates } from "~/modules/questionnaires/bundled-templa
 import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import { inTransaction } from "~/utils/transaction.server";
+import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -88,7 +89,7 @@ export default function NewAssessmentPage() {
             maxLength={200}
             defaultValue={String(values.title ?? (vendor ? `${vendor.name} – AI due diligence` : ""))}
             key={vendorId}
-            error={actionData?.errors?.title}
+            error={actionData?.errors?.title ? t(actionData.errors.title as MessageKey) : undefined}
           />
           <TextField label={t("assessments.dueDate")} name="dueDate" type="date" defaultValue={String(values.dueDate ?? "")} error={actionData?.errors?.dueDate} />
           <Button type="submit">{t("assessments.create")}</Button>

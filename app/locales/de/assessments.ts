@@ -9,6 +9,8 @@ export const assessments: Record<keyof typeof en, string> = {
   noProduct: "— gesamter Anbieter —",
   template: "Fragebogenvorlage",
   assessmentTitle: "Titel",
+  errorTitleRequired: "Geben Sie einen Titel ein (unsichtbare und Steuerzeichen zählen nicht).",
+  errorTitleTooLong: "Der Titel darf höchstens 200 Zeichen lang sein.",
   dueDate: "Fällig am",
   status: "Status",
   score: "Punktzahl",

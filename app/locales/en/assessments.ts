@@ -7,6 +7,8 @@ export const assessments = {
   noProduct: "— whole vendor —",
   template: "Questionnaire template",
   assessmentTitle: "Title",
+  errorTitleRequired: "Enter a title (invisible and control characters do not count).",
+  errorTitleTooLong: "The title may have at most 200 characters.",
   dueDate: "Due date",
   status: "Status",
   score: "Score",

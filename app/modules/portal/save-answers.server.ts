@@ -62,6 +62,8 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
         outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "this question was not reopened for changes" });
         continue;
       }
+      // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
+      let value: AnswerValue | null = null;
       if (change.value !== null) {
         const parsed = parseAnswerValue(question, change.value);
         if (!parsed.ok) {
@@ -73,8 +75,9 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
           outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "an attached file does not belong to this question" });
           continue;
         }
+        value = parsed.value;
       }
-      outcomes.push(await saveOne(tx, actor, assessment.id, change));
+      outcomes.push(await saveOne(tx, actor, assessment.id, { ...change, value }));
     }
     const saved = outcomes.filter((o) => o.status === "saved");
     if (saved.length > 0) {
