@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
@@ -15,8 +15,11 @@ import { inTransaction } from "~/utils/transaction.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
 
 const WRITERS = ["ADMIN", "ASSESSOR"] as const;
+
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.newAssessment")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, WRITERS);

@@ -12,8 +12,9 @@ import { serializePendingLogin } from "~/modules/auth/pending-login.server";
 import { clientIp, safeRedirectPath } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "auth.signIn")];
 
 // Pass the action's Retry-After (rate limit) through to the document response.
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
@@ -9,6 +9,11 @@ import { mfaRequired, requireUser } from "~/modules/auth/guards.server";
 import { db } from "~/utils/db.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => [
+  translatedTitle(matches, loaderData?.enabled ? "auth.mfaEnabledTitle" : "auth.mfaSetupTitle"),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
@@ -38,7 +43,7 @@ export default function MfaSetupPage() {
   if (actionData?.recoveryCodes) {
     return (
       <div className="mx-auto max-w-lg">
-        <Card title={t("auth.mfaEnabledTitle")}>
+        <Card title={t("auth.mfaEnabledTitle")} level={1}>
           <p className="mb-3 text-sm text-slate-700">{t("auth.recoveryCodesIntro")}</p>
           <ul data-testid="recovery-codes" className="grid grid-cols-2 gap-2 font-mono text-sm">
             {actionData.recoveryCodes.map((code) => (
@@ -57,7 +62,7 @@ export default function MfaSetupPage() {
   if (enabled || !qrCodeSvg) {
     return (
       <div className="mx-auto max-w-lg">
-        <Card title={t("auth.mfaEnabledTitle")}>
+        <Card title={t("auth.mfaEnabledTitle")} level={1}>
           <Link to="/account" className="text-brand-700 underline">{t("common.navAccount")}</Link>
         </Card>
       </div>
@@ -65,7 +70,7 @@ export default function MfaSetupPage() {
   }
   return (
     <div className="mx-auto max-w-lg space-y-4">
-      <Card title={t("auth.mfaSetupTitle")}>
+      <Card title={t("auth.mfaSetupTitle")} level={1}>
         {required ? <Alert tone="warning">{t("auth.mfaSetupRequired")}</Alert> : null}
         <p className="my-3 text-sm text-slate-700">{t("auth.mfaSetupScan")}</p>
         {/* QR code SVG generated on the server by the qrcode package from our own key URI. */}

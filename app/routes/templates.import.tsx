@@ -13,8 +13,9 @@ import { DomainError } from "~/utils/errors";
 import { runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Import template · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "templates.importTitle")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, TEMPLATE_WRITE_ROLES);

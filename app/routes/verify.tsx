@@ -13,6 +13,7 @@ import { verifyReport, type ReportVerdict } from "~/modules/signing/verify-repor
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
 
 /**
  * Public report verification (no login): upload a signed PDF, get a verdict. Every outcome,
@@ -20,7 +21,7 @@ import { useT } from "~/utils/use-t";
  * body is buffered (declared length first, then counted while streaming); checks are rate
  * limited per IP. The file is checked in memory and never stored.
  */
-export const meta: MetaFunction = () => [{ title: "Verify a report · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "verify.title")];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const out = new Headers({ "Cache-Control": "no-store" });

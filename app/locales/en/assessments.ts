@@ -1,5 +1,6 @@
 export const assessments = {
   title: "Assessments",
+  pageTitle: "Assessment",
   newAssessment: "Start assessment",
   empty: "No assessments yet.",
   vendor: "Vendor",
@@ -93,6 +94,7 @@ export const assessments = {
   stepUpNeeded: "Deciding requires a two-factor check within the last {minutes} minutes: enter your current code with the decision.",
   stepUpFresh: "Two-factor check is fresh.",
   decide: "Record decision",
+  decisionRecorded: "Your decision was recorded.",
   decidedBy: "{outcome} by {name} on {date}",
   superseded: "superseded",
   againstRecommendation: "This decision departs from the score's recommendation.",
