@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInviteLink } from "~/modules/assessments/create-invite-link.server";
 import { startAssessment } from "~/modules/assessments/start-assessment.server";
@@ -119,5 +120,35 @@ describe("every use case that takes a name or title stores it cleaned", () => {
     expect(outcome.every((o) => o.status === "saved"), JSON.stringify(outcome)).toBe(true);
     const stored = (await fresh.storedAnswers())["residency.subprocessors"];
     expect(stored).toEqual([{ name: "Cloud Host", purpose: "hosting", country: "DE", mechanism: "none" }]);
+  });
+});
+
+describe("template import: any file name a client sends is read", () => {
+  const template = JSON.parse(readFileSync("seeds/templates/data-residency-transfers.json", "utf8")) as { key: string; title: { en: string; de: string } };
+
+  /** A multipart body whose file part carries exactly this Content-Disposition. */
+  function upload(disposition: string, key: string) {
+    const boundary = "----vetted-template";
+    const json = JSON.stringify({ ...template, key, title: { en: `\u202E${key}`, de: key } });
+    const body = Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\nnew\r\n` +
+        `--${boundary}\r\nContent-Disposition: ${disposition}\r\nContent-Type: application/json\r\n\r\n${json}\r\n--${boundary}--\r\n`,
+      "utf8",
+    );
+    return { body: new Uint8Array(body), contentType: `multipart/form-data; boundary=${boundary}` };
+  }
+
+  it.each([
+    ["quoted ; and =", (key: string) => `form-data; name="file"; filename="${key};v=2.json"`],
+    ["RFC 5987 filename* only", (key: string) => `form-data; name="file"; filename*=UTF-8''${key}%3B%20%E2%80%AE.json`],
+    ["a backslash-escaped quote", (key: string) => `form-data; name="file"; filename="${key} \\"final\\".json"`],
+  ])("%s: imported, and the template's title is stored cleaned", async (_, disposition) => {
+    const key = `upload-${Math.random().toString(36).slice(2, 10)}`;
+    const { body, contentType } = upload(disposition(key), key);
+    const response = await english.request("POST", "/templates/import", { body, contentType });
+    expect(response.status, response.body.slice(0, 400)).toBe(302);
+    expect(response.location).toMatch(/^\/templates\/[^/]+\/edit\?notice=imported$/);
+    const stored = await db().questionnaireTemplate.findFirstOrThrow({ where: { organizationId, key } });
+    expect(stored.name).toBe(key);
   });
 });
