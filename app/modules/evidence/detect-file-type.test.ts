@@ -122,6 +122,10 @@ describe("file names", () => {
     expect(cleanFileName(`${"x".repeat(300)}.pdf`, "pdf")).toBe(`${"x".repeat(176)}.pdf`);
   });
 
+  it("a download never offers a name with a right-to-left override (also for rows stored before cleaning)", () => {
+    expect(attachmentDisposition("\u202Egnp.exe.txt")).toBe(`attachment; filename="gnp.exe.txt"; filename*=UTF-8''gnp.exe.txt`);
+  });
+
   it("a right-to-left override or invisible character cannot disguise the name or its extension", () => {
     expect(cleanFileName("\u202Egnp.exe.txt", "txt")).toBe("gnp.exe.txt");
     expect(cleanFileName("invoice\u202Efdp.exe", "pdf")).toBe("invoicefdp.exe");

@@ -27,7 +27,9 @@ export function cleanFileName(raw: string, extension: string): string {
  * A Content-Disposition value that offers the file as a download under its name: an ASCII
  * fallback for old clients plus the exact name as RFC 5987 `filename*`.
  */
-export function attachmentDisposition(fileName: string): string {
+export function attachmentDisposition(storedName: string): string {
+  // Names stored before they were cleaned at upload are cleaned here too (no RLO in a download).
+  const fileName = cleanDisplayText(storedName) || "evidence";
   const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
   const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
