@@ -430,6 +430,25 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
     await expect.poll(() => activeElement(page)).toMatchObject({ testId: "submitted-message" });
   });
 
+  test("a submit with unanswered required questions moves focus to the list of what is missing", async ({ newContext, consoleGuard }) => {
+    // The refused submit is answered with 400 Bad Request; Chromium logs the status.
+    consoleGuard.allow(/Failed to load resource: the server responded with a status of 400/);
+    const w = await world();
+    const assessor = await actorFor(w.users.assessor);
+    const vendor = await createVendor({ organizationId: w.users.assessor.organizationId, name: unique("Incomplete AI") });
+    const assessment = await startAssessment(assessor, { vendorId: vendor.id, templateVersionId: w.templateVersionId, title: `${vendor.name} – AI due diligence` });
+    const contactEmail = `${unique("contact")}@vendor.example`;
+    await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
+    const context = await newContext({ label: "vendor (incomplete submit)" });
+    await context.addCookies([{ ...(await vendorSessionCookie(await vendorOf(assessment.id, contactEmail))), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+    const page = await context.newPage();
+    await page.goto("/portal");
+    await waitForHydration(page);
+    await page.getByRole("button", { name: "Submit questionnaire" }).press("Enter");
+    await expect(page.getByTestId("missing-required")).toBeVisible();
+    await expect.poll(() => activeElement(page)).toMatchObject({ testId: "submit-problems" });
+  });
+
   test("an autosave conflict moves focus to its dialog, and the choice back to the field", async ({ newContext, consoleGuard }) => {
     // The autosave endpoint answers a conflicting save with 409 Conflict; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
