@@ -46,14 +46,15 @@ test.describe("German and English", () => {
     await page.getByLabel("Passwort").fill(assessor.password);
     await page.getByRole("button", { name: "Anmelden" }).click();
     await expect(page).toHaveURL(/\/vendors$/);
-    const nav = page.getByRole("navigation", { name: "Main" });
+    // The navigation's own label is German too.
+    const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
     await expect(nav.getByRole("link")).toHaveText(["Anbieter", "Portfolio", "Bewertungen", "Vergleichen", "Vorlagen"]);
     await expect(page.getByText("Angemeldet als Kim Bewerterin (Bewerter)")).toBeVisible();
     await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
 
     await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
     await page.getByRole("button", { name: "Sprache" }).click();
-    await expect(nav.getByRole("link")).toHaveText(["Vendors", "Portfolio", "Assessments", "Compare", "Templates"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Vendors", "Portfolio", "Assessments", "Compare", "Templates"]);
     await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
     await expect(page).toHaveURL(/\/vendors$/);
 

@@ -33,7 +33,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             {t("common.appName")}
           </Link>
           {user ? (
-            <nav aria-label="Main" className="flex flex-wrap gap-1">
+            <nav aria-label={t("common.navMain")} className="flex flex-wrap gap-1">
               {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])].filter((item) => item.roles.includes(user.role)).map((item) => (
                 <NavLink
                   key={item.to}
@@ -47,7 +47,8 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               ))}
             </nav>
           ) : null}
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          {/* Wraps on narrow screens (390 px): the German labels are long. */}
+          <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
             <Link to="/verify" className="text-slate-700 underline-offset-2 hover:underline">
               {t("verify.navLink")}
             </Link>

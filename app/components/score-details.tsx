@@ -3,6 +3,7 @@ import { countryName } from "../../seeds/reference/countries";
 import type { Locale, MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 type Localized = { en: string; de: string };
 export interface ScoreQuestionInfo {
@@ -26,26 +27,28 @@ export function TransparencyDetails({ score, questions }: { score: ScoringResult
       <p className="text-2xl font-bold tabular-nums" data-testid="transparency-index">
         {t("assessments.transparencyScore", { satisfied: transparency.satisfied, total: transparency.total })}
       </p>
-      <table className="min-w-full text-sm">
-        <thead className="text-left text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3">{t("assessments.domain")}</th>
-            <th scope="col" className="py-1 pr-3">{t("assessments.subdomain")}</th>
-            <th scope="col" className="py-1 pr-3 text-right">{t("assessments.indicatorsSatisfied")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {transparency.byDomain.flatMap((domain) =>
-            domain.subdomains.map((sub, index) => (
-              <tr key={`${domain.domain}/${sub.subdomain}`} className="border-t border-slate-100">
-                <td className="py-1 pr-3">{index === 0 ? `${domain.domain} (${domain.satisfied}/${domain.total})` : ""}</td>
-                <td className="py-1 pr-3">{sub.subdomain}</td>
-                <td className="py-1 pr-3 text-right tabular-nums">{sub.satisfied}/{sub.total}</td>
-              </tr>
-            )),
-          )}
-        </tbody>
-      </table>
+      <ScrollRegion label={t("assessments.transparencyTitle")}>
+        <table className="min-w-full text-sm">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">{t("assessments.domain")}</th>
+              <th scope="col" className="py-1 pr-3">{t("assessments.subdomain")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("assessments.indicatorsSatisfied")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {transparency.byDomain.flatMap((domain) =>
+              domain.subdomains.map((sub, index) => (
+                <tr key={`${domain.domain}/${sub.subdomain}`} className="border-t border-slate-100">
+                  <td className="py-1 pr-3">{index === 0 ? `${domain.domain} (${domain.satisfied}/${domain.total})` : ""}</td>
+                  <td className="py-1 pr-3">{sub.subdomain}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">{sub.satisfied}/{sub.total}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <ul className="space-y-1 text-sm">
         {transparency.indicators.map((indicator) => {
           const question = labelOf(indicator.questionKey);
@@ -78,27 +81,29 @@ export function ResidencyDetails({ score }: { score: ScoringResult }) {
         {t("assessments.residencyRating", { rating: classLabel(residency.rating) })}
       </p>
       <p className="text-sm text-slate-600">{t("assessments.residencySetBy")}</p>
-      <table className="min-w-full text-sm" data-testid="residency-flows">
-        <thead className="text-left text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3">{t("assessments.flowKind")}</th>
-            <th scope="col" className="py-1 pr-3">{t("assessments.country")}</th>
-            <th scope="col" className="py-1 pr-3">{t("assessments.residencyClass")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {residency.flows.map((flow) => {
-            const worst = residency.setBy.includes(flow.index);
-            return (
-              <tr key={flow.index} className={`border-t border-slate-100 ${worst ? "bg-amber-50 font-medium" : ""}`} data-worst={worst || undefined}>
-                <td className="py-1 pr-3">{t(`assessments.flow_${flow.kind}` as MessageKey)}</td>
-                <td className="py-1 pr-3">{country(flow.country, locale, t("assessments.unknownCountry"))}</td>
-                <td className="py-1 pr-3">{classLabel(flow.class)}{worst ? " ◀" : ""}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion label={t("assessments.residencyTitle")}>
+        <table className="min-w-full text-sm" data-testid="residency-flows">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">{t("assessments.flowKind")}</th>
+              <th scope="col" className="py-1 pr-3">{t("assessments.country")}</th>
+              <th scope="col" className="py-1 pr-3">{t("assessments.residencyClass")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {residency.flows.map((flow) => {
+              const worst = residency.setBy.includes(flow.index);
+              return (
+                <tr key={flow.index} className={`border-t border-slate-100 ${worst ? "bg-amber-50 font-medium" : ""}`} data-worst={worst || undefined}>
+                  <td className="py-1 pr-3">{t(`assessments.flow_${flow.kind}` as MessageKey)}</td>
+                  <td className="py-1 pr-3">{country(flow.country, locale, t("assessments.unknownCountry"))}</td>
+                  <td className="py-1 pr-3">{classLabel(flow.class)}{worst ? " ◀" : ""}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </div>
   );
 }

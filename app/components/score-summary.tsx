@@ -1,5 +1,6 @@
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 interface ScoreProps {
   score: {
@@ -27,35 +28,37 @@ export function ScoreSummary({ score, sections, questions }: ScoreProps) {
         </p>
         <p className="text-xs text-slate-500">{t("assessments.methodVersion", { version: score.methodVersion })}</p>
       </div>
-      <table className="min-w-full text-sm" data-testid="section-scores">
-        <thead className="text-left text-slate-600">
-          <tr>
-            <th scope="col" className="py-1 pr-3">{t("assessments.section")}</th>
-            <th scope="col" className="py-1 pr-3">{t("assessments.sectionScore")}</th>
-            <th scope="col" className="py-1 pr-3 text-right">{t("assessments.weight")}</th>
-            <th scope="col" className="py-1 pr-3 text-right">{t("assessments.answered")}</th>
-            <th scope="col" className="py-1 pr-3 text-right">{t("assessments.unknownAnswers")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {score.sections.map((s) => (
-            <tr key={s.key} className="border-t border-slate-100">
-              <th scope="row" className="py-2 pr-3 text-left font-normal">{titleOf(s.key)}</th>
-              <td className="py-2 pr-3">
-                <div className="flex items-center gap-2">
-                  <div className="h-2 w-40 rounded bg-slate-100" aria-hidden="true">
-                    <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.max(0, Math.min(100, s.score ?? 0))}%` }} />
-                  </div>
-                  <span className="tabular-nums">{number(s.score, 1)}</span>
-                </div>
-              </td>
-              <td className="py-2 pr-3 text-right tabular-nums">{number(s.weight)}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{s.answeredCount}/{s.questionCount}</td>
-              <td className="py-2 pr-3 text-right tabular-nums">{s.unknownCount}</td>
+      <ScrollRegion label={t("assessments.sectionScore")}>
+        <table className="min-w-full text-sm" data-testid="section-scores">
+          <thead className="text-left text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3">{t("assessments.section")}</th>
+              <th scope="col" className="py-1 pr-3">{t("assessments.sectionScore")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("assessments.weight")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("assessments.answered")}</th>
+              <th scope="col" className="py-1 pr-3 text-right">{t("assessments.unknownAnswers")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {score.sections.map((s) => (
+              <tr key={s.key} className="border-t border-slate-100">
+                <th scope="row" className="py-2 pr-3 text-left font-normal">{titleOf(s.key)}</th>
+                <td className="py-2 pr-3">
+                  <div className="flex items-center gap-2">
+                    <div className="h-2 w-40 rounded bg-slate-100" aria-hidden="true">
+                      <div className="h-2 rounded bg-brand-600" style={{ width: `${Math.max(0, Math.min(100, s.score ?? 0))}%` }} />
+                    </div>
+                    <span className="tabular-nums">{number(s.score, 1)}</span>
+                  </div>
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{number(s.weight)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{s.answeredCount}/{s.questionCount}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{s.unknownCount}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       <p className="text-sm text-slate-700">{t("assessments.completeness", { answered: score.completeness.answeredRequired, required: score.completeness.required })}</p>
       <div>
         <h3 className="font-semibold">{t("assessments.knockOutsTitle")}</h3>

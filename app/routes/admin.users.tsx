@@ -21,6 +21,7 @@ import { fieldErrors, notFoundResponse, runUseCase } from "~/utils/http.server";
 import { isLocale, LOCALES, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -175,7 +176,7 @@ export default function AdminUsersPage() {
       ) : null}
 
       <Card title={t("admin.membersHeading", { count: members.length })}>
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("admin.membersHeading", { count: members.length })}>
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">{t("admin.membersHeading", { count: members.length })}</caption>
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
@@ -262,14 +263,14 @@ export default function AdminUsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
 
       <Card title={t("admin.invitationsHeading")}>
         {invitations.length === 0 ? (
           <p className="text-sm text-slate-600">{t("admin.noInvitations")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("admin.invitationsHeading")}>
             <table className="min-w-full text-left text-sm">
               <caption className="sr-only">{t("admin.invitationsHeading")}</caption>
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
@@ -311,7 +312,7 @@ export default function AdminUsersPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
 

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
@@ -25,8 +25,9 @@ import { ClarificationThreads } from "~/components/questionnaire/clarification-t
 import { listClarificationsForUser } from "~/modules/clarifications/list-clarifications.server";
 import { getEnv } from "~/utils/env.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { useEffect, useRef } from "react";
 import { readFormData } from "~/utils/form-data.server";
 import { getReviewWorkspace } from "~/modules/review/review-workspace.server";
 import { conditionsFromForm } from "~/modules/review/decision-conditions";
@@ -34,6 +35,11 @@ import { FindingsCard } from "~/components/review/findings-card";
 import { AnswerReviewExtras, CommentsCard } from "~/components/review/comments";
 import { ChangeRequestHistory, RequestChangesCard } from "~/components/review/change-requests";
 import { ConditionRows } from "~/components/review/condition-rows";
+import { metaLocale, pageTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => [
+  pageTitle(loaderData?.assessment.title, translate(metaLocale(matches), "assessments.pageTitle")),
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
@@ -121,6 +127,13 @@ export default function AssessmentPage() {
   const { t, locale, date } = useT();
   const a = assessment;
   const errorText = (key: string | undefined) => (key ? t(`assessments.${key}` as MessageKey) : null);
+  // After the decision the form is gone (or folded away): focus goes to the message saying the
+  // decision was recorded, not to <body>.
+  const decisionRecorded = actionData?.intent === "decide" && !actionData.errors;
+  const recordedRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (decisionRecorded) recordedRef.current?.focus();
+  }, [decisionRecorded, actionData]);
   // Awaiting a decision, or decided: a new decision then supersedes the current one.
   const decidable = ["AWAITING_DECISION", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"].includes(a.status);
   return (
@@ -152,7 +165,7 @@ export default function AssessmentPage() {
       ) : null}
 
       {a.score && "transparency" in a.score ? (
-        <div className="grid gap-6 lg:grid-cols-2">
+        <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
           <Card title={t("assessments.transparencyTitle")}>
             <TransparencyDetails score={a.score} questions={a.questions} />
           </Card>
@@ -184,6 +197,11 @@ export default function AssessmentPage() {
 
       {a.decisions.length > 0 || (isDpo && decidable) ? (
         <Card title={t("assessments.decisionTitle")}>
+          {decisionRecorded ? (
+            <p ref={recordedRef} tabIndex={-1} role="status" className="mb-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900" data-testid="decision-recorded">
+              {t("assessments.decisionRecorded")}
+            </p>
+          ) : null}
           {a.recommendation ? (
             <p className="mb-3 text-sm" data-testid="recommendation">
               {t("assessments.recommendation", { recommendation: t(`assessments.recommend${a.recommendation}` as MessageKey) })}

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui/layout";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
@@ -7,6 +7,10 @@ import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
+import { ScrollRegion } from "~/components/ui/scroll-region";
+
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.title")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
@@ -47,7 +51,7 @@ export default function AssessmentsPage() {
       {items.length === 0 ? (
         <p className="text-slate-600">{t("assessments.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label={t("assessments.title")} className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -72,10 +76,10 @@ export default function AssessmentsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {pageCount > 1 ? (
-        <nav aria-label="Pagination" className="mt-4 flex items-center gap-3 text-sm">
+        <nav aria-label={t("common.navPagination")} className="mt-4 flex items-center gap-3 text-sm">
           {page > 1 ? <Link to={`?status=${status}&page=${page - 1}`} className="underline">{t("assessments.previous")}</Link> : null}
           <span>{t("assessments.page", { page, pageCount })}</span>
           {page < pageCount ? <Link to={`?status=${status}&page=${page + 1}`} className="underline">{t("assessments.next")}</Link> : null}

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
@@ -12,10 +12,14 @@ import { installBundledTemplates } from "~/modules/questionnaires/bundled-templa
 import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import { inTransaction } from "~/utils/transaction.server";
+import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
 
 const WRITERS = ["ADMIN", "ASSESSOR"] as const;
+
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.newAssessment")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, WRITERS);
@@ -88,7 +92,7 @@ export default function NewAssessmentPage() {
             maxLength={200}
             defaultValue={String(values.title ?? (vendor ? `${vendor.name} – AI due diligence` : ""))}
             key={vendorId}
-            error={actionData?.errors?.title}
+            error={actionData?.errors?.title ? t(actionData.errors.title as MessageKey) : undefined}
           />
           <TextField label={t("assessments.dueDate")} name="dueDate" type="date" defaultValue={String(values.dueDate ?? "")} error={actionData?.errors?.dueDate} />
           <Button type="submit">{t("assessments.create")}</Button>

@@ -12,6 +12,7 @@ import { runUseCase } from "~/utils/http.server";
 import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
@@ -211,7 +212,7 @@ export default function AuditPage() {
         {page.events.length === 0 ? (
           <p className="text-sm text-slate-600">{filtered ? t("audit.noMatches") : t("audit.empty")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("audit.eventsHeading")}>
             <table className="min-w-full text-left text-sm" data-testid="audit-events">
               <caption className="sr-only">{t("audit.eventsHeading")}</caption>
               <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
@@ -265,7 +266,7 @@ export default function AuditPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
         <nav aria-label={t("audit.pagination")} className="mt-4 flex flex-wrap gap-3 text-sm">
           {page.newerCursor !== null ? (

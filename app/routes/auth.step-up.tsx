@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
@@ -10,6 +10,9 @@ import { getEnv } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "auth.stepUpTitle")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context);
@@ -34,7 +37,7 @@ export default function StepUpPage() {
   const { t } = useT();
   return (
     <div className="mx-auto max-w-md">
-      <Card title={t("auth.stepUpTitle")}>
+      <Card title={t("auth.stepUpTitle")} level={1}>
         <p className="mb-3 text-sm text-slate-700">{t("auth.stepUpBody", { minutes })}</p>
         {actionData?.error === "invalidCode" ? <Alert tone="error">{t("auth.invalidCode")}</Alert> : null}
         {actionData?.error === "rateLimited" ? <Alert tone="error">{t("auth.rateLimited", { minutes: actionData.minutes })}</Alert> : null}

@@ -15,6 +15,7 @@ import { listWeightProfiles } from "~/modules/weights/weight-profiles.server";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
@@ -126,9 +127,9 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
       <Card title={t("compare.profileLabel")}>
         <Form method="get" className="flex flex-wrap items-end gap-2" onChange={(event) => submit(event.currentTarget)}>
           <input type="hidden" name="vendors" value={vendorIds.join(",")} />
-          <label className="flex flex-col text-sm">
+          <label className="flex min-w-0 max-w-full flex-col text-sm">
             <span className="sr-only">{t("compare.profileLabel")}</span>
-            <select name="profile" defaultValue={profileId ?? ""} className="rounded-md border border-slate-300 px-2 py-1">
+            <select name="profile" defaultValue={profileId ?? ""} className="max-w-full rounded-md border border-slate-300 px-2 py-1">
               <option value="">{t("compare.profileStored")}</option>
               {profiles.map((p) => (
                 <option key={p.id} value={p.id}>
@@ -150,7 +151,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
       </Card>
 
       <Card title={t("compare.ranking")}>
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("compare.ranking")}>
           <table className="min-w-full text-sm" data-testid="ranking">
             <thead>
               <tr className="border-b border-slate-200 text-left">
@@ -210,10 +211,10 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
         <Card>
           <ChartFigure
             id="sections"
@@ -277,7 +278,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
         {comparison.differing.length === 0 ? (
           <p className="text-sm">{t("compare.differingNone")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("compare.differing")}>
             <table className="min-w-full text-sm" data-testid="differing">
               <thead>
                 <tr className="border-b border-slate-200 text-left">
@@ -312,7 +313,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
 

@@ -7,12 +7,19 @@ import { vendorDeviceCookie, vendorSessionCookie } from "~/modules/auth/cookies.
 import { describeInvite, exchangeInviteToken, type InviteState } from "~/modules/portal/invite-links.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
 
 // Invite links carry a secret: never leak it through search engines, caches or the Referer.
 // server/app.js sends Referrer-Policy: no-referrer, X-Robots-Tag and Cache-Control: no-store on
 // every /invite and /portal response (ADR 0007); the meta tag repeats noindex for crawlers that
 // only read the page.
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
+  const details = data?.invite.details;
+  const title = details
+    ? translatedTitle(matches, "portal.landingTitle", { organization: details.organizationName })
+    : translatedTitle(matches, "portal.linkInvalidTitle");
+  return [{ name: "robots", content: "noindex, nofollow" }, title];
+};
 
 const statusFor = (state: InviteState) => (state === "unknown" ? 404 : 410);
 
@@ -58,7 +65,7 @@ export default function InviteLandingPage() {
     const state = (failed ?? invite.state) as keyof typeof STATE_MESSAGE;
     return (
       <div className="mx-auto max-w-lg">
-        <Card title={t("portal.linkInvalidTitle")}>
+        <Card title={t("portal.linkInvalidTitle")} level={1}>
           <p data-testid="invite-state" data-state={state} className="text-slate-700">
             {t(STATE_MESSAGE[state] ?? "portal.linkUnknown")}
           </p>

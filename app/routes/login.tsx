@@ -14,8 +14,9 @@ import { clientIp } from "~/utils/request-context.server";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "auth.signIn")];
 
 // Pass the action's Retry-After (rate limit) through to the document response.
 export const headers: HeadersFunction = ({ actionHeaders }) => {

@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
@@ -12,6 +12,9 @@ import { clientIp } from "~/utils/request-context.server";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "auth.secondFactorTitle")];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await readPendingLogin(request))) throw redirect("/login");

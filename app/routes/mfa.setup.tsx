@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
@@ -10,6 +10,11 @@ import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
+import { translatedTitle } from "~/utils/page-title";
+
+export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => [
+  translatedTitle(matches, loaderData?.enabled ? "auth.mfaEnabledTitle" : "auth.mfaSetupTitle"),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
@@ -45,7 +50,7 @@ export default function MfaSetupPage() {
   if (actionData?.recoveryCodes) {
     return (
       <div className="mx-auto max-w-lg">
-        <Card title={t("auth.mfaEnabledTitle")}>
+        <Card title={t("auth.mfaEnabledTitle")} level={1}>
           <p className="mb-3 text-sm text-slate-700">{t("auth.recoveryCodesIntro")}</p>
           <ul data-testid="recovery-codes" className="grid grid-cols-2 gap-2 font-mono text-sm">
             {actionData.recoveryCodes.map((code) => (
@@ -64,7 +69,7 @@ export default function MfaSetupPage() {
   if (enabled || !qrCodeSvg) {
     return (
       <div className="mx-auto max-w-lg">
-        <Card title={t("auth.mfaEnabledTitle")}>
+        <Card title={t("auth.mfaEnabledTitle")} level={1}>
           {actionData?.error === "alreadyEnabled" ? (
             <div className="mb-3">
               <Alert tone="info">{t("auth.mfaAlreadyEnabled")}</Alert>
@@ -77,7 +82,7 @@ export default function MfaSetupPage() {
   }
   return (
     <div className="mx-auto max-w-lg space-y-4">
-      <Card title={t("auth.mfaSetupTitle")}>
+      <Card title={t("auth.mfaSetupTitle")} level={1}>
         {required ? <Alert tone="warning">{t("auth.mfaSetupRequired")}</Alert> : null}
         <p className="my-3 text-sm text-slate-700">{t("auth.mfaSetupScan")}</p>
         {/* QR code SVG generated on the server by the qrcode package from our own key URI. */}

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { QuestionBlock } from "~/components/questionnaire/question-block";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { Button } from "~/components/ui/button";
@@ -22,9 +22,14 @@ import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { getVendorReview } from "~/modules/review/review-workspace.server";
 import { ChangeRequestBanner, VendorCommentsCard, VendorQuestionComments } from "~/components/review/portal-review";
+import { metaLocale, pageTitle } from "~/utils/page-title";
+import { translate } from "~/utils/i18n";
 
 export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  { name: "robots", content: "noindex, nofollow" },
+  pageTitle(data?.assessment.title, translate(metaLocale(matches), "portal.title")),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVendorSession(request, context);
@@ -137,6 +142,19 @@ export default function VendorQuestionnairePage() {
     return { key: section.key, title: section.title[locale], total: visible.length, answered: visible.filter((q) => isGiven(stored[q.key])).length };
   });
   const totals = progress.reduce((sum, p) => ({ answered: sum.answered + p.answered, total: sum.total + p.total }), { answered: 0, total: 0 });
+  // Focus after the plain form's submit (the buttons are gone or far away): on the confirmation
+  // once the questionnaire became read-only, else on what the server refused.
+  const submittedRef = useRef<HTMLDivElement>(null);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const wasEditable = useRef(assessment.editable);
+  useEffect(() => {
+    if (wasEditable.current && !assessment.editable) submittedRef.current?.focus();
+    wasEditable.current = assessment.editable;
+  }, [assessment.editable]);
+  const hasProblems = Boolean(actionData && (actionData.conflicts.length > 0 || actionData.invalid.length > 0 || actionData.missingRequired.length > 0));
+  useEffect(() => {
+    if (hasProblems) problemsRef.current?.focus();
+  }, [hasProblems, actionData]);
   return (
     <div className="space-y-6">
       <header>
@@ -146,8 +164,10 @@ export default function VendorQuestionnairePage() {
       </header>
       {!assessment.editable ? (
         <Alert tone="success">
-          <p className="font-semibold" data-testid="submitted-banner">{t("portal.submittedTitle")}</p>
-          <p>{t("portal.submittedBody", { organization: assessment.organizationName })}</p>
+          <div ref={submittedRef} tabIndex={-1} data-testid="submitted-message">
+            <p className="font-semibold" data-testid="submitted-banner">{t("portal.submittedTitle")}</p>
+            <p>{t("portal.submittedBody", { organization: assessment.organizationName })}</p>
+          </div>
         </Alert>
       ) : (
         <p className="text-sm text-slate-700">{t("portal.intro")}</p>
@@ -172,6 +192,7 @@ export default function VendorQuestionnairePage() {
       </nav>
       {evidenceFlash ? <EvidenceFlashNotice flash={evidenceFlash} /> : null}
       {actionData && actionData.saved > 0 ? <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert> : null}
+      <div ref={problemsRef} tabIndex={-1} hidden={!hasProblems} className="space-y-6" data-testid="submit-problems">
       {actionData && actionData.conflicts.length > 0 ? (
         <Alert tone="warning">
           <p>{t("portal.conflictsCount", { count: actionData.conflicts.length })}</p>
@@ -209,6 +230,7 @@ export default function VendorQuestionnairePage() {
           </ul>
         </Alert>
       ) : null}
+      </div>
       <Form method="post" className="space-y-6" noValidate>
         {sections.map((section, index) => {
           const sectionProgress = progress[index]!;

@@ -13,8 +13,9 @@ import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [{ name: "robots", content: "noindex, nofollow" }, translatedTitle(matches, "access.delegateTitle")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVendorSession(request, context);

@@ -10,8 +10,9 @@ import { describeVendorVerification, resendVendorCode, verifyVendorCode } from "
 import { readFormData } from "~/utils/form-data.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = () => [{ name: "robots", content: "noindex, nofollow" }, { title: "Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [{ name: "robots", content: "noindex, nofollow" }, translatedTitle(matches, "access.verifyTitle")];
 
 /** The code page of a new browser: only an unverified vendor session gets here. */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -20,6 +20,7 @@ import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
@@ -155,7 +156,7 @@ export default function PortfolioPage() {
       {items.length === 0 ? (
         <p className="text-slate-600">{t("portfolio.noMatches")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label={t("portfolio.title")} className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm" data-testid="portfolio-table">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -214,7 +215,7 @@ export default function PortfolioPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {pageCount > 1 ? (
         <nav aria-label={t("portfolio.pagination")} className="mt-4 flex items-center gap-4 text-sm">

@@ -11,10 +11,12 @@ import { startTemplateDraft } from "~/modules/templates/start-template-draft.ser
 import { canWriteTemplates, TEMPLATE_READ_ROLES, TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
+import { translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { metaLocale, pageTitle } from "~/utils/page-title";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.name ?? "Template"} · Vetted` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(data?.template.name, translate(metaLocale(matches), "templates.title"))];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, TEMPLATE_READ_ROLES);
@@ -67,7 +69,7 @@ export default function TemplatePage() {
       {notice === "discarded" ? <Alert tone="success">{t("templates.noticeDiscarded")}</Alert> : null}
 
       <Card title={t("templates.versions")}>
-        <div className="overflow-x-auto">
+        <ScrollRegion label={t("templates.versions")}>
           <table className="min-w-full text-sm">
             <thead className="text-left text-slate-600">
               <tr>
@@ -109,7 +111,7 @@ export default function TemplatePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Card>
 
       {comparison ? (

@@ -33,8 +33,10 @@ import { serializeTemplate, type TemplateFileError } from "~/modules/templates/t
 import { DomainError } from "~/utils/errors";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.name ?? "Template"} · Vetted` }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [translatedTitle(matches, "templates.editorTitle", { name: data?.template.name ?? "" })];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
@@ -286,45 +288,47 @@ function QuestionForm({
         <p className="text-xs text-slate-600">{t("templates.optionsHint")}</p>
         {firstError(errors, "options") && !errors.has("options") ? null : errors.get("options") ? <p className="text-sm text-red-700">{errors.get("options")}</p> : null}
         <input type="hidden" name="optionCount" value={rowCount} />
-        <table className="w-full text-xs">
-          <thead>
-            <tr className="text-left text-slate-600">
-              <th scope="col">{t("templates.optionValue")}</th>
-              <th scope="col">{t("templates.optionLabelEn")}</th>
-              <th scope="col">{t("templates.optionLabelDe")}</th>
-              <th scope="col">{t("templates.optionPoints")}</th>
-              <th scope="col">{t("templates.optionExclusive")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Array.from({ length: rowCount }, (_, i) => {
-              const option = options[i];
-              const name = (field: string) => `options[${i}].${field}`;
-              const rowError = firstError(errors, `options[${i}]`);
-              return (
-                <tr key={i} className="align-top">
-                  <td className="pr-1">
-                    <input type="hidden" name={name("original")} value={posted ? v(name("original"), "") : (option?.value ?? "")} />
-                    <input aria-label={`${t("templates.optionValue")} ${i + 1}`} name={name("value")} defaultValue={v(name("value"), option?.value ?? "")} className="w-full rounded border border-slate-300 px-1 py-0.5" />
-                    {rowError ? <p className="text-red-700">{rowError}</p> : null}
-                  </td>
-                  <td className="pr-1">
-                    <input aria-label={`${t("templates.optionLabelEn")} ${i + 1}`} name={name("labelEn")} defaultValue={v(name("labelEn"), option?.label.en ?? "")} className="w-full rounded border border-slate-300 px-1 py-0.5" />
-                  </td>
-                  <td className="pr-1">
-                    <input aria-label={`${t("templates.optionLabelDe")} ${i + 1}`} name={name("labelDe")} defaultValue={v(name("labelDe"), option?.label.de ?? "")} className="w-full rounded border border-slate-300 px-1 py-0.5" />
-                  </td>
-                  <td className="pr-1">
-                    <input aria-label={`${t("templates.optionPoints")} ${i + 1}`} name={name("points")} inputMode="decimal" defaultValue={v(name("points"), option ? String(option.points) : "")} className="w-16 rounded border border-slate-300 px-1 py-0.5" />
-                  </td>
-                  <td>
-                    <input type="checkbox" aria-label={`${t("templates.optionExclusive")} ${i + 1}`} name={name("exclusive")} defaultChecked={checked(name("exclusive"), option?.exclusive ?? false)} />
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <ScrollRegion label={t("templates.options")}>
+          <table className="w-full text-xs">
+            <thead>
+              <tr className="text-left text-slate-600">
+                <th scope="col">{t("templates.optionValue")}</th>
+                <th scope="col">{t("templates.optionLabelEn")}</th>
+                <th scope="col">{t("templates.optionLabelDe")}</th>
+                <th scope="col">{t("templates.optionPoints")}</th>
+                <th scope="col">{t("templates.optionExclusive")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {Array.from({ length: rowCount }, (_, i) => {
+                const option = options[i];
+                const name = (field: string) => `options[${i}].${field}`;
+                const rowError = firstError(errors, `options[${i}]`);
+                return (
+                  <tr key={i} className="align-top">
+                    <td className="pr-1">
+                      <input type="hidden" name={name("original")} value={posted ? v(name("original"), "") : (option?.value ?? "")} />
+                      <input aria-label={`${t("templates.optionValue")} ${i + 1}`} name={name("value")} defaultValue={v(name("value"), option?.value ?? "")} className="w-full rounded border border-slate-300 px-1 py-0.5" />
+                      {rowError ? <p className="text-red-700">{rowError}</p> : null}
+                    </td>
+                    <td className="pr-1">
+                      <input aria-label={`${t("templates.optionLabelEn")} ${i + 1}`} name={name("labelEn")} defaultValue={v(name("labelEn"), option?.label.en ?? "")} className="w-full rounded border border-slate-300 px-1 py-0.5" />
+                    </td>
+                    <td className="pr-1">
+                      <input aria-label={`${t("templates.optionLabelDe")} ${i + 1}`} name={name("labelDe")} defaultValue={v(name("labelDe"), option?.label.de ?? "")} className="w-full rounded border border-slate-300 px-1 py-0.5" />
+                    </td>
+                    <td className="pr-1">
+                      <input aria-label={`${t("templates.optionPoints")} ${i + 1}`} name={name("points")} inputMode="decimal" defaultValue={v(name("points"), option ? String(option.points) : "")} className="w-16 rounded border border-slate-300 px-1 py-0.5" />
+                    </td>
+                    <td>
+                      <input type="checkbox" aria-label={`${t("templates.optionExclusive")} ${i + 1}`} name={name("exclusive")} defaultChecked={checked(name("exclusive"), option?.exclusive ?? false)} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollRegion>
       </fieldset>
 
       <fieldset className="grid gap-4 sm:grid-cols-3">

@@ -13,8 +13,10 @@ import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
-export const meta: MetaFunction = () => [{ title: "Templates · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "templates.title")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, TEMPLATE_READ_ROLES);
@@ -63,7 +65,7 @@ export default function TemplatesPage() {
       {templates.length === 0 ? (
         <p className="text-slate-600">{t("templates.empty")}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion label={t("templates.title")} className="rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
@@ -96,7 +98,7 @@ export default function TemplatesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       {canWrite ? (
         <Card title={t("templates.newTemplate")} className="max-w-2xl">

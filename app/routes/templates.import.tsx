@@ -15,8 +15,10 @@ import { DomainError } from "~/utils/errors";
 import { runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
+import { cleanDisplayText } from "~/utils/display-text";
 
-export const meta: MetaFunction = () => [{ title: "Import template · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "templates.importTitle")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireRole(request, context, TEMPLATE_WRITE_ROLES);
@@ -45,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (file instanceof File && file.size > 0) {
     if (file.size > TEMPLATE_FILE_MAX_BYTES) return fail({ problem: "templates.importTooLarge" }, 413);
     text = await file.text();
-    fileName = file.name.slice(0, 255);
+    // Shown and recorded like every name: without bidi controls or invisible characters.
+    fileName = cleanDisplayText(file.name).slice(0, 255);
   } else if (Buffer.byteLength(pasted, "utf8") > TEMPLATE_FILE_MAX_BYTES) {
     return fail({ problem: "templates.importTooLarge" }, 413);
   }

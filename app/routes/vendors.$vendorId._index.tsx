@@ -16,11 +16,12 @@ import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { countryName, isEuEea } from "../../seeds/reference/countries";
 import { dataCategoryLabel } from "../../seeds/reference/data-categories";
+import { pageTitle } from "~/utils/page-title";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
-  const title = loaderData?.vendor.name ?? translate(locale, "vendors.title");
-  return [{ title: `${title} · Vetted` }];
+  return [pageTitle(loaderData?.vendor.name, translate(locale, "vendors.title"))];
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -239,7 +240,7 @@ export default function VendorPage() {
         {vendor.assessments.length === 0 ? (
           <p className="text-sm text-slate-600">{t("vendors.noAssessments")}</p>
         ) : (
-          <div className="overflow-x-auto">
+          <ScrollRegion label={t("vendors.assessmentsTitle")}>
             <table className="min-w-full text-sm">
               <thead className="text-left text-slate-600">
                 <tr>
@@ -268,7 +269,7 @@ export default function VendorPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         )}
       </Card>
 

@@ -11,6 +11,7 @@ import { getVendorHistory } from "~/modules/history/get-vendor-history.server";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
@@ -103,62 +104,66 @@ export default function VendorHistoryPage() {
           <div className="space-y-4">
             <div>
               <h3 className="font-semibold">{t("compare.scoreChanges")}</h3>
-              <table className="min-w-full text-sm" data-testid="score-changes">
-                <thead>
-                  <tr className="border-b border-slate-200 text-left">
-                    <th scope="col" className="py-1 pr-3">{t("compare.section")}</th>
-                    <th scope="col" className="py-1 pr-3 text-right">{t("compare.before")}</th>
-                    <th scope="col" className="py-1 pr-3 text-right">{t("compare.after")}</th>
-                    <th scope="col" className="py-1 pr-3 text-right">{t("compare.delta")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <tr className="border-b border-slate-100 font-semibold">
-                    <th scope="row" className="py-1 pr-3 text-left">{t("compare.overall")}</th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.before, 1)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.after, 1)}</td>
-                    <td className="py-1 pr-3 text-right tabular-nums">{delta(diff.overall.delta)}</td>
-                  </tr>
-                  <tr className="border-b border-slate-100">
-                    <th scope="row" className="py-1 pr-3 text-left">{t("compare.tier")}</th>
-                    <td className="py-1 pr-3 text-right">{diff.riskTier.before ? t(`assessments.tier${diff.riskTier.before}` as MessageKey) : "–"}</td>
-                    <td className="py-1 pr-3 text-right">{diff.riskTier.after ? t(`assessments.tier${diff.riskTier.after}` as MessageKey) : "–"}</td>
-                    <td />
-                  </tr>
-                  {diff.sections.map((s) => (
-                    <tr key={s.key} className="border-b border-slate-100">
-                      <th scope="row" className="py-1 pr-3 text-left font-normal">{s.title[locale]}</th>
-                      <td className="py-1 pr-3 text-right tabular-nums">{number(s.before, 1)}</td>
-                      <td className="py-1 pr-3 text-right tabular-nums">{number(s.after, 1)}</td>
-                      <td className="py-1 pr-3 text-right tabular-nums">{delta(s.delta)}</td>
+              <ScrollRegion label={t("compare.scoreChanges")}>
+                <table className="min-w-full text-sm" data-testid="score-changes">
+                  <thead>
+                    <tr className="border-b border-slate-200 text-left">
+                      <th scope="col" className="py-1 pr-3">{t("compare.section")}</th>
+                      <th scope="col" className="py-1 pr-3 text-right">{t("compare.before")}</th>
+                      <th scope="col" className="py-1 pr-3 text-right">{t("compare.after")}</th>
+                      <th scope="col" className="py-1 pr-3 text-right">{t("compare.delta")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    <tr className="border-b border-slate-100 font-semibold">
+                      <th scope="row" className="py-1 pr-3 text-left">{t("compare.overall")}</th>
+                      <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.before, 1)}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{number(diff.overall.after, 1)}</td>
+                      <td className="py-1 pr-3 text-right tabular-nums">{delta(diff.overall.delta)}</td>
+                    </tr>
+                    <tr className="border-b border-slate-100">
+                      <th scope="row" className="py-1 pr-3 text-left">{t("compare.tier")}</th>
+                      <td className="py-1 pr-3 text-right">{diff.riskTier.before ? t(`assessments.tier${diff.riskTier.before}` as MessageKey) : "–"}</td>
+                      <td className="py-1 pr-3 text-right">{diff.riskTier.after ? t(`assessments.tier${diff.riskTier.after}` as MessageKey) : "–"}</td>
+                      <td />
+                    </tr>
+                    {diff.sections.map((s) => (
+                      <tr key={s.key} className="border-b border-slate-100">
+                        <th scope="row" className="py-1 pr-3 text-left font-normal">{s.title[locale]}</th>
+                        <td className="py-1 pr-3 text-right tabular-nums">{number(s.before, 1)}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{number(s.after, 1)}</td>
+                        <td className="py-1 pr-3 text-right tabular-nums">{delta(s.delta)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollRegion>
             </div>
             <div>
               <h3 className="font-semibold">{t("compare.changedAnswers")}</h3>
               {diff.changed.length === 0 ? (
                 <p className="text-sm">{t("compare.noChanges")}</p>
               ) : (
-                <table className="min-w-full text-sm" data-testid="changed-answers">
-                  <thead>
-                    <tr className="border-b border-slate-200 text-left">
-                      <th scope="col" className="py-1 pr-3">{t("compare.question")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("compare.before")}</th>
-                      <th scope="col" className="py-1 pr-3">{t("compare.after")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {diff.changed.map((c) => (
-                      <tr key={c.key} className="border-b border-slate-100 align-top">
-                        <th scope="row" className="py-1 pr-3 text-left font-medium">{c.label[locale]}</th>
-                        <td className="py-1 pr-3">{answerText(c, c.before)}</td>
-                        <td className="py-1 pr-3">{answerText(c, c.after)}</td>
+                <ScrollRegion label={t("compare.changedAnswers")}>
+                  <table className="min-w-full text-sm" data-testid="changed-answers">
+                    <thead>
+                      <tr className="border-b border-slate-200 text-left">
+                        <th scope="col" className="py-1 pr-3">{t("compare.question")}</th>
+                        <th scope="col" className="py-1 pr-3">{t("compare.before")}</th>
+                        <th scope="col" className="py-1 pr-3">{t("compare.after")}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {diff.changed.map((c) => (
+                        <tr key={c.key} className="border-b border-slate-100 align-top">
+                          <th scope="row" className="py-1 pr-3 text-left font-medium">{c.label[locale]}</th>
+                          <td className="py-1 pr-3">{answerText(c, c.before)}</td>
+                          <td className="py-1 pr-3">{answerText(c, c.after)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </ScrollRegion>
               )}
             </div>
             {diff.added.length > 0 ? (

@@ -11,6 +11,7 @@ import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
 import { countryName } from "../../seeds/reference/countries";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
@@ -108,7 +109,7 @@ export default function VendorsPage() {
           <p className="mb-2 text-sm text-slate-600" aria-live="polite">
             {t("vendors.resultCount", { count: number(total) })}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <ScrollRegion label={t("vendors.title")} className="rounded-lg border border-slate-200 bg-white">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-slate-600">
                 <tr>
@@ -150,7 +151,7 @@ export default function VendorsPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
           {pageCount > 1 ? (
             <nav aria-label={t("vendors.pagination")} className="mt-4 flex items-center gap-4 text-sm">
               {page > 1 ? (

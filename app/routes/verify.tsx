@@ -7,11 +7,13 @@ import { consumeRateLimit } from "~/modules/auth/rate-limit.server";
 import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS, parserPool } from "~/modules/parsing/parser-pool.server";
 import { VERIFY_LIMITS, VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
 import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
+import { cleanDisplayText } from "~/utils/display-text";
 import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/file-upload.server";
 import { verifyReport, type ReportVerdict, type UncheckedReason } from "~/modules/signing/verify-report.server";
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { translatedTitle } from "~/utils/page-title";
 
 /**
  * Public report verification (no login): upload a signed PDF, get a verdict. Every outcome,
@@ -21,7 +23,7 @@ import { useT } from "~/utils/use-t";
  * when every worker is busy and the queue is full the answer is 503 with Retry-After, before the
  * upload is even read.
  */
-export const meta: MetaFunction = () => [{ title: "Verify a report · Vetted" }];
+export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "verify.title")];
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const out = new Headers({ "Cache-Control": "no-store" });
@@ -102,7 +104,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const result: VerdictView = {
     verdict: checked.verdict,
     uncheckedReason: checked.uncheckedReason ?? null,
-    fileName: file.name.slice(0, 200),
+    fileName: cleanDisplayText(file.name).slice(0, 200),
     sha256: checked.sha256,
     signerName: signature.signerName,
     certificateFingerprint: signature.certificateFingerprint,

@@ -5,14 +5,15 @@ import { normaliseEmail } from "../../app/modules/auth/log-in.server";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "../../app/modules/auth/password.server";
 import { recordAuditEvent } from "../../app/modules/audit/record-audit-event.server";
 import { installBundledTemplates } from "../../app/modules/questionnaires/bundled-templates.server";
+import { displayNameSchema } from "../../app/utils/display-name-schema";
 import { inTransaction } from "../../app/utils/transaction.server";
 
 const inputSchema = z.object({
   org: z.string().regex(/^[a-z0-9-]{2,40}$/, "--org must be a slug (a-z, 0-9, -)"),
   email: z.email("--email must be an e-mail address"),
-  name: z.string().min(1, "--name is required").max(200),
+  name: displayNameSchema({ max: 200, required: "--name is required (visible characters)", tooLong: "--name may have at most 200 characters" }),
   role: z.enum(ROLES, { message: `--role must be one of ${ROLES.join(", ")}` }),
-  orgName: z.string().min(1).max(200).optional(),
+  orgName: displayNameSchema({ max: 200, required: "--org-name needs visible characters", tooLong: "--org-name may have at most 200 characters" }).optional(),
 });
 
 export async function usersCreateCommand(raw: Record<string, string | undefined>): Promise<number> {

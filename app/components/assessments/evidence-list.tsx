@@ -1,5 +1,6 @@
 import { formatFileSize, kindName, kindOfContentType } from "~/modules/evidence/evidence-display";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export interface EvidenceListFile {
   id: string;
@@ -35,7 +36,7 @@ export function EvidenceList({
     );
   }
   return (
-    <div className="overflow-x-auto">
+    <ScrollRegion label={t("evidence.listTitle")}>
       <table className="w-full text-left text-sm" data-testid="evidence-list">
         <caption className="sr-only">{t("evidence.listTitle")}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
@@ -74,6 +75,6 @@ export function EvidenceList({
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

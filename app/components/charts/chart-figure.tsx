@@ -1,6 +1,10 @@
 import type { ReactNode } from "react";
 import { useT } from "~/utils/use-t";
 import { useHydrated } from "./use-hydrated";
+import { ScrollRegion } from "~/components/ui/scroll-region";
+
+/** React 18 does not know `inert`; as a string attribute it reaches the DOM unchanged. */
+const INERT = { inert: "" } as Record<string, string>;
 
 export interface ChartTable {
   columns: string[];
@@ -22,11 +26,12 @@ export function ChartFigure({ id, title, table, children }: { id: string; title:
         {title}
       </figcaption>
       {hydrated ? (
-        <div aria-hidden="true" className="h-80 w-full" data-testid={`${id}-chart`}>
+        // inert as well: nothing inside the drawing can take focus, whatever recharts renders.
+        <div aria-hidden="true" {...INERT} className="h-80 w-full" data-testid={`${id}-chart`}>
           {children}
         </div>
       ) : null}
-      <div className="overflow-x-auto">
+      <ScrollRegion label={title}>
         <table className="min-w-full text-sm" data-testid={`${id}-table`}>
           <caption className="text-left text-xs text-slate-500">{t("compare.chartTable")}</caption>
           <thead>
@@ -56,7 +61,7 @@ export function ChartFigure({ id, title, table, children }: { id: string; title:
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </figure>
   );
 }

@@ -18,6 +18,10 @@ import {
 } from "recharts";
 import { seriesColor, seriesDash, seriesShape } from "./palette";
 
+// Every chart is drawn inside ChartFigure's aria-hidden wrapper next to a table with the same
+// numbers: recharts' keyboard layer (accessibilityLayer, a Tab stop on the SVG) stays off, or a
+// keyboard user would land on something a screen reader is told does not exist.
+
 /** One named series (a vendor) with a value per category key (0–100, null = no score). */
 export interface ChartSeries {
   name: string;
@@ -28,7 +32,7 @@ export function SectionRadar({ categories, series }: { categories: { key: string
   const data = categories.map((c) => ({ category: c.label, ...Object.fromEntries(series.map((s, i) => [`s${i}`, s.values[c.key] ?? 0])) }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <RadarChart data={data} outerRadius="70%">
+      <RadarChart data={data} outerRadius="70%" accessibilityLayer={false}>
         <PolarGrid />
         <PolarAngleAxis dataKey="category" tick={{ fontSize: 11 }} />
         <PolarRadiusAxis angle={90} domain={[0, 100]} tick={{ fontSize: 10 }} />
@@ -58,7 +62,7 @@ export function LabelledBars({ rows, max = 100 }: { rows: { name: string; value:
   const data = rows.map((r) => ({ name: r.name, value: r.value ?? 0, label: r.label }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 64 }}>
+      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 64 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, max]} />
         <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
@@ -75,7 +79,7 @@ export function TimeLines({ points, lines }: { points: { label: string; values: 
   const data = points.map((p) => ({ label: p.label, ...p.values }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart data={data} margin={{ left: 8, right: 24, top: 8 }}>
+      <LineChart data={data} margin={{ left: 8, right: 24, top: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" tick={{ fontSize: 11 }} />
         <YAxis domain={[0, 100]} />

@@ -164,7 +164,8 @@ export function EvidenceInput({
         {t("evidence.notApplicable")}
       </label>
 
-      <div className={`space-y-3 ${notApplicable ? "opacity-50" : ""}`}>
+      {/* Marked, not dimmed, when not applicable: dimmed text would fall below the contrast minimum. */}
+      <div className={`space-y-3 ${notApplicable ? "border-l-4 border-dashed border-slate-300 pl-3" : ""}`}>
         <div className="flex flex-wrap gap-4">
           <label className="block text-sm">
             <span className="mb-1 block font-medium text-slate-800">{t("evidence.documentType")}</span>

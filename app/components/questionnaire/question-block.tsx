@@ -61,6 +61,10 @@ export function QuestionBlock({
   const [error, setError] = useState<string | null>(null);
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dialogRef = useRef<HTMLDivElement>(null);
+  /** The field that had focus when the conflict opened; focus goes back there after the choice. */
+  const returnFocusTo = useRef<HTMLElement | null>(null);
+  const restoreFocus = useRef(false);
 
   function save(baseVersion = version, shownValue = shown) {
     const fieldset = fieldsetRef.current;
@@ -97,6 +101,23 @@ export function QuestionBlock({
     // onSaved is a stable callback of the page; question.key never changes for this block.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [fetcher.data, fetcher.state]);
+
+  // Keyboard and screen-reader users must notice the conflict: focus moves into the dialog when it
+  // opens, and back to the answer's field once a choice is made (never to <body>).
+  useEffect(() => {
+    if (conflict) {
+      const active = document.activeElement;
+      if (active instanceof HTMLElement && fieldsetRef.current?.contains(active)) returnFocusTo.current = active;
+      dialogRef.current?.focus();
+    } else if (restoreFocus.current) {
+      restoreFocus.current = false;
+      const previous = returnFocusTo.current;
+      // "Keep the saved answer" re-mounts the inputs: then the question's first field takes focus.
+      const target = previous?.isConnected ? previous : fieldsetRef.current?.querySelector<HTMLElement>(`[name^="q.${CSS.escape(question.key)}"]:not([type="hidden"]):not([disabled])`);
+      target?.focus();
+      returnFocusTo.current = null;
+    }
+  }, [conflict, question.key]);
 
   /** An upload or removal of evidence changed the answer on the server: adopt its value and version. */
   function adoptServerValue(next: unknown, nextVersion: number) {
@@ -150,6 +171,7 @@ export function QuestionBlock({
     setShown(JSON.stringify(conflict.currentValue ?? null));
     setValue(conflict.currentValue);
     setRemountKey((k) => k + 1);
+    restoreFocus.current = true;
     setConflict(null);
   }
 
@@ -158,6 +180,7 @@ export function QuestionBlock({
     const nextShown = JSON.stringify(conflict.currentValue ?? null);
     setVersion(conflict.version);
     setShown(nextShown);
+    restoreFocus.current = true;
     setConflict(null);
     save(conflict.version, nextShown);
   }
@@ -169,7 +192,8 @@ export function QuestionBlock({
       ref={fieldsetRef}
       id={`q-${question.key}`}
       onChange={editable ? onChange : undefined}
-      className="space-y-2 border-t border-slate-100 pt-4"
+      // min-w-0: a fieldset is as wide as its content by default (the sub-processor table would widen the page).
+      className="min-w-0 space-y-2 border-t border-slate-100 pt-4"
       data-testid="question"
       data-question-key={question.key}
       hidden={hidden}
@@ -206,9 +230,17 @@ export function QuestionBlock({
       </p>
       {error || serverNote ? <p className="text-sm text-red-700">{t("portal.saveFailed", { message: error ?? serverNote ?? "" })}</p> : null}
       {conflict ? (
-        <div role="alertdialog" aria-labelledby={`conflict-${question.key}`} className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="conflict-dialog">
+        <div
+          ref={dialogRef}
+          role="alertdialog"
+          tabIndex={-1}
+          aria-labelledby={`conflict-${question.key}`}
+          aria-describedby={`conflict-${question.key}-body`}
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
+          data-testid="conflict-dialog"
+        >
           <p id={`conflict-${question.key}`} className="font-semibold">{t("portal.conflictTitle")}</p>
-          <p className="mt-1">{t("portal.conflictBody")}</p>
+          <p id={`conflict-${question.key}-body`} className="mt-1">{t("portal.conflictBody")}</p>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             <dt className="text-slate-600">{t("portal.theirValue")}</dt>
             <dd data-testid="conflict-theirs">{formatAnswer(question, conflict.currentValue, locale, t)}</dd>

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { COUNTRIES } from "../../../seeds/reference/countries";
 import type { Locale, MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 const MECHANISMS = ["not_needed", "adequacy", "dpf", "scc", "bcr", "derogation", "none", "unknown"] as const;
 const EMPTY_ROW = { name: "", purpose: "", country: "", mechanism: "scc" };
@@ -28,7 +29,7 @@ export function SubprocessorTable({ name, value, disabled, locale, labelId }: { 
   const cell = "rounded border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-100";
   return (
     <div className="space-y-2">
-      <div className="overflow-x-auto">
+      <ScrollRegion labelledBy={labelId}>
         <table className="min-w-full text-sm" aria-labelledby={labelId} data-testid="subprocessor-table">
           <thead className="text-left text-slate-600">
             <tr>
@@ -63,7 +64,7 @@ export function SubprocessorTable({ name, value, disabled, locale, labelId }: { 
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {!disabled ? (
         <button type="button" onClick={() => setRows((current) => [...current, EMPTY_ROW])} className="rounded border border-slate-300 px-2 py-1 text-sm" data-testid="subprocessor-add">
           {t("portal.spAddRow")}

@@ -1,5 +1,6 @@
 import type { TemplateDefinition, TemplateQuestion } from "~/modules/questionnaires/template-definition";
 import { translate, type Locale } from "~/utils/i18n";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 /**
  * The draft as a vendor sees it, in one language: sections, questions, help and the answer
@@ -39,15 +40,17 @@ function PreviewInput({ question, locale }: { question: TemplateQuestion; locale
       return <p className={box}>{tr("templates.previewCountries")}</p>;
     case "subprocessors":
       return (
-        <table className="text-xs">
-          <thead>
-            <tr className="text-left text-slate-600">
-              {(["templates.previewSubName", "templates.previewSubPurpose", "templates.previewSubCountry", "templates.previewSubMechanism"] as const).map((k) => (
-                <th key={k} scope="col" className="pr-3">{tr(k)}</th>
-              ))}
-            </tr>
-          </thead>
-        </table>
+        <ScrollRegion label={tr("templates.previewSubName")}>
+          <table className="text-xs">
+            <thead>
+              <tr className="text-left text-slate-600">
+                {(["templates.previewSubName", "templates.previewSubPurpose", "templates.previewSubCountry", "templates.previewSubMechanism"] as const).map((k) => (
+                  <th key={k} scope="col" className="pr-3">{tr(k)}</th>
+                ))}
+              </tr>
+            </thead>
+          </table>
+        </ScrollRegion>
       );
     case "evidence":
       return (

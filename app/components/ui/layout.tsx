@@ -12,10 +12,12 @@ export function PageHeader({ title, actions, children }: { title: ReactNode; act
   );
 }
 
-export function Card({ title, children, className = "" }: { title?: ReactNode; children: ReactNode; className?: string }) {
+/** A card; `level={1}` when the card is the whole page and its title is the page's heading. */
+export function Card({ title, children, className = "", level = 2 }: { title?: ReactNode; children: ReactNode; className?: string; level?: 1 | 2 }) {
+  const Heading = level === 1 ? "h1" : "h2";
   return (
     <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+      {title ? <Heading className="mb-3 text-lg font-semibold text-slate-900">{title}</Heading> : null}
       {children}
     </section>
   );

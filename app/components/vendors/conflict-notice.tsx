@@ -1,4 +1,5 @@
 import { useT } from "~/utils/use-t";
+import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export interface ConflictRow {
   /** The form field's name (used for the row key and the `current-<field>` test id). */
@@ -21,24 +22,26 @@ export function ConflictNotice({ rows }: { rows: ConflictRow[] }) {
       <h2 className="font-semibold">{t("vendors.conflictTitle")}</h2>
       <p className="mt-1">{t("vendors.conflictBody")}</p>
       {rows.length > 0 ? (
-        <table className="mt-3 min-w-full text-left">
-          <thead>
-            <tr>
-              <th scope="col" className="py-1 pr-3">{t("vendors.conflictField")}</th>
-              <th scope="col" className="py-1 pr-3">{t("vendors.conflictCurrent")}</th>
-              <th scope="col" className="py-1">{t("vendors.conflictYours")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.field} className="border-t border-amber-200 align-top">
-                <th scope="row" className="py-1 pr-3 font-medium">{row.label}</th>
-                <td className="whitespace-pre-wrap py-1 pr-3" data-testid={`current-${row.field}`}>{row.current}</td>
-                <td className="whitespace-pre-wrap py-1">{row.yours}</td>
+        <ScrollRegion label={t("vendors.conflictTitle")}>
+          <table className="mt-3 min-w-full text-left">
+            <thead>
+              <tr>
+                <th scope="col" className="py-1 pr-3">{t("vendors.conflictField")}</th>
+                <th scope="col" className="py-1 pr-3">{t("vendors.conflictCurrent")}</th>
+                <th scope="col" className="py-1">{t("vendors.conflictYours")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.field} className="border-t border-amber-200 align-top">
+                  <th scope="row" className="py-1 pr-3 font-medium">{row.label}</th>
+                  <td className="whitespace-pre-wrap py-1 pr-3" data-testid={`current-${row.field}`}>{row.current}</td>
+                  <td className="whitespace-pre-wrap py-1">{row.yours}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       ) : null}
     </div>
   );

@@ -2,6 +2,7 @@ import type { assessments as en } from "../en/assessments";
 
 export const assessments: Record<keyof typeof en, string> = {
   title: "Bewertungen",
+  pageTitle: "Bewertung",
   newAssessment: "Bewertung starten",
   empty: "Noch keine Bewertungen.",
   vendor: "Anbieter",
@@ -9,6 +10,8 @@ export const assessments: Record<keyof typeof en, string> = {
   noProduct: "— gesamter Anbieter —",
   template: "Fragebogenvorlage",
   assessmentTitle: "Titel",
+  errorTitleRequired: "Geben Sie einen Titel ein (unsichtbare und Steuerzeichen zählen nicht).",
+  errorTitleTooLong: "Der Titel darf höchstens 200 Zeichen lang sein.",
   dueDate: "Fällig am",
   status: "Status",
   score: "Punktzahl",
@@ -93,6 +96,7 @@ export const assessments: Record<keyof typeof en, string> = {
   stepUpNeeded: "Die Entscheidung erfordert eine Zwei-Faktor-Prüfung innerhalb der letzten {minutes} Minuten: Geben Sie Ihren aktuellen Code mit der Entscheidung ein.",
   stepUpFresh: "Die Zwei-Faktor-Prüfung ist aktuell.",
   decide: "Entscheidung festhalten",
+  decisionRecorded: "Ihre Entscheidung wurde festgehalten.",
   decidedBy: "{outcome} von {name} am {date}",
   superseded: "ersetzt",
   againstRecommendation: "Diese Entscheidung weicht von der Empfehlung der Bewertung ab.",

@@ -29,6 +29,8 @@ export const common: Record<keyof typeof en, string> = {
   badRequestTitle: "Die Anfrage konnte nicht verarbeitet werden",
   tooManyRequestsTitle: "Zu viele Versuche",
   goHome: "Zur Startseite",
+  navMain: "Hauptnavigation",
+  navPagination: "Seiten",
   navVendors: "Anbieter",
   navAssessments: "Bewertungen",
   navUsers: "Benutzer",

@@ -20,6 +20,7 @@ export const weights: Record<keyof typeof en, string> = {
   useTemplateWeights: "Für neue Bewertungen die Gewichte der Vorlage verwenden",
   templateWeightsActive: "Neue Bewertungen verwenden die Gewichte der Vorlage.",
   nameRequired: "Geben Sie dem Profil einen Namen.",
+  nameTooLong: "Der Name darf höchstens 80 Zeichen lang sein.",
   nameTaken: "Ein Profil mit diesem Namen gibt es bereits.",
   changedMeanwhile: "Jemand hat dieses Profil zwischenzeitlich geändert. Laden Sie neu und versuchen Sie es erneut.",
   weightNegative: "Gewichte sind Zahlen ≥ 0.",

@@ -1,5 +1,6 @@
 export const assessments = {
   title: "Assessments",
+  pageTitle: "Assessment",
   newAssessment: "Start assessment",
   empty: "No assessments yet.",
   vendor: "Vendor",
@@ -7,6 +8,8 @@ export const assessments = {
   noProduct: "— whole vendor —",
   template: "Questionnaire template",
   assessmentTitle: "Title",
+  errorTitleRequired: "Enter a title (invisible and control characters do not count).",
+  errorTitleTooLong: "The title may have at most 200 characters.",
   dueDate: "Due date",
   status: "Status",
   score: "Score",
@@ -91,6 +94,7 @@ export const assessments = {
   stepUpNeeded: "Deciding requires a two-factor check within the last {minutes} minutes: enter your current code with the decision.",
   stepUpFresh: "Two-factor check is fresh.",
   decide: "Record decision",
+  decisionRecorded: "Your decision was recorded.",
   decidedBy: "{outcome} by {name} on {date}",
   superseded: "superseded",
   againstRecommendation: "This decision departs from the score's recommendation.",

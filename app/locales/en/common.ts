@@ -27,6 +27,8 @@ export const common = {
   badRequestTitle: "The request could not be processed",
   tooManyRequestsTitle: "Too many attempts",
   goHome: "Go to the start page",
+  navMain: "Main",
+  navPagination: "Pages",
   navVendors: "Vendors",
   navAssessments: "Assessments",
   navUsers: "Users",

@@ -18,6 +18,7 @@ export const weights = {
   useTemplateWeights: "Use the template's own weights for new scores",
   templateWeightsActive: "New scores use the template's own weights.",
   nameRequired: "Give the profile a name.",
+  nameTooLong: "The name may have at most 80 characters.",
   nameTaken: "A profile with this name exists already.",
   changedMeanwhile: "Someone changed this profile meanwhile. Reload and try again.",
   weightNegative: "Weights are numbers ≥ 0.",

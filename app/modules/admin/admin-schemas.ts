@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH_CLIENT } from "./password-limits";
 import { ROLES } from "../auth/actor";
+import { displayNameSchema } from "../../utils/display-name-schema";
 import { LOCALES } from "../../utils/i18n";
 
 /**
@@ -19,12 +20,8 @@ export const emailSchema = z
   // Unicode local parts and domains (jürgen@müller.de) are valid addresses (SMTPUTF8).
   .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: "admin.errorEmailInvalid" }));
 
-export const personNameSchema = z
-  .string({ message: "admin.errorNameRequired" })
-  .trim()
-  .min(1, { message: "admin.errorNameRequired" })
-  .max(PERSON_NAME_MAX_LENGTH, { message: "admin.errorNameTooLong" })
-  .regex(/^[^\p{Cc}]*$/u, { message: "admin.errorNameInvalid" });
+/** Cleaned like every user-supplied name: line breaks, controls, bidi and invisible characters cannot reach a mail or a page. */
+export const personNameSchema = displayNameSchema({ max: PERSON_NAME_MAX_LENGTH, required: "admin.errorNameRequired", tooLong: "admin.errorNameTooLong" });
 
 export const roleSchema = z.enum(ROLES, { message: "admin.errorRoleInvalid" });
 

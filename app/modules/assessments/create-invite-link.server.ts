@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { generateToken, sha256Hex } from "../../utils/crypto.server";
 import { getEnv } from "../../utils/env.server";
+import { optionalDisplayNameSchema } from "../../utils/display-name-schema";
 import { DomainError } from "../../utils/errors";
 import { isLocale, translate, type Locale } from "../../utils/i18n";
 import { lockRow } from "../../utils/row-lock.server";
@@ -17,7 +18,7 @@ export const MAX_INVITE_TTL_DAYS = 180;
 
 export const createInviteSchema = z.object({
   contactEmail: z.email().max(320).transform((v) => v.trim().toLowerCase()),
-  contactName: z.string().trim().max(200).optional(),
+  contactName: optionalDisplayNameSchema({ max: 200 }).transform((v) => v ?? undefined).optional(),
   // Empty field: the assessment's own setting (or INVITE_TTL_DAYS).
   ttlDays: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(MIN_INVITE_TTL_DAYS).max(MAX_INVITE_TTL_DAYS).optional()),
   locale: z.enum(["en", "de"]).default("en"),
@@ -46,8 +47,12 @@ export function localeOf(value: string): Locale {
  * language; it never reaches logs or the audit trail. A validity given here becomes the
  * assessment's setting for later links and re-issues.
  */
-export async function createInviteLink(actor: UserActor, assessmentId: string, input: CreateInviteInput) {
+export async function createInviteLink(actor: UserActor, assessmentId: string, rawInput: CreateInviteInput) {
   requireAssessmentWriter(actor);
+  // Parsed again here (idempotent): the contact's name is stored cleaned whoever calls.
+  const parsed = createInviteSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("VALIDATION", "invalid invite");
+  const input = parsed.data;
   const token = generateToken(32);
   const { invite, assessment, ttlDays } = await inTransaction(async (tx) => {
     await lockRow(tx, "Assessment", assessmentId);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayNameSchema } from "../../utils/display-name-schema";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -10,7 +11,7 @@ export const startAssessmentSchema = z.object({
   vendorId: z.string().min(1).max(64),
   productId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
   templateVersionId: z.string().min(1).max(64),
-  title: z.string().trim().min(1).max(200),
+  title: displayNameSchema({ max: 200, required: "assessments.errorTitleRequired", tooLong: "assessments.errorTitleTooLong" }),
   dueDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
@@ -26,8 +27,12 @@ export interface StartAssessmentInput {
   dueDate?: string;
 }
 
-export async function startAssessment(actor: UserActor, input: StartAssessmentInput) {
+export async function startAssessment(actor: UserActor, rawInput: StartAssessmentInput) {
   requireAssessmentWriter(actor);
+  // Parsed again here (idempotent): the title is stored cleaned whoever calls.
+  const parsed = startAssessmentSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid assessment");
+  const input = parsed.data;
   return inTransaction(async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: input.vendorId, organizationId: actor.organizationId, archivedAt: null },

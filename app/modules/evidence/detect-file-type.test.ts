@@ -116,9 +116,22 @@ describe("file names", () => {
   it("keeps the last path segment, strips control and special characters, adds the detected extension", () => {
     expect(cleanFileName("../../etc/passwd", "txt")).toBe("passwd.txt");
     expect(cleanFileName("C:\\Users\\me\\ISO 27001.pdf", "pdf")).toBe("ISO 27001.pdf");
-    expect(cleanFileName("a\u0000b\r\n\"c\";.pdf", "pdf")).toBe("ab_c__.pdf");
+    // Controls go; a line break is whitespace (one space), like in every other name.
+    expect(cleanFileName("a\u0000b\r\n\"c\";.pdf", "pdf")).toBe("ab _c__.pdf");
     expect(cleanFileName("...", "pdf")).toBe("evidence.pdf");
     expect(cleanFileName(`${"x".repeat(300)}.pdf`, "pdf")).toBe(`${"x".repeat(176)}.pdf`);
+  });
+
+  it("a download never offers a name with a right-to-left override (also for rows stored before cleaning)", () => {
+    expect(attachmentDisposition("\u202Egnp.exe.txt")).toBe(`attachment; filename="gnp.exe.txt"; filename*=UTF-8''gnp.exe.txt`);
+  });
+
+  it("a right-to-left override or invisible character cannot disguise the name or its extension", () => {
+    expect(cleanFileName("\u202Egnp.exe.txt", "txt")).toBe("gnp.exe.txt");
+    expect(cleanFileName("invoice\u202Efdp.exe", "pdf")).toBe("invoicefdp.exe");
+    expect(cleanFileName("re\u200Bport.pd\u200Df", "pdf")).toBe("report.pdf");
+    expect(cleanFileName("..\u2066/..\u2069/x.pdf", "pdf")).toBe("x.pdf");
+    expect(cleanFileName("\u202E\u200B", "pdf")).toBe("evidence.pdf");
   });
 
   it("offers downloads as attachments with an ASCII fallback and the exact UTF-8 name", () => {

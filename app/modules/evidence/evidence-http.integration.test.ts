@@ -97,6 +97,72 @@ describe("upload and download", () => {
   });
 });
 
+/** A multipart body written by hand: the file part's Content-Disposition exactly as given (bytes). */
+function rawUpload(disposition: Buffer | string, bytes: Uint8Array = tinyPdf()): { body: Uint8Array; contentType: string } {
+  const boundary = "----vetted-raw-boundary";
+  const body = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="questionKey"\r\n\r\nsecurity.certificate\r\n--${boundary}\r\nContent-Disposition: `),
+    Buffer.isBuffer(disposition) ? disposition : Buffer.from(disposition, "utf8"),
+    Buffer.from("\r\nContent-Type: application/pdf\r\n\r\n"),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body: new Uint8Array(body), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function storedNameOf(response: { status: number; body: string }): Promise<string> {
+  expect(response.status, response.body).toBe(200);
+  const { file } = JSON.parse(response.body) as { file: { id: string; fileName: string } };
+  const row = await db().evidenceFile.findUniqueOrThrow({ where: { id: file.id }, select: { fileName: true } });
+  expect(file.fileName).toBe(row.fileName);
+  // A question takes at most 10 files: make room for the next case.
+  expect((await vendor.post(`/portal/evidence/${file.id}`, { intent: "remove" }, { headers: json })).status).toBe(200);
+  return row.fileName;
+}
+
+describe("any file name a browser or another client sends is accepted, and stored cleaned", () => {
+  it("names with =, ;, quotes, bidi overrides and zero-width characters, as a browser encodes them", async () => {
+    const cases: [string, string][] = [
+      ["a=b.pdf", "a=b.pdf"],
+      ["Bericht; final.pdf", "Bericht_ final.pdf"],
+      ['Bericht "final".pdf', "Bericht _final_.pdf"],
+      ["\u202Efdp.exe.pdf", "fdp.exe.pdf"],
+      ["re\u200Bpo\u200Crt\u2060\uFEFF.pdf", "report.pdf"],
+      ["x=1;y=2;filename=evil.exe.pdf", "x=1_y=2_filename=evil.exe.pdf"],
+    ];
+    for (const [sent, stored] of cases) {
+      const response = await vendor.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", tinyPdf(), sent), headers: json });
+      expect(await storedNameOf(response), JSON.stringify(sent)).toBe(stored);
+    }
+  });
+
+  it("backslash-escaped quotes, RFC 5987 filename*, unquoted tokens, Latin-1 bytes and very long names", async () => {
+    const cases: [Buffer | string, string][] = [
+      ['form-data; name="file"; filename="a\\"b\\".pdf"', "a_b_.pdf"],
+      [`form-data; name="file"; filename="fallback.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%3B%20%3D%E2%80%AE.pdf`, "Résumé_ =.pdf"],
+      [`form-data; name="file"; filename*=utf-8''%E2%80%AEfdp.exe.pdf`, "fdp.exe.pdf"],
+      ["form-data; name=file; filename=plain.pdf", "plain.pdf"],
+      ['form-data; name="file"; filename="semi;colon=equals.pdf"', "semi_colon=equals.pdf"],
+      [Buffer.concat([Buffer.from('form-data; name="file"; filename="Pr'), Buffer.from([0xfc]), Buffer.from('fung.pdf"')]), "Prüfung.pdf"],
+      [`form-data; name="file"; filename="${"ü".repeat(3000)}.pdf"`, `${"ü".repeat(176)}.pdf`],
+    ];
+    for (const [disposition, stored] of cases) {
+      const { body, contentType } = rawUpload(disposition);
+      const response = await vendor.request("POST", "/portal/evidence", { body, contentType, headers: json });
+      expect(await storedNameOf(response), String(disposition).slice(0, 80)).toBe(stored);
+    }
+  });
+
+  it("the type and size checks still hold for such names", async () => {
+    const png = rawUpload('form-data; name="file"; filename="a;b=c.pdf"', tinyPng());
+    const refused = await vendor.request("POST", "/portal/evidence", { body: png.body, contentType: png.contentType, headers: json });
+    expect([refused.status, JSON.parse(refused.body).code]).toEqual([400, "name_mismatch"]);
+    const big = rawUpload('form-data; name="file"; filename="a;b=c.pdf"', Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]));
+    const tooLarge = await vendor.request("POST", "/portal/evidence", { body: big.body, contentType: big.contentType, headers: json });
+    expect([tooLarge.status, JSON.parse(tooLarge.body).code]).toEqual([413, "too_large"]);
+  });
+});
+
 describe("refusals say why and store nothing", () => {
   it("a fake PDF (PNG bytes) is refused with the reason, as JSON and for a plain form", async () => {
     const before = await filesBelow(storage);

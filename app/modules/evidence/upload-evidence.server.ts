@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, type Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
+import { cleanDisplayText } from "../../utils/display-text";
 import { DomainError } from "../../utils/errors";
 import { lockRow } from "../../utils/row-lock.server";
 import { inTransaction } from "../../utils/transaction.server";
@@ -15,7 +16,8 @@ import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfo
 
 const inputSchema = z.object({
   questionKey: z.string().min(1).max(200),
-  fileName: z.string().max(1000),
+  // Any length: cleanFileName() shortens it keeping the extension (the request's size limit bounds it).
+  fileName: z.string(),
   bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, { message: "bytes expected" }),
 });
 
@@ -56,8 +58,9 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
   await editableEvidenceQuestion(actor, questionKey, db());
   // transfer: the caller's buffer (allocated for this upload alone) moves to the worker and back,
   // no copy of up to 20 MB here; otherwise the bytes are copied and the caller's stay usable.
+  // The name is judged as it will be shown: `report.pd\u200Bf` is a .pdf.
   const owned = options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
-  const outcome = await runParserJob("inspect-evidence-file", { bytes: owned, fileName: parsed.data.fileName }, { transfer: [owned.buffer as ArrayBuffer] });
+  const outcome = await runParserJob("inspect-evidence-file", { bytes: owned, fileName: cleanDisplayText(parsed.data.fileName) }, { transfer: [owned.buffer as ArrayBuffer] });
   if (outcome.status === "busy") throw new ParserBusyError();
   if (outcome.status !== "done") throw new DomainError("VALIDATION", "the file could not be checked", { reason: "unchecked", params: {} });
   const { detected, sha256, bytes: checked } = outcome.value;

@@ -12,6 +12,12 @@ describe("neutraliseFormula", () => {
   it.each(["Acme", "", " =not at start", "Über AI", "1+1"])("leaves %j alone", (value) => {
     expect(neutraliseFormula(value)).toBe(value);
   });
+  it("removes bidi controls and invisible characters, also where they would hide a formula's start", () => {
+    expect(neutraliseFormula("\u202Egnp.exe Vendor")).toBe("gnp.exe Vendor");
+    expect(neutraliseFormula("\u200B=1+1")).toBe("'=1+1");
+    expect(neutraliseFormula("\uFEFF\u2066@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(toCsv(["Name\u200D"], [["Ac\u200Bme\u202E"]])).toBe("\uFEFFName\r\nAcme\r\n");
+  });
   it("leaves numbers, booleans and null alone (a negative number stays a number)", () => {
     expect(neutraliseFormula(-2)).toBe(-2);
     expect(neutraliseFormula(true)).toBe(true);

@@ -2,15 +2,23 @@
  * Export helpers shared by the portfolio and the comparison: CSV (UTF-8 with BOM, RFC 4180
  * quoting), XLSX (exceljs) and JSON. Every text cell that a spreadsheet could read as a formula
  * (starting with =, +, -, @, tab or CR) is prefixed with an apostrophe. Numbers stay numbers.
+ * Text loses bidi controls and invisible characters first (names stored before they were cleaned
+ * at the edge must not display as something else in a spreadsheet either).
  */
+import { stripDeceptiveCharacters } from "../../utils/display-text";
+
 export type Cell = string | number | boolean | null | undefined | Date;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Neutralises spreadsheet formula injection: "=1+1" → "'=1+1". Non-strings pass unchanged. */
+/**
+ * Neutralises spreadsheet formula injection: "=1+1" → "'=1+1", after removing what could hide a
+ * formula's start or disguise the text (stripDeceptiveCharacters). Non-strings pass unchanged.
+ */
 export function neutraliseFormula<T>(value: T): T | string {
   if (typeof value !== "string") return value;
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  const text = stripDeceptiveCharacters(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
 function cellText(value: Cell): string {
@@ -43,7 +51,7 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   workbook.creator = "Vetted";
   workbook.created = new Date(0);
   for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(sheet.name.replace(/[[\]*?/\\:]/g, " ").slice(0, 31));
+    const worksheet = workbook.addWorksheet(stripDeceptiveCharacters(sheet.name).replace(/[[\]*?/\\:]/g, " ").slice(0, 31));
     worksheet.addRow(sheet.headers.map((h) => neutraliseFormula(h)));
     worksheet.getRow(1).font = { bold: true };
     worksheet.views = [{ state: "frozen", ySplit: 1 }];

@@ -17,6 +17,7 @@
 // do not know (e.g. "Category"); it is treated as a catalogue (or ignored) with a notice. If two
 // or more candidates still hold scores, the edition is ambiguous and reading fails.
 
+import { cleanDisplayText } from "../../utils/display-text";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { CsvSyntaxError, isBlankRecord, parseCsv, readCsvHeader } from "./parse-csv";
@@ -113,10 +114,8 @@ export function normaliseLabel(value: string): string {
 
 /** Display form of a header or label: BOM removed, trimmed, inner whitespace collapsed. */
 export function cleanLabel(value: string): string {
-  return value
-    .replace(/\uFEFF/g, "")
-    .trim()
-    .replace(/\s+/g, " ");
+  // Developer names become vendor names: cleaned like every user-supplied name (BOMs included).
+  return cleanDisplayText(value);
 }
 
 export function headerRole(header: string): HeaderRole {

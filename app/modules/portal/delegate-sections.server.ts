@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { generateToken, sha256Hex } from "../../utils/crypto.server";
+import { optionalDisplayNameSchema } from "../../utils/display-name-schema";
 import { DomainError } from "../../utils/errors";
 import { translate } from "../../utils/i18n";
 import { lockRow } from "../../utils/row-lock.server";
@@ -18,7 +19,7 @@ export const DELEGATIONS_PER_LINK: RateLimitRule = { limit: 10, windowSeconds: 6
 
 export const delegateSchema = z.object({
   contactEmail: z.email().max(320).transform((v) => v.trim().toLowerCase()),
-  contactName: z.string().trim().max(200).optional(),
+  contactName: optionalDisplayNameSchema({ max: 200 }).transform((v) => v ?? undefined).optional(),
   locale: z.enum(["en", "de"]).default("en"),
   sections: z.array(z.string().min(1).max(100)).min(1).max(100),
 });
@@ -29,7 +30,11 @@ export type DelegateInput = z.infer<typeof delegateSchema>;
  * its own token, `delegatedById` = the contact's link, expiring no later than it. The colleague
  * gets the link by mail in the chosen language; the audit trail records invite.delegated.
  */
-export async function delegateSections(actor: VendorActor, input: DelegateInput) {
+export async function delegateSections(actor: VendorActor, rawInput: DelegateInput) {
+  // Parsed again here (idempotent): the colleague's name is stored cleaned whoever calls.
+  const parsed = delegateSchema.safeParse(rawInput);
+  if (!parsed.success) throw new DomainError("VALIDATION", "invalid delegation");
+  const input = parsed.data;
   // Counted before the work (attempts, not only successes): parallel requests cannot overrun it.
   const limit = await consumeRateLimit(`delegate:link:${actor.inviteLinkId}`, DELEGATIONS_PER_LINK);
   if (limit.limited) throw new DomainError("RATE_LIMITED", "Too many invitations", { retryAfterSeconds: limit.retryAfterSeconds });

@@ -61,6 +61,8 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
         outcomes.push({ questionKey: change.questionKey, status: "invalid", message: ANSWER_LOCK_MESSAGES[lock] });
         continue;
       }
+      // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
+      let value: AnswerValue | null = null;
       if (change.value !== null) {
         const parsed = parseAnswerValue(question, change.value);
         if (!parsed.ok) {
@@ -72,8 +74,9 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
           outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "an attached file does not belong to this question" });
           continue;
         }
+        value = parsed.value;
       }
-      outcomes.push(await saveOne(tx, actor, assessment.id, change));
+      outcomes.push(await saveOne(tx, actor, assessment.id, { ...change, value }));
     }
     const saved = outcomes.filter((o) => o.status === "saved");
     if (saved.length > 0) {

@@ -11,6 +11,7 @@ import {
   parseIsoDay,
 } from "../../../scoring";
 import { canonicalJson } from "../../utils/canonical-json";
+import { displayNameSchema } from "../../utils/display-name-schema";
 import {
   COUNTRY_CODE_PATTERN,
   EVIDENCE_DOCUMENT_TYPES,
@@ -98,7 +99,7 @@ export const answerValueSchemas = {
     z
       .array(
         z.strictObject({
-          name: z.string().trim().min(1, { message: "every sub-processor needs a name" }).max(200),
+          name: displayNameSchema({ max: 200, required: "every sub-processor needs a name" }),
           purpose: z.string().trim().max(500),
           country: z.string().regex(COUNTRY_CODE_PATTERN, { message: "use two-letter ISO country codes such as DE" }),
           mechanism: z.enum(TRANSFER_MECHANISMS, { message: "choose a transfer mechanism" }),

@@ -3,6 +3,7 @@
 // Stored definitions are parsed again on every read (house rule 5).
 
 import { z } from "zod";
+import { displayNameSchema } from "../../utils/display-name-schema";
 import {
   NOT_APPLICABLE_VALUE,
   QUESTION_TYPES,
@@ -81,6 +82,11 @@ export const localizedTextSchema = z.strictObject({
   en: nonEmptyText(TEXT_MAX),
   de: nonEmptyText(TEXT_MAX),
 });
+
+/** Titles (of the template and its sections) are names: cleaned like every user-supplied name. */
+const localizedTitle = (max: number) =>
+  displayNameSchema({ max, required: "must not be empty", tooLong: `must be at most ${max} characters` });
+export const localizedTitleSchema = z.strictObject({ en: localizedTitle(TEXT_MAX), de: localizedTitle(TEXT_MAX) });
 
 const weightSchema = z
   .number({ message: "weight must be a number" })
@@ -383,7 +389,7 @@ export const templateSectionSchema = z.strictObject({
     .regex(QUESTION_KEY_PATTERN, {
       message: "section key may only contain a–z, 0–9, '_', '.', '-'",
     }),
-  title: localizedTextSchema,
+  title: localizedTitleSchema,
   description: localizedTextSchema.optional(),
   weight: weightSchema,
   questions: z
@@ -396,7 +402,7 @@ export const templateDefinitionSchema = z
     key: z
       .string()
       .regex(TEMPLATE_KEY_PATTERN, { message: "template key must be kebab-case (a–z, 0–9, '-')" }),
-    title: localizedTextSchema,
+    title: localizedTitleSchema,
     description: localizedTextSchema.optional(),
     sections: z
       .array(templateSectionSchema)

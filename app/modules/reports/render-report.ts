@@ -1,3 +1,4 @@
+import { cleanDisplayText } from "../../utils/display-text";
 import { PDFDocument } from "pdf-lib";
 import { chapterContext, type ChapterContext } from "./chapter-context";
 import { drawAnswers, drawReferences } from "./chapters-answers";
@@ -66,10 +67,12 @@ function drawFooters({ layout, input, t }: ChapterContext): void {
 }
 
 function setDocumentInfo(doc: PDFDocument, { input, t }: ChapterContext): void {
-  doc.setTitle(t("documentTitle", { vendor: input.vendorName, product: input.productName }), { showInWindowTitleBar: true });
-  doc.setAuthor(input.organizationName);
-  doc.setSubject(t("documentSubject", { id: input.assessment.id, title: input.assessment.title, outcome: input.decision.outcome }));
-  doc.setKeywords([t("keywordAssessment"), input.vendorName, input.productName, input.assessment.id, input.assessment.templateName]);
+  // The document properties show names too (viewers' title bars): cleaned like the page text.
+  const name = cleanDisplayText;
+  doc.setTitle(name(t("documentTitle", { vendor: input.vendorName, product: input.productName })), { showInWindowTitleBar: true });
+  doc.setAuthor(name(input.organizationName));
+  doc.setSubject(name(t("documentSubject", { id: input.assessment.id, title: input.assessment.title, outcome: input.decision.outcome })));
+  doc.setKeywords([t("keywordAssessment"), input.vendorName, input.productName, input.assessment.id, input.assessment.templateName].map(name));
   doc.setCreator("Vetted");
   doc.setProducer("Vetted");
   doc.setCreationDate(input.generatedAt);

@@ -1,3 +1,4 @@
+import { stripDeceptiveCharacters } from "../../utils/display-text";
 import type { PDFFont } from "pdf-lib";
 
 /**
@@ -34,18 +35,13 @@ export function textWidth(font: PDFFont, text: string, size: number): number {
 }
 
 /**
- * Makes user text printable: unifies line ends, turns tabs into spaces and drops other control
- * characters (they have no glyph and would break the content stream's text operators).
+ * Makes user text printable: unifies line ends, turns tabs into spaces and drops control
+ * characters (they have no glyph and would break the content stream's text operators), bidi
+ * controls and invisible characters (stripDeceptiveCharacters: a signed report must show names as
+ * they are, also names stored before they were cleaned at the edge).
  */
 export function cleanText(text: string): string {
-  return (
-    text
-      .replace(/\r\n?/g, "\n")
-      .normalize("NFC")
-      .replace(/\t/g, " ")
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B\uFEFF]/g, "")
-  );
+  return stripDeceptiveCharacters(text.replace(/\r\n?/g, "\n").replace(/\t/g, " "));
 }
 
 /** Breaks a word that is wider than the line (hashes, URLs) into pieces that fit. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayNameSchema, optionalDisplayNameSchema } from "../../utils/display-name-schema";
 
 /**
  * Inputs of the review use cases (findings, comments, change requests). Plain module (no server
@@ -25,16 +26,11 @@ const optionalDay = z
   .transform((v) => (v ? v : null));
 
 export const findingFieldsSchema = z.object({
-  title: z.string().trim().min(3, "titleTooShort").max(200, "titleTooLong"),
+  title: displayNameSchema({ min: 3, max: 200, required: "titleTooShort", tooLong: "titleTooLong" }),
   severity: z.enum(FINDING_SEVERITIES, { message: "invalidSeverity" }),
   description: z.string().trim().min(1, "descriptionRequired").max(FINDING_TEXT_MAX, "textTooLong"),
   remediation: z.string().trim().max(FINDING_TEXT_MAX, "textTooLong").default(""),
-  owner: z
-    .string()
-    .trim()
-    .max(200, "ownerTooLong")
-    .optional()
-    .transform((v) => (v ? v : null)),
+  owner: optionalDisplayNameSchema({ max: 200, tooLong: "ownerTooLong" }),
   dueDate: optionalDay,
   status: z.enum(FINDING_STATUSES, { message: "invalidStatus" }).default("OPEN"),
   questionKeys: z.array(questionKey).max(200).default([]),

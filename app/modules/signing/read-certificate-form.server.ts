@@ -1,5 +1,5 @@
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
 import { BodyTooLargeError, limitedBody } from "../../utils/limited-body.server";
+import { readMultipartForm } from "../../utils/multipart-form.server";
 import { SIGNING_CERTIFICATE_MAX_BYTES, SIGNING_PASSPHRASE_MAX_CHARS } from "./upload-signing-certificate.server";
 
 /** Form fields, boundaries and the passphrase around the file. */
@@ -19,15 +19,14 @@ export async function readCertificateForm(request: Request): Promise<Certificate
   const declared = request.headers.get("Content-Length");
   if (declared !== null && !(Number(declared) <= max)) return { ok: false, status: 413 };
   if (!request.body) return { ok: false, status: 400 };
-  const counted = new Request(request.url, { method: "POST", headers: request.headers, body: limitedBody(request.body, max), duplex: "half" } as RequestInit);
   let form: FormData;
   try {
     const multipart = (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
     form = multipart
-      ? await unstable_parseMultipartFormData(counted, unstable_createMemoryUploadHandler({ maxPartSize: SIGNING_CERTIFICATE_MAX_BYTES }))
-      : await counted.formData();
+      ? await readMultipartForm(request, max)
+      : await new Request(request.url, { method: "POST", headers: request.headers, body: limitedBody(request.body, max), duplex: "half" } as RequestInit).formData();
   } catch (error) {
-    if (error instanceof MaxPartSizeExceededError || error instanceof BodyTooLargeError) return { ok: false, status: 413 };
+    if (error instanceof BodyTooLargeError) return { ok: false, status: 413 };
     return { ok: false, status: 400 };
   }
   const text = (name: string, maxChars: number) => {
@@ -35,6 +34,7 @@ export async function readCertificateForm(request: Request): Promise<Certificate
     return typeof value === "string" && value.length <= maxChars && !value.includes("\u0000") ? value : "";
   };
   const file = form.get("certificate");
+  if (file instanceof File && file.size > SIGNING_CERTIFICATE_MAX_BYTES) return { ok: false, status: 413 };
   return {
     ok: true,
     intent: text("intent", 32),

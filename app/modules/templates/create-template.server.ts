@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayNameSchema } from "../../utils/display-name-schema";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -9,8 +10,8 @@ import { createdByOf, requireTemplateWriter, type TemplateActor } from "./templa
 
 export const createTemplateSchema = z.object({
   key: z.string().trim().min(1, "required").max(80, "tooLong").regex(TEMPLATE_KEY_PATTERN, "templateKeyFormat"),
-  titleEn: z.string().trim().min(1, "required").max(200, "tooLong"),
-  titleDe: z.string().trim().min(1, "required").max(200, "tooLong"),
+  titleEn: displayNameSchema({ max: 200, required: "required", tooLong: "tooLong" }),
+  titleDe: displayNameSchema({ max: 200, required: "required", tooLong: "tooLong" }),
 });
 export type CreateTemplateInput = z.input<typeof createTemplateSchema>;
 

@@ -1,3 +1,5 @@
+import { BodyTooLargeError, limitedBody } from "../../utils/limited-body.server";
+import { readMultipartForm } from "../../utils/multipart-form.server";
 import { TEMPLATE_FILE_MAX_BYTES } from "./template-file";
 
 /** Room for a 2 MB file plus the other fields and multipart framing. */
@@ -10,30 +12,37 @@ export const TEMPLATE_FORM_MAX_BYTES = TEMPLATE_FILE_MAX_BYTES + 256 * 1024;
  */
 export async function readTemplateForm(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get("Content-Length") ?? "0");
-  if (declared > TEMPLATE_FORM_MAX_BYTES) throw new Response("The upload is too large (at most 2 MB).", { status: 413 });
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  if (request.body) {
-    const reader = request.body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      total += value.byteLength;
-      if (total > TEMPLATE_FORM_MAX_BYTES) {
-        await reader.cancel();
-        throw new Response("The upload is too large (at most 2 MB).", { status: 413 });
-      }
-      chunks.push(value);
-    }
-  }
+  if (declared > TEMPLATE_FORM_MAX_BYTES) throw tooLarge();
   let form: FormData;
   try {
-    form = await new Request(request.url, { method: "POST", headers: request.headers, body: Buffer.concat(chunks) }).formData();
-  } catch {
+    form = isMultipart(request) ? await readMultipartForm(request, TEMPLATE_FORM_MAX_BYTES) : await readUrlEncoded(request);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw tooLarge();
     throw new Response("The form could not be read.", { status: 400 });
   }
   for (const [, value] of form) {
     if (typeof value === "string" && value.includes("\u0000")) throw new Response("The form contains invalid characters.", { status: 400 });
   }
   return form;
+}
+
+const tooLarge = () => new Response("The upload is too large (at most 2 MB).", { status: 413 });
+
+/** The import page's file upload: our multipart reader (file names with ; = " or filename* are fine). */
+function isMultipart(request: Request): boolean {
+  return (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+}
+
+/** The editor's form: counted while it streams, then parsed. */
+async function readUrlEncoded(request: Request): Promise<FormData> {
+  const chunks: Uint8Array[] = [];
+  if (request.body) {
+    const reader = limitedBody(request.body, TEMPLATE_FORM_MAX_BYTES).getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+    }
+  }
+  return new Request(request.url, { method: "POST", headers: request.headers, body: Buffer.concat(chunks) }).formData();
 }

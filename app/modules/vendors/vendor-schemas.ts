@@ -11,7 +11,8 @@ import {
   VENDOR_NAME_MAX,
   WEBSITE_MAX,
 } from "./vendor-fields";
-import { hasForbiddenTagCharacter, splitTags, TAG_MAX, TAGS_MAX_COUNT } from "./vendor-tags";
+import { displayNameSchema, optionalDisplayNameSchema } from "../../utils/display-name-schema";
+import { splitTags, TAG_MAX, TAGS_MAX_COUNT } from "./vendor-tags";
 
 /**
  * Vendor and product input, shared by the routes (validation at the edge, 400 with field errors)
@@ -41,11 +42,8 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-const name = z
-  .string({ error: "vendors.errorNameRequired" })
-  .trim()
-  .min(1, { error: "vendors.errorNameRequired" })
-  .max(VENDOR_NAME_MAX, { error: "vendors.errorNameTooLong" });
+// Cleaned like every user-supplied name (cleanDisplayText): no bidi controls or invisible characters.
+const name = displayNameSchema({ max: VENDOR_NAME_MAX, required: "vendors.errorNameRequired", tooLong: "vendors.errorNameTooLong" });
 
 const version = z.coerce
   .number({ error: "vendors.errorInvalid" })
@@ -60,14 +58,14 @@ const countryCode = z
 
 /**
  * Tags: the form's comma-separated text ("strategic, llm") or a list (parsed output parses to
- * itself). Normalised by splitTags(); each tag at most TAG_MAX characters without control
- * characters, at most TAGS_MAX_COUNT tags. Missing or empty: no tags.
+ * itself). Normalised by splitTags() (cleaned like every name: no controls, bidi or invisible
+ * characters); each tag at most TAG_MAX characters, at most TAGS_MAX_COUNT tags. Missing or
+ * empty: no tags.
  */
 const tags = z
   .union([z.string(), z.array(z.string())], { error: "vendors.errorInvalid" })
   .nullish()
   .transform((value) => splitTags(value ?? ""))
-  .refine((list) => !list.some(hasForbiddenTagCharacter), { error: "vendors.errorTagCharacters" })
   .refine((list) => list.every((tag) => tag.length <= TAG_MAX), { error: "vendors.errorTagTooLong" })
   .refine((list) => list.length <= TAGS_MAX_COUNT, { error: "vendors.errorTooManyTags" });
 
@@ -98,7 +96,7 @@ const uniqueSorted = (values: string[]) => [...new Set(values)].sort();
 export const productFieldsSchema = z.object({
   name,
   description: optionalText(DESCRIPTION_MAX, "vendors.errorDescriptionTooLong"),
-  foundationModel: optionalText(FOUNDATION_MODEL_MAX, "vendors.errorFoundationModelTooLong"),
+  foundationModel: optionalDisplayNameSchema({ max: FOUNDATION_MODEL_MAX, tooLong: "vendors.errorFoundationModelTooLong", invalid: "vendors.errorInvalid" }),
   hostingRegions: z
     .array(countryCode, { error: "vendors.errorCountry" })
     .max(COUNTRY_CODES.length * 2, { error: "vendors.errorCountry" })

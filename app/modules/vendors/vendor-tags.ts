@@ -1,3 +1,5 @@
+import { cleanDisplayText } from "../../utils/display-text";
+
 /**
  * Vendor tags ("strategic", "llm", …): free labels the portfolio filters on (`/portfolio?tag=`).
  * Stored on the vendor as a JSON array of strings (`Vendor.tags`). Free of zod and server code,
@@ -10,19 +12,9 @@ export const TAG_MAX = 50;
 export const TAGS_MAX_COUNT = 20;
 
 /**
- * Characters a tag may not contain: control characters (C0, DEL, C1) and the bidirectional
- * embedding/override/isolate controls, which can make a tag display as something else. Tabs and
- * line breaks never get this far: they are whitespace, collapsed to one space by splitTags().
- */
-const FORBIDDEN_IN_TAG = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
-
-export function hasForbiddenTagCharacter(tag: string): boolean {
-  return FORBIDDEN_IN_TAG.test(tag);
-}
-
-/**
- * Comma-separated text (or a list, each item possibly comma-separated) → tags: each trimmed,
- * inner whitespace collapsed to one space, Unicode-normalised (NFC), empties dropped, duplicates
+ * Comma-separated text (or a list, each item possibly comma-separated) → tags: each cleaned like
+ * every name (cleanDisplayText: NFC, no controls, bidi or invisible characters, whitespace
+ * collapsed to one space, trimmed), empties dropped, duplicates
  * that differ only in case dropped (the first spelling wins), order kept. No length, count or
  * character checks: the schema reports those as field errors. Idempotent.
  */
@@ -31,7 +23,7 @@ export function splitTags(input: string | readonly string[]): string[] {
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const part of parts) {
-    const tag = part.normalize("NFC").replace(/\s+/g, " ").trim();
+    const tag = cleanDisplayText(part);
     if (!tag) continue;
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayNameSchema } from "../../utils/display-name-schema";
 
 /**
  * A weight profile overrides section and question weights of a template (e.g. "Health data":
@@ -20,7 +21,7 @@ export const weightsSchema = z
 export type Weights = z.infer<typeof weightsSchema>;
 
 export const weightProfileInputSchema = z.object({
-  name: z.string().trim().min(1, { message: "nameRequired" }).max(80),
+  name: displayNameSchema({ max: 80, required: "nameRequired", tooLong: "nameTooLong" }),
   description: z.string().trim().max(500).optional().transform((v) => v || undefined),
   weights: weightsSchema,
 });

@@ -3,7 +3,7 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { parseStoredWeights, type WeightProfileInput } from "./weight-profile-schema";
+import { parseStoredWeights, weightProfileInputSchema, type WeightProfileInput } from "./weight-profile-schema";
 
 function requireAdmin(actor: UserActor): void {
   if (actor.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only admins manage weight profiles");
@@ -36,7 +36,15 @@ export async function defaultWeightProfile(organizationId: string, client: Tx | 
   return row ? { ...row, weights: parseStoredWeights(row.weights) } : null;
 }
 
-export async function createWeightProfile(actor: UserActor, input: WeightProfileInput) {
+/** Parsed again here (idempotent): the name is stored cleaned whoever calls. */
+function parseProfileInput(input: WeightProfileInput): WeightProfileInput {
+  const parsed = weightProfileInputSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError("VALIDATION", `weights.${parsed.error.issues[0]?.message ?? "nameRequired"}`);
+  return parsed.data;
+}
+
+export async function createWeightProfile(actor: UserActor, rawInput: WeightProfileInput) {
+  const input = parseProfileInput(rawInput);
   requireAdmin(actor);
   return inTransaction(async (tx) => {
     const clash = await tx.weightProfile.findFirst({ where: { organizationId: actor.organizationId, name: input.name }, select: { id: true } });
@@ -49,7 +57,8 @@ export async function createWeightProfile(actor: UserActor, input: WeightProfile
   });
 }
 
-export async function updateWeightProfile(actor: UserActor, profileId: string, expectedVersion: number, input: WeightProfileInput) {
+export async function updateWeightProfile(actor: UserActor, profileId: string, expectedVersion: number, rawInput: WeightProfileInput) {
+  const input = parseProfileInput(rawInput);
   requireAdmin(actor);
   return inTransaction(async (tx) => {
     const existing = await tx.weightProfile.findFirst({ where: { id: profileId, organizationId: actor.organizationId }, select: { id: true } });
