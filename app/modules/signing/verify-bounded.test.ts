@@ -146,7 +146,7 @@ describe("limits end a check with a verdict", () => {
     const [, , holeEnd] = signatureObjects(signed).byteRange.match(/\d+/g)!.map(Number);
     const holeStart = text.indexOf("/Contents <") + "/Contents ".length;
     const hexLength = holeEnd! - holeStart - 2;
-    const nested = "3080".repeat(hexLength / 4).slice(0, hexLength);
+    const nested = "3080".repeat(Math.ceil(hexLength / 4)).slice(0, hexLength);
     const forged = latin1(text.slice(0, holeStart + 1) + nested + text.slice(holeEnd! - 1));
     const result = await verifyPdfSignature(forged);
     expect(result.kind).toBe("invalid");
