@@ -17,9 +17,9 @@
 // builds first when build/ is missing).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
+import { benchEnvironment } from "./bench-environment";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 
@@ -31,15 +31,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const WARM_UP_S = 2;
 const REQUEST_TIMEOUT_MS = 10_000;
 
-const dir = path.join(root, ".tmp/bench-portfolio");
-const databaseFile = path.join(dir, "bench.db");
-const benchEnv = {
-  DATABASE_URL: `file:${databaseFile}`,
-  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-  SESSION_SECRET: "vetted-bench-session-secret-0123456789abcdef",
-  MAIL_URL: "outbox",
-  LOG_LEVEL: "warn",
-};
+const bench = benchEnvironment("bench-portfolio");
 
 if (process.argv.includes("--serve")) {
   // Child: serve the production build on a free port of 127.0.0.1 and print its URL.
@@ -53,9 +45,7 @@ if (process.argv.includes("--serve")) {
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, benchEnv, { NODE_ENV: "production", APP_URL: "http://127.0.0.1:3999" });
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  bench.prepare();
   const { ensureServerBuild, createClient } = await import("../tests/support/app-server");
   ensureServerBuild();
   const { migrateDatabase } = await import("../app/utils/migrate.server");
@@ -64,7 +54,7 @@ async function main(): Promise<void> {
   const { seedPortfolio } = await import("../tests/support/portfolio-factories");
 
   const seedStart = performance.now();
-  await migrateDatabase(benchEnv.DATABASE_URL);
+  await migrateDatabase(bench.env.DATABASE_URL);
   const password = randomBytes(12).toString("base64url");
   const key = () => randomBytes(20).toString("base64");
   const { organizationId } = await seedDemo({
@@ -95,7 +85,7 @@ async function main(): Promise<void> {
 
   const server = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/portfolio.ts"), "--serve"], {
     cwd: root,
-    env: { ...process.env, ...benchEnv },
+    env: { ...process.env, ...bench.env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {

@@ -20,9 +20,9 @@
 // first when build/ is missing).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import path from "node:path";
+import { benchEnvironment } from "./bench-environment";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { deflateSync } from "node:zlib";
@@ -32,16 +32,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 20);
 const ATTACKERS = Number(process.env.BENCH_ATTACKERS ?? 4);
 const REQUEST_TIMEOUT_MS = 120_000;
 
-const dir = path.join(root, ".tmp/bench-verify");
-const databaseFile = path.join(dir, "bench.db");
-const benchEnv = {
-  DATABASE_URL: `file:${databaseFile}`,
-  ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
-  SESSION_SECRET: "vetted-bench-session-secret-0123456789abcdef",
-  MAIL_URL: "outbox",
-  LOG_LEVEL: "warn",
-  TRUST_PROXY: "true",
-};
+const bench = benchEnvironment("bench-verify", { TRUST_PROXY: "true" });
 
 /** The server's event-loop delays (worst per second), collected from its output. */
 let eventLoopDelays: number[] = [];
@@ -130,14 +121,12 @@ async function hostileFiles(): Promise<HostileFile[]> {
 }
 
 async function main(): Promise<void> {
-  Object.assign(process.env, benchEnv, { NODE_ENV: "production", APP_URL: "http://127.0.0.1:3999" });
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
+  bench.prepare();
   const { ensureServerBuild } = await import("../tests/support/app-server");
   ensureServerBuild();
   const { migrateDatabase } = await import("../app/utils/migrate.server");
   const { disconnectDb } = await import("../app/utils/db.server");
-  await migrateDatabase(benchEnv.DATABASE_URL);
+  await migrateDatabase(bench.env.DATABASE_URL);
   await disconnectDb();
   for (const file of await hostileFiles()) console.log(`hostile file: ${file.name}, ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB`);
 
@@ -145,7 +134,7 @@ async function main(): Promise<void> {
   const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)] : [];
   const server = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "bench/verify-under-attack.ts"), "--serve"], {
     cwd: root,
-    env: { ...process.env, ...benchEnv },
+    env: { ...process.env, ...bench.env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   try {
