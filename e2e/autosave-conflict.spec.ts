@@ -89,6 +89,36 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(question(second, "security.encryption").getByLabel("Partly")).toBeChecked();
   });
 
+  test("a change made while the previous save is still on its way is sent after it: no conflict with oneself", async ({ newContext }) => {
+    const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
+    const page = await openPortal(await newContext({ label: "contact" }), { url: inviteUrl, contactEmail });
+    await waitForHydration(page);
+    // The server stores the first save at once, but its answer reaches the page only when released:
+    // meanwhile the page holds the version that save replaced.
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let saves = 0;
+    await page.route("**/portal/answer*", async (route) => {
+      saves += 1;
+      const response = await route.fetch();
+      if (saves === 1) await released;
+      await route.fulfill({ response }).catch(() => {}); // an aborted request is gone already
+    });
+    const block = question(page, SUBPROCESSORS);
+    const field = block.locator('input[type="text"]');
+    await field.fill("Azure (Ireland)");
+    await expect(block.getByTestId("save-status")).toHaveText("Saving…");
+    await field.fill("Azure (Ireland) and AWS (Frankfurt)");
+    // Longer than the autosave delay: the second change is due while the first save is on its way.
+    await page.waitForTimeout(1_500);
+    release();
+    await expect.poll(() => saves).toBe(2);
+    await expect(block.getByTestId("save-status")).toHaveText("Saved");
+    await expect(block.getByTestId("conflict-dialog")).toHaveCount(0);
+    await page.reload();
+    await expect(question(page, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("Azure (Ireland) and AWS (Frankfurt)");
+  });
+
   test("without JavaScript, the invite link opens the questionnaire ('Continue' is a plain form post)", async ({ newContext }) => {
     const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false });

@@ -21,13 +21,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const section = sections.find((s) => s.questions.some((q) => q.key === questionKey));
   const question = section?.questions.find((q) => q.key === questionKey);
   if (!section || !question) return json({ status: "invalid" as const, questionKey, message: "unknown question" }, 400);
+  const { changes, invalid } = changesFromForm([question], form);
+  // Nothing to change (e.g. a save that left the page as the contact submitted): nothing to refuse.
+  if (!invalid[0] && changes.length === 0) return json({ status: "unchanged" as const, questionKey });
   // This one question was named on purpose: say why it cannot change (the plain form ignores such fields instead).
   const scope = await loadVendorAnswerScope(actor, await loadVendorAssessment(actor));
   const lock = answerLock(scope, { key: question.key, sectionKey: section.key });
   if (lock) return json({ status: "invalid" as const, questionKey, message: ANSWER_LOCK_MESSAGES[lock] }, lock === "read_only" ? 409 : 400);
-  const { changes, invalid } = changesFromForm([question], form);
   if (invalid[0]) return json({ status: "invalid" as const, questionKey, message: invalid[0].message }, 400);
-  if (changes.length === 0) return json({ status: "unchanged" as const, questionKey });
   const [outcome] = await runUseCase(() => saveAnswers(actor, changes));
   if (!outcome) return json({ status: "unchanged" as const, questionKey });
   if (outcome.status === "conflict") return json(outcome, 409);

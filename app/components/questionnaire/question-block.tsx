@@ -65,10 +65,28 @@ export function QuestionBlock({
   /** The field that had focus when the conflict opened; focus goes back there after the choice. */
   const returnFocusTo = useRef<HTMLElement | null>(null);
   const restoreFocus = useRef(false);
+  // What the next save is based on, read when it is sent (a timer set before the last answer
+  // arrived must not send the version that answer replaced: that was a conflict with oneself).
+  const base = useRef({ version: initial.version, shown: JSON.stringify(initial.value ?? null) });
+  // One save in flight at a time: a change made meanwhile is sent when the answer is in, based
+  // on the version it returned.
+  const inFlight = useRef(false);
+  const queued = useRef(false);
 
-  function save(baseVersion = version, shownValue = shown) {
+  /** The server's version and value of the answer: the base of the next save. */
+  function adoptBase(nextVersion: number, nextShown: string) {
+    base.current = { version: nextVersion, shown: nextShown };
+    setVersion(nextVersion);
+    setShown(nextShown);
+  }
+
+  function save(baseVersion = base.current.version, shownValue = base.current.shown) {
     const fieldset = fieldsetRef.current;
     if (!fieldset) return;
+    if (inFlight.current) {
+      queued.current = true;
+      return;
+    }
     const body = new FormData();
     body.set("questionKey", question.key);
     body.set(`v.${question.key}`, String(baseVersion));
@@ -81,15 +99,16 @@ export function QuestionBlock({
       if (input.type === "file") continue;
       body.append(input.name, input.value);
     }
+    inFlight.current = true;
     fetcher.submit(body, { method: "post", action: "/portal/answer" });
   }
 
   useEffect(() => {
     const result = fetcher.data;
     if (!result || fetcher.state !== "idle") return;
+    inFlight.current = false;
     if (result.status === "saved") {
-      setVersion(result.version);
-      setShown(JSON.stringify(result.value ?? null));
+      adoptBase(result.version, JSON.stringify(result.value ?? null));
       setValue(result.value);
       setError(null);
       onSaved?.(question.key, result.value);
@@ -97,6 +116,11 @@ export function QuestionBlock({
       setConflict(result);
     } else if (result.status === "invalid") {
       setError(result.message);
+    }
+    // A change made while this save was on its way; after a conflict the contact decides first.
+    if (queued.current) {
+      queued.current = false;
+      if (result.status !== "conflict") save();
     }
     // onSaved is a stable callback of the page; question.key never changes for this block.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -121,8 +145,7 @@ export function QuestionBlock({
 
   /** An upload or removal of evidence changed the answer on the server: adopt its value and version. */
   function adoptServerValue(next: unknown, nextVersion: number) {
-    setVersion(nextVersion);
-    setShown(JSON.stringify(next ?? null));
+    adoptBase(nextVersion, JSON.stringify(next ?? null));
     setValue(next);
     onSaved?.(question.key, next);
   }
@@ -157,8 +180,11 @@ export function QuestionBlock({
   }
 
   function onChange(event: ChangeEvent<HTMLFieldSetElement>) {
+    const target = event.target as unknown as HTMLInputElement;
+    // Only the answer's own fields: typing a clarification reply in this block saves nothing.
+    if (target.name !== `q.${question.key}` && !target.name?.startsWith(`q.${question.key}.`)) return;
     // Choosing a file starts an upload, which stores the answer itself (onServerSaved).
-    if ((event.target as unknown as HTMLInputElement).type === "file") return;
+    if (target.type === "file") return;
     onTokens?.(question.key, currentTokens());
     clearTimeout(timer.current);
     if (hasIncompleteRow()) return;
@@ -167,8 +193,7 @@ export function QuestionBlock({
 
   function keepTheirs() {
     if (!conflict) return;
-    setVersion(conflict.version);
-    setShown(JSON.stringify(conflict.currentValue ?? null));
+    adoptBase(conflict.version, JSON.stringify(conflict.currentValue ?? null));
     setValue(conflict.currentValue);
     setRemountKey((k) => k + 1);
     restoreFocus.current = true;
@@ -178,8 +203,7 @@ export function QuestionBlock({
   function keepMine() {
     if (!conflict) return;
     const nextShown = JSON.stringify(conflict.currentValue ?? null);
-    setVersion(conflict.version);
-    setShown(nextShown);
+    adoptBase(conflict.version, nextShown);
     restoreFocus.current = true;
     setConflict(null);
     save(conflict.version, nextShown);

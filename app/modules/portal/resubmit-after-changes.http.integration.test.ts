@@ -134,6 +134,10 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     const submitted = await vendor.post("/portal", [...fields, ["intent", "submit"]]);
     expect(submitted.status).toBe(302);
     await expectOnlyReopenedChanged(s, before, 60);
+    // A save that changes nothing and arrives after the submit (its timer was still running when
+    // the contact pressed Submit) is answered "unchanged", not refused as read-only.
+    const late = await vendor.post("/portal/answer", [["questionKey", REOPENED], [`v.${REOPENED}`, String(version + 1)], [`o.${REOPENED}`, "60"], [`q.${REOPENED}`, "60"]]);
+    expect(JSON.parse(late.body)).toMatchObject({ status: "unchanged", questionKey: REOPENED });
   });
 
   it("a delegated colleague saves the whole page of their sections during a change request without errors", async () => {
