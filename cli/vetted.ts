@@ -22,6 +22,7 @@
 //                                   templates as JSON/YAML files (see cli/commands/template.ts)
 // Without DATABASE_URL the commands use the demo installation in .data/.
 import { parseArgs } from "node:util";
+import { requireSupportedNode } from "../server/supported-node.js";
 import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from "./demo-config";
 
 const HELP = `Usage: npm run vetted -- <command>
@@ -102,6 +103,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+requireSupportedNode("The Vetted command-line tool");
 main(process.argv.slice(2))
   .then(async (code) => {
     const { disconnectDb } = await import("../app/utils/db.server");

@@ -3,6 +3,10 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { applyDemoEnvironment, loadOrCreateDemoConfig } from "../cli/demo-config";
+import { requireSupportedNode } from "../server/supported-node.js";
+
+console.log(`Vetted demo on Node ${process.version} (${process.execPath})`);
+requireSupportedNode("The demo");
 
 const root = path.resolve(import.meta.dirname, "..");
 

@@ -7,6 +7,10 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
+import { requireSupportedNode } from "../server/supported-node.js";
+
+console.log(`Vetted tests on Node ${process.version} (${process.execPath})`);
+requireSupportedNode("The test suite");
 
 const root = path.resolve(import.meta.dirname, "..");
 const reports = path.join(root, ".tmp/test-reports");

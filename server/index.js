@@ -4,6 +4,9 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp, refuseConnect } from "./app.js";
+import { requireSupportedNode } from "./supported-node.js";
+
+requireSupportedNode("Vetted");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NODE_ENV ??= "production";
@@ -34,7 +37,7 @@ const app = createApp({
   trustProxy: env.TRUST_PROXY,
 });
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL})`);
+  console.log(`Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL}, Node ${process.version})`);
 });
 // CONNECT never reaches Express: without this, Node drops such a connection without an answer.
 server.on("connect", refuseConnect);
