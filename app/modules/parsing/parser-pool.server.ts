@@ -23,18 +23,17 @@ export class ParserBusyError extends Error {
 // Names, not literals in `new URL("…", import.meta.url)`: bundlers rewrite that pattern.
 const BUNDLED_WORKER = "parser-worker.js";
 const SOURCE_WORKER = "parser-worker.ts";
-const SOURCE_WORKER_LOADER = "parser-worker-tsx.mjs";
 
 /**
  * Where the worker's code is. In the production bundle (build/server/index.js) this module's URL
  * is the bundle's, and the worker was bundled next to it (scripts/build-parser-worker.mjs). From
- * the sources (Vitest, tsx, the Vite dev server) the module's URL ends in .ts: the worker
- * starts through a small loader that registers tsx first.
+ * the sources (Vitest, tsx, the Vite dev server) the module's URL ends in .ts: the worker thread
+ * registers tsx itself (`--import tsx`) before it loads its TypeScript entry.
  */
 export function parserWorkerEntry(moduleUrl: string = import.meta.url): WorkerEntry {
   const here = new URL(moduleUrl);
   if (/\.tsx?$/.test(here.pathname)) {
-    return { file: new URL(SOURCE_WORKER_LOADER, here), workerData: { entry: new URL(SOURCE_WORKER, here).href } };
+    return { file: new URL(SOURCE_WORKER, here), execArgv: ["--import", "tsx"] };
   }
   return { file: new URL(BUNDLED_WORKER, here) };
 }

@@ -6,7 +6,7 @@ import { parserJobs, type ParserJobKind } from "./parser-jobs";
 /**
  * Entry of a parser worker thread (ADR 0014). The production build bundles it into
  * build/server/parser-worker.js (remix.config.js → scripts/build-parser-worker.mjs); from the
- * TypeScript sources (Vitest, the CLI, the dev server) parser-worker-tsx.mjs loads it through tsx.
+ * TypeScript sources (Vitest, the CLI, the dev server) the thread loads it through `--import tsx`.
  * One job at a time: the pool sends the next one only after this one answered.
  */
 if (!parentPort) throw new Error("parser-worker.ts runs as a worker thread");

@@ -21,7 +21,8 @@ export type JobOutcome<T> =
 
 export interface WorkerEntry {
   file: URL;
-  workerData?: unknown;
+  /** Node options of the worker thread, e.g. `--import tsx` for an entry written in TypeScript. */
+  execArgv?: string[];
 }
 
 export interface WorkerPoolOptions {
@@ -132,7 +133,7 @@ export class WorkerPool {
 
   private start(): Slot {
     const worker = new Worker(this.options.entry.file, {
-      workerData: this.options.entry.workerData,
+      execArgv: this.options.entry.execArgv,
       resourceLimits: this.options.resourceLimits,
     });
     const slot: Slot = { worker, online: false, job: null, timer: null };

@@ -51,7 +51,7 @@ function lineColumnAt(text: string, offset: number): { line: number; column: num
 }
 
 /**
- * Where JSON.parse gave up. Node 20's messages do not always carry a position, so a small
+ * Where JSON.parse gave up. V8's messages do not always carry a position, so a small
  * scanner walks the grammar and reports the first offset that cannot continue a JSON text.
  */
 export function locateJsonSyntaxError(text: string): { offset: number; message: string } | null {
