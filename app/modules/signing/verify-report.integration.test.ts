@@ -126,7 +126,7 @@ describe("vetted verify / vetted report", () => {
     expect(garbage.code).toBe(2);
 
     expect(vetted(["verify", path.join(tools.dir, "missing.pdf")]).code).toBe(2);
-  });
+  }, 150_000); // six runs of the CLI, each a fresh process (tsx, migrations, a parser worker)
 
   it("report writes the organisation's signed reports, byte for byte, and nothing of other organisations", async () => {
     const otherOrg = await createAssessmentScenario();
