@@ -23,9 +23,11 @@ export interface ReportSweepResult {
  * once, and only one report is ever stored per decision.
  */
 export async function runReportSweep({ now = new Date(), holder }: { now?: Date; holder: string }): Promise<ReportSweepResult> {
-  // The lease outlives the longest run: every report of it may take its full time limit.
-  const leaseMs = REPORTS_PER_RUN * getEnv().REPORT_SIGNING_TIMEOUT_SECONDS * 1000;
+  // Renewed before each report, so a sweeper that dies mid-run blocks the others only briefly.
+  const leaseMs = 2 * getEnv().REPORT_SIGNING_TIMEOUT_SECONDS * 1000;
   if (!(await acquireJobLease(REPORT_SWEEP_JOB_NAME, holder, now, leaseMs))) return { leased: false, signed: 0, failed: 0 };
+  const startedAt = Date.now();
+  const nowInRun = () => new Date(now.getTime() + (Date.now() - startedAt));
   try {
     const due = await db().pendingReport.findMany({
       where: { status: "PENDING", nextAttemptAt: { lte: now } },
@@ -36,7 +38,8 @@ export async function runReportSweep({ now = new Date(), holder }: { now?: Date;
     let signed = 0;
     let failed = 0;
     for (const { decisionId } of due) {
-      const outcome = await finishPendingReport(decisionId, { now });
+      if (!(await acquireJobLease(REPORT_SWEEP_JOB_NAME, holder, nowInRun(), leaseMs))) break;
+      const outcome = await finishPendingReport(decisionId, { now: nowInRun() });
       if (outcome.kind === "signed") signed++;
       if (outcome.kind === "failed") failed++;
     }
