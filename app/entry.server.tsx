@@ -13,6 +13,7 @@ import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
+import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
 
@@ -25,7 +26,7 @@ export { bodyLimits } from "./utils/body-limits.server";
 export { parserPool } from "./modules/parsing/parser-pool.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
-export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
+export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, startReportSweepSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
 
 const ABORT_DELAY_MS = 5_000;
 

@@ -14,6 +14,8 @@
 //                                   write the organisation's signed reports (archiving)
 //   demo seed                       create the demo organisation (used by `npm run demo`)
 //   reminders run                   send the vendor reminders that are due; prints how many
+//   reports sweep [--retry-failed]  make the signed reports of decisions that still miss them
+//                                   (as the server's sweep does); --retry-failed retries given-up ones
 //   fmti <edition-folder> [--import --org <slug>]
 //                                   print the FMTI totals of an edition (no database needed);
 //                                   --import also records it in the organisation
@@ -31,6 +33,7 @@ const HELP = `Usage: npm run vetted -- <command>
   users create --org <slug> --email <email> --name <name> --role ADMIN|ASSESSOR|DPO|AUDITOR [--org-name <name>]
   demo seed
   reminders run
+  reports sweep [--retry-failed]
   fmti <edition-folder> [--import --org <slug>]
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
   template import <file> --org <slug> [--publish]
@@ -96,6 +99,11 @@ async function main(argv: string[]): Promise<number> {
     case "reminders run": {
       const { remindersRunCommand } = await import("./commands/reminders");
       return remindersRunCommand();
+    }
+    case "reports sweep": {
+      const { values } = parseArgs({ args: rest, options: { "retry-failed": { type: "boolean" } } });
+      const { reportsSweepCommand } = await import("./commands/reports");
+      return reportsSweepCommand({ retryFailed: values["retry-failed"] ?? false });
     }
     default:
       process.stderr.write(`${HELP}\n`);

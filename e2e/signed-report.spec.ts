@@ -74,9 +74,11 @@ for (const language of ["en", "de"] as const) {
     await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute("data-status", "APPROVED_WITH_CONDITIONS");
     await expect(dpoPage.getByTestId("status-badge")).toHaveText(t.status);
 
-    // The signed report is there to download.
+    // The signed report is there to download: signed right after the decision's commit (ADR 0020);
+    // should it take longer than the request waits, the page says "being signed" and revalidates.
     const report = dpoPage.getByTestId("signed-report");
     await expect(report).toHaveCount(1);
+    await expect(dpoPage.getByTestId("report-pending")).toHaveCount(0);
     const [download] = await Promise.all([dpoPage.waitForEvent("download"), report.getByRole("link").first().click()]);
     const signed = await download.path().then((file) => import("node:fs").then((fs) => fs.readFileSync(file)));
     expect(signed.subarray(0, 5).toString("latin1")).toBe("%PDF-");

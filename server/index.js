@@ -43,13 +43,21 @@ const server = app.listen(env.PORT, env.HOST, () => {
 server.on("connect", refuseConnect);
 // Vendor reminders every REMINDER_INTERVAL_MINUTES (0: off). The holder id names this process in
 // the job's database lease: host, pid and a random part (pids repeat across containers).
+const holder = `${hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`;
 const stopReminders = build.entry.module.boot.startReminderSchedule({
   intervalMinutes: env.REMINDER_INTERVAL_MINUTES,
-  holder: `${hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`,
+  holder,
+});
+// Decisions whose signed report is missing (a crash while signing, the timestamp authority
+// down) are finished now and every REPORT_SWEEP_INTERVAL_SECONDS, by one instance at a time (ADR 0020).
+const stopReportSweep = build.entry.module.boot.startReportSweepSchedule({
+  intervalSeconds: env.REPORT_SWEEP_INTERVAL_SECONDS,
+  holder,
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     stopReminders();
+    stopReportSweep();
     server.close(() => process.exit(0));
   });
 }

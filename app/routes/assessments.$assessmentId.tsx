@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { AnswersCard } from "~/components/assessments/answers-card";
 import { SignedReportsCard } from "~/components/assessments/signed-reports-card";
-import { listSignedReports } from "~/modules/reports/signed-reports.server";
+import { listPendingReports, listSignedReports } from "~/modules/reports/signed-reports.server";
+import { startReportSigning } from "~/modules/reports/start-report-signing.server";
 import { ResidencyDetails, ScoreExplanationDetails, TransparencyDetails } from "~/components/score-details";
 import { ScoreSummary } from "~/components/score-summary";
 import { Button } from "~/components/ui/button";
@@ -47,6 +48,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const inviteLinks = await runUseCase(() => listInviteLinks(actor, assessment.id));
   const clarifications = await runUseCase(() => listClarificationsForUser(actor, assessment.id));
   const signedReports = await listSignedReports(actor, assessment.id);
+  const pendingReports = await listPendingReports(actor, assessment.id);
   const review = await runUseCase(() => getReviewWorkspace(actor, assessment.id));
   return {
     assessment,
@@ -54,6 +56,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     inviteLinks: { ...inviteLinks, defaultTtlDays: getEnv().INVITE_TTL_DAYS },
     clarifications,
     signedReports,
+    pendingReports,
     canWrite: actor.role === "ASSESSOR" || actor.role === "ADMIN",
     isDpo: actor.role === "DPO",
     // Why this DPO may not decide (separation of duties over every round); empty: they may.
@@ -100,7 +103,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       }
       const decidingActor = actor;
       try {
-        await runUseCase(() => decideAssessment(decidingActor, assessmentId, parsed.data));
+        const decided = await runUseCase(() => decideAssessment(decidingActor, assessmentId, parsed.data));
+        // After the commit: sign the report now, waiting briefly (the page says "being signed" after that).
+        if (decided.reportPending) await startReportSigning(decided.decisionId);
       } catch (error) {
         if (error instanceof Response && error.status === 409) return data({ intent, errors: { _form: "conflict" } }, { status: 409 });
         throw error;
@@ -122,7 +127,7 @@ function conditionsError(errors: Record<string, string> | undefined, errorText: 
 type ActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
 
 export default function AssessmentPage() {
-  const { assessment, review, inviteLinks, clarifications, signedReports, canWrite, isDpo, decisionBlockers: blockers, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { assessment, review, inviteLinks, clarifications, signedReports, pendingReports, canWrite, isDpo, decisionBlockers: blockers, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale, date } = useT();
   const a = assessment;
@@ -280,7 +285,7 @@ export default function AssessmentPage() {
       ) : null}
       <ChangeRequestHistory requests={review.changeRequests} questions={a.questions.map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))} />
 
-      <SignedReportsCard assessmentId={a.id} reports={signedReports} />
+      <SignedReportsCard assessmentId={a.id} reports={signedReports} pending={pendingReports} />
 
       <AnswersCard
         sections={a.sections}

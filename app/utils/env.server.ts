@@ -50,6 +50,11 @@ const envSchema = z
     SIGNING_P12_PASSPHRASE: z.string().default(""),
     // RFC 3161 timestamp authority; set: signed reports carry a timestamp (PAdES B-T).
     TSA_URL: z.url().optional(),
+    // Signed reports are made after the decision's transaction (ADR 0020): how long one attempt to
+    // render, sign and timestamp a report may take (then the timestamp request is cut off and any
+    // instance may try again), and how often each instance finishes decisions whose report is missing.
+    REPORT_SIGNING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    REPORT_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     // Worker threads that parse untrusted input (/verify, template imports; ADR 0014): how many,
     // how many jobs may wait for one (more: "busy, try again"), how long a job may take before
     // its worker is terminated, and each worker's heap.

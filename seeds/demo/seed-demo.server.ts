@@ -4,7 +4,8 @@ import { hashPassword } from "../../app/modules/auth/password.server";
 import { encryptTotpKey } from "../../app/modules/auth/totp.server";
 import { recordAuditEvent } from "../../app/modules/audit/record-audit-event.server";
 import { computeScore, recommendationFor } from "../../app/modules/assessments/compute-score";
-import { createSignedReport } from "../../app/modules/reports/create-signed-report.server";
+import { finishPendingReport } from "../../app/modules/reports/finish-pending-report.server";
+import { recordPendingReport } from "../../app/modules/reports/record-pending-report.server";
 import { installBundledTemplates } from "../../app/modules/questionnaires/bundled-templates.server";
 import { parseStoredDefinition } from "../../app/modules/questionnaires/load-template-version.server";
 import { canonicalJson } from "../../app/utils/canonical-json";
@@ -85,7 +86,7 @@ export async function seedDemo(secrets: DemoSecrets): Promise<{ created: boolean
     await Promise.all(DEMO_USERS.map(async (u) => [u.role, await hashPassword(secrets.passwords[u.role])] as const)),
   ) as Record<Role, string>;
 
-  return inTransaction(async (tx) => {
+  const seeded = await inTransaction(async (tx) => {
     const org = await tx.organization.create({ data: { slug: DEMO_ORG.slug, name: DEMO_ORG.name } });
     const system: Actor = { kind: "system", organizationId: org.id, label: "demo seed" };
     await recordAuditEvent(tx, system, { action: "org.created", target: { type: "organization", id: org.id }, payload: { slug: org.slug } });
@@ -132,6 +133,10 @@ export async function seedDemo(secrets: DemoSecrets): Promise<{ created: boolean
     await seedWeightProfiles(tx, system, org.id, definition.sections.map((section) => section.key));
     return { created: true, organizationId: org.id, inviteAssessmentId };
   });
+  // The decided demo assessments' reports, signed outside the seeding transaction.
+  const pending = await db().pendingReport.findMany({ where: { organizationId: seeded.organizationId }, select: { decisionId: true } });
+  for (const { decisionId } of pending) await finishPendingReport(decisionId);
+  return seeded;
 }
 
 /**
@@ -223,13 +228,14 @@ async function seedVendor(
         decidedById: userIds.DPO,
       },
     });
-    await recordAuditEvent(tx, system, { action: "assessment.decided", target: { type: "assessment", id: assessment.id }, payload: { decisionId: decision.id, outcome: v.status } });
-    // Every demo decision has its signed report, as a real one would (the demo creates its own certificate).
+    const decided = await recordAuditEvent(tx, system, { action: "assessment.decided", target: { type: "assessment", id: assessment.id }, payload: { decisionId: decision.id, outcome: v.status } });
+    // Every demo decision has its signed report, as a real one would (the demo creates its own
+    // certificate): noted here, signed after the seeding transaction (seedDemo, ADR 0020).
     const recommendation = score ? recommendationFor(score) : null;
-    await createSignedReport(tx, dpoActor(organizationId, userIds.DPO), {
+    await recordPendingReport(tx, dpoActor(organizationId, userIds.DPO), {
       assessmentId: assessment.id,
       decisionId: decision.id,
-      decidedAt: decision.createdAt,
+      decisionEvent: { seq: decided.seq, hash: decided.hash },
       recommendation,
       againstRecommendation: recommendation !== null && (recommendation === "APPROVE") !== (v.status !== "REJECTED"),
     });

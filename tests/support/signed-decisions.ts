@@ -1,5 +1,6 @@
 import { decideAssessment } from "../../app/modules/assessments/decide-assessment.server";
 import { forwardToDpo } from "../../app/modules/assessments/forward-to-dpo.server";
+import { finishPendingReport } from "../../app/modules/reports/finish-pending-report.server";
 import { submitAssessment } from "../../app/modules/portal/submit-assessment.server";
 import { resetSigningIdentityForTests } from "../../app/modules/signing/signing-certificate.server";
 import { resetEnvForTests } from "../../app/utils/env.server";
@@ -10,12 +11,7 @@ import { createAssessmentScenario } from "./assessment-factories";
  * submit, forward, DPO decision), and the operator's signing certificate for a test file.
  */
 export async function decidedAssessmentWithReport(options: { organizationId?: string } = {}) {
-  const s = await createAssessmentScenario(options);
-  const { vendor } = await s.invitedVendor({ locale: "de" });
-  await s.answer(vendor, s.completeAnswers());
-  const submitted = await submitAssessment(vendor);
-  if (!submitted.ok) throw new Error(`submit failed: ${submitted.missingRequired.join(", ")}`);
-  await forwardToDpo(s.assessor, s.assessment.id, "Bitte prüfen.");
+  const s = await assessmentAwaitingDecision(options);
   const current = await s.reload();
   const result = await decideAssessment(s.dpo, s.assessment.id, {
     outcome: "APPROVED",
@@ -23,8 +19,27 @@ export async function decidedAssessmentWithReport(options: { organizationId?: st
     conditions: [],
     expectedVersion: current.version,
   });
-  if (!result.reportId) throw new Error("the decision produced no signed report (is a signing certificate configured?)");
-  return { s, result, reportId: result.reportId };
+  // The report is made after the decision's commit (ADR 0020): here at once, as the route does.
+  const report = await signReportOf(result.decisionId);
+  return { s, result, reportId: report };
+}
+
+/** Makes a decision's pending signed report now and returns its id (throws when none results). */
+export async function signReportOf(decisionId: string): Promise<string> {
+  const outcome = await finishPendingReport(decisionId);
+  if (outcome.kind === "signed" || (outcome.kind === "done" && outcome.reportId)) return outcome.reportId!;
+  throw new Error(`the decision got no signed report (${JSON.stringify(outcome)}; is a signing certificate configured?)`);
+}
+
+/** An assessment answered completely by its vendor, submitted and forwarded to the DPO. */
+export async function assessmentAwaitingDecision(options: { organizationId?: string } = {}) {
+  const s = await createAssessmentScenario(options);
+  const { vendor } = await s.invitedVendor({ locale: "de" });
+  await s.answer(vendor, s.completeAnswers());
+  const submitted = await submitAssessment(vendor);
+  if (!submitted.ok) throw new Error(`submit failed: ${submitted.missingRequired.join(", ")}`);
+  await forwardToDpo(s.assessor, s.assessment.id, "Bitte prüfen.");
+  return s;
 }
 
 const SIGNING_VARIABLES = ["SIGNING_P12_BASE64", "SIGNING_P12_PATH", "SIGNING_P12_PASSPHRASE"] as const;

@@ -157,6 +157,10 @@ export const assessments: Record<keyof typeof en, string> = {
   reportDownload: "Signierten Bericht herunterladen ({outcome}, {date})",
   reportMeta: "Signiert von {signer}; Kopf der Audit-Kette bei Signatur: Ereignis {seq}",
   reportTimestamped: "mit Zeitstempel (RFC 3161)",
+  reportPending: "Der signierte Bericht dieser Entscheidung ({outcome}, {date}) wird gerade signiert. Diese Seite aktualisiert sich, sobald er vorliegt.",
+  reportPendingRetry: "Der letzte Versuch ist gescheitert ({error}); er wird um {time} automatisch wiederholt.",
+  reportFailed: "Der signierte Bericht dieser Entscheidung ({outcome}, {date}) konnte nach {attempts} Versuchen nicht erstellt werden: {error}. Die Entscheidung gilt. Bitten Sie den Betreiber, das Signaturzertifikat und den Zeitstempeldienst (TSA_URL) zu prüfen.",
+  reportReload: "Seite neu laden",
   reportVerifyHint: "Signatur und Unverändertheit eines Berichts kann jede:r prüfen unter",
   newDecision: "Neue Entscheidung festhalten (sie ersetzt die aktuelle; die aktuelle und ihr signierter Bericht bleiben erhalten)",
 };

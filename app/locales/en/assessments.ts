@@ -155,6 +155,10 @@ export const assessments = {
   reportDownload: "Download the signed report ({outcome}, {date})",
   reportMeta: "Signed by {signer}; audit chain head at signing: event {seq}",
   reportTimestamped: "with a qualified timestamp (RFC 3161)",
+  reportPending: "The signed report of this decision ({outcome}, {date}) is being signed. This page updates itself when it is there.",
+  reportPendingRetry: "The last attempt to sign it failed ({error}); it is tried again automatically at {time}.",
+  reportFailed: "The signed report of this decision ({outcome}, {date}) could not be made after {attempts} attempts: {error}. The decision stands. Ask the operator to check the signing certificate and the timestamp authority (TSA_URL).",
+  reportReload: "Reload the page",
   reportVerifyHint: "Anyone can check a report's signature and whether it is unchanged at",
   newDecision: "Record a new decision (it supersedes the current one; the current one and its signed report are kept)",
 };

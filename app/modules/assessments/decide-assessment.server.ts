@@ -10,7 +10,7 @@ import { recommendationFor } from "./compute-score";
 import { decisionBlockers } from "./decision-blockers.server";
 import { requireDecider } from "./permissions";
 import { parseStoredScore } from "./stored-score";
-import { createSignedReport } from "../reports/create-signed-report.server";
+import { recordPendingReport } from "../reports/record-pending-report.server";
 import { prepareReportSigner } from "../signing/resolve-report-signer.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
@@ -31,7 +31,8 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
  * The DPO decides. Server-side rules: only a DPO; a fresh second-factor check (step-up); nobody
  * who took part in any round of the assessment (separation of duties); a decision against
  * the score's recommendation is recorded as such with its rationale. Decisions are appended,
- * never edited.
+ * never edited. `reportPending`: the decision awaits its signed report — start it with
+ * startReportSigning (the sweep finishes it otherwise).
  */
 export async function decideAssessment(actor: UserActor, assessmentId: string, rawInput: DecisionInput) {
   requireDecider(actor);
@@ -81,13 +82,21 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
         decidedById: actor.userId,
       },
     });
-    await recordAuditEvent(tx, actor, {
+    const decided = await recordAuditEvent(tx, actor, {
       action: "assessment.decided",
       target: { type: "assessment", id: assessment.id },
       payload: { decisionId: decision.id, outcome: input.outcome, recommendation, againstRecommendation, conditions: input.conditions.length },
     });
-    // The signed report is part of the decision: same transaction, so neither exists without the other.
-    const report = await createSignedReport(tx, actor, { assessmentId: assessment.id, decisionId: decision.id, decidedAt: decision.createdAt, recommendation, againstRecommendation });
-    return { decisionId: decision.id, againstRecommendation, reportId: report?.id ?? null };
+    // The signed report is made after the commit (finishPendingReport, ADR 0020): rendering,
+    // signing and the timestamp request must not hold the database or fail the decision. What
+    // the report shows, and the chain head it carries (this event), are fixed here.
+    const reportPending = await recordPendingReport(tx, actor, {
+      assessmentId: assessment.id,
+      decisionId: decision.id,
+      decisionEvent: { seq: decided.seq, hash: decided.hash },
+      recommendation,
+      againstRecommendation,
+    });
+    return { decisionId: decision.id, againstRecommendation, reportPending };
   });
 }

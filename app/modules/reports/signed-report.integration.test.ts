@@ -12,11 +12,13 @@ import { verifyReport } from "~/modules/signing/verify-report.server";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { auditEventsOf, createAssessmentScenario } from "../../../tests/support/assessment-factories";
+import { signReportOf } from "../../../tests/support/signed-decisions";
 
 /**
- * The DPO's decision produces the signed report in the same transaction: rendered from the
- * assessment, signed with the organisation's certificate (PAdES), stored with both hashes, the
- * certificate fingerprint and the audit-chain head, and recorded in the audit trail.
+ * The DPO's decision produces the signed report after its transaction (ADR 0020): rendered from
+ * what the decision recorded, signed with the organisation's certificate (PAdES), stored with both
+ * hashes, the certificate fingerprint and the audit-chain head (the decision's own event), and
+ * recorded in the audit trail.
  */
 const ca = createTestCertificateAuthority("Buyer GmbH Signing");
 const saved = { base64: process.env.SIGNING_P12_BASE64, passphrase: process.env.SIGNING_P12_PASSPHRASE };
@@ -54,14 +56,14 @@ async function decidedScenario() {
     ],
     expectedVersion: current!.version,
   });
-  return { s, result };
+  return { s, result, reportId: await signReportOf(result.decisionId) };
 }
 
 describe("signed report on decision", () => {
   it("is rendered, signed, stored and audited with the decision", async () => {
-    const { s, result } = await decidedScenario();
-    expect(result.reportId).toBeTruthy();
-    const report = await db().signedReport.findUniqueOrThrow({ where: { id: result.reportId! } });
+    const { s, result, reportId } = await decidedScenario();
+    expect(result.reportPending).toBe(true);
+    const report = await db().signedReport.findUniqueOrThrow({ where: { id: reportId } });
     expect(report).toMatchObject({ organizationId: s.org.id, assessmentId: s.assessment.id, decisionId: result.decisionId, timestamped: false });
     const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
     expect(report.sha256).toBe(sha(report.signedPdf));
@@ -98,8 +100,8 @@ describe("signed report on decision", () => {
   });
 
   it("a new decision supersedes the old one and gets its own report; verify says the old one was superseded", async () => {
-    const { s, result } = await decidedScenario();
-    const first = await db().signedReport.findUniqueOrThrow({ where: { id: result.reportId! } });
+    const { s, reportId } = await decidedScenario();
+    const first = await db().signedReport.findUniqueOrThrow({ where: { id: reportId } });
     const current = await s.reload();
     const second = await decideAssessment(s.secondDpo, s.assessment.id, {
       outcome: "REJECTED",
@@ -107,13 +109,13 @@ describe("signed report on decision", () => {
       conditions: [],
       expectedVersion: current!.version,
     });
-    expect(second.reportId).toBeTruthy();
-    expect(second.reportId).not.toBe(result.reportId);
+    const secondReportId = await signReportOf(second.decisionId);
+    expect(secondReportId).not.toBe(reportId);
     expect(await db().signedReport.count({ where: { assessmentId: s.assessment.id } })).toBe(2);
     const old = await verifyReport(first.signedPdf);
     expect(old.verdict).toBe("valid");
     expect(old.report?.supersededAt).toBeInstanceOf(Date);
-    const fresh = await db().signedReport.findUniqueOrThrow({ where: { id: second.reportId! } });
+    const fresh = await db().signedReport.findUniqueOrThrow({ where: { id: secondReportId } });
     expect((await verifyReport(fresh.signedPdf)).report?.supersededAt).toBeNull();
   });
 });

@@ -29,3 +29,16 @@ export async function readSignedReport(actor: UserActor, input: { assessmentId: 
   if (!report) throw new DomainError("NOT_FOUND", "Report not found");
   return report;
 }
+
+/**
+ * Decisions of an assessment whose signed report is still being made (ADR 0020), oldest first:
+ * PENDING (tried again from nextAttemptAt on; lastError says why the last attempt failed) or
+ * FAILED (given up). Shown on the decision page until the report is there.
+ */
+export async function listPendingReports(actor: UserActor, assessmentId: string) {
+  return db().pendingReport.findMany({
+    where: { assessmentId, organizationId: actor.organizationId },
+    orderBy: { createdAt: "asc" },
+    select: { decisionId: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, decision: { select: { outcome: true, createdAt: true } } },
+  });
+}

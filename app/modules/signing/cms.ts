@@ -78,7 +78,12 @@ export interface CmsSignature {
 }
 
 /** Detached CMS over a message whose SHA-256 is `digest` (PAdES: the PDF's /ByteRange). */
-export async function buildCmsSignature(digest: Uint8Array, identity: Pick<SigningIdentity, "privateKey" | "certificate" | "chain">, tsaUrl?: string): Promise<CmsSignature> {
+export async function buildCmsSignature(
+  digest: Uint8Array,
+  identity: Pick<SigningIdentity, "privateKey" | "certificate" | "chain">,
+  tsaUrl?: string,
+  signal?: AbortSignal,
+): Promise<CmsSignature> {
   const certificate = pkijs.Certificate.fromBER(view(identity.certificate));
   const signedAttrs = new pkijs.SignedAndUnsignedAttributes({
     type: 0,
@@ -104,7 +109,7 @@ export async function buildCmsSignature(digest: Uint8Array, identity: Pick<Signi
   });
   let timestamped = false;
   if (tsaUrl) {
-    const token = await requestTimestampToken(tsaUrl, sha256(signatureValue));
+    const token = await requestTimestampToken(tsaUrl, sha256(signatureValue), signal);
     signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,
       attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [token] })],
@@ -126,7 +131,7 @@ export async function buildCmsSignature(digest: Uint8Array, identity: Pick<Signi
  * RFC 3161: asks the TSA to timestamp `imprint` (SHA-256 of the signature value) and returns the
  * token (a ContentInfo) after checking the status, the nonce and the imprint it answered for.
  */
-export async function requestTimestampToken(tsaUrl: string, imprint: Uint8Array): Promise<asn1js.AsnType> {
+export async function requestTimestampToken(tsaUrl: string, imprint: Uint8Array, signal?: AbortSignal): Promise<asn1js.AsnType> {
   const nonce = randomBytes(8);
   nonce[0] = (nonce[0]! & 0x7f) | 0x01; // positive, no leading zero byte
   const request = new pkijs.TimeStampReq({
@@ -139,7 +144,8 @@ export async function requestTimestampToken(tsaUrl: string, imprint: Uint8Array)
     method: "POST",
     headers: { "Content-Type": "application/timestamp-query" },
     body: Buffer.from(request.toSchema().toBER()),
-    signal: AbortSignal.timeout(20_000),
+    // 20 s at most, or less when the caller's attempt ends earlier.
+    signal: signal ? AbortSignal.any([AbortSignal.timeout(20_000), signal]) : AbortSignal.timeout(20_000),
   });
   if (!response.ok) throw new Error(`the timestamp authority answered HTTP ${response.status}`);
   const body = new Uint8Array(await response.arrayBuffer());

@@ -19,6 +19,8 @@ export interface SignOptions {
   contactInfo?: string;
   /** RFC 3161 timestamp authority; set: PAdES B-T. */
   tsaUrl?: string;
+  /** Cuts the timestamp request off (the report signing attempt's time limit). */
+  signal?: AbortSignal;
 }
 
 export type SignerIdentity = Pick<SigningIdentity, "privateKey" | "certificate" | "chain" | "commonName">;
@@ -38,7 +40,7 @@ export async function signPdf(unsignedPdf: Uint8Array, signer: SignerIdentity, o
   const { pdf, holeStart, holeEnd } = fixByteRange(prepared);
 
   const digest = sha256(pdf.subarray(0, holeStart), pdf.subarray(holeEnd));
-  const cms = await buildCmsSignature(digest, signer, options.tsaUrl);
+  const cms = await buildCmsSignature(digest, signer, options.tsaUrl, options.signal);
   const hex = Buffer.from(cms.der).toString("hex").toUpperCase();
   if (hex.length > holeEnd - holeStart - 2) throw new Error(`the signature (${cms.der.length} bytes) does not fit the reserved space`);
   pdf.set(Buffer.from(hex, "latin1"), holeStart + 1);

@@ -18,12 +18,25 @@ export interface TestTsa {
   certificatePem: string;
   /** How many queries it answered. */
   requests(): number;
+  /** How many queries it received (answered or held). */
+  received(): number;
+  /** Resolves once it has received `count` queries in all. */
+  waitForReceived(count: number): Promise<void>;
+  /** How many queries it holds unanswered (`hold: true`). */
+  held(): number;
+  /** Answers the held queries, and every later one at once. */
+  release(): void;
   close(): Promise<void>;
+}
+
+export interface TestTsaOptions {
+  /** Hold every query unanswered until release(): a timestamp authority that hangs. */
+  hold?: boolean;
 }
 
 const run = promisify(execFile);
 
-export async function startTestTsa(): Promise<TestTsa> {
+export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTsa> {
   const dir = mkdtempSync(path.join(tmpdir(), "vetted-tsa-"));
   execFileSync("openssl", [
     "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "30",
@@ -59,12 +72,25 @@ export async function startTestTsa(): Promise<TestTsa> {
     ].join("\n"),
   );
   let count = 0;
+  let receivedCount = 0;
+  let holding = options.hold === true;
+  const heldAnswers: Array<() => void> = [];
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
   // One openssl call at a time: they share the serial file.
   let queue: Promise<unknown> = Promise.resolve();
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
+      receivedCount += 1;
+      for (const waiter of waiters.filter((w) => receivedCount >= w.count)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+      if (holding) heldAnswers.push(() => answer());
+      else answer();
+    });
+    const answer = () => {
       queue = queue.then(async () => {
         count += 1;
         const query = path.join(dir, `q${count}.tsq`);
@@ -81,7 +107,7 @@ export async function startTestTsa(): Promise<TestTsa> {
           res.end(error instanceof Error ? error.message : String(error));
         }
       });
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
@@ -90,8 +116,18 @@ export async function startTestTsa(): Promise<TestTsa> {
     // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
     certificatePem: readFileSync(path.join(dir, "tsa.crt"), "utf8"),
     requests: () => count,
+    received: () => receivedCount,
+    waitForReceived: (wanted) =>
+      receivedCount >= wanted ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count: wanted, resolve })),
+    held: () => heldAnswers.length,
+    release: () => {
+      holding = false;
+      for (const answerHeld of heldAnswers.splice(0)) answerHeld();
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        // Held connections (a client that gave up, a killed server) must not keep it open.
+        server.closeAllConnections();
         server.close(() => {
           rmSync(dir, { recursive: true, force: true });
           resolve();
