@@ -6,9 +6,14 @@
 //
 // Results of one prepared template share a few frozen sub-objects (knock-out and indicator
 // entries, best answers); everything else is created per result.
+//
+// The explanation is built when it is first read (explain-result.ts): `explanation` is an own,
+// enumerable accessor that replaces itself with a plain data property, so JSON.stringify, spreads
+// and deep equality see exactly the object the eager implementation built (issue 12: most callers
+// read the scores alone, and the explanation cost as much as the scores).
 
-import { explainScores } from "./explain-score";
-import { explainTier } from "./explain-tier";
+import { explainResult } from "./explain-result";
+import { questionShare, sectionPoints } from "./overall-share";
 import { evaluatorFor, type PreparedTemplate } from "./prepare-template";
 import type { PreparedAnswer } from "./prepared-answer";
 import { countryFlowDefaultsKey } from "./question-evaluator";
@@ -21,13 +26,12 @@ import {
   TRANSFER_SAFEGUARDS,
   type CountryFlowDefaults,
   type IndicatorResult,
-  type KnockOutExplanation,
   type KnockOutResult,
   type QuestionResult,
   type ResidencyFlow,
   type ScoringAnswers,
+  type ScoringExplanation,
   type ScoringResultV1_1,
-  type SectionExplanation,
   type SectionResult,
   type TransparencyResult,
 } from "./types";
@@ -46,20 +50,6 @@ export interface AssessmentResidencyInput {
 
 const NO_DEFAULTS: CountryFlowDefaults = Object.freeze({});
 
-// Scratch buffers reused between calls (allocating typed arrays per call is slow); they never escape.
-let overallShareBuffer = new Float64Array(256);
-/** inScoreBuffer[i] === 1 ⇔ question i carries a share of the overall score in the current call. */
-let inScoreBuffer = new Uint8Array(256);
-
-function scratchFor(count: number): void {
-  if (count > overallShareBuffer.length) {
-    const size = Math.max(count, overallShareBuffer.length * 2);
-    overallShareBuffer = new Float64Array(size);
-    inScoreBuffer = new Uint8Array(size);
-  }
-  inScoreBuffer.fill(0, 0, count);
-}
-
 function defaultsOf(defaults: unknown): CountryFlowDefaults {
   if (defaults === undefined) return NO_DEFAULTS;
   if (!isRecord(defaults)) throw new ScoringInputError("countryFlowDefaults must be an object");
@@ -73,6 +63,20 @@ function defaultsOf(defaults: unknown): CountryFlowDefaults {
   }
   validateRecipient(defaults.recipient, "countryFlowDefaults.recipient");
   return defaults as CountryFlowDefaults;
+}
+
+/**
+ * Replaces the lazy accessor by a plain data property (same place among the keys). A result the
+ * caller sealed or froze keeps the accessor, which returns the remembered explanation.
+ */
+function keepExplanation(result: object, explanation: ScoringExplanation): void {
+  if (!Object.isExtensible(result)) return;
+  Object.defineProperty(result, "explanation", {
+    value: explanation,
+    writable: true,
+    enumerable: true,
+    configurable: true,
+  });
 }
 
 /** Scores one answer set with method 1.1.0. Throws ScoringInputError only for malformed residency input. */
@@ -136,13 +140,8 @@ export function scorePrepared(
     scoredSections > 0 && overallWeightSum > 0 ? overallEarned / overallWeightSum : null;
   const overall = overallFraction === null ? null : roundTo(overallFraction * 100, SCORE_DECIMALS);
 
-  scratchFor(count);
-  // Locals: module-level `let` bindings cost a check on every access in hot loops.
-  const overallShare = overallShareBuffer;
-  const inScore = inScoreBuffer;
   const questionResults: QuestionResult[] = new Array<QuestionResult>(count);
   const knockOuts: KnockOutResult[] = [];
-  const knockOutExplanations: KnockOutExplanation[] = [];
   const missingRequired: string[] = [];
   const sectionResults: SectionResult[] = new Array<SectionResult>(sectionCount);
   let required = 0;
@@ -152,8 +151,7 @@ export function scorePrepared(
     const fraction = fractions[s]!;
     const weightSum = weightSums[s]!;
     // Share of the overall score (in percentage points) this section carries.
-    const sectionPoints =
-      overallFraction !== null && fraction !== null ? (section.weight / overallWeightSum) * 100 : 0;
+    const points = sectionPoints(section.weight, fraction, overallFraction, overallWeightSum);
     let answeredCount = 0;
     let applicableCount = 0;
     let unknownCount = 0;
@@ -170,12 +168,7 @@ export function scorePrepared(
         if (answer.answered) answeredRequired += 1;
         else missingRequired.push(question.key);
       }
-      const share =
-        answer.countsInScore && weightSum > 0 ? sectionPoints * (question.weight / weightSum) : 0;
-      if (share > 0) {
-        overallShare[i] = share;
-        inScore[i] = 1;
-      }
+      const share = questionShare(points, answer.countsInScore, question.weight, weightSum);
       questionResults[i] = {
         key: question.key,
         sectionKey: question.sectionKey,
@@ -186,10 +179,7 @@ export function scorePrepared(
         contributionToOverall: hundredths(share * (answer.points ?? 0)) / 100,
         maxContributionToOverall: hundredths(share) / 100,
       };
-      if (answer.knockOut !== null) {
-        knockOuts.push(answer.knockOut.result);
-        knockOutExplanations.push(answer.knockOut.explanation);
-      }
+      if (answer.knockOut !== null) knockOuts.push(answer.knockOut.result);
     }
     sectionResults[s] = {
       key: section.key,
@@ -225,29 +215,8 @@ export function scorePrepared(
     };
   }
 
-  const explained = explainScores(
-    prepared.keyOrder,
-    inScore,
-    overallShare,
-    questionResults,
-    sectionCount,
-    questions,
-    evaluations,
-  );
-  const sectionExplanations: SectionExplanation[] = new Array<SectionExplanation>(sectionCount);
-  for (let s = 0; s < sectionCount; s++) {
-    const fraction = fractions[s]!;
-    sectionExplanations[s] = {
-      sectionKey: sections[s]!.key,
-      score: sectionResults[s]!.score,
-      share:
-        overallFraction !== null && fraction !== null
-          ? roundTo((sections[s]!.weight / overallWeightSum) * 100, SCORE_DECIMALS)
-          : 0,
-      contributions: explained.sections[s]!.contributions,
-      improvements: explained.sections[s]!.improvements,
-    };
-  }
+  // Built on first read (see the top of this file).
+  let explanation: ScoringExplanation | undefined;
   return {
     methodVersion: prepared.methodVersion,
     overall,
@@ -267,20 +236,23 @@ export function scorePrepared(
         : { id: prepared.weightProfile.id, checksum: prepared.weightProfile.checksum },
     transparency,
     residency: flows === null ? null : rateResidencyPrepared(flows, prepared.residency),
-    explanation: {
-      overall: {
-        score: overall,
-        contributions: explained.overall.contributions,
-        improvements: explained.overall.improvements,
-      },
-      sections: sectionExplanations,
-      knockOuts: knockOutExplanations,
-      tier: explainTier(
+    get explanation(): ScoringExplanation {
+      explanation ??= explainResult({
+        prepared,
+        evaluations,
+        fractions,
+        weightSums,
+        overallFraction,
+        overallWeightSum,
         overall,
         tier,
-        prepared.tierThresholds,
-        knockOuts.map((knockOut) => knockOut.questionKey),
-      ),
+      });
+      keepExplanation(this, explanation);
+      return explanation;
+    },
+    set explanation(value: ScoringExplanation) {
+      explanation = value;
+      keepExplanation(this, value);
     },
   };
 }
