@@ -91,13 +91,13 @@ describe("lazy explanations", () => {
       answers: GOOD_ANSWERS,
       options: OPTIONS_1_1,
     }) as ScoringResultV1_1;
-    const before = Object.getOwnPropertyDescriptor(result, "explanation")!;
-    expect(before.enumerable).toBe(true);
-    expect(typeof before.get).toBe("function");
-    const explanation = result.explanation;
-    expect(result.explanation).toBe(explanation);
-    expect(Object.getOwnPropertyDescriptor(result, "explanation")!.value).toBe(explanation);
+    const descriptor = Object.getOwnPropertyDescriptor(result, "explanation")!;
+    expect(descriptor.enumerable).toBe(true);
+    expect(typeof descriptor.get).toBe("function");
     expect(Object.keys(result).at(-1)).toBe("explanation");
+    expect(result.explanation).toBe(result.explanation);
+    expect({ ...result }.explanation).toBe(result.explanation);
+    expect(structuredClone(result)).toEqual(JSON.parse(JSON.stringify(result)));
   });
 
   it("lets a caller replace the explanation like any other field", () => {
