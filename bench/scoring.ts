@@ -262,7 +262,8 @@ for (let from = 0; from < ASSESSMENT_COUNT; from += BLOCK) {
   for (const pass of ["materialised", "lazy"] as const) {
     scoreBlock(pass, from, Math.min(ASSESSMENT_COUNT, from + BLOCK));
   }
-  if ((from + BLOCK) % 5_000 === 0) console.log(`scored ${from + BLOCK}/${ASSESSMENT_COUNT} in both passes`);
+  if ((from + BLOCK) % 5_000 === 0)
+    console.log(`scored ${from + BLOCK}/${ASSESSMENT_COUNT} in both passes`);
 }
 const perSecond = (ms: number) => Math.round(ASSESSMENT_COUNT / (ms / 1000));
 const materialised = perSecond(totals.materialised.wallMs);

@@ -10,12 +10,7 @@ import { describe, expect, it } from "vitest";
 import { scorePrepared as scorePreparedEager } from "./fixtures/eager-oracle/score-prepared";
 import { generatedCases, type GeneratedCase } from "./fixtures/generated-cases";
 import { GOOD_ANSWERS, OPTIONS_1_1, sampleTemplate } from "./fixtures/sample-template";
-import {
-  prepareTemplate,
-  scoreAssessment,
-  scorePrepared,
-  type ScoringResultV1_1,
-} from "./index";
+import { prepareTemplate, scoreAssessment, scorePrepared, type ScoringResultV1_1 } from "./index";
 
 const pinned = JSON.parse(
   readFileSync(new URL("./fixtures/generated-1.1.0-digests.json", import.meta.url), "utf8"),

@@ -56,7 +56,7 @@ const hasOwn = Object.prototype.hasOwnProperty;
 // never keeps an answer set alive.
 let rawScratch: unknown[] = [];
 /** Written only so that the reads that bring answers into the cache are not optimised away. */
-let touchedSink = 0;
+let _touchedSink = 0;
 
 function rawBuffer(count: number): unknown[] {
   if (rawScratch.length < count) rawScratch = new Array<unknown>(count).fill(undefined);
@@ -148,7 +148,7 @@ export function scorePrepared(
     // the sum only keeps the compiler from dropping these reads.
     if (Array.isArray(raw)) touched += raw.length > 0 && typeof raw[0] === "string" ? 2 : 1;
   }
-  touchedSink = touched;
+  _touchedSink = touched;
   // Evaluate every answer and sum each section in key order (one pass over the questions).
   const evaluations: PreparedAnswer[] = new Array<PreparedAnswer>(count);
   const sectionCount = sections.length;
@@ -288,6 +288,15 @@ export function scorePrepared(
       transparency,
       residency: flows === null ? null : rateResidencyPrepared(flows, prepared.residency),
     },
-    { prepared, evaluations, fractions, weightSums, overallFraction, overallWeightSum, overall, tier },
+    {
+      prepared,
+      evaluations,
+      fractions,
+      weightSums,
+      overallFraction,
+      overallWeightSum,
+      overall,
+      tier,
+    },
   );
 }
