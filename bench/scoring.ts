@@ -1,8 +1,18 @@
 // Scoring benchmark: one generated template of 150 questions (every type, with transparency
 // indicators, knock-outs and residency countries), 10,000 generated answer sets with their data
-// flows, all scored with explanations on one core (method 1.1.0: prepareTemplate once, then
-// scorePrepared per answer set). Everything is generated from a fixed seed, so every run scores
-// the same inputs. Run: npx tsx bench/scoring.ts — the last line is `scoring assessments_per_s=<n>`.
+// flows, all scored on one core (method 1.1.0: prepareTemplate once, then scorePrepared per answer
+// set). Everything is generated from a fixed seed, so every run scores the same inputs.
+//
+// Two timed passes over the same answer sets (issue 12), after a warm-up, alternating in blocks of
+// 500 so that a busy machine slows both alike (wall and CPU time are printed):
+//   - `materialised`: every result's explanation is read (and so built), as when a submitted
+//     score is stored with JSON.stringify; its checksum includes the explanations and is the
+//     figure earlier versions printed (it must never change);
+//   - `lazy`: the scores are read and the explanation stays available but unbuilt, which is what
+//     the what-if scoring of the comparison page does per request (it reads overall, sections
+//     and question points).
+// Run: npx tsx bench/scoring.ts — the last line is
+// `scoring assessments_per_s=<lazy> materialised_per_s=<materialised>`.
 
 import { performance } from "node:perf_hooks";
 import {
@@ -210,31 +220,62 @@ const prepared = prepareTemplate(template, {
 });
 console.log(`prepared template in ${(performance.now() - prepareStart).toFixed(2)} ms`);
 
-let checksum = 0;
-function scoreOne(index: number): void {
-  const { answers, flows } = assessments[index]!;
-  const result = scorePrepared(prepared, answers, { residencyFlows: flows });
-  checksum =
-    (checksum +
-      (result.overall ?? 0) +
-      (result.transparency?.satisfied ?? 0) +
-      result.explanation.overall.improvements.length +
-      (result.residency?.points ?? 0)) %
-    1e9;
-}
+type Pass = "lazy" | "materialised";
 
-for (let i = 0; i < WARM_UP_COUNT; i++) scoreOne(i);
-console.log(`warm-up: scored ${WARM_UP_COUNT} assessments`);
-checksum = 0;
+/** Per pass: checksum, wall time and CPU time (µs) of the timed blocks. */
+const totals = {
+  materialised: { checksum: 0, wallMs: 0, cpuMicros: 0 },
+  lazy: { checksum: 0, wallMs: 0, cpuMicros: 0 },
+};
 
-const start = performance.now();
-for (let i = 0; i < ASSESSMENT_COUNT; i++) {
-  scoreOne(i);
-  if ((i + 1) % 2_000 === 0) {
-    const seconds = (performance.now() - start) / 1000;
-    console.log(`scored ${i + 1}/${ASSESSMENT_COUNT} in ${seconds.toFixed(3)} s`);
+/** Scores answer sets [from, to) in one pass; adds to that pass's checksum and times. */
+function scoreBlock(pass: Pass, from: number, to: number): void {
+  const readExplanation = pass === "materialised";
+  const total = totals[pass];
+  let checksum = total.checksum;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for (let index = from; index < to; index++) {
+    const { answers, flows } = assessments[index]!;
+    const result = scorePrepared(prepared, answers, { residencyFlows: flows });
+    checksum =
+      (checksum +
+        (result.overall ?? 0) +
+        (result.transparency?.satisfied ?? 0) +
+        (readExplanation ? result.explanation.overall.improvements.length : 0) +
+        (result.residency?.points ?? 0)) %
+      1e9;
   }
+  total.wallMs += performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  total.cpuMicros += cpu.user + cpu.system;
+  total.checksum = checksum;
 }
-const seconds = (performance.now() - start) / 1000;
-console.log(`checksum ${checksum.toFixed(2)} (same inputs → same checksum on every run)`);
-console.log(`scoring assessments_per_s=${Math.round(ASSESSMENT_COUNT / seconds)}`);
+
+for (const pass of ["materialised", "lazy"] as const) scoreBlock(pass, 0, WARM_UP_COUNT);
+for (const pass of ["materialised", "lazy"] as const) {
+  totals[pass] = { checksum: 0, wallMs: 0, cpuMicros: 0 };
+}
+// The passes alternate in blocks, so a busy machine slows both alike.
+const BLOCK = 500;
+for (let from = 0; from < ASSESSMENT_COUNT; from += BLOCK) {
+  for (const pass of ["materialised", "lazy"] as const) {
+    scoreBlock(pass, from, Math.min(ASSESSMENT_COUNT, from + BLOCK));
+  }
+  if ((from + BLOCK) % 5_000 === 0)
+    console.log(`scored ${from + BLOCK}/${ASSESSMENT_COUNT} in both passes`);
+}
+const perSecond = (ms: number) => Math.round(ASSESSMENT_COUNT / (ms / 1000));
+const materialised = perSecond(totals.materialised.wallMs);
+const lazy = perSecond(totals.lazy.wallMs);
+console.log(
+  `checksum ${totals.materialised.checksum.toFixed(2)} (scores and explanations; same inputs → same checksum on every run)`,
+);
+console.log(`checksum of the scores alone ${totals.lazy.checksum.toFixed(2)}`);
+console.log(
+  `materialised (every explanation built): ${materialised}/s wall, ${perSecond(totals.materialised.cpuMicros / 1000)}/s of CPU time`,
+);
+console.log(
+  `lazy (explanations built on first read): ${lazy}/s wall, ${perSecond(totals.lazy.cpuMicros / 1000)}/s of CPU time (${(lazy / materialised).toFixed(2)}× materialised)`,
+);
+console.log(`scoring assessments_per_s=${lazy} materialised_per_s=${materialised}`);

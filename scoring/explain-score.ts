@@ -12,7 +12,7 @@
 import type { PreparedQuestion } from "./prepare-template";
 import type { PreparedAnswer } from "./prepared-answer";
 import { hundredths } from "./round";
-import type { ContributionEntry, ImprovementEntry, QuestionResult } from "./types";
+import type { ContributionEntry, ImprovementEntry } from "./types";
 
 export const MAX_IMPROVEMENTS = 10;
 /** Amounts in hundredths of 0–100 points are integers below 2^14: two 7-bit radix digits. */
@@ -26,6 +26,8 @@ let keyBuffer = new Int32Array(256);
 let gainItemBuffer = new Int32Array(256);
 let gainKeyBuffer = new Int32Array(256);
 let gainCentBuffer = new Float64Array(256);
+let earnedCentBuffer = new Int32Array(256);
+let maxCentBuffer = new Int32Array(256);
 let swapItems = new Int32Array(256);
 let swapKeys = new Int32Array(256);
 const bucketStarts = new Int32Array(BUCKETS);
@@ -38,6 +40,8 @@ function ensureCapacity(count: number): void {
   gainItemBuffer = new Int32Array(size);
   gainKeyBuffer = new Int32Array(size);
   gainCentBuffer = new Float64Array(size);
+  earnedCentBuffer = new Int32Array(size);
+  maxCentBuffer = new Int32Array(size);
   swapItems = new Int32Array(size);
   swapKeys = new Int32Array(size);
 }
@@ -73,24 +77,21 @@ function radixSort(items: Int32Array, keys: Int32Array, n: number): void {
   countingPass(swapItems, swapKeys, items, keys, n, DIGIT_BITS);
 }
 
-/** Hundredths of an amount that is already rounded to hundredths (exact). */
-const cents = (points: number): number => Math.round(points * 100);
-
 function contributionEntry(
   question: PreparedQuestion,
   answer: PreparedAnswer,
-  result: QuestionResult,
+  earnedInCents: number,
+  maxInCents: number,
 ): ContributionEntry {
-  const earned = result.contributionToOverall;
-  const max = result.maxContributionToOverall;
   return {
     questionKey: question.key,
     sectionKey: question.sectionKey,
     status: answer.status,
     points: answer.points,
-    earned,
-    max,
-    lost: (cents(max) - cents(earned)) / 100,
+    // The question result's contributionToOverall and maxContributionToOverall (same rounding).
+    earned: earnedInCents / 100,
+    max: maxInCents / 100,
+    lost: (maxInCents - earnedInCents) / 100,
   };
 }
 
@@ -120,16 +121,13 @@ export interface ExplainedScores {
 
 /**
  * @param keyOrder flat question indices in key order
- * @param inScore  inScore[i] === 1 ⇔ question i carries a share of the overall score (> 0)
- * @param share    per such flat index: the question's share of the overall score in points
- * @param results  the question results (contribution and maximum, rounded to hundredths)
+ * @param share    per flat index: the question's share of the overall score in points (0 when
+ *                 it carries none; see overall-share.ts)
  * @param evaluations the prepared answers
  */
 export function explainScores(
   keyOrder: Int32Array,
-  inScore: Uint8Array,
   share: Float64Array,
-  results: readonly QuestionResult[],
   sectionCount: number,
   questions: readonly PreparedQuestion[],
   evaluations: readonly PreparedAnswer[],
@@ -141,23 +139,28 @@ export function explainScores(
   const gainItems = gainItemBuffer;
   const gainKeys = gainKeyBuffer;
   const gainCents = gainCentBuffer;
+  const earnedCents = earnedCentBuffer;
+  const maxCents = maxCentBuffer;
   let count = 0;
   let candidates = 0;
   for (let r = 0; r < keyOrder.length; r++) {
     const index = keyOrder[r]!;
-    if (inScore[index] !== 1) continue;
+    const questionShare = share[index]!;
+    if (!(questionShare > 0)) continue;
+    const points = evaluations[index]!.points ?? 0;
+    // Whole hundredths, exactly as the question result rounds contribution and maximum.
+    const earned = hundredths(questionShare * points);
+    const max = hundredths(questionShare);
+    earnedCents[index] = earned;
+    maxCents[index] = max;
     // Largest first: sort ascending on (limit − 1 − amount).
     items[count] = index;
-    const result = results[index]!;
-    keys[count] =
-      AMOUNT_LIMIT -
-      1 -
-      (cents(result.maxContributionToOverall) - cents(result.contributionToOverall));
+    keys[count] = AMOUNT_LIMIT - 1 - (max - earned);
     count += 1;
     const best = questions[index]!.best;
-    if (best === null || best.points <= (evaluations[index]!.points ?? 0)) continue;
+    if (best === null || best.points <= points) continue;
     // As shown: the best answer's contribution − the current contribution.
-    const gain = hundredths(share[index]! * best.points) - cents(result.contributionToOverall);
+    const gain = hundredths(questionShare * best.points) - earned;
     if (gain <= 0) continue;
     gainItems[candidates] = index;
     gainKeys[candidates] = AMOUNT_LIMIT - 1 - gain;
@@ -180,7 +183,7 @@ export function explainScores(
     const index = items[k]!;
     const question = questions[index]!;
     const answer = evaluations[index]!;
-    const entry = contributionEntry(question, answer, results[index]!);
+    const entry = contributionEntry(question, answer, earnedCents[index]!, maxCents[index]!);
     contributions[k] = entry;
     const s = question.sectionIndex;
     sections[s]!.contributions[sizes[s]!] = entry;
