@@ -4,9 +4,12 @@ import { defineConfig } from "vitest/config";
 /**
  * Vitest runs without the Remix Vite plugin: tests import modules directly, not routes through
  * a dev server. Two projects share this root config (`extends: true`):
- *   - sqlite:   every unit/integration test against a fresh SQLite file per test file;
- *   - postgres: only *.integration.test.ts, against a fresh database in ONE throwaway
- *               PostgreSQL cluster that tests/setup/postgres-global.ts starts for the run.
+ *   - sqlite:   every test; each *.integration.test.ts gets a copy of ONE SQLite template
+ *               database that tests/setup/sqlite-global.ts migrates for the run;
+ *   - postgres: only *.integration.test.ts, each with its own copy (CREATE DATABASE … TEMPLATE)
+ *               of ONE migrated template database in ONE throwaway PostgreSQL cluster that
+ *               tests/setup/postgres-global.ts starts for the run.
+ * Pure tests (every other *.test.ts) get no database at all (tests/setup/test-env.ts).
  * Run: `npx vitest run --project sqlite` / `npx vitest run --project postgres`.
  */
 const roots = ["app", "scoring", "tests", "cli", "seeds"];
@@ -40,6 +43,7 @@ export default defineConfig({
           include: roots.map((root) => `${root}/**/*.test.ts`),
           exclude,
           env: { TEST_DB: "sqlite" },
+          globalSetup: ["tests/setup/sqlite-global.ts"],
         },
       },
       {
