@@ -41,7 +41,9 @@ if (!needsDatabase) {
   const template = inject("postgresTemplateDatabase");
   if (!adminUrl || !template) throw new Error("TEST_DB=postgres needs the postgres project's globalSetup");
   const name = `vetted_w${worker}_${suffix}`;
-  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  // FILE_COPY copies the template's files instead of writing them through the WAL: about a
+  // quarter faster for our small template on a cluster that runs with fsync off.
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}" STRATEGY FILE_COPY`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   databaseUrl = url.toString();
