@@ -45,7 +45,8 @@ export default defineConfig({
     command: "npx tsx e2e/support/start-server.ts",
     url: `${E2E_BASE_URL}/healthz`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    // Includes a rebuild when build/ is older than its sources (tests/support/fresh-build.mjs).
+    timeout: 600_000,
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 5_000 },

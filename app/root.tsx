@@ -10,7 +10,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
 import { useRequestInfo } from "./components/request-info";
 import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
@@ -50,6 +50,12 @@ export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const { nonce } = useRequestInfo();
+  // <html data-hydrated>: effects run only after the whole tree has hydrated, so from then on
+  // the page's handlers are attached. Browser tests wait on this attribute instead of reading
+  // React's or Remix's internals (e2e/support/fixtures.ts waitForHydration).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={data?.locale ?? "en"} className="h-full bg-slate-50">
       <head>

@@ -4,7 +4,7 @@ import { expect, test as base, type BrowserContext, type BrowserContextOptions, 
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Role, UserActor } from "../../app/modules/auth/actor";
-import { currentTotpStep, generateTotpCode, TOTP_PERIOD_SECONDS } from "../../app/modules/auth/totp.server";
+import { generateTotpCode } from "../../app/modules/auth/totp.server";
 import { createInviteLink } from "../../app/modules/assessments/create-invite-link.server";
 import { startAssessment } from "../../app/modules/assessments/start-assessment.server";
 import { sessionCookie } from "../../app/modules/auth/cookies.server";
@@ -146,19 +146,19 @@ export async function seedAssessmentWithInvite(input: { vendorName?: string; con
 /* ------------------------------------------------------------------------------------------ */
 
 /**
- * A TOTP code the server will accept: codes work once per 30 s step (replay protection), so if
- * this user's last accepted step is the current one, wait for the next step boundary (at most
- * 30 s) instead of sleeping blindly.
+ * A TOTP code the server will accept now. A code works once per 30 s step (replay protection), so
+ * a second login within one step would be refused: instead of waiting up to 30 s for the next
+ * step, forget this user's last accepted step in the e2e test database (a test-only write; the
+ * app has no way to do this). Replay protection itself is tested against the use case.
  */
 export async function freshTotpCode(userId: string, key: Uint8Array): Promise<string> {
-  const { totpLastStep } = await db().user.findUniqueOrThrow({ where: { id: userId }, select: { totpLastStep: true } });
-  const now = Date.now();
-  if (totpLastStep !== null && currentTotpStep(new Date(now)) <= totpLastStep) {
-    const nextStepStartsAt = (totpLastStep + 1) * TOTP_PERIOD_SECONDS * 1000;
-    // +50 ms so the browser's request lands inside the new step, not on its edge.
-    await new Promise((resolve) => setTimeout(resolve, nextStepStartsAt - now + 50));
-  }
+  await resetLastTotpStep(userId);
   return generateTotpCode(key, new Date());
+}
+
+/** Forgets which TOTP step `userId` used last, so the current step's code is accepted again. */
+export async function resetLastTotpStep(userId: string): Promise<void> {
+  await db().user.update({ where: { id: userId }, data: { totpLastStep: null } });
 }
 
 /** RFC 4648 base32 (what the MFA page shows as the manual key; spaces allowed) to bytes. */
@@ -194,14 +194,12 @@ export async function ageStepUp(userId: string, minutesAgo = 60): Promise<void> 
 /* ------------------------------------------------------------------------------------------ */
 
 /**
- * Waits until React has hydrated the page (its fiber is attached to <main>): before that, input
- * events reach no handler (e.g. autosave would not start).
+ * Waits until React has hydrated the page: before that, input events reach no handler (e.g.
+ * autosave would not start). The root sets <html data-hydrated> in an effect, which runs once
+ * the whole tree has hydrated (app/root.tsx); no framework internals are read.
  */
 export async function waitForHydration(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const main = document.getElementById("main");
-    return Boolean(main && Object.keys(main).some((key) => key.startsWith("__reactFiber$")));
-  });
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * The Playwright webServer command (`npx tsx e2e/support/start-server.ts`):
- *   0. under the shared build lock: builds only if build/server/index.js is missing, then copies
+ *   0. under the shared build lock: rebuilds when build/ is missing or older than its sources
+ *      (tests/support/fresh-build.mjs: a stale build must not pass the browser tests), then copies
  *      build/ and server/ to .tmp/e2e/app, so another engineer's rebuild during the run cannot
  *      swap the assets under the running server (node_modules still resolve from the root),
  *   1. wipes .tmp/e2e (fresh SQLite database, empty mailbox),
@@ -13,12 +14,12 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { BUILD_LOCK } from "../../tests/support/fresh-build.mjs";
 import { startSmtpCatcher } from "../../tests/support/smtp-catcher";
 import { E2E_DIR, E2E_ENV, E2E_MAIL_DIR, ROOT_DIR } from "./env";
 
 const log = (message: string) => console.log(`[e2e-server] ${message}`);
 
-const BUILD_LOCK = "/tmp/vetted-build.lock";
 const SNAPSHOT_DIR = path.join(E2E_DIR, "app");
 
 rmSync(E2E_DIR, { recursive: true, force: true });
@@ -31,9 +32,10 @@ const snapshot = spawnSync(
     BUILD_LOCK,
     "sh",
     "-c",
-    'if [ ! -f build/server/index.js ]; then echo "[e2e-server] building" && npx remix vite:build; fi && mkdir -p "$1" && cp -R build server "$1"/',
+    '"$2" tests/support/fresh-build.mjs && mkdir -p "$1" && cp -R build server "$1"/',
     "sh",
     SNAPSHOT_DIR,
+    process.execPath,
   ],
   { cwd: ROOT_DIR, stdio: "inherit" },
 );

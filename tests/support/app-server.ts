@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer, request as httpRequest, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -6,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { generateTotpCode } from "../../app/modules/auth/totp.server";
+import { ensureFreshBuild } from "./fresh-build.mjs";
 
 /**
  * The real HTTP stack for integration tests: the production server build (build/server/index.js)
@@ -32,15 +32,17 @@ const buildFile = path.join(buildDir, "server/index.js");
 const parserWorkerFile = path.join(buildDir, "server/parser-worker.js");
 const clientDir = path.join(buildDir, "client");
 
-/** Builds once when the build is missing; the lock keeps parallel test files from colliding. */
+/**
+ * Builds when the build is missing or older than its sources (see fresh-build.mjs); parallel
+ * test files queue on one lock and only the first one builds. A build from VETTED_TEST_BUILD_DIR
+ * is used as it is.
+ */
 export function ensureServerBuild(): void {
-  if (existsSync(buildFile) && existsSync(parserWorkerFile)) return;
-  if (process.env.VETTED_TEST_BUILD_DIR) throw new Error(`No server build at ${buildFile}`);
-  execFileSync(
-    "flock",
-    ["/tmp/vetted-build.lock", "sh", "-c", "test -f build/server/parser-worker.js || npx remix vite:build"],
-    { cwd: root, stdio: "inherit", timeout: 600_000 },
-  );
+  if (process.env.VETTED_TEST_BUILD_DIR) {
+    if (!existsSync(buildFile) || !existsSync(parserWorkerFile)) throw new Error(`No server build at ${buildFile}`);
+    return;
+  }
+  ensureFreshBuild(root);
   if (!existsSync(buildFile)) throw new Error(`The build did not produce ${buildFile}`);
 }
 

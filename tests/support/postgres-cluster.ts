@@ -148,3 +148,15 @@ function postgresUser(): { uid: number; gid: number } {
     throw new Error("Running as root needs a `postgres` OS user for initdb");
   return { uid, gid };
 }
+
+/** Runs one statement on its own connection (CREATE/DROP DATABASE cannot run in a pool's transaction). */
+export async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const { default: pgClient } = await import("pg");
+  const client = new pgClient.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,6 +1,7 @@
 /**
- * What tests may know about their database. tests/setup/test-env.ts creates one fresh database
- * per test file and points DATABASE_URL at it.
+ * What tests may know about their database. tests/setup/test-env.ts gives each integration test
+ * file (*.integration.test.ts) its own copy of the run's migrated template database and points
+ * DATABASE_URL at it; pure test files get none.
  */
 export function testDatabaseUrl(): string {
   const url = process.env.DATABASE_URL;
