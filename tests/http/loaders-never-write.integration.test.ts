@@ -4,10 +4,24 @@ import { ROLES, type Role } from "~/modules/auth/actor";
 import { generateTotpCode } from "~/modules/auth/totp.server";
 import { db } from "~/utils/db.server";
 import { createInvitationRecord } from "../support/admin-factories";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
 import { createProductRecord } from "../support/vendor-factories";
-import { base32Decode, createInviteRecord, createTeam, fillPattern, paramsOf, routePatterns, startRealAssessment, testIdText } from "./http-fixtures";
+import {
+  base32Decode,
+  createInviteRecord,
+  createTeam,
+  fillPattern,
+  paramsOf,
+  routePatterns,
+  startRealAssessment,
+  testIdText,
+} from "./http-fixtures";
 
 /**
  * Loaders never write (issue 12, item 8; ADR 0023): a GET shows state, a POST changes it. Link
@@ -40,7 +54,9 @@ describe("GET /mfa/setup", () => {
     expect(first).not.toBeNull();
     expect(reload).toBe(first);
 
-    const confirm = await client.post("/mfa/setup", { code: generateTotpCode(base32Decode(first!), new Date()) });
+    const confirm = await client.post("/mfa/setup", {
+      code: generateTotpCode(base32Decode(first!), new Date()),
+    });
     expect(confirm.status).toBe(200);
     const enabled = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(enabled.totpEnabledAt).not.toBeNull();
@@ -51,7 +67,11 @@ describe("GET /mfa/setup", () => {
 describe("GET /assessments/new in an organisation without templates", () => {
   it("installs nothing; the page offers the bundled templates, and its POST installs them", async () => {
     const org = await createOrganization();
-    const { user, password, totpKey } = await createUser({ organizationId: org.id, role: "ASSESSOR", withTotp: true });
+    const { user, password, totpKey } = await createUser({
+      organizationId: org.id,
+      role: "ASSESSOR",
+      withTotp: true,
+    });
     const client = createClient(app.baseUrl);
     await client.login(user.email, password, totpKey);
 
@@ -62,7 +82,9 @@ describe("GET /assessments/new in an organisation without templates", () => {
 
     const install = await client.post("/assessments/new", { intent: "installBundledTemplates" });
     expect(install.status).toBe(302);
-    expect(await db().questionnaireTemplate.count({ where: { organizationId: org.id } })).toBeGreaterThan(0);
+    expect(
+      await db().questionnaireTemplate.count({ where: { organizationId: org.id } }),
+    ).toBeGreaterThan(0);
     const ready = await client.get("/assessments/new");
     expect(ready.body).not.toContain('data-testid="install-bundled-templates"');
   });
@@ -85,11 +107,17 @@ describe("every GET, by every role", () => {
   async function wholeDatabase(): Promise<Record<string, unknown[]>> {
     const snapshot: Record<string, unknown[]> = {};
     for (const model of MODELS) {
-      const delegate = (db() as unknown as Record<string, { findMany(): Promise<Record<string, unknown>[]> }>)[model[0]!.toLowerCase() + model.slice(1)]!;
+      const delegate = (
+        db() as unknown as Record<string, { findMany(): Promise<Record<string, unknown>[]> }>
+      )[model[0]!.toLowerCase() + model.slice(1)]!;
       const rows = (await delegate.findMany())
         .filter((row) => !isAccessRecord(model, row))
         .map((row) => (model === "Session" ? { ...row, lastSeenAt: null } : row));
-      snapshot[model] = JSON.parse(JSON.stringify(rows, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value))) as unknown[];
+      snapshot[model] = JSON.parse(
+        JSON.stringify(rows, (_key, value: unknown) =>
+          typeof value === "bigint" ? String(value) : value,
+        ),
+      ) as unknown[];
       snapshot[model]!.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     }
     return snapshot;
@@ -99,11 +127,32 @@ describe("every GET, by every role", () => {
     const org = await createOrganization();
     const team = await createTeam(org.id);
     const vendor = await createVendor({ organizationId: org.id, name: "Loader Probe Vendor" });
-    const product = await createProductRecord({ organizationId: org.id, vendorId: vendor.id, name: "Loader Probe Product" });
-    const assessment = await startRealAssessment({ creator: team.ASSESSOR, organizationSlug: org.slug, vendorId: vendor.id, productId: product.id, status: "INVITED" });
-    const invite = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: team.ASSESSOR.user.id });
-    const invitation = await createInvitationRecord({ organizationId: org.id, invitedById: team.ADMIN.user.id, email: `invitee-${invite.token.slice(0, 6)}@example.test`, name: "Invitee" });
-    const version = await db().templateVersion.findUniqueOrThrow({ where: { id: assessment.templateVersionId } });
+    const product = await createProductRecord({
+      organizationId: org.id,
+      vendorId: vendor.id,
+      name: "Loader Probe Product",
+    });
+    const assessment = await startRealAssessment({
+      creator: team.ASSESSOR,
+      organizationSlug: org.slug,
+      vendorId: vendor.id,
+      productId: product.id,
+      status: "INVITED",
+    });
+    const invite = await createInviteRecord({
+      organizationId: org.id,
+      assessmentId: assessment.id,
+      createdById: team.ASSESSOR.user.id,
+    });
+    const invitation = await createInvitationRecord({
+      organizationId: org.id,
+      invitedById: team.ADMIN.user.id,
+      email: `invitee-${invite.token.slice(0, 6)}@example.test`,
+      name: "Invitee",
+    });
+    const version = await db().templateVersion.findUniqueOrThrow({
+      where: { id: assessment.templateVersionId },
+    });
     const ids: Record<string, string> = {
       assessmentId: assessment.id,
       vendorId: vendor.id,
@@ -123,17 +172,23 @@ describe("every GET, by every role", () => {
       .filter((route) => route.hasLoader && !route.pattern.includes("*"))
       // Signed-report and evidence downloads need bytes on disk; their loaders are reads like any.
       .filter((route) => paramsOf(route.pattern).every((param) => param in ids))
-      .map((route) => (route.id === "routes/accept-invitation.$token" ? route.pattern.replace(":token", invitation.token) : fillPattern(route.pattern, ids)));
+      .map((route) =>
+        route.id === "routes/accept-invitation.$token"
+          ? route.pattern.replace(":token", invitation.token)
+          : fillPattern(route.pattern, ids),
+      );
     expect(pages).toContain("/mfa/setup");
     expect(pages).toContain(`/assessments/${assessment.id}`);
 
     const before = await wholeDatabase();
     const statuses: string[] = [];
     for (const page of pages) {
-      for (const { role, client } of clients) statuses.push(`${role} ${page} ${(await client.get(page)).status}`);
+      for (const { role, client } of clients)
+        statuses.push(`${role} ${page} ${(await client.get(page)).status}`);
     }
     expect(statuses.filter((line) => line.endsWith(" 500"))).toEqual([]);
     const after = await wholeDatabase();
-    for (const model of MODELS) expect(after[model], `${model} changed by a GET`).toEqual(before[model]);
+    for (const model of MODELS)
+      expect(after[model], `${model} changed by a GET`).toEqual(before[model]);
   });
 });

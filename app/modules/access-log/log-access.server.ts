@@ -21,7 +21,11 @@ import { consumeRateLimit } from "../auth/rate-limit.server";
 export type AccessEvent =
   | { kind: "session_seen"; sessionId: string; at: Date }
   | { kind: "session_ended"; sessionId: string }
-  | { kind: "invitation_viewed"; invitation: { id: string; organizationId: string }; ip: string | null };
+  | {
+      kind: "invitation_viewed";
+      invitation: { id: string; organizationId: string };
+      ip: string | null;
+    };
 
 /** Views are recorded once per invitation and hour: reloads and link scanners do not flood the trail. */
 export const INVITATION_VIEW_RECORD_WINDOW_SECONDS = 3600;
@@ -29,7 +33,10 @@ export const INVITATION_VIEW_RECORD_WINDOW_SECONDS = 3600;
 export async function logAccess(event: AccessEvent): Promise<void> {
   switch (event.kind) {
     case "session_seen":
-      await db().session.updateMany({ where: { id: event.sessionId }, data: { lastSeenAt: event.at } });
+      await db().session.updateMany({
+        where: { id: event.sessionId },
+        data: { lastSeenAt: event.at },
+      });
       return;
     case "session_ended":
       await db().session.deleteMany({ where: { id: event.sessionId } });
@@ -40,10 +47,20 @@ export async function logAccess(event: AccessEvent): Promise<void> {
   }
 }
 
-async function recordInvitationViewed(invitation: { id: string; organizationId: string }, ip: string | null): Promise<void> {
-  const first = await consumeRateLimit(`user-invitation:viewed:${invitation.id}`, { limit: 1, windowSeconds: INVITATION_VIEW_RECORD_WINDOW_SECONDS });
+async function recordInvitationViewed(
+  invitation: { id: string; organizationId: string },
+  ip: string | null,
+): Promise<void> {
+  const first = await consumeRateLimit(`user-invitation:viewed:${invitation.id}`, {
+    limit: 1,
+    windowSeconds: INVITATION_VIEW_RECORD_WINDOW_SECONDS,
+  });
   if (first.limited) return;
-  const actor: SystemActor = { kind: "system", organizationId: invitation.organizationId, label: "invitation link" };
+  const actor: SystemActor = {
+    kind: "system",
+    organizationId: invitation.organizationId,
+    label: "invitation link",
+  };
   await inTransaction((tx) =>
     recordAuditEvent(tx, actor, {
       action: "user.invitation_viewed",

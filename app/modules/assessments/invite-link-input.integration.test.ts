@@ -24,7 +24,9 @@ describe("revokeInviteLink with input that is not an id", () => {
     const error = await rejectionOf(revokeInviteLink(s.assessor, input as never));
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("NOT_FOUND");
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).revokedAt).toBeNull();
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).revokedAt,
+    ).toBeNull();
   });
 });
 
@@ -32,15 +34,24 @@ describe("assessment use cases with an id that is not an id", () => {
   it("forwardToDpo, getAssessment and listInviteLinks: NOT_FOUND, and nothing changes", async () => {
     const s = await createAssessmentScenario();
     // Submitted, so that forwarding it would be allowed: only the id stands in the way.
-    await db().assessment.update({ where: { id: s.assessment.id }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+    await db().assessment.update({
+      where: { id: s.assessment.id },
+      data: { status: "SUBMITTED", submittedAt: new Date() },
+    });
     const before = await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } });
     for (const id of [undefined, {}, ""]) {
-      for (const attempt of [forwardToDpo(s.assessor, id as never, "note"), getAssessment(s.assessor, id as never), listInviteLinks(s.assessor, id as never)]) {
+      for (const attempt of [
+        forwardToDpo(s.assessor, id as never, "note"),
+        getAssessment(s.assessor, id as never),
+        listInviteLinks(s.assessor, id as never),
+      ]) {
         const error = await rejectionOf(attempt);
         expect(error).toBeInstanceOf(DomainError);
         expect((error as DomainError).code).toBe("NOT_FOUND");
       }
     }
-    expect((await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).status).toBe(before.status);
+    expect(
+      (await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).status,
+    ).toBe(before.status);
   });
 });

@@ -17,7 +17,10 @@ const ENABLED: MfaSetupPage = { enabled: true, manualKey: null, qrCodeSvg: null,
 export async function getMfaSetupPage(actor: UserActor): Promise<MfaSetupPage> {
   const [user, org] = await Promise.all([
     db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } }),
-    db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireMfaForAll: true } }),
+    db().organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { requireMfaForAll: true },
+    }),
   ]);
   if (user.totpEnabledAt) return ENABLED;
   const enrolment = await startTotpEnrolment(actor).catch((error: unknown) => {
@@ -26,5 +29,10 @@ export async function getMfaSetupPage(actor: UserActor): Promise<MfaSetupPage> {
     throw error;
   });
   if (!enrolment) return ENABLED;
-  return { enabled: false, manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
+  return {
+    enabled: false,
+    manualKey: enrolment.manualKey,
+    qrCodeSvg: enrolment.qrCodeSvg,
+    required: mfaRequired(actor.role, org.requireMfaForAll),
+  };
 }

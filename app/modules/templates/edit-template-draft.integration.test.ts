@@ -16,8 +16,16 @@ async function writerWithTemplate() {
   const organization = await createOrganization();
   const org = { id: organization.id, slug: organization.slug, name: organization.name };
   const actor = await createMemberActor(org, "ASSESSOR", { mfaVerifiedAt: null });
-  const other = await createMemberActor({ ...org, id: (await createOrganization()).id }, "ASSESSOR", { mfaVerifiedAt: null });
-  const template = await createTemplate(actor, { key: `editor-${Date.now()}`, titleEn: "Editor probe", titleDe: "Editor-Probe" });
+  const other = await createMemberActor(
+    { ...org, id: (await createOrganization()).id },
+    "ASSESSOR",
+    { mfaVerifiedAt: null },
+  );
+  const template = await createTemplate(actor, {
+    key: `editor-${Date.now()}`,
+    titleEn: "Editor probe",
+    titleDe: "Editor-Probe",
+  });
   return { actor, other, templateId: template.id };
 }
 
@@ -29,11 +37,20 @@ function form(fields: Record<string, string>) {
 
 const request = (templateId: string, fields: Record<string, string>) => {
   const values = form(fields);
-  return { templateId, revision: values.get("revision"), intent: values.get("intent"), target: values.get("target") ?? "", values };
+  return {
+    templateId,
+    revision: values.get("revision"),
+    intent: values.get("intent"),
+    target: values.get("target") ?? "",
+    values,
+  };
 };
 
 async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 }
@@ -41,22 +58,48 @@ async function domainErrorOf(promise: Promise<unknown>): Promise<DomainError> {
 describe("editTemplateDraft", () => {
   it("refuses an envelope no editor form sends: a clear VALIDATION error, nothing stored", async () => {
     const { actor, templateId } = await writerWithTemplate();
-    const missingRevision = await domainErrorOf(editTemplateDraft(actor, request(templateId, { intent: "meta" })));
-    expect([missingRevision.code, missingRevision.message]).toEqual(["VALIDATION", "The form is missing the draft's revision"]);
-    const unknownIntent = await domainErrorOf(editTemplateDraft(actor, request(templateId, { intent: "drop-table", revision: "1" })));
+    const missingRevision = await domainErrorOf(
+      editTemplateDraft(actor, request(templateId, { intent: "meta" })),
+    );
+    expect([missingRevision.code, missingRevision.message]).toEqual([
+      "VALIDATION",
+      "The form is missing the draft's revision",
+    ]);
+    const unknownIntent = await domainErrorOf(
+      editTemplateDraft(actor, request(templateId, { intent: "drop-table", revision: "1" })),
+    );
     expect([unknownIntent.code, unknownIntent.message]).toEqual(["VALIDATION", "Unknown action"]);
     expect((await findDraft(templateId))!.revision).toBe(1);
   });
 
   it("applies an edit at the current revision, refuses the same revision again as a conflict", async () => {
     const { actor, templateId } = await writerWithTemplate();
-    const edit = { intent: "meta", revision: "1", titleEn: "Renamed", titleDe: "Umbenannt", descriptionEn: "", descriptionDe: "" };
-    expect(await editTemplateDraft(actor, request(templateId, edit))).toEqual({ kind: "done", redirectTo: `/templates/${templateId}/edit` });
+    const edit = {
+      intent: "meta",
+      revision: "1",
+      titleEn: "Renamed",
+      titleDe: "Umbenannt",
+      descriptionEn: "",
+      descriptionDe: "",
+    };
+    expect(await editTemplateDraft(actor, request(templateId, edit))).toEqual({
+      kind: "done",
+      redirectTo: `/templates/${templateId}/edit`,
+    });
     const draft = (await findDraft(templateId))!;
     expect([draft.revision, draft.definition.title.de]).toEqual([2, "Umbenannt"]);
 
-    expect(await editTemplateDraft(actor, request(templateId, edit))).toEqual({ kind: "refused", status: 409, problem: { key: "conflict", revision: 2 } });
-    expect(await editTemplateDraft(actor, request(templateId, { intent: "delete-section", revision: "2", target: "no-such-section" }))).toEqual({
+    expect(await editTemplateDraft(actor, request(templateId, edit))).toEqual({
+      kind: "refused",
+      status: 409,
+      problem: { key: "conflict", revision: 2 },
+    });
+    expect(
+      await editTemplateDraft(
+        actor,
+        request(templateId, { intent: "delete-section", revision: "2", target: "no-such-section" }),
+      ),
+    ).toEqual({
       kind: "refused",
       status: 409,
       problem: { key: "conflictGone" },
@@ -65,10 +108,26 @@ describe("editTemplateDraft", () => {
 
   it("hands back the definition's errors and stores nothing; a foreign template is NOT_FOUND", async () => {
     const { actor, other, templateId } = await writerWithTemplate();
-    const outcome = await editTemplateDraft(actor, request(templateId, { intent: "meta", revision: "1", titleEn: "", titleDe: "", descriptionEn: "", descriptionDe: "" }));
+    const outcome = await editTemplateDraft(
+      actor,
+      request(templateId, {
+        intent: "meta",
+        revision: "1",
+        titleEn: "",
+        titleDe: "",
+        descriptionEn: "",
+        descriptionDe: "",
+      }),
+    );
     expect(outcome.kind).toBe("invalid");
     expect(outcome.kind === "invalid" && outcome.errors.map((e) => e.path)).toContain("title.en");
     expect((await findDraft(templateId))!.revision).toBe(1);
-    expect((await domainErrorOf(editTemplateDraft(other, request(templateId, { intent: "meta", revision: "1" })))).code).toBe("NOT_FOUND");
+    expect(
+      (
+        await domainErrorOf(
+          editTemplateDraft(other, request(templateId, { intent: "meta", revision: "1" })),
+        )
+      ).code,
+    ).toBe("NOT_FOUND");
   });
 });

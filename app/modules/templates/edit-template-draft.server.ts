@@ -12,7 +12,10 @@ import { TEMPLATE_EDITOR_INTENTS, type EditorProblem } from "./template-editor-f
 import type { TemplateFileError } from "./template-file";
 
 const isFormValues = (value: unknown): value is edits.FormValues =>
-  typeof value === "object" && value !== null && typeof (value as edits.FormValues).get === "function" && typeof (value as edits.FormValues).getAll === "function";
+  typeof value === "object" &&
+  value !== null &&
+  typeof (value as edits.FormValues).get === "function" &&
+  typeof (value as edits.FormValues).getAll === "function";
 
 /**
  * One post of the draft editor. The envelope (which draft, at which revision, what to do, to
@@ -29,7 +32,9 @@ export const editTemplateDraftSchema = z.object({
 });
 export type EditTemplateDraftInput = z.infer<typeof editTemplateDraftSchema>;
 /** What a caller hands over: the raw form fields, checked here (a form may carry anything). */
-export type EditTemplateDraftRequest = { [K in keyof z.input<typeof editTemplateDraftSchema>]: unknown };
+export type EditTemplateDraftRequest = {
+  [K in keyof z.input<typeof editTemplateDraftSchema>]: unknown;
+};
 
 export type EditTemplateDraftOutcome =
   /** Done: where the editor continues (the edited element, or the template after publish/discard). */
@@ -44,19 +49,28 @@ export type EditTemplateDraftOutcome =
  * showed: a stale one (a colleague saved meanwhile) is refused as a conflict and nothing is lost.
  * Throws VALIDATION for an envelope no form of ours sends, NOT_FOUND for a foreign template.
  */
-export async function editTemplateDraft(actor: TemplateActor, input: EditTemplateDraftRequest): Promise<EditTemplateDraftOutcome> {
+export async function editTemplateDraft(
+  actor: TemplateActor,
+  input: EditTemplateDraftRequest,
+): Promise<EditTemplateDraftOutcome> {
   requireTemplateWriter(actor);
   const parsed = editTemplateDraftSchema.safeParse(input);
   if (!parsed.success) {
     const field = parsed.error.issues[0]?.path[0];
-    throw new DomainError("VALIDATION", field === "revision" ? "The form is missing the draft's revision" : "Unknown action");
+    throw new DomainError(
+      "VALIDATION",
+      field === "revision" ? "The form is missing the draft's revision" : "Unknown action",
+    );
   }
   const { templateId, revision, intent, target, values } = parsed.data;
   const template = await findTemplate(actor, templateId);
   try {
     if (intent === "publish") {
       const published = await publishTemplateDraft(actor, { templateId: template.id, revision });
-      return { kind: "done", redirectTo: `/templates/${template.id}?version=${published.id}&notice=published&v=${published.version}` };
+      return {
+        kind: "done",
+        redirectTo: `/templates/${template.id}?version=${published.id}&notice=published&v=${published.version}`,
+      };
     }
     if (intent === "discard") {
       await discardTemplateDraft(actor, { templateId: template.id, revision });
@@ -64,11 +78,26 @@ export async function editTemplateDraft(actor: TemplateActor, input: EditTemplat
     }
     const draft = await findDraft(template.id);
     if (!draft || draft.revision !== revision) {
-      return { kind: "refused", status: 409, problem: draft ? { key: "conflict", revision: draft.revision } : { key: "conflictGone" } };
+      return {
+        kind: "refused",
+        status: 409,
+        problem: draft ? { key: "conflict", revision: draft.revision } : { key: "conflictGone" },
+      };
     }
-    const applied = await applyEdit(draft.definition, intent, target, values, `/templates/${template.id}/edit`);
+    const applied = await applyEdit(
+      draft.definition,
+      intent,
+      target,
+      values,
+      `/templates/${template.id}/edit`,
+    );
     if (applied.kind !== "candidate") return applied;
-    const saved = await saveTemplateDraft(actor, { templateId: template.id, revision, definition: applied.candidate, change: intent });
+    const saved = await saveTemplateDraft(actor, {
+      templateId: template.id,
+      revision,
+      definition: applied.candidate,
+      change: intent,
+    });
     if (!saved.ok) return { kind: "invalid", errors: saved.errors };
     return { kind: "done", redirectTo: applied.next };
   } catch (error) {
@@ -78,7 +107,9 @@ export async function editTemplateDraft(actor: TemplateActor, input: EditTemplat
   }
 }
 
-type Applied = { kind: "candidate"; candidate: unknown; next: string } | Extract<EditTemplateDraftOutcome, { kind: "refused" | "invalid" }>;
+type Applied =
+  | { kind: "candidate"; candidate: unknown; next: string }
+  | Extract<EditTemplateDraftOutcome, { kind: "refused" | "invalid" }>;
 
 /** The edited definition (not yet validated) and where the editor continues after saving it. */
 async function applyEdit(
@@ -89,28 +120,47 @@ async function applyEdit(
   editor: string,
 ): Promise<Applied> {
   const direction = values.get("direction") === "up" ? "up" : "down";
-  const candidate = (value: unknown, next = editor): Applied => ({ kind: "candidate", candidate: value, next });
+  const candidate = (value: unknown, next = editor): Applied => ({
+    kind: "candidate",
+    candidate: value,
+    next,
+  });
   switch (intent) {
     case "meta":
       return candidate(edits.updateTemplateMeta(definition, values));
     case "add-section": {
       const added = edits.addSection(definition);
-      return candidate(added.candidate, `${editor}?section=${encodeURIComponent(added.sectionKey)}#section-${added.sectionKey}`);
+      return candidate(
+        added.candidate,
+        `${editor}?section=${encodeURIComponent(added.sectionKey)}#section-${added.sectionKey}`,
+      );
     }
     case "update-section":
       return candidate(edits.updateSection(definition, target, values));
     case "move-section":
-      return candidate(edits.moveSection(definition, target, direction), `${editor}#section-${target}`);
+      return candidate(
+        edits.moveSection(definition, target, direction),
+        `${editor}#section-${target}`,
+      );
     case "delete-section":
       return candidate(edits.deleteSection(definition, target));
     case "add-question": {
       const added = edits.addQuestion(definition, target);
-      return candidate(added.candidate, `${editor}?question=${encodeURIComponent(added.questionKey)}#question-${added.questionKey}`);
+      return candidate(
+        added.candidate,
+        `${editor}?question=${encodeURIComponent(added.questionKey)}#question-${added.questionKey}`,
+      );
     }
     case "update-question":
-      return candidate(edits.updateQuestion(definition, target, values), `${editor}#question-${values.get("key") ?? ""}`);
+      return candidate(
+        edits.updateQuestion(definition, target, values),
+        `${editor}#question-${values.get("key") ?? ""}`,
+      );
     case "move-question":
-      return candidate(edits.moveQuestion(definition, target, direction), `${editor}#question-${target}`);
+      return candidate(
+        edits.moveQuestion(definition, target, direction),
+        `${editor}#question-${target}`,
+      );
     case "delete-question":
       return candidate(edits.deleteQuestion(definition, target));
     case "advanced": {
@@ -134,8 +184,11 @@ function conflictOf(error: unknown): EditorProblem | null {
   if (!(error instanceof DomainError)) return null;
   if (error.code === "CONFLICT") {
     const current = error.details?.currentRevision;
-    return typeof current === "number" ? { key: "conflict", revision: current } : { key: "conflictGone" };
+    return typeof current === "number"
+      ? { key: "conflict", revision: current }
+      : { key: "conflictGone" };
   }
-  if (error.code === "INVALID_STATE" && error.details?.reason === "identical") return { key: "identical", version: Number(error.details.version) };
+  if (error.code === "INVALID_STATE" && error.details?.reason === "identical")
+    return { key: "identical", version: Number(error.details.version) };
   return null;
 }

@@ -20,7 +20,12 @@ export async function getTemplateEditor(actor: TemplateActor, input: GetTemplate
   if (!draft) return { template, draft: null, yaml: null };
   return {
     template,
-    draft: { id: draft.id, version: draft.version, revision: draft.revision, definition: draft.definition },
+    draft: {
+      id: draft.id,
+      version: draft.version,
+      revision: draft.revision,
+      definition: draft.definition,
+    },
     yaml: serializeTemplate(draft.definition, "yaml"),
   };
 }

@@ -1,7 +1,10 @@
 import type { TemplateDefinitionError } from "~/modules/questionnaires/template-definition";
 
 /** Errors whose path lies under `prefix`, by the rest of their path (e.g. `options[1].points`). */
-export function errorsUnder(errors: TemplateDefinitionError[], prefix: string): Map<string, string> {
+export function errorsUnder(
+  errors: TemplateDefinitionError[],
+  prefix: string,
+): Map<string, string> {
   const found = new Map<string, string>();
   for (const error of errors) {
     if (error.path === prefix) found.set("", error.message);
@@ -16,7 +19,8 @@ export function errorsUnder(errors: TemplateDefinitionError[], prefix: string): 
 /** The first error under any of the prefixes (paths relative to the form's element). */
 export function firstError(errors: Map<string, string>, ...prefixes: string[]): string | undefined {
   for (const [path, message] of errors) {
-    if (prefixes.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`))) return message;
+    if (prefixes.some((p) => path === p || path.startsWith(`${p}.`) || path.startsWith(`${p}[`)))
+      return message;
   }
   return undefined;
 }

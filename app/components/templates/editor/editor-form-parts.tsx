@@ -5,7 +5,15 @@ import type { ReactNode } from "react";
 import { Button } from "~/components/ui/button";
 
 /** The fields every editor form carries: the draft's revision, what to do, and to what. */
-export function Hidden({ revision, intent, target }: { revision: number; intent: string; target?: string }) {
+export function Hidden({
+  revision,
+  intent,
+  target,
+}: {
+  revision: number;
+  intent: string;
+  target?: string;
+}) {
   return (
     <>
       <input type="hidden" name="revision" value={revision} />
@@ -16,7 +24,21 @@ export function Hidden({ revision, intent, target }: { revision: number; intent:
 }
 
 /** A one-button form (move, delete, add): works without JavaScript. */
-export function ActionButton({ revision, intent, target, direction, children, variant = "secondary" }: { revision: number; intent: string; target: string; direction?: string; children: ReactNode; variant?: "secondary" | "danger" | "primary" }) {
+export function ActionButton({
+  revision,
+  intent,
+  target,
+  direction,
+  children,
+  variant = "secondary",
+}: {
+  revision: number;
+  intent: string;
+  target: string;
+  direction?: string;
+  children: ReactNode;
+  variant?: "secondary" | "danger" | "primary";
+}) {
   return (
     <Form method="post" className="inline">
       <Hidden revision={revision} intent={intent} target={target} />

@@ -5,7 +5,13 @@ import { templateFileErrorText } from "~/components/templates/template-file-erro
 import { useT } from "~/utils/use-t";
 
 /** Why the last post changed nothing: a problem that blocks the page, or the definition's errors. */
-export function EditorNotices({ problem, errors }: { problem: EditorProblem | null | undefined; errors: TemplateFileError[] }) {
+export function EditorNotices({
+  problem,
+  errors,
+}: {
+  problem: EditorProblem | null | undefined;
+  errors: TemplateFileError[];
+}) {
   const { t } = useT();
   return (
     <>
@@ -23,9 +29,16 @@ export function EditorNotices({ problem, errors }: { problem: EditorProblem | nu
       {errors.length > 0 ? (
         <Alert tone="error">
           <p className="font-medium">{t("templates.errorsTitle")}</p>
-          <ul className="mt-2 list-disc space-y-1 pl-5 font-mono text-xs" data-testid="editor-errors">
+          <ul
+            className="mt-2 list-disc space-y-1 pl-5 font-mono text-xs"
+            data-testid="editor-errors"
+          >
             {errors.map((error, index) => (
-              <li key={index}>{error.path === "(file)" ? templateFileErrorText(t, error) : `${error.path}: ${error.message}`}</li>
+              <li key={index}>
+                {error.path === "(file)"
+                  ? templateFileErrorText(t, error)
+                  : `${error.path}: ${error.message}`}
+              </li>
             ))}
           </ul>
         </Alert>

@@ -4,7 +4,10 @@ import { Button } from "~/components/ui/button";
 import { TextAreaField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import type { TemplateDefinition } from "~/modules/questionnaires/template-definition";
-import type { PostedValues, TemplateEditorActionData } from "~/modules/templates/template-editor-form";
+import type {
+  PostedValues,
+  TemplateEditorActionData,
+} from "~/modules/templates/template-editor-form";
 import { useT } from "~/utils/use-t";
 import { EditorNotices } from "./editor-notices";
 import { errorsUnder } from "./editor-errors";
@@ -32,12 +35,20 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
   const revision = draft.revision;
   const view = params.get("view") ?? "structure";
   const errors = actionData?.errors ?? [];
-  const failed = (intent: string, target?: string) => actionData && actionData.intent === intent && (target === undefined || actionData.target === target);
-  const failedPost = (intent: string, target: string): PostedValues | null => (failed(intent, target) ? actionData!.posted : null);
+  const failed = (intent: string, target?: string) =>
+    actionData &&
+    actionData.intent === intent &&
+    (target === undefined || actionData.target === target);
+  const failedPost = (intent: string, target: string): PostedValues | null =>
+    failed(intent, target) ? actionData!.posted : null;
   const openQuestion = failed("update-question") ? actionData!.target : params.get("question");
   const openSection = failed("update-section") ? actionData!.target : params.get("section");
   const tab = (name: string, label: string) => (
-    <Link to={name === "structure" ? "." : `?view=${name}`} aria-current={view === name ? "page" : undefined} className={`rounded-t-md px-3 py-1.5 text-sm ${view === name ? "bg-white font-semibold shadow-sm" : "text-slate-600 hover:bg-slate-100"}`}>
+    <Link
+      to={name === "structure" ? "." : `?view=${name}`}
+      aria-current={view === name ? "page" : undefined}
+      className={`rounded-t-md px-3 py-1.5 text-sm ${view === name ? "bg-white font-semibold shadow-sm" : "text-slate-600 hover:bg-slate-100"}`}
+    >
       {label}
     </Link>
   );
@@ -48,8 +59,12 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
       <Link to={`/templates/${template.id}`} className="text-sm text-brand-700 hover:underline">
         ← {t("templates.backToTemplate")}
       </Link>
-      <PageHeader title={t("templates.editorTitle", { name: template.name })}>{t("templates.editorIntro", { version: draft.version, revision })}</PageHeader>
-      {params.get("notice") === "imported" ? <Alert tone="success">{t("templates.noticeImported")}</Alert> : null}
+      <PageHeader title={t("templates.editorTitle", { name: template.name })}>
+        {t("templates.editorIntro", { version: draft.version, revision })}
+      </PageHeader>
+      {params.get("notice") === "imported" ? (
+        <Alert tone="success">{t("templates.noticeImported")}</Alert>
+      ) : null}
       <EditorNotices problem={actionData?.problem} errors={errors} />
 
       <Card>
@@ -68,7 +83,10 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
         </div>
       </Card>
 
-      <nav className="flex gap-1 border-b border-slate-200" aria-label={t("templates.tabStructure")}>
+      <nav
+        className="flex gap-1 border-b border-slate-200"
+        aria-label={t("templates.tabStructure")}
+      >
         {tab("structure", t("templates.tabStructure"))}
         {tab("preview", t("templates.tabPreview"))}
         {tab("advanced", t("templates.tabAdvanced"))}
@@ -92,7 +110,11 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
               name="yaml"
               rows={30}
               spellCheck={false}
-              defaultValue={failed("advanced") && typeof actionData?.posted.yaml === "string" ? actionData.posted.yaml : yaml}
+              defaultValue={
+                failed("advanced") && typeof actionData?.posted.yaml === "string"
+                  ? actionData.posted.yaml
+                  : yaml
+              }
               className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
             />
             <Button type="submit">{t("templates.advancedSave")}</Button>
@@ -103,10 +125,44 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
           <Card title={t("templates.templateDetails")}>
             <Form method="post" className="grid gap-4 sm:grid-cols-2">
               <Hidden revision={revision} intent="meta" />
-              <TextField label={t("templates.titleEn")} name="titleEn" defaultValue={failed("meta") ? String(actionData!.posted.titleEn ?? "") : definition.title.en} error={errorsUnder(errors, "title").get("en")} />
-              <TextField label={t("templates.titleDe")} name="titleDe" defaultValue={failed("meta") ? String(actionData!.posted.titleDe ?? "") : definition.title.de} error={errorsUnder(errors, "title").get("de")} />
-              <TextAreaField label={t("templates.descriptionEn")} name="descriptionEn" rows={2} defaultValue={failed("meta") ? String(actionData!.posted.descriptionEn ?? "") : (definition.description?.en ?? "")} error={errorsUnder(errors, "description").get("en")} />
-              <TextAreaField label={t("templates.descriptionDe")} name="descriptionDe" rows={2} defaultValue={failed("meta") ? String(actionData!.posted.descriptionDe ?? "") : (definition.description?.de ?? "")} error={errorsUnder(errors, "description").get("de")} />
+              <TextField
+                label={t("templates.titleEn")}
+                name="titleEn"
+                defaultValue={
+                  failed("meta") ? String(actionData!.posted.titleEn ?? "") : definition.title.en
+                }
+                error={errorsUnder(errors, "title").get("en")}
+              />
+              <TextField
+                label={t("templates.titleDe")}
+                name="titleDe"
+                defaultValue={
+                  failed("meta") ? String(actionData!.posted.titleDe ?? "") : definition.title.de
+                }
+                error={errorsUnder(errors, "title").get("de")}
+              />
+              <TextAreaField
+                label={t("templates.descriptionEn")}
+                name="descriptionEn"
+                rows={2}
+                defaultValue={
+                  failed("meta")
+                    ? String(actionData!.posted.descriptionEn ?? "")
+                    : (definition.description?.en ?? "")
+                }
+                error={errorsUnder(errors, "description").get("en")}
+              />
+              <TextAreaField
+                label={t("templates.descriptionDe")}
+                name="descriptionDe"
+                rows={2}
+                defaultValue={
+                  failed("meta")
+                    ? String(actionData!.posted.descriptionDe ?? "")
+                    : (definition.description?.de ?? "")
+                }
+                error={errorsUnder(errors, "description").get("de")}
+              />
               <div>
                 <Button type="submit" variant="secondary">
                   {t("templates.saveDetails")}
