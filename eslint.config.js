@@ -58,6 +58,28 @@ export default tseslint.config(
       "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "./*", "../routes/*"], message: "Routes never import other routes: move shared code to app/modules or app/components." }] }],
     },
   },
+  // ---- Thin routes: no database in app/routes (issue 12, item 8; ADR 0023) -----------------
+  // A separate rule name (@typescript-eslint/no-restricted-imports, not no-restricted-imports) so
+  // this block adds to the folder boundary rules instead of replacing their options.
+  {
+    files: ["app/routes/**/*.{ts,tsx}"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/utils/db.server", "~/utils/transaction.server", "**/utils/db.server", "**/utils/transaction.server", "~/generated/*", "**/generated/**", "@prisma/*"],
+              allowTypeImports: true,
+              message:
+                "Routes do not query the database: call a use case in app/modules (*.server.ts) that scopes the query to the actor's organisation (ADR 0023).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // ---- end thin routes ----------------------------------------------------------------------
   {
     // Tests, scripts and tooling read and write files whose names they build themselves.
     files: ["tests/**", "e2e/**", "scripts/**", "cli/**", "bench/**", "**/*.test.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts"],

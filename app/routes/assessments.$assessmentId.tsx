@@ -79,10 +79,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       return { intent, inviteUrl: invite.url, contactEmail: parsed.data.contactEmail };
     }
     case "revokeInvite":
-      await runUseCase(() => revokeInviteLink(actor, String(form.get("inviteId") ?? "")));
+      await runUseCase(() => revokeInviteLink(actor, { inviteId: String(form.get("inviteId") ?? "") }));
       return { intent };
     case "reissueInvite": {
-      const reissued = await runUseCase(() => reissueInviteLink(actor, String(form.get("inviteId") ?? "")));
+      const reissued = await runUseCase(() => reissueInviteLink(actor, { inviteId: String(form.get("inviteId") ?? "") }));
       return { intent, inviteUrl: reissued.url, contactEmail: reissued.contactEmail };
     }
     case "forward":

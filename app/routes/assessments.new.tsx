@@ -8,10 +8,9 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { requireRole } from "~/modules/auth/guards.server";
 import { newAssessmentOptions } from "~/modules/assessments/list-assessments.server";
 import { startAssessment, startAssessmentSchema } from "~/modules/assessments/start-assessment.server";
-import { installBundledTemplates } from "~/modules/questionnaires/bundled-templates.server";
+import { installBundledTemplatesForActor } from "~/modules/questionnaires/install-bundled-templates.server";
 import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
-import { inTransaction } from "~/utils/transaction.server";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
@@ -23,12 +22,9 @@ export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "as
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireRole(request, context, WRITERS);
-  let templates = await latestPublishedVersions(actor);
-  if (templates.length === 0) {
-    // Organisations created before a template was bundled get it on first use.
-    await inTransaction((tx) => installBundledTemplates(tx, actor));
-    templates = await latestPublishedVersions(actor);
-  }
+  // Without any template (an organisation created since the server started) the page offers to
+  // install the bundled ones: a POST, because a loader never writes (ADR 0023).
+  const templates = await latestPublishedVersions(actor);
   // Every template's latest published version: older versions stay pinned to the assessments
   // that use them, new assessments start on the current one.
   const { vendors } = await newAssessmentOptions(actor);
@@ -38,6 +34,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireRole(request, context, WRITERS);
   const form = Object.fromEntries(await readFormData(request));
+  if (form.intent === "installBundledTemplates") {
+    await installBundledTemplatesForActor(actor);
+    return redirect(`/assessments/new${new URL(request.url).search}`);
+  }
   const parsed = startAssessmentSchema.safeParse(form);
   if (!parsed.success) {
     return data({ errors: fieldErrors(parsed.error.issues), values: form as Record<string, string> }, { status: 400 });
@@ -56,6 +56,20 @@ export default function NewAssessmentPage() {
   const values = actionData?.values ?? {};
   const [vendorId, setVendorId] = useState(String(values.vendorId ?? params.get("vendorId") ?? vendors[0]?.id ?? ""));
   const vendor = vendors.find((v) => v.id === vendorId);
+  if (templates.length === 0) {
+    return (
+      <div className="max-w-2xl">
+        <PageHeader title={t("assessments.newAssessment")} />
+        <Card>
+          <p className="text-sm text-slate-700">{t("assessments.noTemplatesYet")}</p>
+          <Form method="post" className="mt-3">
+            <input type="hidden" name="intent" value="installBundledTemplates" />
+            <Button type="submit" data-testid="install-bundled-templates">{t("assessments.installBundledTemplates")}</Button>
+          </Form>
+        </Card>
+      </div>
+    );
+  }
   return (
     <div className="max-w-2xl">
       <PageHeader title={t("assessments.newAssessment")} />

@@ -4,10 +4,9 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
-import { confirmTotpEnrolment, startTotpEnrolment } from "~/modules/auth/enrol-totp.server";
-import { mfaRequired, requireUser } from "~/modules/auth/guards.server";
-import { db } from "~/utils/db.server";
-import { DomainError } from "~/utils/errors";
+import { confirmTotpEnrolment } from "~/modules/auth/enrol-totp.server";
+import { getMfaSetupPage } from "~/modules/auth/get-mfa-setup-page.server";
+import { requireUser } from "~/modules/auth/guards.server";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";
@@ -18,27 +17,15 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
-  const user = await db().user.findUniqueOrThrow({ where: { id: actor.userId }, select: { totpEnabledAt: true } });
-  // Not a redirect: right after enrolment this loader runs again while the page still has to
-  // show the recovery codes from the action.
-  const enabled = { enabled: true as const, manualKey: null, qrCodeSvg: null, required: false };
-  if (user.totpEnabledAt) return enabled;
-  const org = await db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { requireMfaForAll: true } });
-  const enrolment = await startTotpEnrolment(actor).catch((error: unknown) => {
-    // Enabled in another tab since the check above: show the "enabled" page, not an error.
-    if (error instanceof DomainError && error.code === "INVALID_STATE") return null;
-    throw error;
-  });
-  if (!enrolment) return enabled;
-  // The key URI is only needed for the QR code, which is rendered here on the server.
-  return { enabled: false as const, manualKey: enrolment.manualKey, qrCodeSvg: enrolment.qrCodeSvg, required: mfaRequired(actor.role, org.requireMfaForAll) };
+  // Not a redirect when enabled: right after enrolment this loader runs again while the page
+  // still has to show the recovery codes from the action.
+  return getMfaSetupPage(actor);
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
   const form = await readFormData(request);
-  const code = String(form.get("code") ?? "").slice(0, 32);
-  const result = await confirmTotpEnrolment(actor, code);
+  const result = await confirmTotpEnrolment(actor, { code: String(form.get("code") ?? "").slice(0, 32) });
   if (!result.ok) return data({ error: result.error, recoveryCodes: null }, { status: result.error === "alreadyEnabled" ? 409 : 400 });
   return { error: null, recoveryCodes: result.recoveryCodes };
 }

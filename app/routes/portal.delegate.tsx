@@ -29,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "revoke") {
-    await runUseCase(() => revokeDelegation(actor, String(form.get("inviteId") ?? "")));
+    await runUseCase(() => revokeDelegation(actor, { inviteId: String(form.get("inviteId") ?? "") }));
     return data<ActionResult>({ intent });
   }
   if (intent !== "delegate") return data<ActionResult>({ intent }, { status: 400 });

@@ -98,18 +98,21 @@ export async function signInContext(context: BrowserContext, account: Account): 
 }
 
 /**
- * The bundled templates are installed by the app on the first visit of /assessments/new. Set-up
- * code does exactly that visit over HTTP. (Importing bundled-templates.server.ts into the
- * Playwright worker is not possible: it imports JSON without an import attribute, which only
- * bundlers accept.)
+ * The bundled templates are installed by the app when a writer asks for it on /assessments/new
+ * (a POST: loaders never write, ADR 0023). Set-up code makes exactly that request over HTTP, with
+ * the app's own origin (the origin check refuses a POST without it). (Importing
+ * bundled-templates.server.ts into the Playwright worker is not possible: it imports JSON without
+ * an import attribute, which only bundlers accept.)
  */
 export async function installBundledTemplatesViaApp(writer: Account): Promise<void> {
   const cookie = await sessionCookieFor(writer);
   const response = await fetch(`${E2E_BASE_URL}/assessments/new`, {
-    headers: { Cookie: `${cookie.name}=${cookie.value}` },
+    method: "POST",
+    headers: { Cookie: `${cookie.name}=${cookie.value}`, Origin: new URL(E2E_BASE_URL).origin },
+    body: new URLSearchParams({ intent: "installBundledTemplates" }),
     redirect: "manual",
   });
-  if (response.status !== 200) throw new Error(`GET /assessments/new answered ${response.status}`);
+  if (response.status !== 302) throw new Error(`POST /assessments/new (install templates) answered ${response.status}`);
 }
 
 /**

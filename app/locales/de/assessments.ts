@@ -4,6 +4,8 @@ export const assessments: Record<keyof typeof en, string> = {
   title: "Bewertungen",
   pageTitle: "Bewertung",
   newAssessment: "Bewertung starten",
+  noTemplatesYet: "In Ihrer Organisation ist noch keine Fragebogenvorlage installiert. Installieren Sie die mitgelieferten Vorlagen, um eine Bewertung zu starten.",
+  installBundledTemplates: "Mitgelieferte Vorlagen installieren",
   empty: "Noch keine Bewertungen.",
   vendor: "Anbieter",
   product: "Produkt",

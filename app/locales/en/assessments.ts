@@ -2,6 +2,8 @@ export const assessments = {
   title: "Assessments",
   pageTitle: "Assessment",
   newAssessment: "Start assessment",
+  noTemplatesYet: "No questionnaire template is installed in your organisation yet. Install the bundled templates to start an assessment.",
+  installBundledTemplates: "Install bundled templates",
   empty: "No assessments yet.",
   vendor: "Vendor",
   product: "Product",

@@ -2,7 +2,6 @@ import { coarseIp } from "../../utils/request-context.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { SystemActor } from "../auth/actor";
-import { consumeRateLimit } from "../auth/rate-limit.server";
 
 /**
  * What happens on an invitation link, in the inviting organisation's audit trail. The visitor is
@@ -29,17 +28,5 @@ export async function recordInvitationRefused(
   );
 }
 
-/** Views are recorded once per invitation and hour: reloads and link scanners do not flood the trail. */
-export const INVITATION_VIEW_RECORD_WINDOW_SECONDS = 3600;
-
-export async function recordInvitationViewed(invitation: { id: string; organizationId: string }, ip: string | null): Promise<void> {
-  const first = await consumeRateLimit(`user-invitation:viewed:${invitation.id}`, { limit: 1, windowSeconds: INVITATION_VIEW_RECORD_WINDOW_SECONDS });
-  if (first.limited) return;
-  await inTransaction((tx) =>
-    recordAuditEvent(tx, linkActor(invitation.organizationId), {
-      action: "user.invitation_viewed",
-      target: { type: "invitation", id: invitation.id },
-      payload: { invitationId: invitation.id, source: coarseIp(ip) },
-    }),
-  );
-}
+// The first view per hour is recorded by logAccess (app/modules/access-log), the one write a GET
+// may cause (ADR 0023).

@@ -1,6 +1,6 @@
 import { db } from "../../utils/db.server";
+import { logAccess } from "../access-log/log-access.server";
 import { findInvitation, goneError, invitationStateOf } from "./find-open-invitation.server";
-import { recordInvitationViewed } from "./invitation-events.server";
 import type { Visitor } from "./visitor";
 
 /** What the invitation page shows: the same for every address, with or without an account. */
@@ -40,7 +40,8 @@ export async function viewInvitation(visitor: Visitor, input: { token: string },
     if (member) return { state: "joined", organizationName: invitation.organization.name };
   }
   if (state !== "open") throw goneError(state);
-  await recordInvitationViewed(invitation, visitor.ip);
+  // The one kind of write a GET may cause: an access record (ADR 0023).
+  await logAccess({ kind: "invitation_viewed", invitation, ip: visitor.ip });
   return {
     state: "open",
     viewer: viewer === null ? "anonymous" : viewerIsInvitee ? "invitee" : "other_account",

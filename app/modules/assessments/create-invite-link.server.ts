@@ -1,3 +1,4 @@
+import { requireEntityId } from "../../utils/entity-id";
 import { z } from "zod";
 import { generateToken, sha256Hex } from "../../utils/crypto.server";
 import { getEnv } from "../../utils/env.server";
@@ -47,8 +48,9 @@ export function localeOf(value: string): Locale {
  * language; it never reaches logs or the audit trail. A validity given here becomes the
  * assessment's setting for later links and re-issues.
  */
-export async function createInviteLink(actor: UserActor, assessmentId: string, rawInput: CreateInviteInput) {
+export async function createInviteLink(actor: UserActor, rawAssessmentId: string, rawInput: CreateInviteInput) {
   requireAssessmentWriter(actor);
+  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
   // Parsed again here (idempotent): the contact's name is stored cleaned whoever calls.
   const parsed = createInviteSchema.safeParse(rawInput);
   if (!parsed.success) throw new DomainError("VALIDATION", "invalid invite");

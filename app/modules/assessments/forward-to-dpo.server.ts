@@ -1,3 +1,4 @@
+import { requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -7,8 +8,9 @@ import { requireAssessmentWriter } from "./permissions";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
 /** The assessor hands a submitted assessment to the DPO; the forwarder may not decide it later. */
-export async function forwardToDpo(actor: UserActor, assessmentId: string, note: string): Promise<void> {
+export async function forwardToDpo(actor: UserActor, rawAssessmentId: string, note: string): Promise<void> {
   requireAssessmentWriter(actor);
+  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
   await inTransaction(async (tx) => {
     const assessment = await tx.assessment.findFirst({
       where: { id: assessmentId, organizationId: actor.organizationId },

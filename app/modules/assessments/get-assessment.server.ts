@@ -1,3 +1,4 @@
+import { requireEntityId } from "../../utils/entity-id";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
@@ -9,7 +10,8 @@ import { recommendationFor } from "./compute-score";
 import { parseStoredScore } from "./stored-score";
 
 /** The assessor's/DPO's view of one assessment (DTO: no token hashes, no secrets). */
-export async function getAssessment(actor: UserActor, assessmentId: string) {
+export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
+  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: {

@@ -1,3 +1,4 @@
+import { requireEntityId } from "../../utils/entity-id";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
@@ -18,7 +19,8 @@ export function inviteLinkStatus(link: { revokedAt: Date | null; expiresAt: Date
  * (stored coarse: IPv4 /24, IPv6 /48), status, delegated sections and who delegated. Never the
  * token hash.
  */
-export async function listInviteLinks(actor: UserActor, assessmentId: string) {
+export async function listInviteLinks(actor: UserActor, rawAssessmentId: string) {
+  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: { id: true, inviteTtlDays: true },

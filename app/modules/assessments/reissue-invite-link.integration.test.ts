@@ -75,7 +75,7 @@ describe("reissueInviteLink", () => {
     const { invite, deviceToken } = await usedInvite({ locale: "de", contactName: "Kim" });
     const before = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
 
-    const reissued = await reissueInviteLink(s.assessor, invite.inviteId);
+    const reissued = await reissueInviteLink(s.assessor, { inviteId: invite.inviteId });
     const newToken = tokenFromInviteUrl(reissued.url);
     expect(newToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(newToken).not.toBe(invite.token);
@@ -111,17 +111,17 @@ describe("reissueInviteLink", () => {
   it("renews an expired link; refuses revoked links, auditors and other organisations", async () => {
     const invite = await s.createInvite();
     await db().inviteLink.update({ where: { id: invite.inviteId }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    const renewed = await reissueInviteLink(s.assessor, invite.inviteId);
+    const renewed = await reissueInviteLink(s.assessor, { inviteId: invite.inviteId });
     expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
     expect((await describeInvite(tokenFromInviteUrl(renewed.url))).state).toBe("valid");
 
     const revoked = await s.createInvite();
-    await revokeInviteLink(s.assessor, revoked.inviteId);
-    expect(((await rejectionOf(reissueInviteLink(s.assessor, revoked.inviteId))) as DomainError).code).toBe("INVALID_STATE");
-    expect(((await rejectionOf(reissueInviteLink(s.auditor, invite.inviteId))) as DomainError).code).toBe("FORBIDDEN");
+    await revokeInviteLink(s.assessor, { inviteId: revoked.inviteId });
+    expect(((await rejectionOf(reissueInviteLink(s.assessor, { inviteId: revoked.inviteId }))) as DomainError).code).toBe("INVALID_STATE");
+    expect(((await rejectionOf(reissueInviteLink(s.auditor, { inviteId: invite.inviteId }))) as DomainError).code).toBe("FORBIDDEN");
     const other = await createAssessmentScenario();
     const hashBefore = (await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).tokenHash;
-    expect(((await rejectionOf(reissueInviteLink(other.assessor, invite.inviteId))) as DomainError).code).toBe("NOT_FOUND");
+    expect(((await rejectionOf(reissueInviteLink(other.assessor, { inviteId: invite.inviteId }))) as DomainError).code).toBe("NOT_FOUND");
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).tokenHash).toBe(hashBefore);
   });
 });
@@ -147,7 +147,7 @@ describe("re-issue ends everything derived from the old token (issue 11, item 12
     const nested = await usedDelegation(colleague.inviteId, `nested-${ipCounter}@acme.example`, ["security"]);
     const unrelated = await usedInvite();
 
-    await reissueInviteLink(s.assessor, invite.inviteId);
+    await reissueInviteLink(s.assessor, { inviteId: invite.inviteId });
 
     expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } })).toBeNull();
     for (const derived of [colleague, nested]) {
@@ -170,7 +170,7 @@ describe("re-issue ends everything derived from the old token (issue 11, item 12
     const colleague = await usedDelegation(invite.inviteId, `colleague-${ipCounter}@acme.example`, ["security"]);
     const before = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
     auditFailure.action = "invite.reissued";
-    await expect(reissueInviteLink(s.assessor, invite.inviteId)).rejects.toThrow("audit store unavailable");
+    await expect(reissueInviteLink(s.assessor, { inviteId: invite.inviteId })).rejects.toThrow("audit store unavailable");
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).tokenHash).toBe(before.tokenHash);
     expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } })).not.toBeNull();
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: colleague.inviteId } })).revokedAt).toBeNull();
@@ -181,7 +181,7 @@ describe("re-issue ends everything derived from the old token (issue 11, item 12
 describe("revokeInviteLink", () => {
   it("ends sessions and forgets remembered browsers of the link", async () => {
     const { invite, sessionToken, deviceToken } = await usedInvite();
-    await revokeInviteLink(s.assessor, invite.inviteId);
+    await revokeInviteLink(s.assessor, { inviteId: invite.inviteId });
     expect(await db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } })).toBeNull();
     expect(await db().vendorDevice.findUnique({ where: { id: sha256Hex(deviceToken) } })).toBeNull();
     expect(await exchangeInviteToken(invite.token, nextIp(), "ua", deviceToken)).toEqual({ kind: "invalid", state: "revoked" });
@@ -207,7 +207,7 @@ describe("link lifetime per assessment", () => {
     expect((await scenario.reload()).inviteTtlDays).toBe(7);
     const later = await scenario.createInvite();
     expect(Math.round((later.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(7);
-    const reissued = await reissueInviteLink(scenario.assessor, first.inviteId);
+    const reissued = await reissueInviteLink(scenario.assessor, { inviteId: first.inviteId });
     expect(Math.round((reissued.expiresAt.getTime() - Date.now()) / 86_400_000)).toBe(7);
     expect((await listInviteLinks(scenario.assessor, scenario.assessment.id)).ttlDays).toBe(7);
   });

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { sendMail } from "../mail/send-mail.server";
 import { INVITABLE_STATUSES, inviteTtlDaysOf, inviteUrl, localeOf } from "./create-invite-link.server";
+import { parseInviteRef, type InviteRefInput } from "./invite-ref";
 import { requireAssessmentWriter } from "./permissions";
 import { endEverythingDerivedFrom } from "./revoke-invite-link.server";
 
@@ -18,8 +19,9 @@ import { endEverythingDerivedFrom } from "./revoke-invite-link.server";
  * colleagues' sessions), since they may belong to whoever had the old URL. The contact delegates
  * again with the new link. A revoked link stays revoked (create a new one).
  */
-export async function reissueInviteLink(actor: UserActor, inviteId: string) {
+export async function reissueInviteLink(actor: UserActor, input: InviteRefInput) {
   requireAssessmentWriter(actor);
+  const { inviteId } = parseInviteRef(input);
   const token = generateToken(32);
   const result = await inTransaction(async (tx) => {
     const found = await tx.inviteLink.findFirst({ where: { id: inviteId, organizationId: actor.organizationId }, select: { assessmentId: true } });

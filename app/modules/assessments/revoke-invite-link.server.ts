@@ -3,6 +3,7 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
+import { parseInviteRef, type InviteRefInput } from "./invite-ref";
 import { requireAssessmentWriter } from "./permissions";
 
 /**
@@ -39,8 +40,9 @@ export async function revokeInviteTree(tx: Tx, rootId: string, now = new Date())
 }
 
 /** Revokes one invite link (with its delegations) and ends the vendor sessions opened with it. */
-export async function revokeInviteLink(actor: UserActor, inviteId: string): Promise<void> {
+export async function revokeInviteLink(actor: UserActor, input: InviteRefInput): Promise<void> {
   requireAssessmentWriter(actor);
+  const { inviteId } = parseInviteRef(input);
   await inTransaction(async (tx) => {
     const invite = await tx.inviteLink.findFirst({
       where: { id: inviteId, organizationId: actor.organizationId },

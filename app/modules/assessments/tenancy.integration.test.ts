@@ -92,7 +92,7 @@ describe("another organisation's actors get NOT_FOUND", () => {
 
   it("revokeInviteLink", async () => {
     const before = await stateOfOrgA();
-    await expectNotFound(revokeInviteLink(other.assessor, inviteA.inviteId));
+    await expectNotFound(revokeInviteLink(other.assessor, { inviteId: inviteA.inviteId }));
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: inviteA.inviteId } })).revokedAt).toBeNull();
     expect(await stateOfOrgA()).toEqual(before);
   });

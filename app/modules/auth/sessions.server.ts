@@ -2,6 +2,7 @@ import type { Tx } from "../../utils/db.server";
 import { db } from "../../utils/db.server";
 import { generateToken, sha256Hex } from "../../utils/crypto.server";
 import { getEnv } from "../../utils/env.server";
+import { logAccess } from "../access-log/log-access.server";
 
 /**
  * Server-side sessions after Lucia's design: the cookie holds a random 256-bit token, the
@@ -84,11 +85,11 @@ export async function validateSessionToken(token: string, now = new Date()) {
   const idleLimit = row.lastSeenAt.getTime() + getEnv().SESSION_IDLE_MINUTES * 60_000;
   const expired = row.expiresAt.getTime() <= now.getTime() || idleLimit <= now.getTime();
   if (expired || row.role === null || row.deactivatedAt) {
-    await db().session.deleteMany({ where: { id } });
+    await logAccess({ kind: "session_ended", sessionId: id });
     return null;
   }
   if (now.getTime() - row.lastSeenAt.getTime() > LAST_SEEN_WRITE_INTERVAL_MS) {
-    await db().session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+    await logAccess({ kind: "session_seen", sessionId: id, at: now });
   }
   return {
     session: {

@@ -169,17 +169,17 @@ describe("revoking delegations", () => {
 
     // Someone else's delegation (or the delegator's own link) is not found.
     const stranger = await actorOf((await s.createInvite()).token);
-    expect(((await rejectionOf(revokeDelegation(stranger, a.inviteId))) as DomainError).code).toBe("NOT_FOUND");
-    expect(((await rejectionOf(revokeDelegation(delegator, invite.inviteId))) as DomainError).code).toBe("NOT_FOUND");
+    expect(((await rejectionOf(revokeDelegation(stranger, { inviteId: a.inviteId }))) as DomainError).code).toBe("NOT_FOUND");
+    expect(((await rejectionOf(revokeDelegation(delegator, { inviteId: invite.inviteId }))) as DomainError).code).toBe("NOT_FOUND");
 
-    await revokeDelegation(delegator, a.inviteId);
+    await revokeDelegation(delegator, { inviteId: a.inviteId });
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: a.inviteId } })).revokedAt).not.toBeNull();
     expect(await db().vendorSession.count({ where: { inviteLinkId: a.inviteId } })).toBe(0);
     const revokedEvent = (await auditEventsOf(s.org.id, "invite.revoked")).filter((e) => e.targetId === a.inviteId);
     expect(revokedEvent[0]).toMatchObject({ actorType: "vendor", actorId: invite.inviteId });
 
     // The assessor revokes the delegator: the remaining delegation ends with it.
-    await revokeInviteLink(s.assessor, invite.inviteId);
+    await revokeInviteLink(s.assessor, { inviteId: invite.inviteId });
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: b.inviteId } })).revokedAt).not.toBeNull();
   });
 });

@@ -258,7 +258,7 @@ describe("revoked, expired and closed invites", () => {
     if (first.kind !== "ok" || second.kind !== "ok") throw new Error("exchange failed");
     expect(await db().vendorSession.count({ where: { inviteLinkId: invite.inviteId } })).toBe(2);
 
-    await revokeInviteLink(s.assessor, invite.inviteId);
+    await revokeInviteLink(s.assessor, { inviteId: invite.inviteId });
 
     const row = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
     expect(row.revokedAt).not.toBeNull();
@@ -273,13 +273,13 @@ describe("revoked, expired and closed invites", () => {
     expect(JSON.parse(revoked[0]!.payload)).toEqual({ assessmentId: s.assessment.id, endedSessions: 2 });
 
     // Revoking again is a no-op (no second event).
-    await revokeInviteLink(s.assessor, invite.inviteId);
+    await revokeInviteLink(s.assessor, { inviteId: invite.inviteId });
     expect((await auditEventsOf(s.org.id, "invite.revoked")).filter((e) => e.targetId === invite.inviteId)).toHaveLength(1);
   });
 
   it("auditors cannot revoke", async () => {
     const invite = await s.createInvite();
-    const error = await rejectionOf(revokeInviteLink(s.auditor, invite.inviteId));
+    const error = await rejectionOf(revokeInviteLink(s.auditor, { inviteId: invite.inviteId }));
     expect((error as DomainError).code).toBe("FORBIDDEN");
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } })).revokedAt).toBeNull();
   });
@@ -310,7 +310,7 @@ describe("revoked, expired and closed invites", () => {
     expect((await db().inviteLink.findUniqueOrThrow({ where: { id: first.inviteId } })).useCount).toBe(0);
 
     // Revoking the old one leaves the new one working, and vice versa.
-    await revokeInviteLink(s.assessor, first.inviteId);
+    await revokeInviteLink(s.assessor, { inviteId: first.inviteId });
     expect((await describeInvite(first.token)).state).toBe("revoked");
     expect((await describeInvite(second.token)).state).toBe("valid");
     expect((await exchangeInviteToken(second.token, nextIp(), "ua")).kind).toBe("ok");

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { assertAdmin, assertRecentStepUp } from "../admin/admin-access.server";
@@ -11,12 +12,20 @@ import { activeSlotOf, retireSigningCertificate } from "./signing-certificate-re
  * the organisation again. The record stays so that earlier reports keep verifying. A foreign or
  * already removed certificate is NOT_FOUND. Audited as signing_certificate.removed.
  */
-export async function removeSigningCertificate(actor: UserActor, input: { certificateId: string }): Promise<void> {
+export const removeSigningCertificateSchema = z.object({ certificateId: z.string().min(1).max(64) });
+export type RemoveSigningCertificateInput = z.infer<typeof removeSigningCertificateSchema>;
+
+export async function removeSigningCertificate(actor: UserActor, input: RemoveSigningCertificateInput): Promise<void> {
   assertAdmin(actor);
   assertRecentStepUp(actor);
+  // Parsed before the query: Prisma reads `id: undefined` as "any", which would remove whichever
+  // certificate the organisation has uploaded.
+  const parsed = removeSigningCertificateSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "signing.errorNotFound");
+  const { certificateId } = parsed.data;
   await inTransaction(async (tx) => {
     const current = await tx.signingCertificate.findFirst({
-      where: { id: input.certificateId, organizationId: actor.organizationId, activeSlot: activeSlotOf(actor.organizationId, "UPLOADED") },
+      where: { id: certificateId, organizationId: actor.organizationId, activeSlot: activeSlotOf(actor.organizationId, "UPLOADED") },
       select: { id: true, fingerprint: true, subject: true },
     });
     if (!current) throw new DomainError("NOT_FOUND", "signing.errorNotFound");

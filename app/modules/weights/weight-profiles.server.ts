@@ -1,4 +1,5 @@
 import { db, type Db, type Tx } from "../../utils/db.server";
+import { requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -18,7 +19,8 @@ export async function listWeightProfiles(actor: UserActor) {
   return rows.map((row) => ({ ...row, weights: parseStoredWeights(row.weights) }));
 }
 
-export async function getWeightProfile(actor: UserActor, profileId: string) {
+export async function getWeightProfile(actor: UserActor, rawProfileId: string) {
+  const profileId = requireEntityId(rawProfileId, "Weight profile");
   const row = await db().weightProfile.findFirst({
     where: { id: profileId, organizationId: actor.organizationId },
     select: { id: true, name: true, description: true, weights: true, isDefault: true, version: true },
@@ -57,7 +59,8 @@ export async function createWeightProfile(actor: UserActor, rawInput: WeightProf
   });
 }
 
-export async function updateWeightProfile(actor: UserActor, profileId: string, expectedVersion: number, rawInput: WeightProfileInput) {
+export async function updateWeightProfile(actor: UserActor, rawProfileId: string, expectedVersion: number, rawInput: WeightProfileInput) {
+  const profileId = requireEntityId(rawProfileId, "Weight profile");
   const input = parseProfileInput(rawInput);
   requireAdmin(actor);
   return inTransaction(async (tx) => {
@@ -75,8 +78,10 @@ export async function updateWeightProfile(actor: UserActor, profileId: string, e
 }
 
 /** Makes one profile the default (or none, with null); new scores use it. */
-export async function setDefaultWeightProfile(actor: UserActor, profileId: string | null) {
+export async function setDefaultWeightProfile(actor: UserActor, rawProfileId: string | null) {
   requireAdmin(actor);
+  // null (or "") means "no default"; anything else must be an id.
+  const profileId = rawProfileId === null || rawProfileId === "" ? null : requireEntityId(rawProfileId, "Weight profile");
   await inTransaction(async (tx) => {
     if (profileId) {
       const exists = await tx.weightProfile.findFirst({ where: { id: profileId, organizationId: actor.organizationId }, select: { id: true } });
@@ -88,8 +93,9 @@ export async function setDefaultWeightProfile(actor: UserActor, profileId: strin
   });
 }
 
-export async function deleteWeightProfile(actor: UserActor, profileId: string) {
+export async function deleteWeightProfile(actor: UserActor, rawProfileId: string) {
   requireAdmin(actor);
+  const profileId = requireEntityId(rawProfileId, "Weight profile");
   await inTransaction(async (tx) => {
     const existing = await tx.weightProfile.findFirst({ where: { id: profileId, organizationId: actor.organizationId }, select: { id: true, name: true } });
     if (!existing) throw new DomainError("NOT_FOUND", "Weight profile not found");
