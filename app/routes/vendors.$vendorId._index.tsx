@@ -14,8 +14,8 @@ import { portfolioTagHref } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countryName, isEuEea } from "../../seeds/reference/countries";
-import { dataCategoryLabel } from "../../seeds/reference/data-categories";
+import { countryName, isEuEea } from "~/reference-data/countries";
+import { dataCategoryLabel } from "~/reference-data/data-categories";
 import { pageTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 

@@ -27,8 +27,8 @@ import { productFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { notFoundResponse, runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countryName } from "../../seeds/reference/countries";
-import { dataCategoryLabel } from "../../seeds/reference/data-categories";
+import { countryName } from "~/reference-data/countries";
+import { dataCategoryLabel } from "~/reference-data/data-categories";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";

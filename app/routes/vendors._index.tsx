@@ -8,7 +8,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { listVendors } from "~/modules/vendors/list-vendors.server";
 import { canWriteVendors } from "~/modules/vendors/vendor-access";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
-import { countryName } from "../../seeds/reference/countries";
+import { countryName } from "~/reference-data/countries";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
