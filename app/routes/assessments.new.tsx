@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { newAssessmentOptions } from "~/modules/assessments/list-assessments.server";
 import { startAssessment, startAssessmentSchema } from "~/modules/assessments/start-assessment.server";
 import { installBundledTemplates } from "~/modules/questionnaires/bundled-templates.server";
@@ -17,12 +17,10 @@ import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";
 
-const WRITERS = ["ADMIN", "ASSESSOR"] as const;
-
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.newAssessment")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, WRITERS);
+  const actor = await requirePermission(request, context, "assessment:edit");
   let templates = await latestPublishedVersions(actor);
   if (templates.length === 0) {
     // Organisations created before a template was bundled get it on first use.
@@ -36,7 +34,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, WRITERS);
+  const actor = await requirePermission(request, context, "assessment:edit");
   const form = Object.fromEntries(await readFormData(request));
   const parsed = startAssessmentSchema.safeParse(form);
   if (!parsed.success) {

@@ -11,7 +11,7 @@ import { TemplatePreview } from "~/components/templates/template-preview";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import {
   CONDITION_SOURCE_TYPES,
@@ -27,7 +27,6 @@ import { findDraft, findTemplate } from "~/modules/templates/find-template.serve
 import { publishTemplateDraft } from "~/modules/templates/publish-template-draft.server";
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
 import { saveTemplateDraft } from "~/modules/templates/save-template-draft.server";
-import { TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { parseTemplateFileInWorker } from "~/modules/templates/parse-template-file.server";
 import { serializeTemplate, type TemplateFileError } from "~/modules/templates/template-file";
 import { DomainError } from "~/utils/errors";
@@ -39,7 +38,7 @@ import { ScrollRegion } from "~/components/ui/scroll-region";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [translatedTitle(matches, "templates.editorTitle", { name: data?.template.name ?? "" })];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   const template = await runUseCase(() => findTemplate(actor, params.templateId ?? ""));
   const draft = await findDraft(template.id);
   if (!draft) return redirect(`/templates/${template.id}`);
@@ -81,7 +80,7 @@ function conflictOf(error: unknown): ActionResult["problem"] {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   // Ownership first: a foreign or unknown id is 404 whatever the form says.
   const template = await runUseCase(() => findTemplate(actor, params.templateId ?? ""));
   const form = await readTemplateForm(request);

@@ -1,6 +1,6 @@
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
-import { assertAdmin, assertRecentStepUp } from "../admin/admin-access.server";
+import { assertAdministers, assertRecentStepUp } from "../admin/admin-access.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { activeSlotOf, retireSigningCertificate } from "./signing-certificate-record.server";
@@ -12,7 +12,7 @@ import { activeSlotOf, retireSigningCertificate } from "./signing-certificate-re
  * already removed certificate is NOT_FOUND. Audited as signing_certificate.removed.
  */
 export async function removeSigningCertificate(actor: UserActor, input: { certificateId: string }): Promise<void> {
-  assertAdmin(actor);
+  assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   await inTransaction(async (tx) => {
     const current = await tx.signingCertificate.findFirst({
