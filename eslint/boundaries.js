@@ -52,6 +52,11 @@ export const BOUNDARY_ZONES = [
     message: "Components never import routes: a component gets its data as props from the route that renders it.",
   },
   {
+    target: "server",
+    from: ["app", "seeds", "scoring", "cli"],
+    message: "server/ is the plain-JavaScript Express front: it loads the built app (build/server/index.js), never app/ sources, so `npm start` needs no TypeScript loader. Export what it needs from app/entry.server.tsx.",
+  },
+  {
     target: ["app", "server", "scoring"],
     from: "seeds",
     message: "seeds/ may import app/, never the reverse: reference data the app uses lives under app/reference-data (or app/modules), so the app builds and runs without seeds/.",

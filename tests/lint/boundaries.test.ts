@@ -85,6 +85,12 @@ const breaches: Case[] = [
     expected: "@typescript-eslint/no-restricted-imports: '~/utils/db.server' import is restricted from being used by a pattern. Components render in the browser too",
   },
   {
+    rule: "the Express front never imports app sources",
+    file: "server/lint-offender.js",
+    code: 'import { bodyLimits } from "../app/modules/request-limits/body-limits.server";\nexport { bodyLimits };\n',
+    expected: "server/ is the plain-JavaScript Express front",
+  },
+  {
     rule: "app never imports seeds",
     file: "app/modules/portal/lint-offender.ts",
     code: 'import { demoAnswers } from "../../../seeds/demo/demo-answers";\nexport { demoAnswers };\n',
