@@ -64,7 +64,10 @@ export default tseslint.config(
   },
   // Import boundaries between folders, import cycles, and role checks outside the permission
   // table (issue 12, items 5 and 6; ADR 0022). Kept in their own file so that the rules of the
-  // house read in one place and this list of blocks stays short.
+  // house read in one place and this list of blocks stays short. NOTE for blocks added later:
+  // flat config replaces (does not merge) a rule's options per file, so a block that sets
+  // no-restricted-syntax for app/ files must spread ROLE_CHECK_SELECTORS from ./eslint/boundaries.js
+  // into its list; tests/lint/boundaries.test.ts fails if the role-check selectors get lost.
   ...boundaryConfigs,
   {
     // Tests, scripts and tooling read and write files whose names they build themselves.

@@ -20,7 +20,14 @@ import importX from "eslint-plugin-import-x";
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** Files that run in production (the app, the Express front, the CLI, seeding, scoring). */
-const PRODUCTION_FILES = ["app/**/*.{ts,tsx,js}", "server/**/*.js", "cli/**/*.ts", "scripts/**/*.{ts,mjs}", "seeds/**/*.ts", "scoring/**/*.ts"];
+const PRODUCTION_FILES = [
+  "app/**/*.{ts,tsx,js}",
+  "server/**/*.js",
+  "cli/**/*.ts",
+  "scripts/**/*.{ts,mjs}",
+  "seeds/**/*.ts",
+  "scoring/**/*.ts",
+];
 /** Tests and what only tests use. bench/ is tooling too: it may start the test app server. */
 const TEST_FILES = ["**/*.test.ts", "**/*.test.tsx", "**/*.spec.ts", "tests/**", "e2e/**"];
 
@@ -29,49 +36,63 @@ export const BOUNDARY_ZONES = [
   {
     target: "app/routes",
     from: "app/routes",
-    message: "Routes never import other routes: a route is one URL's guard, parse, use case and view; move shared code to app/modules (logic) or app/components (markup).",
+    message:
+      "Routes never import other routes: a route is one URL's guard, parse, use case and view; move shared code to app/modules (logic) or app/components (markup).",
   },
   {
     target: "app/modules",
-    from: ["app/routes", "app/components", "app/root.tsx", "app/entry.server.tsx", "app/entry.client.tsx"],
-    message: "Modules never import routes or components: a use case works the same from a route, the CLI or a job; return data and let the route render it.",
+    from: [
+      "app/routes",
+      "app/components",
+      "app/root.tsx",
+      "app/entry.server.tsx",
+      "app/entry.client.tsx",
+    ],
+    message:
+      "Modules never import routes or components: a use case works the same from a route, the CLI or a job; return data and let the route render it.",
   },
   {
     target: "app/utils",
     from: ["app/modules", "app/routes", "app/components"],
-    message: "app/utils is the bottom layer (env, db, i18n, HTTP helpers): it never imports modules, routes or components; move the shared piece down into utils or up into the module that owns it.",
+    message:
+      "app/utils is the bottom layer (env, db, i18n, HTTP helpers): it never imports modules, routes or components; move the shared piece down into utils or up into the module that owns it.",
   },
   {
     target: ["app/reference-data", "app/locales"],
     from: ["app/modules", "app/routes", "app/components", "app/utils"],
-    message: "Reference data and dictionaries are leaves: plain data that every layer may read, so they import no code of the app.",
+    message:
+      "Reference data and dictionaries are leaves: plain data that every layer may read, so they import no code of the app.",
   },
   {
     target: "app/components",
     from: "app/routes",
-    message: "Components never import routes: a component gets its data as props from the route that renders it.",
+    message:
+      "Components never import routes: a component gets its data as props from the route that renders it.",
   },
   {
     target: "server",
     from: ["app", "seeds", "scoring", "cli"],
-    message: "server/ is the plain-JavaScript Express front: it loads the built app (build/server/index.js), never app/ sources, so `npm start` needs no TypeScript loader. Export what it needs from app/entry.server.tsx.",
+    message:
+      "server/ is the plain-JavaScript Express front: it loads the built app (build/server/index.js), never app/ sources, so `npm start` needs no TypeScript loader. Export what it needs from app/entry.server.tsx.",
   },
   {
     target: ["app", "server", "scoring"],
     from: "seeds",
-    message: "seeds/ may import app/, never the reverse: reference data the app uses lives under app/reference-data (or app/modules), so the app builds and runs without seeds/.",
+    message:
+      "seeds/ may import app/, never the reverse: reference data the app uses lives under app/reference-data (or app/modules), so the app builds and runs without seeds/.",
   },
   {
     target: ["app", "server", "cli", "scripts", "seeds", "scoring"],
     from: ["tests/**", "e2e/**", "**/*.test.ts", "**/*.test.tsx", "**/*.spec.ts"],
-    message: "Production code never imports test helpers (tests/, e2e/, *.test.ts): they open test databases and fake servers. Move what both need into app/ and let the tests import it.",
+    message:
+      "Production code never imports test helpers (tests/, e2e/, *.test.ts): they open test databases and fake servers. Move what both need into app/ and let the tests import it.",
   },
 ];
 
 /** The role names of app/modules/auth/actor.ts; a literal of one of them is a role check. */
 const ROLE_LITERAL = "Literal[value=/^(ADMIN|ASSESSOR|DPO|AUDITOR)$/]";
 const ROLE_MESSAGE =
-  "Roles are compared only in the permission table (app/utils/permissions.ts): ask can(role, \"action\") (or requirePermission in a guard) so the UI and the server agree on who may do what.";
+  'Roles are compared only in the permission table (app/utils/permissions.ts): ask can(role, "action") (or requirePermission in a guard) so the UI and the server agree on who may do what.';
 
 /**
  * Role checks outside the permission table: `role === "ADMIN"`, `["ADMIN", "DPO"]`,
@@ -83,8 +104,14 @@ export const ROLE_CHECK_SELECTORS = [
   { selector: `BinaryExpression[operator=/^[!=]==?$/] > ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
   { selector: `ArrayExpression > ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
   { selector: `SwitchCase > ${ROLE_LITERAL}.test`, message: ROLE_MESSAGE },
-  { selector: "CallExpression[callee.property.name='includes'][arguments.0.property.name='role']", message: ROLE_MESSAGE },
-  { selector: "CallExpression[callee.property.name='includes'][arguments.0.name='role']", message: ROLE_MESSAGE },
+  {
+    selector: "CallExpression[callee.property.name='includes'][arguments.0.property.name='role']",
+    message: ROLE_MESSAGE,
+  },
+  {
+    selector: "CallExpression[callee.property.name='includes'][arguments.0.name='role']",
+    message: ROLE_MESSAGE,
+  },
 ];
 
 /**
@@ -108,7 +135,9 @@ export const boundaryConfigs = [
       "import-x/extensions": [".ts", ".tsx", ".js", ".mjs"],
       "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
       "import-x/external-module-folders": ["node_modules"],
-      "import-x/resolver-next": [createTypeScriptImportResolver({ project: path.join(root, "tsconfig.json") })],
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({ project: path.join(root, "tsconfig.json") }),
+      ],
     },
   },
   {
@@ -128,13 +157,21 @@ export const boundaryConfigs = [
     files: ["app/components/**/*.{ts,tsx}"],
     ignores: TEST_FILES,
     rules: {
-      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [COMPONENT_SERVER_IMPORTS] }],
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [COMPONENT_SERVER_IMPORTS] },
+      ],
     },
   },
   {
     // Item 6: one permission table. Only the table itself and the list of roles name roles.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: [...TEST_FILES, "app/utils/permissions.ts", "app/modules/auth/actor.ts", "app/generated/**"],
+    ignores: [
+      ...TEST_FILES,
+      "app/utils/permissions.ts",
+      "app/modules/auth/actor.ts",
+      "app/generated/**",
+    ],
     rules: {
       "no-restricted-syntax": ["error", ...ROLE_CHECK_SELECTORS],
     },

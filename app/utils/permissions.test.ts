@@ -2,7 +2,17 @@
 // product describes it, so a change to who may do what is a visible change to this table.
 import { describe, expect, it } from "vitest";
 import { DomainError } from "./errors";
-import { ACTIONS, assertCan, can, isPrivilegedRole, isRole, ROLES, rolesAllowedTo, type Action, type Role } from "./permissions";
+import {
+  ACTIONS,
+  assertCan,
+  can,
+  isPrivilegedRole,
+  isRole,
+  ROLES,
+  rolesAllowedTo,
+  type Action,
+  type Role,
+} from "./permissions";
 
 const Y = true;
 const n = false;
@@ -33,7 +43,9 @@ describe("the permission table", () => {
     expect([...ROLES].sort()).toEqual([...COLUMNS].sort());
   });
 
-  const cases = Object.entries(EXPECTED).flatMap(([action, row]) => COLUMNS.map((role, i) => ({ action: action as Action, role, allowed: row[i] })));
+  const cases = Object.entries(EXPECTED).flatMap(([action, row]) =>
+    COLUMNS.map((role, i) => ({ action: action as Action, role, allowed: row[i] })),
+  );
   it.each(cases)("$role may $action: $allowed", ({ action, role, allowed }) => {
     expect(can(role, action)).toBe(allowed);
     expect(rolesAllowedTo(action).includes(role)).toBe(allowed);
@@ -53,6 +65,7 @@ describe("the permission table", () => {
 
   it("recognises only the four role names", () => {
     expect(COLUMNS.every(isRole)).toBe(true);
-    for (const other of ["admin", "OWNER", "", null, undefined, 1]) expect(isRole(other)).toBe(false);
+    for (const other of ["admin", "OWNER", "", null, undefined, 1])
+      expect(isRole(other)).toBe(false);
   });
 });

@@ -73,6 +73,10 @@ export function isPrivilegedRole(role: Role): boolean {
  * A use case's check: FORBIDDEN unless the actor's role may perform the action. Use cases check
  * again what their route's guard checked, so no caller (a job, the CLI, a test) can skip it.
  */
-export function assertCan(actor: { role: Role }, action: Action, message: ConstructorParameters<typeof DomainError>[1]): void {
+export function assertCan(
+  actor: { role: Role },
+  action: Action,
+  message: ConstructorParameters<typeof DomainError>[1],
+): void {
   if (!can(actor.role, action)) throw new DomainError("FORBIDDEN", message);
 }

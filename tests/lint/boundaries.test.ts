@@ -82,7 +82,8 @@ const breaches: Case[] = [
     rule: "components never import server modules",
     file: "app/components/lint-offender.tsx",
     code: 'import { db } from "~/utils/db.server";\nexport { db };\n',
-    expected: "@typescript-eslint/no-restricted-imports: '~/utils/db.server' import is restricted from being used by a pattern. Components render in the browser too",
+    expected:
+      "@typescript-eslint/no-restricted-imports: '~/utils/db.server' import is restricted from being used by a pattern. Components render in the browser too",
   },
   {
     rule: "the Express front never imports app sources",
@@ -118,7 +119,8 @@ const breaches: Case[] = [
     rule: "scoring/ imports nothing from the app",
     file: "scoring/lint-offender.ts",
     code: 'import { db } from "../app/utils/db.server";\nexport { db };\n',
-    expected: "no-restricted-imports: '../app/utils/db.server' import is restricted from being used by a pattern. scoring/ imports nothing from the app or frameworks.",
+    expected:
+      "no-restricted-imports: '../app/utils/db.server' import is restricted from being used by a pattern. scoring/ imports nothing from the app or frameworks.",
   },
   {
     rule: "scoring/ reads no reference data from seeds/",
@@ -177,24 +179,59 @@ const breaches: Case[] = [
 ];
 
 const allowed: { rule: string; file: string; code: string }[] = [
-  { rule: "a route imports modules, components and utils", file: "app/routes/lint-offender.tsx", code: 'import { AppShell } from "~/components/app-shell";\nimport { requirePermission } from "~/modules/auth/guards.server";\nimport { can } from "~/utils/permissions";\nexport { AppShell, requirePermission, can };\n' },
-  { rule: "a module imports utils and reference data", file: "app/modules/vendors/lint-offender.ts", code: 'import { db } from "../../utils/db.server";\nimport { COUNTRIES } from "../../reference-data/countries";\nexport { db, COUNTRIES };\n' },
-  { rule: "a component imports the shape of a use case's result as a type", file: "app/components/lint-offender.tsx", code: 'import type { AssessmentView } from "~/modules/assessments/get-assessment.server";\nexport type View = AssessmentView;\n' },
-  { rule: "a component asks the permission table", file: "app/components/lint-offender.tsx", code: 'import { can } from "~/utils/permissions";\nexport const show = (user: { role: "ADMIN" | "AUDITOR" }) => can(user.role, "audit:read");\n' },
-  { rule: "seeds import the app", file: "seeds/demo/lint-offender.ts", code: 'import { COUNTRIES } from "../../app/reference-data/countries";\nexport { COUNTRIES };\n' },
-  { rule: "tests use test helpers, routes and roles", file: "app/modules/admin/lint-offender.integration.test.ts", code: 'import { createOrganization } from "../../../tests/support/factories";\nimport { loader } from "../../routes/login";\nexport const roles = ["ADMIN", "DPO"];\nexport { createOrganization, loader };\n' },
-  { rule: "benchmarks start the test app server", file: "bench/lint-offender.ts", code: 'import { ensureServerBuild } from "../tests/support/app-server";\nexport { ensureServerBuild };\n' },
+  {
+    rule: "a route imports modules, components and utils",
+    file: "app/routes/lint-offender.tsx",
+    code: 'import { AppShell } from "~/components/app-shell";\nimport { requirePermission } from "~/modules/auth/guards.server";\nimport { can } from "~/utils/permissions";\nexport { AppShell, requirePermission, can };\n',
+  },
+  {
+    rule: "a module imports utils and reference data",
+    file: "app/modules/vendors/lint-offender.ts",
+    code: 'import { db } from "../../utils/db.server";\nimport { COUNTRIES } from "../../reference-data/countries";\nexport { db, COUNTRIES };\n',
+  },
+  {
+    rule: "a component imports the shape of a use case's result as a type",
+    file: "app/components/lint-offender.tsx",
+    code: 'import type { AssessmentView } from "~/modules/assessments/get-assessment.server";\nexport type View = AssessmentView;\n',
+  },
+  {
+    rule: "a component asks the permission table",
+    file: "app/components/lint-offender.tsx",
+    code: 'import { can } from "~/utils/permissions";\nexport const show = (user: { role: "ADMIN" | "AUDITOR" }) => can(user.role, "audit:read");\n',
+  },
+  {
+    rule: "seeds import the app",
+    file: "seeds/demo/lint-offender.ts",
+    code: 'import { COUNTRIES } from "../../app/reference-data/countries";\nexport { COUNTRIES };\n',
+  },
+  {
+    rule: "tests use test helpers, routes and roles",
+    file: "app/modules/admin/lint-offender.integration.test.ts",
+    code: 'import { createOrganization } from "../../../tests/support/factories";\nimport { loader } from "../../routes/login";\nexport const roles = ["ADMIN", "DPO"];\nexport { createOrganization, loader };\n',
+  },
+  {
+    rule: "benchmarks start the test app server",
+    file: "bench/lint-offender.ts",
+    code: 'import { ensureServerBuild } from "../tests/support/app-server";\nexport { ensureServerBuild };\n',
+  },
 ];
 
 describe("ESLint enforces the import boundaries and the permission table", () => {
   it.each(breaches)("refuses: $rule", async ({ file, code, expected }) => {
     const messages = await lint(file, code);
-    expect(messages.some((m) => m.includes(expected)), messages.join("\n") || "(no messages)").toBe(true);
+    expect(
+      messages.some((m) => m.includes(expected)),
+      messages.join("\n") || "(no messages)",
+    ).toBe(true);
   });
 
   it.each(allowed)("allows: $rule", async ({ file, code }) => {
     const messages = await lint(file, code);
-    expect(messages.filter((m) => m.startsWith(BOUNDARY) || m.includes("no-restricted") || m.includes("no-cycle"))).toEqual([]);
+    expect(
+      messages.filter(
+        (m) => m.startsWith(BOUNDARY) || m.includes("no-restricted") || m.includes("no-cycle"),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -203,8 +240,16 @@ describe("ESLint refuses import cycles in production code", () => {
   const dir = path.join(root, "app", "utils", `lint-cycle-fixture-${process.pid}`);
   beforeAll(() => {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, "first.ts"), 'import { second } from "./second";\nexport const first = () => second();\n');
-    writeFileSync(path.join(dir, "second.ts"), 'import { first } from "~/utils/' + path.basename(dir) + '/first";\nexport const second = () => (first ? 2 : 1);\n');
+    writeFileSync(
+      path.join(dir, "first.ts"),
+      'import { second } from "./second";\nexport const first = () => second();\n',
+    );
+    writeFileSync(
+      path.join(dir, "second.ts"),
+      'import { first } from "~/utils/' +
+        path.basename(dir) +
+        '/first";\nexport const second = () => (first ? 2 : 1);\n',
+    );
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
