@@ -7,6 +7,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import security from "eslint-plugin-security";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { boundaryConfigs } from "./eslint/boundaries.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "app/generated/**", "node_modules/**", ".tmp/**", ".data/**", "test-results/**", "playwright-report/**"] },
@@ -40,24 +41,34 @@ export default tseslint.config(
           patterns: [
             { group: ["node:*", "fs", "path", "crypto", "os", "child_process"], message: "scoring/ does no I/O: pass data in as arguments." },
             { group: ["**/app/**", "~/*", "@prisma/*", "@remix-run/*", "react", "react-dom", "**/generated/**"], message: "scoring/ imports nothing from the app or frameworks." },
+            { group: ["**/seeds/**", "**/tests/**", "**/server/**", "**/cli/**", "**/bench/**"], message: "scoring/ is a library the app uses: reference data comes in as arguments, never from another folder." },
           ],
         },
       ],
-      "no-restricted-globals": ["error", { name: "process", message: "scoring/ reads no environment: pass configuration in." }],
+      "no-restricted-globals": [
+        "error",
+        { name: "process", message: "scoring/ reads no environment: pass configuration in." },
+        { name: "fetch", message: "scoring/ does no I/O: pass data in as arguments." },
+        { name: "performance", message: "scoring/ has no clock: pass the date in." },
+        { name: "setTimeout", message: "scoring/ is synchronous and pure: the caller decides when it runs." },
+        { name: "setInterval", message: "scoring/ is synchronous and pure: the caller decides when it runs." },
+      ],
       "no-restricted-syntax": [
         "error",
         { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "scoring/ has no clock: pass the date in." },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "scoring/ has no clock: pass the date in." },
+        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: "scoring/ is deterministic: the same inputs give the same score." },
+        { selector: "ImportExpression", message: "scoring/ loads nothing at run time: import statically, from scoring/ only." },
       ],
     },
   },
-  {
-    // Routes never import other routes.
-    files: ["app/routes/**/*.{ts,tsx}"],
-    rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/routes/*", "./*", "../routes/*"], message: "Routes never import other routes: move shared code to app/modules or app/components." }] }],
-    },
-  },
+  // Import boundaries between folders, import cycles, and role checks outside the permission
+  // table (issue 12, items 5 and 6; ADR 0022). Kept in their own file so that the rules of the
+  // house read in one place and this list of blocks stays short. NOTE for blocks added later:
+  // flat config replaces (does not merge) a rule's options per file, so a block that sets
+  // no-restricted-syntax for app/ files must spread ROLE_CHECK_SELECTORS from ./eslint/boundaries.js
+  // into its list; tests/lint/boundaries.test.ts fails if the role-check selectors get lost.
+  ...boundaryConfigs,
   // ---- Thin routes: no database in app/routes (issue 12, item 8; ADR 0023) -----------------
   // A separate rule name (@typescript-eslint/no-restricted-imports, not no-restricted-imports) so
   // this block adds to the folder boundary rules instead of replacing their options.

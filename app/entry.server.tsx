@@ -20,7 +20,7 @@ import "./utils/request-context.server";
 /** The rendered-page cache server/app.js consults before Remix (ADR 0012). */
 export { pageCache } from "./modules/page-cache/page-cache.server";
 /** The request body limit of every route, applied by server/app.js before Remix reads a body. */
-export { bodyLimits } from "./utils/body-limits.server";
+export { bodyLimits } from "./modules/request-limits/body-limits.server";
 
 /** The parser workers (ADR 0014): their figures for operators, and tests hold them deterministically. */
 export { parserPool } from "./modules/parsing/parser-pool.server";

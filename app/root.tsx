@@ -16,6 +16,7 @@ import { useRequestInfo } from "./components/request-info";
 import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
 import { resolveLocale } from "./utils/locale.server";
+import { can } from "./utils/permissions";
 import { useT } from "./utils/use-t";
 import stylesheet from "./tailwind.css?url";
 
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           role: actor.role,
           organizationSlug: actor.organizationSlug,
           // The shell links the developer outbox only where /dev/outbox exists for this user.
-          devOutbox: actor.role === "ADMIN" && isOutboxEnabled(),
+          devOutbox: can(actor.role, "outbox:read") && isOutboxEnabled(),
         }
       : null,
   };

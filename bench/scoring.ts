@@ -24,8 +24,8 @@ import {
   type ScoringQuestion,
   type ScoringTemplate,
 } from "../scoring";
-import { adequacyDecisionsForScoring } from "../seeds/reference/adequacy-decisions";
-import { EU_EEA_CODES } from "../seeds/reference/countries";
+import { adequacyDecisionsForScoring } from "../app/reference-data/adequacy-decisions";
+import { EU_EEA_CODES } from "../app/reference-data/countries";
 
 const QUESTION_COUNT = 150;
 const SECTION_COUNT = 8;

@@ -1,6 +1,6 @@
 import { createInviteLink } from "../app/modules/assessments/create-invite-link.server";
 import { startAssessment } from "../app/modules/assessments/start-assessment.server";
-import { createEvidenceTemplateVersion } from "../app/modules/evidence/evidence-test-template";
+import { createEvidenceTemplateVersion } from "../tests/support/evidence-test-template";
 import { tinyPdf, tinyPng } from "../app/modules/evidence/test-fixtures";
 import { createVendor } from "../tests/support/factories";
 import { actorFor, expect, seedOrganization, seedUser, test, unique, waitForHydration } from "./support/fixtures";

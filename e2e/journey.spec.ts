@@ -15,7 +15,7 @@ import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { answerRequiredQuestions, continueWithCode, isRequired, questions } from "./support/portal";
 
 // The bundled template decides how many questions are required; read it instead of hard-coding.
-const bundledTemplate = JSON.parse(readFileSync("seeds/templates/ai-vendor-due-diligence.json", "utf8")) as {
+const bundledTemplate = JSON.parse(readFileSync("app/reference-data/templates/ai-vendor-due-diligence.json", "utf8")) as {
   sections: { title: { en: string }; questions: { required: boolean }[] }[];
 };
 const SECTION_TITLES = bundledTemplate.sections.map((s) => s.title.en);

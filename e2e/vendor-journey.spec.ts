@@ -11,7 +11,7 @@ import { answerQuestions, continueWithCode, question, questions, SAMPLE_PDF } fr
  * assessor sees every answer, the file, the thread and who answered what. Once in English, once
  * in German.
  */
-const template = JSON.parse(readFileSync("seeds/templates/ai-vendor-due-diligence.json", "utf8")) as {
+const template = JSON.parse(readFileSync("app/reference-data/templates/ai-vendor-due-diligence.json", "utf8")) as {
   sections: { key: string; title: { en: string; de: string }; questions: { key: string; type: string }[] }[];
 };
 const ALL_QUESTIONS = template.sections.flatMap((s) => s.questions);

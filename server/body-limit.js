@@ -1,5 +1,5 @@
 // Request body limits before anything reads a body (issue 11): the limits themselves are one
-// table in the app (app/utils/body-limits.server.ts, exported by the server build); this file
+// table in the app (app/modules/request-limits/body-limits.server.ts, exported by the server build); this file
 // applies them to every request, so no route can forget one.
 //   - A declared Content-Length above the route's limit is answered 413 at once; no body byte is read.
 //   - A body without a declared length (chunked) is counted while Remix reads it; at the limit

@@ -1,23 +1,25 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { MessageKey } from "../utils/i18n";
+import { can, type Action, type Role } from "../utils/permissions";
 import { useT } from "../utils/use-t";
 
-type ShellUser = { name: string; email: string; role: string; organizationSlug: string; devOutbox?: boolean } | null;
+type ShellUser = { name: string; email: string; role: Role; organizationSlug: string; devOutbox?: boolean } | null;
 
-const NAV: { to: string; label: MessageKey; roles: string[] }[] = [
-  { to: "/vendors", label: "common.navVendors", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
-  { to: "/portfolio", label: "portfolio.navPortfolio", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
-  { to: "/assessments", label: "common.navAssessments", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
-  { to: "/compare", label: "compare.navCompare", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
-  { to: "/templates", label: "templates.navTemplates", roles: ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] },
-  { to: "/admin/users", label: "common.navUsers", roles: ["ADMIN"] },
-  { to: "/admin/settings", label: "common.navSettings", roles: ["ADMIN"] },
-  { to: "/admin/weight-profiles", label: "common.navWeights", roles: ["ADMIN"] },
-  { to: "/audit", label: "common.navAudit", roles: ["ADMIN", "AUDITOR"] },
+/** Each entry is shown to the roles the permission table allows its page's action. */
+const NAV: { to: string; label: MessageKey; action: Action }[] = [
+  { to: "/vendors", label: "common.navVendors", action: "vendor:read" },
+  { to: "/portfolio", label: "portfolio.navPortfolio", action: "vendor:read" },
+  { to: "/assessments", label: "common.navAssessments", action: "assessment:read" },
+  { to: "/compare", label: "compare.navCompare", action: "vendor:read" },
+  { to: "/templates", label: "templates.navTemplates", action: "template:read" },
+  { to: "/admin/users", label: "common.navUsers", action: "member:manage" },
+  { to: "/admin/settings", label: "common.navSettings", action: "organization:configure" },
+  { to: "/admin/weight-profiles", label: "common.navWeights", action: "weight-profile:manage" },
+  { to: "/audit", label: "common.navAudit", action: "audit:read" },
 ];
 /** Only with MAIL_URL=outbox (the root loader sets user.devOutbox for admins then). */
-const OUTBOX_NAV: (typeof NAV)[number] = { to: "/dev/outbox", label: "mail.navOutbox", roles: ["ADMIN"] };
+const OUTBOX_NAV: (typeof NAV)[number] = { to: "/dev/outbox", label: "mail.navOutbox", action: "outbox:read" };
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const { t, locale } = useT();
@@ -34,7 +36,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </Link>
           {user ? (
             <nav aria-label={t("common.navMain")} className="flex flex-wrap gap-1">
-              {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])].filter((item) => item.roles.includes(user.role)).map((item) => (
+              {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])].filter((item) => can(user.role, item.action)).map((item) => (
                 <NavLink
                   key={item.to}
                   to={item.to}

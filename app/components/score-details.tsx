@@ -1,5 +1,5 @@
 import type { ScoringResult } from "../../scoring";
-import { countryName } from "../../seeds/reference/countries";
+import { countryName } from "~/reference-data/countries";
 import type { Locale, MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";

@@ -8,7 +8,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { getAccountOverview } from "~/modules/admin/get-account-overview.server";
 import { PASSWORD_MIN_LENGTH_CLIENT } from "~/modules/admin/password-limits";
 import { changePassword, newPasswordSchema, setUserLocale } from "~/modules/auth/account.server";
-import { languageCookie } from "~/modules/auth/cookies.server";
+import { languageCookie } from "~/utils/locale.server";
 import { regenerateRecoveryCodes } from "~/modules/auth/enrol-totp.server";
 import { hasRecentMfa, requireRecentMfa, requireUser } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";

@@ -7,7 +7,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { getOrganizationSettings } from "~/modules/admin/get-organization-settings.server";
 import { updateOrganizationSettings, type OrganizationSettingsInput } from "~/modules/admin/update-organization-settings.server";
 import { MAX_REMINDER_DAYS_BEFORE } from "~/modules/reminders/reminder-rules";
-import { hasRecentMfa, requireRecentMfa, requireRole } from "~/modules/auth/guards.server";
+import { hasRecentMfa, requirePermission, requireRecentMfa } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";
 import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { runUseCase } from "~/utils/http.server";
@@ -20,13 +20,13 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "organization:configure");
   const settings = await runUseCase(() => getOrganizationSettings(actor));
   return { settings, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "organization:configure");
   requireRecentMfa(request, actor);
   const form = await readFormData(request);
   const intent = form.get("intent");

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { hasRecentMfa, requireRecentMfa, requireRole } from "~/modules/auth/guards.server";
+import { hasRecentMfa, requirePermission, requireRecentMfa } from "~/modules/auth/guards.server";
 import { getSigningCertificates } from "~/modules/signing/get-signing-certificates.server";
 import { readCertificateForm } from "~/modules/signing/read-certificate-form.server";
 import { removeSigningCertificate } from "~/modules/signing/remove-signing-certificate.server";
@@ -22,7 +22,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "organization:configure");
   const overview = await runUseCase(() => getSigningCertificates(actor));
   return { overview, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
 }
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type ActionResult = { ok: boolean; message: MessageKey };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "organization:configure");
   requireRecentMfa(request, actor);
   const form = await readCertificateForm(request);
   if (!form.ok) {

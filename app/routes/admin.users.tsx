@@ -14,7 +14,7 @@ import { reactivateMember } from "~/modules/admin/reactivate-member.server";
 import { revokeInvitation } from "~/modules/admin/revoke-invitation.server";
 import { ROLES } from "~/modules/auth/actor";
 import { accessChangeNeedsStepUp } from "~/modules/admin/admin-access.server";
-import { hasRecentMfa, requireRecentMfa, requireRole } from "~/modules/auth/guards.server";
+import { hasRecentMfa, requirePermission, requireRecentMfa } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { fieldErrors, notFoundResponse, runUseCase } from "~/utils/http.server";
@@ -29,7 +29,7 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "member:manage");
   const overview = await runUseCase(() => listMembers(actor));
   return {
     ...overview,
@@ -61,7 +61,7 @@ function result(body: ActionResult, status = 200) {
 const INTENTS: readonly Intent[] = ["invite", "revoke", "changeRole", "deactivate", "reactivate"];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "member:manage");
   const form = await readFormData(request);
   const field = (name: string) => {
     const value = form.get(name);

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextAreaField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { weightProfileInputSchema, weightsFromForm } from "~/modules/weights/weight-profile-schema";
 import {
   createWeightProfile,
@@ -23,7 +23,7 @@ import { translatedTitle } from "~/utils/page-title";
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "weights.title")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "weight-profile:manage");
   const [profiles, template] = await Promise.all([listWeightProfiles(actor), weightableSections(actor)]);
   return { profiles, ...template };
 }
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 type ActionResult = { ok: boolean; errors?: Record<string, string>; message?: string; profileId?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "weight-profile:manage");
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   const profileId = String(form.get("profileId") ?? "");

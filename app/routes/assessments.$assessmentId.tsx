@@ -12,6 +12,7 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { hasRecentMfa, requireUser } from "~/modules/auth/guards.server";
+import { can } from "~/utils/permissions";
 import { stepUp } from "~/modules/auth/verify-second-factor.server";
 import { createInviteLink, createInviteSchema } from "~/modules/assessments/create-invite-link.server";
 import { decideAssessment, decisionSchema } from "~/modules/assessments/decide-assessment.server";
@@ -57,10 +58,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     clarifications,
     signedReports,
     pendingReports,
-    canWrite: actor.role === "ASSESSOR" || actor.role === "ADMIN",
-    isDpo: actor.role === "DPO",
+    canWrite: can(actor.role, "assessment:edit"),
+    canDecide: can(actor.role, "assessment:decide"),
     // Why this DPO may not decide (separation of duties over every round); empty: they may.
-    decisionBlockers: actor.role === "DPO" ? await runUseCase(() => decisionBlockers(actor, assessment.id)) : [],
+    decisionBlockers: can(actor.role, "assessment:decide") ? await runUseCase(() => decisionBlockers(actor, assessment.id)) : [],
     stepUpFresh: hasRecentMfa(actor),
     stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
   };
@@ -127,7 +128,7 @@ function conditionsError(errors: Record<string, string> | undefined, errorText: 
 type ActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
 
 export default function AssessmentPage() {
-  const { assessment, review, inviteLinks, clarifications, signedReports, pendingReports, canWrite, isDpo, decisionBlockers: blockers, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { assessment, review, inviteLinks, clarifications, signedReports, pendingReports, canWrite, canDecide, decisionBlockers: blockers, stepUpFresh, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale, date } = useT();
   const a = assessment;
@@ -200,7 +201,7 @@ export default function AssessmentPage() {
         </Card>
       ) : null}
 
-      {a.decisions.length > 0 || (isDpo && decidable) ? (
+      {a.decisions.length > 0 || (canDecide && decidable) ? (
         <Card title={t("assessments.decisionTitle")}>
           {decisionRecorded ? (
             <p ref={recordedRef} tabIndex={-1} role="status" className="mb-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900" data-testid="decision-recorded">
@@ -226,7 +227,7 @@ export default function AssessmentPage() {
               </li>
             ))}
           </ul>
-          {isDpo && decidable ? (
+          {canDecide && decidable ? (
             blockers.length > 0 ? (
               <Alert tone="warning">
                 <div data-testid="decision-blocked">

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui/layout";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { requireUser } from "~/modules/auth/guards.server";
+import { can } from "~/utils/permissions";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -18,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const status = url.searchParams.get("status") ?? undefined;
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
   const list = await listAssessments(actor, { status, page });
-  return { ...list, status: status ?? "", canCreate: actor.role === "ASSESSOR" || actor.role === "ADMIN" };
+  return { ...list, status: status ?? "", canCreate: can(actor.role, "assessment:edit") };
 }
 
 export default function AssessmentsPage() {

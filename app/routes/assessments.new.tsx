@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { newAssessmentOptions } from "~/modules/assessments/list-assessments.server";
 import { startAssessment, startAssessmentSchema } from "~/modules/assessments/start-assessment.server";
 import { installBundledTemplatesForActor } from "~/modules/questionnaires/install-bundled-templates.server";
@@ -16,12 +16,10 @@ import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";
 
-const WRITERS = ["ADMIN", "ASSESSOR"] as const;
-
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.newAssessment")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, WRITERS);
+  const actor = await requirePermission(request, context, "assessment:edit");
   // Without any template (an organisation created since the server started) the page offers to
   // install the bundled ones: a POST, because a loader never writes (ADR 0023).
   const templates = await latestPublishedVersions(actor);
@@ -32,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, WRITERS);
+  const actor = await requirePermission(request, context, "assessment:edit");
   const form = Object.fromEntries(await readFormData(request));
   if (form.intent === "installBundledTemplates") {
     await installBundledTemplatesForActor(actor);

@@ -7,7 +7,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { verifyAuditLog } from "~/modules/admin/verify-audit-log.server";
 import type { AnchorSource, AuditTrailProblem, AuditTrailVerdict } from "~/modules/audit/audit-trail-verdict";
 import { listAuditEvents, parseAuditQuery } from "~/modules/audit/list-audit-events.server";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { runUseCase } from "~/utils/http.server";
 import { isLocale, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -19,10 +19,8 @@ export const meta: MetaFunction = ({ matches }) => {
   return [{ title: `${translate(isLocale(locale) ? locale : "en", "audit.title")} · Vetted` }];
 };
 
-const READERS = ["ADMIN", "AUDITOR"] as const;
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, READERS);
+  const actor = await requirePermission(request, context, "audit:read");
   const url = new URL(request.url);
   const { query, errors } = parseAuditQuery(url.searchParams);
   const page = await runUseCase(() => listAuditEvents(actor, query));
@@ -34,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, READERS);
+  const actor = await requirePermission(request, context, "audit:read");
   const form = await readFormData(request);
   if (form.get("intent") !== "verify") return data({ verdict: null }, { status: 400 });
   const verdict = await runUseCase(() => verifyAuditLog(actor));

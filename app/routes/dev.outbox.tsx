@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { listOutboxMails, OUTBOX_PAGE_SIZE } from "~/modules/mail/list-outbox-mails.server";
 import { isOutboxEnabled } from "~/modules/mail/send-mail.server";
 import { notFoundResponse, runUseCase } from "~/utils/http.server";
@@ -16,7 +16,7 @@ export const meta: MetaFunction = ({ matches }) => {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Without the outbox there is no such page, whoever asks.
   if (!isOutboxEnabled()) throw notFoundResponse();
-  const actor = await requireRole(request, context, ["ADMIN"]);
+  const actor = await requirePermission(request, context, "outbox:read");
   const outbox = await runUseCase(() => listOutboxMails(actor));
   return { ...outbox, pageSize: OUTBOX_PAGE_SIZE };
 }

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { setUserLocale } from "~/modules/auth/account.server";
-import { languageCookie } from "~/modules/auth/cookies.server";
+import { languageCookie } from "~/utils/locale.server";
 import { getUserActor } from "~/modules/auth/guards.server";
 import { isLocale } from "~/utils/i18n";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";

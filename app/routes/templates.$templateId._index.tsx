@@ -4,11 +4,11 @@ import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { TemplateDiffView } from "~/components/templates/template-diff-view";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { can } from "~/utils/permissions";
 import { findTemplate } from "~/modules/templates/find-template.server";
 import { getTemplate } from "~/modules/templates/get-template.server";
 import { startTemplateDraft } from "~/modules/templates/start-template-draft.server";
-import { canWriteTemplates, TEMPLATE_READ_ROLES, TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type MessageKey } from "~/utils/i18n";
@@ -19,14 +19,14 @@ import { ScrollRegion } from "~/components/ui/scroll-region";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(data?.template.name, translate(metaLocale(matches), "templates.title"))];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_READ_ROLES);
+  const actor = await requirePermission(request, context, "template:read");
   const versionId = new URL(request.url).searchParams.get("version");
   const page = await runUseCase(() => getTemplate(actor, { templateId: params.templateId ?? "", versionId }));
-  return { ...page, canWrite: canWriteTemplates(actor.role) };
+  return { ...page, canWrite: can(actor.role, "template:edit") };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   // Ownership first: a foreign id is 404 whatever the form says.
   const template = await runUseCase(() => findTemplate(actor, params.templateId ?? ""));
   const form = await readFormData(request);

@@ -8,14 +8,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TemplateEditor } from "~/components/templates/editor/template-editor";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import { formValuesOf } from "~/modules/templates/draft-edits";
 import { editTemplateDraft } from "~/modules/templates/edit-template-draft.server";
 import { findTemplate } from "~/modules/templates/find-template.server";
 import { getTemplateEditor } from "~/modules/templates/get-template-editor.server";
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
-import { TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { postedValues, type TemplateEditorActionData } from "~/modules/templates/template-editor-form";
 import { runUseCase } from "~/utils/http.server";
 import { translatedTitle } from "~/utils/page-title";
@@ -23,14 +22,14 @@ import { translatedTitle } from "~/utils/page-title";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [translatedTitle(matches, "templates.editorTitle", { name: data?.template.name ?? "" })];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   const editor = await runUseCase(() => getTemplateEditor(actor, { templateId: params.templateId ?? "" }));
   if (!editor.draft) return redirect(`/templates/${editor.template.id}`);
   return { template: editor.template, draft: editor.draft, yaml: editor.yaml };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   // Ownership first: a foreign or unknown id is 404 whatever the form says (and before it is read).
   const template = await runUseCase(() => findTemplate(actor, params.templateId ?? ""));
   const form = await readTemplateForm(request);

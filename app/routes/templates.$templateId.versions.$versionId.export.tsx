@@ -1,12 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { exportTemplateVersion } from "~/modules/templates/export-template-version.server";
-import { TEMPLATE_READ_ROLES } from "~/modules/templates/template-access";
 import { runUseCase } from "~/utils/http.server";
 
 /** A template version as a file download (JSON or YAML), never rendered inline by the browser. */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_READ_ROLES);
+  const actor = await requirePermission(request, context, "template:read");
   const requested = new URL(request.url).searchParams.get("format") ?? "json";
   const format = requested === "yaml" || requested === "yml" ? "yaml" : requested === "json" ? "json" : null;
   const file = await runUseCase(() =>

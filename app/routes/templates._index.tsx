@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
+import { can } from "~/utils/permissions";
 import { createTemplate, createTemplateSchema } from "~/modules/templates/create-template.server";
 import { listTemplates } from "~/modules/templates/list-templates.server";
-import { canWriteTemplates, TEMPLATE_READ_ROLES, TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { DomainError } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
@@ -19,12 +19,12 @@ import { ScrollRegion } from "~/components/ui/scroll-region";
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "templates.title")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_READ_ROLES);
-  return { templates: await listTemplates(actor), canWrite: canWriteTemplates(actor.role) };
+  const actor = await requirePermission(request, context, "template:read");
+  return { templates: await listTemplates(actor), canWrite: can(actor.role, "template:edit") };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   const form = Object.fromEntries(await readFormData(request)) as Record<string, string>;
   const parsed = createTemplateSchema.safeParse(form);
   if (!parsed.success) return data({ errors: fieldErrors(parsed.error.issues), values: form }, { status: 400 });

@@ -5,11 +5,10 @@ import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { templateFileErrorText } from "~/components/templates/template-file-error-text";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import { importTemplate } from "~/modules/templates/import-template.server";
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
-import { TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { formatOfFileName, TEMPLATE_FILE_MAX_BYTES, type TemplateFileError } from "~/modules/templates/template-file";
 import { DomainError } from "~/utils/errors";
 import { runUseCase } from "~/utils/http.server";
@@ -21,7 +20,7 @@ import { cleanDisplayText } from "~/utils/display-text";
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "templates.importTitle")];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  await requirePermission(request, context, "template:edit");
   return null;
 }
 
@@ -34,7 +33,7 @@ const REASONS: Record<string, MessageKey> = {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, TEMPLATE_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "template:edit");
   const form = await readTemplateForm(request);
   const mode = form.get("mode") === "draft" ? "draft" : "new";
   const file = form.get("file");

@@ -5,17 +5,17 @@ import { StatusBadge } from "~/components/assessment-badges";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { ConfirmActionForm } from "~/components/vendors/confirm-action-form";
-import { requireRole, requireUser } from "~/modules/auth/guards.server";
+import { requirePermission, requireUser } from "~/modules/auth/guards.server";
+import { can } from "~/utils/permissions";
 import { archiveVendor, unarchiveVendor } from "~/modules/vendors/archive-vendor.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
-import { canWriteVendors, VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { isConfirmed, readFormData, readIntent } from "~/modules/vendors/vendor-forms.server";
 import { portfolioTagHref } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countryName, isEuEea } from "../../seeds/reference/countries";
-import { dataCategoryLabel } from "../../seeds/reference/data-categories";
+import { countryName, isEuEea } from "~/reference-data/countries";
+import { dataCategoryLabel } from "~/reference-data/data-categories";
 import { pageTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -27,11 +27,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
   const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
-  return { vendor, canWrite: canWriteVendors(actor.role) };
+  return { vendor, canWrite: can(actor.role, "vendor:edit") };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const vendorId = params.vendorId ?? "";
   const form = await readFormData(request);
   const intent = readIntent(form, ["archive", "unarchive"] as const);

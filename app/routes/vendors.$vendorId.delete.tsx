@@ -5,10 +5,9 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { BackToVendorLink } from "~/components/vendors/back-to-vendor-link";
 import { ConfirmActionForm } from "~/components/vendors/confirm-action-form";
 import { FormActions } from "~/components/vendors/form-actions";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { deleteVendor } from "~/modules/vendors/delete-vendor.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
-import { VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { isConfirmed, readFormData } from "~/modules/vendors/vendor-forms.server";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale } from "~/utils/i18n";
@@ -20,7 +19,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
   return {
     vendor: {
@@ -33,7 +32,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const form = await readFormData(request);
   if (!isConfirmed(form)) return data({ confirmError: "vendors.errorConfirm" as const }, { status: 400 });
   await runUseCase(() => deleteVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));

@@ -7,10 +7,9 @@ import { ConflictNotice } from "~/components/vendors/conflict-notice";
 import { FormActions } from "~/components/vendors/form-actions";
 import { VendorFormFields } from "~/components/vendors/vendor-form-fields";
 import type { UserActor } from "~/modules/auth/actor";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
 import { updateVendor } from "~/modules/vendors/update-vendor.server";
-import { VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { isConflict, readFormData } from "~/modules/vendors/vendor-forms.server";
 import {
   formFieldErrors,
@@ -25,7 +24,7 @@ import { formatTags, splitTags } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countryName } from "../../seeds/reference/countries";
+import { countryName } from "~/reference-data/countries";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
@@ -38,12 +37,12 @@ async function loadVendor(actor: UserActor, vendorId: string) {
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   return { vendor: await loadVendor(actor, params.vendorId ?? "") };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const vendorId = params.vendorId ?? "";
   const form = await readFormData(request);
   const values = readVendorForm(form);

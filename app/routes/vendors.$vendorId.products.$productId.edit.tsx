@@ -9,11 +9,10 @@ import { ConflictNotice } from "~/components/vendors/conflict-notice";
 import { FormActions } from "~/components/vendors/form-actions";
 import { ProductFormFields } from "~/components/vendors/product-form-fields";
 import type { UserActor } from "~/modules/auth/actor";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { deleteProduct } from "~/modules/vendors/delete-product.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
 import { updateProduct } from "~/modules/vendors/update-product.server";
-import { VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { isConfirmed, isConflict, readFormData, readIntent } from "~/modules/vendors/vendor-forms.server";
 import {
   formFieldErrors,
@@ -27,8 +26,8 @@ import { productFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { notFoundResponse, runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countryName } from "../../seeds/reference/countries";
-import { dataCategoryLabel } from "../../seeds/reference/data-categories";
+import { countryName } from "~/reference-data/countries";
+import { dataCategoryLabel } from "~/reference-data/data-categories";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
@@ -52,12 +51,12 @@ async function loadProduct(actor: UserActor, vendorId: string, productId: string
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   return loadProduct(actor, params.vendorId ?? "", params.productId ?? "");
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const vendorId = params.vendorId ?? "";
   const productId = params.productId ?? "";
   const form = await readFormData(request);

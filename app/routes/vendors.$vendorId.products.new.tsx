@@ -5,10 +5,9 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { BackToVendorLink } from "~/components/vendors/back-to-vendor-link";
 import { FormActions } from "~/components/vendors/form-actions";
 import { ProductFormFields } from "~/components/vendors/product-form-fields";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { createProduct } from "~/modules/vendors/create-product.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
-import { VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { readFormData } from "~/modules/vendors/vendor-forms.server";
 import { formFieldErrors, readProductForm, type ProductFormValues } from "~/modules/vendors/vendor-fields";
 import { productFieldsSchema } from "~/modules/vendors/vendor-schemas";
@@ -22,13 +21,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
   return { vendor: { id: vendor.id, name: vendor.name, archived: Boolean(vendor.archivedAt) } };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const vendorId = params.vendorId ?? "";
   const values = readProductForm(await readFormData(request));
   const parsed = productFieldsSchema.safeParse(values);

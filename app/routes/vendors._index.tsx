@@ -5,10 +5,10 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, PageHeader } from "~/components/ui/layout";
 import { requireUser } from "~/modules/auth/guards.server";
+import { can } from "~/utils/permissions";
 import { listVendors } from "~/modules/vendors/list-vendors.server";
-import { canWriteVendors } from "~/modules/vendors/vendor-access";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
-import { countryName } from "../../seeds/reference/countries";
+import { countryName } from "~/reference-data/countries";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       page: params.get("page"),
     },
   });
-  return { ...list, canWrite: canWriteVendors(actor.role) };
+  return { ...list, canWrite: can(actor.role, "vendor:edit") };
 }
 
 export default function VendorsPage() {

@@ -4,9 +4,8 @@ import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { FormActions } from "~/components/vendors/form-actions";
 import { VendorFormFields } from "~/components/vendors/vendor-form-fields";
-import { requireRole } from "~/modules/auth/guards.server";
+import { requirePermission } from "~/modules/auth/guards.server";
 import { createVendor } from "~/modules/vendors/create-vendor.server";
-import { VENDOR_WRITE_ROLES } from "~/modules/vendors/vendor-access";
 import { readFormData } from "~/modules/vendors/vendor-forms.server";
 import { formFieldErrors, readVendorForm, type VendorFormValues } from "~/modules/vendors/vendor-fields";
 import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
@@ -20,12 +19,12 @@ export const meta: MetaFunction = ({ matches }) => {
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  await requireRole(request, context, VENDOR_WRITE_ROLES);
+  await requirePermission(request, context, "vendor:edit");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const actor = await requireRole(request, context, VENDOR_WRITE_ROLES);
+  const actor = await requirePermission(request, context, "vendor:edit");
   const values = readVendorForm(await readFormData(request));
   const parsed = vendorFieldsSchema.safeParse(values);
   if (!parsed.success) {

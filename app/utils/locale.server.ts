@@ -1,5 +1,14 @@
-import { languageCookie } from "../modules/auth/cookies.server";
+import { createCookie } from "@remix-run/node";
+import { isSecureDeployment } from "./env.server";
 import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from "./i18n";
+
+/**
+ * The language chosen by a visitor without an account (or before login). Here rather than with
+ * the session cookies in app/modules/auth: reading the locale is a utility every layer needs.
+ */
+export function languageCookie() {
+  return createCookie("vetted_lang", { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true, secure: isSecureDeployment() });
+}
 
 /** The user's own choice, else the language cookie, else Accept-Language, else English. */
 export async function resolveLocale(request: Request, userLocale?: string | null): Promise<Locale> {

@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_BODY_MAX_BYTES, MULTIPART_OVERHEAD_BYTES } from "~/utils/body-limits.server";
+import { DEFAULT_BODY_MAX_BYTES, MULTIPART_OVERHEAD_BYTES } from "~/modules/request-limits/body-limits.server";
 import { VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
 import { createClient, importCreateApp, listen, startAppServer, type AppServer } from "../support/app-server";
 import { rawRequest } from "../support/raw-http";

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEvidenceWorld, vendorSessionCookieValue } from "~/modules/evidence/evidence-test-world";
+import { createEvidenceWorld, vendorSessionCookieValue } from "../support/evidence-test-world";
 import { db } from "~/utils/db.server";
 import { createClient, startAppServer, type AppServer } from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";

@@ -124,7 +124,7 @@ describe("every use case that takes a name or title stores it cleaned", () => {
 });
 
 describe("template import: any file name a client sends is read", () => {
-  const template = JSON.parse(readFileSync("seeds/templates/data-residency-transfers.json", "utf8")) as { key: string; title: { en: string; de: string } };
+  const template = JSON.parse(readFileSync("app/reference-data/templates/data-residency-transfers.json", "utf8")) as { key: string; title: { en: string; de: string } };
 
   /** A multipart body whose file part carries exactly this Content-Disposition. */
   function upload(disposition: string, key: string) {

@@ -1,5 +1,5 @@
 import { useMemo } from "react";
-import { COUNTRIES } from "../../../seeds/reference/countries";
+import { COUNTRIES } from "~/reference-data/countries";
 import type { CountryGroups } from "~/modules/questionnaires/country-groups";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";

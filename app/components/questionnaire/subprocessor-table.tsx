@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { COUNTRIES } from "../../../seeds/reference/countries";
+import { COUNTRIES } from "~/reference-data/countries";
 import type { Locale, MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";

@@ -2,8 +2,8 @@ import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { DESCRIPTION_MAX, FOUNDATION_MODEL_MAX, VENDOR_NAME_MAX, type ProductFormValues } from "~/modules/vendors/vendor-fields";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countriesSortedByName, isEuEea } from "../../../seeds/reference/countries";
-import { DATA_CATEGORIES } from "../../../seeds/reference/data-categories";
+import { countriesSortedByName, isEuEea } from "~/reference-data/countries";
+import { DATA_CATEGORIES } from "~/reference-data/data-categories";
 
 /**
  * The product form's fields (name, foundation model, hosting regions, data categories,

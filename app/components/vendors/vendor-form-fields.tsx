@@ -2,7 +2,7 @@ import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { CRITICALITIES, DESCRIPTION_MAX, VENDOR_NAME_MAX, WEBSITE_MAX, type VendorFormValues } from "~/modules/vendors/vendor-fields";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countriesSortedByName } from "../../../seeds/reference/countries";
+import { countriesSortedByName } from "~/reference-data/countries";
 
 /**
  * The vendor form's fields (name, website, country, criticality, description, tags), filled with

@@ -2,15 +2,16 @@ import type { z } from "zod";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { MessageKey } from "../../utils/i18n";
-import { MFA_MANDATORY_ROLES, type Role, type UserActor } from "../auth/actor";
+import { assertCan, can, isPrivilegedRole, isRole, rolesAllowedTo, type Action } from "../../utils/permissions";
+import type { Role, UserActor } from "../auth/actor";
 import { hasRecentMfa } from "../auth/guards.server";
 
 /**
  * Shared checks of the admin use cases. Error messages are i18n keys (admin namespace) so a
  * route can show them as they are meant; details carry field errors for forms.
  */
-export function assertAdmin(actor: UserActor): void {
-  if (actor.role !== "ADMIN") throw new DomainError("FORBIDDEN", "admin.errorAdminOnly");
+export function assertAdministers(actor: UserActor, action: Extract<Action, "member:manage" | "organization:configure">): void {
+  assertCan(actor, action, "admin.errorAdminOnly");
 }
 
 /** Sensitive changes need a second-factor check within MFA_STEP_UP_MINUTES (routes redirect first). */
@@ -25,16 +26,13 @@ export type AccessChange =
   | { kind: "deactivate" }
   | { kind: "reactivate" };
 
-/** Roles with powers over others' data or decisions: granting one needs a fresh second factor. */
-export const PRIVILEGED_ROLES: readonly Role[] = MFA_MANDATORY_ROLES;
-
 /**
  * The one step-up rule of user administration (routes and use cases both ask it): changing or
  * ending an existing member's access always needs a recent second-factor check, and so does an
  * invitation that grants a privileged role — inviting a new ADMIN is as powerful as promoting one.
  */
 export function accessChangeNeedsStepUp(change: AccessChange): boolean {
-  return change.kind !== "invite" || PRIVILEGED_ROLES.includes(change.role);
+  return change.kind !== "invite" || isPrivilegedRole(change.role);
 }
 
 /**
@@ -98,13 +96,21 @@ export async function lockOrganization(tx: Tx, organizationId: string): Promise<
 }
 
 /**
+ * Whether a member (of any stored role) administers the organisation's members: the organisation
+ * must always keep one such member who is active.
+ */
+export function administersMembers(role: string): boolean {
+  return isRole(role) && can(role, "member:manage");
+}
+
+/**
  * Refuses a change that would leave the organisation without an active admin. Call it inside
  * the writing transaction after lockOrganization, so two admins cannot demote each other at the
  * same moment and both succeed.
  */
 export async function assertAnotherActiveAdmin(tx: Tx, organizationId: string, exceptMembershipId: string): Promise<void> {
   const others = await tx.membership.count({
-    where: { organizationId, role: "ADMIN", deactivatedAt: null, id: { not: exceptMembershipId } },
+    where: { organizationId, role: { in: [...rolesAllowedTo("member:manage")] }, deactivatedAt: null, id: { not: exceptMembershipId } },
   });
   if (others === 0) throw new DomainError("INVALID_STATE", "admin.errorLastAdmin");
 }

@@ -1,7 +1,7 @@
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Role, UserActor } from "../auth/actor";
-import { assertAdmin, assertAnotherActiveAdmin, assertStepUpFor, lockOtherMembership, parseInput } from "./admin-access.server";
+import { administersMembers, assertAdministers, assertAnotherActiveAdmin, assertStepUpFor, lockOtherMembership, parseInput } from "./admin-access.server";
 import { changeMemberRoleSchema, type ChangeMemberRoleInput } from "./admin-schemas";
 
 export interface ChangeMemberRoleResult {
@@ -15,13 +15,13 @@ export interface ChangeMemberRoleResult {
  * cannot change their own role, and the last active admin keeps theirs.
  */
 export async function changeMemberRole(actor: UserActor, input: ChangeMemberRoleInput): Promise<ChangeMemberRoleResult> {
-  assertAdmin(actor);
+  assertAdministers(actor, "member:manage");
   const stepUp = assertStepUpFor(actor, { kind: "changeRole" });
   const { membershipId, role } = parseInput(changeMemberRoleSchema, input);
   return inTransaction(async (tx) => {
     const membership = await lockOtherMembership(tx, actor, membershipId, "admin.errorSelfRoleChange");
     if (membership.role === role) return { from: membership.role, to: role, changed: false };
-    if (membership.role === "ADMIN" && !membership.deactivatedAt) {
+    if (administersMembers(membership.role) && !membership.deactivatedAt) {
       await assertAnotherActiveAdmin(tx, actor.organizationId, membership.id);
     }
     await tx.membership.update({ where: { id: membership.id }, data: { role } });

@@ -2,7 +2,7 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin, assertAnotherActiveAdmin, assertStepUpFor, lockOtherMembership, parseInput } from "./admin-access.server";
+import { administersMembers, assertAdministers, assertAnotherActiveAdmin, assertStepUpFor, lockOtherMembership, parseInput } from "./admin-access.server";
 import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
 
 /**
@@ -11,13 +11,13 @@ import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
  * last active admin. Their data and audit trail stay.
  */
 export async function deactivateMember(actor: UserActor, input: MemberRefInput): Promise<{ revokedSessions: number }> {
-  assertAdmin(actor);
+  assertAdministers(actor, "member:manage");
   assertStepUpFor(actor, { kind: "deactivate" });
   const { membershipId } = parseInput(memberRefSchema, input);
   return inTransaction(async (tx) => {
     const membership = await lockOtherMembership(tx, actor, membershipId, "admin.errorSelfDeactivate");
     if (membership.deactivatedAt) throw new DomainError("INVALID_STATE", "admin.errorAlreadyDeactivated");
-    if (membership.role === "ADMIN") await assertAnotherActiveAdmin(tx, actor.organizationId, membership.id);
+    if (administersMembers(membership.role)) await assertAnotherActiveAdmin(tx, actor.organizationId, membership.id);
     await tx.membership.update({ where: { id: membership.id }, data: { deactivatedAt: new Date() } });
     const revoked = await tx.session.deleteMany({
       where: { userId: membership.userId, organizationId: actor.organizationId },

@@ -1,6 +1,6 @@
 import { db } from "../../utils/db.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin } from "./admin-access.server";
+import { assertAdministers } from "./admin-access.server";
 
 export interface OrganizationSettingsDto {
   name: string;
@@ -14,7 +14,7 @@ export interface OrganizationSettingsDto {
 }
 
 export async function getOrganizationSettings(actor: UserActor, _input: Record<string, never> = {}): Promise<OrganizationSettingsDto> {
-  assertAdmin(actor);
+  assertAdministers(actor, "organization:configure");
   const [organization, activeMembersWithoutMfa] = await Promise.all([
     db().organization.findUniqueOrThrow({
       where: { id: actor.organizationId },

@@ -6,7 +6,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { sendMail } from "../mail/send-mail.server";
-import { assertAdmin, assertStepUpFor, parseInput } from "./admin-access.server";
+import { assertAdministers, assertStepUpFor, parseInput } from "./admin-access.server";
 import { inviteUserSchema, type InviteUserInput } from "./admin-schemas";
 import { composeInvitationMail, invitationAcceptUrl } from "./invitation-mail.server";
 
@@ -27,7 +27,7 @@ const DAY_MS = 86_400_000;
  * Inviting into a privileged role (ADMIN, DPO) needs a recent step-up, like a role change.
  */
 export async function inviteUser(actor: UserActor, input: InviteUserInput): Promise<InviteUserResult> {
-  assertAdmin(actor);
+  assertAdministers(actor, "member:manage");
   const { email, name, role, locale } = parseInput(inviteUserSchema, input);
   // Inviting into ADMIN or DPO grants as much as a role change: the same step-up rule.
   const stepUp = assertStepUpFor(actor, { kind: "invite", role });

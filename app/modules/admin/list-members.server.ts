@@ -1,6 +1,6 @@
 import { db } from "../../utils/db.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin } from "./admin-access.server";
+import { assertAdministers } from "./admin-access.server";
 
 export interface MemberDto {
   membershipId: string;
@@ -32,7 +32,7 @@ export interface MemberOverview {
 
 /** Members and open invitations of the actor's organisation (admins only). */
 export async function listMembers(actor: UserActor, _input: Record<string, never> = {}): Promise<MemberOverview> {
-  assertAdmin(actor);
+  assertAdministers(actor, "member:manage");
   const organizationId = actor.organizationId;
   const now = new Date();
   const [memberships, lastSeen, invitations] = await Promise.all([

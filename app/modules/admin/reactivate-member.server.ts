@@ -2,12 +2,12 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin, assertStepUpFor, findMembershipInOrganization, parseInput } from "./admin-access.server";
+import { assertAdministers, assertStepUpFor, findMembershipInOrganization, parseInput } from "./admin-access.server";
 import { memberRefSchema, type MemberRefInput } from "./admin-schemas";
 
 /** Gives a deactivated member access again, with the role they had. Needs a recent step-up. */
 export async function reactivateMember(actor: UserActor, input: MemberRefInput): Promise<void> {
-  assertAdmin(actor);
+  assertAdministers(actor, "member:manage");
   assertStepUpFor(actor, { kind: "reactivate" });
   const { membershipId } = parseInput(memberRefSchema, input);
   await inTransaction(async (tx) => {

@@ -2,12 +2,12 @@ import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { assertAdmin, parseInput } from "./admin-access.server";
+import { assertAdministers, parseInput } from "./admin-access.server";
 import { invitationRefSchema, type InvitationRefInput } from "./admin-schemas";
 
 /** Revokes a pending invitation of the actor's organisation; its link stops working at once. */
 export async function revokeInvitation(actor: UserActor, input: InvitationRefInput): Promise<void> {
-  assertAdmin(actor);
+  assertAdministers(actor, "member:manage");
   const { invitationId } = parseInput(invitationRefSchema, input);
   await inTransaction(async (tx) => {
     const invitation = await tx.userInvitation.findFirst({

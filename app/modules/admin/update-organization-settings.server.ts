@@ -3,7 +3,7 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { MAX_REMINDER_DAYS_BEFORE } from "../reminders/reminder-rules";
-import { assertAdmin, assertRecentStepUp, parseInput } from "./admin-access.server";
+import { assertAdministers, assertRecentStepUp, parseInput } from "./admin-access.server";
 
 /** Each field is optional: a form saves its own group (security or reminders) and leaves the rest. */
 export const organizationSettingsUpdateSchema = z
@@ -26,7 +26,7 @@ const SETTING_KEYS: readonly SettingKey[] = ["requireMfaForAll", "reminderDaysBe
  * `org.settings_changed` with each changed value's from/to; an unchanged submission writes nothing.
  */
 export async function updateOrganizationSettings(actor: UserActor, input: OrganizationSettingsInput): Promise<{ changed: boolean }> {
-  assertAdmin(actor);
+  assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   const settings = parseInput(organizationSettingsUpdateSchema, input);
   return inTransaction(async (tx) => {

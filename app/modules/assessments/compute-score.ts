@@ -1,6 +1,6 @@
 import { SCORING_METHOD_VERSION, scoreAssessment, type ResidencyReference, type ScoringResult, type WeightProfile } from "../../../scoring";
-import { adequacyDecisionsForScoring } from "../../../seeds/reference/adequacy-decisions";
-import { EU_EEA_CODES } from "../../../seeds/reference/countries";
+import { adequacyDecisionsForScoring } from "../../reference-data/adequacy-decisions";
+import { EU_EEA_CODES } from "../../reference-data/countries";
 import { answersForScoring } from "../questionnaires/scoring-answers";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
 import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";

@@ -1,5 +1,5 @@
 import { classifyCountry, prepareResidencyReference } from "../../../scoring";
-import { COUNTRIES } from "../../../seeds/reference/countries";
+import { COUNTRIES } from "../../reference-data/countries";
 import type { CountryGroups } from "../questionnaires/country-groups";
 import { residencyReferenceData } from "./compute-score";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ADEQUACY_DECISIONS } from "../../../seeds/reference/adequacy-decisions";
-import { EU_EEA_CODES } from "../../../seeds/reference/countries";
+import { ADEQUACY_DECISIONS } from "../../reference-data/adequacy-decisions";
+import { EU_EEA_CODES } from "../../reference-data/countries";
 import { countryGroups, residencyReferenceDay } from "./country-groups.server";
 
 /** The vendor portal's country groups follow the residency rating's data on the given day. */

@@ -1,13 +1,11 @@
-import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
+import { assertCan } from "../../utils/permissions";
 
-/** Assessors (and admins) run assessments; DPOs decide; auditors only read. */
+/** Assessors (and admins) run assessments; DPOs decide; auditors only read (app/utils/permissions.ts). */
 export function requireAssessmentWriter(actor: UserActor): void {
-  if (actor.role !== "ASSESSOR" && actor.role !== "ADMIN") {
-    throw new DomainError("FORBIDDEN", "Only assessors and admins can change assessments");
-  }
+  assertCan(actor, "assessment:edit", "Only assessors and admins can change assessments");
 }
 
 export function requireDecider(actor: UserActor): void {
-  if (actor.role !== "DPO") throw new DomainError("FORBIDDEN", "Only the DPO can decide an assessment");
+  assertCan(actor, "assessment:decide", "Only the DPO can decide an assessment");
 }

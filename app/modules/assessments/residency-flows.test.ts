@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import definitionJson from "../../../seeds/templates/ai-vendor-due-diligence.json" with { type: "json" };
+import definitionJson from "../../reference-data/templates/ai-vendor-due-diligence.json" with { type: "json" };
 import { parseTemplateDefinition } from "../questionnaires/template-definition";
 import { residencyFlowsFromAnswers } from "./residency-flows";
 

@@ -3,6 +3,7 @@ import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import { DISPLAY_TIME_ZONE } from "../../utils/i18n";
 import type { UserActor } from "../auth/actor";
+import { assertCan } from "../../utils/permissions";
 
 /**
  * The audit log page's query: filters and a keyset cursor, all from the URL. Newest first, 50 a
@@ -122,7 +123,7 @@ function prettyPayload(payload: string): { text: string; valid: boolean } {
 
 /** One page of the actor's organisation's audit log (admins and auditors). */
 export async function listAuditEvents(actor: UserActor, input: AuditQuery): Promise<AuditEventPage> {
-  if (actor.role !== "ADMIN" && actor.role !== "AUDITOR") throw new DomainError("FORBIDDEN", "audit.errorForbidden");
+  assertCan(actor, "audit:read", "audit.errorForbidden");
   const parsed = auditQuerySchema.safeParse(input);
   if (!parsed.success) throw new DomainError("VALIDATION", "audit.errorInvalid");
   const query = parsed.data;

@@ -1,12 +1,7 @@
-export const ROLES = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "../../utils/permissions";
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
-/** Roles that may not use the app before enrolling a second factor. */
-export const MFA_MANDATORY_ROLES: readonly Role[] = ["ADMIN", "DPO"];
+// The roles are defined with what they may do, in the permission table (app/utils/permissions.ts).
+export { isRole, ROLES, type Role } from "../../utils/permissions";
 
 /** Who performs a use case. Every query a use case makes is scoped to `organizationId`. */
 export type UserActor = {

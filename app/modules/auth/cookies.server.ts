@@ -33,10 +33,7 @@ export function vendorSessionCookie() {
   return createCookie(cookieName("vetted_vendor"), baseOptions());
 }
 
-/** The language chosen by a visitor without an account (or before login). */
-export function languageCookie() {
-  return createCookie("vetted_lang", { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true, secure: isSecureDeployment() });
-}
+// The language cookie lives beside the code that reads it: app/utils/locale.server.ts.
 
 /**
  * A browser on which a vendor contact confirmed an e-mailed code (30 days). Only the POST that

@@ -2,13 +2,14 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { getEnv } from "../../utils/env.server";
 import { clientIp } from "../../utils/request-context.server";
-import { isRole, MFA_MANDATORY_ROLES, type Role, type UserActor } from "./actor";
+import { can, isPrivilegedRole, type Action } from "../../utils/permissions";
+import { isRole, type Role, type UserActor } from "./actor";
 import { sessionCookie } from "./cookies.server";
 import { validateSessionToken } from "./sessions.server";
 
 /**
  * Guards throw Responses so loaders read top to bottom:
- *   const actor = await requireRole(request, context, ["ASSESSOR"]);
+ *   const actor = await requirePermission(request, context, "vendor:edit");
  */
 function currentPath(request: Request): string {
   const url = new URL(request.url);
@@ -65,7 +66,7 @@ function actorOf(validated: NonNullable<ValidatedSession>, role: Role, context: 
 
 /** Whether this user must have a second factor before using the app. */
 export function mfaRequired(role: Role, orgRequiresMfaForAll: boolean): boolean {
-  return orgRequiresMfaForAll || MFA_MANDATORY_ROLES.includes(role);
+  return orgRequiresMfaForAll || isPrivilegedRole(role);
 }
 
 /** Whether a validated session's user must first enrol a second factor (requireUser redirects them). */
@@ -93,13 +94,10 @@ export function forbidden(): Response {
   return new Response("Forbidden", { status: 403 });
 }
 
-export async function requireRole(
-  request: Request,
-  context: AppLoadContext | undefined,
-  roles: readonly Role[],
-): Promise<UserActor> {
+/** The signed-in user, if the permission table lets their role perform the action; else 403. */
+export async function requirePermission(request: Request, context: AppLoadContext | undefined, action: Action): Promise<UserActor> {
   const actor = await requireUser(request, context);
-  if (!roles.includes(actor.role)) throw forbidden();
+  if (!can(actor.role, action)) throw forbidden();
   return actor;
 }
 

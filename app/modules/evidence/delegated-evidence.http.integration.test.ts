@@ -10,7 +10,7 @@ import { resetEnvForTests } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
 import { createClient, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
 import { rejectionOf } from "../../../tests/support/assessment-factories";
-import { createEvidenceWorld, vendorSessionCookieValue, type EvidenceWorld } from "./evidence-test-world";
+import { createEvidenceWorld, vendorSessionCookieValue, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
 import { listEvidence } from "./list-evidence.server";
 import { readEvidence } from "./read-evidence.server";
 import { removeEvidence } from "./remove-evidence.server";

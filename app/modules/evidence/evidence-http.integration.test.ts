@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { createClient, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
 import { createOrganization, createUser } from "../../../tests/support/factories";
-import { createEvidenceWorld, filesBelow, vendorSessionCookieValue, type EvidenceWorld } from "./evidence-test-world";
+import { createEvidenceWorld, filesBelow, vendorSessionCookieValue, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
 import { tinyPdf, tinyPng } from "./test-fixtures";
 
 /**

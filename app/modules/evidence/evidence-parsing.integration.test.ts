@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { ParserBusyError, parserPool } from "../parsing/parser-pool.server";
-import { createEvidenceWorld, filesBelow, type EvidenceWorld } from "./evidence-test-world";
+import { createEvidenceWorld, filesBelow, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
 import { tinyPdf } from "./test-fixtures";
 import { uploadEvidence } from "./upload-evidence.server";
 

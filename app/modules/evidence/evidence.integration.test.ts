@@ -13,7 +13,7 @@ import { DomainError } from "~/utils/errors";
 import { auditEventsOf, createMemberActor, rejectionOf } from "../../../tests/support/assessment-factories";
 import { createOrganization } from "../../../tests/support/factories";
 import { evidencePathForTests, evidenceDir } from "./evidence-storage.server";
-import { createEvidenceWorld, filesBelow, type EvidenceWorld } from "./evidence-test-world";
+import { createEvidenceWorld, filesBelow, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
 import { listEvidence } from "./list-evidence.server";
 import { readEvidence } from "./read-evidence.server";
 import { removeEvidence } from "./remove-evidence.server";

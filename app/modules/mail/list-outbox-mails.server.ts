@@ -2,6 +2,7 @@ import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { isOutboxEnabled } from "./send-mail.server";
+import { assertCan } from "../../utils/permissions";
 
 export const OUTBOX_PAGE_SIZE = 100;
 
@@ -17,7 +18,7 @@ export interface OutboxDto {
  */
 export async function listOutboxMails(actor: UserActor, _input: Record<string, never> = {}): Promise<OutboxDto> {
   if (!isOutboxEnabled()) throw new DomainError("NOT_FOUND", "Not found");
-  if (actor.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Forbidden");
+  assertCan(actor, "outbox:read", "Forbidden");
   const [organization, mails] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),
     db().outboxMail.findMany({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import bundledTemplate from "../../../seeds/templates/ai-vendor-due-diligence.json";
+import bundledTemplate from "../../reference-data/templates/ai-vendor-due-diligence.json";
 import { demoAnswers } from "../../../seeds/demo/demo-answers";
 import { parseTemplateDefinition, questionsOf } from "../questionnaires/template-definition";
 import { changesFromForm } from "./form-changes";

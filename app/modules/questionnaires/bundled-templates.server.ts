@@ -1,6 +1,6 @@
-import aiTransparencyIndicators from "../../../seeds/templates/ai-transparency-indicators.json" with { type: "json" };
-import aiVendorDueDiligence from "../../../seeds/templates/ai-vendor-due-diligence.json" with { type: "json" };
-import dataResidencyTransfers from "../../../seeds/templates/data-residency-transfers.json" with { type: "json" };
+import aiTransparencyIndicators from "../../reference-data/templates/ai-transparency-indicators.json" with { type: "json" };
+import aiVendorDueDiligence from "../../reference-data/templates/ai-vendor-due-diligence.json" with { type: "json" };
+import dataResidencyTransfers from "../../reference-data/templates/data-residency-transfers.json" with { type: "json" };
 import { db, type Tx } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import type { Actor } from "../auth/actor";
@@ -11,7 +11,7 @@ import { parseTemplateDefinition } from "./template-definition";
 export { templateChecksum };
 
 /**
- * Templates written by us, installed into every organisation: every JSON file in seeds/templates/
+ * Templates written by us, installed into every organisation: every JSON file in app/reference-data/templates/
  * (static imports so the build bundles them; add a new file here as well).
  */
 export const BUNDLED_TEMPLATES: readonly unknown[] = [aiVendorDueDiligence, aiTransparencyIndicators, dataResidencyTransfers];

@@ -1,7 +1,7 @@
 // The readable text of a stored answer, in one language: for the conflict dialog, the assessor's
 // view, the signed report and exports. Plain function (no React), so server modules can use it.
 
-import { countryName } from "../../../seeds/reference/countries";
+import { countryName } from "../../reference-data/countries";
 import type { Locale, MessageKey } from "../../utils/i18n";
 
 export interface FormattableQuestion {

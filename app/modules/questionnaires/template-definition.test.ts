@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { SCORING_METHOD_VERSION, scoreAssessment } from "../../../scoring";
-import seedTemplate from "../../../seeds/templates/ai-vendor-due-diligence.json";
+import seedTemplate from "../../reference-data/templates/ai-vendor-due-diligence.json";
 import {
   formatIssuePath,
   parseTemplateDefinition,

@@ -1,7 +1,7 @@
 // Collects everything the signed report shows, inside the decision's transaction, and resolves it
 // to display text in the assessment's language. The renderer (render-report.ts) stays pure.
 
-import { countryName } from "../../../seeds/reference/countries";
+import { countryName } from "../../reference-data/countries";
 import { formatAnswer } from "../questionnaires/format-answer";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";

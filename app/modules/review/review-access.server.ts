@@ -4,23 +4,18 @@ import { lockRow } from "../../utils/row-lock.server";
 import type { UserActor } from "../auth/actor";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf, type TemplateQuestionWithSection } from "../questionnaires/template-definition";
+import { assertCan } from "../../utils/permissions";
 
 /**
- * Who may do what in the review workspace:
- * - findings and change requests: ADMIN and ASSESSOR (they run the assessment);
- * - comments: ADMIN, ASSESSOR and DPO (the DPO discusses before deciding);
- * - reading all of it: every member (AUDITOR included).
+ * Who may do what in the review workspace (the permission table, app/utils/permissions.ts):
+ * findings and change requests need "finding:edit", comments "comment:write"; every member reads.
  */
 export function requireFindingWriter(actor: UserActor): void {
-  if (actor.role !== "ADMIN" && actor.role !== "ASSESSOR") {
-    throw new DomainError("FORBIDDEN", "Only assessors and admins can change findings");
-  }
+  assertCan(actor, "finding:edit", "Only assessors and admins can change findings");
 }
 
 export function requireCommentWriter(actor: UserActor): void {
-  if (actor.role !== "ADMIN" && actor.role !== "ASSESSOR" && actor.role !== "DPO") {
-    throw new DomainError("FORBIDDEN", "Only assessors, admins and DPOs can comment");
-  }
+  assertCan(actor, "comment:write", "Only assessors, admins and DPOs can comment");
 }
 
 /**

@@ -8,6 +8,7 @@ import { loadVendorAssessment } from "../portal/vendor-questionnaire.server";
 import { listChangeRequests, openChangeRequest } from "./change-requests.server";
 import { listCommentsForUser, listCommentsForVendor } from "./comments.server";
 import { parseKeyList, type FindingSeverity, type FindingStatus } from "./review-input";
+import { can } from "../../utils/permissions";
 
 /** Everything the review workspace shows besides the assessment itself (any member reads it). */
 export async function getReviewWorkspace(actor: UserActor, assessmentId: string) {
@@ -22,8 +23,8 @@ export async function getReviewWorkspace(actor: UserActor, assessmentId: string)
     findings: findings.map((f) => ({ ...f, severity: f.severity as FindingSeverity, status: f.status as FindingStatus, questionKeys: parseKeyList(f.questionKeys) })),
     comments: await listCommentsForUser(actor, assessment.id),
     changeRequests: await listChangeRequests(actor, assessment.id),
-    canWriteFindings: actor.role === "ADMIN" || actor.role === "ASSESSOR",
-    canComment: actor.role === "ADMIN" || actor.role === "ASSESSOR" || actor.role === "DPO",
+    canWriteFindings: can(actor.role, "finding:edit"),
+    canComment: can(actor.role, "comment:write"),
   };
 }
 export type ReviewWorkspace = Awaited<ReturnType<typeof getReviewWorkspace>>;

@@ -1,5 +1,5 @@
 import { db } from "../../utils/db.server";
-import { assertAdmin } from "../admin/admin-access.server";
+import { assertAdministers } from "../admin/admin-access.server";
 import type { UserActor } from "../auth/actor";
 import { certificateDetails } from "./certificate-details";
 import { operatorIssuingProblem } from "./issue-organization-certificate";
@@ -23,7 +23,7 @@ const SELECT = { id: true, source: true, subject: true, issuer: true, notBefore:
 
 /** The admin page's view of the organisation's signing certificates (names and fingerprints only). */
 export async function getSigningCertificates(actor: UserActor, _input: Record<string, never> = {}): Promise<SigningCertificatesOverview> {
-  assertAdmin(actor);
+  assertAdministers(actor, "organization:configure");
   const now = new Date();
   const [organization, uploaded, issued] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
-import { assertAdmin, assertRecentStepUp } from "../admin/admin-access.server";
+import { assertAdministers, assertRecentStepUp } from "../admin/admin-access.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { activeSlotOf, retireSigningCertificate } from "./signing-certificate-record.server";
@@ -16,7 +16,7 @@ export const removeSigningCertificateSchema = z.object({ certificateId: z.string
 export type RemoveSigningCertificateInput = z.infer<typeof removeSigningCertificateSchema>;
 
 export async function removeSigningCertificate(actor: UserActor, input: RemoveSigningCertificateInput): Promise<void> {
-  assertAdmin(actor);
+  assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   // Parsed before the query: Prisma reads `id: undefined` as "any", which would remove whichever
   // certificate the organisation has uploaded.

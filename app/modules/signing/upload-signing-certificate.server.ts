@@ -1,7 +1,7 @@
 import { DomainError } from "../../utils/errors";
 import type { MessageKey } from "../../utils/i18n";
 import { inTransaction } from "../../utils/transaction.server";
-import { assertAdmin, assertRecentStepUp } from "../admin/admin-access.server";
+import { assertAdministers, assertRecentStepUp } from "../admin/admin-access.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { certificateDetails } from "./certificate-details";
@@ -56,7 +56,7 @@ function readUploadedIdentity(file: Uint8Array, passphrase: string, now: Date): 
  * replaced (it stays on record, its key erased). Audited as signing_certificate.uploaded.
  */
 export async function uploadSigningCertificate(actor: UserActor, input: { file: Uint8Array; passphrase: string }): Promise<SigningCertificateDto> {
-  assertAdmin(actor);
+  assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   const now = new Date();
   const identity = readUploadedIdentity(input.file, input.passphrase, now);

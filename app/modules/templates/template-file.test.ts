@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import seed from "../../../seeds/templates/ai-vendor-due-diligence.json";
+import seed from "../../reference-data/templates/ai-vendor-due-diligence.json";
 import { parseTemplateDefinition } from "../questionnaires/template-definition";
 import { templateChecksum } from "./publish-template-version.server";
 import { formatTemplateFileError, locateJsonSyntaxError, parseTemplateFile, serializeTemplate } from "./template-file";

@@ -63,7 +63,7 @@ describe("template import of hostile files", () => {
   });
 
   it("the YAML editor refuses the same files, and a real template still imports", async () => {
-    const bundled = readFileSync(path.join(root, "seeds/templates/data-residency-transfers.json"), "utf8");
+    const bundled = readFileSync(path.join(root, "app/reference-data/templates/data-residency-transfers.json"), "utf8");
     const imported = await importFile(bundled, "residency.json");
     expect(imported.status).toBe(302);
     const draft = await db().templateVersion.findFirstOrThrow({ where: { status: "DRAFT", template: { organizationId: orgId } }, select: { templateId: true, revision: true } });

@@ -48,7 +48,7 @@ describe("template files beyond the limits are refused before parsing", () => {
 describe("real templates pass", () => {
   const root = path.resolve(import.meta.dirname, "../../..");
   it.each(["ai-vendor-due-diligence", "ai-transparency-indicators", "data-residency-transfers"])("%s as YAML and JSON", (name) => {
-    const json = readFileSync(path.join(root, "seeds/templates", `${name}.json`), "utf8");
+    const json = readFileSync(path.join(root, "app/reference-data/templates", `${name}.json`), "utf8");
     const parsed = parseTemplateFile(json, "json");
     if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("; "));
     for (const format of ["yaml", "json"] as const) {

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { isCountryCode } from "../../../seeds/reference/countries";
-import { isDataCategoryKey, type DataCategoryKey } from "../../../seeds/reference/data-categories";
+import { isCountryCode } from "../../reference-data/countries";
+import { isDataCategoryKey, type DataCategoryKey } from "../../reference-data/data-categories";
 
 /**
  * Product.hostingRegions and Product.dataCategories are JSON string arrays. They are parsed

@@ -1,26 +1,15 @@
-import { DomainError } from "../../utils/errors";
-import type { Role, UserActor } from "../auth/actor";
+import type { UserActor } from "../auth/actor";
+import { assertCan } from "../../utils/permissions";
 
 /**
- * Who may do what with vendors and products. Everyone in the organisation reads; admins and
- * assessors write. Routes use VENDOR_WRITE_ROLES with requireRole (403 before any work); use
- * cases call assertCanWriteVendors again, so no caller can skip the check.
+ * Who may do what with vendors and products ("vendor:read", "vendor:edit" in the permission
+ * table). Routes guard with requirePermission (403 before any work); use cases call these again,
+ * so no caller can skip the check.
  */
-export const VENDOR_WRITE_ROLES = ["ADMIN", "ASSESSOR"] as const satisfies readonly Role[];
-export const VENDOR_READ_ROLES = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"] as const satisfies readonly Role[];
-
-export function canWriteVendors(role: Role): boolean {
-  return (VENDOR_WRITE_ROLES as readonly Role[]).includes(role);
-}
-
 export function assertCanWriteVendors(actor: UserActor): void {
-  if (!canWriteVendors(actor.role)) {
-    throw new DomainError("FORBIDDEN", "Only admins and assessors can change vendors and products");
-  }
+  assertCan(actor, "vendor:edit", "Only admins and assessors can change vendors and products");
 }
 
 export function assertCanReadVendors(actor: UserActor): void {
-  if (!(VENDOR_READ_ROLES as readonly Role[]).includes(actor.role)) {
-    throw new DomainError("FORBIDDEN", "This role cannot read vendors");
-  }
+  assertCan(actor, "vendor:read", "This role cannot read vendors");
 }

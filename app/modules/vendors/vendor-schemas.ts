@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { COUNTRY_CODES, isCountryCode } from "../../../seeds/reference/countries";
-import { DATA_CATEGORY_KEYS, NO_DATA_CATEGORY } from "../../../seeds/reference/data-categories";
+import { COUNTRY_CODES, isCountryCode } from "../../reference-data/countries";
+import { DATA_CATEGORY_KEYS, NO_DATA_CATEGORY } from "../../reference-data/data-categories";
 import {
   CRITICALITIES,
   DESCRIPTION_MAX,

@@ -5,9 +5,10 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { parseStoredWeights, weightProfileInputSchema, type WeightProfileInput } from "./weight-profile-schema";
+import { assertCan } from "../../utils/permissions";
 
 function requireAdmin(actor: UserActor): void {
-  if (actor.role !== "ADMIN") throw new DomainError("FORBIDDEN", "Only admins manage weight profiles");
+  assertCan(actor, "weight-profile:manage", "Only admins manage weight profiles");
 }
 
 export async function listWeightProfiles(actor: UserActor) {

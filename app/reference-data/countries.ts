@@ -1,7 +1,7 @@
 /**
  * ISO 3166-1 alpha-2: every officially assigned code with its English and German short name.
  * Written for Vetted (names follow common usage in each language, not a copied table).
- * Pure data and helpers: safe to import from the server, the browser and the scoring seeds.
+ * Pure data and helpers: safe to import from the server, the browser and the scoring inputs.
  */
 export interface Country {
   /** ISO 3166-1 alpha-2, upper case. */

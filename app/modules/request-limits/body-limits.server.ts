@@ -1,10 +1,10 @@
-import { TEMPLATE_FORM_MAX_BYTES } from "../modules/templates/read-template-form.server";
-import { TEMPLATE_FILE_MAX_BYTES } from "../modules/templates/template-file";
-import { VERIFY_MAX_BYTES } from "../modules/signing/verify-limits";
-import { getEnv } from "./env.server";
-import { formatNumber, translate, type Locale, type MessageKey } from "./i18n";
-import { resolveLocale } from "./locale.server";
-import { SINGLE_FETCH_HEADERS, singleFetchErrorBody } from "./single-fetch-error.server";
+import { TEMPLATE_FORM_MAX_BYTES } from "../templates/read-template-form.server";
+import { TEMPLATE_FILE_MAX_BYTES } from "../templates/template-file";
+import { VERIFY_MAX_BYTES } from "../signing/verify-limits";
+import { getEnv } from "../../utils/env.server";
+import { formatNumber, translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { resolveLocale } from "../../utils/locale.server";
+import { SINGLE_FETCH_HEADERS, singleFetchErrorBody } from "../../utils/single-fetch-error.server";
 
 /**
  * How large a request body may be, per route: the one table of limits. server/app.js applies it

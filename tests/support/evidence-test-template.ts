@@ -1,8 +1,8 @@
 // Test-only: a small template of our own with evidence questions in two sections, independent
 // of the bundled templates (whose keys may change). Used by integration and browser tests.
 import { randomBytes } from "node:crypto";
-import { db } from "../../utils/db.server";
-import { parseTemplateDefinition, type TemplateDefinition } from "../questionnaires/template-definition";
+import { db } from "../../app/utils/db.server";
+import { parseTemplateDefinition, type TemplateDefinition } from "../../app/modules/questionnaires/template-definition";
 
 const label = (en: string) => ({ en, de: en });
 

@@ -3,13 +3,13 @@
 import { randomBytes } from "node:crypto";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
-import { createInviteLink } from "../assessments/create-invite-link.server";
-import { startAssessment } from "../assessments/start-assessment.server";
-import type { UserActor, VendorActor } from "../auth/actor";
-import { db } from "../../utils/db.server";
-import { sha256Hex } from "../../utils/crypto.server";
-import { createOrganization, createVendor } from "../../../tests/support/factories";
-import { createMemberActor } from "../../../tests/support/assessment-factories";
+import { createInviteLink } from "../../app/modules/assessments/create-invite-link.server";
+import { startAssessment } from "../../app/modules/assessments/start-assessment.server";
+import type { UserActor, VendorActor } from "../../app/modules/auth/actor";
+import { db } from "../../app/utils/db.server";
+import { sha256Hex } from "../../app/utils/crypto.server";
+import { createOrganization, createVendor } from "./factories";
+import { createMemberActor } from "./assessment-factories";
 import { createEvidenceTemplateVersion } from "./evidence-test-template";
 
 const suffix = () => randomBytes(4).toString("hex");
@@ -76,7 +76,6 @@ export async function filesBelow(dir: string): Promise<string[]> {
   const found: string[] = [];
   let entries;
   try {
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
     entries = await readdir(dir, { withFileTypes: true });
   } catch {
     return found;

@@ -6,14 +6,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { computeScore } from "../../app/modules/assessments/compute-score";
+import { computeScore } from "../../modules/assessments/compute-score";
 import {
   parseTemplateDefinition,
   questionsOf,
   TEMPLATE_QUESTION_TYPES,
   type TemplateDefinition,
   type TemplateQuestion,
-} from "../../app/modules/questionnaires/template-definition";
+} from "../../modules/questionnaires/template-definition";
 
 const DIR = fileURLToPath(new URL(".", import.meta.url));
 const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json")).sort();

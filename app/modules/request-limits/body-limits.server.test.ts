@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { VERIFY_MAX_BYTES } from "../modules/signing/verify-limits";
-import { TEMPLATE_FORM_MAX_BYTES } from "../modules/templates/read-template-form.server";
+import { VERIFY_MAX_BYTES } from "../signing/verify-limits";
+import { TEMPLATE_FORM_MAX_BYTES } from "../templates/read-template-form.server";
 import { bodyLimitFor, bodyTooLargeResponse, DEFAULT_BODY_MAX_BYTES, MULTIPART_OVERHEAD_BYTES, routePath } from "./body-limits.server";
-import { getEnv } from "./env.server";
+import { getEnv } from "../../utils/env.server";
 
 describe("routePath", () => {
   it("names a request as the router matches it", () => {
