@@ -16,6 +16,7 @@ import { useRequestInfo } from "./components/request-info";
 import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
 import { resolveLocale } from "./utils/locale.server";
+import { errorBodyMessage, type MessageKey } from "./utils/i18n";
 import { useT } from "./utils/use-t";
 import stylesheet from "./tailwind.css?url";
 
@@ -81,12 +82,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const { requestId: renderRequestId } = useRequestInfo();
-  const { t } = useT();
+  const { t, tm } = useT();
   const requestId = data?.requestId || renderRequestId;
   let title = t("common.errorTitle");
   let body = t("common.errorBody");
   if (isRouteErrorResponse(error)) {
-    const byStatus: Record<number, [Parameters<typeof t>[0], Parameters<typeof t>[0] | null]> = {
+    const byStatus: Record<number, [MessageKey, MessageKey | null]> = {
       400: ["common.badRequestTitle", null],
       403: ["common.forbiddenTitle", "common.forbiddenBody"],
       404: ["common.notFoundTitle", "common.notFoundBody"],
@@ -97,7 +98,10 @@ export function ErrorBoundary() {
     const entry = byStatus[error.status];
     if (entry) {
       title = t(entry[0]);
-      body = entry[1] ? t(entry[1]) : typeof error.data === "string" ? error.data : "";
+      // Only a message key carried by the Response is shown (translated here): a plain-text
+      // body was written in one language and would reach a German page in English.
+      const carried = errorBodyMessage(error.data);
+      body = entry[1] ? t(entry[1]) : carried ? tm(carried) : "";
     }
   }
   return (

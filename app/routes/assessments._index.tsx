@@ -42,7 +42,7 @@ export default function AssessmentsPage() {
           <select name="status" defaultValue={status} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
             <option value="">{t("assessments.allStatuses")}</option>
             {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`assessments.status${s}` as MessageKey)}</option>
+              <option key={s} value={s}>{t(`assessments.status${s}`)}</option>
             ))}
           </select>
         </label>

@@ -113,7 +113,7 @@ export default function PortalDelegatePage() {
                 <div>
                   <p className="font-medium">{d.contactName ? `${d.contactName} · ` : ""}{d.contactEmail}</p>
                   <p className="text-slate-600">
-                    {t(`access.status_${d.status}` as MessageKey)} · {t("access.expiresOn", { date: date(d.expiresAt) })} ·{" "}
+                    {t(`access.status_${d.status}`)} · {t("access.expiresOn", { date: date(d.expiresAt) })} ·{" "}
                     {t("access.sectionsList", { sections: d.sections.map(titleOf).join(", ") })}
                   </p>
                 </div>

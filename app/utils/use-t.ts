@@ -1,6 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
-import { DEFAULT_LOCALE, formatDate, formatNumber, translate, type Locale, type MessageKey } from "./i18n";
+import { DEFAULT_LOCALE, formatDate, formatNumber, translate, type LocalizedMessage, type Locale, type MessageKey, type MessageParams } from "./i18n";
 
 /** The current language (from the root loader) with bound translate/format helpers. */
 export function useLocale(): Locale {
@@ -11,11 +11,14 @@ export function useLocale(): Locale {
 export function useT() {
   const locale = useLocale();
   const t = useCallback(
-    (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params),
+    (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
     [locale],
   );
+  /** Translates a message carried by an error (key + parameters), in this page's language. */
+  const tm = useCallback((message: LocalizedMessage) => translate(locale, message.key, message.params), [locale]);
   return {
     t,
+    tm,
     locale,
     date: (value: Date | string | null | undefined, withTime = false) => formatDate(locale, value, withTime),
     number: (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits),

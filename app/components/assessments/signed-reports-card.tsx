@@ -1,4 +1,5 @@
 import { Card } from "~/components/ui/layout";
+import { labelKey } from "~/utils/i18n";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
@@ -23,7 +24,7 @@ export function SignedReportsCard({ assessmentId, reports }: { assessmentId: str
         {reports.map((report) => (
           <li key={report.id} className="py-2" data-testid="signed-report" data-superseded={report.decision.supersededAt ? "true" : undefined}>
             <a href={`/assessments/${assessmentId}/reports/${report.id}`} className="font-medium underline" download>
-              {t("assessments.reportDownload", { outcome: t(`assessments.status${report.decision.outcome}` as MessageKey), date: date(report.signedAt, true) })}
+              {t("assessments.reportDownload", { outcome: t(labelKey("assessments.status", report.decision.outcome) ?? "common.unknownValue"), date: date(report.signedAt, true) })}
             </a>
             {report.decision.supersededAt ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">{t("assessments.superseded")}</span> : null}
             <p className="text-xs text-slate-600">

@@ -56,7 +56,7 @@ export function SubprocessorTable({ name, value, disabled, locale, labelId }: { 
                 <td className="py-1 pr-2">
                   <select name={`${name}.mechanism`} defaultValue={row.mechanism} disabled={disabled} aria-label={t("portal.spMechanism")} className={cell}>
                     {MECHANISMS.map((m) => (
-                      <option key={m} value={m}>{t(`portal.mechanism_${m}` as MessageKey)}</option>
+                      <option key={m} value={m}>{t(`portal.mechanism_${m}`)}</option>
                     ))}
                   </select>
                 </td>

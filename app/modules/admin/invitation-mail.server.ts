@@ -19,7 +19,7 @@ export function composeInvitationMail(input: InvitationMailInput): OutgoingMail 
     name: input.inviteeName,
     inviter: input.inviterName,
     organization: input.organizationName,
-    role: translate(input.locale, `common.role${input.role}` as MessageKey),
+    role: translate(input.locale, `common.role${input.role}`),
     link: input.acceptUrl,
     expires: formatDate(input.locale, input.expiresAt, true),
   };

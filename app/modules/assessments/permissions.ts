@@ -4,10 +4,10 @@ import type { UserActor } from "../auth/actor";
 /** Assessors (and admins) run assessments; DPOs decide; auditors only read. */
 export function requireAssessmentWriter(actor: UserActor): void {
   if (actor.role !== "ASSESSOR" && actor.role !== "ADMIN") {
-    throw new DomainError("FORBIDDEN", "Only assessors and admins can change assessments");
+    throw new DomainError("FORBIDDEN", "errors.assessmentWriteForbidden");
   }
 }
 
 export function requireDecider(actor: UserActor): void {
-  if (actor.role !== "DPO") throw new DomainError("FORBIDDEN", "Only the DPO can decide an assessment");
+  if (actor.role !== "DPO") throw new DomainError("FORBIDDEN", "errors.decideForbidden");
 }

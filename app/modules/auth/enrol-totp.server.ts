@@ -23,7 +23,7 @@ export async function startTotpEnrolment(actor: UserActor): Promise<TotpEnrolmen
     where: { id: actor.userId },
     select: { email: true, totpSecretEnc: true, totpEnabledAt: true },
   });
-  if (user.totpEnabledAt) throw new DomainError("INVALID_STATE", "Two-factor authentication is already enabled");
+  if (user.totpEnabledAt) throw new DomainError("INVALID_STATE", "errors.totpAlreadyEnabled");
   let key: Uint8Array;
   if (user.totpSecretEnc) {
     key = decryptTotpKey(user.totpSecretEnc);

@@ -41,7 +41,7 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     await lockRow(tx, "Assessment", actor.assessmentId);
     const assessment = await loadVendorAssessment(actor, tx);
     if (!(VENDOR_EDITABLE as readonly string[]).includes(assessment.status)) {
-      throw new DomainError("INVALID_STATE", "This questionnaire has been submitted and is read-only");
+      throw new DomainError("INVALID_STATE", "errors.questionnaireReadOnly");
     }
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);
     const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));

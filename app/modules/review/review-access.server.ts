@@ -13,13 +13,13 @@ import { questionsOf, type TemplateQuestionWithSection } from "../questionnaires
  */
 export function requireFindingWriter(actor: UserActor): void {
   if (actor.role !== "ADMIN" && actor.role !== "ASSESSOR") {
-    throw new DomainError("FORBIDDEN", "Only assessors and admins can change findings");
+    throw new DomainError("FORBIDDEN", "errors.findingWriteForbidden");
   }
 }
 
 export function requireCommentWriter(actor: UserActor): void {
   if (actor.role !== "ADMIN" && actor.role !== "ASSESSOR" && actor.role !== "DPO") {
-    throw new DomainError("FORBIDDEN", "Only assessors, admins and DPOs can comment");
+    throw new DomainError("FORBIDDEN", "errors.commentForbidden");
   }
 }
 
@@ -30,7 +30,7 @@ export function requireCommentWriter(actor: UserActor): void {
  */
 export async function lockedReviewAssessment(tx: Tx, actor: UserActor, assessmentId: string) {
   const owned = await tx.assessment.findFirst({ where: { id: assessmentId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!owned) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!owned) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   await lockRow(tx, "Assessment", owned.id);
   const assessment = await tx.assessment.findFirstOrThrow({
     where: { id: owned.id, organizationId: actor.organizationId },
@@ -45,7 +45,7 @@ export async function lockedReviewAssessment(tx: Tx, actor: UserActor, assessmen
 export function assertKnownQuestions(questions: ReadonlyMap<string, unknown>, keys: readonly string[]): string[] {
   const unique = [...new Set(keys)];
   const unknown = unique.filter((k) => !questions.has(k));
-  if (unknown.length > 0) throw new DomainError("VALIDATION", "unknownQuestion", { unknown });
+  if (unknown.length > 0) throw new DomainError("VALIDATION", "review.unknownQuestion", { unknown });
   return unique;
 }
 

@@ -13,7 +13,7 @@ export function canWriteTemplates(role: Role): boolean {
 }
 
 export function requireTemplateWriter(actor: TemplateActor): void {
-  if (actor.kind === "user" && !canWriteTemplates(actor.role)) throw new DomainError("FORBIDDEN", "Only admins and assessors edit templates");
+  if (actor.kind === "user" && !canWriteTemplates(actor.role)) throw new DomainError("FORBIDDEN", "errors.templateWriteForbidden");
 }
 
 export function createdByOf(actor: TemplateActor): string | null {

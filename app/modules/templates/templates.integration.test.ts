@@ -193,7 +193,7 @@ describe("template import and export", () => {
     expect(vetted(["template", "import", out]).code).toBe(2);
     const unknown = vetted(["template", "export", "--org", target.slug, "--key", "no-such-template"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("template 'no-such-template' has no published version");
+    expect(unknown.stderr).toContain("Template “no-such-template” has no published version.");
   }, 120_000);
 });
 

@@ -15,12 +15,12 @@ export function canWriteVendors(role: Role): boolean {
 
 export function assertCanWriteVendors(actor: UserActor): void {
   if (!canWriteVendors(actor.role)) {
-    throw new DomainError("FORBIDDEN", "Only admins and assessors can change vendors and products");
+    throw new DomainError("FORBIDDEN", "errors.vendorWriteForbidden");
   }
 }
 
 export function assertCanReadVendors(actor: UserActor): void {
   if (!(VENDOR_READ_ROLES as readonly Role[]).includes(actor.role)) {
-    throw new DomainError("FORBIDDEN", "This role cannot read vendors");
+    throw new DomainError("FORBIDDEN", "errors.vendorReadForbidden");
   }
 }
