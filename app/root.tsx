@@ -17,7 +17,7 @@ import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
 import { resolveLocale } from "./utils/locale.server";
 import { errorBodyMessage, type MessageKey } from "./utils/i18n";
-import { useT } from "./utils/use-t";
+import { useLocale, useT } from "./utils/use-t";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -49,10 +49,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const { nonce } = useRequestInfo();
+  const locale = useLocale();
   return (
-    <html lang={data?.locale ?? "en"} className="h-full bg-slate-50">
+    <html lang={locale} className="h-full bg-slate-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

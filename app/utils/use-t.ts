@@ -1,11 +1,18 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
-import { DEFAULT_LOCALE, formatDate, formatNumber, translate, type LocalizedMessage, type Locale, type MessageKey, type MessageParams } from "./i18n";
+import { useRequestInfo } from "../components/request-info";
+import { DEFAULT_LOCALE, isLocale, formatDate, formatNumber, translate, type LocalizedMessage, type Locale, type MessageKey, type MessageParams } from "./i18n";
 
 /** The current language (from the root loader) with bound translate/format helpers. */
 export function useLocale(): Locale {
   const data = useRouteLoaderData("root") as { locale?: Locale } | undefined;
-  return data?.locale ?? DEFAULT_LOCALE;
+  const { locale: rendered } = useRequestInfo();
+  if (data?.locale) return data.locale;
+  // Without the root loader's data (an error page after a failed action): the language the server
+  // resolved for this render, and in the browser the one it wrote into <html lang>.
+  if (isLocale(rendered)) return rendered;
+  if (typeof document !== "undefined" && isLocale(document.documentElement.lang)) return document.documentElement.lang;
+  return DEFAULT_LOCALE;
 }
 
 export function useT() {
