@@ -1,7 +1,7 @@
 import type { ScoringResult } from "../../scoring";
 import { countryName } from "../../seeds/reference/countries";
 import { labelKey } from "~/utils/i18n";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { ScrollRegion } from "~/components/ui/scroll-region";

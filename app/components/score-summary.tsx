@@ -1,5 +1,4 @@
 import { labelKey } from "~/utils/i18n";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 

@@ -26,7 +26,7 @@ import { listClarificationsForUser } from "~/modules/clarifications/list-clarifi
 import { getEnv } from "~/utils/env.server";
 import { runUseCase } from "~/utils/http.server";
 import { issueCodes } from "~/utils/validation-messages";
-import { translate, type MessageKey, labelKey } from "~/utils/i18n";
+import { translate, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { useEffect, useRef } from "react";
 import { readFormData } from "~/utils/form-data.server";

@@ -5,7 +5,6 @@ import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { requireUser } from "~/modules/auth/guards.server";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";

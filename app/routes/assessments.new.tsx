@@ -12,7 +12,6 @@ import { installBundledTemplates } from "~/modules/questionnaires/bundled-templa
 import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
 import { inTransaction } from "~/utils/transaction.server";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";

@@ -11,7 +11,6 @@ import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { DomainError } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 

@@ -11,7 +11,7 @@ import { startTemplateDraft } from "~/modules/templates/start-template-draft.ser
 import { canWriteTemplates, TEMPLATE_READ_ROLES, TEMPLATE_WRITE_ROLES } from "~/modules/templates/template-access";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type MessageKey, labelKey } from "~/utils/i18n";
+import { translate, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { metaLocale, pageTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";

@@ -9,7 +9,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { diffVendorAssessments } from "~/modules/history/diff-vendor-assessments.server";
 import { getVendorHistory } from "~/modules/history/get-vendor-history.server";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
+import { translate, type Locale, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 

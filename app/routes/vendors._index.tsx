@@ -9,7 +9,7 @@ import { listVendors } from "~/modules/vendors/list-vendors.server";
 import { canWriteVendors } from "~/modules/vendors/vendor-access";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
 import { countryName } from "../../seeds/reference/countries";
-import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
+import { translate, type Locale, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 

@@ -18,6 +18,8 @@ export interface IssueLike {
   readonly origin?: string;
   readonly expected?: string;
   readonly input?: unknown;
+  /** A custom issue's own parameters (`ctx.addIssue({ …, params: { value } })`). */
+  readonly params?: Record<string, unknown>;
 }
 
 /** A schema's message, typed: only keys of the dictionaries compile. */
@@ -33,6 +35,9 @@ function bound(value: number | bigint | Date | undefined): number | string | und
 
 function boundParams(issue: IssueLike): MessageParams | undefined {
   const params: MessageParams = {};
+  for (const [name, value] of Object.entries(issue.params ?? {})) {
+    if (typeof value === "string" || typeof value === "number") params[name] = value;
+  }
   const min = bound(issue.minimum);
   const max = bound(issue.maximum);
   if (min !== undefined) params.min = min;

@@ -2,10 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { de } from "~/locales/de";
 import { en } from "~/locales/en";
 import { db } from "~/utils/db.server";
-import { translate } from "~/utils/i18n";
+import { vendorSessionCookie } from "~/modules/auth/cookies.server";
+import { isLocalizedMessage, translate, translateMessage } from "~/utils/i18n";
 import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
-import { startRealAssessment } from "./http-fixtures";
+import { verifiedSession } from "../support/vendor-sessions";
+import { createInviteRecord, startRealAssessment } from "./http-fixtures";
 
 /**
  * Errors users can read in their language (issue 12, item 7): a German reader who runs into a
@@ -15,6 +17,8 @@ import { startRealAssessment } from "./http-fixtures";
 let app: AppServer;
 let staff: HttpClient;
 let vendorId: string;
+let vendor: HttpClient;
+let yesNoQuestion: string;
 
 beforeAll(async () => {
   app = await startAppServer({ mode: "production", trustProxy: true });
@@ -22,7 +26,14 @@ beforeAll(async () => {
   const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
   await db().user.update({ where: { id: assessor.user.id }, data: { locale: "de" } });
   vendorId = (await createVendor({ organizationId: org.id })).id;
-  await startRealAssessment({ creator: assessor, organizationSlug: org.slug, vendorId });
+  const assessment = await startRealAssessment({ creator: assessor, organizationSlug: org.slug, vendorId, status: "IN_PROGRESS" });
+  const version = await db().templateVersion.findUniqueOrThrow({ where: { id: assessment.templateVersionId }, select: { definition: true } });
+  const definition = (typeof version.definition === "string" ? JSON.parse(version.definition) : version.definition) as { sections: { questions: { key: string; type: string; showIf?: unknown }[] }[] };
+  yesNoQuestion = definition.sections.flatMap((section) => section.questions).find((q) => q.type === "yes_no" && !q.showIf)!.key;
+  const { token } = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: assessor.user.id });
+  const [pair = ""] = (await vendorSessionCookie().serialize(await verifiedSession(token))).split(";");
+  vendor = createClient(app.baseUrl, { headers: { "Accept-Language": "de" } });
+  vendor.setCookie(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
   staff = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.7", "Accept-Language": "de" } });
   await staff.login(assessor.user.email, assessor.password);
 });
@@ -73,6 +84,28 @@ describe("errors on a German page", () => {
     } finally {
       await db().user.updateMany({ where: { locale: "en" }, data: { locale: "de" } });
     }
+  });
+});
+
+describe("errors in JSON answers (autosave) for a German reader", () => {
+  async function refusal(fields: [string, string][]) {
+    const response = await vendor.post("/portal/answer", fields);
+    const body = JSON.parse(response.body) as { status: string; message: unknown; text: string };
+    expect(body.status).toBe("invalid");
+    expect(isLocalizedMessage(body.message)).toBe(true);
+    const message = body.message as Parameters<typeof translateMessage>[1];
+    expect(body.text).toBe(translateMessage("de", message));
+    expect(body.text).not.toBe(translateMessage("en", message));
+    return message;
+  }
+
+  it("an unknown question is refused with the key and the German text", async () => {
+    expect(await refusal([["questionKey", "no.such.question"]])).toEqual({ key: "answers.unknownQuestion" });
+  });
+
+  it("a value the question does not take is refused with the key and the German text", async () => {
+    const message = await refusal([["questionKey", yesNoQuestion], [`v.${yesNoQuestion}`, "0"], [`o.${yesNoQuestion}`, "null"], [`q.${yesNoQuestion}`, "maybe"]]);
+    expect(message.key.startsWith("answers.")).toBe(true);
   });
 });
 

@@ -2,7 +2,6 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 /**

@@ -1,6 +1,5 @@
 import { Card } from "~/components/ui/layout";
 import { labelKey } from "~/utils/i18n";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 interface SignedReportRow {

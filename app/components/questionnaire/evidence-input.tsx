@@ -4,7 +4,7 @@ import { Button } from "~/components/ui/button";
 import { evidenceOutcomeMessage, formatFileSize, megabytesOf } from "~/modules/evidence/evidence-display";
 import { cleanErrorParams, isEvidenceErrorCode, type EvidenceFlash } from "~/modules/evidence/evidence-outcome";
 import { labelKey } from "~/utils/i18n";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 /** One uploaded file of the question, as the loader gives it. */

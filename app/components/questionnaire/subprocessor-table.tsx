@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { COUNTRIES } from "../../../seeds/reference/countries";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 

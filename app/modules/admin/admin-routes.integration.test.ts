@@ -91,7 +91,7 @@ describe("/accept-invitation/$token", () => {
 
     const malformed = await outcome(() => acceptRoute.action({ request: post("/", null, {}), params: { token }, context }));
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ fieldErrors: { name: "admin.errorNameRequired", password: "auth.passwordTooShort" } });
+    expect(malformed.body).toMatchObject({ fieldErrors: { name: { key: "admin.errorNameRequired" }, password: { key: "auth.passwordTooShort", params: { min: 12 } } } });
 
     const accepted = await outcome(() =>
       acceptRoute.action({ request: post("/", null, { intent: "signUp", name: "Route Invitee", password: "long enough password" }), params: { token }, context }),
@@ -207,7 +207,7 @@ describe("/account", () => {
     const tooShort = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "short", confirmPassword: "short" }), params: {}, context }),
     );
-    expect(tooShort).toMatchObject({ status: 400, body: { fieldErrors: { newPassword: "auth.passwordTooShort" } } });
+    expect(tooShort).toMatchObject({ status: 400, body: { fieldErrors: { newPassword: { key: "auth.passwordTooShort", params: { min: 12 } } } } });
 
     const mismatch = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "a new long password", confirmPassword: "a new long passwort" }), params: {}, context }),

@@ -1,5 +1,5 @@
 import type { OutgoingMail } from "../mail/send-mail.server";
-import { formatDate, translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { formatDate, translate, type Locale } from "../../utils/i18n";
 import type { Role } from "../auth/actor";
 
 export interface InvitationMailInput {

@@ -1,5 +1,4 @@
 import { db } from "../../utils/db.server";
-import { DomainError } from "../../utils/errors";
 import { validationError } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
