@@ -161,7 +161,7 @@ describe("/admin/users", () => {
     );
     expect(badInvite).toMatchObject({
       status: 400,
-      body: { fieldErrors: { email: "admin.errorEmailInvalid", name: "admin.errorNameRequired" }, values: { email: "nope", locale: "de" } },
+      body: { fieldErrors: { email: { key: "admin.errorEmailInvalid" }, name: { key: "admin.errorNameRequired" } }, values: { email: "nope", locale: "de" } },
     });
 
     const unknownIntent = await outcome(() => usersRoute.action({ request: post("/admin/users", cookie, { intent: "drop-table" }), params: {}, context }));
@@ -212,7 +212,7 @@ describe("/account", () => {
     const mismatch = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "a new long password", confirmPassword: "a new long passwort" }), params: {}, context }),
     );
-    expect(mismatch).toMatchObject({ status: 400, body: { fieldErrors: { confirmPassword: "auth.passwordsDoNotMatch" } } });
+    expect(mismatch).toMatchObject({ status: 400, body: { fieldErrors: { confirmPassword: { key: "auth.passwordsDoNotMatch" } } } });
 
     const wrong = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: "wrong wrong wrong", newPassword: "a new long password", confirmPassword: "a new long password" }), params: {}, context }),
