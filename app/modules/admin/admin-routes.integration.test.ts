@@ -217,7 +217,7 @@ describe("/account", () => {
     const wrong = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: "wrong wrong wrong", newPassword: "a new long password", confirmPassword: "a new long password" }), params: {}, context }),
     );
-    expect(wrong).toMatchObject({ status: 400, body: { fieldErrors: { currentPassword: "auth.wrongCurrentPassword" } } });
+    expect(wrong).toMatchObject({ status: 400, body: { fieldErrors: { currentPassword: { key: "auth.wrongCurrentPassword" } } } });
 
     const changed = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "a new long password", confirmPassword: "a new long password" }), params: {}, context }),
