@@ -31,6 +31,28 @@ export default tseslint.config(
     },
   },
   {
+    // Errors users can read in their language (issue 12, item 7): a message key is checked by the
+    // compiler, and `as MessageKey` switches that check off, so a typo or a removed key reaches the
+    // page as raw text. Turn a string into a key with isMessageKey()/labelKey() from
+    // app/utils/i18n.ts (checked at run time), or type the value as MessageKey where it arises.
+    // This block stays before the scoring/ block: flat config replaces (not merges) a rule set
+    // twice, and scoring/ needs its own no-restricted-syntax entries.
+    files: ["**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
+          message: "No `as MessageKey`: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts, or type the value as MessageKey where it is created.",
+        },
+        {
+          selector: "TSTypeAssertion > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
+          message: "No `<MessageKey>` cast: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts.",
+        },
+      ],
+    },
+  },
+  {
     // The scoring library is pure: no framework, no I/O, no environment, no clock.
     files: ["scoring/**/*.ts"],
     ignores: ["scoring/**/*.test.ts"],

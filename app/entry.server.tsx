@@ -3,7 +3,7 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { RequestInfoProvider } from "./components/request-info";
+import { RequestInfoProvider } from "./utils/request-info";
 import { getEnv } from "./utils/env.server";
 import { NulFreeHtmlStream } from "./utils/html-stream.server";
 import { logger } from "./utils/logger.server";
@@ -16,6 +16,8 @@ import { startReminderSchedule } from "./modules/reminders/reminder-schedule.ser
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
+import { resolveLocale } from "./utils/locale.server";
+import { getSessionUserLocale } from "./modules/auth/guards.server";
 
 /** The rendered-page cache server/app.js consults before Remix (ADR 0012). */
 export { pageCache } from "./modules/page-cache/page-cache.server";
@@ -30,20 +32,24 @@ export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemp
 
 const ABORT_DELAY_MS = 5_000;
 
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  // An error page after a failed action renders without the root loader's data; its language is
+  // resolved here, so a German reader's error is German too (only then: one session read).
+  const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
+  const locale = rootData?.locale ?? (await resolveLocale(request, await getSessionUserLocale(request, loadContext).catch(() => null)));
   const nonce = loadContext?.cspNonce ?? "";
   const requestId = loadContext?.requestId ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RequestInfoProvider value={{ nonce, requestId }}>
+      <RequestInfoProvider value={{ nonce, requestId, locale }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
       </RequestInfoProvider>,
       {

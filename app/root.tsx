@@ -12,12 +12,13 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
-import { useRequestInfo } from "./components/request-info";
+import { useRequestInfo } from "./utils/request-info";
 import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
 import { resolveLocale } from "./utils/locale.server";
 import { can } from "./utils/permissions";
-import { useT } from "./utils/use-t";
+import { errorBodyMessage, type MessageKey } from "./utils/i18n";
+import { useLocale, useT } from "./utils/use-t";
 import stylesheet from "./tailwind.css?url";
 
 export const links: LinksFunction = () => [
@@ -49,7 +50,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const { nonce } = useRequestInfo();
   // <html data-hydrated>: effects run only after the whole tree has hydrated, so from then on
   // the page's handlers are attached. Browser tests wait on this attribute instead of reading
@@ -57,8 +57,9 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  const locale = useLocale();
   return (
-    <html lang={data?.locale ?? "en"} className="h-full bg-slate-50">
+    <html lang={locale} className="h-full bg-slate-50">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -88,12 +89,12 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const data = useRouteLoaderData("root") as RootLoaderData | undefined;
   const { requestId: renderRequestId } = useRequestInfo();
-  const { t } = useT();
+  const { t, tm } = useT();
   const requestId = data?.requestId || renderRequestId;
   let title = t("common.errorTitle");
   let body = t("common.errorBody");
   if (isRouteErrorResponse(error)) {
-    const byStatus: Record<number, [Parameters<typeof t>[0], Parameters<typeof t>[0] | null]> = {
+    const byStatus: Record<number, [MessageKey, MessageKey | null]> = {
       400: ["common.badRequestTitle", null],
       403: ["common.forbiddenTitle", "common.forbiddenBody"],
       404: ["common.notFoundTitle", "common.notFoundBody"],
@@ -104,7 +105,10 @@ export function ErrorBoundary() {
     const entry = byStatus[error.status];
     if (entry) {
       title = t(entry[0]);
-      body = entry[1] ? t(entry[1]) : typeof error.data === "string" ? error.data : "";
+      // Only a message key carried by the Response is shown (translated here): a plain-text
+      // body was written in one language and would reach a German page in English.
+      const carried = errorBodyMessage(error.data);
+      body = entry[1] ? t(entry[1]) : carried ? tm(carried) : "";
     }
   }
   return (

@@ -1,5 +1,6 @@
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { labelKey } from "../utils/i18n";
 import type { MessageKey } from "../utils/i18n";
 import { can, type Action, type Role } from "../utils/permissions";
 import { useT } from "../utils/use-t";
@@ -75,7 +76,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             {user ? (
               <>
                 <Link to="/account" className="text-slate-700 underline-offset-2 hover:underline" title={user.email}>
-                  {t("common.signedInAs", { name: user.name, role: t(`common.role${user.role}` as MessageKey) })}
+                  {t("common.signedInAs", { name: user.name, role: t(labelKey("common.role", user.role) ?? "common.unknownValue") })}
                 </Link>
                 <Form method="post" action="/logout">
                   <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">

@@ -1,4 +1,4 @@
-import type { MessageKey } from "~/utils/i18n";
+import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 const STATUS_STYLE: Record<string, string> = {
@@ -13,7 +13,7 @@ export function StatusBadge({ status }: { status: string }) {
   const { t } = useT();
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 text-slate-800"}`} data-testid="status-badge" data-status={status}>
-      {t(`assessments.status${status}` as MessageKey)}
+      {t(labelKey("assessments.status", status) ?? "common.unknownValue")}
     </span>
   );
 }
@@ -31,7 +31,7 @@ export function TierBadge({ tier, knockOuts = 0 }: { tier: string | null; knockO
   if (!tier) return <span className="text-slate-400">–</span>;
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TIER_STYLE[tier] ?? ""}`} data-testid="tier-badge">
-      {t(`assessments.tier${tier}` as MessageKey)}
+      {t(labelKey("assessments.tier", tier) ?? "common.unknownValue")}
       {knockOuts > 0 ? ` · K.O. ×${knockOuts}` : ""}
     </span>
   );

@@ -1,6 +1,7 @@
 import type { ScoringResult } from "../../scoring";
 import { countryName } from "~/reference-data/countries";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import { labelKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -74,7 +75,7 @@ export function ResidencyDetails({ score }: { score: ScoringResult }) {
   const { t, locale } = useT();
   const residency = score.residency;
   if (!residency || residency.flows.length === 0) return <p className="text-sm text-slate-600">{t("assessments.residencyNone")}</p>;
-  const classLabel = (c: string) => t(`assessments.class_${c}` as MessageKey);
+  const classLabel = (c: string) => t(labelKey("assessments.class_", c) ?? "common.unknownValue");
   return (
     <div className="space-y-3">
       <p className="text-lg font-semibold" data-testid="residency-rating" data-rating={residency.rating}>
@@ -95,7 +96,7 @@ export function ResidencyDetails({ score }: { score: ScoringResult }) {
               const worst = residency.setBy.includes(flow.index);
               return (
                 <tr key={flow.index} className={`border-t border-slate-100 ${worst ? "bg-amber-50 font-medium" : ""}`} data-worst={worst || undefined}>
-                  <td className="py-1 pr-3">{t(`assessments.flow_${flow.kind}` as MessageKey)}</td>
+                  <td className="py-1 pr-3">{t(labelKey("assessments.flow_", flow.kind) ?? "common.unknownValue")}</td>
                   <td className="py-1 pr-3">{country(flow.country, locale, t("assessments.unknownCountry"))}</td>
                   <td className="py-1 pr-3">{classLabel(flow.class)}{worst ? " ◀" : ""}</td>
                 </tr>
@@ -115,7 +116,7 @@ export function ScoreExplanationDetails({ score, questions }: { score: ScoringRe
   if (!explanation) return null;
   const question = (key: string) => questions.find((q) => q.key === key);
   const label = (key: string) => question(key)?.label[locale] ?? key;
-  const tierName = (tier: string | null) => (tier ? t(`assessments.tier${tier}` as MessageKey) : "–");
+  const tierName = (tier: string | null) => (tier ? t(labelKey("assessments.tier", tier) ?? "common.unknownValue") : "–");
   const tier = explanation.tier;
   return (
     <div className="space-y-4 text-sm">

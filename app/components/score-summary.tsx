@@ -1,4 +1,4 @@
-import type { MessageKey } from "~/utils/i18n";
+import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -24,7 +24,7 @@ export function ScoreSummary({ score, sections, questions }: ScoreProps) {
       <div className="flex flex-wrap items-baseline gap-4">
         <p className="text-4xl font-bold tabular-nums" data-testid="overall-score">{number(score.overall, 1)}</p>
         <p className="text-slate-700">
-          {t("assessments.overall")} · {t("assessments.tier")}: {score.riskTier ? t(`assessments.tier${score.riskTier}` as MessageKey) : "–"}
+          {t("assessments.overall")} · {t("assessments.tier")}: {score.riskTier ? t(labelKey("assessments.tier", score.riskTier) ?? "common.unknownValue") : "–"}
         </p>
         <p className="text-xs text-slate-500">{t("assessments.methodVersion", { version: score.methodVersion })}</p>
       </div>

@@ -12,7 +12,8 @@ import { visitorFrom } from "~/modules/admin/visitor";
 import { getUserActor } from "~/modules/auth/guards.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
-import { isLocale, translate, type MessageKey } from "~/utils/i18n";
+import { PASSWORD_MAX_LENGTH } from "~/modules/auth/password.server";
+import { isLocale, translate, type LocalizedMessage, type MessageKey, labelKey } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
@@ -30,7 +31,7 @@ export const meta: MetaFunction = ({ matches }) => {
 
 type LoaderResult =
   | (InvitationPage & { signInPath: string; signedInAs: string | null })
-  | { state: "unusable"; reason: string };
+  | { state: "unusable"; reason: MessageKey };
 
 /** Sign in, then come back to this invitation (a fixed path of ours; the login checks it again). */
 function signInPathFor(token: string): string {
@@ -40,7 +41,7 @@ function signInPathFor(token: string): string {
 /** A link that does not work is a page with a reason and a 404/410 status, never an error. */
 function unusable(error: unknown) {
   if (error instanceof DomainError && (error.code === "NOT_FOUND" || error.code === "GONE")) {
-    return data<LoaderResult>({ state: "unusable", reason: error.message }, { status: statusForCode(error.code) });
+    return data<LoaderResult>({ state: "unusable", reason: error.key }, { status: statusForCode(error.code) });
   }
   throw error;
 }
@@ -58,11 +59,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 }
 
 interface ActionResult {
-  message?: string;
+  message?: MessageKey;
   params?: Record<string, string | number>;
-  fieldErrors?: Record<string, string>;
+  fieldErrors?: Record<string, LocalizedMessage>;
   name?: string;
-  unusable?: string;
+  unusable?: MessageKey;
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     if (actor) return redirect(`/accept-invitation/${encodeURIComponent(token)}`, 303);
     const name = field("name")?.slice(0, 400);
     const password = field("password") ?? "";
-    if (password.length > 1024) return data<ActionResult>({ fieldErrors: { password: "auth.passwordTooLong" }, name }, { status: 400 });
+    if (password.length > 1024) return data<ActionResult>({ fieldErrors: { password: { key: "auth.passwordTooLong", params: { max: PASSWORD_MAX_LENGTH } } }, name }, { status: 400 });
     const outcome = await signUpByInvitation(visitorFrom(clientIp(context)), { token, name, password, locale: await resolveLocale(request) });
     if (outcome.kind === "rate_limited") {
       return data<ActionResult>(
@@ -92,24 +93,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     if (error.code === "NOT_FOUND" || error.code === "GONE") {
-      return data<ActionResult>({ unusable: error.message }, { status: statusForCode(error.code) });
+      return data<ActionResult>({ unusable: error.key }, { status: statusForCode(error.code) });
     }
     if (error.code === "RATE_LIMITED") {
       const seconds = Number(error.details?.retryAfterSeconds ?? 60);
       return data<ActionResult>({ message: "auth.rateLimited", params: { minutes: Math.ceil(seconds / 60) } }, { status: 429, headers: { "Retry-After": String(seconds) } });
     }
-    const fields = (error.details?.fields ?? {}) as Record<string, string>;
-    return data<ActionResult>({ message: error.message, fieldErrors: fields, name: field("name")?.slice(0, 400) }, { status: statusForCode(error.code) });
+    const fields = (error.details?.fields ?? {}) as Record<string, LocalizedMessage>;
+    return data<ActionResult>({ message: error.key, params: error.params, fieldErrors: fields, name: field("name")?.slice(0, 400) }, { status: statusForCode(error.code) });
   }
 }
 
-function UnusableInvitation({ reason }: { reason: string }) {
+function UnusableInvitation({ reason }: { reason: MessageKey }) {
   const { t } = useT();
   return (
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-3 text-2xl font-semibold">{t("admin.acceptUnusableTitle")}</h1>
-        <Alert tone="error">{t(reason as MessageKey)}</Alert>
+        <Alert tone="error">{t(reason)}</Alert>
         <p className="mt-3 text-sm text-slate-700">{t("admin.acceptUnusableHelp")}</p>
         <p className="mt-4">
           <Link to="/login" className="text-brand-700 underline">
@@ -125,8 +126,7 @@ export default function AcceptInvitationPage() {
   const loaderData = useLoaderData<typeof loader>() as LoaderResult;
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
-  const { t, date } = useT();
-  const tk = (key: string, params?: Record<string, string | number>) => t(key as MessageKey, params);
+  const { t, tm, date } = useT();
 
   if (loaderData.state === "unusable") return <UnusableInvitation reason={loaderData.reason} />;
   if (actionData?.unusable) return <UnusableInvitation reason={actionData.unusable} />;
@@ -144,7 +144,7 @@ export default function AcceptInvitationPage() {
   }
   const { invitation, viewer, signInPath, signedInAs } = loaderData;
   const errors = actionData?.fieldErrors ?? {};
-  const role = t(`common.role${invitation.role}` as MessageKey);
+  const role = t(labelKey("common.role", invitation.role) ?? "common.unknownValue");
   const busy = navigation.state === "submitting";
 
   return (
@@ -155,7 +155,7 @@ export default function AcceptInvitationPage() {
         <p className="mb-4 text-xs text-slate-600">{t("admin.acceptValidUntil", { date: date(invitation.expiresAt, true) })}</p>
         {actionData?.message ? (
           <div className="mb-3">
-            <Alert tone="error">{tk(actionData.message, actionData.params)}</Alert>
+            <Alert tone="error">{t(actionData.message, actionData.params)}</Alert>
           </div>
         ) : null}
         {viewer === "invitee" ? (
@@ -198,7 +198,7 @@ export default function AcceptInvitationPage() {
               required
               maxLength={200}
               defaultValue={actionData?.name ?? invitation.name}
-              error={errors.name ? tk(errors.name) : null}
+              error={errors.name ? tm(errors.name) : null}
             />
             <TextField
               label={t("auth.password")}
@@ -208,7 +208,7 @@ export default function AcceptInvitationPage() {
               autoComplete="new-password"
               minLength={PASSWORD_MIN_LENGTH_CLIENT}
               hint={t("admin.acceptPasswordHint", { min: PASSWORD_MIN_LENGTH_CLIENT })}
-              error={errors.password ? tk(errors.password) : null}
+              error={errors.password ? tm(errors.password) : null}
             />
             <Button type="submit" className="w-full" disabled={busy}>
               {t("auth.createAccount")}

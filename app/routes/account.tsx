@@ -13,7 +13,8 @@ import { regenerateRecoveryCodes } from "~/modules/auth/enrol-totp.server";
 import { hasRecentMfa, requireRecentMfa, requireUser } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";
 import { runUseCase } from "~/utils/http.server";
-import { isLocale, LOCALES, translate, type MessageKey } from "~/utils/i18n";
+import { isLocale, LOCALES, translate, type LocalizedMessage, type MessageKey, labelKey } from "~/utils/i18n";
+import { messageForIssue } from "~/utils/validation-messages";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -31,8 +32,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 interface ActionResult {
   intent: "changePassword" | "regenerateCodes" | "setLocale" | null;
   ok: boolean;
-  message?: string;
-  fieldErrors?: Record<string, string>;
+  message?: MessageKey;
+  fieldErrors?: Record<string, LocalizedMessage>;
   recoveryCodes?: string[];
   /** Changes on each success so the password form starts empty again. */
   nonce?: number;
@@ -49,11 +50,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "changePassword": {
       const current = field("currentPassword");
       const next = field("newPassword");
-      const errors: Record<string, string> = {};
-      if (!current || current.length > 1024) errors.currentPassword = "auth.wrongCurrentPassword";
+      const errors: Record<string, LocalizedMessage> = {};
+      if (!current || current.length > 1024) errors.currentPassword = { key: "auth.wrongCurrentPassword" };
       const policy = newPasswordSchema.safeParse(next);
-      if (!policy.success) errors.newPassword = `auth.${policy.error.issues[0]?.message ?? "passwordTooShort"}`;
-      else if (next !== field("confirmPassword")) errors.confirmPassword = "auth.passwordsDoNotMatch";
+      if (!policy.success) errors.newPassword = policy.error.issues[0] ? messageForIssue(policy.error.issues[0]) : { key: "auth.passwordTooShort" };
+      else if (next !== field("confirmPassword")) errors.confirmPassword = { key: "auth.passwordsDoNotMatch" };
       if (Object.keys(errors).length > 0) {
         return data<ActionResult>({ intent: "changePassword", ok: false, fieldErrors: errors }, { status: 400 });
       }
@@ -63,7 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
           {
             intent: "changePassword",
             ok: false,
-            fieldErrors: { currentPassword: outcome.error === "rateLimited" ? "auth.passwordChangeRateLimited" : "auth.wrongCurrentPassword" },
+            fieldErrors: { currentPassword: { key: outcome.error === "rateLimited" ? "auth.passwordChangeRateLimited" : "auth.wrongCurrentPassword" } },
           },
           { status: outcome.error === "rateLimited" ? 429 : 400 },
         );
@@ -82,7 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "setLocale": {
       const locale = field("locale");
       if (!isLocale(locale)) {
-        return data<ActionResult>({ intent: "setLocale", ok: false, fieldErrors: { locale: "auth.languageInvalid" } }, { status: 400 });
+        return data<ActionResult>({ intent: "setLocale", ok: false, fieldErrors: { locale: { key: "auth.languageInvalid" } } }, { status: 400 });
       }
       await setUserLocale(actor, locale);
       return redirect("/account?saved=language", { headers: { "Set-Cookie": await languageCookie().serialize(locale) } });
@@ -106,8 +107,7 @@ export default function AccountPage() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { t, date, locale } = useT();
-  const tk = (key: string) => t(key as MessageKey);
+  const { t, tm, date, locale } = useT();
   const passwordErrors = actionData?.intent === "changePassword" ? (actionData.fieldErrors ?? {}) : {};
   const [searchParams] = useSearchParams();
   const savedLanguage = searchParams.get("saved") === "language";
@@ -121,14 +121,14 @@ export default function AccountPage() {
           <Row label={t("auth.yourName")}>{account.name}</Row>
           <Row label={t("auth.email")}>{account.email}</Row>
           <Row label={t("auth.organization")}>{account.organizationName}</Row>
-          <Row label={t("auth.role")}>{t(`common.role${account.role}` as MessageKey)}</Row>
+          <Row label={t("auth.role")}>{t(labelKey("common.role", account.role) ?? "common.unknownValue")}</Row>
         </dl>
       </Card>
 
       <Card title={t("auth.changePassword")}>
         {actionData?.intent === "changePassword" && actionData.ok && actionData.message ? (
           <div className="mb-3">
-            <Alert tone="success">{tk(actionData.message)}</Alert>
+            <Alert tone="success">{t(actionData.message)}</Alert>
           </div>
         ) : null}
         <Form method="post" className="max-w-md space-y-4" key={actionData?.intent === "changePassword" && actionData.nonce ? actionData.nonce : "form"} noValidate>
@@ -140,7 +140,7 @@ export default function AccountPage() {
             type="password"
             autoComplete="current-password"
             required
-            error={passwordErrors.currentPassword ? tk(passwordErrors.currentPassword) : null}
+            error={passwordErrors.currentPassword ? tm(passwordErrors.currentPassword) : null}
           />
           <TextField
             label={t("auth.newPassword")}
@@ -150,7 +150,7 @@ export default function AccountPage() {
             required
             minLength={PASSWORD_MIN_LENGTH_CLIENT}
             hint={t("auth.passwordPolicyHint", { min: PASSWORD_MIN_LENGTH_CLIENT })}
-            error={passwordErrors.newPassword ? tk(passwordErrors.newPassword) : null}
+            error={passwordErrors.newPassword ? tm(passwordErrors.newPassword) : null}
           />
           <TextField
             label={t("auth.confirmNewPassword")}
@@ -158,7 +158,7 @@ export default function AccountPage() {
             type="password"
             autoComplete="new-password"
             required
-            error={passwordErrors.confirmPassword ? tk(passwordErrors.confirmPassword) : null}
+            error={passwordErrors.confirmPassword ? tm(passwordErrors.confirmPassword) : null}
           />
           <Button type="submit" disabled={busy}>
             {t("auth.changePassword")}
@@ -184,7 +184,7 @@ export default function AccountPage() {
               </div>
             ) : null}
             {actionData?.intent === "regenerateCodes" && !actionData.ok && actionData.message ? (
-              <Alert tone="error">{tk(actionData.message)}</Alert>
+              <Alert tone="error">{t(actionData.message)}</Alert>
             ) : null}
             {!recentMfa ? (
               <p className="text-slate-700">
@@ -225,7 +225,7 @@ export default function AccountPage() {
               name="locale"
               defaultValue={account.locale && isLocale(account.locale) ? account.locale : locale}
               options={LOCALES.map((l) => ({ value: l, label: l === "de" ? t("common.german") : t("common.english") }))}
-              error={actionData?.intent === "setLocale" && actionData.fieldErrors?.locale ? tk(actionData.fieldErrors.locale) : null}
+              error={actionData?.intent === "setLocale" && actionData.fieldErrors?.locale ? tm(actionData.fieldErrors.locale) : null}
             />
           </div>
           <Button type="submit" disabled={busy}>

@@ -25,6 +25,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { settings, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
 }
 
+/** What the settings form shows after a submit: a message key, translated on the page. */
+type ActionResult = { ok: boolean; message: MessageKey; typedDays?: string };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "organization:configure");
   requireRecentMfa(request, actor);
@@ -38,14 +41,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const days = String(form.get("reminderDaysBefore") ?? "").trim();
     // Whole days 0–30; anything else is answered with the form's message (400), not an error page.
     if (!/^\d{1,2}$/.test(days) || Number(days) > MAX_REMINDER_DAYS_BEFORE) {
-      return data({ ok: false, message: "mail.reminderDaysInvalid", typedDays: days.slice(0, 10) }, { status: 400 });
+      return data<ActionResult>({ ok: false, message: "mail.reminderDaysInvalid", typedDays: days.slice(0, 10) }, { status: 400 });
     }
     input = { reminderDaysBefore: Number(days), remindWhenOverdue: form.get("remindWhenOverdue") === "on" };
   } else {
-    return data({ ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
+    return data<ActionResult>({ ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
   }
   const result = await runUseCase(() => updateOrganizationSettings(actor, input));
-  return { ok: true, message: result.changed ? "admin.settingsSaved" : "admin.settingsUnchanged" };
+  return data<ActionResult>({ ok: true, message: result.changed ? "admin.settingsSaved" : "admin.settingsUnchanged" });
 }
 
 export default function AdminSettingsPage() {
@@ -56,7 +59,7 @@ export default function AdminSettingsPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.settingsTitle")}>{t("admin.settingsIntro", { organization: settings.name })}</PageHeader>
-      {actionData ? <Alert tone={actionData.ok ? "success" : "error"}>{t(actionData.message as MessageKey)}</Alert> : null}
+      {actionData ? <Alert tone={actionData.ok ? "success" : "error"}>{t(actionData.message)}</Alert> : null}
       {!recentMfa ? (
         <Alert tone="info">
           {t("admin.stepUpHintSettings", { minutes: stepUpMinutes })}{" "}

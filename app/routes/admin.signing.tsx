@@ -38,7 +38,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   // A file the use case refuses (passphrase, format, validity) is answered on the page, not as an error page.
   const refused = (error: unknown) => {
-    if (error instanceof DomainError && error.code === "VALIDATION") return data<ActionResult>({ ok: false, message: error.message as MessageKey }, { status: 400 });
+    if (error instanceof DomainError && error.code === "VALIDATION") return data<ActionResult>({ ok: false, message: error.key }, { status: 400 });
     throw error;
   };
   if (form.intent === "upload") {

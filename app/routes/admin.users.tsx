@@ -18,7 +18,7 @@ import { hasRecentMfa, requirePermission, requireRecentMfa } from "~/modules/aut
 import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { fieldErrors, notFoundResponse, runUseCase } from "~/utils/http.server";
-import { isLocale, LOCALES, translate, type MessageKey } from "~/utils/i18n";
+import { isLocale, LOCALES, translate, type LocalizedMessage, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -44,9 +44,9 @@ type Intent = "invite" | "revoke" | "changeRole" | "deactivate" | "reactivate";
 interface ActionResult {
   intent: Intent | null;
   ok: boolean;
-  message: string;
+  message: MessageKey;
   params?: Record<string, string | number>;
-  fieldErrors?: Record<string, string>;
+  fieldErrors?: Record<string, LocalizedMessage>;
   values?: Record<string, string>;
   /** The membership or invitation the message is about (shown beside its row). */
   subjectId?: string;
@@ -94,10 +94,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
           });
         } catch (error) {
           if (error instanceof DomainError && error.code === "CONFLICT") {
-            return result({ intent, ok: false, message: error.message, fieldErrors: { email: error.message }, values }, 409);
+            return result({ intent, ok: false, message: error.key, params: error.params, fieldErrors: { email: error.userMessage }, values }, 409);
           }
           if (error instanceof DomainError && error.code === "FORBIDDEN") {
-            return result({ intent, ok: false, message: error.message, values }, 403);
+            return result({ intent, ok: false, message: error.key, params: error.params, values }, 403);
           }
           throw error;
         }
@@ -130,7 +130,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof DomainError) {
       if (error.code === "NOT_FOUND") throw notFoundResponse();
-      return result({ intent, ok: false, message: error.message, subjectId }, statusForCode(error.code));
+      return result({ intent, ok: false, message: error.key, params: error.params, subjectId }, statusForCode(error.code));
     }
     throw error;
   }
@@ -151,9 +151,8 @@ export default function AdminUsersPage() {
   const actionData = useActionData<typeof action>() as ActionResult | undefined;
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
-  const { t, date, locale } = useT();
-  const tk = (key: string, params?: Record<string, string | number>) => t(key as MessageKey, params);
-  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`common.role${role}` as MessageKey) }));
+  const { t, tm, date, locale } = useT();
+  const roleOptions = ROLES.map((role) => ({ value: role, label: t(labelKey("common.role", role) ?? "common.unknownValue") }));
   const inviteValues = actionData?.intent === "invite" && !actionData.ok ? actionData.values : undefined;
   const inviteErrors = actionData?.intent === "invite" ? actionData.fieldErrors : undefined;
   const pageMessage = actionData && actionData.intent !== "invite" ? actionData : undefined;
@@ -163,7 +162,7 @@ export default function AdminUsersPage() {
       <PageHeader title={t("admin.usersTitle")}>{t("admin.usersIntro")}</PageHeader>
 
       {pageMessage ? (
-        <Alert tone={pageMessage.ok ? "success" : "error"}>{tk(pageMessage.message, pageMessage.params)}</Alert>
+        <Alert tone={pageMessage.ok ? "success" : "error"}>{t(pageMessage.message, pageMessage.params)}</Alert>
       ) : null}
 
       {!recentMfa ? (
@@ -198,7 +197,7 @@ export default function AdminUsersPage() {
                     {member.isSelf ? <span className="ml-1 text-xs text-slate-500">({t("admin.you")})</span> : null}
                   </td>
                   <td className="py-2 pr-3">{member.email}</td>
-                  <td className="py-2 pr-3">{t(`common.role${member.role}` as MessageKey)}</td>
+                  <td className="py-2 pr-3">{t(labelKey("common.role", member.role) ?? "common.unknownValue")}</td>
                   <td className="py-2 pr-3">
                     {member.mfaEnabled ? <StatusBadge tone="green">{t("admin.mfaOn")}</StatusBadge> : <StatusBadge tone="amber">{t("admin.mfaOff")}</StatusBadge>}
                   </td>
@@ -289,7 +288,7 @@ export default function AdminUsersPage() {
                   <tr key={invitation.invitationId} className="border-b border-slate-100">
                     <td className="py-2 pr-3">{invitation.email}</td>
                     <td className="py-2 pr-3">{invitation.name}</td>
-                    <td className="py-2 pr-3">{t(`common.role${invitation.role}` as MessageKey)}</td>
+                    <td className="py-2 pr-3">{t(labelKey("common.role", invitation.role) ?? "common.unknownValue")}</td>
                     <td className="py-2 pr-3">{date(invitation.invitedAt, true)}</td>
                     <td className="py-2 pr-3">{date(invitation.expiresAt, true)}</td>
                     <td className="py-2 pr-3">
@@ -320,7 +319,7 @@ export default function AdminUsersPage() {
         {actionData?.intent === "invite" ? (
           <div className="mb-3">
             <Alert tone={actionData.ok ? (actionData.message === "admin.invitationSent" ? "success" : "warning") : "error"}>
-              {tk(actionData.message, actionData.params)}
+              {t(actionData.message, actionData.params)}
             </Alert>
           </div>
         ) : null}
@@ -334,7 +333,7 @@ export default function AdminUsersPage() {
             required
             maxLength={320}
             defaultValue={inviteValues?.email ?? ""}
-            error={inviteErrors?.email ? tk(inviteErrors.email) : null}
+            error={inviteErrors?.email ? tm(inviteErrors.email) : null}
           />
           <TextField
             label={t("admin.inviteName")}
@@ -343,14 +342,14 @@ export default function AdminUsersPage() {
             required
             maxLength={200}
             defaultValue={inviteValues?.name ?? ""}
-            error={inviteErrors?.name ? tk(inviteErrors.name) : null}
+            error={inviteErrors?.name ? tm(inviteErrors.name) : null}
           />
           <SelectField
             label={t("admin.inviteRole")}
             name="role"
             options={roleOptions}
             defaultValue={inviteValues?.role ?? "ASSESSOR"}
-            error={inviteErrors?.role ? tk(inviteErrors.role) : null}
+            error={inviteErrors?.role ? tm(inviteErrors.role) : null}
           />
           <SelectField
             label={t("admin.inviteLanguage")}
@@ -358,7 +357,7 @@ export default function AdminUsersPage() {
             name="locale"
             options={LOCALES.map((l) => ({ value: l, label: l === "de" ? t("common.german") : t("common.english") }))}
             defaultValue={inviteValues?.locale || locale}
-            error={inviteErrors?.locale ? tk(inviteErrors.locale) : null}
+            error={inviteErrors?.locale ? tm(inviteErrors.locale) : null}
           />
           <div className="sm:col-span-2">
             <Button type="submit" disabled={busy}>

@@ -1,3 +1,4 @@
+import { errorBodyMessage, isMessageKey } from "~/utils/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { profiles, ...template };
 }
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; message?: string; profileId?: string };
+type ActionResult = { ok: boolean; errors?: Record<string, string>; message?: MessageKey; profileId?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "weight-profile:manage");
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   } catch (error) {
     // runUseCase turned domain errors into responses; a conflict is shown on the form instead.
     if (error instanceof Response && error.status === 409) {
-      return data<ActionResult>({ ok: false, profileId, errors: { name: await error.text() } }, { status: 409 });
+      return data<ActionResult>({ ok: false, profileId, errors: { name: errorBodyMessage(await error.json())?.key ?? "weights.changedMeanwhile" } }, { status: 409 });
     }
     throw error;
   }
@@ -79,7 +80,7 @@ function ProfileForm({ profile, errors }: { profile?: { id: string; name: string
     if (!value) return null;
     if (value.startsWith("line:")) return t("weights.questionLineInvalid", { line: value.slice(5) });
     if (value.startsWith("unknown:")) return t("weights.unknownKeys", { keys: value.slice(8) });
-    return t(value as MessageKey);
+    return t(isMessageKey(value) ? value : "errors.invalidInput");
   };
   return (
     <Form method="post" className="space-y-3">
@@ -124,7 +125,7 @@ export default function WeightProfilesPage() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("weights.title")}>{t("weights.intro")}</PageHeader>
-      {actionData?.ok && actionData.message ? <Alert tone="success">{t(actionData.message as MessageKey)}</Alert> : null}
+      {actionData?.ok && actionData.message ? <Alert tone="success">{t(actionData.message)}</Alert> : null}
       {!hasDefault ? <p className="text-sm text-slate-700" data-testid="template-weights-active">{t("weights.templateWeightsActive")}</p> : null}
       {profiles.length === 0 ? <p className="text-slate-600">{t("weights.none")}</p> : null}
       {profiles.map((profile) => (

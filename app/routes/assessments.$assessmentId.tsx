@@ -26,8 +26,9 @@ import { InviteLinksPanel } from "~/components/assessments/invite-links-panel";
 import { ClarificationThreads } from "~/components/questionnaire/clarification-threads";
 import { listClarificationsForUser } from "~/modules/clarifications/list-clarifications.server";
 import { getEnv } from "~/utils/env.server";
-import { fieldErrors, runUseCase } from "~/utils/http.server";
-import { translate, type MessageKey } from "~/utils/i18n";
+import { runUseCase } from "~/utils/http.server";
+import { issueCodes } from "~/utils/validation-messages";
+import { translate, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { useEffect, useRef } from "react";
 import { readFormData } from "~/utils/form-data.server";
@@ -75,7 +76,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   switch (intent) {
     case "createInvite": {
       const parsed = createInviteSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error.issues) }, { status: 400 });
+      if (!parsed.success) return data({ intent, errors: issueCodes(parsed.error.issues) }, { status: 400 });
       const invite = await runUseCase(() => createInviteLink(actor, assessmentId, parsed.data));
       return { intent, inviteUrl: invite.url, contactEmail: parsed.data.contactEmail };
     }
@@ -96,7 +97,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
         expectedVersion: form.get("expectedVersion"),
         conditions: conditionsFromForm(form),
       });
-      if (!parsed.success) return data({ intent, errors: fieldErrors(parsed.error.issues) }, { status: 400 });
+      if (!parsed.success) return data({ intent, errors: issueCodes(parsed.error.issues) }, { status: 400 });
       if (!hasRecentMfa(actor)) {
         const result = await stepUp(actor, String(form.get("code") ?? "").slice(0, 64));
         if (result.kind !== "ok") return data({ intent, errors: { code: "invalidCode" } }, { status: result.kind === "rate_limited" ? 429 : 400 });
@@ -132,7 +133,7 @@ export default function AssessmentPage() {
   const actionData = useActionData<typeof action>() as ActionData | undefined;
   const { t, locale, date } = useT();
   const a = assessment;
-  const errorText = (key: string | undefined) => (key ? t(`assessments.${key}` as MessageKey) : null);
+  const errorText = (key: string | undefined) => (key ? t(labelKey("assessments.", key) ?? "errors.invalidInput") : null);
   // After the decision the form is gone (or folded away): focus goes to the message saying the
   // decision was recorded, not to <body>.
   const decisionRecorded = actionData?.intent === "decide" && !actionData.errors;
@@ -210,14 +211,14 @@ export default function AssessmentPage() {
           ) : null}
           {a.recommendation ? (
             <p className="mb-3 text-sm" data-testid="recommendation">
-              {t("assessments.recommendation", { recommendation: t(`assessments.recommend${a.recommendation}` as MessageKey) })}
+              {t("assessments.recommendation", { recommendation: t(labelKey("assessments.recommend", a.recommendation) ?? "common.unknownValue") })}
             </p>
           ) : null}
           <ul className="mb-4 space-y-2 text-sm">
             {a.decisions.map((d) => (
               <li key={d.id} className={d.supersededAt ? "text-slate-500 line-through" : ""} data-testid="decision">
                 <p className="font-medium">
-                  {t("assessments.decidedBy", { outcome: t(`assessments.status${d.outcome}` as MessageKey), name: d.decidedByName ?? "–", date: date(d.createdAt, true) })}
+                  {t("assessments.decidedBy", { outcome: t(labelKey("assessments.status", d.outcome) ?? "common.unknownValue"), name: d.decidedByName ?? "–", date: date(d.createdAt, true) })}
                   {d.supersededAt ? ` (${t("assessments.superseded")})` : ""}
                 </p>
                 <p className="whitespace-pre-line text-slate-700">{d.rationale}</p>
@@ -234,7 +235,7 @@ export default function AssessmentPage() {
                   <p>{t("assessments.separationOfDuties")}</p>
                   <ul className="mt-1 list-disc pl-5">
                     {blockers.map((blocker) => (
-                      <li key={blocker}>{t(`assessments.blocked_${blocker}`)}</li>
+                      <li key={blocker}>{t(labelKey("assessments.blocked_", blocker) ?? "common.unknownValue")}</li>
                     ))}
                   </ul>
                 </div>
@@ -249,7 +250,7 @@ export default function AssessmentPage() {
                   label={t("assessments.outcome")}
                   name="outcome"
                   defaultValue={a.recommendation === "REJECT" ? "REJECTED" : "APPROVED"}
-                  options={(["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const).map((o) => ({ value: o, label: t(`assessments.outcome${o}`) }))}
+                  options={(["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const).map((o) => ({ value: o, label: t(labelKey("assessments.outcome", o) ?? "common.unknownValue") }))}
                 />
                 <TextAreaField label={t("assessments.rationale")} name="rationale" rows={3} required error={actionData?.intent === "decide" ? errorText(actionData.errors?.rationale) : null} />
                 <ConditionRows error={actionData?.intent === "decide" ? conditionsError(actionData.errors, errorText, t("review.conditionsInvalid")) : null} />

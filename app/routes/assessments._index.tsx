@@ -6,7 +6,6 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/utils/permissions";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -43,7 +42,7 @@ export default function AssessmentsPage() {
           <select name="status" defaultValue={status} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
             <option value="">{t("assessments.allStatuses")}</option>
             {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`assessments.status${s}` as MessageKey)}</option>
+              <option key={s} value={s}>{t(`assessments.status${s}`)}</option>
             ))}
           </select>
         </label>

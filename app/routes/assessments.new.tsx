@@ -11,7 +11,6 @@ import { startAssessment, startAssessmentSchema } from "~/modules/assessments/st
 import { installBundledTemplatesForActor } from "~/modules/questionnaires/install-bundled-templates.server";
 import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";
@@ -50,7 +49,7 @@ export default function NewAssessmentPage() {
   const defaultTemplate = templates.find((tpl) => tpl.key === "ai-vendor-due-diligence") ?? templates[0];
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const { t } = useT();
+  const { t, tm } = useT();
   const values = actionData?.values ?? {};
   const [vendorId, setVendorId] = useState(String(values.vendorId ?? params.get("vendorId") ?? vendors[0]?.id ?? ""));
   const vendor = vendors.find((v) => v.id === vendorId);
@@ -80,7 +79,7 @@ export default function NewAssessmentPage() {
             value={vendorId}
             onChange={(e) => setVendorId(e.target.value)}
             options={vendors.map((v) => ({ value: v.id, label: v.name }))}
-            error={actionData?.errors?.vendorId}
+            error={actionData?.errors?.vendorId ? tm(actionData.errors.vendorId) : undefined}
             required
           />
           <SelectField
@@ -94,7 +93,7 @@ export default function NewAssessmentPage() {
             name="templateVersionId"
             defaultValue={String(values.templateVersionId ?? defaultTemplate?.id ?? "")}
             options={templates.map((tpl) => ({ value: tpl.id, label: tpl.label }))}
-            error={actionData?.errors?.templateVersionId}
+            error={actionData?.errors?.templateVersionId ? tm(actionData.errors.templateVersionId) : undefined}
             required
           />
           <TextField
@@ -104,9 +103,9 @@ export default function NewAssessmentPage() {
             maxLength={200}
             defaultValue={String(values.title ?? (vendor ? `${vendor.name} – AI due diligence` : ""))}
             key={vendorId}
-            error={actionData?.errors?.title ? t(actionData.errors.title as MessageKey) : undefined}
+            error={actionData?.errors?.title ? tm(actionData.errors.title) : undefined}
           />
-          <TextField label={t("assessments.dueDate")} name="dueDate" type="date" defaultValue={String(values.dueDate ?? "")} error={actionData?.errors?.dueDate} />
+          <TextField label={t("assessments.dueDate")} name="dueDate" type="date" defaultValue={String(values.dueDate ?? "")} error={actionData?.errors?.dueDate ? tm(actionData.errors.dueDate) : undefined} />
           <Button type="submit">{t("assessments.create")}</Button>
         </Form>
       </Card>

@@ -9,7 +9,7 @@ import type { AnchorSource, AuditTrailProblem, AuditTrailVerdict } from "~/modul
 import { listAuditEvents, parseAuditQuery } from "~/modules/audit/list-audit-events.server";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { runUseCase } from "~/utils/http.server";
-import { isLocale, translate, type MessageKey } from "~/utils/i18n";
+import { isLocale, isMessageKey, translate, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -120,7 +120,7 @@ export default function AuditPage() {
     const search = params.toString();
     return `/audit${search ? `?${search}` : ""}`;
   };
-  const errorText = (key: string | undefined) => (key ? t(key as MessageKey) : null);
+  const errorText = (key: string | undefined) => (key ? t(isMessageKey(key) ? key : "errors.invalidInput") : null);
 
   return (
     <div className="space-y-6">

@@ -13,7 +13,7 @@ import { MAX_CANDIDATES, parseVendorIds } from "~/modules/comparison/comparison-
 import { listComparableVendors } from "~/modules/comparison/list-comparable-vendors.server";
 import { listWeightProfiles } from "~/modules/weights/weight-profiles.server";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -190,9 +190,9 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
                     </th>
                     <td className="py-1 pr-3 text-right tabular-nums">{number(c.stored.overall, 1)}</td>
                     {whatIf ? <td className="py-1 pr-3 text-right tabular-nums">{number(c.whatIf?.overall, 1)}</td> : null}
-                    <td className="py-1 pr-3">{f.riskTier ? t(`assessments.tier${f.riskTier}` as MessageKey) : "–"}</td>
+                    <td className="py-1 pr-3">{f.riskTier ? t(labelKey("assessments.tier", f.riskTier) ?? "common.unknownValue") : "–"}</td>
                     <td className="py-1 pr-3">{f.transparency ? t("compare.transparencyValue", { satisfied: f.transparency.satisfied, total: f.transparency.total }) : "–"}</td>
-                    <td className="py-1 pr-3">{f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–"}</td>
+                    <td className="py-1 pr-3">{f.residency ? t(labelKey("assessments.class_", f.residency) ?? "common.unknownValue") : "–"}</td>
                     <td className="py-1 pr-3">
                       {f.knockOuts.length > 0 ? (
                         <span className="font-semibold text-red-800" data-testid="knock-out">
@@ -259,14 +259,14 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
               columns: [t("compare.vendor"), t("compare.residency"), t("compare.residencyPoints")],
               rows: ordered.map((c) => {
                 const f = shown(c);
-                return { key: c.vendorId, cells: [c.vendorName, f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–", number(residencyPercent(f), 1)] };
+                return { key: c.vendorId, cells: [c.vendorName, f.residency ? t(labelKey("assessments.class_", f.residency) ?? "common.unknownValue") : "–", number(residencyPercent(f), 1)] };
               }),
             }}
           >
             <LabelledBars
               rows={ordered.map((c) => {
                 const f = shown(c);
-                return { name: c.vendorName, value: residencyPercent(f), label: f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–" };
+                return { name: c.vendorName, value: residencyPercent(f), label: f.residency ? t(labelKey("assessments.class_", f.residency) ?? "common.unknownValue") : "–" };
               })}
             />
           </ChartFigure>
@@ -322,7 +322,7 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
           {(["csv", "xlsx", "json", "pdf"] as const).map((format) => (
             <li key={format}>
               <a href={exportQuery(format)} className="underline" download>
-                {t(`compare.export${format.charAt(0).toUpperCase()}${format.slice(1)}` as MessageKey)}
+                {t(EXPORT_LABELS[format])}
               </a>
             </li>
           ))}
@@ -331,6 +331,9 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
     </div>
   );
 }
+
+/** The export links' labels, one key per format (typed: a missing key does not compile). */
+const EXPORT_LABELS = { csv: "compare.exportCsv", xlsx: "compare.exportXlsx", json: "compare.exportJson", pdf: "compare.exportPdf" } as const satisfies Record<string, MessageKey>;
 
 export default function ComparePage() {
   const { vendorIds, profileId, choices, profiles, result, search } = useLoaderData<typeof loader>();

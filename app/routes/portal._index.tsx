@@ -108,7 +108,7 @@ function isGiven(value: unknown): boolean {
 export default function VendorQuestionnairePage() {
   const { assessment, review, sections, answers, hidden: serverHidden, delegated, changeable: changeableKeys, countryGroups, clarifications, files, evidenceFlash, evidenceMaxBytes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, locale, date } = useT();
+  const { t, tm, locale, date } = useT();
   const allQuestions = useMemo(() => sections.flatMap((s) => s.questions), [sections]);
   // Live state: the values picked right now (for show-if rules) and the values the server stored (for progress).
   const [tokens, setTokens] = useState<Record<string, unknown>>(() => Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, a.value])));
@@ -136,7 +136,10 @@ export default function VendorQuestionnairePage() {
   const reopened = review.changeRequest ? new Set(review.changeRequest.questionKeys) : null;
   const changeable = useMemo(() => new Set(changeableKeys), [changeableKeys]);
   const labelOf = (key: string) => allQuestions.find((q) => q.key === key)?.label[locale] ?? key;
-  const invalidNote = (key: string) => actionData?.invalid.find((i) => i.questionKey === key)?.message ?? null;
+  const invalidNote = (key: string) => {
+    const message = actionData?.invalid.find((i) => i.questionKey === key)?.message;
+    return message ? tm(message) : null;
+  };
   const progress = sections.map((section) => {
     const visible = section.questions.filter((q) => !hidden.has(q.key));
     return { key: section.key, title: section.title[locale], total: visible.length, answered: visible.filter((q) => isGiven(stored[q.key])).length };
@@ -213,7 +216,7 @@ export default function VendorQuestionnairePage() {
           <p>{t("portal.invalidCount", { count: actionData.invalid.length })}</p>
           <ul className="mt-1 list-disc pl-5" data-testid="invalid-answers">
             {actionData.invalid.map((i) => (
-              <li key={i.questionKey}><a href={`#q-${i.questionKey}`} className="underline">{labelOf(i.questionKey)}</a>: {i.message}</li>
+              <li key={i.questionKey}><a href={`#q-${i.questionKey}`} className="underline">{labelOf(i.questionKey)}</a>: {tm(i.message)}</li>
             ))}
           </ul>
         </Alert>

@@ -11,7 +11,6 @@ import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { DomainError } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 
@@ -113,7 +112,7 @@ export default function PortalDelegatePage() {
                 <div>
                   <p className="font-medium">{d.contactName ? `${d.contactName} · ` : ""}{d.contactEmail}</p>
                   <p className="text-slate-600">
-                    {t(`access.status_${d.status}` as MessageKey)} · {t("access.expiresOn", { date: date(d.expiresAt) })} ·{" "}
+                    {t(`access.status_${d.status}`)} · {t("access.expiresOn", { date: date(d.expiresAt) })} ·{" "}
                     {t("access.sectionsList", { sections: d.sections.map(titleOf).join(", ") })}
                   </p>
                 </div>

@@ -2,12 +2,15 @@ import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@re
 import { redirect } from "@remix-run/node";
 import type { VendorActor } from "~/modules/auth/actor";
 import { evidenceDownloadResponse } from "~/modules/evidence/download-response.server";
+import { evidenceOutcomeMessage } from "~/modules/evidence/evidence-display";
 import { evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode } from "~/modules/evidence/evidence-outcome";
 import { readEvidence } from "~/modules/evidence/read-evidence.server";
 import { removeEvidence } from "~/modules/evidence/remove-evidence.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
+import { translate } from "~/utils/i18n";
+import { resolveLocale } from "~/utils/locale.server";
 import { runUseCase } from "~/utils/http.server";
 
 /**
@@ -53,6 +56,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
       const questionKey = String(form.get("questionKey") ?? "");
       return redirect(evidenceFlashUrl({ questionKey, outcome: code, params: {} }));
     }
-    return Response.json({ ok: false, code, message: error.message, params: {} }, { status });
+    // The code (the page's key, evidence.err_<code>) and its text in the request's language.
+    const locale = await resolveLocale(request);
+    const message = evidenceOutcomeMessage((key, values) => translate(locale, key, values), code);
+    return Response.json({ ok: false, code, message, params: {} }, { status });
   }
 }

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { cleanErrorParams, evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode, type EvidenceErrorParams } from "~/modules/evidence/evidence-outcome";
+import { evidenceOutcomeMessage } from "~/modules/evidence/evidence-display";
 import { uploadEvidence } from "~/modules/evidence/upload-evidence.server";
 import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
@@ -33,11 +34,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The no-JS form also names the question in its action URL: known even when the body is cut off.
   let questionKey = url.searchParams.get("questionKey") ?? "";
 
-  const refuse = async (status: number, code: EvidenceErrorCode, message: string, params: EvidenceErrorParams = {}) => {
+  const refuse = async (status: number, code: EvidenceErrorCode, params: EvidenceErrorParams = {}) => {
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (status === 413) headers.set("Connection", "close");
     if (status === 503) headers.set("Retry-After", String(PARSER_BUSY_RETRY_AFTER_SECONDS));
-    if (wantsJson) return Response.json({ ok: false, questionKey, code, message, params }, { status, headers });
+    if (wantsJson) {
+      // The code (the page's key, evidence.err_<code>) and its text in the request's language.
+      const locale = await resolveLocale(request);
+      const message = evidenceOutcomeMessage((key, values) => translate(locale, key, values), code, params);
+      return Response.json({ ok: false, questionKey, code, message, params }, { status, headers });
+    }
     if (status === 413 && !questionKey) {
       const locale = await resolveLocale(request);
       headers.set("Content-Type", "text/plain; charset=utf-8");
@@ -48,11 +54,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const declared = request.headers.get("Content-Length");
   if (declared !== null && !(Number(declared) <= limit + MULTIPART_OVERHEAD_BYTES)) {
-    return refuse(413, "too_large", "the file is larger than the upload limit", { max: String(limit) });
+    return refuse(413, "too_large", { max: String(limit) });
   }
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data") || !request.body) {
-    return refuse(400, "no_file", "send the file as multipart/form-data");
+    return refuse(400, "no_file");
   }
 
   let form: FileUpload;
@@ -61,16 +67,16 @@ export async function action({ request, context }: ActionFunctionArgs) {
     form = await readFileUpload(request, { fileField: "file", maxFileBytes: limit, maxBodyBytes: limit + MULTIPART_OVERHEAD_BYTES });
   } catch (error) {
     if (error instanceof UploadTooLargeError) {
-      return refuse(413, "too_large", "the file is larger than the upload limit", { max: String(limit) });
+      return refuse(413, "too_large", { max: String(limit) });
     }
-    return refuse(400, "unreadable", "the upload could not be read");
+    return refuse(400, "unreadable");
   }
 
   const field = form.fields.get("questionKey");
   if (field) questionKey = field;
   const file = form.file;
   if (!file || file.bytes.length === 0) {
-    return refuse(400, file && file.name !== "" ? "empty" : "no_file", "choose a file to upload");
+    return refuse(400, file && file.name !== "" ? "empty" : "no_file");
   }
 
   try {
@@ -79,11 +85,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (!wantsJson) return redirect(evidenceFlashUrl({ questionKey, outcome: "uploaded", params: {} }));
     return Response.json({ ok: true, questionKey, file: result.file, answer: result.answer }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    if (error instanceof ParserBusyError) return refuse(503, "busy", error.message);
+    if (error instanceof ParserBusyError) return refuse(503, "busy");
     if (!(error instanceof DomainError)) throw error;
     const reason = error.details?.reason;
     const code: EvidenceErrorCode = isEvidenceErrorCode(reason) ? reason : error.code === "NOT_FOUND" ? "not_found" : "failed";
-    return refuse(statusForCode(error.code), code, error.message, cleanErrorParams(error.details?.params as Record<string, unknown>));
+    return refuse(statusForCode(error.code), code, cleanErrorParams(error.details?.params as Record<string, unknown>));
   }
 }
 

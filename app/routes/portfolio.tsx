@@ -18,7 +18,7 @@ import {
 } from "~/modules/portfolio/portfolio-query";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -81,26 +81,26 @@ export default function PortfolioPage() {
           defaultValue={query.tier ?? ""}
           options={[
             { value: "", label: t("portfolio.any") },
-            ...PORTFOLIO_TIERS.map((tier) => ({ value: tier, label: tier === "none" ? t("portfolio.tierNone") : t(`assessments.tier${tier}` as MessageKey) })),
+            ...PORTFOLIO_TIERS.map((tier) => ({ value: tier, label: tier === "none" ? t("portfolio.tierNone") : t(labelKey("assessments.tier", tier) ?? "common.unknownValue") })),
           ]}
         />
         <SelectField
           label={t("portfolio.filterStatus")}
           name="status"
           defaultValue={query.status ?? ""}
-          options={[{ value: "", label: t("portfolio.any") }, ...ASSESSMENT_STATUSES.map((s) => ({ value: s, label: t(`assessments.status${s}` as MessageKey) }))]}
+          options={[{ value: "", label: t("portfolio.any") }, ...ASSESSMENT_STATUSES.map((s) => ({ value: s, label: t(labelKey("assessments.status", s) ?? "common.unknownValue") }))]}
         />
         <SelectField
           label={t("portfolio.filterCriticality")}
           name="criticality"
           defaultValue={query.criticality ?? ""}
-          options={[{ value: "", label: t("portfolio.any") }, ...CRITICALITIES.map((c) => ({ value: c, label: t(`vendors.criticality${c}` as MessageKey) }))]}
+          options={[{ value: "", label: t("portfolio.any") }, ...CRITICALITIES.map((c) => ({ value: c, label: t(labelKey("vendors.criticality", c) ?? "common.unknownValue") }))]}
         />
         <SelectField
           label={t("portfolio.filterResidency")}
           name="residency"
           defaultValue={query.residency ?? ""}
-          options={[{ value: "", label: t("portfolio.any") }, ...RESIDENCY_CLASSES.map((c) => ({ value: c, label: t(`assessments.class_${c}` as MessageKey) }))]}
+          options={[{ value: "", label: t("portfolio.any") }, ...RESIDENCY_CLASSES.map((c) => ({ value: c, label: t(labelKey("assessments.class_", c) ?? "common.unknownValue") }))]}
         />
         <TextField label={t("portfolio.filterTag")} name="tag" defaultValue={query.tag ?? ""} maxLength={TAG_MAX} />
         <SelectField
@@ -199,7 +199,7 @@ export default function PortfolioPage() {
                   <td className="px-3 py-2 text-right tabular-nums">
                     {row.transparency === null ? "–" : t("portfolio.percent", { value: number(row.transparency, 1) })}
                   </td>
-                  <td className="px-3 py-2">{row.residencyClass ? t(`assessments.class_${row.residencyClass}` as MessageKey) : "–"}</td>
+                  <td className="px-3 py-2">{row.residencyClass ? t(labelKey("assessments.class_", row.residencyClass) ?? "common.unknownValue") : "–"}</td>
                   <td className="px-3 py-2">
                     {row.status ? <StatusBadge status={row.status} /> : <span className="text-slate-500">{t("portfolio.noAssessment")}</span>}
                   </td>

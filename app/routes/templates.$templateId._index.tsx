@@ -11,7 +11,7 @@ import { getTemplate } from "~/modules/templates/get-template.server";
 import { startTemplateDraft } from "~/modules/templates/start-template-draft.server";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type MessageKey } from "~/utils/i18n";
+import { translate, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { metaLocale, pageTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -89,8 +89,8 @@ export default function TemplatePage() {
               {versions.map((v) => (
                 <tr key={v.id} className={`border-t border-slate-100 ${comparison?.versionId === v.id ? "bg-brand-50" : ""}`}>
                   <td className="py-2 pr-3">{t("templates.versionLabel", { version: v.version })}</td>
-                  <td className="py-2 pr-3">{t(`templates.status${v.status}` as MessageKey)}</td>
-                  <td className="py-2 pr-3">{t(`templates.origin${v.origin}` as MessageKey)}</td>
+                  <td className="py-2 pr-3">{t(labelKey("templates.status", v.status) ?? "common.unknownValue")}</td>
+                  <td className="py-2 pr-3">{t(labelKey("templates.origin", v.origin) ?? "common.unknownValue")}</td>
                   <td className="py-2 pr-3">{v.publishedAt ? date(v.publishedAt, true) : "–"}</td>
                   <td className="py-2 pr-3">{v.createdBy ?? "–"}</td>
                   <td className="py-2 pr-3 text-right">{v.assessments}</td>

@@ -10,8 +10,9 @@ import { createTemplate, createTemplateSchema } from "~/modules/templates/create
 import { listTemplates } from "~/modules/templates/list-templates.server";
 import { DomainError } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
-import { fieldErrors, runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
+import { runUseCase } from "~/utils/http.server";
+import { issueCodes } from "~/utils/validation-messages";
+import { labelKey, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -27,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "template:edit");
   const form = Object.fromEntries(await readFormData(request)) as Record<string, string>;
   const parsed = createTemplateSchema.safeParse(form);
-  if (!parsed.success) return data({ errors: fieldErrors(parsed.error.issues), values: form }, { status: 400 });
+  if (!parsed.success) return data({ errors: issueCodes(parsed.error.issues), values: form }, { status: 400 });
   const created = await runUseCase(() =>
     createTemplate(actor, parsed.data).catch((error: unknown) => {
       if (error instanceof DomainError && error.details?.reason === "keyTaken") return null;
@@ -45,7 +46,7 @@ export default function TemplatesPage() {
   const actionData = useActionData<typeof action>();
   const { t, date } = useT();
   const errors: Record<string, string> = actionData?.errors ?? {};
-  const message = (field: string) => (errors[field] ? (ERROR_KEYS[errors[field]!] ? t(ERROR_KEYS[errors[field]!]!) : errors[field]) : undefined);
+  const message = (field: string) => (errors[field] ? t(ERROR_KEYS[errors[field]!] ?? labelKey("templates.", errors[field]) ?? "errors.invalidInput") : undefined);
   const values = actionData?.values ?? {};
   return (
     <div className="space-y-6">

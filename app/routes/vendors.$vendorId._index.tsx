@@ -12,7 +12,7 @@ import { getVendor } from "~/modules/vendors/get-vendor.server";
 import { isConfirmed, readFormData, readIntent } from "~/modules/vendors/vendor-forms.server";
 import { portfolioTagHref } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { countryName, isEuEea } from "~/reference-data/countries";
 import { dataCategoryLabel } from "~/reference-data/data-categories";
@@ -138,7 +138,7 @@ export default function VendorPage() {
             )}
           </dd>
           <dt className="font-medium text-slate-600">{t("vendors.criticality")}</dt>
-          <dd>{t(`vendors.criticality${vendor.criticality}` as MessageKey)}</dd>
+          <dd>{t(labelKey("vendors.criticality", vendor.criticality) ?? "common.unknownValue")}</dd>
           <dt className="font-medium text-slate-600">{t("vendors.description")}</dt>
           <dd className="whitespace-pre-wrap">
             {vendor.description ?? <span className="text-slate-500">{t("vendors.notSpecified")}</span>}

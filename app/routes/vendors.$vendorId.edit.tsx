@@ -22,7 +22,7 @@ import {
 import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { formatTags, splitTags } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { countryName } from "~/reference-data/countries";
 
@@ -79,7 +79,7 @@ export default function EditVendorPage() {
   const display = (field: keyof VendorFormValues, value: string) => {
     if (!value) return t("vendors.emptyValue");
     if (field === "country") return countryName(value, locale);
-    if (field === "criticality") return t(`vendors.criticality${value}` as MessageKey);
+    if (field === "criticality") return t(labelKey("vendors.criticality", value) ?? "common.unknownValue");
     return value;
   };
   // Compared as saved: "llm,strategic " and "llm, strategic" are the same tags.
@@ -99,7 +99,7 @@ export default function EditVendorPage() {
             <ConflictNotice
               rows={differing.map((field) => ({
                 field,
-                label: t(`vendors.${field}` as MessageKey),
+                label: t(labelKey("vendors.", field) ?? "common.unknownValue"),
                 current: display(field, current[field]),
                 yours: display(field, values[field]),
               }))}

@@ -9,7 +9,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { diffVendorAssessments } from "~/modules/history/diff-vendor-assessments.server";
 import { getVendorHistory } from "~/modules/history/get-vendor-history.server";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type Locale, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -67,7 +67,7 @@ export default function VendorHistoryPage() {
                     {a.title}
                   </Link>,
                   number(a.overall, 1),
-                  a.riskTier ? t(`assessments.tier${a.riskTier}` as MessageKey) : "–",
+                  a.riskTier ? t(labelKey("assessments.tier", a.riskTier) ?? "common.unknownValue") : "–",
                   ...history.sectionKeys.map((key) => number(a.sections[key] ?? null, 1)),
                 ],
               })),
@@ -123,8 +123,8 @@ export default function VendorHistoryPage() {
                     </tr>
                     <tr className="border-b border-slate-100">
                       <th scope="row" className="py-1 pr-3 text-left">{t("compare.tier")}</th>
-                      <td className="py-1 pr-3 text-right">{diff.riskTier.before ? t(`assessments.tier${diff.riskTier.before}` as MessageKey) : "–"}</td>
-                      <td className="py-1 pr-3 text-right">{diff.riskTier.after ? t(`assessments.tier${diff.riskTier.after}` as MessageKey) : "–"}</td>
+                      <td className="py-1 pr-3 text-right">{diff.riskTier.before ? t(labelKey("assessments.tier", diff.riskTier.before) ?? "common.unknownValue") : "–"}</td>
+                      <td className="py-1 pr-3 text-right">{diff.riskTier.after ? t(labelKey("assessments.tier", diff.riskTier.after) ?? "common.unknownValue") : "–"}</td>
                       <td />
                     </tr>
                     {diff.sections.map((s) => (

@@ -9,7 +9,7 @@ import { can } from "~/utils/permissions";
 import { listVendors } from "~/modules/vendors/list-vendors.server";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
 import { countryName } from "~/reference-data/countries";
-import { translate, type Locale, type MessageKey } from "~/utils/i18n";
+import { translate, type Locale, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -80,7 +80,7 @@ export default function VendorsPage() {
             defaultValue={query.criticality ?? ""}
             options={[
               { value: "", label: t("vendors.allCriticalities") },
-              ...CRITICALITIES.map((c) => ({ value: c, label: t(`vendors.criticality${c}` as MessageKey) })),
+              ...CRITICALITIES.map((c) => ({ value: c, label: t(labelKey("vendors.criticality", c) ?? "common.unknownValue") })),
             ]}
           />
         </div>
@@ -135,7 +135,7 @@ export default function VendorsPage() {
                       ) : null}
                     </td>
                     <td className="px-3 py-2">{vendor.country ? countryName(vendor.country, locale) : "–"}</td>
-                    <td className="px-3 py-2">{t(`vendors.criticality${vendor.criticality}` as MessageKey)}</td>
+                    <td className="px-3 py-2">{t(labelKey("vendors.criticality", vendor.criticality) ?? "common.unknownValue")}</td>
                     <td className="px-3 py-2 text-right tabular-nums">{number(vendor.productCount)}</td>
                     <td className="px-3 py-2">
                       {vendor.latestAssessment ? (

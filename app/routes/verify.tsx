@@ -10,6 +10,7 @@ import { VERIFY_RATE_LIMIT } from "~/modules/signing/verify-upload.server";
 import { cleanDisplayText } from "~/utils/display-text";
 import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/file-upload.server";
 import { verifyReport, type ReportVerdict, type UncheckedReason } from "~/modules/signing/verify-report.server";
+import { labelKey } from "~/utils/i18n";
 import type { MessageKey } from "~/utils/i18n";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
@@ -142,7 +143,7 @@ export default function VerifyPage() {
               ? t("verify.rateLimited", { minutes: actionData.minutes ?? 5 })
               : actionData.error === "tooLarge"
                 ? t("verify.tooLarge", { size: MAX_MB })
-                : t(`verify.${actionData.error}`)}
+                : t(labelKey("verify.", actionData.error) ?? "common.unknownValue")}
           </Alert>
         ) : null}
         <Form method="post" encType="multipart/form-data" className="mt-4 space-y-4">
@@ -210,7 +211,7 @@ function verdictBody(t: ReturnType<typeof useT>["t"], result: VerdictView): stri
 
 function outcomeLabel(t: ReturnType<typeof useT>["t"], outcome: string): string {
   const known = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"];
-  return known.includes(outcome) ? t(`verify.outcome${outcome}` as MessageKey) : outcome;
+  return known.includes(outcome) ? t(labelKey("verify.outcome", outcome) ?? "common.unknownValue") : outcome;
 }
 
 function VerdictPanel({ result }: { result: VerdictView }) {

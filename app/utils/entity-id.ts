@@ -11,6 +11,6 @@ export type EntityId = z.infer<typeof entityIdSchema>;
 /** The id, or NOT_FOUND: a value that cannot be an id is answered like a foreign or missing one. */
 export function requireEntityId(value: unknown, what: string): EntityId {
   const parsed = entityIdSchema.safeParse(value);
-  if (!parsed.success) throw new DomainError("NOT_FOUND", `${what} not found`);
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.notFound", { what });
   return parsed.data;
 }

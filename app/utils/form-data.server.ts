@@ -1,3 +1,5 @@
+import { errorResponse } from "./http.server";
+
 /** The largest text a single form field may carry (answers are capped lower by their schemas). */
 const MAX_FIELD_CHARS = 100_000;
 
@@ -11,12 +13,12 @@ export async function readFormData(request: Request): Promise<FormData> {
   try {
     form = await request.formData();
   } catch {
-    throw new Response("The form could not be read.", { status: 400 });
+    throw errorResponse(400, { key: "errors.formUnreadable" });
   }
   for (const [, value] of form) {
     if (typeof value !== "string") continue;
-    if (value.includes("\u0000")) throw new Response("The form contains invalid characters.", { status: 400 });
-    if (value.length > MAX_FIELD_CHARS) throw new Response("A form field is too long.", { status: 400 });
+    if (value.includes("\u0000")) throw errorResponse(400, { key: "errors.formInvalidCharacters" });
+    if (value.length > MAX_FIELD_CHARS) throw errorResponse(400, { key: "errors.formFieldTooLong", params: { max: MAX_FIELD_CHARS } });
   }
   return form;
 }

@@ -1,16 +1,30 @@
 import { DomainError, statusForCode } from "./errors";
+import type { LocalizedMessage } from "./i18n";
+
+export { fieldErrors } from "./validation-messages";
+
+/**
+ * The body of an error Response a page can explain: the message as key + parameters, translated
+ * by the error boundary in the reader's language (the use case that threw does not know it).
+ */
+export type ErrorBody = { message: LocalizedMessage };
+
+/** A Response carrying a message the error boundary translates (JSON, so Remix parses it back). */
+export function errorResponse(status: number, message: LocalizedMessage, headers?: HeadersInit): Response {
+  return Response.json({ message } satisfies ErrorBody, { status, headers });
+}
 
 /**
  * Runs a use case from a route and turns a DomainError into the matching HTTP Response (thrown,
- * so Remix shows the route's error boundary). Unknown errors propagate to the root boundary,
- * which shows a request id only.
+ * so Remix shows the route's error boundary) carrying the error's message key and parameters.
+ * Unknown errors propagate to the root boundary, which shows a request id only.
  */
 export async function runUseCase<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
     if (error instanceof DomainError) {
-      throw new Response(error.message, { status: statusForCode(error.code) });
+      throw errorResponse(statusForCode(error.code), error.userMessage);
     }
     throw error;
   }
@@ -18,14 +32,4 @@ export async function runUseCase<T>(work: () => Promise<T>): Promise<T> {
 
 export function notFoundResponse(): Response {
   return new Response("Not Found", { status: 404 });
-}
-
-/** zod issues → { field: firstMessage } for forms. */
-export function fieldErrors(issues: { path: PropertyKey[]; message: string }[]): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    errors[key] ??= issue.message;
-  }
-  return errors;
 }

@@ -17,11 +17,61 @@ export type MessageKey = { [N in Namespace]: `${N}.${Extract<keyof Messages[N], 
 
 const dictionaries: Record<Locale, Messages> = { en, de };
 
+/** Values filled into a message's `{name}` placeholders. */
+export type MessageParams = Record<string, string | number>;
+
+/**
+ * A message that is translated where it is shown, not where it arises: domain errors, form field
+ * errors and JSON error bodies carry this, so a German page never shows text chosen in English.
+ */
+export type LocalizedMessage = { key: MessageKey; params?: MessageParams };
+
+/**
+ * Run-time check for a key that arrives as a plain string (a stored status, an error body from
+ * the wire). This is the one sanctioned way to turn a string into a MessageKey: the lint rule in
+ * eslint.config.js forbids `as MessageKey`, which would let a missing key through to the page.
+ */
+export function isMessageKey(value: unknown): value is MessageKey {
+  if (typeof value !== "string") return false;
+  const dot = value.indexOf(".");
+  if (dot <= 0) return false;
+  const table = (en as Record<string, Record<string, string> | undefined>)[value.slice(0, dot)];
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, value.slice(dot + 1));
+}
+
+/**
+ * The label key for a stored value (`labelKey("assessments.tier", "HIGH")` →
+ * `assessments.tierHIGH`), or undefined when the dictionary has no such label. Values from rows
+ * are typed `string`, so the check happens at run time instead of by a cast.
+ */
+export function labelKey(prefix: `${Namespace}.${string}`, value: string | null | undefined): MessageKey | undefined {
+  if (value === null || value === undefined) return undefined;
+  const key = `${prefix}${value}`;
+  return isMessageKey(key) ? key : undefined;
+}
+
+export function isLocalizedMessage(value: unknown): value is LocalizedMessage {
+  if (typeof value !== "object" || value === null) return false;
+  const { key, params } = value as { key?: unknown; params?: unknown };
+  return isMessageKey(key) && (params === undefined || (typeof params === "object" && params !== null));
+}
+
+/** The message of an error Response's body (`{ message: { key, params } }`), if it carries one. */
+export function errorBodyMessage(data: unknown): LocalizedMessage | null {
+  if (typeof data !== "object" || data === null) return null;
+  const message = (data as { message?: unknown }).message;
+  return isLocalizedMessage(message) ? message : null;
+}
+
+export function translateMessage(locale: Locale, message: LocalizedMessage): string {
+  return translate(locale, message.key, message.params);
+}
+
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
   const dot = key.indexOf(".");
   const ns = key.slice(0, dot) as Namespace;
   const name = key.slice(dot + 1);

@@ -49,13 +49,13 @@ describe("the permission table", () => {
   it.each(cases)("$role may $action: $allowed", ({ action, role, allowed }) => {
     expect(can(role, action)).toBe(allowed);
     expect(rolesAllowedTo(action).includes(role)).toBe(allowed);
-    if (allowed) expect(() => assertCan({ role }, action, "no")).not.toThrow();
-    else expect(() => assertCan({ role }, action, "no")).toThrow(DomainError);
+    if (allowed) expect(() => assertCan({ role }, action, "errors.forbidden")).not.toThrow();
+    else expect(() => assertCan({ role }, action, "errors.forbidden")).toThrow(DomainError);
   });
 
   it("refuses with FORBIDDEN and the caller's message", () => {
-    expect(() => assertCan({ role: "AUDITOR" }, "vendor:edit", "vendors.errorForbidden")).toThrow(
-      expect.objectContaining({ code: "FORBIDDEN", message: "vendors.errorForbidden" }),
+    expect(() => assertCan({ role: "AUDITOR" }, "vendor:edit", "errors.vendorWriteForbidden")).toThrow(
+      expect.objectContaining({ code: "FORBIDDEN", message: "errors.vendorWriteForbidden" }),
     );
   });
 

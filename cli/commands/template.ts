@@ -14,6 +14,7 @@ import { importTemplate } from "../../app/modules/templates/import-template.serv
 import { formatOfFileName, formatTemplateFileError, TEMPLATE_FILE_MAX_BYTES } from "../../app/modules/templates/template-file";
 import { db } from "../../app/utils/db.server";
 import { DomainError } from "../../app/utils/errors";
+import { translate } from "../../app/utils/i18n";
 
 export const TEMPLATE_USAGE = `template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
   template import <file> --org <slug> [--publish]`;
@@ -29,10 +30,12 @@ const defaultIo: Io = {
 };
 
 class UsageError extends Error {}
+/** Something named on the command line does not exist (exit 1, like a DomainError). */
+class MissingError extends Error {}
 
 async function actorFor(slug: string, label: string): Promise<SystemActor> {
   const organization = await db().organization.findUnique({ where: { slug }, select: { id: true } });
-  if (!organization) throw new DomainError("NOT_FOUND", `no organisation with slug "${slug}"`);
+  if (!organization) throw new MissingError(`no organisation with slug "${slug}"`);
   return { kind: "system", organizationId: organization.id, label };
 }
 
@@ -104,8 +107,13 @@ export async function templateCommand(command: string | undefined, args: string[
       io.stderr(`template: ${error.message}\nUsage: npm run --silent vetted -- ${TEMPLATE_USAGE}\n`);
       return 2;
     }
-    if (error instanceof DomainError) {
+    if (error instanceof MissingError) {
       io.stderr(`template ${command}: ${error.message}\n`);
+      return 1;
+    }
+    if (error instanceof DomainError) {
+      // The command line speaks English: the error's message key in the English dictionary.
+      io.stderr(`template ${command}: ${translate("en", error.key, error.params)}\n`);
       return 1;
     }
     if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) {

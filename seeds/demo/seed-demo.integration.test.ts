@@ -43,7 +43,7 @@ describe("demo seed", () => {
         const question = byKey.get(key);
         expect(question, `${label}: ${key} is no question of the template`).toBeDefined();
         const parsed = parseAnswerValue(question!, value);
-        expect(parsed.ok ? null : parsed.message, `${label}: ${key}`).toBeNull();
+        expect(parsed.ok ? null : parsed.error, `${label}: ${key}`).toBeNull();
       }
       // Answers only to questions the vendor would see.
       const hidden = hiddenQuestionKeys(definition.sections, answers);

@@ -2,7 +2,6 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
-import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 /**
@@ -91,7 +90,7 @@ export function InviteLinksPanel({ links, ttlDays, defaultTtlDays, sectionTitles
                   <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t(`access.language_${link.locale === "de" ? "de" : "en"}`)}</span>
                 </p>
                 <p className="text-slate-600">
-                  <span data-testid="invite-status">{t(`access.status_${link.status}` as MessageKey)}</span> · {t("access.createdOn", { date: date(link.createdAt) })} ·{" "}
+                  <span data-testid="invite-status">{t(`access.status_${link.status}`)}</span> · {t("access.createdOn", { date: date(link.createdAt) })} ·{" "}
                   {t("access.expiresOn", { date: date(link.expiresAt) })}
                   {link.rotatedAt ? ` · ${t("access.reissuedOn", { date: date(link.rotatedAt, true) })}` : ""}
                 </p>

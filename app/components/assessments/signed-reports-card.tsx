@@ -1,7 +1,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert, Card } from "~/components/ui/layout";
-import type { MessageKey } from "~/utils/i18n";
+import { labelKey, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 interface SignedReportRow {
@@ -81,7 +81,7 @@ export function SignedReportsCard({ assessmentId, reports, pending = [] }: { ass
         {reports.map((report) => (
           <li key={report.id} className="py-2" data-testid="signed-report" data-superseded={report.decision.supersededAt ? "true" : undefined}>
             <a href={`/assessments/${assessmentId}/reports/${report.id}`} className="font-medium underline" download>
-              {t("assessments.reportDownload", { outcome: t(`assessments.status${report.decision.outcome}` as MessageKey), date: date(report.signedAt, true) })}
+              {t("assessments.reportDownload", { outcome: t(labelKey("assessments.status", report.decision.outcome) ?? "common.unknownValue"), date: date(report.signedAt, true) })}
             </a>
             {report.decision.supersededAt ? <span className="ml-2 rounded bg-slate-100 px-1.5 text-xs">{t("assessments.superseded")}</span> : null}
             <p className="text-xs text-slate-600">

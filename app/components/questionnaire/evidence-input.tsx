@@ -3,7 +3,8 @@ import { Alert } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
 import { evidenceOutcomeMessage, formatFileSize, megabytesOf } from "~/modules/evidence/evidence-display";
 import { cleanErrorParams, isEvidenceErrorCode, type EvidenceFlash } from "~/modules/evidence/evidence-outcome";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import { labelKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 /** One uploaded file of the question, as the loader gives it. */
@@ -172,7 +173,7 @@ export function EvidenceInput({
             <select name={`q.${key}.documentType`} defaultValue={stored?.documentType ?? documentTypes[0]} disabled={disabled} className={inputClass}>
               {documentTypes.map((type) => (
                 <option key={type} value={type}>
-                  {t(`portal.doc_${type}` as MessageKey)}
+                  {t(labelKey("portal.doc_", type) ?? "common.unknownValue")}
                 </option>
               ))}
             </select>

@@ -1,6 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef, useState, type ChangeEvent, type ReactNode } from "react";
-import type { Locale } from "~/utils/i18n";
+import type { LocalizedMessage, Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import type { CountryGroups } from "~/modules/questionnaires/country-groups";
@@ -10,7 +10,8 @@ type AutosaveResponse =
   | { status: "saved"; questionKey: string; version: number; value: unknown }
   | { status: "unchanged"; questionKey: string }
   | { status: "conflict"; questionKey: string; version: number; currentValue: unknown; yourValue: unknown }
-  | { status: "invalid"; questionKey: string; message: string };
+  // message: key + parameters, translated here; text: the same in the request's language (for non-page clients).
+  | { status: "invalid"; questionKey: string; message: LocalizedMessage; text: string };
 
 const AUTOSAVE_DELAY_MS = 700;
 
@@ -51,7 +52,7 @@ export function QuestionBlock({
   /** Extra content below the question (clarification threads). */
   children?: ReactNode;
 }) {
-  const { t } = useT();
+  const { t, tm } = useT();
   const fetcher = useFetcher<AutosaveResponse>();
   const [version, setVersion] = useState(initial.version);
   const [shown, setShown] = useState(JSON.stringify(initial.value ?? null));
@@ -115,7 +116,7 @@ export function QuestionBlock({
     } else if (result.status === "conflict") {
       setConflict(result);
     } else if (result.status === "invalid") {
-      setError(result.message);
+      setError(tm(result.message));
     }
     // A change made while this save was on its way; after a conflict the contact decides first.
     if (queued.current) {

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { COUNTRIES } from "~/reference-data/countries";
-import type { Locale, MessageKey } from "~/utils/i18n";
+import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -56,7 +56,7 @@ export function SubprocessorTable({ name, value, disabled, locale, labelId }: { 
                 <td className="py-1 pr-2">
                   <select name={`${name}.mechanism`} defaultValue={row.mechanism} disabled={disabled} aria-label={t("portal.spMechanism")} className={cell}>
                     {MECHANISMS.map((m) => (
-                      <option key={m} value={m}>{t(`portal.mechanism_${m}` as MessageKey)}</option>
+                      <option key={m} value={m}>{t(`portal.mechanism_${m}`)}</option>
                     ))}
                   </select>
                 </td>

@@ -1,7 +1,7 @@
 import { useSearchParams } from "@remix-run/react";
 import { Alert } from "~/components/ui/layout";
 import { parseReviewFlash, REVIEW_ERROR_CODES, type ReviewIntent } from "~/modules/review/review-flash";
-import type { MessageKey } from "~/utils/i18n";
+import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 /**
@@ -18,7 +18,7 @@ export function ReviewFlashNotice({ intents, id }: { intents: readonly ReviewInt
   const known = (REVIEW_ERROR_CODES as readonly string[]).includes(flash.code);
   return (
     <Alert tone="error">
-      <span data-testid="review-flash-error" data-code={flash.code}>{known ? t(`review.${flash.code}` as MessageKey) : t("review.flashError")}</span>
+      <span data-testid="review-flash-error" data-code={flash.code}>{t((known && labelKey("review.", flash.code)) || "review.flashError")}</span>
     </Alert>
   );
 }

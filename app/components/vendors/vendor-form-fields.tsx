@@ -41,7 +41,7 @@ export function VendorFormFields({ values, errors }: { values: VendorFormValues;
         name="criticality"
         required
         defaultValue={values.criticality}
-        options={CRITICALITIES.map((c) => ({ value: c, label: t(`vendors.criticality${c}` as MessageKey) }))}
+        options={CRITICALITIES.map((c) => ({ value: c, label: t(`vendors.criticality${c}`) }))}
         hint={t("vendors.criticalityHint")}
         error={error("criticality")}
       />

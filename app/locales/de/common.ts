@@ -45,6 +45,7 @@ export const common: Record<keyof typeof en, string> = {
   roleDPO: "Datenschutzbeauftragte(r)",
   roleAUDITOR: "Prüfer",
   formErrors: "Bitte korrigieren Sie die markierten Felder.",
+  unknownValue: "Unbekannt",
   required: "Pflichtfeld",
   saved: "Gespeichert.",
   bodyTooLargeTitle: "Zu viele Daten",

@@ -18,5 +18,7 @@ import { verify } from "./verify";
 import { portfolio } from "./portfolio";
 import { compare } from "./compare";
 import { signing } from "./signing";
+import { errors } from "./errors";
+import { answers } from "./answers";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing, errors, answers };

@@ -43,6 +43,7 @@ export const common = {
   roleDPO: "Data Protection Officer",
   roleAUDITOR: "Auditor",
   formErrors: "Please correct the highlighted fields.",
+  unknownValue: "Unknown",
   required: "Required",
   saved: "Saved.",
   bodyTooLargeTitle: "Too much data",

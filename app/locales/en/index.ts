@@ -17,9 +17,11 @@ import { verify } from "./verify";
 import { portfolio } from "./portfolio";
 import { compare } from "./compare";
 import { signing } from "./signing";
+import { errors } from "./errors";
+import { answers } from "./answers";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing };
+export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing, errors, answers };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

@@ -91,7 +91,7 @@ describe("/accept-invitation/$token", () => {
 
     const malformed = await outcome(() => acceptRoute.action({ request: post("/", null, {}), params: { token }, context }));
     expect(malformed.status).toBe(400);
-    expect(malformed.body).toMatchObject({ fieldErrors: { name: "admin.errorNameRequired", password: "auth.passwordTooShort" } });
+    expect(malformed.body).toMatchObject({ fieldErrors: { name: { key: "admin.errorNameRequired" }, password: { key: "auth.passwordTooShort", params: { min: 12 } } } });
 
     const accepted = await outcome(() =>
       acceptRoute.action({ request: post("/", null, { intent: "signUp", name: "Route Invitee", password: "long enough password" }), params: { token }, context }),
@@ -161,7 +161,7 @@ describe("/admin/users", () => {
     );
     expect(badInvite).toMatchObject({
       status: 400,
-      body: { fieldErrors: { email: "admin.errorEmailInvalid", name: "admin.errorNameRequired" }, values: { email: "nope", locale: "de" } },
+      body: { fieldErrors: { email: { key: "admin.errorEmailInvalid" }, name: { key: "admin.errorNameRequired" } }, values: { email: "nope", locale: "de" } },
     });
 
     const unknownIntent = await outcome(() => usersRoute.action({ request: post("/admin/users", cookie, { intent: "drop-table" }), params: {}, context }));
@@ -207,17 +207,17 @@ describe("/account", () => {
     const tooShort = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "short", confirmPassword: "short" }), params: {}, context }),
     );
-    expect(tooShort).toMatchObject({ status: 400, body: { fieldErrors: { newPassword: "auth.passwordTooShort" } } });
+    expect(tooShort).toMatchObject({ status: 400, body: { fieldErrors: { newPassword: { key: "auth.passwordTooShort", params: { min: 12 } } } } });
 
     const mismatch = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "a new long password", confirmPassword: "a new long passwort" }), params: {}, context }),
     );
-    expect(mismatch).toMatchObject({ status: 400, body: { fieldErrors: { confirmPassword: "auth.passwordsDoNotMatch" } } });
+    expect(mismatch).toMatchObject({ status: 400, body: { fieldErrors: { confirmPassword: { key: "auth.passwordsDoNotMatch" } } } });
 
     const wrong = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: "wrong wrong wrong", newPassword: "a new long password", confirmPassword: "a new long password" }), params: {}, context }),
     );
-    expect(wrong).toMatchObject({ status: 400, body: { fieldErrors: { currentPassword: "auth.wrongCurrentPassword" } } });
+    expect(wrong).toMatchObject({ status: 400, body: { fieldErrors: { currentPassword: { key: "auth.wrongCurrentPassword" } } } });
 
     const changed = await outcome(() =>
       accountRoute.action({ request: post("/account", cookie, { intent: "changePassword", currentPassword: user.password, newPassword: "a new long password", confirmPassword: "a new long password" }), params: {}, context }),

@@ -1,5 +1,5 @@
 import type { OutgoingMail } from "../mail/send-mail.server";
-import { formatDate, translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { formatDate, translate, type Locale } from "../../utils/i18n";
 import type { Role } from "../auth/actor";
 
 export interface InvitationMailInput {
@@ -19,7 +19,7 @@ export function composeInvitationMail(input: InvitationMailInput): OutgoingMail 
     name: input.inviteeName,
     inviter: input.inviterName,
     organization: input.organizationName,
-    role: translate(input.locale, `common.role${input.role}` as MessageKey),
+    role: translate(input.locale, `common.role${input.role}`),
     link: input.acceptUrl,
     expires: formatDate(input.locale, input.expiresAt, true),
   };

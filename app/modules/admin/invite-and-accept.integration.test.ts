@@ -261,7 +261,7 @@ describe("inviting and accepting", () => {
   it("enforces the password policy and a name for new and existing addresses alike, changing nothing", async () => {
     const { org, admin } = await setup();
     const { token, invitation } = await createInvitationRecord({ organizationId: org.id, invitedById: admin.user.id, email: "weak@example.test" });
-    const expected = { code: "VALIDATION", details: { fields: { name: "admin.errorNameRequired", password: "auth.passwordTooShort" } } };
+    const expected = { code: "VALIDATION", details: { fields: { name: { key: "admin.errorNameRequired" }, password: { key: "auth.passwordTooShort" } } } };
     await expect(signUpByInvitation(visitor(), { token, name: "", password: "short" })).rejects.toMatchObject(expected);
     expect(await db().user.count({ where: { email: "weak@example.test" } })).toBe(0);
     expect((await db().userInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).acceptedAt).toBeNull();

@@ -1,3 +1,5 @@
+import type { LocalizedMessage } from "../../utils/i18n";
+import { messageForIssue } from "../../utils/validation-messages";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
@@ -54,11 +56,11 @@ export async function signUpByInvitation(visitor: Visitor, input: SignUpByInvita
   if (linkLimit.limited) return { kind: "rate_limited", retryAfterSeconds: linkLimit.retryAfterSeconds };
 
   // The same checks for every address, before anything depends on whether it has an account.
-  const fields: Record<string, string> = {};
+  const fields: Record<string, LocalizedMessage> = {};
   const name = personNameSchema.safeParse(parsed.name ?? "");
-  if (!name.success) fields.name = name.error.issues[0]?.message ?? "admin.errorNameRequired";
+  if (!name.success) fields.name = name.error.issues[0] ? messageForIssue(name.error.issues[0]) : { key: "admin.errorNameRequired" };
   const password = newPasswordSchema.safeParse(parsed.password);
-  if (!password.success) fields.password = `auth.${password.error.issues[0]?.message ?? "passwordTooShort"}`;
+  if (!password.success) fields.password = password.error.issues[0] ? messageForIssue(password.error.issues[0]) : { key: "auth.passwordTooShort" };
   if (!name.success || !password.success) throw new DomainError("VALIDATION", "admin.errorInvalidInput", { fields });
   // Hashed in every case (slow on purpose), so the answer takes as long with or without an account.
   const passwordHash = await hashPassword(password.data);

@@ -82,8 +82,7 @@ describe("assessment status machine", () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("INVALID_STATE");
-    expect((error as DomainError).message).toContain("DRAFT");
-    expect((error as DomainError).message).toContain("APPROVED");
+    expect((error as DomainError).userMessage).toEqual({ key: "errors.statusTransition", params: { from: "DRAFT", to: "APPROVED" } });
   });
 
   it("refuses unknown source statuses instead of throwing a TypeError", () => {

@@ -47,7 +47,7 @@ export function canTransition(from: string, to: AssessmentStatus): boolean {
 
 export function assertTransition(from: string, to: AssessmentStatus): void {
   if (!canTransition(from, to)) {
-    throw new DomainError("INVALID_STATE", `An assessment in status ${from} cannot move to ${to}`);
+    throw new DomainError("INVALID_STATE", "errors.statusTransition", { params: { from, to } });
   }
 }
 

@@ -53,7 +53,7 @@ export async function createInviteLink(actor: UserActor, rawAssessmentId: string
   const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
   // Parsed again here (idempotent): the contact's name is stored cleaned whoever calls.
   const parsed = createInviteSchema.safeParse(rawInput);
-  if (!parsed.success) throw new DomainError("VALIDATION", "invalid invite");
+  if (!parsed.success) throw new DomainError("VALIDATION", "errors.inviteInputInvalid");
   const input = parsed.data;
   const token = generateToken(32);
   const { invite, assessment, ttlDays } = await inTransaction(async (tx) => {
@@ -62,13 +62,13 @@ export async function createInviteLink(actor: UserActor, rawAssessmentId: string
       where: { id: assessmentId, organizationId: actor.organizationId },
       select: { id: true, status: true, title: true, inviteTtlDays: true, organization: { select: { name: true } } },
     });
-    if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+    if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
     if (assessment.status === "DRAFT") {
       assertTransition(assessment.status, "INVITED");
       await tx.assessment.update({ where: { id: assessment.id }, data: { status: "INVITED", version: { increment: 1 } } });
       await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     } else if (!INVITABLE_STATUSES.includes(assessment.status)) {
-      throw new DomainError("INVALID_STATE", "Invites can only be sent while the vendor is answering");
+      throw new DomainError("INVALID_STATE", "errors.invitesOnlyWhileAnswering");
     }
     const ttlDays = input.ttlDays ?? inviteTtlDaysOf(assessment);
     if (input.ttlDays !== undefined && input.ttlDays !== assessment.inviteTtlDays) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../../utils/errors";
+import { validationError } from "../../utils/validation-messages";
 import { db } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -37,9 +38,9 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 export async function decideAssessment(actor: UserActor, assessmentId: string, rawInput: DecisionInput) {
   requireDecider(actor);
   const parsed = decisionSchema.safeParse(rawInput);
-  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid decision");
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const input = parsed.data;
-  if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "A recent two-factor check is required");
+  if (!hasRecentMfa(actor)) throw new DomainError("FORBIDDEN", "errors.recentMfaRequired");
   // A certificate the report needs is issued before, not inside, the decision's transaction.
   await prepareReportSigner(actor, db());
   return inTransaction(async (tx) => {
@@ -47,16 +48,16 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
       where: { id: assessmentId, organizationId: actor.organizationId },
       select: { id: true, status: true, version: true, scoreResult: true },
     });
-    if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+    if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
     // Every round counts: who created, forwarded, requested changes, reviewed or answered for
     // the vendor at any time cannot decide (decision-blockers.server.ts).
     const blockers = await decisionBlockers(actor, assessment.id, tx);
     if (blockers.length > 0) {
-      throw new DomainError("FORBIDDEN", `Separation of duties: you took part in this assessment (${blockers.join(", ")}) and cannot decide it`, { blockers });
+      throw new DomainError("FORBIDDEN", "errors.separationOfDuties", { blockers, params: { roles: blockers.join(", ") } });
     }
     assertTransition(assessment.status, input.outcome);
     if (assessment.version !== input.expectedVersion) {
-      throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload and decide again");
+      throw new DomainError("CONFLICT", "errors.assessmentChangedDecide");
     }
     // Claim the row first: of two concurrent deciders only the one whose version still holds
     // wins; the other gets a conflict (the row lock makes PostgreSQL re-check the condition).
@@ -65,7 +66,7 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
       data: { status: input.outcome, version: { increment: 1 } },
     });
     if (claimed.count !== 1) {
-      throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload and decide again");
+      throw new DomainError("CONFLICT", "errors.assessmentChangedDecide");
     }
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     const score = parseStoredScore(assessment.scoreResult);

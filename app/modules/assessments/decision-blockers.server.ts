@@ -39,7 +39,7 @@ export async function decisionBlockers(actor: UserActor, assessmentId: string, c
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: { id: true, createdById: true, forwardedById: true },
   });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const found = new Set<DecisionBlocker>();
   if (assessment.createdById === actor.userId) found.add("created");
   if (assessment.forwardedById === actor.userId) found.add("forwarded");

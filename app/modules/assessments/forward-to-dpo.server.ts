@@ -16,13 +16,13 @@ export async function forwardToDpo(actor: UserActor, rawAssessmentId: string, no
       where: { id: assessmentId, organizationId: actor.organizationId },
       select: { id: true, status: true },
     });
-    if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+    if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
     assertTransition(assessment.status, "AWAITING_DECISION");
     const claimed = await tx.assessment.updateMany({
       where: { id: assessment.id, status: assessment.status },
       data: { status: "AWAITING_DECISION", forwardedById: actor.userId, forwardedAt: new Date(), version: { increment: 1 } },
     });
-    if (claimed.count !== 1) throw new DomainError("CONFLICT", "The assessment changed meanwhile");
+    if (claimed.count !== 1) throw new DomainError("CONFLICT", "errors.assessmentChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.forwarded",

@@ -46,7 +46,7 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
       },
     },
   });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const template = await loadTemplateVersion(assessment.templateVersionId);
   const score = parseStoredScore(assessment.scoreResult);
   const userIds = [assessment.createdById, assessment.forwardedById, ...assessment.decisions.map((d) => d.decidedById)].filter((x): x is string => Boolean(x));

@@ -8,6 +8,6 @@ export type InviteRefInput = z.infer<typeof inviteRefSchema>;
 /** The checked reference; anything that cannot be an id is NOT_FOUND, like a foreign id. */
 export function parseInviteRef(input: unknown): InviteRefInput {
   const parsed = inviteRefSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("NOT_FOUND", "Invite not found");
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
   return parsed.data;
 }

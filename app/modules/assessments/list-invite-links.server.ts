@@ -25,7 +25,7 @@ export async function listInviteLinks(actor: UserActor, rawAssessmentId: string)
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: { id: true, inviteTtlDays: true },
   });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const links = await db().inviteLink.findMany({
     where: { assessmentId: assessment.id, organizationId: actor.organizationId },
     orderBy: { createdAt: "asc" },

@@ -3,9 +3,9 @@ import { assertCan } from "../../utils/permissions";
 
 /** Assessors (and admins) run assessments; DPOs decide; auditors only read (app/utils/permissions.ts). */
 export function requireAssessmentWriter(actor: UserActor): void {
-  assertCan(actor, "assessment:edit", "Only assessors and admins can change assessments");
+  assertCan(actor, "assessment:edit", "errors.assessmentWriteForbidden");
 }
 
 export function requireDecider(actor: UserActor): void {
-  assertCan(actor, "assessment:decide", "Only the DPO can decide an assessment");
+  assertCan(actor, "assessment:decide", "errors.decideForbidden");
 }

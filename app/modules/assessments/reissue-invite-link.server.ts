@@ -25,7 +25,7 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
   const token = generateToken(32);
   const result = await inTransaction(async (tx) => {
     const found = await tx.inviteLink.findFirst({ where: { id: inviteId, organizationId: actor.organizationId }, select: { assessmentId: true } });
-    if (!found) throw new DomainError("NOT_FOUND", "Invite not found");
+    if (!found) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
     await lockRow(tx, "Assessment", found.assessmentId);
     const invite = await tx.inviteLink.findFirst({
       where: { id: inviteId, organizationId: actor.organizationId },
@@ -39,17 +39,17 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
         assessment: { select: { id: true, status: true, title: true, inviteTtlDays: true, organization: { select: { name: true } } } },
       },
     });
-    if (!invite) throw new DomainError("NOT_FOUND", "Invite not found");
-    if (invite.revokedAt) throw new DomainError("INVALID_STATE", "A revoked link cannot be re-issued");
+    if (!invite) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
+    if (invite.revokedAt) throw new DomainError("INVALID_STATE", "errors.reissueRevoked");
     if (!INVITABLE_STATUSES.includes(invite.assessment.status) || invite.assessment.status === "DRAFT") {
-      throw new DomainError("INVALID_STATE", "Links can only be re-issued while the vendor is answering");
+      throw new DomainError("INVALID_STATE", "errors.reissueOnlyWhileAnswering");
     }
     const now = new Date();
     let expiresAt = new Date(now.getTime() + inviteTtlDaysOf(invite.assessment) * 86_400_000);
     // A colleague's link never outlives the link it was delegated from.
     if (invite.delegatedBy) {
       if (invite.delegatedBy.revokedAt || invite.delegatedBy.expiresAt.getTime() <= now.getTime()) {
-        throw new DomainError("INVALID_STATE", "The link this one was delegated from is no longer valid");
+        throw new DomainError("INVALID_STATE", "errors.reissueParentInvalid");
       }
       if (invite.delegatedBy.expiresAt < expiresAt) expiresAt = invite.delegatedBy.expiresAt;
     }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { displayNameSchema } from "../../utils/display-name-schema";
 import { DomainError } from "../../utils/errors";
+import { validationError } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -31,26 +32,26 @@ export async function startAssessment(actor: UserActor, rawInput: StartAssessmen
   requireAssessmentWriter(actor);
   // Parsed again here (idempotent): the title is stored cleaned whoever calls.
   const parsed = startAssessmentSchema.safeParse(rawInput);
-  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid assessment");
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const input = parsed.data;
   return inTransaction(async (tx) => {
     const vendor = await tx.vendor.findFirst({
       where: { id: input.vendorId, organizationId: actor.organizationId, archivedAt: null },
       select: { id: true, name: true },
     });
-    if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+    if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
     if (input.productId) {
       const product = await tx.product.findFirst({
         where: { id: input.productId, vendorId: vendor.id, organizationId: actor.organizationId },
         select: { id: true },
       });
-      if (!product) throw new DomainError("NOT_FOUND", "Product not found");
+      if (!product) throw new DomainError("NOT_FOUND", "errors.productNotFound");
     }
     const version = await tx.templateVersion.findFirst({
       where: { id: input.templateVersionId, status: "PUBLISHED", template: { organizationId: actor.organizationId } },
       select: { id: true, version: true, template: { select: { key: true } } },
     });
-    if (!version) throw new DomainError("NOT_FOUND", "Template version not found");
+    if (!version) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
     const assessment = await tx.assessment.create({
       data: {
         organizationId: actor.organizationId,

@@ -1,3 +1,4 @@
+import { messageKey } from "../../utils/validation-messages";
 import { z } from "zod";
 import { db } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
@@ -10,8 +11,8 @@ import { revokeSession, revokeUserSessions } from "./sessions.server";
 
 export const newPasswordSchema = z
   .string()
-  .min(PASSWORD_MIN_LENGTH, { message: "passwordTooShort" })
-  .max(PASSWORD_MAX_LENGTH, { message: "passwordTooLong" });
+  .min(PASSWORD_MIN_LENGTH, { message: messageKey("auth.passwordTooShort") })
+  .max(PASSWORD_MAX_LENGTH, { message: messageKey("auth.passwordTooLong") });
 
 export async function logOut(actor: UserActor): Promise<void> {
   await inTransaction(async (tx) => {

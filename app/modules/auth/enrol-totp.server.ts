@@ -42,7 +42,7 @@ export async function startTotpEnrolment(actor: UserActor): Promise<TotpEnrolmen
     where: { id: actor.userId },
     select: { email: true, totpSecretEnc: true, totpEnabledAt: true },
   });
-  if (user.totpEnabledAt) throw new DomainError("INVALID_STATE", "Two-factor authentication is already enabled");
+  if (user.totpEnabledAt) throw new DomainError("INVALID_STATE", "errors.totpAlreadyEnabled");
   const key = pendingTotpKey(actor, user.totpSecretEnc);
   const keyUri = totpKeyUri(user.email, key);
   const qrCodeSvg = await QRCode.toString(keyUri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });

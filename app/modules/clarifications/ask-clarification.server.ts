@@ -5,7 +5,7 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { requireAssessmentWriter } from "../assessments/permissions";
 import { assertOpenForClarifications, findOrgAssessment, questionOf, userAuthor } from "./clarification-access.server";
-import { askClarificationSchema, type AskClarificationInput } from "./clarification-input";
+import { askClarificationSchema, CLARIFICATION_BODY_MAX_CHARS, type AskClarificationInput } from "./clarification-input";
 import { mailVendorContacts } from "./clarification-mail.server";
 
 /**
@@ -15,7 +15,7 @@ import { mailVendorContacts } from "./clarification-mail.server";
 export async function askClarification(actor: UserActor, input: AskClarificationInput): Promise<{ threadId: string; messageId: string }> {
   requireAssessmentWriter(actor);
   const parsed = askClarificationSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", "A clarification needs a known question and a message of 1–5000 characters");
+  if (!parsed.success) throw new DomainError("VALIDATION", "errors.clarificationInvalid", { params: { max: CLARIFICATION_BODY_MAX_CHARS } });
   const { assessmentId, questionKey, body } = parsed.data;
 
   const created = await inTransaction(async (tx) => {
@@ -25,7 +25,7 @@ export async function askClarification(actor: UserActor, input: AskClarification
     const fresh = await findOrgAssessment(tx, actor.organizationId, assessment.id);
     assertOpenForClarifications(fresh.status);
     const question = await questionOf(tx, fresh.templateVersionId, questionKey);
-    if (!question) throw new DomainError("VALIDATION", "This question is not part of the assessment's questionnaire");
+    if (!question) throw new DomainError("VALIDATION", "errors.questionNotInQuestionnaire");
     const thread = await tx.clarificationThread.create({
       data: {
         organizationId: actor.organizationId,

@@ -14,7 +14,7 @@ const CLOSED_STATUSES: readonly string[] = ["APPROVED", "APPROVED_WITH_CONDITION
 
 export function assertOpenForClarifications(status: string): void {
   if (CLOSED_STATUSES.includes(status)) {
-    throw new DomainError("INVALID_STATE", "This assessment is closed: its clarifications can no longer change");
+    throw new DomainError("INVALID_STATE", "errors.clarificationsClosed");
   }
 }
 
@@ -24,7 +24,7 @@ export async function findOrgAssessment(client: Client, organizationId: string, 
     where: { id: assessmentId, organizationId },
     select: { id: true, status: true, templateVersionId: true },
   });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   return assessment;
 }
 
@@ -64,7 +64,7 @@ export async function vendorContactOf(client: Client, actor: VendorActor): Promi
     where: { id: actor.inviteLinkId, organizationId: actor.organizationId, assessmentId: actor.assessmentId },
     select: { sections: true, contactName: true, contactEmail: true },
   });
-  if (!link) throw new DomainError("NOT_FOUND", "Invite not found");
+  if (!link) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
   const stored = parseSections(link.sections);
   const carried = actor.sections ?? null;
   const sections = stored === null ? carried : carried === null ? stored : stored.filter((s) => carried.includes(s));

@@ -13,7 +13,7 @@ import {
   vendorAuthor,
   vendorContactOf,
 } from "./clarification-access.server";
-import { replyClarificationSchema, type ReplyClarificationInput } from "./clarification-input";
+import { CLARIFICATION_BODY_MAX_CHARS, replyClarificationSchema, type ReplyClarificationInput } from "./clarification-input";
 import { mailAssessmentCreator, mailVendorContacts } from "./clarification-mail.server";
 
 /**
@@ -28,7 +28,7 @@ export async function replyClarification(
 ): Promise<{ messageId: string; reopened: boolean }> {
   if (actor.kind === "user") requireAssessmentWriter(actor);
   const parsed = replyClarificationSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", "A reply needs a thread and a message of 1–5000 characters");
+  if (!parsed.success) throw new DomainError("VALIDATION", "errors.clarificationReplyInvalid", { params: { max: CLARIFICATION_BODY_MAX_CHARS } });
   const { threadId, body, assessmentId } = parsed.data;
   // A vendor contact only ever reaches the threads of their own assessment.
   const scopeAssessmentId = actor.kind === "vendor" ? actor.assessmentId : assessmentId;
@@ -38,18 +38,18 @@ export async function replyClarification(
       where: { id: threadId, organizationId: actor.organizationId, ...(scopeAssessmentId ? { assessmentId: scopeAssessmentId } : {}) },
       select: { assessmentId: true },
     });
-    if (!found) throw new DomainError("NOT_FOUND", "Clarification not found");
+    if (!found) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
     await lockRow(tx, "Assessment", found.assessmentId);
     const assessment = await findOrgAssessment(tx, actor.organizationId, found.assessmentId);
     const thread = await tx.clarificationThread.findUniqueOrThrow({ where: { id: threadId }, select: { id: true, questionKey: true, status: true } });
     const question = await questionOf(tx, assessment.templateVersionId, thread.questionKey);
-    if (!question) throw new DomainError("NOT_FOUND", "Clarification not found");
+    if (!question) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
     let author: string;
     let authorLabel: string;
     if (actor.kind === "vendor") {
       const contact = await vendorContactOf(tx, actor);
       // Outside a delegated colleague's sections the thread does not exist for them.
-      if (!sectionVisible(contact.sections, question.sectionKey)) throw new DomainError("NOT_FOUND", "Clarification not found");
+      if (!sectionVisible(contact.sections, question.sectionKey)) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
       author = vendorAuthor(actor.inviteLinkId);
       authorLabel = contact.label;
     } else {

@@ -14,7 +14,7 @@ import { resolveClarificationSchema, type ResolveClarificationInput } from "./cl
 export async function resolveClarification(actor: UserActor, input: ResolveClarificationInput): Promise<{ changed: boolean }> {
   requireAssessmentWriter(actor);
   const parsed = resolveClarificationSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", "Which clarification?");
+  if (!parsed.success) throw new DomainError("VALIDATION", "errors.clarificationWhich");
   const { threadId, assessmentId } = parsed.data;
 
   return inTransaction(async (tx) => {
@@ -22,7 +22,7 @@ export async function resolveClarification(actor: UserActor, input: ResolveClari
       where: { id: threadId, organizationId: actor.organizationId, ...(assessmentId ? { assessmentId } : {}) },
       select: { assessmentId: true },
     });
-    if (!found) throw new DomainError("NOT_FOUND", "Clarification not found");
+    if (!found) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
     await lockRow(tx, "Assessment", found.assessmentId);
     const assessment = await findOrgAssessment(tx, actor.organizationId, found.assessmentId);
     assertOpenForClarifications(assessment.status);

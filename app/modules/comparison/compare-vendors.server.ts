@@ -64,7 +64,7 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
     where: { id: { in: vendorIds }, organizationId: actor.organizationId },
     select: { id: true, name: true },
   });
-  if (vendors.length !== vendorIds.length) throw new DomainError("NOT_FOUND", "Vendor not found");
+  if (vendors.length !== vendorIds.length) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   const profile = input.profileId ? await getWeightProfile(actor, input.profileId) : null;
 
   const assessments = await db().assessment.findMany({

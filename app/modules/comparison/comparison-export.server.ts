@@ -1,6 +1,6 @@
 import { PDFDocument } from "pdf-lib";
 import { formatAnswer } from "../questionnaires/format-answer";
-import { formatDate, formatNumber, translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { formatDate, formatNumber, translate, type Locale, type MessageKey, labelKey } from "../../utils/i18n";
 import type { Cell, Sheet } from "../exports/spreadsheet";
 import { drawBarChart } from "../reports/charts";
 import { embedReportFonts } from "../reports/fonts";
@@ -43,9 +43,9 @@ export function comparisonSheets(comparison: Comparison, locale: Locale): Sheet[
       new Date(c.submittedAt).toISOString().slice(0, 10),
       c.stored.overall,
       ...(whatIf ? [c.whatIf?.overall ?? null, c.storedRank, c.whatIfRank] : [c.storedRank]),
-      figures.riskTier ? t(`assessments.tier${figures.riskTier}` as MessageKey) : null,
+      figures.riskTier ? t(labelKey("assessments.tier", figures.riskTier) ?? "common.unknownValue") : null,
       figures.transparency ? t("compare.transparencyValue", { satisfied: figures.transparency.satisfied, total: figures.transparency.total }) : null,
-      figures.residency ? t(`assessments.class_${figures.residency}` as MessageKey) : null,
+      figures.residency ? t(labelKey("assessments.class_", figures.residency) ?? "common.unknownValue") : null,
       figures.knockOuts.map((k) => k.label).join("; "),
       figures.unknownCount,
       ...comparison.sections.map((s) => figures.sections[s.key] ?? null),
@@ -119,9 +119,9 @@ async function renderOnePager(comparison: Comparison, locale: Locale, generatedA
         String(c.whatIfRank ?? c.storedRank),
         c.vendorName,
         formatNumber(locale, f.overall, 1),
-        f.riskTier ? t(`assessments.tier${f.riskTier}` as MessageKey) : "–",
+        f.riskTier ? t(labelKey("assessments.tier", f.riskTier) ?? "common.unknownValue") : "–",
         f.transparency ? t("compare.transparencyValue", { satisfied: f.transparency.satisfied, total: f.transparency.total }) : "–",
-        f.residency ? t(`assessments.class_${f.residency}` as MessageKey) : "–",
+        f.residency ? t(labelKey("assessments.class_", f.residency) ?? "common.unknownValue") : "–",
         f.knockOuts.length ? `⚠ ${f.knockOuts.map((k) => k.label).join("; ")}` : t("compare.noKnockOuts"),
         String(f.unknownCount),
       ];

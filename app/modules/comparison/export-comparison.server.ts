@@ -15,7 +15,7 @@ export async function exportComparison(
   input: { vendorIds: string[]; profileId: string | null; format: ComparisonExportFormat; locale: Locale; now?: Date },
 ): Promise<Response> {
   const result = await compareVendors(actor, { vendorIds: input.vendorIds, profileId: input.profileId });
-  if (!result.ok) throw new DomainError("VALIDATION", `Comparison refused: ${result.refusal.reason}`);
+  if (!result.ok) throw new DomainError("VALIDATION", "compare.refusedCount", { reason: result.refusal.reason });
   const now = input.now ?? new Date();
   const base = `${translate(input.locale, "compare.exportFileTitle")}-${now.toISOString().slice(0, 10)}`.replace(/\s+/g, "-");
   if (input.format === "pdf") {

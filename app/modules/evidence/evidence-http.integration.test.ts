@@ -173,7 +173,7 @@ describe("refusals say why and store nothing", () => {
       ok: false,
       code: "name_mismatch",
       params: { extension: "pdf", expected: "pdf", actual: "png" },
-      message: expect.stringMatching(/^a file named \.pdf that is not a PDF/),
+      message: "A file named .pdf that is not a PDF: its content is a PNG image.",
     });
     const plain = await vendor.request("POST", "/portal/evidence?questionKey=security.certificate", { body: uploadForm("security.certificate", tinyPng(), "certificate.pdf") });
     expect(plain.status).toBe(302);

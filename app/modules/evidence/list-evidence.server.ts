@@ -25,14 +25,14 @@ export const EVIDENCE_FILE_SELECT = {
  */
 export async function listEvidence(actor: UserActor | VendorActor, input: z.input<typeof inputSchema>): Promise<EvidenceFileDto[]> {
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const { assessmentId, questionKey } = parsed.data;
-  if (actor.kind === "vendor" && assessmentId !== actor.assessmentId) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (actor.kind === "vendor" && assessmentId !== actor.assessmentId) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: { id: true },
   });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const visible = await vendorFileScope(actor, db());
   return db().evidenceFile.findMany({
     where: { AND: [{ assessmentId, organizationId: actor.organizationId, deletedAt: null, ...(questionKey ? { questionKey } : {}) }, visible] },

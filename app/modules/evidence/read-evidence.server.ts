@@ -24,19 +24,19 @@ export interface EvidenceDownload {
  */
 export async function readEvidence(actor: UserActor | VendorActor, input: z.input<typeof inputSchema>): Promise<EvidenceDownload> {
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("NOT_FOUND", "File not found");
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   const { assessmentId, fileId } = parsed.data;
-  if (actor.kind === "vendor" && assessmentId !== actor.assessmentId) throw new DomainError("NOT_FOUND", "File not found");
+  if (actor.kind === "vendor" && assessmentId !== actor.assessmentId) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   const visible = await vendorFileScope(actor, db());
   const file = await db().evidenceFile.findFirst({
     where: { AND: [{ id: fileId, assessmentId, organizationId: actor.organizationId, deletedAt: null }, visible] },
     select: { id: true, storageKey: true, fileName: true, contentType: true, sha256: true },
   });
-  if (!file) throw new DomainError("NOT_FOUND", "File not found");
+  if (!file) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   const bytes = await readEvidenceBytes(file.storageKey);
   if (!bytes) {
     logger.error("evidence.missing", { fileId: file.id });
-    throw new DomainError("NOT_FOUND", "File not found");
+    throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   }
   if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) {
     logger.error("evidence.checksum_mismatch", { fileId: file.id });

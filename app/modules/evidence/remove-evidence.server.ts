@@ -19,7 +19,7 @@ export async function removeEvidence(
   input: z.input<typeof inputSchema>,
 ): Promise<{ questionKey: string; answer: { value: EvidenceAnswer; version: number } | null }> {
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("NOT_FOUND", "File not found");
+  if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   return inTransaction(async (tx) => {
     await lockRow(tx, "Assessment", actor.assessmentId);
     // A file of a section that was not delegated is as unknown as a foreign one.
@@ -28,7 +28,7 @@ export async function removeEvidence(
       where: { AND: [{ id: parsed.data.fileId, organizationId: actor.organizationId, assessmentId: actor.assessmentId, deletedAt: null }, visible] },
       select: { id: true, questionKey: true, fileName: true, sha256: true, size: true },
     });
-    if (!file) throw new DomainError("NOT_FOUND", "File not found");
+    if (!file) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
     const { assessment } = await editableEvidenceQuestion(actor, file.questionKey, tx);
     await tx.evidenceFile.update({ where: { id: file.id }, data: { deletedAt: new Date() } });
     const existing = await tx.answer.findUnique({

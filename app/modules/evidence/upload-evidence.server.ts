@@ -3,6 +3,7 @@ import { db, type Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { cleanDisplayText } from "../../utils/display-text";
 import { DomainError } from "../../utils/errors";
+import { labelKey } from "../../utils/i18n";
 import { lockRow } from "../../utils/row-lock.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -48,11 +49,11 @@ export interface UploadEvidenceResult {
  */
 export async function uploadEvidence(actor: VendorActor, input: z.input<typeof inputSchema>, options: { transfer?: boolean } = {}): Promise<UploadEvidenceResult> {
   const parsed = inputSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", "invalid upload", { reason: "invalid_input" });
+  if (!parsed.success) throw new DomainError("VALIDATION", "evidence.err_unreadable", { reason: "invalid_input" });
   const { questionKey, bytes } = parsed.data;
-  if (bytes.length === 0) throw new DomainError("VALIDATION", "the file is empty", { reason: "empty", params: {} });
+  if (bytes.length === 0) throw new DomainError("VALIDATION", "evidence.err_empty", { reason: "empty", params: {} });
   const limit = getEnv().EVIDENCE_MAX_BYTES;
-  if (bytes.length > limit) throw new DomainError("VALIDATION", "the file is too large", { reason: "too_large", params: { max: String(limit) } });
+  if (bytes.length > limit) throw new DomainError("VALIDATION", "evidence.err_too_large", { reason: "too_large", params: { max: String(limit) } });
 
   // Refuse early (before any bytes reach the disk); repeated under the lock below.
   await editableEvidenceQuestion(actor, questionKey, db());
@@ -62,11 +63,11 @@ export async function uploadEvidence(actor: VendorActor, input: z.input<typeof i
   const owned = options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
   const outcome = await runParserJob("inspect-evidence-file", { bytes: owned, fileName: cleanDisplayText(parsed.data.fileName) }, { transfer: [owned.buffer as ArrayBuffer] });
   if (outcome.status === "busy") throw new ParserBusyError();
-  if (outcome.status !== "done") throw new DomainError("VALIDATION", "the file could not be checked", { reason: "unchecked", params: {} });
+  if (outcome.status !== "done") throw new DomainError("VALIDATION", "evidence.err_unchecked", { reason: "unchecked", params: {} });
   const { detected, sha256, bytes: checked } = outcome.value;
   if (!detected.ok) {
-    const { code, message, params } = detected.rejection;
-    throw new DomainError("VALIDATION", message, { reason: code, params });
+    const { code, params } = detected.rejection;
+    throw new DomainError("VALIDATION", labelKey("evidence.err_", code) ?? "evidence.err_unsupported", { reason: code, params });
   }
   const fileName = cleanFileName(parsed.data.fileName, detected.type.extension);
   const storageKey = await storeEvidenceBytes(checked);
@@ -121,7 +122,7 @@ async function attachToAnswer(tx: Tx, actor: VendorActor, assessmentId: string, 
   const current = evidenceAnswerOf(existing?.value);
   const files = [...(current?.files ?? []), fileId];
   if (files.length > EVIDENCE_FILES_MAX) {
-    throw new DomainError("VALIDATION", `at most ${EVIDENCE_FILES_MAX} files per question`, { reason: "too_many_files", params: { max: String(EVIDENCE_FILES_MAX) } });
+    throw new DomainError("VALIDATION", "evidence.err_too_many_files", { reason: "too_many_files", params: { max: String(EVIDENCE_FILES_MAX) } });
   }
   const value: EvidenceAnswer = current ? { ...current, files } : { documentType: defaultType, files };
   const updatedBy = vendorAuthor(actor);

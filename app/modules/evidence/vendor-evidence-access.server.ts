@@ -25,9 +25,9 @@ export async function editableEvidenceQuestion(
   }
   const template = await loadTemplateVersion(assessment.templateVersionId, client);
   const question = questionsOf(template.definition).find((q) => q.key === questionKey);
-  if (!question) throw new DomainError("NOT_FOUND", "unknown question", { reason: "unknown_question" });
+  if (!question) throw new DomainError("NOT_FOUND", "evidence.err_unknown_question", { reason: "unknown_question" });
   if (question.type !== "evidence") {
-    throw new DomainError("VALIDATION", "this question does not take files", { reason: "not_evidence_question" });
+    throw new DomainError("VALIDATION", "evidence.err_not_evidence_question", { reason: "not_evidence_question" });
   }
   // Files follow the answers: a section that was not delegated, or (after "request changes") a
   // question that was not reopened, cannot get or lose files either.

@@ -12,7 +12,7 @@ async function sideOf(actor: UserActor, vendorId: string, assessmentId: string) 
     where: { id: assessmentId, vendorId, organizationId: actor.organizationId },
     select: { id: true, title: true, submittedAt: true, scoreResult: true, templateVersionId: true, answers: { select: { questionKey: true, value: true } } },
   });
-  if (!row) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!row) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const { definition, version } = await loadTemplateVersion(row.templateVersionId);
   const score = parseStoredScore(row.scoreResult);
   const side: DiffSide = {

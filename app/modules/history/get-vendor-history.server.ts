@@ -10,7 +10,7 @@ import { loadTemplateVersion } from "../questionnaires/load-template-version.ser
  */
 export async function getVendorHistory(actor: UserActor, input: { vendorId: string }) {
   const vendor = await db().vendor.findFirst({ where: { id: input.vendorId, organizationId: actor.organizationId }, select: { id: true, name: true } });
-  if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+  if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   const rows = await db().assessment.findMany({
     where: { organizationId: actor.organizationId, vendorId: vendor.id, scoreResult: { not: null }, submittedAt: { not: null } },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],

@@ -17,8 +17,8 @@ export interface OutboxDto {
  * and codes, which is why it is admin-only and never crosses organisations.
  */
 export async function listOutboxMails(actor: UserActor, _input: Record<string, never> = {}): Promise<OutboxDto> {
-  if (!isOutboxEnabled()) throw new DomainError("NOT_FOUND", "Not found");
-  assertCan(actor, "outbox:read", "Forbidden");
+  if (!isOutboxEnabled()) throw new DomainError("NOT_FOUND", "errors.notFound");
+  assertCan(actor, "outbox:read", "errors.outboxForbidden");
   const [organization, mails] = await Promise.all([
     db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),
     db().outboxMail.findMany({

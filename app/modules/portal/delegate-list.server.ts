@@ -12,7 +12,7 @@ export async function getDelegationPage(actor: VendorActor) {
     where: { id: actor.inviteLinkId, organizationId: actor.organizationId },
     select: { sections: true, assessment: { select: { status: true, templateVersionId: true } } },
   });
-  if (!link) throw new DomainError("NOT_FOUND", "Invite not found");
+  if (!link) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
   const { definition } = await loadTemplateVersion(link.assessment.templateVersionId);
   const own = parseSections(link.sections);
   const delegations = await db().inviteLink.findMany({

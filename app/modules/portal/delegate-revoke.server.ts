@@ -13,7 +13,7 @@ export async function revokeDelegation(actor: VendorActor, input: InviteRefInput
       where: { id: inviteId, organizationId: actor.organizationId, delegatedById: actor.inviteLinkId },
       select: { id: true, revokedAt: true, assessmentId: true },
     });
-    if (!invite) throw new DomainError("NOT_FOUND", "Invite not found");
+    if (!invite) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
     if (invite.revokedAt) return;
     const revoked = await revokeInviteTree(tx, invite.id);
     await recordAuditEvent(tx, actor, {

@@ -33,11 +33,11 @@ export type DelegateInput = z.infer<typeof delegateSchema>;
 export async function delegateSections(actor: VendorActor, rawInput: DelegateInput) {
   // Parsed again here (idempotent): the colleague's name is stored cleaned whoever calls.
   const parsed = delegateSchema.safeParse(rawInput);
-  if (!parsed.success) throw new DomainError("VALIDATION", "invalid delegation");
+  if (!parsed.success) throw new DomainError("VALIDATION", "errors.delegationInvalid");
   const input = parsed.data;
   // Counted before the work (attempts, not only successes): parallel requests cannot overrun it.
   const limit = await consumeRateLimit(`delegate:link:${actor.inviteLinkId}`, DELEGATIONS_PER_LINK);
-  if (limit.limited) throw new DomainError("RATE_LIMITED", "Too many invitations", { retryAfterSeconds: limit.retryAfterSeconds });
+  if (limit.limited) throw new DomainError("RATE_LIMITED", "errors.tooManyInvitations", { retryAfterSeconds: limit.retryAfterSeconds, params: { seconds: limit.retryAfterSeconds } });
   const token = generateToken(32);
   const created = await inTransaction(async (tx) => {
     await lockRow(tx, "Assessment", actor.assessmentId);
@@ -54,15 +54,15 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
       },
     });
     const now = new Date();
-    if (!delegator || delegator.revokedAt || delegator.expiresAt.getTime() <= now.getTime()) throw new DomainError("NOT_FOUND", "Invite not found");
+    if (!delegator || delegator.revokedAt || delegator.expiresAt.getTime() <= now.getTime()) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
     if (!(VENDOR_EDITABLE as readonly string[]).includes(delegator.assessment.status)) {
-      throw new DomainError("INVALID_STATE", "The questionnaire can no longer be changed");
+      throw new DomainError("INVALID_STATE", "errors.questionnaireClosed");
     }
     const { definition } = await loadTemplateVersion(delegator.assessment.templateVersionId, tx);
     const own = new Set(parseSections(delegator.sections) ?? definition.sections.map((s) => s.key));
     const requested = [...new Set(input.sections)];
     const foreign = requested.filter((key) => !own.has(key) || !definition.sections.some((s) => s.key === key));
-    if (foreign.length > 0) throw new DomainError("VALIDATION", "Sections outside your own cannot be delegated", { sections: foreign });
+    if (foreign.length > 0) throw new DomainError("VALIDATION", "errors.delegationForeignSections", { sections: foreign });
     // Template order, not the order of the form.
     const sections = definition.sections.filter((s) => requested.includes(s.key));
     const ttlEnd = now.getTime() + inviteTtlDaysOf(delegator.assessment) * 86_400_000;

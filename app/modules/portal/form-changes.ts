@@ -1,3 +1,4 @@
+import type { LocalizedMessage } from "../../utils/i18n";
 import { answerFromFormData, comparableAnswer, type AnswerValue } from "../questionnaires/answer-value";
 import type { TemplateQuestion } from "../questionnaires/template-definition";
 import { jsonNestsDeeperThan } from "../../utils/json-nesting";
@@ -12,12 +13,12 @@ const SHOWN_MAX_DEPTH = 8;
  */
 export function changesFromForm(questions: Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max">[], form: FormData) {
   const changes: { questionKey: string; value: AnswerValue | null; baseVersion: number }[] = [];
-  const invalid: { questionKey: string; message: string }[] = [];
+  const invalid: { questionKey: string; message: LocalizedMessage }[] = [];
   for (const question of questions) {
     if (!form.has(`v.${question.key}`)) continue;
     const parsed = answerFromFormData(question, form);
     if (!parsed.ok) {
-      invalid.push({ questionKey: question.key, message: parsed.message });
+      invalid.push({ questionKey: question.key, message: parsed.error });
       continue;
     }
     if (comparableAnswer(parsed.value) === comparableAnswer(parseShown(form.get(`o.${question.key}`)))) continue;

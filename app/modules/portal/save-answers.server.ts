@@ -1,3 +1,4 @@
+import type { LocalizedMessage } from "../../utils/i18n";
 import type { Tx } from "../../utils/db.server";
 import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
@@ -25,7 +26,7 @@ export type SaveOutcome =
   | { questionKey: string; status: "saved"; version: number }
   | { questionKey: string; status: "unchanged"; version: number }
   | { questionKey: string; status: "conflict"; version: number; currentValue: unknown; yourValue: AnswerValue | null }
-  | { questionKey: string; status: "invalid"; message: string };
+  | { questionKey: string; status: "invalid"; message: LocalizedMessage };
 
 const canonical = (value: unknown) => JSON.stringify(value ?? null);
 
@@ -41,7 +42,7 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     await lockRow(tx, "Assessment", actor.assessmentId);
     const assessment = await loadVendorAssessment(actor, tx);
     if (!(VENDOR_EDITABLE as readonly string[]).includes(assessment.status)) {
-      throw new DomainError("INVALID_STATE", "This questionnaire has been submitted and is read-only");
+      throw new DomainError("INVALID_STATE", "errors.questionnaireReadOnly");
     }
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);
     const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));
@@ -53,12 +54,12 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     for (const change of changes) {
       const question = questions.get(change.questionKey);
       if (!question) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "unknown question" });
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.unknownQuestion" } });
         continue;
       }
       const lock = answerLock(scope, question);
       if (lock) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: ANSWER_LOCK_MESSAGES[lock] });
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: ANSWER_LOCK_MESSAGES[lock] } });
         continue;
       }
       // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
@@ -66,12 +67,12 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
       if (change.value !== null) {
         const parsed = parseAnswerValue(question, change.value);
         if (!parsed.ok) {
-          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.message });
+          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.error });
           continue;
         }
         const missingFile = await firstForeignFile(tx, assessment.id, question.key, parsed.value);
         if (missingFile) {
-          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: "an attached file does not belong to this question" });
+          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.fileNotOfQuestion" } });
           continue;
         }
         value = parsed.value;

@@ -25,7 +25,7 @@ export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[]
  */
 export async function submitAssessment(actor: VendorActor, now = new Date()): Promise<SubmitResult> {
   // A colleague invited to some sections answers them; the contact who was invited submits.
-  if (actor.sections) throw new DomainError("FORBIDDEN", "Only the main contact can submit the questionnaire");
+  if (actor.sections) throw new DomainError("FORBIDDEN", "errors.submitMainContactOnly");
   const result = await inTransaction(async (tx) => {
     // Lock before reading status and answers: autosaves in flight wait, then see it submitted.
     await lockRow(tx, "Assessment", actor.assessmentId);
@@ -52,7 +52,7 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
         version: { increment: 1 },
       },
     });
-    if (updated.count !== 1) throw new DomainError("CONFLICT", "The assessment changed while submitting");
+    if (updated.count !== 1) throw new DomainError("CONFLICT", "errors.assessmentChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // A resubmit answers the open change request: it is closed with the new scores.
     await closeOpenChangeRequests(tx, actor.organizationId, assessment.id, now);

@@ -1,3 +1,4 @@
+import type { MessageKey } from "../../utils/i18n";
 import { VENDOR_EDITABLE } from "../assessments/assessment-status";
 
 /**
@@ -20,10 +21,11 @@ export interface VendorAnswerScope {
 /** Why a question cannot be changed; the codes double as evidence error codes. */
 export type AnswerLock = "read_only" | "section_not_delegated" | "not_reopened";
 
-export const ANSWER_LOCK_MESSAGES: Record<AnswerLock, string> = {
-  read_only: "This questionnaire has been submitted and is read-only",
-  section_not_delegated: "this section was not delegated to you",
-  not_reopened: "this question was not reopened for changes",
+/** Why an answer cannot change, as a message key the page or the JSON response translates. */
+export const ANSWER_LOCK_MESSAGES: Record<AnswerLock, MessageKey> = {
+  read_only: "errors.questionnaireReadOnly",
+  section_not_delegated: "errors.sectionNotDelegated",
+  not_reopened: "errors.questionNotReopened",
 };
 
 /** Is the questionnaire open for the vendor at all (not yet submitted, or sent back)? */

@@ -32,7 +32,7 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
       organization: { select: { name: true } },
     },
   });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   return assessment;
 }
 

@@ -1,4 +1,4 @@
-import { translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { labelKey, translate, type Locale, type MessageKey } from "../../utils/i18n";
 import type { UserActor } from "../auth/actor";
 import { attachmentHeaders, toCsv, toJson, toXlsx, type Cell } from "../exports/spreadsheet";
 import { listPortfolio, type PortfolioRow } from "./list-portfolio.server";
@@ -12,8 +12,8 @@ export const EXPORT_MAX_ROWS = 50_000;
 
 /** The portfolio table as localised headers and rows (numbers stay numbers, dates ISO days). */
 export function portfolioTable(locale: Locale, items: PortfolioRow[]): { headers: string[]; rows: Cell[][] } {
-  const t = (key: string) => translate(locale, key as MessageKey);
-  const headers = [
+  const t = (key: MessageKey) => translate(locale, key);
+  const headers = ([
     "columnVendor",
     "columnProduct",
     "columnCriticality",
@@ -26,16 +26,16 @@ export function portfolioTable(locale: Locale, items: PortfolioRow[]): { headers
     "columnExpiry",
     "columnFindings",
     "columnTags",
-  ].map((key) => t(`portfolio.${key}`));
+  ] as const).map((key) => t(labelKey("portfolio.", key) ?? "common.unknownValue"));
   const rows = items.map((row): Cell[] => [
     row.name,
     row.product,
-    t(`vendors.criticality${row.criticality}`),
+    t(labelKey("vendors.criticality", row.criticality) ?? "common.unknownValue"),
     row.overall,
-    row.tier ? t(`assessments.tier${row.tier}`) : null,
+    row.tier ? t(labelKey("assessments.tier", row.tier) ?? "common.unknownValue") : null,
     row.transparency,
-    row.residencyClass ? t(`assessments.class_${row.residencyClass}`) : null,
-    row.status ? t(`assessments.status${row.status}`) : null,
+    row.residencyClass ? t(labelKey("assessments.class_", row.residencyClass) ?? "common.unknownValue") : null,
+    row.status ? t(labelKey("assessments.status", row.status) ?? "common.unknownValue") : null,
     row.dueDate,
     row.certificateExpiry,
     row.openFindings,

@@ -3,6 +3,8 @@
 // The shapes match what the scoring library accepts (scoring/score-question.ts).
 
 import { z } from "zod";
+import type { LocalizedMessage } from "../../utils/i18n";
+import { messageForIssue, messageKey } from "../../utils/validation-messages";
 import {
   NOT_APPLICABLE_VALUE,
   RESERVED_ANSWER_VALUES,
@@ -42,7 +44,7 @@ export interface EvidenceAnswer {
 export type AnswerValue = string | number | string[] | SubprocessorRow[] | EvidenceAnswer;
 
 export type ParseAnswerResult =
-  { ok: true; value: AnswerValue | null } | { ok: false; message: string };
+  { ok: true; value: AnswerValue | null } | { ok: false; error: LocalizedMessage };
 
 export const TEXT_ANSWER_MAX = 10_000;
 export const LONG_TEXT_ANSWER_MAX = 50_000;
@@ -64,7 +66,7 @@ const reservedSchema = z.enum(RESERVED_ANSWER_VALUES);
 
 const isoDateSchema = z
   .string()
-  .refine((value) => parseIsoDay(value) !== null, { message: "enter a valid date (YYYY-MM-DD)" });
+  .refine((value) => parseIsoDay(value) !== null, { message: messageKey("answers.invalidDate") });
 
 function uniqueList(values: readonly string[]): boolean {
   return new Set(values).size === values.length;
@@ -72,51 +74,51 @@ function uniqueList(values: readonly string[]): boolean {
 
 /** Question-independent schemas, one per type (options, bounds and exclusivity are checked by `answerValueSchemaFor`). */
 export const answerValueSchemas = {
-  yes_no: z.enum(YES_NO_VALUES, { message: "choose yes, partial, no, unknown or not applicable" }),
-  single_choice: z.string().min(1, { message: "choose an option" }),
+  yes_no: z.enum(YES_NO_VALUES, { message: messageKey("answers.chooseYesNo") }),
+  single_choice: z.string().min(1, { message: messageKey("answers.chooseOption") }),
   multi_choice: z.union([
     reservedSchema,
     z
       .array(z.string().min(1))
-      .min(1, { message: "choose at least one option" })
+      .min(1, { message: messageKey("answers.chooseAtLeastOne") })
       .max(MULTI_VALUE_MAX)
-      .refine(uniqueList, { message: "an option was chosen twice" }),
+      .refine(uniqueList, { message: messageKey("answers.optionTwice") }),
   ]),
-  number: z.union([reservedSchema, z.number({ message: "enter a number" }).finite()]),
+  number: z.union([reservedSchema, z.number({ message: messageKey("answers.enterNumber") }).finite()]),
   date: z.union([reservedSchema, isoDateSchema]),
   text: z
     .string()
     .trim()
-    .min(1, { message: "enter some text" })
-    .max(TEXT_ANSWER_MAX, { message: `at most ${TEXT_ANSWER_MAX} characters` }),
+    .min(1, { message: messageKey("answers.enterText") })
+    .max(TEXT_ANSWER_MAX, { message: messageKey("answers.textTooLong") }),
   long_text: z
     .string()
     .trim()
-    .min(1, { message: "enter some text" })
-    .max(LONG_TEXT_ANSWER_MAX, { message: `at most ${LONG_TEXT_ANSWER_MAX} characters` }),
+    .min(1, { message: messageKey("answers.enterText") })
+    .max(LONG_TEXT_ANSWER_MAX, { message: messageKey("answers.textTooLong") }),
   subprocessors: z.union([
     reservedSchema,
     z
       .array(
         z.strictObject({
-          name: displayNameSchema({ max: 200, required: "every sub-processor needs a name" }),
+          name: displayNameSchema({ max: 200, required: messageKey("answers.subprocessorName") }),
           purpose: z.string().trim().max(500),
-          country: z.string().regex(COUNTRY_CODE_PATTERN, { message: "use two-letter ISO country codes such as DE" }),
-          mechanism: z.enum(TRANSFER_MECHANISMS, { message: "choose a transfer mechanism" }),
+          country: z.string().regex(COUNTRY_CODE_PATTERN, { message: messageKey("answers.countryCode") }),
+          mechanism: z.enum(TRANSFER_MECHANISMS, { message: messageKey("answers.chooseMechanism") }),
         }),
       )
-      .min(1, { message: "add at least one sub-processor, or answer that there are none" })
-      .max(SUBPROCESSOR_ROWS_MAX, { message: `at most ${SUBPROCESSOR_ROWS_MAX} sub-processors` }),
+      .min(1, { message: messageKey("answers.addSubprocessor") })
+      .max(SUBPROCESSOR_ROWS_MAX, { message: messageKey("answers.tooManySubprocessors") }),
   ]),
   evidence: z.union([
     reservedSchema,
     z.strictObject({
-      documentType: z.enum(EVIDENCE_DOCUMENT_TYPES, { message: "choose a document type" }),
+      documentType: z.enum(EVIDENCE_DOCUMENT_TYPES, { message: messageKey("answers.chooseDocumentType") }),
       validUntil: isoDateSchema.optional(),
       files: z
-        .array(z.string().regex(/^[a-z0-9]{20,40}$/, { message: "unknown file" }))
-        .max(EVIDENCE_FILES_MAX, { message: `at most ${EVIDENCE_FILES_MAX} files` })
-        .refine(uniqueList, { message: "a file was attached twice" }),
+        .array(z.string().regex(/^[a-z0-9]{20,40}$/, { message: messageKey("answers.unknownFile") }))
+        .max(EVIDENCE_FILES_MAX, { message: messageKey("answers.tooManyFiles") })
+        .refine(uniqueList, { message: messageKey("answers.fileTwice") }),
     }),
   ]),
   countries: z.union([
@@ -125,11 +127,11 @@ export const answerValueSchemas = {
       .array(
         z
           .string()
-          .regex(COUNTRY_CODE_PATTERN, { message: "use two-letter ISO country codes such as DE" }),
+          .regex(COUNTRY_CODE_PATTERN, { message: messageKey("answers.countryCode") }),
       )
-      .min(1, { message: "choose at least one country" })
+      .min(1, { message: messageKey("answers.chooseCountry") })
       .max(MULTI_VALUE_MAX)
-      .refine(uniqueList, { message: "a country was chosen twice" }),
+      .refine(uniqueList, { message: messageKey("answers.countryTwice") }),
   ]),
 } satisfies Record<TemplateQuestionType, z.ZodType<AnswerValue>>;
 
@@ -145,7 +147,7 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
         (value) =>
           optionValues.includes(value) ||
           (RESERVED_ANSWER_VALUES as readonly string[]).includes(value),
-        { message: "choose one of the offered options" },
+        { message: messageKey("answers.chooseOffered") },
       );
     case "multi_choice":
       return answerValueSchemas.multi_choice.superRefine((value, ctx) => {
@@ -154,7 +156,8 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
         if (unknownValue !== undefined) {
           ctx.addIssue({
             code: "custom",
-            message: `'${unknownValue}' is not one of the offered options`,
+            message: messageKey("answers.notAnOption"),
+            params: { value: unknownValue },
           });
           return;
         }
@@ -164,7 +167,9 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
         if (exclusive && value.length > 1) {
           ctx.addIssue({
             code: "custom",
-            message: `'${exclusive.label.en}' cannot be combined with other options`,
+            message: messageKey("answers.exclusiveOption"),
+            // The option's English label: the message's parameters are one value for every language.
+            params: { option: exclusive.label.en },
           });
         }
       });
@@ -173,9 +178,9 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
       return answerValueSchemas.number.superRefine((value, ctx) => {
         if (typeof value !== "number") return;
         if (min !== undefined && value < min)
-          ctx.addIssue({ code: "custom", message: `must be at least ${min}` });
+          ctx.addIssue({ code: "custom", message: messageKey("answers.numberTooSmall"), params: { min } });
         if (max !== undefined && value > max)
-          ctx.addIssue({ code: "custom", message: `must be at most ${max}` });
+          ctx.addIssue({ code: "custom", message: messageKey("answers.numberTooLarge"), params: { max } });
       });
     }
     case "date":
@@ -193,10 +198,10 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
       return answerValueSchemas.evidence.superRefine((value, ctx) => {
         if (typeof value === "string" || !requirement) return;
         if (!(requirement.documentTypes as readonly string[]).includes(value.documentType)) {
-          ctx.addIssue({ code: "custom", message: "choose one of the requested document types" });
+          ctx.addIssue({ code: "custom", message: messageKey("answers.chooseRequestedDocumentType") });
         }
         if (requirement.expiryRequired && value.files.length > 0 && !value.validUntil) {
-          ctx.addIssue({ code: "custom", message: "enter the date until which the document is valid" });
+          ctx.addIssue({ code: "custom", message: messageKey("answers.validUntilRequired") });
         }
       });
     }
@@ -212,20 +217,21 @@ export function parseAnswerValue(question: AnswerQuestion, raw: unknown): ParseA
   if (isNoAnswer(raw)) return { ok: true, value: null };
   const result = answerValueSchemaFor(question).safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
-  const messages = [...new Set(result.error.issues.flatMap(readableMessages))];
-  return { ok: false, message: messages.join("; ") };
+  // The first readable issue: one message the page translates (its bound, e.g. {max}, included).
+  const first = result.error.issues.flatMap(readableIssues)[0];
+  return { ok: false, error: first ? messageForIssue(first) : { key: "errors.invalidInput" } };
 }
 
 /**
  * A value that fits no branch of a union (e.g. "unknown" | rows) would only say "Invalid input":
  * report the branch the value got furthest in (the deepest issue path; later branches win ties).
  */
-function readableMessages(issue: z.core.$ZodIssue): string[] {
-  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue.message];
+function readableIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
   const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length + (i.code === "invalid_union" ? 1 : 0)));
   let best = issue.errors[0]!;
   for (const branch of issue.errors) if (depth(branch) >= depth(best)) best = branch;
-  return best.flatMap(readableMessages);
+  return best.flatMap(readableIssues);
 }
 
 // Linear: each group is anchored by a mandatory separator, so there is no catastrophic backtracking.
@@ -249,7 +255,7 @@ export function answerFromFormData(
   formData: FormData,
 ): ParseAnswerResult {
   const texts = textEntries(formData, answerFieldName(question));
-  if (!texts) return { ok: false, message: "unexpected file in an answer field" };
+  if (!texts) return { ok: false, error: { key: "answers.unexpectedFile" } };
   if (question.type === "subprocessors") return subprocessorsFromForm(question, formData, texts);
   if (question.type === "evidence") return evidenceFromForm(question, formData, texts);
 
@@ -273,7 +279,7 @@ export function answerFromFormData(
 
   const filled = texts.filter((text) => text.trim() !== "");
   if (filled.length === 0) return { ok: true, value: null };
-  if (filled.length > 1) return { ok: false, message: "expected a single value" };
+  if (filled.length > 1) return { ok: false, error: { key: "answers.singleValue" } };
   const [value = ""] = filled;
 
   switch (question.type) {
@@ -282,7 +288,7 @@ export function answerFromFormData(
       if (trimmed === UNKNOWN_VALUE || trimmed === NOT_APPLICABLE_VALUE)
         return parseAnswerValue(question, trimmed);
       const parsed = parseNumberInput(trimmed);
-      if (typeof parsed !== "number") return { ok: false, message: "enter a number" };
+      if (typeof parsed !== "number") return { ok: false, error: { key: "answers.enterNumber" } };
       return parseAnswerValue(question, parsed);
     }
     case "text":
@@ -317,10 +323,10 @@ function subprocessorsFromForm(question: AnswerQuestion, formData: FormData, tex
   const base = answerFieldName(question);
   const columns = ["name", "purpose", "country", "mechanism"] as const;
   const values = columns.map((column) => textEntries(formData, `${base}.${column}`));
-  if (values.some((column) => column === null)) return { ok: false, message: "unexpected file in an answer field" };
+  if (values.some((column) => column === null)) return { ok: false, error: { key: "answers.unexpectedFile" } };
   const [names = [], purposes = [], countries = [], mechanisms = []] = values as string[][];
   const rowCount = Math.max(names.length, purposes.length, countries.length, mechanisms.length);
-  if (rowCount > SUBPROCESSOR_ROWS_MAX) return { ok: false, message: `at most ${SUBPROCESSOR_ROWS_MAX} sub-processors` };
+  if (rowCount > SUBPROCESSOR_ROWS_MAX) return { ok: false, error: { key: "answers.tooManySubprocessors", params: { max: SUBPROCESSOR_ROWS_MAX } } };
   const rows: Record<string, string>[] = [];
   for (let i = 0; i < rowCount; i++) {
     const row = {
@@ -335,7 +341,7 @@ function subprocessorsFromForm(question: AnswerQuestion, formData: FormData, tex
   }
   const reserved = reservedIn(texts);
   if (reserved && rows.length > 0) {
-    return { ok: false, message: "remove the listed sub-processors or the answer that there are none / unknown" };
+    return { ok: false, error: { key: "answers.subprocessorsConflict" } };
   }
   if (reserved) return parseAnswerValue(question, reserved);
   if (rows.length === 0) return { ok: true, value: null };
@@ -348,7 +354,7 @@ function evidenceFromForm(question: AnswerQuestion, formData: FormData, texts: s
   const documentType = textEntries(formData, `${base}.documentType`);
   const validUntil = textEntries(formData, `${base}.validUntil`);
   const files = textEntries(formData, `${base}.file`);
-  if (!documentType || !validUntil || !files) return { ok: false, message: "unexpected file in an answer field" };
+  if (!documentType || !validUntil || !files) return { ok: false, error: { key: "answers.unexpectedFile" } };
   const reserved = reservedIn(texts);
   if (reserved) return parseAnswerValue(question, reserved);
   const fileIds = [...new Set(files.map((f) => f.trim()).filter((f) => f !== ""))];

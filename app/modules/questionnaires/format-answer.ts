@@ -2,6 +2,7 @@
 // view, the signed report and exports. Plain function (no React), so server modules can use it.
 
 import { countryName } from "../../reference-data/countries";
+import { labelKey } from "../../utils/i18n";
 import type { Locale, MessageKey } from "../../utils/i18n";
 
 export interface FormattableQuestion {
@@ -19,18 +20,18 @@ export function formatAnswer(question: FormattableQuestion, value: unknown, loca
   if (value === "na") return t("portal.na");
   const optionLabel = (v: string) => question.options?.find((o) => o.value === v)?.label[locale] ?? v;
   if (question.type === "yes_no" && typeof value === "string" && ["yes", "partial", "no"].includes(value)) {
-    return t(`portal.${value as "yes" | "partial" | "no"}`);
+    return t(labelKey("portal.", value as "yes" | "partial" | "no") ?? "common.unknownValue");
   }
   if (question.type === "subprocessors" && Array.isArray(value)) {
     return value
       .map((row: { name?: string; country?: string; mechanism?: string }) =>
-        `${row.name ?? "?"} (${row.country ? countryName(row.country, locale) : "?"}, ${t(`portal.mechanism_${row.mechanism ?? "unknown"}` as MessageKey)})`,
+        `${row.name ?? "?"} (${row.country ? countryName(row.country, locale) : "?"}, ${t(labelKey("portal.mechanism_", row.mechanism ?? "unknown") ?? "common.unknownValue")})`,
       )
       .join("; ");
   }
   if (question.type === "evidence" && typeof value === "object" && !Array.isArray(value)) {
     const evidence = value as { documentType?: string; validUntil?: string; files?: unknown[] };
-    const parts = [t(`portal.doc_${evidence.documentType ?? "other"}` as MessageKey), t("portal.evidenceFiles", { count: evidence.files?.length ?? 0 })];
+    const parts = [t(labelKey("portal.doc_", evidence.documentType ?? "other") ?? "common.unknownValue"), t("portal.evidenceFiles", { count: evidence.files?.length ?? 0 })];
     if (evidence.validUntil) parts.push(t("portal.validUntil", { date: evidence.validUntil }));
     return parts.join(" · ");
   }

@@ -15,6 +15,6 @@ export async function loadTemplateVersion(templateVersionId: string, client: Tx 
     where: { id: templateVersionId },
     select: { id: true, version: true, definition: true, template: { select: { name: true, key: true } } },
   });
-  if (!version) throw new DomainError("NOT_FOUND", "Template version not found");
+  if (!version) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
   return { ...version, definition: parseStoredDefinition(version.definition) };
 }

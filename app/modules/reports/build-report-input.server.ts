@@ -5,7 +5,7 @@ import { countryName } from "../../reference-data/countries";
 import { formatAnswer } from "../questionnaires/format-answer";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
-import { formatDate, translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { formatDate, labelKey, translate, type Locale, type MessageKey, type MessageParams } from "../../utils/i18n";
 import { parseStoredScore } from "../assessments/stored-score";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
@@ -62,9 +62,9 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
     },
   });
   const decision = assessment?.decisions[0];
-  if (!assessment || !decision) throw new DomainError("NOT_FOUND", "Assessment or decision not found");
+  if (!assessment || !decision) throw new DomainError("NOT_FOUND", "errors.decisionNotFound");
   const locale = await assessmentLanguage(tx, assessment.id, context.signerLocale);
-  const t = (key: string, params?: Record<string, string | number>) => translate(locale, key as MessageKey, params);
+  const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const day = (value: Date | string | null | undefined) => formatDate(locale, value);
   const template = await loadTemplateVersion(assessment.templateVersionId, tx);
   const questions = questionsOf(template.definition);
@@ -91,19 +91,19 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
     },
     decision: {
       outcomeCode: decision.outcome as ReportOutcomeCode,
-      outcome: t(`assessments.status${decision.outcome}`),
+      outcome: t(labelKey("assessments.status", decision.outcome) ?? "common.unknownValue"),
       rationale: decision.rationale,
       conditions: jsonArray<{ text: string; dueDate: string }>(decision.conditions).map((c) => ({ text: c.text, dueDate: day(`${c.dueDate}T23:59:59Z`) })),
       decidedBy: context.signerName,
       decidedAt: formatDate(locale, decision.createdAt, true),
-      recommendation: context.recommendation ? t(`assessments.recommend${context.recommendation}`) : null,
+      recommendation: context.recommendation ? t(labelKey("assessments.recommend", context.recommendation) ?? "common.unknownValue") : null,
       againstRecommendation: context.againstRecommendation,
       overrideReason: context.againstRecommendation ? decision.rationale : null,
     },
     signerName: context.signerName,
     summary: {
       overallScore: score?.overall ?? null,
-      riskTier: score?.riskTier ? t(`assessments.tier${score.riskTier}`) : "–",
+      riskTier: score?.riskTier ? t(labelKey("assessments.tier", score.riskTier) ?? "common.unknownValue") : "–",
       completeness: Math.round((score?.completeness.ratio ?? 0) * 100),
     },
     sections: template.definition.sections.map((section) => {
@@ -114,20 +114,20 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
     transparency: score?.transparency ? score.transparency.byDomain.map((d) => ({ domain: d.domain, earned: d.satisfied, total: d.total })) : null,
     residency: score?.residency
       ? {
-          overallClass: t(`assessments.class_${score.residency.rating}`),
+          overallClass: t(labelKey("assessments.class_", score.residency.rating) ?? "common.unknownValue"),
           flows: score.residency.flows.map((flow) => ({
-            kind: t(`assessments.flow_${flow.kind}`),
+            kind: t(labelKey("assessments.flow_", flow.kind) ?? "common.unknownValue"),
             label: questions.some((q) => q.key === flow.label) ? labelOf(flow.label) : flow.label,
             country: flow.country === "unknown" ? t("assessments.unknownCountry") : countryName(flow.country, locale),
-            residencyClass: t(`assessments.class_${flow.class}`),
+            residencyClass: t(labelKey("assessments.class_", flow.class) ?? "common.unknownValue"),
             legalBasis: LEGAL_BASIS[locale][flow.class] ?? "–",
           })),
         }
       : null,
     findings: assessment.findings.map((f) => ({
       title: f.title,
-      severity: t(`review.severity${f.severity}`),
-      status: t(`review.findingStatus${f.status}`),
+      severity: t(labelKey("review.severity", f.severity) ?? "common.unknownValue"),
+      status: t(labelKey("review.findingStatus", f.status) ?? "common.unknownValue"),
       owner: f.owner ?? "–",
       dueDate: f.dueDate ? day(f.dueDate) : "–",
       description: f.description,

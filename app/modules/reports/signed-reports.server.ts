@@ -26,7 +26,7 @@ export async function readSignedReport(actor: UserActor, input: { assessmentId: 
     where: { id: input.reportId, assessmentId: input.assessmentId, organizationId: actor.organizationId },
     select: { signedPdf: true, assessmentId: true, decisionId: true },
   });
-  if (!report) throw new DomainError("NOT_FOUND", "Report not found");
+  if (!report) throw new DomainError("NOT_FOUND", "errors.reportNotFound");
   return report;
 }
 

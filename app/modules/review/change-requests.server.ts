@@ -1,5 +1,6 @@
 import { db, type Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
+import { validationError } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -18,20 +19,20 @@ import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfo
 export async function requestChanges(actor: UserActor, input: RequestChangesInput): Promise<{ changeRequestId: string }> {
   requireAssessmentWriter(actor);
   const parsed = requestChangesSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid change request");
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const { assessmentId, message, expectedVersion } = parsed.data;
   const created = await inTransaction(async (tx) => {
     const assessment = await lockedReviewAssessment(tx, actor, assessmentId);
     assertTransition(assessment.status, "CHANGES_REQUESTED");
     if (expectedVersion !== undefined && expectedVersion !== assessment.version) {
-      throw new DomainError("CONFLICT", "The assessment changed since you opened it; reload first");
+      throw new DomainError("CONFLICT", "errors.assessmentChanged");
     }
     const keys = withDependents(assessment.questions, assertKnownQuestions(assessment.questions, parsed.data.questionKeys));
     const claimed = await tx.assessment.updateMany({
       where: { id: assessment.id, status: assessment.status, version: assessment.version },
       data: { status: "CHANGES_REQUESTED", version: { increment: 1 } },
     });
-    if (claimed.count !== 1) throw new DomainError("CONFLICT", "The assessment changed meanwhile");
+    if (claimed.count !== 1) throw new DomainError("CONFLICT", "errors.assessmentChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // At most one request is open: an older one (which cannot normally exist) is closed now.
     await tx.changeRequest.updateMany({ where: { assessmentId: assessment.id, closedAt: null }, data: { closedAt: new Date() } });

@@ -1,5 +1,5 @@
 import { db } from "../../utils/db.server";
-import { DomainError } from "../../utils/errors";
+import { validationError } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor, VendorActor } from "../auth/actor";
@@ -20,7 +20,7 @@ import { addCommentSchema, type AddCommentInput, type CommentVisibility } from "
 export async function addComment(actor: UserActor, input: AddCommentInput): Promise<{ commentId: string }> {
   requireCommentWriter(actor);
   const parsed = addCommentSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", parsed.error.issues[0]?.message ?? "invalid comment");
+  if (!parsed.success) throw validationError(parsed.error.issues);
   const { assessmentId, questionKey, visibility, body } = parsed.data;
   return inTransaction(async (tx) => {
     const assessment = await lockedReviewAssessment(tx, actor, assessmentId);

@@ -1,5 +1,6 @@
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
+import { validationError, type IssueLike } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -24,8 +25,8 @@ import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfo
  * version is a CONFLICT and nothing is overwritten.
  */
 
-function invalid(issues: { message: string }[]): DomainError {
-  return new DomainError("VALIDATION", issues[0]?.message ?? "invalid finding", { issues: issues.map((i) => i.message) });
+function invalid(issues: readonly IssueLike[]): DomainError {
+  return validationError(issues);
 }
 
 export async function createFinding(actor: UserActor, input: CreateFindingInput): Promise<{ findingId: string; version: number }> {
@@ -71,7 +72,7 @@ export async function updateFinding(actor: UserActor, input: UpdateFindingInput)
       where: { id: existing.id, organizationId: actor.organizationId, version: expectedVersion },
       data: { ...fields, dueDate: calendarDay(dueDate), questionKeys: JSON.stringify(keys), version: { increment: 1 } },
     });
-    if (updated.count !== 1) throw new DomainError("CONFLICT", "The finding was changed by someone else; reload and edit again");
+    if (updated.count !== 1) throw new DomainError("CONFLICT", "errors.findingChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, existing.assessmentId);
     const changed = (Object.keys(fields) as (keyof typeof fields)[]).filter((k) => fields[k] !== existing[k]);
     await recordAuditEvent(tx, actor, {
@@ -92,7 +93,7 @@ export async function deleteFinding(actor: UserActor, input: DeleteFindingInput)
     const existing = await findOwnFinding(tx, actor, assessmentId, findingId);
     await lockedReviewAssessment(tx, actor, existing.assessmentId);
     const deleted = await tx.finding.deleteMany({ where: { id: existing.id, organizationId: actor.organizationId, version: expectedVersion } });
-    if (deleted.count !== 1) throw new DomainError("CONFLICT", "The finding was changed by someone else; reload first");
+    if (deleted.count !== 1) throw new DomainError("CONFLICT", "errors.findingChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, existing.assessmentId);
     await recordAuditEvent(tx, actor, {
       action: "finding.deleted",
@@ -105,6 +106,6 @@ export async function deleteFinding(actor: UserActor, input: DeleteFindingInput)
 /** The finding of this assessment in the actor's organisation; anything else is NOT_FOUND. */
 async function findOwnFinding(tx: Tx, actor: UserActor, assessmentId: string, findingId: string) {
   const finding = await tx.finding.findFirst({ where: { id: findingId, assessmentId, organizationId: actor.organizationId } });
-  if (!finding) throw new DomainError("NOT_FOUND", "Finding not found");
+  if (!finding) throw new DomainError("NOT_FOUND", "errors.findingNotFound");
   return finding;
 }

@@ -11,11 +11,11 @@ import { assertCan } from "../../utils/permissions";
  * findings and change requests need "finding:edit", comments "comment:write"; every member reads.
  */
 export function requireFindingWriter(actor: UserActor): void {
-  assertCan(actor, "finding:edit", "Only assessors and admins can change findings");
+  assertCan(actor, "finding:edit", "errors.findingWriteForbidden");
 }
 
 export function requireCommentWriter(actor: UserActor): void {
-  assertCan(actor, "comment:write", "Only assessors, admins and DPOs can comment");
+  assertCan(actor, "comment:write", "errors.commentForbidden");
 }
 
 /**
@@ -25,7 +25,7 @@ export function requireCommentWriter(actor: UserActor): void {
  */
 export async function lockedReviewAssessment(tx: Tx, actor: UserActor, assessmentId: string) {
   const owned = await tx.assessment.findFirst({ where: { id: assessmentId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!owned) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!owned) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   await lockRow(tx, "Assessment", owned.id);
   const assessment = await tx.assessment.findFirstOrThrow({
     where: { id: owned.id, organizationId: actor.organizationId },
@@ -40,7 +40,7 @@ export async function lockedReviewAssessment(tx: Tx, actor: UserActor, assessmen
 export function assertKnownQuestions(questions: ReadonlyMap<string, unknown>, keys: readonly string[]): string[] {
   const unique = [...new Set(keys)];
   const unknown = unique.filter((k) => !questions.has(k));
-  if (unknown.length > 0) throw new DomainError("VALIDATION", "unknownQuestion", { unknown });
+  if (unknown.length > 0) throw new DomainError("VALIDATION", "review.unknownQuestion", { unknown });
   return unique;
 }
 

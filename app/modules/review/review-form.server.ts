@@ -63,7 +63,8 @@ async function runIntent(actor: UserActor, assessmentId: string, intent: ReviewI
   } catch (error) {
     // Fixable refusals go back to the form; FORBIDDEN and NOT_FOUND propagate (403/404).
     if (error instanceof DomainError && (error.code === "VALIDATION" || error.code === "CONFLICT" || error.code === "INVALID_STATE")) {
-      const code = error.code === "VALIDATION" ? error.message : error.code === "CONFLICT" ? "conflict" : "invalidState";
+      // The flash names a key of the review namespace (it travels in the query string).
+      const code = error.code === "VALIDATION" ? (error.key.startsWith("review.") ? error.key.slice("review.".length) : "error") : error.code === "CONFLICT" ? "conflict" : "invalidState";
       const anchor = intent === "addComment" ? "comments" : intent === "requestChanges" ? "request-changes" : findingId ? `finding-${findingId}` : "findings";
       return { flash: { intent, code, ...(findingId ? { id: findingId } : {}) }, anchor };
     }

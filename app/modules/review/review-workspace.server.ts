@@ -13,7 +13,7 @@ import { can } from "../../utils/permissions";
 /** Everything the review workspace shows besides the assessment itself (any member reads it). */
 export async function getReviewWorkspace(actor: UserActor, assessmentId: string) {
   const assessment = await db().assessment.findFirst({ where: { id: assessmentId, organizationId: actor.organizationId }, select: { id: true } });
-  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const findings = await db().finding.findMany({
     where: { assessmentId: assessment.id, organizationId: actor.organizationId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],

@@ -25,7 +25,7 @@ export async function createTemplate(actor: TemplateActor, input: CreateTemplate
       where: { organizationId_key: { organizationId: actor.organizationId, key } },
       select: { id: true },
     });
-    if (taken) throw new DomainError("CONFLICT", `A template with key '${key}' already exists`, { reason: "keyTaken" });
+    if (taken) throw new DomainError("CONFLICT", "errors.templateKeyTaken", { reason: "keyTaken", params: { key } });
     const template = await tx.questionnaireTemplate.create({
       data: { organizationId: actor.organizationId, key, name: titleEn },
       select: { id: true, key: true },

@@ -59,7 +59,7 @@ export async function editTemplateDraft(
     const field = parsed.error.issues[0]?.path[0];
     throw new DomainError(
       "VALIDATION",
-      field === "revision" ? "The form is missing the draft's revision" : "Unknown action",
+      field === "revision" ? "errors.draftRevisionMissing" : "errors.unknownFormAction",
     );
   }
   const { templateId, revision, intent, target, values } = parsed.data;

@@ -18,7 +18,7 @@ export async function exportTemplateVersion(actor: TemplateActor, input: z.input
     where: { id: versionId, templateId, template: { organizationId: actor.organizationId } },
     select: { version: true, status: true, definition: true, template: { select: { key: true } } },
   });
-  if (!version) throw new DomainError("NOT_FOUND", "Template version not found");
+  if (!version) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
   const definition = parseStoredDefinition(version.definition);
   const suffix = version.status === "DRAFT" ? "-draft" : "";
   return {
@@ -39,10 +39,9 @@ export async function findVersionToExport(actor: TemplateActor, input: { key: st
     select: { id: true, templateId: true },
   });
   if (!version) {
-    throw new DomainError(
-      "NOT_FOUND",
-      input.version === undefined ? `template '${input.key}' has no published version` : `template '${input.key}' has no version ${input.version}`,
-    );
+    throw input.version === undefined
+      ? new DomainError("NOT_FOUND", "errors.templateNoPublishedVersion", { params: { key: input.key } })
+      : new DomainError("NOT_FOUND", "errors.templateNoSuchVersion", { params: { key: input.key, version: input.version } });
   }
   return { templateId: version.templateId, versionId: version.id };
 }

@@ -12,7 +12,7 @@ export async function findTemplate(actor: TemplateActor, templateId: string, cli
     where: { id: templateId, organizationId: actor.organizationId },
     select: { id: true, key: true, name: true },
   });
-  if (!template) throw new DomainError("NOT_FOUND", "Template not found");
+  if (!template) throw new DomainError("NOT_FOUND", "errors.templateNotFound");
   return template;
 }
 

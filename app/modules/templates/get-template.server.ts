@@ -36,7 +36,7 @@ export async function getTemplate(actor: UserActor, input: { templateId: string;
   const authorName = new Map(authors.map((a) => [a.userId, a.user.name]));
 
   const selected = input.versionId ? versions.find((v) => v.id === input.versionId) : (versions.find((v) => v.status === "PUBLISHED") ?? versions[0]);
-  if (input.versionId && !selected) throw new DomainError("NOT_FOUND", "Template version not found");
+  if (input.versionId && !selected) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
   let comparison = null;
   if (selected) {
     const previous = versions.find((v) => v.status === "PUBLISHED" && v.version < selected.version && v.id !== selected.id) ??

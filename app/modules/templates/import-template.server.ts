@@ -58,10 +58,10 @@ export async function importTemplate(actor: TemplateActor, input: ImportTemplate
       select: { id: true, key: true },
     });
     if (mode === "new" && existing) {
-      throw new DomainError("CONFLICT", `A template with key '${definition.key}' already exists: import the file as a new draft of it`, { reason: "keyTaken" });
+      throw new DomainError("CONFLICT", "errors.templateKeyTakenImport", { reason: "keyTaken", params: { key: definition.key } });
     }
     if (mode === "draft" && !existing) {
-      throw new DomainError("NOT_FOUND", `There is no template with key '${definition.key}': import the file as a new template`, { reason: "noTemplate" });
+      throw new DomainError("NOT_FOUND", "errors.templateKeyNotFound", { reason: "noTemplate", params: { key: definition.key } });
     }
     const template =
       existing ??
@@ -87,7 +87,7 @@ export async function importTemplate(actor: TemplateActor, input: ImportTemplate
     }
 
     if (existing && (await findDraft(template.id, tx))) {
-      throw new DomainError("CONFLICT", `Template '${template.key}' has an open draft: publish or discard it before importing a new one`, { reason: "draftOpen" });
+      throw new DomainError("CONFLICT", "errors.draftOpen", { reason: "draftOpen", params: { key: template.key } });
     }
     const version = await nextVersionNumber(tx, actor.organizationId, template.id);
     const draft = await tx.templateVersion.create({

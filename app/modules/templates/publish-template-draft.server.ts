@@ -25,7 +25,8 @@ export async function publishTemplateDraft(actor: TemplateActor, input: z.input<
     if (!draft || draft.revision !== revision) throw draftConflict(draft?.revision ?? null);
     const latest = await findLatestPublished(template.id, tx);
     if (latest && latest.checksum === templateChecksum(draft.definition)) {
-      throw new DomainError("INVALID_STATE", `The draft is identical to version ${latest.version}: there is nothing to publish`, {
+      throw new DomainError("INVALID_STATE", "errors.draftIdentical", {
+        params: { version: latest.version },
         reason: "identical",
         version: latest.version,
       });

@@ -62,9 +62,9 @@ export async function publishTemplateVersion(tx: Tx, actor: Actor, input: Publis
     where: { id: input.templateId, organizationId: actor.organizationId },
     select: { id: true, key: true },
   });
-  if (!template) throw new DomainError("NOT_FOUND", "Template not found");
+  if (!template) throw new DomainError("NOT_FOUND", "errors.templateNotFound");
   if (input.definition.key !== template.key) {
-    throw new DomainError("VALIDATION", `The definition's key '${input.definition.key}' is not the template's key '${template.key}'`);
+    throw new DomainError("VALIDATION", "errors.templateKeyMismatch", { params: { given: input.definition.key, expected: template.key } });
   }
   const checksum = templateChecksum(input.definition);
   const version = await nextVersionNumber(tx, actor.organizationId, template.id, input.draft?.id);
@@ -83,7 +83,7 @@ export async function publishTemplateVersion(tx: Tx, actor: Actor, input: Publis
         revision: { increment: 1 },
       },
     });
-    if (updated.count !== 1) throw new DomainError("CONFLICT", "The draft was changed meanwhile");
+    if (updated.count !== 1) throw new DomainError("CONFLICT", "errors.draftChanged");
     id = input.draft.id;
   } else {
     const created = await tx.templateVersion.create({

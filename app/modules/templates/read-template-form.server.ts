@@ -1,3 +1,4 @@
+import { errorResponse } from "../../utils/http.server";
 import { BodyTooLargeError, limitedBody } from "../../utils/limited-body.server";
 import { readMultipartForm } from "../../utils/multipart-form.server";
 import { TEMPLATE_FILE_MAX_BYTES } from "./template-file";
@@ -18,15 +19,15 @@ export async function readTemplateForm(request: Request): Promise<FormData> {
     form = isMultipart(request) ? await readMultipartForm(request, TEMPLATE_FORM_MAX_BYTES) : await readUrlEncoded(request);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw tooLarge();
-    throw new Response("The form could not be read.", { status: 400 });
+    throw errorResponse(400, { key: "errors.formUnreadable" });
   }
   for (const [, value] of form) {
-    if (typeof value === "string" && value.includes("\u0000")) throw new Response("The form contains invalid characters.", { status: 400 });
+    if (typeof value === "string" && value.includes("\u0000")) throw errorResponse(400, { key: "errors.formInvalidCharacters" });
   }
   return form;
 }
 
-const tooLarge = () => new Response("The upload is too large (at most 2 MB).", { status: 413 });
+const tooLarge = () => errorResponse(413, { key: "errors.uploadTooLarge", params: { size: TEMPLATE_FILE_MAX_BYTES / 1024 / 1024 } });
 
 /** The import page's file upload: our multipart reader (file names with ; = " or filename* are fine). */
 function isMultipart(request: Request): boolean {

@@ -23,13 +23,9 @@ export type SaveTemplateDraftResult =
 
 /** Thrown (as CONFLICT) when the draft moved on since the author loaded it; carries the current revision. */
 export function draftConflict(current: number | null): DomainError {
-  return new DomainError(
-    "CONFLICT",
-    current === null
-      ? "The draft no longer exists: it was published or discarded meanwhile. Nothing was saved."
-      : `The draft was changed by someone else meanwhile (now revision ${current}). Nothing was saved: reload the editor to see the changes.`,
-    { currentRevision: current },
-  );
+  return current === null
+    ? new DomainError("CONFLICT", "errors.draftGone", { currentRevision: current })
+    : new DomainError("CONFLICT", "errors.draftChangedRevision", { currentRevision: current, params: { revision: current } });
 }
 
 /**

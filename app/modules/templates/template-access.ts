@@ -6,7 +6,7 @@ export type TemplateActor = UserActor | SystemActor;
 
 /** Who may change templates (the editor, imports, publishing): "template:edit" in the permission table. */
 export function requireTemplateWriter(actor: TemplateActor): void {
-  if (actor.kind === "user") assertCan(actor, "template:edit", "Only admins and assessors edit templates");
+  if (actor.kind === "user") assertCan(actor, "template:edit", "errors.templateWriteForbidden");
 }
 
 export function createdByOf(actor: TemplateActor): string | null {

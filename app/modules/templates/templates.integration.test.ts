@@ -69,7 +69,7 @@ describe("template drafts and versions", () => {
       saveTemplateDraft(s.admin, { templateId: template.id, revision: 1, definition: stale, change: "test" }),
       "CONFLICT",
     );
-    expect(conflict.message).toMatch(/changed by someone else.*revision 2.*Nothing was saved/);
+    expect(conflict).toMatchObject({ key: "errors.draftChangedRevision", params: { revision: 2 } });
     expect((await findDraft(template.id))!.definition.sections[0]!.questions[0]!.label.en).toBe("Edited label");
 
     // An invalid definition comes back with its paths, and nothing is stored.
@@ -193,7 +193,7 @@ describe("template import and export", () => {
     expect(vetted(["template", "import", out]).code).toBe(2);
     const unknown = vetted(["template", "export", "--org", target.slug, "--key", "no-such-template"]);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toContain("template 'no-such-template' has no published version");
+    expect(unknown.stderr).toContain("Template “no-such-template” has no published version.");
   }, 120_000);
 });
 

@@ -24,7 +24,7 @@ export async function deleteProduct({
       where: { organizationId: actor.organizationId, productId: product.id },
     });
     if (assessmentCount > 0) {
-      throw new DomainError("INVALID_STATE", "A product with assessments cannot be deleted", { assessmentCount });
+      throw new DomainError("INVALID_STATE", "errors.productHasAssessments", { assessmentCount });
     }
     await tx.product.deleteMany({ where: { id: product.id, organizationId: actor.organizationId } });
     await recordAuditEvent(tx, actor, {

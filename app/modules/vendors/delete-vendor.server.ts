@@ -17,7 +17,7 @@ export async function deleteVendor({ actor, input }: { actor: UserActor; input: 
       where: { organizationId: actor.organizationId, vendorId: vendor.id },
     });
     if (assessmentCount > 0) {
-      throw new DomainError("INVALID_STATE", "A vendor with assessments cannot be deleted: archive it instead", {
+      throw new DomainError("INVALID_STATE", "errors.vendorHasAssessments", {
         assessmentCount,
       });
     }

@@ -56,7 +56,7 @@ export async function getVendor({ actor, input }: { actor: UserActor; input: { v
       },
     },
   });
-  if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+  if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   // Sorted here, not in SQL: SQLite compares bytes ("Über" after "Z"), PostgreSQL by locale.
   const collator = new Intl.Collator(input.locale ?? "en", { sensitivity: "base", numeric: true });
   return {

@@ -58,5 +58,5 @@ export async function updateProduct({ actor, input }: { actor: UserActor; input:
 }
 
 function staleVersion(currentVersion: number | null): DomainError {
-  return new DomainError("CONFLICT", "The product was changed by someone else in the meantime", { currentVersion });
+  return new DomainError("CONFLICT", "errors.productChanged", { currentVersion });
 }

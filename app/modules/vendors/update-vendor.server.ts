@@ -55,5 +55,5 @@ export async function updateVendor({ actor, input }: { actor: UserActor; input: 
 }
 
 function staleVersion(currentVersion: number | null): DomainError {
-  return new DomainError("CONFLICT", "The vendor was changed by someone else in the meantime", { currentVersion });
+  return new DomainError("CONFLICT", "errors.vendorChanged", { currentVersion });
 }

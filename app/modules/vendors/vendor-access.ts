@@ -7,9 +7,9 @@ import { assertCan } from "../../utils/permissions";
  * so no caller can skip the check.
  */
 export function assertCanWriteVendors(actor: UserActor): void {
-  assertCan(actor, "vendor:edit", "Only admins and assessors can change vendors and products");
+  assertCan(actor, "vendor:edit", "errors.vendorWriteForbidden");
 }
 
 export function assertCanReadVendors(actor: UserActor): void {
-  assertCan(actor, "vendor:read", "This role cannot read vendors");
+  assertCan(actor, "vendor:read", "errors.vendorReadForbidden");
 }

@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../utils/i18n";
+import { isMessageKey, type MessageKey } from "../../utils/i18n";
 import { formatTags } from "./vendor-tags";
 
 /**
@@ -102,7 +102,7 @@ const VENDOR_ERROR_KEYS = new Set<string>([
   "vendors.errorConfirm",
 ]);
 export function errorMessageKey(message: string | undefined): MessageKey {
-  return (message && VENDOR_ERROR_KEYS.has(message) ? message : "vendors.errorInvalid") as MessageKey;
+  return message && VENDOR_ERROR_KEYS.has(message) && isMessageKey(message) ? message : "vendors.errorInvalid";
 }
 
 /** zod issues → { field: i18n key } keyed by the top-level field ("hostingRegions.2" → "hostingRegions"). */

@@ -8,7 +8,7 @@ import type { UserActor } from "../auth/actor";
  */
 export async function findVendorForWrite(tx: Tx, actor: UserActor, vendorId: string) {
   const vendor = await tx.vendor.findFirst({ where: { id: vendorId, organizationId: actor.organizationId } });
-  if (!vendor) throw new DomainError("NOT_FOUND", "Vendor not found");
+  if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   return vendor;
 }
 
@@ -21,13 +21,13 @@ export async function findProductForWrite(tx: Tx, actor: UserActor, input: { ven
     },
     include: { vendor: { select: { id: true, archivedAt: true } } },
   });
-  if (!product) throw new DomainError("NOT_FOUND", "Product not found");
+  if (!product) throw new DomainError("NOT_FOUND", "errors.productNotFound");
   return product;
 }
 
 export function assertVendorActive(vendor: { archivedAt: Date | null }): void {
   if (vendor.archivedAt) {
-    throw new DomainError("INVALID_STATE", "The vendor is archived: restore it before changing it");
+    throw new DomainError("INVALID_STATE", "errors.vendorArchived");
   }
 }
 
@@ -39,7 +39,7 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
 }
 
 export function validationError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): DomainError {
-  return new DomainError("VALIDATION", "Invalid vendor or product input", {
+  return new DomainError("VALIDATION", "errors.vendorInputInvalid", {
     issues: issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
   });
 }

@@ -1,6 +1,7 @@
 import { db, type Db, type Tx } from "../../utils/db.server";
 import { requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
+import { validationError } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -8,7 +9,7 @@ import { parseStoredWeights, weightProfileInputSchema, type WeightProfileInput }
 import { assertCan } from "../../utils/permissions";
 
 function requireAdmin(actor: UserActor): void {
-  assertCan(actor, "weight-profile:manage", "Only admins manage weight profiles");
+  assertCan(actor, "weight-profile:manage", "errors.weightsForbidden");
 }
 
 export async function listWeightProfiles(actor: UserActor) {
@@ -26,7 +27,7 @@ export async function getWeightProfile(actor: UserActor, rawProfileId: string) {
     where: { id: profileId, organizationId: actor.organizationId },
     select: { id: true, name: true, description: true, weights: true, isDefault: true, version: true },
   });
-  if (!row) throw new DomainError("NOT_FOUND", "Weight profile not found");
+  if (!row) throw new DomainError("NOT_FOUND", "errors.weightProfileNotFound");
   return { ...row, weights: parseStoredWeights(row.weights) };
 }
 
@@ -42,7 +43,7 @@ export async function defaultWeightProfile(organizationId: string, client: Tx | 
 /** Parsed again here (idempotent): the name is stored cleaned whoever calls. */
 function parseProfileInput(input: WeightProfileInput): WeightProfileInput {
   const parsed = weightProfileInputSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", `weights.${parsed.error.issues[0]?.message ?? "nameRequired"}`);
+  if (!parsed.success) throw validationError(parsed.error.issues);
   return parsed.data;
 }
 
@@ -66,7 +67,7 @@ export async function updateWeightProfile(actor: UserActor, rawProfileId: string
   requireAdmin(actor);
   return inTransaction(async (tx) => {
     const existing = await tx.weightProfile.findFirst({ where: { id: profileId, organizationId: actor.organizationId }, select: { id: true } });
-    if (!existing) throw new DomainError("NOT_FOUND", "Weight profile not found");
+    if (!existing) throw new DomainError("NOT_FOUND", "errors.weightProfileNotFound");
     const clash = await tx.weightProfile.findFirst({ where: { organizationId: actor.organizationId, name: input.name, id: { not: profileId } }, select: { id: true } });
     if (clash) throw new DomainError("CONFLICT", "weights.nameTaken");
     const updated = await tx.weightProfile.updateMany({
@@ -86,7 +87,7 @@ export async function setDefaultWeightProfile(actor: UserActor, rawProfileId: st
   await inTransaction(async (tx) => {
     if (profileId) {
       const exists = await tx.weightProfile.findFirst({ where: { id: profileId, organizationId: actor.organizationId }, select: { id: true } });
-      if (!exists) throw new DomainError("NOT_FOUND", "Weight profile not found");
+      if (!exists) throw new DomainError("NOT_FOUND", "errors.weightProfileNotFound");
     }
     await tx.weightProfile.updateMany({ where: { organizationId: actor.organizationId, isDefault: true }, data: { isDefault: false } });
     if (profileId) await tx.weightProfile.update({ where: { id: profileId }, data: { isDefault: true } });
@@ -99,7 +100,7 @@ export async function deleteWeightProfile(actor: UserActor, rawProfileId: string
   const profileId = requireEntityId(rawProfileId, "Weight profile");
   await inTransaction(async (tx) => {
     const existing = await tx.weightProfile.findFirst({ where: { id: profileId, organizationId: actor.organizationId }, select: { id: true, name: true } });
-    if (!existing) throw new DomainError("NOT_FOUND", "Weight profile not found");
+    if (!existing) throw new DomainError("NOT_FOUND", "errors.weightProfileNotFound");
     // Assessments scored with it keep their stored result; the link is cleared (SetNull).
     await tx.weightProfile.delete({ where: { id: profileId } });
     await recordAuditEvent(tx, actor, { action: "weights.profile_deleted", target: { type: "weight_profile", id: profileId }, payload: { name: existing.name } });
