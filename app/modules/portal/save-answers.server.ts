@@ -6,10 +6,9 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE } from "../assessments/assessment-status";
 import type { AnswerValue } from "../questionnaires/answer-value";
-import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { questionsOfVersion } from "../questionnaires/published-questions.server";
 import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-value";
-import { questionsOf } from "../questionnaires/template-definition";
-import { loadVendorAnswerScope, loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { loadVendorAnswerScope, loadVendorAssessmentState, parseStoredAnswer } from "./vendor-questionnaire.server";
 import { ANSWER_LOCK_MESSAGES, answerLock } from "./vendor-answer-scope";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
@@ -39,12 +38,11 @@ export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): 
     // Lock the assessment before reading its status: a submit running at the same time holds
     // the same lock, so an answer can never change behind a stored score.
     await lockRow(tx, "Assessment", actor.assessmentId);
-    const assessment = await loadVendorAssessment(actor, tx);
+    const assessment = await loadVendorAssessmentState(actor, tx);
     if (!(VENDOR_EDITABLE as readonly string[]).includes(assessment.status)) {
       throw new DomainError("INVALID_STATE", "This questionnaire has been submitted and is read-only");
     }
-    const template = await loadTemplateVersion(assessment.templateVersionId, tx);
-    const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));
+    const questions = await questionsOfVersion(assessment.templateVersionId, tx);
     // Delegated sections, and after "request changes" only the reopened questions until the next
     // submit: the same rule the page and the form reader apply (vendor-answer-scope.ts). Callers
     // pass only changeable questions; a change named here anyway is reported, not written.
@@ -107,12 +105,16 @@ async function firstForeignFile(tx: Tx, assessmentId: string, questionKey: strin
   return files.find((id) => !known.has(id)) ?? null;
 }
 
+/**
+ * One answer, compare-and-set on its version. The read and the update are tagged queries
+ * (portable across SQLite and PostgreSQL): autosave runs them on every save, and Prisma 6
+ * compiles each ORM query anew (ADR 0021). The first answer to a question is created through
+ * Prisma (once per question; it generates the row id).
+ */
 async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change: AnswerChange): Promise<SaveOutcome> {
-  const existing = await tx.answer.findUnique({
-    where: { assessmentId_questionKey: { assessmentId, questionKey: change.questionKey } },
-    select: { id: true, value: true, version: true },
-  });
-  const currentVersion = existing?.version ?? 0;
+  const [existing] = await tx.$queryRaw<{ id: string; value: string; version: number | bigint }[]>`
+    SELECT "id", "value", "version" FROM "Answer" WHERE "assessmentId" = ${assessmentId} AND "questionKey" = ${change.questionKey}`;
+  const currentVersion = Number(existing?.version ?? 0);
   if (existing && comparableAnswer(parseStoredAnswer(existing.value)) === comparableAnswer(change.value)) {
     return { questionKey: change.questionKey, status: "unchanged", version: currentVersion };
   }
@@ -133,11 +135,10 @@ async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change:
     return { questionKey: change.questionKey, status: "saved", version: 1 };
   }
   // The version condition makes a concurrent writer that read the same version lose cleanly.
-  const result = await tx.answer.updateMany({
-    where: { id: existing.id, version: currentVersion },
-    data: { value: canonical(change.value), version: { increment: 1 }, updatedBy },
-  });
-  if (result.count !== 1) {
+  const updated = await tx.$executeRaw`
+    UPDATE "Answer" SET "value" = ${canonical(change.value)}, "version" = ${currentVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${existing.id} AND "version" = ${currentVersion}`;
+  if (updated !== 1) {
     const fresh = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, select: { value: true, version: true } });
     return { questionKey: change.questionKey, status: "conflict", version: fresh.version, currentValue: parseStoredAnswer(fresh.value), yourValue: change.value };
   }

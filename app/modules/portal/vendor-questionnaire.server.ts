@@ -4,7 +4,7 @@ import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE, type AssessmentStatus } from "../assessments/assessment-status";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { openChangeRequest } from "../review/change-requests.server";
+import { openChangeRequestKeys } from "../review/change-requests.server";
 import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
 import { countryGroups, residencyReferenceDay } from "../assessments/country-groups.server";
 
@@ -37,6 +37,17 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
 }
 
 /**
+ * Only what a write needs to know about the contact's assessment: its status and its template
+ * version, in one tagged query (the autosave path reads it on every save, ADR 0021).
+ */
+export async function loadVendorAssessmentState(actor: VendorActor, client: Tx | ReturnType<typeof db> = db()) {
+  const [assessment] = await client.$queryRaw<{ id: string; status: string; templateVersionId: string }[]>`
+    SELECT "id", "status", "templateVersionId" FROM "Assessment" WHERE "id" = ${actor.assessmentId} AND "organizationId" = ${actor.organizationId}`;
+  if (!assessment) throw new DomainError("NOT_FOUND", "Assessment not found");
+  return assessment;
+}
+
+/**
  * What this contact may change right now (see vendor-answer-scope.ts): the assessment's status,
  * the contact's delegated sections and the open change request, read with `client` (inside a
  * transaction: after the assessment's row lock, so a concurrent submit or request is seen).
@@ -46,8 +57,8 @@ export async function loadVendorAnswerScope(
   assessment: { id: string; status: string },
   client: Tx | ReturnType<typeof db> = db(),
 ): Promise<VendorAnswerScope> {
-  const changeRequest = await openChangeRequest(client, actor.organizationId, assessment.id);
-  return { status: assessment.status, sections: actor.sections ?? null, reopened: changeRequest?.questionKeys ?? null };
+  const reopened = await openChangeRequestKeys(client, actor.organizationId, assessment.id);
+  return { status: assessment.status, sections: actor.sections ?? null, reopened };
 }
 
 /**
