@@ -22,7 +22,7 @@
 //   autosave rps=<n> p99_ms=<n> trivial_rps=<n> lost=<n>
 // (with --postgres: the figures of two instances).
 // Run: npm run bench:autosave [-- --postgres]  (BENCH_DURATION_S, BENCH_CONNECTIONS override the
-// defaults; BENCH_CPU_PROF=<dir> writes CPU profiles of the measured server; builds first when
+// defaults; BENCH_ORGANISATIONS spreads the sessions over that many organisations, default 1; BENCH_CPU_PROF=<dir> writes CPU profiles of the measured server; builds first when
 // build/ is missing).
 import { spawn, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
@@ -39,6 +39,7 @@ const WARM_UP_S = 2;
 const KILL_AFTER_S = 4;
 const REQUEST_TIMEOUT_MS = 30_000;
 const POSTGRES = process.argv.includes("--postgres");
+const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 /** Text questions of the bundled template: any text is a valid answer, no show-if rule hides them. */
 const QUESTIONS = ["data_use.subprocessors", "compliance.dpo_contact", "transparency.models_used"] as const;
 
@@ -97,7 +98,7 @@ async function run(databaseUrl: string): Promise<void> {
   const seedStart = performance.now();
   const sessions = await seedSessions();
   await disconnectDb();
-  console.log(`seeded 1 organisation, ${sessions.length} assessments with a verified vendor session each in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${POSTGRES ? "PostgreSQL" : "SQLite"})`);
+  console.log(`seeded ${ORGANISATIONS} organisation(s), ${sessions.length} assessments with a verified vendor session each in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${POSTGRES ? "PostgreSQL" : "SQLite"})`);
   console.log(`load: ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARM_UP_S} s warm-up`);
 
   const serverEnv = { ...bench.env, DATABASE_URL: databaseUrl };
@@ -172,9 +173,12 @@ async function seedSessions(): Promise<Session[]> {
   const { tokenFromInviteUrl } = await import("../tests/support/assessment-factories");
   const { verifiedSession } = await import("../tests/support/vendor-sessions");
   const { vendorSessionCookie } = await import("../app/modules/auth/cookies.server");
-  const scenario = await createAssessmentScenario();
+  // BENCH_ORGANISATIONS > 1 spreads the sessions over several organisations (several audit chains).
+  const scenarios = [];
+  for (let i = 0; i < ORGANISATIONS; i++) scenarios.push(await createAssessmentScenario());
   const sessions: Session[] = [];
   for (let i = 0; i < CONNECTIONS; i++) {
+    const scenario = scenarios[i % scenarios.length]!;
     const vendor = await createVendor({ organizationId: scenario.org.id, name: `Bench vendor ${i}` });
     const assessment = await startAssessment(scenario.assessor, { vendorId: vendor.id, templateVersionId: scenario.templateVersionId, title: `Bench assessment ${i}`, dueDate: "2027-03-31" });
     const invite = await createInviteLink(scenario.assessor, assessment.id, { contactEmail: `contact-${i}@bench.example`, locale: "en" });
