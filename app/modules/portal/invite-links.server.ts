@@ -137,28 +137,48 @@ export function parseSections(json: string | null): string[] | null {
 export async function requireVendorSession(request: Request, context?: AppLoadContext): Promise<VendorActor> {
   const token = await readVendorSessionToken(request);
   if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) throw redirect("/portal/ended");
-  const session = await db().vendorSession.findUnique({
-    where: { id: sha256Hex(token) },
-    select: {
-      expiresAt: true,
-      verifiedAt: true,
-      inviteLink: { select: { id: true, organizationId: true, assessmentId: true, contactEmail: true, revokedAt: true, expiresAt: true, sections: true } },
-    },
-  });
+  const session = await findVendorSession(sha256Hex(token));
   const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now || session.inviteLink.revokedAt || session.inviteLink.expiresAt.getTime() <= now) {
+  if (!session || session.expiresAt.getTime() <= now || session.revokedAt || session.linkExpiresAt.getTime() <= now) {
     throw redirect("/portal/ended");
   }
   if (!session.verifiedAt) throw redirect("/portal/verify");
-  const link = session.inviteLink;
-  const sections = parseSections(link.sections);
+  const sections = parseSections(session.sections);
   return {
     kind: "vendor",
-    organizationId: link.organizationId,
-    inviteLinkId: link.id,
-    assessmentId: link.assessmentId,
-    email: link.contactEmail,
+    organizationId: session.organizationId,
+    inviteLinkId: session.inviteLinkId,
+    assessmentId: session.assessmentId,
+    email: session.contactEmail,
     ip: clientIp(context),
     ...(sections ? { sections } : {}),
   };
+}
+
+interface VendorSessionRow {
+  expiresAt: Date;
+  verifiedAt: Date | null;
+  inviteLinkId: string;
+  organizationId: string;
+  assessmentId: string;
+  contactEmail: string;
+  revokedAt: Date | null;
+  linkExpiresAt: Date;
+  sections: string | null;
+}
+
+/**
+ * The session and its invite link in ONE tagged query (portable across SQLite and PostgreSQL):
+ * every portal request runs it, autosave several times a minute per contact, and Prisma 6's query
+ * compiler spends more CPU compiling the equivalent findUnique-with-select than the database
+ * spends answering it (ADR 0021).
+ */
+async function findVendorSession(id: string): Promise<VendorSessionRow | null> {
+  const rows = await db().$queryRaw<VendorSessionRow[]>`
+    SELECT s."expiresAt", s."verifiedAt", l."id" AS "inviteLinkId", l."organizationId", l."assessmentId",
+           l."contactEmail", l."revokedAt", l."expiresAt" AS "linkExpiresAt", l."sections"
+    FROM "VendorSession" s
+    JOIN "InviteLink" l ON l."id" = s."inviteLinkId"
+    WHERE s."id" = ${id}`;
+  return rows[0] ?? null;
 }

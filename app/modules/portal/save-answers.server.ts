@@ -7,10 +7,9 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE } from "../assessments/assessment-status";
 import type { AnswerValue } from "../questionnaires/answer-value";
-import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
+import { questionsOfVersion, type QuestionIndex } from "../questionnaires/published-questions.server";
 import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-value";
-import { questionsOf } from "../questionnaires/template-definition";
-import { loadVendorAnswerScope, loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { loadVendorWriteState, parseStoredAnswer, type VendorWriteState } from "./vendor-questionnaire.server";
 import { ANSWER_LOCK_MESSAGES, answerLock } from "./vendor-answer-scope";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
@@ -37,62 +36,74 @@ const canonical = (value: unknown) => JSON.stringify(value ?? null);
  */
 export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): Promise<SaveOutcome[]> {
   return inTransaction(async (tx) => {
-    // Lock the assessment before reading its status: a submit running at the same time holds
-    // the same lock, so an answer can never change behind a stored score.
-    await lockRow(tx, "Assessment", actor.assessmentId);
-    const assessment = await loadVendorAssessment(actor, tx);
-    if (!(VENDOR_EDITABLE as readonly string[]).includes(assessment.status)) {
+    const state = await lockAnswersForWriting(tx, actor);
+    if (!(VENDOR_EDITABLE as readonly string[]).includes(state.status)) {
       throw new DomainError("INVALID_STATE", "errors.questionnaireReadOnly");
     }
-    const template = await loadTemplateVersion(assessment.templateVersionId, tx);
-    const questions = new Map(questionsOf(template.definition).map((q) => [q.key, q]));
-    // Delegated sections, and after "request changes" only the reopened questions until the next
-    // submit: the same rule the page and the form reader apply (vendor-answer-scope.ts). Callers
-    // pass only changeable questions; a change named here anyway is reported, not written.
-    const scope = await loadVendorAnswerScope(actor, assessment, tx);
-    const outcomes: SaveOutcome[] = [];
-    for (const change of changes) {
-      const question = questions.get(change.questionKey);
-      if (!question) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.unknownQuestion" } });
-        continue;
-      }
-      const lock = answerLock(scope, question);
-      if (lock) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: ANSWER_LOCK_MESSAGES[lock] } });
-        continue;
-      }
-      // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
-      let value: AnswerValue | null = null;
-      if (change.value !== null) {
-        const parsed = parseAnswerValue(question, change.value);
-        if (!parsed.ok) {
-          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.error });
-          continue;
-        }
-        const missingFile = await firstForeignFile(tx, assessment.id, question.key, parsed.value);
-        if (missingFile) {
-          outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.fileNotOfQuestion" } });
-          continue;
-        }
-        value = parsed.value;
-      }
-      outcomes.push(await saveOne(tx, actor, assessment.id, { ...change, value }));
-    }
-    const saved = outcomes.filter((o) => o.status === "saved");
-    if (saved.length > 0) {
-      if (assessment.status === "INVITED" || assessment.status === "CHANGES_REQUESTED") {
-        await tx.assessment.update({ where: { id: assessment.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
-        await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
-      }
-      await recordAuditEvent(tx, actor, {
-        action: "answers.saved",
-        target: { type: "assessment", id: assessment.id },
-        payload: { questions: saved.map((o) => ({ key: o.questionKey, version: o.version })) },
-      });
-    }
-    return outcomes;
+    return writeAnswers(tx, actor, state, await questionsOfVersion(state.templateVersionId, tx), changes);
   });
+}
+
+/**
+ * Locks the contact's assessment and reads what decides whether its answers may change: status,
+ * template version and (delegated sections, reopened questions) the scope. A submit running at
+ * the same time holds the same lock, so an answer can never change behind a stored score.
+ */
+export async function lockAnswersForWriting(tx: Tx, actor: VendorActor): Promise<VendorWriteState> {
+  await lockRow(tx, "Assessment", actor.assessmentId);
+  return loadVendorWriteState(actor, tx);
+}
+
+/**
+ * Writes the changes inside the caller's transaction, after lockAnswersForWriting: each change is
+ * checked against the scope (delegated sections, and after "request changes" only the reopened
+ * questions until the next submit: vendor-answer-scope.ts) and parsed; callers pass only
+ * changeable questions, a change named here anyway is reported, not written. The audit event is
+ * the last write (record-audit-event.server.ts: on PostgreSQL it queues on the organisation).
+ */
+export async function writeAnswers(tx: Tx, actor: VendorActor, state: VendorWriteState, questions: QuestionIndex, changes: AnswerChange[]): Promise<SaveOutcome[]> {
+  const outcomes: SaveOutcome[] = [];
+  for (const change of changes) {
+    const question = questions.get(change.questionKey);
+    if (!question) {
+      outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.unknownQuestion" } });
+      continue;
+    }
+    const lock = answerLock(state.scope, question);
+    if (lock) {
+      outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: ANSWER_LOCK_MESSAGES[lock] } });
+      continue;
+    }
+    // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
+    let value: AnswerValue | null = null;
+    if (change.value !== null) {
+      const parsed = parseAnswerValue(question, change.value);
+      if (!parsed.ok) {
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.error });
+        continue;
+      }
+      const missingFile = await firstForeignFile(tx, state.id, question.key, parsed.value);
+      if (missingFile) {
+        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.fileNotOfQuestion" } });
+        continue;
+      }
+      value = parsed.value;
+    }
+    outcomes.push(await saveOne(tx, actor, state.id, { ...change, value }));
+  }
+  const saved = outcomes.filter((o) => o.status === "saved");
+  if (saved.length > 0) {
+    if (state.status === "INVITED" || state.status === "CHANGES_REQUESTED") {
+      await tx.assessment.update({ where: { id: state.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
+      await refreshPortfolioOfAssessment(tx, actor.organizationId, state.id);
+    }
+    await recordAuditEvent(tx, actor, {
+      action: "answers.saved",
+      target: { type: "assessment", id: state.id },
+      payload: { questions: saved.map((o) => ({ key: o.questionKey, version: o.version })) },
+    });
+  }
+  return outcomes;
 }
 
 /** Evidence answers may only name files uploaded to this assessment's question (and not deleted). */
@@ -108,12 +119,27 @@ async function firstForeignFile(tx: Tx, assessmentId: string, questionKey: strin
   return files.find((id) => !known.has(id)) ?? null;
 }
 
+/**
+ * One answer, compare-and-set on its version. The read and the update are tagged queries
+ * (portable across SQLite and PostgreSQL): autosave runs them on every save, and Prisma 6
+ * compiles each ORM query anew (ADR 0021). The first answer to a question is created through
+ * Prisma (once per question; it generates the row id).
+ */
 async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change: AnswerChange): Promise<SaveOutcome> {
-  const existing = await tx.answer.findUnique({
-    where: { assessmentId_questionKey: { assessmentId, questionKey: change.questionKey } },
-    select: { id: true, value: true, version: true },
-  });
-  const currentVersion = existing?.version ?? 0;
+  const updatedBy = `vendor:${actor.inviteLinkId}`;
+  // The common case in one statement: a text, number or choice based on the stored version that
+  // differs from the stored value. For these the stored JSON is their comparable form, so "differs"
+  // can be judged by the database; lists and objects (sets, key order) take the path below.
+  if (change.baseVersion > 0 && (typeof change.value === "string" || typeof change.value === "number")) {
+    const stored = canonical(change.value);
+    const updated = await tx.$executeRaw`
+      UPDATE "Answer" SET "value" = ${stored}, "version" = ${change.baseVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
+      WHERE "assessmentId" = ${assessmentId} AND "questionKey" = ${change.questionKey} AND "version" = ${change.baseVersion} AND "value" <> ${stored}`;
+    if (updated === 1) return { questionKey: change.questionKey, status: "saved", version: change.baseVersion + 1 };
+  }
+  const [existing] = await tx.$queryRaw<{ id: string; value: string; version: number | bigint }[]>`
+    SELECT "id", "value", "version" FROM "Answer" WHERE "assessmentId" = ${assessmentId} AND "questionKey" = ${change.questionKey}`;
+  const currentVersion = Number(existing?.version ?? 0);
   if (existing && comparableAnswer(parseStoredAnswer(existing.value)) === comparableAnswer(change.value)) {
     return { questionKey: change.questionKey, status: "unchanged", version: currentVersion };
   }
@@ -126,7 +152,6 @@ async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change:
       yourValue: change.value,
     };
   }
-  const updatedBy = `vendor:${actor.inviteLinkId}`;
   if (!existing) {
     await tx.answer.create({
       data: { organizationId: actor.organizationId, assessmentId, questionKey: change.questionKey, value: canonical(change.value), version: 1, updatedBy },
@@ -134,11 +159,10 @@ async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change:
     return { questionKey: change.questionKey, status: "saved", version: 1 };
   }
   // The version condition makes a concurrent writer that read the same version lose cleanly.
-  const result = await tx.answer.updateMany({
-    where: { id: existing.id, version: currentVersion },
-    data: { value: canonical(change.value), version: { increment: 1 }, updatedBy },
-  });
-  if (result.count !== 1) {
+  const updated = await tx.$executeRaw`
+    UPDATE "Answer" SET "value" = ${canonical(change.value)}, "version" = ${currentVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
+    WHERE "id" = ${existing.id} AND "version" = ${currentVersion}`;
+  if (updated !== 1) {
     const fresh = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, select: { value: true, version: true } });
     return { questionKey: change.questionKey, status: "conflict", version: fresh.version, currentValue: parseStoredAnswer(fresh.value), yourValue: change.value };
   }

@@ -4,7 +4,8 @@ import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE, type AssessmentStatus } from "../assessments/assessment-status";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { openChangeRequest } from "../review/change-requests.server";
+import { openChangeRequestKeys } from "../review/change-requests.server";
+import { parseKeyList } from "../review/review-input";
 import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
 import { countryGroups, residencyReferenceDay } from "../assessments/country-groups.server";
 
@@ -36,6 +37,35 @@ export async function loadVendorAssessment(actor: VendorActor, client: Tx | Retu
   return assessment;
 }
 
+export interface VendorWriteState {
+  id: string;
+  status: string;
+  templateVersionId: string;
+  scope: VendorAnswerScope;
+}
+
+/**
+ * What decides whether the contact's answers may change, in ONE tagged query (autosave runs it on
+ * every save, ADR 0021): the assessment's status and template version and the questions the open
+ * change request reopened, with the contact's delegated sections: the scope of
+ * vendor-answer-scope.ts. Inside a transaction call it after the assessment's row lock.
+ */
+export async function loadVendorWriteState(actor: VendorActor, client: Tx | ReturnType<typeof db> = db()): Promise<VendorWriteState> {
+  const [row] = await client.$queryRaw<{ id: string; status: string; templateVersionId: string; reopened: string | null }[]>`
+    SELECT a."id", a."status", a."templateVersionId",
+           (SELECT c."questionKeys" FROM "ChangeRequest" c
+            WHERE c."assessmentId" = a."id" AND c."organizationId" = a."organizationId" AND c."closedAt" IS NULL
+            ORDER BY c."createdAt" DESC LIMIT 1) AS "reopened"
+    FROM "Assessment" a WHERE a."id" = ${actor.assessmentId} AND a."organizationId" = ${actor.organizationId}`;
+  if (!row) throw new DomainError("NOT_FOUND", "Assessment not found");
+  return {
+    id: row.id,
+    status: row.status,
+    templateVersionId: row.templateVersionId,
+    scope: { status: row.status, sections: actor.sections ?? null, reopened: row.reopened === null ? null : parseKeyList(row.reopened) },
+  };
+}
+
 /**
  * What this contact may change right now (see vendor-answer-scope.ts): the assessment's status,
  * the contact's delegated sections and the open change request, read with `client` (inside a
@@ -46,8 +76,8 @@ export async function loadVendorAnswerScope(
   assessment: { id: string; status: string },
   client: Tx | ReturnType<typeof db> = db(),
 ): Promise<VendorAnswerScope> {
-  const changeRequest = await openChangeRequest(client, actor.organizationId, assessment.id);
-  return { status: assessment.status, sections: actor.sections ?? null, reopened: changeRequest?.questionKeys ?? null };
+  const reopened = await openChangeRequestKeys(client, actor.organizationId, assessment.id);
+  return { status: assessment.status, sections: actor.sections ?? null, reopened };
 }
 
 /**

@@ -65,6 +65,18 @@ export async function openChangeRequest(client: Tx | ReturnType<typeof db>, orga
   return row ? { id: row.id, message: row.message, questionKeys: parseKeyList(row.questionKeys), createdAt: row.createdAt } : null;
 }
 
+/**
+ * Only the questions the open change request reopened (null: none is open), in one tagged query:
+ * the autosave path asks this on every save (ADR 0021).
+ */
+export async function openChangeRequestKeys(client: Tx | ReturnType<typeof db>, organizationId: string, assessmentId: string): Promise<string[] | null> {
+  const rows = await client.$queryRaw<{ questionKeys: string }[]>`
+    SELECT "questionKeys" FROM "ChangeRequest"
+    WHERE "assessmentId" = ${assessmentId} AND "organizationId" = ${organizationId} AND "closedAt" IS NULL
+    ORDER BY "createdAt" DESC LIMIT 1`;
+  return rows[0] ? parseKeyList(rows[0].questionKeys) : null;
+}
+
 /** Closes the open change request (the vendor submitted again). Call inside the submit transaction. */
 export async function closeOpenChangeRequests(tx: Tx, organizationId: string, assessmentId: string, now: Date): Promise<number> {
   const closed = await tx.changeRequest.updateMany({ where: { assessmentId, organizationId, closedAt: null }, data: { closedAt: now } });
