@@ -4,7 +4,8 @@ import path from "node:path";
 /**
  * A benchmark's own installation: a fresh folder under .tmp with an SQLite database, and the
  * fixed, benchmark-only secrets the server child needs. `prepare()` empties the folder and points
- * this process at it (the parent seeds, then starts the server with `env`).
+ * this process at it (the parent seeds, then starts the server with `env`); `activate()` points
+ * this process at the folder as it is (a benchmark reusing its previous database).
  */
 export function benchEnvironment(name: string, extra: Record<string, string> = {}) {
   const dir = path.resolve(import.meta.dirname, "..", ".tmp", name);
@@ -18,8 +19,11 @@ export function benchEnvironment(name: string, extra: Record<string, string> = {
   };
   return {
     env,
-    prepare(): void {
+    activate(): void {
       Object.assign(process.env, env, { NODE_ENV: "production", APP_URL: "http://127.0.0.1:3999" });
+    },
+    prepare(): void {
+      this.activate();
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
     },

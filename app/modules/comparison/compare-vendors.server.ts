@@ -1,12 +1,13 @@
 import type { ScoringResult, WeightProfile } from "../../../scoring";
+import { Prisma } from "../../generated/sqlite/client";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { computeScore } from "../assessments/compute-score";
 import { parseStoredScore } from "../assessments/stored-score";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
-import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { questionsOf, type TemplateDefinition } from "../questionnaires/template-definition";
+import { loadPublishedDefinitions } from "../questionnaires/published-definitions.server";
+import { questionsOf } from "../questionnaires/template-definition";
 import { getWeightProfile } from "../weights/weight-profiles.server";
 import { rankByOverall, rankDifferingQuestions } from "./differ-most";
 
@@ -38,12 +39,37 @@ export type ComparisonRefusal =
   | { reason: "notScored"; vendors: { id: string; name: string }[] }
   | { reason: "mixedTemplates"; templates: { vendorName: string; templateName: string }[] };
 
+/**
+ * Rows looked up by their ids belong to the actor's organisation only when this says so. The
+ * organisation is checked here, not in SQL: with "organizationId" = ? next to "id" IN (…),
+ * SQLite's planner walks the organisation's index (every row of the organisation, 100 ms at
+ * 10,000 vendors) instead of looking up the few ids.
+ */
+function ofActorsOrganization(actor: UserActor) {
+  return (row: { organizationId: string }) => row.organizationId === actor.organizationId;
+}
+
+/** The columns of a vendor's latest scored assessment the comparison shows (plain SQL, both databases). */
+interface LatestAssessmentRow {
+  id: string;
+  vendorId: string;
+  title: string;
+  submittedAt: Date;
+  templateVersionId: string;
+  templateId: string;
+  templateVersion: number | bigint;
+  templateName: string;
+  weightProfileName: string | null;
+}
+
 function figuresOf(score: ScoringResult): CandidateFigures {
   return {
     overall: score.overall,
     riskTier: score.riskTier,
     sections: Object.fromEntries(score.sections.map((s) => [s.key, s.score])),
-    transparency: score.transparency ? { satisfied: score.transparency.satisfied, total: score.transparency.total } : null,
+    transparency: score.transparency
+      ? { satisfied: score.transparency.satisfied, total: score.transparency.total }
+      : null,
     residency: score.residency?.rating ?? null,
     residencyPoints: score.residency?.points ?? null,
     knockOuts: score.knockOuts.map((k) => ({ questionKey: k.questionKey, label: k.label })),
@@ -59,57 +85,106 @@ function figuresOf(score: ScoringResult): CandidateFigures {
  */
 export async function compareVendors(actor: UserActor, input: CompareVendorsInput) {
   const vendorIds = [...new Set(input.vendorIds)];
-  if (vendorIds.length < MIN_CANDIDATES || vendorIds.length > MAX_CANDIDATES) return { ok: false as const, refusal: { reason: "count" } as ComparisonRefusal };
-  const vendors = await db().vendor.findMany({
-    where: { id: { in: vendorIds }, organizationId: actor.organizationId },
-    select: { id: true, name: true },
-  });
+  if (vendorIds.length < MIN_CANDIDATES || vendorIds.length > MAX_CANDIDATES)
+    return { ok: false as const, refusal: { reason: "count" } as ComparisonRefusal };
+  const vendors = (
+    await db().$queryRaw<{ id: string; name: string; organizationId: string }[]>`
+      SELECT "id", "name", "organizationId" FROM "Vendor" WHERE "id" IN (${Prisma.join(vendorIds)})`
+  ).filter(ofActorsOrganization(actor));
   if (vendors.length !== vendorIds.length) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   const profile = input.profileId ? await getWeightProfile(actor, input.profileId) : null;
 
-  const assessments = await db().assessment.findMany({
-    where: { organizationId: actor.organizationId, vendorId: { in: vendorIds }, scoreResult: { not: null }, submittedAt: { not: null } },
-    orderBy: [{ submittedAt: "desc" }, { id: "desc" }],
-    select: {
-      id: true,
-      vendorId: true,
-      title: true,
-      submittedAt: true,
-      scoreResult: true,
-      templateVersionId: true,
-      templateVersion: { select: { templateId: true, version: true, template: { select: { name: true } } } },
-      weightProfile: { select: { name: true } },
-    },
-  });
+  // The latest submitted, scored assessment of each vendor first (small columns only), then the
+  // stored scores of just those: a stored score is large, and older ones are never shown.
+  const submitted = await db().$queryRaw<LatestAssessmentRow[]>`
+    SELECT a."id", a."vendorId", a."title", a."submittedAt", a."templateVersionId", tv."templateId", tv."version" AS "templateVersion",
+           t."name" AS "templateName", w."name" AS "weightProfileName"
+    FROM "Assessment" a
+    JOIN "TemplateVersion" tv ON tv."id" = a."templateVersionId"
+    JOIN "QuestionnaireTemplate" t ON t."id" = tv."templateId"
+    LEFT JOIN "WeightProfile" w ON w."id" = a."weightProfileId"
+    WHERE a."organizationId" = ${actor.organizationId} AND a."vendorId" IN (${Prisma.join(vendorIds)})
+      AND a."scoreResult" IS NOT NULL AND a."submittedAt" IS NOT NULL
+    ORDER BY a."submittedAt" DESC, a."id" DESC`;
+  const latestRows = vendorIds.flatMap((id) => submitted.find((a) => a.vendorId === id) ?? []);
+  const scores =
+    latestRows.length === 0
+      ? []
+      : (
+          await db().$queryRaw<{ id: string; scoreResult: string; organizationId: string }[]>`
+            SELECT "id", "scoreResult", "organizationId" FROM "Assessment" WHERE "id" IN (${Prisma.join(latestRows.map((a) => a.id))})`
+        ).filter(ofActorsOrganization(actor));
   const latest = vendorIds.map((id) => {
-    const assessment = assessments.find((a) => a.vendorId === id) ?? null;
+    const row = latestRows.find((a) => a.vendorId === id) ?? null;
+    const assessment = row
+      ? {
+          id: row.id,
+          vendorId: row.vendorId,
+          title: row.title,
+          submittedAt: row.submittedAt,
+          templateVersionId: row.templateVersionId,
+          templateVersion: {
+            templateId: row.templateId,
+            version: Number(row.templateVersion),
+            template: { name: row.templateName },
+          },
+          weightProfile: row.weightProfileName === null ? null : { name: row.weightProfileName },
+        }
+      : null;
     // Parsed once here: a stored score is large, and validating it is most of this function's work.
-    return { vendor: vendors.find((v) => v.id === id)!, assessment, stored: assessment ? parseStoredScore(assessment.scoreResult) : null };
+    const stored = row
+      ? parseStoredScore(scores.find((s) => s.id === row.id)?.scoreResult ?? null)
+      : null;
+    return { vendor: vendors.find((v) => v.id === id)!, assessment, stored };
   });
   const unscored = latest.filter((c) => !c.stored);
-  if (unscored.length > 0) return { ok: false as const, refusal: { reason: "notScored", vendors: unscored.map((c) => c.vendor) } as ComparisonRefusal };
-  const chosen = latest.map((c) => ({ vendor: c.vendor, assessment: c.assessment!, stored: c.stored! }));
+  if (unscored.length > 0)
+    return {
+      ok: false as const,
+      refusal: { reason: "notScored", vendors: unscored.map((c) => c.vendor) } as ComparisonRefusal,
+    };
+  const chosen = latest.map((c) => ({
+    vendor: c.vendor,
+    assessment: c.assessment!,
+    stored: c.stored!,
+  }));
   const templateIds = new Set(chosen.map((c) => c.assessment.templateVersion.templateId));
   if (templateIds.size > 1) {
     return {
       ok: false as const,
-      refusal: { reason: "mixedTemplates", templates: chosen.map((c) => ({ vendorName: c.vendor.name, templateName: c.assessment.templateVersion.template.name })) } as ComparisonRefusal,
+      refusal: {
+        reason: "mixedTemplates",
+        templates: chosen.map((c) => ({
+          vendorName: c.vendor.name,
+          templateName: c.assessment.templateVersion.template.name,
+        })),
+      } as ComparisonRefusal,
     };
   }
 
-  const definitions = new Map<string, TemplateDefinition>();
-  for (const id of new Set(chosen.map((c) => c.assessment.templateVersionId))) definitions.set(id, (await loadTemplateVersion(id)).definition);
-  const answerRows = await db().answer.findMany({
-    where: { organizationId: actor.organizationId, assessmentId: { in: chosen.map((c) => c.assessment.id) } },
-    select: { assessmentId: true, questionKey: true, value: true },
-  });
-  const weightProfile: WeightProfile | null = profile ? { id: profile.id, name: profile.name, ...profile.weights } : null;
+  const definitions = await loadPublishedDefinitions(
+    chosen.map((c) => c.assessment.templateVersionId),
+  );
+  const answerRows = await db().$queryRaw<
+    { assessmentId: string; questionKey: string; value: string }[]
+  >`
+    SELECT "assessmentId", "questionKey", "value" FROM "Answer"
+    WHERE "organizationId" = ${actor.organizationId} AND "assessmentId" IN (${Prisma.join(chosen.map((c) => c.assessment.id))})`;
+  const weightProfile: WeightProfile | null = profile
+    ? { id: profile.id, name: profile.name, ...profile.weights }
+    : null;
 
   const candidates = chosen.map(({ vendor, assessment, stored }) => {
     const definition = definitions.get(assessment.templateVersionId)!;
-    const answers = Object.fromEntries(answerRows.filter((r) => r.assessmentId === assessment.id).map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
+    const answers = Object.fromEntries(
+      answerRows
+        .filter((r) => r.assessmentId === assessment.id)
+        .map((r) => [r.questionKey, parseStoredAnswer(r.value)]),
+    );
     const asOf = assessment.submittedAt!.toISOString().slice(0, 10);
-    const whatIf = weightProfile ? computeScore(definition, answers, asOf, { weightProfile }) : null;
+    const whatIf = weightProfile
+      ? computeScore(definition, answers, asOf, { weightProfile })
+      : null;
     return {
       vendorId: vendor.id,
       vendorName: vendor.name,
@@ -126,16 +201,30 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
   });
 
   // The newest template version among the candidates gives section and question order and labels.
-  const newest = [...chosen].sort((a, b) => b.assessment.templateVersion.version - a.assessment.templateVersion.version)[0]!;
+  const newest = [...chosen].sort(
+    (a, b) => b.assessment.templateVersion.version - a.assessment.templateVersion.version,
+  )[0]!;
   const reference = definitions.get(newest.assessment.templateVersionId)!;
   const questions = questionsOf(reference);
   const differing = rankDifferingQuestions(
-    questions.map((q, order) => ({ key: q.key, order, answers: candidates.map((c) => c.answers[q.key] ?? null), points: candidates.map((c) => c.points.get(q.key) ?? null) })),
+    questions.map((q, order) => ({
+      key: q.key,
+      order,
+      answers: candidates.map((c) => c.answers[q.key] ?? null),
+      points: candidates.map((c) => c.points.get(q.key) ?? null),
+    })),
   );
 
-  const storedRanks = rankByOverall(candidates.map((c) => ({ c, vendorName: c.vendorName, overall: c.stored.overall })));
-  const whatIfRanks = weightProfile ? rankByOverall(candidates.map((c) => ({ c, vendorName: c.vendorName, overall: c.whatIf!.overall }))) : null;
-  const rankOf = (ranks: typeof storedRanks, c: (typeof candidates)[number]) => [...ranks].find(([entry]) => entry.c === c)![1];
+  const storedRanks = rankByOverall(
+    candidates.map((c) => ({ c, vendorName: c.vendorName, overall: c.stored.overall })),
+  );
+  const whatIfRanks = weightProfile
+    ? rankByOverall(
+        candidates.map((c) => ({ c, vendorName: c.vendorName, overall: c.whatIf!.overall })),
+      )
+    : null;
+  const rankOf = (ranks: typeof storedRanks, c: (typeof candidates)[number]) =>
+    [...ranks].find(([entry]) => entry.c === c)![1];
 
   return {
     ok: true as const,

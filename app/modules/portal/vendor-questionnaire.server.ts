@@ -57,7 +57,7 @@ export async function loadVendorWriteState(actor: VendorActor, client: Tx | Retu
             WHERE c."assessmentId" = a."id" AND c."organizationId" = a."organizationId" AND c."closedAt" IS NULL
             ORDER BY c."createdAt" DESC LIMIT 1) AS "reopened"
     FROM "Assessment" a WHERE a."id" = ${actor.assessmentId} AND a."organizationId" = ${actor.organizationId}`;
-  if (!row) throw new DomainError("NOT_FOUND", "Assessment not found");
+  if (!row) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   return {
     id: row.id,
     status: row.status,

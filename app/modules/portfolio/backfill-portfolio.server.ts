@@ -17,7 +17,8 @@ export async function backfillPortfolio(): Promise<number> {
     });
     if (batch.length === 0) return done;
     await inTransaction(async (tx) => {
-      for (const vendor of batch) await refreshVendorPortfolio(tx, vendor.organizationId, vendor.id);
+      for (const vendor of batch)
+        await refreshVendorPortfolio(tx, vendor.organizationId, vendor.id);
     });
     done += batch.length;
   }

@@ -55,16 +55,26 @@ export async function exportPortfolio(
   const day = now.toISOString().slice(0, 10);
   const name = `portfolio-${day}`;
   if (input.format === "csv") {
-    return new Response(toCsv(headers, rows), { headers: attachmentHeaders(`${name}.csv`, "text/csv; charset=utf-8") });
+    return new Response(toCsv(headers, rows), {
+      headers: attachmentHeaders(`${name}.csv`, "text/csv; charset=utf-8"),
+    });
   }
   if (input.format === "xlsx") {
-    const body = await toXlsx([{ name: translate(input.locale, "portfolio.exportSheet"), headers, rows }]);
+    const body = await toXlsx([
+      { name: translate(input.locale, "portfolio.exportSheet"), headers, rows },
+    ]);
     return new Response(new Uint8Array(body), {
-      headers: attachmentHeaders(`${name}.xlsx`, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+      headers: attachmentHeaders(
+        `${name}.xlsx`,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      ),
     });
   }
   const filters = Object.fromEntries(portfolioParams({ ...input.query, page: 1 }));
-  return new Response(toJson(headers, rows, { exportedAt: now.toISOString(), locale: input.locale, filters, total }), {
-    headers: attachmentHeaders(`${name}.json`, "application/json; charset=utf-8"),
-  });
+  return new Response(
+    toJson(headers, rows, { exportedAt: now.toISOString(), locale: input.locale, filters, total }),
+    {
+      headers: attachmentHeaders(`${name}.json`, "application/json; charset=utf-8"),
+    },
+  );
 }

@@ -10,7 +10,13 @@ export const PORTFOLIO_SORTS = ["name", "score", "tier", "due", "transparency"] 
 export type PortfolioSort = (typeof PORTFOLIO_SORTS)[number];
 export const PORTFOLIO_TIERS = ["low", "medium", "high", "critical", "none"] as const;
 export type PortfolioTier = (typeof PORTFOLIO_TIERS)[number];
-export const RESIDENCY_CLASSES = ["eu_eea", "adequacy", "third_country_safeguards", "third_country_no_safeguards", "unknown"] as const;
+export const RESIDENCY_CLASSES = [
+  "eu_eea",
+  "adequacy",
+  "third_country_safeguards",
+  "third_country_no_safeguards",
+  "unknown",
+] as const;
 export type ResidencyClass = (typeof RESIDENCY_CLASSES)[number];
 export const PORTFOLIO_PAGE_SIZE = 50;
 // The longest tag the vendor form accepts is the longest `?tag=` the portfolio reads.
@@ -51,7 +57,10 @@ export function parsePortfolioParams(params: URLSearchParams): PortfolioQuery {
 }
 
 /** A query → search params (defaults left out), for sort and page links and the export. */
-export function portfolioParams(query: PortfolioQuery, change: Partial<PortfolioQuery> = {}): URLSearchParams {
+export function portfolioParams(
+  query: PortfolioQuery,
+  change: Partial<PortfolioQuery> = {},
+): URLSearchParams {
   const next = { ...query, ...change };
   const params = new URLSearchParams();
   if (next.q) params.set("q", next.q);

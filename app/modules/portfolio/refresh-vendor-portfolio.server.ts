@@ -18,13 +18,27 @@ export const OPEN_FINDING_STATUSES = ["OPEN", "IN_PROGRESS"];
  * any assessment is submitted and scored (what /compare needs). Call it inside the
  * transaction of every use case that changes one of those facts.
  */
-export async function refreshVendorPortfolio(tx: Tx, organizationId: string, vendorId: string): Promise<void> {
-  const vendor = await tx.vendor.findFirst({ where: { id: vendorId, organizationId }, select: { id: true, name: true } });
+export async function refreshVendorPortfolio(
+  tx: Tx,
+  organizationId: string,
+  vendorId: string,
+): Promise<void> {
+  const vendor = await tx.vendor.findFirst({
+    where: { id: vendorId, organizationId },
+    select: { id: true, name: true },
+  });
   if (!vendor) return;
   const latest = await tx.assessment.findFirst({
     where: { organizationId, vendorId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, status: true, dueDate: true, overallScore: true, scoreResult: true, product: { select: { name: true } } },
+    select: {
+      id: true,
+      status: true,
+      dueDate: true,
+      overallScore: true,
+      scoreResult: true,
+      product: { select: { name: true } },
+    },
   });
   const score = latest ? parseStoredScore(latest.scoreResult) : null;
   const transparency = score?.transparency;
@@ -56,7 +70,9 @@ export async function refreshVendorPortfolio(tx: Tx, organizationId: string, ven
       latestOverall: score?.overall ?? latest?.overallScore ?? null,
       latestTierRank: score?.riskTier ? TIER_RANK[score.riskTier] : null,
       latestTransparency:
-        transparency && transparency.total > 0 ? Math.round((transparency.satisfied / transparency.total) * 1000) / 10 : null,
+        transparency && transparency.total > 0
+          ? Math.round((transparency.satisfied / transparency.total) * 1000) / 10
+          : null,
       latestResidencyClass: score?.residency?.rating ?? null,
       latestDueDate: latest?.dueDate ?? null,
       certificateExpiry,
@@ -68,8 +84,15 @@ export async function refreshVendorPortfolio(tx: Tx, organizationId: string, ven
 }
 
 /** The vendor of an assessment, then refreshVendorPortfolio(). */
-export async function refreshPortfolioOfAssessment(tx: Tx, organizationId: string, assessmentId: string): Promise<void> {
-  const assessment = await tx.assessment.findFirst({ where: { id: assessmentId, organizationId }, select: { vendorId: true } });
+export async function refreshPortfolioOfAssessment(
+  tx: Tx,
+  organizationId: string,
+  assessmentId: string,
+): Promise<void> {
+  const assessment = await tx.assessment.findFirst({
+    where: { id: assessmentId, organizationId },
+    select: { vendorId: true },
+  });
   if (assessment) await refreshVendorPortfolio(tx, organizationId, assessment.vendorId);
 }
 
@@ -78,7 +101,8 @@ function validUntilOf(json: string): Date | null {
     const value = JSON.parse(json) as unknown;
     if (value && typeof value === "object" && "validUntil" in value) {
       const until = (value as { validUntil?: unknown }).validUntil;
-      if (typeof until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(until)) return new Date(`${until}T00:00:00.000Z`);
+      if (typeof until === "string" && /^\d{4}-\d{2}-\d{2}$/.test(until))
+        return new Date(`${until}T00:00:00.000Z`);
     }
   } catch {
     // not JSON: no date

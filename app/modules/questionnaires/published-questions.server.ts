@@ -1,5 +1,6 @@
 import type { Tx } from "../../utils/db.server";
 import { db } from "../../utils/db.server";
+import { deepFreeze } from "../../utils/deep-freeze";
 import { DomainError } from "../../utils/errors";
 import { parseStoredDefinition } from "./load-template-version.server";
 import { questionsOf, type TemplateQuestionWithSection } from "./template-definition";
@@ -21,7 +22,7 @@ export async function questionsOfVersion(templateVersionId: string, client: Tx |
   const cached = published.get(templateVersionId);
   if (cached) return cached;
   const version = await client.templateVersion.findUnique({ where: { id: templateVersionId }, select: { status: true, definition: true } });
-  if (!version) throw new DomainError("NOT_FOUND", "Template version not found");
+  if (!version) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
   const index: QuestionIndex = new Map(questionsOf(parseStoredDefinition(version.definition)).map((q) => [q.key, deepFreeze(q)]));
   if (version.status === "PUBLISHED") {
     // Oldest out first: an installation has a handful of versions in use at a time.
@@ -31,10 +32,3 @@ export async function questionsOfVersion(templateVersionId: string, client: Tx |
   return index;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
