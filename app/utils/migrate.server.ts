@@ -8,7 +8,8 @@ import { SQLITE_BUSY_TIMEOUT_MS, SQLITE_PRAGMAS } from "./sqlite-adapter.server"
 
 /**
  * Applies pending migrations from prisma/migrations/<provider>/ before the app serves.
- * Each migration runs in its own transaction together with its bookkeeping row; concurrent
+ * Migrations run with their bookkeeping rows (PostgreSQL: one transaction per migration;
+ * SQLite: all pending ones in one transaction, see migrateSqlite); concurrent
  * starters (several app instances) are serialised by an exclusive lock (SQLite: BEGIN
  * IMMEDIATE; PostgreSQL: an advisory lock). An applied migration whose file changed stops the
  * start: history must not be rewritten. See docs/decisions/0002-prisma-6-js-engine.md.

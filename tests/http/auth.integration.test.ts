@@ -190,14 +190,6 @@ describe("per-address limit", () => {
 });
 
 describe("redirect after sign-in", () => {
-  // PRODUCT BUG (open, open redirect): safeRedirectPath (app/utils/request-context.server.ts)
-  // only refuses targets starting with "//" or "/\". Browsers drop tabs and newlines while
-  // parsing a URL (WHATWG URL), so Location "/<TAB>/evil.example" takes the user to
-  // //evil.example after signing in (phishing via /login?redirectTo=%2F%09%2Fevil.example); the
-  // same helper serves /login/verify, /auth/step-up and /set-language. A newline in the target
-  // makes Node refuse the header: 500. Fix: resolve the target with
-  // new URL(target, APP_URL), require the same origin and no control characters or
-  // backslashes, and redirect to url.pathname + url.search + url.hash.
   it("never sends the browser to another site, and never fails", async () => {
     const { user, password } = await newUser();
     const targets = [
@@ -355,10 +347,6 @@ describe("second factor at login", () => {
     ).not.toBeNull();
   });
 
-  // PRODUCT BUG (open): app/routes/login.verify.tsx is nested under app/routes/login.tsx (flat
-  // routes: "login.verify" = child of "login"), and LoginPage renders no <Outlet/>. So
-  // /login/verify shows the password form (posting to /login), never the code form: users with
-  // TOTP cannot finish signing in through the UI. Fix: rename to login_.verify.tsx.
   it("the second-factor page asks for the code (not for the password again)", async () => {
     const { user, password } = await newUser("DPO", true);
     const client = createClient(app.baseUrl);
@@ -477,11 +465,6 @@ describe("TOTP secret at rest", () => {
 });
 
 describe("TOTP enrolment", () => {
-  // PRODUCT BUG (open): after a successful POST /mfa/setup Remix re-runs the route's loader,
-  // which now sees totpEnabledAt and throws redirect("/account") (app/routes/mfa.setup.tsx,
-  // loader). The response is that redirect, so the recovery codes the action returned are never
-  // shown (document POST and client-side navigation alike). Fix: let the loader return an
-  // "already enabled" state instead of redirecting, or hand the codes to a one-time page.
   it("shows the recovery codes once after the first code is confirmed", async () => {
     const { user, password } = await newUser("ADMIN", false);
     const client = createClient(app.baseUrl);

@@ -256,12 +256,6 @@ describe("malformed form posts to /login", () => {
     expect(client.cookies().size).toBe(0);
   });
 
-  // PRODUCT BUG (open): app/routes/login.tsx and 13 more routes (accept-invitation.$token,
-  // account, admin.settings, admin.users, assessments.$assessmentId, assessments.new, audit,
-  // auth.step-up, login.verify, mfa.setup, portal._index, portal.answer, set-language) call
-  // `await request.formData()` unguarded; a body that is not a form makes it throw and Remix
-  // answers 500. The vendor routes already use readFormData() (vendor-forms.server.ts), which
-  // turns this into a 400: move it to app/utils and use it everywhere.
   it("bodies that are not a form at all get 4xx, not 500", async () => {
     const client = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.21" } });
     const results: [string, HttpResponse][] = [];
@@ -280,11 +274,6 @@ function nulBytes(valid: Record<string, string>): [string, { body: URLSearchPara
 }
 
 describe("malformed form posts to /login (NUL bytes)", () => {
-  // PRODUCT BUG (open, PostgreSQL only): a NUL byte in a text field reaches Prisma unchanged;
-  // PostgreSQL refuses it ("invalid byte sequence for encoding UTF8: 0x00") and the request
-  // answers 500 (here: the e-mail of POST /login; on /assessments/new vendorId,
-  // templateVersionId and title). SQLite stores it. Fix at the edge: reject (400) or strip
-  // U+0000 in the shared zod string schemas / the form reader.
   it("a NUL byte in a field never gives 500", async () => {
     const client = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.22" } });
     const results: [string, HttpResponse][] = [];
@@ -344,10 +333,6 @@ describe("malformed form posts to /assessments/new", () => {
     expectNo5xx(results);
   });
 
-  // PRODUCT BUG (open): startAssessmentSchema (app/modules/assessments/start-assessment.server.ts)
-  // checks dueDate only against /^\d{4}-\d{2}-\d{2}$/; "2030-13-45" then becomes an Invalid Date
-  // that Prisma rejects, and the route answers 500. Fix: validate the calendar date (e.g. with
-  // parseIsoDay from scoring/, or z.iso.date()) so the form comes back with a field error (400).
   it("an impossible calendar date gets 400, not 500", async () => {
     const before = await db().assessment.count();
     for (const dueDate of ["2030-13-45", "2030-00-10", "2030-02-31", "9999-99-99"]) {

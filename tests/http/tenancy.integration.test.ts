@@ -536,12 +536,6 @@ describe("routes with ids in the URL", () => {
     ).toEqual([]);
   }, 240_000);
 
-  // PRODUCT BUG (open): the `decide` intent of app/routes/assessments.$assessmentId.tsx catches
-  // only CONFLICT from decideAssessment() and rethrows every other DomainError raw (not through
-  // runUseCase), so NOT_FOUND (a foreign or unknown id), FORBIDDEN (not a DPO, separation of
-  // duties) and INVALID_STATE become 500 "Unexpected Server Error" instead of 404/403/409.
-  // Nothing is written. Fix: `throw new Response(error.message, { status: statusForCode(error.code) })`
-  // for other DomainErrors, or wrap the call in runUseCase and catch CONFLICT inside it.
   it("deciding B's assessment answers 404, not 500", async () => {
     const before = await snapshotOf(B.org.id);
     const form = {
@@ -765,10 +759,6 @@ describe("public token routes", () => {
     }
   });
 
-  // PRODUCT BUG (open): POST /accept-invitation/<token longer than 200 characters> answers 400
-  // "invalid input": acceptInvitationSchema (app/modules/admin/admin-schemas.ts) caps the token
-  // at 200 characters, so the VALIDATION error comes before the lookup that would say "not
-  // found". GET of the same URL gives 404. Fix: let an over-long token fail the lookup (404).
   it("answer an over-long token with 404 or 410 too", async () => {
     for (const route of tokenRoutes())
       await expectUnusable(route, "x".repeat(5000), "a 5000-character token");
