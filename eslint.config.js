@@ -7,7 +7,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import security from "eslint-plugin-security";
 import globals from "globals";
 import tseslint from "typescript-eslint";
-import { boundaryConfigs } from "./eslint/boundaries.js";
+import { boundaryConfigs, MESSAGE_KEY_CAST_SELECTORS } from "./eslint/boundaries.js";
 
 export default tseslint.config(
   { ignores: ["build/**", "app/generated/**", "node_modules/**", ".tmp/**", ".data/**", "test-results/**", "playwright-report/**"] },
@@ -35,21 +35,12 @@ export default tseslint.config(
     // compiler, and `as MessageKey` switches that check off, so a typo or a removed key reaches the
     // page as raw text. Turn a string into a key with isMessageKey()/labelKey() from
     // app/utils/i18n.ts (checked at run time), or type the value as MessageKey where it arises.
-    // This block stays before the scoring/ block: flat config replaces (not merges) a rule set
-    // twice, and scoring/ needs its own no-restricted-syntax entries.
+    // Flat config replaces (not merges) a rule's options per file: the app/ block in
+    // eslint/boundaries.js repeats these selectors next to its role checks, and scoring/'s block
+    // (no MessageKey there) sets its own.
     files: ["**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
-          message: "No `as MessageKey`: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts, or type the value as MessageKey where it is created.",
-        },
-        {
-          selector: "TSTypeAssertion > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
-          message: "No `<MessageKey>` cast: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts.",
-        },
-      ],
+      "no-restricted-syntax": ["error", ...MESSAGE_KEY_CAST_SELECTORS],
     },
   },
   {

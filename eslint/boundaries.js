@@ -100,6 +100,22 @@ const ROLE_MESSAGE =
  * block that sets no-restricted-syntax for the same files replaces it, so such a block must
  * spread these selectors into its own list (tests/lint/boundaries.test.ts notices if it does not).
  */
+/**
+ * Item 7 (ADR 0024): `as MessageKey` switches the compiler's key check off, so a typo or a removed
+ * key reaches the page as raw text. Used by eslint.config.js for every file and repeated in the
+ * app/ block below (a later block's no-restricted-syntax replaces an earlier one's).
+ */
+export const MESSAGE_KEY_CAST_SELECTORS = [
+  {
+    selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
+    message: "No `as MessageKey`: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts, or type the value as MessageKey where it is created.",
+  },
+  {
+    selector: "TSTypeAssertion > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
+    message: "No `<MessageKey>` cast: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts.",
+  },
+];
+
 export const ROLE_CHECK_SELECTORS = [
   { selector: `BinaryExpression[operator=/^[!=]==?$/] > ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
   { selector: `ArrayExpression > ${ROLE_LITERAL}`, message: ROLE_MESSAGE },
@@ -173,7 +189,7 @@ export const boundaryConfigs = [
       "app/generated/**",
     ],
     rules: {
-      "no-restricted-syntax": ["error", ...ROLE_CHECK_SELECTORS],
+      "no-restricted-syntax": ["error", ...ROLE_CHECK_SELECTORS, ...MESSAGE_KEY_CAST_SELECTORS],
     },
   },
 ];

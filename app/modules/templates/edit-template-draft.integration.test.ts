@@ -63,12 +63,12 @@ describe("editTemplateDraft", () => {
     );
     expect([missingRevision.code, missingRevision.message]).toEqual([
       "VALIDATION",
-      "The form is missing the draft's revision",
+      "errors.draftRevisionMissing",
     ]);
     const unknownIntent = await domainErrorOf(
       editTemplateDraft(actor, request(templateId, { intent: "drop-table", revision: "1" })),
     );
-    expect([unknownIntent.code, unknownIntent.message]).toEqual(["VALIDATION", "Unknown action"]);
+    expect([unknownIntent.code, unknownIntent.message]).toEqual(["VALIDATION", "errors.unknownFormAction"]);
     expect((await findDraft(templateId))!.revision).toBe(1);
   });
 
