@@ -1,7 +1,7 @@
 import { useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { Alert, Card } from "~/components/ui/layout";
-import { labelKey, type MessageKey } from "~/utils/i18n";
+import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 interface SignedReportRow {
@@ -58,7 +58,7 @@ export function SignedReportsCard({ assessmentId, reports, pending = [] }: { ass
             </noscript>
           ) : null}
           {pending.map((p) => {
-            const params = { outcome: t(`assessments.status${p.decision.outcome}` as MessageKey), date: date(p.decision.createdAt, true) };
+            const params = { outcome: t(labelKey("assessments.status", p.decision.outcome) ?? "common.unknownValue"), date: date(p.decision.createdAt, true) };
             return p.status === "FAILED" ? (
               <Alert key={p.decisionId} tone="error">
                 <p data-testid="report-failed">{t("assessments.reportFailed", { ...params, attempts: p.attempts, error: p.lastError ?? "–" })}</p>
