@@ -106,9 +106,12 @@ export function ErrorBoundary() {
     if (entry) {
       title = t(entry[0]);
       // Only a message key carried by the Response is shown (translated here): a plain-text
-      // body was written in one language and would reach a German page in English.
+      // body was written in one language and would reach a German page in English. The one
+      // exception is the 413 of an oversized body: the HTTP front answers it before Remix runs,
+      // already in the visitor's language (request-limits/body-limits.server.ts).
       const carried = errorBodyMessage(error.data);
-      body = entry[1] ? t(entry[1]) : carried ? tm(carried) : "";
+      const refusedBody = error.status === 413 && typeof error.data === "string" ? error.data : "";
+      body = entry[1] ? t(entry[1]) : carried ? tm(carried) : refusedBody;
     }
   }
   return (

@@ -73,6 +73,10 @@ test.describe("main journey", () => {
     /* ---- 2. …starts an assessment from the bundled template ---------------------------- */
     await page.getByRole("link", { name: "Start assessment" }).click();
     await expect(page).toHaveURL(/\/assessments\/new\?vendorId=/);
+    // A new organisation has no template yet: the assessor installs the bundled ones (a POST,
+    // ADR 0023) and comes back to the same form with the vendor still chosen.
+    await page.getByRole("button", { name: "Install bundled templates" }).click();
+    await expect(page).toHaveURL(/\/assessments\/new\?vendorId=/);
     await expect(page.getByLabel("Vendor")).toHaveValue(vendorUrl.split("/").at(-1)!);
     await page.getByLabel("Product").selectOption({ label: "Acme Assist" });
     await expect(page.getByLabel("Questionnaire template").locator("option:checked")).toHaveText(/AI vendor due diligence/);
