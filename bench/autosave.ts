@@ -24,6 +24,7 @@
 // Run: npm run bench:autosave [-- --postgres]  (BENCH_DURATION_S, BENCH_CONNECTIONS override the
 // defaults; BENCH_ORGANISATIONS spreads the sessions over that many organisations, default 1; BENCH_CPU_PROF=<dir> writes CPU profiles of the measured server; builds first when
 // build/ is missing).
+import { randomBytes } from "node:crypto";
 import { spawn, type ChildProcess } from "node:child_process";
 import { Agent, request } from "node:http";
 import path from "node:path";
@@ -235,7 +236,7 @@ interface PlannedRequest {
 /** The next save of a session, as question-block.tsx sends it: based on the version last returned. */
 function saveRequest(session: Session): PlannedRequest {
   const key = QUESTIONS[session.next % QUESTIONS.length]!;
-  const value = `session ${session.assessmentId} save ${session.next} ${Math.random().toString(36).slice(2)}`;
+  const value = `session ${session.assessmentId} save ${session.next} ${randomBytes(6).toString("hex")}`;
   session.next++;
   const base = session.acked.get(key);
   const form = new URLSearchParams([

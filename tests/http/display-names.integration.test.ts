@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInviteLink } from "~/modules/assessments/create-invite-link.server";
@@ -143,7 +144,7 @@ describe("template import: any file name a client sends is read", () => {
     ["RFC 5987 filename* only", (key: string) => `form-data; name="file"; filename*=UTF-8''${key}%3B%20%E2%80%AE.json`],
     ["a backslash-escaped quote", (key: string) => `form-data; name="file"; filename="${key} \\"final\\".json"`],
   ])("%s: imported, and the template's title is stored cleaned", async (_, disposition) => {
-    const key = `upload-${Math.random().toString(36).slice(2, 10)}`;
+    const key = `upload-${randomBytes(4).toString("hex")}`;
     const { body, contentType } = upload(disposition(key), key);
     const response = await english.request("POST", "/templates/import", { body, contentType });
     expect(response.status, response.body.slice(0, 400)).toBe(302);

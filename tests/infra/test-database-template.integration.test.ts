@@ -9,9 +9,8 @@ import { isPostgres } from "../support/test-db";
  */
 describe("an integration test file's database", () => {
   it("is a copy of the template migrated before this test file started, with every migration", async () => {
-    const rows = await db().$queryRawUnsafe<{ name: string; applied_at: string | Date }[]>(
-      'SELECT name, applied_at FROM "_vetted_migrations" ORDER BY name',
-    );
+    const rows = await db().$queryRaw<{ name: string; applied_at: string | Date }[]>`
+      SELECT name, applied_at FROM "_vetted_migrations" ORDER BY name`;
     const provider = isPostgres() ? "postgresql" : "sqlite";
     expect(rows.map((r) => r.name)).toEqual(readMigrations(provider).map((m) => m.name));
     // The worker process running this file started after the template was migrated: migrating
