@@ -31,6 +31,7 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { decode } from "turbo-stream";
+import { percentile, type RouteResult } from "./latency";
 import { benchEnvironment } from "./bench-environment";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -108,15 +109,15 @@ async function run(databaseUrl: string): Promise<void> {
   let failed = false;
   // The trivial route on a server of its own, so that a CPU profile shows the autosave alone.
   const plain = await startServer(serverEnv, []);
-  let trivial: Result;
+  let trivial: RouteResult;
   try {
     trivial = await measure("trivial (/healthz)", [plain.url], () => ({ path: "/healthz" }), null);
   } finally {
     await stopServer(plain);
   }
   const first = await startServer(serverEnv, profile);
-  let autosave: Result;
-  let onePerInstance: Result | null = null;
+  let autosave: RouteResult;
+  let onePerInstance: RouteResult | null = null;
   try {
     autosave = await measure("autosave", [first.url], (connection) => saveRequest(sessions[connection]!), sessions);
     if (POSTGRES) {
@@ -305,18 +306,7 @@ function send(baseUrl: string, planned: PlannedRequest, agent: Agent): Promise<{
   });
 }
 
-interface Result {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /**
  * CONNECTIONS closed-loop clients on keep-alive sockets (connection i always plays session i),
@@ -328,7 +318,7 @@ async function measure(
   plan: (connection: number) => PlannedRequest,
   sessions: Session[] | null,
   options: { warmUpS?: number; seconds?: number; stopWhen?: () => boolean } = {},
-): Promise<Result> {
+): Promise<RouteResult> {
   const agents = baseUrls.map(() => new Agent({ keepAlive: true, maxSockets: CONNECTIONS }));
   let turn = 0;
   const refused: Record<string, number> = {};

@@ -24,6 +24,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { Agent, request } from "node:http";
 import path from "node:path";
+import { percentile, type RouteResult } from "./latency";
 import { benchEnvironment } from "./bench-environment";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -110,7 +111,7 @@ async function main(): Promise<void> {
     if (!comparePath) console.log("compare: n/a (fewer than 5 scored demo vendors)");
 
     // Rendered afresh (issue 12): the portfolio ≥ 0.2× /healthz with p95 < 100 ms, a 5-vendor comparison ≥ 0.1×.
-    const ratio = (r: Result) => r.rps / trivial.rps;
+    const ratio = (r: RouteResult) => r.rps / trivial.rps;
     if (portfolioFresh)
       console.log(
         `portfolio, uncached: ${ratio(portfolioFresh).toFixed(3)}× the trivial route's throughput (goal ≥ 0.2×, p95 < 100 ms)`,
@@ -222,18 +223,7 @@ function listeningUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-interface Result {
-  rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  errors: number;
-}
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 /** CONNECTIONS closed-loop clients on keep-alive sockets: warm-up, then DURATION_S measured. */
 async function measure(
@@ -242,7 +232,7 @@ async function measure(
   cookie: string,
   label: string,
   options: { unique?: boolean } = {},
-): Promise<Result> {
+): Promise<RouteResult> {
   let sequence = 0;
   // "unique": a parameter the page ignores, different on every request, so no request hits the cache.
   const urlOf = () =>

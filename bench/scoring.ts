@@ -24,6 +24,7 @@ import {
   type ScoringQuestion,
   type ScoringTemplate,
 } from "../scoring";
+import { seededRandom } from "../scoring/fixtures/generated-cases";
 import { adequacyDecisionsForScoring } from "../app/reference-data/adequacy-decisions";
 import { EU_EEA_CODES } from "../app/reference-data/countries";
 
@@ -33,17 +34,6 @@ const ASSESSMENT_COUNT = 10_000;
 const WARM_UP_COUNT = 1_000;
 const SEED = 0x5eed_2026;
 
-/** mulberry32: a small, fast, seeded PRNG (not for security). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;

@@ -22,6 +22,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { request } from "node:http";
 import path from "node:path";
+import { percentile } from "./latency";
 import { benchEnvironment } from "./bench-environment";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
@@ -232,10 +233,6 @@ async function probe(baseUrl: string, seconds: number): Promise<ProbeResult> {
   return result;
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 function summary(latencies: number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
