@@ -401,6 +401,57 @@ describe("method 1.1.0: prepared templates and reproducibility", () => {
   });
 });
 
+describe("method 1.1.0: questions not required in one assessment", () => {
+  /** The sample template with these questions' `required` set to false. */
+  function withoutRequired(keys: ReadonlySet<string>) {
+    const template = sampleTemplate();
+    for (const section of template.sections) {
+      for (const question of section.questions)
+        if (keys.has(question.key)) question.required = false;
+    }
+    return template;
+  }
+
+  it("scores like the template with those questions not required, from one prepared template", () => {
+    const prepared = prepareTemplate(sampleTemplate(), OPTIONS_1_1);
+    const required = sampleTemplate()
+      .sections.flatMap((section) => section.questions)
+      .filter((question) => question.required)
+      .map((question) => question.key);
+    const answerSets: ScoringAnswers[] = [
+      GOOD_ANSWERS,
+      {},
+      { ...GOOD_ANSWERS, [required[0]!]: "na", [required[1]!]: undefined },
+    ];
+    const keySets = [
+      new Set<string>(),
+      new Set(required.slice(0, 2)),
+      new Set([...required, "no.such.key"]),
+    ];
+    for (const notRequired of keySets) {
+      const expected = prepareTemplate(withoutRequired(notRequired), OPTIONS_1_1);
+      for (const answers of answerSets) {
+        const result = scorePrepared(prepared, answers, { notRequired });
+        expect(JSON.stringify(result)).toBe(JSON.stringify(scorePrepared(expected, answers)));
+      }
+    }
+    // It changes completeness only, and really does.
+    const all = scorePrepared(prepared, {}, {});
+    const fewer = scorePrepared(prepared, {}, { notRequired: new Set(required.slice(0, 2)) });
+    expect(fewer.completeness.required).toBe(all.completeness.required - 2);
+    expect(fewer.completeness.missingRequired).toEqual(all.completeness.missingRequired.slice(2));
+  });
+
+  it("rejects notRequired that is not a Set", () => {
+    const prepared = prepareTemplate(sampleTemplate(), OPTIONS_1_1);
+    expect(() =>
+      scorePrepared(prepared, GOOD_ANSWERS, {
+        notRequired: ["security.mfa"] as unknown as Set<string>,
+      }),
+    ).toThrow(new ScoringInputError("notRequired must be a Set of question keys"));
+  });
+});
+
 describe("method 1.1.0: large templates and repeated defaults", () => {
   it("scores templates larger than the scratch buffers", () => {
     const template = {

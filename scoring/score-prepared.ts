@@ -48,6 +48,12 @@ export interface AssessmentResidencyInput {
   residencyFlows?: ResidencyFlow[];
   /** Safeguard/recipient for the flows of countries questions. */
   countryFlowDefaults?: CountryFlowDefaults;
+  /**
+   * Keys of questions that are not required in this assessment whatever the template says (the
+   * app's questions hidden by a show-if rule): the result is the one of the template with these
+   * questions' `required` set to false, so one prepared template serves every show-if outcome.
+   */
+  notRequired?: ReadonlySet<string>;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -67,6 +73,13 @@ function defaultsOf(defaults: unknown): CountryFlowDefaults {
   }
   validateRecipient(defaults.recipient, "countryFlowDefaults.recipient");
   return defaults as CountryFlowDefaults;
+}
+
+function notRequiredOf(keys: unknown): ReadonlySet<string> | null {
+  if (keys === undefined) return null;
+  if (!(keys instanceof Set))
+    throw new ScoringInputError("notRequired must be a Set of question keys");
+  return keys.size === 0 ? null : (keys as ReadonlySet<string>);
 }
 
 /** Where a result keeps what its explanation is built from (not enumerable: invisible to JSON). */
@@ -120,6 +133,7 @@ export function scorePrepared(
   const answerRecord = isRecord(answers) ? answers : null;
   const count = questions.length;
   const defaultsKey = countryFlowDefaultsKey(defaults);
+  const notRequired = notRequiredOf(assessment.notRequired);
 
   // Evaluate every answer first, in template order (the order the answer set is usually laid out
   // in memory), then sum in key order. Answer sets are usually not in the processor's cache (the
@@ -196,7 +210,7 @@ export function scorePrepared(
       if (answer.applicable) applicableCount += 1;
       if (answer.applicable && answer.answered) answeredCount += 1;
       if (answer.isUnknown) unknownCount += 1;
-      if (question.required) {
+      if (question.required && (notRequired === null || !notRequired.has(question.key))) {
         required += 1;
         if (answer.answered) answeredRequired += 1;
         else missingRequired.push(question.key);

@@ -1,4 +1,13 @@
-import { SCORING_METHOD_VERSION, scoreAssessment, type ResidencyReference, type ScoringResult, type WeightProfile } from "../../../scoring";
+import {
+  SCORING_METHOD_VERSION,
+  canonicalJson,
+  prepareTemplate,
+  scorePrepared,
+  type PreparedTemplate,
+  type ResidencyReference,
+  type ScoringResult,
+  type WeightProfile,
+} from "../../../scoring";
 import { adequacyDecisionsForScoring } from "../../reference-data/adequacy-decisions";
 import { EU_EEA_CODES } from "../../reference-data/countries";
 import { answersForScoring } from "../questionnaires/scoring-answers";
@@ -13,16 +22,43 @@ export function residencyReferenceData(): ResidencyReference {
   return { euEea: [...EU_EEA_CODES], adequacy: adequacyDecisionsForScoring() };
 }
 
+/** Where computeScore may find and keep prepared templates (prepared-template-cache.server.ts). */
+export interface PreparedTemplateLookup {
+  /** The prepared template stored under `key`, built with `build` (and kept) when there is none. */
+  get(key: string, build: () => PreparedTemplate): PreparedTemplate;
+}
+
 export interface ComputeScoreOptions {
   /** The organisation's weight profile; absent: the template's own weights. */
   weightProfile?: WeightProfile | null;
+  /**
+   * Reuse the prepared template of a PUBLISHED (so immutable) template version: preparing it
+   * (validation, weights, best answers, residency reference) costs more than scoring one answer
+   * set. The key holds everything else the prepared template depends on (see preparedTemplateKey).
+   */
+  preparedTemplates?: { templateVersionId: string; cache: PreparedTemplateLookup };
+}
+
+/**
+ * Everything a prepared template of computeScore depends on besides the version's definition:
+ * the weight profile (as applied to this template) and the reference date (adequacy decisions in
+ * force, date thresholds). The answers' show-if outcome is not part of it: hidden questions are
+ * passed to scorePrepared as not required.
+ */
+export function preparedTemplateKey(
+  templateVersionId: string,
+  asOf: string,
+  profile: WeightProfile | undefined,
+): string {
+  return canonicalJson({ templateVersionId, asOf, profile: profile ?? null });
 }
 
 /**
  * Scores one assessment with the current scoring method: section and overall scores, tier,
  * knock-outs, transparency index, residency rating and explanations. `asOf` (YYYY-MM-DD) fixes
  * the legal reference date (adequacy decisions in force), so a stored result can be reproduced
- * exactly from the same template version, answers, weight profile and method version.
+ * exactly from the same template version, answers, weight profile and method version. With
+ * `options.preparedTemplates` the prepared template is reused; the result is the same.
  */
 export function computeScore(
   definition: TemplateDefinition,
@@ -31,19 +67,28 @@ export function computeScore(
   options: ComputeScoreOptions = {},
 ): ScoringResult {
   const { answers: scoringAnswers, hidden } = answersForScoring(definition, answers);
-  const reference = residencyReferenceData();
-  return scoreAssessment({
-    template: toScoringTemplate(definition, "en", hidden),
-    answers: scoringAnswers,
-    options: {
+  const profile = options.weightProfile
+    ? profileForTemplate(options.weightProfile, definition)
+    : undefined;
+  const prepare = () => {
+    const reference = residencyReferenceData();
+    return prepareTemplate(toScoringTemplate(definition, "en"), {
       methodVersion: SCORING_METHOD_VERSION,
       euEeaCountries: reference.euEea,
       adequacyDecisions: reference.adequacy,
       asOf,
-      ...(options.weightProfile ? { weightProfile: profileForTemplate(options.weightProfile, definition) } : {}),
-      residencyFlows: residencyFlowsFromAnswers(definition, answers, hidden),
-      countryFlowDefaults: residencyFlowDefaults(definition, answers),
-    },
+      ...(profile ? { weightProfile: profile } : {}),
+    });
+  };
+  const lookup = options.preparedTemplates;
+  const prepared = lookup
+    ? lookup.cache.get(preparedTemplateKey(lookup.templateVersionId, asOf, profile), prepare)
+    : prepare();
+  return scorePrepared(prepared, scoringAnswers, {
+    residencyFlows: residencyFlowsFromAnswers(definition, answers, hidden),
+    countryFlowDefaults: residencyFlowDefaults(definition, answers),
+    // A question hidden by its show-if rule is never required.
+    notRequired: hidden,
   });
 }
 
@@ -51,7 +96,10 @@ export function computeScore(
  * An organisation's profile applies to every template; the library refuses keys a template does
  * not have, so keep only the sections and questions this template contains.
  */
-function profileForTemplate(profile: WeightProfile, definition: TemplateDefinition): WeightProfile {
+export function profileForTemplate(
+  profile: WeightProfile,
+  definition: TemplateDefinition,
+): WeightProfile {
   const sectionKeys = new Set(definition.sections.map((s) => s.key));
   const questionKeys = new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key)));
   const pick = (weights: Record<string, number> | undefined, keys: Set<string>) =>
@@ -65,7 +113,9 @@ function profileForTemplate(profile: WeightProfile, definition: TemplateDefiniti
 }
 
 /** The tool's recommendation beside the human decision: approve only without knock-outs and with a low or medium tier. */
-export function recommendationFor(result: Pick<ScoringResult, "knockOuts" | "riskTier">): "APPROVE" | "REJECT" {
+export function recommendationFor(
+  result: Pick<ScoringResult, "knockOuts" | "riskTier">,
+): "APPROVE" | "REJECT" {
   if (result.knockOuts.length > 0) return "REJECT";
   return result.riskTier === "low" || result.riskTier === "medium" ? "APPROVE" : "REJECT";
 }

@@ -3,7 +3,7 @@ import { Prisma } from "../../generated/sqlite/client";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
-import { computeScore } from "../assessments/compute-score";
+import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { parseStoredScore } from "../assessments/stored-score";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import { loadPublishedDefinitions } from "../questionnaires/published-definitions.server";
@@ -183,7 +183,7 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
     );
     const asOf = assessment.submittedAt!.toISOString().slice(0, 10);
     const whatIf = weightProfile
-      ? computeScore(definition, answers, asOf, { weightProfile })
+      ? computeScoreOfPublishedVersion(assessment.templateVersionId, definition, answers, asOf, { weightProfile })
       : null;
     return {
       vendorId: vendor.id,

@@ -12,7 +12,7 @@ import { canonicalJson } from "../../utils/canonical-json";
 import { db, type Tx } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { assertTransition } from "../assessments/assessment-status";
-import { computeScore } from "../assessments/compute-score";
+import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { SystemActor } from "../auth/actor";
 import { publishTemplateVersion, templateChecksum } from "../templates/publish-template-version.server";
@@ -253,7 +253,7 @@ export async function importFmtiEdition({
         continue;
       }
 
-      const score = computeScore(definition, answers, asOf);
+      const score = computeScoreOfPublishedVersion(version.id, definition, answers, asOf);
       const assessment = await tx.assessment.create({
         data: {
           organizationId,

@@ -7,7 +7,7 @@ import { getEnv } from "../../utils/env.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { assertTransition } from "../assessments/assessment-status";
-import { computeScore } from "../assessments/compute-score";
+import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { defaultWeightProfile } from "../weights/weight-profiles.server";
 import { recipientLocale } from "../mail/recipient-locale";
@@ -36,7 +36,7 @@ export async function submitAssessment(actor: VendorActor, now = new Date()): Pr
     const answers = Object.fromEntries(rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
     const profile = await defaultWeightProfile(actor.organizationId, tx);
     const weightProfile = profile ? { id: profile.id, name: profile.name, ...profile.weights } : null;
-    const score = computeScore(template.definition, answers, now.toISOString().slice(0, 10), { weightProfile });
+    const score = computeScoreOfPublishedVersion(assessment.templateVersionId, template.definition, answers, now.toISOString().slice(0, 10), { weightProfile });
     if (score.completeness.missingRequired.length > 0) {
       return { ok: false as const, missingRequired: score.completeness.missingRequired };
     }
