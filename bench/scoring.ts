@@ -11,6 +11,11 @@
 //   - `lazy`: the scores are read and the explanation stays available but unbuilt, which is what
 //     the what-if scoring of the comparison page does per request (it reads overall, sections
 //     and question points).
+//   - `unprepared` (a smaller sample, printed apart): scoreAssessment() per answer set, which
+//     prepares the template again every time — what the app did before it kept prepared templates
+//     (app/modules/assessments/prepared-template-cache.server.ts).
+// The headline figures reuse ONE prepared template for all answer sets, as the app does through
+// that cache (every assessment of a published template version, weight profile and reference day).
 // Run: npx tsx bench/scoring.ts — the last line is
 // `scoring assessments_per_s=<lazy> materialised_per_s=<materialised>`.
 
@@ -18,6 +23,7 @@ import { performance } from "node:perf_hooks";
 import {
   SCORING_METHOD_VERSION,
   prepareTemplate,
+  scoreAssessment,
   scorePrepared,
   type ResidencyFlow,
   type ScoringAnswers,
@@ -32,6 +38,8 @@ const QUESTION_COUNT = 150;
 const SECTION_COUNT = 8;
 const ASSESSMENT_COUNT = 10_000;
 const WARM_UP_COUNT = 1_000;
+/** Answer sets scored without a prepared template (each preparation costs more than a scoring). */
+const UNPREPARED_COUNT = 500;
 const SEED = 0x5eed_2026;
 
 
@@ -201,13 +209,14 @@ console.log(
   `generated template: ${QUESTION_COUNT} questions in ${SECTION_COUNT} sections (${[...counts].map(([type, n]) => `${type} ${n}`).join(", ")}), ${ASSESSMENT_COUNT} answer sets, seed ${SEED}`,
 );
 
-const prepareStart = performance.now();
-const prepared = prepareTemplate(template, {
+const prepareOptions = {
   methodVersion: SCORING_METHOD_VERSION,
   euEeaCountries: [...EU_EEA_CODES],
   adequacyDecisions: adequacyDecisionsForScoring(),
   asOf: "2025-06-30",
-});
+} as const;
+const prepareStart = performance.now();
+const prepared = prepareTemplate(template, prepareOptions);
 console.log(`prepared template in ${(performance.now() - prepareStart).toFixed(2)} ms`);
 
 type Pass = "lazy" | "materialised";
@@ -255,7 +264,28 @@ for (let from = 0; from < ASSESSMENT_COUNT; from += BLOCK) {
   if ((from + BLOCK) % 5_000 === 0)
     console.log(`scored ${from + BLOCK}/${ASSESSMENT_COUNT} in both passes`);
 }
-const perSecond = (ms: number) => Math.round(ASSESSMENT_COUNT / (ms / 1000));
+/** The unprepared path: scoreAssessment() prepares the template for every answer set. */
+function scoreUnprepared(count: number): { checksum: number; wallMs: number; cpuMicros: number } {
+  let checksum = 0;
+  const cpuStart = process.cpuUsage();
+  const start = performance.now();
+  for (let index = 0; index < count; index++) {
+    const { answers, flows } = assessments[index]!;
+    const result = scoreAssessment({
+      template,
+      answers,
+      options: { ...prepareOptions, residencyFlows: flows },
+    });
+    checksum = (checksum + (result.overall ?? 0)) % 1e9;
+  }
+  const wallMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuStart);
+  return { checksum, wallMs, cpuMicros: cpu.user + cpu.system };
+}
+scoreUnprepared(UNPREPARED_COUNT / 5);
+const unprepared = scoreUnprepared(UNPREPARED_COUNT);
+
+const perSecond = (ms: number, count = ASSESSMENT_COUNT) => Math.round(count / (ms / 1000));
 const materialised = perSecond(totals.materialised.wallMs);
 const lazy = perSecond(totals.lazy.wallMs);
 console.log(
@@ -267,5 +297,11 @@ console.log(
 );
 console.log(
   `lazy (explanations built on first read): ${lazy}/s wall, ${perSecond(totals.lazy.cpuMicros / 1000)}/s of CPU time (${(lazy / materialised).toFixed(2)}× materialised)`,
+);
+console.log(
+  `unprepared (scoreAssessment, template prepared per answer set, lazy explanations; ${UNPREPARED_COUNT} sets): ${perSecond(unprepared.wallMs, UNPREPARED_COUNT)}/s wall, ${perSecond(unprepared.cpuMicros / 1000, UNPREPARED_COUNT)}/s of CPU time, ${(unprepared.cpuMicros / UNPREPARED_COUNT).toFixed(1)} µs CPU per answer set`,
+);
+console.log(
+  `CPU time per answer set: lazy ${(totals.lazy.cpuMicros / ASSESSMENT_COUNT).toFixed(1)} µs, materialised ${(totals.materialised.cpuMicros / ASSESSMENT_COUNT).toFixed(1)} µs (one prepared template reused, as the app's prepared-template cache does)`,
 );
 console.log(`scoring assessments_per_s=${lazy} materialised_per_s=${materialised}`);
