@@ -25,6 +25,7 @@ import {
   prepareTemplate,
   scoreAssessment,
   scorePrepared,
+  type PrepareOptions,
   type ResidencyFlow,
   type ScoringAnswers,
   type ScoringQuestion,
@@ -209,12 +210,12 @@ console.log(
   `generated template: ${QUESTION_COUNT} questions in ${SECTION_COUNT} sections (${[...counts].map(([type, n]) => `${type} ${n}`).join(", ")}), ${ASSESSMENT_COUNT} answer sets, seed ${SEED}`,
 );
 
-const prepareOptions = {
+const prepareOptions: PrepareOptions = {
   methodVersion: SCORING_METHOD_VERSION,
   euEeaCountries: [...EU_EEA_CODES],
   adequacyDecisions: adequacyDecisionsForScoring(),
   asOf: "2025-06-30",
-} as const;
+};
 const prepareStart = performance.now();
 const prepared = prepareTemplate(template, prepareOptions);
 console.log(`prepared template in ${(performance.now() - prepareStart).toFixed(2)} ms`);

@@ -1,5 +1,5 @@
 import type { SubprocessorRow } from "../questionnaires/answer-value";
-import { questionsOf, type TemplateDefinition } from "../questionnaires/template-definition";
+import type { TemplateDefinition, TemplateQuestion } from "../questionnaires/template-definition";
 
 export interface ResidencyFlowInput {
   kind: "storage" | "processing" | "support" | "inference" | "backup" | "subprocessor";
@@ -7,6 +7,14 @@ export interface ResidencyFlowInput {
   country: string;
   safeguard?: "scc" | "bcr" | "none" | "unknown";
   recipient?: { dpfCertified?: boolean; commercial?: boolean };
+}
+
+/**
+ * The questions in template order, as they are: questionsOf() copies each one (to add its section
+ * key), which cost more than scoring the answers when computeScore called it on every assessment.
+ */
+function allQuestions(definition: TemplateDefinition): TemplateQuestion[] {
+  return definition.sections.flatMap((section) => section.questions);
 }
 
 /**
@@ -19,7 +27,7 @@ export function residencyFlowsFromAnswers(
   answers: Record<string, unknown>,
   hidden: ReadonlySet<string> = new Set(),
 ): ResidencyFlowInput[] {
-  const questions = questionsOf(definition);
+  const questions = allQuestions(definition);
   const { safeguard, recipient } = residencyFlowDefaults(definition, answers);
   const flows: ResidencyFlowInput[] = [];
   for (const question of questions) {
@@ -47,7 +55,7 @@ export function residencyFlowDefaults(
   definition: TemplateDefinition,
   answers: Record<string, unknown>,
 ): { safeguard?: ResidencyFlowInput["safeguard"]; recipient: { dpfCertified?: boolean; commercial: boolean } } {
-  const questions = questionsOf(definition);
+  const questions = allQuestions(definition);
   const safeguardQuestion = questions.find((q) => q.residency?.role === "safeguard");
   const dpfQuestion = questions.find((q) => q.residency?.role === "dpf_certified");
   const chosen = safeguardQuestion?.options?.find((o) => o.value === answers[safeguardQuestion.key]);

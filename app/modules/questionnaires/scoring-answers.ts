@@ -4,7 +4,7 @@
 
 import { NOT_APPLICABLE_VALUE } from "../../../scoring";
 import { hiddenQuestionKeys } from "./conditions";
-import { questionsOf, type TemplateDefinition, type TemplateQuestion } from "./template-definition";
+import type { TemplateDefinition, TemplateQuestion } from "./template-definition";
 
 function scoringAnswerOf(question: TemplateQuestion, answer: unknown): unknown {
   if (answer === null || answer === undefined || typeof answer === "string" || typeof answer === "number") return answer;
@@ -28,9 +28,13 @@ function scoringAnswerOf(question: TemplateQuestion, answer: unknown): unknown {
 export function answersForScoring(definition: TemplateDefinition, answers: Readonly<Record<string, unknown>>): { answers: Record<string, unknown>; hidden: Set<string> } {
   const hidden = hiddenQuestionKeys(definition.sections, answers);
   const scoring: Record<string, unknown> = {};
-  for (const question of questionsOf(definition)) {
-    if (hidden.has(question.key)) scoring[question.key] = NOT_APPLICABLE_VALUE;
-    else if (question.key in answers) scoring[question.key] = scoringAnswerOf(question, answers[question.key]);
+  // Sections and questions directly, not questionsOf(): copying every question cost more than
+  // scoring the answers (issue 12).
+  for (const section of definition.sections) {
+    for (const question of section.questions) {
+      if (hidden.has(question.key)) scoring[question.key] = NOT_APPLICABLE_VALUE;
+      else if (question.key in answers) scoring[question.key] = scoringAnswerOf(question, answers[question.key]);
+    }
   }
   return { answers: scoring, hidden };
 }
