@@ -100,15 +100,21 @@ export function profileForTemplate(
   profile: WeightProfile,
   definition: TemplateDefinition,
 ): WeightProfile {
-  const sectionKeys = new Set(definition.sections.map((s) => s.key));
-  const questionKeys = new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key)));
-  const pick = (weights: Record<string, number> | undefined, keys: Set<string>) =>
-    Object.fromEntries(Object.entries(weights ?? {}).filter(([key]) => keys.has(key)));
+  // Runs on every score (it is part of the prepared-template key): no key sets for empty weights.
+  const pick = (weights: Record<string, number> | undefined, keysOf: () => Set<string>) => {
+    const entries = Object.entries(weights ?? {});
+    if (entries.length === 0) return {};
+    const keys = keysOf();
+    return Object.fromEntries(entries.filter(([key]) => keys.has(key)));
+  };
   return {
     id: profile.id,
     name: profile.name,
-    sectionWeights: pick(profile.sectionWeights, sectionKeys),
-    questionWeights: pick(profile.questionWeights, questionKeys),
+    sectionWeights: pick(profile.sectionWeights, () => new Set(definition.sections.map((s) => s.key))),
+    questionWeights: pick(
+      profile.questionWeights,
+      () => new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key))),
+    ),
   };
 }
 

@@ -27,10 +27,9 @@ export function residencyFlowsFromAnswers(
   answers: Record<string, unknown>,
   hidden: ReadonlySet<string> = new Set(),
 ): ResidencyFlowInput[] {
-  const questions = allQuestions(definition);
   const { safeguard, recipient } = residencyFlowDefaults(definition, answers);
   const flows: ResidencyFlowInput[] = [];
-  for (const question of questions) {
+  for (const question of allQuestions(definition)) {
     if (question.residency?.role !== "flow" || hidden.has(question.key)) continue;
     const answer = answers[question.key];
     if (question.type === "subprocessors" && Array.isArray(answer) && answer.length > 0 && typeof answer[0] === "object") {
@@ -55,9 +54,14 @@ export function residencyFlowDefaults(
   definition: TemplateDefinition,
   answers: Record<string, unknown>,
 ): { safeguard?: ResidencyFlowInput["safeguard"]; recipient: { dpfCertified?: boolean; commercial: boolean } } {
-  const questions = allQuestions(definition);
-  const safeguardQuestion = questions.find((q) => q.residency?.role === "safeguard");
-  const dpfQuestion = questions.find((q) => q.residency?.role === "dpf_certified");
+  let safeguardQuestion: TemplateQuestion | undefined;
+  let dpfQuestion: TemplateQuestion | undefined;
+  // The first question of each role, as find() over the questions in template order would give.
+  for (const question of allQuestions(definition)) {
+    const role = question.residency?.role;
+    if (role === "safeguard") safeguardQuestion ??= question;
+    else if (role === "dpf_certified") dpfQuestion ??= question;
+  }
   const chosen = safeguardQuestion?.options?.find((o) => o.value === answers[safeguardQuestion.key]);
   const safeguard: ResidencyFlowInput["safeguard"] =
     !safeguardQuestion ? undefined : !chosen ? "unknown" : chosen.safeguard === "not_needed" ? undefined : chosen.safeguard;
