@@ -14,11 +14,15 @@
 //   - `unprepared` (a smaller sample, printed apart): scoreAssessment() per answer set, which
 //     prepares the template again every time — what the app did before it kept prepared templates
 //     (app/modules/assessments/prepared-template-cache.server.ts).
+//   - `app computeScore` (printed apart): the app's whole score computation for the bundled
+//     77-question due-diligence template (show-if rules, answers and residency flows derived from
+//     the stored answers), with and without the prepared-template cache.
 // The headline figures reuse ONE prepared template for all answer sets, as the app does through
 // that cache (every assessment of a published template version, weight profile and reference day).
 // Run: npx tsx bench/scoring.ts — the last line is
 // `scoring assessments_per_s=<lazy> materialised_per_s=<materialised>`.
 
+import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import {
   SCORING_METHOD_VERSION,
@@ -34,6 +38,13 @@ import {
 import { seededRandom } from "../scoring/fixtures/generated-cases";
 import { adequacyDecisionsForScoring } from "../app/reference-data/adequacy-decisions";
 import { EU_EEA_CODES } from "../app/reference-data/countries";
+import { computeScore } from "../app/modules/assessments/compute-score";
+import { PreparedTemplateCache } from "../app/modules/assessments/prepared-template-cache.server";
+import {
+  parseTemplateDefinition,
+  questionsOf,
+  type TemplateQuestion,
+} from "../app/modules/questionnaires/template-definition";
 
 const QUESTION_COUNT = 150;
 const SECTION_COUNT = 8;
@@ -286,6 +297,59 @@ function scoreUnprepared(count: number): { checksum: number; wallMs: number; cpu
 scoreUnprepared(UNPREPARED_COUNT / 5);
 const unprepared = scoreUnprepared(UNPREPARED_COUNT);
 
+/** The app's computeScore on a bundled template: CPU µs per call, cached and uncached. */
+function scoreThroughApp(): { questions: number; cachedMicros: number; uncachedMicros: number } {
+  const file = new URL("../app/reference-data/templates/ai-vendor-due-diligence.json", import.meta.url);
+  const parsed = parseTemplateDefinition(JSON.parse(readFileSync(file, "utf8")));
+  if (!parsed.ok) throw new Error("the bundled due-diligence template does not parse");
+  const definition = parsed.definition;
+  const questions = questionsOf(definition);
+  const appAnswer = (question: TemplateQuestion): unknown => {
+    const values = (question.options ?? []).map((option) => option.value);
+    switch (question.type) {
+      case "yes_no":
+        return pick(["yes", "yes", "partial", "no", "unknown"]);
+      case "single_choice":
+        return pick(values);
+      case "multi_choice":
+        return values.filter(() => chance(0.4));
+      case "number":
+        return Math.round(random() * 1000) / 10;
+      case "date":
+        return `202${pick(["3", "4", "5"])}-0${1 + Math.floor(random() * 9)}-15`;
+      case "countries":
+        return chance(0.6) ? [pick(EU_EEA_CODES)] : [pick(EU_EEA_CODES), pick(THIRD_COUNTRIES)];
+      case "subprocessors":
+        return [{ name: "Sub", purpose: "Hosting", country: pick(THIRD_COUNTRIES), mechanism: "scc" }];
+      case "evidence":
+        return { documentType: question.evidence!.documentTypes[0], files: ["f".repeat(24)] };
+      default:
+        return "Described in our security whitepaper, section 4.";
+    }
+  };
+  const answerSets = Array.from({ length: 1_000 }, () =>
+    Object.fromEntries(questions.filter(() => chance(0.95)).map((q) => [q.key, appAnswer(q)])),
+  );
+  const cache = new PreparedTemplateCache();
+  const cpuMicrosPerCall = (count: number, score: (answers: Record<string, unknown>) => unknown) => {
+    for (let index = 0; index < count / 4; index++) score(answerSets[index % answerSets.length]!);
+    const cpuStart = process.cpuUsage();
+    for (let index = 0; index < count; index++) score(answerSets[index % answerSets.length]!);
+    const cpu = process.cpuUsage(cpuStart);
+    return (cpu.user + cpu.system) / count;
+  };
+  const uncachedMicros = cpuMicrosPerCall(200, (answers) =>
+    computeScore(definition, answers, "2026-11-26"),
+  );
+  const cachedMicros = cpuMicrosPerCall(5_000, (answers) =>
+    computeScore(definition, answers, "2026-11-26", {
+      preparedTemplates: { templateVersionId: "bench", cache },
+    }),
+  );
+  return { questions: questions.length, cachedMicros, uncachedMicros };
+}
+const app = scoreThroughApp();
+
 const perSecond = (ms: number, count = ASSESSMENT_COUNT) => Math.round(count / (ms / 1000));
 const materialised = perSecond(totals.materialised.wallMs);
 const lazy = perSecond(totals.lazy.wallMs);
@@ -301,6 +365,9 @@ console.log(
 );
 console.log(
   `unprepared (scoreAssessment, template prepared per answer set, lazy explanations; ${UNPREPARED_COUNT} sets): ${perSecond(unprepared.wallMs, UNPREPARED_COUNT)}/s wall, ${perSecond(unprepared.cpuMicros / 1000, UNPREPARED_COUNT)}/s of CPU time, ${(unprepared.cpuMicros / UNPREPARED_COUNT).toFixed(1)} µs CPU per answer set`,
+);
+console.log(
+  `app computeScore (bundled due-diligence template, ${app.questions} questions, lazy explanations): with the prepared-template cache ${app.cachedMicros.toFixed(1)} µs CPU per score (${Math.round(1e6 / app.cachedMicros)}/s of CPU time), without ${app.uncachedMicros.toFixed(1)} µs (${Math.round(1e6 / app.uncachedMicros)}/s); ${(app.uncachedMicros / app.cachedMicros).toFixed(1)}× faster`,
 );
 console.log(
   `CPU time per answer set: lazy ${(totals.lazy.cpuMicros / ASSESSMENT_COUNT).toFixed(1)} µs, materialised ${(totals.materialised.cpuMicros / ASSESSMENT_COUNT).toFixed(1)} µs (one prepared template reused, as the app's prepared-template cache does)`,
