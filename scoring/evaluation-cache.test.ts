@@ -76,6 +76,23 @@ describe("EvaluationCache", () => {
     expect(calls).toHaveLength(2103);
   });
 
+  it.each([true, false])(
+    "does not remember strings or list items longer than 64 characters (few strings: %s)",
+    (few) => {
+      const { get, calls } = counting(few);
+      const long = "x".repeat(65);
+      const short = "x".repeat(64);
+      for (const raw of [long, [long], ["DE", long]]) {
+        expect(get(raw).raw).toEqual(raw);
+        expect(get(raw).raw).toEqual(raw);
+      }
+      expect(calls).toHaveLength(6);
+      // The limit is inclusive, and a list is remembered up to its first long item.
+      for (const raw of [short, [short], ["DE"]]) expect(get(raw)).toBe(get(raw));
+      expect(calls).toHaveLength(9);
+    },
+  );
+
   it("falls back from the first four strings to the map", () => {
     const { get, calls } = counting(true);
     const values = ["a", "b", "c", "d", "e", "f"];

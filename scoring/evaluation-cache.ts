@@ -8,6 +8,11 @@
 /** Distinct answers remembered per question; further new answers are evaluated each time. */
 const MAX_ENTRIES = 2048;
 const MAX_LIST_LENGTH = 32;
+/**
+ * Longer strings (free text, malformed answers) are evaluated but not remembered: the app keeps
+ * prepared templates between requests, and their memos must not keep every long answer alive.
+ */
+const MAX_KEY_LENGTH = 64;
 
 /**
  * String → value. The first four keys live in fields compared with === (short strings from
@@ -80,7 +85,7 @@ export class EvaluationCache<V> {
       const known = this.strings.get(raw);
       if (known !== undefined) return known;
       const evaluation = evaluate(raw);
-      if (this.size < MAX_ENTRIES) {
+      if (this.size < MAX_ENTRIES && raw.length <= MAX_KEY_LENGTH) {
         this.strings.set(raw, evaluation);
         this.size += 1;
       }
@@ -112,7 +117,7 @@ export class EvaluationCache<V> {
       if (typeof item !== "string") return evaluate(raw);
       let child = node.next.get(item);
       if (child === undefined) {
-        if (this.size >= MAX_ENTRIES) return evaluate(raw);
+        if (this.size >= MAX_ENTRIES || item.length > MAX_KEY_LENGTH) return evaluate(raw);
         child = new ListNode<V>();
         node.next.set(item, child);
         this.size += 1;

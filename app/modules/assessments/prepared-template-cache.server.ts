@@ -15,11 +15,13 @@ import {
 } from "./compute-score";
 
 /**
- * Prepared templates in one process: template versions × weight profiles × reference days ×
- * show-if outcomes in use at a time. A prepared template of 150 questions holds about 100 kB
- * with its answer memos, so 64 entries stay within a few MB.
+ * Prepared templates in one process: template versions × weight profiles × reference days in use
+ * at a time (a comparison scores each vendor on its own submission day). A prepared template
+ * remembers the evaluations of distinct short answers (at most 2048 per question, strings of at
+ * most 64 characters): the 150-question bench template holds 0.4 MB fresh and 10 MB after 10,000
+ * random answer sets, so 16 entries stay well under 200 MB even then.
  */
-export const PREPARED_TEMPLATE_CACHE_ENTRIES = 64;
+export const PREPARED_TEMPLATE_CACHE_ENTRIES = 16;
 
 /** A bounded least-recently-used map of prepared templates. */
 export class PreparedTemplateCache implements PreparedTemplateLookup {
