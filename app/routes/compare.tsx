@@ -11,7 +11,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { compareVendors, type Comparison, type ComparisonRefusal } from "~/modules/comparison/compare-vendors.server";
 import { MAX_CANDIDATES, parseVendorIds } from "~/modules/comparison/comparison-params";
 import { listComparableVendors } from "~/modules/comparison/list-comparable-vendors.server";
-import { listWeightProfiles } from "~/modules/weights/weight-profiles.server";
+import { listWeightProfileNames } from "~/modules/weights/weight-profiles.server";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -38,7 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const profileId = url.searchParams.get("profile") || null;
   const [choices, profiles] = await Promise.all([
     listComparableVendors(actor, { search: url.searchParams.get("q") ?? "", selected: vendorIds }),
-    listWeightProfiles(actor),
+    listWeightProfileNames(actor),
   ]);
   const result = vendorIds.length > 0 ? await runUseCase(() => compareVendors(actor, { vendorIds, profileId })) : null;
   return {
@@ -46,7 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     profileId,
     search: url.searchParams.get("q") ?? "",
     choices,
-    profiles: profiles.map((p) => ({ id: p.id, name: p.name })),
+    profiles,
     result,
   };
 }

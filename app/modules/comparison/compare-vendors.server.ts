@@ -4,7 +4,7 @@ import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { computeScore } from "../assessments/compute-score";
-import { parseStoredScore } from "../assessments/stored-score";
+import { parseStoredScoreOnce } from "../assessments/stored-score-memo.server";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import { loadPublishedDefinitions } from "../questionnaires/published-definitions.server";
 import { questionsOf } from "../questionnaires/template-definition";
@@ -131,9 +131,10 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
           weightProfile: row.weightProfileName === null ? null : { name: row.weightProfileName },
         }
       : null;
-    // Parsed once here: a stored score is large, and validating it is most of this function's work.
+    // A stored score is large, and parsing it was most of this function's work: parsed once per
+    // stored text and shared (read-only) by the requests that follow.
     const stored = row
-      ? parseStoredScore(scores.find((s) => s.id === row.id)?.scoreResult ?? null)
+      ? parseStoredScoreOnce(row.id, scores.find((s) => s.id === row.id)?.scoreResult ?? null)
       : null;
     return { vendor: vendors.find((v) => v.id === id)!, assessment, stored };
   });
