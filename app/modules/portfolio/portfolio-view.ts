@@ -29,9 +29,26 @@ export interface PortfolioRowView {
 
 const NONE = "–";
 
+/**
+ * The translated labels of stored values (tiers, statuses, residency classes), by locale, prefix
+ * and value: a handful of distinct labels repeat on every row of every page, and the
+ * dictionaries never change while the server runs.
+ */
+const LABELS = new Map<string, string>();
+function storedValueLabel(locale: Locale, prefix: Parameters<typeof labelKey>[0], value: string): string {
+  const key = `${locale}\u0000${prefix}${value}`;
+  let label = LABELS.get(key);
+  if (label === undefined) {
+    label = translate(locale, labelKey(prefix, value) ?? "common.unknownValue");
+    // Values come from rows: bounded by the dictionaries' labels plus whatever unknown values
+    // are stored, so the map is capped rather than trusted to stay small.
+    if (LABELS.size < 1000) LABELS.set(key, label);
+  }
+  return label;
+}
+
 export function portfolioRowView(row: PortfolioRow, locale: Locale): PortfolioRowView {
-  const label = (prefix: Parameters<typeof labelKey>[0], value: string) =>
-    translate(locale, labelKey(prefix, value) ?? "common.unknownValue");
+  const label = (prefix: Parameters<typeof labelKey>[0], value: string) => storedValueLabel(locale, prefix, value);
   const scored = row.latestAssessmentId !== null && row.overall !== null;
   return {
     id: row.id,
