@@ -15,7 +15,15 @@ export function useDelegatedNavigation() {
   const navigate = useNavigate();
   return useCallback(
     (event: MouseEvent<HTMLElement>) => {
-      if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.altKey ||
+        event.ctrlKey ||
+        event.shiftKey
+      )
+        return;
       const anchor = event.target instanceof Element ? event.target.closest("a") : null;
       if (!anchor || !event.currentTarget.contains(anchor)) return;
       const href = anchor.getAttribute("href");

@@ -11,7 +11,10 @@ import { listComparableVendors } from "./list-comparable-vendors.server";
 
 async function comparableVendor(organizationId: string | undefined, name: string) {
   const s = await createAssessmentScenario(organizationId ? { organizationId } : {});
-  await db().vendor.update({ where: { id: s.vendor.id }, data: { name, searchName: name.toLowerCase(), comparable: true } });
+  await db().vendor.update({
+    where: { id: s.vendor.id },
+    data: { name, searchName: name.toLowerCase(), comparable: true },
+  });
   return s;
 }
 
@@ -27,10 +30,15 @@ describe("the comparison picker in plain SQL", () => {
     expect(all.map((v) => v.id)).not.toContain(notComparable.vendor.id);
     expect(all.map((v) => v.id)).not.toContain(foreign.vendor.id);
     // "%" is a literal character of the search, not LIKE's wildcard.
-    expect((await listComparableVendors(own.assessor, { search: "50%" })).map((v) => v.id)).toEqual([own.vendor.id]);
+    expect((await listComparableVendors(own.assessor, { search: "50%" })).map((v) => v.id)).toEqual(
+      [own.vendor.id],
+    );
     expect(await listComparableVendors(own.assessor, { search: "5_%" })).toEqual([]);
     // Chosen vendors missing from the list come first, a foreign id among them is left out.
-    const chosen = await listComparableVendors(own.assessor, { search: "alpha", selected: [own.vendor.id, foreign.vendor.id, second.vendor.id] });
+    const chosen = await listComparableVendors(own.assessor, {
+      search: "alpha",
+      selected: [own.vendor.id, foreign.vendor.id, second.vendor.id],
+    });
     expect(chosen).toEqual([
       { id: own.vendor.id, name: "Gamma 50% Labs" },
       { id: second.vendor.id, name: "Alpha Labs" },
@@ -62,12 +70,19 @@ describe("stored scores read once", () => {
     }
     const vendorIds = [first.vendor.id, second.vendor.id];
     const before = (await compareVendors(first.assessor, { vendorIds })) as Comparison;
-    const stored = await db().assessment.findUniqueOrThrow({ where: { id: first.assessment.id }, select: { scoreResult: true } });
+    const stored = await db().assessment.findUniqueOrThrow({
+      where: { id: first.assessment.id },
+      select: { scoreResult: true },
+    });
     const rescored = { ...JSON.parse(stored.scoreResult!), overall: 12.5, riskTier: "critical" };
-    await db().assessment.update({ where: { id: first.assessment.id }, data: { scoreResult: JSON.stringify(rescored) } });
+    await db().assessment.update({
+      where: { id: first.assessment.id },
+      data: { scoreResult: JSON.stringify(rescored) },
+    });
 
     const after = (await compareVendors(first.assessor, { vendorIds })) as Comparison;
-    const figures = (c: Comparison) => c.candidates.find((x) => x.vendorId === first.vendor.id)!.stored;
+    const figures = (c: Comparison) =>
+      c.candidates.find((x) => x.vendorId === first.vendor.id)!.stored;
     expect(figures(before).overall).not.toBe(12.5);
     expect(figures(after)).toMatchObject({ overall: 12.5, riskTier: "critical" });
   });

@@ -9,7 +9,8 @@ import type { Comparison } from "./compare-vendors.server";
  * question types and option lists stay on the server, and the page renders strings.
  */
 export function comparisonPageView(comparison: Comparison, locale: Locale) {
-  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(locale, key, params);
+  const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) =>
+    translate(locale, key, params);
   return {
     ...comparison,
     sections: comparison.sections.map((s) => ({ key: s.key, title: s.title[locale] })),

@@ -17,7 +17,13 @@ describe("the page cache hands its session validation to the loaders", () => {
     const { user, membership } = await createUser({ organizationId: org.id, role: "AUDITOR" });
     const { cookie, sessionId } = await createSessionFor(user.id, membership.organizationId);
     const scope = new Map<symbol, unknown>();
-    const probe = await probePage({ method: "GET", url: "/portfolio?x=1", cookie, acceptLanguage: "en", scope });
+    const probe = await probePage({
+      method: "GET",
+      url: "/portfolio?x=1",
+      cookie,
+      acceptLanguage: "en",
+      scope,
+    });
     expect(probe?.hit).toBeNull();
 
     await db().session.delete({ where: { id: sessionId } });
@@ -26,7 +32,9 @@ describe("the page cache hands its session validation to the loaders", () => {
     expect(actor).toMatchObject({ userId: user.id, organizationId: org.id, sessionId });
 
     // Another request (its own scope) validates anew and finds the session gone.
-    const redirect = await requireUser(request, { requestScope: new Map() } as never).catch((thrown: unknown) => thrown);
+    const redirect = await requireUser(request, { requestScope: new Map() } as never).catch(
+      (thrown: unknown) => thrown,
+    );
     expect(redirect).toBeInstanceOf(Response);
     expect((redirect as Response).headers.get("Location")).toMatch(/^\/login/);
   });

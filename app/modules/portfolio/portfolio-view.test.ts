@@ -41,8 +41,40 @@ describe("portfolioRowView", () => {
   });
 
   it("in English, and with dashes where there is nothing to show", () => {
-    const view = portfolioRowView({ ...row, tags: [], product: null, latestAssessmentId: null, overall: null, tier: null, transparency: null, residencyClass: null, status: null, dueDate: null, overdue: false, openFindings: 0 }, "en");
-    expect(view).toMatchObject({ tags: "", product: "–", score: "–", scoreHref: null, tier: null, transparency: "–", residency: "–", status: null, due: "–", findings: "0" });
-    expect(portfolioRowView(row, "en")).toMatchObject({ score: "87.3", findings: "1,234", due: "25 Jul 2026", tier: { label: "Medium" } });
+    const view = portfolioRowView(
+      {
+        ...row,
+        tags: [],
+        product: null,
+        latestAssessmentId: null,
+        overall: null,
+        tier: null,
+        transparency: null,
+        residencyClass: null,
+        status: null,
+        dueDate: null,
+        overdue: false,
+        openFindings: 0,
+      },
+      "en",
+    );
+    expect(view).toMatchObject({
+      tags: "",
+      product: "–",
+      score: "–",
+      scoreHref: null,
+      tier: null,
+      transparency: "–",
+      residency: "–",
+      status: null,
+      due: "–",
+      findings: "0",
+    });
+    expect(portfolioRowView(row, "en")).toMatchObject({
+      score: "87.3",
+      findings: "1,234",
+      due: "25 Jul 2026",
+      tier: { label: "Medium" },
+    });
   });
 });

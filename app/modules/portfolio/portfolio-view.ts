@@ -35,7 +35,11 @@ const NONE = "–";
  * dictionaries never change while the server runs.
  */
 const LABELS = new Map<string, string>();
-function storedValueLabel(locale: Locale, prefix: Parameters<typeof labelKey>[0], value: string): string {
+function storedValueLabel(
+  locale: Locale,
+  prefix: Parameters<typeof labelKey>[0],
+  value: string,
+): string {
   const key = `${locale}\u0000${prefix}${value}`;
   let label = LABELS.get(key);
   if (label === undefined) {
@@ -48,7 +52,8 @@ function storedValueLabel(locale: Locale, prefix: Parameters<typeof labelKey>[0]
 }
 
 export function portfolioRowView(row: PortfolioRow, locale: Locale): PortfolioRowView {
-  const label = (prefix: Parameters<typeof labelKey>[0], value: string) => storedValueLabel(locale, prefix, value);
+  const label = (prefix: Parameters<typeof labelKey>[0], value: string) =>
+    storedValueLabel(locale, prefix, value);
   const scored = row.latestAssessmentId !== null && row.overall !== null;
   return {
     id: row.id,
@@ -61,7 +66,9 @@ export function portfolioRowView(row: PortfolioRow, locale: Locale): PortfolioRo
     transparency:
       row.transparency === null
         ? NONE
-        : translate(locale, "portfolio.percent", { value: formatNumber(locale, row.transparency, 1) }),
+        : translate(locale, "portfolio.percent", {
+            value: formatNumber(locale, row.transparency, 1),
+          }),
     residency: row.residencyClass ? label("assessments.class_", row.residencyClass) : NONE,
     status: row.status ? { key: row.status, label: label("assessments.status", row.status) } : null,
     due: row.dueDate ? formatDate(locale, row.dueDate) : NONE,
