@@ -8,30 +8,46 @@ import { useCallback, type MouseEvent } from "react";
  * the server renders it; a table of fifty rows with two links each spent a large part of a fresh
  * render there (issue 12). The rows use plain <a href> instead, which work without JavaScript as
  * they are; once hydrated, this handler turns an ordinary left click on one of them into the
- * same client-side navigation a <Link> makes. Clicks with a modifier key, other buttons, links
- * with a target or download attribute and anything not a same-origin path stay the browser's.
+ * same client-side navigation a <Link> makes.
  */
 export function useDelegatedNavigation() {
   const navigate = useNavigate();
   return useCallback(
     (event: MouseEvent<HTMLElement>) => {
-      if (
-        event.defaultPrevented ||
-        event.button !== 0 ||
-        event.metaKey ||
-        event.altKey ||
-        event.ctrlKey ||
-        event.shiftKey
-      )
-        return;
-      const anchor = event.target instanceof Element ? event.target.closest("a") : null;
-      if (!anchor || !event.currentTarget.contains(anchor)) return;
-      const href = anchor.getAttribute("href");
-      if (!href || !href.startsWith("/") || href.startsWith("//")) return;
-      if (anchor.hasAttribute("target") || anchor.hasAttribute("download")) return;
+      const href = delegatedHref(event);
+      if (href === null) return;
       event.preventDefault();
       navigate(href);
     },
     [navigate],
   );
+}
+
+/** The parts of a click event the decision reads (a React or DOM mouse event has them). */
+export interface DelegatedClick {
+  defaultPrevented: boolean;
+  button: number;
+  metaKey: boolean;
+  altKey: boolean;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  target: unknown;
+  currentTarget: { contains(node: Element): boolean };
+}
+
+/**
+ * The path to navigate to client-side for this click, or null to leave it to the browser: clicks
+ * with a modifier key or another button, links with a target or download attribute, links
+ * outside the container, and anything that is not a same-origin path ("//host" is another origin).
+ */
+export function delegatedHref(event: DelegatedClick): string | null {
+  if (event.defaultPrevented || event.button !== 0) return null;
+  if (event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return null;
+  const target = event.target as { closest?: (selector: string) => Element | null } | null;
+  const anchor = typeof target?.closest === "function" ? target.closest("a") : null;
+  if (!anchor || !event.currentTarget.contains(anchor)) return null;
+  const href = anchor.getAttribute("href");
+  if (!href || !href.startsWith("/") || href.startsWith("//")) return null;
+  if (anchor.hasAttribute("target") || anchor.hasAttribute("download")) return null;
+  return href;
 }
