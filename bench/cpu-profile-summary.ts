@@ -4,6 +4,8 @@
 // Inclusive time counts a function once per sample even when it recurses.
 // Run: npx tsx bench/cpu-profile-summary.ts <file.cpuprofile> [rows=25] [filter]
 //   filter: only functions whose "name file" contains it (case-insensitive) in the total list.
+//   --window=<from>-<to>: only the samples taken in that span of the monotonic clock (µs), as
+//   bench/portfolio.ts prints it for each measured route: one route's costs without the others'.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
@@ -20,7 +22,11 @@ interface Profile {
   endTime: number;
 }
 
-const [file, rowsArg, filter] = process.argv.slice(2);
+const windowArg = process.argv.find((arg) => arg.startsWith("--window="));
+const [file, rowsArg, filter] = process.argv.slice(2).filter((arg) => arg !== windowArg);
+const [windowFrom, windowTo] = windowArg
+  ? windowArg.slice("--window=".length).split("-").map(Number)
+  : [-Infinity, Infinity];
 if (!file) {
   console.error("usage: npx tsx bench/cpu-profile-summary.ts <file.cpuprofile> [rows] [filter]");
   process.exit(2);
@@ -46,7 +52,10 @@ const self = new Map<string, number>();
 const total = new Map<string, number>();
 let sampled = 0;
 let idle = 0;
+let sampledAt = profile.startTime;
 profile.samples.forEach((id, i) => {
+  sampledAt += profile.timeDeltas[i] ?? 0;
+  if (sampledAt < windowFrom! || sampledAt > windowTo!) return;
   const ms = (profile.timeDeltas[i] ?? 0) / 1000;
   sampled += ms;
   const node = byId.get(id)!;

@@ -19,6 +19,10 @@
 // (open it in Chrome DevTools, or summarise it with `npx tsx bench/cpu-profile-summary.ts <file>`).
 // BENCH_ROUTES=<list> measures /healthz and only the routes named, of portfolio, portfolio-uncached,
 // compare, compare-uncached (for profiling one of them); the last line needs "portfolio".
+// Each route's line also gives the server's CPU time per request over its measured seconds (from
+// /proc: user + system time of the server process), and with BENCH_CPU_PROF the route's window
+// on the monotonic clock, which cpu-profile-summary.ts takes as --window=<from>-<to> to show one
+// route's costs alone.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -91,21 +95,23 @@ async function main(): Promise<void> {
     // The comparison runs last: requests still in flight when its time is up keep the server
     // busy for a while and must not slow the other measurements down.
     const only = (name: string) => routes.has(name);
-    const trivial = await measure(baseUrl, "/healthz", "", "trivial (/healthz)");
+    const cpu = serverCpu(server.pid);
+    const trivial = await measure(baseUrl, "/healthz", "", "trivial (/healthz)", { cpu });
     const portfolio = only("portfolio")
-      ? await measure(baseUrl, portfolioPath, cookie, "portfolio")
+      ? await measure(baseUrl, portfolioPath, cookie, "portfolio", { cpu })
       : null;
     const portfolioFresh = only("portfolio-uncached")
-      ? await measure(baseUrl, portfolioPath, cookie, "portfolio, uncached", { unique: true })
+      ? await measure(baseUrl, portfolioPath, cookie, "portfolio, uncached", { unique: true, cpu })
       : null;
     const compare =
       comparePath && only("compare")
-        ? await measure(baseUrl, comparePath, cookie, "compare (5 vendors)")
+        ? await measure(baseUrl, comparePath, cookie, "compare (5 vendors)", { cpu })
         : null;
     const compareFresh =
       comparePath && only("compare-uncached")
         ? await measure(baseUrl, comparePath, cookie, "compare (5 vendors), uncached", {
             unique: true,
+            cpu,
           })
         : null;
     if (!comparePath) console.log("compare: n/a (fewer than 5 scored demo vendors)");
@@ -225,13 +231,32 @@ function listeningUrl(child: ChildProcess): Promise<string> {
 
 
 
+/**
+ * The server process's CPU time so far (user + system, ms) from /proc/<pid>/stat; null where
+ * there is no /proc (the figure is then left out).
+ */
+function serverCpu(pid: number | undefined): () => number | null {
+  return () => {
+    if (pid === undefined) return null;
+    try {
+      // Fields after the command name (which may hold spaces, hence after the last ")"): utime is
+      // the 14th field of the line, stime the 15th, in clock ticks (100 per second on Linux).
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    } catch {
+      return null;
+    }
+  };
+}
+
 /** CONNECTIONS closed-loop clients on keep-alive sockets: warm-up, then DURATION_S measured. */
 async function measure(
   baseUrl: string,
   pathname: string,
   cookie: string,
   label: string,
-  options: { unique?: boolean } = {},
+  options: { unique?: boolean; cpu?: () => number | null } = {},
 ): Promise<RouteResult> {
   let sequence = 0;
   // "unique": a parameter the page ignores, different on every request, so no request hits the cache.
@@ -268,9 +293,13 @@ async function measure(
   };
   await run(WARM_UP_S, null);
   const latencies: number[] = [];
+  const cpuBefore = options.cpu?.() ?? null;
+  const windowFrom = process.hrtime.bigint() / 1000n;
   const started = performance.now();
   const errors = await run(DURATION_S, latencies);
   const elapsed = (performance.now() - started) / 1000;
+  const windowTo = process.hrtime.bigint() / 1000n;
+  const cpuAfter = options.cpu?.() ?? null;
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const result = {
@@ -280,8 +309,15 @@ async function measure(
     p99: percentile(latencies, 99),
     errors,
   };
+  const cpuPerRequest =
+    cpuBefore !== null && cpuAfter !== null && latencies.length > 0
+      ? `, server CPU ${((cpuAfter - cpuBefore) / latencies.length).toFixed(2)} ms/request`
+      : "";
   console.log(
-    `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}`,
+    `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}${cpuPerRequest}`,
   );
+  // The profile's clock is the monotonic one too (V8's TimeTicks, microseconds).
+  if (process.env.BENCH_CPU_PROF)
+    console.log(`${label}: profile window --window=${windowFrom}-${windowTo}`);
   return result;
 }

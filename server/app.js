@@ -138,8 +138,9 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
         requestId: res.locals.requestId,
         cspNonce: res.locals.cspNonce,
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
-        // Values computed once per HTTP request and shared by its loaders (the validated session).
-        requestScope: new Map(),
+        // Values computed once per HTTP request and shared by its loaders (the validated session);
+        // begun by the page cache when it looked at the request first.
+        requestScope: res.locals.requestScope ?? new Map(),
         // entry.server calls it when a streamed page fails after its 200 status went out.
         markIncomplete: () => {
           res.locals.pageIncomplete = true;
@@ -171,15 +172,20 @@ export const PRIVATE_HEADERS = {
 function servePageCache(pageCache) {
   return async (req, res, next) => {
     let probe = null;
+    // The request's scope for Remix's loaders: the session the probe validates is kept in it.
+    const scope = new Map();
+    res.locals.requestScope = scope;
     try {
       probe = await pageCache.probe({
         method: req.method,
         url: req.originalUrl,
         cookie: req.get("cookie"),
         acceptLanguage: req.get("accept-language"),
+        scope,
       });
     } catch {
       probe = null;
+      scope.clear(); // a failed validation is not handed on: the loaders try again
     }
     if (!probe) return next();
     const { cspNonce: nonce, requestId } = res.locals;

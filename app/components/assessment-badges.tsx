@@ -11,9 +11,14 @@ const STATUS_STYLE: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useT();
+  return <StatusPill status={status} label={t(labelKey("assessments.status", status) ?? "common.unknownValue")} />;
+}
+
+/** The status badge with its label already translated (tables of many rows: no hooks per cell). */
+export function StatusPill({ status, label }: { status: string; label: string }) {
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 text-slate-800"}`} data-testid="status-badge" data-status={status}>
-      {t(labelKey("assessments.status", status) ?? "common.unknownValue")}
+      {label}
     </span>
   );
 }
@@ -28,10 +33,15 @@ const TIER_STYLE: Record<string, string> = {
 
 export function TierBadge({ tier, knockOuts = 0 }: { tier: string | null; knockOuts?: number }) {
   const { t } = useT();
+  return <TierPill tier={tier} label={tier ? t(labelKey("assessments.tier", tier) ?? "common.unknownValue") : ""} knockOuts={knockOuts} />;
+}
+
+/** The tier badge with its label already translated (tables of many rows: no hooks per cell). */
+export function TierPill({ tier, label, knockOuts = 0 }: { tier: string | null; label: string; knockOuts?: number }) {
   if (!tier) return <span className="text-slate-400">–</span>;
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TIER_STYLE[tier] ?? ""}`} data-testid="tier-badge">
-      {t(labelKey("assessments.tier", tier) ?? "common.unknownValue")}
+      {label}
       {knockOuts > 0 ? ` · K.O. ×${knockOuts}` : ""}
     </span>
   );

@@ -4,15 +4,16 @@ import type { ReactNode } from "react";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { ChartFigure } from "~/components/charts/chart-figure";
 import { LabelledBars, SectionRadar } from "~/components/charts/charts";
-import { formatAnswer } from "~/modules/questionnaires/format-answer";
 import { Button } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { requireUser } from "~/modules/auth/guards.server";
-import { compareVendors, type Comparison, type ComparisonRefusal } from "~/modules/comparison/compare-vendors.server";
+import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
+import { compareVendors, type ComparisonRefusal } from "~/modules/comparison/compare-vendors.server";
+import { comparisonPageView, type ComparisonPage } from "~/modules/comparison/comparison-view";
 import { MAX_CANDIDATES, parseVendorIds } from "~/modules/comparison/comparison-params";
 import { listComparableVendors } from "~/modules/comparison/list-comparable-vendors.server";
-import { listWeightProfiles } from "~/modules/weights/weight-profiles.server";
+import { listWeightProfileNames } from "~/modules/weights/weight-profiles.server";
 import { runUseCase } from "~/utils/http.server";
+import { resolveLocale } from "~/utils/locale.server";
 import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -38,15 +39,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const profileId = url.searchParams.get("profile") || null;
   const [choices, profiles] = await Promise.all([
     listComparableVendors(actor, { search: url.searchParams.get("q") ?? "", selected: vendorIds }),
-    listWeightProfiles(actor),
+    listWeightProfileNames(actor),
   ]);
-  const result = vendorIds.length > 0 ? await runUseCase(() => compareVendors(actor, { vendorIds, profileId })) : null;
+  const compared = vendorIds.length > 0 ? await runUseCase(() => compareVendors(actor, { vendorIds, profileId })) : null;
+  // The page's view in the reader's language (the root loader resolves the same one).
+  const locale = await resolveLocale(request, await getSessionUserLocale(request, context));
+  const result = compared?.ok ? comparisonPageView(compared, locale) : compared;
   return {
     vendorIds,
     profileId,
     search: url.searchParams.get("q") ?? "",
     choices,
-    profiles: profiles.map((p) => ({ id: p.id, name: p.name })),
+    profiles,
     result,
   };
 }
@@ -108,11 +112,11 @@ function RankChange({ stored, whatIf }: { stored: number; whatIf: number | null 
   return change > 0 ? <span>▲ {t("compare.rankUp", { n: change })}</span> : <span>▼ {t("compare.rankDown", { n: -change })}</span>;
 }
 
-function ComparisonView({ comparison, vendorIds, profileId, profiles }: { comparison: Comparison; vendorIds: string[]; profileId: string | null; profiles: { id: string; name: string }[] }) {
-  const { t, locale, number, date } = useT();
+function ComparisonView({ comparison, vendorIds, profileId, profiles }: { comparison: ComparisonPage; vendorIds: string[]; profileId: string | null; profiles: { id: string; name: string }[] }) {
+  const { t, number, date } = useT();
   const submit = useSubmit();
   const whatIf = Boolean(comparison.profile);
-  const shown = (c: Comparison["candidates"][number]) => c.whatIf ?? c.stored;
+  const shown = (c: ComparisonPage["candidates"][number]) => c.whatIf ?? c.stored;
   const ordered = [...comparison.candidates].sort((a, b) => (a.whatIfRank ?? a.storedRank) - (b.whatIfRank ?? b.storedRank));
   const exportQuery = (format: string) => {
     const params = new URLSearchParams({ format, vendors: vendorIds.join(",") });
@@ -221,10 +225,10 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
             title={t("compare.radarTitle")}
             table={{
               columns: [t("compare.section"), ...ordered.map((c) => c.vendorName)],
-              rows: comparison.sections.map((s) => ({ key: s.key, cells: [s.title[locale], ...ordered.map((c) => number(shown(c).sections[s.key] ?? null, 1))] })),
+              rows: comparison.sections.map((s) => ({ key: s.key, cells: [s.title, ...ordered.map((c) => number(shown(c).sections[s.key] ?? null, 1))] })),
             }}
           >
-            <SectionRadar categories={comparison.sections.map((s) => ({ key: s.key, label: s.title[locale] }))} series={ordered.map((c) => ({ name: c.vendorName, values: shown(c).sections }))} />
+            <SectionRadar categories={comparison.sections.map((s) => ({ key: s.key, label: s.title }))} series={ordered.map((c) => ({ name: c.vendorName, values: shown(c).sections }))} />
           </ChartFigure>
         </Card>
         <Card>
@@ -295,18 +299,14 @@ function ComparisonView({ comparison, vendorIds, profileId, profiles }: { compar
                 {comparison.differing.map((d) => (
                   <tr key={d.key} className="border-b border-slate-100 align-top">
                     <th scope="row" className="py-1 pr-3 text-left font-medium">
-                      {d.label[locale]}
+                      {d.label}
                       <div className="text-xs font-normal text-slate-500">{d.key}</div>
                     </th>
-                    <td className="py-1 pr-3 text-right tabular-nums">{number(d.spread * 100, 0)}</td>
-                    {d.answers.map((answer, i) => (
+                    <td className="py-1 pr-3 text-right tabular-nums">{d.spread}</td>
+                    {d.cells.map((cell, i) => (
                       <td key={i} className="py-1 pr-3">
-                        {answer === "unknown" ? (
-                          <UnknownMark>{formatAnswer({ type: d.type, options: d.options }, answer, locale, t)}</UnknownMark>
-                        ) : (
-                          formatAnswer({ type: d.type, options: d.options }, answer, locale, t)
-                        )}
-                        {d.points[i] !== null ? <span className="ml-1 text-xs text-slate-500">({number(d.points[i]! * 100, 0)})</span> : null}
+                        {cell.unknown ? <UnknownMark>{cell.text}</UnknownMark> : cell.text}
+                        {cell.points !== null ? <span className="ml-1 text-xs text-slate-500">({cell.points})</span> : null}
                       </td>
                     ))}
                   </tr>

@@ -12,8 +12,13 @@ export function languageCookie() {
 
 /** The user's own choice, else the language cookie, else Accept-Language, else English. */
 export async function resolveLocale(request: Request, userLocale?: string | null): Promise<Locale> {
+  return resolveLocaleFromHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"), userLocale);
+}
+
+/** resolveLocale() from the two headers it reads (the page cache has headers, not a Request). */
+export async function resolveLocaleFromHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined, userLocale?: string | null): Promise<Locale> {
   if (isLocale(userLocale)) return userLocale;
-  const cookie = await languageCookie().parse(request.headers.get("Cookie"));
+  const cookie = await languageCookie().parse(cookieHeader ?? null);
   if (isLocale(cookie)) return cookie;
-  return localeFromAcceptLanguage(request.headers.get("Accept-Language")) ?? DEFAULT_LOCALE;
+  return localeFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LOCALE;
 }

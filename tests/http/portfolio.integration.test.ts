@@ -8,6 +8,7 @@ import { createOrganization, createUser } from "../support/factories";
 import { seededVendorFacts, seedPortfolio } from "../support/portfolio-factories";
 import { createTemplateVersionRecord, createUserActor } from "../support/vendor-factories";
 import { decodeEntities, testIdText } from "./http-fixtures";
+import { formatDate, formatNumber, labelKey, translate } from "~/utils/i18n";
 
 /**
  * The portfolio page and its export over real HTTP, against the production build: filters, sort
@@ -215,6 +216,24 @@ describe("the portfolio page over HTTP", () => {
     const want = expected(predicate);
     expect(want.length).toBeGreaterThan(0);
     await expectPage(`/portfolio?${search}`, want);
+  });
+
+  it("shows each row's facts in the reader's language, and sends the rows as the page shows them (issue 12)", async () => {
+    const best = expected((row) => row.overall !== null, byScore)[0]!;
+    const { body } = await page("/portfolio?sort=score");
+    const cells = body.split('data-testid="portfolio-row"')[1]!.split("</tr>")[0]!;
+    expect(cells).toContain(`href="/vendors/${best.id}"`);
+    expect(cells).toContain(`>${formatNumber("en", best.overall, 1)}</a>`);
+    expect(cells).toContain(`>${translate("en", labelKey("assessments.tier", best.tier)!)}</span>`);
+    expect(cells).toContain(`data-status="${best.status}">${translate("en", labelKey("assessments.status", best.status)!)}</span>`);
+    expect(cells).toContain(`>${best.dueDate ? formatDate("en", best.dueDate) : "–"}`);
+    // The loader's data (what the browser hydrates with) holds the row's view model, in the same
+    // words, and not the stored columns the page never shows.
+    const data = await client.get("/portfolio.data?sort=score");
+    expect(data.status).toBe(200);
+    expect(data.body).toContain('"scoreHref"');
+    expect(data.body).toContain(`"${formatNumber("en", best.overall, 1)}"`);
+    for (const stored of ["latestAssessmentId", "openFindings", "certificateExpiry", "residencyClass"]) expect(data.body).not.toContain(`"${stored}"`);
   });
 
   it("filters ?overdue=1 by the server's clock", async () => {

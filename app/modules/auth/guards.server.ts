@@ -27,10 +27,19 @@ const VALIDATED_SESSION = Symbol("validated session");
  */
 function validatedSession(request: Request, context: AppLoadContext | undefined): Promise<ValidatedSession> {
   const scope = request.method === "GET" || request.method === "HEAD" ? context?.requestScope : undefined;
+  return validateSessionCookie(request.headers.get("Cookie"), scope);
+}
+
+/**
+ * Validates the session a Cookie header names, once per scope: the rendered-page cache
+ * (page-cache.server.ts) validates a GET request's session before Remix runs and hands its
+ * scope on to the loaders (server/app.js), so a page rendered afresh still costs one validation.
+ */
+export function validateSessionCookie(cookie: string | null | undefined, scope?: Map<symbol, unknown>): Promise<ValidatedSession> {
   const known = scope?.get(VALIDATED_SESSION) as Promise<ValidatedSession> | undefined;
   if (known) return known;
   const validation = sessionCookie()
-    .parse(request.headers.get("Cookie"))
+    .parse(cookie ?? null)
     .then((token: unknown) => (typeof token === "string" ? validateSessionToken(token) : null));
   scope?.set(VALIDATED_SESSION, validation);
   return validation;

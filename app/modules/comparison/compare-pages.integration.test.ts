@@ -4,6 +4,7 @@ import { createClient, startAppServer, type AppServer, type HttpClient } from ".
 import { createTeam } from "../../../tests/http/http-fixtures";
 import { db } from "../../utils/db.server";
 import { submitAssessment } from "../portal/submit-assessment.server";
+import { compareVendors, type Comparison } from "./compare-vendors.server";
 
 let app: AppServer;
 let client: HttpClient;
@@ -42,6 +43,21 @@ describe("comparison pages over HTTP", () => {
     expect(page.body).not.toContain("recharts-surface");
     const stored = await db().assessment.findUniqueOrThrow({ where: { id: first.assessment.id }, select: { overallScore: true } });
     expect(page.body).toContain(new Intl.NumberFormat("en-GB", { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(stored.overallScore!));
+  });
+
+  it("sends the comparison in the reader's language only, the differing answers as the text shown (issue 12)", async () => {
+    const vendors = `${first.vendor.id},${second.vendor.id}`;
+    const comparison = (await compareVendors(first.assessor, { vendorIds: [first.vendor.id, second.vendor.id] })) as Comparison;
+    const differing = comparison.differing[0]!;
+    expect(differing.label.en).not.toBe(differing.label.de);
+    const page = await client.get(`/compare?vendors=${vendors}`);
+    expect(page.body).toContain(differing.label.en.replace(/'/g, "&#x27;"));
+    // The browser hydrates with what the page shows: one language, no raw answers or option lists.
+    const data = await client.get(`/compare.data?vendors=${vendors}`);
+    expect(data.status).toBe(200);
+    expect(data.body).toContain(JSON.stringify(differing.label.en).slice(1, -1).slice(0, 40));
+    expect(data.body).not.toContain(JSON.stringify(differing.label.de).slice(1, -1).slice(0, 40));
+    for (const raw of ['"answers"', '"options"', '"sectionKey"']) expect(data.body).not.toContain(raw);
   });
 
   it("canonicalises the picker's checkboxes into ?vendors=", async () => {

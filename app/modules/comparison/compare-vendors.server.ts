@@ -4,7 +4,7 @@ import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
-import { parseStoredScore } from "../assessments/stored-score";
+import { readStoredScores } from "../assessments/stored-score-memo.server";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import { loadPublishedDefinitions } from "../questionnaires/published-definitions.server";
 import { questionsOf } from "../questionnaires/template-definition";
@@ -60,6 +60,9 @@ interface LatestAssessmentRow {
   templateVersion: number | bigint;
   templateName: string;
   weightProfileName: string | null;
+  /** The row's version and last write: which parse of its stored score is current (stored-score-memo). */
+  version: number | bigint;
+  updatedAt: Date;
 }
 
 function figuresOf(score: ScoringResult): CandidateFigures {
@@ -97,7 +100,7 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
   // The latest submitted, scored assessment of each vendor first (small columns only), then the
   // stored scores of just those: a stored score is large, and older ones are never shown.
   const submitted = await db().$queryRaw<LatestAssessmentRow[]>`
-    SELECT a."id", a."vendorId", a."title", a."submittedAt", a."templateVersionId", tv."templateId", tv."version" AS "templateVersion",
+    SELECT a."id", a."vendorId", a."title", a."submittedAt", a."version", a."updatedAt", a."templateVersionId", tv."templateId", tv."version" AS "templateVersion",
            t."name" AS "templateName", w."name" AS "weightProfileName"
     FROM "Assessment" a
     JOIN "TemplateVersion" tv ON tv."id" = a."templateVersionId"
@@ -107,13 +110,15 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
       AND a."scoreResult" IS NOT NULL AND a."submittedAt" IS NOT NULL
     ORDER BY a."submittedAt" DESC, a."id" DESC`;
   const latestRows = vendorIds.flatMap((id) => submitted.find((a) => a.vendorId === id) ?? []);
-  const scores =
-    latestRows.length === 0
-      ? []
-      : (
-          await db().$queryRaw<{ id: string; scoreResult: string; organizationId: string }[]>`
-            SELECT "id", "scoreResult", "organizationId" FROM "Assessment" WHERE "id" IN (${Prisma.join(latestRows.map((a) => a.id))})`
-        ).filter(ofActorsOrganization(actor));
+  // The stored scores of just those, parsed once per stored version and shared (read-only) by the
+  // requests that follow: the large texts are read only for a version not parsed before.
+  const scores = await readStoredScores(latestRows, async (ids) => {
+    const rows = (
+      await db().$queryRaw<{ id: string; scoreResult: string | null; organizationId: string }[]>`
+        SELECT "id", "scoreResult", "organizationId" FROM "Assessment" WHERE "id" IN (${Prisma.join(ids)})`
+    ).filter(ofActorsOrganization(actor));
+    return new Map(rows.map((row) => [row.id, row.scoreResult]));
+  });
   const latest = vendorIds.map((id) => {
     const row = latestRows.find((a) => a.vendorId === id) ?? null;
     const assessment = row
@@ -131,10 +136,7 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
           weightProfile: row.weightProfileName === null ? null : { name: row.weightProfileName },
         }
       : null;
-    // Parsed once here: a stored score is large, and validating it is most of this function's work.
-    const stored = row
-      ? parseStoredScore(scores.find((s) => s.id === row.id)?.scoreResult ?? null)
-      : null;
+    const stored = row ? (scores.get(row.id) ?? null) : null;
     return { vendor: vendors.find((v) => v.id === id)!, assessment, stored };
   });
   const unscored = latest.filter((c) => !c.stored);

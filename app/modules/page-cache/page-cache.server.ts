@@ -1,10 +1,8 @@
 import { createHash } from "node:crypto";
 import { db } from "../../utils/db.server";
-import { resolveLocale } from "../../utils/locale.server";
+import { resolveLocaleFromHeaders } from "../../utils/locale.server";
 import { isRole } from "../auth/actor";
-import { sessionCookie } from "../auth/cookies.server";
-import { mustEnrolMfa } from "../auth/guards.server";
-import { validateSessionToken } from "../auth/sessions.server";
+import { mustEnrolMfa, validateSessionCookie } from "../auth/guards.server";
 
 /**
  * A cache of rendered pages for the read-heavy views procurement teams keep open (portfolio,
@@ -15,7 +13,9 @@ import { validateSessionToken } from "../auth/sessions.server";
  *     write that changes what these pages show records an audit event in its transaction, so a
  *     new head means a new key; the minute bounds what time alone changes (overdue flags).
  *   - Each request still validates its session (one joined query) and reads the head (one
- *     query); a revoked or expired session never sees a cached page.
+ *     query); a revoked or expired session never sees a cached page. The validation is kept in
+ *     the request's scope (PageRequest.scope), which server/app.js hands to Remix: a miss does
+ *     not validate the session a second time in the loaders.
  *   - Only 200 HTML responses that streamed to the end without a render error (entry.server
  *     calls context.markIncomplete) and set no cookie are kept. The per-request CSP nonce and
  *     request id are cut out when a page is kept and filled in for every response.
@@ -43,6 +43,8 @@ export interface PageRequest {
   url: string;
   cookie: string | undefined;
   acceptLanguage: string | undefined;
+  /** The request's scope that Remix's loaders get (context.requestScope): the validated session is kept there. */
+  scope?: Map<symbol, unknown>;
 }
 
 export type PageProbe = { key: string; hit: Entry | null };
@@ -52,17 +54,12 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
   if (request.method !== "GET") return null;
   const path = request.url.split("?")[0];
   if (!(CACHED_PATHS as readonly string[]).includes(path ?? "")) return null;
-  const token = await sessionCookie().parse(request.cookie ?? null);
-  if (typeof token !== "string") return null;
-  const valid = await validateSessionToken(token);
+  const valid = await validateSessionCookie(request.cookie, request.scope);
   if (!valid || !isRole(valid.membership.role)) return null;
   const { session } = valid;
   // Someone who must first set up a second factor is redirected by Remix, never served here.
   if (mustEnrolMfa(valid, valid.membership.role)) return null;
-  const headers = new Headers();
-  if (request.cookie) headers.set("Cookie", request.cookie);
-  if (request.acceptLanguage) headers.set("Accept-Language", request.acceptLanguage);
-  const locale = await resolveLocale(new Request("http://localhost/", { headers }), session.user.locale);
+  const locale = await resolveLocaleFromHeaders(request.cookie, request.acceptLanguage, session.user.locale);
   const [head] = await db().$queryRaw<{ seq: number | bigint }[]>`
     SELECT "seq" FROM "AuditEvent" WHERE "organizationId" = ${session.organizationId} ORDER BY "seq" DESC LIMIT 1`;
   const key = createHash("sha256")

@@ -21,6 +21,16 @@ export async function listWeightProfiles(actor: UserActor) {
   return rows.map((row) => ({ ...row, weights: parseStoredWeights(row.weights) }));
 }
 
+/**
+ * The organisation's profiles by name, id and name only: what the comparison's profile picker
+ * shows. Plain SQL (every view of the comparison runs it; the query builder compiles each call
+ * anew), without the stored weights that listWeightProfiles() parses.
+ */
+export async function listWeightProfileNames(actor: UserActor): Promise<{ id: string; name: string }[]> {
+  return db().$queryRaw<{ id: string; name: string }[]>`
+    SELECT "id", "name" FROM "WeightProfile" WHERE "organizationId" = ${actor.organizationId} ORDER BY "name" ASC, "id" ASC`;
+}
+
 export async function getWeightProfile(actor: UserActor, rawProfileId: string) {
   const profileId = requireEntityId(rawProfileId, "Weight profile");
   const row = await db().weightProfile.findFirst({
