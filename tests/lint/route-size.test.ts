@@ -27,7 +27,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "verify.tsx": 270,
   "audit.tsx": 289,
   "portal._index.tsx": 303,
-  "vendors.$vendorId._index.tsx": 331,
   "compare.tsx": 349,
   "admin.users.tsx": 371,
 };
