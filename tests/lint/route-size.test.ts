@@ -28,7 +28,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "audit.tsx": 289,
   "portal._index.tsx": 303,
   "compare.tsx": 349,
-  "admin.users.tsx": 371,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
