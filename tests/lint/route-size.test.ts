@@ -26,7 +26,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "account.tsx": 238,
   "verify.tsx": 270,
   "audit.tsx": 289,
-  "portal._index.tsx": 303,
   "compare.tsx": 349,
 };
 
