@@ -25,7 +25,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "portfolio.tsx": 237,
   "account.tsx": 238,
   "verify.tsx": 270,
-  "audit.tsx": 289,
   "compare.tsx": 349,
 };
 
