@@ -24,7 +24,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "accept-invitation.$token.tsx": 221,
   "portfolio.tsx": 237,
   "account.tsx": 238,
-  "verify.tsx": 270,
   "compare.tsx": 349,
 };
 
