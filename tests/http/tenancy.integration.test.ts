@@ -363,20 +363,24 @@ function importedModuleSources(routeSource: string): string[] {
 }
 
 /**
- * The intents a route's action understands: the values of its `intent` form fields in the
- * route source, comparisons and intent lists in the route and in the modules it imports (the
- * action's dispatcher), kept when the server build mentions them too (the source may be ahead
- * of the build), plus comparisons and intent lists inside the built action itself.
+ * The intents a route's action understands: the values of its `intent` form fields and its
+ * comparisons in the route source and the built action, and the intent lists of the route and of
+ * the modules it imports (the action's dispatcher); kept when the server build mentions them too
+ * (the source may be ahead of the build).
  */
 function intentsOf(routeId: string, action: (...args: unknown[]) => unknown): string[] {
   const compiled = action.toString();
   const file = path.join(routeSourceDir, `${routeId.replace(/^routes\//, "")}.tsx`);
   const source = existsSync(file) ? readFileSync(file, "utf8") : "";
   const found = new Set<string>();
-  for (const text of [source, compiled, ...importedModuleSources(source)]) {
+  for (const text of [source, compiled]) {
     for (const m of text.matchAll(/name[=:]\s*["']intent["'][^>}]*?value[=:]\s*["']([\w-]+)["']/g))
       found.add(m[1]!);
     for (const m of text.matchAll(/intent["']?\)?\s*[!=]==\s*["']([\w-]+)["']/g)) found.add(m[1]!);
+  }
+  // Intent lists: readIntent(form, [...]) in a route, an `…IntentSchema = z.enum([...])` in the
+  // route or in a module it hands its form to (shared helpers there compare other things).
+  for (const text of [source, compiled, ...importedModuleSources(source)]) {
     for (const m of text.matchAll(/(?:readIntent\([^,]+,|[iI]ntentSchema\s*=\s*z\.enum\()\s*\[([^\]]*)\]/g)) {
       for (const s of m[1]!.matchAll(/["']([\w-]+)["']/g)) found.add(s[1]!);
     }
