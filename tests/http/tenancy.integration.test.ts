@@ -342,11 +342,31 @@ function probeForm(intent: string | null, ids: Record<string, string>): Record<s
 }
 
 const routeSourceDir = path.resolve(import.meta.dirname, "../../app/routes");
+const appSourceDir = path.resolve(import.meta.dirname, "../../app");
+const builtServerFile = path.join(
+  process.env.VETTED_TEST_BUILD_DIR ? path.resolve(process.env.VETTED_TEST_BUILD_DIR) : path.resolve(import.meta.dirname, "../../build"),
+  "server/index.js",
+);
 
 /**
- * The intents a route's action understands: the values of its `intent` form fields in the
- * route source, kept when the built action mentions them too (the source may be ahead of the
- * build), plus comparisons and intent lists inside the built action itself.
+ * The sources of the modules a route imports directly (`~/modules/…`): since routes are thin
+ * (ADR 0023) a route's action hands its form to a dispatcher there, which lists the intents it
+ * understands (e.g. `assessmentPageIntentSchema = z.enum([...])`).
+ */
+function importedModuleSources(routeSource: string): string[] {
+  const sources: string[] = [];
+  for (const m of routeSource.matchAll(/from\s+["']~\/(modules\/[^"']+)["']/g)) {
+    const file = [".ts", ".tsx"].map((ext) => path.join(appSourceDir, `${m[1]!}${ext}`)).find((candidate) => existsSync(candidate));
+    if (file) sources.push(readFileSync(file, "utf8"));
+  }
+  return sources;
+}
+
+/**
+ * The intents a route's action understands: the values of its `intent` form fields and its
+ * comparisons in the route source and the built action, and the intent lists of the route and of
+ * the modules it imports (the action's dispatcher); kept when the server build mentions them too
+ * (the source may be ahead of the build).
  */
 function intentsOf(routeId: string, action: (...args: unknown[]) => unknown): string[] {
   const compiled = action.toString();
@@ -357,11 +377,16 @@ function intentsOf(routeId: string, action: (...args: unknown[]) => unknown): st
     for (const m of text.matchAll(/name[=:]\s*["']intent["'][^>}]*?value[=:]\s*["']([\w-]+)["']/g))
       found.add(m[1]!);
     for (const m of text.matchAll(/intent["']?\)?\s*[!=]==\s*["']([\w-]+)["']/g)) found.add(m[1]!);
-    for (const m of text.matchAll(/readIntent\([^,]+,\s*\[([^\]]*)\]/g)) {
+  }
+  // Intent lists: readIntent(form, [...]) in a route, an `…IntentSchema = z.enum([...])` in the
+  // route or in a module it hands its form to (shared helpers there compare other things).
+  for (const text of [source, compiled, ...importedModuleSources(source)]) {
+    for (const m of text.matchAll(/(?:readIntent\([^,]+,|[iI]ntentSchema\s*=\s*z\.enum\()\s*\[([^\]]*)\]/g)) {
       for (const s of m[1]!.matchAll(/["']([\w-]+)["']/g)) found.add(s[1]!);
     }
   }
-  return [...found].filter((intent) => compiled.includes(`"${intent}"`)).sort();
+  const built = existsSync(builtServerFile) ? readFileSync(builtServerFile, "utf8") : compiled;
+  return [...found].filter((intent) => built.includes(`"${intent}"`)).sort();
 }
 
 beforeAll(async () => {

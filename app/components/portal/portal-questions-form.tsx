@@ -1,0 +1,92 @@
+import { Form } from "@remix-run/react";
+import { ClarificationThreads } from "~/components/questionnaire/clarification-threads";
+import { EvidenceInput } from "~/components/questionnaire/evidence-input";
+import { QuestionBlock } from "~/components/questionnaire/question-block";
+import { VendorQuestionComments } from "~/components/review/portal-review";
+import { Button } from "~/components/ui/button";
+import { Card } from "~/components/ui/layout";
+import { useT } from "~/utils/use-t";
+import type { PortalView } from "./portal-view";
+import type { usePortalAnswers } from "./use-portal-answers";
+
+interface PortalQuestionsFormProps {
+  view: PortalView;
+  state: ReturnType<typeof usePortalAnswers>;
+  /** Questions this contact may change now (the server's rule that also guards saving). */
+  changeable: Set<string>;
+  /** After "request changes": the reopened questions; otherwise null. */
+  reopened: Set<string> | null;
+  invalidNote: (key: string) => string | null;
+}
+
+/**
+ * The answers form: one card per section with its questions (each autosaves with JavaScript),
+ * their clarification threads and review comments, and Save / Submit for the plain post.
+ */
+export function PortalQuestionsForm({ view, state, changeable, reopened, invalidNote }: PortalQuestionsFormProps) {
+  const { assessment, sections, answers, countryGroups, files, evidenceMaxBytes, clarifications, review, delegated } = view;
+  const { t, locale } = useT();
+  return (
+    <Form method="post" className="space-y-6" noValidate>
+      {sections.map((section, index) => {
+        const sectionProgress = state.progress[index]!;
+        return (
+          <Card key={section.key}>
+            <div id={`section-${section.key}`} className="mb-2 flex items-baseline justify-between gap-4">
+              <h2 className="text-lg font-semibold">{section.title[locale]}</h2>
+              <span className="text-sm text-slate-600" data-testid="section-progress">
+                {t("portal.progress", { answered: sectionProgress.answered, total: sectionProgress.total })}
+              </span>
+            </div>
+            <div className="space-y-4">
+              {section.questions.map((question) => (
+                <QuestionBlock
+                  key={question.key}
+                  question={question}
+                  initial={answers[question.key] ?? { value: null, version: 0 }}
+                  editable={changeable.has(question.key)}
+                  countryGroups={countryGroups}
+                  locale={locale}
+                  serverNote={invalidNote(question.key)}
+                  hidden={state.hidden.has(question.key)}
+                  onTokens={state.onTokens}
+                  onSaved={state.onSaved}
+                  renderInput={
+                    question.type === "evidence"
+                      ? ({ value, disabled, onServerSaved }) => (
+                          <EvidenceInput
+                            question={question}
+                            value={value}
+                            files={files.filter((f) => f.questionKey === question.key)}
+                            disabled={disabled}
+                            locale={locale}
+                            maxBytes={evidenceMaxBytes}
+                            onServerSaved={onServerSaved}
+                          />
+                        )
+                      : undefined
+                  }
+                >
+                  {/* Threads sit inside the answers form: their controls submit through forms rendered after it. */}
+                  <ClarificationThreads questionKey={question.key} threads={clarifications[question.key] ?? []} mode="vendor" action="/portal/clarifications" canAsk={false} canResolve={false} formsOutside />
+                  <VendorQuestionComments comments={review.comments.byQuestion[question.key] ?? []} reopened={reopened && assessment.editable ? reopened.has(question.key) : null} />
+                </QuestionBlock>
+              ))}
+            </div>
+          </Card>
+        );
+      })}
+      {assessment.editable ? (
+        <div className="flex flex-wrap items-center gap-3">
+          <Button type="submit" name="intent" value="save" variant="secondary">{t("portal.saveAll")}</Button>
+          {delegated ? null : (
+            <>
+              <Button type="submit" name="intent" value="submit">{t("portal.submit")}</Button>
+              <p className="text-sm text-slate-600">{t("portal.submitHint")}</p>
+            </>
+          )}
+        </div>
+      ) : null}
+    </Form>
+  );
+}

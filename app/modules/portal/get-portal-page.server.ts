@@ -1,0 +1,48 @@
+import { listClarificationsForVendor } from "~/modules/clarifications/list-clarifications.server";
+import { readEvidenceFlash } from "~/modules/evidence/evidence-outcome";
+import { getVendorReview } from "~/modules/review/review-workspace.server";
+import { getEnv } from "~/utils/env.server";
+import type { VendorActor } from "~/modules/auth/actor";
+import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
+
+/**
+ * The vendor's questionnaire page: the assessment, the questions this contact may see (only the
+ * fields the browser needs to render and check them), stored answers, files, clarifications,
+ * the review's comments and change request, and the evidence upload's outcome from the URL.
+ */
+export async function getPortalPage(actor: VendorActor, input: { url: string }) {
+  const questionnaire = await getVendorQuestionnaire(actor);
+  const clarifications = await listClarificationsForVendor(actor);
+  const review = await getVendorReview(actor);
+  return {
+    clarifications,
+    review,
+    evidenceFlash: readEvidenceFlash(input.url),
+    evidenceMaxBytes: getEnv().EVIDENCE_MAX_BYTES,
+    assessment: questionnaire.assessment,
+    answers: questionnaire.answers,
+    hidden: questionnaire.hidden,
+    files: questionnaire.files,
+    delegated: questionnaire.delegated,
+    changeable: questionnaire.changeable,
+    countryGroups: questionnaire.countryGroups,
+    sections: questionnaire.sections.map((section) => ({
+      key: section.key,
+      title: section.title,
+      questions: section.questions.map((q) => ({
+        key: q.key,
+        type: q.type,
+        required: q.required,
+        label: q.label,
+        help: q.help,
+        unit: q.unit,
+        min: q.min,
+        max: q.max,
+        options: q.options?.map((o) => ({ value: o.value, label: o.label })),
+        regulationRefs: q.regulationRefs,
+        ...(q.showIf ? { showIf: q.showIf } : {}),
+        ...(q.evidence ? { evidence: q.evidence } : {}),
+      })),
+    })),
+  };
+}
