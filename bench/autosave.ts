@@ -33,6 +33,7 @@ import { createInterface } from "node:readline";
 import { decode } from "turbo-stream";
 import { percentile, type RouteResult } from "./latency";
 import { benchEnvironment } from "./bench-environment";
+import { cpuBetween, formatCpu, parentPid, processCpuMs, processTreeCpuMs, sampleCpu } from "./cpu-usage";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -46,6 +47,8 @@ const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 const QUESTIONS = ["data_use.subprocessors", "compliance.dpo_contact", "transparency.models_used"] as const;
 
 const bench = benchEnvironment("bench-autosave");
+/** The PostgreSQL cluster's postmaster (with --postgres), whose backends' CPU each phase reports. */
+let postmasterPid: number | null = null;
 
 if (process.argv.includes("--serve")) {
   // Child: serve the production build on a free port of 127.0.0.1 and print its URL.
@@ -80,6 +83,9 @@ async function main(): Promise<void> {
     const admin = new pg.default.Client({ connectionString: cluster.url });
     await admin.connect();
     await admin.query("CREATE DATABASE bench_autosave");
+    // The postmaster is the parent of every backend: its tree's CPU is PostgreSQL's share.
+    const backend = Number((await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+    postmasterPid = parentPid(backend);
     await admin.end();
     databaseUrl = cluster.url.replace(/\/postgres$/, "/bench_autosave");
     process.env.DATABASE_URL = databaseUrl;
@@ -111,7 +117,7 @@ async function run(databaseUrl: string): Promise<void> {
   const plain = await startServer(serverEnv, []);
   let trivial: RouteResult;
   try {
-    trivial = await measure("trivial (/healthz)", [plain.url], () => ({ path: "/healthz" }), null);
+    trivial = await measure("trivial (/healthz)", [plain], () => ({ path: "/healthz" }), null);
   } finally {
     await stopServer(plain);
   }
@@ -119,13 +125,13 @@ async function run(databaseUrl: string): Promise<void> {
   let autosave: RouteResult;
   let onePerInstance: RouteResult | null = null;
   try {
-    autosave = await measure("autosave", [first.url], (connection) => saveRequest(sessions[connection]!), sessions);
+    autosave = await measure("autosave", [first], (connection) => saveRequest(sessions[connection]!), sessions);
     if (POSTGRES) {
       onePerInstance = autosave;
       const second = await startServer(serverEnv, profile);
       try {
-        autosave = await measure("autosave, two instances", [first.url, second.url], (connection) => saveRequest(sessions[connection]!), sessions);
-        trivial = await measure("trivial (/healthz), two instances", [first.url, second.url], () => ({ path: "/healthz" }), null);
+        autosave = await measure("autosave, two instances", [first, second], (connection) => saveRequest(sessions[connection]!), sessions);
+        trivial = await measure("trivial (/healthz), two instances", [first, second], () => ({ path: "/healthz" }), null);
       } finally {
         await stopServer(second);
       }
@@ -137,7 +143,7 @@ async function run(databaseUrl: string): Promise<void> {
 
   // Durability: a fresh server, killed with SIGKILL under load, restarted on the same database.
   const victim = await startServer(serverEnv, []);
-  const load = measure("autosave until SIGKILL", [victim.url], (connection) => saveRequest(sessions[connection]!), sessions, { warmUpS: 0, seconds: KILL_AFTER_S + 30, stopWhen: () => victim.exited });
+  const load = measure("autosave until SIGKILL", [victim], (connection) => saveRequest(sessions[connection]!), sessions, { warmUpS: 0, seconds: KILL_AFTER_S + 30, stopWhen: () => victim.exited });
   await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_S * 1000));
   victim.child.kill("SIGKILL");
   await load;
@@ -310,16 +316,22 @@ function send(baseUrl: string, planned: PlannedRequest, agent: Agent): Promise<{
 
 /**
  * CONNECTIONS closed-loop clients on keep-alive sockets (connection i always plays session i),
- * spread round-robin over `baseUrls`: warm-up, then `seconds` measured.
+ * spread round-robin over `servers`: warm-up, then `seconds` measured. Prints the measured
+ * window's CPU: the machine's busy share, each server's and PostgreSQL's CPU and CPU ms/request.
  */
 async function measure(
   label: string,
-  baseUrls: string[],
+  servers: Server[],
   plan: (connection: number) => PlannedRequest,
   sessions: Session[] | null,
   options: { warmUpS?: number; seconds?: number; stopWhen?: () => boolean } = {},
 ): Promise<RouteResult> {
+  const baseUrls = servers.map((server) => server.url);
   const agents = baseUrls.map(() => new Agent({ keepAlive: true, maxSockets: CONNECTIONS }));
+  const counters: Record<string, () => number | null> = {};
+  servers.forEach((server, index) => (counters[servers.length > 1 ? `server ${index + 1}` : "server"] = () => processCpuMs(server.child.pid!)));
+  if (postmasterPid !== null) counters.postgres = () => processTreeCpuMs(postmasterPid!);
+  counters.bench = () => processCpuMs(process.pid);
   let turn = 0;
   const refused: Record<string, number> = {};
   const loop = async (seconds: number, latencies: number[] | null) => {
@@ -346,15 +358,19 @@ async function measure(
   };
   if ((options.warmUpS ?? WARM_UP_S) > 0) await loop(options.warmUpS ?? WARM_UP_S, null);
   const latencies: number[] = [];
+  const cpuBefore = sampleCpu(counters);
   const started = performance.now();
   const errors = await loop(options.seconds ?? DURATION_S, latencies);
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpuBefore, sampleCpu(counters));
   for (const agent of agents) agent.destroy();
   latencies.sort((a, b) => a - b);
   const result = { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
   console.log(
     `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}${errors ? ` (${Object.entries(refused).map(([status, n]) => `${n}× HTTP ${status}`).join(", ")})` : ""}`,
   );
+  // Not for the phase cut short by SIGKILL: the killed server's counters are gone by then.
+  if (!options.stopWhen) console.log(formatCpu(cpu, elapsed, latencies.length));
   return result;
 }
 
