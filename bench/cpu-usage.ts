@@ -18,7 +18,11 @@ function machineTicks(): MachineTicks | null {
   try {
     const line = readFileSync("/proc/stat", "utf8").split("\n", 1)[0]!;
     // cpu user nice system idle iowait irq softirq steal guest guest_nice (guest is inside user)
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1, 9).map(Number) as number[];
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line
+      .trim()
+      .split(/\s+/)
+      .slice(1, 9)
+      .map(Number) as number[];
     const busy = user! + nice! + system! + irq! + softirq! + steal!;
     return { busy, total: busy + idle! + iowait! };
   } catch {
@@ -69,7 +73,10 @@ export interface CpuSample {
 
 /** Named CPU counters (ms) at this moment, plus the machine's ticks. */
 export function sampleCpu(processes: Record<string, () => number | null>): CpuSample {
-  return { machine: machineTicks(), processes: new Map(Object.entries(processes).map(([name, read]) => [name, read()])) };
+  return {
+    machine: machineTicks(),
+    processes: new Map(Object.entries(processes).map(([name, read]) => [name, read()])),
+  };
 }
 
 export interface CpuReport {
@@ -95,10 +102,15 @@ export function cpuBetween(before: CpuSample, after: CpuSample): CpuReport {
 
 /** One line: machine busy %, and per process its CPU ms, its share of one core and CPU ms per request. */
 export function formatCpu(report: CpuReport, seconds: number, requests: number): string {
-  const parts = [`machine ${report.machineBusy === null ? "n/a" : `${(report.machineBusy * 100).toFixed(0)} % busy of ${report.cores} cores`}`];
+  const parts = [
+    `machine ${report.machineBusy === null ? "n/a" : `${(report.machineBusy * 100).toFixed(0)} % busy of ${report.cores} cores`}`,
+  ];
   for (const [name, ms] of report.processMs) {
     if (ms === null) parts.push(`${name} n/a`);
-    else parts.push(`${name} ${(ms / (seconds * 10)).toFixed(0)} % of a core, ${requests > 0 ? (ms / requests).toFixed(2) : "n/a"} CPU ms/request`);
+    else
+      parts.push(
+        `${name} ${(ms / (seconds * 10)).toFixed(0)} % of a core, ${requests > 0 ? (ms / requests).toFixed(2) : "n/a"} CPU ms/request`,
+      );
   }
   return `  cpu: ${parts.join("; ")}`;
 }

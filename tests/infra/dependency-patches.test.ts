@@ -6,18 +6,22 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-// @ts-expect-error -- a plain .mjs script of the install, without type declarations
-import { applyPatch, loadPatches } from "../../scripts/patch-dependencies.mjs";
+import { applyPatch, patches } from "../../scripts/patch-dependencies.mjs";
 
 // Resolved the way the server does: @remix-run/node → server-runtime → its own @remix-run/router.
 const requireFromTests = createRequire(import.meta.url);
-const serverRuntimeMain = createRequire(requireFromTests.resolve("@remix-run/node")).resolve("@remix-run/server-runtime");
+const serverRuntimeMain = createRequire(requireFromTests.resolve("@remix-run/node")).resolve(
+  "@remix-run/server-runtime",
+);
 const requireFromRuntime = createRequire(serverRuntimeMain);
 const { matchServerRoutes } = requireFromRuntime("./routeMatching.js") as {
   matchServerRoutes: (routes: unknown[], pathname: string) => { route: { id: string } }[] | null;
 };
 const router = requireFromRuntime("@remix-run/router") as {
-  createStaticHandler: (routes: unknown[]) => { dataRoutes: Record<string, unknown>[]; query: (request: Request) => Promise<unknown> };
+  createStaticHandler: (routes: unknown[]) => {
+    dataRoutes: Record<string, unknown>[];
+    query: (request: Request) => Promise<unknown>;
+  };
 };
 
 interface CountedRoute {
@@ -41,7 +45,8 @@ function countPathReads(routes: Record<string, unknown>[]): { reads: number } {
       enumerable: true,
       configurable: true,
     });
-    for (const child of (route.children as Record<string, unknown>[] | undefined) ?? []) visit(child);
+    for (const child of (route.children as Record<string, unknown>[] | undefined) ?? [])
+      visit(child);
   };
   routes.forEach(visit);
   return counter;
@@ -111,18 +116,27 @@ describe("scripts/patch-dependencies.mjs", () => {
     writeFileSync(path.join(packageDir, "dist", "index.js"), text);
     return dir;
   }
-  const patch = { package: "demo", version: "1.0.0", marker: "patched-demo", files: { "dist/index.js": [["slow();", "fast(); // patched-demo"]] } };
+  const patch = {
+    package: "demo",
+    version: "1.0.0",
+    marker: "patched-demo",
+    files: { "dist/index.js": [["slow();", "fast(); // patched-demo"]] },
+  };
 
   it("applies a patch once and leaves a patched file alone", () => {
     const modules = fakeModules("1.0.0", "start();\nslow();\n");
     expect(applyPatch(patch, modules)).toEqual(["demo/dist/index.js: patched"]);
     expect(applyPatch(patch, modules)).toEqual(["demo/dist/index.js: already patched"]);
-    expect(readFileSync(path.join(modules, "demo", "dist", "index.js"), "utf8")).toBe("start();\nfast(); // patched-demo\n");
+    expect(readFileSync(path.join(modules, "demo", "dist", "index.js"), "utf8")).toBe(
+      "start();\nfast(); // patched-demo\n",
+    );
   });
 
   it("refuses another version of the package", () => {
     const modules = fakeModules("1.0.1", "slow();\n");
-    expect(() => applyPatch(patch, modules)).toThrow("demo is 1.0.1, the patch was written for 1.0.0");
+    expect(() => applyPatch(patch, modules)).toThrow(
+      "demo is 1.0.1, the patch was written for 1.0.0",
+    );
   });
 
   it("refuses text it does not find exactly once, and writes nothing", () => {
@@ -130,14 +144,23 @@ describe("scripts/patch-dependencies.mjs", () => {
     expect(() => applyPatch(patch, missing)).toThrow("occurs nowhere");
     const twice = fakeModules("1.0.0", "slow();\nslow();\n");
     expect(() => applyPatch(patch, twice)).toThrow("occurs more than once");
-    expect(readFileSync(path.join(twice, "demo", "dist", "index.js"), "utf8")).toBe("slow();\nslow();\n");
+    expect(readFileSync(path.join(twice, "demo", "dist", "index.js"), "utf8")).toBe(
+      "slow();\nslow();\n",
+    );
   });
 
-  it("has every patch of patches/ applied to the installed packages", async () => {
-    for (const each of (await loadPatches()) as { package: string; marker: string; files: Record<string, unknown> }[]) {
+  it("has every patch of patches/ applied to the installed packages", () => {
+    for (const each of patches as {
+      package: string;
+      marker: string;
+      files: Record<string, unknown>;
+    }[]) {
       const packageJson = requireFromRuntime.resolve(`${each.package}/package.json`);
       for (const file of Object.keys(each.files)) {
-        expect(readFileSync(path.join(path.dirname(packageJson), file), "utf8"), `${each.package}/${file}`).toContain(each.marker);
+        expect(
+          readFileSync(path.join(path.dirname(packageJson), file), "utf8"),
+          `${each.package}/${file}`,
+        ).toContain(each.marker);
       }
     }
   });
