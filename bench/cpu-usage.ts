@@ -114,3 +114,19 @@ export function formatCpu(report: CpuReport, seconds: number, requests: number):
   }
   return `  cpu: ${parts.join("; ")}`;
 }
+
+/**
+ * The most requests/s this machine could serve if every core did nothing but this work: all
+ * cores' ms per second over the CPU ms one request cost in every counted process (servers,
+ * PostgreSQL, the load generator itself). It tells whether a scaling goal is physically possible
+ * here: two instances cannot exceed it however well they scale. Null without /proc.
+ */
+export function throughputCeiling(report: CpuReport, requests: number): number | null {
+  let ms = 0;
+  for (const value of report.processMs.values()) {
+    if (value === null) return null;
+    ms += value;
+  }
+  if (requests === 0 || ms === 0) return null;
+  return (report.cores * 1000) / (ms / requests);
+}
