@@ -67,7 +67,13 @@ interface Session {
   /** Per question: the version and value the server last acknowledged. */
   acked: Map<string, { version: number; value: string }>;
   /** Per question: the value of a save sent and not answered (it may or may not have committed). */
-  inFlight: Map<string, string>;
+  /**
+   * Per question: the values of saves sent and never answered since the last answer (each may or
+   * may not have committed). More than one when the server died: the first was in flight, the
+   * next ones were refused before the client saw the process gone. All were based on the same
+   * acknowledged version, so at most one of them can have committed (compare-and-set).
+   */
+  inFlight: Map<string, Set<string>>;
   next: number;
 }
 
@@ -267,7 +273,9 @@ function saveRequest(session: Session): PlannedRequest {
     [`o.${key}`, JSON.stringify(base?.value ?? null)],
     [`q.${key}`, value],
   ]);
-  session.inFlight.set(key, value);
+  const unanswered = session.inFlight.get(key) ?? new Set<string>();
+  unanswered.add(value);
+  session.inFlight.set(key, unanswered);
   return {
     path: "/portal/answer.data",
     body: form.toString(),
@@ -275,7 +283,7 @@ function saveRequest(session: Session): PlannedRequest {
     done: async (status, body) => {
       if (status !== 200) {
         // Never answered (connection reset by the kill): it may have committed or not.
-        if (status !== 0) session.inFlight.delete(key);
+        if (status !== 0) unanswered.delete(value);
         return false;
       }
       const result = await decodeAction(body);
@@ -408,11 +416,19 @@ async function countLost(databaseUrl: string, sessions: Session[]): Promise<numb
         const row = stored.get(key);
         const kept = acked !== undefined && row?.version === acked.version && row.value === acked.value;
         // A save sent and never answered may have committed: then it holds the next version.
-        const overtaken = row?.version === (acked?.version ?? 0) + 1 && session.inFlight.has(key) && row.value === session.inFlight.get(key);
+        const overtaken = row?.version === (acked?.version ?? 0) + 1 && typeof row.value === "string" && (session.inFlight.get(key)?.has(row.value) ?? false);
         if (overtaken) session.acked.set(key, { version: row.version, value: String(row.value) });
         if (acked === undefined) continue;
         acknowledged++;
-        if (!kept && !overtaken) lost++;
+        if (!kept && !overtaken) {
+          lost++;
+          // Enough to tell a lost answer from a miscount: what was acknowledged, stored and unanswered.
+          if (lost <= 5) {
+            console.log(
+              `lost: assessment ${session.assessmentId} ${key}: acknowledged v${acked.version} ${JSON.stringify(acked.value)}, stored ${row ? `v${row.version} ${JSON.stringify(row.value)}` : "nothing"}, ${session.inFlight.get(key)?.size ?? 0} unanswered`,
+            );
+          }
+        }
       }
       session.inFlight.clear();
     }
