@@ -33,6 +33,7 @@ import { createInterface } from "node:readline";
 import { decode } from "turbo-stream";
 import { percentile, type RouteResult } from "./latency";
 import { benchEnvironment } from "./bench-environment";
+import { sampleActivity } from "./postgres-activity";
 import { cpuBetween, formatCpu, parentPid, processCpuMs, processTreeCpuMs, sampleCpu, throughputCeiling, type CpuReport } from "./cpu-usage";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -47,6 +48,8 @@ const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 const QUESTIONS = ["data_use.subprocessors", "compliance.dpo_contact", "transparency.models_used"] as const;
 
 const bench = benchEnvironment("bench-autosave");
+/** The benchmark's PostgreSQL database (with --postgres), whose connections each phase samples. */
+let postgresUrl: string | null = null;
 /** The PostgreSQL cluster's postmaster (with --postgres), whose backends' CPU each phase reports. */
 let postmasterPid: number | null = null;
 
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     postmasterPid = parentPid(backend);
     await admin.end();
     databaseUrl = cluster.url.replace(/\/postgres$/, "/bench_autosave");
+    postgresUrl = databaseUrl;
     process.env.DATABASE_URL = databaseUrl;
   }
   try {
@@ -381,11 +385,13 @@ async function measure(
   };
   if ((options.warmUpS ?? WARM_UP_S) > 0) await loop(options.warmUpS ?? WARM_UP_S, null);
   const latencies: number[] = [];
+  const activity = postgresUrl && !options.stopWhen ? await sampleActivity(postgresUrl) : null;
   const cpuBefore = sampleCpu(counters);
   const started = performance.now();
   const errors = await loop(options.seconds ?? DURATION_S, latencies);
   const elapsed = (performance.now() - started) / 1000;
   const cpu = cpuBetween(cpuBefore, sampleCpu(counters));
+  const activityLine = await activity?.stop();
   for (const agent of agents) agent.destroy();
   latencies.sort((a, b) => a - b);
   const result = { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, requests: latencies.length, cpu };
@@ -394,6 +400,7 @@ async function measure(
   );
   // Not for the phase cut short by SIGKILL: the killed server's counters are gone by then.
   if (!options.stopWhen) console.log(formatCpu(cpu, elapsed, latencies.length));
+  if (activityLine) console.log(activityLine);
   return result;
 }
 
