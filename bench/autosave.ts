@@ -33,6 +33,8 @@ import { createInterface } from "node:readline";
 import { decode } from "turbo-stream";
 import { percentile, type RouteResult } from "./latency";
 import { benchEnvironment } from "./bench-environment";
+import { sampleActivity } from "./postgres-activity";
+import { cpuBetween, formatCpu, parentPid, processCpuMs, processTreeCpuMs, sampleCpu, throughputCeiling, type CpuReport } from "./cpu-usage";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -46,6 +48,10 @@ const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 const QUESTIONS = ["data_use.subprocessors", "compliance.dpo_contact", "transparency.models_used"] as const;
 
 const bench = benchEnvironment("bench-autosave");
+/** The benchmark's PostgreSQL database (with --postgres), whose connections each phase samples. */
+let postgresUrl: string | null = null;
+/** The PostgreSQL cluster's postmaster (with --postgres), whose backends' CPU each phase reports. */
+let postmasterPid: number | null = null;
 
 if (process.argv.includes("--serve")) {
   // Child: serve the production build on a free port of 127.0.0.1 and print its URL.
@@ -64,7 +70,13 @@ interface Session {
   /** Per question: the version and value the server last acknowledged. */
   acked: Map<string, { version: number; value: string }>;
   /** Per question: the value of a save sent and not answered (it may or may not have committed). */
-  inFlight: Map<string, string>;
+  /**
+   * Per question: the values of saves sent and never answered since the last answer (each may or
+   * may not have committed). More than one when the server died: the first was in flight, the
+   * next ones were refused before the client saw the process gone. All were based on the same
+   * acknowledged version, so at most one of them can have committed (compare-and-set).
+   */
+  inFlight: Map<string, Set<string>>;
   next: number;
 }
 
@@ -80,8 +92,12 @@ async function main(): Promise<void> {
     const admin = new pg.default.Client({ connectionString: cluster.url });
     await admin.connect();
     await admin.query("CREATE DATABASE bench_autosave");
+    // The postmaster is the parent of every backend: its tree's CPU is PostgreSQL's share.
+    const backend = Number((await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+    postmasterPid = parentPid(backend);
     await admin.end();
     databaseUrl = cluster.url.replace(/\/postgres$/, "/bench_autosave");
+    postgresUrl = databaseUrl;
     process.env.DATABASE_URL = databaseUrl;
   }
   try {
@@ -111,21 +127,21 @@ async function run(databaseUrl: string): Promise<void> {
   const plain = await startServer(serverEnv, []);
   let trivial: RouteResult;
   try {
-    trivial = await measure("trivial (/healthz)", [plain.url], () => ({ path: "/healthz" }), null);
+    trivial = await measure("trivial (/healthz)", [plain], () => ({ path: "/healthz" }), null);
   } finally {
     await stopServer(plain);
   }
   const first = await startServer(serverEnv, profile);
-  let autosave: RouteResult;
-  let onePerInstance: RouteResult | null = null;
+  let autosave: MeasuredRoute;
+  let onePerInstance: MeasuredRoute | null = null;
   try {
-    autosave = await measure("autosave", [first.url], (connection) => saveRequest(sessions[connection]!), sessions);
+    autosave = await measure("autosave", [first], (connection) => saveRequest(sessions[connection]!), sessions);
     if (POSTGRES) {
       onePerInstance = autosave;
       const second = await startServer(serverEnv, profile);
       try {
-        autosave = await measure("autosave, two instances", [first.url, second.url], (connection) => saveRequest(sessions[connection]!), sessions);
-        trivial = await measure("trivial (/healthz), two instances", [first.url, second.url], () => ({ path: "/healthz" }), null);
+        autosave = await measure("autosave, two instances", [first, second], (connection) => saveRequest(sessions[connection]!), sessions);
+        trivial = await measure("trivial (/healthz), two instances", [first, second], () => ({ path: "/healthz" }), null);
       } finally {
         await stopServer(second);
       }
@@ -137,7 +153,7 @@ async function run(databaseUrl: string): Promise<void> {
 
   // Durability: a fresh server, killed with SIGKILL under load, restarted on the same database.
   const victim = await startServer(serverEnv, []);
-  const load = measure("autosave until SIGKILL", [victim.url], (connection) => saveRequest(sessions[connection]!), sessions, { warmUpS: 0, seconds: KILL_AFTER_S + 30, stopWhen: () => victim.exited });
+  const load = measure("autosave until SIGKILL", [victim], (connection) => saveRequest(sessions[connection]!), sessions, { warmUpS: 0, seconds: KILL_AFTER_S + 30, stopWhen: () => victim.exited });
   await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_S * 1000));
   victim.child.kill("SIGKILL");
   await load;
@@ -157,6 +173,15 @@ async function run(databaseUrl: string): Promise<void> {
   if (POSTGRES && onePerInstance) {
     const ratio = autosave.rps / onePerInstance.rps;
     console.log(`postgres: one instance ${onePerInstance.rps.toFixed(0)} saves/s, two instances ${autosave.rps.toFixed(0)} saves/s, ratio two/one ${ratio.toFixed(2)} (goal ≥ 1.6: ${ratio >= 1.6 ? "met" : "NOT met"})`);
+    // Whether 1.6× is physically possible here: the CPU one save cost (server, PostgreSQL, load
+    // generator) against all cores, and how busy the machine already was with one instance.
+    const ceiling = throughputCeiling(onePerInstance.cpu, onePerInstance.requests);
+    const busy = onePerInstance.cpu.machineBusy;
+    console.log(
+      `postgres: with one instance the machine was ${busy === null ? "n/a" : `${(busy * 100).toFixed(0)} %`} busy; at its CPU per save ${
+        ceiling === null ? "n/a" : `${onePerInstance.cpu.cores} cores serve at most ${ceiling.toFixed(0)} saves/s, i.e. two instances at most ${(ceiling / onePerInstance.rps).toFixed(2)}× one instance`
+      }`,
+    );
   } else {
     const ratio = autosave.rps / trivial.rps;
     console.log(`goal (≥ 0.3× the trivial throughput and p99 < 250 ms): ${ratio.toFixed(2)}×, p99 ${autosave.p99.toFixed(1)} ms: ${ratio >= 0.3 && autosave.p99 < 250 ? "met" : "NOT met"}`);
@@ -190,6 +215,12 @@ async function seedSessions(): Promise<Session[]> {
     sessions.push({ cookie: pair, assessmentId: assessment.id, acked: new Map(), inFlight: new Map(), next: 0 });
   }
   return sessions;
+}
+
+/** A route's figures with the measured window's request count and CPU. */
+interface MeasuredRoute extends RouteResult {
+  requests: number;
+  cpu: CpuReport;
 }
 
 interface Server {
@@ -246,7 +277,9 @@ function saveRequest(session: Session): PlannedRequest {
     [`o.${key}`, JSON.stringify(base?.value ?? null)],
     [`q.${key}`, value],
   ]);
-  session.inFlight.set(key, value);
+  const unanswered = session.inFlight.get(key) ?? new Set<string>();
+  unanswered.add(value);
+  session.inFlight.set(key, unanswered);
   return {
     path: "/portal/answer.data",
     body: form.toString(),
@@ -254,7 +287,7 @@ function saveRequest(session: Session): PlannedRequest {
     done: async (status, body) => {
       if (status !== 200) {
         // Never answered (connection reset by the kill): it may have committed or not.
-        if (status !== 0) session.inFlight.delete(key);
+        if (status !== 0) unanswered.delete(value);
         return false;
       }
       const result = await decodeAction(body);
@@ -310,16 +343,22 @@ function send(baseUrl: string, planned: PlannedRequest, agent: Agent): Promise<{
 
 /**
  * CONNECTIONS closed-loop clients on keep-alive sockets (connection i always plays session i),
- * spread round-robin over `baseUrls`: warm-up, then `seconds` measured.
+ * spread round-robin over `servers`: warm-up, then `seconds` measured. Prints the measured
+ * window's CPU: the machine's busy share, each server's and PostgreSQL's CPU and CPU ms/request.
  */
 async function measure(
   label: string,
-  baseUrls: string[],
+  servers: Server[],
   plan: (connection: number) => PlannedRequest,
   sessions: Session[] | null,
   options: { warmUpS?: number; seconds?: number; stopWhen?: () => boolean } = {},
-): Promise<RouteResult> {
+): Promise<MeasuredRoute> {
+  const baseUrls = servers.map((server) => server.url);
   const agents = baseUrls.map(() => new Agent({ keepAlive: true, maxSockets: CONNECTIONS }));
+  const counters: Record<string, () => number | null> = {};
+  servers.forEach((server, index) => (counters[servers.length > 1 ? `server ${index + 1}` : "server"] = () => processCpuMs(server.child.pid!)));
+  if (postmasterPid !== null) counters.postgres = () => processTreeCpuMs(postmasterPid!);
+  counters.bench = () => processCpuMs(process.pid);
   let turn = 0;
   const refused: Record<string, number> = {};
   const loop = async (seconds: number, latencies: number[] | null) => {
@@ -346,15 +385,22 @@ async function measure(
   };
   if ((options.warmUpS ?? WARM_UP_S) > 0) await loop(options.warmUpS ?? WARM_UP_S, null);
   const latencies: number[] = [];
+  const activity = postgresUrl && !options.stopWhen ? await sampleActivity(postgresUrl) : null;
+  const cpuBefore = sampleCpu(counters);
   const started = performance.now();
   const errors = await loop(options.seconds ?? DURATION_S, latencies);
   const elapsed = (performance.now() - started) / 1000;
+  const cpu = cpuBetween(cpuBefore, sampleCpu(counters));
+  const activityLine = await activity?.stop();
   for (const agent of agents) agent.destroy();
   latencies.sort((a, b) => a - b);
-  const result = { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors };
+  const result = { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, requests: latencies.length, cpu };
   console.log(
     `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}${errors ? ` (${Object.entries(refused).map(([status, n]) => `${n}× HTTP ${status}`).join(", ")})` : ""}`,
   );
+  // Not for the phase cut short by SIGKILL: the killed server's counters are gone by then.
+  if (!options.stopWhen) console.log(formatCpu(cpu, elapsed, latencies.length));
+  if (activityLine) console.log(activityLine);
   return result;
 }
 
@@ -377,11 +423,19 @@ async function countLost(databaseUrl: string, sessions: Session[]): Promise<numb
         const row = stored.get(key);
         const kept = acked !== undefined && row?.version === acked.version && row.value === acked.value;
         // A save sent and never answered may have committed: then it holds the next version.
-        const overtaken = row?.version === (acked?.version ?? 0) + 1 && session.inFlight.has(key) && row.value === session.inFlight.get(key);
+        const overtaken = row?.version === (acked?.version ?? 0) + 1 && typeof row.value === "string" && (session.inFlight.get(key)?.has(row.value) ?? false);
         if (overtaken) session.acked.set(key, { version: row.version, value: String(row.value) });
         if (acked === undefined) continue;
         acknowledged++;
-        if (!kept && !overtaken) lost++;
+        if (!kept && !overtaken) {
+          lost++;
+          // Enough to tell a lost answer from a miscount: what was acknowledged, stored and unanswered.
+          if (lost <= 5) {
+            console.log(
+              `lost: assessment ${session.assessmentId} ${key}: acknowledged v${acked.version} ${JSON.stringify(acked.value)}, stored ${row ? `v${row.version} ${JSON.stringify(row.value)}` : "nothing"}, ${session.inFlight.get(key)?.size ?? 0} unanswered`,
+            );
+          }
+        }
       }
       session.inFlight.clear();
     }
