@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: everything CI runs, stopping after the first failing step.
-//   generate Prisma clients → [schema drift check ‖ typecheck ‖ lint ‖ production build] →
+//   generate Prisma clients → [schema drift check ‖ typecheck ‖ lint ‖ format check ‖ production
+//   build] →
 //   Vitest on SQLite → scoring/ again under coverage (≥ 95 % branches enforced) → Vitest
 //   integration on PostgreSQL (throwaway cluster) → Playwright on Debian Chromium.
 // Ends with one summary line "N passed, M failed" over all test runners, and the time per stage.
@@ -131,6 +132,8 @@ const steps = [
       (options) => stage("schema drift check", node, ["scripts/db-generate.mjs", "--check"], options),
       (options) => stage("typecheck", bin("tsc"), ["--noEmit"], options),
       (options) => stage("lint", bin("eslint"), [".", "--max-warnings", "0"], options),
+      // One style everywhere, so a diff shows changes, not re-wrapping (`npm run format` fixes it).
+      (options) => stage("format check", bin("prettier"), ["--check", ".", "--log-level", "warn"], options),
       (options) => stage("production build", bin("remix"), ["vite:build"], options),
     ),
   // Every test file of the SQLite project except scoring/'s, which the next stage runs.
