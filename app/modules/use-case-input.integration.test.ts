@@ -9,6 +9,10 @@ import { stepUp } from "./auth/verify-second-factor.server";
 import { saveAnswers, type AnswerChange } from "./portal/save-answers.server";
 import { submitAssessment } from "./portal/submit-assessment.server";
 import { uploadSigningCertificate } from "./signing/upload-signing-certificate.server";
+import { forwardToDpo } from "./assessments/forward-to-dpo.server";
+import { deleteVendor } from "./vendors/delete-vendor.server";
+import { deleteProduct } from "./vendors/delete-product.server";
+import { createVendor } from "../../tests/support/factories";
 
 /**
  * Each use case parses its own input with its own zod schema (issue 12, item 8): malformed input
@@ -69,5 +73,23 @@ describe("malformed input is a readable VALIDATION error", () => {
     const { vendor } = await s.invitedVendor();
     expect(await refusal(submitAssessment(vendor, new Date(), bad({ score: 100 })))).toMatchObject({ code: "VALIDATION", key: "errors.invalidInput" });
     expect((await db().assessment.findUniqueOrThrow({ where: { id: vendor.assessmentId }, select: { status: true } })).status).not.toBe("SUBMITTED");
+  });
+
+  it("forwardToDpo: a note that is no text is refused before the status changes", async () => {
+    const s = await createAssessmentScenario();
+    const { vendor } = await s.invitedVendor();
+    await s.answer(vendor, s.completeAnswers());
+    expect(await submitAssessment(vendor)).toEqual({ ok: true });
+    expect(await refusal(forwardToDpo(s.assessor, vendor.assessmentId, bad<string>({ text: "please decide" })))).toMatchObject({ code: "VALIDATION", key: expect.stringMatching(/^errors\./) });
+    expect((await db().assessment.findUniqueOrThrow({ where: { id: vendor.assessmentId }, select: { status: true } })).status).toBe("SUBMITTED");
+  });
+
+  it("deleteVendor / deleteProduct: a missing id never reaches the query (Prisma would read it as 'any row')", async () => {
+    const s = await createAssessmentScenario();
+    const spare = await createVendor({ organizationId: s.org.id, name: "Spare vendor" });
+    const admin = { ...s.admin, mfaVerifiedAt: new Date() };
+    expect(await refusal(deleteVendor({ actor: admin, input: bad({}) }))).toMatchObject({ code: "VALIDATION", key: "errors.required" });
+    expect(await refusal(deleteProduct({ actor: admin, input: bad({ vendorId: spare.id }) }))).toMatchObject({ code: "VALIDATION", key: "errors.required" });
+    expect(await db().vendor.count({ where: { id: spare.id } })).toBe(1);
   });
 });
