@@ -5,6 +5,7 @@ import { db } from "../utils/db.server";
 import { DomainError } from "../utils/errors";
 import { translate } from "../utils/i18n";
 import { changePassword } from "./auth/account.server";
+import { logIn } from "./auth/log-in.server";
 import { stepUp } from "./auth/verify-second-factor.server";
 import { saveAnswers, type AnswerChange } from "./portal/save-answers.server";
 import { submitAssessment } from "./portal/submit-assessment.server";
@@ -91,5 +92,12 @@ describe("malformed input is a readable VALIDATION error", () => {
     expect(await refusal(deleteVendor({ actor: admin, input: bad({}) }))).toMatchObject({ code: "VALIDATION", key: "errors.required" });
     expect(await refusal(deleteProduct({ actor: admin, input: bad({ vendorId: spare.id }) }))).toMatchObject({ code: "VALIDATION", key: "errors.required" });
     expect(await db().vendor.count({ where: { id: spare.id } })).toBe(1);
+  });
+
+  it("logIn: credentials that are no text are refused like wrong ones, before an attempt is counted", async () => {
+    const before = await db().rateLimitBucket.count();
+    expect(await refusal(logIn(bad({ email: 42, password: "whatever", ip: "203.0.113.9", userAgent: null })))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
+    expect(await refusal(logIn(bad({ email: "someone@example.test", password: ["a"], ip: "203.0.113.9", userAgent: null })))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
+    expect(await db().rateLimitBucket.count()).toBe(before);
   });
 });
