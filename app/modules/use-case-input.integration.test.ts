@@ -85,12 +85,12 @@ describe("malformed input is a readable VALIDATION error", () => {
     expect((await db().assessment.findUniqueOrThrow({ where: { id: vendor.assessmentId }, select: { status: true } })).status).toBe("SUBMITTED");
   });
 
-  it("deleteVendor / deleteProduct: a missing id never reaches the query (Prisma would read it as 'any row')", async () => {
+  it("deleteVendor / deleteProduct: a missing id never reaches the query (Prisma would read it as 'any row'); it is NOT_FOUND like a foreign one", async () => {
     const s = await createAssessmentScenario();
     const spare = await createVendor({ organizationId: s.org.id, name: "Spare vendor" });
     const admin = { ...s.admin, mfaVerifiedAt: new Date() };
-    expect(await refusal(deleteVendor({ actor: admin, input: bad({}) }))).toMatchObject({ code: "VALIDATION", key: "errors.required" });
-    expect(await refusal(deleteProduct({ actor: admin, input: bad({ vendorId: spare.id }) }))).toMatchObject({ code: "VALIDATION", key: "errors.required" });
+    expect(await refusal(deleteVendor({ actor: admin, input: bad({}) }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(deleteProduct({ actor: admin, input: bad({ vendorId: spare.id }) }))).toMatchObject({ code: "NOT_FOUND" });
     expect(await db().vendor.count({ where: { id: spare.id } })).toBe(1);
   });
 

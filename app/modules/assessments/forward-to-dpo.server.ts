@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireEntityId } from "../../utils/entity-id";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
@@ -12,7 +12,7 @@ import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfo
 /** The note is recorded in the audit event, cut at FORWARD_NOTE_MAX_CHARS (a long note is not refused: nothing typed is lost to an error). */
 export const FORWARD_NOTE_MAX_CHARS = 2000;
 export const forwardToDpoInputSchema = z.object({
-  assessmentId: z.string(),
+  assessmentId: entityIdInput,
   note: z.string().transform((note) => note.slice(0, FORWARD_NOTE_MAX_CHARS)),
 });
 export type ForwardToDpoInput = z.input<typeof forwardToDpoInputSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireEntityId } from "../../utils/entity-id";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
@@ -12,7 +12,7 @@ import { assertVendorActive, findProductForWrite } from "./vendor-lookup.server"
  * Deletes a product. Refused (INVALID_STATE) when an assessment refers to it: the schema would
  * otherwise detach the assessment silently (onDelete: SetNull).
  */
-export const deleteProductInputSchema = z.object({ vendorId: z.string().optional(), productId: z.string() });
+export const deleteProductInputSchema = z.object({ vendorId: entityIdInput.optional(), productId: entityIdInput });
 export type DeleteProductInput = z.infer<typeof deleteProductInputSchema>;
 
 export async function deleteProduct({

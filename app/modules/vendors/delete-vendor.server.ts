@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requireEntityId } from "../../utils/entity-id";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
@@ -12,7 +12,7 @@ import { findVendorForWrite } from "./vendor-lookup.server";
  * Deletes a vendor and its products for good. Refused (INVALID_STATE) once any assessment
  * refers to the vendor: assessments are evidence and must keep their vendor; archive instead.
  */
-export const deleteVendorInputSchema = z.object({ vendorId: z.string() });
+export const deleteVendorInputSchema = z.object({ vendorId: entityIdInput });
 export type DeleteVendorInput = z.infer<typeof deleteVendorInputSchema>;
 
 export async function deleteVendor({ actor, input: rawInput }: { actor: UserActor; input: DeleteVendorInput }) {
