@@ -14,6 +14,8 @@ import { forwardToDpo } from "./assessments/forward-to-dpo.server";
 import { deleteVendor } from "./vendors/delete-vendor.server";
 import { deleteProduct } from "./vendors/delete-product.server";
 import { createVendor } from "../../tests/support/factories";
+import { getVendor } from "./vendors/get-vendor.server";
+import { getVendorHistory } from "./history/get-vendor-history.server";
 
 /**
  * Each use case parses its own input with its own zod schema (issue 12, item 8): malformed input
@@ -99,5 +101,11 @@ describe("malformed input is a readable VALIDATION error", () => {
     expect(await refusal(logIn(bad({ email: 42, password: "whatever", ip: "203.0.113.9", userAgent: null })))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
     expect(await refusal(logIn(bad({ email: "someone@example.test", password: ["a"], ip: "203.0.113.9", userAgent: null })))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
     expect(await db().rateLimitBucket.count()).toBe(before);
+  });
+
+  it("getVendor / getVendorHistory: a missing id is NOT_FOUND, never the organisation's first vendor", async () => {
+    const s = await createAssessmentScenario();
+    expect(await refusal(getVendor({ actor: s.assessor, input: bad({}) }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(getVendorHistory(s.assessor, bad({})))).toMatchObject({ code: "NOT_FOUND" });
   });
 });
