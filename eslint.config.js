@@ -105,6 +105,22 @@ export default tseslint.config(
   },
   // ---- end thin routes ----------------------------------------------------------------------
   {
+    // Browser tests wait on flags the app sets itself (<html data-hydrated>, data-router="idle"
+    // in app/root.tsx), never on the framework's internals (window.__remixRouter,
+    // __remixContext …): those change without notice between Remix versions (issue 12, item 9).
+    files: ["e2e/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        ...MESSAGE_KEY_CAST_SELECTORS,
+        {
+          selector: "MemberExpression[property.name=/^__remix/]",
+          message: "Browser tests do not read Remix's internals: wait on html[data-hydrated] or html[data-router=idle] (e2e/support/fixtures.ts).",
+        },
+      ],
+    },
+  },
+  {
     // Tests, scripts and tooling read and write files whose names they build themselves.
     files: ["tests/**", "e2e/**", "scripts/**", "cli/**", "bench/**", "**/*.test.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts"],
     rules: {

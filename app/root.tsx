@@ -6,7 +6,10 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useFetchers,
   useLoaderData,
+  useNavigation,
+  useRevalidator,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -57,6 +60,7 @@ export function Layout({ children }: { children: ReactNode }) {
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
   }, []);
+  useRouterIdleFlag();
   const locale = useLocale();
   return (
     <html lang={locale} className="h-full bg-slate-50">
@@ -73,6 +77,22 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/**
+ * <html data-router="idle|busy">: whether a navigation, a revalidation or a fetcher is in flight,
+ * from Remix's public hooks. Browser tests wait for "idle" after an action (its loaders are
+ * revalidated and may redirect) instead of reading the router's internals from `window`
+ * (e2e/support/fixtures.ts waitForRouterIdle). Set in an effect, so only once hydrated.
+ */
+function useRouterIdleFlag(): void {
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const fetchers = useFetchers();
+  const idle = navigation.state === "idle" && revalidator.state === "idle" && fetchers.every((fetcher) => fetcher.state === "idle");
+  useEffect(() => {
+    document.documentElement.dataset.router = idle ? "idle" : "busy";
+  }, [idle]);
 }
 
 export default function App() {

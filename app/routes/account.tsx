@@ -7,7 +7,7 @@ import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { getAccountOverview } from "~/modules/admin/get-account-overview.server";
 import { PASSWORD_MIN_LENGTH_CLIENT } from "~/modules/admin/password-limits";
-import { changePassword, newPasswordSchema, setUserLocale } from "~/modules/auth/account.server";
+import { changePassword, CURRENT_PASSWORD_MAX_CHARS, newPasswordSchema, setUserLocale } from "~/modules/auth/account.server";
 import { languageCookie } from "~/utils/locale.server";
 import { regenerateRecoveryCodes } from "~/modules/auth/enrol-totp.server";
 import { hasRecentMfa, requireRecentMfa, requireUser } from "~/modules/auth/guards.server";
@@ -51,14 +51,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const current = field("currentPassword");
       const next = field("newPassword");
       const errors: Record<string, LocalizedMessage> = {};
-      if (!current || current.length > 1024) errors.currentPassword = { key: "auth.wrongCurrentPassword" };
+      if (!current || current.length > CURRENT_PASSWORD_MAX_CHARS) errors.currentPassword = { key: "auth.wrongCurrentPassword" };
       const policy = newPasswordSchema.safeParse(next);
       if (!policy.success) errors.newPassword = policy.error.issues[0] ? messageForIssue(policy.error.issues[0]) : { key: "auth.passwordTooShort" };
       else if (next !== field("confirmPassword")) errors.confirmPassword = { key: "auth.passwordsDoNotMatch" };
       if (Object.keys(errors).length > 0) {
         return data<ActionResult>({ intent: "changePassword", ok: false, fieldErrors: errors }, { status: 400 });
       }
-      const outcome = await changePassword(actor, current, next);
+      const outcome = await runUseCase(() => changePassword(actor, current, next));
       if (!outcome.ok) {
         return data<ActionResult>(
           {

@@ -1,4 +1,4 @@
-import { errorBodyMessage, isMessageKey } from "~/utils/i18n";
+import { errorBodyMessage, type LocalizedMessage } from "~/utils/i18n";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -18,6 +18,7 @@ import { weightableSections } from "~/modules/weights/template-sections.server";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
+import { fieldErrors } from "~/utils/validation-messages";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 
@@ -29,7 +30,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { profiles, ...template };
 }
 
-type ActionResult = { ok: boolean; errors?: Record<string, string>; message?: MessageKey; profileId?: string };
+/** Field errors as message keys with parameters, translated in the reader's language by the view. */
+type ActionResult = { ok: boolean; errors?: Record<string, LocalizedMessage>; message?: MessageKey; profileId?: string };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "weight-profile:manage");
@@ -42,53 +44,44 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({ ok: true, message: "weights.saved" });
     }
     if (intent === "delete") {
-      if (form.get("confirm") !== "yes") return data<ActionResult>({ ok: false, profileId, errors: { confirm: "weights.deleteConfirm" } }, { status: 400 });
+      if (form.get("confirm") !== "yes") return data<ActionResult>({ ok: false, profileId, errors: { confirm: { key: "weights.deleteConfirm" } } }, { status: 400 });
       await runUseCase(() => deleteWeightProfile(actor, profileId));
       return data<ActionResult>({ ok: true, message: "weights.saved" });
     }
-    if (intent !== "create" && intent !== "update") return data<ActionResult>({ ok: false, errors: { _form: "common.badRequestTitle" } }, { status: 400 });
+    if (intent !== "create" && intent !== "update") return data<ActionResult>({ ok: false, errors: { _form: { key: "common.badRequestTitle" } } }, { status: 400 });
     const weights = weightsFromForm(form);
-    if (!weights.ok) return data<ActionResult>({ ok: false, profileId, errors: prefixed(weights.errors) }, { status: 400 });
+    if (!weights.ok) return data<ActionResult>({ ok: false, profileId, errors: weights.errors }, { status: 400 });
     const { questionKeys, sections } = await weightableSections(actor);
     const unknown = [
       ...Object.keys(weights.weights.sectionWeights).filter((k) => !sections.some((s) => s.key === k)),
       ...Object.keys(weights.weights.questionWeights).filter((k) => !questionKeys.includes(k)),
     ];
-    if (unknown.length > 0) return data<ActionResult>({ ok: false, profileId, errors: { questionWeights: `unknown:${unknown.join(", ")}` } }, { status: 400 });
+    if (unknown.length > 0) return data<ActionResult>({ ok: false, profileId, errors: { questionWeights: { key: "weights.unknownKeys", params: { keys: unknown.join(", ") } } } }, { status: 400 });
     const parsed = weightProfileInputSchema.safeParse({ name: form.get("name"), description: form.get("description") ?? undefined, weights: weights.weights });
-    if (!parsed.success) return data<ActionResult>({ ok: false, profileId, errors: { name: `weights.${parsed.error.issues[0]?.message ?? "nameRequired"}` } }, { status: 400 });
+    if (!parsed.success) return data<ActionResult>({ ok: false, profileId, errors: fieldErrors(parsed.error.issues) }, { status: 400 });
     if (intent === "create") await runUseCase(() => createWeightProfile(actor, parsed.data));
     else await runUseCase(() => updateWeightProfile(actor, profileId, Number(form.get("version")), parsed.data));
     return data<ActionResult>({ ok: true, message: "weights.saved" });
   } catch (error) {
     // runUseCase turned domain errors into responses; a conflict is shown on the form instead.
     if (error instanceof Response && error.status === 409) {
-      return data<ActionResult>({ ok: false, profileId, errors: { name: errorBodyMessage(await error.json())?.key ?? "weights.changedMeanwhile" } }, { status: 409 });
+      return data<ActionResult>({ ok: false, profileId, errors: { name: errorBodyMessage(await error.json()) ?? { key: "weights.changedMeanwhile" } } }, { status: 409 });
     }
     throw error;
   }
 }
 
-function prefixed(errors: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, v.startsWith("line:") ? v : `weights.${v}`]));
-}
-
-function ProfileForm({ profile, errors }: { profile?: { id: string; name: string; description: string | null; version: number; weights: { sectionWeights: Record<string, number>; questionWeights: Record<string, number> } }; errors?: Record<string, string> }) {
+function ProfileForm({ profile, errors }: { profile?: { id: string; name: string; description: string | null; version: number; weights: { sectionWeights: Record<string, number>; questionWeights: Record<string, number> } }; errors?: Record<string, LocalizedMessage> }) {
   const { sections } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
-  const message = (value: string | undefined) => {
-    if (!value) return null;
-    if (value.startsWith("line:")) return t("weights.questionLineInvalid", { line: value.slice(5) });
-    if (value.startsWith("unknown:")) return t("weights.unknownKeys", { keys: value.slice(8) });
-    return t(isMessageKey(value) ? value : "errors.invalidInput");
-  };
+  const { t, tm, locale } = useT();
+  const message = (value: LocalizedMessage | undefined) => (value ? tm(value) : null);
   return (
     <Form method="post" className="space-y-3">
       <input type="hidden" name="intent" value={profile ? "update" : "create"} />
       {profile ? <input type="hidden" name="profileId" value={profile.id} /> : null}
       {profile ? <input type="hidden" name="version" value={profile.version} /> : null}
       <TextField label={t("weights.name")} name="name" required maxLength={80} defaultValue={profile?.name ?? ""} error={message(errors?.name)} />
-      <TextField label={t("weights.description")} name="description" maxLength={500} defaultValue={profile?.description ?? ""} />
+      <TextField label={t("weights.description")} name="description" maxLength={500} defaultValue={profile?.description ?? ""} error={message(errors?.description)} />
       <fieldset className="grid gap-3 sm:grid-cols-2">
         <legend className="mb-1 text-sm font-medium">{t("weights.sectionWeights")}</legend>
         {sections.map((section) => (

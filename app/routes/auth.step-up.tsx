@@ -5,7 +5,8 @@ import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
 import { requireUser } from "~/modules/auth/guards.server";
-import { stepUp } from "~/modules/auth/verify-second-factor.server";
+import { SECOND_FACTOR_CODE_MAX_CHARS, stepUp } from "~/modules/auth/verify-second-factor.server";
+import { runUseCase } from "~/utils/http.server";
 import { getEnv } from "~/utils/env.server";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
@@ -22,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);
   const form = await readFormData(request);
-  const result = await stepUp(actor, String(form.get("code") ?? "").slice(0, 64));
+  const result = await runUseCase(() => stepUp(actor, String(form.get("code") ?? "").slice(0, SECOND_FACTOR_CODE_MAX_CHARS)));
   if (result.kind === "rate_limited") {
     return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
   }

@@ -7,7 +7,7 @@ import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
 import { sessionCookie } from "~/modules/auth/cookies.server";
 import { getUserActor } from "~/modules/auth/guards.server";
-import { logIn } from "~/modules/auth/log-in.server";
+import { logIn, logInCredentialsSchema } from "~/modules/auth/log-in.server";
 import { readLoginDevices, rememberLoginDevice } from "~/modules/auth/login-devices.server";
 import { serializePendingLogin } from "~/modules/auth/pending-login.server";
 import { clientIp } from "~/utils/request-context.server";
@@ -29,11 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-const loginSchema = z.object({
-  email: z.string().trim().min(1).max(320),
-  password: z.string().min(1).max(1024),
-  redirectTo: z.string().optional(),
-});
+const loginSchema = logInCredentialsSchema.extend({ redirectTo: z.string().optional() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readFormData(request));

@@ -14,3 +14,10 @@ export function requireEntityId(value: unknown, what: string): EntityId {
   if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.notFound", { what });
   return parsed.data;
 }
+
+/**
+ * An id field of a use case's input schema. Not checked by the schema (a missing key included):
+ * the use case passes it to requireEntityId right after parsing, so a value that cannot be an id
+ * is NOT_FOUND like a foreign one, not a VALIDATION error that would tell the two apart.
+ */
+export const entityIdInput = z.unknown().optional();

@@ -1,29 +1,21 @@
 import { randomInt } from "node:crypto";
 import { db, type Tx } from "./db.server";
+import { DomainError } from "./errors";
+import { classifyWriteError } from "./write-conflicts";
 
 /**
  * Runs `work` in one database transaction. Writers that race for the same audit-chain position
- * (unique organizationId+seq) or another unique key, or hit a busy/serialisation error, are
- * retried from the start, so the chain never forks and no write is lost. `work` must therefore
- * be safe to run again (no side effects inside); a side effect that must follow the commit is
- * registered with `afterCommit`.
+ * (unique organizationId+seq) or another key a retry can resolve, or hit a busy/serialisation
+ * error, are retried from the start, so the chain never forks and no write is lost (the list is
+ * in write-conflicts.ts). `work` must therefore be safe to run again (no side effects inside); a
+ * side effect that must follow the commit is registered with `afterCommit`. A genuine duplicate
+ * is not retried: it becomes a CONFLICT DomainError with a readable message.
  */
 const MAX_ATTEMPTS = 6;
 
 // Callbacks of the transactions that are running, keyed by their client: an attempt that rolls
 // back (and is retried) drops its own list, so nothing runs for a write that did not happen.
 const pendingAfterCommit = new WeakMap<Tx, Array<() => void>>();
-
-function isRetryable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; meta?: { target?: unknown } };
-  if (e?.code === "P2034") return true; // write conflict / deadlock
-  // A unique violation means a concurrent writer got there first (audit seq, first answer…):
-  // the retry re-reads and then either succeeds or reports a proper conflict.
-  if (e?.code === "P2002") return true;
-  const message = String(e?.message ?? "");
-  return /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message) ||
-    /Unique constraint/i.test(message);
-}
 
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -38,7 +30,9 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
         { maxWait: 10_000, timeout: 20_000 },
       );
     } catch (error) {
-      if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error;
+      const kind = classifyWriteError(error);
+      if (kind === "duplicate") throw new DomainError("CONFLICT", "errors.alreadyExists");
+      if (attempt >= MAX_ATTEMPTS || kind !== "retry") throw error;
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + randomInt(20)));
       continue;
     }

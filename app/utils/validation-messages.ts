@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { DomainError } from "./errors";
 import { isMessageKey, type LocalizedMessage, type MessageKey, type MessageParams } from "./i18n";
 
@@ -89,6 +90,18 @@ export function fieldErrors(issues: readonly IssueLike[]): Record<string, Locali
 export function validationError(issues: readonly IssueLike[]): DomainError {
   const first: LocalizedMessage = issues[0] ? messageForIssue(issues[0]) : { key: "errors.invalidInput" };
   return new DomainError("VALIDATION", first.key, { params: first.params, fields: fieldErrors(issues) });
+}
+
+/**
+ * Parses a use case's input with its own schema (house rule: each use case parses its input and
+ * exports its types via z.infer). Malformed input from any caller — a route, the CLI, a test —
+ * is a VALIDATION DomainError with the first issue's key and every field's message, never a
+ * ZodError or a TypeError further down that would answer 500.
+ */
+export function parseUseCaseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw validationError(result.error.issues);
+  return result.data;
 }
 
 /**

@@ -206,17 +206,13 @@ export async function waitForHydration(page: Page): Promise<void> {
 }
 
 /**
- * Waits until Remix's router has nothing in flight (navigation, revalidation, fetchers): after
- * an action, loaders are revalidated and may redirect; assertions about what stays on screen
- * belong after that.
+ * Waits until nothing is in flight (navigation, revalidation, fetchers): after an action,
+ * loaders are revalidated and may redirect; assertions about what stays on screen belong after
+ * that. The root sets <html data-router="idle|busy"> from Remix's public hooks (app/root.tsx
+ * useRouterIdleFlag); no framework internals are read.
  */
 export async function waitForRouterIdle(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> } } }).__remixRouter;
-    if (!router) return false;
-    const { navigation, revalidation, fetchers } = router.state;
-    return navigation.state === "idle" && revalidation === "idle" && [...fetchers.values()].every((f) => f.state === "idle");
-  });
+  await page.locator('html[data-hydrated][data-router="idle"]').waitFor({ state: "attached" });
 }
 
 /** Signs in through the login form (and /login/verify with a fresh TOTP code if enrolled). */

@@ -30,6 +30,7 @@ export const answers: Record<keyof typeof en, string> = {
   singleValue: "Hier wird nur ein Wert erwartet.",
   subprocessorsConflict: "Entfernen Sie die aufgeführten Unterauftragsverarbeiter oder die Antwort „keine“ / „unbekannt“.",
   subprocessorName: "Jeder Unterauftragsverarbeiter braucht einen Namen.",
+  malformedChange: "Eine Antwort ließ sich nicht lesen (Frage, Wert oder Version fehlt). Es wurde nichts gespeichert: Laden Sie die Seite neu und versuchen Sie es noch einmal.",
   unknownQuestion: "Diese Frage gibt es nicht (mehr).",
   fileNotOfQuestion: "Eine angehängte Datei gehört nicht zu dieser Frage.",
 };

@@ -9,6 +9,7 @@ export const errors: Record<keyof typeof en, string> = {
   fileNotFound: "Die Datei wurde nicht gefunden.",
   vendorNotFound: "Der Anbieter wurde nicht gefunden.",
   productNotFound: "Das Produkt wurde nicht gefunden.",
+  alreadyExists: "Das gibt es bereits (vielleicht wurde es gerade angelegt). Laden Sie die Seite neu und prüfen Sie es.",
   weightProfileNotFound: "Das Gewichtungsprofil wurde nicht gefunden.",
   templateNotFound: "Die Vorlage wurde nicht gefunden.",
   templateVersionNotFound: "Die Vorlagenversion wurde nicht gefunden.",

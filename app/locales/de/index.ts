@@ -20,5 +20,6 @@ import { compare } from "./compare";
 import { signing } from "./signing";
 import { errors } from "./errors";
 import { answers } from "./answers";
+import { templateErrors } from "./template-errors";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing, errors, answers };
+export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing, errors, answers, templateErrors };

@@ -25,7 +25,7 @@ export const weights: Record<keyof typeof en, string> = {
   changedMeanwhile: "Jemand hat dieses Profil zwischenzeitlich geändert. Laden Sie neu und versuchen Sie es erneut.",
   weightNegative: "Gewichte sind Zahlen ≥ 0.",
   weightNotANumber: "Geben Sie eine Zahl ein.",
-  weightTooLarge: "Verwenden Sie Gewichte bis 1000.",
+  weightTooLarge: "Verwenden Sie Gewichte bis {max}.",
   weightKeyInvalid: "Unbekannter Schlüssel.",
   weightsAllZero: "Mindestens ein Abschnitt braucht ein Gewicht über 0.",
   questionLineInvalid: "Zeile {line} hat nicht die Form frage.schlüssel = Gewicht.",

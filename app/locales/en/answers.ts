@@ -29,6 +29,7 @@ export const answers = {
   singleValue: "Only one value is expected here.",
   subprocessorsConflict: "Remove the listed sub-processors or the answer that there are none / unknown.",
   subprocessorName: "Every sub-processor needs a name.",
+  malformedChange: "An answer could not be read (question, value or version missing). Nothing was saved: reload the page and try again.",
   unknownQuestion: "This question does not exist (any more).",
   fileNotOfQuestion: "An attached file does not belong to this question.",
 };

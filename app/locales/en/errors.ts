@@ -11,6 +11,7 @@ export const errors = {
   fileNotFound: "The file was not found.",
   vendorNotFound: "The vendor was not found.",
   productNotFound: "The product was not found.",
+  alreadyExists: "This exists already (perhaps someone has just created it). Reload the page and check.",
   weightProfileNotFound: "The weight profile was not found.",
   templateNotFound: "The template was not found.",
   templateVersionNotFound: "The template version was not found.",

@@ -23,7 +23,7 @@ export const weights = {
   changedMeanwhile: "Someone changed this profile meanwhile. Reload and try again.",
   weightNegative: "Weights are numbers ≥ 0.",
   weightNotANumber: "Enter a number.",
-  weightTooLarge: "Use weights up to 1000.",
+  weightTooLarge: "Use weights up to {max}.",
   weightKeyInvalid: "Unknown key.",
   weightsAllZero: "At least one section must have a weight above 0.",
   questionLineInvalid: "Line {line} is not of the form question.key = weight.",

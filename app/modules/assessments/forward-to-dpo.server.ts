@@ -1,4 +1,6 @@
-import { requireEntityId } from "../../utils/entity-id";
+import { z } from "zod";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -7,10 +9,20 @@ import { assertTransition } from "./assessment-status";
 import { requireAssessmentWriter } from "./permissions";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
+/** The note is recorded in the audit event, cut at FORWARD_NOTE_MAX_CHARS (a long note is not refused: nothing typed is lost to an error). */
+export const FORWARD_NOTE_MAX_CHARS = 2000;
+export const forwardToDpoInputSchema = z.object({
+  assessmentId: entityIdInput,
+  note: z.string().transform((note) => note.slice(0, FORWARD_NOTE_MAX_CHARS)),
+});
+export type ForwardToDpoInput = z.input<typeof forwardToDpoInputSchema>;
+
 /** The assessor hands a submitted assessment to the DPO; the forwarder may not decide it later. */
-export async function forwardToDpo(actor: UserActor, rawAssessmentId: string, note: string): Promise<void> {
+export async function forwardToDpo(actor: UserActor, rawAssessmentId: ForwardToDpoInput["assessmentId"], rawNote: ForwardToDpoInput["note"]): Promise<void> {
   requireAssessmentWriter(actor);
-  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
+  const input = parseUseCaseInput(forwardToDpoInputSchema, { assessmentId: rawAssessmentId, note: rawNote });
+  const assessmentId = requireEntityId(input.assessmentId, "Assessment");
+  const note = input.note;
   await inTransaction(async (tx) => {
     const assessment = await tx.assessment.findFirst({
       where: { id: assessmentId, organizationId: actor.organizationId },
@@ -27,7 +39,7 @@ export async function forwardToDpo(actor: UserActor, rawAssessmentId: string, no
     await recordAuditEvent(tx, actor, {
       action: "assessment.forwarded",
       target: { type: "assessment", id: assessment.id },
-      payload: { note: note.slice(0, 2000) },
+      payload: { note },
     });
   });
 }

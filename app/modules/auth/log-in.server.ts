@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { messageKey, parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { isRole } from "./actor";
@@ -7,14 +9,24 @@ import { admitSignInAttempt, rememberLoginNetwork } from "./login-throttle.serve
 import { verifyPassword } from "./password.server";
 import { createSession } from "./sessions.server";
 
-export interface LogInInput {
-  email: string;
-  password: string;
-  ip: string | null;
-  userAgent: string | null;
+const INVALID_CREDENTIALS = { message: messageKey("auth.invalidCredentials") };
+
+/**
+ * What a sign-in form sends. Malformed credentials get the same message as wrong ones (no hint
+ * which part was off); the login page parses with this schema too, so both agree on the bounds.
+ */
+export const logInCredentialsSchema = z.object({
+  email: z.string(INVALID_CREDENTIALS).trim().min(1, INVALID_CREDENTIALS).max(320, INVALID_CREDENTIALS),
+  password: z.string(INVALID_CREDENTIALS).min(1, INVALID_CREDENTIALS).max(1024, INVALID_CREDENTIALS),
+});
+
+export const logInInputSchema = logInCredentialsSchema.extend({
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
   /** The entries of the browser's known-device cookie (login-devices.server.ts). */
-  devices?: readonly LoginDeviceEntry[];
-}
+  devices: z.array(z.custom<LoginDeviceEntry>()).optional(),
+});
+export type LogInInput = z.input<typeof logInInputSchema>;
 
 export type LogInResult =
   | { kind: "rate_limited"; retryAfterSeconds: number }
@@ -32,7 +44,8 @@ export function normaliseEmail(email: string): string {
  * the password is checked (login-throttle.server.ts: per source, per account and source, per
  * account from unknown places, per known device).
  */
-export async function logIn(input: LogInInput): Promise<LogInResult> {
+export async function logIn(rawInput: LogInInput): Promise<LogInResult> {
+  const input = parseUseCaseInput(logInInputSchema, rawInput);
   const email = normaliseEmail(input.email);
   const user = await db().user.findUnique({
     where: { email },

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { db, type Tx } from "../../utils/db.server";
+import { messageKey, parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Actor } from "./actor";
@@ -105,8 +107,20 @@ export async function completeLoginWithSecondFactor(input: {
   return { ...result, token };
 }
 
+/**
+ * A second-factor code as typed: a TOTP code or a recovery code (with or without its dash), at
+ * most SECOND_FACTOR_CODE_MAX_CHARS. Anything else is refused before an attempt is counted. An
+ * empty or wrong code of the right shape is an attempt like any other (it counts).
+ */
+export const SECOND_FACTOR_CODE_MAX_CHARS = 64;
+export const stepUpInputSchema = z.object({
+  code: z.string({ message: messageKey("auth.invalidCode") }).max(SECOND_FACTOR_CODE_MAX_CHARS, { message: messageKey("auth.invalidCode") }),
+});
+export type StepUpInput = z.infer<typeof stepUpInputSchema>;
+
 /** Step-up for sensitive actions: a fresh second-factor check on the current session. */
-export async function stepUp(actor: Extract<Actor, { kind: "user" }>, code: string): Promise<SecondFactorResult> {
+export async function stepUp(actor: Extract<Actor, { kind: "user" }>, rawCode: StepUpInput["code"]): Promise<SecondFactorResult> {
+  const { code } = parseUseCaseInput(stepUpInputSchema, { code: rawCode });
   return guarded(actor.userId, actor.ip, actor, code, async (tx, method) => {
     await markSessionMfaVerified(tx, actor.sessionId);
     await recordAuditEvent(tx, actor, { action: "auth.step_up", target: { type: "user", id: actor.userId }, payload: { method } });

@@ -1,3 +1,6 @@
+import { z } from "zod";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
@@ -8,7 +11,12 @@ import { loadTemplateVersion } from "../questionnaires/load-template-version.ser
  * A vendor's scored assessments in time order (oldest first): overall, tier and section scores of
  * each, for the history chart. Another organisation's vendor is NOT_FOUND.
  */
-export async function getVendorHistory(actor: UserActor, input: { vendorId: string }) {
+export const getVendorHistoryInputSchema = z.object({ vendorId: entityIdInput });
+export type GetVendorHistoryInput = z.input<typeof getVendorHistoryInputSchema>;
+
+export async function getVendorHistory(actor: UserActor, rawInput: GetVendorHistoryInput) {
+  // Checked before the query: Prisma reads `id: undefined` as "any vendor".
+  const input = { vendorId: requireEntityId(parseUseCaseInput(getVendorHistoryInputSchema, rawInput).vendorId, "Vendor") };
   const vendor = await db().vendor.findFirst({ where: { id: input.vendorId, organizationId: actor.organizationId }, select: { id: true, name: true } });
   if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   const rows = await db().assessment.findMany({

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { LocalizedMessage } from "../../utils/i18n";
+import { messageKey, parseUseCaseInput } from "../../utils/validation-messages";
 import type { Tx } from "../../utils/db.server";
 import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
@@ -13,13 +15,26 @@ import { loadVendorWriteState, parseStoredAnswer, type VendorWriteState } from "
 import { ANSWER_LOCK_MESSAGES, answerLock } from "./vendor-answer-scope";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
-export interface AnswerChange {
-  questionKey: string;
-  /** null clears the answer */
-  value: AnswerValue | null;
-  /** The version the editor started from; 0 when there was no answer yet. */
-  baseVersion: number;
-}
+const MALFORMED = { message: messageKey("answers.malformedChange") };
+
+/**
+ * One change as the portal sends it. Only its shape is checked here: whether the question exists
+ * and may change, and whether the value fits the question, is decided per change in writeAnswers
+ * (a change that fails those is reported as "invalid" and the others are still saved).
+ */
+export const answerChangeSchema = z.object(
+  {
+    questionKey: z.string(MALFORMED).min(1, MALFORMED).max(200, MALFORMED),
+    /** null clears the answer; the value itself is parsed against its question (parseAnswerValue). */
+    value: z.custom<AnswerValue | null>((value) => value !== undefined, MALFORMED),
+    /** The version the editor started from; 0 when there was no answer yet. */
+    baseVersion: z.number(MALFORMED).int(MALFORMED).min(0, MALFORMED),
+  },
+  MALFORMED,
+);
+export const saveAnswersInputSchema = z.array(answerChangeSchema, MALFORMED);
+export type AnswerChange = z.infer<typeof answerChangeSchema>;
+export type SaveAnswersInput = z.infer<typeof saveAnswersInputSchema>;
 
 export type SaveOutcome =
   | { questionKey: string; status: "saved"; version: number }
@@ -34,7 +49,8 @@ const canonical = (value: unknown) => JSON.stringify(value ?? null);
  * one is not written; the caller gets both values (conflict) and nothing is lost. All accepted
  * changes and one audit event are written in one transaction.
  */
-export async function saveAnswers(actor: VendorActor, changes: AnswerChange[]): Promise<SaveOutcome[]> {
+export async function saveAnswers(actor: VendorActor, rawChanges: SaveAnswersInput): Promise<SaveOutcome[]> {
+  const changes = parseUseCaseInput(saveAnswersInputSchema, rawChanges);
   return inTransaction(async (tx) => {
     const state = await lockAnswersForWriting(tx, actor);
     if (!(VENDOR_EDITABLE as readonly string[]).includes(state.status)) {

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
 import { translate } from "../../utils/i18n";
@@ -19,11 +21,20 @@ import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfo
 export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[] };
 
 /**
+ * The submit takes nothing from the client: what is submitted is what is stored, and the scores
+ * are computed here. Strict, so a caller that passes anything (a score, a status) is refused
+ * rather than silently ignored.
+ */
+export const submitAssessmentInputSchema = z.strictObject({});
+export type SubmitAssessmentInput = z.infer<typeof submitAssessmentInputSchema>;
+
+/**
  * The vendor submits: every required question must be answered ("unknown" counts as an answer,
  * reported apart). Scores are computed and stored with the scoring-method version in the same
  * transaction as the status change and its audit event; then the assessor is told by mail.
  */
-export async function submitAssessment(actor: VendorActor, now = new Date()): Promise<SubmitResult> {
+export async function submitAssessment(actor: VendorActor, now = new Date(), input: SubmitAssessmentInput = {}): Promise<SubmitResult> {
+  parseUseCaseInput(submitAssessmentInputSchema, input);
   // A colleague invited to some sections answers them; the contact who was invited submits.
   if (actor.sections) throw new DomainError("FORBIDDEN", "errors.submitMainContactOnly");
   const result = await inTransaction(async (tx) => {

@@ -1,3 +1,4 @@
+import { translate } from "../../utils/i18n";
 import { describe, it, expect } from "vitest";
 import { SCORING_METHOD_VERSION, scoreAssessment } from "../../../scoring";
 import seedTemplate from "../../reference-data/templates/ai-vendor-due-diligence.json";
@@ -44,10 +45,11 @@ function minimal(): TemplateDefinitionInput {
   };
 }
 
+/** Path and English text (what the CLI prints) of each error. */
 function errorsOf(json: unknown) {
   const result = parseTemplateDefinition(json);
   if (result.ok) throw new Error("expected the definition to be rejected");
-  return result.errors;
+  return result.errors.map(({ path, message }) => ({ path, message }));
 }
 
 describe("templateDefinitionSchema", () => {
@@ -262,6 +264,45 @@ describe("toScoringTemplate", () => {
         },
       ],
     });
+  });
+});
+
+describe("definition errors in the reader's language", () => {
+  function keyedErrorsOf(json: unknown) {
+    const result = parseTemplateDefinition(json);
+    if (result.ok) throw new Error("expected the definition to be rejected");
+    return result.errors;
+  }
+
+  it("every error carries a message key with its parameters, and reads in German", () => {
+    const definition = minimal();
+    delete definition.sections[0]!.questions[1]!.options;
+    delete definition.sections[0]!.questions[1]!.knockOut;
+    const [tooFew] = keyedErrorsOf(definition).filter((e) => e.path === "sections[0].questions[1].options");
+    expect(tooFew).toEqual({
+      path: "sections[0].questions[1].options",
+      key: "templateErrors.tooFewOptions",
+      params: { type: "single_choice", count: 2 },
+      message: "single_choice questions need at least 2 options",
+    });
+    expect(translate("de", tooFew!.key, tooFew!.params)).toBe("Fragen vom Typ single_choice brauchen mindestens 2 Optionen");
+  });
+
+  it("zod's structural issues (unknown fields, wrong types, enums, bounds) become keys too, never zod's English", () => {
+    const definition = minimal() as unknown as { key: unknown; title: { en: string }; sections: Array<{ weight: unknown; questions: Array<Record<string, unknown>> }> };
+    definition.sections[0]!.questions[0]!.requried = true;
+    definition.sections[0]!.questions[0]!.type = "essay";
+    definition.sections[0]!.weight = "heavy";
+    definition.title.en = "x".repeat(2001);
+    const errors = keyedErrorsOf(definition);
+    for (const error of errors) {
+      expect(error.key.startsWith("templateErrors."), `${error.path}: ${error.key}`).toBe(true);
+      expect(translate("de", error.key, error.params)).not.toMatch(/Invalid|expected|Unrecognized|Too big/);
+    }
+    expect(errors).toContainEqual(expect.objectContaining({ path: "sections[0].questions[0]", key: "templateErrors.unknownFields", params: { keys: "requried" } }));
+    expect(errors).toContainEqual(expect.objectContaining({ path: "sections[0].questions[0].type", key: "templateErrors.questionTypeInvalid", params: expect.objectContaining({ types: expect.stringContaining("single_choice") }) }));
+    expect(errors).toContainEqual(expect.objectContaining({ path: "sections[0].weight", key: "templateErrors.weightNotANumber" }));
+    expect(errors).toContainEqual(expect.objectContaining({ path: "title.en", key: "templateErrors.tooLong", params: { max: 2000 } }));
   });
 });
 

@@ -4,6 +4,8 @@
 
 import { z } from "zod";
 import { displayNameSchema } from "../../utils/display-name-schema";
+import { isMessageKey, translate, type MessageKey, type MessageParams } from "../../utils/i18n";
+import type { IssueLike } from "../../utils/validation-messages";
 import {
   NOT_APPLICABLE_VALUE,
   QUESTION_TYPES,
@@ -16,6 +18,9 @@ import {
   type ScoringTemplate,
   type ScoringThresholds,
 } from "../../../scoring";
+
+/** A schema's message: a key of the templateErrors dictionary (typed), translated where it is shown. */
+const K = (key: MessageKey & `templateErrors.${string}`): MessageKey => key;
 
 // Linear: every repetition starts with a literal "-", so matching cannot backtrack exponentially.
 // eslint-disable-next-line security/detect-unsafe-regex
@@ -75,8 +80,8 @@ const nonEmptyText = (max: number) =>
   z
     .string()
     .trim()
-    .min(1, { message: "must not be empty" })
-    .max(max, { message: `must be at most ${max} characters` });
+    .min(1, { message: K("templateErrors.empty") })
+    .max(max, { message: K("templateErrors.tooLong") });
 
 export const localizedTextSchema = z.strictObject({
   en: nonEmptyText(TEXT_MAX),
@@ -85,26 +90,27 @@ export const localizedTextSchema = z.strictObject({
 
 /** Titles (of the template and its sections) are names: cleaned like every user-supplied name. */
 const localizedTitle = (max: number) =>
-  displayNameSchema({ max, required: "must not be empty", tooLong: `must be at most ${max} characters` });
+  displayNameSchema({ max, required: K("templateErrors.empty"), tooLong: K("templateErrors.tooLong") });
 export const localizedTitleSchema = z.strictObject({ en: localizedTitle(TEXT_MAX), de: localizedTitle(TEXT_MAX) });
 
 const weightSchema = z
-  .number({ message: "weight must be a number" })
-  .min(0, { message: "weight must be ≥ 0" });
+  .number({ message: K("templateErrors.weightNotANumber") })
+  .min(0, { message: K("templateErrors.weightNegative") });
 
 const pointsSchema = z
-  .number({ message: "points must be a number" })
-  .min(0, { message: "points must be between 0 and 1" })
-  .max(1, { message: "points must be between 0 and 1" });
+  .number({ message: K("templateErrors.pointsNotANumber") })
+  .min(0, { message: K("templateErrors.pointsRange") })
+  .max(1, { message: K("templateErrors.pointsRange") });
 
 export const templateOptionSchema = z.strictObject({
   value: z
     .string()
     .regex(OPTION_VALUE_PATTERN, {
-      message: "option value may only contain a–z, 0–9, '_', '.', '-'",
+      message: K("templateErrors.optionValuePattern"),
     })
     .refine((value) => !(RESERVED_ANSWER_VALUES as readonly string[]).includes(value), {
-      message: `'${UNKNOWN_VALUE}' and '${NOT_APPLICABLE_VALUE}' are reserved answer values and always available`,
+      message: K("templateErrors.optionValueReserved"),
+      params: { unknown: UNKNOWN_VALUE, notApplicable: NOT_APPLICABLE_VALUE },
     }),
   label: localizedTextSchema,
   points: pointsSchema,
@@ -141,7 +147,7 @@ const stepThresholdsSchema = z
     kind: z.literal("steps"),
     steps: z
       .array(z.strictObject({ min: z.number(), points: pointsSchema }))
-      .min(1, { message: "step thresholds need at least one step" }),
+      .min(1, { message: K("templateErrors.stepsMissing") }),
   })
   .superRefine((thresholds, ctx) => {
     thresholds.steps.forEach((step, index) => {
@@ -149,7 +155,7 @@ const stepThresholdsSchema = z
       if (previous && !(step.min > previous.min)) {
         ctx.addIssue({
           code: "custom",
-          message: "steps must be ordered by strictly increasing min",
+          message: K("templateErrors.stepsOrder"),
           path: ["steps", index, "min"],
         });
       }
@@ -164,7 +170,7 @@ const linearThresholdsSchema = z
     higherIsBetter: z.boolean(),
   })
   .refine((thresholds) => thresholds.max > thresholds.min, {
-    message: "max must be greater than min",
+    message: K("templateErrors.maxNotAboveMin"),
     path: ["max"],
   });
 
@@ -207,22 +213,22 @@ export function validKnockOutValues(
 
 /** One test of a show-if rule: the answer to `question` (an earlier question) is one of `in`. */
 export const conditionLeafSchema = z.strictObject({
-  question: z.string().regex(QUESTION_KEY_PATTERN, { message: "must name a question key" }),
-  in: z.array(z.string().min(1)).min(1, { message: "a condition needs at least one answer value" }),
+  question: z.string().regex(QUESTION_KEY_PATTERN, { message: K("templateErrors.conditionQuestionKey") }),
+  in: z.array(z.string().min(1)).min(1, { message: K("templateErrors.conditionNoValues") }),
 });
 
 /** Show the question when the leaf holds, when all leaves hold, or when any leaf holds. */
 export const showIfSchema = z.union([
   conditionLeafSchema,
-  z.strictObject({ all: z.array(conditionLeafSchema).min(1, { message: "'all' needs at least one condition" }) }),
-  z.strictObject({ any: z.array(conditionLeafSchema).min(1, { message: "'any' needs at least one condition" }) }),
+  z.strictObject({ all: z.array(conditionLeafSchema).min(1, { message: K("templateErrors.conditionAllEmpty") }) }),
+  z.strictObject({ any: z.array(conditionLeafSchema).min(1, { message: K("templateErrors.conditionAnyEmpty") }) }),
 ]);
 
 /** What an evidence question asks for. */
 export const evidenceRequirementSchema = z.strictObject({
   documentTypes: z
-    .array(z.enum(EVIDENCE_DOCUMENT_TYPES, { message: `document type must be one of ${EVIDENCE_DOCUMENT_TYPES.join(", ")}` }))
-    .min(1, { message: "name at least one document type" }),
+    .array(z.enum(EVIDENCE_DOCUMENT_TYPES, { message: K("templateErrors.documentTypeInvalid") }))
+    .min(1, { message: K("templateErrors.documentTypesMissing") }),
   /** The vendor must give the date until which the document is valid (certificates). */
   expiryRequired: z.boolean().default(false),
 });
@@ -242,9 +248,9 @@ export const templateQuestionSchema = z
     key: z
       .string()
       .regex(QUESTION_KEY_PATTERN, {
-        message: "question key may only contain a–z, 0–9, '_', '.', '-'",
+        message: K("templateErrors.questionKeyPattern"),
       }),
-    type: z.enum(TEMPLATE_QUESTION_TYPES, { message: `type must be one of ${TEMPLATE_QUESTION_TYPES.join(", ")}` }),
+    type: z.enum(TEMPLATE_QUESTION_TYPES, { message: K("templateErrors.questionTypeInvalid") }),
     label: localizedTextSchema,
     help: localizedTextSchema.optional(),
     required: z.boolean(),
@@ -254,7 +260,7 @@ export const templateQuestionSchema = z
       .strictObject({
         when: z
           .array(z.string().min(1))
-          .min(1, { message: "a knock-out needs at least one answer value" }),
+          .min(1, { message: K("templateErrors.knockOutNoValues") }),
         label: localizedTextSchema,
       })
       .optional(),
@@ -264,7 +270,7 @@ export const templateQuestionSchema = z
     max: z.number().optional(),
     regulationRefs: z.array(nonEmptyText(200)).default([]),
     tags: z
-      .array(z.string().regex(TAG_PATTERN, { message: "tags may only contain a–z, 0–9, '_', '-'" }))
+      .array(z.string().regex(TAG_PATTERN, { message: K("templateErrors.tagPattern") }))
       .default([]),
     indicator: indicatorSchema.optional(),
     residency: residencyRoleSchema.optional(),
@@ -274,22 +280,22 @@ export const templateQuestionSchema = z
   .superRefine((question, ctx) => {
     const residency = question.residency;
     if (residency?.role === "flow" && question.type !== "countries" && question.type !== "subprocessors") {
-      ctx.addIssue({ code: "custom", message: "a residency flow must be a countries or subprocessors question", path: ["residency"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.residencyFlowType"), path: ["residency"] });
     }
     if (question.type === "evidence" && !question.evidence) {
-      ctx.addIssue({ code: "custom", message: "an evidence question needs `evidence` (document types)", path: ["evidence"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.evidenceMissing"), path: ["evidence"] });
     }
     if (question.type !== "evidence" && question.evidence) {
-      ctx.addIssue({ code: "custom", message: "`evidence` applies only to evidence questions", path: ["evidence"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.evidenceNotApplicable"), path: ["evidence"] });
     }
     if (question.indicator && (question.type === "evidence" || question.type === "subprocessors" || question.type === "long_text")) {
-      ctx.addIssue({ code: "custom", message: `a ${question.type} question cannot be a transparency indicator`, path: ["indicator"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.indicatorNotAllowed"), params: { type: question.type }, path: ["indicator"] });
     }
     if (residency?.role === "safeguard" && (question.type !== "single_choice" || !question.options?.every((o) => o.safeguard))) {
-      ctx.addIssue({ code: "custom", message: "the safeguard question is a single_choice whose options all carry `safeguard`", path: ["residency"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.safeguardQuestion"), path: ["residency"] });
     }
     if (residency?.role === "dpf_certified" && question.type !== "yes_no") {
-      ctx.addIssue({ code: "custom", message: "the DPF question must be yes_no", path: ["residency"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.dpfQuestion"), path: ["residency"] });
     }
     const isChoice = (CHOICE_QUESTION_TYPES as readonly string[]).includes(question.type);
     const options = question.options ?? [];
@@ -298,21 +304,24 @@ export const templateQuestionSchema = z
       if (options.length < needed) {
         ctx.addIssue({
           code: "custom",
-          message: `${question.type} questions need at least ${needed} option${needed === 1 ? "" : "s"}`,
+          message: needed === 1 ? K("templateErrors.needsAnOption") : K("templateErrors.tooFewOptions"),
+          params: { type: question.type, count: needed },
           path: ["options"],
         });
       }
     } else if (question.options !== undefined) {
       ctx.addIssue({
         code: "custom",
-        message: `${question.type} questions take no options`,
+        message: K("templateErrors.noOptionsAllowed"),
+        params: { type: question.type },
         path: ["options"],
       });
     }
     for (const { value, index } of duplicates(options.map((option) => option.value))) {
       ctx.addIssue({
         code: "custom",
-        message: `duplicate option value '${value}'`,
+        message: K("templateErrors.duplicateOption"),
+        params: { value },
         path: ["options", index, "value"],
       });
     }
@@ -320,7 +329,7 @@ export const templateQuestionSchema = z
       if (option.exclusive !== undefined && question.type !== "multi_choice") {
         ctx.addIssue({
           code: "custom",
-          message: "only multi_choice options can be exclusive",
+          message: K("templateErrors.exclusiveOnlyMulti"),
           path: ["options", index, "exclusive"],
         });
       }
@@ -332,7 +341,7 @@ export const templateQuestionSchema = z
     ) {
       ctx.addIssue({
         code: "custom",
-        message: "thresholds apply only to number and date questions",
+        message: K("templateErrors.thresholdsOnlyNumberDate"),
         path: ["thresholds"],
       });
     }
@@ -340,13 +349,14 @@ export const templateQuestionSchema = z
       if (question[field] !== undefined && question.type !== "number") {
         ctx.addIssue({
           code: "custom",
-          message: `${field} applies only to number questions`,
+          message: K("templateErrors.numberOnlyField"),
+          params: { field },
           path: [field],
         });
       }
     }
     if (question.min !== undefined && question.max !== undefined && question.min > question.max) {
-      ctx.addIssue({ code: "custom", message: "min must not be greater than max", path: ["max"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.minAboveMax"), path: ["max"] });
     }
     if (question.knockOut) {
       const isValid = validKnockOutValues(
@@ -356,7 +366,8 @@ export const templateQuestionSchema = z
       if (!isValid) {
         ctx.addIssue({
           code: "custom",
-          message: `knock-outs are supported only for ${KNOCK_OUT_QUESTION_TYPES.join(", ")} questions`,
+          message: K("templateErrors.knockOutType"),
+          params: { types: KNOCK_OUT_QUESTION_TYPES.join(", ") },
           path: ["knockOut"],
         });
       } else {
@@ -364,7 +375,8 @@ export const templateQuestionSchema = z
           if (!isValid(value)) {
             ctx.addIssue({
               code: "custom",
-              message: `'${value}' is not a valid answer value for a ${question.type} question`,
+              message: K("templateErrors.knockOutValue"),
+              params: { value, type: question.type },
               path: ["knockOut", "when", index],
             });
           }
@@ -372,12 +384,13 @@ export const templateQuestionSchema = z
       }
     }
     for (const { value, index } of duplicates(question.tags)) {
-      ctx.addIssue({ code: "custom", message: `duplicate tag '${value}'`, path: ["tags", index] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.duplicateTag"), params: { value }, path: ["tags", index] });
     }
     for (const { value, index } of duplicates(question.regulationRefs)) {
       ctx.addIssue({
         code: "custom",
-        message: `duplicate regulation reference '${value}'`,
+        message: K("templateErrors.duplicateRegulation"),
+        params: { value },
         path: ["regulationRefs", index],
       });
     }
@@ -387,32 +400,33 @@ export const templateSectionSchema = z.strictObject({
   key: z
     .string()
     .regex(QUESTION_KEY_PATTERN, {
-      message: "section key may only contain a–z, 0–9, '_', '.', '-'",
+      message: K("templateErrors.sectionKeyPattern"),
     }),
   title: localizedTitleSchema,
   description: localizedTextSchema.optional(),
   weight: weightSchema,
   questions: z
     .array(templateQuestionSchema)
-    .min(1, { message: "a section needs at least one question" }),
+    .min(1, { message: K("templateErrors.sectionNoQuestions") }),
 });
 
 export const templateDefinitionSchema = z
   .strictObject({
     key: z
       .string()
-      .regex(TEMPLATE_KEY_PATTERN, { message: "template key must be kebab-case (a–z, 0–9, '-')" }),
+      .regex(TEMPLATE_KEY_PATTERN, { message: K("templateErrors.templateKeyPattern") }),
     title: localizedTitleSchema,
     description: localizedTextSchema.optional(),
     sections: z
       .array(templateSectionSchema)
-      .min(1, { message: "a template needs at least one section" }),
+      .min(1, { message: K("templateErrors.templateNoSections") }),
   })
   .superRefine((definition, ctx) => {
     for (const { value, index } of duplicates(definition.sections.map((section) => section.key))) {
       ctx.addIssue({
         code: "custom",
-        message: `duplicate section key '${value}'`,
+        message: K("templateErrors.duplicateSection"),
+        params: { value },
         path: ["sections", index, "key"],
       });
     }
@@ -423,7 +437,8 @@ export const templateDefinitionSchema = z
         if (seen.has(question.key)) {
           ctx.addIssue({
             code: "custom",
-            message: `duplicate question key '${question.key}' (question keys must be unique across the template)`,
+            message: K("templateErrors.duplicateQuestion"),
+            params: { value: question.key },
             path: [...path, "key"],
           });
         }
@@ -446,17 +461,17 @@ function checkShowIf(
   for (const { leaf, at } of leaves) {
     const source = earlier.get(leaf.question);
     if (!source) {
-      ctx.addIssue({ code: "custom", message: `'${leaf.question}' is not an earlier question of this template`, path: [...at, "question"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.conditionNotEarlier"), params: { question: leaf.question }, path: [...at, "question"] });
       continue;
     }
     if (!(CONDITION_SOURCE_TYPES as readonly string[]).includes(source.type)) {
-      ctx.addIssue({ code: "custom", message: `conditions can only test ${CONDITION_SOURCE_TYPES.join(", ")} questions`, path: [...at, "question"] });
+      ctx.addIssue({ code: "custom", message: K("templateErrors.conditionSourceType"), params: { types: CONDITION_SOURCE_TYPES.join(", ") }, path: [...at, "question"] });
       continue;
     }
     const isValid = validKnockOutValues(source.type, (source.options ?? []).map((o) => o.value));
     leaf.in.forEach((value, index) => {
       if (isValid && !isValid(value)) {
-        ctx.addIssue({ code: "custom", message: `'${value}' is not a valid answer value of '${leaf.question}'`, path: [...at, "in", index] });
+        ctx.addIssue({ code: "custom", message: K("templateErrors.conditionValue"), params: { value, question: leaf.question }, path: [...at, "in", index] });
       }
     });
   }
@@ -477,6 +492,10 @@ export type Locale = keyof LocalizedText;
 export interface TemplateDefinitionError {
   /** e.g. "sections[2].questions[5].options"; "(root)" for the definition itself. */
   path: string;
+  /** What the reader sees, translated in their language (after the path). */
+  key: MessageKey;
+  params?: MessageParams;
+  /** The same in English: what the command line prints and logs record. */
   message: string;
 }
 
@@ -493,17 +512,73 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   return out === "" ? "(root)" : out;
 }
 
+/** An error with its key and parameters, and the English text for the CLI and logs. */
+export function templateError(path: string, key: MessageKey, params?: MessageParams): TemplateDefinitionError {
+  return params ? { path, key, params, message: translate("en", key, params) } : { path, key, message: translate("en", key) };
+}
+
+/** Parameters that are constant per key (the lists an enum accepts). */
+const LIST_PARAMS: Partial<Record<MessageKey, MessageParams>> = {
+  "templateErrors.documentTypeInvalid": { types: EVIDENCE_DOCUMENT_TYPES.join(", ") },
+  "templateErrors.questionTypeInvalid": { types: TEMPLATE_QUESTION_TYPES.join(", ") },
+};
+
+type TemplateIssue = IssueLike & { keys?: readonly string[]; values?: readonly unknown[] };
+
+function numeric(value: number | bigint | Date | undefined): number | string | undefined {
+  if (value === undefined) return undefined;
+  return value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "bigint" ? value.toString() : value;
+}
+
+/** The key of an issue that has no message of our own (zod's structural checks), by its code. */
+function structuralKey(issue: TemplateIssue): { key: MessageKey; params?: MessageParams } {
+  const min = numeric(issue.minimum);
+  const max = numeric(issue.maximum);
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return { key: "templateErrors.unknownFields", params: { keys: (issue.keys ?? []).join(", ") } };
+    case "invalid_type":
+      if (issue.input === undefined) return { key: "templateErrors.missing" };
+      return { key: "templateErrors.wrongType", params: { expected: issue.expected ?? "?" } };
+    case "invalid_value":
+      return { key: "templateErrors.invalidValue", params: { options: (issue.values ?? []).map((v) => String(v)).join(", ") } };
+    case "invalid_union":
+      return issue.path.at(-1) === "showIf" ? { key: "templateErrors.invalidCondition" } : { key: "templateErrors.invalid" };
+    case "too_small":
+      if (issue.origin === "string") return { key: "templateErrors.empty" };
+      if (issue.origin === "array") return { key: "templateErrors.tooFewItems", params: { min: min ?? 1 } };
+      return { key: "templateErrors.numberTooSmall", params: { min: min ?? 0 } };
+    case "too_big":
+      if (issue.origin === "string") return { key: "templateErrors.tooLong", params: { max: max ?? 0 } };
+      if (issue.origin === "array") return { key: "templateErrors.tooManyItems", params: { max: max ?? 0 } };
+      return { key: "templateErrors.numberTooLarge", params: { max: max ?? 0 } };
+    default:
+      return { key: "templateErrors.invalid" };
+  }
+}
+
+function errorOfIssue(issue: TemplateIssue): TemplateDefinitionError {
+  const path = formatIssuePath(issue.path);
+  if (!isMessageKey(issue.message)) {
+    const { key, params } = structuralKey(issue);
+    return templateError(path, key, params);
+  }
+  const params: MessageParams = { ...LIST_PARAMS[issue.message] };
+  for (const [name, value] of Object.entries(issue.params ?? {})) {
+    if (typeof value === "string" || typeof value === "number") params[name] = value;
+  }
+  const max = numeric(issue.maximum);
+  const min = numeric(issue.minimum);
+  if (max !== undefined) params.max = max;
+  if (min !== undefined) params.min = min;
+  return templateError(path, issue.message, Object.keys(params).length > 0 ? params : undefined);
+}
+
 /** Parses stored or imported JSON into a template definition; never throws. */
 export function parseTemplateDefinition(json: unknown): ParseTemplateDefinitionResult {
   const result = templateDefinitionSchema.safeParse(json);
   if (result.success) return { ok: true, definition: result.data };
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => ({
-      path: formatIssuePath(issue.path),
-      message: issue.message,
-    })),
-  };
+  return { ok: false, errors: result.error.issues.map((issue) => errorOfIssue(issue as TemplateIssue)) };
 }
 
 function toScoringThresholds(thresholds: TemplateThresholds): ScoringThresholds {

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { DomainError } from "../../utils/errors";
+import { messageKey, parseUseCaseInput } from "../../utils/validation-messages";
 import type { MessageKey } from "../../utils/i18n";
 import { inTransaction } from "../../utils/transaction.server";
 import { assertAdministers, assertRecentStepUp } from "../admin/admin-access.server";
@@ -23,15 +25,28 @@ const PROBLEM_MESSAGES: Record<SigningCertificateProblem, MessageKey> = {
   configuration: "signing.errorUnreadable",
 };
 
+/**
+ * The upload as the use case takes it: the file's bytes (not empty, at most
+ * SIGNING_CERTIFICATE_MAX_BYTES) and the passphrase as text (may be empty). What the bytes hold
+ * is checked by readUploadedIdentity.
+ */
+export const uploadSigningCertificateInputSchema = z.object({
+  file: z
+    .custom<Uint8Array>((file) => file instanceof Uint8Array, { message: messageKey("signing.errorNoFile") })
+    .refine((file) => file.length > 0, { message: messageKey("signing.errorNoFile") })
+    .refine((file) => file.length <= SIGNING_CERTIFICATE_MAX_BYTES, { message: messageKey("signing.errorTooLarge") }),
+  passphrase: z
+    .string({ message: messageKey("signing.errorPassphrase") })
+    .max(SIGNING_PASSPHRASE_MAX_CHARS, { message: messageKey("signing.errorPassphrase") }),
+});
+export type UploadSigningCertificateInput = z.infer<typeof uploadSigningCertificateInputSchema>;
+
 function invalid(message: MessageKey, details?: Record<string, unknown>): DomainError {
   return new DomainError("VALIDATION", message, details);
 }
 
 /** Opens the file with its passphrase and checks that it can sign reports now; throws VALIDATION with a message key. */
 function readUploadedIdentity(file: Uint8Array, passphrase: string, now: Date): SigningIdentity {
-  if (file.length === 0) throw invalid("signing.errorNoFile");
-  if (file.length > SIGNING_CERTIFICATE_MAX_BYTES) throw invalid("signing.errorTooLarge");
-  if (passphrase.length > SIGNING_PASSPHRASE_MAX_CHARS) throw invalid("signing.errorPassphrase");
   // Counted before node-forge derives any key: the file sets how much work that is.
   if (pkcs12IterationTotal(file) > PKCS12_MAX_TOTAL_ITERATIONS) throw invalid("signing.errorTooManyIterations");
   let identity: SigningIdentity;
@@ -55,9 +70,10 @@ function readUploadedIdentity(file: Uint8Array, passphrase: string, now: Date): 
  * encrypted with ENCRYPTION_KEY and never leaves the server. A certificate already in use is
  * replaced (it stays on record, its key erased). Audited as signing_certificate.uploaded.
  */
-export async function uploadSigningCertificate(actor: UserActor, input: { file: Uint8Array; passphrase: string }): Promise<SigningCertificateDto> {
+export async function uploadSigningCertificate(actor: UserActor, rawInput: UploadSigningCertificateInput): Promise<SigningCertificateDto> {
   assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
+  const input = parseUseCaseInput(uploadSigningCertificateInputSchema, rawInput);
   const now = new Date();
   const identity = readUploadedIdentity(input.file, input.passphrase, now);
   return inTransaction(async (tx) => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
+import { templateError } from "../questionnaires/template-definition";
 import { findDraft, findLatestPublished } from "./find-template.server";
 import { nextVersionNumber, publishTemplateVersion, storedDefinition, templateChecksum } from "./publish-template-version.server";
 import { createdByOf, requireTemplateWriter, type TemplateActor } from "./template-access";
@@ -45,7 +46,7 @@ export async function importTemplate(actor: TemplateActor, input: ImportTemplate
   requireTemplateWriter(actor);
   const { text, format, mode, publish, fileName } = importTemplateSchema.parse(input);
   if (Buffer.byteLength(text, "utf8") > TEMPLATE_FILE_MAX_BYTES) {
-    return { ok: false, errors: [{ path: "(file)", message: `the file is larger than ${TEMPLATE_FILE_MAX_BYTES / 1024 / 1024} MB` }] };
+    return { ok: false, errors: [templateError("(file)", "templateErrors.fileTooLarge", { size: TEMPLATE_FILE_MAX_BYTES / 1024 / 1024 })] };
   }
   const parsed = await parseTemplateFileInWorker(text, format);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };

@@ -1,5 +1,6 @@
 import { ParserBusyError, runParserJob } from "../parsing/parser-pool.server";
-import { guessFormat, type ParseTemplateFileResult, type TemplateFileFormat } from "./template-file";
+import { templateError } from "../questionnaires/template-definition";
+import { guessFormat, LIMIT_KEYS, type ParseTemplateFileResult, type TemplateFileFormat } from "./template-file";
 
 /**
  * parseTemplateFile in a parser worker (ADR 0014): a 2 MB template costs the event loop nothing,
@@ -14,12 +15,6 @@ export async function parseTemplateFileInWorker(text: string, format?: TemplateF
   return {
     ok: false,
     format: format ?? guessFormat(text),
-    errors: [
-      {
-        path: "(file)",
-        message: why === "time" ? "the file could not be checked in time" : "the file could not be checked: it needs more memory than allowed",
-        limit: { code: why },
-      },
-    ],
+    errors: [{ ...templateError("(file)", LIMIT_KEYS[why]), limit: { code: why } }],
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
-import { parseTemplateDefinition, type TemplateDefinitionError } from "../questionnaires/template-definition";
+import { parseTemplateDefinition, templateError, type TemplateDefinitionError } from "../questionnaires/template-definition";
 import { findDraft, findTemplate } from "./find-template.server";
 import { storedDefinition, templateChecksum } from "./publish-template-version.server";
 import { requireTemplateWriter, type TemplateActor } from "./template-access";
@@ -43,7 +43,7 @@ export async function saveTemplateDraft(actor: TemplateActor, input: SaveTemplat
     const parsed = parseTemplateDefinition(candidate);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     if (parsed.definition.key !== template.key) {
-      return { ok: false, errors: [{ path: "key", message: `must stay '${template.key}' (the template's key)` }] };
+      return { ok: false, errors: [templateError("key", "templateErrors.keyMustStay", { key: template.key })] };
     }
     const checksum = templateChecksum(parsed.definition);
     if (checksum === templateChecksum(draft.definition)) return { ok: true, revision, unchanged: true };

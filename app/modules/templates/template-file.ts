@@ -6,9 +6,11 @@
 import { parseDocument, stringify } from "yaml";
 import {
   parseTemplateDefinition,
+  templateError,
   type TemplateDefinition,
   type TemplateDefinitionError,
 } from "../questionnaires/template-definition";
+import { translate, type MessageKey } from "../../utils/i18n";
 import { checkTemplateTextLimits, type TemplateLimitCode } from "./template-text-limits";
 
 export const TEMPLATE_FILE_FORMATS = ["json", "yaml"] as const;
@@ -20,10 +22,7 @@ export const TEMPLATE_FILE_MAX_BYTES = 2 * 1024 * 1024;
 export interface TemplateFileError extends TemplateDefinitionError {
   line?: number;
   column?: number;
-  /**
-   * A limit of the import (template-text-limits.ts, or the parser worker's time and memory):
-   * the page shows it in the user's language, the CLI prints `message`.
-   */
+  /** A limit of the import (template-text-limits.ts, or the parser worker's time and memory). */
   limit?: { code: TemplateLimitCode | "time" | "resources"; max?: number };
 }
 
@@ -50,22 +49,51 @@ function lineColumnAt(text: string, offset: number): { line: number; column: num
   return { line, column: offset - before.lastIndexOf("\n") };
 }
 
+/** Why a JSON text cannot continue at an offset: the message key (its text takes line and column). */
+type JsonSyntaxKey = MessageKey &
+  (
+    | "templateErrors.jsonUnexpectedEnd"
+    | "templateErrors.jsonUnexpectedCharacter"
+    | "templateErrors.jsonExpectedName"
+    | "templateErrors.jsonExpectedColon"
+    | "templateErrors.jsonExpectedCommaOrBrace"
+    | "templateErrors.jsonExpectedCommaOrBracket"
+    | "templateErrors.jsonBadUnicodeEscape"
+    | "templateErrors.jsonBadEscape"
+    | "templateErrors.jsonControlCharacter"
+    | "templateErrors.jsonUnterminatedString"
+    | "templateErrors.jsonTrailingContent"
+  );
+
+export interface JsonSyntaxError {
+  offset: number;
+  key: JsonSyntaxKey;
+  /** The character found there, JSON-quoted (`"}"`), where the message names it. */
+  character?: string;
+  /** English, without the position: "unterminated string". */
+  message: string;
+}
+
 /**
  * Where JSON.parse gave up. V8's messages do not always carry a position, so a small
  * scanner walks the grammar and reports the first offset that cannot continue a JSON text.
  */
-export function locateJsonSyntaxError(text: string): { offset: number; message: string } | null {
+export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
   let i = 0;
-  const fail = (message: string): never => {
-    throw { offset: i, message };
+  const fail = (key: JsonSyntaxKey, withCharacter = false): never => {
+    // At the end of the input there is no character to name, whatever was expected.
+    if (withCharacter && i >= text.length) key = "templateErrors.jsonUnexpectedEnd";
+    const character = withCharacter && i < text.length ? JSON.stringify(text[i]) : undefined;
+    const full = translate("en", key, { line: 0, column: 0, ...(character ? { character } : {}) });
+    throw { offset: i, key, ...(character ? { character } : {}), message: full.replace(/^invalid JSON at line 0, column 0: /, "") } satisfies JsonSyntaxError;
   };
+  const unexpected = () => fail("templateErrors.jsonUnexpectedCharacter", true);
   const ws = () => {
     while (i < text.length && " \t\n\r".includes(text[i]!)) i++;
   };
-  const describe = () => (i >= text.length ? "unexpected end of input" : `unexpected character ${JSON.stringify(text[i])}`);
   const literal = (word: string) => {
     if (text.startsWith(word, i)) i += word.length;
-    else fail(describe());
+    else unexpected();
   };
   const string = () => {
     i++; // opening quote
@@ -78,14 +106,14 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
       if (c === "\\") {
         const next = text[i + 1];
         if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("invalid \\u escape in string");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("templateErrors.jsonBadUnicodeEscape");
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
-        else fail("invalid escape in string");
-      } else if (c < " ") fail("control character in string (newlines must be written as \\n)");
+        else fail("templateErrors.jsonBadEscape");
+      } else if (c < " ") fail("templateErrors.jsonControlCharacter");
       else i++;
     }
-    fail("unterminated string");
+    fail("templateErrors.jsonUnterminatedString");
   };
   // Linear: the optional groups each start with a distinct literal ('.', 'e'), nothing can backtrack.
   // eslint-disable-next-line security/detect-unsafe-regex
@@ -93,7 +121,7 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
   const number = () => {
     NUMBER.lastIndex = i;
     const match = NUMBER.exec(text);
-    if (!match) fail(describe());
+    if (!match) unexpected();
     i += match![0].length;
   };
   const value = (): void => {
@@ -108,10 +136,10 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
       }
       for (;;) {
         ws();
-        if (text[i] !== '"') fail(`expected a property name in double quotes, ${describe()}`);
+        if (text[i] !== '"') fail("templateErrors.jsonExpectedName", true);
         string();
         ws();
-        if (text[i] !== ":") fail(`expected ':', ${describe()}`);
+        if (text[i] !== ":") fail("templateErrors.jsonExpectedColon", true);
         i++;
         value();
         ws();
@@ -123,7 +151,7 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
           i++;
           return;
         }
-        fail(`expected ',' or '}', ${describe()}`);
+        fail("templateErrors.jsonExpectedCommaOrBrace", true);
       }
     }
     if (c === "[") {
@@ -144,7 +172,7 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
           i++;
           return;
         }
-        fail(`expected ',' or ']', ${describe()}`);
+        fail("templateErrors.jsonExpectedCommaOrBracket", true);
       }
     }
     if (c === '"') return string();
@@ -152,15 +180,15 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
     if (c === "f") return literal("false");
     if (c === "n") return literal("null");
     if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) return number();
-    fail(describe());
+    unexpected();
   };
   try {
     value();
     ws();
-    if (i < text.length) fail(`unexpected content after the end of the JSON value: ${JSON.stringify(text[i])}`);
+    if (i < text.length) fail("templateErrors.jsonTrailingContent", true);
     return null;
   } catch (error) {
-    if (typeof error === "object" && error !== null && "offset" in error) return error as { offset: number; message: string };
+    if (typeof error === "object" && error !== null && "offset" in error) return error as JsonSyntaxError;
     throw error;
   }
 }
@@ -168,16 +196,21 @@ export function locateJsonSyntaxError(text: string): { offset: number; message: 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false; errors: TemplateFileError[] } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
-  } catch (error) {
-    const located = locateJsonSyntaxError(text);
-    const fallback = error instanceof Error ? error.message : String(error);
-    const at = lineColumnAt(text, located?.offset ?? 0);
-    return {
-      ok: false,
-      errors: [{ path: "(file)", message: `invalid JSON at line ${at.line}, column ${at.column}: ${located?.message ?? fallback}`, ...at }],
-    };
+  } catch {
+    // JSON.parse failed, so the scanner finds where; should it not, the start is the best guess.
+    const located = locateJsonSyntaxError(text) ?? { offset: 0, key: "templateErrors.jsonUnexpectedCharacter" as const, character: JSON.stringify(text[0] ?? "") };
+    const at = lineColumnAt(text, located.offset);
+    const params = { ...at, ...(located.character ? { character: located.character } : {}) };
+    return { ok: false, errors: [{ ...templateError("(file)", located.key, params), ...at }] };
   }
 }
+
+/** yaml's error codes that have a sentence of their own; every other code is named as it is. */
+const YAML_ERROR_KEYS: Partial<Record<string, MessageKey>> = {
+  DUPLICATE_KEY: "templateErrors.yamlDuplicateKey",
+  BAD_INDENT: "templateErrors.yamlBadIndent",
+  MISSING_CHAR: "templateErrors.yamlMissingCharacter",
+};
 
 function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; errors: TemplateFileError[] } {
   // Core schema: no YAML 1.1 surprises (`no` → false, timestamps → Date). Aliases are capped by
@@ -188,20 +221,18 @@ function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; er
       ok: false,
       errors: document.errors.slice(0, 20).map((error) => {
         const position = error.linePos?.[0];
-        const where = position ? ` at line ${position.line}, column ${position.col}` : "";
-        return {
-          path: "(file)",
-          // prettyErrors appends " at line L, column C:" and a code excerpt; keep the sentence only.
-          message: `invalid YAML${where}: ${(error.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
-          ...(position ? { line: position.line, column: position.col } : {}),
-        };
+        const at = { line: position?.line ?? 1, column: position?.col ?? 1 };
+        const key = YAML_ERROR_KEYS[error.code] ?? "templateErrors.yamlInvalid";
+        return { ...templateError("(file)", key, { ...at, code: error.code }), ...at };
       }),
     };
   }
   try {
     return { ok: true, value: document.toJS({ maxAliasCount: 100 }) as unknown };
   } catch (error) {
-    return { ok: false, errors: [{ path: "(file)", message: `invalid YAML: ${error instanceof Error ? error.message : String(error)}` }] };
+    // toJS refuses an alias bomb or a broken reference; the library's sentence stays in the log text.
+    const code = error instanceof ReferenceError ? "BAD_ALIAS" : "RESOURCE_LIMIT";
+    return { ok: false, errors: [templateError("(file)", "templateErrors.yamlUnreadable", { code })] };
   }
 }
 
@@ -212,10 +243,11 @@ function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; er
  */
 export function parseTemplateFile(text: string, format: TemplateFileFormat = guessFormat(text)): ParseTemplateFileResult {
   const source = text.replace(/^\uFEFF/, "");
-  if (source.trim() === "") return { ok: false, format, errors: [{ path: "(file)", message: "the file is empty" }] };
+  if (source.trim() === "") return { ok: false, format, errors: [templateError("(file)", "templateErrors.fileEmpty")] };
   const tooMuch = checkTemplateTextLimits(source, format);
   if (tooMuch) {
-    return { ok: false, format, errors: [{ path: "(file)", message: tooMuch.message, line: tooMuch.line, limit: { code: tooMuch.code, max: tooMuch.max } }] };
+    const limitError = templateError("(file)", LIMIT_KEYS[tooMuch.code], { max: tooMuch.max, line: tooMuch.line });
+    return { ok: false, format, errors: [{ ...limitError, message: tooMuch.message, line: tooMuch.line, limit: { code: tooMuch.code, max: tooMuch.max } }] };
   }
   const raw = format === "json" ? parseJson(source) : parseYaml(source);
   if (!raw.ok) return { ok: false, format, errors: raw.errors };
@@ -224,7 +256,17 @@ export function parseTemplateFile(text: string, format: TemplateFileFormat = gue
   return { ok: true, format, definition: parsed.definition };
 }
 
-/** One error as a line of text: `sections[2].questions[5].options: single_choice questions need …`. */
+/** The message of each limit of the import (the parser worker's time and memory included). */
+export const LIMIT_KEYS: Record<NonNullable<TemplateFileError["limit"]>["code"], MessageKey> = {
+  depth: "templates.limitDepth",
+  entries: "templates.limitEntries",
+  aliases: "templates.limitAliases",
+  keyLength: "templates.limitKeyLength",
+  time: "templates.limitTime",
+  resources: "templates.limitResources",
+};
+
+/** One error as a line of English text (the CLI): `sections[2].questions[5].options: single_choice questions need …`. */
 export function formatTemplateFileError(error: TemplateFileError): string {
   return error.path === "(file)" ? error.message : `${error.path}: ${error.message}`;
 }

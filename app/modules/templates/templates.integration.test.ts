@@ -77,7 +77,7 @@ describe("template drafts and versions", () => {
     invalid.sections[1]!.questions = [];
     expect(await saveTemplateDraft(s.assessor, { templateId: template.id, revision: 2, definition: invalid, change: "test" })).toEqual({
       ok: false,
-      errors: [{ path: "sections[1].questions", message: "a section needs at least one question" }],
+      errors: [{ path: "sections[1].questions", key: "templateErrors.sectionNoQuestions", params: { min: 1 }, message: "a section needs at least one question" }],
     });
     await expectDomainError(publishTemplateDraft(s.assessor, { templateId: template.id, revision: 1 }), "CONFLICT");
 
@@ -148,7 +148,7 @@ describe("template import and export", () => {
     // Broken files change nothing and name the path.
     const before = await db().templateVersion.count();
     const broken = await importTemplate(s.assessor, { text: file.body.replace(/^key: .*$/m, "key: Not Kebab"), mode: "auto" });
-    expect(broken).toEqual({ ok: false, errors: [{ path: "key", message: "template key must be kebab-case (a–z, 0–9, '-')" }] });
+    expect(broken).toEqual({ ok: false, errors: [{ path: "key", key: "templateErrors.templateKeyPattern", message: "template key must be kebab-case (a–z, 0–9, '-')" }] });
     expect(await db().templateVersion.count()).toBe(before);
   });
 

@@ -1,4 +1,7 @@
+import { z } from "zod";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -9,14 +12,23 @@ import { assertVendorActive, findProductForWrite } from "./vendor-lookup.server"
  * Deletes a product. Refused (INVALID_STATE) when an assessment refers to it: the schema would
  * otherwise detach the assessment silently (onDelete: SetNull).
  */
+export const deleteProductInputSchema = z.object({ vendorId: entityIdInput.optional(), productId: entityIdInput });
+export type DeleteProductInput = z.infer<typeof deleteProductInputSchema>;
+
 export async function deleteProduct({
   actor,
-  input,
+  input: rawInput,
 }: {
   actor: UserActor;
-  input: { vendorId?: string; productId: string };
+  input: DeleteProductInput;
 }) {
   assertCanWriteVendors(actor);
+  const parsed = parseUseCaseInput(deleteProductInputSchema, rawInput);
+  // Ids are checked before any query: Prisma reads `id: undefined` as "any row".
+  const input = {
+    productId: requireEntityId(parsed.productId, "Product"),
+    ...(parsed.vendorId === undefined ? {} : { vendorId: requireEntityId(parsed.vendorId, "Vendor") }),
+  };
   return inTransaction(async (tx) => {
     const product = await findProductForWrite(tx, actor, input);
     assertVendorActive(product.vendor);

@@ -1,4 +1,7 @@
+import { z } from "zod";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
@@ -9,10 +12,15 @@ import { findVendorForWrite } from "./vendor-lookup.server";
  * Deletes a vendor and its products for good. Refused (INVALID_STATE) once any assessment
  * refers to the vendor: assessments are evidence and must keep their vendor; archive instead.
  */
-export async function deleteVendor({ actor, input }: { actor: UserActor; input: { vendorId: string } }) {
+export const deleteVendorInputSchema = z.object({ vendorId: entityIdInput });
+export type DeleteVendorInput = z.infer<typeof deleteVendorInputSchema>;
+
+export async function deleteVendor({ actor, input: rawInput }: { actor: UserActor; input: DeleteVendorInput }) {
   assertCanWriteVendors(actor);
+  // A missing id must never reach the query: Prisma reads `id: undefined` as "any vendor".
+  const vendorId = requireEntityId(parseUseCaseInput(deleteVendorInputSchema, rawInput).vendorId, "Vendor");
   return inTransaction(async (tx) => {
-    const vendor = await findVendorForWrite(tx, actor, input.vendorId);
+    const vendor = await findVendorForWrite(tx, actor, vendorId);
     const assessmentCount = await tx.assessment.count({
       where: { organizationId: actor.organizationId, vendorId: vendor.id },
     });

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { parseDataCategories, parseHostingRegions } from "./product-json";
@@ -9,8 +12,14 @@ import { parseStoredTags } from "./vendor-tags";
  * One vendor of the actor's organisation with its products and assessments (a DTO: only what
  * the vendor pages show). Unknown or foreign id → NOT_FOUND.
  */
-export async function getVendor({ actor, input }: { actor: UserActor; input: { vendorId: string; locale?: "en" | "de" } }) {
+export const getVendorInputSchema = z.object({ vendorId: entityIdInput, locale: z.enum(["en", "de"]).optional() });
+export type GetVendorInput = z.input<typeof getVendorInputSchema>;
+
+export async function getVendor({ actor, input: rawInput }: { actor: UserActor; input: GetVendorInput }) {
   assertCanReadVendors(actor);
+  const parsed = parseUseCaseInput(getVendorInputSchema, rawInput);
+  // Checked before the query: Prisma reads `id: undefined` as "any vendor".
+  const input = { ...parsed, vendorId: requireEntityId(parsed.vendorId, "Vendor") };
   const scope = { organizationId: actor.organizationId };
   const vendor = await db().vendor.findFirst({
     where: { id: input.vendorId, ...scope },

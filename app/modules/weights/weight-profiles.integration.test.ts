@@ -89,9 +89,34 @@ describe("weightsFromForm", () => {
     });
   });
 
+  it("reports too large weights on their field with the bound, and keys weights may not have", () => {
+    expect(weightsFromForm(form([["section.residency", "5000"]]))).toEqual({ ok: false, errors: { "section.residency": { key: "weights.weightTooLarge", params: { max: 1000 } } } });
+    expect(weightsFromForm(form([["questionWeights", `${"a".repeat(130)} = 2`]]))).toEqual({ ok: false, errors: { questionWeights: { key: "weights.weightKeyInvalid" } } });
+  });
+
   it("reports negative numbers, unreadable lines and all-zero sections", () => {
-    expect(weightsFromForm(form([["section.residency", "-1"]]))).toEqual({ ok: false, errors: { "section.residency": "weightNegative" } });
-    expect(weightsFromForm(form([["questionWeights", "a.b = 1\nnonsense"]]))).toEqual({ ok: false, errors: { questionWeights: "line:2" } });
-    expect(weightsFromForm(form([["section.a", "0"], ["section.b", "0"]]))).toEqual({ ok: false, errors: { sectionWeights: "weightsAllZero" } });
+    expect(weightsFromForm(form([["section.residency", "-1"]]))).toEqual({ ok: false, errors: { "section.residency": { key: "weights.weightNegative" } } });
+    expect(weightsFromForm(form([["questionWeights", "a.b = 1\nnonsense"]]))).toEqual({ ok: false, errors: { questionWeights: { key: "weights.questionLineInvalid", params: { line: 2 } } } });
+    expect(weightsFromForm(form([["section.a", "0"], ["section.b", "0"]]))).toEqual({ ok: false, errors: { sectionWeights: { key: "weights.weightsAllZero" } } });
+  });
+});
+
+describe("weight profile input with readable messages", () => {
+  async function keyOf(promise: Promise<unknown>) {
+    const error = await promise.then(() => null, (e: unknown) => e);
+    return error instanceof DomainError ? { code: error.code, key: error.key, params: error.params } : String(error);
+  }
+
+  it("each rule the use case refuses names its own message key (with its bound), not a generic one", async () => {
+    const org = await createOrganization();
+    const admin = await createUserActor(org, "ADMIN");
+    const withWeights = (sectionWeights: Record<string, number>, questionWeights: Record<string, number> = {}) => ({ name: "P", weights: { sectionWeights, questionWeights } });
+    expect(await keyOf(createWeightProfile(admin, withWeights({ security: -1 })))).toMatchObject({ code: "VALIDATION", key: "weights.weightNegative" });
+    expect(await keyOf(createWeightProfile(admin, withWeights({ security: 5000 })))).toMatchObject({ code: "VALIDATION", key: "weights.weightTooLarge", params: { max: 1000 } });
+    expect(await keyOf(createWeightProfile(admin, withWeights({ security: 0, residency: 0 })))).toMatchObject({ code: "VALIDATION", key: "weights.weightsAllZero" });
+    expect(await keyOf(createWeightProfile(admin, withWeights({}, { ["Q".repeat(3)]: 1 })))).toMatchObject({ code: "VALIDATION", key: "weights.weightKeyInvalid" });
+    expect(await keyOf(createWeightProfile(admin, { name: "", weights: { sectionWeights: {}, questionWeights: {} } }))).toMatchObject({ code: "VALIDATION", key: "weights.nameRequired" });
+    expect(await keyOf(createWeightProfile(admin, { name: "P", description: "x".repeat(501), weights: { sectionWeights: {}, questionWeights: {} } }))).toMatchObject({ code: "VALIDATION", key: "errors.tooLong", params: { max: 500 } });
+    expect(await db().weightProfile.count({ where: { organizationId: org.id } })).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { validationError } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { parseStoredWeights, weightProfileInputSchema, type WeightProfileInput } from "./weight-profile-schema";
+import { parseStoredWeights, weightProfileInputSchema, type ParsedWeightProfileInput, type WeightProfileInput } from "./weight-profile-schema";
 import { assertCan } from "../../utils/permissions";
 
 function requireAdmin(actor: UserActor): void {
@@ -51,7 +51,7 @@ export async function defaultWeightProfile(organizationId: string, client: Tx | 
 }
 
 /** Parsed again here (idempotent): the name is stored cleaned whoever calls. */
-function parseProfileInput(input: WeightProfileInput): WeightProfileInput {
+function parseProfileInput(input: WeightProfileInput): ParsedWeightProfileInput {
   const parsed = weightProfileInputSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
   return parsed.data;

@@ -35,9 +35,7 @@ export function EditorNotices({
           >
             {errors.map((error, index) => (
               <li key={index}>
-                {error.path === "(file)"
-                  ? templateFileErrorText(t, error)
-                  : `${error.path}: ${error.message}`}
+                {templateFileErrorText(t, error)}
               </li>
             ))}
           </ul>

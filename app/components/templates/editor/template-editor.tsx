@@ -11,6 +11,7 @@ import type {
 import { useT } from "~/utils/use-t";
 import { EditorNotices } from "./editor-notices";
 import { errorsUnder } from "./editor-errors";
+import { inReadersLanguage } from "~/components/templates/template-file-error-text";
 import { Hidden } from "./editor-form-parts";
 import { SectionEditor } from "./section-editor";
 
@@ -34,7 +35,8 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
   const definition = draft.definition as TemplateDefinition;
   const revision = draft.revision;
   const view = params.get("view") ?? "structure";
-  const errors = actionData?.errors ?? [];
+  // Definition errors arrive as keys; the fields below show their text in the reader's language.
+  const errors = inReadersLanguage(t, actionData?.errors ?? []);
   const failed = (intent: string, target?: string) =>
     actionData &&
     actionData.intent === intent &&
