@@ -34,7 +34,10 @@ async function scratchDatabase(provider: Provider, work: string): Promise<Scratc
     const open = () => (handle ??= new Database(file));
     return {
       url: `file:${file}`,
-      run: async (sql, params = []) => void open().prepare(sql).run(...params),
+      run: async (sql, params = []) =>
+        void open()
+          .prepare(sql)
+          .run(...params),
       rows: async <T>(sql: string) => open().prepare(sql).all() as T[],
       dispose: async () => void handle?.close(),
     };
@@ -55,7 +58,10 @@ async function scratchDatabase(provider: Provider, work: string): Promise<Scratc
     run: async (sql, params = []) => {
       await connect();
       let n = 0;
-      await client.query(sql.replace(/\?/g, () => `$${++n}`), params);
+      await client.query(
+        sql.replace(/\?/g, () => `$${++n}`),
+        params,
+      );
     },
     rows: async <T>(sql: string) => {
       await connect();
@@ -113,20 +119,43 @@ describe("audit_chain_head migration", () => {
 
     // Step 1: the schema before the migration, with chains written by the old code.
     const copy = (names: string[]) => {
-      for (const name of names) cpSync(path.join(migrationsRoot, provider, name), path.join(work, provider, name), { recursive: true });
+      for (const name of names)
+        cpSync(path.join(migrationsRoot, provider, name), path.join(work, provider, name), {
+          recursive: true,
+        });
     };
     copy(all.slice(0, at).map((m) => m.name));
     process.env.VETTED_MIGRATIONS_DIR = work;
     expect((await migrateDatabase(db.url)).applied).toHaveLength(at);
     const long = chainOf("org-long", 30);
     const single = chainOf("org-single", 1);
-    for (const id of ["org-long", "org-single", "org-empty"]) await db.run(`INSERT INTO "Organization" ("id", "slug", "name") VALUES (?, ?, ?)`, [id, id, id]);
+    for (const id of ["org-long", "org-single", "org-empty"])
+      await db.run(`INSERT INTO "Organization" ("id", "slug", "name") VALUES (?, ?, ?)`, [
+        id,
+        id,
+        id,
+      ]);
     // Inserted out of order: the head is the highest seq, not the last row written.
     for (const e of [...long.slice(20), ...single, ...long.slice(0, 20)]) {
       await db.run(
         `INSERT INTO "AuditEvent" ("id", "organizationId", "seq", "action", "actorType", "actorId", "actorLabel", "targetType", "targetId", "payload", "ipAddress", "createdAt", "prevHash", "hash")
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [e.id, e.organizationId, e.seq, e.action, e.actorType, e.actorId, e.actorLabel, e.targetType, e.targetId, e.payload, e.ipAddress, e.createdAt.toISOString().replace("T", " ").replace("Z", ""), e.prevHash, e.hash],
+        [
+          e.id,
+          e.organizationId,
+          e.seq,
+          e.action,
+          e.actorType,
+          e.actorId,
+          e.actorLabel,
+          e.targetType,
+          e.targetId,
+          e.payload,
+          e.ipAddress,
+          e.createdAt.toISOString().replace("T", " ").replace("Z", ""),
+          e.prevHash,
+          e.hash,
+        ],
       );
     }
 
@@ -134,9 +163,12 @@ describe("audit_chain_head migration", () => {
     copy(all.slice(at).map((m) => m.name));
     expect((await migrateDatabase(db.url)).applied).toEqual(all.slice(at).map((m) => m.name));
 
-    const heads = await db.rows<{ id: string; auditSeq: number; auditHash: string; auditPrevHash: string }>(
-      `SELECT "id", "auditSeq", "auditHash", "auditPrevHash" FROM "Organization" ORDER BY "id"`,
-    );
+    const heads = await db.rows<{
+      id: string;
+      auditSeq: number;
+      auditHash: string;
+      auditPrevHash: string;
+    }>(`SELECT "id", "auditSeq", "auditHash", "auditPrevHash" FROM "Organization" ORDER BY "id"`);
     expect(heads).toEqual([
       { id: "org-empty", auditSeq: 0, auditHash: GENESIS_HASH, auditPrevHash: GENESIS_HASH },
       { id: "org-long", auditSeq: 30, auditHash: long[29]!.hash, auditPrevHash: long[28]!.hash },

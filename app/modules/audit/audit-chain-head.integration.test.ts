@@ -21,7 +21,10 @@ function chainOf(organizationId: string) {
 }
 
 function headOf(organizationId: string) {
-  return db().organization.findUniqueOrThrow({ where: { id: organizationId }, select: { auditSeq: true, auditHash: true, auditPrevHash: true } });
+  return db().organization.findUniqueOrThrow({
+    where: { id: organizationId },
+    select: { auditSeq: true, auditHash: true, auditPrevHash: true },
+  });
 }
 
 async function systemActor() {
@@ -38,8 +41,14 @@ describe("audit chain head on the organisation", () => {
       Array.from({ length: 50 }, (_, i) =>
         inTransaction(async (tx) => {
           attempts++;
-          await tx.vendor.create({ data: { organizationId: org.id, name: `Parallel ${i}`, criticality: "LOW" } });
-          return recordAuditEvent(tx, actor, { action: "test.parallel", target: { type: "vendor", id: String(i) }, payload: { i } });
+          await tx.vendor.create({
+            data: { organizationId: org.id, name: `Parallel ${i}`, criticality: "LOW" },
+          });
+          return recordAuditEvent(tx, actor, {
+            action: "test.parallel",
+            target: { type: "vendor", id: String(i) },
+            payload: { i },
+          });
         }),
       ),
     );
@@ -54,11 +63,30 @@ describe("audit chain head on the organisation", () => {
     }
     // What recordAuditEvent returned is what was stored.
     const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const event of returned) expect(byId.get(event.id)).toMatchObject({ seq: event.seq, prevHash: event.prevHash, hash: event.hash, createdAt: event.createdAt });
-    expect(await headOf(org.id)).toEqual({ auditSeq: 50, auditHash: rows[49]!.hash, auditPrevHash: rows[48]!.hash });
-    expect(await verifyAuditChain(db(), org.id)).toEqual({ ok: true, events: 50, headSeq: 50, headHash: rows[49]!.hash });
+    for (const event of returned)
+      expect(byId.get(event.id)).toMatchObject({
+        seq: event.seq,
+        prevHash: event.prevHash,
+        hash: event.hash,
+        createdAt: event.createdAt,
+      });
+    expect(await headOf(org.id)).toEqual({
+      auditSeq: 50,
+      auditHash: rows[49]!.hash,
+      auditPrevHash: rows[48]!.hash,
+    });
+    expect(await verifyAuditChain(db(), org.id)).toEqual({
+      ok: true,
+      events: 50,
+      headSeq: 50,
+      headHash: rows[49]!.hash,
+    });
     // Two cadence checkpoints (seq 25 and 50) were written in their events' transactions and verify.
-    expect(await verifyAuditTrail(db(), org.id)).toMatchObject({ ok: true, checkpoints: { verified: 2 }, unanchoredEvents: 0 });
+    expect(await verifyAuditTrail(db(), org.id)).toMatchObject({
+      ok: true,
+      checkpoints: { verified: 2 },
+      unanchoredEvents: 0,
+    });
   });
 
   it("hashes unicode, quotes, backslashes, control characters and emoji in every field exactly as hashAuditEvent does", async () => {
@@ -66,14 +94,26 @@ describe("audit chain head on the organisation", () => {
     const tricky = `Größe "quoted" \\back\\slash\\ 'single' \u2028line\u2029sep\ttab\nnewline 🦄👩‍👩‍👧 漢字 \u0001 \\u0000`;
     const actors: Actor[] = [
       { kind: "system", organizationId: org.id, label: tricky },
-      { kind: "vendor", organizationId: org.id, inviteLinkId: `link-"${"\\"}-🦄`, assessmentId: "a1", email: "ünïcødé@exämple.de", ip: "::1" },
+      {
+        kind: "vendor",
+        organizationId: org.id,
+        inviteLinkId: `link-"${"\\"}-🦄`,
+        assessmentId: "a1",
+        email: "ünïcødé@exämple.de",
+        ip: "::1",
+      },
     ];
     for (const actor of actors) {
       await inTransaction((tx) =>
         recordAuditEvent(tx, actor, {
           action: `test.tricky."ä"\\`,
-          target: { type: "vendor\\\"", id: "🦄" },
-          payload: { [tricky]: tricky, loneSurrogate: "\uD800", nested: { list: [1, -2.5, 1e21, true, null, "\u0000"], "": "" }, number: 0.1 },
+          target: { type: 'vendor\\"', id: "🦄" },
+          payload: {
+            [tricky]: tricky,
+            loneSurrogate: "\uD800",
+            nested: { list: [1, -2.5, 1e21, true, null, "\u0000"], "": "" },
+            number: 0.1,
+          },
         }),
       );
     }
@@ -86,7 +126,9 @@ describe("audit chain head on the organisation", () => {
   it("a rolled-back transaction leaves the head unchanged, and the next event links to the last committed one", async () => {
     const { org, actor } = await systemActor();
     await inTransaction((tx) => recordAuditEvent(tx, actor, { action: "test.first" }));
-    const second = await inTransaction((tx) => recordAuditEvent(tx, actor, { action: "test.second" }));
+    const second = await inTransaction((tx) =>
+      recordAuditEvent(tx, actor, { action: "test.second" }),
+    );
     const before = await headOf(org.id);
     expect(before).toEqual({ auditSeq: 2, auditHash: second.hash, auditPrevHash: second.prevHash });
 
@@ -98,9 +140,15 @@ describe("audit chain head on the organisation", () => {
     ).rejects.toThrow("the business write failed");
     expect(await headOf(org.id)).toEqual(before);
 
-    const third = await inTransaction((tx) => recordAuditEvent(tx, actor, { action: "test.third" }));
+    const third = await inTransaction((tx) =>
+      recordAuditEvent(tx, actor, { action: "test.third" }),
+    );
     expect(third).toMatchObject({ seq: 3, prevHash: second.hash });
-    expect((await chainOf(org.id)).map((r) => r.action)).toEqual(["test.first", "test.second", "test.third"]);
+    expect((await chainOf(org.id)).map((r) => r.action)).toEqual([
+      "test.first",
+      "test.second",
+      "test.third",
+    ]);
     expect(await verifyAuditChain(db(), org.id)).toMatchObject({ ok: true, headSeq: 3 });
   });
 
@@ -112,6 +160,10 @@ describe("audit chain head on the organisation", () => {
     const onlyB = await inTransaction((tx) => recordAuditEvent(tx, b.actor, { action: "test.b" }));
     expect(onlyB).toMatchObject({ seq: 1, prevHash: GENESIS_HASH });
     expect((await headOf(a.org.id)).auditSeq).toBe(2);
-    expect(await headOf(b.org.id)).toEqual({ auditSeq: 1, auditHash: onlyB.hash, auditPrevHash: GENESIS_HASH });
+    expect(await headOf(b.org.id)).toEqual({
+      auditSeq: 1,
+      auditHash: onlyB.hash,
+      auditPrevHash: GENESIS_HASH,
+    });
   });
 });

@@ -22,7 +22,9 @@ describe("canonicalBodyAroundSeq", () => {
     for (const seq of [1, 9, 10, 25, 999, 1_000_000, 2_147_483_647]) {
       const prevHash = seq === 1 ? GENESIS_HASH : "ab".repeat(32);
       // What PostgreSQL computes: sha256(prevHash ‖ beforeSeq ‖ seq::text ‖ afterSeq).
-      const inDatabase = createHash("sha256").update(prevHash + beforeSeq + String(seq) + afterSeq, "utf8").digest("hex");
+      const inDatabase = createHash("sha256")
+        .update(prevHash + beforeSeq + String(seq) + afterSeq, "utf8")
+        .digest("hex");
       expect(inDatabase).toBe(hashAuditEvent({ ...event, seq, prevHash }));
     }
   });

@@ -21,7 +21,10 @@ export interface ChainedEventFields {
 
 /** hash = sha256(prevHash ‖ canonical JSON of the event). */
 export function hashAuditEvent(event: ChainedEventFields): string {
-  return createHash("sha256").update(event.prevHash).update(canonicalJson(chainedBody(event))).digest("hex");
+  return createHash("sha256")
+    .update(event.prevHash)
+    .update(canonicalJson(chainedBody(event)))
+    .digest("hex");
 }
 
 /**
@@ -31,12 +34,19 @@ export function hashAuditEvent(event: ChainedEventFields): string {
  * canonicalJson sorts the keys, so `,"seq":` sits between "payload" and "targetId"; inside a JSON
  * string a quote is always escaped (\"), so the marker cannot occur in any value.
  */
-export function canonicalBodyAroundSeq(event: Omit<ChainedEventFields, "seq" | "prevHash">): { beforeSeq: string; afterSeq: string } {
+export function canonicalBodyAroundSeq(event: Omit<ChainedEventFields, "seq" | "prevHash">): {
+  beforeSeq: string;
+  afterSeq: string;
+} {
   const body = canonicalJson(chainedBody({ ...event, seq: 0 }));
   const marker = ',"seq":0,';
   const at = body.indexOf(marker);
-  if (at < 0 || body.indexOf(marker, at + 1) >= 0) throw new Error("canonicalBodyAroundSeq: the seq marker is not unique");
-  return { beforeSeq: body.slice(0, at + ',"seq":'.length), afterSeq: body.slice(at + marker.length - 1) };
+  if (at < 0 || body.indexOf(marker, at + 1) >= 0)
+    throw new Error("canonicalBodyAroundSeq: the seq marker is not unique");
+  return {
+    beforeSeq: body.slice(0, at + ',"seq":'.length),
+    afterSeq: body.slice(at + marker.length - 1),
+  };
 }
 
 function chainedBody(event: Omit<ChainedEventFields, "prevHash">) {

@@ -4,7 +4,12 @@ import { canonicalJson } from "../../utils/canonical-json";
 import { getEnv } from "../../utils/env.server";
 import { providerOf } from "../../utils/migrate.server";
 import type { Actor } from "../auth/actor";
-import { canonicalBodyAroundSeq, GENESIS_HASH, hashAuditEvent, type ChainedEventFields } from "./audit-chain";
+import {
+  canonicalBodyAroundSeq,
+  GENESIS_HASH,
+  hashAuditEvent,
+  type ChainedEventFields,
+} from "./audit-chain";
 import { AUDIT_CHECKPOINT_EVERY_EVENTS } from "./audit-checkpoint";
 import { writeAuditCheckpoint } from "./write-audit-checkpoint.server";
 
@@ -14,12 +19,22 @@ export interface AuditEventInput {
   payload?: Record<string, unknown>;
 }
 
-function describeActor(actor: Actor): { actorType: string; actorId: string | null; actorLabel: string; ip: string | null } {
+function describeActor(actor: Actor): {
+  actorType: string;
+  actorId: string | null;
+  actorLabel: string;
+  ip: string | null;
+} {
   switch (actor.kind) {
     case "user":
       return { actorType: "user", actorId: actor.userId, actorLabel: actor.email, ip: actor.ip };
     case "vendor":
-      return { actorType: "vendor", actorId: actor.inviteLinkId, actorLabel: actor.email, ip: actor.ip };
+      return {
+        actorType: "vendor",
+        actorId: actor.inviteLinkId,
+        actorLabel: actor.email,
+        ip: actor.ip,
+      };
     case "system":
       return { actorType: "system", actorId: null, actorLabel: actor.label, ip: null };
   }
@@ -49,8 +64,12 @@ export async function recordAuditEvent(tx: Tx, actor: Actor, input: AuditEventIn
     ipAddress: who.ip,
     createdAt: new Date(),
   };
-  const chained = providerOf(getEnv().DATABASE_URL) === "postgresql" ? await appendOnPostgres(tx, event) : await appendOnSqlite(tx, event);
-  if (chained.seq % AUDIT_CHECKPOINT_EVERY_EVENTS === 0) await writeAuditCheckpoint(tx, chained, "cadence");
+  const chained =
+    providerOf(getEnv().DATABASE_URL) === "postgresql"
+      ? await appendOnPostgres(tx, event)
+      : await appendOnSqlite(tx, event);
+  if (chained.seq % AUDIT_CHECKPOINT_EVERY_EVENTS === 0)
+    await writeAuditCheckpoint(tx, chained, "cadence");
   return chained;
 }
 
@@ -83,7 +102,8 @@ async function appendOnPostgres(tx: Tx, event: UnchainedEvent) {
            ${event.targetType}::text, ${event.targetId}::text, ${event.payload}::text, ${event.ipAddress}::text, ${event.createdAt}::timestamp(3), "head"."auditPrevHash", "head"."auditHash"
     FROM "head"
     RETURNING "seq", "prevHash", "hash"`;
-  if (!head) throw new Error(`recordAuditEvent: organisation ${event.organizationId} does not exist`);
+  if (!head)
+    throw new Error(`recordAuditEvent: organisation ${event.organizationId} does not exist`);
   return { ...event, seq: Number(head.seq), prevHash: head.prevHash, hash: head.hash };
 }
 
@@ -94,7 +114,11 @@ async function appendOnPostgres(tx: Tx, event: UnchainedEvent) {
 async function appendOnSqlite(tx: Tx, event: UnchainedEvent) {
   const [previous] = await tx.$queryRaw<{ seq: number | bigint; hash: string }[]>`
     SELECT "seq", "hash" FROM "AuditEvent" WHERE "organizationId" = ${event.organizationId} ORDER BY "seq" DESC LIMIT 1`;
-  const fields = { ...event, seq: Number(previous?.seq ?? 0) + 1, prevHash: previous?.hash ?? GENESIS_HASH };
+  const fields = {
+    ...event,
+    seq: Number(previous?.seq ?? 0) + 1,
+    prevHash: previous?.hash ?? GENESIS_HASH,
+  };
   const chained = { ...fields, hash: hashAuditEvent(fields) };
   await tx.$executeRaw`
     INSERT INTO "AuditEvent" ("id", "organizationId", "seq", "action", "actorType", "actorId", "actorLabel", "targetType", "targetId", "payload", "ipAddress", "createdAt", "prevHash", "hash")
