@@ -3,6 +3,7 @@ import type { Actor } from "~/modules/auth/actor";
 import { db } from "~/utils/db.server";
 import { inTransaction } from "~/utils/transaction.server";
 import { createOrganization } from "../../../tests/support/factories";
+import { isPostgres } from "../../../tests/support/test-db";
 import { GENESIS_HASH, hashAuditEvent } from "./audit-chain";
 import { recordAuditEvent } from "./record-audit-event.server";
 import { verifyAuditChain } from "./verify-audit-chain.server";
@@ -166,4 +167,43 @@ describe("audit chain head on the organisation", () => {
       auditPrevHash: GENESIS_HASH,
     });
   });
+  it.skipIf(!isPostgres())(
+    "PostgreSQL: a writer queues in its append statement behind an uncommitted one and then takes the next position, without a retry",
+    async () => {
+      const { org, actor } = await systemActor();
+      let releaseFirst!: () => void;
+      const firstMayCommit = new Promise<void>((resolve) => (releaseFirst = resolve));
+      let firstAppended!: (event: { seq: number; hash: string }) => void;
+      const firstEvent = new Promise<{ seq: number; hash: string }>(
+        (resolve) => (firstAppended = resolve),
+      );
+      const first = inTransaction(async (tx) => {
+        const event = await recordAuditEvent(tx, actor, { action: "test.holder" });
+        firstAppended(event);
+        await firstMayCommit;
+        return event;
+      });
+      const held = await firstEvent;
+      let secondAttempts = 0;
+      const second = inTransaction((tx) => {
+        secondAttempts++;
+        return recordAuditEvent(tx, actor, { action: "test.queued" });
+      });
+      // The second writer is waiting for the organisation's row lock, in the append statement itself.
+      let waiting: { query: string }[] = [];
+      for (let poll = 0; poll < 500 && waiting.length === 0; poll++) {
+        waiting = await db().$queryRaw<{ query: string }[]>`
+          SELECT "query" FROM pg_stat_activity WHERE "datname" = current_database() AND "wait_event_type" = 'Lock'`;
+        if (waiting.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(waiting).toHaveLength(1);
+      expect(waiting[0]!.query).toMatch(/^\s*WITH "head" AS \(\s*UPDATE "Organization"/);
+      releaseFirst();
+      const [a, b] = await Promise.all([first, second]);
+      expect(a).toEqual(held);
+      expect(b).toMatchObject({ seq: a.seq + 1, prevHash: a.hash });
+      expect(secondAttempts).toBe(1);
+      expect(await verifyAuditChain(db(), org.id)).toMatchObject({ ok: true, headSeq: 2 });
+    },
+  );
 });
