@@ -23,7 +23,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "vendors.$vendorId.history.tsx": 198,
   "accept-invitation.$token.tsx": 221,
   "account.tsx": 238,
-  "compare.tsx": 349,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
