@@ -21,7 +21,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "vendors._index.tsx": 174,
   "vendors.$vendorId.products.$productId.edit.tsx": 175,
   "vendors.$vendorId.history.tsx": 198,
-  "accept-invitation.$token.tsx": 221,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
