@@ -20,7 +20,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "admin.weight-profiles.tsx": 170,
   "vendors._index.tsx": 174,
   "vendors.$vendorId.products.$productId.edit.tsx": 175,
-  "vendors.$vendorId.history.tsx": 198,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
