@@ -19,7 +19,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "admin.settings.tsx": 165,
   "admin.weight-profiles.tsx": 170,
   "vendors._index.tsx": 174,
-  "vendors.$vendorId.products.$productId.edit.tsx": 175,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
