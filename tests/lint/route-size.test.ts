@@ -18,7 +18,6 @@ const OVERSIZED_ROUTES: Record<string, number> = {
   "admin.signing.tsx": 153,
   "admin.settings.tsx": 165,
   "admin.weight-profiles.tsx": 170,
-  "vendors._index.tsx": 174,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
