@@ -17,7 +17,6 @@ const MAX_ROUTE_LINES = 150;
 const OVERSIZED_ROUTES: Record<string, number> = {
   "admin.signing.tsx": 153,
   "admin.settings.tsx": 165,
-  "admin.weight-profiles.tsx": 170,
 };
 
 const routesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../app/routes");
