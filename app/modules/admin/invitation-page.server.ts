@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { UserActor } from "~/modules/auth/actor";
 import { PASSWORD_MAX_LENGTH } from "~/modules/auth/password.server";
 import { DomainError, statusForCode } from "~/utils/errors";
@@ -6,6 +7,13 @@ import { acceptInvitation } from "./accept-invitation.server";
 import { signUpByInvitation } from "./sign-up-by-invitation.server";
 import { viewInvitation, type InvitationPage } from "./view-invitation.server";
 import type { Visitor } from "./visitor";
+
+/**
+ * The page's two forms: "join" (a signed-in invitee) and "signUp" (create an account); anything
+ * else is read as "signUp", which answers a signed-in visitor by showing the page again.
+ */
+export const invitationIntentSchema = z.enum(["join", "signUp"]);
+export type InvitationIntent = z.infer<typeof invitationIntentSchema>;
 
 /** What the invitation page (/accept-invitation/:token) shows. */
 export type InvitationPageData =
@@ -73,7 +81,8 @@ export async function runInvitationAction(
   const field = (name: string) =>
     typeof form.get(name) === "string" ? String(form.get(name)) : undefined;
   try {
-    if (field("intent") === "join") {
+    const intent = invitationIntentSchema.safeParse(field("intent"));
+    if (intent.success && intent.data === "join") {
       if (!actor) return { redirectTo: signInPathFor(token) };
       await acceptInvitation(actor, { token });
       return { redirectTo: "/" };
