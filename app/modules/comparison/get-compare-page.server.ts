@@ -8,20 +8,6 @@ import { comparisonPageView } from "./comparison-view";
 import { listComparableVendors } from "./list-comparable-vendors.server";
 
 /**
- * The picker (a GET form of checkboxes) sends vendor=a&vendor=b; the page's own address is
- * ?vendors=a,b. Returns that canonical address when the request used the picker's form, else null.
- */
-export function canonicalCompareUrl(params: URLSearchParams): string | null {
-  const picked = params.getAll("vendor");
-  if (picked.length === 0) return null;
-  const next = new URLSearchParams();
-  next.set("vendors", picked.join(","));
-  const profile = params.get("profile");
-  if (profile) next.set("profile", profile);
-  return `/compare?${next.toString()}`;
-}
-
-/**
  * Everything the comparison page shows, scoped to the actor's organisation: the picker's choices,
  * the weight profiles and, when vendors are chosen, the comparison as a view model in the reader's
  * language (or the reason it was refused). A foreign vendor or profile is a 404 Response.
