@@ -10,7 +10,17 @@ import tseslint from "typescript-eslint";
 import { boundaryConfigs, MESSAGE_KEY_CAST_SELECTORS } from "./eslint/boundaries.js";
 
 export default tseslint.config(
-  { ignores: ["build/**", "app/generated/**", "node_modules/**", ".tmp/**", ".data/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: [
+      "build/**",
+      "app/generated/**",
+      "node_modules/**",
+      ".tmp/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   security.configs.recommended,
@@ -25,7 +35,10 @@ export default tseslint.config(
       "@microsoft/sdl/no-document-domain": "error",
       "@microsoft/sdl/no-postmessage-star-origin": "error",
       "@microsoft/sdl/no-insecure-random": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
       // Keys come from our own typed maps, not from user input: this rule mostly reports noise.
       "security/detect-object-injection": "off",
     },
@@ -52,9 +65,27 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["node:*", "fs", "path", "crypto", "os", "child_process"], message: "scoring/ does no I/O: pass data in as arguments." },
-            { group: ["**/app/**", "~/*", "@prisma/*", "@remix-run/*", "react", "react-dom", "**/generated/**"], message: "scoring/ imports nothing from the app or frameworks." },
-            { group: ["**/seeds/**", "**/tests/**", "**/server/**", "**/cli/**", "**/bench/**"], message: "scoring/ is a library the app uses: reference data comes in as arguments, never from another folder." },
+            {
+              group: ["node:*", "fs", "path", "crypto", "os", "child_process"],
+              message: "scoring/ does no I/O: pass data in as arguments.",
+            },
+            {
+              group: [
+                "**/app/**",
+                "~/*",
+                "@prisma/*",
+                "@remix-run/*",
+                "react",
+                "react-dom",
+                "**/generated/**",
+              ],
+              message: "scoring/ imports nothing from the app or frameworks.",
+            },
+            {
+              group: ["**/seeds/**", "**/tests/**", "**/server/**", "**/cli/**", "**/bench/**"],
+              message:
+                "scoring/ is a library the app uses: reference data comes in as arguments, never from another folder.",
+            },
           ],
         },
       ],
@@ -63,15 +94,33 @@ export default tseslint.config(
         { name: "process", message: "scoring/ reads no environment: pass configuration in." },
         { name: "fetch", message: "scoring/ does no I/O: pass data in as arguments." },
         { name: "performance", message: "scoring/ has no clock: pass the date in." },
-        { name: "setTimeout", message: "scoring/ is synchronous and pure: the caller decides when it runs." },
-        { name: "setInterval", message: "scoring/ is synchronous and pure: the caller decides when it runs." },
+        {
+          name: "setTimeout",
+          message: "scoring/ is synchronous and pure: the caller decides when it runs.",
+        },
+        {
+          name: "setInterval",
+          message: "scoring/ is synchronous and pure: the caller decides when it runs.",
+        },
       ],
       "no-restricted-syntax": [
         "error",
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: "scoring/ has no clock: pass the date in." },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "scoring/ has no clock: pass the date in." },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: "scoring/ is deterministic: the same inputs give the same score." },
-        { selector: "ImportExpression", message: "scoring/ loads nothing at run time: import statically, from scoring/ only." },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: "scoring/ has no clock: pass the date in.",
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: "scoring/ has no clock: pass the date in.",
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: "scoring/ is deterministic: the same inputs give the same score.",
+        },
+        {
+          selector: "ImportExpression",
+          message: "scoring/ loads nothing at run time: import statically, from scoring/ only.",
+        },
       ],
     },
   },
@@ -93,7 +142,15 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ["~/utils/db.server", "~/utils/transaction.server", "**/utils/db.server", "**/utils/transaction.server", "~/generated/*", "**/generated/**", "@prisma/*"],
+              group: [
+                "~/utils/db.server",
+                "~/utils/transaction.server",
+                "**/utils/db.server",
+                "**/utils/transaction.server",
+                "~/generated/*",
+                "**/generated/**",
+                "@prisma/*",
+              ],
               allowTypeImports: true,
               message:
                 "Routes do not query the database: call a use case in app/modules (*.server.ts) that scopes the query to the actor's organisation (ADR 0023).",
@@ -115,14 +172,25 @@ export default tseslint.config(
         ...MESSAGE_KEY_CAST_SELECTORS,
         {
           selector: "MemberExpression[property.name=/^__remix/]",
-          message: "Browser tests do not read Remix's internals: wait on html[data-hydrated] or html[data-router=idle] (e2e/support/fixtures.ts).",
+          message:
+            "Browser tests do not read Remix's internals: wait on html[data-hydrated] or html[data-router=idle] (e2e/support/fixtures.ts).",
         },
       ],
     },
   },
   {
     // Tests, scripts and tooling read and write files whose names they build themselves.
-    files: ["tests/**", "e2e/**", "scripts/**", "cli/**", "bench/**", "**/*.test.ts", "prisma.config.ts", "playwright.config.ts", "vitest.config.ts"],
+    files: [
+      "tests/**",
+      "e2e/**",
+      "scripts/**",
+      "cli/**",
+      "bench/**",
+      "**/*.test.ts",
+      "prisma.config.ts",
+      "playwright.config.ts",
+      "vitest.config.ts",
+    ],
     rules: {
       "security/detect-non-literal-fs-filename": "off",
       "security/detect-child-process": "off",

@@ -28,7 +28,15 @@ export { bodyLimits } from "./modules/request-limits/body-limits.server";
 export { parserPool } from "./modules/parsing/parser-pool.server";
 
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
-export const boot = { loadEnv: getEnv, migrate: migrateDatabase, syncBundledTemplates, backfillPortfolio, startReminderSchedule, startReportSweepSchedule, requireSigningIdentity: requireSigningIdentityAtBoot };
+export const boot = {
+  loadEnv: getEnv,
+  migrate: migrateDatabase,
+  syncBundledTemplates,
+  backfillPortfolio,
+  startReminderSchedule,
+  startReportSweepSchedule,
+  requireSigningIdentity: requireSigningIdentityAtBoot,
+};
 
 const ABORT_DELAY_MS = 5_000;
 
@@ -41,8 +49,14 @@ export default async function handleRequest(
 ) {
   // An error page after a failed action renders without the root loader's data; its language is
   // resolved here, so a German reader's error is German too (only then: one session read).
-  const rootData = remixContext.staticHandlerContext.loaderData?.root as { locale?: string } | undefined;
-  const locale = rootData?.locale ?? (await resolveLocale(request, await getSessionUserLocale(request, loadContext).catch(() => null)));
+  const rootData = remixContext.staticHandlerContext.loaderData?.root as
+    { locale?: string } | undefined;
+  const locale =
+    rootData?.locale ??
+    (await resolveLocale(
+      request,
+      await getSessionUserLocale(request, loadContext).catch(() => null),
+    ));
   const nonce = loadContext?.cspNonce ?? "";
   const requestId = loadContext?.requestId ?? "";
   const waitForAll = isbot(request.headers.get("user-agent") ?? "");
@@ -50,7 +64,12 @@ export default async function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <RequestInfoProvider value={{ nonce, requestId, locale }}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY_MS} nonce={nonce} />
+        <RemixServer
+          context={remixContext}
+          url={request.url}
+          abortDelay={ABORT_DELAY_MS}
+          nonce={nonce}
+        />
       </RequestInfoProvider>,
       {
         nonce,
@@ -72,7 +91,11 @@ export default async function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           loadContext?.markIncomplete?.();
-          if (shellRendered) logger.error("render.error", { requestId, message: String((error as Error)?.message ?? error) });
+          if (shellRendered)
+            logger.error("render.error", {
+              requestId,
+              message: String((error as Error)?.message ?? error),
+            });
         },
       },
     );

@@ -33,7 +33,10 @@ export const meta: MetaFunction = () => [{ title: "Vetted" }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await getUserActor(request, context);
-  const locale = await resolveLocale(request, actor ? await getSessionUserLocale(request, context) : null);
+  const locale = await resolveLocale(
+    request,
+    actor ? await getSessionUserLocale(request, context) : null,
+  );
   return {
     locale,
     requestId: context.requestId ?? "",
@@ -89,7 +92,10 @@ function useRouterIdleFlag(): void {
   const navigation = useNavigation();
   const revalidator = useRevalidator();
   const fetchers = useFetchers();
-  const idle = navigation.state === "idle" && revalidator.state === "idle" && fetchers.every((fetcher) => fetcher.state === "idle");
+  const idle =
+    navigation.state === "idle" &&
+    revalidator.state === "idle" &&
+    fetchers.every((fetcher) => fetcher.state === "idle");
   useEffect(() => {
     document.documentElement.dataset.router = idle ? "idle" : "busy";
   }, [idle]);
@@ -136,7 +142,10 @@ export function ErrorBoundary() {
   }
   return (
     <AppShell user={data?.user ?? null}>
-      <div role="alert" className="mx-auto max-w-xl rounded-lg border border-red-200 bg-white p-6 shadow-sm">
+      <div
+        role="alert"
+        className="mx-auto max-w-xl rounded-lg border border-red-200 bg-white p-6 shadow-sm"
+      >
         <h1 className="text-xl font-semibold text-red-800">{title}</h1>
         {body ? <p className="mt-2 text-slate-700">{body}</p> : null}
         {requestId ? (

@@ -34,7 +34,16 @@ import { decode } from "turbo-stream";
 import { percentile, type RouteResult } from "./latency";
 import { benchEnvironment } from "./bench-environment";
 import { sampleActivity } from "./postgres-activity";
-import { cpuBetween, formatCpu, parentPid, processCpuMs, processTreeCpuMs, sampleCpu, throughputCeiling, type CpuReport } from "./cpu-usage";
+import {
+  cpuBetween,
+  formatCpu,
+  parentPid,
+  processCpuMs,
+  processTreeCpuMs,
+  sampleCpu,
+  throughputCeiling,
+  type CpuReport,
+} from "./cpu-usage";
 
 const root = path.resolve(import.meta.dirname, "..");
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -45,7 +54,11 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const POSTGRES = process.argv.includes("--postgres");
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 /** Text questions of the bundled template: any text is a valid answer, no show-if rule hides them. */
-const QUESTIONS = ["data_use.subprocessors", "compliance.dpo_contact", "transparency.models_used"] as const;
+const QUESTIONS = [
+  "data_use.subprocessors",
+  "compliance.dpo_contact",
+  "transparency.models_used",
+] as const;
 
 const bench = benchEnvironment("bench-autosave");
 /** The benchmark's PostgreSQL database (with --postgres), whose connections each phase samples. */
@@ -93,7 +106,9 @@ async function main(): Promise<void> {
     await admin.connect();
     await admin.query("CREATE DATABASE bench_autosave");
     // The postmaster is the parent of every backend: its tree's CPU is PostgreSQL's share.
-    const backend = Number((await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid);
+    const backend = Number(
+      (await admin.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid,
+    );
     postmasterPid = parentPid(backend);
     await admin.end();
     databaseUrl = cluster.url.replace(/\/postgres$/, "/bench_autosave");
@@ -116,12 +131,18 @@ async function run(databaseUrl: string): Promise<void> {
   const seedStart = performance.now();
   const sessions = await seedSessions();
   await disconnectDb();
-  console.log(`seeded ${ORGANISATIONS} organisation(s), ${sessions.length} assessments with a verified vendor session each in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${POSTGRES ? "PostgreSQL" : "SQLite"})`);
-  console.log(`load: ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARM_UP_S} s warm-up`);
+  console.log(
+    `seeded ${ORGANISATIONS} organisation(s), ${sessions.length} assessments with a verified vendor session each in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${POSTGRES ? "PostgreSQL" : "SQLite"})`,
+  );
+  console.log(
+    `load: ${CONNECTIONS} connections, ${DURATION_S} s per route after ${WARM_UP_S} s warm-up`,
+  );
 
   const serverEnv = { ...bench.env, DATABASE_URL: databaseUrl };
   // BENCH_CPU_PROF=<dir>: CPU profiles of the measured server (written when it ends normally).
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)] : [];
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)]
+    : [];
   let failed = false;
   // The trivial route on a server of its own, so that a CPU profile shows the autosave alone.
   const plain = await startServer(serverEnv, []);
@@ -135,13 +156,28 @@ async function run(databaseUrl: string): Promise<void> {
   let autosave: MeasuredRoute;
   let onePerInstance: MeasuredRoute | null = null;
   try {
-    autosave = await measure("autosave", [first], (connection) => saveRequest(sessions[connection]!), sessions);
+    autosave = await measure(
+      "autosave",
+      [first],
+      (connection) => saveRequest(sessions[connection]!),
+      sessions,
+    );
     if (POSTGRES) {
       onePerInstance = autosave;
       const second = await startServer(serverEnv, profile);
       try {
-        autosave = await measure("autosave, two instances", [first, second], (connection) => saveRequest(sessions[connection]!), sessions);
-        trivial = await measure("trivial (/healthz), two instances", [first, second], () => ({ path: "/healthz" }), null);
+        autosave = await measure(
+          "autosave, two instances",
+          [first, second],
+          (connection) => saveRequest(sessions[connection]!),
+          sessions,
+        );
+        trivial = await measure(
+          "trivial (/healthz), two instances",
+          [first, second],
+          () => ({ path: "/healthz" }),
+          null,
+        );
       } finally {
         await stopServer(second);
       }
@@ -153,7 +189,13 @@ async function run(databaseUrl: string): Promise<void> {
 
   // Durability: a fresh server, killed with SIGKILL under load, restarted on the same database.
   const victim = await startServer(serverEnv, []);
-  const load = measure("autosave until SIGKILL", [victim], (connection) => saveRequest(sessions[connection]!), sessions, { warmUpS: 0, seconds: KILL_AFTER_S + 30, stopWhen: () => victim.exited });
+  const load = measure(
+    "autosave until SIGKILL",
+    [victim],
+    (connection) => saveRequest(sessions[connection]!),
+    sessions,
+    { warmUpS: 0, seconds: KILL_AFTER_S + 30, stopWhen: () => victim.exited },
+  );
   await new Promise((resolve) => setTimeout(resolve, KILL_AFTER_S * 1000));
   victim.child.kill("SIGKILL");
   await load;
@@ -162,9 +204,13 @@ async function run(databaseUrl: string): Promise<void> {
   try {
     lost = await countLost(databaseUrl, sessions);
     // The restarted server takes the next save of every session, based on what it acknowledged.
-    const resumed = await Promise.all(sessions.map((session) => sendSave(revived.url, session, new Agent({ keepAlive: false }))));
+    const resumed = await Promise.all(
+      sessions.map((session) => sendSave(revived.url, session, new Agent({ keepAlive: false }))),
+    );
     const refused = resumed.filter((status) => status !== 200).length;
-    console.log(`after restart: ${resumed.length - refused} of ${resumed.length} sessions saved again (${refused} refused)`);
+    console.log(
+      `after restart: ${resumed.length - refused} of ${resumed.length} sessions saved again (${refused} refused)`,
+    );
     if (refused > 0) failed = true;
   } finally {
     await stopServer(revived);
@@ -172,22 +218,32 @@ async function run(databaseUrl: string): Promise<void> {
 
   if (POSTGRES && onePerInstance) {
     const ratio = autosave.rps / onePerInstance.rps;
-    console.log(`postgres: one instance ${onePerInstance.rps.toFixed(0)} saves/s, two instances ${autosave.rps.toFixed(0)} saves/s, ratio two/one ${ratio.toFixed(2)} (goal ≥ 1.6: ${ratio >= 1.6 ? "met" : "NOT met"})`);
+    console.log(
+      `postgres: one instance ${onePerInstance.rps.toFixed(0)} saves/s, two instances ${autosave.rps.toFixed(0)} saves/s, ratio two/one ${ratio.toFixed(2)} (goal ≥ 1.6: ${ratio >= 1.6 ? "met" : "NOT met"})`,
+    );
     // Whether 1.6× is physically possible here: the CPU one save cost (server, PostgreSQL, load
     // generator) against all cores, and how busy the machine already was with one instance.
     const ceiling = throughputCeiling(onePerInstance.cpu, onePerInstance.requests);
     const busy = onePerInstance.cpu.machineBusy;
     console.log(
       `postgres: with one instance the machine was ${busy === null ? "n/a" : `${(busy * 100).toFixed(0)} %`} busy; at its CPU per save ${
-        ceiling === null ? "n/a" : `${onePerInstance.cpu.cores} cores serve at most ${ceiling.toFixed(0)} saves/s, i.e. two instances at most ${(ceiling / onePerInstance.rps).toFixed(2)}× one instance`
+        ceiling === null
+          ? "n/a"
+          : `${onePerInstance.cpu.cores} cores serve at most ${ceiling.toFixed(0)} saves/s, i.e. two instances at most ${(ceiling / onePerInstance.rps).toFixed(2)}× one instance`
       }`,
     );
   } else {
     const ratio = autosave.rps / trivial.rps;
-    console.log(`goal (≥ 0.3× the trivial throughput and p99 < 250 ms): ${ratio.toFixed(2)}×, p99 ${autosave.p99.toFixed(1)} ms: ${ratio >= 0.3 && autosave.p99 < 250 ? "met" : "NOT met"}`);
+    console.log(
+      `goal (≥ 0.3× the trivial throughput and p99 < 250 ms): ${ratio.toFixed(2)}×, p99 ${autosave.p99.toFixed(1)} ms: ${ratio >= 0.3 && autosave.p99 < 250 ? "met" : "NOT met"}`,
+    );
   }
-  console.log(`durability: ${lost} acknowledged answers lost (goal 0: ${lost === 0 ? "met" : "NOT met"})`);
-  console.log(`autosave rps=${autosave.rps.toFixed(0)} p99_ms=${autosave.p99.toFixed(1)} trivial_rps=${trivial.rps.toFixed(0)} lost=${lost}`);
+  console.log(
+    `durability: ${lost} acknowledged answers lost (goal 0: ${lost === 0 ? "met" : "NOT met"})`,
+  );
+  console.log(
+    `autosave rps=${autosave.rps.toFixed(0)} p99_ms=${autosave.p99.toFixed(1)} trivial_rps=${trivial.rps.toFixed(0)} lost=${lost}`,
+  );
   if (failed || lost > 0) process.exitCode = 1;
 }
 
@@ -206,13 +262,34 @@ async function seedSessions(): Promise<Session[]> {
   const sessions: Session[] = [];
   for (let i = 0; i < CONNECTIONS; i++) {
     const scenario = scenarios[i % scenarios.length]!;
-    const vendor = await createVendor({ organizationId: scenario.org.id, name: `Bench vendor ${i}` });
-    const assessment = await startAssessment(scenario.assessor, { vendorId: vendor.id, templateVersionId: scenario.templateVersionId, title: `Bench assessment ${i}`, dueDate: "2027-03-31" });
-    const invite = await createInviteLink(scenario.assessor, assessment.id, { contactEmail: `contact-${i}@bench.example`, locale: "en" });
+    const vendor = await createVendor({
+      organizationId: scenario.org.id,
+      name: `Bench vendor ${i}`,
+    });
+    const assessment = await startAssessment(scenario.assessor, {
+      vendorId: vendor.id,
+      templateVersionId: scenario.templateVersionId,
+      title: `Bench assessment ${i}`,
+      dueDate: "2027-03-31",
+    });
+    const invite = await createInviteLink(scenario.assessor, assessment.id, {
+      contactEmail: `contact-${i}@bench.example`,
+      locale: "en",
+    });
     // One source address per contact: the invite exchange is limited per address.
-    const token = await verifiedSession(tokenFromInviteUrl(invite.url), `198.51.100.${(i % 250) + 1}`, "bench");
+    const token = await verifiedSession(
+      tokenFromInviteUrl(invite.url),
+      `198.51.100.${(i % 250) + 1}`,
+      "bench",
+    );
     const [pair = ""] = (await vendorSessionCookie().serialize(token)).split(";");
-    sessions.push({ cookie: pair, assessmentId: assessment.id, acked: new Map(), inFlight: new Map(), next: 0 });
+    sessions.push({
+      cookie: pair,
+      assessmentId: assessment.id,
+      acked: new Map(),
+      inFlight: new Map(),
+      next: 0,
+    });
   }
   return sessions;
 }
@@ -230,11 +307,15 @@ interface Server {
 }
 
 async function startServer(env: Record<string, string>, profile: string[]): Promise<Server> {
-  const child = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "bench/autosave.ts"), "--serve"], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", path.join(root, "bench/autosave.ts"), "--serve"],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const server: Server = { child, url: "", exited: false };
   child.once("exit", () => (server.exited = true));
   server.url = await new Promise<string>((resolve, reject) => {
@@ -300,7 +381,9 @@ function saveRequest(session: Session): PlannedRequest {
 }
 
 /** The action's data from a single-fetch answer (turbo-stream), as the browser's fetcher reads it. */
-async function decodeAction(body: string): Promise<{ status?: string; version?: number; value?: unknown }> {
+async function decodeAction(
+  body: string,
+): Promise<{ status?: string; version?: number; value?: unknown }> {
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(body));
@@ -321,25 +404,37 @@ function sendSave(baseUrl: string, session: Session, agent: Agent): Promise<numb
   );
 }
 
-function send(baseUrl: string, planned: PlannedRequest, agent: Agent): Promise<{ status: number; body: string }> {
+function send(
+  baseUrl: string,
+  planned: PlannedRequest,
+  agent: Agent,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const headers: Record<string, string> = planned.body
-      ? { "content-type": "application/x-www-form-urlencoded;charset=UTF-8", origin: baseUrl, accept: "*/*" }
+      ? {
+          "content-type": "application/x-www-form-urlencoded;charset=UTF-8",
+          origin: baseUrl,
+          accept: "*/*",
+        }
       : { accept: "text/plain" };
     if (planned.cookie) headers.cookie = planned.cookie;
-    const req = request(new URL(planned.path, baseUrl), { method: planned.body ? "POST" : "GET", agent, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = request(
+      new URL(planned.path, baseUrl),
+      { method: planned.body ? "POST" : "GET", agent, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error("timeout")));
     req.end(planned.body);
   });
 }
-
-
 
 /**
  * CONNECTIONS closed-loop clients on keep-alive sockets (connection i always plays session i),
@@ -356,7 +451,11 @@ async function measure(
   const baseUrls = servers.map((server) => server.url);
   const agents = baseUrls.map(() => new Agent({ keepAlive: true, maxSockets: CONNECTIONS }));
   const counters: Record<string, () => number | null> = {};
-  servers.forEach((server, index) => (counters[servers.length > 1 ? `server ${index + 1}` : "server"] = () => processCpuMs(server.child.pid!)));
+  servers.forEach(
+    (server, index) =>
+      (counters[servers.length > 1 ? `server ${index + 1}` : "server"] = () =>
+        processCpuMs(server.child.pid!)),
+  );
   if (postmasterPid !== null) counters.postgres = () => processTreeCpuMs(postmasterPid!);
   counters.bench = () => processCpuMs(process.pid);
   let turn = 0;
@@ -370,7 +469,9 @@ async function measure(
           const target = turn++ % baseUrls.length;
           const planned = plan(connection);
           const start = performance.now();
-          const { status, body } = await send(baseUrls[target]!, planned, agents[target]!).catch(() => ({ status: 0, body: "" }));
+          const { status, body } = await send(baseUrls[target]!, planned, agents[target]!).catch(
+            () => ({ status: 0, body: "" }),
+          );
           const ok = planned.done ? await planned.done(status, body) : status === 200;
           if (options.stopWhen?.()) break;
           latencies?.push(performance.now() - start);
@@ -394,9 +495,23 @@ async function measure(
   const activityLine = await activity?.stop();
   for (const agent of agents) agent.destroy();
   latencies.sort((a, b) => a - b);
-  const result = { rps: latencies.length / elapsed, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors, requests: latencies.length, cpu };
+  const result = {
+    rps: latencies.length / elapsed,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+    requests: latencies.length,
+    cpu,
+  };
   console.log(
-    `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}${errors ? ` (${Object.entries(refused).map(([status, n]) => `${n}× HTTP ${status}`).join(", ")})` : ""}`,
+    `${label}: ${latencies.length} requests, ${result.rps.toFixed(0)} req/s, p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, errors ${errors}${
+      errors
+        ? ` (${Object.entries(refused)
+            .map(([status, n]) => `${n}× HTTP ${status}`)
+            .join(", ")})`
+        : ""
+    }`,
   );
   // Not for the phase cut short by SIGKILL: the killed server's counters are gone by then.
   if (!options.stopWhen) console.log(formatCpu(cpu, elapsed, latencies.length));
@@ -416,14 +531,26 @@ async function countLost(databaseUrl: string, sessions: Session[]): Promise<numb
   let acknowledged = 0;
   try {
     for (const session of sessions) {
-      const rows = await client.answer.findMany({ where: { assessmentId: session.assessmentId }, select: { questionKey: true, value: true, version: true } });
-      const stored = new Map(rows.map((row) => [row.questionKey, { version: row.version, value: JSON.parse(row.value) as unknown }]));
+      const rows = await client.answer.findMany({
+        where: { assessmentId: session.assessmentId },
+        select: { questionKey: true, value: true, version: true },
+      });
+      const stored = new Map(
+        rows.map((row) => [
+          row.questionKey,
+          { version: row.version, value: JSON.parse(row.value) as unknown },
+        ]),
+      );
       for (const key of new Set([...session.acked.keys(), ...session.inFlight.keys()])) {
         const acked = session.acked.get(key);
         const row = stored.get(key);
-        const kept = acked !== undefined && row?.version === acked.version && row.value === acked.value;
+        const kept =
+          acked !== undefined && row?.version === acked.version && row.value === acked.value;
         // A save sent and never answered may have committed: then it holds the next version.
-        const overtaken = row?.version === (acked?.version ?? 0) + 1 && typeof row.value === "string" && (session.inFlight.get(key)?.has(row.value) ?? false);
+        const overtaken =
+          row?.version === (acked?.version ?? 0) + 1 &&
+          typeof row.value === "string" &&
+          (session.inFlight.get(key)?.has(row.value) ?? false);
         if (overtaken) session.acked.set(key, { version: row.version, value: String(row.value) });
         if (acked === undefined) continue;
         acknowledged++;
@@ -442,6 +569,8 @@ async function countLost(databaseUrl: string, sessions: Session[]): Promise<numb
   } finally {
     await client.$disconnect();
   }
-  console.log(`durability: ${acknowledged} acknowledged answers read back after SIGKILL and restart, ${lost} lost`);
+  console.log(
+    `durability: ${acknowledged} acknowledged answers read back after SIGKILL and restart, ${lost} lost`,
+  );
   return lost;
 }

@@ -229,8 +229,6 @@ function listeningUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-
-
 /**
  * The server process's CPU time so far (user + system, ms) from /proc/<pid>/stat; null where
  * there is no /proc (the figure is then left out).

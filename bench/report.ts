@@ -24,7 +24,11 @@ function median(values: number[]): number {
   return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const input = sampleReportInput({ language: "de", questionCount: QUESTION_COUNT, findingCount: FINDING_COUNT });
+const input = sampleReportInput({
+  language: "de",
+  questionCount: QUESTION_COUNT,
+  findingCount: FINDING_COUNT,
+});
 const passphrase = "bench-only";
 const setupStart = performance.now();
 const signer = parsePkcs12(createSelfSignedPkcs12(input.organizationName, passphrase), passphrase);
@@ -42,9 +46,16 @@ async function oneReport(): Promise<{ timing: Timing; unsigned: Uint8Array; sign
   const start = performance.now();
   const unsigned = await renderReportPdf(input);
   const rendered = performance.now();
-  const signed = await signPdf(unsigned, signer, { signingTime: input.generatedAt, reason: input.decision.outcome });
+  const signed = await signPdf(unsigned, signer, {
+    signingTime: input.generatedAt,
+    reason: input.decision.outcome,
+  });
   const end = performance.now();
-  return { timing: { render: rendered - start, sign: end - rendered, total: end - start }, unsigned, signed };
+  return {
+    timing: { render: rendered - start, sign: end - rendered, total: end - start },
+    unsigned,
+    signed,
+  };
 }
 
 for (let i = 0; i < WARM_UP_COUNT; i++) await oneReport();

@@ -54,7 +54,6 @@ const WARM_UP_COUNT = 1_000;
 const UNPREPARED_COUNT = 500;
 const SEED = 0x5eed_2026;
 
-
 const random = seededRandom(SEED);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 const chance = (p: number): boolean => random() < p;
@@ -301,7 +300,10 @@ const unprepared = scoreUnprepared(UNPREPARED_COUNT);
 
 /** The app's computeScore on a bundled template: CPU µs per call, cached and uncached. */
 function scoreThroughApp(): { questions: number; cachedMicros: number; uncachedMicros: number } {
-  const file = new URL("../app/reference-data/templates/ai-vendor-due-diligence.json", import.meta.url);
+  const file = new URL(
+    "../app/reference-data/templates/ai-vendor-due-diligence.json",
+    import.meta.url,
+  );
   const parsed = parseTemplateDefinition(JSON.parse(readFileSync(file, "utf8")));
   if (!parsed.ok) throw new Error("the bundled due-diligence template does not parse");
   const definition = parsed.definition;
@@ -322,7 +324,9 @@ function scoreThroughApp(): { questions: number; cachedMicros: number; uncachedM
       case "countries":
         return chance(0.6) ? [pick(EU_EEA_CODES)] : [pick(EU_EEA_CODES), pick(THIRD_COUNTRIES)];
       case "subprocessors":
-        return [{ name: "Sub", purpose: "Hosting", country: pick(THIRD_COUNTRIES), mechanism: "scc" }];
+        return [
+          { name: "Sub", purpose: "Hosting", country: pick(THIRD_COUNTRIES), mechanism: "scc" },
+        ];
       case "evidence":
         return { documentType: question.evidence!.documentTypes[0], files: ["f".repeat(24)] };
       default:
@@ -333,7 +337,10 @@ function scoreThroughApp(): { questions: number; cachedMicros: number; uncachedM
     Object.fromEntries(questions.filter(() => chance(0.95)).map((q) => [q.key, appAnswer(q)])),
   );
   const cache = new PreparedTemplateCache();
-  const cpuMicrosPerCall = (count: number, score: (answers: Record<string, unknown>) => unknown) => {
+  const cpuMicrosPerCall = (
+    count: number,
+    score: (answers: Record<string, unknown>) => unknown,
+  ) => {
     for (let index = 0; index < count / 4; index++) score(answerSets[index % answerSets.length]!);
     const cpuStart = process.cpuUsage();
     for (let index = 0; index < count; index++) score(answerSets[index % answerSets.length]!);

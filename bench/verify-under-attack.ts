@@ -58,10 +58,14 @@ if (process.argv.includes("--serve")) {
   const baseUrl = process.argv[process.argv.indexOf("--attack") + 1]!;
   const attack = startAttack(baseUrl, await hostileFiles());
   console.log("ATTACKING");
-  process.on("SIGTERM", () => void attack.stop().then((stats) => {
-    console.log(`STATS ${JSON.stringify(stats)}`);
-    process.exit(0);
-  }));
+  process.on(
+    "SIGTERM",
+    () =>
+      void attack.stop().then((stats) => {
+        console.log(`STATS ${JSON.stringify(stats)}`);
+        process.exit(0);
+      }),
+  );
 } else {
   await main();
 }
@@ -73,16 +77,28 @@ interface HostileFile {
 
 async function hostileFiles(): Promise<HostileFile[]> {
   const { signPdf } = await import("../app/modules/signing/pades-sign");
-  const { createTestCertificateAuthority, parsePkcs12 } = await import("../app/modules/signing/pkcs12");
-  const { makeUnsignedPdf, signatureObjects, withIncrementalUpdate } = await import("../app/modules/signing/testing/test-pdf");
+  const { createTestCertificateAuthority, parsePkcs12 } =
+    await import("../app/modules/signing/pkcs12");
+  const { makeUnsignedPdf, signatureObjects, withIncrementalUpdate } =
+    await import("../app/modules/signing/testing/test-pdf");
   const { VERIFY_MAX_BYTES } = await import("../app/modules/signing/verify-limits");
   const ca = createTestCertificateAuthority("Bench Org");
-  const report = Buffer.from(await signPdf(await makeUnsignedPdf("Bench report", 3), parsePkcs12(ca.p12, ca.passphrase), { signingTime: new Date() }));
+  const report = Buffer.from(
+    await signPdf(await makeUnsignedPdf("Bench report", 3), parsePkcs12(ca.p12, ca.passphrase), {
+      signingTime: new Date(),
+    }),
+  );
   const { byteRange, form } = signatureObjects(report);
   const limit = VERIFY_MAX_BYTES - 4096;
 
-  const copies = Array.from({ length: 6_000 }, (_, i) => `\n${10_000 + i} 0 obj\n<< /Type /Sig ${byteRange} >>\nendobj`).join("");
-  const noStructure = Buffer.from(report.toString("latin1").replaceAll("startxref", "startxreX"), "latin1");
+  const copies = Array.from(
+    { length: 6_000 },
+    (_, i) => `\n${10_000 + i} 0 obj\n<< /Type /Sig ${byteRange} >>\nendobj`,
+  ).join("");
+  const noStructure = Buffer.from(
+    report.toString("latin1").replaceAll("startxref", "startxreX"),
+    "latin1",
+  );
 
   const fields: Record<number, string> = {};
   const fieldRefs: string[] = [];
@@ -98,25 +114,61 @@ async function hostileFiles(): Promise<HostileFile[]> {
   // full hashes of 25 MB.
   const [, holeStart, holeEnd] = byteRange.match(/\d+/g)!.map(Number) as [number, number, number];
   const ranges = (total: number) =>
-    Array.from({ length: 9 }, (_, i) => `\n${20_000 + i} 0 obj\n<< /Type /Sig /ByteRange [0 ${holeStart} ${holeEnd} ${String(total - holeEnd - i).padStart(10, "0")}] >>\nendobj`).join("");
-  const padding = Buffer.from(`\n%${"x".repeat(limit - noStructure.length - ranges(0).length - 2)}\n`, "latin1");
+    Array.from(
+      { length: 9 },
+      (_, i) =>
+        `\n${20_000 + i} 0 obj\n<< /Type /Sig /ByteRange [0 ${holeStart} ${holeEnd} ${String(total - holeEnd - i).padStart(10, "0")}] >>\nendobj`,
+    ).join("");
+  const padding = Buffer.from(
+    `\n%${"x".repeat(limit - noStructure.length - ranges(0).length - 2)}\n`,
+    "latin1",
+  );
   const total = noStructure.length + padding.length + ranges(0).length;
   const tenFullHashes = Buffer.concat([noStructure, padding, Buffer.from(ranges(total), "latin1")]);
 
   const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
   const bombFile = Buffer.concat([
-    Buffer.from("%PDF-1.7\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length " + bomb.length + " >>\nstream\n", "latin1"),
+    Buffer.from(
+      "%PDF-1.7\n1 0 obj\n<< /Type /XRef /Size 2 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length " +
+        bomb.length +
+        " >>\nstream\n",
+      "latin1",
+    ),
     bomb,
     Buffer.from("\nendstream\nendobj\nstartxref\n9\n%%EOF\n", "latin1"),
   ]);
 
   return [
-    { name: "random bytes behind a PDF header (25 MB)", bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(limit)]) },
-    { name: "signed report + 6,000 /ByteRange copies", bytes: Buffer.concat([report, Buffer.from(copies, "latin1")]) },
-    { name: "the same without cross-reference structure", bytes: Buffer.concat([noStructure, Buffer.from(copies, "latin1")]) },
-    { name: "200 signature fields (incremental update)", bytes: Buffer.from(withIncrementalUpdate(report, { ...fields, [form]: `<< /Fields [ ${fieldRefs.join(" ")} ] >>` })) },
+    {
+      name: "random bytes behind a PDF header (25 MB)",
+      bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(limit)]),
+    },
+    {
+      name: "signed report + 6,000 /ByteRange copies",
+      bytes: Buffer.concat([report, Buffer.from(copies, "latin1")]),
+    },
+    {
+      name: "the same without cross-reference structure",
+      bytes: Buffer.concat([noStructure, Buffer.from(copies, "latin1")]),
+    },
+    {
+      name: "200 signature fields (incremental update)",
+      bytes: Buffer.from(
+        withIncrementalUpdate(report, {
+          ...fields,
+          [form]: `<< /Fields [ ${fieldRefs.join(" ")} ] >>`,
+        }),
+      ),
+    },
     { name: "10 signatures each covering 25 MB", bytes: tenFullHashes },
-    { name: "catalog nested 100,000 levels", bytes: Buffer.from(withIncrementalUpdate(report, { 2: `<< /Type /Catalog /X ${"[".repeat(100_000)}${"]".repeat(100_000)} >>` })) },
+    {
+      name: "catalog nested 100,000 levels",
+      bytes: Buffer.from(
+        withIncrementalUpdate(report, {
+          2: `<< /Type /Catalog /X ${"[".repeat(100_000)}${"]".repeat(100_000)} >>`,
+        }),
+      ),
+    },
     { name: "cross-reference stream inflating to 64 MB", bytes: bombFile },
   ];
 }
@@ -129,30 +181,47 @@ async function main(): Promise<void> {
   const { disconnectDb } = await import("../app/utils/db.server");
   await migrateDatabase(bench.env.DATABASE_URL);
   await disconnectDb();
-  for (const file of await hostileFiles()) console.log(`hostile file: ${file.name}, ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB`);
+  for (const file of await hostileFiles())
+    console.log(`hostile file: ${file.name}, ${(file.bytes.length / 1024 / 1024).toFixed(1)} MB`);
 
   // BENCH_CPU_PROF=<dir>: CPU profiles of the server's threads, to see where its time goes.
-  const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)] : [];
-  const server = spawn(process.execPath, [...profile, "--import", "tsx", path.join(root, "bench/verify-under-attack.ts"), "--serve"], {
-    cwd: root,
-    env: { ...process.env, ...bench.env },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const profile = process.env.BENCH_CPU_PROF
+    ? ["--cpu-prof", "--cpu-prof-dir", path.resolve(process.env.BENCH_CPU_PROF)]
+    : [];
+  const server = spawn(
+    process.execPath,
+    [...profile, "--import", "tsx", path.join(root, "bench/verify-under-attack.ts"), "--serve"],
+    {
+      cwd: root,
+      env: { ...process.env, ...bench.env },
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   try {
     const baseUrl = await listeningUrl(server);
-    console.log(`probes: /healthz and GET /login, one request at a time; attack: ${ATTACKERS} connections; ${DURATION_S} s per phase`);
+    console.log(
+      `probes: /healthz and GET /login, one request at a time; attack: ${ATTACKERS} connections; ${DURATION_S} s per phase`,
+    );
 
     const baseline = await probe(baseUrl, DURATION_S);
     report("baseline", baseline, takeDelays());
 
-    const attacker = spawn(process.execPath, ["--import", "tsx", path.join(root, "bench/verify-under-attack.ts"), "--attack", baseUrl], {
-      cwd: root,
-      env: process.env,
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const attacker = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "bench/verify-under-attack.ts"), "--attack", baseUrl],
+      {
+        cwd: root,
+        env: process.env,
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     const attackerLines = createInterface({ input: attacker.stdout! });
-    const statsLine = new Promise<string>((resolve) => attackerLines.on("line", (line) => line.startsWith("STATS ") && resolve(line.slice(6))));
-    await new Promise<void>((resolve) => attackerLines.on("line", (line) => line === "ATTACKING" && resolve()));
+    const statsLine = new Promise<string>((resolve) =>
+      attackerLines.on("line", (line) => line.startsWith("STATS ") && resolve(line.slice(6))),
+    );
+    await new Promise<void>((resolve) =>
+      attackerLines.on("line", (line) => line === "ATTACKING" && resolve()),
+    );
     // Let every attacker get its first upload going before measuring.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     takeDelays();
@@ -161,16 +230,28 @@ async function main(): Promise<void> {
     attacker.kill("SIGTERM");
     const attackStats = JSON.parse(await statsLine) as AttackStats;
     report("under attack", underAttack, delays);
-    console.log(`attack: ${attackStats.requests} uploads answered (${Object.entries(attackStats.statuses).map(([s, n]) => `${n}× ${s}`).join(", ")}), ${(attackStats.bytes / 1024 / 1024).toFixed(0)} MB sent`);
-    for (const [name, verdicts] of Object.entries(attackStats.verdicts)) console.log(`  ${name}: ${Object.entries(verdicts).map(([v, n]) => `${n}× ${v}`).join(", ")}`);
+    console.log(
+      `attack: ${attackStats.requests} uploads answered (${Object.entries(attackStats.statuses)
+        .map(([s, n]) => `${n}× ${s}`)
+        .join(", ")}), ${(attackStats.bytes / 1024 / 1024).toFixed(0)} MB sent`,
+    );
+    for (const [name, verdicts] of Object.entries(attackStats.verdicts))
+      console.log(
+        `  ${name}: ${Object.entries(verdicts)
+          .map(([v, n]) => `${n}× ${v}`)
+          .join(", ")}`,
+      );
 
     const healthz = summary(underAttack.healthz);
     const page = summary(underAttack.page);
-    console.log(`goal (/healthz within 100 ms while the attack runs): p95 ${healthz.p95.toFixed(1)} ms, max ${healthz.max.toFixed(1)} ms: ${healthz.max < 100 ? "met" : healthz.p95 < 100 ? "met at p95, not at max" : "NOT met"}`);
+    console.log(
+      `goal (/healthz within 100 ms while the attack runs): p95 ${healthz.p95.toFixed(1)} ms, max ${healthz.max.toFixed(1)} ms: ${healthz.max < 100 ? "met" : healthz.p95 < 100 ? "met at p95, not at max" : "NOT met"}`,
+    );
     console.log(
       `verify-under-attack healthz_p95_ms=${healthz.p95.toFixed(1)} healthz_max_ms=${healthz.max.toFixed(1)} page_p95_ms=${page.p95.toFixed(1)} attack_requests=${attackStats.requests}`,
     );
-    if (underAttack.errors > 0 || baseline.errors > 0 || attackStats.statuses["500"]) process.exitCode = 1;
+    if (underAttack.errors > 0 || baseline.errors > 0 || attackStats.statuses["500"])
+      process.exitCode = 1;
   } finally {
     server.kill("SIGTERM");
   }
@@ -196,14 +277,27 @@ function listeningUrl(child: ChildProcess): Promise<string> {
   });
 }
 
-function send(url: URL, options: { method?: string; headers?: Record<string, string | number>; body?: Buffer }): Promise<{ status: number; body: string }> {
+function send(
+  url: URL,
+  options: { method?: string; headers?: Record<string, string | number>; body?: Buffer },
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: options.method ?? "GET", headers: { connection: "close", ...options.headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }));
-      res.on("error", reject);
-    });
+    const req = request(
+      url,
+      {
+        method: options.method ?? "GET",
+        headers: { connection: "close", ...options.headers },
+        agent: false,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8") }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error("timeout")));
     req.end(options.body);
@@ -221,7 +315,10 @@ async function probe(baseUrl: string, seconds: number): Promise<ProbeResult> {
   const result: ProbeResult = { healthz: [], page: [], errors: 0 };
   const end = performance.now() + seconds * 1000;
   while (performance.now() < end) {
-    for (const [pathname, into] of [["/healthz", result.healthz], ["/login", result.page]] as const) {
+    for (const [pathname, into] of [
+      ["/healthz", result.healthz],
+      ["/login", result.page],
+    ] as const) {
       const start = performance.now();
       const res = await send(new URL(pathname, baseUrl), {}).catch(() => ({ status: 0, body: "" }));
       into.push(performance.now() - start);
@@ -233,22 +330,33 @@ async function probe(baseUrl: string, seconds: number): Promise<ProbeResult> {
   return result;
 }
 
-
 function summary(latencies: number[]) {
   const sorted = [...latencies].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? NaN };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? NaN,
+  };
 }
 
 function report(phase: string, result: ProbeResult, delays: number[]): void {
-  for (const [label, latencies] of [["/healthz", result.healthz], ["GET /login", result.page]] as const) {
+  for (const [label, latencies] of [
+    ["/healthz", result.healthz],
+    ["GET /login", result.page],
+  ] as const) {
     const s = summary(latencies);
     console.log(
       `${phase}: ${label}: ${s.n} requests, p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, max ${s.max.toFixed(1)} ms`,
     );
   }
-  if (result.errors > 0) console.log(`${phase}: ${result.errors} probe requests did not answer 200`);
+  if (result.errors > 0)
+    console.log(`${phase}: ${result.errors} probe requests did not answer 200`);
   const sorted = [...delays].sort((a, b) => a - b);
-  console.log(`${phase}: server event-loop delay, worst per second: median ${percentile(sorted, 50).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`);
+  console.log(
+    `${phase}: server event-loop delay, worst per second: median ${percentile(sorted, 50).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(1)} ms`,
+  );
 }
 
 interface AttackStats {
@@ -266,7 +374,9 @@ function startAttack(baseUrl: string, files: HostileFile[]): Attack {
   const boundary = `----vetted-bench-${randomBytes(8).toString("hex")}`;
   const bodies = files.map((file) =>
     Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
       file.bytes,
       Buffer.from(`\r\n--${boundary}--\r\n`),
     ]),
@@ -282,7 +392,12 @@ function startAttack(baseUrl: string, files: HostileFile[]): Attack {
       const ip = `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
       const res = await send(new URL("/verify", baseUrl), {
         method: "POST",
-        headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": body.length, origin: baseUrl, "x-forwarded-for": ip },
+        headers: {
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "content-length": body.length,
+          origin: baseUrl,
+          "x-forwarded-for": ip,
+        },
         body,
       }).catch((error: Error) => ({ status: 0, body: error.message }));
       stats.requests++;

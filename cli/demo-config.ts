@@ -42,7 +42,10 @@ export function loadOrCreateDemoConfig(): DemoConfigFile {
     encryptionKey: randomBytes(32).toString("base64"),
     sessionSecret: randomBytes(32).toString("base64url"),
     passwords: { ADMIN: password(), ASSESSOR: password(), DPO: password(), AUDITOR: password() },
-    totpKeys: { ADMIN: randomBytes(20).toString("base64"), DPO: randomBytes(20).toString("base64") },
+    totpKeys: {
+      ADMIN: randomBytes(20).toString("base64"),
+      DPO: randomBytes(20).toString("base64"),
+    },
     inviteToken: randomBytes(32).toString("base64url"),
     signingPassphrase: randomBytes(24).toString("base64url"),
   };
@@ -60,10 +63,18 @@ export function applyDemoEnvironment(config: DemoConfigFile, port = 3000): void 
   // Mails go to the database outbox; signed-in admins read them on /dev/outbox.
   process.env.MAIL_URL ??= "outbox";
   // The operator's certificate (RSA 3072, 5 years, may issue certificates), made on first run.
-  if (!process.env.SIGNING_P12_PATH && !process.env.SIGNING_P12_BASE64 && config.signingPassphrase) {
+  if (
+    !process.env.SIGNING_P12_PATH &&
+    !process.env.SIGNING_P12_BASE64 &&
+    config.signingPassphrase
+  ) {
     if (!existsSync(DEMO_SIGNING_P12)) {
       mkdirSync(DATA_DIR, { recursive: true });
-      writeFileSync(DEMO_SIGNING_P12, createOperatorPkcs12(DEMO_OPERATOR_NAME, config.signingPassphrase, 5), { mode: 0o600 });
+      writeFileSync(
+        DEMO_SIGNING_P12,
+        createOperatorPkcs12(DEMO_OPERATOR_NAME, config.signingPassphrase, 5),
+        { mode: 0o600 },
+      );
     }
     process.env.SIGNING_P12_PATH = DEMO_SIGNING_P12;
     process.env.SIGNING_P12_PASSPHRASE = config.signingPassphrase;

@@ -24,7 +24,11 @@ async function orgWithEvents(count: number) {
   const org = await createOrganization();
   for (let i = 0; i < count; i++) {
     await inTransaction((tx) =>
-      recordAuditEvent(tx, { kind: "system", organizationId: org.id, label: "test" }, { action: "test.event", payload: { i } }),
+      recordAuditEvent(
+        tx,
+        { kind: "system", organizationId: org.id, label: "test" },
+        { action: "test.event", payload: { i } },
+      ),
     );
   }
   return org;
@@ -38,9 +42,14 @@ describe("vetted CLI", () => {
     expect(intact.code).toBe(0);
 
     const tampered = JSON.stringify({ i: 99 });
-    await db().$executeRaw`UPDATE "AuditEvent" SET "payload" = ${tampered} WHERE "organizationId" = ${org.id} AND "seq" = 3`;
+    await db()
+      .$executeRaw`UPDATE "AuditEvent" SET "payload" = ${tampered} WHERE "organizationId" = ${org.id} AND "seq" = 3`;
     const broken = vetted(["audit", "verify", "--org", org.slug]);
-    expect(broken.stdout).toMatch(new RegExp(`${org.slug}: BROKEN at event seq 3 \\(id \\w+\\): content does not match its hash`));
+    expect(broken.stdout).toMatch(
+      new RegExp(
+        `${org.slug}: BROKEN at event seq 3 \\(id \\w+\\): content does not match its hash`,
+      ),
+    );
     expect(broken.code).toBe(1);
   });
 
@@ -53,26 +62,72 @@ describe("vetted CLI", () => {
   it("users create creates an organisation and an admin with the given password, audited", async () => {
     const slug = `cli-${Date.now().toString(36)}`;
     const result = vetted(
-      ["users", "create", "--org", slug, "--org-name", "CLI GmbH", "--email", "Chef@CLI.example", "--name", "Chefin", "--role", "ADMIN"],
+      [
+        "users",
+        "create",
+        "--org",
+        slug,
+        "--org-name",
+        "CLI GmbH",
+        "--email",
+        "Chef@CLI.example",
+        "--name",
+        "Chefin",
+        "--role",
+        "ADMIN",
+      ],
       { VETTED_PASSWORD: "a long enough password" },
     );
     expect(result.stdout).toContain(`created chef@cli.example (ADMIN) in ${slug}`);
     expect(result.stdout).not.toContain("a long enough password");
     expect(result.code).toBe(0);
-    const user = await db().user.findUniqueOrThrow({ where: { email: "chef@cli.example" }, include: { memberships: { include: { organization: true } } } });
+    const user = await db().user.findUniqueOrThrow({
+      where: { email: "chef@cli.example" },
+      include: { memberships: { include: { organization: true } } },
+    });
     expect(user.memberships[0]?.role).toBe("ADMIN");
     expect(user.memberships[0]?.organization.slug).toBe(slug);
     expect(await verifyPassword(user.passwordHash, "a long enough password")).toBe(true);
-    const actions = await db().auditEvent.findMany({ where: { organizationId: user.memberships[0]!.organizationId }, select: { action: true } });
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(["org.created", "template.installed", "user.created"]));
+    const actions = await db().auditEvent.findMany({
+      where: { organizationId: user.memberships[0]!.organizationId },
+      select: { action: true },
+    });
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["org.created", "template.installed", "user.created"]),
+    );
 
-    const again = vetted(["users", "create", "--org", slug, "--email", "chef@cli.example", "--name", "X", "--role", "DPO"], { VETTED_PASSWORD: "a long enough password" });
+    const again = vetted(
+      [
+        "users",
+        "create",
+        "--org",
+        slug,
+        "--email",
+        "chef@cli.example",
+        "--name",
+        "X",
+        "--role",
+        "DPO",
+      ],
+      { VETTED_PASSWORD: "a long enough password" },
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain("already exists");
   });
 
   it("users create rejects bad input with a usage message", () => {
-    const result = vetted(["users", "create", "--org", "Bad Slug!", "--email", "nope", "--name", "", "--role", "KING"]);
+    const result = vetted([
+      "users",
+      "create",
+      "--org",
+      "Bad Slug!",
+      "--email",
+      "nope",
+      "--name",
+      "",
+      "--role",
+      "KING",
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--org must be a slug/);
   });

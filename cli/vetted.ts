@@ -43,7 +43,9 @@ const HELP = `Usage: npm run vetted -- <command>
 async function prepareDatabase(): Promise<void> {
   if (!process.env.DATABASE_URL) {
     applyDemoEnvironment(loadOrCreateDemoConfig());
-    process.stderr.write(`(no DATABASE_URL set: using the demo installation, secrets in ${DEMO_SECRETS_FILE})\n`);
+    process.stderr.write(
+      `(no DATABASE_URL set: using the demo installation, secrets in ${DEMO_SECRETS_FILE})\n`,
+    );
   }
   const { migrateDatabase } = await import("../app/utils/migrate.server");
   const { getEnv } = await import("../app/utils/env.server");
@@ -70,22 +72,40 @@ async function main(argv: string[]): Promise<number> {
   const key = `${group ?? ""} ${command ?? ""}`.trim();
   switch (key) {
     case "audit verify": {
-      const { values } = parseArgs({ args: rest, options: { org: { type: "string" }, checkpoints: { type: "string" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: { type: "string" }, checkpoints: { type: "string" } },
+      });
       const { auditVerifyCommand } = await import("./commands/audit-verify");
       return auditVerifyCommand(values.org, values.checkpoints);
     }
     case "audit anchor": {
-      const { values } = parseArgs({ args: rest, options: { org: { type: "string" }, "first-anchor": { type: "boolean" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { org: { type: "string" }, "first-anchor": { type: "boolean" } },
+      });
       const { auditAnchorCommand } = await import("./commands/audit-anchor");
       return auditAnchorCommand(values.org, values["first-anchor"] ?? false);
     }
     case "users create": {
       const { values } = parseArgs({
         args: rest,
-        options: { org: { type: "string" }, email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, "org-name": { type: "string" } },
+        options: {
+          org: { type: "string" },
+          email: { type: "string" },
+          name: { type: "string" },
+          role: { type: "string" },
+          "org-name": { type: "string" },
+        },
       });
       const { usersCreateCommand } = await import("./commands/users-create");
-      return usersCreateCommand({ org: values.org, email: values.email, name: values.name, role: values.role, orgName: values["org-name"] });
+      return usersCreateCommand({
+        org: values.org,
+        email: values.email,
+        name: values.name,
+        role: values.role,
+        orgName: values["org-name"],
+      });
     }
     case "template export":
     case "template import": {
@@ -101,7 +121,10 @@ async function main(argv: string[]): Promise<number> {
       return remindersRunCommand();
     }
     case "reports sweep": {
-      const { values } = parseArgs({ args: rest, options: { "retry-failed": { type: "boolean" } } });
+      const { values } = parseArgs({
+        args: rest,
+        options: { "retry-failed": { type: "boolean" } },
+      });
       const { reportsSweepCommand } = await import("./commands/reports");
       return reportsSweepCommand({ retryFailed: values["retry-failed"] ?? false });
     }

@@ -49,7 +49,8 @@ const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 const LOCALES: Locale[] = ["en", "de"];
 const BROWSER_LOCALE: Record<Locale, string> = { en: "en-GB", de: "de-DE" };
 const NARROW = { width: 390, height: 844 };
-const t = (locale: Locale, key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+const t = (locale: Locale, key: MessageKey, params?: Record<string, string | number>) =>
+  translate(locale, key, params);
 const titled = (...parts: string[]) => [...parts, "Vetted"].join(" · ");
 
 /* ------------------------------------------------------------------------------------------ */
@@ -59,21 +60,39 @@ const titled = (...parts: string[]) => [...parts, "Vetted"].join(" · ");
 /** The vendor contact behind an invite link, as requireVendorSession builds it. */
 async function vendorOf(assessmentId: string, contactEmail: string): Promise<VendorActor> {
   const invite = await db().inviteLink.findFirstOrThrow({ where: { assessmentId, contactEmail } });
-  return { kind: "vendor", organizationId: invite.organizationId, inviteLinkId: invite.id, assessmentId, email: contactEmail, ip: null };
+  return {
+    kind: "vendor",
+    organizationId: invite.organizationId,
+    inviteLinkId: invite.id,
+    assessmentId,
+    email: contactEmail,
+    ip: null,
+  };
 }
 
 /** Answers every question (demo answers); submits unless told not to. */
-async function answer(vendor: VendorActor, templateVersionId: string, options: { submit: boolean; quality?: number }) {
+async function answer(
+  vendor: VendorActor,
+  templateVersionId: string,
+  options: { submit: boolean; quality?: number },
+) {
   const { definition } = await loadTemplateVersion(templateVersionId);
-  const answers = demoAnswers(definition, { quality: options.quality ?? 1, overrides: {} }) as Record<string, AnswerValue>;
-  await saveAnswers(vendor, Object.entries(answers).map(([questionKey, value]) => ({ questionKey, value, baseVersion: 0 })));
+  const answers = demoAnswers(definition, {
+    quality: options.quality ?? 1,
+    overrides: {},
+  }) as Record<string, AnswerValue>;
+  await saveAnswers(
+    vendor,
+    Object.entries(answers).map(([questionKey, value]) => ({ questionKey, value, baseVersion: 0 })),
+  );
   if (!options.submit) return;
   const submitted = await submitAssessment(vendor);
   if (!submitted.ok) throw new Error(`submit failed: ${submitted.missingRequired.join(", ")}`);
 }
 
 /** A plain (unsigned) Remix cookie value: base64 of the JSON string, URI-encoded. */
-const plainCookieValue = (token: string) => encodeURIComponent(Buffer.from(JSON.stringify(token), "utf8").toString("base64"));
+const plainCookieValue = (token: string) =>
+  encodeURIComponent(Buffer.from(JSON.stringify(token), "utf8").toString("base64"));
 
 /** A vendor session for `vendor`'s invite link: verified (the portal) or waiting for its code. */
 async function vendorSessionCookie(vendor: VendorActor, verified = true) {
@@ -93,7 +112,10 @@ async function vendorSessionCookie(vendor: VendorActor, verified = true) {
 }
 
 interface World {
-  users: Record<"admin" | "assessor" | "dpo" | "auditor" | "unenrolled" | "stepUp" | "totp", Account>;
+  users: Record<
+    "admin" | "assessor" | "dpo" | "auditor" | "unenrolled" | "stepUp" | "totp",
+    Account
+  >;
   vendorId: string;
   templateId: string;
   /** SUBMITTED: the assessor's review. */
@@ -126,15 +148,25 @@ function world(): Promise<World> {
     const assessor = await actorFor(users.assessor);
     await installBundledTemplatesViaApp(users.assessor);
     const version = await db().templateVersion.findFirstOrThrow({
-      where: { status: "PUBLISHED", template: { organizationId: org.id, key: "ai-vendor-due-diligence" } },
+      where: {
+        status: "PUBLISHED",
+        template: { organizationId: org.id, key: "ai-vendor-due-diligence" },
+      },
       orderBy: { version: "desc" },
       select: { id: true, templateId: true },
     });
     const start = async (vendorName: string) => {
       const vendor = await createVendor({ organizationId: org.id, name: vendorName });
-      const assessment = await startAssessment(assessor, { vendorId: vendor.id, templateVersionId: version.id, title: `${vendorName} – AI due diligence` });
+      const assessment = await startAssessment(assessor, {
+        vendorId: vendor.id,
+        templateVersionId: version.id,
+        title: `${vendorName} – AI due diligence`,
+      });
       const contactEmail = `${unique("contact")}@vendor.example`;
-      const invite = await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
+      const invite = await createInviteLink(assessor, assessment.id, {
+        contactEmail,
+        locale: "en",
+      });
       return { vendor, assessment, invite, contact: await vendorOf(assessment.id, contactEmail) };
     };
     const reviewed = await start(unique("Acme AI"));
@@ -144,7 +176,10 @@ function world(): Promise<World> {
     await forwardToDpo(assessor, deciding.assessment.id, "Please decide.");
     const portal = await start(unique("Portal KI"));
     await answer(portal.contact, version.id, { submit: false, quality: 0.6 });
-    const invitation = await createInvitationRecord({ organizationId: org.id, invitedById: users.admin.userId });
+    const invitation = await createInvitationRecord({
+      organizationId: org.id,
+      invitedById: users.admin.userId,
+    });
     return {
       users,
       vendorId: reviewed.vendor.id,
@@ -179,17 +214,30 @@ interface PageCase {
   ready?: (page: Page) => Promise<void>;
 }
 
-const vendorName = async (w: World) => (await db().vendor.findUniqueOrThrow({ where: { id: w.vendorId } })).name;
-const assessmentTitle = async (id: string) => (await db().assessment.findUniqueOrThrow({ where: { id } })).title;
+const vendorName = async (w: World) =>
+  (await db().vendor.findUniqueOrThrow({ where: { id: w.vendorId } })).name;
+const assessmentTitle = async (id: string) =>
+  (await db().assessment.findUniqueOrThrow({ where: { id } })).title;
 const charts = async (page: Page) => {
   await expect(page.locator("svg.recharts-surface").first()).toBeVisible();
 };
 
 // Names that the title needs from the database are looked up once, before the page cases run.
-const names: { vendor: string; review: string; decision: string; portal: string; template: string } = { vendor: "", review: "", decision: "", portal: "", template: "" };
+const names: {
+  vendor: string;
+  review: string;
+  decision: string;
+  portal: string;
+  template: string;
+} = { vendor: "", review: "", decision: "", portal: "", template: "" };
 
 const PAGES: PageCase[] = [
-  { name: "login", who: "anonymous", path: () => "/login", title: (l) => titled(t(l, "auth.signIn")) },
+  {
+    name: "login",
+    who: "anonymous",
+    path: () => "/login",
+    title: (l) => titled(t(l, "auth.signIn")),
+  },
   {
     name: "second factor",
     who: "anonymous",
@@ -204,11 +252,36 @@ const PAGES: PageCase[] = [
       await expect(page).toHaveURL(/\/login\/verify$/);
     },
   },
-  { name: "report verification", who: "anonymous", path: () => "/verify", title: (l) => titled(t(l, "verify.title")) },
-  { name: "accept invitation", who: "anonymous", path: (w) => `/accept-invitation/${w.invitationToken}`, title: (l) => titled(t(l, "admin.acceptPageTitle")) },
-  { name: "vendors", who: "assessor", path: () => "/vendors", title: (l) => titled(t(l, "vendors.title")) },
-  { name: "new vendor", who: "assessor", path: () => "/vendors/new", title: (l) => titled(t(l, "vendors.newVendorTitle")) },
-  { name: "vendor page", who: "assessor", path: (w) => `/vendors/${w.vendorId}`, title: (l) => titled(names.vendor, t(l, "vendors.title")) },
+  {
+    name: "report verification",
+    who: "anonymous",
+    path: () => "/verify",
+    title: (l) => titled(t(l, "verify.title")),
+  },
+  {
+    name: "accept invitation",
+    who: "anonymous",
+    path: (w) => `/accept-invitation/${w.invitationToken}`,
+    title: (l) => titled(t(l, "admin.acceptPageTitle")),
+  },
+  {
+    name: "vendors",
+    who: "assessor",
+    path: () => "/vendors",
+    title: (l) => titled(t(l, "vendors.title")),
+  },
+  {
+    name: "new vendor",
+    who: "assessor",
+    path: () => "/vendors/new",
+    title: (l) => titled(t(l, "vendors.newVendorTitle")),
+  },
+  {
+    name: "vendor page",
+    who: "assessor",
+    path: (w) => `/vendors/${w.vendorId}`,
+    title: (l) => titled(names.vendor, t(l, "vendors.title")),
+  },
   {
     name: "vendor history",
     who: "assessor",
@@ -216,31 +289,141 @@ const PAGES: PageCase[] = [
     title: (l) => titled(t(l, "compare.historyTitle", { vendor: names.vendor })),
     ready: charts,
   },
-  { name: "assessments", who: "assessor", path: () => "/assessments", title: (l) => titled(t(l, "assessments.title")) },
-  { name: "new assessment", who: "assessor", path: () => "/assessments/new", title: (l) => titled(t(l, "assessments.newAssessment")) },
-  { name: "assessment review", who: "assessor", path: (w) => `/assessments/${w.reviewId}`, title: (l) => titled(names.review, t(l, "assessments.pageTitle")) },
-  { name: "DPO decision", who: "dpo", path: (w) => `/assessments/${w.decisionId}`, title: (l) => titled(names.decision, t(l, "assessments.pageTitle")) },
-  { name: "compare", who: "assessor", path: (w) => w.compareUrl, title: (l) => titled(t(l, "compare.title")), ready: charts },
-  { name: "portfolio", who: "auditor", path: () => "/portfolio", title: (l) => titled(t(l, "portfolio.title")) },
-  { name: "templates", who: "assessor", path: () => "/templates", title: (l) => titled(t(l, "templates.title")) },
-  { name: "template", who: "assessor", path: (w) => `/templates/${w.templateId}`, title: (l) => titled(names.template, t(l, "templates.title")) },
-  { name: "admin users", who: "admin", path: () => "/admin/users", title: (l) => titled(t(l, "admin.usersTitle")) },
-  { name: "admin settings", who: "admin", path: () => "/admin/settings", title: (l) => titled(t(l, "admin.settingsTitle")) },
-  { name: "weight profiles", who: "admin", path: () => "/admin/weight-profiles", title: (l) => titled(t(l, "weights.title")) },
-  { name: "audit log", who: "auditor", path: () => "/audit", title: (l) => titled(t(l, "audit.title")) },
-  { name: "account", who: "assessor", path: () => "/account", title: (l) => titled(t(l, "auth.accountTitle")) },
-  { name: "MFA set-up", who: "unenrolled", path: () => "/mfa/setup", title: (l) => titled(t(l, "auth.mfaSetupTitle")) },
-  { name: "step-up", who: "stepUp", path: () => "/auth/step-up?redirectTo=/admin/users", title: (l) => titled(t(l, "auth.stepUpTitle")) },
-  { name: "vendor invite landing", who: "anonymous", path: (w) => `/invite/${w.inviteToken}`, title: (l, w) => titled(t(l, "portal.landingTitle", { organization: w.organizationName })) },
-  { name: "vendor code", who: "unverifiedVendor", path: () => "/portal/verify", title: (l) => titled(t(l, "access.verifyTitle")) },
-  { name: "vendor questionnaire", who: "vendor", path: () => "/portal", title: (l) => titled(names.portal, t(l, "portal.title")) },
-  { name: "vendor delegation", who: "vendor", path: () => "/portal/delegate", title: (l) => titled(t(l, "access.delegateTitle")) },
-  { name: "vendor session ended", who: "anonymous", path: () => "/portal/ended", title: (l) => titled(t(l, "portal.sessionEndedTitle")) },
+  {
+    name: "assessments",
+    who: "assessor",
+    path: () => "/assessments",
+    title: (l) => titled(t(l, "assessments.title")),
+  },
+  {
+    name: "new assessment",
+    who: "assessor",
+    path: () => "/assessments/new",
+    title: (l) => titled(t(l, "assessments.newAssessment")),
+  },
+  {
+    name: "assessment review",
+    who: "assessor",
+    path: (w) => `/assessments/${w.reviewId}`,
+    title: (l) => titled(names.review, t(l, "assessments.pageTitle")),
+  },
+  {
+    name: "DPO decision",
+    who: "dpo",
+    path: (w) => `/assessments/${w.decisionId}`,
+    title: (l) => titled(names.decision, t(l, "assessments.pageTitle")),
+  },
+  {
+    name: "compare",
+    who: "assessor",
+    path: (w) => w.compareUrl,
+    title: (l) => titled(t(l, "compare.title")),
+    ready: charts,
+  },
+  {
+    name: "portfolio",
+    who: "auditor",
+    path: () => "/portfolio",
+    title: (l) => titled(t(l, "portfolio.title")),
+  },
+  {
+    name: "templates",
+    who: "assessor",
+    path: () => "/templates",
+    title: (l) => titled(t(l, "templates.title")),
+  },
+  {
+    name: "template",
+    who: "assessor",
+    path: (w) => `/templates/${w.templateId}`,
+    title: (l) => titled(names.template, t(l, "templates.title")),
+  },
+  {
+    name: "admin users",
+    who: "admin",
+    path: () => "/admin/users",
+    title: (l) => titled(t(l, "admin.usersTitle")),
+  },
+  {
+    name: "admin settings",
+    who: "admin",
+    path: () => "/admin/settings",
+    title: (l) => titled(t(l, "admin.settingsTitle")),
+  },
+  {
+    name: "weight profiles",
+    who: "admin",
+    path: () => "/admin/weight-profiles",
+    title: (l) => titled(t(l, "weights.title")),
+  },
+  {
+    name: "audit log",
+    who: "auditor",
+    path: () => "/audit",
+    title: (l) => titled(t(l, "audit.title")),
+  },
+  {
+    name: "account",
+    who: "assessor",
+    path: () => "/account",
+    title: (l) => titled(t(l, "auth.accountTitle")),
+  },
+  {
+    name: "MFA set-up",
+    who: "unenrolled",
+    path: () => "/mfa/setup",
+    title: (l) => titled(t(l, "auth.mfaSetupTitle")),
+  },
+  {
+    name: "step-up",
+    who: "stepUp",
+    path: () => "/auth/step-up?redirectTo=/admin/users",
+    title: (l) => titled(t(l, "auth.stepUpTitle")),
+  },
+  {
+    name: "vendor invite landing",
+    who: "anonymous",
+    path: (w) => `/invite/${w.inviteToken}`,
+    title: (l, w) => titled(t(l, "portal.landingTitle", { organization: w.organizationName })),
+  },
+  {
+    name: "vendor code",
+    who: "unverifiedVendor",
+    path: () => "/portal/verify",
+    title: (l) => titled(t(l, "access.verifyTitle")),
+  },
+  {
+    name: "vendor questionnaire",
+    who: "vendor",
+    path: () => "/portal",
+    title: (l) => titled(names.portal, t(l, "portal.title")),
+  },
+  {
+    name: "vendor delegation",
+    who: "vendor",
+    path: () => "/portal/delegate",
+    title: (l) => titled(t(l, "access.delegateTitle")),
+  },
+  {
+    name: "vendor session ended",
+    who: "anonymous",
+    path: () => "/portal/ended",
+    title: (l) => titled(t(l, "portal.sessionEndedTitle")),
+  },
 ];
 
 /** A browser for `who` in `locale` (CSP bypassed only so that axe-core can be injected). */
-async function browserFor(newContext: (options?: object) => Promise<BrowserContext>, who: Who, locale: Locale, w: World): Promise<BrowserContext> {
-  const context = await newContext({ label: `${who} (${locale})`, locale: BROWSER_LOCALE[locale], bypassCSP: true });
+async function browserFor(
+  newContext: (options?: object) => Promise<BrowserContext>,
+  who: Who,
+  locale: Locale,
+  w: World,
+): Promise<BrowserContext> {
+  const context = await newContext({
+    label: `${who} (${locale})`,
+    locale: BROWSER_LOCALE[locale],
+    bypassCSP: true,
+  });
   if (who === "anonymous") return context;
   if (who === "vendor" || who === "unverifiedVendor") {
     const cookie = await vendorSessionCookie(w.portalVendor, who === "vendor");
@@ -264,24 +447,52 @@ interface AxeViolation {
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] }, resultTypes: ["violations"] });
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
     return result.violations;
   });
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help} → ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join(" | ")}`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} → ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(" "))
+        .join(" | ")}`,
+  );
 }
 
 /** Elements that take keyboard focus although an ancestor (or they themselves) are aria-hidden. */
 async function focusableInsideAriaHidden(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, iframe, summary, [contenteditable=""], [contenteditable="true"], [tabindex]';
+    const FOCUSABLE =
+      'a[href], button, input:not([type="hidden"]), select, textarea, iframe, summary, [contenteditable=""], [contenteditable="true"], [tabindex]';
     const found: string[] = [];
     for (const hidden of Array.from(document.querySelectorAll('[aria-hidden="true"]'))) {
       const candidates = [hidden, ...Array.from(hidden.querySelectorAll(FOCUSABLE))];
       for (const element of candidates) {
-        if (!(element instanceof HTMLElement || element instanceof SVGElement) || !element.matches(FOCUSABLE)) continue;
-        if (element.closest("[inert]") || (element as HTMLInputElement).disabled || element.tabIndex < 0 || !element.checkVisibility()) continue;
-        found.push(`${element.tagName.toLowerCase()}${element.getAttribute("class") ? `.${String(element.getAttribute("class")).split(" ")[0]}` : ""}`);
+        if (
+          !(element instanceof HTMLElement || element instanceof SVGElement) ||
+          !element.matches(FOCUSABLE)
+        )
+          continue;
+        if (
+          element.closest("[inert]") ||
+          (element as HTMLInputElement).disabled ||
+          element.tabIndex < 0 ||
+          !element.checkVisibility()
+        )
+          continue;
+        found.push(
+          `${element.tagName.toLowerCase()}${element.getAttribute("class") ? `.${String(element.getAttribute("class")).split(" ")[0]}` : ""}`,
+        );
       }
     }
     return found;
@@ -296,21 +507,37 @@ async function overflowing(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const limit = document.documentElement.clientWidth + 1;
     const contained = (element: Element) => {
-      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
-        if (getComputedStyle(parent).overflowX !== "visible") return parent.getBoundingClientRect().right <= limit;
+      for (
+        let parent = element.parentElement;
+        parent && parent !== document.body;
+        parent = parent.parentElement
+      ) {
+        if (getComputedStyle(parent).overflowX !== "visible")
+          return parent.getBoundingClientRect().right <= limit;
       }
       return false;
     };
-    const wide = Array.from(document.querySelectorAll("body *")).filter((element) => element.getBoundingClientRect().right > limit && !contained(element));
-    const outermost = wide.filter((element) => !wide.some((other) => other !== element && other.contains(element)));
+    const wide = Array.from(document.querySelectorAll("body *")).filter(
+      (element) => element.getBoundingClientRect().right > limit && !contained(element),
+    );
+    const outermost = wide.filter(
+      (element) => !wide.some((other) => other !== element && other.contains(element)),
+    );
     const describe = (element: Element) =>
       `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ""}${element.getAttribute("data-testid") ? `[data-testid=${element.getAttribute("data-testid")}]` : ""}${typeof element.className === "string" && element.className ? `.${element.className.split(" ").slice(0, 4).join(".")}` : ""}`;
     const path = (element: Element) => {
       const parts: string[] = [];
-      for (let current: Element | null = element; current && current !== document.body && parts.length < 4; current = current.parentElement) parts.unshift(describe(current));
+      for (
+        let current: Element | null = element;
+        current && current !== document.body && parts.length < 4;
+        current = current.parentElement
+      )
+        parts.unshift(describe(current));
       return `${parts.join(" > ")} (${Math.round(element.getBoundingClientRect().right)} px)`;
     };
-    const deepest = wide.filter((element) => !wide.some((other) => other !== element && element.contains(other)));
+    const deepest = wide.filter(
+      (element) => !wide.some((other) => other !== element && element.contains(other)),
+    );
     return [...outermost.slice(0, 3).map(path), "deepest:", ...deepest.slice(0, 4).map(path)];
   });
 }
@@ -323,7 +550,8 @@ const ENGLISH_ONLY = (() => {
   const texts = new Set<string>();
   for (const [namespace, entries] of Object.entries(en)) {
     for (const [key, text] of Object.entries(entries as Record<string, string>)) {
-      if ((de as Record<string, Record<string, string>>)[namespace]?.[key] !== text) texts.add(text);
+      if ((de as Record<string, Record<string, string>>)[namespace]?.[key] !== text)
+        texts.add(text);
     }
   }
   return texts;
@@ -331,7 +559,11 @@ const ENGLISH_ONLY = (() => {
 
 async function untranslatedLabels(page: Page, locale: Locale): Promise<string[]> {
   if (locale !== "de") return [];
-  const labels = await page.evaluate(() => Array.from(document.querySelectorAll("[aria-label]")).map((element) => element.getAttribute("aria-label") ?? ""));
+  const labels = await page.evaluate(() =>
+    Array.from(document.querySelectorAll("[aria-label]")).map(
+      (element) => element.getAttribute("aria-label") ?? "",
+    ),
+  );
   return labels.filter((label) => ENGLISH_ONLY.has(label) || /^(Main|Pagination)$/.test(label));
 }
 
@@ -343,7 +575,9 @@ test.describe("accessibility of every role's main pages (axe-core, WCAG 2.1 A/AA
     names.review = await assessmentTitle(w.reviewId);
     names.decision = await assessmentTitle(w.decisionId);
     names.portal = await assessmentTitle(w.portalVendor.assessmentId);
-    names.template = (await db().questionnaireTemplate.findUniqueOrThrow({ where: { id: w.templateId } })).name;
+    names.template = (
+      await db().questionnaireTemplate.findUniqueOrThrow({ where: { id: w.templateId } })
+    ).name;
   });
 
   for (const pageCase of PAGES) {
@@ -358,18 +592,32 @@ test.describe("accessibility of every role's main pages (axe-core, WCAG 2.1 A/AA
         await pageCase.ready?.(page);
 
         // Soft: one run reports every problem of the page, not only the first.
-        await expect.soft(page, "a specific title in the page's language").toHaveTitle(pageCase.title(locale, w), { timeout: 2_000 });
+        await expect
+          .soft(page, "a specific title in the page's language")
+          .toHaveTitle(pageCase.title(locale, w), { timeout: 2_000 });
         await expect.soft(page.locator("html")).toHaveAttribute("lang", locale, { timeout: 1_000 });
         await expect.soft(page.locator("h1"), "exactly one h1").toHaveCount(1, { timeout: 1_000 });
-        expect.soft(await untranslatedLabels(page, locale), "aria-labels in the page's language").toEqual([]);
-        expect.soft(await focusableInsideAriaHidden(page), "focusable elements inside aria-hidden").toEqual([]);
+        expect
+          .soft(await untranslatedLabels(page, locale), "aria-labels in the page's language")
+          .toEqual([]);
+        expect
+          .soft(await focusableInsideAriaHidden(page), "focusable elements inside aria-hidden")
+          .toEqual([]);
         expect.soft(await axeViolations(page), "axe-core violations").toEqual([]);
 
         await page.setViewportSize(NARROW);
         // Charts and wrapped text settle after the resize; the width must come down to 390.
         const width = () => page.evaluate(() => document.documentElement.scrollWidth);
-        await expect.poll(width, { timeout: 3_000 }).toBeLessThanOrEqual(NARROW.width).catch(() => undefined);
-        expect.soft(await width(), `document wider than 390 px; too wide: ${(await overflowing(page)).join(", ")}`).toBeLessThanOrEqual(NARROW.width);
+        await expect
+          .poll(width, { timeout: 3_000 })
+          .toBeLessThanOrEqual(NARROW.width)
+          .catch(() => undefined);
+        expect
+          .soft(
+            await width(),
+            `document wider than 390 px; too wide: ${(await overflowing(page)).join(", ")}`,
+          )
+          .toBeLessThanOrEqual(NARROW.width);
       });
     }
   }
@@ -383,26 +631,44 @@ test.describe("accessibility of every role's main pages (axe-core, WCAG 2.1 A/AA
 const activeElement = (page: Page) =>
   page.evaluate(() => {
     const element = document.activeElement as HTMLElement | null;
-    return { tag: element?.tagName.toLowerCase() ?? "none", role: element?.getAttribute("role") ?? null, testId: element?.dataset.testid ?? null, text: element?.textContent?.trim().slice(0, 200) ?? "" };
+    return {
+      tag: element?.tagName.toLowerCase() ?? "none",
+      role: element?.getAttribute("role") ?? null,
+      testId: element?.dataset.testid ?? null,
+      text: element?.textContent?.trim().slice(0, 200) ?? "",
+    };
   });
 
 test.describe("keyboard: focus after an action never falls to <body>", () => {
-  test("after the DPO decision, focus is on the message that says it was recorded", async ({ newContext }) => {
+  test("after the DPO decision, focus is on the message that says it was recorded", async ({
+    newContext,
+  }) => {
     const w = await world();
     // A fresh assessment awaiting a decision: the decision changes it.
     const assessor = await actorFor(w.users.assessor);
-    const vendor = await createVendor({ organizationId: w.users.assessor.organizationId, name: unique("Decided AI") });
-    const assessment = await startAssessment(assessor, { vendorId: vendor.id, templateVersionId: w.templateVersionId, title: `${vendor.name} – AI due diligence` });
+    const vendor = await createVendor({
+      organizationId: w.users.assessor.organizationId,
+      name: unique("Decided AI"),
+    });
+    const assessment = await startAssessment(assessor, {
+      vendorId: vendor.id,
+      templateVersionId: w.templateVersionId,
+      title: `${vendor.name} – AI due diligence`,
+    });
     const contactEmail = `${unique("contact")}@vendor.example`;
     await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
-    await answer(await vendorOf(assessment.id, contactEmail), w.templateVersionId, { submit: true });
+    await answer(await vendorOf(assessment.id, contactEmail), w.templateVersionId, {
+      submit: true,
+    });
     await forwardToDpo(assessor, assessment.id, "Please decide.");
 
     const context = await browserFor(newContext, "dpo", "en", w);
     const page = await context.newPage();
     await page.goto(`/assessments/${assessment.id}`);
     await waitForHydration(page);
-    await page.getByLabel("Rationale", { exact: false }).fill("Meets our requirements; no open knock-out criteria.");
+    await page
+      .getByLabel("Rationale", { exact: false })
+      .fill("Meets our requirements; no open knock-out criteria.");
     await page.getByRole("button", { name: "Record decision" }).press("Enter");
     await waitForRouterIdle(page);
     await expect(page.getByTestId("decision-recorded")).toBeVisible();
@@ -412,15 +678,29 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
   test("after the vendor's submit, focus is on the confirmation", async ({ newContext }) => {
     const w = await world();
     const assessor = await actorFor(w.users.assessor);
-    const vendor = await createVendor({ organizationId: w.users.assessor.organizationId, name: unique("Submitting AI") });
-    const assessment = await startAssessment(assessor, { vendorId: vendor.id, templateVersionId: w.templateVersionId, title: `${vendor.name} – AI due diligence` });
+    const vendor = await createVendor({
+      organizationId: w.users.assessor.organizationId,
+      name: unique("Submitting AI"),
+    });
+    const assessment = await startAssessment(assessor, {
+      vendorId: vendor.id,
+      templateVersionId: w.templateVersionId,
+      title: `${vendor.name} – AI due diligence`,
+    });
     const contactEmail = `${unique("contact")}@vendor.example`;
     await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
     const contact = await vendorOf(assessment.id, contactEmail);
     await answer(contact, w.templateVersionId, { submit: false });
 
     const context = await newContext({ label: "vendor (submit)" });
-    await context.addCookies([{ ...(await vendorSessionCookie(contact)), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      {
+        ...(await vendorSessionCookie(contact)),
+        url: E2E_BASE_URL,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
     const page = await context.newPage();
     await page.goto("/portal");
     await waitForHydration(page);
@@ -430,17 +710,34 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
     await expect.poll(() => activeElement(page)).toMatchObject({ testId: "submitted-message" });
   });
 
-  test("a submit with unanswered required questions moves focus to the list of what is missing", async ({ newContext, consoleGuard }) => {
+  test("a submit with unanswered required questions moves focus to the list of what is missing", async ({
+    newContext,
+    consoleGuard,
+  }) => {
     // The refused submit is answered with 400 Bad Request; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 400/);
     const w = await world();
     const assessor = await actorFor(w.users.assessor);
-    const vendor = await createVendor({ organizationId: w.users.assessor.organizationId, name: unique("Incomplete AI") });
-    const assessment = await startAssessment(assessor, { vendorId: vendor.id, templateVersionId: w.templateVersionId, title: `${vendor.name} – AI due diligence` });
+    const vendor = await createVendor({
+      organizationId: w.users.assessor.organizationId,
+      name: unique("Incomplete AI"),
+    });
+    const assessment = await startAssessment(assessor, {
+      vendorId: vendor.id,
+      templateVersionId: w.templateVersionId,
+      title: `${vendor.name} – AI due diligence`,
+    });
     const contactEmail = `${unique("contact")}@vendor.example`;
     await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
     const context = await newContext({ label: "vendor (incomplete submit)" });
-    await context.addCookies([{ ...(await vendorSessionCookie(await vendorOf(assessment.id, contactEmail))), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+    await context.addCookies([
+      {
+        ...(await vendorSessionCookie(await vendorOf(assessment.id, contactEmail))),
+        url: E2E_BASE_URL,
+        httpOnly: true,
+        sameSite: "Lax",
+      },
+    ]);
     const page = await context.newPage();
     await page.goto("/portal");
     await waitForHydration(page);
@@ -449,20 +746,37 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
     await expect.poll(() => activeElement(page)).toMatchObject({ testId: "submit-problems" });
   });
 
-  test("an autosave conflict moves focus to its dialog, and the choice back to the field", async ({ newContext, consoleGuard }) => {
+  test("an autosave conflict moves focus to its dialog, and the choice back to the field", async ({
+    newContext,
+    consoleGuard,
+  }) => {
     // The autosave endpoint answers a conflicting save with 409 Conflict; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
     const w = await world();
     const assessor = await actorFor(w.users.assessor);
-    const vendor = await createVendor({ organizationId: w.users.assessor.organizationId, name: unique("Conflict AI") });
-    const assessment = await startAssessment(assessor, { vendorId: vendor.id, templateVersionId: w.templateVersionId, title: `${vendor.name} – AI due diligence` });
+    const vendor = await createVendor({
+      organizationId: w.users.assessor.organizationId,
+      name: unique("Conflict AI"),
+    });
+    const assessment = await startAssessment(assessor, {
+      vendorId: vendor.id,
+      templateVersionId: w.templateVersionId,
+      title: `${vendor.name} – AI due diligence`,
+    });
     const contactEmail = `${unique("contact")}@vendor.example`;
     await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
     const contact = await vendorOf(assessment.id, contactEmail);
 
     const open = async (label: string) => {
       const context = await newContext({ label });
-      await context.addCookies([{ ...(await vendorSessionCookie(contact)), url: E2E_BASE_URL, httpOnly: true, sameSite: "Lax" }]);
+      await context.addCookies([
+        {
+          ...(await vendorSessionCookie(contact)),
+          url: E2E_BASE_URL,
+          httpOnly: true,
+          sameSite: "Lax",
+        },
+      ]);
       const page = await context.newPage();
       await page.goto("/portal");
       await waitForHydration(page);
@@ -484,7 +798,9 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
     // Tab to "Use my answer" and press it: focus returns to the answer's field.
     await second.keyboard.press("Tab");
     await second.keyboard.press("Tab");
-    await expect.poll(() => activeElement(second)).toMatchObject({ tag: "button", text: "Use my answer" });
+    await expect
+      .poll(() => activeElement(second))
+      .toMatchObject({ tag: "button", text: "Use my answer" });
     await second.keyboard.press("Enter");
     await expect(dialog).toHaveCount(0);
     await expect(field).toBeFocused();

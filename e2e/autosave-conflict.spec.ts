@@ -1,19 +1,32 @@
-import { expect, readMails, seedAssessmentWithInvite, test, waitForHydration } from "./support/fixtures";
+import {
+  expect,
+  readMails,
+  seedAssessmentWithInvite,
+  test,
+  waitForHydration,
+} from "./support/fixtures";
 import { codeMailFor, continueWithCode, question } from "./support/portal";
 import type { BrowserContext, Page } from "@playwright/test";
-
 
 const SUBPROCESSORS = "data_use.subprocessors";
 
 /** Opens the invite link in a new browser: Continue, then the e-mailed code (plain form posts both). */
-async function openPortal(context: BrowserContext, invite: { url: string; contactEmail: string }, options: { javaScript?: boolean } = {}): Promise<Page> {
+async function openPortal(
+  context: BrowserContext,
+  invite: { url: string; contactEmail: string },
+  options: { javaScript?: boolean } = {},
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(invite.url);
   if (options.javaScript === false) {
     const mailsBefore = (await readMails()).length;
     await page.getByRole("button", { name: "Continue" }).click();
-    await expect(page, "'Continue' (POST /invite/<token>) must ask for the code").toHaveURL(/\/portal\/verify$/);
-    await page.getByLabel("Code from the e-mail").fill(await codeMailFor(invite.contactEmail, mailsBefore));
+    await expect(page, "'Continue' (POST /invite/<token>) must ask for the code").toHaveURL(
+      /\/portal\/verify$/,
+    );
+    await page
+      .getByLabel("Code from the e-mail")
+      .fill(await codeMailFor(invite.contactEmail, mailsBefore));
     await page.getByRole("button", { name: "Confirm" }).click();
   } else {
     await continueWithCode(page, invite.contactEmail);
@@ -23,14 +36,20 @@ async function openPortal(context: BrowserContext, invite: { url: string; contac
 }
 
 test.describe("vendor portal: autosave and concurrent edits", () => {
-  test("two contacts edit the same answer: the second save shows both values, and 'Use my answer' keeps it", async ({ newContext, consoleGuard }) => {
+  test("two contacts edit the same answer: the second save shows both values, and 'Use my answer' keeps it", async ({
+    newContext,
+    consoleGuard,
+  }) => {
     // The autosave endpoint answers a conflicting save with 409 Conflict; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
     const { inviteUrl, contactEmail, addInvite } = await seedAssessmentWithInvite();
     const colleagueInvite = await addInvite();
 
     // Both contacts load the questionnaire while the answer is still empty.
-    const first = await openPortal(await newContext({ label: "contact 1" }), { url: inviteUrl, contactEmail });
+    const first = await openPortal(await newContext({ label: "contact 1" }), {
+      url: inviteUrl,
+      contactEmail,
+    });
     const second = await openPortal(await newContext({ label: "contact 2" }), colleagueInvite);
     await waitForHydration(first);
     await waitForHydration(second);
@@ -52,29 +71,46 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
 
     // Nothing was overwritten silently: contact 1's answer is still stored.
     await first.reload();
-    await expect(question(first, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("Azure (Ireland)");
+    await expect(question(first, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue(
+      "Azure (Ireland)",
+    );
 
     await dialog.getByRole("button", { name: "Use my answer" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(mine.getByTestId("save-status")).toHaveText("Saved");
 
     await second.reload();
-    await expect(question(second, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("AWS (Frankfurt)");
+    await expect(question(second, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue(
+      "AWS (Frankfurt)",
+    );
     await first.reload();
-    await expect(question(first, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("AWS (Frankfurt)");
+    await expect(question(first, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue(
+      "AWS (Frankfurt)",
+    );
   });
 
-  test("'Keep the saved answer' takes the colleague's value and saves nothing", async ({ newContext, consoleGuard }) => {
+  test("'Keep the saved answer' takes the colleague's value and saves nothing", async ({
+    newContext,
+    consoleGuard,
+  }) => {
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 409/);
     const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     // The same invite link opened in two browsers (e.g. laptop and phone).
-    const first = await openPortal(await newContext({ label: "browser 1" }), { url: inviteUrl, contactEmail });
-    const second = await openPortal(await newContext({ label: "browser 2" }), { url: inviteUrl, contactEmail });
+    const first = await openPortal(await newContext({ label: "browser 1" }), {
+      url: inviteUrl,
+      contactEmail,
+    });
+    const second = await openPortal(await newContext({ label: "browser 2" }), {
+      url: inviteUrl,
+      contactEmail,
+    });
     await waitForHydration(first);
     await waitForHydration(second);
 
     await question(first, "security.encryption").getByLabel("Partly").check();
-    await expect(question(first, "security.encryption").getByTestId("save-status")).toHaveText("Saved");
+    await expect(question(first, "security.encryption").getByTestId("save-status")).toHaveText(
+      "Saved",
+    );
 
     const mine = question(second, "security.encryption");
     await mine.getByLabel("No", { exact: true }).check();
@@ -89,9 +125,14 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(question(second, "security.encryption").getByLabel("Partly")).toBeChecked();
   });
 
-  test("a change made while the previous save is still on its way is sent after it: no conflict with oneself", async ({ newContext }) => {
+  test("a change made while the previous save is still on its way is sent after it: no conflict with oneself", async ({
+    newContext,
+  }) => {
     const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
-    const page = await openPortal(await newContext({ label: "contact" }), { url: inviteUrl, contactEmail });
+    const page = await openPortal(await newContext({ label: "contact" }), {
+      url: inviteUrl,
+      contactEmail,
+    });
     await waitForHydration(page);
     // The server stores the first save at once, but its answer reaches the page only when released:
     // meanwhile the page holds the version that save replaced.
@@ -116,10 +157,14 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(block.getByTestId("save-status")).toHaveText("Saved");
     await expect(block.getByTestId("conflict-dialog")).toHaveCount(0);
     await page.reload();
-    await expect(question(page, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("Azure (Ireland) and AWS (Frankfurt)");
+    await expect(question(page, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue(
+      "Azure (Ireland) and AWS (Frankfurt)",
+    );
   });
 
-  test("without JavaScript, the invite link opens the questionnaire ('Continue' is a plain form post)", async ({ newContext }) => {
+  test("without JavaScript, the invite link opens the questionnaire ('Continue' is a plain form post)", async ({
+    newContext,
+  }) => {
     const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false });
     const page = await openPortal(context, { url: inviteUrl, contactEmail }, { javaScript: false });
@@ -127,13 +172,19 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(page.getByRole("button", { name: "Save answers" })).toBeVisible();
   });
 
-  test("without JavaScript, 'Save answers' stores the answers with a plain form post and they persist", async ({ newContext }) => {
+  test("without JavaScript, 'Save answers' stores the answers with a plain form post and they persist", async ({
+    newContext,
+  }) => {
     const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
     // The vendor session comes from a normal browser, so this test checks the save path on its
     // own (the no-JS 'Continue' has its own test above).
     const withJs = await newContext({ label: "vendor (JS)" });
     await openPortal(withJs, { url: inviteUrl, contactEmail });
-    const context = await newContext({ label: "no-js vendor", javaScriptEnabled: false, storageState: await withJs.storageState() });
+    const context = await newContext({
+      label: "no-js vendor",
+      javaScriptEnabled: false,
+      storageState: await withJs.storageState(),
+    });
     const page = await context.newPage();
     await page.goto("/portal");
 
@@ -142,10 +193,15 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await storage.locator("details summary").first().click();
     await storage.locator('input[value="DE"]').check();
     await storage.locator('input[value="FR"]').check();
-    await question(page, "data_use.retention_days").locator('input[inputmode="decimal"]').fill("30");
+    await question(page, "data_use.retention_days")
+      .locator('input[inputmode="decimal"]')
+      .fill("30");
     await question(page, "transparency.documentation").getByLabel("Model or system card").check();
     await question(page, SUBPROCESSORS).locator('input[type="text"]').fill("Hetzner (Germany)");
-    const saved = page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/portal");
+    const saved = page.waitForResponse(
+      (response) =>
+        response.request().method() === "POST" && new URL(response.url()).pathname === "/portal",
+    );
     await page.getByRole("button", { name: "Save answers" }).click();
 
     expect((await saved).status(), "status of the plain 'Save answers' POST /portal").toBe(200);
@@ -153,12 +209,24 @@ test.describe("vendor portal: autosave and concurrent edits", () => {
     await expect(page.getByText("5 answers saved.")).toBeVisible();
 
     await page.goto("/portal");
-    await expect(question(page, "security.iso27001").locator('input[type="radio"]').first()).toBeChecked();
-    await expect(question(page, "residency.storage_countries").locator('input[value="DE"]')).toBeChecked();
-    await expect(question(page, "residency.storage_countries").locator('input[value="FR"]')).toBeChecked();
-    await expect(question(page, "data_use.retention_days").locator('input[inputmode="decimal"]')).toHaveValue("30");
-    await expect(question(page, "transparency.documentation").getByLabel("Model or system card")).toBeChecked();
-    await expect(question(page, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue("Hetzner (Germany)");
+    await expect(
+      question(page, "security.iso27001").locator('input[type="radio"]').first(),
+    ).toBeChecked();
+    await expect(
+      question(page, "residency.storage_countries").locator('input[value="DE"]'),
+    ).toBeChecked();
+    await expect(
+      question(page, "residency.storage_countries").locator('input[value="FR"]'),
+    ).toBeChecked();
+    await expect(
+      question(page, "data_use.retention_days").locator('input[inputmode="decimal"]'),
+    ).toHaveValue("30");
+    await expect(
+      question(page, "transparency.documentation").getByLabel("Model or system card"),
+    ).toBeChecked();
+    await expect(question(page, SUBPROCESSORS).locator('input[type="text"]')).toHaveValue(
+      "Hetzner (Germany)",
+    );
     await expect(question(page, "security.encryption").locator("input:checked")).toHaveCount(0);
 
     // Saving the unchanged form again stores nothing and raises no conflict.

@@ -66,30 +66,65 @@ const TEXT = {
 /** An assessment the vendor answered completely and submitted (set up through the use cases), and a DPO. */
 async function submittedAssessment() {
   const seeded = await seedAssessmentWithInvite();
-  const invite = await db().inviteLink.findFirstOrThrow({ where: { assessmentId: seeded.assessment.id }, select: { id: true } });
-  const vendor: VendorActor = { kind: "vendor", organizationId: seeded.org.id, inviteLinkId: invite.id, assessmentId: seeded.assessment.id, email: seeded.contactEmail, ip: "203.0.113.5" };
+  const invite = await db().inviteLink.findFirstOrThrow({
+    where: { assessmentId: seeded.assessment.id },
+    select: { id: true },
+  });
+  const vendor: VendorActor = {
+    kind: "vendor",
+    organizationId: seeded.org.id,
+    inviteLinkId: invite.id,
+    assessmentId: seeded.assessment.id,
+    email: seeded.contactEmail,
+    ip: "203.0.113.5",
+  };
   const { definition } = await loadTemplateVersion(seeded.assessment.templateVersionId);
-  const answers = demoAnswers(definition, { quality: 1, overrides: { [REOPENED]: 90 } }) as Record<string, AnswerValue>;
-  await saveAnswers(vendor, Object.entries(answers).map(([questionKey, value]) => ({ questionKey, value, baseVersion: 0 })));
+  const answers = demoAnswers(definition, { quality: 1, overrides: { [REOPENED]: 90 } }) as Record<
+    string,
+    AnswerValue
+  >;
+  await saveAnswers(
+    vendor,
+    Object.entries(answers).map(([questionKey, value]) => ({ questionKey, value, baseVersion: 0 })),
+  );
   const submitted = await submitAssessment(vendor);
-  if (!submitted.ok) throw new Error(`set-up submit failed: ${submitted.missingRequired.join(", ")}`);
+  if (!submitted.ok)
+    throw new Error(`set-up submit failed: ${submitted.missingRequired.join(", ")}`);
   const dpo = await seedUser(seeded.org.id, "DPO", { withTotp: true, name: unique("Dana DPO") });
-  const before = await db().answer.findMany({ where: { assessmentId: seeded.assessment.id }, select: { questionKey: true, value: true, version: true } });
+  const before = await db().answer.findMany({
+    where: { assessmentId: seeded.assessment.id },
+    select: { questionKey: true, value: true, version: true },
+  });
   return { ...seeded, dpo, answersBefore: new Map(before.map((a) => [a.questionKey, a])) };
 }
 
-async function signedInPage(context: BrowserContext, account: Parameters<typeof signInContext>[1]): Promise<Page> {
+async function signedInPage(
+  context: BrowserContext,
+  account: Parameters<typeof signInContext>[1],
+): Promise<Page> {
   await signInContext(context, account);
   return context.newPage();
 }
 
 /** Only the reopened answer changed (value and version); every other answer is as it was. */
-async function expectOnlyReopenedChanged(assessmentId: string, before: Map<string, { value: string; version: number }>, value: number) {
-  const after = await db().answer.findMany({ where: { assessmentId }, select: { questionKey: true, value: true, version: true } });
+async function expectOnlyReopenedChanged(
+  assessmentId: string,
+  before: Map<string, { value: string; version: number }>,
+  value: number,
+) {
+  const after = await db().answer.findMany({
+    where: { assessmentId },
+    select: { questionKey: true, value: true, version: true },
+  });
   expect(after).toHaveLength(before.size);
   for (const row of after) {
     if (row.questionKey === REOPENED) expect(JSON.parse(row.value)).toBe(value);
-    else expect({ key: row.questionKey, value: row.value, version: row.version }).toEqual({ key: row.questionKey, value: before.get(row.questionKey)!.value, version: before.get(row.questionKey)!.version });
+    else
+      expect({ key: row.questionKey, value: row.value, version: row.version }).toEqual({
+        key: row.questionKey,
+        value: before.get(row.questionKey)!.value,
+        version: before.get(row.questionKey)!.version,
+      });
   }
 }
 
@@ -99,22 +134,46 @@ async function requestChanges(page: Page, assessmentId: string, text: (typeof TE
   await waitForHydration(page);
   const form = page.getByTestId("request-changes-form");
   await form.getByLabel(text.reopenedLabel).check();
-  await form.getByLabel(text.message).fill(text === TEXT.en ? "Please check the retention period." : "Bitte prüfen Sie die Aufbewahrungsdauer.");
+  await form
+    .getByLabel(text.message)
+    .fill(
+      text === TEXT.en
+        ? "Please check the retention period."
+        : "Bitte prüfen Sie die Aufbewahrungsdauer.",
+    );
   await form.getByRole("button", { name: text.requestChanges }).click();
-  await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "CHANGES_REQUESTED");
+  await expect(page.getByTestId("status-badge")).toHaveAttribute(
+    "data-status",
+    "CHANGES_REQUESTED",
+  );
 }
 
 /** The assessor sees the new answer and forwards; the DPO decides with a fresh second factor. */
-async function forwardAndDecide(page: Page, dpoPage: Page, seeded: Awaited<ReturnType<typeof submittedAssessment>>, text: (typeof TEXT)["en" | "de"], newValue: string) {
+async function forwardAndDecide(
+  page: Page,
+  dpoPage: Page,
+  seeded: Awaited<ReturnType<typeof submittedAssessment>>,
+  text: (typeof TEXT)["en" | "de"],
+  newValue: string,
+) {
   const url = `/assessments/${seeded.assessment.id}`;
   await page.goto(url);
   await waitForHydration(page);
   await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "SUBMITTED");
-  await expect(page.locator(`[data-testid="answer-row"][data-question-key="${REOPENED}"]`).getByTestId("answer-value")).toContainText(newValue);
+  await expect(
+    page
+      .locator(`[data-testid="answer-row"][data-question-key="${REOPENED}"]`)
+      .getByTestId("answer-value"),
+  ).toContainText(newValue);
   await expect(page.getByTestId("change-request-state").first()).not.toHaveText(/^(open|offen)$/);
-  await page.getByLabel(text.note).fill(text === TEXT.en ? "Retention fixed; ready." : "Aufbewahrung korrigiert; bereit.");
+  await page
+    .getByLabel(text.note)
+    .fill(text === TEXT.en ? "Retention fixed; ready." : "Aufbewahrung korrigiert; bereit.");
   await page.getByRole("button", { name: text.forward }).click();
-  await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "AWAITING_DECISION");
+  await expect(page.getByTestId("status-badge")).toHaveAttribute(
+    "data-status",
+    "AWAITING_DECISION",
+  );
   // The assessor created and forwarded it: no decision for them, whatever their role.
   await expect(page.getByRole("button", { name: text.decide })).toHaveCount(0);
 
@@ -122,18 +181,33 @@ async function forwardAndDecide(page: Page, dpoPage: Page, seeded: Awaited<Retur
   await ageStepUp(seeded.dpo.userId);
   await dpoPage.goto(url);
   await waitForHydration(dpoPage);
-  await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute("data-status", "AWAITING_DECISION");
+  await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute(
+    "data-status",
+    "AWAITING_DECISION",
+  );
   await expect(dpoPage.getByTestId("decision-blocked")).toHaveCount(0);
   await dpoPage.getByLabel(text.outcome, { exact: true }).selectOption({ label: text.approve });
-  await dpoPage.getByLabel(text.rationale).fill(text === TEXT.en ? "Retention is now 14 days; approve." : "Aufbewahrung jetzt 14 Tage; freigegeben.");
-  await dpoPage.getByLabel(text.totp).fill(await freshTotpCode(seeded.dpo.userId, seeded.dpo.totpKey!));
+  await dpoPage
+    .getByLabel(text.rationale)
+    .fill(
+      text === TEXT.en
+        ? "Retention is now 14 days; approve."
+        : "Aufbewahrung jetzt 14 Tage; freigegeben.",
+    );
+  await dpoPage
+    .getByLabel(text.totp)
+    .fill(await freshTotpCode(seeded.dpo.userId, seeded.dpo.totpKey!));
   await dpoPage.getByRole("button", { name: text.decide }).click();
   await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute("data-status", "APPROVED");
-  await expect(dpoPage.getByTestId("decision")).toContainText(`${text.approvedBy} ${seeded.dpo.name}`);
+  await expect(dpoPage.getByTestId("decision")).toContainText(
+    `${text.approvedBy} ${seeded.dpo.name}`,
+  );
 }
 
 test.describe("request changes → resubmit → forward → decide", () => {
-  test("English, with JavaScript: the contact edits the reopened answer (autosave) and submits with the button", async ({ newContext }) => {
+  test("English, with JavaScript: the contact edits the reopened answer (autosave) and submits with the button", async ({
+    newContext,
+  }) => {
     test.setTimeout(180_000);
     const seeded = await submittedAssessment();
     const text = TEXT.en;
@@ -144,7 +218,9 @@ test.describe("request changes → resubmit → forward → decide", () => {
     await vendor.goto(seeded.inviteUrl);
     await continueWithCode(vendor, seeded.contactEmail);
     await waitForHydration(vendor);
-    await expect(vendor.getByTestId("change-request-banner")).toContainText("Please check the retention period.");
+    await expect(vendor.getByTestId("change-request-banner")).toContainText(
+      "Please check the retention period.",
+    );
     const reopened = question(vendor, REOPENED).locator('input[inputmode="decimal"]');
     await expect(reopened).toBeEnabled();
     await expect(question(vendor, UNTOUCHED).locator('input[type="radio"]').first()).toBeDisabled();
@@ -159,24 +235,37 @@ test.describe("request changes → resubmit → forward → decide", () => {
     await forwardAndDecide(assessor, dpo, seeded, text, "14");
   });
 
-  test("German, without JavaScript: a contact invited after the change request submits the plain form", async ({ newContext }) => {
+  test("German, without JavaScript: a contact invited after the change request submits the plain form", async ({
+    newContext,
+  }) => {
     test.setTimeout(180_000);
     const seeded = await submittedAssessment();
     const text = TEXT.de;
-    const assessor = await signedInPage(await newContext({ label: "assessor (de)", locale: "de-DE" }), seeded.assessor);
+    const assessor = await signedInPage(
+      await newContext({ label: "assessor (de)", locale: "de-DE" }),
+      seeded.assessor,
+    );
     await requestChanges(assessor, seeded.assessment.id, text);
     const fresh = await seeded.addInvite(`${unique("fresh")}@vendor.example`);
 
-    const noScript = await newContext({ label: "vendor (de, no JavaScript)", locale: "de-DE", javaScriptEnabled: false });
+    const noScript = await newContext({
+      label: "vendor (de, no JavaScript)",
+      locale: "de-DE",
+      javaScriptEnabled: false,
+    });
     const vendor = await noScript.newPage();
     await vendor.goto(fresh.url);
     const mailsBefore = (await readMails()).length;
     await vendor.getByRole("button", { name: "Weiter" }).click();
     await expect(vendor).toHaveURL(/\/portal\/verify$/);
-    await vendor.getByLabel("Code aus der E-Mail").fill(await codeMailFor(fresh.contactEmail, mailsBefore));
+    await vendor
+      .getByLabel("Code aus der E-Mail")
+      .fill(await codeMailFor(fresh.contactEmail, mailsBefore));
     await vendor.getByRole("button", { name: "Bestätigen" }).click();
     await expect(vendor).toHaveURL(/\/portal$/);
-    await expect(vendor.getByTestId("change-request-banner")).toContainText("Bitte prüfen Sie die Aufbewahrungsdauer.");
+    await expect(vendor.getByTestId("change-request-banner")).toContainText(
+      "Bitte prüfen Sie die Aufbewahrungsdauer.",
+    );
     const reopened = question(vendor, REOPENED).locator('input[inputmode="decimal"]');
     await expect(reopened).toBeEnabled();
     await expect(question(vendor, UNTOUCHED).locator('input[type="radio"]').first()).toBeDisabled();
@@ -188,10 +277,22 @@ test.describe("request changes → resubmit → forward → decide", () => {
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
     await expectOnlyReopenedChanged(seeded.assessment.id, seeded.answersBefore, 14);
     // The fresh contact's answer is recorded as theirs.
-    const freshLink = await db().inviteLink.findFirstOrThrow({ where: { tokenHash: sha256Hex(fresh.url.split("/").at(-1)!) }, select: { id: true } });
-    expect((await db().answer.findFirstOrThrow({ where: { assessmentId: seeded.assessment.id, questionKey: REOPENED } })).updatedBy).toBe(`vendor:${freshLink.id}`);
+    const freshLink = await db().inviteLink.findFirstOrThrow({
+      where: { tokenHash: sha256Hex(fresh.url.split("/").at(-1)!) },
+      select: { id: true },
+    });
+    expect(
+      (
+        await db().answer.findFirstOrThrow({
+          where: { assessmentId: seeded.assessment.id, questionKey: REOPENED },
+        })
+      ).updatedBy,
+    ).toBe(`vendor:${freshLink.id}`);
 
-    const dpo = await signedInPage(await newContext({ label: "dpo (de)", locale: "de-DE" }), seeded.dpo);
+    const dpo = await signedInPage(
+      await newContext({ label: "dpo (de)", locale: "de-DE" }),
+      seeded.dpo,
+    );
     await forwardAndDecide(assessor, dpo, seeded, text, "14");
   });
 });

@@ -13,7 +13,9 @@ test.describe("German and English", () => {
     await expect(page.getByRole("link", { name: "Zum Inhalt springen" })).toBeAttached();
   });
 
-  test("the header language select switches to English and back, and the choice sticks", async ({ page }) => {
+  test("the header language select switches to English and back, and the choice sticks", async ({
+    page,
+  }) => {
     await page.goto("/login");
     await waitForHydration(page);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
@@ -36,7 +38,10 @@ test.describe("German and English", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Bei Vetted anmelden");
   });
 
-  test("a signed-in user sees the app in German and can switch it to English for their account", async ({ page, newContext }) => {
+  test("a signed-in user sees the app in German and can switch it to English for their account", async ({
+    page,
+    newContext,
+  }) => {
     const org = await seedOrganization();
     const assessor = await seedUser(org.id, "ASSESSOR", { name: "Kim Bewerterin" });
 
@@ -48,13 +53,25 @@ test.describe("German and English", () => {
     await expect(page).toHaveURL(/\/vendors$/);
     // The navigation's own label is German too.
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
-    await expect(nav.getByRole("link")).toHaveText(["Anbieter", "Portfolio", "Bewertungen", "Vergleichen", "Vorlagen"]);
+    await expect(nav.getByRole("link")).toHaveText([
+      "Anbieter",
+      "Portfolio",
+      "Bewertungen",
+      "Vergleichen",
+      "Vorlagen",
+    ]);
     await expect(page.getByText("Angemeldet als Kim Bewerterin (Bewerter)")).toBeVisible();
     await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
 
     await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
     await page.getByRole("button", { name: "Sprache" }).click();
-    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Vendors", "Portfolio", "Assessments", "Compare", "Templates"]);
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+      "Vendors",
+      "Portfolio",
+      "Assessments",
+      "Compare",
+      "Templates",
+    ]);
     await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
     await expect(page).toHaveURL(/\/vendors$/);
 
@@ -68,6 +85,12 @@ test.describe("German and English", () => {
     await other.getByLabel("Passwort").fill(assessor.password);
     await other.getByRole("button", { name: "Anmelden" }).click();
     await expect(other).toHaveURL(/\/vendors$/);
-    await expect(other.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Vendors", "Portfolio", "Assessments", "Compare", "Templates"]);
+    await expect(other.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+      "Vendors",
+      "Portfolio",
+      "Assessments",
+      "Compare",
+      "Templates",
+    ]);
   });
 });

@@ -1,5 +1,13 @@
 import { db } from "../app/utils/db.server";
-import { expect, readMails, seedAssessmentWithInvite, test, unique, waitForHydration, waitForMail } from "./support/fixtures";
+import {
+  expect,
+  readMails,
+  seedAssessmentWithInvite,
+  test,
+  unique,
+  waitForHydration,
+  waitForMail,
+} from "./support/fixtures";
 import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { continueWithCode } from "./support/portal";
 
@@ -8,10 +16,14 @@ import { continueWithCode } from "./support/portal";
  * confirm the e-mailed code, the same browser skips it next time, an expired link gets a bare
  * 410 page, and a delegated colleague sees only the delegated sections.
  */
-const inviteIdOf = async (contactEmail: string) => (await db().inviteLink.findFirstOrThrow({ where: { contactEmail } })).id;
+const inviteIdOf = async (contactEmail: string) =>
+  (await db().inviteLink.findFirstOrThrow({ where: { contactEmail } })).id;
 
 test.describe("invite links", () => {
-  test("a scanner's GET and HEAD change nothing; a new browser confirms the code; the same browser skips it next time", async ({ newContext, request }) => {
+  test("a scanner's GET and HEAD change nothing; a new browser confirms the code; the same browser skips it next time", async ({
+    newContext,
+    request,
+  }) => {
     const contact = `${unique("contact")}@vendor.example`;
     const { inviteUrl, assessment } = await seedAssessmentWithInvite({ contactEmail: contact });
     const inviteId = await inviteIdOf(contact);
@@ -44,7 +56,9 @@ test.describe("invite links", () => {
     await page.getByRole("button", { name: "Continue" }).click();
     await expect(page).toHaveURL(/\/portal$/);
     await expect(page.getByRole("heading", { level: 1, name: assessment.title })).toBeVisible();
-    expect((await readMails()).slice(mailsBefore).filter((m) => m.to.includes(contact))).toEqual([]);
+    expect((await readMails()).slice(mailsBefore).filter((m) => m.to.includes(contact))).toEqual(
+      [],
+    );
 
     // Another browser is a new browser: it is asked for a code.
     const other = await (await newContext({ label: "other browser" })).newPage();
@@ -59,8 +73,13 @@ test.describe("invite links", () => {
   test("an expired link shows a bare 410 page", async ({ page, consoleGuard }) => {
     consoleGuard.allow(/status of 410/);
     const contact = `${unique("contact")}@vendor.example`;
-    const { inviteUrl, org, assessment } = await seedAssessmentWithInvite({ contactEmail: contact });
-    await db().inviteLink.update({ where: { id: await inviteIdOf(contact) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const { inviteUrl, org, assessment } = await seedAssessmentWithInvite({
+      contactEmail: contact,
+    });
+    await db().inviteLink.update({
+      where: { id: await inviteIdOf(contact) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const response = await page.goto(inviteUrl);
     expect(response?.status()).toBe(410);
     await expect(page.getByTestId("invite-state")).toHaveAttribute("data-state", "expired");
@@ -91,7 +110,9 @@ test.describe("invite links", () => {
     await expect(vendor.getByTestId("delegation-list")).toContainText(colleague);
 
     const mail = await waitForMail(colleague);
-    const colleagueUrl = new RegExp(`${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}`).exec(mail.text)?.[0];
+    const colleagueUrl = new RegExp(`${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}`).exec(
+      mail.text,
+    )?.[0];
     expect(colleagueUrl, "the delegation mail carries the colleague's own link").toBeTruthy();
     expect(colleagueUrl).not.toBe(inviteUrl);
 

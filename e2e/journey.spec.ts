@@ -15,7 +15,9 @@ import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { answerRequiredQuestions, continueWithCode, isRequired, questions } from "./support/portal";
 
 // The bundled template decides how many questions are required; read it instead of hard-coding.
-const bundledTemplate = JSON.parse(readFileSync("app/reference-data/templates/ai-vendor-due-diligence.json", "utf8")) as {
+const bundledTemplate = JSON.parse(
+  readFileSync("app/reference-data/templates/ai-vendor-due-diligence.json", "utf8"),
+) as {
   sections: { title: { en: string }; questions: { required: boolean }[] }[];
 };
 const SECTION_TITLES = bundledTemplate.sections.map((s) => s.title.en);
@@ -29,7 +31,10 @@ function isoDateInDays(days: number): string {
 }
 
 test.describe("main journey", () => {
-  test("vendor, product, assessment, invite, vendor answers and submits, scores, DPO approves with step-up", async ({ page, newContext }) => {
+  test("vendor, product, assessment, invite, vendor answers and submits, scores, DPO approves with step-up", async ({
+    page,
+    newContext,
+  }) => {
     // The whole product journey, including two waits of up to one TOTP period (30 s) for a
     // fresh code: ~1.7 min on a quiet machine, and it ran past 150 s once on a busy one.
     test.setTimeout(240_000);
@@ -79,14 +84,18 @@ test.describe("main journey", () => {
     await expect(page).toHaveURL(/\/assessments\/new\?vendorId=/);
     await expect(page.getByLabel("Vendor")).toHaveValue(vendorUrl.split("/").at(-1)!);
     await page.getByLabel("Product").selectOption({ label: "Acme Assist" });
-    await expect(page.getByLabel("Questionnaire template").locator("option:checked")).toHaveText(/AI vendor due diligence/);
+    await expect(page.getByLabel("Questionnaire template").locator("option:checked")).toHaveText(
+      /AI vendor due diligence/,
+    );
     await expect(page.getByLabel("Title")).toHaveValue("Acme AI – AI due diligence");
     await page.getByLabel("Due date").fill(isoDateInDays(30));
     await page.getByRole("button", { name: "Create assessment" }).click();
 
     await expect(page).toHaveURL(/\/assessments\/(?!new)[^/]+$/);
     const assessmentUrl = page.url();
-    await expect(page.getByRole("heading", { level: 1, name: "Acme AI – AI due diligence" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { level: 1, name: "Acme AI – AI due diligence" }),
+    ).toBeVisible();
     await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "DRAFT");
     await expect(page.getByText("Scores are computed when the vendor submits.")).toBeVisible();
 
@@ -95,7 +104,9 @@ test.describe("main journey", () => {
     await page.getByLabel("Contact name").fill("Sam Security");
     await page.getByRole("button", { name: "Create and send invite link" }).click();
     const inviteUrlBox = page.getByTestId("invite-url");
-    await expect(inviteUrlBox).toHaveText(new RegExp(`^${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}$`));
+    await expect(inviteUrlBox).toHaveText(
+      new RegExp(`^${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}$`),
+    );
     const inviteUrl = (await inviteUrlBox.textContent())!.trim();
     await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "INVITED");
     await expect(page.getByTestId("invite-list")).toContainText("Not used yet");
@@ -109,8 +120,14 @@ test.describe("main journey", () => {
     const vendorContext = await newContext({ label: "vendor" });
     const vendor = await vendorContext.newPage();
     await vendor.goto(inviteUrl);
-    await expect(vendor.getByRole("heading", { name: "Buyer GmbH invites you to an assessment" })).toBeVisible();
-    await expect(vendor.getByText('You were asked to answer the questionnaire "Acme AI – AI due diligence" for Acme AI.')).toBeVisible();
+    await expect(
+      vendor.getByRole("heading", { name: "Buyer GmbH invites you to an assessment" }),
+    ).toBeVisible();
+    await expect(
+      vendor.getByText(
+        'You were asked to answer the questionnaire "Acme AI – AI due diligence" for Acme AI.',
+      ),
+    ).toBeVisible();
     // Opening (GET) changes nothing: a link scanner could have fetched it. Reload works too.
     await vendor.reload();
     await waitForHydration(vendor);
@@ -119,7 +136,9 @@ test.describe("main journey", () => {
     await expect(page.getByTestId("invite-list")).toContainText("Not used yet");
 
     await continueWithCode(vendor, CONTACT);
-    await expect(vendor.getByRole("heading", { level: 1, name: "Acme AI – AI due diligence" })).toBeVisible();
+    await expect(
+      vendor.getByRole("heading", { level: 1, name: "Acme AI – AI due diligence" }),
+    ).toBeVisible();
     await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(SECTION_TITLES);
     await waitForHydration(vendor);
 
@@ -129,20 +148,32 @@ test.describe("main journey", () => {
 
     // Autosave really stored the answers: a reload shows them.
     await vendor.reload();
-    await expect(vendor.locator('fieldset[data-question-key="residency.storage_countries"] input[value="DE"]')).toBeChecked();
-    await expect(vendor.locator('fieldset[data-question-key="security.encryption"] input[value="yes"]')).toBeChecked();
+    await expect(
+      vendor.locator('fieldset[data-question-key="residency.storage_countries"] input[value="DE"]'),
+    ).toBeChecked();
+    await expect(
+      vendor.locator('fieldset[data-question-key="security.encryption"] input[value="yes"]'),
+    ).toBeChecked();
 
     await waitForHydration(vendor);
     await vendor.getByRole("button", { name: "Submit questionnaire" }).click();
-    await expect(vendor.getByTestId("submitted-banner")).toHaveText("Thank you — your answers were submitted");
+    await expect(vendor.getByTestId("submitted-banner")).toHaveText(
+      "Thank you — your answers were submitted",
+    );
     // Read-only from now on: no buttons, every input disabled.
     await expect(vendor.getByRole("button", { name: "Submit questionnaire" })).toHaveCount(0);
     await expect(vendor.getByRole("button", { name: "Save answers" })).toHaveCount(0);
     await expect(vendor.getByText("Answers are saved as you go.")).toHaveCount(0);
-    const inputs = vendor.locator('fieldset[data-testid="question"] :is(input:not([type="hidden"]), textarea, select)');
+    const inputs = vendor.locator(
+      'fieldset[data-testid="question"] :is(input:not([type="hidden"]), textarea, select)',
+    );
     expect(await inputs.count()).toBeGreaterThan(answered.length);
     // One check over every control (hundreds: each countries question has a checkbox per country).
-    expect(await inputs.evaluateAll((controls) => controls.filter((c) => !(c as HTMLInputElement).disabled).length)).toBe(0);
+    expect(
+      await inputs.evaluateAll(
+        (controls) => controls.filter((c) => !(c as HTMLInputElement).disabled).length,
+      ),
+    ).toBe(0);
     await vendor.reload();
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
 
@@ -164,12 +195,17 @@ test.describe("main journey", () => {
     await expect(sectionRows.first().getByRole("rowheader")).toHaveText("Security");
     await expect(page.getByText("No knock-out criterion triggered.")).toBeVisible();
     // Required questions hidden by show-if rules do not count; every visible one was answered.
-    await expect(page.getByText(`Completeness: ${answered.length} of ${answered.length} required questions`)).toBeVisible();
+    await expect(
+      page.getByText(`Completeness: ${answered.length} of ${answered.length} required questions`),
+    ).toBeVisible();
     await expect(page.getByTestId("invite-list")).toContainText("Last used");
 
     await page.getByLabel("Note for the DPO").fill("All required answers in; EU hosting.");
     await page.getByRole("button", { name: "Forward to DPO" }).click();
-    await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "AWAITING_DECISION");
+    await expect(page.getByTestId("status-badge")).toHaveAttribute(
+      "data-status",
+      "AWAITING_DECISION",
+    );
     // The assessor is no DPO: no decision form for them.
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
     await expect(page.getByLabel("Rationale", { exact: false })).toHaveCount(0);
@@ -183,12 +219,21 @@ test.describe("main journey", () => {
     await ageStepUp(dpo.userId);
     await dpoPage.goto(assessmentUrl);
     await waitForHydration(dpoPage);
-    await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute("data-status", "AWAITING_DECISION");
+    await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute(
+      "data-status",
+      "AWAITING_DECISION",
+    );
     await expect(dpoPage.getByTestId("recommendation")).toHaveText("The score recommends: approve");
-    await expect(dpoPage.getByText(/Deciding requires a two-factor check within the last \d+ minutes/)).toBeVisible();
+    await expect(
+      dpoPage.getByText(/Deciding requires a two-factor check within the last \d+ minutes/),
+    ).toBeVisible();
     await dpoPage.getByLabel("Decision", { exact: true }).selectOption({ label: "Approve" });
-    await dpoPage.getByLabel(/^Rationale/).fill("Scores are good, data stays in the EU, DPA available.");
-    await dpoPage.getByLabel("Authenticator code (two-factor check)").fill(await freshTotpCode(dpo.userId, dpo.totpKey!));
+    await dpoPage
+      .getByLabel(/^Rationale/)
+      .fill("Scores are good, data stays in the EU, DPA available.");
+    await dpoPage
+      .getByLabel("Authenticator code (two-factor check)")
+      .fill(await freshTotpCode(dpo.userId, dpo.totpKey!));
     await dpoPage.getByRole("button", { name: "Record decision" }).click();
 
     await expect(dpoPage.getByTestId("status-badge")).toHaveAttribute("data-status", "APPROVED");
@@ -206,7 +251,10 @@ test.describe("main journey", () => {
     await expect(page.getByRole("button", { name: "Record decision" })).toHaveCount(0);
   });
 
-  test("submitting too early lists the missing required answers and keeps what was saved", async ({ newContext, consoleGuard }) => {
+  test("submitting too early lists the missing required answers and keeps what was saved", async ({
+    newContext,
+    consoleGuard,
+  }) => {
     // The portal answers a premature submit with 400 and the list; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 400/);
     const { inviteUrl, contactEmail } = await seedAssessmentWithInvite();
@@ -229,19 +277,29 @@ test.describe("main journey", () => {
     expect(requiredCount).toBe(REQUIRED_QUESTIONS);
 
     // One answer, then submit.
-    await vendor.locator('fieldset[data-question-key="security.encryption"] input[value="yes"]').check();
-    await expect(vendor.locator('fieldset[data-question-key="security.encryption"]').getByTestId("save-status")).toHaveText("Saved");
+    await vendor
+      .locator('fieldset[data-question-key="security.encryption"] input[value="yes"]')
+      .check();
+    await expect(
+      vendor
+        .locator('fieldset[data-question-key="security.encryption"]')
+        .getByTestId("save-status"),
+    ).toHaveText("Saved");
     await vendor.getByRole("button", { name: "Submit questionnaire" }).click();
 
     const missing = vendor.getByTestId("missing-required").getByRole("listitem");
     // Required questions hidden by their show-if rule are not asked for.
     await expect(missing).toHaveCount(visibleRequired - 1);
     await expect(vendor.getByTestId("missing-required")).toContainText("ISO/IEC 27001");
-    await expect(vendor.getByTestId("missing-required")).not.toContainText("Are customer data encrypted in transit");
+    await expect(vendor.getByTestId("missing-required")).not.toContainText(
+      "Are customer data encrypted in transit",
+    );
     await expect(vendor.getByTestId("submitted-banner")).toHaveCount(0);
 
     await vendor.reload();
-    await expect(vendor.locator('fieldset[data-question-key="security.encryption"] input[value="yes"]')).toBeChecked();
+    await expect(
+      vendor.locator('fieldset[data-question-key="security.encryption"] input[value="yes"]'),
+    ).toBeChecked();
     await expect(vendor.getByRole("button", { name: "Submit questionnaire" })).toBeEnabled();
   });
 });

@@ -1,8 +1,20 @@
-import { base32Decode, expect, freshTotpCode, logIn, seedOrganization, seedUser, test, waitForHydration, waitForRouterIdle } from "./support/fixtures";
+import {
+  base32Decode,
+  expect,
+  freshTotpCode,
+  logIn,
+  seedOrganization,
+  seedUser,
+  test,
+  waitForHydration,
+  waitForRouterIdle,
+} from "./support/fixtures";
 import { generateTotpCode } from "../app/modules/auth/totp.server";
 
 test.describe("sign-in and two-factor authentication", () => {
-  test("an admin without TOTP is forced to enrol, gets recovery codes, and then signs in with password + TOTP", async ({ page }) => {
+  test("an admin without TOTP is forced to enrol, gets recovery codes, and then signs in with password + TOTP", async ({
+    page,
+  }) => {
     const org = await seedOrganization();
     const admin = await seedUser(org.id, "ADMIN");
 
@@ -13,8 +25,12 @@ test.describe("sign-in and two-factor authentication", () => {
     await page.getByLabel("Password").fill(admin.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/mfa\/setup$/);
-    await expect(page.getByRole("heading", { name: "Set up two-factor authentication" })).toBeVisible();
-    await expect(page.getByText("Your role requires two-factor authentication before you can continue.")).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Set up two-factor authentication" }),
+    ).toBeVisible();
+    await expect(
+      page.getByText("Your role requires two-factor authentication before you can continue."),
+    ).toBeVisible();
 
     // Any other page keeps sending them back until they enrol.
     await page.goto("/vendors");
@@ -28,14 +44,21 @@ test.describe("sign-in and two-factor authentication", () => {
     expect(manualKey.replaceAll(" ", "")).toMatch(/^[A-Z2-7]{32}$/);
     const key = base32Decode(manualKey);
     expect(key).toHaveLength(20);
-    await page.getByLabel("Enter the code the app shows to finish").fill(generateTotpCode(key, new Date()));
+    await page
+      .getByLabel("Enter the code the app shows to finish")
+      .fill(generateTotpCode(key, new Date()));
     await page.getByRole("button", { name: "Verify" }).click();
 
-    await expect(page.getByRole("heading", { name: "Two-factor authentication is on" })).toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Two-factor authentication is on" }),
+    ).toBeVisible();
     // The codes are shown this once: they must stay on screen until the user continues (no
     // revalidation or redirect may take them away).
     await waitForRouterIdle(page);
-    await expect(page, "the recovery codes must stay on screen until the user clicks Continue").toHaveURL(/\/mfa\/setup$/);
+    await expect(
+      page,
+      "the recovery codes must stay on screen until the user clicks Continue",
+    ).toHaveURL(/\/mfa\/setup$/);
     const codes = page.getByTestId("recovery-codes").getByRole("listitem");
     await expect(codes).toHaveCount(10);
     const codeTexts = await codes.allTextContents();
@@ -58,7 +81,10 @@ test.describe("sign-in and two-factor authentication", () => {
     await expect(page.getByText(`Signed in as ${admin.name} (Admin)`)).toBeVisible();
   });
 
-  test("a wrong password shows the error message and signs nobody in", async ({ page, consoleGuard }) => {
+  test("a wrong password shows the error message and signs nobody in", async ({
+    page,
+    consoleGuard,
+  }) => {
     // The login action answers 400 on bad credentials; Chromium logs that response status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 400/);
     const org = await seedOrganization();
@@ -85,7 +111,10 @@ test.describe("sign-in and two-factor authentication", () => {
     await expect(page.getByRole("alert")).toHaveText("E-mail or password is wrong.");
   });
 
-  test("a wrong TOTP code is refused and the right one signs in", async ({ page, consoleGuard }) => {
+  test("a wrong TOTP code is refused and the right one signs in", async ({
+    page,
+    consoleGuard,
+  }) => {
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 400/);
     const org = await seedOrganization();
     const dpo = await seedUser(org.id, "DPO", { withTotp: true });
@@ -96,7 +125,10 @@ test.describe("sign-in and two-factor authentication", () => {
     await page.getByLabel("Password").fill(dpo.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/login\/verify$/);
-    await expect(page.getByRole("heading", { name: "Two-factor authentication", exact: true }), "/login/verify must show the second-factor form").toBeVisible();
+    await expect(
+      page.getByRole("heading", { name: "Two-factor authentication", exact: true }),
+      "/login/verify must show the second-factor form",
+    ).toBeVisible();
 
     const right = await freshTotpCode(dpo.userId, dpo.totpKey!);
     const wrong = right === "000000" ? "111111" : "000000";
@@ -108,6 +140,8 @@ test.describe("sign-in and two-factor authentication", () => {
     await page.getByLabel("Code").fill(await freshTotpCode(dpo.userId, dpo.totpKey!));
     await page.getByRole("button", { name: "Verify" }).click();
     await expect(page).toHaveURL(/\/vendors$/);
-    await expect(page.getByText(`Signed in as ${dpo.name} (Data Protection Officer)`)).toBeVisible();
+    await expect(
+      page.getByText(`Signed in as ${dpo.name} (Data Protection Officer)`),
+    ).toBeVisible();
   });
 });

@@ -1,6 +1,13 @@
 import { createTestCertificateAuthority, parsePkcs12 } from "../app/modules/signing/pkcs12";
 import { db } from "../app/utils/db.server";
-import { expect, seedOrganization, seedUser, signInContext, test, waitForHydration } from "./support/fixtures";
+import {
+  expect,
+  seedOrganization,
+  seedUser,
+  signInContext,
+  test,
+  waitForHydration,
+} from "./support/fixtures";
 
 /**
  * Admin → Settings → Report signing certificate in the browser, in both languages: a wrong
@@ -38,7 +45,10 @@ const TEXT = {
 } as const;
 
 for (const language of ["en", "de"] as const) {
-  test(`${language}: an ADMIN uploads, inspects and removes the organisation's signing certificate; the audit page shows the anchors`, async ({ page, consoleGuard }) => {
+  test(`${language}: an ADMIN uploads, inspects and removes the organisation's signing certificate; the audit page shows the anchors`, async ({
+    page,
+    consoleGuard,
+  }) => {
     // A refused upload is answered with status 400 and the form's message; Chromium logs the status.
     consoleGuard.allow(/Failed to load resource: the server responded with a status of 400/);
     const t = TEXT[language];
@@ -54,7 +64,11 @@ for (const language of ["en", "de"] as const) {
     await waitForHydration(page);
 
     const own = createTestCertificateAuthority(`Eigene Signatur ${language.toUpperCase()} GmbH`);
-    const file = { name: "signing.p12", mimeType: "application/x-pkcs12", buffer: Buffer.from(own.p12) };
+    const file = {
+      name: "signing.p12",
+      mimeType: "application/x-pkcs12",
+      buffer: Buffer.from(own.p12),
+    };
     await page.getByLabel(t.file).setInputFiles(file);
     await page.getByLabel(t.passphrase).fill("not the passphrase");
     await page.getByRole("button", { name: t.upload }).click();

@@ -1,9 +1,17 @@
 import { expect, test } from "@playwright/test";
-import { installBundledTemplatesViaApp, seedOrganization, seedUser, signInContext, unique } from "./support/fixtures";
+import {
+  installBundledTemplatesViaApp,
+  seedOrganization,
+  seedUser,
+  signInContext,
+  unique,
+} from "./support/fixtures";
 import { E2E_BASE_URL } from "./support/env";
 
 // An assessor edits a question label, adds a question, publishes, and sees the diff.
-test("an assessor edits a template draft, publishes it and sees the changes", async ({ browser }) => {
+test("an assessor edits a template draft, publishes it and sees the changes", async ({
+  browser,
+}) => {
   const org = await seedOrganization();
   const assessor = await seedUser(org.id, "ASSESSOR");
   await installBundledTemplatesViaApp(assessor);
@@ -33,13 +41,17 @@ test("an assessor edits a template draft, publishes it and sees the changes", as
   await expect(page.getByTestId("question-label").filter({ hasText: addedLabel })).toBeVisible();
 
   await page.getByRole("link", { name: "Preview" }).click();
-  await expect(page.getByTestId("template-preview-de").getByText("Neue Frage im Test")).toBeVisible();
+  await expect(
+    page.getByTestId("template-preview-de").getByText("Neue Frage im Test"),
+  ).toBeVisible();
   await expect(page.getByTestId("template-preview-en").getByText(newLabel).first()).toBeVisible();
 
   await page.getByRole("button", { name: "Publish as version 2" }).click();
   await expect(page.getByText("Version 2 was published.")).toBeVisible();
   const diff = page.getByTestId("template-diff");
-  await expect(page.getByRole("heading", { name: "Version 2: changes compared to version 1" })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: "Version 2: changes compared to version 1" }),
+  ).toBeVisible();
   await expect(diff.getByText("Questions added (1)")).toBeVisible();
   await expect(diff.getByText(addedLabel)).toBeVisible();
   await expect(diff.getByText("Questions changed (1)")).toBeVisible();

@@ -1,7 +1,21 @@
 import { readFileSync } from "node:fs";
-import { expect, logIn, seedAssessmentWithInvite, test, unique, waitForHydration, waitForMail } from "./support/fixtures";
+import {
+  expect,
+  logIn,
+  seedAssessmentWithInvite,
+  test,
+  unique,
+  waitForHydration,
+  waitForMail,
+} from "./support/fixtures";
 import { E2E_BASE_URL_PATTERN } from "./support/env";
-import { answerQuestions, continueWithCode, question, questions, SAMPLE_PDF } from "./support/portal";
+import {
+  answerQuestions,
+  continueWithCode,
+  question,
+  questions,
+  SAMPLE_PDF,
+} from "./support/portal";
 
 /**
  * The vendor's whole journey on the bundled "AI vendor due diligence" template: open the link,
@@ -11,15 +25,24 @@ import { answerQuestions, continueWithCode, question, questions, SAMPLE_PDF } fr
  * assessor sees every answer, the file, the thread and who answered what. Once in English, once
  * in German.
  */
-const template = JSON.parse(readFileSync("app/reference-data/templates/ai-vendor-due-diligence.json", "utf8")) as {
-  sections: { key: string; title: { en: string; de: string }; questions: { key: string; type: string }[] }[];
+const template = JSON.parse(
+  readFileSync("app/reference-data/templates/ai-vendor-due-diligence.json", "utf8"),
+) as {
+  sections: {
+    key: string;
+    title: { en: string; de: string };
+    questions: { key: string; type: string }[];
+  }[];
 };
 const ALL_QUESTIONS = template.sections.flatMap((s) => s.questions);
 const SECURITY = template.sections.find((s) => s.key === "security")!;
 const isSecurity = (key: string) => SECURITY.questions.some((q) => q.key === key);
 
 test.describe("vendor journey on the bundled template", () => {
-  test("English: code, delegation, every question type, evidence, clarification, submit; the assessor sees it all", async ({ page, newContext }) => {
+  test("English: code, delegation, every question type, evidence, clarification, submit; the assessor sees it all", async ({
+    page,
+    newContext,
+  }) => {
     test.setTimeout(300_000);
     const colleague = `${unique("colleague")}@vendor.example`;
     const seeded = await seedAssessmentWithInvite();
@@ -28,7 +51,9 @@ test.describe("vendor journey on the bundled template", () => {
     const vendor = await (await newContext({ label: "vendor" })).newPage();
     await vendor.goto(seeded.inviteUrl);
     await continueWithCode(vendor, seeded.contactEmail);
-    await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(template.sections.map((s) => s.title.en));
+    await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(
+      template.sections.map((s) => s.title.en),
+    );
     await expect(questions(vendor)).toHaveCount(ALL_QUESTIONS.length);
 
     /* …delegates the security section to a colleague, who answers it with their own link. */
@@ -39,7 +64,9 @@ test.describe("vendor journey on the bundled template", () => {
     await vendor.getByLabel(SECURITY.title.en, { exact: true }).check();
     await vendor.getByRole("button", { name: "Send invitation" }).click();
     await expect(vendor.getByText(`Invitation sent to ${colleague}.`)).toBeVisible();
-    const colleagueUrl = new RegExp(`${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}`).exec((await waitForMail(colleague)).text)![0];
+    const colleagueUrl = new RegExp(`${E2E_BASE_URL_PATTERN}/invite/[A-Za-z0-9_-]{43}`).exec(
+      (await waitForMail(colleague)).text,
+    )![0];
 
     const helper = await (await newContext({ label: "colleague" })).newPage();
     await helper.goto(colleagueUrl);
@@ -55,7 +82,17 @@ test.describe("vendor journey on the bundled template", () => {
     await waitForHydration(vendor);
     const byContact = await answerQuestions(vendor, { all: true, skip: isSecurity });
     const kinds = new Set([...bySecurity, ...byContact].map((a) => a.kind));
-    for (const kind of ["radio", "checkbox", "countries", "subprocessors", "evidence", "date", "number", "text"]) expect(kinds, `answered a ${kind} question`).toContain(kind);
+    for (const kind of [
+      "radio",
+      "checkbox",
+      "countries",
+      "subprocessors",
+      "evidence",
+      "date",
+      "number",
+      "text",
+    ])
+      expect(kinds, `answered a ${kind} question`).toContain(kind);
     const answeredKeys = [...bySecurity, ...byContact].map((a) => a.key);
 
     /* The assessor asks about one answer; the vendor sees the thread and replies. */
@@ -65,7 +102,9 @@ test.describe("vendor journey on the bundled template", () => {
     const asked = byContact.find((a) => a.kind === "subprocessors")!.key;
     const row = page.locator(`#answer-${asked.replace(/\./g, "\\.")}`);
     await row.getByTestId("clarification-ask").locator("summary").click();
-    await row.getByTestId("clarification-ask-body").fill("Which data does the support sub-processor see?");
+    await row
+      .getByTestId("clarification-ask-body")
+      .fill("Which data does the support sub-processor see?");
     await row.getByTestId("clarification-ask-submit").click();
     await expect(row.getByTestId("clarification-thread")).toHaveCount(1);
 
@@ -73,7 +112,9 @@ test.describe("vendor journey on the bundled template", () => {
     await waitForHydration(vendor);
     const thread = question(vendor, asked).getByTestId("clarification-thread");
     await expect(thread).toContainText("Which data does the support sub-processor see?");
-    await thread.getByTestId("clarification-reply-body").fill("Only ticket metadata, never prompts.");
+    await thread
+      .getByTestId("clarification-reply-body")
+      .fill("Only ticket metadata, never prompts.");
     await thread.getByTestId("clarification-reply-submit").click();
     await expect(thread.getByTestId("clarification-message")).toHaveCount(2);
 
@@ -89,15 +130,21 @@ test.describe("vendor journey on the bundled template", () => {
       const answerRow = page.locator(`[data-testid="answer-row"][data-question-key="${key}"]`);
       await expect(answerRow.getByTestId("answered-by"), `who answered ${key}`).toBeVisible();
     }
-    const securityRow = page.locator(`[data-testid="answer-row"][data-question-key="${bySecurity[0]!.key}"]`);
+    const securityRow = page.locator(
+      `[data-testid="answer-row"][data-question-key="${bySecurity[0]!.key}"]`,
+    );
     await expect(securityRow.getByTestId("answered-by")).toContainText(colleague);
     const evidenceKey = bySecurity.find((a) => a.kind === "evidence")!.key;
-    const evidenceRow = page.locator(`[data-testid="answer-row"][data-question-key="${evidenceKey}"]`);
+    const evidenceRow = page.locator(
+      `[data-testid="answer-row"][data-question-key="${evidenceKey}"]`,
+    );
     await expect(evidenceRow.getByTestId("answer-files")).toContainText(SAMPLE_PDF.name);
     await expect(evidenceRow.getByTestId("answer-files")).toContainText(colleague);
     await expect(row.getByTestId("clarification-message")).toHaveCount(2);
     await expect(row).toContainText("Only ticket metadata, never prompts.");
-    await expect(page.getByTestId("answer-subprocessors").first()).toContainText("Hetzner Online GmbH");
+    await expect(page.getByTestId("answer-subprocessors").first()).toContainText(
+      "Hetzner Online GmbH",
+    );
   });
 
   test("German: the contact answers in German and submits", async ({ newContext }) => {
@@ -106,7 +153,9 @@ test.describe("vendor journey on the bundled template", () => {
     const vendor = await (await newContext({ label: "vendor (de)", locale: "de-DE" })).newPage();
     await vendor.goto(seeded.inviteUrl);
     await continueWithCode(vendor, seeded.contactEmail, "de");
-    await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(template.sections.map((s) => s.title.de));
+    await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(
+      template.sections.map((s) => s.title.de),
+    );
     await waitForHydration(vendor);
     const answered = await answerQuestions(vendor, { savedText: "Gespeichert" });
     expect(answered.length).toBeGreaterThan(30);

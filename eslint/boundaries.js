@@ -108,11 +108,13 @@ const ROLE_MESSAGE =
 export const MESSAGE_KEY_CAST_SELECTORS = [
   {
     selector: "TSAsExpression > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
-    message: "No `as MessageKey`: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts, or type the value as MessageKey where it is created.",
+    message:
+      "No `as MessageKey`: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts, or type the value as MessageKey where it is created.",
   },
   {
     selector: "TSTypeAssertion > TSTypeReference.typeAnnotation[typeName.name='MessageKey']",
-    message: "No `<MessageKey>` cast: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts.",
+    message:
+      "No `<MessageKey>` cast: it hides missing translations. Use isMessageKey()/labelKey() from app/utils/i18n.ts.",
   },
 ];
 

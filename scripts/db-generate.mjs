@@ -39,7 +39,10 @@ function derivePostgresSchema(source) {
   const replaced = source
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('url      = "file:./unused.db"', 'url      = "postgresql://localhost/unused"')
-    .replace('output       = "../app/generated/sqlite"', 'output       = "../../app/generated/postgres"');
+    .replace(
+      'output       = "../app/generated/sqlite"',
+      'output       = "../../app/generated/postgres"',
+    );
   if (replaced.includes('"sqlite"') || !replaced.includes("generated/postgres")) {
     fail("could not derive the PostgreSQL schema: the generator/datasource blocks changed shape");
   }
@@ -62,7 +65,14 @@ function pendingSql(provider) {
   const dir = path.join(root, "prisma/migrations", provider.name);
   const snapshot = path.join(dir, "schema.snapshot.prisma");
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-  const sql = prisma(["migrate", "diff", ...from, "--to-schema-datamodel", provider.schemaPath, "--script"]);
+  const sql = prisma([
+    "migrate",
+    "diff",
+    ...from,
+    "--to-schema-datamodel",
+    provider.schemaPath,
+    "--script",
+  ]);
   const meaningful = sql
     .split("\n")
     .filter((line) => line.trim() && !line.startsWith("--"))
@@ -104,7 +114,10 @@ for (const provider of providers) {
   console.log(`wrote ${path.relative(root, folder)}/migration.sql`);
 }
 
-if (problems.length > 0) fail(`drift found:\n  ${problems.join("\n  ")}\nRun: npm run db:generate -- --name <what_changed>`);
+if (problems.length > 0)
+  fail(
+    `drift found:\n  ${problems.join("\n  ")}\nRun: npm run db:generate -- --name <what_changed>`,
+  );
 
 if (!checkOnly) {
   for (const provider of providers) prisma(["generate", "--schema", provider.schemaPath]);

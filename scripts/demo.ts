@@ -27,14 +27,22 @@ function run(command: string, args: string[]): void {
 process.env.NODE_ENV = "production";
 applyDemoEnvironment(loadOrCreateDemoConfig());
 
-if (!existsSync(path.join(root, "app/generated/sqlite/client.ts"))) run("node", ["scripts/db-generate.mjs", "--clients-only"]);
+if (!existsSync(path.join(root, "app/generated/sqlite/client.ts")))
+  run("node", ["scripts/db-generate.mjs", "--clients-only"]);
 const serverBuild = path.join(root, "build/server/index.js");
-const sources = Math.max(newestMtime(path.join(root, "app")), newestMtime(path.join(root, "seeds")));
+const sources = Math.max(
+  newestMtime(path.join(root, "app")),
+  newestMtime(path.join(root, "seeds")),
+);
 if (!existsSync(serverBuild) || statSync(serverBuild).mtimeMs < sources) {
   console.log("Building the app …");
   run("npx", ["remix", "vite:build"]);
 }
 run("npx", ["tsx", "cli/vetted.ts", "demo", "seed"]);
-const server = spawn("node", ["server/index.js"], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn("node", ["server/index.js"], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

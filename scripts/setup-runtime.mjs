@@ -30,7 +30,10 @@ function fail(message) {
 /** The version a Node binary reports, or undefined when it does not run here (e.g. glibc build on musl). */
 function versionOf(node) {
   try {
-    return execFileSync(node, ["-p", "process.versions.node"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    return execFileSync(node, ["-p", "process.versions.node"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -40,7 +43,8 @@ function chooseRuntime() {
   const npmNode = process.env.npm_node_execpath || process.execPath;
   const npmNodeVersion = versionOf(npmNode) ?? process.versions.node;
   const wanted = process.env.VETTED_RUNTIME ?? "auto";
-  if (!["auto", "bundled"].includes(wanted)) fail(`VETTED_RUNTIME must be "auto" or "bundled", not "${wanted}".`);
+  if (!["auto", "bundled"].includes(wanted))
+    fail(`VETTED_RUNTIME must be "auto" or "bundled", not "${wanted}".`);
   if (wanted === "auto" && isSupportedNodeVersion(npmNodeVersion)) {
     return { node: npmNode, version: npmNodeVersion, source: "this machine's", bundled: false };
   }
@@ -58,7 +62,12 @@ function chooseRuntime() {
 function removeBundledNodeLink() {
   try {
     if (!lstatSync(binLink).isSymbolicLink()) return;
-    if (!path.resolve(path.dirname(binLink), readlinkSync(binLink)).startsWith(bundledPackage + path.sep)) return;
+    if (
+      !path
+        .resolve(path.dirname(binLink), readlinkSync(binLink))
+        .startsWith(bundledPackage + path.sep)
+    )
+      return;
     rmSync(binLink);
   } catch (error) {
     if (error?.code !== "ENOENT") throw error;
@@ -73,6 +82,8 @@ function sqliteLoads(node) {
 const runtime = chooseRuntime();
 if (!runtime.bundled) removeBundledNodeLink();
 if (!sqliteLoads(runtime.node)) {
-  fail(`better-sqlite3 does not load on Node ${runtime.version}: it ships prebuilt binaries for Linux, macOS and Windows on x64 and arm64 only.`);
+  fail(
+    `better-sqlite3 does not load on Node ${runtime.version}: it ships prebuilt binaries for Linux, macOS and Windows on x64 and arm64 only.`,
+  );
 }
 console.log(`Vetted runs on ${runtime.source} Node ${runtime.version} (${runtime.node}).`);

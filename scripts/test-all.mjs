@@ -59,7 +59,9 @@ function stage(name, command, args, { env = {}, quiet = false } = {}) {
         console.log(`\n▶ ${name}`);
         process.stdout.write(Buffer.concat(output));
       }
-      console.log(`◀ ${name}: ${ok ? "ok" : `failed (exit ${code ?? signal})`} in ${seconds(took)}`);
+      console.log(
+        `◀ ${name}: ${ok ? "ok" : `failed (exit ${code ?? signal})`} in ${seconds(took)}`,
+      );
       resolve(ok);
     });
   });
@@ -87,7 +89,8 @@ function countPlaywright(file) {
 
 function finish(ok) {
   console.log("\nStage times:");
-  for (const [name, took] of timings) console.log(`  ${name.padEnd(36)} ${seconds(took).padStart(8)}`);
+  for (const [name, took] of timings)
+    console.log(`  ${name.padEnd(36)} ${seconds(took).padStart(8)}`);
   console.log(`  ${"total".padEnd(36)} ${seconds(Date.now() - startedAt).padStart(8)}`);
   console.log(`\n${passed} passed, ${failed} failed`);
   process.exit(ok && failed === 0 ? 0 : 1);
@@ -98,7 +101,13 @@ const node = process.execPath;
 
 async function vitest(name, file, args) {
   const reportFile = path.join(reports, file);
-  const ok = await stage(name, bin("vitest"), ["run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${reportFile}`]);
+  const ok = await stage(name, bin("vitest"), [
+    "run",
+    ...args,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${reportFile}`,
+  ]);
   countVitest(reportFile);
   return ok;
 }
@@ -108,20 +117,28 @@ async function vitest(name, file, args) {
  * file the project has, so a new test root can never drop out of `npm test` unnoticed.
  */
 function everySqliteFileRan() {
-  const listing = spawnSync(bin("vitest"), ["list", "--project", "sqlite", "--filesOnly", "--json"], {
-    cwd: root,
-    encoding: "utf8",
-    env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}` },
-  });
-  const listed = listing.status === 0 ? JSON.parse(listing.stdout).map((entry) => entry.file) : null;
+  const listing = spawnSync(
+    bin("vitest"),
+    ["list", "--project", "sqlite", "--filesOnly", "--json"],
+    {
+      cwd: root,
+      encoding: "utf8",
+      env: { ...process.env, PATH: `${binDir}${path.delimiter}${process.env.PATH ?? ""}` },
+    },
+  );
+  const listed =
+    listing.status === 0 ? JSON.parse(listing.stdout).map((entry) => entry.file) : null;
   const ran = new Set(
     ["vitest-sqlite.json", "vitest-scoring.json"].flatMap((file) => {
       const reportFile = path.join(reports, file);
-      return existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, "utf8")).testResults.map((result) => result.name) : [];
+      return existsSync(reportFile)
+        ? JSON.parse(readFileSync(reportFile, "utf8")).testResults.map((result) => result.name)
+        : [];
     }),
   );
   const missing = listed?.filter((file) => !ran.has(file)) ?? ["(vitest list failed)"];
-  if (missing.length > 0) console.log(`\nSQLite test files that no stage ran:\n  ${missing.join("\n  ")}`);
+  if (missing.length > 0)
+    console.log(`\nSQLite test files that no stage ran:\n  ${missing.join("\n  ")}`);
   return missing.length === 0;
 }
 
@@ -129,23 +146,41 @@ const steps = [
   () => stage("generate Prisma clients", node, ["scripts/db-generate.mjs", "--clients-only"]),
   () =>
     together(
-      (options) => stage("schema drift check", node, ["scripts/db-generate.mjs", "--check"], options),
+      (options) =>
+        stage("schema drift check", node, ["scripts/db-generate.mjs", "--check"], options),
       (options) => stage("typecheck", bin("tsc"), ["--noEmit"], options),
       (options) => stage("lint", bin("eslint"), [".", "--max-warnings", "0"], options),
       // One style everywhere, so a diff shows changes, not re-wrapping (`npm run format` fixes it).
-      (options) => stage("format check", bin("prettier"), ["--check", ".", "--log-level", "warn"], options),
+      (options) =>
+        stage("format check", bin("prettier"), ["--check", ".", "--log-level", "warn"], options),
       (options) => stage("production build", bin("remix"), ["vite:build"], options),
     ),
   // Every test file of the SQLite project except scoring/'s, which the next stage runs.
   // (Positional arguments filter by path: these are all roots of vitest.config.ts but scoring/.)
-  () => vitest("Vitest (SQLite)", "vitest-sqlite.json", ["--project", "sqlite", "app/", "tests/", "cli/", "seeds/"]),
   () =>
-    vitest("Vitest scoring/ with branch coverage", "vitest-scoring.json", ["--project", "sqlite", "scoring/", "--coverage.enabled"]),
+    vitest("Vitest (SQLite)", "vitest-sqlite.json", [
+      "--project",
+      "sqlite",
+      "app/",
+      "tests/",
+      "cli/",
+      "seeds/",
+    ]),
+  () =>
+    vitest("Vitest scoring/ with branch coverage", "vitest-scoring.json", [
+      "--project",
+      "sqlite",
+      "scoring/",
+      "--coverage.enabled",
+    ]),
   () => everySqliteFileRan(),
-  () => vitest("Vitest integration (PostgreSQL)", "vitest-postgres.json", ["--project", "postgres"]),
+  () =>
+    vitest("Vitest integration (PostgreSQL)", "vitest-postgres.json", ["--project", "postgres"]),
   async () => {
     const file = path.join(reports, "playwright.json");
-    const ok = await stage("Playwright (Chromium)", bin("playwright"), ["test"], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file } });
+    const ok = await stage("Playwright (Chromium)", bin("playwright"), ["test"], {
+      env: { PLAYWRIGHT_JSON_OUTPUT_NAME: file },
+    });
     countPlaywright(file);
     return ok;
   },

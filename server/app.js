@@ -12,7 +12,11 @@ import { closeWhenAnsweredUnread, createBodyLimiter } from "./body-limit.js";
 import { compressResponses } from "./compression.js";
 import { remixHandler } from "./remix-handler.js";
 import { isPrivatePath, redactPath } from "./request-path.js";
-import { answerUnsupportedMethods, checkHostHeaders, normaliseRequestTarget } from "./request-hygiene.js";
+import {
+  answerUnsupportedMethods,
+  checkHostHeaders,
+  normaliseRequestTarget,
+} from "./request-hygiene.js";
 
 export { refuseConnect } from "./request-hygiene.js";
 
@@ -33,7 +37,14 @@ function writeStdout(line) {
  *   `log` receives one JSON line per request (default: stdout, silent under NODE_ENV=test);
  *   `logLevel` defaults to LOG_LEVEL (access lines are "info").
  */
-export function createApp({ build, appUrl, clientDir, trustProxy = false, log, logLevel = process.env.LOG_LEVEL ?? "info" }) {
+export function createApp({
+  build,
+  appUrl,
+  clientDir,
+  trustProxy = false,
+  log,
+  logLevel = process.env.LOG_LEVEL ?? "info",
+}) {
   const publicUrl = new URL(appUrl);
   const publicOrigin = publicUrl.origin;
   const secure = publicOrigin.startsWith("https://");
@@ -60,7 +71,17 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
   /** One JSON line about a request, with its id and redacted path. */
   const logEvent = (level, event, req, res, fields) => {
     if (!sink || LOG_LEVELS[level] < threshold) return;
-    sink(JSON.stringify({ time: new Date().toISOString(), level, event, requestId: res.locals.requestId, method: req.method, path: redactPath(req.path), ...fields }));
+    sink(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level,
+        event,
+        requestId: res.locals.requestId,
+        method: req.method,
+        path: redactPath(req.path),
+        ...fields,
+      }),
+    );
   };
   if (sink && threshold <= LOG_LEVELS.info) {
     app.use((req, res, next) => {
@@ -90,7 +111,10 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
   app.use(normaliseRequestTarget);
   app.use(checkHostHeaders({ trustProxy }));
   const bodyLimits = build.entry.module.bodyLimits;
-  if (!bodyLimits) throw new Error("The server build exports no bodyLimits (app/entry.server.tsx): every request needs a body limit");
+  if (!bodyLimits)
+    throw new Error(
+      "The server build exports no bodyLimits (app/entry.server.tsx): every request needs a body limit",
+    );
   const bodyLimiter = createBodyLimiter({
     limits: bodyLimits,
     publicUrl,
@@ -113,13 +137,21 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
       req.headers.origin = publicOrigin;
       return next();
     }
-    res.status(403).type("text/plain").send(`Forbidden: cross-origin request (request id ${res.locals.requestId})`);
+    res
+      .status(403)
+      .type("text/plain")
+      .send(`Forbidden: cross-origin request (request id ${res.locals.requestId})`);
   });
 
   app.use(compressResponses());
   app.use(
     "/assets",
-    express.static(path.join(clientDir, "assets"), { immutable: true, maxAge: "1y", index: false, fallthrough: false }),
+    express.static(path.join(clientDir, "assets"), {
+      immutable: true,
+      maxAge: "1y",
+      index: false,
+      fallthrough: false,
+    }),
   );
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
 
@@ -151,8 +183,14 @@ export function createApp({ build, appUrl, clientDir, trustProxy = false, log, l
   // Errors before Remix (a missing asset, a malformed URL): a status and the request id only.
   // Express recognises error handlers by their four parameters.
   app.use((error, req, res, _next) => {
-    const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 600 ? error.status : 500;
-    res.status(status).type("text/plain").send(`${status === 404 ? "Not found" : "Error"} (request id ${res.locals.requestId})`);
+    const status =
+      Number.isInteger(error?.status) && error.status >= 400 && error.status < 600
+        ? error.status
+        : 500;
+    res
+      .status(status)
+      .type("text/plain")
+      .send(`${status === 404 ? "Not found" : "Error"} (request id ${res.locals.requestId})`);
   });
   return app;
 }
@@ -203,7 +241,8 @@ function servePageCache(pageCache) {
     const write = res.write;
     const end = res.end;
     const keep = (chunk, encoding) => {
-      if (chunk && typeof chunk !== "function") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
+      if (chunk && typeof chunk !== "function")
+        chunks.push(Buffer.from(chunk, typeof encoding === "string" ? encoding : undefined));
     };
     res.write = function (chunk, encoding, callback) {
       keep(chunk, encoding);
@@ -215,9 +254,20 @@ function servePageCache(pageCache) {
     };
     res.on("finish", () => {
       const contentType = String(res.getHeader("content-type") ?? "");
-      if (res.statusCode !== 200 || res.locals.pageIncomplete || res.getHeader("set-cookie") || !contentType.startsWith("text/html")) return;
+      if (
+        res.statusCode !== 200 ||
+        res.locals.pageIncomplete ||
+        res.getHeader("set-cookie") ||
+        !contentType.startsWith("text/html")
+      )
+        return;
       try {
-        pageCache.store(probe.key, { html: Buffer.concat(chunks).toString("utf8"), contentType, nonce, requestId });
+        pageCache.store(probe.key, {
+          html: Buffer.concat(chunks).toString("utf8"),
+          contentType,
+          nonce,
+          requestId,
+        });
       } catch {
         // not kept: the next request renders again
       }

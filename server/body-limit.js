@@ -16,7 +16,9 @@ const QUEUE_HIGH_WATER_BYTES = 64 * 1024;
 
 /** @param {import('express').Request} req */
 function hasBody(req) {
-  return req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0;
+  return (
+    req.headers["transfer-encoding"] !== undefined || Number(req.headers["content-length"] ?? 0) > 0
+  );
 }
 
 /**
@@ -49,13 +51,22 @@ export function createBodyLimiter({ limits, publicUrl, report }) {
   async function refuse(req, res, limit, fields) {
     res.locals.bodyRefused = true;
     const socket = req.socket;
-    socket.once("close", () => report(req, res, { limitBytes: limit.maxBytes, ...fields, socketBytesRead: socket.bytesRead }));
+    socket.once("close", () =>
+      report(req, res, {
+        limitBytes: limit.maxBytes,
+        ...fields,
+        socketBytesRead: socket.bytesRead,
+      }),
+    );
     let response;
     try {
       response = await limits.tooLarge(webRequestHead(req, publicUrl), limit);
     } catch {
       // The localised answer failed (a header the platform refuses, a bug): a plain one.
-      response = new Response("Payload Too Large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+      response = new Response("Payload Too Large", {
+        status: 413,
+        headers: { "Content-Type": "text/plain; charset=utf-8" },
+      });
     }
     if (res.headersSent) return;
     res.setHeader("Connection", "close");
@@ -67,7 +78,8 @@ export function createBodyLimiter({ limits, publicUrl, report }) {
     if (!hasBody(req)) return next();
     const limit = limits.limitFor(req.path);
     res.locals.bodyLimit = limit;
-    const declared = req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
+    const declared =
+      req.headers["content-length"] === undefined ? null : Number(req.headers["content-length"]);
     if (declared !== null && declared > limit.maxBytes) {
       refuse(req, res, limit, { declaredBytes: declared, receivedBytes: 0 }).catch(next);
       return;
@@ -100,9 +112,14 @@ export function createBodyLimiter({ limits, publicUrl, report }) {
               req.pause();
               // refuse() marks the request taken over (res.locals.bodyRefused) before anything
               // else runs, so whatever the route answers after the failed read is dropped.
-              if (!res.headersSent) refuse(req, res, limit, { declaredBytes: null, receivedBytes: received }).catch(() => res.destroy());
+              if (!res.headersSent)
+                refuse(req, res, limit, { declaredBytes: null, receivedBytes: received }).catch(
+                  () => res.destroy(),
+                );
               abort();
-              fail(new BodyTooLargeError(`the request body is larger than ${limit.maxBytes} bytes`));
+              fail(
+                new BodyTooLargeError(`the request body is larger than ${limit.maxBytes} bytes`),
+              );
               return;
             }
             controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -114,7 +131,9 @@ export function createBodyLimiter({ limits, publicUrl, report }) {
             controller.close();
           });
           req.on("error", fail);
-          req.on("close", () => fail(new Error("the connection closed before the request body was complete")));
+          req.on("close", () =>
+            fail(new Error("the connection closed before the request body was complete")),
+          );
         },
         pull() {
           if (!settled) req.resume();

@@ -16,7 +16,9 @@ const SECRET_PAGES = /^\/(mfa\/setup|dev\/outbox|invite\/|accept-invitation\/)/;
 
 /** The path as the router matches it (server/request-path.js), lower case, a ".data" request as its page. */
 function pagePath(pathname) {
-  return normalizePath(pathname).toLowerCase().replace(/\.data$/, "");
+  return normalizePath(pathname)
+    .toLowerCase()
+    .replace(/\.data$/, "");
 }
 
 /** @param {import('express').Request} req @param {import('express').Response} res */

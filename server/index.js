@@ -17,7 +17,10 @@ const env = build.entry.module.boot.loadEnv();
 // Signed reports need the organisation's certificate: production stops here without one.
 try {
   const signer = build.entry.module.boot.requireSigningIdentity(env);
-  if (signer) console.log(`Signing reports as "${signer.commonName}" (certificate SHA-256 ${signer.fingerprint})`);
+  if (signer)
+    console.log(
+      `Signing reports as "${signer.commonName}" (certificate SHA-256 ${signer.fingerprint})`,
+    );
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
@@ -37,7 +40,9 @@ const app = createApp({
   trustProxy: env.TRUST_PROXY,
 });
 const server = app.listen(env.PORT, env.HOST, () => {
-  console.log(`Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL}, Node ${process.version})`);
+  console.log(
+    `Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL}, Node ${process.version})`,
+  );
 });
 // CONNECT never reaches Express: without this, Node drops such a connection without an answer.
 server.on("connect", refuseConnect);

@@ -24,7 +24,11 @@ export function webRequestHead(req, publicUrl, init = {}) {
   }
   headers.set("Host", publicUrl.host);
   // String concatenation, not new URL(path, base): "//evil.example/x" is a path here, not a host.
-  return new Request(`${publicUrl.origin}${req.originalUrl}`, { method: req.method, headers, ...init });
+  return new Request(`${publicUrl.origin}${req.originalUrl}`, {
+    method: req.method,
+    headers,
+    ...init,
+  });
 }
 
 /**
@@ -88,7 +92,8 @@ function backpressuredWriter(res) {
   res.on("drain", onWake);
   res.on("close", onWake);
   return (chunk) => {
-    if (res.destroyed) return Promise.reject(new Error("the connection closed before the response was complete"));
+    if (res.destroyed)
+      return Promise.reject(new Error("the connection closed before the response was complete"));
     if (res.write(chunk)) return undefined;
     return new Promise((resolve) => {
       wake = resolve;
@@ -135,4 +140,3 @@ export function remixHandler({ build, mode, publicUrl, getLoadContext, openBody 
     }
   };
 }
-

@@ -25,7 +25,10 @@ function isValidHost(value) {
 }
 
 function badRequest(res, reason) {
-  res.status(400).type("text/plain").send(`Bad Request: ${reason} (request id ${res.locals.requestId})`);
+  res
+    .status(400)
+    .type("text/plain")
+    .send(`Bad Request: ${reason} (request id ${res.locals.requestId})`);
 }
 
 /** OPTIONS gets the list of methods; any other method we do not serve gets 405 with it. */
@@ -37,7 +40,10 @@ export function answerUnsupportedMethods(req, res, next) {
   }
   if (ALLOWED_METHODS.includes(req.method)) return next();
   res.setHeader("Allow", ALLOW);
-  res.status(405).type("text/plain").send(`Method Not Allowed (request id ${res.locals.requestId})`);
+  res
+    .status(405)
+    .type("text/plain")
+    .send(`Method Not Allowed (request id ${res.locals.requestId})`);
 }
 
 /**
@@ -46,7 +52,9 @@ export function answerUnsupportedMethods(req, res, next) {
  * @param {import('node:http').IncomingMessage} _req @param {import('node:stream').Duplex} socket
  */
 export function refuseConnect(_req, socket) {
-  socket.end(`HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOW}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`);
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: ${ALLOW}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n`,
+  );
 }
 
 /**
@@ -64,7 +72,8 @@ export function normaliseRequestTarget(req, res, next) {
     res.status(404).type("text/plain").send(`Not found (request id ${res.locals.requestId})`);
     return;
   }
-  if (queryAt >= 0 && /%00/i.test(req.url.slice(queryAt))) return badRequest(res, "the query contains a NUL character");
+  if (queryAt >= 0 && /%00/i.test(req.url.slice(queryAt)))
+    return badRequest(res, "the query contains a NUL character");
   if (req.url.startsWith("/")) return next();
   if (/^https?:\/\//i.test(req.url)) {
     try {
@@ -91,9 +100,14 @@ export function checkHostHeaders({ trustProxy }) {
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
       if (req.rawHeaders[i].toLowerCase() === "host") hosts.push(req.rawHeaders[i + 1]);
     }
-    if (hosts.length !== 1 || !isValidHost(hosts[0])) return badRequest(res, "missing, repeated or malformed Host header");
+    if (hosts.length !== 1 || !isValidHost(hosts[0]))
+      return badRequest(res, "missing, repeated or malformed Host header");
     const forwarded = req.headers["x-forwarded-host"];
-    if (trustProxy && forwarded !== undefined && !forwarded.split(",").every((value) => isValidHost(value.trim()))) {
+    if (
+      trustProxy &&
+      forwarded !== undefined &&
+      !forwarded.split(",").every((value) => isValidHost(value.trim()))
+    ) {
       return badRequest(res, "malformed X-Forwarded-Host header");
     }
     next();

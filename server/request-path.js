@@ -21,7 +21,7 @@ const HEX = "0123456789abcdef";
 function decodeOnce(text) {
   if (!text.includes("%")) return text;
   const bytes = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     // (indexOf("") is 0: past the end there is no digit, hence the length check.)
     const high = HEX.indexOf(text.charAt(i + 1).toLowerCase());
     const low = HEX.indexOf(text.charAt(i + 2).toLowerCase());

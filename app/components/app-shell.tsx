@@ -5,7 +5,13 @@ import type { MessageKey } from "../utils/i18n";
 import { can, type Action, type Role } from "../utils/permissions";
 import { useT } from "../utils/use-t";
 
-type ShellUser = { name: string; email: string; role: Role; organizationSlug: string; devOutbox?: boolean } | null;
+type ShellUser = {
+  name: string;
+  email: string;
+  role: Role;
+  organizationSlug: string;
+  devOutbox?: boolean;
+} | null;
 
 /** Each entry is shown to the roles the permission table allows its page's action. */
 const NAV: { to: string; label: MessageKey; action: Action }[] = [
@@ -20,14 +26,21 @@ const NAV: { to: string; label: MessageKey; action: Action }[] = [
   { to: "/audit", label: "common.navAudit", action: "audit:read" },
 ];
 /** Only with MAIL_URL=outbox (the root loader sets user.devOutbox for admins then). */
-const OUTBOX_NAV: (typeof NAV)[number] = { to: "/dev/outbox", label: "mail.navOutbox", action: "outbox:read" };
+const OUTBOX_NAV: (typeof NAV)[number] = {
+  to: "/dev/outbox",
+  label: "mail.navOutbox",
+  action: "outbox:read",
+};
 
 export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
   const { t, locale } = useT();
   const location = useLocation();
   return (
     <div className="min-h-full">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+      >
         {t("common.skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -37,17 +50,19 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           </Link>
           {user ? (
             <nav aria-label={t("common.navMain")} className="flex flex-wrap gap-1">
-              {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])].filter((item) => can(user.role, item.action)).map((item) => (
-                <NavLink
-                  key={item.to}
-                  to={item.to}
-                  className={({ isActive }) =>
-                    `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-50 font-semibold text-brand-900" : "text-slate-700 hover:bg-slate-100"}`
-                  }
-                >
-                  {t(item.label)}
-                </NavLink>
-              ))}
+              {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])]
+                .filter((item) => can(user.role, item.action))
+                .map((item) => (
+                  <NavLink
+                    key={item.to}
+                    to={item.to}
+                    className={({ isActive }) =>
+                      `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-50 font-semibold text-brand-900" : "text-slate-700 hover:bg-slate-100"}`
+                    }
+                  >
+                    {t(item.label)}
+                  </NavLink>
+                ))}
             </nav>
           ) : null}
           {/* Wraps on narrow screens (390 px): the German labels are long. */}
@@ -56,7 +71,11 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
               {t("verify.navLink")}
             </Link>
             <Form method="post" action="/set-language" className="flex items-center gap-1">
-              <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+              <input
+                type="hidden"
+                name="redirectTo"
+                value={`${location.pathname}${location.search}`}
+              />
               <label htmlFor="language-select" className="sr-only">
                 {t("common.language")}
               </label>
@@ -69,17 +88,30 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                 <option value="de">{t("common.german")}</option>
                 <option value="en">{t("common.english")}</option>
               </select>
-              <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
+              >
                 {t("common.language")}
               </button>
             </Form>
             {user ? (
               <>
-                <Link to="/account" className="text-slate-700 underline-offset-2 hover:underline" title={user.email}>
-                  {t("common.signedInAs", { name: user.name, role: t(labelKey("common.role", user.role) ?? "common.unknownValue") })}
+                <Link
+                  to="/account"
+                  className="text-slate-700 underline-offset-2 hover:underline"
+                  title={user.email}
+                >
+                  {t("common.signedInAs", {
+                    name: user.name,
+                    role: t(labelKey("common.role", user.role) ?? "common.unknownValue"),
+                  })}
                 </Link>
                 <Form method="post" action="/logout">
-                  <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">
+                  <button
+                    type="submit"
+                    className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700"
+                  >
                     {t("common.logout")}
                   </button>
                 </Form>

@@ -11,13 +11,22 @@ const STATUS_STYLE: Record<string, string> = {
 
 export function StatusBadge({ status }: { status: string }) {
   const { t } = useT();
-  return <StatusPill status={status} label={t(labelKey("assessments.status", status) ?? "common.unknownValue")} />;
+  return (
+    <StatusPill
+      status={status}
+      label={t(labelKey("assessments.status", status) ?? "common.unknownValue")}
+    />
+  );
 }
 
 /** The status badge with its label already translated (tables of many rows: no hooks per cell). */
 export function StatusPill({ status, label }: { status: string; label: string }) {
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 text-slate-800"}`} data-testid="status-badge" data-status={status}>
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[status] ?? "bg-slate-100 text-slate-800"}`}
+      data-testid="status-badge"
+      data-status={status}
+    >
       {label}
     </span>
   );
@@ -33,14 +42,31 @@ const TIER_STYLE: Record<string, string> = {
 
 export function TierBadge({ tier, knockOuts = 0 }: { tier: string | null; knockOuts?: number }) {
   const { t } = useT();
-  return <TierPill tier={tier} label={tier ? t(labelKey("assessments.tier", tier) ?? "common.unknownValue") : ""} knockOuts={knockOuts} />;
+  return (
+    <TierPill
+      tier={tier}
+      label={tier ? t(labelKey("assessments.tier", tier) ?? "common.unknownValue") : ""}
+      knockOuts={knockOuts}
+    />
+  );
 }
 
 /** The tier badge with its label already translated (tables of many rows: no hooks per cell). */
-export function TierPill({ tier, label, knockOuts = 0 }: { tier: string | null; label: string; knockOuts?: number }) {
+export function TierPill({
+  tier,
+  label,
+  knockOuts = 0,
+}: {
+  tier: string | null;
+  label: string;
+  knockOuts?: number;
+}) {
   if (!tier) return <span className="text-slate-400">–</span>;
   return (
-    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TIER_STYLE[tier] ?? ""}`} data-testid="tier-badge">
+    <span
+      className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${TIER_STYLE[tier] ?? ""}`}
+      data-testid="tier-badge"
+    >
       {label}
       {knockOuts > 0 ? ` · K.O. ×${knockOuts}` : ""}
     </span>

@@ -15,35 +15,56 @@ export interface ScoreQuestionInfo {
   indicatorRule: Localized | null;
 }
 
-const country = (code: string, locale: Locale, unknown: string) => (code === "unknown" ? unknown : `${countryName(code, locale)} (${code})`);
+const country = (code: string, locale: Locale, unknown: string) =>
+  code === "unknown" ? unknown : `${countryName(code, locale)} (${code})`;
 
 /** FMTI-style transparency index: the count, by domain and subdomain, and each indicator with its award rule. */
-export function TransparencyDetails({ score, questions }: { score: ScoringResult; questions: ScoreQuestionInfo[] }) {
+export function TransparencyDetails({
+  score,
+  questions,
+}: {
+  score: ScoringResult;
+  questions: ScoreQuestionInfo[];
+}) {
   const { t, locale } = useT();
   const transparency = score.transparency;
-  if (!transparency) return <p className="text-sm text-slate-600">{t("assessments.transparencyNone")}</p>;
+  if (!transparency)
+    return <p className="text-sm text-slate-600">{t("assessments.transparencyNone")}</p>;
   const labelOf = (key: string) => questions.find((q) => q.key === key);
   return (
     <div className="space-y-4">
       <p className="text-2xl font-bold tabular-nums" data-testid="transparency-index">
-        {t("assessments.transparencyScore", { satisfied: transparency.satisfied, total: transparency.total })}
+        {t("assessments.transparencyScore", {
+          satisfied: transparency.satisfied,
+          total: transparency.total,
+        })}
       </p>
       <ScrollRegion label={t("assessments.transparencyTitle")}>
         <table className="min-w-full text-sm">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("assessments.domain")}</th>
-              <th scope="col" className="py-1 pr-3">{t("assessments.subdomain")}</th>
-              <th scope="col" className="py-1 pr-3 text-right">{t("assessments.indicatorsSatisfied")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("assessments.domain")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("assessments.subdomain")}
+              </th>
+              <th scope="col" className="py-1 pr-3 text-right">
+                {t("assessments.indicatorsSatisfied")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {transparency.byDomain.flatMap((domain) =>
               domain.subdomains.map((sub, index) => (
                 <tr key={`${domain.domain}/${sub.subdomain}`} className="border-t border-slate-100">
-                  <td className="py-1 pr-3">{index === 0 ? `${domain.domain} (${domain.satisfied}/${domain.total})` : ""}</td>
+                  <td className="py-1 pr-3">
+                    {index === 0 ? `${domain.domain} (${domain.satisfied}/${domain.total})` : ""}
+                  </td>
                   <td className="py-1 pr-3">{sub.subdomain}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{sub.satisfied}/{sub.total}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {sub.satisfied}/{sub.total}
+                  </td>
                 </tr>
               )),
             )}
@@ -55,8 +76,15 @@ export function TransparencyDetails({ score, questions }: { score: ScoringResult
           const question = labelOf(indicator.questionKey);
           return (
             <li key={indicator.questionKey}>
-              <span className={indicator.satisfied ? "font-medium text-green-800" : "font-medium text-red-800"}>
-                {indicator.satisfied ? "✓" : "✗"} {indicator.satisfied ? t("assessments.indicatorMet") : t("assessments.indicatorNotMet")}
+              <span
+                className={
+                  indicator.satisfied ? "font-medium text-green-800" : "font-medium text-red-800"
+                }
+              >
+                {indicator.satisfied ? "✓" : "✗"}{" "}
+                {indicator.satisfied
+                  ? t("assessments.indicatorMet")
+                  : t("assessments.indicatorNotMet")}
               </span>{" "}
               — {question?.label[locale] ?? indicator.questionKey}
               <span className="block text-xs text-slate-600">
@@ -74,11 +102,16 @@ export function TransparencyDetails({ score, questions }: { score: ScoringResult
 export function ResidencyDetails({ score }: { score: ScoringResult }) {
   const { t, locale } = useT();
   const residency = score.residency;
-  if (!residency || residency.flows.length === 0) return <p className="text-sm text-slate-600">{t("assessments.residencyNone")}</p>;
+  if (!residency || residency.flows.length === 0)
+    return <p className="text-sm text-slate-600">{t("assessments.residencyNone")}</p>;
   const classLabel = (c: string) => t(labelKey("assessments.class_", c) ?? "common.unknownValue");
   return (
     <div className="space-y-3">
-      <p className="text-lg font-semibold" data-testid="residency-rating" data-rating={residency.rating}>
+      <p
+        className="text-lg font-semibold"
+        data-testid="residency-rating"
+        data-rating={residency.rating}
+      >
         {t("assessments.residencyRating", { rating: classLabel(residency.rating) })}
       </p>
       <p className="text-sm text-slate-600">{t("assessments.residencySetBy")}</p>
@@ -86,19 +119,36 @@ export function ResidencyDetails({ score }: { score: ScoringResult }) {
         <table className="min-w-full text-sm" data-testid="residency-flows">
           <thead className="text-left text-slate-600">
             <tr>
-              <th scope="col" className="py-1 pr-3">{t("assessments.flowKind")}</th>
-              <th scope="col" className="py-1 pr-3">{t("assessments.country")}</th>
-              <th scope="col" className="py-1 pr-3">{t("assessments.residencyClass")}</th>
+              <th scope="col" className="py-1 pr-3">
+                {t("assessments.flowKind")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("assessments.country")}
+              </th>
+              <th scope="col" className="py-1 pr-3">
+                {t("assessments.residencyClass")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {residency.flows.map((flow) => {
               const worst = residency.setBy.includes(flow.index);
               return (
-                <tr key={flow.index} className={`border-t border-slate-100 ${worst ? "bg-amber-50 font-medium" : ""}`} data-worst={worst || undefined}>
-                  <td className="py-1 pr-3">{t(labelKey("assessments.flow_", flow.kind) ?? "common.unknownValue")}</td>
-                  <td className="py-1 pr-3">{country(flow.country, locale, t("assessments.unknownCountry"))}</td>
-                  <td className="py-1 pr-3">{classLabel(flow.class)}{worst ? " ◀" : ""}</td>
+                <tr
+                  key={flow.index}
+                  className={`border-t border-slate-100 ${worst ? "bg-amber-50 font-medium" : ""}`}
+                  data-worst={worst || undefined}
+                >
+                  <td className="py-1 pr-3">
+                    {t(labelKey("assessments.flow_", flow.kind) ?? "common.unknownValue")}
+                  </td>
+                  <td className="py-1 pr-3">
+                    {country(flow.country, locale, t("assessments.unknownCountry"))}
+                  </td>
+                  <td className="py-1 pr-3">
+                    {classLabel(flow.class)}
+                    {worst ? " ◀" : ""}
+                  </td>
                 </tr>
               );
             })}
@@ -110,24 +160,47 @@ export function ResidencyDetails({ score }: { score: ScoringResult }) {
 }
 
 /** Tier reason, what would raise the score most, and where points were lost — all in the user's language. */
-export function ScoreExplanationDetails({ score, questions }: { score: ScoringResult; questions: ScoreQuestionInfo[] }) {
+export function ScoreExplanationDetails({
+  score,
+  questions,
+}: {
+  score: ScoringResult;
+  questions: ScoreQuestionInfo[];
+}) {
   const { t, locale, number } = useT();
   const explanation = score.explanation;
   if (!explanation) return null;
   const question = (key: string) => questions.find((q) => q.key === key);
   const label = (key: string) => question(key)?.label[locale] ?? key;
-  const tierName = (tier: string | null) => (tier ? t(labelKey("assessments.tier", tier) ?? "common.unknownValue") : "–");
+  const tierName = (tier: string | null) =>
+    tier ? t(labelKey("assessments.tier", tier) ?? "common.unknownValue") : "–";
   const tier = explanation.tier;
   return (
     <div className="space-y-4 text-sm">
       <div data-testid="tier-explanation">
         {tier.threshold ? (
-          <p>{t("assessments.tierReason", { overall: number(tier.overall, 1), tier: tierName(tier.scoreTier), min: tier.threshold.min })}</p>
+          <p>
+            {t("assessments.tierReason", {
+              overall: number(tier.overall, 1),
+              tier: tierName(tier.scoreTier),
+              min: tier.threshold.min,
+            })}
+          </p>
         ) : (
-          <p>{t("assessments.tierBelow", { overall: number(tier.overall, 1), tier: tierName(tier.scoreTier) })}</p>
+          <p>
+            {t("assessments.tierBelow", {
+              overall: number(tier.overall, 1),
+              tier: tierName(tier.scoreTier),
+            })}
+          </p>
         )}
         {tier.cappedBy.length > 0 ? (
-          <p className="text-red-800">{t("assessments.tierCapped", { tier: tierName(tier.tier), questions: tier.cappedBy.map(label).join("; ") })}</p>
+          <p className="text-red-800">
+            {t("assessments.tierCapped", {
+              tier: tierName(tier.tier),
+              questions: tier.cappedBy.map(label).join("; "),
+            })}
+          </p>
         ) : null}
       </div>
       <div>
@@ -140,9 +213,20 @@ export function ScoreExplanationDetails({ score, questions }: { score: ScoringRe
               const q = question(item.questionKey);
               return (
                 <li key={item.questionKey}>
-                  <span className="font-medium tabular-nums">{t("assessments.improvementGain", { gain: number(item.gain, 2) })}</span> — {label(item.questionKey)}
+                  <span className="font-medium tabular-nums">
+                    {t("assessments.improvementGain", { gain: number(item.gain, 2) })}
+                  </span>{" "}
+                  — {label(item.questionKey)}
                   <span className="block text-xs text-slate-600">
-                    {t("assessments.bestAnswer")}: {q ? formatAnswer({ type: q.type, options: q.options }, item.bestAnswer, locale, t) : item.bestAnswerText}
+                    {t("assessments.bestAnswer")}:{" "}
+                    {q
+                      ? formatAnswer(
+                          { type: q.type, options: q.options },
+                          item.bestAnswer,
+                          locale,
+                          t,
+                        )
+                      : item.bestAnswerText}
                   </span>
                 </li>
               );
@@ -153,11 +237,17 @@ export function ScoreExplanationDetails({ score, questions }: { score: ScoringRe
       <div>
         <h3 className="font-semibold">{t("assessments.lostTitle")}</h3>
         <ul className="space-y-1" data-testid="contributions">
-          {explanation.overall.contributions.filter((c) => c.lost > 0).slice(0, 5).map((c) => (
-            <li key={c.questionKey}>
-              <span className="tabular-nums">{t("assessments.lost", { lost: number(c.lost, 2) })}</span> — {label(c.questionKey)}
-            </li>
-          ))}
+          {explanation.overall.contributions
+            .filter((c) => c.lost > 0)
+            .slice(0, 5)
+            .map((c) => (
+              <li key={c.questionKey}>
+                <span className="tabular-nums">
+                  {t("assessments.lost", { lost: number(c.lost, 2) })}
+                </span>{" "}
+                — {label(c.questionKey)}
+              </li>
+            ))}
         </ul>
       </div>
     </div>

@@ -18,7 +18,9 @@ describe("dictionaries", () => {
       const german = de[ns] as Record<string, string>;
       for (const key of Object.keys(english)) {
         expect(german[key]?.trim(), `${ns}.${key} is empty in German`).toBeTruthy();
-        expect(placeholders(german[key]!), `${ns}.${key} placeholders`).toEqual(placeholders(english[key]!));
+        expect(placeholders(german[key]!), `${ns}.${key} placeholders`).toEqual(
+          placeholders(english[key]!),
+        );
       }
     }
   });

@@ -30,7 +30,9 @@ async function refusal(promise: Promise<unknown>) {
   expect(error, "expected a DomainError").toBeInstanceOf(DomainError);
   const domain = error as DomainError;
   // The key reads in both languages.
-  expect(translate("de", domain.key, domain.params)).not.toBe(translate("en", domain.key, domain.params));
+  expect(translate("de", domain.key, domain.params)).not.toBe(
+    translate("en", domain.key, domain.params),
+  );
   return { code: domain.code, key: domain.key, params: domain.params };
 }
 
@@ -39,25 +41,59 @@ const bad = <T>(value: unknown) => value as T;
 describe("malformed input is a readable VALIDATION error", () => {
   it("stepUp: a code that is no string or longer than any code is refused before an attempt is counted", async () => {
     const s = await createAssessmentScenario();
-    expect(await refusal(stepUp(s.admin, bad<string>(123456)))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCode" });
-    expect(await refusal(stepUp(s.admin, "1".repeat(65)))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCode" });
-    expect(await db().rateLimitBucket.count({ where: { key: `code:account:${s.admin.userId}` } })).toBe(0);
+    expect(await refusal(stepUp(s.admin, bad<string>(123456)))).toMatchObject({
+      code: "VALIDATION",
+      key: "auth.invalidCode",
+    });
+    expect(await refusal(stepUp(s.admin, "1".repeat(65)))).toMatchObject({
+      code: "VALIDATION",
+      key: "auth.invalidCode",
+    });
+    expect(
+      await db().rateLimitBucket.count({ where: { key: `code:account:${s.admin.userId}` } }),
+    ).toBe(0);
   });
 
   it("changePassword: a new password below the policy is refused with its bound; nothing is counted or changed", async () => {
     const s = await createAssessmentScenario();
-    const before = await db().user.findUniqueOrThrow({ where: { id: s.assessor.userId }, select: { passwordHash: true } });
-    expect(await refusal(changePassword(s.assessor, DEFAULT_TEST_PASSWORD, "short"))).toMatchObject({ code: "VALIDATION", key: "auth.passwordTooShort", params: { min: expect.any(Number) } });
-    expect(await refusal(changePassword(s.assessor, bad<string>(null), "a long enough new password"))).toMatchObject({ code: "VALIDATION", key: "auth.wrongCurrentPassword" });
-    expect((await db().user.findUniqueOrThrow({ where: { id: s.assessor.userId }, select: { passwordHash: true } })).passwordHash).toBe(before.passwordHash);
-    expect(await db().rateLimitBucket.count({ where: { key: `password-change:account:${s.assessor.userId}` } })).toBe(0);
+    const before = await db().user.findUniqueOrThrow({
+      where: { id: s.assessor.userId },
+      select: { passwordHash: true },
+    });
+    expect(await refusal(changePassword(s.assessor, DEFAULT_TEST_PASSWORD, "short"))).toMatchObject(
+      { code: "VALIDATION", key: "auth.passwordTooShort", params: { min: expect.any(Number) } },
+    );
+    expect(
+      await refusal(changePassword(s.assessor, bad<string>(null), "a long enough new password")),
+    ).toMatchObject({ code: "VALIDATION", key: "auth.wrongCurrentPassword" });
+    expect(
+      (
+        await db().user.findUniqueOrThrow({
+          where: { id: s.assessor.userId },
+          select: { passwordHash: true },
+        })
+      ).passwordHash,
+    ).toBe(before.passwordHash);
+    expect(
+      await db().rateLimitBucket.count({
+        where: { key: `password-change:account:${s.assessor.userId}` },
+      }),
+    ).toBe(0);
   });
 
   it("uploadSigningCertificate: a file that is no bytes, or a passphrase that is no text, is refused", async () => {
     const s = await createAssessmentScenario();
     const admin = { ...s.admin, mfaVerifiedAt: new Date() };
-    expect(await refusal(uploadSigningCertificate(admin, bad({ file: "not a PKCS#12 file", passphrase: "x" })))).toMatchObject({ code: "VALIDATION", key: "signing.errorNoFile" });
-    expect(await refusal(uploadSigningCertificate(admin, bad({ file: new Uint8Array([1, 2, 3]), passphrase: 42 })))).toMatchObject({ code: "VALIDATION", key: "signing.errorPassphrase" });
+    expect(
+      await refusal(
+        uploadSigningCertificate(admin, bad({ file: "not a PKCS#12 file", passphrase: "x" })),
+      ),
+    ).toMatchObject({ code: "VALIDATION", key: "signing.errorNoFile" });
+    expect(
+      await refusal(
+        uploadSigningCertificate(admin, bad({ file: new Uint8Array([1, 2, 3]), passphrase: 42 })),
+      ),
+    ).toMatchObject({ code: "VALIDATION", key: "signing.errorPassphrase" });
     expect(await db().signingCertificate.count({ where: { organizationId: s.org.id } })).toBe(0);
   });
 
@@ -65,17 +101,39 @@ describe("malformed input is a readable VALIDATION error", () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
     const question = Object.keys(s.completeAnswers())[0]!;
-    expect(await refusal(saveAnswers(vendor, bad<AnswerChange[]>([{ questionKey: question, value: "yes", baseVersion: "latest" }])))).toMatchObject({ code: "VALIDATION", key: "answers.malformedChange" });
-    expect(await refusal(saveAnswers(vendor, bad<AnswerChange[]>([{ value: "yes", baseVersion: 0 }])))).toMatchObject({ code: "VALIDATION", key: "answers.malformedChange" });
-    expect(await refusal(saveAnswers(vendor, bad<AnswerChange[]>("everything")))).toMatchObject({ code: "VALIDATION", key: "answers.malformedChange" });
+    expect(
+      await refusal(
+        saveAnswers(
+          vendor,
+          bad<AnswerChange[]>([{ questionKey: question, value: "yes", baseVersion: "latest" }]),
+        ),
+      ),
+    ).toMatchObject({ code: "VALIDATION", key: "answers.malformedChange" });
+    expect(
+      await refusal(saveAnswers(vendor, bad<AnswerChange[]>([{ value: "yes", baseVersion: 0 }]))),
+    ).toMatchObject({ code: "VALIDATION", key: "answers.malformedChange" });
+    expect(await refusal(saveAnswers(vendor, bad<AnswerChange[]>("everything")))).toMatchObject({
+      code: "VALIDATION",
+      key: "answers.malformedChange",
+    });
     expect(await db().answer.count({ where: { assessmentId: vendor.assessmentId } })).toBe(0);
   });
 
   it("submitAssessment: takes nothing from the client, and refuses what it was not meant to get", async () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
-    expect(await refusal(submitAssessment(vendor, new Date(), bad({ score: 100 })))).toMatchObject({ code: "VALIDATION", key: "errors.invalidInput" });
-    expect((await db().assessment.findUniqueOrThrow({ where: { id: vendor.assessmentId }, select: { status: true } })).status).not.toBe("SUBMITTED");
+    expect(await refusal(submitAssessment(vendor, new Date(), bad({ score: 100 })))).toMatchObject({
+      code: "VALIDATION",
+      key: "errors.invalidInput",
+    });
+    expect(
+      (
+        await db().assessment.findUniqueOrThrow({
+          where: { id: vendor.assessmentId },
+          select: { status: true },
+        })
+      ).status,
+    ).not.toBe("SUBMITTED");
   });
 
   it("forwardToDpo: a note that is no text is refused before the status changes", async () => {
@@ -83,29 +141,63 @@ describe("malformed input is a readable VALIDATION error", () => {
     const { vendor } = await s.invitedVendor();
     await s.answer(vendor, s.completeAnswers());
     expect(await submitAssessment(vendor)).toEqual({ ok: true });
-    expect(await refusal(forwardToDpo(s.assessor, vendor.assessmentId, bad<string>({ text: "please decide" })))).toMatchObject({ code: "VALIDATION", key: expect.stringMatching(/^errors\./) });
-    expect((await db().assessment.findUniqueOrThrow({ where: { id: vendor.assessmentId }, select: { status: true } })).status).toBe("SUBMITTED");
+    expect(
+      await refusal(
+        forwardToDpo(s.assessor, vendor.assessmentId, bad<string>({ text: "please decide" })),
+      ),
+    ).toMatchObject({ code: "VALIDATION", key: expect.stringMatching(/^errors\./) });
+    expect(
+      (
+        await db().assessment.findUniqueOrThrow({
+          where: { id: vendor.assessmentId },
+          select: { status: true },
+        })
+      ).status,
+    ).toBe("SUBMITTED");
   });
 
   it("deleteVendor / deleteProduct: a missing id never reaches the query (Prisma would read it as 'any row'); it is NOT_FOUND like a foreign one", async () => {
     const s = await createAssessmentScenario();
     const spare = await createVendor({ organizationId: s.org.id, name: "Spare vendor" });
     const admin = { ...s.admin, mfaVerifiedAt: new Date() };
-    expect(await refusal(deleteVendor({ actor: admin, input: bad({}) }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await refusal(deleteProduct({ actor: admin, input: bad({ vendorId: spare.id }) }))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(deleteVendor({ actor: admin, input: bad({}) }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(
+      await refusal(deleteProduct({ actor: admin, input: bad({ vendorId: spare.id }) })),
+    ).toMatchObject({ code: "NOT_FOUND" });
     expect(await db().vendor.count({ where: { id: spare.id } })).toBe(1);
   });
 
   it("logIn: credentials that are no text are refused like wrong ones, before an attempt is counted", async () => {
     const before = await db().rateLimitBucket.count();
-    expect(await refusal(logIn(bad({ email: 42, password: "whatever", ip: "203.0.113.9", userAgent: null })))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
-    expect(await refusal(logIn(bad({ email: "someone@example.test", password: ["a"], ip: "203.0.113.9", userAgent: null })))).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
+    expect(
+      await refusal(
+        logIn(bad({ email: 42, password: "whatever", ip: "203.0.113.9", userAgent: null })),
+      ),
+    ).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
+    expect(
+      await refusal(
+        logIn(
+          bad({
+            email: "someone@example.test",
+            password: ["a"],
+            ip: "203.0.113.9",
+            userAgent: null,
+          }),
+        ),
+      ),
+    ).toMatchObject({ code: "VALIDATION", key: "auth.invalidCredentials" });
     expect(await db().rateLimitBucket.count()).toBe(before);
   });
 
   it("getVendor / getVendorHistory: a missing id is NOT_FOUND, never the organisation's first vendor", async () => {
     const s = await createAssessmentScenario();
-    expect(await refusal(getVendor({ actor: s.assessor, input: bad({}) }))).toMatchObject({ code: "NOT_FOUND" });
-    expect(await refusal(getVendorHistory(s.assessor, bad({})))).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(getVendor({ actor: s.assessor, input: bad({}) }))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(getVendorHistory(s.assessor, bad({})))).toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 });

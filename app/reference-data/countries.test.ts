@@ -12,13 +12,23 @@ import {
   isCountryCode,
   isEuEea,
 } from "./countries";
-import { DATA_CATEGORIES, DATA_CATEGORY_KEYS, dataCategoryLabel, isDataCategoryKey } from "./data-categories";
+import {
+  DATA_CATEGORIES,
+  DATA_CATEGORY_KEYS,
+  dataCategoryLabel,
+  isDataCategoryKey,
+} from "./data-categories";
 
 // The shared reference data sits next to the repository (../shared relative to the repo root).
-const EU_EEA_CSV = fileURLToPath(new URL("../../../shared/data/gdpr/eu_eea_members.csv", import.meta.url));
+const EU_EEA_CSV = fileURLToPath(
+  new URL("../../../shared/data/gdpr/eu_eea_members.csv", import.meta.url),
+);
 
 function readCsvRows(file: string): Record<string, string>[] {
-  const [header, ...lines] = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
+  const [header, ...lines] = readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const columns = (header ?? "").split(",").map((c) => c.trim());
   return lines.map((line) => {
     const cells = line.split(",");
@@ -73,8 +83,18 @@ describe("countries", () => {
     const rows = readCsvRows(EU_EEA_CSV);
     const fromCsv = rows.map((row) => row.iso2).sort();
     expect(EU_EEA_CODES).toEqual(fromCsv);
-    expect(EU_MEMBER_CODES.slice().sort()).toEqual(rows.filter((r) => r.bloc === "EU").map((r) => r.iso2).sort());
-    expect([...EEA_EFTA_CODES].sort()).toEqual(rows.filter((r) => r.bloc === "EEA-EFTA").map((r) => r.iso2).sort());
+    expect(EU_MEMBER_CODES.slice().sort()).toEqual(
+      rows
+        .filter((r) => r.bloc === "EU")
+        .map((r) => r.iso2)
+        .sort(),
+    );
+    expect([...EEA_EFTA_CODES].sort()).toEqual(
+      rows
+        .filter((r) => r.bloc === "EEA-EFTA")
+        .map((r) => r.iso2)
+        .sort(),
+    );
   });
 });
 

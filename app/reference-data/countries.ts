@@ -101,7 +101,11 @@ const ROWS: ReadonlyArray<readonly [string, string, string]> = [
   ["GP", "Guadeloupe", "Guadeloupe"],
   ["GQ", "Equatorial Guinea", "Äquatorialguinea"],
   ["GR", "Greece", "Griechenland"],
-  ["GS", "South Georgia and the South Sandwich Islands", "Südgeorgien und die Südlichen Sandwichinseln"],
+  [
+    "GS",
+    "South Georgia and the South Sandwich Islands",
+    "Südgeorgien und die Südlichen Sandwichinseln",
+  ],
   ["GT", "Guatemala", "Guatemala"],
   ["GU", "Guam", "Guam"],
   ["GW", "Guinea-Bissau", "Guinea-Bissau"],
@@ -210,7 +214,11 @@ const ROWS: ReadonlyArray<readonly [string, string, string]> = [
   ["SD", "Sudan", "Sudan"],
   ["SE", "Sweden", "Schweden"],
   ["SG", "Singapore", "Singapur"],
-  ["SH", "Saint Helena, Ascension and Tristan da Cunha", "St. Helena, Ascension und Tristan da Cunha"],
+  [
+    "SH",
+    "Saint Helena, Ascension and Tristan da Cunha",
+    "St. Helena, Ascension und Tristan da Cunha",
+  ],
   ["SI", "Slovenia", "Slowenien"],
   ["SJ", "Svalbard and Jan Mayen", "Svalbard und Jan Mayen"],
   ["SK", "Slovakia", "Slowakei"],
@@ -265,7 +273,9 @@ const ROWS: ReadonlyArray<readonly [string, string, string]> = [
 
 export const COUNTRIES: readonly Country[] = ROWS.map(([code, en, de]) => ({ code, en, de }));
 
-const BY_CODE: ReadonlyMap<string, Country> = new Map(COUNTRIES.map((country) => [country.code, country]));
+const BY_CODE: ReadonlyMap<string, Country> = new Map(
+  COUNTRIES.map((country) => [country.code, country]),
+);
 
 export const COUNTRY_CODES: readonly string[] = COUNTRIES.map((country) => country.code);
 
@@ -275,8 +285,33 @@ export const COUNTRY_CODES: readonly string[] = COUNTRIES.map((country) => count
  * countries.test.ts checks this list against the shared Eurostat/EUR-Lex reference file.
  */
 export const EU_MEMBER_CODES = [
-  "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU",
-  "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+  "AT",
+  "BE",
+  "BG",
+  "CY",
+  "CZ",
+  "DE",
+  "DK",
+  "EE",
+  "ES",
+  "FI",
+  "FR",
+  "GR",
+  "HR",
+  "HU",
+  "IE",
+  "IT",
+  "LT",
+  "LU",
+  "LV",
+  "MT",
+  "NL",
+  "PL",
+  "PT",
+  "RO",
+  "SE",
+  "SI",
+  "SK",
 ] as const;
 export const EEA_EFTA_CODES = ["IS", "LI", "NO"] as const;
 export const EU_EEA_CODES: readonly string[] = [...EU_MEMBER_CODES, ...EEA_EFTA_CODES].sort();

@@ -27,7 +27,12 @@ export interface DataCategory {
 }
 
 export const DATA_CATEGORIES: readonly DataCategory[] = [
-  { key: "customer_contact", en: "Customer contact data", de: "Kundenkontaktdaten", sensitive: false },
+  {
+    key: "customer_contact",
+    en: "Customer contact data",
+    de: "Kundenkontaktdaten",
+    sensitive: false,
+  },
   { key: "employee", en: "Employee data", de: "Beschäftigtendaten", sensitive: false },
   {
     key: "special_categories",
@@ -38,10 +43,25 @@ export const DATA_CATEGORIES: readonly DataCategory[] = [
   { key: "financial", en: "Financial data", de: "Finanzdaten", sensitive: false },
   { key: "health", en: "Health data", de: "Gesundheitsdaten", sensitive: true },
   { key: "children", en: "Children's data", de: "Daten von Kindern", sensitive: true },
-  { key: "usage_telemetry", en: "Usage and telemetry data", de: "Nutzungs- und Telemetriedaten", sensitive: false },
-  { key: "content_documents", en: "Content and documents", de: "Inhalte und Dokumente", sensitive: false },
+  {
+    key: "usage_telemetry",
+    en: "Usage and telemetry data",
+    de: "Nutzungs- und Telemetriedaten",
+    sensitive: false,
+  },
+  {
+    key: "content_documents",
+    en: "Content and documents",
+    de: "Inhalte und Dokumente",
+    sensitive: false,
+  },
   { key: "source_code", en: "Source code", de: "Quellcode", sensitive: false },
-  { key: "none", en: "No personal or confidential data", de: "Keine personenbezogenen oder vertraulichen Daten", sensitive: false },
+  {
+    key: "none",
+    en: "No personal or confidential data",
+    de: "Keine personenbezogenen oder vertraulichen Daten",
+    sensitive: false,
+  },
 ];
 
 /** "none" cannot be combined with any other category. */

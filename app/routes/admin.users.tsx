@@ -6,7 +6,12 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MembersPage } from "~/components/admin/members-page";
 import { listMembers } from "~/modules/admin/list-members.server";
-import { memberAdminNeedsStepUp, readMemberAdminIntent, runMemberAdminAction, type MemberAdminActionData } from "~/modules/admin/run-member-admin-action.server";
+import {
+  memberAdminNeedsStepUp,
+  readMemberAdminIntent,
+  runMemberAdminAction,
+  type MemberAdminActionData,
+} from "~/modules/admin/run-member-admin-action.server";
 import { hasRecentMfa, requirePermission, requireRecentMfa } from "~/modules/auth/guards.server";
 import { getEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -14,21 +19,30 @@ import { runUseCase } from "~/utils/http.server";
 import { isLocale, translate } from "~/utils/i18n";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)
+    ?.locale;
   return [{ title: `${translate(isLocale(locale) ? locale : "en", "admin.usersTitle")} · Vetted` }];
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "member:manage");
   const overview = await runUseCase(() => listMembers(actor));
-  return { ...overview, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
+  return {
+    ...overview,
+    recentMfa: hasRecentMfa(actor),
+    stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "member:manage");
   const form = await readFormData(request);
   const intent = readMemberAdminIntent(form);
-  if (!intent) return data<MemberAdminActionData>({ intent: null, ok: false, message: "admin.errorUnknownAction" }, { status: 400 });
+  if (!intent)
+    return data<MemberAdminActionData>(
+      { intent: null, ok: false, message: "admin.errorUnknownAction" },
+      { status: 400 },
+    );
   // Changes to existing members need a fresh second factor: this redirects to step-up.
   if (memberAdminNeedsStepUp(intent)) requireRecentMfa(request, actor);
   const result = await runMemberAdminAction(actor, { intent, form });
@@ -38,5 +52,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function AdminUsersRoute() {
   const { members, invitations, recentMfa, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  return <MembersPage overview={{ members, invitations }} recentMfa={recentMfa} stepUpMinutes={stepUpMinutes} actionData={actionData} />;
+  return (
+    <MembersPage
+      overview={{ members, invitations }}
+      recentMfa={recentMfa}
+      stepUpMinutes={stepUpMinutes}
+      actionData={actionData}
+    />
+  );
 }

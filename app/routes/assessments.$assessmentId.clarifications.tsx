@@ -25,9 +25,24 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const fields = readClarificationFields(await readFormData(request));
   const back = `/assessments/${assessmentId}${anchorFor("answer-", fields.questionKey)}`;
   const { intent, questionKey, threadId, body } = fields;
-  if (intent === "ask") return answerClarificationForm(fields, () => askClarification(actor, { assessmentId, questionKey, body }), back);
-  if (intent === "reply") return answerClarificationForm(fields, () => replyClarification(actor, { assessmentId, threadId, body }), back);
-  if (intent === "resolve") return answerClarificationForm(fields, () => resolveClarification(actor, { assessmentId, threadId }), back);
+  if (intent === "ask")
+    return answerClarificationForm(
+      fields,
+      () => askClarification(actor, { assessmentId, questionKey, body }),
+      back,
+    );
+  if (intent === "reply")
+    return answerClarificationForm(
+      fields,
+      () => replyClarification(actor, { assessmentId, threadId, body }),
+      back,
+    );
+  if (intent === "resolve")
+    return answerClarificationForm(
+      fields,
+      () => resolveClarification(actor, { assessmentId, threadId }),
+      back,
+    );
   return invalidClarificationForm(fields);
 }
 

@@ -6,7 +6,12 @@ import { runUseCase } from "~/utils/http.server";
 /** Download of a signed assessment report (exact stored bytes: any change would break the signature). */
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
-  const report = await runUseCase(() => readSignedReport(actor, { assessmentId: params.assessmentId ?? "", reportId: params.reportId ?? "" }));
+  const report = await runUseCase(() =>
+    readSignedReport(actor, {
+      assessmentId: params.assessmentId ?? "",
+      reportId: params.reportId ?? "",
+    }),
+  );
   return new Response(report.signedPdf, {
     headers: {
       "Content-Type": "application/pdf",

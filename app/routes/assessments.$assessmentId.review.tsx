@@ -18,7 +18,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   await runUseCase(() => requireOrgAssessment(actor, assessmentId));
   const form = await readFormData(request);
   // The list is spelled out here so the tenancy sweep (tests/http) probes every intent.
-  const intent = readIntent(form, ["createFinding", "updateFinding", "deleteFinding", "addComment", "requestChanges"]);
+  const intent = readIntent(form, [
+    "createFinding",
+    "updateFinding",
+    "deleteFinding",
+    "addComment",
+    "requestChanges",
+  ]);
   if (!intent) return new Response("Unknown intent", { status: 400 });
   return runUseCase(() => handleReviewForm(actor, assessmentId, form));
 }

@@ -24,7 +24,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);
   const form = await readFormData(request);
-  const result = await runAssessmentPageAction(actor, { assessmentId: params.assessmentId ?? "", form });
+  const result = await runAssessmentPageAction(actor, {
+    assessmentId: params.assessmentId ?? "",
+    form,
+  });
   return data(result.body, { status: result.status });
 }
 

@@ -30,7 +30,10 @@ export default function AssessmentsPage() {
         title={t("assessments.title")}
         actions={
           canCreate ? (
-            <Link to="/assessments/new" className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              to="/assessments/new"
+              className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t("assessments.newAssessment")}
             </Link>
           ) : null
@@ -39,38 +42,75 @@ export default function AssessmentsPage() {
       <Form method="get" className="mb-4 flex items-end gap-2">
         <label className="text-sm">
           <span className="mb-1 block font-medium">{t("assessments.filterStatus")}</span>
-          <select name="status" defaultValue={status} className="rounded-md border border-slate-300 px-3 py-2 text-sm">
+          <select
+            name="status"
+            defaultValue={status}
+            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
+          >
             <option value="">{t("assessments.allStatuses")}</option>
             {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>{t(`assessments.status${s}`)}</option>
+              <option key={s} value={s}>
+                {t(`assessments.status${s}`)}
+              </option>
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">{t("assessments.filter")}</button>
+        <button
+          type="submit"
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          {t("assessments.filter")}
+        </button>
       </Form>
       {items.length === 0 ? (
         <p className="text-slate-600">{t("assessments.empty")}</p>
       ) : (
-        <ScrollRegion label={t("assessments.title")} className="rounded-lg border border-slate-200 bg-white">
+        <ScrollRegion
+          label={t("assessments.title")}
+          className="rounded-lg border border-slate-200 bg-white"
+        >
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-slate-600">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("assessments.assessmentTitle")}</th>
-                <th scope="col" className="px-3 py-2">{t("assessments.vendor")}</th>
-                <th scope="col" className="px-3 py-2">{t("assessments.status")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("assessments.score")}</th>
-                <th scope="col" className="px-3 py-2">{t("assessments.tier")}</th>
-                <th scope="col" className="px-3 py-2">{t("assessments.dueDate")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("assessments.assessmentTitle")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("assessments.vendor")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("assessments.status")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("assessments.score")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("assessments.tier")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("assessments.dueDate")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {items.map((a) => (
                 <tr key={a.id} className="border-t border-slate-100" data-testid="assessment-row">
-                  <td className="px-3 py-2"><Link to={`/assessments/${a.id}`} className="text-brand-700 underline">{a.title}</Link></td>
-                  <td className="px-3 py-2">{a.vendor.name}{a.product ? ` · ${a.product.name}` : ""}</td>
-                  <td className="px-3 py-2"><StatusBadge status={a.status} /></td>
+                  <td className="px-3 py-2">
+                    <Link to={`/assessments/${a.id}`} className="text-brand-700 underline">
+                      {a.title}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {a.vendor.name}
+                    {a.product ? ` · ${a.product.name}` : ""}
+                  </td>
+                  <td className="px-3 py-2">
+                    <StatusBadge status={a.status} />
+                  </td>
                   <td className="px-3 py-2 text-right tabular-nums">{number(a.overallScore, 1)}</td>
-                  <td className="px-3 py-2"><TierBadge tier={a.riskTier} knockOuts={a.knockOutCount} /></td>
+                  <td className="px-3 py-2">
+                    <TierBadge tier={a.riskTier} knockOuts={a.knockOutCount} />
+                  </td>
                   <td className="px-3 py-2">{date(a.dueDate)}</td>
                 </tr>
               ))}
@@ -79,10 +119,21 @@ export default function AssessmentsPage() {
         </ScrollRegion>
       )}
       {pageCount > 1 ? (
-        <nav aria-label={t("common.navPagination")} className="mt-4 flex items-center gap-3 text-sm">
-          {page > 1 ? <Link to={`?status=${status}&page=${page - 1}`} className="underline">{t("assessments.previous")}</Link> : null}
+        <nav
+          aria-label={t("common.navPagination")}
+          className="mt-4 flex items-center gap-3 text-sm"
+        >
+          {page > 1 ? (
+            <Link to={`?status=${status}&page=${page - 1}`} className="underline">
+              {t("assessments.previous")}
+            </Link>
+          ) : null}
           <span>{t("assessments.page", { page, pageCount })}</span>
-          {page < pageCount ? <Link to={`?status=${status}&page=${page + 1}`} className="underline">{t("assessments.next")}</Link> : null}
+          {page < pageCount ? (
+            <Link to={`?status=${status}&page=${page + 1}`} className="underline">
+              {t("assessments.next")}
+            </Link>
+          ) : null}
         </nav>
       ) : null}
     </div>

@@ -7,7 +7,10 @@ import { SelectField, TextField } from "~/components/ui/field";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { newAssessmentOptions } from "~/modules/assessments/list-assessments.server";
-import { startAssessment, startAssessmentSchema } from "~/modules/assessments/start-assessment.server";
+import {
+  startAssessment,
+  startAssessmentSchema,
+} from "~/modules/assessments/start-assessment.server";
 import { installBundledTemplatesForActor } from "~/modules/questionnaires/install-bundled-templates.server";
 import { latestPublishedVersions } from "~/modules/templates/list-templates.server";
 import { fieldErrors, runUseCase } from "~/utils/http.server";
@@ -15,7 +18,9 @@ import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.newAssessment")];
+export const meta: MetaFunction = ({ matches }) => [
+  translatedTitle(matches, "assessments.newAssessment"),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "assessment:edit");
@@ -37,7 +42,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const parsed = startAssessmentSchema.safeParse(form);
   if (!parsed.success) {
-    return data({ errors: fieldErrors(parsed.error.issues), values: form as Record<string, string> }, { status: 400 });
+    return data(
+      { errors: fieldErrors(parsed.error.issues), values: form as Record<string, string> },
+      { status: 400 },
+    );
   }
   const assessment = await runUseCase(() => startAssessment(actor, parsed.data));
   return redirect(`/assessments/${assessment.id}`);
@@ -46,12 +54,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function NewAssessmentPage() {
   const { vendors, templates } = useLoaderData<typeof loader>();
   // The full due-diligence questionnaire is what most assessments start from.
-  const defaultTemplate = templates.find((tpl) => tpl.key === "ai-vendor-due-diligence") ?? templates[0];
+  const defaultTemplate =
+    templates.find((tpl) => tpl.key === "ai-vendor-due-diligence") ?? templates[0];
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   const { t, tm } = useT();
   const values = actionData?.values ?? {};
-  const [vendorId, setVendorId] = useState(String(values.vendorId ?? params.get("vendorId") ?? vendors[0]?.id ?? ""));
+  const [vendorId, setVendorId] = useState(
+    String(values.vendorId ?? params.get("vendorId") ?? vendors[0]?.id ?? ""),
+  );
   const vendor = vendors.find((v) => v.id === vendorId);
   if (templates.length === 0) {
     return (
@@ -61,7 +72,9 @@ export default function NewAssessmentPage() {
           <p className="text-sm text-slate-700">{t("assessments.noTemplatesYet")}</p>
           <Form method="post" className="mt-3">
             <input type="hidden" name="intent" value="installBundledTemplates" />
-            <Button type="submit" data-testid="install-bundled-templates">{t("assessments.installBundledTemplates")}</Button>
+            <Button type="submit" data-testid="install-bundled-templates">
+              {t("assessments.installBundledTemplates")}
+            </Button>
           </Form>
         </Card>
       </div>
@@ -86,14 +99,21 @@ export default function NewAssessmentPage() {
             label={t("assessments.product")}
             name="productId"
             defaultValue={String(values.productId ?? "")}
-            options={[{ value: "", label: t("assessments.noProduct") }, ...(vendor?.products ?? []).map((p) => ({ value: p.id, label: p.name }))]}
+            options={[
+              { value: "", label: t("assessments.noProduct") },
+              ...(vendor?.products ?? []).map((p) => ({ value: p.id, label: p.name })),
+            ]}
           />
           <SelectField
             label={t("assessments.template")}
             name="templateVersionId"
             defaultValue={String(values.templateVersionId ?? defaultTemplate?.id ?? "")}
             options={templates.map((tpl) => ({ value: tpl.id, label: tpl.label }))}
-            error={actionData?.errors?.templateVersionId ? tm(actionData.errors.templateVersionId) : undefined}
+            error={
+              actionData?.errors?.templateVersionId
+                ? tm(actionData.errors.templateVersionId)
+                : undefined
+            }
             required
           />
           <TextField
@@ -101,11 +121,19 @@ export default function NewAssessmentPage() {
             name="title"
             required
             maxLength={200}
-            defaultValue={String(values.title ?? (vendor ? `${vendor.name} – AI due diligence` : ""))}
+            defaultValue={String(
+              values.title ?? (vendor ? `${vendor.name} – AI due diligence` : ""),
+            )}
             key={vendorId}
             error={actionData?.errors?.title ? tm(actionData.errors.title) : undefined}
           />
-          <TextField label={t("assessments.dueDate")} name="dueDate" type="date" defaultValue={String(values.dueDate ?? "")} error={actionData?.errors?.dueDate ? tm(actionData.errors.dueDate) : undefined} />
+          <TextField
+            label={t("assessments.dueDate")}
+            name="dueDate"
+            type="date"
+            defaultValue={String(values.dueDate ?? "")}
+            error={actionData?.errors?.dueDate ? tm(actionData.errors.dueDate) : undefined}
+          />
           <Button type="submit">{t("assessments.create")}</Button>
         </Form>
       </Card>

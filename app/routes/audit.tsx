@@ -17,7 +17,8 @@ import { isLocale, translate } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)
+    ?.locale;
   return [{ title: `${translate(isLocale(locale) ? locale : "en", "audit.title")} · Vetted` }];
 };
 

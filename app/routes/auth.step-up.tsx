@@ -23,11 +23,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);
   const form = await readFormData(request);
-  const result = await runUseCase(() => stepUp(actor, String(form.get("code") ?? "").slice(0, SECOND_FACTOR_CODE_MAX_CHARS)));
+  const result = await runUseCase(() =>
+    stepUp(actor, String(form.get("code") ?? "").slice(0, SECOND_FACTOR_CODE_MAX_CHARS)),
+  );
   if (result.kind === "rate_limited") {
-    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
+    return data(
+      { error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429 },
+    );
   }
-  if (result.kind !== "ok") return data({ error: "invalidCode" as const, minutes: 0 }, { status: 400 });
+  if (result.kind !== "ok")
+    return data({ error: "invalidCode" as const, minutes: 0 }, { status: 400 });
   return redirect(safeRedirectPath(form.get("redirectTo"), "/"));
 }
 
@@ -40,11 +46,21 @@ export default function StepUpPage() {
     <div className="mx-auto max-w-md">
       <Card title={t("auth.stepUpTitle")} level={1}>
         <p className="mb-3 text-sm text-slate-700">{t("auth.stepUpBody", { minutes })}</p>
-        {actionData?.error === "invalidCode" ? <Alert tone="error">{t("auth.invalidCode")}</Alert> : null}
-        {actionData?.error === "rateLimited" ? <Alert tone="error">{t("auth.rateLimited", { minutes: actionData.minutes })}</Alert> : null}
+        {actionData?.error === "invalidCode" ? (
+          <Alert tone="error">{t("auth.invalidCode")}</Alert>
+        ) : null}
+        {actionData?.error === "rateLimited" ? (
+          <Alert tone="error">{t("auth.rateLimited", { minutes: actionData.minutes })}</Alert>
+        ) : null}
         <Form method="post" className="mt-3 space-y-3">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-          <TextField label={t("auth.code")} name="code" autoComplete="one-time-code" required autoFocus />
+          <TextField
+            label={t("auth.code")}
+            name="code"
+            autoComplete="one-time-code"
+            required
+            autoFocus
+          />
           <Button type="submit">{t("auth.verify")}</Button>
         </Form>
       </Card>

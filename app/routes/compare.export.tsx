@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
 import { parseVendorIds } from "~/modules/comparison/compare-vendors.server";
-import { COMPARISON_EXPORT_FORMATS, exportComparison, type ComparisonExportFormat } from "~/modules/comparison/export-comparison.server";
+import {
+  COMPARISON_EXPORT_FORMATS,
+  exportComparison,
+  type ComparisonExportFormat,
+} from "~/modules/comparison/export-comparison.server";
 import { runUseCase } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 
@@ -11,10 +15,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const params = new URL(request.url).searchParams;
   const format = params.get("format") ?? "csv";
   if (!(COMPARISON_EXPORT_FORMATS as readonly string[]).includes(format)) {
-    return new Response("Unknown format", { status: 400, headers: { "Content-Type": "text/plain" } });
+    return new Response("Unknown format", {
+      status: 400,
+      headers: { "Content-Type": "text/plain" },
+    });
   }
   const locale = await resolveLocale(request, await getSessionUserLocale(request, context));
   return runUseCase(() =>
-    exportComparison(actor, { vendorIds: parseVendorIds(params.get("vendors")), profileId: params.get("profile") || null, format: format as ComparisonExportFormat, locale }),
+    exportComparison(actor, {
+      vendorIds: parseVendorIds(params.get("vendors")),
+      profileId: params.get("profile") || null,
+      format: format as ComparisonExportFormat,
+      locale,
+    }),
   );
 }

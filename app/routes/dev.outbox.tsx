@@ -9,8 +9,12 @@ import { isLocale, translate } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
-  return [{ title: `${translate(isLocale(locale) ? locale : "en", "mail.outboxTitle")} · Vetted` }, { name: "robots", content: "noindex" }];
+  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)
+    ?.locale;
+  return [
+    { title: `${translate(isLocale(locale) ? locale : "en", "mail.outboxTitle")} · Vetted` },
+    { name: "robots", content: "noindex" },
+  ];
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -46,7 +50,9 @@ export default function DevOutboxPage() {
   const { t, date } = useT();
   return (
     <div className="space-y-6">
-      <PageHeader title={t("mail.outboxTitle")}>{t("mail.outboxIntro", { count: pageSize, organization: organizationName })}</PageHeader>
+      <PageHeader title={t("mail.outboxTitle")}>
+        {t("mail.outboxIntro", { count: pageSize, organization: organizationName })}
+      </PageHeader>
       {mails.length === 0 ? <p className="text-slate-600">{t("mail.outboxEmpty")}</p> : null}
       <ol className="space-y-4">
         {mails.map((mail) => (
@@ -60,10 +66,15 @@ export default function DevOutboxPage() {
                   <dd className="font-semibold">{mail.subject}</dd>
                   <dt className="font-medium text-slate-600">{t("mail.outboxTime")}</dt>
                   <dd>
-                    <time dateTime={new Date(mail.createdAt).toISOString()}>{date(mail.createdAt, true)}</time>
+                    <time dateTime={new Date(mail.createdAt).toISOString()}>
+                      {date(mail.createdAt, true)}
+                    </time>
                   </dd>
                 </dl>
-                <pre aria-label={t("mail.outboxBody")} className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-sm text-slate-800">
+                <pre
+                  aria-label={t("mail.outboxBody")}
+                  className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-sm text-slate-800"
+                >
                   <LinkifiedText text={mail.text} />
                 </pre>
               </article>

@@ -4,7 +4,11 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
 import { vendorDeviceCookie, vendorSessionCookie } from "~/modules/auth/cookies.server";
-import { describeInvite, exchangeInviteToken, type InviteState } from "~/modules/portal/invite-links.server";
+import {
+  describeInvite,
+  exchangeInviteToken,
+  type InviteState,
+} from "~/modules/portal/invite-links.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
@@ -36,9 +40,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
  */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const deviceToken = await vendorDeviceCookie().parse(request.headers.get("Cookie"));
-  const result = await exchangeInviteToken(params.token ?? "", clientIp(context), request.headers.get("User-Agent"), deviceToken);
+  const result = await exchangeInviteToken(
+    params.token ?? "",
+    clientIp(context),
+    request.headers.get("User-Agent"),
+    deviceToken,
+  );
   if (result.kind === "rate_limited") {
-    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
+    return data(
+      { error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429 },
+    );
   }
   if (result.kind === "invalid") {
     return data({ error: result.state, minutes: 0 }, { status: statusFor(result.state) });
@@ -59,7 +71,10 @@ export default function InviteLandingPage() {
   const { invite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, date } = useT();
-  const failed = actionData && actionData.error !== "rateLimited" && actionData.error !== "valid" ? actionData.error : null;
+  const failed =
+    actionData && actionData.error !== "rateLimited" && actionData.error !== "valid"
+      ? actionData.error
+      : null;
   const details = invite.details;
   if (!details || failed) {
     const state = (failed ?? invite.state) as keyof typeof STATE_MESSAGE;
@@ -76,11 +91,17 @@ export default function InviteLandingPage() {
   return (
     <div className="mx-auto max-w-lg">
       <Card>
-        <h1 className="text-xl font-semibold">{t("portal.landingTitle", { organization: details.organizationName })}</h1>
+        <h1 className="text-xl font-semibold">
+          {t("portal.landingTitle", { organization: details.organizationName })}
+        </h1>
         <p className="mt-3 text-slate-700">
           {t("portal.landingBody", { title: details.assessmentTitle, vendor: details.vendorName })}
         </p>
-        {details.dueDate ? <p className="mt-2 text-sm text-slate-600">{t("portal.landingDue", { date: date(details.dueDate) })}</p> : null}
+        {details.dueDate ? (
+          <p className="mt-2 text-sm text-slate-600">
+            {t("portal.landingDue", { date: date(details.dueDate) })}
+          </p>
+        ) : null}
         {actionData?.error === "rateLimited" ? (
           <div className="mt-3">
             <Alert tone="error">{t("portal.rateLimited", { minutes: actionData.minutes })}</Alert>

@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -35,7 +40,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = Object.fromEntries(await readFormData(request));
   const parsed = loginSchema.safeParse(form);
   const email = typeof form.email === "string" ? form.email.slice(0, 320) : "";
-  if (!parsed.success) return data({ error: "invalidCredentials" as const, email }, { status: 400 });
+  if (!parsed.success)
+    return data({ error: "invalidCredentials" as const, email }, { status: 400 });
   const redirectTo = safeRedirectPath(parsed.data.redirectTo, "/");
   const devices = await readLoginDevices(request);
   const result = await logIn({
@@ -56,7 +62,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "second_factor":
       return redirect(`/login/verify`, {
         headers: {
-          "Set-Cookie": await serializePendingLogin({ userId: result.userId, organizationId: result.organizationId, redirectTo }),
+          "Set-Cookie": await serializePendingLogin({
+            userId: result.userId,
+            organizationId: result.organizationId,
+            redirectTo,
+          }),
         },
       });
     case "signed_in": {
@@ -78,15 +88,34 @@ export default function LoginPage() {
     <div className="mx-auto max-w-md">
       <Card>
         <h1 className="mb-4 text-2xl font-semibold">{t("auth.loginTitle")}</h1>
-        {params.get("invitation") === "1" && !actionData ? <Alert tone="info">{t("auth.invitationSignInNotice")}</Alert> : null}
-        {actionData?.error === "invalidCredentials" ? <Alert tone="error">{t("auth.invalidCredentials")}</Alert> : null}
+        {params.get("invitation") === "1" && !actionData ? (
+          <Alert tone="info">{t("auth.invitationSignInNotice")}</Alert>
+        ) : null}
+        {actionData?.error === "invalidCredentials" ? (
+          <Alert tone="error">{t("auth.invalidCredentials")}</Alert>
+        ) : null}
         {actionData?.error === "rateLimited" ? (
-          <Alert tone="error">{t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 15 })}</Alert>
+          <Alert tone="error">
+            {t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 15 })}
+          </Alert>
         ) : null}
         <Form method="post" className="mt-4 space-y-4">
           <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-          <TextField label={t("auth.email")} name="email" type="email" autoComplete="username" required defaultValue={actionData?.email ?? ""} />
-          <TextField label={t("auth.password")} name="password" type="password" autoComplete="current-password" required />
+          <TextField
+            label={t("auth.email")}
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.email ?? ""}
+          />
+          <TextField
+            label={t("auth.password")}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
           <Button type="submit" className="w-full" disabled={navigation.state === "submitting"}>
             {t("auth.signIn")}
           </Button>

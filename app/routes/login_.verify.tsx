@@ -14,7 +14,9 @@ import { useT } from "~/utils/use-t";
 import { readFormData } from "~/utils/form-data.server";
 import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "auth.secondFactorTitle")];
+export const meta: MetaFunction = ({ matches }) => [
+  translatedTitle(matches, "auth.secondFactorTitle"),
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (!(await readPendingLogin(request))) throw redirect("/login");
@@ -34,14 +36,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
     userAgent: request.headers.get("User-Agent"),
   });
   if (result.kind === "rate_limited") {
-    return data({ error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) }, { status: 429 });
+    return data(
+      { error: "rateLimited" as const, minutes: Math.ceil(result.retryAfterSeconds / 60) },
+      { status: 429 },
+    );
   }
-  if (result.kind !== "ok" || !result.token) return data({ error: "invalidCode" as const }, { status: 400 });
+  if (result.kind !== "ok" || !result.token)
+    return data({ error: "invalidCode" as const }, { status: 400 });
   const headers = new Headers();
   headers.append("Set-Cookie", await sessionCookie().serialize(result.token));
   headers.append("Set-Cookie", await clearPendingLogin());
   // This browser becomes a known device of the account (its own sign-in limit).
-  headers.append("Set-Cookie", await rememberLoginDevice(await readLoginDevices(request), pending.userId));
+  headers.append(
+    "Set-Cookie",
+    await rememberLoginDevice(await readLoginDevices(request), pending.userId),
+  );
   return redirect(safeRedirectPath(pending.redirectTo, "/"), { headers });
 }
 
@@ -53,13 +62,26 @@ export default function VerifyLoginPage() {
       <Card>
         <h1 className="mb-2 text-2xl font-semibold">{t("auth.secondFactorTitle")}</h1>
         <p className="mb-4 text-sm text-slate-700">{t("auth.secondFactorBody")}</p>
-        {actionData?.error === "invalidCode" ? <Alert tone="error">{t("auth.invalidCode")}</Alert> : null}
-        {actionData?.error === "loginExpired" ? <Alert tone="error">{t("auth.loginExpired")}</Alert> : null}
+        {actionData?.error === "invalidCode" ? (
+          <Alert tone="error">{t("auth.invalidCode")}</Alert>
+        ) : null}
+        {actionData?.error === "loginExpired" ? (
+          <Alert tone="error">{t("auth.loginExpired")}</Alert>
+        ) : null}
         {actionData?.error === "rateLimited" ? (
-          <Alert tone="error">{t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 5 })}</Alert>
+          <Alert tone="error">
+            {t("auth.rateLimited", { minutes: "minutes" in actionData ? actionData.minutes : 5 })}
+          </Alert>
         ) : null}
         <Form method="post" className="mt-4 space-y-4">
-          <TextField label={t("auth.code")} name="code" autoComplete="one-time-code" inputMode="text" required autoFocus />
+          <TextField
+            label={t("auth.code")}
+            name="code"
+            autoComplete="one-time-code"
+            inputMode="text"
+            required
+            autoFocus
+          />
           <Button type="submit" className="w-full">
             {t("auth.verify")}
           </Button>

@@ -11,5 +11,7 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await getUserActor(request, context);
   if (actor) await logOut(actor);
-  return redirect("/login", { headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) } });
+  return redirect("/login", {
+    headers: { "Set-Cookie": await sessionCookie().serialize("", { maxAge: 0 }) },
+  });
 }

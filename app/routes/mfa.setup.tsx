@@ -25,8 +25,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUser(request, context, { allowWithoutMfa: true });
   const form = await readFormData(request);
-  const result = await confirmTotpEnrolment(actor, { code: String(form.get("code") ?? "").slice(0, 32) });
-  if (!result.ok) return data({ error: result.error, recoveryCodes: null }, { status: result.error === "alreadyEnabled" ? 409 : 400 });
+  const result = await confirmTotpEnrolment(actor, {
+    code: String(form.get("code") ?? "").slice(0, 32),
+  });
+  if (!result.ok)
+    return data(
+      { error: result.error, recoveryCodes: null },
+      { status: result.error === "alreadyEnabled" ? 409 : 400 },
+    );
   return { error: null, recoveryCodes: result.recoveryCodes };
 }
 
@@ -46,7 +52,10 @@ export default function MfaSetupPage() {
               </li>
             ))}
           </ul>
-          <Link to="/" className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+          <Link
+            to="/"
+            className="mt-4 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white"
+          >
             {t("auth.continue")}
           </Link>
         </Card>
@@ -62,7 +71,9 @@ export default function MfaSetupPage() {
               <Alert tone="info">{t("auth.mfaAlreadyEnabled")}</Alert>
             </div>
           ) : null}
-          <Link to="/account" className="text-brand-700 underline">{t("common.navAccount")}</Link>
+          <Link to="/account" className="text-brand-700 underline">
+            {t("common.navAccount")}
+          </Link>
         </Card>
       </div>
     );
@@ -73,13 +84,31 @@ export default function MfaSetupPage() {
         {required ? <Alert tone="warning">{t("auth.mfaSetupRequired")}</Alert> : null}
         <p className="my-3 text-sm text-slate-700">{t("auth.mfaSetupScan")}</p>
         {/* QR code SVG generated on the server by the qrcode package from our own key URI. */}
-        <div className="mx-auto w-48" aria-hidden="true" dangerouslySetInnerHTML={{ __html: qrCodeSvg }} />
+        <div
+          className="mx-auto w-48"
+          aria-hidden="true"
+          dangerouslySetInnerHTML={{ __html: qrCodeSvg }}
+        />
         <p className="mt-3 text-sm">
-          {t("auth.manualKey")}: <code data-testid="totp-manual-key" className="select-all font-mono">{manualKey}</code>
+          {t("auth.manualKey")}:{" "}
+          <code data-testid="totp-manual-key" className="select-all font-mono">
+            {manualKey}
+          </code>
         </p>
-        {actionData?.error === "invalidCode" ? <div className="mt-3"><Alert tone="error">{t("auth.invalidCode")}</Alert></div> : null}
+        {actionData?.error === "invalidCode" ? (
+          <div className="mt-3">
+            <Alert tone="error">{t("auth.invalidCode")}</Alert>
+          </div>
+        ) : null}
         <Form method="post" className="mt-4 space-y-3">
-          <TextField label={t("auth.mfaSetupConfirm")} name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9 ]{6,8}" required />
+          <TextField
+            label={t("auth.mfaSetupConfirm")}
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,8}"
+            required
+          />
           <Button type="submit">{t("auth.verify")}</Button>
         </Form>
       </Card>

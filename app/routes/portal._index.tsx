@@ -1,7 +1,12 @@
 // The vendor's questionnaire (ADR 0023: guard → parse → use case → view model). Data from
 // getPortalPage, the plain form post through savePortalForm (app/modules/portal), the markup is
 // PortalPage (app/components/portal). Works without JavaScript; with it, answers autosave.
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { PortalPage } from "~/components/portal/portal-page";
@@ -12,7 +17,10 @@ import { readFormData } from "~/utils/form-data.server";
 import { translate } from "~/utils/i18n";
 import { metaLocale, pageTitle } from "~/utils/page-title";
 
-export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store", "X-Robots-Tag": "noindex" });
+export const headers: HeadersFunction = () => ({
+  "Cache-Control": "no-store",
+  "X-Robots-Tag": "noindex",
+});
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   { name: "robots", content: "noindex, nofollow" },
   pageTitle(data?.assessment.title, translate(metaLocale(matches), "portal.title")),

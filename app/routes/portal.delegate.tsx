@@ -14,21 +14,31 @@ import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ name: "robots", content: "noindex, nofollow" }, translatedTitle(matches, "access.delegateTitle")];
+export const meta: MetaFunction = ({ matches }) => [
+  { name: "robots", content: "noindex, nofollow" },
+  translatedTitle(matches, "access.delegateTitle"),
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   return runUseCase(() => getDelegationPage(actor));
 }
 
-type ActionResult = { intent: string; sentTo?: string; error?: "delegateInvalidEmail" | "delegateNoSections" | "delegateClosed" | "delegateRateLimited"; minutes?: number };
+type ActionResult = {
+  intent: string;
+  sentTo?: string;
+  error?: "delegateInvalidEmail" | "delegateNoSections" | "delegateClosed" | "delegateRateLimited";
+  minutes?: number;
+};
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const form = await readFormData(request);
   const intent = String(form.get("intent") ?? "");
   if (intent === "revoke") {
-    await runUseCase(() => revokeDelegation(actor, { inviteId: String(form.get("inviteId") ?? "") }));
+    await runUseCase(() =>
+      revokeDelegation(actor, { inviteId: String(form.get("inviteId") ?? "") }),
+    );
     return data<ActionResult>({ intent });
   }
   if (intent !== "delegate") return data<ActionResult>({ intent }, { status: 400 });
@@ -40,16 +50,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
   if (!parsed.success) {
     const emailWrong = parsed.error.issues.some((i) => i.path[0] === "contactEmail");
-    return data<ActionResult>({ intent, error: emailWrong ? "delegateInvalidEmail" : "delegateNoSections" }, { status: 400 });
+    return data<ActionResult>(
+      { intent, error: emailWrong ? "delegateInvalidEmail" : "delegateNoSections" },
+      { status: 400 },
+    );
   }
   try {
     await delegateSections(actor, parsed.data);
   } catch (error) {
-    if (error instanceof DomainError && error.code === "INVALID_STATE") return data<ActionResult>({ intent, error: "delegateClosed" }, { status: 409 });
-    if (error instanceof DomainError && error.code === "VALIDATION") return data<ActionResult>({ intent, error: "delegateNoSections" }, { status: 400 });
+    if (error instanceof DomainError && error.code === "INVALID_STATE")
+      return data<ActionResult>({ intent, error: "delegateClosed" }, { status: 409 });
+    if (error instanceof DomainError && error.code === "VALIDATION")
+      return data<ActionResult>({ intent, error: "delegateNoSections" }, { status: 400 });
     if (error instanceof DomainError && error.code === "RATE_LIMITED") {
       const seconds = Number(error.details?.retryAfterSeconds ?? 60);
-      return data<ActionResult>({ intent, error: "delegateRateLimited", minutes: Math.ceil(seconds / 60) }, { status: 429 });
+      return data<ActionResult>(
+        { intent, error: "delegateRateLimited", minutes: Math.ceil(seconds / 60) },
+        { status: 429 },
+      );
     }
     return runUseCase(() => Promise.reject(error));
   }
@@ -64,29 +82,54 @@ export default function PortalDelegatePage() {
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <p>
-        <Link to="/portal" className="text-sm underline">{t("access.backToQuestionnaire")}</Link>
+        <Link to="/portal" className="text-sm underline">
+          {t("access.backToQuestionnaire")}
+        </Link>
       </p>
       <Card>
         <h1 className="text-xl font-semibold">{t("access.delegateTitle")}</h1>
         <p className="mt-2 text-slate-700">{t("access.delegateIntro")}</p>
-        {result?.sentTo ? <div className="mt-3"><Alert tone="success">{t("access.delegateSent", { email: result.sentTo })}</Alert></div> : null}
-        {result?.intent === "revoke" ? <div className="mt-3"><Alert tone="success">{t("access.delegationRevoked")}</Alert></div> : null}
+        {result?.sentTo ? (
+          <div className="mt-3">
+            <Alert tone="success">{t("access.delegateSent", { email: result.sentTo })}</Alert>
+          </div>
+        ) : null}
+        {result?.intent === "revoke" ? (
+          <div className="mt-3">
+            <Alert tone="success">{t("access.delegationRevoked")}</Alert>
+          </div>
+        ) : null}
         {result?.error ? (
-          <div className="mt-3"><Alert tone="error">{t(`access.${result.error}`, { minutes: result.minutes ?? 1 })}</Alert></div>
+          <div className="mt-3">
+            <Alert tone="error">
+              {t(`access.${result.error}`, { minutes: result.minutes ?? 1 })}
+            </Alert>
+          </div>
         ) : null}
         {page.open ? (
           <Form method="post" className="mt-4 grid gap-3 sm:grid-cols-2">
             <input type="hidden" name="intent" value="delegate" />
-            <TextField label={t("access.delegateEmail")} name="contactEmail" type="email" required maxLength={320} />
+            <TextField
+              label={t("access.delegateEmail")}
+              name="contactEmail"
+              type="email"
+              required
+              maxLength={320}
+            />
             <TextField label={t("access.delegateName")} name="contactName" maxLength={200} />
             <SelectField
               label={t("access.delegateLanguage")}
               name="locale"
               defaultValue={locale}
-              options={[{ value: "de", label: t("access.language_de") }, { value: "en", label: t("access.language_en") }]}
+              options={[
+                { value: "de", label: t("access.language_de") },
+                { value: "en", label: t("access.language_en") },
+              ]}
             />
             <fieldset className="sm:col-span-2">
-              <legend className="text-sm font-medium text-slate-800">{t("access.delegateSections")}</legend>
+              <legend className="text-sm font-medium text-slate-800">
+                {t("access.delegateSections")}
+              </legend>
               <div className="mt-1 grid gap-1 sm:grid-cols-2">
                 {page.sections.map((section) => (
                   <label key={section.key} className="flex items-center gap-2 text-sm">
@@ -96,10 +139,14 @@ export default function PortalDelegatePage() {
                 ))}
               </div>
             </fieldset>
-            <div className="sm:col-span-2"><Button type="submit">{t("access.delegateSubmit")}</Button></div>
+            <div className="sm:col-span-2">
+              <Button type="submit">{t("access.delegateSubmit")}</Button>
+            </div>
           </Form>
         ) : (
-          <div className="mt-3"><Alert tone="info">{t("access.delegateClosed")}</Alert></div>
+          <div className="mt-3">
+            <Alert tone="info">{t("access.delegateClosed")}</Alert>
+          </div>
         )}
       </Card>
       <Card title={t("access.delegationsTitle")}>
@@ -110,9 +157,13 @@ export default function PortalDelegatePage() {
             {page.delegations.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <div>
-                  <p className="font-medium">{d.contactName ? `${d.contactName} · ` : ""}{d.contactEmail}</p>
+                  <p className="font-medium">
+                    {d.contactName ? `${d.contactName} · ` : ""}
+                    {d.contactEmail}
+                  </p>
                   <p className="text-slate-600">
-                    {t(`access.status_${d.status}`)} · {t("access.expiresOn", { date: date(d.expiresAt) })} ·{" "}
+                    {t(`access.status_${d.status}`)} ·{" "}
+                    {t("access.expiresOn", { date: date(d.expiresAt) })} ·{" "}
                     {t("access.sectionsList", { sections: d.sections.map(titleOf).join(", ") })}
                   </p>
                 </div>
@@ -120,7 +171,9 @@ export default function PortalDelegatePage() {
                   <Form method="post">
                     <input type="hidden" name="intent" value="revoke" />
                     <input type="hidden" name="inviteId" value={d.id} />
-                    <Button type="submit" variant="secondary">{t("access.revoke")}</Button>
+                    <Button type="submit" variant="secondary">
+                      {t("access.revoke")}
+                    </Button>
                   </Form>
                 ) : null}
               </li>

@@ -4,7 +4,10 @@ import { Card } from "~/components/ui/layout";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction = ({ matches }) => [{ name: "robots", content: "noindex, nofollow" }, translatedTitle(matches, "portal.sessionEndedTitle")];
+export const meta: MetaFunction = ({ matches }) => [
+  { name: "robots", content: "noindex, nofollow" },
+  translatedTitle(matches, "portal.sessionEndedTitle"),
+];
 
 /** Says only why the session ended (never which link or organisation it belonged to). */
 export function loader({ request }: LoaderFunctionArgs) {

@@ -3,7 +3,11 @@ import { redirect } from "@remix-run/node";
 import type { VendorActor } from "~/modules/auth/actor";
 import { evidenceDownloadResponse } from "~/modules/evidence/download-response.server";
 import { evidenceOutcomeMessage } from "~/modules/evidence/evidence-display";
-import { evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode } from "~/modules/evidence/evidence-outcome";
+import {
+  evidenceFlashUrl,
+  isEvidenceErrorCode,
+  type EvidenceErrorCode,
+} from "~/modules/evidence/evidence-outcome";
 import { readEvidence } from "~/modules/evidence/read-evidence.server";
 import { removeEvidence } from "~/modules/evidence/remove-evidence.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
@@ -24,14 +28,17 @@ async function vendorOrNotFound(request: Request, context: AppLoadContext): Prom
   try {
     return await requireVendorSession(request, context);
   } catch (error) {
-    if (error instanceof Response && error.status >= 300 && error.status < 400) throw new Response("Not Found", { status: 404 });
+    if (error instanceof Response && error.status >= 300 && error.status < 400)
+      throw new Response("Not Found", { status: 404 });
     throw error;
   }
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await vendorOrNotFound(request, context);
-  const file = await runUseCase(() => readEvidence(actor, { assessmentId: actor.assessmentId, fileId: params.fileId ?? "" }));
+  const file = await runUseCase(() =>
+    readEvidence(actor, { assessmentId: actor.assessmentId, fileId: params.fileId ?? "" }),
+  );
   return evidenceDownloadResponse(file);
 }
 
@@ -42,7 +49,10 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (form.get("intent") !== "remove") return new Response("Unknown intent", { status: 400 });
   try {
     const result = await removeEvidence(actor, { fileId: params.fileId ?? "" });
-    if (!wantsJson) return redirect(evidenceFlashUrl({ questionKey: result.questionKey, outcome: "removed", params: {} }));
+    if (!wantsJson)
+      return redirect(
+        evidenceFlashUrl({ questionKey: result.questionKey, outcome: "removed", params: {} }),
+      );
     return Response.json({ ok: true, ...result }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;

@@ -1,9 +1,18 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { cleanErrorParams, evidenceFlashUrl, isEvidenceErrorCode, type EvidenceErrorCode, type EvidenceErrorParams } from "~/modules/evidence/evidence-outcome";
+import {
+  cleanErrorParams,
+  evidenceFlashUrl,
+  isEvidenceErrorCode,
+  type EvidenceErrorCode,
+  type EvidenceErrorParams,
+} from "~/modules/evidence/evidence-outcome";
 import { evidenceOutcomeMessage } from "~/modules/evidence/evidence-display";
 import { uploadEvidence } from "~/modules/evidence/upload-evidence.server";
-import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS } from "~/modules/parsing/parser-pool.server";
+import {
+  ParserBusyError,
+  PARSER_BUSY_RETRY_AFTER_SECONDS,
+} from "~/modules/parsing/parser-pool.server";
 import { requireVendorSession } from "~/modules/portal/invite-links.server";
 import { getEnv } from "~/utils/env.server";
 import { DomainError, statusForCode } from "~/utils/errors";
@@ -25,7 +34,6 @@ import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/fi
 // Room for the multipart boundaries, part headers and the questionKey field around the file.
 const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
 
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);
   const wantsJson = (request.headers.get("Accept") ?? "").includes("application/json");
@@ -34,20 +42,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The no-JS form also names the question in its action URL: known even when the body is cut off.
   let questionKey = url.searchParams.get("questionKey") ?? "";
 
-  const refuse = async (status: number, code: EvidenceErrorCode, params: EvidenceErrorParams = {}) => {
+  const refuse = async (
+    status: number,
+    code: EvidenceErrorCode,
+    params: EvidenceErrorParams = {},
+  ) => {
     const headers = new Headers({ "Cache-Control": "no-store" });
     if (status === 413) headers.set("Connection", "close");
     if (status === 503) headers.set("Retry-After", String(PARSER_BUSY_RETRY_AFTER_SECONDS));
     if (wantsJson) {
       // The code (the page's key, evidence.err_<code>) and its text in the request's language.
       const locale = await resolveLocale(request);
-      const message = evidenceOutcomeMessage((key, values) => translate(locale, key, values), code, params);
+      const message = evidenceOutcomeMessage(
+        (key, values) => translate(locale, key, values),
+        code,
+        params,
+      );
       return Response.json({ ok: false, questionKey, code, message, params }, { status, headers });
     }
     if (status === 413 && !questionKey) {
       const locale = await resolveLocale(request);
       headers.set("Content-Type", "text/plain; charset=utf-8");
-      return new Response(translate(locale, "evidence.tooLargePage", { size: megabytes(limit) }), { status, headers });
+      return new Response(translate(locale, "evidence.tooLargePage", { size: megabytes(limit) }), {
+        status,
+        headers,
+      });
     }
     return redirect(evidenceFlashUrl({ questionKey, outcome: code, params }), { headers });
   };
@@ -64,7 +83,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   let form: FileUpload;
   try {
     // One native split of the body instead of Remix's byte-by-byte multipart parser (issue 11).
-    form = await readFileUpload(request, { fileField: "file", maxFileBytes: limit, maxBodyBytes: limit + MULTIPART_OVERHEAD_BYTES });
+    form = await readFileUpload(request, {
+      fileField: "file",
+      maxFileBytes: limit,
+      maxBodyBytes: limit + MULTIPART_OVERHEAD_BYTES,
+    });
   } catch (error) {
     if (error instanceof UploadTooLargeError) {
       return refuse(413, "too_large", { max: String(limit) });
@@ -81,15 +104,31 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   try {
     // The upload's own buffer moves to the parser worker and back: no copy of up to 20 MB here.
-    const result = await uploadEvidence(actor, { questionKey, fileName: file.name, bytes: file.bytes }, { transfer: true });
-    if (!wantsJson) return redirect(evidenceFlashUrl({ questionKey, outcome: "uploaded", params: {} }));
-    return Response.json({ ok: true, questionKey, file: result.file, answer: result.answer }, { headers: { "Cache-Control": "no-store" } });
+    const result = await uploadEvidence(
+      actor,
+      { questionKey, fileName: file.name, bytes: file.bytes },
+      { transfer: true },
+    );
+    if (!wantsJson)
+      return redirect(evidenceFlashUrl({ questionKey, outcome: "uploaded", params: {} }));
+    return Response.json(
+      { ok: true, questionKey, file: result.file, answer: result.answer },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   } catch (error) {
     if (error instanceof ParserBusyError) return refuse(503, "busy");
     if (!(error instanceof DomainError)) throw error;
     const reason = error.details?.reason;
-    const code: EvidenceErrorCode = isEvidenceErrorCode(reason) ? reason : error.code === "NOT_FOUND" ? "not_found" : "failed";
-    return refuse(statusForCode(error.code), code, cleanErrorParams(error.details?.params as Record<string, unknown>));
+    const code: EvidenceErrorCode = isEvidenceErrorCode(reason)
+      ? reason
+      : error.code === "NOT_FOUND"
+        ? "not_found"
+        : "failed";
+    return refuse(
+      statusForCode(error.code),
+      code,
+      cleanErrorParams(error.details?.params as Record<string, unknown>),
+    );
   }
 }
 

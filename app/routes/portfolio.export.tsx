@@ -1,6 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
-import { EXPORT_FORMATS, exportPortfolio, type ExportFormat } from "~/modules/portfolio/portfolio-export.server";
+import {
+  EXPORT_FORMATS,
+  exportPortfolio,
+  type ExportFormat,
+} from "~/modules/portfolio/portfolio-export.server";
 import { parsePortfolioParams } from "~/modules/portfolio/portfolio-query";
 import { runUseCase } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
@@ -18,5 +22,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     });
   }
   const locale = await resolveLocale(request, await getSessionUserLocale(request, context));
-  return runUseCase(() => exportPortfolio(actor, { query: parsePortfolioParams(params), format: format as ExportFormat, locale }));
+  return runUseCase(() =>
+    exportPortfolio(actor, {
+      query: parsePortfolioParams(params),
+      format: format as ExportFormat,
+      locale,
+    }),
+  );
 }

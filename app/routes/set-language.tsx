@@ -18,5 +18,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!isLocale(locale)) return redirect(redirectTo);
   const actor = await getUserActor(request, context);
   if (actor) await setUserLocale(actor, locale);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await languageCookie().serialize(locale) } });
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await languageCookie().serialize(locale) },
+  });
 }

@@ -16,12 +16,16 @@ import { useT } from "~/utils/use-t";
 import { metaLocale, pageTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [pageTitle(data?.template.name, translate(metaLocale(matches), "templates.title"))];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  pageTitle(data?.template.name, translate(metaLocale(matches), "templates.title")),
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "template:read");
   const versionId = new URL(request.url).searchParams.get("version");
-  const page = await runUseCase(() => getTemplate(actor, { templateId: params.templateId ?? "", versionId }));
+  const page = await runUseCase(() =>
+    getTemplate(actor, { templateId: params.templateId ?? "", versionId }),
+  );
   return { ...page, canWrite: can(actor.role, "template:edit") };
 }
 
@@ -50,7 +54,10 @@ export default function TemplatePage() {
         actions={
           canWrite ? (
             draft ? (
-              <Link to={`/templates/${template.id}/edit`} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+              <Link
+                to={`/templates/${template.id}/edit`}
+                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+              >
                 {t("templates.editDraft")}
               </Link>
             ) : (
@@ -65,21 +72,41 @@ export default function TemplatePage() {
       >
         <span className="font-mono">{template.key}</span>
       </PageHeader>
-      {notice === "published" ? <Alert tone="success">{t("templates.noticePublished", { version: params.get("v") ?? "" })}</Alert> : null}
-      {notice === "discarded" ? <Alert tone="success">{t("templates.noticeDiscarded")}</Alert> : null}
+      {notice === "published" ? (
+        <Alert tone="success">
+          {t("templates.noticePublished", { version: params.get("v") ?? "" })}
+        </Alert>
+      ) : null}
+      {notice === "discarded" ? (
+        <Alert tone="success">{t("templates.noticeDiscarded")}</Alert>
+      ) : null}
 
       <Card title={t("templates.versions")}>
         <ScrollRegion label={t("templates.versions")}>
           <table className="min-w-full text-sm">
             <thead className="text-left text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t("templates.version")}</th>
-                <th scope="col" className="py-2 pr-3">{t("templates.status")}</th>
-                <th scope="col" className="py-2 pr-3">{t("templates.origin")}</th>
-                <th scope="col" className="py-2 pr-3">{t("templates.publishedAt")}</th>
-                <th scope="col" className="py-2 pr-3">{t("templates.createdBy")}</th>
-                <th scope="col" className="py-2 pr-3 text-right">{t("templates.assessmentsCount")}</th>
-                <th scope="col" className="py-2 pr-3">{t("templates.export")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("templates.version")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("templates.status")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("templates.origin")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("templates.publishedAt")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("templates.createdBy")}
+                </th>
+                <th scope="col" className="py-2 pr-3 text-right">
+                  {t("templates.assessmentsCount")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("templates.export")}
+                </th>
                 <th scope="col" className="py-2">
                   <span className="sr-only">{t("templates.showChanges")}</span>
                 </th>
@@ -87,18 +114,35 @@ export default function TemplatePage() {
             </thead>
             <tbody>
               {versions.map((v) => (
-                <tr key={v.id} className={`border-t border-slate-100 ${comparison?.versionId === v.id ? "bg-brand-50" : ""}`}>
-                  <td className="py-2 pr-3">{t("templates.versionLabel", { version: v.version })}</td>
-                  <td className="py-2 pr-3">{t(labelKey("templates.status", v.status) ?? "common.unknownValue")}</td>
-                  <td className="py-2 pr-3">{t(labelKey("templates.origin", v.origin) ?? "common.unknownValue")}</td>
+                <tr
+                  key={v.id}
+                  className={`border-t border-slate-100 ${comparison?.versionId === v.id ? "bg-brand-50" : ""}`}
+                >
+                  <td className="py-2 pr-3">
+                    {t("templates.versionLabel", { version: v.version })}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {t(labelKey("templates.status", v.status) ?? "common.unknownValue")}
+                  </td>
+                  <td className="py-2 pr-3">
+                    {t(labelKey("templates.origin", v.origin) ?? "common.unknownValue")}
+                  </td>
                   <td className="py-2 pr-3">{v.publishedAt ? date(v.publishedAt, true) : "–"}</td>
                   <td className="py-2 pr-3">{v.createdBy ?? "–"}</td>
                   <td className="py-2 pr-3 text-right">{v.assessments}</td>
                   <td className="space-x-2 py-2 pr-3">
-                    <a href={`/templates/${template.id}/versions/${v.id}/export?format=json`} className="text-brand-700 hover:underline" download>
+                    <a
+                      href={`/templates/${template.id}/versions/${v.id}/export?format=json`}
+                      className="text-brand-700 hover:underline"
+                      download
+                    >
                       JSON
                     </a>
-                    <a href={`/templates/${template.id}/versions/${v.id}/export?format=yaml`} className="text-brand-700 hover:underline" download>
+                    <a
+                      href={`/templates/${template.id}/versions/${v.id}/export?format=yaml`}
+                      className="text-brand-700 hover:underline"
+                      download
+                    >
                       YAML
                     </a>
                   </td>
@@ -121,14 +165,21 @@ export default function TemplatePage() {
               ? t("templates.versionLabel", { version: comparison.version })
               : comparison.status === "DRAFT"
                 ? t("templates.draftChangesTitle", { previous: comparison.previousVersion })
-                : t("templates.changesTitle", { version: comparison.version, previous: comparison.previousVersion })
+                : t("templates.changesTitle", {
+                    version: comparison.version,
+                    previous: comparison.previousVersion,
+                  })
           }
         >
           {comparison.diff ? (
             <TemplateDiffView diff={comparison.diff} />
           ) : (
             <p className="text-sm text-slate-600">
-              {t("templates.firstVersion", { version: comparison.version, sections: comparison.sections, questions: comparison.questions })}
+              {t("templates.firstVersion", {
+                version: comparison.version,
+                sections: comparison.sections,
+                questions: comparison.questions,
+              })}
             </p>
           )}
         </Card>

@@ -15,15 +15,22 @@ import { editTemplateDraft } from "~/modules/templates/edit-template-draft.serve
 import { findTemplate } from "~/modules/templates/find-template.server";
 import { getTemplateEditor } from "~/modules/templates/get-template-editor.server";
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
-import { postedValues, type TemplateEditorActionData } from "~/modules/templates/template-editor-form";
+import {
+  postedValues,
+  type TemplateEditorActionData,
+} from "~/modules/templates/template-editor-form";
 import { runUseCase } from "~/utils/http.server";
 import { translatedTitle } from "~/utils/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [translatedTitle(matches, "templates.editorTitle", { name: data?.template.name ?? "" })];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  translatedTitle(matches, "templates.editorTitle", { name: data?.template.name ?? "" }),
+];
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "template:edit");
-  const editor = await runUseCase(() => getTemplateEditor(actor, { templateId: params.templateId ?? "" }));
+  const editor = await runUseCase(() =>
+    getTemplateEditor(actor, { templateId: params.templateId ?? "" }),
+  );
   if (!editor.draft) return redirect(`/templates/${editor.template.id}`);
   return { template: editor.template, draft: editor.draft, yaml: editor.yaml };
 }
@@ -35,7 +42,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const form = await readTemplateForm(request);
   const values = formValuesOf(form);
   const outcome = await runUseCase(() =>
-    editTemplateDraft(actor, { templateId: template.id, revision: values.get("revision") ?? "", intent: values.get("intent") ?? "", target: values.get("target") ?? "", values }),
+    editTemplateDraft(actor, {
+      templateId: template.id,
+      revision: values.get("revision") ?? "",
+      intent: values.get("intent") ?? "",
+      target: values.get("target") ?? "",
+      values,
+    }),
   );
   if (outcome.kind === "done") return redirect(outcome.redirectTo);
   const refused: TemplateEditorActionData = {
@@ -46,7 +59,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     errors: outcome.kind === "invalid" ? outcome.errors : [],
   };
   if (outcome.kind === "invalid") return data(refused, { status: 400 });
-  const headers: HeadersInit = outcome.status === 503 ? { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS) } : {};
+  const headers: HeadersInit =
+    outcome.status === 503 ? { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS) } : {};
   return data(refused, { status: outcome.status, headers });
 }
 

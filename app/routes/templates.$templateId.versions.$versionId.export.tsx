@@ -7,9 +7,14 @@ import { runUseCase } from "~/utils/http.server";
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "template:read");
   const requested = new URL(request.url).searchParams.get("format") ?? "json";
-  const format = requested === "yaml" || requested === "yml" ? "yaml" : requested === "json" ? "json" : null;
+  const format =
+    requested === "yaml" || requested === "yml" ? "yaml" : requested === "json" ? "json" : null;
   const file = await runUseCase(() =>
-    exportTemplateVersion(actor, { templateId: params.templateId ?? "", versionId: params.versionId ?? "", format: format ?? "json" }),
+    exportTemplateVersion(actor, {
+      templateId: params.templateId ?? "",
+      versionId: params.versionId ?? "",
+      format: format ?? "json",
+    }),
   );
   if (format === null) throw new Response("format must be json or yaml", { status: 400 });
   return new Response(file.body, {

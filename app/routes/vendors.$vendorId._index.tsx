@@ -15,13 +15,16 @@ import { pageTitle } from "~/utils/page-title";
 import { can } from "~/utils/permissions";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  const locale =
+    (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
   return [pageTitle(loaderData?.vendor.name, translate(locale, "vendors.title"))];
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
-  const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
+  const vendor = await runUseCase(() =>
+    getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }),
+  );
   return { vendor, canWrite: can(actor.role, "vendor:edit") };
 }
 
@@ -37,5 +40,12 @@ export default function VendorRoute() {
   const { vendor, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
-  return <VendorPage vendor={vendor} canWrite={canWrite} notice={params.get("notice")} confirmError={actionData?.confirmError} />;
+  return (
+    <VendorPage
+      vendor={vendor}
+      canWrite={canWrite}
+      notice={params.get("notice")}
+      confirmError={actionData?.confirmError}
+    />
+  );
 }

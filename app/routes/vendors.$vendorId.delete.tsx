@@ -14,13 +14,20 @@ import { translate, type Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
-  return [{ title: `${translate(locale, "vendors.deleteVendorTitle", { name: loaderData?.vendor.name ?? "" })} · Vetted` }];
+  const locale =
+    (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  return [
+    {
+      title: `${translate(locale, "vendors.deleteVendorTitle", { name: loaderData?.vendor.name ?? "" })} · Vetted`,
+    },
+  ];
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "vendor:edit");
-  const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
+  const vendor = await runUseCase(() =>
+    getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }),
+  );
   return {
     vendor: {
       id: vendor.id,
@@ -34,7 +41,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "vendor:edit");
   const form = await readFormData(request);
-  if (!isConfirmed(form)) return data({ confirmError: "vendors.errorConfirm" as const }, { status: 400 });
+  if (!isConfirmed(form))
+    return data({ confirmError: "vendors.errorConfirm" as const }, { status: 400 });
   await runUseCase(() => deleteVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
   return redirect("/vendors?notice=deleted");
 }
@@ -53,12 +61,20 @@ export default function DeleteVendorPage() {
         ) : (
           <ConfirmActionForm
             className="space-y-4"
-            intro={<Alert tone="warning">{t("vendors.deleteVendorWarning", { count: number(vendor.productCount) })}</Alert>}
+            intro={
+              <Alert tone="warning">
+                {t("vendors.deleteVendorWarning", { count: number(vendor.productCount) })}
+              </Alert>
+            }
             confirmLabel={t("vendors.deleteVendorConfirm")}
             confirmError={actionData?.confirmError}
             errorId="delete-confirm-error"
           >
-            <FormActions submitLabel={t("vendors.deleteVendorButton")} cancelTo={`/vendors/${vendor.id}`} variant="danger" />
+            <FormActions
+              submitLabel={t("vendors.deleteVendorButton")}
+              cancelTo={`/vendors/${vendor.id}`}
+              variant="danger"
+            />
           </ConfirmActionForm>
         )}
       </Card>

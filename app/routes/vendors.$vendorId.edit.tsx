@@ -27,13 +27,24 @@ import { useT } from "~/utils/use-t";
 import { countryName } from "~/reference-data/countries";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
-  return [{ title: `${translate(locale, "vendors.editVendorTitle", { name: loaderData?.vendor.name ?? "" })} · Vetted` }];
+  const locale =
+    (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  return [
+    {
+      title: `${translate(locale, "vendors.editVendorTitle", { name: loaderData?.vendor.name ?? "" })} · Vetted`,
+    },
+  ];
 };
 
 async function loadVendor(actor: UserActor, vendorId: string) {
   const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId } }));
-  return { id: vendor.id, name: vendor.name, version: vendor.version, archived: Boolean(vendor.archivedAt), values: vendorFormValuesOf(vendor) };
+  return {
+    id: vendor.id,
+    name: vendor.name,
+    version: vendor.version,
+    archived: Boolean(vendor.archivedAt),
+    values: vendorFormValuesOf(vendor),
+  };
 }
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
@@ -51,19 +62,42 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const parsed = vendorFieldsSchema.safeParse(values);
   if (!parsed.success) {
     // Keep the version the user loaded: a newer one would let the next save overwrite unseen changes.
-    return data({ values, version, errors: formFieldErrors(parsed.error.issues), current: null, archived: false }, { status: 400 });
+    return data(
+      {
+        values,
+        version,
+        errors: formFieldErrors(parsed.error.issues),
+        current: null,
+        archived: false,
+      },
+      { status: 400 },
+    );
   }
   const result = await runUseCase(() =>
-    updateVendor({ actor, input: { vendorId, version, ...parsed.data } }).catch((error: unknown) => {
-      if (isConflict(error)) return null;
-      throw error;
-    }),
+    updateVendor({ actor, input: { vendorId, version, ...parsed.data } }).catch(
+      (error: unknown) => {
+        if (isConflict(error)) return null;
+        throw error;
+      },
+    ),
   );
-  if (result) return redirect(`/vendors/${vendorId}?notice=${result.changed.length ? "updated" : "unchanged"}`);
+  if (result)
+    return redirect(
+      `/vendors/${vendorId}?notice=${result.changed.length ? "updated" : "unchanged"}`,
+    );
   // Someone else saved first: show their values next to ours; the form now carries the current
   // version, so saving again is a deliberate choice made after seeing the difference.
   const current = await loadVendor(actor, vendorId);
-  return data({ values, version: current.version, errors: {}, current: current.values, archived: current.archived }, { status: 409 });
+  return data(
+    {
+      values,
+      version: current.version,
+      errors: {},
+      current: current.values,
+      archived: current.archived,
+    },
+    { status: 409 },
+  );
 }
 
 export default function EditVendorPage() {
@@ -79,12 +113,18 @@ export default function EditVendorPage() {
   const display = (field: keyof VendorFormValues, value: string) => {
     if (!value) return t("vendors.emptyValue");
     if (field === "country") return countryName(value, locale);
-    if (field === "criticality") return t(labelKey("vendors.criticality", value) ?? "common.unknownValue");
+    if (field === "criticality")
+      return t(labelKey("vendors.criticality", value) ?? "common.unknownValue");
     return value;
   };
   // Compared as saved: "llm,strategic " and "llm, strategic" are the same tags.
-  const comparable = (field: keyof VendorFormValues, value: string) => (field === "tags" ? formatTags(splitTags(value)) : value.trim());
-  const differing = current ? VENDOR_FIELDS.filter((field) => comparable(field, current[field]) !== comparable(field, values[field])) : [];
+  const comparable = (field: keyof VendorFormValues, value: string) =>
+    field === "tags" ? formatTags(splitTags(value)) : value.trim();
+  const differing = current
+    ? VENDOR_FIELDS.filter(
+        (field) => comparable(field, current[field]) !== comparable(field, values[field]),
+      )
+    : [];
 
   return (
     <div className="max-w-2xl space-y-4">
@@ -106,11 +146,17 @@ export default function EditVendorPage() {
             />
           ) : null}
           <Card>
-            {actionData && Object.keys(errors).length > 0 ? <Alert tone="error">{t("common.formErrors")}</Alert> : null}
+            {actionData && Object.keys(errors).length > 0 ? (
+              <Alert tone="error">{t("common.formErrors")}</Alert>
+            ) : null}
             <Form method="post" className="mt-3 space-y-4">
               <input type="hidden" name="version" value={version} />
               <VendorFormFields values={values} errors={errors} />
-              <FormActions submitLabel={t("vendors.saveChanges")} cancelTo={`/vendors/${vendor.id}`} pending={navigation.state === "submitting"} />
+              <FormActions
+                submitLabel={t("vendors.saveChanges")}
+                cancelTo={`/vendors/${vendor.id}`}
+                pending={navigation.state === "submitting"}
+              />
             </Form>
           </Card>
         </>

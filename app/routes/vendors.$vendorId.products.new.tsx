@@ -9,20 +9,31 @@ import { requirePermission } from "~/modules/auth/guards.server";
 import { createProduct } from "~/modules/vendors/create-product.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
 import { readFormData } from "~/modules/vendors/vendor-forms.server";
-import { formFieldErrors, readProductForm, type ProductFormValues } from "~/modules/vendors/vendor-fields";
+import {
+  formFieldErrors,
+  readProductForm,
+  type ProductFormValues,
+} from "~/modules/vendors/vendor-fields";
 import { productFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
-  return [{ title: `${translate(locale, "vendors.newProductTitle", { vendor: loaderData?.vendor.name ?? "" })} · Vetted` }];
+  const locale =
+    (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  return [
+    {
+      title: `${translate(locale, "vendors.newProductTitle", { vendor: loaderData?.vendor.name ?? "" })} · Vetted`,
+    },
+  ];
 };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "vendor:edit");
-  const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }));
+  const vendor = await runUseCase(() =>
+    getVendor({ actor, input: { vendorId: params.vendorId ?? "" } }),
+  );
   return { vendor: { id: vendor.id, name: vendor.name, archived: Boolean(vendor.archivedAt) } };
 }
 
@@ -38,7 +49,13 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   return redirect(`/vendors/${vendorId}?notice=productCreated#products`);
 }
 
-const EMPTY: ProductFormValues = { name: "", description: "", foundationModel: "", hostingRegions: [], dataCategories: [] };
+const EMPTY: ProductFormValues = {
+  name: "",
+  description: "",
+  foundationModel: "",
+  hostingRegions: [],
+  dataCategories: [],
+};
 
 export default function NewProductPage() {
   const { vendor } = useLoaderData<typeof loader>();
@@ -59,7 +76,11 @@ export default function NewProductPage() {
           {actionData?.errors ? <Alert tone="error">{t("common.formErrors")}</Alert> : null}
           <Form method="post" className="mt-3 space-y-4">
             <ProductFormFields values={values} errors={errors} />
-            <FormActions submitLabel={t("vendors.createProduct")} cancelTo={`/vendors/${vendor.id}`} pending={navigation.state === "submitting"} />
+            <FormActions
+              submitLabel={t("vendors.createProduct")}
+              cancelTo={`/vendors/${vendor.id}`}
+              pending={navigation.state === "submitting"}
+            />
           </Form>
         </Card>
       )}

@@ -7,14 +7,19 @@ import { VendorFormFields } from "~/components/vendors/vendor-form-fields";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { createVendor } from "~/modules/vendors/create-vendor.server";
 import { readFormData } from "~/modules/vendors/vendor-forms.server";
-import { formFieldErrors, readVendorForm, type VendorFormValues } from "~/modules/vendors/vendor-fields";
+import {
+  formFieldErrors,
+  readVendorForm,
+  type VendorFormValues,
+} from "~/modules/vendors/vendor-fields";
 import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
 import { runUseCase } from "~/utils/http.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 export const meta: MetaFunction = ({ matches }) => {
-  const locale = (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
+  const locale =
+    (matches.find((m) => m.id === "root")?.data as { locale?: Locale } | undefined)?.locale ?? "en";
   return [{ title: `${translate(locale, "vendors.newVendorTitle")} · Vetted` }];
 };
 
@@ -34,7 +39,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`/vendors/${vendor.id}?notice=created`);
 }
 
-const EMPTY: VendorFormValues = { name: "", website: "", country: "", criticality: "MEDIUM", description: "", tags: "" };
+const EMPTY: VendorFormValues = {
+  name: "",
+  website: "",
+  country: "",
+  criticality: "MEDIUM",
+  description: "",
+  tags: "",
+};
 
 export default function NewVendorPage() {
   const actionData = useActionData<typeof action>();
@@ -49,7 +61,11 @@ export default function NewVendorPage() {
         {actionData?.errors ? <Alert tone="error">{t("common.formErrors")}</Alert> : null}
         <Form method="post" className="mt-3 space-y-4">
           <VendorFormFields values={values} errors={errors} />
-          <FormActions submitLabel={t("vendors.createVendor")} cancelTo="/vendors" pending={navigation.state === "submitting"} />
+          <FormActions
+            submitLabel={t("vendors.createVendor")}
+            cancelTo="/vendors"
+            pending={navigation.state === "submitting"}
+          />
         </Form>
       </Card>
     </div>

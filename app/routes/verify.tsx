@@ -6,7 +6,10 @@ import type { ActionFunctionArgs, HeadersFunction, MetaFunction } from "@remix-r
 import { data } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { VerifyPage } from "~/components/verify/verify-page";
-import { checkUploadedReport, type VerifyActionData } from "~/modules/signing/check-uploaded-report.server";
+import {
+  checkUploadedReport,
+  type VerifyActionData,
+} from "~/modules/signing/check-uploaded-report.server";
 import { translatedTitle } from "~/utils/page-title";
 import { clientIp } from "~/utils/request-context.server";
 

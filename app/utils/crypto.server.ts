@@ -1,4 +1,10 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  randomBytes,
+  timingSafeEqual,
+} from "node:crypto";
 
 /** A random token of `bytes` bytes, base64url without padding (32 bytes = 256 bits). */
 export function generateToken(bytes = 32): string {
@@ -25,7 +31,9 @@ export function encryptSecret(plaintext: string, keyBase64: string): string {
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
-  return ["v1", iv, tag, ciphertext].map((p) => (typeof p === "string" ? p : p.toString("base64url"))).join(".");
+  return ["v1", iv, tag, ciphertext]
+    .map((p) => (typeof p === "string" ? p : p.toString("base64url")))
+    .join(".");
 }
 
 export function decryptSecret(encoded: string, keyBase64: string): string {
@@ -33,7 +41,14 @@ export function decryptSecret(encoded: string, keyBase64: string): string {
   if (version !== "v1" || !iv || !tag || ciphertext === undefined) {
     throw new Error("Unsupported encrypted secret format");
   }
-  const decipher = createDecipheriv("aes-256-gcm", Buffer.from(keyBase64, "base64"), Buffer.from(iv, "base64url"));
+  const decipher = createDecipheriv(
+    "aes-256-gcm",
+    Buffer.from(keyBase64, "base64"),
+    Buffer.from(iv, "base64url"),
+  );
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ciphertext, "base64url")), decipher.final()]).toString("utf8");
+  return Buffer.concat([
+    decipher.update(Buffer.from(ciphertext, "base64url")),
+    decipher.final(),
+  ]).toString("utf8");
 }

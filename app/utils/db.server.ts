@@ -17,7 +17,9 @@ let client: Db | undefined;
 
 export function createDbClient(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "sqlite") {
-    return new SqliteClient({ adapter: createSqliteAdapterFactory(`file:${sqliteFilePath(databaseUrl)}`) });
+    return new SqliteClient({
+      adapter: createSqliteAdapterFactory(`file:${sqliteFilePath(databaseUrl)}`),
+    });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
   return new PostgresClient({ adapter }) as unknown as Db;

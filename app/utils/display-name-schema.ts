@@ -18,7 +18,13 @@ interface DisplayNameMessages {
   tooShort?: string;
 }
 
-export function displayNameSchema({ max, required, tooLong, min = 1, tooShort = required }: DisplayNameMessages) {
+export function displayNameSchema({
+  max,
+  required,
+  tooLong,
+  min = 1,
+  tooShort = required,
+}: DisplayNameMessages) {
   return z
     .string({ error: required })
     .transform(cleanDisplayText)
@@ -32,7 +38,15 @@ export function displayNameSchema({ max, required, tooLong, min = 1, tooShort = 
 }
 
 /** An optional name: missing, empty or only invisible characters → null. */
-export function optionalDisplayNameSchema({ max, tooLong, invalid }: { max: number; tooLong?: string; invalid?: string }) {
+export function optionalDisplayNameSchema({
+  max,
+  tooLong,
+  invalid,
+}: {
+  max: number;
+  tooLong?: string;
+  invalid?: string;
+}) {
   return z
     .string(invalid === undefined ? undefined : { error: invalid })
     .nullish()

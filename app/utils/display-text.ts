@@ -34,7 +34,11 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * shown or exported as it is (descriptions, cells of an export, lines of a PDF).
  */
 export function stripDeceptiveCharacters(text: string): string {
-  return text.normalize("NFC").replace(LONE_SURROGATE, "\uFFFD").replace(INVISIBLE_FORMATTING, "").replace(CONTROLS_EXCEPT_WHITESPACE, "");
+  return text
+    .normalize("NFC")
+    .replace(LONE_SURROGATE, "\uFFFD")
+    .replace(INVISIBLE_FORMATTING, "")
+    .replace(CONTROLS_EXCEPT_WHITESPACE, "");
 }
 
 /**

@@ -16,7 +16,9 @@ describe("environment", () => {
   });
 
   it("fails fast naming every wrong variable", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", SESSION_SECRET: "x" })).toThrowError(
+    expect(() =>
+      parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", SESSION_SECRET: "x" }),
+    ).toThrowError(
       /DATABASE_URL[\s\S]*ENCRYPTION_KEY[\s\S]*SESSION_SECRET|DATABASE_URL[\s\S]*SESSION_SECRET[\s\S]*ENCRYPTION_KEY/,
     );
     expect(() => parseEnv({})).toThrowError(/Invalid configuration/);
@@ -24,14 +26,29 @@ describe("environment", () => {
 
   it("requires https in production except on localhost", () => {
     const production = { ...valid, NODE_ENV: "production", MAIL_URL: "smtp://127.0.0.1:2525" };
-    expect(() => parseEnv({ ...production, APP_URL: "http://vetted.example" })).toThrowError(/APP_URL/);
-    expect(parseEnv({ ...production, APP_URL: "http://localhost:3000" }).APP_URL).toBe("http://localhost:3000");
-    expect(parseEnv({ ...production, APP_URL: "https://vetted.example" }).APP_URL).toBe("https://vetted.example");
+    expect(() => parseEnv({ ...production, APP_URL: "http://vetted.example" })).toThrowError(
+      /APP_URL/,
+    );
+    expect(parseEnv({ ...production, APP_URL: "http://localhost:3000" }).APP_URL).toBe(
+      "http://localhost:3000",
+    );
+    expect(parseEnv({ ...production, APP_URL: "https://vetted.example" }).APP_URL).toBe(
+      "https://vetted.example",
+    );
   });
 
   it("requires MAIL_URL in production: the outbox default would silently keep every mail", () => {
-    expect(() => parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "https://vetted.example" })).toThrowError(/MAIL_URL: must be set in production/);
-    expect(parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "https://vetted.example", MAIL_URL: "outbox" }).MAIL_URL).toBe("outbox");
+    expect(() =>
+      parseEnv({ ...valid, NODE_ENV: "production", APP_URL: "https://vetted.example" }),
+    ).toThrowError(/MAIL_URL: must be set in production/);
+    expect(
+      parseEnv({
+        ...valid,
+        NODE_ENV: "production",
+        APP_URL: "https://vetted.example",
+        MAIL_URL: "outbox",
+      }).MAIL_URL,
+    ).toBe("outbox");
     expect(parseEnv({ ...valid }).MAIL_URL).toBe("outbox");
   });
 });

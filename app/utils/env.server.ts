@@ -16,7 +16,8 @@ const envSchema = z
       .string()
       .min(1)
       .refine(
-        (v) => v.startsWith("file:") || v.startsWith("postgres://") || v.startsWith("postgresql://"),
+        (v) =>
+          v.startsWith("file:") || v.startsWith("postgres://") || v.startsWith("postgresql://"),
         "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
       ),
     APP_URL: z.url().default("http://localhost:3000"),
@@ -37,13 +38,21 @@ const envSchema = z
     MAIL_URL: z
       .string()
       .default("outbox")
-      .refine((v) => v === "outbox" || /^file:.+/.test(v) || /^smtps?:\/\/[^\s/]+/.test(v), "must be outbox, file:<dir>, smtp://… or smtps://…"),
+      .refine(
+        (v) => v === "outbox" || /^file:.+/.test(v) || /^smtps?:\/\/[^\s/]+/.test(v),
+        "must be outbox, file:<dir>, smtp://… or smtps://…",
+      ),
     // How often each instance runs the vendor reminder job (0: never; a lease keeps it to one instance).
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Uploaded evidence lives outside the web root under random names (app/modules/evidence).
     EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
-    EVIDENCE_MAX_BYTES: z.coerce.number().int().positive().max(1024 * 1024 * 1024).default(20 * 1024 * 1024),
+    EVIDENCE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .max(1024 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
     // The organisation's signing certificate for reports (PKCS#12): a file, or its base64 value.
     SIGNING_P12_PATH: z.string().min(1).optional(),
     SIGNING_P12_BASE64: z.string().min(1).optional(),
@@ -58,7 +67,12 @@ const envSchema = z
     // Worker threads that parse untrusted input (/verify, template imports; ADR 0014): how many,
     // how many jobs may wait for one (more: "busy, try again"), how long a job may take before
     // its worker is terminated, and each worker's heap.
-    PARSER_WORKERS: z.coerce.number().int().min(1).max(32).default(Math.max(1, Math.min(4, availableParallelism() - 1))),
+    PARSER_WORKERS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(32)
+      .default(Math.max(1, Math.min(4, availableParallelism() - 1))),
     PARSER_QUEUE_LIMIT: z.coerce.number().int().min(0).max(1000).default(8),
     PARSER_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     PARSER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(256),
@@ -66,7 +80,12 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {
       const local = ["localhost", "127.0.0.1"].includes(new URL(env.APP_URL).hostname);
-      if (!local) ctx.addIssue({ code: "custom", path: ["APP_URL"], message: "must be https:// in production" });
+      if (!local)
+        ctx.addIssue({
+          code: "custom",
+          path: ["APP_URL"],
+          message: "must be https:// in production",
+        });
     }
   });
 
@@ -81,7 +100,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   if (!result.success || mailUnset) {
     const issues = result.success ? [] : result.error.issues;
     const lines = issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
-    if (mailUnset) lines.push("  MAIL_URL: must be set in production (smtp://…, smtps://… or outbox)");
+    if (mailUnset)
+      lines.push("  MAIL_URL: must be set in production (smtp://…, smtps://… or outbox)");
     throw new Error(`Invalid configuration:\n${lines.join("\n")}\nSee README.md, "Configuration".`);
   }
   return result.data;

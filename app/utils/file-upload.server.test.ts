@@ -8,11 +8,20 @@ import { readFileUpload, UnreadableUploadError, UploadTooLargeError } from "./fi
  * bounds (file size, body size, parts) that hold before anything else is done.
  */
 function requestOf(form: FormData | { body: string; boundary: string }): Request {
-  if (form instanceof FormData) return new Request("http://x/upload", { method: "POST", body: form });
-  return new Request("http://x/upload", { method: "POST", body: form.body, headers: { "Content-Type": `multipart/form-data; boundary=${form.boundary}` } });
+  if (form instanceof FormData)
+    return new Request("http://x/upload", { method: "POST", body: form });
+  return new Request("http://x/upload", {
+    method: "POST",
+    body: form.body,
+    headers: { "Content-Type": `multipart/form-data; boundary=${form.boundary}` },
+  });
 }
 
-const limits = { fileField: "file", maxFileBytes: 1024 * 1024, maxBodyBytes: 1024 * 1024 + 64 * 1024 };
+const limits = {
+  fileField: "file",
+  maxFileBytes: 1024 * 1024,
+  maxBodyBytes: 1024 * 1024 + 64 * 1024,
+};
 
 describe("readFileUpload", () => {
   it("reads the file's exact bytes, its base name and the text fields", async () => {
@@ -32,8 +41,14 @@ describe("readFileUpload", () => {
 
   it("an empty file input is a file without a name or bytes; no file input is null", async () => {
     // What a browser sends for a file input left empty.
-    const empty = { boundary: "b", body: '--b\r\nContent-Disposition: form-data; name="file"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n' };
-    expect((await readFileUpload(requestOf(empty), limits)).file).toMatchObject({ name: "", bytes: new Uint8Array() });
+    const empty = {
+      boundary: "b",
+      body: '--b\r\nContent-Disposition: form-data; name="file"; filename=""\r\nContent-Type: application/octet-stream\r\n\r\n\r\n--b--\r\n',
+    };
+    expect((await readFileUpload(requestOf(empty), limits)).file).toMatchObject({
+      name: "",
+      bytes: new Uint8Array(),
+    });
     const none = new FormData();
     none.append("other", "x");
     expect((await readFileUpload(requestOf(none), limits)).file).toBeNull();
@@ -42,21 +57,37 @@ describe("readFileUpload", () => {
   it("refuses a file or a body above its limit", async () => {
     const form = new FormData();
     form.append("file", new Blob([randomBytes(limits.maxFileBytes + 1)]), "big.pdf");
-    await expect(readFileUpload(requestOf(form), limits)).rejects.toBeInstanceOf(UploadTooLargeError);
+    await expect(readFileUpload(requestOf(form), limits)).rejects.toBeInstanceOf(
+      UploadTooLargeError,
+    );
     const body = new FormData();
     body.append("file", new Blob([randomBytes(2 * limits.maxBodyBytes)]), "huge.pdf");
-    await expect(readFileUpload(requestOf(body), limits)).rejects.toBeInstanceOf(UploadTooLargeError);
+    await expect(readFileUpload(requestOf(body), limits)).rejects.toBeInstanceOf(
+      UploadTooLargeError,
+    );
   });
 
   it("refuses what is not a well-formed multipart body", async () => {
     const cases = [
       { boundary: "b", body: "no boundary at all" },
       { boundary: "b", body: "--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n" }, // no Content-Disposition
-      { boundary: "b", body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\nnever closed' },
-      { boundary: "b", body: `${Array.from({ length: 20 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`).join("")}--b--\r\n` },
+      {
+        boundary: "b",
+        body: '--b\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\nnever closed',
+      },
+      {
+        boundary: "b",
+        body: `${Array.from({ length: 20 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`).join("")}--b--\r\n`,
+      },
     ];
-    for (const form of cases) await expect(readFileUpload(requestOf(form), limits)).rejects.toBeInstanceOf(UnreadableUploadError);
-    const urlEncoded = new Request("http://x/upload", { method: "POST", body: new URLSearchParams({ file: "x" }) });
+    for (const form of cases)
+      await expect(readFileUpload(requestOf(form), limits)).rejects.toBeInstanceOf(
+        UnreadableUploadError,
+      );
+    const urlEncoded = new Request("http://x/upload", {
+      method: "POST",
+      body: new URLSearchParams({ file: "x" }),
+    });
     await expect(readFileUpload(urlEncoded, limits)).rejects.toBeInstanceOf(UnreadableUploadError);
   });
 });

@@ -30,7 +30,10 @@ export interface FileUploadLimits {
 const MAX_PARTS = 16;
 const MAX_TEXT_FIELD_BYTES = 64 * 1024;
 
-export async function readFileUpload(request: Request, limits: FileUploadLimits): Promise<FileUpload> {
+export async function readFileUpload(
+  request: Request,
+  limits: FileUploadLimits,
+): Promise<FileUpload> {
   const boundary = multipartBoundary(request.headers.get("Content-Type") ?? "");
   if (!boundary || !request.body) throw new UnreadableUploadError("not multipart/form-data");
   const body = await collect(request, limits.maxBodyBytes);
@@ -54,7 +57,9 @@ async function collect(request: Request, maxBytes: number): Promise<Buffer> {
       if (done) break;
       if (length + value.byteLength > buffer.length) {
         if (sized) throw new UnreadableUploadError("the body is longer than its Content-Length");
-        const grown = Buffer.allocUnsafeSlow(Math.min(maxBytes, Math.max(2 * buffer.length, length + value.byteLength)));
+        const grown = Buffer.allocUnsafeSlow(
+          Math.min(maxBytes, Math.max(2 * buffer.length, length + value.byteLength)),
+        );
         buffer.copy(grown, 0, 0, length);
         buffer = grown;
       }
@@ -82,7 +87,8 @@ function parseParts(body: Buffer, boundary: string, limits: FileUploadLimits): F
         // Only the base name (RFC 7578 §4.2): a path says nothing about the file.
         file = { name: part.fileName.split(/[/\\]/).pop() ?? "", bytes };
       } else {
-        if (length > MAX_TEXT_FIELD_BYTES) throw new UnreadableUploadError("a text field is too long");
+        if (length > MAX_TEXT_FIELD_BYTES)
+          throw new UnreadableUploadError("a text field is too long");
         if (!fields.has(part.name)) fields.set(part.name, part.content.toString("utf8"));
       }
     }

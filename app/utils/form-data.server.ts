@@ -18,7 +18,11 @@ export async function readFormData(request: Request): Promise<FormData> {
   for (const [, value] of form) {
     if (typeof value !== "string") continue;
     if (value.includes("\u0000")) throw errorResponse(400, { key: "errors.formInvalidCharacters" });
-    if (value.length > MAX_FIELD_CHARS) throw errorResponse(400, { key: "errors.formFieldTooLong", params: { max: MAX_FIELD_CHARS } });
+    if (value.length > MAX_FIELD_CHARS)
+      throw errorResponse(400, {
+        key: "errors.formFieldTooLong",
+        params: { max: MAX_FIELD_CHARS },
+      });
   }
   return form;
 }

@@ -102,5 +102,7 @@ function decodeExtendedValue(value: string): string | undefined {
 }
 
 function unescapeLatin1(encoded: string): string {
-  return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  return encoded.replace(/%([0-9a-f]{2})/gi, (_, hex: string) =>
+    String.fromCharCode(parseInt(hex, 16)),
+  );
 }

@@ -21,7 +21,10 @@ function render(texts: string[]): Promise<Buffer> {
 describe("NulFreeHtmlStream", () => {
   it("passes React's output without the zero bytes it pads 2 KiB chunks with", async () => {
     // Characters of 2, 3 and 4 bytes after ASCII prefixes of every length: some straddle a boundary.
-    const texts = Array.from({ length: 60 }, (_, i) => `${"x".repeat(i % 5)}${["ä", "€", "😀"][i % 3]!.repeat(90)}`);
+    const texts = Array.from(
+      { length: 60 },
+      (_, i) => `${"x".repeat(i % 5)}${["ä", "€", "😀"][i % 3]!.repeat(90)}`,
+    );
     const html = await render(texts);
     expect(html.length).toBeGreaterThan(6 * 2048);
     expect(html.includes(0)).toBe(false);

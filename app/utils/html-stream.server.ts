@@ -21,7 +21,7 @@ export class NulFreeHtmlStream extends Transform {
 function withoutNul(chunk: Buffer): Buffer {
   const out = Buffer.allocUnsafe(chunk.length);
   let length = 0;
-  for (let from = 0; from < chunk.length; ) {
+  for (let from = 0; from < chunk.length;) {
     const at = chunk.indexOf(0, from);
     const end = at < 0 ? chunk.length : at;
     length += chunk.copy(out, length, from, end);

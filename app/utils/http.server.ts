@@ -10,7 +10,11 @@ export { fieldErrors } from "./validation-messages";
 export type ErrorBody = { message: LocalizedMessage };
 
 /** A Response carrying a message the error boundary translates (JSON, so Remix parses it back). */
-export function errorResponse(status: number, message: LocalizedMessage, headers?: HeadersInit): Response {
+export function errorResponse(
+  status: number,
+  message: LocalizedMessage,
+  headers?: HeadersInit,
+): Response {
   return Response.json({ message } satisfies ErrorBody, { status, headers });
 }
 

@@ -11,7 +11,9 @@ describe("i18n", () => {
   });
 
   it("fills placeholders and keeps unknown ones visible", () => {
-    expect(translate("de", "auth.rateLimited", { minutes: 5 })).toBe("Zu viele Versuche. Bitte in 5 Minuten erneut versuchen.");
+    expect(translate("de", "auth.rateLimited", { minutes: 5 })).toBe(
+      "Zu viele Versuche. Bitte in 5 Minuten erneut versuchen.",
+    );
     expect(translate("en", "auth.rateLimited")).toContain("{minutes}");
   });
 

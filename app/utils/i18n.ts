@@ -13,7 +13,9 @@ export const DEFAULT_LOCALE: Locale = "en";
 export const DISPLAY_TIME_ZONE = "Europe/Berlin";
 
 type Namespace = keyof Messages;
-export type MessageKey = { [N in Namespace]: `${N}.${Extract<keyof Messages[N], string>}` }[Namespace];
+export type MessageKey = {
+  [N in Namespace]: `${N}.${Extract<keyof Messages[N], string>}`;
+}[Namespace];
 
 const dictionaries: Record<Locale, Messages> = { en, de };
 
@@ -44,7 +46,10 @@ export function isMessageKey(value: unknown): value is MessageKey {
  * `assessments.tierHIGH`), or undefined when the dictionary has no such label. Values from rows
  * are typed `string`, so the check happens at run time instead of by a cast.
  */
-export function labelKey(prefix: `${Namespace}.${string}`, value: string | null | undefined): MessageKey | undefined {
+export function labelKey(
+  prefix: `${Namespace}.${string}`,
+  value: string | null | undefined,
+): MessageKey | undefined {
   if (value === null || value === undefined) return undefined;
   const key = `${prefix}${value}`;
   return isMessageKey(key) ? key : undefined;
@@ -53,7 +58,9 @@ export function labelKey(prefix: `${Namespace}.${string}`, value: string | null 
 export function isLocalizedMessage(value: unknown): value is LocalizedMessage {
   if (typeof value !== "object" || value === null) return false;
   const { key, params } = value as { key?: unknown; params?: unknown };
-  return isMessageKey(key) && (params === undefined || (typeof params === "object" && params !== null));
+  return (
+    isMessageKey(key) && (params === undefined || (typeof params === "object" && params !== null))
+  );
 }
 
 /** The message of an error Response's body (`{ message: { key, params } }`), if it carries one. */
@@ -78,15 +85,25 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   const table = dictionaries[locale][ns] as Record<string, string>;
   const template = table[name] ?? (dictionaries.en[ns] as Record<string, string>)[name] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, p: string) => (p in params ? String(params[p]) : match));
+  return template.replace(/\{(\w+)\}/g, (match, p: string) =>
+    p in params ? String(params[p]) : match,
+  );
 }
 
-export function formatDate(locale: Locale, value: Date | string | null | undefined, withTime = false): string {
+export function formatDate(
+  locale: Locale,
+  value: Date | string | null | undefined,
+  withTime = false,
+): string {
   if (!value) return "–";
   const date = typeof value === "string" ? new Date(value) : value;
   // Calendar days (due dates, condition deadlines) are stored as 23:59:59 UTC of that day; shown in
   // Berlin time they would move to the next day, so they are shown as the UTC day they name.
-  const calendarDay = !withTime && date.getUTCHours() === 23 && date.getUTCMinutes() === 59 && date.getUTCSeconds() === 59;
+  const calendarDay =
+    !withTime &&
+    date.getUTCHours() === 23 &&
+    date.getUTCMinutes() === 59 &&
+    date.getUTCSeconds() === 59;
   const key = `${locale}|${withTime}|${calendarDay}`;
   let format = DATE_FORMATS.get(key);
   if (!format) {
@@ -105,7 +122,11 @@ export function formatDate(locale: Locale, value: Date | string | null | undefin
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 
-export function formatNumber(locale: Locale, value: number | null | undefined, fractionDigits = 0): string {
+export function formatNumber(
+  locale: Locale,
+  value: number | null | undefined,
+  fractionDigits = 0,
+): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return "–";
   const key = `${locale}|${fractionDigits}`;
   let format = NUMBER_FORMATS.get(key);

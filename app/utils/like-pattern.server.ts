@@ -11,6 +11,9 @@ import { providerOf, type Provider } from "./migrate.server";
  *     backslash is already literal, while `%` and `_` stay wildcards. They can only widen the
  *     match (one or any characters), never hide a row that contains the value.
  */
-export function containsLiteral(value: string, provider: Provider = providerOf(getEnv().DATABASE_URL)): string {
+export function containsLiteral(
+  value: string,
+  provider: Provider = providerOf(getEnv().DATABASE_URL),
+): string {
   return provider === "postgresql" ? value.replace(/[\\%_]/g, "\\$&") : value;
 }

@@ -7,7 +7,10 @@ export class BodyTooLargeError extends Error {}
  * own stream is released, never cancelled: cancelling would destroy the socket and the 413
  * could not be sent.
  */
-export function limitedBody(source: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+export function limitedBody(
+  source: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): ReadableStream<Uint8Array> {
   const reader = source.getReader();
   let total = 0;
   const release = () => {

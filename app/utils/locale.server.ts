@@ -7,16 +7,30 @@ import { DEFAULT_LOCALE, isLocale, localeFromAcceptLanguage, type Locale } from 
  * the session cookies in app/modules/auth: reading the locale is a utility every layer needs.
  */
 export function languageCookie() {
-  return createCookie("vetted_lang", { path: "/", sameSite: "lax", maxAge: 365 * 24 * 3600, httpOnly: true, secure: isSecureDeployment() });
+  return createCookie("vetted_lang", {
+    path: "/",
+    sameSite: "lax",
+    maxAge: 365 * 24 * 3600,
+    httpOnly: true,
+    secure: isSecureDeployment(),
+  });
 }
 
 /** The user's own choice, else the language cookie, else Accept-Language, else English. */
 export async function resolveLocale(request: Request, userLocale?: string | null): Promise<Locale> {
-  return resolveLocaleFromHeaders(request.headers.get("Cookie"), request.headers.get("Accept-Language"), userLocale);
+  return resolveLocaleFromHeaders(
+    request.headers.get("Cookie"),
+    request.headers.get("Accept-Language"),
+    userLocale,
+  );
 }
 
 /** resolveLocale() from the two headers it reads (the page cache has headers, not a Request). */
-export async function resolveLocaleFromHeaders(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined, userLocale?: string | null): Promise<Locale> {
+export async function resolveLocaleFromHeaders(
+  cookieHeader: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+  userLocale?: string | null,
+): Promise<Locale> {
   if (isLocale(userLocale)) return userLocale;
   const cookie = await languageCookie().parse(cookieHeader ?? null);
   if (isLocale(cookie)) return cookie;

@@ -3,7 +3,16 @@ import { redactFields } from "./logger.server";
 
 describe("logger", () => {
   it("redacts fields whose names suggest secrets", () => {
-    expect(redactFields({ token: "abc", inviteToken: "x", password: "p", code: "123456", requestId: "r", path: "/x" })).toEqual({
+    expect(
+      redactFields({
+        token: "abc",
+        inviteToken: "x",
+        password: "p",
+        code: "123456",
+        requestId: "r",
+        path: "/x",
+      }),
+    ).toEqual({
       token: "[redacted]",
       inviteToken: "[redacted]",
       password: "[redacted]",
@@ -36,6 +45,10 @@ describe("logger.record", () => {
       else process.env.LOG_LEVEL = saved.level;
     }
     expect(written).toHaveLength(1);
-    expect(JSON.parse(written[0]!)).toMatchObject({ level: "info", event: "audit.checkpoint", seq: 25 });
+    expect(JSON.parse(written[0]!)).toMatchObject({
+      level: "info",
+      event: "audit.checkpoint",
+      seq: 25,
+    });
   });
 });

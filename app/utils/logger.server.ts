@@ -17,9 +17,19 @@ export function redactFields(fields: Record<string, unknown>): Record<string, un
   );
 }
 
-function write(level: Level, event: string, fields: Record<string, unknown> = {}, always = false): void {
+function write(
+  level: Level,
+  event: string,
+  fields: Record<string, unknown> = {},
+  always = false,
+): void {
   if ((!always && ORDER[level] < threshold()) || process.env.NODE_ENV === "test") return;
-  const line = JSON.stringify({ time: new Date().toISOString(), level, event, ...redactFields(fields) });
+  const line = JSON.stringify({
+    time: new Date().toISOString(),
+    level,
+    event,
+    ...redactFields(fields),
+  });
   (level === "error" || level === "warn" ? process.stderr : process.stdout).write(`${line}\n`);
 }
 

@@ -21,7 +21,11 @@ describe.skipIf(isPostgres())("SQLite migrations", () => {
     const work = mkdtempSync(path.join(os.tmpdir(), "vetted-migrate-"));
     dirs.push(work);
     // Step 1: a database at the first migration only, with an assessment and its answers.
-    cpSync(path.join(migrationsRoot, "sqlite", all[0]!.name), path.join(work, "sqlite", all[0]!.name), { recursive: true });
+    cpSync(
+      path.join(migrationsRoot, "sqlite", all[0]!.name),
+      path.join(work, "sqlite", all[0]!.name),
+      { recursive: true },
+    );
     process.env.VETTED_MIGRATIONS_DIR = work;
     const url = `file:${path.join(work, "db.sqlite")}`;
     expect((await migrateDatabase(url)).applied).toEqual([all[0]!.name]);
@@ -36,7 +40,10 @@ describe.skipIf(isPostgres())("SQLite migrations", () => {
     `);
     db.close();
     // Step 2: all later migrations.
-    for (const m of all.slice(1)) cpSync(path.join(migrationsRoot, "sqlite", m.name), path.join(work, "sqlite", m.name), { recursive: true });
+    for (const m of all.slice(1))
+      cpSync(path.join(migrationsRoot, "sqlite", m.name), path.join(work, "sqlite", m.name), {
+        recursive: true,
+      });
     expect((await migrateDatabase(url)).applied).toEqual(all.slice(1).map((m) => m.name));
     const after = new Database(path.join(work, "db.sqlite"), { readonly: true });
     expect(after.prepare(`SELECT count(*) AS n FROM "Answer"`).get()).toEqual({ n: 1 });

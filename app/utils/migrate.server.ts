@@ -108,7 +108,9 @@ function migrateSqlite(file: string, migrations: Migration[]): { applied: string
       }
       const violations = db.prepare("PRAGMA foreign_key_check").all();
       if (violations.length > 0) {
-        throw new Error(`Migration would break ${violations.length} foreign key(s): ${JSON.stringify(violations.slice(0, 3))}`);
+        throw new Error(
+          `Migration would break ${violations.length} foreign key(s): ${JSON.stringify(violations.slice(0, 3))}`,
+        );
       }
       db.exec("COMMIT");
     } catch (error) {
@@ -126,7 +128,10 @@ function migrateSqlite(file: string, migrations: Migration[]): { applied: string
 // Arbitrary constant identifying Vetted's migration lock.
 const ADVISORY_LOCK_KEY = 727_270_001;
 
-async function migratePostgres(url: string, migrations: Migration[]): Promise<{ applied: string[] }> {
+async function migratePostgres(
+  url: string,
+  migrations: Migration[],
+): Promise<{ applied: string[] }> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -144,7 +149,10 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<{ 
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "${BOOKKEEPING_TABLE}" VALUES ($1, $2, now())`, [m.name, m.checksum]);
+        await client.query(`INSERT INTO "${BOOKKEEPING_TABLE}" VALUES ($1, $2, now())`, [
+          m.name,
+          m.checksum,
+        ]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

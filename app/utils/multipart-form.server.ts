@@ -37,12 +37,15 @@ export interface MultipartPart {
 export function multipartBoundary(contentType: string): string | null {
   const { type, params } = parseHeaderValue(contentType);
   const boundary = params.get("boundary") ?? "";
-  return type === "multipart/form-data" && boundary !== "" && boundary.length <= MAX_BOUNDARY_CHARS ? boundary : null;
+  return type === "multipart/form-data" && boundary !== "" && boundary.length <= MAX_BOUNDARY_CHARS
+    ? boundary
+    : null;
 }
 
 export async function readMultipartForm(request: Request, maxBodyBytes: number): Promise<FormData> {
   const boundary = multipartBoundary(request.headers.get("Content-Type") ?? "");
-  if (boundary === null || !request.body) throw new MultipartError("not a multipart/form-data body");
+  if (boundary === null || !request.body)
+    throw new MultipartError("not a multipart/form-data body");
   const body = await readAll(limitedBody(request.body, maxBodyBytes));
   return parseMultipartBody(body, boundary);
 }
@@ -64,13 +67,23 @@ export function parseMultipartBody(body: Buffer, boundary: string): FormData {
   for (const part of splitMultipart(body, boundary)) {
     if (part.fileName === undefined) form.append(part.name, new TextDecoder().decode(part.content));
     // File copies the bytes out of the body.
-    else form.append(part.name, new File([part.content as Uint8Array<ArrayBuffer>], part.fileName, { type: part.contentType || "application/octet-stream" }));
+    else
+      form.append(
+        part.name,
+        new File([part.content as Uint8Array<ArrayBuffer>], part.fileName, {
+          type: part.contentType || "application/octet-stream",
+        }),
+      );
   }
   return form;
 }
 
 /** The parts of a complete multipart body, in order; throws MultipartError on malformed framing. */
-export function* splitMultipart(body: Buffer, boundary: string, maxParts = MAX_PARTS): Generator<MultipartPart> {
+export function* splitMultipart(
+  body: Buffer,
+  boundary: string,
+  maxParts = MAX_PARTS,
+): Generator<MultipartPart> {
   const delimiter = Buffer.from(`--${boundary}`, "latin1");
   const nextDelimiter = Buffer.concat([CRLF, delimiter]);
   // The first delimiter opens the body, or follows a preamble and a line break.
@@ -82,7 +95,8 @@ export function* splitMultipart(body: Buffer, boundary: string, maxParts = MAX_P
     if (body[pos] === 0x2d && body[pos + 1] === 0x2d) return; // "--": the closing delimiter
     if (parts === maxParts) throw new MultipartError("too many parts");
     while (body[pos] === 0x20 || body[pos] === 0x09) pos += 1; // transport padding
-    if (body[pos] !== 0x0d || body[pos + 1] !== 0x0a) throw new MultipartError("malformed delimiter line");
+    if (body[pos] !== 0x0d || body[pos + 1] !== 0x0a)
+      throw new MultipartError("malformed delimiter line");
     pos += CRLF.length;
     let headers = "";
     let contentStart: number;
@@ -91,7 +105,8 @@ export function* splitMultipart(body: Buffer, boundary: string, maxParts = MAX_P
     } else {
       const headerEnd = body.indexOf(HEADER_END, pos);
       if (headerEnd === -1) throw new MultipartError("unterminated part headers");
-      if (headerEnd - pos > MAX_PART_HEADER_BYTES) throw new MultipartError("part headers too long");
+      if (headerEnd - pos > MAX_PART_HEADER_BYTES)
+        throw new MultipartError("part headers too long");
       headers = decodeHeaderBytes(body.subarray(pos, headerEnd));
       contentStart = headerEnd + HEADER_END.length;
     }
@@ -119,7 +134,8 @@ function partHeaders(headers: string): Omit<MultipartPart, "content"> {
     if (colon === -1) throw new MultipartError("malformed part header");
     const name = line.slice(0, colon).trim().toLowerCase();
     const value = line.slice(colon + 1).trim();
-    if (name === "content-disposition" && disposition === null) disposition = parseHeaderValue(value);
+    if (name === "content-disposition" && disposition === null)
+      disposition = parseHeaderValue(value);
     else if (name === "content-type" && contentType === "") contentType = value;
   }
   const fieldName = disposition?.params.get("name");

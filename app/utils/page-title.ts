@@ -12,16 +12,24 @@ type Matches = readonly { id: string; data: unknown }[];
 
 /** The locale the root loader resolved for this request. */
 export function metaLocale(matches: Matches): Locale {
-  const locale = (matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined)?.locale;
+  const locale = (
+    matches.find((match) => match.id === "root")?.data as { locale?: unknown } | undefined
+  )?.locale;
   return isLocale(locale) ? locale : "en";
 }
 
 /** `{ title: "a · b · Vetted" }`, most specific part first; empty parts are left out. */
 export function pageTitle(...parts: (string | null | undefined)[]): { title: string } {
-  return { title: [...parts.filter((part): part is string => Boolean(part)), APP_NAME].join(" · ") };
+  return {
+    title: [...parts.filter((part): part is string => Boolean(part)), APP_NAME].join(" · "),
+  };
 }
 
 /** The title of a page named by one message key. */
-export function translatedTitle(matches: Matches, key: MessageKey, params?: Record<string, string | number>): { title: string } {
+export function translatedTitle(
+  matches: Matches,
+  key: MessageKey,
+  params?: Record<string, string | number>,
+): { title: string } {
   return pageTitle(translate(metaLocale(matches), key, params));
 }

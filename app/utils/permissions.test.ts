@@ -54,7 +54,9 @@ describe("the permission table", () => {
   });
 
   it("refuses with FORBIDDEN and the caller's message", () => {
-    expect(() => assertCan({ role: "AUDITOR" }, "vendor:edit", "errors.vendorWriteForbidden")).toThrow(
+    expect(() =>
+      assertCan({ role: "AUDITOR" }, "vendor:edit", "errors.vendorWriteForbidden"),
+    ).toThrow(
       expect.objectContaining({ code: "FORBIDDEN", message: "errors.vendorWriteForbidden" }),
     );
   });

@@ -28,7 +28,11 @@ export function ipv6Groups(ip: string): string[] | null {
   const [head = "", tail = ""] = bare.split("::");
   const left = head ? head.split(":") : [];
   const right = bare.includes("::") && tail ? tail.split(":") : [];
-  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  const groups = [
+    ...left,
+    ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"),
+    ...right,
+  ];
   return groups.map((g) => Number.parseInt(g, 16).toString(16));
 }
 

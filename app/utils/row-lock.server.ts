@@ -12,6 +12,7 @@ type LockableTable = "Assessment" | "Organization";
 export async function lockRow(tx: Tx, table: LockableTable, id: string): Promise<void> {
   if (providerOf(getEnv().DATABASE_URL) !== "postgresql") return;
   // Table names cannot be parameters: one fixed tagged query per lockable table.
-  if (table === "Assessment") await tx.$queryRaw`SELECT 1 FROM "Assessment" WHERE "id" = ${id} FOR UPDATE`;
+  if (table === "Assessment")
+    await tx.$queryRaw`SELECT 1 FROM "Assessment" WHERE "id" = ${id} FOR UPDATE`;
   else await tx.$queryRaw`SELECT 1 FROM "Organization" WHERE "id" = ${id} FOR UPDATE`;
 }

@@ -51,11 +51,13 @@ describe("safeRedirectPath", () => {
   it("never answers a path a browser would read as another host", () => {
     // Every single-segment trick around "//" with dots, encodings and slashes.
     const parts = ["/", ".", "..", "%2e", "%2E%2E", "a", "%2f", "%5c"];
-    for (const a of parts) for (const b of parts) for (const c of parts) {
-      const target = `/${a}/${b}/${c}/evil.example`;
-      const result = safeRedirectPath(target, "/home", APP);
-      expect(new URL(result, APP).origin, target).toBe(APP);
-      expect(result.startsWith("//"), target).toBe(false);
-    }
+    for (const a of parts)
+      for (const b of parts)
+        for (const c of parts) {
+          const target = `/${a}/${b}/${c}/evil.example`;
+          const result = safeRedirectPath(target, "/home", APP);
+          expect(new URL(result, APP).origin, target).toBe(APP);
+          expect(result.startsWith("//"), target).toBe(false);
+        }
   });
 });

@@ -11,4 +11,7 @@ export function singleFetchErrorBody(status: number, statusText: string, message
 }
 
 /** Headers Remix's server puts on a data response. */
-export const SINGLE_FETCH_HEADERS = { "Content-Type": "text/x-script", "X-Remix-Response": "yes" } as const;
+export const SINGLE_FETCH_HEADERS = {
+  "Content-Type": "text/x-script",
+  "X-Remix-Response": "yes",
+} as const;

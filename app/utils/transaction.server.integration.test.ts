@@ -8,13 +8,29 @@ import { afterCommit, inTransaction } from "./transaction.server";
 /** Takes the organisation's audit seq 1 again: the unique (organizationId, seq) conflict a racing chain writer meets. */
 async function collideOnAuditSeq(tx: Tx, organizationId: string): Promise<void> {
   await tx.auditEvent.create({
-    data: { organizationId, seq: 1, action: "test.collision", actorType: "system", actorLabel: "test", payload: "{}", createdAt: new Date(), prevHash: "0", hash: "collision" },
+    data: {
+      organizationId,
+      seq: 1,
+      action: "test.collision",
+      actorType: "system",
+      actorLabel: "test",
+      payload: "{}",
+      createdAt: new Date(),
+      prevHash: "0",
+      hash: "collision",
+    },
   });
 }
 
 async function orgWithOneAuditEvent() {
   const org = await createOrganization();
-  await inTransaction((tx) => recordAuditEvent(tx, { kind: "system", organizationId: org.id, label: "test" }, { action: "test.first" }));
+  await inTransaction((tx) =>
+    recordAuditEvent(
+      tx,
+      { kind: "system", organizationId: org.id, label: "test" },
+      { action: "test.first" },
+    ),
+  );
   return org;
 }
 
@@ -29,14 +45,20 @@ describe("afterCommit", () => {
     let attempt = 0;
     await inTransaction(async (tx) => {
       attempt++;
-      const vendor = await tx.vendor.create({ data: { organizationId: org.id, name: `Attempt ${attempt}`, criticality: "LOW" } });
+      const vendor = await tx.vendor.create({
+        data: { organizationId: org.id, name: `Attempt ${attempt}`, criticality: "LOW" },
+      });
       afterCommit(tx, () => seen.push(vendor.name));
       // A concurrent writer took the same audit position: the first attempt is retried.
       if (attempt === 1) await collideOnAuditSeq(tx, org.id);
     });
     expect(attempt).toBe(2);
     expect(seen).toEqual(["Attempt 2"]);
-    expect((await db().vendor.findMany({ where: { organizationId: org.id }, select: { name: true } })).map((v) => v.name)).toEqual(["Attempt 2"]);
+    expect(
+      (
+        await db().vendor.findMany({ where: { organizationId: org.id }, select: { name: true } })
+      ).map((v) => v.name),
+    ).toEqual(["Attempt 2"]);
 
     await expect(
       inTransaction(async (tx) => {
@@ -61,7 +83,11 @@ describe("inTransaction retries", () => {
     await inTransaction(async (tx) => {
       attempts++;
       if (attempts === 1) await collideOnAuditSeq(tx, org.id);
-      await recordAuditEvent(tx, { kind: "system", organizationId: org.id, label: "test" }, { action: "test.second" });
+      await recordAuditEvent(
+        tx,
+        { kind: "system", organizationId: org.id, label: "test" },
+        { action: "test.second" },
+      );
     });
     expect(attempts).toBe(2);
     expect(await db().auditEvent.count({ where: { organizationId: org.id } })).toBe(2);
@@ -69,11 +95,15 @@ describe("inTransaction retries", () => {
 
   it("does not retry a genuine duplicate (a second weight profile of the same name) and answers a readable conflict", async () => {
     const org = await createOrganization();
-    await db().weightProfile.create({ data: { organizationId: org.id, name: "Health data", weights: "{}" } });
+    await db().weightProfile.create({
+      data: { organizationId: org.id, name: "Health data", weights: "{}" },
+    });
     let attempts = 0;
     const failure = await inTransaction(async (tx) => {
       attempts++;
-      await tx.weightProfile.create({ data: { organizationId: org.id, name: "Health data", weights: "{}" } });
+      await tx.weightProfile.create({
+        data: { organizationId: org.id, name: "Health data", weights: "{}" },
+      });
     }).catch((error: unknown) => error);
     expect(attempts).toBe(1);
     expect(failure).toBeInstanceOf(DomainError);

@@ -1,7 +1,17 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useCallback } from "react";
 import { useRequestInfo } from "./request-info";
-import { DEFAULT_LOCALE, isLocale, formatDate, formatNumber, translate, type LocalizedMessage, type Locale, type MessageKey, type MessageParams } from "./i18n";
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  formatDate,
+  formatNumber,
+  translate,
+  type LocalizedMessage,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from "./i18n";
 
 /** The current language (from the root loader) with bound translate/format helpers. */
 export function useLocale(): Locale {
@@ -11,7 +21,8 @@ export function useLocale(): Locale {
   // Without the root loader's data (an error page after a failed action): the language the server
   // resolved for this render, and in the browser the one it wrote into <html lang>.
   if (isLocale(rendered)) return rendered;
-  if (typeof document !== "undefined" && isLocale(document.documentElement.lang)) return document.documentElement.lang;
+  if (typeof document !== "undefined" && isLocale(document.documentElement.lang))
+    return document.documentElement.lang;
   return DEFAULT_LOCALE;
 }
 
@@ -22,12 +33,16 @@ export function useT() {
     [locale],
   );
   /** Translates a message carried by an error (key + parameters), in this page's language. */
-  const tm = useCallback((message: LocalizedMessage) => translate(locale, message.key, message.params), [locale]);
+  const tm = useCallback(
+    (message: LocalizedMessage) => translate(locale, message.key, message.params),
+    [locale],
+  );
   return {
     t,
     tm,
     locale,
-    date: (value: Date | string | null | undefined, withTime = false) => formatDate(locale, value, withTime),
+    date: (value: Date | string | null | undefined, withTime = false) =>
+      formatDate(locale, value, withTime),
     number: (value: number | null | undefined, digits = 0) => formatNumber(locale, value, digits),
   };
 }

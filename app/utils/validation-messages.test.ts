@@ -20,7 +20,9 @@ function issuesOf(input: unknown) {
 
 describe("zod issues as message keys", () => {
   it("maps each rule to a key with its bound, never zod's English text", () => {
-    const errors = fieldErrors(issuesOf({ title: "ab", rationale: "short", count: 9, tags: ["a", "b", "c"], level: "mid" }));
+    const errors = fieldErrors(
+      issuesOf({ title: "ab", rationale: "short", count: 9, tags: ["a", "b", "c"], level: "mid" }),
+    );
     expect(errors).toEqual({
       title: { key: "errors.tooShort", params: { min: 3 } },
       rationale: { key: "assessments.rationaleTooShort", params: { min: 10 } },
@@ -31,21 +33,35 @@ describe("zod issues as message keys", () => {
   });
 
   it("renders the bound in German and in English", () => {
-    const tooLong = messageForIssue(issuesOf({ title: "x".repeat(21), rationale: "long enough now", count: 1, tags: [], level: "low" })[0]!);
+    const tooLong = messageForIssue(
+      issuesOf({
+        title: "x".repeat(21),
+        rationale: "long enough now",
+        count: 1,
+        tags: [],
+        level: "low",
+      })[0]!,
+    );
     expect(translateMessage("de", tooLong)).toBe("Geben Sie höchstens 20 Zeichen ein.");
     expect(translateMessage("en", tooLong)).toBe("Enter at most 20 characters.");
   });
 
   it("a missing field is 'required' in the reader's language", () => {
-    const missing = fieldErrors(issuesOf({ rationale: "long enough now", count: 1, tags: [], level: "low" }));
+    const missing = fieldErrors(
+      issuesOf({ rationale: "long enough now", count: 1, tags: [], level: "low" }),
+    );
     expect(missing.title).toEqual({ key: "errors.required" });
     expect(translate("de", missing.title!.key)).toBe("Dieses Feld ist erforderlich.");
   });
 
   it("a failed parse becomes a VALIDATION DomainError carrying the first message and every field", () => {
-    const error = validationError(issuesOf({ title: "ab", rationale: "long enough now", count: 1, tags: [], level: "low" }));
+    const error = validationError(
+      issuesOf({ title: "ab", rationale: "long enough now", count: 1, tags: [], level: "low" }),
+    );
     expect(error.code).toBe("VALIDATION");
     expect(error.userMessage).toEqual({ key: "errors.tooShort", params: { min: 3 } });
-    expect(error.details?.fields).toEqual({ title: { key: "errors.tooShort", params: { min: 3 } } });
+    expect(error.details?.fields).toEqual({
+      title: { key: "errors.tooShort", params: { min: 3 } },
+    });
   });
 });

@@ -50,7 +50,8 @@ function genericKey(issue: IssueLike): MessageKey {
   const origin = issue.origin ?? "";
   switch (issue.code) {
     case "too_small":
-      if (origin === "string") return Number(bound(issue.minimum)) <= 1 ? "errors.required" : "errors.tooShort";
+      if (origin === "string")
+        return Number(bound(issue.minimum)) <= 1 ? "errors.required" : "errors.tooShort";
       if (origin === "array" || origin === "set") return "errors.tooFewItems";
       return "errors.numberTooSmall";
     case "too_big":
@@ -59,7 +60,9 @@ function genericKey(issue: IssueLike): MessageKey {
       return "errors.numberTooLarge";
     case "invalid_type":
       if (issue.input === undefined || issue.input === null) return "errors.required";
-      return issue.expected === "number" || issue.expected === "int" ? "errors.notANumber" : "errors.invalidInput";
+      return issue.expected === "number" || issue.expected === "int"
+        ? "errors.notANumber"
+        : "errors.invalidInput";
     case "invalid_value":
     case "invalid_union":
       return "errors.invalidChoice";
@@ -88,8 +91,13 @@ export function fieldErrors(issues: readonly IssueLike[]): Record<string, Locali
 
 /** A VALIDATION DomainError for a failed parse: the first issue's message, all fields in details. */
 export function validationError(issues: readonly IssueLike[]): DomainError {
-  const first: LocalizedMessage = issues[0] ? messageForIssue(issues[0]) : { key: "errors.invalidInput" };
-  return new DomainError("VALIDATION", first.key, { params: first.params, fields: fieldErrors(issues) });
+  const first: LocalizedMessage = issues[0]
+    ? messageForIssue(issues[0])
+    : { key: "errors.invalidInput" };
+  return new DomainError("VALIDATION", first.key, {
+    params: first.params,
+    fields: fieldErrors(issues),
+  });
 }
 
 /**

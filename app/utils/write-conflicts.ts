@@ -12,12 +12,36 @@
  * second weight profile of the same name): trying again cannot help, so it fails at once and
  * `inTransaction` answers it as a CONFLICT the user can read.
  */
-const RETRYABLE_UNIQUE_KEYS: ReadonlyArray<{ table: string; columns: readonly string[]; why: string }> = [
-  { table: "AuditEvent", columns: ["organizationId", "seq"], why: "two writers of one chain read the same head (SQLite across processes)" },
-  { table: "AuditCheckpoint", columns: ["organizationId", "seq"], why: "written with the audit event that took the seq" },
-  { table: "Answer", columns: ["assessmentId", "questionKey"], why: "two first saves of the same question: the retry updates the answer the other one created" },
-  { table: "ReminderDispatch", columns: ["assessmentId", "inviteLinkId", "kind"], why: "two job runs claim one reminder: the retry sees it sent" },
-  { table: "KnownLoginNetwork", columns: ["userId", "networkHash"], why: "two sign-ins from one new network upsert the same row" },
+const RETRYABLE_UNIQUE_KEYS: ReadonlyArray<{
+  table: string;
+  columns: readonly string[];
+  why: string;
+}> = [
+  {
+    table: "AuditEvent",
+    columns: ["organizationId", "seq"],
+    why: "two writers of one chain read the same head (SQLite across processes)",
+  },
+  {
+    table: "AuditCheckpoint",
+    columns: ["organizationId", "seq"],
+    why: "written with the audit event that took the seq",
+  },
+  {
+    table: "Answer",
+    columns: ["assessmentId", "questionKey"],
+    why: "two first saves of the same question: the retry updates the answer the other one created",
+  },
+  {
+    table: "ReminderDispatch",
+    columns: ["assessmentId", "inviteLinkId", "kind"],
+    why: "two job runs claim one reminder: the retry sees it sent",
+  },
+  {
+    table: "KnownLoginNetwork",
+    columns: ["userId", "networkHash"],
+    why: "two sign-ins from one new network upsert the same row",
+  },
 ];
 
 export type WriteErrorKind = "retry" | "duplicate" | "other";
@@ -38,7 +62,10 @@ interface PrismaLikeError {
 const unquote = (name: string) => name.replaceAll('"', "");
 
 /** The table of a unique violation: Prisma's model name, SQLite's "UNIQUE constraint failed: T.c", or PostgreSQL's "T_c_key"/"T_pkey". */
-function violatedKey(error: PrismaLikeError, cause: AdapterCause): { table?: string; columns: string[]; constraintName?: string } {
+function violatedKey(
+  error: PrismaLikeError,
+  cause: AdapterCause,
+): { table?: string; columns: string[]; constraintName?: string } {
   const columns = (cause.constraint?.fields ?? []).map(unquote);
   const text = cause.originalMessage ?? error.message ?? "";
   const sqlite = /UNIQUE constraint failed: "?(\w+)"?\./.exec(text);
@@ -49,8 +76,16 @@ function violatedKey(error: PrismaLikeError, cause: AdapterCause): { table?: str
 function isRetryableUniqueKey(violated: ReturnType<typeof violatedKey>): boolean {
   return RETRYABLE_UNIQUE_KEYS.some((key) => {
     // PostgreSQL names Prisma's unique indexes <Table>_<columns>_key and primary keys <Table>_pkey.
-    if (violated.constraintName === `${key.table}_${key.columns.join("_")}_key` || violated.constraintName === `${key.table}_pkey`) return true;
-    return violated.table === key.table && violated.columns.length === key.columns.length && key.columns.every((c) => violated.columns.includes(c));
+    if (
+      violated.constraintName === `${key.table}_${key.columns.join("_")}_key` ||
+      violated.constraintName === `${key.table}_pkey`
+    )
+      return true;
+    return (
+      violated.table === key.table &&
+      violated.columns.length === key.columns.length &&
+      key.columns.every((c) => violated.columns.includes(c))
+    );
   });
 }
 
@@ -59,10 +94,24 @@ export function classifyWriteError(error: unknown): WriteErrorKind {
   const e = error as PrismaLikeError;
   const cause = e.meta?.driverAdapterError?.cause ?? {};
   if (e.code === "P2034") return "retry";
-  if (cause.originalCode === "40001" || cause.originalCode === "40P01" || cause.kind === "TransactionWriteConflict") return "retry";
+  if (
+    cause.originalCode === "40001" ||
+    cause.originalCode === "40P01" ||
+    cause.kind === "TransactionWriteConflict"
+  )
+    return "retry";
   const message = `${cause.originalMessage ?? ""} ${e.message ?? ""}`;
-  if (/SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message) || cause.originalCode?.startsWith("SQLITE_BUSY")) return "retry";
-  const unique = e.code === "P2002" || cause.kind === "UniqueConstraintViolation" || cause.originalCode === "23505" || cause.originalCode === "SQLITE_CONSTRAINT_UNIQUE" || cause.originalCode === "SQLITE_CONSTRAINT_PRIMARYKEY";
+  if (
+    /SQLITE_BUSY|database is locked|could not serialize|deadlock detected/i.test(message) ||
+    cause.originalCode?.startsWith("SQLITE_BUSY")
+  )
+    return "retry";
+  const unique =
+    e.code === "P2002" ||
+    cause.kind === "UniqueConstraintViolation" ||
+    cause.originalCode === "23505" ||
+    cause.originalCode === "SQLITE_CONSTRAINT_UNIQUE" ||
+    cause.originalCode === "SQLITE_CONSTRAINT_PRIMARYKEY";
   if (!unique) return "other";
   return isRetryableUniqueKey(violatedKey(e, cause)) ? "retry" : "duplicate";
 }

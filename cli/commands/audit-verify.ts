@@ -1,7 +1,13 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
-import { parseCheckpointLogLine, type SignedCheckpoint } from "../../app/modules/audit/audit-checkpoint";
-import { describeAuditProblem, type AuditTrailVerdict } from "../../app/modules/audit/audit-trail-verdict";
+import {
+  parseCheckpointLogLine,
+  type SignedCheckpoint,
+} from "../../app/modules/audit/audit-checkpoint";
+import {
+  describeAuditProblem,
+  type AuditTrailVerdict,
+} from "../../app/modules/audit/audit-trail-verdict";
 import { verifyAuditTrail } from "../../app/modules/audit/verify-audit-trail.server";
 import { db } from "../../app/utils/db.server";
 
@@ -13,7 +19,10 @@ const MAX_PROBLEMS_PRINTED = 20;
  * anchors (checkpoints, signed reports' heads, and the checkpoint lines of an exported log, when
  * given). Prints one verdict per organisation; exit 1 when anything does not hold.
  */
-export async function auditVerifyCommand(slug: string | undefined, checkpointsFile?: string): Promise<number> {
+export async function auditVerifyCommand(
+  slug: string | undefined,
+  checkpointsFile?: string,
+): Promise<number> {
   const orgs = await db().organization.findMany({
     where: slug ? { slug } : {},
     orderBy: { slug: "asc" },
@@ -29,7 +38,9 @@ export async function auditVerifyCommand(slug: string | undefined, checkpointsFi
     const read = await readExportedCheckpoints(checkpointsFile);
     if (!read) return 1;
     exported = read.checkpoints;
-    process.stdout.write(`${checkpointsFile}: ${read.checkpoints.length} checkpoint lines read${read.malformed.length ? `, ${read.malformed.length} unreadable (lines ${read.malformed.slice(0, 10).join(", ")})` : ""}\n`);
+    process.stdout.write(
+      `${checkpointsFile}: ${read.checkpoints.length} checkpoint lines read${read.malformed.length ? `, ${read.malformed.length} unreadable (lines ${read.malformed.slice(0, 10).join(", ")})` : ""}\n`,
+    );
     if (read.malformed.length > 0) failed++;
     // A copy naming organisations the database no longer has: their whole trail is gone.
     if (!slug) {
@@ -37,7 +48,9 @@ export async function auditVerifyCommand(slug: string | undefined, checkpointsFi
       for (const id of new Set(exported.map((c) => c.organizationId))) {
         if (!known.has(id)) {
           failed++;
-          process.stdout.write(`TAMPERED — the exported checkpoints name organisation ${id}, which is not in the database\n`);
+          process.stdout.write(
+            `TAMPERED — the exported checkpoints name organisation ${id}, which is not in the database\n`,
+          );
         }
       }
     }
@@ -57,25 +70,43 @@ function plural(count: number, one: string, many: string): string {
 function printVerdict(slug: string, verdict: AuditTrailVerdict): void {
   const out = (line: string) => process.stdout.write(`${slug}: ${line}\n`);
   const { chain } = verdict;
-  if (chain.ok) out(`intact — ${chain.events} events, head seq ${chain.headSeq}, hash ${chain.headHash}`);
+  if (chain.ok)
+    out(`intact — ${chain.events} events, head seq ${chain.headSeq}, hash ${chain.headHash}`);
   else out(`BROKEN at event seq ${chain.brokenSeq} (id ${chain.brokenId}): ${chain.reason}`);
 
   const parts: string[] = [];
   const last = verdict.checkpoints.last;
-  parts.push(last ? `${plural(verdict.checkpoints.verified, "checkpoint", "checkpoints")} verified (last at seq ${last.seq}, ${last.at})` : "no checkpoint yet");
-  if (verdict.reports.total > 0) parts.push(`${plural(verdict.reports.verified, "signed report head", "signed report heads")} verified`);
-  if (verdict.exported) parts.push(`${plural(verdict.exported.compared, "exported checkpoint", "exported checkpoints")} compared`);
+  parts.push(
+    last
+      ? `${plural(verdict.checkpoints.verified, "checkpoint", "checkpoints")} verified (last at seq ${last.seq}, ${last.at})`
+      : "no checkpoint yet",
+  );
+  if (verdict.reports.total > 0)
+    parts.push(
+      `${plural(verdict.reports.verified, "signed report head", "signed report heads")} verified`,
+    );
+  if (verdict.exported)
+    parts.push(
+      `${plural(verdict.exported.compared, "exported checkpoint", "exported checkpoints")} compared`,
+    );
   if (verdict.unanchoredEvents === 0) parts.push("every event is anchored");
-  else if (last) parts.push(`${plural(verdict.unanchoredEvents, "event", "events")} after it ${verdict.unanchoredEvents === 1 ? "is" : "are"} not yet anchored`);
+  else if (last)
+    parts.push(
+      `${plural(verdict.unanchoredEvents, "event", "events")} after it ${verdict.unanchoredEvents === 1 ? "is" : "are"} not yet anchored`,
+    );
   else parts.push(`${plural(verdict.unanchoredEvents, "event", "events")} not yet anchored`);
   out(`anchors — ${parts.join("; ")}`);
 
-  for (const problem of verdict.problems.slice(0, MAX_PROBLEMS_PRINTED)) out(`TAMPERED — ${describeAuditProblem(problem)}`);
-  if (verdict.problems.length > MAX_PROBLEMS_PRINTED) out(`TAMPERED — … and ${verdict.problems.length - MAX_PROBLEMS_PRINTED} more problems`);
+  for (const problem of verdict.problems.slice(0, MAX_PROBLEMS_PRINTED))
+    out(`TAMPERED — ${describeAuditProblem(problem)}`);
+  if (verdict.problems.length > MAX_PROBLEMS_PRINTED)
+    out(`TAMPERED — … and ${verdict.problems.length - MAX_PROBLEMS_PRINTED} more problems`);
 }
 
 /** Streams the file (log exports can be large): keeps the checkpoint lines only. */
-async function readExportedCheckpoints(file: string): Promise<{ checkpoints: SignedCheckpoint[]; malformed: number[] } | null> {
+async function readExportedCheckpoints(
+  file: string,
+): Promise<{ checkpoints: SignedCheckpoint[]; malformed: number[] } | null> {
   const stream = createReadStream(file, { encoding: "utf8" });
   const opened = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
     stream.once("ready", () => resolve(null));
@@ -88,7 +119,10 @@ async function readExportedCheckpoints(file: string): Promise<{ checkpoints: Sig
   const checkpoints: SignedCheckpoint[] = [];
   const malformed: number[] = [];
   let lineNumber = 0;
-  for await (const line of createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY })) {
+  for await (const line of createInterface({
+    input: stream,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
     lineNumber++;
     const parsed = parseCheckpointLogLine(line);
     if (parsed === "malformed") malformed.push(lineNumber);

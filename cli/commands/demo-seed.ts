@@ -9,7 +9,9 @@ export async function demoSeedCommand(): Promise<number> {
   const result = await seedDemo(config);
   const appUrl = getEnv().APP_URL;
   const lines = [
-    result.created ? "Demo organisation \"Demo GmbH\" (slug demo) created." : "Demo organisation \"Demo GmbH\" (slug demo) already present.",
+    result.created
+      ? 'Demo organisation "Demo GmbH" (slug demo) created.'
+      : 'Demo organisation "Demo GmbH" (slug demo) already present.',
     "",
     "Demo logins (password · TOTP key for your authenticator app):",
     ...DEMO_USERS.map((u) => {
@@ -17,10 +19,14 @@ export async function demoSeedCommand(): Promise<number> {
       return `  ${u.role.padEnd(8)} ${u.email.padEnd(24)} ${config.passwords[u.role]}${key ? `   TOTP key ${totpManualKey(key)}` : ""}`;
     }),
     "",
-    result.inviteAssessmentId ? `Vendor invite link (Acme AI → security@acme.example): ${appUrl}/invite/${config.inviteToken}` : "",
+    result.inviteAssessmentId
+      ? `Vendor invite link (Acme AI → security@acme.example): ${appUrl}/invite/${config.inviteToken}`
+      : "",
     "",
     // With MAIL_URL=outbox (the demo default) nothing is sent: the admin reads every mail in the app.
-    isOutboxEnabled() ? `E-mails are not sent: sign in as ADMIN and open the outbox at ${appUrl}/dev/outbox` : `E-mails go to ${getEnv().MAIL_URL.startsWith("file:") ? getEnv().MAIL_URL.slice(5) : "the configured SMTP server"}`,
+    isOutboxEnabled()
+      ? `E-mails are not sent: sign in as ADMIN and open the outbox at ${appUrl}/dev/outbox`
+      : `E-mails go to ${getEnv().MAIL_URL.startsWith("file:") ? getEnv().MAIL_URL.slice(5) : "the configured SMTP server"}`,
     "",
   ];
   process.stdout.write(`${lines.join("\n")}\n`);

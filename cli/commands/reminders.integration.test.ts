@@ -58,9 +58,14 @@ describe("vetted reminders run", () => {
     expect(await db().outboxMail.count({ where: { to: contactEmail } })).toBe(1);
 
     // A server instance is running the job right now.
-    await db().jobLease.update({ where: { name: "reminders" }, data: { holder: "server-1", leaseUntil: new Date(Date.now() + 60_000) } });
+    await db().jobLease.update({
+      where: { name: "reminders" },
+      data: { holder: "server-1", leaseUntil: new Date(Date.now() + 60_000) },
+    });
     const third = vetted(["reminders", "run"]);
-    expect(third.stdout).toContain("Another instance is running the reminder job right now: nothing sent.");
+    expect(third.stdout).toContain(
+      "Another instance is running the reminder job right now: nothing sent.",
+    );
     expect(third.code).toBe(0);
   });
 });

@@ -16,7 +16,9 @@ export async function remindersRunCommand(): Promise<number> {
   }
   process.stdout.write(`Reminders sent: ${result.sent}\n`);
   if (result.failed > 0) {
-    process.stderr.write(`reminders run: ${result.failed} reminder(s) could not be sent; the next run retries them\n`);
+    process.stderr.write(
+      `reminders run: ${result.failed} reminder(s) could not be sent; the next run retries them\n`,
+    );
     return 1;
   }
   return 0;

@@ -11,7 +11,14 @@ import { db } from "../../app/utils/db.server";
 export async function reportCommand(args: string[]): Promise<number> {
   let values: { org?: string; "out-dir"?: string; assessment?: string };
   try {
-    ({ values } = parseArgs({ args, options: { org: { type: "string" }, "out-dir": { type: "string" }, assessment: { type: "string" } } }));
+    ({ values } = parseArgs({
+      args,
+      options: {
+        org: { type: "string" },
+        "out-dir": { type: "string" },
+        assessment: { type: "string" },
+      },
+    }));
   } catch (error) {
     process.stderr.write(`report: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
@@ -19,7 +26,9 @@ export async function reportCommand(args: string[]): Promise<number> {
   const slug = values.org;
   const outDir = values["out-dir"];
   if (!slug || !outDir) {
-    process.stderr.write("Usage: npm run vetted -- report --org <slug> --out-dir <dir> [--assessment <id>]\n");
+    process.stderr.write(
+      "Usage: npm run vetted -- report --org <slug> --out-dir <dir> [--assessment <id>]\n",
+    );
     return 2;
   }
   const org = await db().organization.findUnique({ where: { slug }, select: { id: true } });
@@ -28,12 +37,17 @@ export async function reportCommand(args: string[]): Promise<number> {
     return 1;
   }
   const reports = await db().signedReport.findMany({
-    where: { organizationId: org.id, ...(values.assessment ? { assessmentId: values.assessment } : {}) },
+    where: {
+      organizationId: org.id,
+      ...(values.assessment ? { assessmentId: values.assessment } : {}),
+    },
     orderBy: [{ signedAt: "asc" }, { id: "asc" }],
     select: { assessmentId: true, decisionId: true, signedPdf: true, sha256: true },
   });
   if (values.assessment && reports.length === 0) {
-    process.stderr.write(`report: no signed report for assessment "${values.assessment}" in "${slug}"\n`);
+    process.stderr.write(
+      `report: no signed report for assessment "${values.assessment}" in "${slug}"\n`,
+    );
     return 1;
   }
   mkdirSync(outDir, { recursive: true });

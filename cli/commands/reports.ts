@@ -24,6 +24,8 @@ export async function reportsSweepCommand(options: { retryFailed: boolean }): Pr
     return 0;
   }
   const waiting = await db().pendingReport.count();
-  process.stdout.write(`Signed reports made: ${result.signed}; failed: ${result.failed}; still pending or given up: ${waiting}\n`);
+  process.stdout.write(
+    `Signed reports made: ${result.signed}; failed: ${result.failed}; still pending or given up: ${waiting}\n`,
+  );
   return result.failed > 0 ? 1 : 0;
 }

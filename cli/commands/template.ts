@@ -9,9 +9,16 @@
 import { readFile, stat, writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { SystemActor } from "../../app/modules/auth/actor";
-import { exportTemplateVersion, findVersionToExport } from "../../app/modules/templates/export-template-version.server";
+import {
+  exportTemplateVersion,
+  findVersionToExport,
+} from "../../app/modules/templates/export-template-version.server";
 import { importTemplate } from "../../app/modules/templates/import-template.server";
-import { formatOfFileName, formatTemplateFileError, TEMPLATE_FILE_MAX_BYTES } from "../../app/modules/templates/template-file";
+import {
+  formatOfFileName,
+  formatTemplateFileError,
+  TEMPLATE_FILE_MAX_BYTES,
+} from "../../app/modules/templates/template-file";
 import { db } from "../../app/utils/db.server";
 import { DomainError } from "../../app/utils/errors";
 import { translate } from "../../app/utils/i18n";
@@ -34,7 +41,10 @@ class UsageError extends Error {}
 class MissingError extends Error {}
 
 async function actorFor(slug: string, label: string): Promise<SystemActor> {
-  const organization = await db().organization.findUnique({ where: { slug }, select: { id: true } });
+  const organization = await db().organization.findUnique({
+    where: { slug },
+    select: { id: true },
+  });
   if (!organization) throw new MissingError(`no organisation with slug "${slug}"`);
   return { kind: "system", organizationId: organization.id, label };
 }
@@ -43,7 +53,13 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
     strict: true,
-    options: { org: { type: "string" }, key: { type: "string" }, version: { type: "string" }, format: { type: "string" }, out: { type: "string" } },
+    options: {
+      org: { type: "string" },
+      key: { type: "string" },
+      version: { type: "string" },
+      format: { type: "string" },
+      out: { type: "string" },
+    },
   });
   if (!values.org || !values.key) throw new UsageError("--org and --key are required");
   const format = values.format ?? (values.out ? formatOfFileName(values.out) : null) ?? "json";
@@ -51,7 +67,8 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   let version: number | undefined;
   if (values.version !== undefined) {
     version = Number(values.version);
-    if (!Number.isInteger(version) || version < 1) throw new UsageError("--version must be a positive whole number");
+    if (!Number.isInteger(version) || version < 1)
+      throw new UsageError("--version must be a positive whole number");
   }
   const actor = await actorFor(values.org, "cli template export");
   const target = await findVersionToExport(actor, { key: values.key, version });
@@ -75,7 +92,9 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   const path = positionals[0]!;
   const size = (await stat(path)).size;
   if (size > TEMPLATE_FILE_MAX_BYTES) {
-    io.stderr(`template import: ${path}: the file is larger than ${TEMPLATE_FILE_MAX_BYTES / 1024 / 1024} MB\n`);
+    io.stderr(
+      `template import: ${path}: the file is larger than ${TEMPLATE_FILE_MAX_BYTES / 1024 / 1024} MB\n`,
+    );
     return 1;
   }
   const text = await readFile(path, "utf8");
@@ -92,19 +111,35 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     for (const error of result.errors) io.stderr(`  ${formatTemplateFileError(error)}\n`);
     return 1;
   }
-  const what = { created: "new template, draft", draft: "new draft", published: "published", unchanged: "unchanged, already published as" }[result.outcome];
+  const what = {
+    created: "new template, draft",
+    draft: "new draft",
+    published: "published",
+    unchanged: "unchanged, already published as",
+  }[result.outcome];
   io.stdout(`${result.key}: ${what} version ${result.version} (checksum ${result.checksum})\n`);
   return 0;
 }
 
-export async function templateCommand(command: string | undefined, args: string[], io: Io = defaultIo): Promise<number> {
+export async function templateCommand(
+  command: string | undefined,
+  args: string[],
+  io: Io = defaultIo,
+): Promise<number> {
   try {
     if (command === "export") return await exportCommand(args, io);
     if (command === "import") return await importCommand(args, io);
     throw new UsageError(`unknown command "template ${command ?? ""}"`);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
-      io.stderr(`template: ${error.message}\nUsage: npm run --silent vetted -- ${TEMPLATE_USAGE}\n`);
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError &&
+        "code" in error &&
+        String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
+      io.stderr(
+        `template: ${error.message}\nUsage: npm run --silent vetted -- ${TEMPLATE_USAGE}\n`,
+      );
       return 2;
     }
     if (error instanceof MissingError) {
@@ -116,7 +151,11 @@ export async function templateCommand(command: string | undefined, args: string[
       io.stderr(`template ${command}: ${translate("en", error.key, error.params)}\n`);
       return 1;
     }
-    if (error instanceof Error && "code" in error && (error.code === "ENOENT" || error.code === "EISDIR")) {
+    if (
+      error instanceof Error &&
+      "code" in error &&
+      (error.code === "ENOENT" || error.code === "EISDIR")
+    ) {
       io.stderr(`template ${command}: ${error.message}\n`);
       return 1;
     }

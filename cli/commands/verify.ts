@@ -28,7 +28,9 @@ export async function verifyCommand(args: string[]): Promise<number> {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    process.stderr.write(`verify: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})\n`);
+    process.stderr.write(
+      `verify: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? "error"})\n`,
+    );
     return 2;
   }
   let result: Awaited<ReturnType<typeof verifyReport>>;
@@ -49,14 +51,21 @@ export async function verifyCommand(args: string[]): Promise<number> {
       `  decision:      ${report.decisionOutcome} (${report.decisionId})`,
       `  signed by:     ${report.signerName}`,
       `  signed at:     ${report.signedAt.toISOString()}`,
-      report.supersededAt ? `  SUPERSEDED by a later decision on ${report.supersededAt.toISOString()}` : "  current decision: yes",
+      report.supersededAt
+        ? `  SUPERSEDED by a later decision on ${report.supersededAt.toISOString()}`
+        : "  current decision: yes",
     );
   } else if (signature.signerName) {
     lines.push(`  signed by:     ${signature.signerName}`);
-    if (signature.signingTime) lines.push(`  signed at:     ${signature.signingTime.toISOString()} (claimed by the signer)`);
+    if (signature.signingTime)
+      lines.push(`  signed at:     ${signature.signingTime.toISOString()} (claimed by the signer)`);
   }
-  if (signature.timestamp) lines.push(`  timestamp:     ${signature.timestamp.time.toISOString()} by ${signature.timestamp.tsaName ?? "unknown TSA"}`);
-  if (signature.certificateFingerprint) lines.push(`  certificate:   SHA-256 ${signature.certificateFingerprint}`);
+  if (signature.timestamp)
+    lines.push(
+      `  timestamp:     ${signature.timestamp.time.toISOString()} by ${signature.timestamp.tsaName ?? "unknown TSA"}`,
+    );
+  if (signature.certificateFingerprint)
+    lines.push(`  certificate:   SHA-256 ${signature.certificateFingerprint}`);
   if (result.sha256) lines.push(`  file SHA-256:  ${result.sha256}`);
   for (const reason of signature.reasons) lines.push(`  - ${reason}`);
   process.stdout.write(`${lines.join("\n")}\n`);

@@ -1,6 +1,12 @@
 import { randomBytes } from "node:crypto";
 import "./apply-env";
-import { expect, test as base, type BrowserContext, type BrowserContextOptions, type Page } from "@playwright/test";
+import {
+  expect,
+  test as base,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from "@playwright/test";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Role, UserActor } from "../../app/modules/auth/actor";
@@ -42,7 +48,11 @@ export async function seedOrganization(name?: string) {
   return createOrganization({ slug, name: name ?? `Organisation ${slug}` });
 }
 
-export async function seedUser(organizationId: string, role: Role, options: { withTotp?: boolean; name?: string } = {}): Promise<Account> {
+export async function seedUser(
+  organizationId: string,
+  role: Role,
+  options: { withTotp?: boolean; name?: string } = {},
+): Promise<Account> {
   const email = `${unique(role.toLowerCase())}@e2e.example`;
   const { user, password, totpKey } = await createUser({
     organizationId,
@@ -51,7 +61,15 @@ export async function seedUser(organizationId: string, role: Role, options: { wi
     name: options.name,
     withTotp: options.withTotp ?? false,
   });
-  return { userId: user.id, organizationId, email: user.email, name: user.name, password, role, totpKey };
+  return {
+    userId: user.id,
+    organizationId,
+    email: user.email,
+    name: user.name,
+    password,
+    role,
+    totpKey,
+  };
 }
 
 /** A UserActor for calling use cases directly (set-up only; the browser does the real work). */
@@ -112,21 +130,30 @@ export async function installBundledTemplatesViaApp(writer: Account): Promise<vo
     body: new URLSearchParams({ intent: "installBundledTemplates" }),
     redirect: "manual",
   });
-  if (response.status !== 302) throw new Error(`POST /assessments/new (install templates) answered ${response.status}`);
+  if (response.status !== 302)
+    throw new Error(`POST /assessments/new (install templates) answered ${response.status}`);
 }
 
 /**
  * An assessment from the bundled "AI vendor due diligence" template with one invite link,
  * set up through the app's own use cases (so audit events and states are real).
  */
-export async function seedAssessmentWithInvite(input: { vendorName?: string; contactEmail?: string } = {}) {
+export async function seedAssessmentWithInvite(
+  input: { vendorName?: string; contactEmail?: string } = {},
+) {
   const org = await seedOrganization();
   const assessor = await seedUser(org.id, "ASSESSOR");
   const actor = await actorFor(assessor);
-  const vendor = await createVendor({ organizationId: org.id, name: input.vendorName ?? unique("Vendor") });
+  const vendor = await createVendor({
+    organizationId: org.id,
+    name: input.vendorName ?? unique("Vendor"),
+  });
   await installBundledTemplatesViaApp(assessor);
   const version = await db().templateVersion.findFirstOrThrow({
-    where: { status: "PUBLISHED", template: { organizationId: org.id, key: "ai-vendor-due-diligence" } },
+    where: {
+      status: "PUBLISHED",
+      template: { organizationId: org.id, key: "ai-vendor-due-diligence" },
+    },
     orderBy: { version: "desc" },
     select: { id: true },
   });
@@ -216,7 +243,11 @@ export async function waitForRouterIdle(page: Page): Promise<void> {
 }
 
 /** Signs in through the login form (and /login/verify with a fresh TOTP code if enrolled). */
-export async function logIn(page: Page, account: Account, options: { expectUrl?: RegExp } = {}): Promise<void> {
+export async function logIn(
+  page: Page,
+  account: Account,
+  options: { expectUrl?: RegExp } = {},
+): Promise<void> {
   await page.goto("/login");
   await waitForHydration(page);
   await page.getByLabel("E-mail").fill(account.email);
@@ -251,7 +282,12 @@ export interface CaughtMailFile {
 export async function readMails(): Promise<CaughtMailFile[]> {
   const names = (await readdir(E2E_MAIL_DIR)).filter((name) => /^\d+\.json$/.test(name));
   names.sort((a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10));
-  return Promise.all(names.map(async (name) => JSON.parse(await readFile(path.join(E2E_MAIL_DIR, name), "utf8")) as CaughtMailFile));
+  return Promise.all(
+    names.map(
+      async (name) =>
+        JSON.parse(await readFile(path.join(E2E_MAIL_DIR, name), "utf8")) as CaughtMailFile,
+    ),
+  );
 }
 
 /** The newest mail to `recipient` (waits up to `timeoutMs` for it to arrive). */
@@ -298,11 +334,15 @@ function createConsoleGuard() {
       context.on("console", (message) => {
         if (message.type() !== "error") return;
         const location = message.location();
-        errors.push(`[${label}] console.error on ${message.page()?.url() ?? "?"}: ${message.text()}${location.url ? ` (${location.url}:${location.lineNumber})` : ""}`);
+        errors.push(
+          `[${label}] console.error on ${message.page()?.url() ?? "?"}: ${message.text()}${location.url ? ` (${location.url}:${location.lineNumber})` : ""}`,
+        );
       });
       context.on("weberror", (webError) => {
         const error = webError.error();
-        errors.push(`[${label}] uncaught error on ${webError.page()?.url() ?? "?"}: ${error.stack ?? error.message}`);
+        errors.push(
+          `[${label}] uncaught error on ${webError.page()?.url() ?? "?"}: ${error.stack ?? error.message}`,
+        );
       });
     },
   };
@@ -310,7 +350,9 @@ function createConsoleGuard() {
   return { guard, unexpected };
 }
 
-export const test = base.extend<Fixtures & { _consoleState: ReturnType<typeof createConsoleGuard> }>({
+export const test = base.extend<
+  Fixtures & { _consoleState: ReturnType<typeof createConsoleGuard> }
+>({
   // Playwright reads fixture dependencies from the destructuring pattern: none here.
   // eslint-disable-next-line no-empty-pattern
   _consoleState: async ({}, provide) => {

@@ -7,7 +7,8 @@ import { readMails, waitForHydration } from "./fixtures";
  * show-if rule carry the `hidden` attribute.
  */
 export const questions = (page: Page) => page.locator('fieldset[data-testid="question"]');
-export const question = (page: Page, key: string) => page.locator(`fieldset[data-testid="question"][data-question-key="${key}"]`);
+export const question = (page: Page, key: string) =>
+  page.locator(`fieldset[data-testid="question"][data-question-key="${key}"]`);
 
 /** A small but real PDF (what an ISO certificate upload looks like to the type check). */
 export const SAMPLE_PDF = {
@@ -24,22 +25,41 @@ const CODE_LINE = /^\s{4}(\d{6})$/m;
 export async function codeMailFor(email: string, after: number): Promise<string> {
   let code: string | undefined;
   await expect
-    .poll(async () => {
-      const mails = (await readMails()).slice(after).filter((m) => m.to.includes(email.toLowerCase()) && CODE_LINE.test(m.text));
-      code = mails.at(-1) ? CODE_LINE.exec(mails.at(-1)!.text)![1] : undefined;
-      return code !== undefined;
-    }, { message: `a code mail to ${email}` })
+    .poll(
+      async () => {
+        const mails = (await readMails())
+          .slice(after)
+          .filter((m) => m.to.includes(email.toLowerCase()) && CODE_LINE.test(m.text));
+        code = mails.at(-1) ? CODE_LINE.exec(mails.at(-1)!.text)![1] : undefined;
+        return code !== undefined;
+      },
+      { message: `a code mail to ${email}` },
+    )
     .toBe(true);
   return code!;
 }
 
 const CODE_STEP = {
-  en: { continue: "Continue", title: "Confirm it is you", code: "Code from the e-mail", confirm: "Confirm" },
-  de: { continue: "Weiter", title: "Bestätigen Sie, dass Sie es sind", code: "Code aus der E-Mail", confirm: "Bestätigen" },
+  en: {
+    continue: "Continue",
+    title: "Confirm it is you",
+    code: "Code from the e-mail",
+    confirm: "Confirm",
+  },
+  de: {
+    continue: "Weiter",
+    title: "Bestätigen Sie, dass Sie es sind",
+    code: "Code aus der E-Mail",
+    confirm: "Bestätigen",
+  },
 } as const;
 
 /** Continue on the landing page, then (on a new browser) the code from the mail. */
-export async function continueWithCode(page: Page, email: string, language: keyof typeof CODE_STEP = "en"): Promise<void> {
+export async function continueWithCode(
+  page: Page,
+  email: string,
+  language: keyof typeof CODE_STEP = "en",
+): Promise<void> {
   const text = CODE_STEP[language];
   const mailsBefore = (await readMails()).length;
   await waitForHydration(page);
@@ -53,7 +73,13 @@ export async function continueWithCode(page: Page, email: string, language: keyo
 
 export async function isRequired(fieldset: Locator): Promise<boolean> {
   // The "required" badge sits in the question's label paragraph (English or German UI).
-  return (await fieldset.locator("p").first().locator("span", { hasText: /^(required|Pflicht)$/ }).count()) > 0;
+  return (
+    (await fieldset
+      .locator("p")
+      .first()
+      .locator("span", { hasText: /^(required|Pflicht)$/ })
+      .count()) > 0
+  );
 }
 
 /**
@@ -73,7 +99,9 @@ export async function answerQuestion(fieldset: Locator): Promise<string> {
       await expect(fieldset.getByTestId("save-status")).toHaveText(/^(Saved|Gespeichert)$/);
     }
     await file.setInputFiles(SAMPLE_PDF);
-    await expect(fieldset.locator(`[data-testid^="evidence-files-"]`)).toContainText(SAMPLE_PDF.name);
+    await expect(fieldset.locator(`[data-testid^="evidence-files-"]`)).toContainText(
+      SAMPLE_PDF.name,
+    );
     return "evidence";
   }
   const table = fieldset.getByTestId("subprocessor-table");
@@ -145,7 +173,9 @@ export async function answerQuestions(
     answered.push({ key, kind: await answerQuestion(fieldset) });
   }
   for (const { key } of answered) {
-    await expect(question(page, key).getByTestId("save-status"), `autosave of ${key}`).toHaveText(options.savedText ?? "Saved");
+    await expect(question(page, key).getByTestId("save-status"), `autosave of ${key}`).toHaveText(
+      options.savedText ?? "Saved",
+    );
   }
   return answered;
 }

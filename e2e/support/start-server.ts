@@ -53,7 +53,10 @@ smtp.messages.push = (...mails) => {
   for (const mail of mails) {
     mailCount += 1;
     const file = path.join(E2E_MAIL_DIR, `${mailCount}.json`);
-    writeFileSync(`${file}.partial`, JSON.stringify({ receivedAt: new Date().toISOString(), ...mail }, null, 2));
+    writeFileSync(
+      `${file}.partial`,
+      JSON.stringify({ receivedAt: new Date().toISOString(), ...mail }, null, 2),
+    );
     renameSync(`${file}.partial`, file);
   }
   return originalPush(...mails);
@@ -79,7 +82,11 @@ log(`database ${E2E_ENV.DATABASE_URL} migrated (${applied.length} migrations)`);
 
 // server/index.js loads ../build relative to itself: the snapshot. Migrations and node_modules
 // are found by walking up to the repository root.
-const child = spawn(process.execPath, [path.join(SNAPSHOT_DIR, "server/index.js")], { cwd: ROOT_DIR, env, stdio: "inherit" });
+const child = spawn(process.execPath, [path.join(SNAPSHOT_DIR, "server/index.js")], {
+  cwd: ROOT_DIR,
+  env,
+  stdio: "inherit",
+});
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {

@@ -1,5 +1,9 @@
 import { hiddenQuestionKeys } from "../../app/modules/questionnaires/conditions";
-import { questionsOf, type TemplateDefinition, type TemplateQuestion } from "../../app/modules/questionnaires/template-definition";
+import {
+  questionsOf,
+  type TemplateDefinition,
+  type TemplateQuestion,
+} from "../../app/modules/questionnaires/template-definition";
 
 /**
  * Invented answers for demo vendors: a `quality` between 0 and 1 picks better or worse options,
@@ -34,15 +38,24 @@ const NUMBER_ANSWERS: Record<string, Tiers<number>> = {
 
 const TEXT_ANSWERS: Record<string, string> = {
   "compliance.dpo_contact": "datenschutz@vendor.example",
-  "data_use.subprocessors": "https://vendor.example/trust/subprocessors – e-mail notice 30 days in advance, with a right to object",
-  "transparency.models_used": "Self-hosted open-weight language model (Llama 3.1 70B, release 2024-07) for extraction and summaries; own classifier v3 for routing.",
-  "data_use.training_details": "Only prompts of customers who opted in are used, pseudonymised, to fine-tune our own models. Customers can withdraw at any time; withdrawal applies to data collected from then on.",
-  "monitoring.incident_details": "2025-02: credential-stuffing attempt against the customer login, blocked by rate limiting; no customer data were read. Since then MFA is mandatory for all customer accounts.",
+  "data_use.subprocessors":
+    "https://vendor.example/trust/subprocessors – e-mail notice 30 days in advance, with a right to object",
+  "transparency.models_used":
+    "Self-hosted open-weight language model (Llama 3.1 70B, release 2024-07) for extraction and summaries; own classifier v3 for routing.",
+  "data_use.training_details":
+    "Only prompts of customers who opted in are used, pseudonymised, to fine-tune our own models. Customers can withdraw at any time; withdrawal applies to data collected from then on.",
+  "monitoring.incident_details":
+    "2025-02: credential-stuffing attempt against the customer login, blocked by rate limiting; no customer data were read. Since then MFA is mandatory for all customer accounts.",
 };
 
 /** Sub-processors of a vendor that hosts in the EU (demo vendors override them with their own). */
 export const DEFAULT_SUBPROCESSORS = [
-  { name: "Hetzner Online GmbH", purpose: "Hosting and backups", country: "DE", mechanism: "not_needed" },
+  {
+    name: "Hetzner Online GmbH",
+    purpose: "Hosting and backups",
+    country: "DE",
+    mechanism: "not_needed",
+  },
   { name: "Brevo SAS", purpose: "Transactional e-mail", country: "FR", mechanism: "not_needed" },
 ] as const;
 
@@ -61,7 +74,9 @@ function pickByQuality<T>(items: readonly T[], quality: number): T | undefined {
 /** The options a demo vendor may pick: knock-outs are part of a story and come only from overrides. */
 function pickableOptions(question: TemplateQuestion) {
   const knockOut = new Set(question.knockOut?.when ?? []);
-  return [...(question.options ?? [])].filter((o) => !knockOut.has(o.value)).sort((a, b) => b.points - a.points);
+  return [...(question.options ?? [])]
+    .filter((o) => !knockOut.has(o.value))
+    .sort((a, b) => b.points - a.points);
 }
 
 function numberAnswer(question: TemplateQuestion, q: number): number {
@@ -95,7 +110,10 @@ function answerFor(question: TemplateQuestion, q: number): unknown {
       return DEFAULT_SUBPROCESSORS.map((row) => ({ ...row }));
     case "text":
     case "long_text":
-      return TEXT_ANSWERS[question.key] ?? "Documented in our trust centre at https://vendor.example/trust.";
+      return (
+        TEXT_ANSWERS[question.key] ??
+        "Documented in our trust centre at https://vendor.example/trust."
+      );
     case "evidence":
       // Demo evidence files do not exist: a required evidence question is answered "not applicable".
       return question.required ? "na" : undefined;
@@ -106,14 +124,22 @@ function answerFor(question: TemplateQuestion, q: number): unknown {
  * Answers to every question a respondent would see. Questions hidden by their show-if rule (given
  * the generated answers and the overrides) are left out, unless an override names them.
  */
-export function demoAnswers(definition: TemplateDefinition, profile: AnswerProfile): Record<string, unknown> {
+export function demoAnswers(
+  definition: TemplateDefinition,
+  profile: AnswerProfile,
+): Record<string, unknown> {
   const generated: Record<string, unknown> = {};
   for (const question of questionsOf(definition)) {
-    const value = answerFor(question, profile.sectionQuality?.[question.sectionKey] ?? profile.quality);
+    const value = answerFor(
+      question,
+      profile.sectionQuality?.[question.sectionKey] ?? profile.quality,
+    );
     if (value !== undefined) generated[question.key] = value;
   }
   const overrides = profile.overrides ?? {};
   const answers = { ...generated, ...overrides };
   const hidden = hiddenQuestionKeys(definition.sections, answers);
-  return Object.fromEntries(Object.entries(answers).filter(([key]) => !hidden.has(key) || key in overrides));
+  return Object.fromEntries(
+    Object.entries(answers).filter(([key]) => !hidden.has(key) || key in overrides),
+  );
 }

@@ -29,11 +29,17 @@ describe("demo signing", () => {
     const secret = () => randomBytes(12).toString("base64url");
     const { organizationId } = await seedDemo({
       passwords: { ADMIN: secret(), ASSESSOR: secret(), DPO: secret(), AUDITOR: secret() },
-      totpKeys: { ADMIN: randomBytes(20).toString("base64"), DPO: randomBytes(20).toString("base64") },
+      totpKeys: {
+        ADMIN: randomBytes(20).toString("base64"),
+        DPO: randomBytes(20).toString("base64"),
+      },
       inviteToken: randomBytes(32).toString("base64url"),
     });
     const operator = new X509Certificate(parsePkcs12(operatorP12, passphrase).certificate);
-    const reports = await db().signedReport.findMany({ where: { organizationId }, select: { signedPdf: true, certificateFingerprint: true } });
+    const reports = await db().signedReport.findMany({
+      where: { organizationId },
+      select: { signedPdf: true, certificateFingerprint: true },
+    });
     expect(reports.length).toBeGreaterThanOrEqual(3);
     expect(new Set(reports.map((r) => r.certificateFingerprint)).size).toBe(1);
     for (const report of reports) {
@@ -44,7 +50,11 @@ describe("demo signing", () => {
       expect((await verifyReport(pdf)).verdict).toBe("valid");
     }
     const trail = await verifyAuditTrail(db(), organizationId);
-    expect(trail).toMatchObject({ ok: true, problems: [], reports: { total: reports.length, verified: reports.length } });
+    expect(trail).toMatchObject({
+      ok: true,
+      problems: [],
+      reports: { total: reports.length, verified: reports.length },
+    });
     expect(trail.checkpoints.verified).toBeGreaterThan(0);
   });
 });

@@ -18,7 +18,10 @@ function secrets(): DemoSecrets {
   const password = () => randomBytes(12).toString("base64url");
   return {
     passwords: { ADMIN: password(), ASSESSOR: password(), DPO: password(), AUDITOR: password() },
-    totpKeys: { ADMIN: randomBytes(20).toString("base64"), DPO: randomBytes(20).toString("base64") },
+    totpKeys: {
+      ADMIN: randomBytes(20).toString("base64"),
+      DPO: randomBytes(20).toString("base64"),
+    },
     inviteToken: randomBytes(32).toString("base64url"),
   };
 }
@@ -29,7 +32,14 @@ describe("demo seed", () => {
     expect(created).toBe(true);
     const assessments = await db().assessment.findMany({
       where: { organizationId },
-      select: { status: true, submittedAt: true, scoreResult: true, vendor: { select: { name: true } }, templateVersion: { select: { definition: true, template: { select: { key: true } } } }, answers: { select: { questionKey: true, value: true } } },
+      select: {
+        status: true,
+        submittedAt: true,
+        scoreResult: true,
+        vendor: { select: { name: true } },
+        templateVersion: { select: { definition: true, template: { select: { key: true } } } },
+        answers: { select: { questionKey: true, value: true } },
+      },
     });
     expect(assessments).toHaveLength(9);
     let submitted = 0;
@@ -38,7 +48,9 @@ describe("demo seed", () => {
       expect(assessment.templateVersion.template.key, label).toBe(DEMO_TEMPLATE_KEY);
       const definition = parseStoredDefinition(assessment.templateVersion.definition);
       const byKey = new Map(questionsOf(definition).map((q) => [q.key, q]));
-      const answers = Object.fromEntries(assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+      const answers = Object.fromEntries(
+        assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]),
+      );
       for (const [key, value] of Object.entries(answers)) {
         const question = byKey.get(key);
         expect(question, `${label}: ${key} is no question of the template`).toBeDefined();
@@ -47,10 +59,17 @@ describe("demo seed", () => {
       }
       // Answers only to questions the vendor would see.
       const hidden = hiddenQuestionKeys(definition.sections, answers);
-      expect(Object.keys(answers).filter((key) => hidden.has(key)), label).toEqual([]);
+      expect(
+        Object.keys(answers).filter((key) => hidden.has(key)),
+        label,
+      ).toEqual([]);
       if (!assessment.submittedAt) continue;
       submitted++;
-      const score = computeScore(definition, answers, assessment.submittedAt.toISOString().slice(0, 10));
+      const score = computeScore(
+        definition,
+        answers,
+        assessment.submittedAt.toISOString().slice(0, 10),
+      );
       expect(score.completeness.missingRequired, label).toEqual([]);
       expect(JSON.parse(assessment.scoreResult!).overall, label).toBe(score.overall);
       expect(Array.isArray(answers["residency.subprocessors"]), label).toBe(true);
@@ -60,7 +79,10 @@ describe("demo seed", () => {
 
   it("is deterministic: the same profile gives the same answers", async () => {
     const { organizationId } = await seedDemo(secrets());
-    const version = await db().templateVersion.findFirstOrThrow({ where: { template: { organizationId, key: DEMO_TEMPLATE_KEY } }, select: { definition: true } });
+    const version = await db().templateVersion.findFirstOrThrow({
+      where: { template: { organizationId, key: DEMO_TEMPLATE_KEY } },
+      select: { definition: true },
+    });
     const definition = parseStoredDefinition(version.definition);
     for (const quality of [0.35, 0.6, 0.95]) {
       const profile = { quality, overrides: { "data_use.model_training": "opt_out" } };

@@ -1,8 +1,17 @@
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_BODY_MAX_BYTES, MULTIPART_OVERHEAD_BYTES } from "~/modules/request-limits/body-limits.server";
+import {
+  DEFAULT_BODY_MAX_BYTES,
+  MULTIPART_OVERHEAD_BYTES,
+} from "~/modules/request-limits/body-limits.server";
 import { VERIFY_MAX_BYTES } from "~/modules/signing/verify-limits";
-import { createClient, importCreateApp, listen, startAppServer, type AppServer } from "../support/app-server";
+import {
+  createClient,
+  importCreateApp,
+  listen,
+  startAppServer,
+  type AppServer,
+} from "../support/app-server";
 import { rawRequest } from "../support/raw-http";
 
 /**
@@ -22,7 +31,14 @@ beforeAll(async () => {
   // A second app on the same build that logs to this test: the refusal events say how much was read.
   const createApp = await importCreateApp();
   const server = await listen(
-    createApp({ build: app.build, appUrl: app.appUrl, clientDir: "build/client", trustProxy: true, log: (line: string) => lines.push(line), logLevel: "info" } as Parameters<typeof createApp>[0]),
+    createApp({
+      build: app.build,
+      appUrl: app.appUrl,
+      clientDir: "build/client",
+      trustProxy: true,
+      log: (line: string) => lines.push(line),
+      logLevel: "info",
+    } as Parameters<typeof createApp>[0]),
   );
   logged = { ...server, port: Number(new URL(server.baseUrl).port) };
 }, 120_000);
@@ -44,7 +60,9 @@ interface Refusal {
 
 /** The body-limit events logged so far for `path`. */
 function refusals(path: string): Refusal[] {
-  return lines.map((line) => JSON.parse(line) as Refusal).filter((entry) => entry.event === "http.body_too_large" && entry.path === path);
+  return lines
+    .map((line) => JSON.parse(line) as Refusal)
+    .filter((entry) => entry.event === "http.body_too_large" && entry.path === path);
 }
 
 interface Streamed {
@@ -60,7 +78,13 @@ interface Streamed {
  * connection, or `capBytes` are sent. A server that stops reading without closing would leave
  * the client waiting on a full socket: the test would time out, never pass.
  */
-function streamChunked(port: number, path: string, headers: [string, string][], capBytes: number, method = "POST"): Promise<Streamed> {
+function streamChunked(
+  port: number,
+  path: string,
+  headers: [string, string][],
+  capBytes: number,
+  method = "POST",
+): Promise<Streamed> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     const received: Buffer[] = [];
@@ -75,12 +99,28 @@ function streamChunked(port: number, path: string, headers: [string, string][], 
       const text = Buffer.concat(received).toString("utf8");
       const end = text.indexOf("\r\n\r\n");
       const status = /^HTTP\/1\.1 (\d{3})/.exec(text)?.[1];
-      resolve({ status: status ? Number(status) : null, headers: text.slice(0, Math.max(0, end)), body: text.slice(end + 4), sent });
+      resolve({
+        status: status ? Number(status) : null,
+        headers: text.slice(0, Math.max(0, end)),
+        body: text.slice(end + 4),
+        sent,
+      });
     });
-    const head = [`${method} ${path} HTTP/1.1`, `Host: 127.0.0.1:${port}`, "Transfer-Encoding: chunked", ...headers.map(([n, v]) => `${n}: ${v}`), "", ""].join("\r\n");
+    const head = [
+      `${method} ${path} HTTP/1.1`,
+      `Host: 127.0.0.1:${port}`,
+      "Transfer-Encoding: chunked",
+      ...headers.map(([n, v]) => `${n}: ${v}`),
+      "",
+      "",
+    ].join("\r\n");
     socket.write(head);
     const payload = Buffer.alloc(64 * 1024, "a");
-    const frame = Buffer.concat([Buffer.from(`${payload.length.toString(16)}\r\n`), payload, Buffer.from("\r\n")]);
+    const frame = Buffer.concat([
+      Buffer.from(`${payload.length.toString(16)}\r\n`),
+      payload,
+      Buffer.from("\r\n"),
+    ]);
     const pump = () => {
       while (!closed && sent < capBytes) {
         sent += payload.length;
@@ -114,17 +154,29 @@ describe("a declared Content-Length above the route's limit", () => {
     expect(response.body.toString("utf8")).toContain("larger than 1 MB");
     await expect.poll(() => refusals("/login").length).toBe(1);
     const [event] = refusals("/login");
-    expect(event).toMatchObject({ declaredBytes: 200 * MIB, receivedBytes: 0, limitBytes: DEFAULT_BODY_MAX_BYTES });
+    expect(event).toMatchObject({
+      declaredBytes: 200 * MIB,
+      receivedBytes: 0,
+      limitBytes: DEFAULT_BODY_MAX_BYTES,
+    });
     // The request line and headers, nothing more.
     expect(event!.socketBytesRead).toBeLessThan(4096);
   });
 
   it("is refused for Remix data requests, cross-origin posts and unknown paths too (every route has a limit)", async () => {
     for (const target of ["/login.data", "/assessments/new", "/no/such/route", "/_root.data"]) {
-      const response = await rawRequest(app.port, { method: "POST", target, headers: [...formHeaders(app.appUrl), ["Content-Length", String(450 * MIB)]] });
+      const response = await rawRequest(app.port, {
+        method: "POST",
+        target,
+        headers: [...formHeaders(app.appUrl), ["Content-Length", String(450 * MIB)]],
+      });
       expect(response.status, target).toBe(413);
     }
-    const foreign = await rawRequest(app.port, { method: "POST", target: "/login", headers: [...formHeaders("https://evil.example"), ["Content-Length", String(450 * MIB)]] });
+    const foreign = await rawRequest(app.port, {
+      method: "POST",
+      target: "/login",
+      headers: [...formHeaders("https://evil.example"), ["Content-Length", String(450 * MIB)]],
+    });
     expect(foreign.status).toBe(413);
   });
 
@@ -133,7 +185,13 @@ describe("a declared Content-Length above the route's limit", () => {
     const page = await rawRequest(app.port, {
       method: "POST",
       target: "/login",
-      headers: [["Origin", app.appUrl], ["Content-Type", "application/x-www-form-urlencoded"], ["Accept", "text/html,application/xhtml+xml"], ["Accept-Language", "de-DE,de;q=0.9"], declared],
+      headers: [
+        ["Origin", app.appUrl],
+        ["Content-Type", "application/x-www-form-urlencoded"],
+        ["Accept", "text/html,application/xhtml+xml"],
+        ["Accept-Language", "de-DE,de;q=0.9"],
+        declared,
+      ],
     });
     expect(page.status).toBe(413);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
@@ -146,15 +204,28 @@ describe("a declared Content-Length above the route's limit", () => {
     const json = await rawRequest(app.port, {
       method: "POST",
       target: `/portal/evidence?questionKey=q`,
-      headers: [["Origin", app.appUrl], ["Content-Type", "multipart/form-data; boundary=x"], ["Accept", "application/json"], ["Content-Length", String(50 * MIB)]],
+      headers: [
+        ["Origin", app.appUrl],
+        ["Content-Type", "multipart/form-data; boundary=x"],
+        ["Accept", "application/json"],
+        ["Content-Length", String(50 * MIB)],
+      ],
     });
     expect(json.status).toBe(413);
-    expect(JSON.parse(json.body.toString("utf8"))).toMatchObject({ ok: false, code: "too_large", params: { max: String(20 * MIB) } });
+    expect(JSON.parse(json.body.toString("utf8"))).toMatchObject({
+      ok: false,
+      code: "too_large",
+      params: { max: String(20 * MIB) },
+    });
 
     const text = await rawRequest(app.port, {
       method: "POST",
       target: "/verify",
-      headers: [["Origin", app.appUrl], ["Content-Type", "multipart/form-data; boundary=x"], ["Content-Length", String(VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES + 1)]],
+      headers: [
+        ["Origin", app.appUrl],
+        ["Content-Type", "multipart/form-data; boundary=x"],
+        ["Content-Length", String(VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES + 1)],
+      ],
     });
     expect(text.status).toBe(413);
     expect(text.headers.get("content-type")).toBe("text/plain; charset=utf-8");
@@ -182,11 +253,22 @@ describe("a chunked body without Content-Length", () => {
 
   it("is not read to its end when the answer comes first (a cross-origin 403, a 405): the connection closes", async () => {
     const cap = 50 * DEFAULT_BODY_MAX_BYTES;
-    const forbidden = await streamChunked(app.port, "/login", formHeaders("https://evil.example"), cap);
+    const forbidden = await streamChunked(
+      app.port,
+      "/login",
+      formHeaders("https://evil.example"),
+      cap,
+    );
     expect(forbidden.status).toBe(403);
     expect(forbidden.headers.toLowerCase()).toContain("connection: close");
     expect(forbidden.sent).toBeLessThan(cap);
-    const unsupported = await streamChunked(app.port, "/login", formHeaders(app.appUrl), cap, "PUT");
+    const unsupported = await streamChunked(
+      app.port,
+      "/login",
+      formHeaders(app.appUrl),
+      cap,
+      "PUT",
+    );
     expect(unsupported.status).toBe(405);
     expect(unsupported.headers.toLowerCase()).toContain("connection: close");
     expect(unsupported.sent).toBeLessThan(cap);
@@ -196,7 +278,11 @@ describe("a chunked body without Content-Length", () => {
 describe("bodies within their route's limit", () => {
   it("reach the route: a normal login form, and 1.5 MB to the vendor's autosave (2 MB there) but not to /login (1 MB)", async () => {
     const client = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.90" } });
-    const login = await client.post("/login", { email: "limits@example.test", password: "wrong", redirectTo: "/" });
+    const login = await client.post("/login", {
+      email: "limits@example.test",
+      password: "wrong",
+      redirectTo: "/",
+    });
     expect(login.status).toBe(400);
     const big = new URLSearchParams({ questionKey: "q", value: "x".repeat(1.5 * MIB) });
     const autosave = await client.request("POST", "/portal/answer", { body: big });
@@ -211,24 +297,43 @@ describe("bodies within their route's limit", () => {
     const client = createClient(app.baseUrl);
     // 270 kB in fields of 90,000 characters (a field may hold 100,000).
     const body = `locale=de&redirectTo=%2Flogin${"&padding=".concat("p".repeat(90_000)).repeat(3)}`;
-    const response = await new Promise<{ status: number | null; headers: string }>((resolve, reject) => {
-      const socket = connect(app.port, "127.0.0.1");
-      const received: Buffer[] = [];
-      socket.on("data", (chunk: Buffer) => received.push(chunk));
-      socket.on("error", reject);
-      socket.on("close", () => {
-        const text = Buffer.concat(received).toString("utf8");
-        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? NaN), headers: text.slice(0, text.indexOf("\r\n\r\n")) });
-      });
-      const head = [`POST /set-language HTTP/1.1`, `Host: 127.0.0.1:${app.port}`, "Transfer-Encoding: chunked", "Connection: close", ...formHeaders(client.origin).map(([n, v]) => `${n}: ${v}`), "", ""].join("\r\n");
-      const bytes = Buffer.from(body);
-      socket.write(head);
-      for (let at = 0; at < bytes.length; at += 10_000) {
-        const part = bytes.subarray(at, at + 10_000);
-        socket.write(Buffer.concat([Buffer.from(`${part.length.toString(16)}\r\n`), part, Buffer.from("\r\n")]));
-      }
-      socket.write("0\r\n\r\n");
-    });
+    const response = await new Promise<{ status: number | null; headers: string }>(
+      (resolve, reject) => {
+        const socket = connect(app.port, "127.0.0.1");
+        const received: Buffer[] = [];
+        socket.on("data", (chunk: Buffer) => received.push(chunk));
+        socket.on("error", reject);
+        socket.on("close", () => {
+          const text = Buffer.concat(received).toString("utf8");
+          resolve({
+            status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? NaN),
+            headers: text.slice(0, text.indexOf("\r\n\r\n")),
+          });
+        });
+        const head = [
+          `POST /set-language HTTP/1.1`,
+          `Host: 127.0.0.1:${app.port}`,
+          "Transfer-Encoding: chunked",
+          "Connection: close",
+          ...formHeaders(client.origin).map(([n, v]) => `${n}: ${v}`),
+          "",
+          "",
+        ].join("\r\n");
+        const bytes = Buffer.from(body);
+        socket.write(head);
+        for (let at = 0; at < bytes.length; at += 10_000) {
+          const part = bytes.subarray(at, at + 10_000);
+          socket.write(
+            Buffer.concat([
+              Buffer.from(`${part.length.toString(16)}\r\n`),
+              part,
+              Buffer.from("\r\n"),
+            ]),
+          );
+        }
+        socket.write("0\r\n\r\n");
+      },
+    );
     expect(response.status).toBe(302);
     expect(response.headers).toMatch(/location: \/login/i);
     expect(response.headers).toMatch(/set-cookie: vetted_lang=/i);

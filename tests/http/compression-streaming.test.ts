@@ -48,17 +48,20 @@ describe("compression of a streamed response", () => {
     const { port } = server.address() as AddressInfo;
 
     const body = await new Promise<string>((resolve, reject) => {
-      request({ host: "127.0.0.1", port, path: "/stream", headers: { "Accept-Encoding": "gzip" } }, (res) => {
-        expect(res.headers["content-encoding"]).toBe("gzip");
-        let text = "";
-        const gunzip = res.pipe(createGunzip());
-        gunzip.on("data", (chunk: Buffer) => {
-          text += chunk.toString("utf8");
-          clientSaw(text);
-        });
-        gunzip.on("end", () => resolve(text));
-        gunzip.on("error", reject);
-      })
+      request(
+        { host: "127.0.0.1", port, path: "/stream", headers: { "Accept-Encoding": "gzip" } },
+        (res) => {
+          expect(res.headers["content-encoding"]).toBe("gzip");
+          let text = "";
+          const gunzip = res.pipe(createGunzip());
+          gunzip.on("data", (chunk: Buffer) => {
+            text += chunk.toString("utf8");
+            clientSaw(text);
+          });
+          gunzip.on("end", () => resolve(text));
+          gunzip.on("error", reject);
+        },
+      )
         .on("error", reject)
         .end();
     });
@@ -84,7 +87,10 @@ describe("a large response through the compressor", () => {
           else controller.close();
         },
       });
-      await sendWebResponse(res, new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }));
+      await sendWebResponse(
+        res,
+        new Response(body, { headers: { "Content-Type": "text/html; charset=utf-8" } }),
+      );
     });
     const server = app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
@@ -94,16 +100,23 @@ describe("a large response through the compressor", () => {
         server.close(() => resolve());
       });
     const { port } = server.address() as AddressInfo;
-    const received = await new Promise<{ encoding: string | undefined; body: Buffer }>((resolve, reject) => {
-      request({ host: "127.0.0.1", port, path: "/large", headers: { "Accept-Encoding": "br" } }, (res) => {
-        const parts: Buffer[] = [];
-        res.on("data", (part: Buffer) => parts.push(part));
-        res.on("end", () => resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(parts) }));
-        res.on("error", reject);
-      })
-        .on("error", reject)
-        .end();
-    });
+    const received = await new Promise<{ encoding: string | undefined; body: Buffer }>(
+      (resolve, reject) => {
+        request(
+          { host: "127.0.0.1", port, path: "/large", headers: { "Accept-Encoding": "br" } },
+          (res) => {
+            const parts: Buffer[] = [];
+            res.on("data", (part: Buffer) => parts.push(part));
+            res.on("end", () =>
+              resolve({ encoding: res.headers["content-encoding"], body: Buffer.concat(parts) }),
+            );
+            res.on("error", reject);
+          },
+        )
+          .on("error", reject)
+          .end();
+      },
+    );
     process.off("warning", onWarning);
     expect(received.encoding).toBe("br");
     expect(brotliDecompressSync(received.body).length).toBe(chunk.length * chunks);

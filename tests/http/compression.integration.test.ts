@@ -23,7 +23,11 @@ beforeAll(async () => {
   app = await startAppServer();
   const org = await createOrganization();
   const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
-  for (let i = 0; i < 30; i++) await createVendor({ organizationId: org.id, name: `Kompressions-Lieferant ${i} – Prüfung „gut“` });
+  for (let i = 0; i < 30; i++)
+    await createVendor({
+      organizationId: org.id,
+      name: `Kompressions-Lieferant ${i} – Prüfung „gut“`,
+    });
   const staff = createClient(app.baseUrl);
   await staff.login(assessor.user.email, assessor.password);
   staffCookie = cookieHeader(staff.cookies());
@@ -37,9 +41,16 @@ beforeAll(async () => {
   const form = new FormData();
   form.set("questionKey", "security.certificate");
   form.set("file", new File([text], "bericht.txt", { type: "text/plain" }));
-  const upload = await vendor.request("POST", "/portal/evidence", { body: form, headers: { Accept: "application/json" } });
+  const upload = await vendor.request("POST", "/portal/evidence", {
+    body: form,
+    headers: { Accept: "application/json" },
+  });
   expect(upload.status, upload.body).toBe(200);
-  evidence = { assessmentId: world.assessmentId, fileId: (JSON.parse(upload.body) as { file: { id: string } }).file.id, text };
+  evidence = {
+    assessmentId: world.assessmentId,
+    fileId: (JSON.parse(upload.body) as { file: { id: string } }).file.id,
+    text,
+  };
   const auditorUser = await createUser({ organizationId: world.org.id, role: "AUDITOR" });
   const auditor = createClient(app.baseUrl);
   await auditor.login(auditorUser.user.email, auditorUser.password);
@@ -55,7 +66,9 @@ function cookieHeader(cookies: Map<string, string>): string {
 }
 
 function varyOf(response: BytesResponse): string[] {
-  return String(response.headers.vary ?? "").split(",").map((v) => v.trim().toLowerCase());
+  return String(response.headers.vary ?? "")
+    .split(",")
+    .map((v) => v.trim().toLowerCase());
 }
 
 describe("text responses are compressed as the client accepts", () => {
@@ -67,7 +80,10 @@ describe("text responses are compressed as the client accepts", () => {
       ["identity", undefined],
     ];
     for (const [accept, expected] of cases) {
-      const response = await getBytes(app.baseUrl, "/vendors", { Cookie: staffCookie, ...(accept ? { "Accept-Encoding": accept } : {}) });
+      const response = await getBytes(app.baseUrl, "/vendors", {
+        Cookie: staffCookie,
+        ...(accept ? { "Accept-Encoding": accept } : {}),
+      });
       expect(response.status, accept).toBe(200);
       expect(response.headers["content-encoding"], accept).toBe(expected);
       expect(varyOf(response), accept).toContain("accept-encoding");
@@ -79,7 +95,10 @@ describe("text responses are compressed as the client accepts", () => {
   });
 
   it("Remix data, the login page, scripts and styles", async () => {
-    const data = await getBytes(app.baseUrl, `/assessments/${assessmentId}.data`, { Cookie: auditorCookie, "Accept-Encoding": "gzip" });
+    const data = await getBytes(app.baseUrl, `/assessments/${assessmentId}.data`, {
+      Cookie: auditorCookie,
+      "Accept-Encoding": "gzip",
+    });
     expect(data.status).toBe(200);
     expect(data.headers["content-encoding"]).toBe("gzip");
     expect(decodedBody(data).toString("utf8")).toContain(assessmentId);
@@ -88,7 +107,10 @@ describe("text responses are compressed as the client accepts", () => {
     expect(login.headers["content-encoding"]).toBe("br");
 
     const assets = readdirSync(path.resolve("build/client/assets"));
-    for (const file of [assets.find((f) => f.startsWith("entry.client") && f.endsWith(".js")), assets.find((f) => f.endsWith(".css"))]) {
+    for (const file of [
+      assets.find((f) => f.startsWith("entry.client") && f.endsWith(".js")),
+      assets.find((f) => f.endsWith(".css")),
+    ]) {
       expect(file).toBeTruthy();
       const asset = await getBytes(app.baseUrl, `/assets/${file}`, { "Accept-Encoding": "gzip" });
       expect(asset.status, file).toBe(200);
@@ -108,14 +130,31 @@ describe("text responses are compressed as the client accepts", () => {
 describe("the rendered-page cache", () => {
   it("keeps pages uncompressed and serves hits compressed or not, each correct", async () => {
     const target = "/portfolio?sort=name&probe=compression";
-    const miss = await getBytes(app.baseUrl, target, { Cookie: staffCookie, "Accept-Encoding": "gzip" });
+    const miss = await getBytes(app.baseUrl, target, {
+      Cookie: staffCookie,
+      "Accept-Encoding": "gzip",
+    });
     const plainHit = await getBytes(app.baseUrl, target, { Cookie: staffCookie });
-    const brHit = await getBytes(app.baseUrl, target, { Cookie: staffCookie, "Accept-Encoding": "br" });
-    expect([miss, plainHit, brHit].map((r) => r.headers["x-page-cache"])).toEqual(["miss", "hit", "hit"]);
-    expect([miss, plainHit, brHit].map((r) => r.headers["content-encoding"])).toEqual(["gzip", undefined, "br"]);
+    const brHit = await getBytes(app.baseUrl, target, {
+      Cookie: staffCookie,
+      "Accept-Encoding": "br",
+    });
+    expect([miss, plainHit, brHit].map((r) => r.headers["x-page-cache"])).toEqual([
+      "miss",
+      "hit",
+      "hit",
+    ]);
+    expect([miss, plainHit, brHit].map((r) => r.headers["content-encoding"])).toEqual([
+      "gzip",
+      undefined,
+      "br",
+    ]);
     // An uncompressed hit says its true length; a compressed one has none (or the compressed one).
     expect(Number(plainHit.headers["content-length"])).toBe(plainHit.body.length);
-    expect(brHit.headers["content-length"] === undefined || Number(brHit.headers["content-length"]) === brHit.body.length).toBe(true);
+    expect(
+      brHit.headers["content-length"] === undefined ||
+        Number(brHit.headers["content-length"]) === brHit.body.length,
+    ).toBe(true);
     for (const response of [miss, plainHit, brHit]) {
       const html = decodedBody(response).toString("utf8");
       expect(html).toContain("Kompressions-Lieferant 29 – Prüfung „gut“");
@@ -126,7 +165,11 @@ describe("the rendered-page cache", () => {
 
 describe("what is not compressed", () => {
   it("downloads keep their bytes and Content-Length: evidence (text), exports", async () => {
-    const file = await getBytes(app.baseUrl, `/assessments/${evidence.assessmentId}/evidence/${evidence.fileId}`, { Cookie: auditorCookie, "Accept-Encoding": "br, gzip" });
+    const file = await getBytes(
+      app.baseUrl,
+      `/assessments/${evidence.assessmentId}/evidence/${evidence.fileId}`,
+      { Cookie: auditorCookie, "Accept-Encoding": "br, gzip" },
+    );
     expect(file.status).toBe(200);
     expect(file.headers["content-type"]).toMatch(/^text\/plain/);
     expect(file.headers["content-encoding"]).toBeUndefined();
@@ -134,7 +177,10 @@ describe("what is not compressed", () => {
     expect(file.body.toString("utf8")).toBe(evidence.text);
 
     for (const format of ["csv", "json"]) {
-      const exported = await getBytes(app.baseUrl, `/portfolio/export?format=${format}`, { Cookie: staffCookie, "Accept-Encoding": "gzip" });
+      const exported = await getBytes(app.baseUrl, `/portfolio/export?format=${format}`, {
+        Cookie: staffCookie,
+        "Accept-Encoding": "gzip",
+      });
       expect(exported.status, format).toBe(200);
       expect(exported.headers["content-disposition"], format).toMatch(/^attachment/);
       expect(exported.headers["content-encoding"], format).toBeUndefined();
@@ -149,14 +195,22 @@ describe("what is not compressed", () => {
     await client.login(user.user.email, user.password);
     const cookie = cookieHeader(client.cookies());
     for (const target of ["/mfa/setup", "/mfa/setup.data"]) {
-      const response = await getBytes(app.baseUrl, target, { Cookie: cookie, "Accept-Encoding": "gzip, br" });
+      const response = await getBytes(app.baseUrl, target, {
+        Cookie: cookie,
+        "Accept-Encoding": "gzip, br",
+      });
       expect(response.status, target).toBe(200);
       expect(response.body.length, target).toBeGreaterThan(1024);
       expect(response.headers["content-encoding"], target).toBeUndefined();
     }
-    const enrolment = await db().user.findUniqueOrThrow({ where: { id: user.user.id }, select: { totpEnabledAt: true } });
+    const enrolment = await db().user.findUniqueOrThrow({
+      where: { id: user.user.id },
+      select: { totpEnabledAt: true },
+    });
     expect(enrolment.totpEnabledAt).toBeNull();
-    const invite = await getBytes(app.baseUrl, `/invite/${"x".repeat(43)}`, { "Accept-Encoding": "gzip" });
+    const invite = await getBytes(app.baseUrl, `/invite/${"x".repeat(43)}`, {
+      "Accept-Encoding": "gzip",
+    });
     expect(invite.headers["content-encoding"]).toBeUndefined();
   });
 });

@@ -7,7 +7,12 @@ import { parseStoredDefinition } from "../../app/modules/questionnaires/load-tem
 import { db } from "../../app/utils/db.server";
 import { translate, type MessageKey } from "../../app/utils/i18n";
 import { seedDemo } from "../../seeds/demo/seed-demo.server";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { testIdText } from "./http-fixtures";
 
 /**
@@ -19,7 +24,10 @@ let app: AppServer;
 let client: HttpClient;
 let organizationId: string;
 const t = (key: MessageKey) => translate("de", key);
-const oneDecimal = new Intl.NumberFormat("de-DE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const oneDecimal = new Intl.NumberFormat("de-DE", {
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 type ExportRow = Record<string, string | number | null>;
 
@@ -35,7 +43,10 @@ beforeAll(async () => {
   const password = randomBytes(12).toString("base64url");
   ({ organizationId } = await seedDemo({
     passwords: { ADMIN: password, ASSESSOR: password, DPO: password, AUDITOR: password },
-    totpKeys: { ADMIN: randomBytes(20).toString("base64"), DPO: randomBytes(20).toString("base64") },
+    totpKeys: {
+      ADMIN: randomBytes(20).toString("base64"),
+      DPO: randomBytes(20).toString("base64"),
+    },
     inviteToken: randomBytes(32).toString("base64url"),
   }));
   await backfillPortfolio(); // what the server does at boot after `demo seed`
@@ -52,18 +63,31 @@ describe("comparing three demo vendors", () => {
   it("shows, ranks and exports the numbers of the assessment pages; a weight profile re-ranks without storing anything", async () => {
     // Three candidates with different strengths: Orbit (security), Helvetia (data protection), Sakura.
     const names = ["Helvetia LLM SA", "Orbit CRM AI Ltd", "Sakura Vision KK"];
-    const vendors = await db().vendor.findMany({ where: { organizationId, comparable: true, name: { in: names } }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+    const vendors = await db().vendor.findMany({
+      where: { organizationId, comparable: true, name: { in: names } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    });
     expect(vendors.map((v) => v.name)).toEqual(names);
     const query = `vendors=${vendors.map((v) => v.id).join(",")}`;
 
     const page = await client.get(`/compare?${query}`);
     expect(page.status).toBe(200);
     const stored = await exportJson(query);
-    expect(stored.rows.map((r) => r[t("compare.vendor")]).sort()).toEqual(vendors.map((v) => v.name).sort());
+    expect(stored.rows.map((r) => r[t("compare.vendor")]).sort()).toEqual(
+      vendors.map((v) => v.name).sort(),
+    );
 
     const assessments = await db().assessment.findMany({
       where: { organizationId, vendorId: { in: vendors.map((v) => v.id) } },
-      select: { id: true, vendorId: true, submittedAt: true, scoreResult: true, templateVersion: { select: { definition: true } }, answers: { select: { questionKey: true, value: true } } },
+      select: {
+        id: true,
+        vendorId: true,
+        submittedAt: true,
+        scoreResult: true,
+        templateVersion: { select: { definition: true } },
+        answers: { select: { questionKey: true, value: true } },
+      },
     });
     const scoresBefore = assessments.map((a) => a.scoreResult);
     const definition = parseStoredDefinition(assessments[0]!.templateVersion.definition);
@@ -78,46 +102,75 @@ describe("comparing three demo vendors", () => {
       expect(testIdText(assessmentPage.body, "overall-score")).toBe(overall);
       expect(page.body).toContain(overall);
       // Every section score of the export is on the assessment page's section table.
-      const sectionTable = /data-testid="section-scores"[\s\S]*?<\/table>/.exec(assessmentPage.body)![0];
+      const sectionTable = /data-testid="section-scores"[\s\S]*?<\/table>/.exec(
+        assessmentPage.body,
+      )![0];
       for (const section of definition.sections) {
         const value = row[section.title.de];
-        if (typeof value === "number") expect(sectionTable).toContain(`>${oneDecimal.format(value)}<`);
+        if (typeof value === "number")
+          expect(sectionTable).toContain(`>${oneDecimal.format(value)}<`);
       }
     }
 
     // The what-if: every candidate scored again with the profile, ranked by that score.
-    const profiles = await db().weightProfile.findMany({ where: { organizationId }, orderBy: { name: "asc" } });
+    const profiles = await db().weightProfile.findMany({
+      where: { organizationId },
+      orderBy: { name: "asc" },
+    });
     expect(profiles.map((p) => p.name)).toEqual(["Datenschutz zuerst", "Sicherheit zuerst"]);
     let reRanked = false;
     for (const profile of profiles) {
       const whatIf = await exportJson(`${query}&profile=${profile.id}`);
-      const weights = JSON.parse(profile.weights) as { sectionWeights: Record<string, number>; questionWeights: Record<string, number> };
+      const weights = JSON.parse(profile.weights) as {
+        sectionWeights: Record<string, number>;
+        questionWeights: Record<string, number>;
+      };
       const expected = new Map(
         assessments.map((a) => {
-          const answers = Object.fromEntries(a.answers.map((x) => [x.questionKey, parseStoredAnswer(x.value)]));
-          const score = computeScore(definition, answers, a.submittedAt!.toISOString().slice(0, 10), { weightProfile: { id: profile.id, name: profile.name, ...weights } });
+          const answers = Object.fromEntries(
+            a.answers.map((x) => [x.questionKey, parseStoredAnswer(x.value)]),
+          );
+          const score = computeScore(
+            definition,
+            answers,
+            a.submittedAt!.toISOString().slice(0, 10),
+            { weightProfile: { id: profile.id, name: profile.name, ...weights } },
+          );
           return [vendors.find((v) => v.id === a.vendorId)!.name, score.overall];
         }),
       );
       for (const row of whatIf.rows) {
-        expect(row[t("compare.overallWhatIf")], `${profile.name}: ${row[t("compare.vendor")]}`).toBe(expected.get(row[t("compare.vendor")] as string));
+        expect(
+          row[t("compare.overallWhatIf")],
+          `${profile.name}: ${row[t("compare.vendor")]}`,
+        ).toBe(expected.get(row[t("compare.vendor")] as string));
       }
-      const byWhatIf = [...whatIf.rows].sort((a, b) => (a[t("compare.rankWhatIf")] as number) - (b[t("compare.rankWhatIf")] as number));
+      const byWhatIf = [...whatIf.rows].sort(
+        (a, b) => (a[t("compare.rankWhatIf")] as number) - (b[t("compare.rankWhatIf")] as number),
+      );
       const overalls = byWhatIf.map((r) => r[t("compare.overallWhatIf")] as number);
       expect(overalls).toEqual([...overalls].sort((a, b) => b - a));
-      if (whatIf.rows.some((r) => r[t("compare.rankWhatIf")] !== r[t("compare.rankStored")])) reRanked = true;
+      if (whatIf.rows.some((r) => r[t("compare.rankWhatIf")] !== r[t("compare.rankStored")]))
+        reRanked = true;
       const profilePage = await client.get(`/compare?${query}&profile=${profile.id}`);
       expect(profilePage.status).toBe(200);
-      for (const value of expected.values()) expect(profilePage.body).toContain(oneDecimal.format(value!));
+      for (const value of expected.values())
+        expect(profilePage.body).toContain(oneDecimal.format(value!));
     }
     expect(reRanked, "one of the demo profiles changes the ranking").toBe(true);
 
     // The CSV holds the same stored figures as the JSON.
     const csv = await client.get(`/compare/export?${query}&format=csv`);
     expect(csv.status).toBe(200);
-    for (const row of stored.rows) expect(csv.body).toContain(String(row[t("compare.overallStored")]));
+    for (const row of stored.rows)
+      expect(csv.body).toContain(String(row[t("compare.overallStored")]));
     // Nothing was stored by the what-if.
-    const after = await db().assessment.findMany({ where: { id: { in: assessments.map((a) => a.id) } }, select: { id: true, scoreResult: true } });
-    expect(assessments.map((a) => after.find((x) => x.id === a.id)!.scoreResult)).toEqual(scoresBefore);
+    const after = await db().assessment.findMany({
+      where: { id: { in: assessments.map((a) => a.id) } },
+      select: { id: true, scoreResult: true },
+    });
+    expect(assessments.map((a) => after.find((x) => x.id === a.id)!.scoreResult)).toEqual(
+      scoresBefore,
+    );
   });
 });

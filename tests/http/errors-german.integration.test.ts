@@ -4,7 +4,12 @@ import { en } from "~/locales/en";
 import { db } from "~/utils/db.server";
 import { vendorSessionCookie } from "~/modules/auth/cookies.server";
 import { isLocalizedMessage, translate, translateMessage } from "~/utils/i18n";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
 import { verifiedSession } from "../support/vendor-sessions";
 import { createInviteRecord, startRealAssessment } from "./http-fixtures";
@@ -26,15 +31,35 @@ beforeAll(async () => {
   const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
   await db().user.update({ where: { id: assessor.user.id }, data: { locale: "de" } });
   vendorId = (await createVendor({ organizationId: org.id })).id;
-  const assessment = await startRealAssessment({ creator: assessor, organizationSlug: org.slug, vendorId, status: "IN_PROGRESS" });
-  const version = await db().templateVersion.findUniqueOrThrow({ where: { id: assessment.templateVersionId }, select: { definition: true } });
-  const definition = (typeof version.definition === "string" ? JSON.parse(version.definition) : version.definition) as { sections: { questions: { key: string; type: string; showIf?: unknown }[] }[] };
-  yesNoQuestion = definition.sections.flatMap((section) => section.questions).find((q) => q.type === "yes_no" && !q.showIf)!.key;
-  const { token } = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: assessor.user.id });
-  const [pair = ""] = (await vendorSessionCookie().serialize(await verifiedSession(token))).split(";");
+  const assessment = await startRealAssessment({
+    creator: assessor,
+    organizationSlug: org.slug,
+    vendorId,
+    status: "IN_PROGRESS",
+  });
+  const version = await db().templateVersion.findUniqueOrThrow({
+    where: { id: assessment.templateVersionId },
+    select: { definition: true },
+  });
+  const definition = (
+    typeof version.definition === "string" ? JSON.parse(version.definition) : version.definition
+  ) as { sections: { questions: { key: string; type: string; showIf?: unknown }[] }[] };
+  yesNoQuestion = definition.sections
+    .flatMap((section) => section.questions)
+    .find((q) => q.type === "yes_no" && !q.showIf)!.key;
+  const { token } = await createInviteRecord({
+    organizationId: org.id,
+    assessmentId: assessment.id,
+    createdById: assessor.user.id,
+  });
+  const [pair = ""] = (await vendorSessionCookie().serialize(await verifiedSession(token))).split(
+    ";",
+  );
   vendor = createClient(app.baseUrl, { headers: { "Accept-Language": "de" } });
   vendor.setCookie(pair.slice(0, pair.indexOf("=")), pair.slice(pair.indexOf("=") + 1));
-  staff = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.7", "Accept-Language": "de" } });
+  staff = createClient(app.baseUrl, {
+    headers: { "X-Forwarded-For": "198.51.100.7", "Accept-Language": "de" },
+  });
   await staff.login(assessor.user.email, assessor.password);
 });
 
@@ -52,7 +77,11 @@ function html(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/'/g, "&#x27;");
 }
 
-function expectGermanNotEnglish(body: string, key: Parameters<typeof translate>[1], params?: Record<string, string | number>) {
+function expectGermanNotEnglish(
+  body: string,
+  key: Parameters<typeof translate>[1],
+  params?: Record<string, string | number>,
+) {
   const german = translate("de", key, params);
   const english = translate("en", key, params);
   expect(german).not.toBe(english);
@@ -78,7 +107,11 @@ describe("errors on a German page", () => {
   it("the same error reads in English for an English reader", async () => {
     await db().user.updateMany({ where: { locale: "de" }, data: { locale: "en" } });
     try {
-      const page = await staff.post(`/vendors/${vendorId}/delete`, { confirm: "yes" }, { headers: { "Accept-Language": "en" } });
+      const page = await staff.post(
+        `/vendors/${vendorId}/delete`,
+        { confirm: "yes" },
+        { headers: { "Accept-Language": "en" } },
+      );
       expect(page.status).toBe(409);
       expect(page.body).toContain(html(translate("en", "errors.vendorHasAssessments")));
     } finally {
@@ -100,18 +133,27 @@ describe("errors in JSON answers (autosave) for a German reader", () => {
   }
 
   it("an unknown question is refused with the key and the German text", async () => {
-    expect(await refusal([["questionKey", "no.such.question"]])).toEqual({ key: "answers.unknownQuestion" });
+    expect(await refusal([["questionKey", "no.such.question"]])).toEqual({
+      key: "answers.unknownQuestion",
+    });
   });
 
   it("a value the question does not take is refused with the key and the German text", async () => {
-    const message = await refusal([["questionKey", yesNoQuestion], [`v.${yesNoQuestion}`, "0"], [`o.${yesNoQuestion}`, "null"], [`q.${yesNoQuestion}`, "maybe"]]);
+    const message = await refusal([
+      ["questionKey", yesNoQuestion],
+      [`v.${yesNoQuestion}`, "0"],
+      [`o.${yesNoQuestion}`, "null"],
+      [`q.${yesNoQuestion}`, "maybe"],
+    ]);
     expect(message.key.startsWith("answers.")).toBe(true);
   });
 });
 
 describe("error dictionaries", () => {
   it("every error message has a German text of its own (not the English one copied)", () => {
-    const copied = Object.entries(en.errors).filter(([key, text]) => de.errors[key as keyof typeof de.errors] === text);
+    const copied = Object.entries(en.errors).filter(
+      ([key, text]) => de.errors[key as keyof typeof de.errors] === text,
+    );
     expect(copied).toEqual([]);
   });
 });

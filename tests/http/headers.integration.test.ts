@@ -254,7 +254,9 @@ describe("invite and vendor portal pages", () => {
     // Elsewhere the referrer stays within the site (ADR 0007), pages may be cached normally.
     for (const path of ["/login", "/healthz", "/portalx", "/invitations"]) {
       const response = await client.get(path);
-      expect(effectiveReferrerPolicy(response.headers.get("referrer-policy")), path).toBe("same-origin");
+      expect(effectiveReferrerPolicy(response.headers.get("referrer-policy")), path).toBe(
+        "same-origin",
+      );
       expect(response.headers.get("x-robots-tag"), path).toBeNull();
     }
   });
@@ -265,7 +267,13 @@ describe("request log", () => {
     const createApp = await importCreateApp();
     const lines: string[] = [];
     const logged = await listen(
-      createApp({ build: app.build, appUrl: app.appUrl, clientDir: "build/client", log: (line: string) => lines.push(line), logLevel: "info" } as Parameters<typeof createApp>[0]),
+      createApp({
+        build: app.build,
+        appUrl: app.appUrl,
+        clientDir: "build/client",
+        log: (line: string) => lines.push(line),
+        logLevel: "info",
+      } as Parameters<typeof createApp>[0]),
     );
     try {
       const token = "T0ken".padEnd(43, "x");
@@ -277,7 +285,16 @@ describe("request log", () => {
       await client.get(`/accept-invitation/${token}`);
       await client.get("/login?next=%2Fsecret-query");
       await expect.poll(() => lines.length).toBeGreaterThanOrEqual(6);
-      const entries = lines.map((line) => JSON.parse(line) as { event: string; path: string; method: string; status: number; requestId: string });
+      const entries = lines.map(
+        (line) =>
+          JSON.parse(line) as {
+            event: string;
+            path: string;
+            method: string;
+            status: number;
+            requestId: string;
+          },
+      );
       expect(entries.map((e) => e.path)).toEqual([
         "/invite/[redacted]",
         "/INVITE/[redacted]",
@@ -304,20 +321,25 @@ describe("request log", () => {
 /** A GET with the path exactly as given (no URL normalisation on the client side). */
 function rawGet(port: number, path: string): Promise<{ status: number; headers: Headers }> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: "127.0.0.1", port, path, method: "GET", agent: false }, (res) => {
-      res.resume();
-      res.on("end", () => {
-        const headers = new Headers();
-        for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
-        resolve({ status: res.statusCode ?? 0, headers });
-      });
-    });
+    const req = httpRequest(
+      { host: "127.0.0.1", port, path, method: "GET", agent: false },
+      (res) => {
+        res.resume();
+        res.on("end", () => {
+          const headers = new Headers();
+          for (let i = 0; i < res.rawHeaders.length; i += 2)
+            headers.append(res.rawHeaders[i]!, res.rawHeaders[i + 1]!);
+          resolve({ status: res.statusCode ?? 0, headers });
+        });
+      },
+    );
     req.on("error", reject);
     req.end();
   });
 }
 
-const percentEncoded = (text: string) => [...text].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join("");
+const percentEncoded = (text: string) =>
+  [...text].map((c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join("");
 
 /**
  * Spellings of a token path that the router (WHATWG URL parsing, then React Router) takes for
@@ -370,36 +392,78 @@ describe("token paths, however they are spelled (issue 11, item 13)", () => {
     const createApp = await importCreateApp();
     const lines: string[] = [];
     const logged = await listen(
-      createApp({ build: app.build, appUrl: app.appUrl, clientDir: "build/client", log: (line: string) => lines.push(line), logLevel: "info" } as Parameters<typeof createApp>[0]),
+      createApp({
+        build: app.build,
+        appUrl: app.appUrl,
+        clientDir: "build/client",
+        log: (line: string) => lines.push(line),
+        logLevel: "info",
+      } as Parameters<typeof createApp>[0]),
     );
     const org = await createOrganization();
     const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const vendor = await createVendor({ organizationId: org.id });
-    const assessment = await startRealAssessment({ creator: assessor, vendorId: vendor.id, status: "INVITED" });
-    const { token } = await createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: assessor.user.id });
+    const assessment = await startRealAssessment({
+      creator: assessor,
+      vendorId: vendor.id,
+      status: "INVITED",
+    });
+    const { token } = await createInviteRecord({
+      organizationId: org.id,
+      assessmentId: assessment.id,
+      createdById: assessor.user.id,
+    });
     const userToken = "U53rInv1tation".padEnd(43, "q");
     try {
       const port = Number(new URL(logged.baseUrl).port);
-      const requests = [...tokenPathVariants("invite", token), ...tokenPathVariants("accept-invitation", userToken)];
+      const requests = [
+        ...tokenPathVariants("invite", token),
+        ...tokenPathVariants("accept-invitation", userToken),
+      ];
       const weak: string[] = [];
       for (const path of requests) {
         const before = lines.length;
         const response = await rawGet(port, path);
-        await expect.poll(() => lines.length, { message: `a log line for ${path}` }).toBeGreaterThan(before);
+        await expect
+          .poll(() => lines.length, { message: `a log line for ${path}` })
+          .toBeGreaterThan(before);
         const policy = effectiveReferrerPolicy(response.headers.get("referrer-policy"));
-        if (policy !== "no-referrer" || !/no-store/.test(response.headers.get("cache-control") ?? "") || !/noindex/.test(response.headers.get("x-robots-tag") ?? "")) {
+        if (
+          policy !== "no-referrer" ||
+          !/no-store/.test(response.headers.get("cache-control") ?? "") ||
+          !/noindex/.test(response.headers.get("x-robots-tag") ?? "")
+        ) {
           weak.push(`${path.replace(token, "<token>")} → ${response.status} ${policy}`);
         }
       }
       // The vendor's portal pages too (no token in the path, but the session behind one).
-      for (const path of ["//portal", "/x/../portal", "/%70ortal/verify", "/PORTAL\\ended", "/portal%2fverify"]) {
+      for (const path of [
+        "//portal",
+        "/x/../portal",
+        "/%70ortal/verify",
+        "/PORTAL\\ended",
+        "/portal%2fverify",
+      ]) {
         const response = await rawGet(port, path);
-        if (effectiveReferrerPolicy(response.headers.get("referrer-policy")) !== "no-referrer") weak.push(`${path} → ${response.status}`);
+        if (effectiveReferrerPolicy(response.headers.get("referrer-policy")) !== "no-referrer")
+          weak.push(`${path} → ${response.status}`);
       }
       for (const secret of [token, userToken]) {
-        for (const piece of [secret, secret.slice(0, 12), secret.slice(-12), percentEncoded(secret).slice(0, 36)]) {
-          const leaking = lines.filter((line) => line.includes(piece)).map((line) => (JSON.parse(line) as { path: string }).path.replaceAll(secret, "<token>"));
-          expect(leaking, `log lines containing ${piece === secret ? "the token" : "a piece of it"}`).toEqual([]);
+        for (const piece of [
+          secret,
+          secret.slice(0, 12),
+          secret.slice(-12),
+          percentEncoded(secret).slice(0, 36),
+        ]) {
+          const leaking = lines
+            .filter((line) => line.includes(piece))
+            .map((line) =>
+              (JSON.parse(line) as { path: string }).path.replaceAll(secret, "<token>"),
+            );
+          expect(
+            leaking,
+            `log lines containing ${piece === secret ? "the token" : "a piece of it"}`,
+          ).toEqual([]);
         }
       }
       expect(lines.join("\n")).not.toContain("secret=q");

@@ -48,11 +48,16 @@ afterAll(async () => {
 function encodingDefects(bytes: Buffer): string[] {
   const defects: string[] = [];
   for (let at = bytes.indexOf(0); at >= 0 && defects.length < 5; at = bytes.indexOf(0, at + 1)) {
-    defects.push(`NUL at byte ${at} (${at % 2048} past a 2 KiB boundary): …${bytes.subarray(Math.max(0, at - 12), at + 12).toString("utf8")}…`);
+    defects.push(
+      `NUL at byte ${at} (${at % 2048} past a 2 KiB boundary): …${bytes.subarray(Math.max(0, at - 12), at + 12).toString("utf8")}…`,
+    );
   }
   const text = bytes.toString("utf8");
   const replacement = text.indexOf("\uFFFD");
-  if (replacement >= 0) defects.push(`U+FFFD at character ${replacement}: …${text.slice(Math.max(0, replacement - 12), replacement + 12)}…`);
+  if (replacement >= 0)
+    defects.push(
+      `U+FFFD at character ${replacement}: …${text.slice(Math.max(0, replacement - 12), replacement + 12)}…`,
+    );
   return defects;
 }
 
@@ -61,7 +66,10 @@ describe("server-rendered HTML is clean UTF-8 where multi-byte characters meet c
     it(`/vendors (rendered every time, two pages), ${encoding}`, async () => {
       let text = "";
       for (const page of [1, 2]) {
-        const response = await getBytes(app.baseUrl, `/vendors?page=${page}`, { Cookie: cookie, "Accept-Encoding": encoding });
+        const response = await getBytes(app.baseUrl, `/vendors?page=${page}`, {
+          Cookie: cookie,
+          "Accept-Encoding": encoding,
+        });
         expect(response.status).toBe(200);
         const html = decodedBody(response);
         expect(html.length).toBeGreaterThan(16 * 1024);
@@ -73,8 +81,14 @@ describe("server-rendered HTML is clean UTF-8 where multi-byte characters meet c
 
     it(`/portfolio through the page cache (miss, then hit), ${encoding}`, async () => {
       const target = `/portfolio?sort=name&encoding=${encoding}`;
-      const miss = await getBytes(app.baseUrl, target, { Cookie: cookie, "Accept-Encoding": encoding });
-      const hit = await getBytes(app.baseUrl, target, { Cookie: cookie, "Accept-Encoding": encoding });
+      const miss = await getBytes(app.baseUrl, target, {
+        Cookie: cookie,
+        "Accept-Encoding": encoding,
+      });
+      const hit = await getBytes(app.baseUrl, target, {
+        Cookie: cookie,
+        "Accept-Encoding": encoding,
+      });
       expect([miss.headers["x-page-cache"], hit.headers["x-page-cache"]]).toEqual(["miss", "hit"]);
       for (const response of [miss, hit]) {
         expect(response.status).toBe(200);

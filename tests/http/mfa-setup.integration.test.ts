@@ -23,7 +23,11 @@ afterAll(async () => {
 describe("re-enrolling TOTP", () => {
   it("while already enrolled: a clear refusal, never 500, and the key stays", async () => {
     const org = await createOrganization();
-    const { user, password, totpKey } = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
+    const { user, password, totpKey } = await createUser({
+      organizationId: org.id,
+      role: "ADMIN",
+      withTotp: true,
+    });
     const before = await db().user.findUniqueOrThrow({ where: { id: user.id } });
     const client = createClient(app.baseUrl);
     await client.login(user.email, password, totpKey);
@@ -32,7 +36,9 @@ describe("re-enrolling TOTP", () => {
     expect(page.status).toBe(200);
     expect(testIdText(page.body, "totp-manual-key")).toBeNull();
 
-    const again = await client.post("/mfa/setup", { code: generateTotpCode(totpKey, new Date(Date.now() + 60_000)) });
+    const again = await client.post("/mfa/setup", {
+      code: generateTotpCode(totpKey, new Date(Date.now() + 60_000)),
+    });
     expect(again.status).toBe(409);
     expect(again.body).toContain("Two-factor authentication is already enabled");
     const after = await db().user.findUniqueOrThrow({ where: { id: user.id } });
@@ -47,7 +53,10 @@ describe("re-enrolling TOTP", () => {
     await client.login(user.email, password);
     const key = base32Decode(testIdText((await client.get("/mfa/setup")).body, "totp-manual-key")!);
     const code = generateTotpCode(key, new Date());
-    const [first, second] = await Promise.all([client.post("/mfa/setup", { code }), client.post("/mfa/setup", { code })]);
+    const [first, second] = await Promise.all([
+      client.post("/mfa/setup", { code }),
+      client.post("/mfa/setup", { code }),
+    ]);
     expect([first!.status, second!.status].sort()).toEqual([200, 409]);
     expect(await db().recoveryCode.count({ where: { userId: user.id } })).toBe(10);
   });

@@ -152,20 +152,32 @@ describe("Origin: null (pages under Referrer-Policy: no-referrer)", () => {
       ["none", { "Sec-Fetch-Site": "none" }],
     ];
     for (const [label, headers] of refused) {
-      const response = await client.post("/login", { email: user.email, password, redirectTo: "/" }, { origin: "null", headers });
+      const response = await client.post(
+        "/login",
+        { email: user.email, password, redirectTo: "/" },
+        { origin: "null", headers },
+      );
       expect(response.status, label).toBe(403);
       expect(response.setCookies, label).toEqual([]);
     }
     // Sec-Fetch-Site never stands in for a missing or foreign Origin.
     for (const origin of [null, "https://evil.example"]) {
-      const response = await client.post("/login", { email: user.email, password }, { origin, headers: { "Sec-Fetch-Site": "same-origin" } });
+      const response = await client.post(
+        "/login",
+        { email: user.email, password },
+        { origin, headers: { "Sec-Fetch-Site": "same-origin" } },
+      );
       expect(response.status, String(origin)).toBe(403);
     }
     expect(await sideEffectsOf(user.id, org.id)).toEqual(before);
 
     // A same-origin post from a no-referrer page: processed like any other (and Remix's own
     // Origin/Host comparison does not turn it into a 500).
-    const ok = await client.post("/login", { email: user.email, password, redirectTo: "/assessments" }, { origin: "null", headers: { "Sec-Fetch-Site": "same-origin" } });
+    const ok = await client.post(
+      "/login",
+      { email: user.email, password, redirectTo: "/assessments" },
+      { origin: "null", headers: { "Sec-Fetch-Site": "same-origin" } },
+    );
     expect(ok.status).toBe(302);
     expect(ok.location).toBe("/assessments");
     expect(await db().session.count({ where: { userId: user.id } })).toBe(1);

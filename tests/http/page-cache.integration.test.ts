@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorFor } from "../support/admin-factories";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { createOrganization } from "../support/factories";
 import { seedPortfolio } from "../support/portfolio-factories";
 import { createTemplateVersionRecord } from "../support/vendor-factories";
@@ -69,7 +74,9 @@ describe("rendered-page cache", () => {
       expect(page.body).toContain(page.headers.get("x-request-id")!);
     }
     expect(nonceOf(second.body)).not.toBe(nonceOf(first.body));
-    expect(normalised(second.body, second.headers.get("x-request-id"))).toBe(normalised(first.body, first.headers.get("x-request-id")));
+    expect(normalised(second.body, second.headers.get("x-request-id"))).toBe(
+      normalised(first.body, first.headers.get("x-request-id")),
+    );
     expect(second.body).toContain('data-testid="portfolio-row"');
   });
 
@@ -80,7 +87,12 @@ describe("rendered-page cache", () => {
     const vendor = await db().vendor.findUniqueOrThrow({ where: { id: vendorIds[0]! } });
     await updateVendor({
       actor: actorFor(team.ASSESSOR),
-      input: { vendorId: vendor.id, version: vendor.version, name: "Aaa Renamed Vendor GmbH", criticality: vendor.criticality as "LOW" | "MEDIUM" | "HIGH" | "CRITICAL" },
+      input: {
+        vendorId: vendor.id,
+        version: vendor.version,
+        name: "Aaa Renamed Vendor GmbH",
+        criticality: vendor.criticality as "LOW" | "MEDIUM" | "HIGH" | "CRITICAL",
+      },
     });
     const after = await client.get(URL_PATH);
     expect(after.headers.get("x-page-cache")).toBe("miss");

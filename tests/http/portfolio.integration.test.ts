@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PORTFOLIO_PAGE_SIZE } from "~/modules/portfolio/portfolio-query";
 import { createVendor as createVendorThroughUseCase } from "~/modules/vendors/create-vendor.server";
 import { foldForSearch, matchesSearch } from "~/modules/vendors/search-text";
-import { createClient, startAppServer, type AppServer, type HttpClient, type HttpResponse } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+  type HttpResponse,
+} from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 import { seededVendorFacts, seedPortfolio } from "../support/portfolio-factories";
 import { createTemplateVersionRecord, createUserActor } from "../support/vendor-factories";
@@ -67,12 +73,35 @@ beforeAll(async () => {
   foreignIds = new Set(seededB.vendorIds);
   rows = seededA.vendorIds.map((id, i) => {
     const f = seededVendorFacts(i);
-    return { id, name: f.name, criticality: f.criticality, tags: f.tags, status: f.status, overall: f.overall, tier: f.tier, residency: f.residencyClass, dueDate: f.dueDate };
+    return {
+      id,
+      name: f.name,
+      criticality: f.criticality,
+      tags: f.tags,
+      status: f.status,
+      overall: f.overall,
+      tier: f.tier,
+      residency: f.residencyClass,
+      dueDate: f.dueDate,
+    };
   });
   // A vendor whose name a spreadsheet would run as a formula, made through the use case.
   const assessor = await createUserActor(orgA, "ASSESSOR");
-  const formula = await createVendorThroughUseCase({ actor: assessor, input: { name: FORMULA_NAME, criticality: "HIGH", tags: "strategic" } });
-  rows.push({ id: formula.id, name: FORMULA_NAME, criticality: "HIGH", tags: ["strategic"], status: null, overall: null, tier: null, residency: null, dueDate: null });
+  const formula = await createVendorThroughUseCase({
+    actor: assessor,
+    input: { name: FORMULA_NAME, criticality: "HIGH", tags: "strategic" },
+  });
+  rows.push({
+    id: formula.id,
+    name: FORMULA_NAME,
+    criticality: "HIGH",
+    tags: ["strategic"],
+    status: null,
+    overall: null,
+    tier: null,
+    residency: null,
+    dueDate: null,
+  });
 
   client = createClient(app.baseUrl, { headers: { "Accept-Language": "en" } });
   await client.login(userA.user.email, userA.password);
@@ -87,7 +116,8 @@ afterAll(async () => {
 // ---------------------------------------------------------------------------------------------
 // Expectations and page parsing
 
-const byName = (a: Row, b: Row) => compare(foldForSearch(a.name), foldForSearch(b.name)) || compare(a.id, b.id);
+const byName = (a: Row, b: Row) =>
+  compare(foldForSearch(a.name), foldForSearch(b.name)) || compare(a.id, b.id);
 const byScore = (a: Row, b: Row) => (b.overall ?? -1) - (a.overall ?? -1) || byName(a, b);
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -137,7 +167,9 @@ async function expectPage(path: string, want: Row[]): Promise<string> {
 /** A download with the client's session, as bytes (the test client reads bodies as text). */
 async function download(path: string): Promise<Response> {
   const cookie = [...client.cookies()].map(([name, value]) => `${name}=${value}`).join("; ");
-  return fetch(new URL(path, app.baseUrl), { headers: { Cookie: cookie, "Accept-Language": "en" } });
+  return fetch(new URL(path, app.baseUrl), {
+    headers: { Cookie: cookie, "Accept-Language": "en" },
+  });
 }
 
 /** RFC 4180 CSV (quoted fields with "" inside, CRLF row ends) → rows of fields. */
@@ -195,7 +227,17 @@ describe("the portfolio page over HTTP", () => {
     expect(rowIds(body)).toHaveLength(PORTFOLIO_PAGE_SIZE);
     expect(resultCount(body)).toBe(`${rows.length} vendors`);
     expect(body).toMatch(/<form[^>]*method="get"[^>]*>/);
-    for (const name of ["q", "tier", "status", "criticality", "residency", "tag", "sort", "dir", "overdue"]) {
+    for (const name of [
+      "q",
+      "tier",
+      "status",
+      "criticality",
+      "residency",
+      "tag",
+      "sort",
+      "dir",
+      "overdue",
+    ]) {
       expect(body, `filter field ${name}`).toContain(`name="${name}"`);
     }
     // The first row by name is the formula vendor ("=" sorts before letters), its name escaped.
@@ -210,8 +252,15 @@ describe("the portfolio page over HTTP", () => {
     ["criticality=HIGH", (row: Row) => row.criticality === "HIGH"],
     ["residency=adequacy", (row: Row) => row.residency === "adequacy"],
     ["tag=strategic", (row: Row) => row.tags.includes("strategic")],
-    ["tier=medium&criticality=LOW", (row: Row) => row.tier === "medium" && row.criticality === "LOW"],
-    ["status=DRAFT&residency=eu_eea&tag=strategic", (row: Row) => row.status === "DRAFT" && row.residency === "eu_eea" && row.tags.includes("strategic")],
+    [
+      "tier=medium&criticality=LOW",
+      (row: Row) => row.tier === "medium" && row.criticality === "LOW",
+    ],
+    [
+      "status=DRAFT&residency=eu_eea&tag=strategic",
+      (row: Row) =>
+        row.status === "DRAFT" && row.residency === "eu_eea" && row.tags.includes("strategic"),
+    ],
   ])("filters ?%s to exactly the matching rows", async (search, predicate) => {
     const want = expected(predicate);
     expect(want.length).toBeGreaterThan(0);
@@ -225,7 +274,9 @@ describe("the portfolio page over HTTP", () => {
     expect(cells).toContain(`href="/vendors/${best.id}"`);
     expect(cells).toContain(`>${formatNumber("en", best.overall, 1)}</a>`);
     expect(cells).toContain(`>${translate("en", labelKey("assessments.tier", best.tier)!)}</span>`);
-    expect(cells).toContain(`data-status="${best.status}">${translate("en", labelKey("assessments.status", best.status)!)}</span>`);
+    expect(cells).toContain(
+      `data-status="${best.status}">${translate("en", labelKey("assessments.status", best.status)!)}</span>`,
+    );
     expect(cells).toContain(`>${best.dueDate ? formatDate("en", best.dueDate) : "–"}`);
     // The loader's data (what the browser hydrates with) holds the row's view model, in the same
     // words, and not the stored columns the page never shows.
@@ -233,7 +284,13 @@ describe("the portfolio page over HTTP", () => {
     expect(data.status).toBe(200);
     expect(data.body).toContain('"scoreHref"');
     expect(data.body).toContain(`"${formatNumber("en", best.overall, 1)}"`);
-    for (const stored of ["latestAssessmentId", "openFindings", "certificateExpiry", "residencyClass"]) expect(data.body).not.toContain(`"${stored}"`);
+    for (const stored of [
+      "latestAssessmentId",
+      "openFindings",
+      "certificateExpiry",
+      "residencyClass",
+    ])
+      expect(data.body).not.toContain(`"${stored}"`);
   });
 
   it("filters ?overdue=1 by the server's clock", async () => {
@@ -242,18 +299,27 @@ describe("the portfolio page over HTTP", () => {
     const after = Date.now();
     // Due dates end at 23:59:59Z: the set is the same at both ends unless a day ends in between.
     const want = expected((row) => isOverdue(row, before));
-    expect(expected((row) => isOverdue(row, after)).map((row) => row.id)).toEqual(want.map((row) => row.id));
+    expect(expected((row) => isOverdue(row, after)).map((row) => row.id)).toEqual(
+      want.map((row) => row.id),
+    );
     expect(rowIds(body)).toEqual(want.slice(0, PORTFOLIO_PAGE_SIZE).map((row) => row.id));
     expect(resultCount(body)).toBe(`${want.length} vendors`);
   });
 
-  it.each(["Über", "über ai", "UBER", "Straße", "strasse", "STRASSE SYSTEMS 00001", "Ångström", "hyperlink", "no such vendor"])(
-    "searches ?q=%s with case, umlauts and ß folded",
-    async (q) => {
-      const want = expected((row) => matchesSearch(row.name, q));
-      await expectPage(`/portfolio?q=${encodeURIComponent(q)}`, want);
-    },
-  );
+  it.each([
+    "Über",
+    "über ai",
+    "UBER",
+    "Straße",
+    "strasse",
+    "STRASSE SYSTEMS 00001",
+    "Ångström",
+    "hyperlink",
+    "no such vendor",
+  ])("searches ?q=%s with case, umlauts and ß folded", async (q) => {
+    const want = expected((row) => matchesSearch(row.name, q));
+    await expectPage(`/portfolio?q=${encodeURIComponent(q)}`, want);
+  });
 
   it("reads a search typed into the form (application/x-www-form-urlencoded: + for spaces)", async () => {
     const want = expected((row) => matchesSearch(row.name, "straße systems"));
@@ -279,7 +345,9 @@ describe("the portfolio page over HTTP", () => {
     expect(pageLink(first.body, "next")).toBe("/portfolio?page=2");
 
     const second = await page("/portfolio?page=2");
-    expect(rowIds(second.body)).toEqual(all.slice(PORTFOLIO_PAGE_SIZE, 2 * PORTFOLIO_PAGE_SIZE).map((row) => row.id));
+    expect(rowIds(second.body)).toEqual(
+      all.slice(PORTFOLIO_PAGE_SIZE, 2 * PORTFOLIO_PAGE_SIZE).map((row) => row.id),
+    );
     expect(pageLink(second.body, "prev")).toBe("/portfolio");
     expect(pageLink(second.body, "next")).toBe("/portfolio?page=3");
     expect(second.body).toContain(">Previous<");
@@ -292,7 +360,9 @@ describe("the portfolio page over HTTP", () => {
     // The sort stays in the page links.
     const scored = expected(() => true, byScore);
     const secondByScore = await page("/portfolio?sort=score&page=2");
-    expect(rowIds(secondByScore.body)).toEqual(scored.slice(PORTFOLIO_PAGE_SIZE, 2 * PORTFOLIO_PAGE_SIZE).map((row) => row.id));
+    expect(rowIds(secondByScore.body)).toEqual(
+      scored.slice(PORTFOLIO_PAGE_SIZE, 2 * PORTFOLIO_PAGE_SIZE).map((row) => row.id),
+    );
     expect(pageLink(secondByScore.body, "prev")).toBe("/portfolio?sort=score");
   });
 
@@ -311,11 +381,20 @@ describe("the portfolio page over HTTP", () => {
   });
 
   it("treats ?tier=xyz&page=-3&sort=<script> exactly like the default view", async () => {
-    await expectPage("/portfolio?tier=xyz&page=-3&sort=%3Cscript%3E", expected(() => true));
+    await expectPage(
+      "/portfolio?tier=xyz&page=-3&sort=%3Cscript%3E",
+      expected(() => true),
+    );
   });
 
   it("never shows another organisation's vendors", async () => {
-    for (const path of ["/portfolio", "/portfolio?page=2", "/portfolio?page=3", "/portfolio?q=uber", "/portfolio?tag=strategic&sort=score"]) {
+    for (const path of [
+      "/portfolio",
+      "/portfolio?page=2",
+      "/portfolio?page=3",
+      "/portfolio?q=uber",
+      "/portfolio?tag=strategic&sort=score",
+    ]) {
       const { body } = await page(path);
       expect(rowIds(body).filter((id) => foreignIds.has(id))).toEqual([]);
       expect(body).not.toMatch(/ 05\d{3}</); // names of B's vendors end in 05000…05029
@@ -352,7 +431,9 @@ describe("the portfolio export over HTTP", () => {
     const csv = await client.get(`/portfolio/export?format=csv&${VIEW}&page=2`); // the page does not limit an export
     expect(csv.status).toBe(200);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(csv.headers.get("content-disposition")).toMatch(/^attachment; filename="portfolio-\d{4}-\d{2}-\d{2}\.csv"$/);
+    expect(csv.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="portfolio-\d{4}-\d{2}-\d{2}\.csv"$/,
+    );
     const table = parseCsv(csv.body.replace(/^\uFEFF/, ""));
     expect(table[0]![0]).toBe("Vendor");
     expect(table.slice(1).map((line) => line[0])).toEqual(names);
@@ -361,17 +442,28 @@ describe("the portfolio export over HTTP", () => {
 
     const json = await client.get(`/portfolio/export?format=json&${VIEW}`);
     expect(json.status).toBe(200);
-    expect(json.headers.get("content-disposition")).toMatch(/^attachment; filename="portfolio-.+\.json"$/);
-    const parsed = JSON.parse(json.body) as { total: number; filters: Record<string, string>; rows: Record<string, unknown>[] };
+    expect(json.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="portfolio-.+\.json"$/,
+    );
+    const parsed = JSON.parse(json.body) as {
+      total: number;
+      filters: Record<string, string>;
+      rows: Record<string, unknown>[];
+    };
     expect(parsed.total).toBe(want.length);
     expect(parsed.filters).toEqual({ tag: "strategic", sort: "score" });
     expect(parsed.rows.map((row) => row.Vendor)).toEqual(names);
-    expect(parsed.rows.find((row) => row.Vendor === `'${FORMULA_NAME}`)).toMatchObject({ Tags: "strategic", "Latest score": null });
+    expect(parsed.rows.find((row) => row.Vendor === `'${FORMULA_NAME}`)).toMatchObject({
+      Tags: "strategic",
+      "Latest score": null,
+    });
 
     const xlsx = await download(`/portfolio/export?format=xlsx&${VIEW}`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
-    expect(xlsx.headers.get("content-disposition")).toMatch(/^attachment; filename="portfolio-.+\.xlsx"$/);
+    expect(xlsx.headers.get("content-disposition")).toMatch(
+      /^attachment; filename="portfolio-.+\.xlsx"$/,
+    );
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await xlsx.arrayBuffer()) as ArrayBuffer);
     const sheet = workbook.worksheets[0]!;
@@ -384,15 +476,22 @@ describe("the portfolio export over HTTP", () => {
 
   it("exports every row of a filtered view of several pages, and only the organisation's own", async () => {
     const want = expected((row) => matchesSearch(row.name, "über"));
-    const json = JSON.parse((await client.get("/portfolio/export?format=json&q=%C3%BCber")).body) as { total: number; rows: { Vendor: string }[] };
+    const json = JSON.parse(
+      (await client.get("/portfolio/export?format=json&q=%C3%BCber")).body,
+    ) as { total: number; rows: { Vendor: string }[] };
     expect(json.total).toBe(want.length);
     expect(json.rows.map((row) => row.Vendor)).toEqual(want.map((row) => row.name));
 
-    const all = JSON.parse((await client.get("/portfolio/export?format=json")).body) as { total: number; rows: { Vendor: string }[] };
+    const all = JSON.parse((await client.get("/portfolio/export?format=json")).body) as {
+      total: number;
+      rows: { Vendor: string }[];
+    };
     expect(all.total).toBe(rows.length);
     expect(all.rows).toHaveLength(rows.length);
     expect(all.rows.some((row) => / 05\d{3}$/.test(row.Vendor))).toBe(false);
-    expect(parseCsv((await client.get("/portfolio/export")).body.replace(/^\uFEFF/, "")).length).toBe(rows.length + 1); // csv by default
+    expect(
+      parseCsv((await client.get("/portfolio/export")).body.replace(/^\uFEFF/, "")).length,
+    ).toBe(rows.length + 1); // csv by default
   });
 
   it("refuses an unknown format with a clear 400", async () => {

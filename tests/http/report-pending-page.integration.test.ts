@@ -29,9 +29,20 @@ async function decidedWithPendingReport(status: "PENDING" | "FAILED", lastError:
   const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
   const dpo = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
   const vendor = await createVendor({ organizationId: org.id });
-  const assessment = await startRealAssessment({ creator: assessor, organizationSlug: org.slug, vendorId: vendor.id, status: "APPROVED" });
+  const assessment = await startRealAssessment({
+    creator: assessor,
+    organizationSlug: org.slug,
+    vendorId: vendor.id,
+    status: "APPROVED",
+  });
   const decision = await db().decision.create({
-    data: { organizationId: org.id, assessmentId: assessment.id, outcome: "APPROVED", rationale: "Geeignet für den Einsatz.", decidedById: dpo.user.id },
+    data: {
+      organizationId: org.id,
+      assessmentId: assessment.id,
+      outcome: "APPROVED",
+      rationale: "Geeignet für den Einsatz.",
+      decidedById: dpo.user.id,
+    },
   });
   await db().pendingReport.create({
     data: {
@@ -65,7 +76,10 @@ describe("the decision page and a pending signed report", () => {
   });
 
   it("says in German that a given-up report could not be made, and that the decision stands", async () => {
-    const { client, assessmentId, dpoUserId } = await decidedWithPendingReport("FAILED", "the timestamp authority answered HTTP 503");
+    const { client, assessmentId, dpoUserId } = await decidedWithPendingReport(
+      "FAILED",
+      "the timestamp authority answered HTTP 503",
+    );
     await db().user.update({ where: { id: dpoUserId }, data: { locale: "de" } });
     const page = await client.get(`/assessments/${assessmentId}`);
     expect(page.status).toBe(200);

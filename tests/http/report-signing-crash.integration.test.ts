@@ -72,15 +72,24 @@ async function startProductionServer(port: number): Promise<RunningServer> {
     REPORT_SIGNING_TIMEOUT_SECONDS: "15",
     REPORT_SWEEP_INTERVAL_SECONDS: "1",
   };
-  const child = spawn(path.join(root, "node_modules/.bin/node"), [path.join(root, "server/index.js")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    path.join(root, "node_modules/.bin/node"),
+    [path.join(root, "server/index.js")],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on("exit", (code, signal) => resolve(signal ?? code)),
+  );
   // Ready when it answers /healthz (or gone: then say what it printed).
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited at start:\n${output}`);
-    const ready = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    const ready = await fetch(`${baseUrl}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ready) break;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -94,77 +103,104 @@ async function stop(server: RunningServer | undefined) {
 }
 
 describe("kill -9 while the report is being signed", () => {
-  it("the restarted server's sweep makes the signed report, with the decision's chain head", { timeout: 240_000 }, async () => {
-    const org = await createOrganization();
-    const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
-    const dpo = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
-    const vendor = await createVendor({ organizationId: org.id });
-    const started = await startRealAssessment({ creator: assessor, organizationSlug: org.slug, vendorId: vendor.id });
-    const ready = await db().assessment.update({
-      where: { id: started.id },
-      data: { status: "AWAITING_DECISION", forwardedById: assessor.user.id, forwardedAt: new Date(), submittedAt: new Date() },
-    });
-
-    const port = await freePort();
-    let first: RunningServer | undefined = await startProductionServer(port);
-    let second: RunningServer | undefined;
-    try {
-      const client = createClient(first.baseUrl);
-      await client.login(dpo.user.email, dpo.password, dpo.totpKey);
-      const decided = await client.post(`/assessments/${ready.id}`, {
-        intent: "decide",
-        outcome: "APPROVED",
-        rationale: "Geeignet für den vorgesehenen Einsatz.",
-        expectedVersion: String(ready.version),
+  it(
+    "the restarted server's sweep makes the signed report, with the decision's chain head",
+    { timeout: 240_000 },
+    async () => {
+      const org = await createOrganization();
+      const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
+      const dpo = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
+      const vendor = await createVendor({ organizationId: org.id });
+      const started = await startRealAssessment({
+        creator: assessor,
+        organizationSlug: org.slug,
+        vendorId: vendor.id,
       });
-      // The DPO's answer does not wait for the hanging timestamp authority.
-      expect(decided.status, first.output()).toBe(200);
-      expect(testIdText(decided.body, "decision-recorded")).toBeTruthy();
-      expect(decided.body).toContain('data-testid="report-pending"');
-      expect(tsa.received()).toBe(1);
-      const decision = await db().decision.findFirstOrThrow({ where: { assessmentId: ready.id } });
-      const pending = await db().pendingReport.findUniqueOrThrow({ where: { decisionId: decision.id } });
-      // Still in its first attempt, blocked at the timestamp authority: now the process dies.
-      expect(pending).toMatchObject({ status: "PENDING", attempts: 1, lastError: null });
-      first.child.kill("SIGKILL");
-      expect(await first.exited).toBe("SIGKILL");
-      first = undefined;
-      expect(await db().signedReport.count({ where: { decisionId: decision.id } })).toBe(0);
-      expect((await db().assessment.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe("APPROVED");
+      const ready = await db().assessment.update({
+        where: { id: started.id },
+        data: {
+          status: "AWAITING_DECISION",
+          forwardedById: assessor.user.id,
+          forwardedAt: new Date(),
+          submittedAt: new Date(),
+        },
+      });
 
-      // The timestamp authority answers again; a new server starts on the same database.
-      tsa.release();
-      second = await startProductionServer(port);
-      const page = await client.get(`/assessments/${ready.id}`);
-      expect(page.status).toBe(200);
-      const signedMeanwhile = await db().signedReport.count({ where: { decisionId: decision.id } });
-      if (signedMeanwhile === 0) {
-        // Until it is there, the page says so and (without JavaScript) refreshes itself.
-        expect(page.body).toContain('data-testid="report-pending"');
-        expect(page.body).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/?><\/noscript>/);
+      const port = await freePort();
+      let first: RunningServer | undefined = await startProductionServer(port);
+      let second: RunningServer | undefined;
+      try {
+        const client = createClient(first.baseUrl);
+        await client.login(dpo.user.email, dpo.password, dpo.totpKey);
+        const decided = await client.post(`/assessments/${ready.id}`, {
+          intent: "decide",
+          outcome: "APPROVED",
+          rationale: "Geeignet für den vorgesehenen Einsatz.",
+          expectedVersion: String(ready.version),
+        });
+        // The DPO's answer does not wait for the hanging timestamp authority.
+        expect(decided.status, first.output()).toBe(200);
+        expect(testIdText(decided.body, "decision-recorded")).toBeTruthy();
+        expect(decided.body).toContain('data-testid="report-pending"');
+        expect(tsa.received()).toBe(1);
+        const decision = await db().decision.findFirstOrThrow({
+          where: { assessmentId: ready.id },
+        });
+        const pending = await db().pendingReport.findUniqueOrThrow({
+          where: { decisionId: decision.id },
+        });
+        // Still in its first attempt, blocked at the timestamp authority: now the process dies.
+        expect(pending).toMatchObject({ status: "PENDING", attempts: 1, lastError: null });
+        first.child.kill("SIGKILL");
+        expect(await first.exited).toBe("SIGKILL");
+        first = undefined;
+        expect(await db().signedReport.count({ where: { decisionId: decision.id } })).toBe(0);
+        expect((await db().assessment.findUniqueOrThrow({ where: { id: ready.id } })).status).toBe(
+          "APPROVED",
+        );
+
+        // The timestamp authority answers again; a new server starts on the same database.
+        tsa.release();
+        second = await startProductionServer(port);
+        const page = await client.get(`/assessments/${ready.id}`);
+        expect(page.status).toBe(200);
+        const signedMeanwhile = await db().signedReport.count({
+          where: { decisionId: decision.id },
+        });
+        if (signedMeanwhile === 0) {
+          // Until it is there, the page says so and (without JavaScript) refreshes itself.
+          expect(page.body).toContain('data-testid="report-pending"');
+          expect(page.body).toMatch(
+            /<noscript><meta http-equiv="refresh" content="\d+"\/?><\/noscript>/,
+          );
+        }
+        // The sweep (at start and every second) takes over once the killed attempt's claim ran out.
+        let report = await db().signedReport.findUnique({ where: { decisionId: decision.id } });
+        while (!report) {
+          if (second.child.exitCode !== null)
+            throw new Error(`the restarted server exited:\n${second.output()}`);
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          report = await db().signedReport.findUnique({ where: { decisionId: decision.id } });
+        }
+        expect(report.timestamped).toBe(true);
+        const events = await auditEventsOf(org.id);
+        const decidedEvent = events.find((e) => e.action === "assessment.decided")!;
+        expect(await readEmbeddedAuditHead(new Uint8Array(report.signedPdf))).toEqual({
+          seq: decidedEvent.seq,
+          hash: decidedEvent.hash,
+        });
+        expect(events.filter((e) => e.action === "report.signed")).toHaveLength(1);
+        expect(await db().pendingReport.count({ where: { decisionId: decision.id } })).toBe(0);
+        const tools = toolWorkspace();
+        const pdfsig = tools.pdfsig(tools.write("after-restart.pdf", report.signedPdf));
+        expect(pdfsig).toContain("Signature Validation: Signature is Valid.");
+        const after = await client.get(`/assessments/${ready.id}`);
+        expect(after.body).toContain('data-testid="signed-report"');
+        expect(after.body).not.toContain('data-testid="report-pending"');
+      } finally {
+        if (first) first.child.kill("SIGKILL");
+        await stop(second);
       }
-      // The sweep (at start and every second) takes over once the killed attempt's claim ran out.
-      let report = await db().signedReport.findUnique({ where: { decisionId: decision.id } });
-      while (!report) {
-        if (second.child.exitCode !== null) throw new Error(`the restarted server exited:\n${second.output()}`);
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        report = await db().signedReport.findUnique({ where: { decisionId: decision.id } });
-      }
-      expect(report.timestamped).toBe(true);
-      const events = await auditEventsOf(org.id);
-      const decidedEvent = events.find((e) => e.action === "assessment.decided")!;
-      expect(await readEmbeddedAuditHead(new Uint8Array(report.signedPdf))).toEqual({ seq: decidedEvent.seq, hash: decidedEvent.hash });
-      expect(events.filter((e) => e.action === "report.signed")).toHaveLength(1);
-      expect(await db().pendingReport.count({ where: { decisionId: decision.id } })).toBe(0);
-      const tools = toolWorkspace();
-      const pdfsig = tools.pdfsig(tools.write("after-restart.pdf", report.signedPdf));
-      expect(pdfsig).toContain("Signature Validation: Signature is Valid.");
-      const after = await client.get(`/assessments/${ready.id}`);
-      expect(after.body).toContain('data-testid="signed-report"');
-      expect(after.body).not.toContain('data-testid="report-pending"');
-    } finally {
-      if (first) first.child.kill("SIGKILL");
-      await stop(second);
-    }
-  });
+    },
+  );
 });

@@ -25,15 +25,24 @@ describe("redactPath", () => {
 
   it("redacts token-like segments elsewhere and keeps ids", () => {
     expect(redactPath(`/somewhere/${"a".repeat(43)}`)).toBe("/somewhere/[redacted]");
-    expect(redactPath("/assessments/cmxcn8zan000gpd7d4qy6yop8/evidence/cmxcn8zcf000jpd7dy2tumuws")).toBe(
-      "/assessments/cmxcn8zan000gpd7d4qy6yop8/evidence/cmxcn8zcf000jpd7dy2tumuws",
-    );
+    expect(
+      redactPath("/assessments/cmxcn8zan000gpd7d4qy6yop8/evidence/cmxcn8zcf000jpd7dy2tumuws"),
+    ).toBe("/assessments/cmxcn8zan000gpd7d4qy6yop8/evidence/cmxcn8zcf000jpd7dy2tumuws");
   });
 });
 
 describe("isPrivatePath", () => {
   it("covers the vendor's pages and the secret links, however spelled", () => {
-    for (const path of ["/portal", "/portal.data", "//PORTAL/verify", "/x/../invite/t", "/accept-invitation/t", "/%70ortal"]) expect(isPrivatePath(path), path).toBe(true);
-    for (const path of ["/portalx", "/invitations", "/login", "/"]) expect(isPrivatePath(path), path).toBe(false);
+    for (const path of [
+      "/portal",
+      "/portal.data",
+      "//PORTAL/verify",
+      "/x/../invite/t",
+      "/accept-invitation/t",
+      "/%70ortal",
+    ])
+      expect(isPrivatePath(path), path).toBe(true);
+    for (const path of ["/portalx", "/invitations", "/login", "/"])
+      expect(isPrivatePath(path), path).toBe(false);
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { replaceRecoveryCodes } from "~/modules/auth/recovery-codes.server";
 import { inTransaction } from "~/utils/transaction.server";
-import { createClient, startAppServer, type AppServer, type HttpClient, type HttpResponse } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+  type HttpResponse,
+} from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 
 /**
@@ -52,8 +58,10 @@ function problemWith(route: string, target: string, response: HttpResponse): str
   if (location === null) return null;
   // Resolve like a browser (Node's URL is the WHATWG parser) against the page that answered.
   const destination = new URL(location, `${app.appUrl}${route}`);
-  if (destination.origin !== new URL(app.appUrl).origin) return `${label}: Location ${location} leaves the site`;
-  if (location.startsWith("//") || location.includes("\\")) return `${label}: Location ${location} is ambiguous`;
+  if (destination.origin !== new URL(app.appUrl).origin)
+    return `${label}: Location ${location} leaves the site`;
+  if (location.startsWith("//") || location.includes("\\"))
+    return `${label}: Location ${location} is ambiguous`;
   return null;
 }
 
@@ -78,13 +86,21 @@ describe("redirect targets from the request", () => {
     const problems: string[] = [];
     for (const target of HOSTILE_TARGETS) {
       const client = createClient(app.baseUrl);
-      const response = await client.post("/login", { email: user.email, password, redirectTo: target });
+      const response = await client.post("/login", {
+        email: user.email,
+        password,
+        redirectTo: target,
+      });
       expect(response.status, target).toBe(302);
       const problem = problemWith("/login", target, response);
       if (problem) problems.push(problem);
     }
     expect(problems).toEqual([]);
-    const local = await createClient(app.baseUrl).post("/login", { email: user.email, password, redirectTo: "/assessments?status=open#list" });
+    const local = await createClient(app.baseUrl).post("/login", {
+      email: user.email,
+      password,
+      redirectTo: "/assessments?status=open#list",
+    });
     expect(local.location).toBe("/assessments?status=open#list");
   });
 
@@ -94,7 +110,11 @@ describe("redirect targets from the request", () => {
     const problems: string[] = [];
     for (const target of HOSTILE_TARGETS) {
       const client = createClient(app.baseUrl);
-      const first = await client.post("/login", { email: user.email, password, redirectTo: target });
+      const first = await client.post("/login", {
+        email: user.email,
+        password,
+        redirectTo: target,
+      });
       expect(first.location, target).toBe("/login/verify");
       const response = await client.post("/login/verify", { code: await nextCode() });
       expect(response.status, target).toBe(302);
@@ -111,7 +131,10 @@ describe("redirect targets from the request", () => {
     await client.login(user.email, password, null, { code: await nextCode() });
     const problems: string[] = [];
     for (const target of HOSTILE_TARGETS) {
-      const response = await client.post("/auth/step-up", { code: await nextCode(), redirectTo: target });
+      const response = await client.post("/auth/step-up", {
+        code: await nextCode(),
+        redirectTo: target,
+      });
       expect(response.status, target).toBe(302);
       const problem = problemWith("/auth/step-up", target, response);
       if (problem) problems.push(problem);

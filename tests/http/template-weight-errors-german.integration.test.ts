@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { translate, type MessageKey, type MessageParams } from "~/utils/i18n";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 
 /**
@@ -19,10 +24,17 @@ beforeAll(async () => {
   const org = await createOrganization();
   const assessorUser = await createUser({ organizationId: org.id, role: "ASSESSOR" });
   const adminUser = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
-  await db().user.updateMany({ where: { id: { in: [assessorUser.user.id, adminUser.user.id] } }, data: { locale: "de" } });
-  assessor = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.21", "Accept-Language": "de" } });
+  await db().user.updateMany({
+    where: { id: { in: [assessorUser.user.id, adminUser.user.id] } },
+    data: { locale: "de" },
+  });
+  assessor = createClient(app.baseUrl, {
+    headers: { "X-Forwarded-For": "198.51.100.21", "Accept-Language": "de" },
+  });
   await assessor.login(assessorUser.user.email, assessorUser.password);
-  admin = createClient(app.baseUrl, { headers: { "X-Forwarded-For": "198.51.100.22", "Accept-Language": "de" } });
+  admin = createClient(app.baseUrl, {
+    headers: { "X-Forwarded-For": "198.51.100.22", "Accept-Language": "de" },
+  });
   await admin.login(adminUser.user.email, adminUser.password, adminUser.totpKey);
 });
 
@@ -74,21 +86,37 @@ function templateWithOneOption() {
 
 describe("a malformed template import on a German page", () => {
   it("a definition error names its path and reads in German", async () => {
-    const page = await assessor.post("/templates/import", { mode: "new", text: JSON.stringify(templateWithOneOption()) });
+    const page = await assessor.post("/templates/import", {
+      mode: "new",
+      text: JSON.stringify(templateWithOneOption()),
+    });
     expect(page.status).toBe(400);
     expect(page.body).toContain('<html lang="de"');
-    expectGermanNotEnglish(page.body, "templateErrors.tooFewOptions", { type: "single_choice", count: 2 });
+    expectGermanNotEnglish(page.body, "templateErrors.tooFewOptions", {
+      type: "single_choice",
+      count: 2,
+    });
     expect(visible(page.body)).toContain("sections[0].questions[0].options");
   });
 
   it("a JSON syntax error names line and column in German", async () => {
-    const page = await assessor.post("/templates/import", { mode: "new", text: '{\n  "key": "x",\n  "title": }\n' });
+    const page = await assessor.post("/templates/import", {
+      mode: "new",
+      text: '{\n  "key": "x",\n  "title": }\n',
+    });
     expect(page.status).toBe(400);
-    expectGermanNotEnglish(page.body, "templateErrors.jsonUnexpectedCharacter", { line: 3, column: 12, character: '"}"' });
+    expectGermanNotEnglish(page.body, "templateErrors.jsonUnexpectedCharacter", {
+      line: 3,
+      column: 12,
+      character: '"}"',
+    });
   });
 
   it("a YAML syntax error names its line in German", async () => {
-    const page = await assessor.post("/templates/import", { mode: "new", text: "key: a\nkey: b\n" });
+    const page = await assessor.post("/templates/import", {
+      mode: "new",
+      text: "key: a\nkey: b\n",
+    });
     expect(page.status).toBe(400);
     expect(visible(page.body)).not.toMatch(/invalid YAML/);
     expect(visible(page.body)).toMatch(/YAML.*Zeile 2/);
@@ -97,21 +125,34 @@ describe("a malformed template import on a German page", () => {
 
 describe("a bad weight profile on a German page", () => {
   it("a description over its limit is explained in German with its bound, on its own field", async () => {
-    const page = await admin.post("/admin/weight-profiles", { intent: "create", name: "Health data", description: "x".repeat(501), questionWeights: "" });
+    const page = await admin.post("/admin/weight-profiles", {
+      intent: "create",
+      name: "Health data",
+      description: "x".repeat(501),
+      questionWeights: "",
+    });
     expect(page.status).toBe(400);
     expectGermanNotEnglish(page.body, "errors.tooLong", { max: 500 });
     expect(visible(page.body)).not.toContain(html(translate("de", "errors.invalidInput")));
   });
 
   it("a weight above the limit is explained in German with its bound", async () => {
-    const page = await admin.post("/admin/weight-profiles", { intent: "create", name: "Heavy", questionWeights: "security.level = 5000" });
+    const page = await admin.post("/admin/weight-profiles", {
+      intent: "create",
+      name: "Heavy",
+      questionWeights: "security.level = 5000",
+    });
     expect(page.status).toBe(400);
     expectGermanNotEnglish(page.body, "weights.weightTooLarge", { max: 1000 });
     expect(visible(page.body)).not.toContain(html(translate("de", "errors.invalidInput")));
   });
 
   it("a question key longer than keys may be is named as an invalid key in German, not as a generic error", async () => {
-    const page = await admin.post("/admin/weight-profiles", { intent: "create", name: "Long key", questionWeights: `${"a".repeat(130)} = 2` });
+    const page = await admin.post("/admin/weight-profiles", {
+      intent: "create",
+      name: "Long key",
+      questionWeights: `${"a".repeat(130)} = 2`,
+    });
     expect(page.status).toBe(400);
     expectGermanNotEnglish(page.body, "weights.weightKeyInvalid");
     expect(visible(page.body)).not.toContain(html(translate("de", "errors.invalidInput")));

@@ -116,7 +116,13 @@ async function createWorld(label: string) {
   });
   // A decision with its signed report (dummy bytes: every probe must end before serving them).
   const decision = await db().decision.create({
-    data: { organizationId: org.id, assessmentId: awaiting.id, outcome: "APPROVED", rationale: marker(`${label}-Rationale`), decidedById: team.DPO.user.id },
+    data: {
+      organizationId: org.id,
+      assessmentId: awaiting.id,
+      outcome: "APPROVED",
+      rationale: marker(`${label}-Rationale`),
+      decidedById: team.DPO.user.id,
+    },
   });
   const signedReport = await db().signedReport.create({
     data: {
@@ -269,7 +275,11 @@ async function snapshotOf(organizationId: string) {
       answers: await db().answer.findMany({ where: assessmentScope, ...byId }),
       evidenceFiles: await db().evidenceFile.findMany({ where: assessmentScope, ...byId }),
       decisions: await db().decision.findMany({ where: assessmentScope, ...byId }),
-      signedReports: await db().signedReport.findMany({ where: assessmentScope, ...byId, select: { id: true, sha256: true, decisionId: true } }),
+      signedReports: await db().signedReport.findMany({
+        where: assessmentScope,
+        ...byId,
+        select: { id: true, sha256: true, decisionId: true },
+      }),
       auditEvents: await db().auditEvent.findMany({
         where: { organizationId },
         orderBy: { seq: "asc" },
@@ -344,7 +354,9 @@ function probeForm(intent: string | null, ids: Record<string, string>): Record<s
 const routeSourceDir = path.resolve(import.meta.dirname, "../../app/routes");
 const appSourceDir = path.resolve(import.meta.dirname, "../../app");
 const builtServerFile = path.join(
-  process.env.VETTED_TEST_BUILD_DIR ? path.resolve(process.env.VETTED_TEST_BUILD_DIR) : path.resolve(import.meta.dirname, "../../build"),
+  process.env.VETTED_TEST_BUILD_DIR
+    ? path.resolve(process.env.VETTED_TEST_BUILD_DIR)
+    : path.resolve(import.meta.dirname, "../../build"),
   "server/index.js",
 );
 
@@ -356,7 +368,9 @@ const builtServerFile = path.join(
 function importedModuleSources(routeSource: string): string[] {
   const sources: string[] = [];
   for (const m of routeSource.matchAll(/from\s+["']~\/(modules\/[^"']+)["']/g)) {
-    const file = [".ts", ".tsx"].map((ext) => path.join(appSourceDir, `${m[1]!}${ext}`)).find((candidate) => existsSync(candidate));
+    const file = [".ts", ".tsx"]
+      .map((ext) => path.join(appSourceDir, `${m[1]!}${ext}`))
+      .find((candidate) => existsSync(candidate));
     if (file) sources.push(readFileSync(file, "utf8"));
   }
   return sources;
@@ -381,7 +395,9 @@ function intentsOf(routeId: string, action: (...args: unknown[]) => unknown): st
   // Intent lists: readIntent(form, [...]) in a route, an `…IntentSchema = z.enum([...])` in the
   // route or in a module it hands its form to (shared helpers there compare other things).
   for (const text of [source, compiled, ...importedModuleSources(source)]) {
-    for (const m of text.matchAll(/(?:readIntent\([^,]+,|[iI]ntentSchema\s*=\s*z\.enum\()\s*\[([^\]]*)\]/g)) {
+    for (const m of text.matchAll(
+      /(?:readIntent\([^,]+,|[iI]ntentSchema\s*=\s*z\.enum\()\s*\[([^\]]*)\]/g,
+    )) {
       for (const s of m[1]!.matchAll(/["']([\w-]+)["']/g)) found.add(s[1]!);
     }
   }
@@ -686,7 +702,10 @@ describe("vendor portal", () => {
       await db().vendorSession.findUnique({ where: { id: sha256Hex(vendorToken) } }),
     ).not.toBeNull();
     expect(await db().vendorSession.findUnique({ where: { id: vendorToken } })).toBeNull();
-    await db().vendorSession.update({ where: { id: sha256Hex(vendorToken) }, data: { verifiedAt: new Date() } });
+    await db().vendorSession.update({
+      where: { id: sha256Hex(vendorToken) },
+      data: { verifiedAt: new Date() },
+    });
 
     const page = await vendor.get(`/portal?assessmentId=${A.invited.id}`);
     expect(page.status).toBe(200);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createClient, startAppServer, type AppServer, type HttpClient, type HttpResponse } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+  type HttpResponse,
+} from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 import { decodeEntities, marker, testIdText } from "./http-fixtures";
 
@@ -50,7 +56,9 @@ function vendorIdOf(response: HttpResponse): string {
 }
 
 async function storedTags(vendorId: string): Promise<unknown> {
-  return JSON.parse((await db().vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { tags: true } })).tags);
+  return JSON.parse(
+    (await db().vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { tags: true } })).tags,
+  );
 }
 
 describe("tags on the vendor forms", () => {
@@ -66,7 +74,11 @@ describe("tags on the vendor forms", () => {
   it("creates a vendor with normalised tags and shows them as links to the portfolio", async () => {
     const name = marker("Tagged");
     const id = vendorIdOf(
-      await client.post("/vendors/new", { name, criticality: "HIGH", tags: " strategic , LLM, llm,, eu   only, Über, a&b/c " }),
+      await client.post("/vendors/new", {
+        name,
+        criticality: "HIGH",
+        tags: " strategic , LLM, llm,, eu   only, Über, a&b/c ",
+      }),
     );
     expect(await storedTags(id)).toEqual(["strategic", "LLM", "eu only", "Über", "a&b/c"]);
 
@@ -94,7 +106,9 @@ describe("tags on the vendor forms", () => {
     const typed = `strategic, ${"x".repeat(51)}, "quoted" <b>`;
     const response = await client.post("/vendors/new", { name, criticality: "LOW", tags: typed });
     expect(response.status).toBe(400);
-    expect(response.body).toContain("Each tag may have at most 50 characters. Shorten the longer ones.");
+    expect(response.body).toContain(
+      "Each tag may have at most 50 characters. Shorten the longer ones.",
+    );
     expect(response.body).toContain('aria-invalid="true"');
     expect(inputValue(response.body, "tags")).toBe(typed);
     expect(inputValue(response.body, "name")).toBe(name);
@@ -103,55 +117,94 @@ describe("tags on the vendor forms", () => {
 
     const de = await german.post("/vendors/new", { name, criticality: "LOW", tags: typed });
     expect(de.status).toBe(400);
-    expect(de.body).toContain("Jedes Schlagwort darf höchstens 50 Zeichen lang sein. Kürzen Sie die längeren.");
+    expect(de.body).toContain(
+      "Jedes Schlagwort darf höchstens 50 Zeichen lang sein. Kürzen Sie die längeren.",
+    );
   });
 
   it("refuses more than 20 tags with its own message, and strips control characters", async () => {
     const many = Array.from({ length: 21 }, (_, i) => `t${i}`).join(", ");
-    const tooMany = await client.post("/vendors/new", { name: marker("Many"), criticality: "LOW", tags: many });
+    const tooMany = await client.post("/vendors/new", {
+      name: marker("Many"),
+      criticality: "LOW",
+      tags: many,
+    });
     expect(tooMany.status).toBe(400);
     expect(tooMany.body).toContain("Use at most 20 different tags.");
     expect(inputValue(tooMany.body, "tags")).toBe(many);
 
     // Cleaned like every name (issue 11): the tags are stored without the control characters.
-    const control = await client.post("/vendors/new", { name: marker("Bell"), criticality: "LOW", tags: "ring\u0007, esc\u001b" });
+    const control = await client.post("/vendors/new", {
+      name: marker("Bell"),
+      criticality: "LOW",
+      tags: "ring\u0007, esc\u001b",
+    });
     expect(await storedTags(vendorIdOf(control))).toEqual(["ring", "esc"]);
   });
 
   it("edits tags with the version check: a stale form gets 409 with the current tags and saves nothing", async () => {
     const name = marker("Edit");
-    const id = vendorIdOf(await client.post("/vendors/new", { name, criticality: "MEDIUM", tags: "strategic, llm" }));
+    const id = vendorIdOf(
+      await client.post("/vendors/new", { name, criticality: "MEDIUM", tags: "strategic, llm" }),
+    );
     const form = await client.get(`/vendors/${id}/edit`);
     expect(form.status).toBe(200);
     expect(inputValue(form.body, "tags")).toBe("strategic, llm");
     expect(inputValue(form.body, "version")).toBe("1");
 
-    const saved = await client.post(`/vendors/${id}/edit`, { version: 1, name, criticality: "MEDIUM", tags: "llm-ops, Strategic" });
+    const saved = await client.post(`/vendors/${id}/edit`, {
+      version: 1,
+      name,
+      criticality: "MEDIUM",
+      tags: "llm-ops, Strategic",
+    });
     expect(saved.location).toBe(`/vendors/${id}?notice=updated`);
     expect(await storedTags(id)).toEqual(["llm-ops", "Strategic"]);
 
     // A second editor still holds version 1.
-    const stale = await client.post(`/vendors/${id}/edit`, { version: 1, name, criticality: "MEDIUM", tags: "other" });
+    const stale = await client.post(`/vendors/${id}/edit`, {
+      version: 1,
+      name,
+      criticality: "MEDIUM",
+      tags: "other",
+    });
     expect(stale.status).toBe(409);
     expect(testIdText(stale.body, "current-tags")).toBe("llm-ops, Strategic");
     expect(inputValue(stale.body, "tags")).toBe("other");
     expect(inputValue(stale.body, "version")).toBe("2");
-    expect(await db().vendor.findUniqueOrThrow({ where: { id }, select: { version: true, tags: true } })).toEqual({
+    expect(
+      await db().vendor.findUniqueOrThrow({ where: { id }, select: { version: true, tags: true } }),
+    ).toEqual({
       version: 2,
       tags: JSON.stringify(["llm-ops", "Strategic"]),
     });
 
     // The same tags typed differently are no difference, and saving them changes nothing.
-    const sameTags = await client.post(`/vendors/${id}/edit`, { version: 1, name: `${name} SE`, criticality: "MEDIUM", tags: " llm-ops,Strategic " });
+    const sameTags = await client.post(`/vendors/${id}/edit`, {
+      version: 1,
+      name: `${name} SE`,
+      criticality: "MEDIUM",
+      tags: " llm-ops,Strategic ",
+    });
     expect(sameTags.status).toBe(409);
     expect(sameTags.body).toContain('data-testid="current-name"');
     expect(sameTags.body).not.toContain('data-testid="current-tags"');
-    const unchanged = await client.post(`/vendors/${id}/edit`, { version: 2, name, criticality: "MEDIUM", tags: "llm-ops ,  Strategic, strategic" });
+    const unchanged = await client.post(`/vendors/${id}/edit`, {
+      version: 2,
+      name,
+      criticality: "MEDIUM",
+      tags: "llm-ops ,  Strategic, strategic",
+    });
     expect(unchanged.status).toBe(302);
     expect(unchanged.location).toBe(`/vendors/${id}?notice=unchanged`);
 
     // A bad value on the edit form: 400, typed text and the loaded version kept.
-    const tooLong = await client.post(`/vendors/${id}/edit`, { version: 2, name, criticality: "MEDIUM", tags: "z".repeat(60) });
+    const tooLong = await client.post(`/vendors/${id}/edit`, {
+      version: 2,
+      name,
+      criticality: "MEDIUM",
+      tags: "z".repeat(60),
+    });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body).toContain("Each tag may have at most 50 characters.");
     expect(inputValue(tooLong.body, "tags")).toBe("z".repeat(60));

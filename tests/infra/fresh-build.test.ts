@@ -24,7 +24,14 @@ describe("staleBuildReason", () => {
 
   beforeEach(() => {
     root = mkdtempSync(path.join(os.tmpdir(), "vetted-fresh-build-"));
-    for (const source of ["app/root.tsx", "server/app.js", "seeds/templates/a.json", "scoring/index.ts", "vite.config.ts", "remix.config.js"]) {
+    for (const source of [
+      "app/root.tsx",
+      "server/app.js",
+      "seeds/templates/a.json",
+      "scoring/index.ts",
+      "vite.config.ts",
+      "remix.config.js",
+    ]) {
       write(source, before);
     }
     write("build/client/assets/entry.js", builtAt);
@@ -37,13 +44,17 @@ describe("staleBuildReason", () => {
     expect(staleBuildReason(root)).toBeNull();
   });
 
-  it.each(["app/routes/vendors.tsx", "server/app.js", "seeds/templates/a.json", "scoring/index.ts", "vite.config.ts", "remix.config.js"])(
-    "refuses the build when %s changed after it",
-    (source) => {
-      write(source, after);
-      expect(staleBuildReason(root)).toBe(`${source} changed after the build was made`);
-    },
-  );
+  it.each([
+    "app/routes/vendors.tsx",
+    "server/app.js",
+    "seeds/templates/a.json",
+    "scoring/index.ts",
+    "vite.config.ts",
+    "remix.config.js",
+  ])("refuses the build when %s changed after it", (source) => {
+    write(source, after);
+    expect(staleBuildReason(root)).toBe(`${source} changed after the build was made`);
+  });
 
   it("measures the build by its oldest output: a source saved while it was being built makes it stale", () => {
     write("app/root.tsx", new Date(builtAt.getTime() + 1_000));

@@ -16,6 +16,7 @@ describe("an integration test file's database", () => {
     // The worker process running this file started after the template was migrated: migrating
     // per test file would have stamped the rows after it.
     const workerStartedAt = performance.timeOrigin;
-    for (const row of rows) expect(new Date(row.applied_at).getTime()).toBeLessThan(workerStartedAt);
+    for (const row of rows)
+      expect(new Date(row.applied_at).getTime()).toBeLessThan(workerStartedAt);
   });
 });

@@ -10,7 +10,9 @@ const eslint = new ESLint({ cwd: process.cwd() });
 
 async function restrictedSyntaxMessages(code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: "e2e/support/example-for-lint.ts" });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === "no-restricted-syntax")
+    .map((m) => m.message);
 }
 
 describe("e2e specs read no framework internals", () => {

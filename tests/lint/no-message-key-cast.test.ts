@@ -8,9 +8,14 @@ import { describe, expect, it } from "vitest";
  */
 const eslint = new ESLint({ cwd: process.cwd() });
 
-async function restrictedSyntaxMessages(code: string, filePath = "app/routes/example-for-lint.tsx"): Promise<string[]> {
+async function restrictedSyntaxMessages(
+  code: string,
+  filePath = "app/routes/example-for-lint.tsx",
+): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath });
-  return (result?.messages ?? []).filter((m) => m.ruleId === "no-restricted-syntax").map((m) => m.message);
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === "no-restricted-syntax")
+    .map((m) => m.message);
 }
 
 describe("no `as MessageKey` casts", () => {

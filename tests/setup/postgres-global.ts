@@ -35,7 +35,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("postgresAdminUrl", cluster.url);
   project.provide("postgresTemplateDatabase", template);
   return async () => {
-    await adminQuery(cluster.url, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(() => undefined);
+    await adminQuery(cluster.url, `DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`).catch(
+      () => undefined,
+    );
     await cluster.stop();
   };
 }

@@ -39,7 +39,8 @@ if (!needsDatabase) {
 } else if (kind === "postgres") {
   const adminUrl = inject("postgresAdminUrl");
   const template = inject("postgresTemplateDatabase");
-  if (!adminUrl || !template) throw new Error("TEST_DB=postgres needs the postgres project's globalSetup");
+  if (!adminUrl || !template)
+    throw new Error("TEST_DB=postgres needs the postgres project's globalSetup");
   const name = `vetted_w${worker}_${suffix}`;
   // FILE_COPY copies the template's files instead of writing them through the WAL: about a
   // quarter faster for our small template on a cluster that runs with fsync off.

@@ -10,8 +10,16 @@ import { inTransaction } from "../../app/utils/transaction.server";
  * cookie a browser would send), and invitation rows with a known token.
  */
 export function actorFor(
-  created: { user: { id: string; email: string; name: string }; membership: { organizationId: string; role: string } },
-  options: { stepUp?: boolean; sessionId?: string; ip?: string | null; organizationSlug?: string } = {},
+  created: {
+    user: { id: string; email: string; name: string };
+    membership: { organizationId: string; role: string };
+  },
+  options: {
+    stepUp?: boolean;
+    sessionId?: string;
+    ip?: string | null;
+    organizationSlug?: string;
+  } = {},
 ): UserActor {
   return {
     kind: "user",
@@ -28,7 +36,11 @@ export function actorFor(
 }
 
 /** A live session row; returns the cookie token, the session id and a ready Cookie header. */
-export async function createSessionFor(userId: string, organizationId: string, options: { mfaVerified?: boolean } = {}) {
+export async function createSessionFor(
+  userId: string,
+  organizationId: string,
+  options: { mfaVerified?: boolean } = {},
+) {
   const { token, sessionId } = await inTransaction((tx) =>
     createSession(tx, {
       userId,
@@ -58,7 +70,11 @@ export async function createInvitationRecord(input: {
     data: {
       organizationId: input.organizationId,
       invitedById: input.invitedById,
-      email: input.email ?? `invitee-${generateToken(5).toLowerCase().replace(/[^a-z0-9]/g, "x")}@example.test`,
+      email:
+        input.email ??
+        `invitee-${generateToken(5)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, "x")}@example.test`,
       name: input.name ?? "Invited Person",
       role: input.role ?? "ASSESSOR",
       tokenHash: sha256Hex(token),
@@ -72,6 +88,12 @@ export async function createInvitationRecord(input: {
 
 /** The audit events of one organisation with a given action, oldest first, payload parsed. */
 export async function auditEventsOf(organizationId: string, action: string) {
-  const rows = await db().auditEvent.findMany({ where: { organizationId, action }, orderBy: { seq: "asc" } });
-  return rows.map((row) => ({ ...row, payload: JSON.parse(row.payload) as Record<string, unknown> }));
+  const rows = await db().auditEvent.findMany({
+    where: { organizationId, action },
+    orderBy: { seq: "asc" },
+  });
+  return rows.map((row) => ({
+    ...row,
+    payload: JSON.parse(row.payload) as Record<string, unknown>,
+  }));
 }

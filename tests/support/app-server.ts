@@ -39,7 +39,8 @@ const clientDir = path.join(buildDir, "client");
  */
 export function ensureServerBuild(): void {
   if (process.env.VETTED_TEST_BUILD_DIR) {
-    if (!existsSync(buildFile) || !existsSync(parserWorkerFile)) throw new Error(`No server build at ${buildFile}`);
+    if (!existsSync(buildFile) || !existsSync(parserWorkerFile))
+      throw new Error(`No server build at ${buildFile}`);
     return;
   }
   ensureFreshBuild(root);
@@ -60,7 +61,10 @@ export async function importServerBuild(): Promise<ServerBuild> {
 
 interface ServerModule {
   createApp: (options: CreateAppOptions) => import("express").Express;
-  refuseConnect: (req: import("node:http").IncomingMessage, socket: import("node:stream").Duplex) => void;
+  refuseConnect: (
+    req: import("node:http").IncomingMessage,
+    socket: import("node:stream").Duplex,
+  ) => void;
 }
 
 interface CreateAppOptions {

@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { createInviteLink } from "../../app/modules/assessments/create-invite-link.server";
 import { startAssessment } from "../../app/modules/assessments/start-assessment.server";
 import type { Role, UserActor, VendorActor } from "../../app/modules/auth/actor";
-import { saveAnswers, type AnswerChange, type SaveOutcome } from "../../app/modules/portal/save-answers.server";
+import {
+  saveAnswers,
+  type AnswerChange,
+  type SaveOutcome,
+} from "../../app/modules/portal/save-answers.server";
 import { parseStoredAnswer } from "../../app/modules/portal/vendor-questionnaire.server";
 import type { AnswerValue } from "../../app/modules/questionnaires/answer-value";
 import { installBundledTemplates } from "../../app/modules/questionnaires/bundled-templates.server";
@@ -35,8 +39,13 @@ export async function createMemberActor(
   role: Role,
   options: { mfaVerifiedAt?: Date | null; email?: string } = {},
 ): Promise<UserActor> {
-  const actor = await createUserActor(organization, role, { email: options.email, sessionId: "test" });
-  return options.mfaVerifiedAt === undefined ? withRecentMfa(actor) : { ...actor, mfaVerifiedAt: options.mfaVerifiedAt };
+  const actor = await createUserActor(organization, role, {
+    email: options.email,
+    sessionId: "test",
+  });
+  return options.mfaVerifiedAt === undefined
+    ? withRecentMfa(actor)
+    : { ...actor, mfaVerifiedAt: options.mfaVerifiedAt };
 }
 
 /** The same actor with a second-factor check that just happened (step-up within MFA_STEP_UP_MINUTES). */
@@ -100,7 +109,14 @@ export async function createAssessmentScenario(options: { organizationId?: strin
   });
 
   /** Creates an invite as the assessor (moves DRAFT → INVITED) and returns the plain token too. */
-  async function createInvite(input: { contactEmail?: string; contactName?: string; ttlDays?: number; locale?: "en" | "de" } = {}): Promise<CreatedInvite> {
+  async function createInvite(
+    input: {
+      contactEmail?: string;
+      contactName?: string;
+      ttlDays?: number;
+      locale?: "en" | "de";
+    } = {},
+  ): Promise<CreatedInvite> {
     const contactEmail = input.contactEmail ?? `security-${uniqueSuffix()}@acme.example`;
     const created = await createInviteLink(assessor, assessment.id, {
       contactEmail,
@@ -112,12 +128,22 @@ export async function createAssessmentScenario(options: { organizationId?: strin
   }
 
   /** The vendor contact behind an invite, as requireVendorSession would build it. */
-  async function vendorActorFor(inviteId: string, ip: string | null = "203.0.113.7"): Promise<VendorActor> {
+  async function vendorActorFor(
+    inviteId: string,
+    ip: string | null = "203.0.113.7",
+  ): Promise<VendorActor> {
     const invite = await db().inviteLink.findUniqueOrThrow({
       where: { id: inviteId },
       select: { id: true, organizationId: true, assessmentId: true, contactEmail: true },
     });
-    return { kind: "vendor", organizationId: invite.organizationId, inviteLinkId: invite.id, assessmentId: invite.assessmentId, email: invite.contactEmail, ip };
+    return {
+      kind: "vendor",
+      organizationId: invite.organizationId,
+      inviteLinkId: invite.id,
+      assessmentId: invite.assessmentId,
+      email: invite.contactEmail,
+      ip,
+    };
   }
 
   /** An invite plus its vendor actor in one step. */
@@ -127,15 +153,28 @@ export async function createAssessmentScenario(options: { organizationId?: strin
   }
 
   /** Complete answers for every question (demo generator); `overrides` pin single answers. */
-  function completeAnswers(overrides: Record<string, unknown> = {}, quality = 1): Record<string, AnswerValue> {
+  function completeAnswers(
+    overrides: Record<string, unknown> = {},
+    quality = 1,
+  ): Record<string, AnswerValue> {
     return demoAnswers(definition, { quality, overrides }) as Record<string, AnswerValue>;
   }
 
   /** Saves answers based on the stored versions, as a fresh form would. */
-  async function answer(vendorActor: VendorActor, answers: Record<string, AnswerValue | null>): Promise<SaveOutcome[]> {
-    const rows = await db().answer.findMany({ where: { assessmentId: assessment.id }, select: { questionKey: true, version: true } });
+  async function answer(
+    vendorActor: VendorActor,
+    answers: Record<string, AnswerValue | null>,
+  ): Promise<SaveOutcome[]> {
+    const rows = await db().answer.findMany({
+      where: { assessmentId: assessment.id },
+      select: { questionKey: true, version: true },
+    });
     const versions = new Map(rows.map((r) => [r.questionKey, r.version]));
-    const changes: AnswerChange[] = Object.entries(answers).map(([questionKey, value]) => ({ questionKey, value, baseVersion: versions.get(questionKey) ?? 0 }));
+    const changes: AnswerChange[] = Object.entries(answers).map(([questionKey, value]) => ({
+      questionKey,
+      value,
+      baseVersion: versions.get(questionKey) ?? 0,
+    }));
     return saveAnswers(vendorActor, changes);
   }
 
@@ -144,7 +183,10 @@ export async function createAssessmentScenario(options: { organizationId?: strin
   }
 
   async function storedAnswers(): Promise<Record<string, unknown>> {
-    const rows = await db().answer.findMany({ where: { assessmentId: assessment.id }, select: { questionKey: true, value: true } });
+    const rows = await db().answer.findMany({
+      where: { assessmentId: assessment.id },
+      select: { questionKey: true, value: true },
+    });
     return Object.fromEntries(rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
   }
 
@@ -182,5 +224,8 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
 
 /** Audit events of one organisation, optionally of one action, in chain order. */
 export function auditEventsOf(organizationId: string, action?: string) {
-  return db().auditEvent.findMany({ where: { organizationId, ...(action ? { action } : {}) }, orderBy: { seq: "asc" } });
+  return db().auditEvent.findMany({
+    where: { organizationId, ...(action ? { action } : {}) },
+    orderBy: { seq: "asc" },
+  });
 }

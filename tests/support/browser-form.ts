@@ -8,7 +8,15 @@
  * `>`, forms are never nested); not a general HTML parser.
  */
 
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', "#x27": "'", "#39": "'", nbsp: "\u00a0" };
+const ENTITIES: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  "#x27": "'",
+  "#39": "'",
+  nbsp: "\u00a0",
+};
 
 function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
@@ -64,12 +72,16 @@ export function successfulControls(formHtml: string): [string, string][] {
     if (whole.toLowerCase().startsWith("<option")) {
       if (!select) continue;
       const attributes = attributesOf(`<option ${match[3] ?? ""}>`);
-      select.options.push({ value: attributes.get("value") ?? decode(match[4] ?? "").trim(), selected: attributes.has("selected") });
+      select.options.push({
+        value: attributes.get("value") ?? decode(match[4] ?? "").trim(),
+        selected: attributes.has("selected"),
+      });
       continue;
     }
     const attributes = attributesOf(whole);
     const name = attributes.get("name");
-    const usable = name !== undefined && name !== "" && !attributes.has("disabled") && !attributes.has("form");
+    const usable =
+      name !== undefined && name !== "" && !attributes.has("disabled") && !attributes.has("form");
     switch (element!.toLowerCase()) {
       case "select":
         // Options are collected even for an unusable select, then dropped at </select>.
@@ -87,7 +99,10 @@ export function successfulControls(formHtml: string): [string, string][] {
         const type = (attributes.get("type") ?? "text").toLowerCase();
         if (["submit", "button", "reset", "image", "file"].includes(type)) break;
         if ((type === "checkbox" || type === "radio") && !attributes.has("checked")) break;
-        fields.push([name!, attributes.get("value") ?? (type === "checkbox" || type === "radio" ? "on" : "")]);
+        fields.push([
+          name!,
+          attributes.get("value") ?? (type === "checkbox" || type === "radio" ? "on" : ""),
+        ]);
       }
     }
   }
@@ -95,7 +110,11 @@ export function successfulControls(formHtml: string): [string, string][] {
 }
 
 /** Replaces every field called `name` by `values` (at the place of the first one, else at the end). */
-export function withField(fields: [string, string][], name: string, values: string[]): [string, string][] {
+export function withField(
+  fields: [string, string][],
+  name: string,
+  values: string[],
+): [string, string][] {
   const at = fields.findIndex(([n]) => n === name);
   const rest = fields.filter(([n]) => n !== name);
   const inserted = values.map((v) => [name, v] as [string, string]);

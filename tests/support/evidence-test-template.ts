@@ -2,7 +2,10 @@
 // of the bundled templates (whose keys may change). Used by integration and browser tests.
 import { randomBytes } from "node:crypto";
 import { db } from "../../app/utils/db.server";
-import { parseTemplateDefinition, type TemplateDefinition } from "../../app/modules/questionnaires/template-definition";
+import {
+  parseTemplateDefinition,
+  type TemplateDefinition,
+} from "../../app/modules/questionnaires/template-definition";
 
 const label = (en: string) => ({ en, de: en });
 
@@ -22,7 +25,12 @@ export const EVIDENCE_TEMPLATE = {
           required: false,
           evidence: { documentTypes: ["iso27001_certificate", "other"], expiryRequired: true },
         },
-        { key: "security.mfa", type: "yes_no", label: label("Do you enforce MFA?"), required: false },
+        {
+          key: "security.mfa",
+          type: "yes_no",
+          label: label("Do you enforce MFA?"),
+          required: false,
+        },
       ],
     },
     {
@@ -50,7 +58,11 @@ function evidenceDefinition(): TemplateDefinition {
 
 export async function createEvidenceTemplateVersion(organizationId: string) {
   const template = await db().questionnaireTemplate.create({
-    data: { organizationId, key: `evidence-test-${randomBytes(4).toString("hex")}`, name: "Evidence test" },
+    data: {
+      organizationId,
+      key: `evidence-test-${randomBytes(4).toString("hex")}`,
+      name: "Evidence test",
+    },
   });
   return db().templateVersion.create({
     data: {
@@ -63,4 +75,3 @@ export async function createEvidenceTemplateVersion(organizationId: string) {
     },
   });
 }
-

@@ -26,7 +26,11 @@ export interface EvidenceWorld {
 }
 
 async function invitedAssessment(assessor: UserActor, vendorId: string, templateVersionId: string) {
-  const assessment = await startAssessment(assessor, { vendorId, templateVersionId, title: `Evidence ${suffix()}` });
+  const assessment = await startAssessment(assessor, {
+    vendorId,
+    templateVersionId,
+    title: `Evidence ${suffix()}`,
+  });
   const contactEmail = `security-${suffix()}@vendor.example`;
   const invite = await createInviteLink(assessor, assessment.id, { contactEmail, locale: "en" });
   const vendor: VendorActor = {
@@ -49,7 +53,13 @@ export async function createEvidenceWorld(): Promise<EvidenceWorld> {
   const version = await createEvidenceTemplateVersion(org.id);
   const main = await invitedAssessment(assessor, vendorRow.id, version.id);
   const other = await invitedAssessment(assessor, vendorRow.id, version.id);
-  return { org, assessor, auditor, ...main, other: { assessmentId: other.assessmentId, vendor: other.vendor } };
+  return {
+    org,
+    assessor,
+    auditor,
+    ...main,
+    other: { assessmentId: other.assessmentId, vendor: other.vendor },
+  };
 }
 
 /**

@@ -68,6 +68,11 @@ export function createVendor(input: {
   const name = input.name ?? `Vendor ${uniqueSuffix()}`;
   return db().vendor.create({
     // searchName as createVendor() stores it, so list and portfolio searches find the row.
-    data: { organizationId: input.organizationId, name, searchName: foldForSearch(name), criticality: input.criticality ?? "MEDIUM" },
+    data: {
+      organizationId: input.organizationId,
+      name,
+      searchName: foldForSearch(name),
+      criticality: input.criticality ?? "MEDIUM",
+    },
   });
 }

@@ -55,7 +55,9 @@ export function newestFile(root, entries) {
  * build is missing or incomplete.
  */
 export function buildTime(buildDir) {
-  const serverFiles = ["server/index.js", "server/parser-worker.js"].map((f) => path.join(buildDir, f));
+  const serverFiles = ["server/index.js", "server/parser-worker.js"].map((f) =>
+    path.join(buildDir, f),
+  );
   if (!serverFiles.every((f) => existsSync(f))) return null;
   const assets = path.join(buildDir, "client/assets");
   const outputs = [
@@ -68,7 +70,8 @@ export function buildTime(buildDir) {
 /** Why build/ must be rebuilt, or null when it is newer than every source. */
 export function staleBuildReason(root = ROOT_DIR, buildDir = path.join(root, "build")) {
   const builtAt = buildTime(buildDir);
-  if (builtAt === null) return `there is no complete build in ${path.relative(root, buildDir) || "."}`;
+  if (builtAt === null)
+    return `there is no complete build in ${path.relative(root, buildDir) || "."}`;
   const newest = newestFile(root, BUILD_SOURCES);
   if (newest && newest.mtimeMs > builtAt) {
     return `${path.relative(root, newest.file)} changed after the build was made`;
@@ -99,12 +102,19 @@ export function rebuildIfStale(root = ROOT_DIR) {
  */
 export function ensureFreshBuild(root = ROOT_DIR) {
   if (staleBuildReason(root) === null) return;
-  const result = spawnSync("flock", [BUILD_LOCK, process.execPath, fileURLToPath(import.meta.url)], {
-    cwd: root,
-    stdio: "inherit",
-    timeout: 900_000,
-  });
-  if (result.status !== 0) throw new Error(`Could not rebuild ${path.join(root, "build")} (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(
+    "flock",
+    [BUILD_LOCK, process.execPath, fileURLToPath(import.meta.url)],
+    {
+      cwd: root,
+      stdio: "inherit",
+      timeout: 900_000,
+    },
+  );
+  if (result.status !== 0)
+    throw new Error(
+      `Could not rebuild ${path.join(root, "build")} (exit ${result.status ?? result.signal})`,
+    );
   const reason = staleBuildReason(root);
   if (reason !== null) throw new Error(`The build is still stale after rebuilding: ${reason}`);
 }

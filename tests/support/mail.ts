@@ -29,7 +29,8 @@ export function setupSmtpCatcher(): () => SmtpCatcher {
   });
 
   return () => {
-    if (!smtp) throw new Error("The SMTP catcher starts in beforeAll: use it inside hooks and tests");
+    if (!smtp)
+      throw new Error("The SMTP catcher starts in beforeAll: use it inside hooks and tests");
     return smtp;
   };
 }

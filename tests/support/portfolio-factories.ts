@@ -20,8 +20,20 @@ import { db } from "../../app/utils/db.server";
  *   due date     DUE_BASE + (i % 120) days;  evidence validUntil when i % 4 === 0
  *   findings     one OPEN finding on the latest assessment when i % 6 === 0
  */
-export const NAME_PREFIXES = ["Über AI", "Straße Systems", "Acme Models", "Ångström Labs", "Zeta Cloud"] as const;
-export const LATEST_STATUSES = ["DRAFT", "IN_PROGRESS", "SUBMITTED", "AWAITING_DECISION", "APPROVED"] as const;
+export const NAME_PREFIXES = [
+  "Über AI",
+  "Straße Systems",
+  "Acme Models",
+  "Ångström Labs",
+  "Zeta Cloud",
+] as const;
+export const LATEST_STATUSES = [
+  "DRAFT",
+  "IN_PROGRESS",
+  "SUBMITTED",
+  "AWAITING_DECISION",
+  "APPROVED",
+] as const;
 export const DUE_BASE = new Date("2026-06-01T23:59:59Z");
 const DAY = 86_400_000;
 
@@ -56,7 +68,10 @@ export function seededVendorFacts(i: number): SeededVendorFacts {
     transparency: scored ? ((i % 11) / 10) * 100 : null,
     residencyClass: scored ? RESIDENCY_CLASSES[i % RESIDENCY_CLASSES.length]! : null,
     dueDate: new Date(DUE_BASE.getTime() + (i % 120) * DAY),
-    certificateExpiry: i % 4 === 0 ? new Date(`2027-${String((i % 12) + 1).padStart(2, "0")}-15T00:00:00.000Z`) : null,
+    certificateExpiry:
+      i % 4 === 0
+        ? new Date(`2027-${String((i % 12) + 1).padStart(2, "0")}-15T00:00:00.000Z`)
+        : null,
     openFindings: i % 6 === 0 ? 1 : 0,
   };
 }
@@ -76,8 +91,13 @@ function storedScore(facts: SeededVendorFacts, i: number): string | null {
   });
 }
 
-async function inBatches<T>(rows: T[], size: number, write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let start = 0; start < rows.length; start += size) await write(rows.slice(start, start + size));
+async function inBatches<T>(
+  rows: T[],
+  size: number,
+  write: (batch: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += size)
+    await write(rows.slice(start, start + size));
 }
 
 export async function seedPortfolio(input: {
@@ -110,8 +130,21 @@ export async function seedPortfolio(input: {
     overallScore: number | null;
     createdAt: Date;
   }[] = [];
-  const answers: { organizationId: string; assessmentId: string; questionKey: string; value: string; updatedBy: string }[] = [];
-  const findings: { organizationId: string; assessmentId: string; title: string; severity: string; description: string; createdById: string }[] = [];
+  const answers: {
+    organizationId: string;
+    assessmentId: string;
+    questionKey: string;
+    value: string;
+    updatedBy: string;
+  }[] = [];
+  const findings: {
+    organizationId: string;
+    assessmentId: string;
+    title: string;
+    severity: string;
+    description: string;
+    createdById: string;
+  }[] = [];
   const vendorIds: string[] = [];
 
   for (let n = 0; n < input.vendors; n++) {
@@ -134,7 +167,9 @@ export async function seedPortfolio(input: {
         templateVersionId,
         title: `Assessment ${j + 1} of ${facts.name}`,
         status: latest ? facts.status : "APPROVED",
-        dueDate: latest ? facts.dueDate : new Date(facts.dueDate.getTime() - (input.assessmentsPerVendor - j) * 365 * DAY),
+        dueDate: latest
+          ? facts.dueDate
+          : new Date(facts.dueDate.getTime() - (input.assessmentsPerVendor - j) * 365 * DAY),
         createdById,
         scoreResult: latest ? storedScore(facts, i) : null,
         overallScore: latest ? facts.overall : 50,
@@ -146,12 +181,23 @@ export async function seedPortfolio(input: {
         organizationId,
         assessmentId: latestId,
         questionKey: "iso27001",
-        value: JSON.stringify({ documentType: "iso27001", validUntil: facts.certificateExpiry.toISOString().slice(0, 10), files: [] }),
+        value: JSON.stringify({
+          documentType: "iso27001",
+          validUntil: facts.certificateExpiry.toISOString().slice(0, 10),
+          files: [],
+        }),
         updatedBy: "vendor",
       });
     }
     if (facts.openFindings > 0) {
-      findings.push({ organizationId, assessmentId: latestId, title: "Missing DPA", severity: "HIGH", description: "Seeded finding", createdById });
+      findings.push({
+        organizationId,
+        assessmentId: latestId,
+        title: "Missing DPA",
+        severity: "HIGH",
+        description: "Seeded finding",
+        createdById,
+      });
     }
     vendors.push({
       id: vendorId,

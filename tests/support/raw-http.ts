@@ -65,7 +65,11 @@ function parseResponse(bytes: Buffer): RawResponse {
     headers.set(name, headers.has(name) ? `${headers.get(name)}, ${value}` : value);
   }
   const body = bytes.subarray(end + 4);
-  return { status: status ? Number(status) : null, headers, body: headers.get("transfer-encoding") === "chunked" ? unchunk(body) : body };
+  return {
+    status: status ? Number(status) : null,
+    headers,
+    body: headers.get("transfer-encoding") === "chunked" ? unchunk(body) : body,
+  };
 }
 
 /** The payload of a chunked body (RFC 9112 §7.1); a truncated body gives what arrived. */
@@ -91,13 +95,20 @@ export interface BytesResponse {
 }
 
 /** A GET through node:http that keeps the body's bytes (a compressed body stays compressed). */
-export function getBytes(baseUrl: string, target: string, headers: Record<string, string> = {}, method = "GET"): Promise<BytesResponse> {
+export function getBytes(
+  baseUrl: string,
+  target: string,
+  headers: Record<string, string> = {},
+  method = "GET",
+): Promise<BytesResponse> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(new URL(target, baseUrl), { method, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
       res.on("error", reject);
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
     });
     req.on("error", reject);
     req.end();

@@ -27,8 +27,11 @@ export async function decidedAssessmentWithReport(options: { organizationId?: st
 /** Makes a decision's pending signed report now and returns its id (throws when none results). */
 export async function signReportOf(decisionId: string): Promise<string> {
   const outcome = await finishPendingReport(decisionId);
-  if (outcome.kind === "signed" || (outcome.kind === "done" && outcome.reportId)) return outcome.reportId!;
-  throw new Error(`the decision got no signed report (${JSON.stringify(outcome)}; is a signing certificate configured?)`);
+  if (outcome.kind === "signed" || (outcome.kind === "done" && outcome.reportId))
+    return outcome.reportId!;
+  throw new Error(
+    `the decision got no signed report (${JSON.stringify(outcome)}; is a signing certificate configured?)`,
+  );
 }
 
 /** An assessment answered completely by its vendor, submitted and forwarded to the DPO. */
@@ -42,7 +45,11 @@ export async function assessmentAwaitingDecision(options: { organizationId?: str
   return s;
 }
 
-const SIGNING_VARIABLES = ["SIGNING_P12_BASE64", "SIGNING_P12_PATH", "SIGNING_P12_PASSPHRASE"] as const;
+const SIGNING_VARIABLES = [
+  "SIGNING_P12_BASE64",
+  "SIGNING_P12_PATH",
+  "SIGNING_P12_PASSPHRASE",
+] as const;
 
 /** Configures the operator's certificate (SIGNING_P12_BASE64) and returns a function restoring the old environment. */
 export function useOperatorCertificate(p12: Uint8Array, passphrase: string): () => void {

@@ -20,7 +20,11 @@ export async function createUserActor(
   role: Role,
   options: { email?: string; sessionId?: string } = {},
 ): Promise<UserActor> {
-  const { user } = await createUser({ organizationId: organization.id, role, email: options.email });
+  const { user } = await createUser({
+    organizationId: organization.id,
+    role,
+    email: options.email,
+  });
   return {
     kind: "user",
     userId: user.id,
@@ -58,7 +62,11 @@ export function createProductRecord(input: {
 /** A minimal published template version (QuestionnaireTemplate → TemplateVersion). */
 export async function createTemplateVersionRecord(input: { organizationId: string }) {
   const template = await db().questionnaireTemplate.create({
-    data: { organizationId: input.organizationId, key: `test-template-${uniqueSuffix()}`, name: "Test template" },
+    data: {
+      organizationId: input.organizationId,
+      key: `test-template-${uniqueSuffix()}`,
+      name: "Test template",
+    },
   });
   return db().templateVersion.create({
     data: {
@@ -86,7 +94,8 @@ export async function createAssessmentRecord(input: {
   createdAt?: Date;
 }) {
   const templateVersionId =
-    input.templateVersionId ?? (await createTemplateVersionRecord({ organizationId: input.organizationId })).id;
+    input.templateVersionId ??
+    (await createTemplateVersionRecord({ organizationId: input.organizationId })).id;
   return db().assessment.create({
     data: {
       organizationId: input.organizationId,

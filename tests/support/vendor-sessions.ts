@@ -11,7 +11,8 @@ import type { SmtpCatcher } from "./smtp-catcher";
 
 /** The code of the newest confirmation-code mail to `email` (waits for one to arrive). */
 export async function codeFromMail(smtp: SmtpCatcher, email: string): Promise<string> {
-  const isCodeMail = (m: { to: string[]; text: string }) => m.to.includes(email.toLowerCase()) && /^\s{4}\d{6}$/m.test(m.text);
+  const isCodeMail = (m: { to: string[]; text: string }) =>
+    m.to.includes(email.toLowerCase()) && /^\s{4}\d{6}$/m.test(m.text);
   await smtp.waitFor(isCodeMail);
   const mail = smtp.messages.filter(isCodeMail).at(-1)!;
   return /^\s{4}(\d{6})$/m.exec(mail.text)![1]!;
@@ -24,6 +25,9 @@ export async function codeFromMail(smtp: SmtpCatcher, email: string): Promise<st
 export async function verifiedSession(token: string, ip = "203.0.113.9", userAgent = "test") {
   const result = await exchangeInviteToken(token, ip, userAgent);
   if (result.kind !== "ok") throw new Error(`exchange failed: ${result.kind}`);
-  await db().vendorSession.update({ where: { id: sha256Hex(result.sessionToken) }, data: { verifiedAt: new Date(), codeHash: null, codeExpiresAt: null } });
+  await db().vendorSession.update({
+    where: { id: sha256Hex(result.sessionToken) },
+    data: { verifiedAt: new Date(), codeHash: null, codeExpiresAt: null },
+  });
   return result.sessionToken;
 }

@@ -21,18 +21,28 @@ export interface MembersPageProps {
 export function MembersPage({ overview, recentMfa, stepUpMinutes, actionData }: MembersPageProps) {
   const busy = useNavigation().state === "submitting";
   const { t } = useT();
-  const roleOptions = ROLES.map((role) => ({ value: role, label: t(labelKey("common.role", role) ?? "common.unknownValue") }));
+  const roleOptions = ROLES.map((role) => ({
+    value: role,
+    label: t(labelKey("common.role", role) ?? "common.unknownValue"),
+  }));
   const pageMessage = actionData && actionData.intent !== "invite" ? actionData : undefined;
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.usersTitle")}>{t("admin.usersIntro")}</PageHeader>
 
-      {pageMessage ? <Alert tone={pageMessage.ok ? "success" : "error"}>{t(pageMessage.message, pageMessage.params)}</Alert> : null}
+      {pageMessage ? (
+        <Alert tone={pageMessage.ok ? "success" : "error"}>
+          {t(pageMessage.message, pageMessage.params)}
+        </Alert>
+      ) : null}
 
       {!recentMfa ? (
         <Alert tone="info">
           {t("admin.stepUpHint", { minutes: stepUpMinutes })}{" "}
-          <Link className="font-medium underline" to={`/auth/step-up?redirectTo=${encodeURIComponent("/admin/users")}`}>
+          <Link
+            className="font-medium underline"
+            to={`/auth/step-up?redirectTo=${encodeURIComponent("/admin/users")}`}
+          >
             {t("admin.stepUpNow")}
           </Link>
         </Alert>

@@ -8,7 +8,15 @@ import { AdminBadge } from "./admin-badge";
 import type { MembersOverview } from "./member-view";
 
 /** The organisation's members with role, MFA, status, last sign-in, and per row change role / (de)activate. */
-export function MembersTable({ members, roleOptions, busy }: { members: MembersOverview["members"]; roleOptions: { value: string; label: string }[]; busy: boolean }) {
+export function MembersTable({
+  members,
+  roleOptions,
+  busy,
+}: {
+  members: MembersOverview["members"];
+  roleOptions: { value: string; label: string }[];
+  busy: boolean;
+}) {
   const { t, date } = useT();
   const heading = t("admin.membersHeading", { count: members.length });
   return (
@@ -18,33 +26,69 @@ export function MembersTable({ members, roleOptions, busy }: { members: MembersO
           <caption className="sr-only">{heading}</caption>
           <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
             <tr>
-              <th scope="col" className="py-2 pr-3">{t("admin.colName")}</th>
-              <th scope="col" className="py-2 pr-3">{t("admin.colEmail")}</th>
-              <th scope="col" className="py-2 pr-3">{t("admin.colRole")}</th>
-              <th scope="col" className="py-2 pr-3">{t("admin.colMfa")}</th>
-              <th scope="col" className="py-2 pr-3">{t("admin.colStatus")}</th>
-              <th scope="col" className="py-2 pr-3">{t("admin.colLastSignIn")}</th>
-              <th scope="col" className="py-2">{t("common.actions")}</th>
+              <th scope="col" className="py-2 pr-3">
+                {t("admin.colName")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("admin.colEmail")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("admin.colRole")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("admin.colMfa")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("admin.colStatus")}
+              </th>
+              <th scope="col" className="py-2 pr-3">
+                {t("admin.colLastSignIn")}
+              </th>
+              <th scope="col" className="py-2">
+                {t("common.actions")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {members.map((member) => (
-              <tr key={member.membershipId} className="border-b border-slate-100 align-top" data-testid={`member-${member.email}`}>
+              <tr
+                key={member.membershipId}
+                className="border-b border-slate-100 align-top"
+                data-testid={`member-${member.email}`}
+              >
                 <td className="py-2 pr-3 font-medium">
                   {member.name}
-                  {member.isSelf ? <span className="ml-1 text-xs text-slate-500">({t("admin.you")})</span> : null}
+                  {member.isSelf ? (
+                    <span className="ml-1 text-xs text-slate-500">({t("admin.you")})</span>
+                  ) : null}
                 </td>
                 <td className="py-2 pr-3">{member.email}</td>
-                <td className="py-2 pr-3">{t(labelKey("common.role", member.role) ?? "common.unknownValue")}</td>
                 <td className="py-2 pr-3">
-                  {member.mfaEnabled ? <AdminBadge tone="green">{t("admin.mfaOn")}</AdminBadge> : <AdminBadge tone="amber">{t("admin.mfaOff")}</AdminBadge>}
+                  {t(labelKey("common.role", member.role) ?? "common.unknownValue")}
                 </td>
                 <td className="py-2 pr-3">
-                  {member.status === "active" ? <AdminBadge tone="green">{t("admin.statusActive")}</AdminBadge> : <AdminBadge tone="slate">{t("admin.statusDeactivated")}</AdminBadge>}
+                  {member.mfaEnabled ? (
+                    <AdminBadge tone="green">{t("admin.mfaOn")}</AdminBadge>
+                  ) : (
+                    <AdminBadge tone="amber">{t("admin.mfaOff")}</AdminBadge>
+                  )}
                 </td>
-                <td className="py-2 pr-3">{member.lastSignInAt ? date(member.lastSignInAt, true) : t("admin.never")}</td>
+                <td className="py-2 pr-3">
+                  {member.status === "active" ? (
+                    <AdminBadge tone="green">{t("admin.statusActive")}</AdminBadge>
+                  ) : (
+                    <AdminBadge tone="slate">{t("admin.statusDeactivated")}</AdminBadge>
+                  )}
+                </td>
+                <td className="py-2 pr-3">
+                  {member.lastSignInAt ? date(member.lastSignInAt, true) : t("admin.never")}
+                </td>
                 <td className="py-2">
-                  {member.isSelf ? <span className="text-xs text-slate-500">{t("admin.selfNoActions")}</span> : <MemberActions member={member} roleOptions={roleOptions} busy={busy} />}
+                  {member.isSelf ? (
+                    <span className="text-xs text-slate-500">{t("admin.selfNoActions")}</span>
+                  ) : (
+                    <MemberActions member={member} roleOptions={roleOptions} busy={busy} />
+                  )}
                 </td>
               </tr>
             ))}
@@ -55,7 +99,15 @@ export function MembersTable({ members, roleOptions, busy }: { members: MembersO
   );
 }
 
-function MemberActions({ member, roleOptions, busy }: { member: MembersOverview["members"][number]; roleOptions: { value: string; label: string }[]; busy: boolean }) {
+function MemberActions({
+  member,
+  roleOptions,
+  busy,
+}: {
+  member: MembersOverview["members"][number];
+  roleOptions: { value: string; label: string }[];
+  busy: boolean;
+}) {
   const { t } = useT();
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -67,7 +119,12 @@ function MemberActions({ member, roleOptions, busy }: { member: MembersOverview[
             <label className="sr-only" htmlFor={`role-${member.membershipId}`}>
               {t("admin.newRoleFor", { name: member.name })}
             </label>
-            <select id={`role-${member.membershipId}`} name="role" defaultValue={member.role} className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm">
+            <select
+              id={`role-${member.membershipId}`}
+              name="role"
+              defaultValue={member.role}
+              className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm"
+            >
               {roleOptions.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -81,7 +138,13 @@ function MemberActions({ member, roleOptions, busy }: { member: MembersOverview[
           <Form method="post">
             <input type="hidden" name="intent" value="deactivate" />
             <input type="hidden" name="membershipId" value={member.membershipId} />
-            <Button type="submit" variant="danger" className="px-3 py-1.5" disabled={busy} aria-label={t("admin.deactivateNamed", { name: member.name })}>
+            <Button
+              type="submit"
+              variant="danger"
+              className="px-3 py-1.5"
+              disabled={busy}
+              aria-label={t("admin.deactivateNamed", { name: member.name })}
+            >
               {t("admin.deactivate")}
             </Button>
           </Form>
@@ -90,7 +153,13 @@ function MemberActions({ member, roleOptions, busy }: { member: MembersOverview[
         <Form method="post">
           <input type="hidden" name="intent" value="reactivate" />
           <input type="hidden" name="membershipId" value={member.membershipId} />
-          <Button type="submit" variant="secondary" className="px-3 py-1.5" disabled={busy} aria-label={t("admin.reactivateNamed", { name: member.name })}>
+          <Button
+            type="submit"
+            variant="secondary"
+            className="px-3 py-1.5"
+            disabled={busy}
+            aria-label={t("admin.reactivateNamed", { name: member.name })}
+          >
             {t("admin.reactivate")}
           </Button>
         </Form>

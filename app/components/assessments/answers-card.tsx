@@ -10,8 +10,17 @@ import { ScrollRegion } from "~/components/ui/scroll-region";
 type AnswerQuestionView = AssessmentView["questions"][number];
 
 /** Sub-processor rows as a list (the assessor reads them, the residency rating uses them). */
-function SubprocessorRows({ question, locale, t }: { question: AnswerQuestionView; locale: Locale; t: ReturnType<typeof useT>["t"] }) {
-  if (!Array.isArray(question.answer) || typeof question.answer[0] !== "object") return <>{formatAnswer(question, question.answer, locale, t)}</>;
+function SubprocessorRows({
+  question,
+  locale,
+  t,
+}: {
+  question: AnswerQuestionView;
+  locale: Locale;
+  t: ReturnType<typeof useT>["t"];
+}) {
+  if (!Array.isArray(question.answer) || typeof question.answer[0] !== "object")
+    return <>{formatAnswer(question, question.answer, locale, t)}</>;
   return (
     <ul className="list-disc pl-4" data-testid="answer-subprocessors">
       {formatAnswer(question, question.answer, locale, t)
@@ -49,34 +58,61 @@ export function AnswersCard({
             <table className="min-w-full text-sm">
               <thead className="text-left text-slate-600">
                 <tr>
-                  <th scope="col" className="w-1/2 py-1 pr-3">{t("assessments.question")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("assessments.answer")}</th>
-                  <th scope="col" className="py-1 pr-3 text-right">{t("assessments.points")}</th>
+                  <th scope="col" className="w-1/2 py-1 pr-3">
+                    {t("assessments.question")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("assessments.answer")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3 text-right">
+                    {t("assessments.points")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {questions
                   .filter((q) => q.sectionKey === section.key)
                   .map((q) => (
-                    <tr key={q.key} id={`answer-${q.key}`} className="border-t border-slate-100 align-top" data-testid="answer-row" data-question-key={q.key}>
+                    <tr
+                      key={q.key}
+                      id={`answer-${q.key}`}
+                      className="border-t border-slate-100 align-top"
+                      data-testid="answer-row"
+                      data-question-key={q.key}
+                    >
                       <td className="py-2 pr-3">
                         {q.label[locale]}
-                        {q.regulationRefs.length > 0 ? <p className="text-xs text-slate-500">{q.regulationRefs.join(" · ")}</p> : null}
+                        {q.regulationRefs.length > 0 ? (
+                          <p className="text-xs text-slate-500">{q.regulationRefs.join(" · ")}</p>
+                        ) : null}
                       </td>
                       <td className="py-2 pr-3">
                         {q.hidden ? (
-                          <span className="text-slate-500" data-testid="answer-hidden">{t("portal.hiddenByCondition")}</span>
+                          <span className="text-slate-500" data-testid="answer-hidden">
+                            {t("portal.hiddenByCondition")}
+                          </span>
                         ) : q.type === "subprocessors" ? (
                           <SubprocessorRows question={q} locale={locale} t={t} />
                         ) : (
-                          <span className="whitespace-pre-line" data-testid="answer-value">{formatAnswer(q, q.answer, locale, t)}</span>
+                          <span className="whitespace-pre-line" data-testid="answer-value">
+                            {formatAnswer(q, q.answer, locale, t)}
+                          </span>
                         )}
                         {q.files.length > 0 ? (
                           <ul className="mt-1 space-y-0.5 text-xs" data-testid="answer-files">
                             {q.files.map((file) => (
                               <li key={file.id}>
-                                <a href={`/assessments/${assessmentId}/evidence/${file.id}`} className="underline">{file.fileName}</a>{" "}
-                                <span className="text-slate-500">({Math.ceil(file.size / 1024)} KB · SHA-256 {file.sha256.slice(0, 12)}… · {file.uploadedByLabel} · {date(file.createdAt, true)})</span>
+                                <a
+                                  href={`/assessments/${assessmentId}/evidence/${file.id}`}
+                                  className="underline"
+                                >
+                                  {file.fileName}
+                                </a>{" "}
+                                <span className="text-slate-500">
+                                  ({Math.ceil(file.size / 1024)} KB · SHA-256{" "}
+                                  {file.sha256.slice(0, 12)}… · {file.uploadedByLabel} ·{" "}
+                                  {date(file.createdAt, true)})
+                                </span>
                               </li>
                             ))}
                           </ul>
@@ -89,8 +125,13 @@ export function AnswersCard({
                         ) : null}
                         {renderBelow?.(q)}
                       </td>
-                      <td className="py-2 pr-3 text-right tabular-nums" title={q.result?.reason ?? ""}>
-                        {q.result?.points !== null && q.result?.points !== undefined ? q.result.points.toFixed(2) : "–"}
+                      <td
+                        className="py-2 pr-3 text-right tabular-nums"
+                        title={q.result?.reason ?? ""}
+                      >
+                        {q.result?.points !== null && q.result?.points !== undefined
+                          ? q.result.points.toFixed(2)
+                          : "–"}
                       </td>
                     </tr>
                   ))}

@@ -8,7 +8,11 @@ import { ClarificationThreads } from "~/components/questionnaire/clarification-t
 import { ChangeRequestHistory, RequestChangesCard } from "~/components/review/change-requests";
 import { AnswerReviewExtras, CommentsCard } from "~/components/review/comments";
 import { FindingsCard } from "~/components/review/findings-card";
-import { ResidencyDetails, ScoreExplanationDetails, TransparencyDetails } from "~/components/score-details";
+import {
+  ResidencyDetails,
+  ScoreExplanationDetails,
+  TransparencyDetails,
+} from "~/components/score-details";
 import { ScoreSummary } from "~/components/score-summary";
 import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
@@ -26,27 +30,60 @@ export type AssessmentPageView = SerializeFrom<typeof getAssessmentPage>;
  * forwarding to the DPO, the decision, review (findings, comments, change requests), signed
  * reports and the answers with their clarification threads. Every form is a plain POST.
  */
-export function AssessmentPage({ view, actionData }: { view: AssessmentPageView; actionData: AssessmentPageActionData | undefined }) {
-  const { assessment: a, review, inviteLinks, clarifications, signedReports, pendingReports, canWrite, canDecide, decisionBlockers, stepUpFresh, stepUpMinutes } = view;
+export function AssessmentPage({
+  view,
+  actionData,
+}: {
+  view: AssessmentPageView;
+  actionData: AssessmentPageActionData | undefined;
+}) {
+  const {
+    assessment: a,
+    review,
+    inviteLinks,
+    clarifications,
+    signedReports,
+    pendingReports,
+    canWrite,
+    canDecide,
+    decisionBlockers,
+    stepUpFresh,
+    stepUpMinutes,
+  } = view;
   const { t, locale, date } = useT();
   return (
     <div className="space-y-6">
       <PageHeader title={a.title}>
-        <Link to={`/vendors/${a.vendor.id}`} className="underline">{a.vendor.name}</Link>
-        {a.product ? ` · ${a.product.name}` : ""} · {t("assessments.templateVersion", { name: a.templateName, version: a.templateVersion })}
+        <Link to={`/vendors/${a.vendor.id}`} className="underline">
+          {a.vendor.name}
+        </Link>
+        {a.product ? ` · ${a.product.name}` : ""} ·{" "}
+        {t("assessments.templateVersion", { name: a.templateName, version: a.templateVersion })}
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge status={a.status} />
           <TierBadge tier={a.score?.riskTier ?? null} knockOuts={a.score?.knockOuts.length ?? 0} />
-          <span>{t("assessments.createdBy", { name: a.createdByName ?? "–", date: date(a.createdAt) })}</span>
-          {a.dueDate ? <span>· {t("assessments.dueDate")}: {date(a.dueDate)}</span> : null}
+          <span>
+            {t("assessments.createdBy", { name: a.createdByName ?? "–", date: date(a.createdAt) })}
+          </span>
+          {a.dueDate ? (
+            <span>
+              · {t("assessments.dueDate")}: {date(a.dueDate)}
+            </span>
+          ) : null}
         </div>
       </PageHeader>
 
       <Card title={t("assessments.scoresTitle")}>
-        {a.score ? <ScoreSummary score={a.score} sections={a.sections} questions={a.questions} /> : <p className="text-slate-600">{t("assessments.notScoredYet")}</p>}
+        {a.score ? (
+          <ScoreSummary score={a.score} sections={a.sections} questions={a.questions} />
+        ) : (
+          <p className="text-slate-600">{t("assessments.notScoredYet")}</p>
+        )}
         {a.score ? (
           <p className="mt-3 text-xs text-slate-500" data-testid="weights-used">
-            {a.weightProfile ? t("assessments.weightProfileUsed", { name: a.weightProfile.name }) : t("assessments.templateWeightsUsed")}
+            {a.weightProfile
+              ? t("assessments.weightProfileUsed", { name: a.weightProfile.name })
+              : t("assessments.templateWeightsUsed")}
           </p>
         ) : null}
       </Card>
@@ -72,7 +109,9 @@ export function AssessmentPage({ view, actionData }: { view: AssessmentPageView;
         links={inviteLinks.links}
         ttlDays={inviteLinks.ttlDays}
         defaultTtlDays={inviteLinks.defaultTtlDays}
-        sectionTitles={Object.fromEntries(a.sections.map((section) => [section.key, section.title[locale]]))}
+        sectionTitles={Object.fromEntries(
+          a.sections.map((section) => [section.key, section.title[locale]]),
+        )}
         canWrite={canWrite}
         open={["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)}
         result={actionData}
@@ -82,18 +121,34 @@ export function AssessmentPage({ view, actionData }: { view: AssessmentPageView;
         <Card title={t("assessments.forwardTitle")}>
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="forward" />
-            <TextAreaField label={t("assessments.forwardNote")} name="note" rows={2} maxLength={2000} />
+            <TextAreaField
+              label={t("assessments.forwardNote")}
+              name="note"
+              rows={2}
+              maxLength={2000}
+            />
             <Button type="submit">{t("assessments.forward")}</Button>
           </Form>
         </Card>
       ) : null}
 
-      <DecisionCard assessment={a} canDecide={canDecide} blockers={decisionBlockers} stepUpFresh={stepUpFresh} stepUpMinutes={stepUpMinutes} actionData={actionData} />
+      <DecisionCard
+        assessment={a}
+        canDecide={canDecide}
+        blockers={decisionBlockers}
+        stepUpFresh={stepUpFresh}
+        stepUpMinutes={stepUpMinutes}
+        actionData={actionData}
+      />
 
       <FindingsCard
         assessmentId={a.id}
         findings={review.findings}
-        questions={a.questions.map((q) => ({ key: q.key, label: q.label[locale], sectionTitle: a.sections.find((s) => s.key === q.sectionKey)?.title[locale] ?? "" }))}
+        questions={a.questions.map((q) => ({
+          key: q.key,
+          label: q.label[locale],
+          sectionTitle: a.sections.find((s) => s.key === q.sectionKey)?.title[locale] ?? "",
+        }))}
         canWrite={review.canWriteFindings}
       />
       <CommentsCard assessmentId={a.id} comments={review.comments} canComment={review.canComment} />
@@ -102,10 +157,19 @@ export function AssessmentPage({ view, actionData }: { view: AssessmentPageView;
           assessmentId={a.id}
           version={a.version}
           sections={a.sections.map((s) => ({ key: s.key, title: s.title[locale] }))}
-          questions={a.questions.filter((q) => !q.hidden).map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))}
+          questions={a.questions
+            .filter((q) => !q.hidden)
+            .map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))}
         />
       ) : null}
-      <ChangeRequestHistory requests={review.changeRequests} questions={a.questions.map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))} />
+      <ChangeRequestHistory
+        requests={review.changeRequests}
+        questions={a.questions.map((q) => ({
+          key: q.key,
+          sectionKey: q.sectionKey,
+          label: q.label[locale],
+        }))}
+      />
 
       <SignedReportsCard assessmentId={a.id} reports={signedReports} pending={pendingReports} />
 
@@ -115,8 +179,21 @@ export function AssessmentPage({ view, actionData }: { view: AssessmentPageView;
         assessmentId={a.id}
         renderBelow={(q) => (
           <>
-            <AnswerReviewExtras assessmentId={a.id} questionKey={q.key} reason={q.result?.reason ?? null} comments={review.comments} canComment={review.canComment} />
-            <ClarificationThreads questionKey={q.key} threads={clarifications[q.key] ?? []} mode="assessor" action={`/assessments/${a.id}/clarifications`} canAsk={canWrite} canResolve={canWrite} />
+            <AnswerReviewExtras
+              assessmentId={a.id}
+              questionKey={q.key}
+              reason={q.result?.reason ?? null}
+              comments={review.comments}
+              canComment={review.canComment}
+            />
+            <ClarificationThreads
+              questionKey={q.key}
+              threads={clarifications[q.key] ?? []}
+              mode="assessor"
+              action={`/assessments/${a.id}/clarifications`}
+              canAsk={canWrite}
+              canResolve={canWrite}
+            />
           </>
         )}
       />

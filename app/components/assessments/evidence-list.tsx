@@ -41,13 +41,27 @@ export function EvidenceList({
         <caption className="sr-only">{t("evidence.listTitle")}</caption>
         <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">{t("evidence.colFile")}</th>
-            <th scope="col" className="py-2 pr-3">{t("evidence.colQuestion")}</th>
-            <th scope="col" className="py-2 pr-3">{t("evidence.colType")}</th>
-            <th scope="col" className="py-2 pr-3">{t("evidence.colSize")}</th>
-            <th scope="col" className="py-2 pr-3">{t("evidence.sha256")}</th>
-            <th scope="col" className="py-2 pr-3">{t("evidence.colUploader")}</th>
-            <th scope="col" className="py-2">{t("evidence.colTime")}</th>
+            <th scope="col" className="py-2 pr-3">
+              {t("evidence.colFile")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("evidence.colQuestion")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("evidence.colType")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("evidence.colSize")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("evidence.sha256")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("evidence.colUploader")}
+            </th>
+            <th scope="col" className="py-2">
+              {t("evidence.colTime")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -65,7 +79,9 @@ export function EvidenceList({
               </td>
               <td className="py-2 pr-3">{questionLabels[file.questionKey] ?? file.questionKey}</td>
               <td className="py-2 pr-3">{kindName(t, kindOfContentType(file.contentType))}</td>
-              <td className="whitespace-nowrap py-2 pr-3">{formatFileSize(t, number, file.size)}</td>
+              <td className="whitespace-nowrap py-2 pr-3">
+                {formatFileSize(t, number, file.size)}
+              </td>
               <td className="py-2 pr-3">
                 <code className="break-all font-mono text-xs">{file.sha256}</code>
               </td>

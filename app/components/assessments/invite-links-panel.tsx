@@ -37,31 +37,64 @@ export interface InviteLinksPanelProps {
   /** Whether new links can be sent (the vendor is answering or the assessment is a draft). */
   open: boolean;
   /** What the last invite action returned (the URL is shown only then). */
-  result?: { intent: string; inviteUrl?: string; contactEmail?: string; errors?: Record<string, string> } | null;
+  result?: {
+    intent: string;
+    inviteUrl?: string;
+    contactEmail?: string;
+    errors?: Record<string, string>;
+  } | null;
 }
 
-export function InviteLinksPanel({ links, ttlDays, defaultTtlDays, sectionTitles, canWrite, open, result }: InviteLinksPanelProps) {
+export function InviteLinksPanel({
+  links,
+  ttlDays,
+  defaultTtlDays,
+  sectionTitles,
+  canWrite,
+  open,
+  result,
+}: InviteLinksPanelProps) {
   const { t, locale, date } = useT();
   const createErrors = result?.intent === "createInvite" ? (result.errors ?? {}) : {};
-  const shownUrl = result?.inviteUrl && (result.intent === "createInvite" || result.intent === "reissueInvite") ? result : null;
+  const shownUrl =
+    result?.inviteUrl && (result.intent === "createInvite" || result.intent === "reissueInvite")
+      ? result
+      : null;
   return (
     <Card title={t("access.panelTitle")}>
       {shownUrl ? (
         <Alert tone="success">
-          {t(shownUrl.intent === "reissueInvite" ? "access.reissued" : "access.created", { email: shownUrl.contactEmail ?? "" })}
-          <code data-testid="invite-url" className="mt-1 block break-all rounded bg-white p-2 font-mono text-xs">{shownUrl.inviteUrl}</code>
+          {t(shownUrl.intent === "reissueInvite" ? "access.reissued" : "access.created", {
+            email: shownUrl.contactEmail ?? "",
+          })}
+          <code
+            data-testid="invite-url"
+            className="mt-1 block break-all rounded bg-white p-2 font-mono text-xs"
+          >
+            {shownUrl.inviteUrl}
+          </code>
         </Alert>
       ) : null}
       {canWrite && open ? (
         <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="invite-form">
           <input type="hidden" name="intent" value="createInvite" />
-          <TextField label={t("access.contactEmail")} name="contactEmail" type="email" required maxLength={320} error={createErrors.contactEmail ? t("access.invalidEmail") : null} />
+          <TextField
+            label={t("access.contactEmail")}
+            name="contactEmail"
+            type="email"
+            required
+            maxLength={320}
+            error={createErrors.contactEmail ? t("access.invalidEmail") : null}
+          />
           <TextField label={t("access.contactName")} name="contactName" maxLength={200} />
           <SelectField
             label={t("access.language")}
             name="locale"
             defaultValue={locale}
-            options={[{ value: "de", label: t("access.language_de") }, { value: "en", label: t("access.language_en") }]}
+            options={[
+              { value: "de", label: t("access.language_de") },
+              { value: "en", label: t("access.language_en") },
+            ]}
           />
           <TextField
             label={t("access.ttlLabel")}
@@ -74,7 +107,9 @@ export function InviteLinksPanel({ links, ttlDays, defaultTtlDays, sectionTitles
             hint={t("access.ttlHint", { days: defaultTtlDays })}
             error={createErrors.ttlDays ? t("access.invalidTtl") : null}
           />
-          <div className="sm:col-span-2"><Button type="submit">{t("access.createSubmit")}</Button></div>
+          <div className="sm:col-span-2">
+            <Button type="submit">{t("access.createSubmit")}</Button>
+          </div>
         </Form>
       ) : null}
       {links.length === 0 ? (
@@ -82,17 +117,27 @@ export function InviteLinksPanel({ links, ttlDays, defaultTtlDays, sectionTitles
       ) : (
         <ul className="mt-4 divide-y divide-slate-100 text-sm" data-testid="invite-list">
           {links.map((link) => (
-            <li key={link.id} className="flex flex-wrap items-start justify-between gap-2 py-3" data-testid="invite-link" data-status={link.status}>
+            <li
+              key={link.id}
+              className="flex flex-wrap items-start justify-between gap-2 py-3"
+              data-testid="invite-link"
+              data-status={link.status}
+            >
               <div className="space-y-0.5">
                 <p className="font-medium">
                   {link.contactName ? `${link.contactName} · ` : ""}
                   {link.contactEmail}
-                  <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{t(`access.language_${link.locale === "de" ? "de" : "en"}`)}</span>
+                  <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">
+                    {t(`access.language_${link.locale === "de" ? "de" : "en"}`)}
+                  </span>
                 </p>
                 <p className="text-slate-600">
-                  <span data-testid="invite-status">{t(`access.status_${link.status}`)}</span> · {t("access.createdOn", { date: date(link.createdAt) })} ·{" "}
+                  <span data-testid="invite-status">{t(`access.status_${link.status}`)}</span> ·{" "}
+                  {t("access.createdOn", { date: date(link.createdAt) })} ·{" "}
                   {t("access.expiresOn", { date: date(link.expiresAt) })}
-                  {link.rotatedAt ? ` · ${t("access.reissuedOn", { date: date(link.rotatedAt, true) })}` : ""}
+                  {link.rotatedAt
+                    ? ` · ${t("access.reissuedOn", { date: date(link.rotatedAt, true) })}`
+                    : ""}
                 </p>
                 <p className="text-slate-600" data-testid="invite-last-use">
                   {link.lastUsedAt
@@ -100,10 +145,20 @@ export function InviteLinksPanel({ links, ttlDays, defaultTtlDays, sectionTitles
                     : t("access.neverUsed")}
                 </p>
                 {link.sections ? (
-                  <p className="text-slate-600">{t("access.sectionsList", { sections: link.sections.map((key) => sectionTitles[key] ?? key).join(", ") })}</p>
+                  <p className="text-slate-600">
+                    {t("access.sectionsList", {
+                      sections: link.sections.map((key) => sectionTitles[key] ?? key).join(", "),
+                    })}
+                  </p>
                 ) : null}
                 {link.delegatedBy ? (
-                  <p className="text-slate-600">{t("access.delegatedBy", { who: link.delegatedBy.contactName ? `${link.delegatedBy.contactName} (${link.delegatedBy.contactEmail})` : link.delegatedBy.contactEmail })}</p>
+                  <p className="text-slate-600">
+                    {t("access.delegatedBy", {
+                      who: link.delegatedBy.contactName
+                        ? `${link.delegatedBy.contactName} (${link.delegatedBy.contactEmail})`
+                        : link.delegatedBy.contactEmail,
+                    })}
+                  </p>
                 ) : null}
               </div>
               {canWrite && link.status !== "revoked" ? (
@@ -112,13 +167,17 @@ export function InviteLinksPanel({ links, ttlDays, defaultTtlDays, sectionTitles
                     <Form method="post">
                       <input type="hidden" name="intent" value="reissueInvite" />
                       <input type="hidden" name="inviteId" value={link.id} />
-                      <Button type="submit" variant="secondary">{t("access.reissue")}</Button>
+                      <Button type="submit" variant="secondary">
+                        {t("access.reissue")}
+                      </Button>
                     </Form>
                   ) : null}
                   <Form method="post">
                     <input type="hidden" name="intent" value="revokeInvite" />
                     <input type="hidden" name="inviteId" value={link.id} />
-                    <Button type="submit" variant="secondary">{t("access.revoke")}</Button>
+                    <Button type="submit" variant="secondary">
+                      {t("access.revoke")}
+                    </Button>
                   </Form>
                 </div>
               ) : null}

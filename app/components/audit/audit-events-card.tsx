@@ -5,7 +5,13 @@ import { useT } from "~/utils/use-t";
 import type { AuditPageView } from "./audit-view";
 
 /** One page of audit events (newest first) with the payload behind a disclosure, and newer/older links. */
-export function AuditEventsCard({ page, filtered }: { page: AuditPageView["page"]; filtered: boolean }) {
+export function AuditEventsCard({
+  page,
+  filtered,
+}: {
+  page: AuditPageView["page"];
+  filtered: boolean;
+}) {
   const location = useLocation();
   const { t, date } = useT();
   // Paging keeps the filters: only the cursor in the query string changes.
@@ -21,21 +27,39 @@ export function AuditEventsCard({ page, filtered }: { page: AuditPageView["page"
   return (
     <Card title={t("audit.eventsHeading")}>
       {page.events.length === 0 ? (
-        <p className="text-sm text-slate-600">{filtered ? t("audit.noMatches") : t("audit.empty")}</p>
+        <p className="text-sm text-slate-600">
+          {filtered ? t("audit.noMatches") : t("audit.empty")}
+        </p>
       ) : (
         <ScrollRegion label={t("audit.eventsHeading")}>
           <table className="min-w-full text-left text-sm" data-testid="audit-events">
             <caption className="sr-only">{t("audit.eventsHeading")}</caption>
             <thead className="border-b border-slate-200 text-xs uppercase text-slate-600">
               <tr>
-                <th scope="col" className="py-2 pr-3">{t("audit.colSeq")}</th>
-                <th scope="col" className="py-2 pr-3">{t("audit.colTime")}</th>
-                <th scope="col" className="py-2 pr-3">{t("audit.colActor")}</th>
-                <th scope="col" className="py-2 pr-3">{t("audit.colAction")}</th>
-                <th scope="col" className="py-2 pr-3">{t("audit.colTarget")}</th>
-                <th scope="col" className="py-2 pr-3">{t("audit.colIp")}</th>
-                <th scope="col" className="py-2 pr-3">{t("audit.colHash")}</th>
-                <th scope="col" className="py-2">{t("audit.colDetails")}</th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colSeq")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colTime")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colActor")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colAction")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colTarget")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colIp")}
+                </th>
+                <th scope="col" className="py-2 pr-3">
+                  {t("audit.colHash")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("audit.colDetails")}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -47,7 +71,9 @@ export function AuditEventsCard({ page, filtered }: { page: AuditPageView["page"
                   </td>
                   <td className="py-2 pr-3">
                     {event.actorLabel}
-                    {event.actorType !== "user" ? <span className="ml-1 text-xs text-slate-500">({event.actorType})</span> : null}
+                    {event.actorType !== "user" ? (
+                      <span className="ml-1 text-xs text-slate-500">({event.actorType})</span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-3">
                     <code className="font-mono text-xs">{event.action}</code>
@@ -56,7 +82,9 @@ export function AuditEventsCard({ page, filtered }: { page: AuditPageView["page"
                     {event.targetType ? (
                       <>
                         {event.targetType}
-                        <span className="block break-all font-mono text-slate-600">{event.targetId}</span>
+                        <span className="block break-all font-mono text-slate-600">
+                          {event.targetId}
+                        </span>
                       </>
                     ) : (
                       "–"
@@ -64,13 +92,21 @@ export function AuditEventsCard({ page, filtered }: { page: AuditPageView["page"
                   </td>
                   <td className="py-2 pr-3 font-mono text-xs">{event.ipAddress ?? "–"}</td>
                   <td className="py-2 pr-3">
-                    <code className="font-mono text-xs" title={t("audit.hashTitle")}>{event.hashShort}</code>
+                    <code className="font-mono text-xs" title={t("audit.hashTitle")}>
+                      {event.hashShort}
+                    </code>
                   </td>
                   <td className="py-2">
                     <details>
-                      <summary className="cursor-pointer text-brand-700">{t("audit.showPayload")}</summary>
-                      {!event.payloadValid ? <p className="text-xs text-amber-800">{t("audit.payloadInvalid")}</p> : null}
-                      <pre className="mt-1 max-w-md overflow-x-auto rounded bg-slate-100 p-2 text-xs">{event.payload}</pre>
+                      <summary className="cursor-pointer text-brand-700">
+                        {t("audit.showPayload")}
+                      </summary>
+                      {!event.payloadValid ? (
+                        <p className="text-xs text-amber-800">{t("audit.payloadInvalid")}</p>
+                      ) : null}
+                      <pre className="mt-1 max-w-md overflow-x-auto rounded bg-slate-100 p-2 text-xs">
+                        {event.payload}
+                      </pre>
                     </details>
                   </td>
                 </tr>
@@ -85,13 +121,21 @@ export function AuditEventsCard({ page, filtered }: { page: AuditPageView["page"
             <Link className="text-brand-700 underline" to={pageLink(null)}>
               {t("audit.newest")}
             </Link>
-            <Link className="text-brand-700 underline" to={pageLink({ after: page.newerCursor })} rel="prev">
+            <Link
+              className="text-brand-700 underline"
+              to={pageLink({ after: page.newerCursor })}
+              rel="prev"
+            >
               {t("audit.newer")}
             </Link>
           </>
         ) : null}
         {page.olderCursor !== null ? (
-          <Link className="text-brand-700 underline" to={pageLink({ before: page.olderCursor })} rel="next">
+          <Link
+            className="text-brand-700 underline"
+            to={pageLink({ before: page.olderCursor })}
+            rel="next"
+          >
             {t("audit.older")}
           </Link>
         ) : null}

@@ -10,7 +10,8 @@ import type { AuditPageView } from "./audit-view";
 export function AuditFiltersCard({ view }: { view: AuditPageView }) {
   const { page, typed, errors, filtered } = view;
   const { t } = useT();
-  const errorText = (key: string | undefined) => (key ? t(isMessageKey(key) ? key : "errors.invalidInput") : null);
+  const errorText = (key: string | undefined) =>
+    key ? t(isMessageKey(key) ? key : "errors.invalidInput") : null;
   return (
     <Card title={t("audit.filtersHeading")}>
       {Object.keys(errors).length > 0 ? (
@@ -19,24 +20,54 @@ export function AuditFiltersCard({ view }: { view: AuditPageView }) {
         </div>
       ) : null}
       <Form method="get" className="grid gap-4 sm:grid-cols-2 lg:grid-cols-5">
-        <TextField label={t("audit.filterAction")} name="action" defaultValue={typed.action} placeholder="auth." hint={t("audit.filterActionHint")} error={errorText(errors.action)} />
-        <TextField label={t("audit.filterActor")} name="actor" defaultValue={typed.actor} hint={t("audit.filterActorHint")} error={errorText(errors.actor)} />
-        <TextField label={t("audit.filterFrom")} name="from" type="date" defaultValue={typed.from} error={errorText(errors.from)} />
-        <TextField label={t("audit.filterTo")} name="to" type="date" defaultValue={typed.to} error={errorText(errors.to)} />
+        <TextField
+          label={t("audit.filterAction")}
+          name="action"
+          defaultValue={typed.action}
+          placeholder="auth."
+          hint={t("audit.filterActionHint")}
+          error={errorText(errors.action)}
+        />
+        <TextField
+          label={t("audit.filterActor")}
+          name="actor"
+          defaultValue={typed.actor}
+          hint={t("audit.filterActorHint")}
+          error={errorText(errors.actor)}
+        />
+        <TextField
+          label={t("audit.filterFrom")}
+          name="from"
+          type="date"
+          defaultValue={typed.from}
+          error={errorText(errors.from)}
+        />
+        <TextField
+          label={t("audit.filterTo")}
+          name="to"
+          type="date"
+          defaultValue={typed.to}
+          error={errorText(errors.to)}
+        />
         <SelectField
           label={t("audit.filterTargetType")}
           name="targetType"
           defaultValue={typed.targetType}
           options={[
             { value: "", label: t("audit.anyTargetType") },
-            ...Array.from(new Set([...page.targetTypes, ...(typed.targetType ? [typed.targetType] : [])])).map((type) => ({ value: type, label: type })),
+            ...Array.from(
+              new Set([...page.targetTypes, ...(typed.targetType ? [typed.targetType] : [])]),
+            ).map((type) => ({ value: type, label: type })),
           ]}
           error={errorText(errors.targetType)}
         />
         <div className="flex items-end gap-2 lg:col-span-5">
           <Button type="submit">{t("audit.applyFilters")}</Button>
           {filtered ? (
-            <Link to="/audit" className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100">
+            <Link
+              to="/audit"
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-100"
+            >
               {t("audit.resetFilters")}
             </Link>
           ) : null}

@@ -1,7 +1,11 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
-import type { AnchorSource, AuditTrailProblem, AuditTrailVerdict } from "~/modules/audit/audit-trail-verdict";
+import type {
+  AnchorSource,
+  AuditTrailProblem,
+  AuditTrailVerdict,
+} from "~/modules/audit/audit-trail-verdict";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
@@ -11,7 +15,11 @@ const MAX_PROBLEMS_SHOWN = 20;
 type Translate = ReturnType<typeof useT>["t"];
 type FormatDate = ReturnType<typeof useT>["date"];
 
-function anchorText(problem: { source: AnchorSource; anchoredAt: string | null; reportId: string | null }, t: Translate, date: FormatDate): string {
+function anchorText(
+  problem: { source: AnchorSource; anchoredAt: string | null; reportId: string | null },
+  t: Translate,
+  date: FormatDate,
+): string {
   switch (problem.source) {
     case "checkpoint":
       return t("audit.anchorCheckpoint", { date: date(problem.anchoredAt, true) });
@@ -30,9 +38,16 @@ function problemText(problem: AuditTrailProblem, t: Translate, date: FormatDate)
     case "checkpoint_forged":
       return t("audit.problemCheckpointForged", { seq: problem.seq });
     case "chain_truncated":
-      return t("audit.problemTruncated", { head: problem.headSeq, seq: problem.seq, anchor: anchorText(problem, t, date) });
+      return t("audit.problemTruncated", {
+        head: problem.headSeq,
+        seq: problem.seq,
+        anchor: anchorText(problem, t, date),
+      });
     case "chain_rewritten":
-      return t("audit.problemRewritten", { seq: problem.seq, anchor: anchorText(problem, t, date) });
+      return t("audit.problemRewritten", {
+        seq: problem.seq,
+        anchor: anchorText(problem, t, date),
+      });
     case "checkpoint_missing":
       return t("audit.problemCheckpointMissing", { seq: problem.seq, every: problem.every });
     case "no_checkpoint":
@@ -62,15 +77,29 @@ function AnchorSummary({ verdict }: { verdict: AuditTrailVerdict }) {
   const last = verdict.checkpoints.last;
   return (
     <p className="text-sm text-slate-700" data-testid="anchor-summary">
-      {last ? t("audit.anchorsLast", { verified: verdict.checkpoints.verified, seq: last.seq, date: date(last.at, true) }) : t("audit.anchorsNone")}{" "}
-      {verdict.reports.total > 0 ? `${t("audit.anchorsReports", { verified: verdict.reports.verified, total: verdict.reports.total })} ` : null}
-      {verdict.unanchoredEvents > 0 ? t("audit.anchorsUnanchored", { count: verdict.unanchoredEvents }) : t("audit.anchorsComplete")}
+      {last
+        ? t("audit.anchorsLast", {
+            verified: verdict.checkpoints.verified,
+            seq: last.seq,
+            date: date(last.at, true),
+          })
+        : t("audit.anchorsNone")}{" "}
+      {verdict.reports.total > 0
+        ? `${t("audit.anchorsReports", { verified: verdict.reports.verified, total: verdict.reports.total })} `
+        : null}
+      {verdict.unanchoredEvents > 0
+        ? t("audit.anchorsUnanchored", { count: verdict.unanchoredEvents })
+        : t("audit.anchorsComplete")}
     </p>
   );
 }
 
 /** "Verify the audit trail": the button, and after it the chain's verdict, its anchors and any tampering found. */
-export function AuditVerifyCard({ verdict }: { verdict: (AuditTrailVerdict & { checkedAt: string }) | null }) {
+export function AuditVerifyCard({
+  verdict,
+}: {
+  verdict: (AuditTrailVerdict & { checkedAt: string }) | null;
+}) {
   const navigation = useNavigation();
   const { t, date } = useT();
   return (
@@ -82,12 +111,17 @@ export function AuditVerifyCard({ verdict }: { verdict: (AuditTrailVerdict & { c
             <Alert tone={verdict.ok ? "success" : "error"}>
               {t("audit.chainIntact", { events: verdict.chain.events, seq: verdict.chain.headSeq })}{" "}
               <code className="break-all font-mono text-xs">{verdict.chain.headHash}</code>
-              <span className="block text-xs">{t("audit.checkedAt", { date: date(verdict.checkedAt, true) })}</span>
+              <span className="block text-xs">
+                {t("audit.checkedAt", { date: date(verdict.checkedAt, true) })}
+              </span>
             </Alert>
           ) : (
             <Alert tone="error">
-              {t("audit.chainBroken", { seq: verdict.chain.brokenSeq })} {reasonText(verdict.chain.reason, t)}
-              <span className="block text-xs">{t("audit.checkedAt", { date: date(verdict.checkedAt, true) })}</span>
+              {t("audit.chainBroken", { seq: verdict.chain.brokenSeq })}{" "}
+              {reasonText(verdict.chain.reason, t)}
+              <span className="block text-xs">
+                {t("audit.checkedAt", { date: date(verdict.checkedAt, true) })}
+              </span>
             </Alert>
           )}
           <AnchorSummary verdict={verdict} />

@@ -17,7 +17,17 @@ export interface ChartTable {
  * readers); the chart itself only after hydration and hidden from assistive technology, since
  * the table says the same.
  */
-export function ChartFigure({ id, title, table, children }: { id: string; title: string; table: ChartTable; children: ReactNode }) {
+export function ChartFigure({
+  id,
+  title,
+  table,
+  children,
+}: {
+  id: string;
+  title: string;
+  table: ChartTable;
+  children: ReactNode;
+}) {
   const hydrated = useHydrated();
   const { t } = useT();
   return (

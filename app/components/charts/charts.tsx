@@ -28,8 +28,17 @@ export interface ChartSeries {
   values: Record<string, number | null>;
 }
 
-export function SectionRadar({ categories, series }: { categories: { key: string; label: string }[]; series: ChartSeries[] }) {
-  const data = categories.map((c) => ({ category: c.label, ...Object.fromEntries(series.map((s, i) => [`s${i}`, s.values[c.key] ?? 0])) }));
+export function SectionRadar({
+  categories,
+  series,
+}: {
+  categories: { key: string; label: string }[];
+  series: ChartSeries[];
+}) {
+  const data = categories.map((c) => ({
+    category: c.label,
+    ...Object.fromEntries(series.map((s, i) => [`s${i}`, s.values[c.key] ?? 0])),
+  }));
   return (
     <ResponsiveContainer width="100%" height="100%">
       <RadarChart data={data} outerRadius="70%" accessibilityLayer={false}>
@@ -58,11 +67,22 @@ export function SectionRadar({ categories, series }: { categories: { key: string
 }
 
 /** Horizontal bars, one per row, each labelled with its value text (not colour alone). */
-export function LabelledBars({ rows, max = 100 }: { rows: { name: string; value: number | null; label: string }[]; max?: number }) {
+export function LabelledBars({
+  rows,
+  max = 100,
+}: {
+  rows: { name: string; value: number | null; label: string }[];
+  max?: number;
+}) {
   const data = rows.map((r) => ({ name: r.name, value: r.value ?? 0, label: r.label }));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <BarChart data={data} layout="vertical" margin={{ left: 8, right: 64 }} accessibilityLayer={false}>
+      <BarChart
+        data={data}
+        layout="vertical"
+        margin={{ left: 8, right: 64 }}
+        accessibilityLayer={false}
+      >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, max]} />
         <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
@@ -75,7 +95,13 @@ export function LabelledBars({ rows, max = 100 }: { rows: { name: string; value:
 }
 
 /** Lines over time (x = category label), one per series key, with distinct dashes and markers. */
-export function TimeLines({ points, lines }: { points: { label: string; values: Record<string, number | null> }[]; lines: { key: string; name: string }[] }) {
+export function TimeLines({
+  points,
+  lines,
+}: {
+  points: { label: string; values: Record<string, number | null> }[];
+  lines: { key: string; name: string }[];
+}) {
   const data = points.map((p) => ({ label: p.label, ...p.values }));
   return (
     <ResponsiveContainer width="100%" height="100%">

@@ -14,8 +14,22 @@ import { usePortalAnswers } from "./use-portal-answers";
  * last plain post saved or refused, the answers form, and the clarification and evidence upload
  * forms (outside the answers form, since forms cannot nest).
  */
-export function PortalPage({ view, actionData }: { view: PortalView; actionData: PortalActionData }) {
-  const { assessment, review, sections, delegated, changeable: changeableKeys, clarifications, evidenceFlash } = view;
+export function PortalPage({
+  view,
+  actionData,
+}: {
+  view: PortalView;
+  actionData: PortalActionData;
+}) {
+  const {
+    assessment,
+    review,
+    sections,
+    delegated,
+    changeable: changeableKeys,
+    clarifications,
+    evidenceFlash,
+  } = view;
   const { t, tm, locale, date } = useT();
   const state = usePortalAnswers(view, locale);
   const { allQuestions, progress, totals } = state;
@@ -37,52 +51,114 @@ export function PortalPage({ view, actionData }: { view: PortalView; actionData:
     if (wasEditable.current && !assessment.editable) submittedRef.current?.focus();
     wasEditable.current = assessment.editable;
   }, [assessment.editable]);
-  const hasProblems = Boolean(actionData && (actionData.conflicts.length > 0 || actionData.invalid.length > 0 || actionData.missingRequired.length > 0));
+  const hasProblems = Boolean(
+    actionData &&
+    (actionData.conflicts.length > 0 ||
+      actionData.invalid.length > 0 ||
+      actionData.missingRequired.length > 0),
+  );
   useEffect(() => {
     if (hasProblems) problemsRef.current?.focus();
   }, [hasProblems, actionData]);
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm text-slate-600">{assessment.organizationName} · {assessment.vendorName}</p>
+        <p className="text-sm text-slate-600">
+          {assessment.organizationName} · {assessment.vendorName}
+        </p>
         <h1 className="text-2xl font-semibold">{assessment.title}</h1>
-        {assessment.dueDate ? <p className="text-sm text-slate-600">{t("portal.landingDue", { date: date(assessment.dueDate) })}</p> : null}
+        {assessment.dueDate ? (
+          <p className="text-sm text-slate-600">
+            {t("portal.landingDue", { date: date(assessment.dueDate) })}
+          </p>
+        ) : null}
       </header>
       {!assessment.editable ? (
         <Alert tone="success">
           <div ref={submittedRef} tabIndex={-1} data-testid="submitted-message">
-            <p className="font-semibold" data-testid="submitted-banner">{t("portal.submittedTitle")}</p>
+            <p className="font-semibold" data-testid="submitted-banner">
+              {t("portal.submittedTitle")}
+            </p>
             <p>{t("portal.submittedBody", { organization: assessment.organizationName })}</p>
           </div>
         </Alert>
       ) : (
         <p className="text-sm text-slate-700">{t("portal.intro")}</p>
       )}
-      {review.changeRequest && assessment.editable ? <ChangeRequestBanner organization={assessment.organizationName} request={review.changeRequest} labelOf={labelOf} /> : null}
-      <VendorCommentsCard organization={assessment.organizationName} comments={review.comments.general} />
-      {delegated ? <Alert tone="info">{t("portal.delegatedSections", { sections: sections.map((s) => s.title[locale]).join(", ") })}</Alert> : null}
-      <nav aria-label={t("portal.answeredOf", totals)} className="rounded-md border border-slate-200 bg-white p-3 text-sm">
-        <p className="font-medium" data-testid="overall-progress">{t("portal.answeredOf", totals)}</p>
-        <progress className="mt-1 h-2 w-full" max={Math.max(totals.total, 1)} value={totals.answered} />
+      {review.changeRequest && assessment.editable ? (
+        <ChangeRequestBanner
+          organization={assessment.organizationName}
+          request={review.changeRequest}
+          labelOf={labelOf}
+        />
+      ) : null}
+      <VendorCommentsCard
+        organization={assessment.organizationName}
+        comments={review.comments.general}
+      />
+      {delegated ? (
+        <Alert tone="info">
+          {t("portal.delegatedSections", {
+            sections: sections.map((s) => s.title[locale]).join(", "),
+          })}
+        </Alert>
+      ) : null}
+      <nav
+        aria-label={t("portal.answeredOf", totals)}
+        className="rounded-md border border-slate-200 bg-white p-3 text-sm"
+      >
+        <p className="font-medium" data-testid="overall-progress">
+          {t("portal.answeredOf", totals)}
+        </p>
+        <progress
+          className="mt-1 h-2 w-full"
+          max={Math.max(totals.total, 1)}
+          value={totals.answered}
+        />
         <ol className="mt-2 grid gap-1 sm:grid-cols-2">
           {progress.map((p) => (
             <li key={p.key}>
-              <a href={`#section-${p.key}`} className="underline">{p.title}</a>{" "}
-              <span className="text-slate-600">({p.answered}/{p.total})</span>
+              <a href={`#section-${p.key}`} className="underline">
+                {p.title}
+              </a>{" "}
+              <span className="text-slate-600">
+                ({p.answered}/{p.total})
+              </span>
             </li>
           ))}
         </ol>
         {assessment.editable ? (
-          <p className="mt-2"><a href="/portal/delegate" className="underline" data-testid="delegate-link">{t("portal.delegateLink")}</a></p>
+          <p className="mt-2">
+            <a href="/portal/delegate" className="underline" data-testid="delegate-link">
+              {t("portal.delegateLink")}
+            </a>
+          </p>
         ) : null}
       </nav>
       {evidenceFlash ? <EvidenceFlashNotice flash={evidenceFlash} /> : null}
-      {actionData && actionData.saved > 0 ? <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert> : null}
-      <PortalProblems ref={problemsRef} actionData={actionData} questions={allQuestions} labelOf={labelOf} />
-      <PortalQuestionsForm view={view} state={state} changeable={changeable} reopened={reopened} invalidNote={invalidNote} />
+      {actionData && actionData.saved > 0 ? (
+        <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert>
+      ) : null}
+      <PortalProblems
+        ref={problemsRef}
+        actionData={actionData}
+        questions={allQuestions}
+        labelOf={labelOf}
+      />
+      <PortalQuestionsForm
+        view={view}
+        state={state}
+        changeable={changeable}
+        reopened={reopened}
+        invalidNote={invalidNote}
+      />
       <ClarificationForms action="/portal/clarifications" threadsByQuestion={clarifications} />
       {/* Upload forms live outside the answers form (forms cannot nest); the file inputs point at them. */}
-      {allQuestions.filter((q) => q.type === "evidence" && changeable.has(q.key)).map((q) => <EvidenceUploadForm key={q.key} questionKey={q.key} />)}
+      {allQuestions
+        .filter((q) => q.type === "evidence" && changeable.has(q.key))
+        .map((q) => (
+          <EvidenceUploadForm key={q.key} questionKey={q.key} />
+        ))}
     </div>
   );
 }

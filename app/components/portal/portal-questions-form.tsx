@@ -23,8 +23,24 @@ interface PortalQuestionsFormProps {
  * The answers form: one card per section with its questions (each autosaves with JavaScript),
  * their clarification threads and review comments, and Save / Submit for the plain post.
  */
-export function PortalQuestionsForm({ view, state, changeable, reopened, invalidNote }: PortalQuestionsFormProps) {
-  const { assessment, sections, answers, countryGroups, files, evidenceMaxBytes, clarifications, review, delegated } = view;
+export function PortalQuestionsForm({
+  view,
+  state,
+  changeable,
+  reopened,
+  invalidNote,
+}: PortalQuestionsFormProps) {
+  const {
+    assessment,
+    sections,
+    answers,
+    countryGroups,
+    files,
+    evidenceMaxBytes,
+    clarifications,
+    review,
+    delegated,
+  } = view;
   const { t, locale } = useT();
   return (
     <Form method="post" className="space-y-6" noValidate>
@@ -32,10 +48,16 @@ export function PortalQuestionsForm({ view, state, changeable, reopened, invalid
         const sectionProgress = state.progress[index]!;
         return (
           <Card key={section.key}>
-            <div id={`section-${section.key}`} className="mb-2 flex items-baseline justify-between gap-4">
+            <div
+              id={`section-${section.key}`}
+              className="mb-2 flex items-baseline justify-between gap-4"
+            >
               <h2 className="text-lg font-semibold">{section.title[locale]}</h2>
               <span className="text-sm text-slate-600" data-testid="section-progress">
-                {t("portal.progress", { answered: sectionProgress.answered, total: sectionProgress.total })}
+                {t("portal.progress", {
+                  answered: sectionProgress.answered,
+                  total: sectionProgress.total,
+                })}
               </span>
             </div>
             <div className="space-y-4">
@@ -68,8 +90,19 @@ export function PortalQuestionsForm({ view, state, changeable, reopened, invalid
                   }
                 >
                   {/* Threads sit inside the answers form: their controls submit through forms rendered after it. */}
-                  <ClarificationThreads questionKey={question.key} threads={clarifications[question.key] ?? []} mode="vendor" action="/portal/clarifications" canAsk={false} canResolve={false} formsOutside />
-                  <VendorQuestionComments comments={review.comments.byQuestion[question.key] ?? []} reopened={reopened && assessment.editable ? reopened.has(question.key) : null} />
+                  <ClarificationThreads
+                    questionKey={question.key}
+                    threads={clarifications[question.key] ?? []}
+                    mode="vendor"
+                    action="/portal/clarifications"
+                    canAsk={false}
+                    canResolve={false}
+                    formsOutside
+                  />
+                  <VendorQuestionComments
+                    comments={review.comments.byQuestion[question.key] ?? []}
+                    reopened={reopened && assessment.editable ? reopened.has(question.key) : null}
+                  />
                 </QuestionBlock>
               ))}
             </div>
@@ -78,10 +111,14 @@ export function PortalQuestionsForm({ view, state, changeable, reopened, invalid
       })}
       {assessment.editable ? (
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" name="intent" value="save" variant="secondary">{t("portal.saveAll")}</Button>
+          <Button type="submit" name="intent" value="save" variant="secondary">
+            {t("portal.saveAll")}
+          </Button>
           {delegated ? null : (
             <>
-              <Button type="submit" name="intent" value="submit">{t("portal.submit")}</Button>
+              <Button type="submit" name="intent" value="submit">
+                {t("portal.submit")}
+              </Button>
               <p className="text-sm text-slate-600">{t("portal.submitHint")}</p>
             </>
           )}

@@ -2,7 +2,10 @@ import { useFetcher } from "@remix-run/react";
 import { useEffect, useState } from "react";
 import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
-import { CLARIFICATION_BODY_MAX_CHARS, type ClarificationActionData } from "~/modules/clarifications/clarification-input";
+import {
+  CLARIFICATION_BODY_MAX_CHARS,
+  type ClarificationActionData,
+} from "~/modules/clarifications/clarification-input";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
@@ -24,7 +27,13 @@ export interface ClarificationThreadData {
   status: "OPEN" | "RESOLVED";
   createdAt: Date | string;
   resolvedAt: Date | string | null;
-  messages: { id: string; authorKind: "user" | "vendor"; authorLabel: string; body: string; createdAt: Date | string }[];
+  messages: {
+    id: string;
+    authorKind: "user" | "vendor";
+    authorLabel: string;
+    body: string;
+    createdAt: Date | string;
+  }[];
 }
 
 export const clarificationFormId = {
@@ -70,8 +79,16 @@ export function ClarificationForms({
         <HostForm key={`ask-${key}`} id={clarificationFormId.ask(key)} action={action} />
       ))}
       {threads.flatMap((thread) => [
-        <HostForm key={`reply-${thread.id}`} id={clarificationFormId.reply(thread.id)} action={action} />,
-        <HostForm key={`resolve-${thread.id}`} id={clarificationFormId.resolve(thread.id)} action={action} />,
+        <HostForm
+          key={`reply-${thread.id}`}
+          id={clarificationFormId.reply(thread.id)}
+          action={action}
+        />,
+        <HostForm
+          key={`resolve-${thread.id}`}
+          id={clarificationFormId.resolve(thread.id)}
+          action={action}
+        />,
       ])}
     </>
   );
@@ -93,7 +110,10 @@ function useClarificationForm(formId: string) {
   useEffect(() => {
     if (result?.ok) (document.getElementById(formId) as HTMLFormElement | null)?.reset();
   }, [result, formId]);
-  const error = result && !result.ok ? t(ERROR_KEYS[result.error], { max: CLARIFICATION_BODY_MAX_CHARS }) : null;
+  const error =
+    result && !result.ok
+      ? t(ERROR_KEYS[result.error], { max: CLARIFICATION_BODY_MAX_CHARS })
+      : null;
   return { pending: fetcher.state !== "idle", error };
 }
 
@@ -139,7 +159,13 @@ function MessageForm({
         data-testid={`${testIdPrefix}-body`}
       />
       <FormError message={error} />
-      <Button type="submit" form={formId} variant="secondary" disabled={pending} data-testid={`${testIdPrefix}-submit`}>
+      <Button
+        type="submit"
+        form={formId}
+        variant="secondary"
+        disabled={pending}
+        data-testid={`${testIdPrefix}-submit`}
+      >
         {pending ? t("clarifications.sending") : submitLabel}
       </Button>
     </div>
@@ -155,7 +181,13 @@ function ResolveButton({ threadId, questionKey }: { threadId: string; questionKe
       <input type="hidden" form={formId} name="intent" value="resolve" />
       <input type="hidden" form={formId} name="questionKey" value={questionKey} />
       <input type="hidden" form={formId} name="threadId" value={threadId} />
-      <Button type="submit" form={formId} variant="secondary" disabled={pending} data-testid="clarification-resolve">
+      <Button
+        type="submit"
+        form={formId}
+        variant="secondary"
+        disabled={pending}
+        data-testid="clarification-resolve"
+      >
         {t("clarifications.resolve")}
       </Button>
       <FormError message={error} />
@@ -163,7 +195,17 @@ function ResolveButton({ threadId, questionKey }: { threadId: string; questionKe
   );
 }
 
-function Thread({ thread, mode, canReply, canResolve }: { thread: ClarificationThreadData; mode: "vendor" | "assessor"; canReply: boolean; canResolve: boolean }) {
+function Thread({
+  thread,
+  mode,
+  canReply,
+  canResolve,
+}: {
+  thread: ClarificationThreadData;
+  mode: "vendor" | "assessor";
+  canReply: boolean;
+  canResolve: boolean;
+}) {
   const { t, date } = useT();
   const open = thread.status === "OPEN";
   const reply = (
@@ -178,7 +220,12 @@ function Thread({ thread, mode, canReply, canResolve }: { thread: ClarificationT
     />
   );
   return (
-    <li className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3" data-testid="clarification-thread" data-thread-id={thread.id} data-status={thread.status}>
+    <li
+      className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3"
+      data-testid="clarification-thread"
+      data-thread-id={thread.id}
+      data-status={thread.status}
+    >
       <div className="flex items-center justify-between gap-2">
         <p className="text-sm font-medium text-slate-800">{t("clarifications.threadTitle")}</p>
         <span
@@ -190,14 +237,22 @@ function Thread({ thread, mode, canReply, canResolve }: { thread: ClarificationT
       </div>
       <ol className="space-y-2">
         {thread.messages.map((message) => (
-          <li key={message.id} className="text-sm" data-testid="clarification-message" data-author-kind={message.authorKind}>
+          <li
+            key={message.id}
+            className="text-sm"
+            data-testid="clarification-message"
+            data-author-kind={message.authorKind}
+          >
             <p className="text-xs text-slate-600" data-testid="clarification-message-author">
               {t("clarifications.messageMeta", {
                 name: `${message.authorLabel} (${t(message.authorKind === "vendor" ? "clarifications.authorVendor" : "clarifications.authorOrganization")})`,
                 time: date(message.createdAt, true),
               })}
             </p>
-            <p className="whitespace-pre-line text-slate-900" data-testid="clarification-message-body">
+            <p
+              className="whitespace-pre-line text-slate-900"
+              data-testid="clarification-message-body"
+            >
               {message.body}
             </p>
           </li>
@@ -209,7 +264,9 @@ function Thread({ thread, mode, canReply, canResolve }: { thread: ClarificationT
         ) : (
           // A resolved thread keeps its reply form folded away: replying reopens it.
           <details>
-            <summary className="cursor-pointer text-sm text-slate-700">{t("clarifications.replyReopens")}</summary>
+            <summary className="cursor-pointer text-sm text-slate-700">
+              {t("clarifications.replyReopens")}
+            </summary>
             <div className="mt-2">{reply}</div>
           </details>
         )
@@ -256,14 +313,22 @@ export function ClarificationThreads({
           <p className="text-sm font-semibold text-slate-800">{t("clarifications.title")}</p>
           <ul className="space-y-2">
             {threads.map((thread) => (
-              <Thread key={thread.id} thread={thread} mode={mode} canReply={mayReply} canResolve={canResolve} />
+              <Thread
+                key={thread.id}
+                thread={thread}
+                mode={mode}
+                canReply={mayReply}
+                canResolve={canResolve}
+              />
             ))}
           </ul>
         </>
       ) : null}
       {mayAsk ? (
         <details data-testid="clarification-ask">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("clarifications.askLegend")}</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {t("clarifications.askLegend")}
+          </summary>
           <div className="mt-2">
             <MessageForm
               formId={clarificationFormId.ask(questionKey)}
@@ -277,7 +342,11 @@ export function ClarificationThreads({
         </details>
       ) : null}
       {formsOutside ? null : (
-        <ClarificationForms action={action} threadsByQuestion={{ [questionKey]: threads }} askQuestionKeys={mayAsk ? [questionKey] : []} />
+        <ClarificationForms
+          action={action}
+          threadsByQuestion={{ [questionKey]: threads }}
+          askQuestionKeys={mayAsk ? [questionKey] : []}
+        />
       )}
     </div>
   );

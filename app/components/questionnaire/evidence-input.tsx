@@ -1,8 +1,16 @@
 import { useRef, useState } from "react";
 import { Alert } from "~/components/ui/layout";
 import { Button } from "~/components/ui/button";
-import { evidenceOutcomeMessage, formatFileSize, megabytesOf } from "~/modules/evidence/evidence-display";
-import { cleanErrorParams, isEvidenceErrorCode, type EvidenceFlash } from "~/modules/evidence/evidence-outcome";
+import {
+  evidenceOutcomeMessage,
+  formatFileSize,
+  megabytesOf,
+} from "~/modules/evidence/evidence-display";
+import {
+  cleanErrorParams,
+  isEvidenceErrorCode,
+  type EvidenceFlash,
+} from "~/modules/evidence/evidence-outcome";
 import { labelKey } from "~/utils/i18n";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -24,7 +32,8 @@ export interface EvidenceQuestion {
 }
 
 const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
-const inputClass = "block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100";
+const inputClass =
+  "block w-full max-w-xs rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100";
 
 /** The id of the separate upload form (outside the questionnaire form: forms cannot nest). */
 export const evidenceUploadFormId = (questionKey: string) => `evidence-upload-${questionKey}`;
@@ -69,7 +78,10 @@ export function EvidenceInput({
 }) {
   const { t, date, number } = useT();
   const key = question.key;
-  const stored = typeof value === "object" && value !== null && !Array.isArray(value) ? (value as { documentType?: string; validUntil?: string }) : null;
+  const stored =
+    typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as { documentType?: string; validUntil?: string })
+      : null;
   const documentTypes = question.evidence?.documentTypes ?? ["other"];
   const expiryRequired = question.evidence?.expiryRequired ?? false;
   const [files, setFiles] = useState(initialFiles);
@@ -78,7 +90,11 @@ export function EvidenceInput({
   const fileInput = useRef<HTMLInputElement>(null);
   const busy = status.kind === "uploading";
   const describe = (code: string | undefined, params?: Record<string, unknown>) =>
-    evidenceOutcomeMessage(t, isEvidenceErrorCode(code) ? code : "failed", cleanErrorParams(params));
+    evidenceOutcomeMessage(
+      t,
+      isEvidenceErrorCode(code) ? code : "failed",
+      cleanErrorParams(params),
+    );
 
   function upload(file: File) {
     if (file.size > maxBytes) {
@@ -93,7 +109,12 @@ export function EvidenceInput({
     request.setRequestHeader("Accept", "application/json");
     request.responseType = "json";
     request.upload.onprogress = (event) => {
-      if (event.lengthComputable) setStatus({ kind: "uploading", name: file.name, percent: Math.round((event.loaded / event.total) * 100) });
+      if (event.lengthComputable)
+        setStatus({
+          kind: "uploading",
+          name: file.name,
+          percent: Math.round((event.loaded / event.total) * 100),
+        });
     };
     request.onerror = () => setStatus({ kind: "error", message: t("evidence.err_network") });
     request.onload = () => {
@@ -104,7 +125,12 @@ export function EvidenceInput({
         | null;
       if (!response || typeof response !== "object") {
         // Not our JSON (e.g. the session ended and the answer is a page): say it failed.
-        setStatus({ kind: "error", message: describe(request.status === 413 ? "too_large" : "failed", { max: String(maxBytes) }) });
+        setStatus({
+          kind: "error",
+          message: describe(request.status === 413 ? "too_large" : "failed", {
+            max: String(maxBytes),
+          }),
+        });
         return;
       }
       if (!response.ok) {
@@ -129,9 +155,7 @@ export function EvidenceInput({
         body: new URLSearchParams({ intent: "remove", questionKey: key }),
       });
       const result = (await response.json().catch(() => null)) as
-        | { ok: true; answer: { value: unknown; version: number } | null }
-        | ServerError
-        | null;
+        { ok: true; answer: { value: unknown; version: number } | null } | ServerError | null;
       if (response.status === 404) {
         // Already gone (removed in another tab): drop it here too.
         setFiles((current) => current.filter((f) => f.id !== file.id));
@@ -166,11 +190,20 @@ export function EvidenceInput({
       </label>
 
       {/* Marked, not dimmed, when not applicable: dimmed text would fall below the contrast minimum. */}
-      <div className={`space-y-3 ${notApplicable ? "border-l-4 border-dashed border-slate-300 pl-3" : ""}`}>
+      <div
+        className={`space-y-3 ${notApplicable ? "border-l-4 border-dashed border-slate-300 pl-3" : ""}`}
+      >
         <div className="flex flex-wrap gap-4">
           <label className="block text-sm">
-            <span className="mb-1 block font-medium text-slate-800">{t("evidence.documentType")}</span>
-            <select name={`q.${key}.documentType`} defaultValue={stored?.documentType ?? documentTypes[0]} disabled={disabled} className={inputClass}>
+            <span className="mb-1 block font-medium text-slate-800">
+              {t("evidence.documentType")}
+            </span>
+            <select
+              name={`q.${key}.documentType`}
+              defaultValue={stored?.documentType ?? documentTypes[0]}
+              disabled={disabled}
+              className={inputClass}
+            >
               {documentTypes.map((type) => (
                 <option key={type} value={type}>
                   {t(labelKey("portal.doc_", type) ?? "common.unknownValue")}
@@ -179,7 +212,9 @@ export function EvidenceInput({
             </select>
           </label>
           <label className="block text-sm">
-            <span className="mb-1 block font-medium text-slate-800">{expiryRequired ? t("evidence.validUntilRequired") : t("evidence.validUntil")}</span>
+            <span className="mb-1 block font-medium text-slate-800">
+              {expiryRequired ? t("evidence.validUntilRequired") : t("evidence.validUntil")}
+            </span>
             <input
               type="date"
               name={`q.${key}.validUntil`}
@@ -196,9 +231,16 @@ export function EvidenceInput({
           {files.length === 0 ? (
             <p className="text-sm text-slate-600">{t("evidence.noFiles")}</p>
           ) : (
-            <ul className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200" data-testid={`evidence-files-${key}`}>
+            <ul
+              className="mt-1 divide-y divide-slate-200 rounded-md border border-slate-200"
+              data-testid={`evidence-files-${key}`}
+            >
               {files.map((file) => (
-                <li key={file.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm" data-testid={`evidence-file-${file.id}`}>
+                <li
+                  key={file.id}
+                  className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm"
+                  data-testid={`evidence-file-${file.id}`}
+                >
                   <input type="hidden" name={`q.${key}.file`} value={file.id} disabled={disabled} />
                   <a
                     href={`/portal/evidence/${encodeURIComponent(file.id)}`}
@@ -209,10 +251,18 @@ export function EvidenceInput({
                     {file.fileName}
                   </a>
                   <span className="text-slate-600">{formatFileSize(t, number, file.size)}</span>
-                  <span className="font-mono text-xs text-slate-600" title={t("evidence.sha256Title", { hash: file.sha256 })}>
+                  <span
+                    className="font-mono text-xs text-slate-600"
+                    title={t("evidence.sha256Title", { hash: file.sha256 })}
+                  >
                     {t("evidence.sha256")} {file.sha256.slice(0, 12)}…
                   </span>
-                  <span className="text-xs text-slate-600">{t("evidence.uploadedBy", { who: file.uploadedByLabel, date: date(file.createdAt, true) })}</span>
+                  <span className="text-xs text-slate-600">
+                    {t("evidence.uploadedBy", {
+                      who: file.uploadedByLabel,
+                      date: date(file.createdAt, true),
+                    })}
+                  </span>
                   {disabled ? null : (
                     <button
                       type="submit"
@@ -241,7 +291,9 @@ export function EvidenceInput({
 
         {disabled ? null : (
           <label className="block text-sm">
-            <span className="mb-1 block text-slate-800">{t("evidence.chooseFile", { size: megabytesOf(maxBytes) })}</span>
+            <span className="mb-1 block text-slate-800">
+              {t("evidence.chooseFile", { size: megabytesOf(maxBytes) })}
+            </span>
             <input
               ref={fileInput}
               type="file"
@@ -260,13 +312,21 @@ export function EvidenceInput({
         )}
 
         {status.kind === "uploading" ? (
-          <p role="status" className="text-sm text-slate-700" data-testid={`evidence-status-${key}`}>
+          <p
+            role="status"
+            className="text-sm text-slate-700"
+            data-testid={`evidence-status-${key}`}
+          >
             {t("evidence.uploading", { name: status.name, percent: status.percent })}
             <progress className="ml-2 align-middle" max={100} value={status.percent} />
           </p>
         ) : null}
         {status.kind === "done" ? (
-          <p role="status" className="text-sm text-green-800" data-testid={`evidence-status-${key}`}>
+          <p
+            role="status"
+            className="text-sm text-green-800"
+            data-testid={`evidence-status-${key}`}
+          >
             {status.message}
           </p>
         ) : null}
@@ -300,7 +360,11 @@ export function EvidenceUploadForm({ questionKey }: { questionKey: string }) {
       <input type="hidden" name="questionKey" value={questionKey} />
       <noscript>
         <p className="text-xs text-slate-600">{t("evidence.uploadHint")}</p>
-        <Button type="submit" variant="secondary" data-testid={`evidence-upload-submit-${questionKey}`}>
+        <Button
+          type="submit"
+          variant="secondary"
+          data-testid={`evidence-upload-submit-${questionKey}`}
+        >
           {t("evidence.uploadButton")}
         </Button>
       </noscript>

@@ -9,7 +9,13 @@ import { QuestionInput, type PortalQuestion } from "./question-input";
 type AutosaveResponse =
   | { status: "saved"; questionKey: string; version: number; value: unknown }
   | { status: "unchanged"; questionKey: string }
-  | { status: "conflict"; questionKey: string; version: number; currentValue: unknown; yourValue: unknown }
+  | {
+      status: "conflict";
+      questionKey: string;
+      version: number;
+      currentValue: unknown;
+      yourValue: unknown;
+    }
   // message: key + parameters, translated here; text: the same in the request's language (for non-page clients).
   | { status: "invalid"; questionKey: string; message: LocalizedMessage; text: string };
 
@@ -48,7 +54,11 @@ export function QuestionBlock({
   /** Called when the server stored a new value for this question. */
   onSaved?: (questionKey: string, value: unknown) => void;
   /** Renders a custom input (evidence); gets a callback for answers the server changed itself. */
-  renderInput?: (props: { value: unknown; disabled: boolean; onServerSaved: (value: unknown, version: number) => void }) => ReactNode;
+  renderInput?: (props: {
+    value: unknown;
+    disabled: boolean;
+    onServerSaved: (value: unknown, version: number) => void;
+  }) => ReactNode;
   /** Extra content below the question (clarification threads). */
   children?: ReactNode;
 }) {
@@ -58,7 +68,10 @@ export function QuestionBlock({
   const [shown, setShown] = useState(JSON.stringify(initial.value ?? null));
   const [value, setValue] = useState<unknown>(initial.value);
   const [remountKey, setRemountKey] = useState(0);
-  const [conflict, setConflict] = useState<Extract<AutosaveResponse, { status: "conflict" }> | null>(null);
+  const [conflict, setConflict] = useState<Extract<
+    AutosaveResponse,
+    { status: "conflict" }
+  > | null>(null);
   const [error, setError] = useState<string | null>(null);
   const fieldsetRef = useRef<HTMLFieldSetElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -95,7 +108,8 @@ export function QuestionBlock({
     // The question's own field and its sub-fields (table columns, evidence parts), in DOM order.
     for (const element of Array.from(fieldset.elements)) {
       const input = element as HTMLInputElement;
-      if (input.name !== `q.${question.key}` && !input.name.startsWith(`q.${question.key}.`)) continue;
+      if (input.name !== `q.${question.key}` && !input.name.startsWith(`q.${question.key}.`))
+        continue;
       if ((input.type === "radio" || input.type === "checkbox") && !input.checked) continue;
       if (input.type === "file") continue;
       body.append(input.name, input.value);
@@ -132,13 +146,18 @@ export function QuestionBlock({
   useEffect(() => {
     if (conflict) {
       const active = document.activeElement;
-      if (active instanceof HTMLElement && fieldsetRef.current?.contains(active)) returnFocusTo.current = active;
+      if (active instanceof HTMLElement && fieldsetRef.current?.contains(active))
+        returnFocusTo.current = active;
       dialogRef.current?.focus();
     } else if (restoreFocus.current) {
       restoreFocus.current = false;
       const previous = returnFocusTo.current;
       // "Keep the saved answer" re-mounts the inputs: then the question's first field takes focus.
-      const target = previous?.isConnected ? previous : fieldsetRef.current?.querySelector<HTMLElement>(`[name^="q.${CSS.escape(question.key)}"]:not([type="hidden"]):not([disabled])`);
+      const target = previous?.isConnected
+        ? previous
+        : fieldsetRef.current?.querySelector<HTMLElement>(
+            `[name^="q.${CSS.escape(question.key)}"]:not([type="hidden"]):not([disabled])`,
+          );
       target?.focus();
       returnFocusTo.current = null;
     }
@@ -156,7 +175,12 @@ export function QuestionBlock({
     if (!fieldset) return [];
     return Array.from(fieldset.elements)
       .map((element) => element as HTMLInputElement)
-      .filter((input) => input.name === `q.${question.key}` && (input.type === "radio" || input.type === "checkbox") && input.checked)
+      .filter(
+        (input) =>
+          input.name === `q.${question.key}` &&
+          (input.type === "radio" || input.type === "checkbox") &&
+          input.checked,
+      )
       .map((input) => input.value);
   }
 
@@ -183,7 +207,8 @@ export function QuestionBlock({
   function onChange(event: ChangeEvent<HTMLFieldSetElement>) {
     const target = event.target as unknown as HTMLInputElement;
     // Only the answer's own fields: typing a clarification reply in this block saves nothing.
-    if (target.name !== `q.${question.key}` && !target.name?.startsWith(`q.${question.key}.`)) return;
+    if (target.name !== `q.${question.key}` && !target.name?.startsWith(`q.${question.key}.`))
+      return;
     // Choosing a file starts an upload, which stores the answer itself (onServerSaved).
     if (target.type === "file") return;
     onTokens?.(question.key, currentTokens());
@@ -211,7 +236,11 @@ export function QuestionBlock({
   }
 
   const saving = fetcher.state !== "idle";
-  const status = saving ? t("portal.saving") : fetcher.data?.status === "saved" ? t("portal.saved") : null;
+  const status = saving
+    ? t("portal.saving")
+    : fetcher.data?.status === "saved"
+      ? t("portal.saved")
+      : null;
   return (
     <fieldset
       ref={fieldsetRef}
@@ -226,7 +255,11 @@ export function QuestionBlock({
       <legend className="sr-only">{question.label[locale]}</legend>
       <p id={`q-${question.key}-label`} className="font-medium text-slate-900">
         {question.label[locale]}
-        {question.required ? <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">{t("portal.required")}</span> : null}
+        {question.required ? (
+          <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">
+            {t("portal.required")}
+          </span>
+        ) : null}
       </p>
       {question.help ? <p className="text-sm text-slate-600">{question.help[locale]}</p> : null}
       {/* A read-only question (submitted, not reopened, not delegated) sends nothing with the
@@ -242,7 +275,13 @@ export function QuestionBlock({
         {renderInput ? (
           renderInput({ value, disabled: !editable, onServerSaved: adoptServerValue })
         ) : (
-          <QuestionInput question={question} value={value} disabled={!editable} locale={locale} countryGroups={countryGroups} />
+          <QuestionInput
+            question={question}
+            value={value}
+            disabled={!editable}
+            locale={locale}
+            countryGroups={countryGroups}
+          />
         )}
       </div>
       {question.regulationRefs.length > 0 ? (
@@ -253,7 +292,11 @@ export function QuestionBlock({
       <p aria-live="polite" className="min-h-4 text-xs text-slate-500" data-testid="save-status">
         {status}
       </p>
-      {error || serverNote ? <p className="text-sm text-red-700">{t("portal.saveFailed", { message: error ?? serverNote ?? "" })}</p> : null}
+      {error || serverNote ? (
+        <p className="text-sm text-red-700">
+          {t("portal.saveFailed", { message: error ?? serverNote ?? "" })}
+        </p>
+      ) : null}
       {conflict ? (
         <div
           ref={dialogRef}
@@ -264,17 +307,37 @@ export function QuestionBlock({
           className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm"
           data-testid="conflict-dialog"
         >
-          <p id={`conflict-${question.key}`} className="font-semibold">{t("portal.conflictTitle")}</p>
-          <p id={`conflict-${question.key}-body`} className="mt-1">{t("portal.conflictBody")}</p>
+          <p id={`conflict-${question.key}`} className="font-semibold">
+            {t("portal.conflictTitle")}
+          </p>
+          <p id={`conflict-${question.key}-body`} className="mt-1">
+            {t("portal.conflictBody")}
+          </p>
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
             <dt className="text-slate-600">{t("portal.theirValue")}</dt>
-            <dd data-testid="conflict-theirs">{formatAnswer(question, conflict.currentValue, locale, t)}</dd>
+            <dd data-testid="conflict-theirs">
+              {formatAnswer(question, conflict.currentValue, locale, t)}
+            </dd>
             <dt className="text-slate-600">{t("portal.yourValue")}</dt>
-            <dd data-testid="conflict-mine">{formatAnswer(question, conflict.yourValue, locale, t)}</dd>
+            <dd data-testid="conflict-mine">
+              {formatAnswer(question, conflict.yourValue, locale, t)}
+            </dd>
           </dl>
           <div className="mt-3 flex gap-2">
-            <button type="button" onClick={keepTheirs} className="rounded border border-slate-300 bg-white px-3 py-1">{t("portal.keepTheirs")}</button>
-            <button type="button" onClick={keepMine} className="rounded bg-brand-600 px-3 py-1 text-white">{t("portal.keepMine")}</button>
+            <button
+              type="button"
+              onClick={keepTheirs}
+              className="rounded border border-slate-300 bg-white px-3 py-1"
+            >
+              {t("portal.keepTheirs")}
+            </button>
+            <button
+              type="button"
+              onClick={keepMine}
+              className="rounded bg-brand-600 px-3 py-1 text-white"
+            >
+              {t("portal.keepMine")}
+            </button>
           </div>
         </div>
       ) : null}

@@ -44,17 +44,27 @@ export function QuestionInput({
     <div role="radiogroup" aria-labelledby={labelId} className="flex flex-wrap gap-x-5 gap-y-2">
       {choices.map((choice) => (
         <label key={choice.value} className="inline-flex items-center gap-2 text-sm">
-          <input type="radio" name={name} value={choice.value} defaultChecked={value === choice.value} disabled={disabled} />
+          <input
+            type="radio"
+            name={name}
+            value={choice.value}
+            defaultChecked={value === choice.value}
+            disabled={disabled}
+          />
           {choice.label}
         </label>
       ))}
     </div>
   );
-  const inputClass = "block w-full max-w-xl rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100";
+  const inputClass =
+    "block w-full max-w-xl rounded-md border border-slate-300 px-3 py-2 text-sm disabled:bg-slate-100";
   switch (question.type) {
     case "yes_no":
       return radio(
-        (["yes", "partial", "no", "unknown", "na"] as const).map((v) => ({ value: v, label: t(`portal.${v}`) })),
+        (["yes", "partial", "no", "unknown", "na"] as const).map((v) => ({
+          value: v,
+          label: t(`portal.${v}`),
+        })),
       );
     case "single_choice":
       return radio([
@@ -67,7 +77,13 @@ export function QuestionInput({
         <div role="group" aria-labelledby={labelId} className="flex flex-col gap-2">
           {(question.options ?? []).map((o) => (
             <label key={o.value} className="inline-flex items-center gap-2 text-sm">
-              <input type="checkbox" name={name} value={o.value} defaultChecked={picked.includes(o.value)} disabled={disabled} />
+              <input
+                type="checkbox"
+                name={name}
+                value={o.value}
+                defaultChecked={picked.includes(o.value)}
+                disabled={disabled}
+              />
               {o.label[locale]}
             </label>
           ))}
@@ -82,7 +98,9 @@ export function QuestionInput({
             inputMode="decimal"
             name={name}
             aria-labelledby={labelId}
-            defaultValue={typeof value === "number" ? String(value) : typeof value === "string" ? value : ""}
+            defaultValue={
+              typeof value === "number" ? String(value) : typeof value === "string" ? value : ""
+            }
             disabled={disabled}
             className={`${inputClass} max-w-40`}
           />
@@ -90,13 +108,49 @@ export function QuestionInput({
         </div>
       );
     case "date":
-      return <input type="date" name={name} aria-labelledby={labelId} defaultValue={typeof value === "string" ? value : ""} disabled={disabled} className={`${inputClass} max-w-48`} />;
+      return (
+        <input
+          type="date"
+          name={name}
+          aria-labelledby={labelId}
+          defaultValue={typeof value === "string" ? value : ""}
+          disabled={disabled}
+          className={`${inputClass} max-w-48`}
+        />
+      );
     case "countries":
-      return <CountriesInput name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} groups={countryGroups} />;
+      return (
+        <CountriesInput
+          name={name}
+          value={value}
+          disabled={disabled}
+          locale={locale}
+          labelId={labelId}
+          groups={countryGroups}
+        />
+      );
     case "subprocessors":
-      return <SubprocessorTable name={name} value={value} disabled={disabled} locale={locale} labelId={labelId} />;
+      return (
+        <SubprocessorTable
+          name={name}
+          value={value}
+          disabled={disabled}
+          locale={locale}
+          labelId={labelId}
+        />
+      );
     case "text":
-      return <input type="text" name={name} aria-labelledby={labelId} defaultValue={typeof value === "string" ? value : ""} disabled={disabled} maxLength={10_000} className={inputClass} />;
+      return (
+        <input
+          type="text"
+          name={name}
+          aria-labelledby={labelId}
+          defaultValue={typeof value === "string" ? value : ""}
+          disabled={disabled}
+          maxLength={10_000}
+          className={inputClass}
+        />
+      );
     default:
       return (
         <textarea

@@ -2,7 +2,11 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/layout";
-import { COMMENT_BODY_MAX, COMMENT_VISIBILITIES, type CommentVisibility } from "~/modules/review/review-input";
+import {
+  COMMENT_BODY_MAX,
+  COMMENT_VISIBILITIES,
+  type CommentVisibility,
+} from "~/modules/review/review-input";
 import { useT } from "~/utils/use-t";
 import { ReviewFlashNotice } from "./review-flash-notice";
 
@@ -16,16 +20,31 @@ export interface CommentData {
   createdAt: Date | string;
 }
 
-export function CommentList({ comments, showVisibility = true }: { comments: readonly CommentData[]; showVisibility?: boolean }) {
+export function CommentList({
+  comments,
+  showVisibility = true,
+}: {
+  comments: readonly CommentData[];
+  showVisibility?: boolean;
+}) {
   const { t, date } = useT();
   if (comments.length === 0) return null;
   return (
     <ul className="space-y-2">
       {comments.map((c) => (
-        <li key={c.id} className={`rounded-md border p-2 text-sm ${c.visibility === "VENDOR" ? "border-sky-200 bg-sky-50" : "border-slate-200 bg-slate-50"}`} data-testid="comment" data-visibility={c.visibility}>
+        <li
+          key={c.id}
+          className={`rounded-md border p-2 text-sm ${c.visibility === "VENDOR" ? "border-sky-200 bg-sky-50" : "border-slate-200 bg-slate-50"}`}
+          data-testid="comment"
+          data-visibility={c.visibility}
+        >
           <p className="text-xs text-slate-600">
             {t("review.commentMeta", { author: c.authorLabel, date: date(c.createdAt, true) })}
-            {showVisibility ? <span className="ml-2 rounded bg-white px-1.5 py-0.5 font-medium">{t(c.visibility === "VENDOR" ? "review.badgeVENDOR" : "review.badgeINTERNAL")}</span> : null}
+            {showVisibility ? (
+              <span className="ml-2 rounded bg-white px-1.5 py-0.5 font-medium">
+                {t(c.visibility === "VENDOR" ? "review.badgeVENDOR" : "review.badgeINTERNAL")}
+              </span>
+            ) : null}
           </p>
           <p className="whitespace-pre-line">{c.body}</p>
         </li>
@@ -35,35 +54,71 @@ export function CommentList({ comments, showVisibility = true }: { comments: rea
 }
 
 /** Comment form: internal by default, a radio makes it visible to the vendor. */
-export function CommentForm({ assessmentId, questionKey }: { assessmentId: string; questionKey?: string }) {
+export function CommentForm({
+  assessmentId,
+  questionKey,
+}: {
+  assessmentId: string;
+  questionKey?: string;
+}) {
   const { t } = useT();
   return (
-    <Form method="post" action={`/assessments/${assessmentId}/review`} className="space-y-2" data-testid="comment-form">
+    <Form
+      method="post"
+      action={`/assessments/${assessmentId}/review`}
+      className="space-y-2"
+      data-testid="comment-form"
+    >
       <input type="hidden" name="intent" value="addComment" />
       {questionKey ? <input type="hidden" name="questionKey" value={questionKey} /> : null}
-      <TextAreaField label={t("review.commentBody")} name="body" rows={2} required maxLength={COMMENT_BODY_MAX} />
+      <TextAreaField
+        label={t("review.commentBody")}
+        name="body"
+        rows={2}
+        required
+        maxLength={COMMENT_BODY_MAX}
+      />
       <fieldset className="flex flex-wrap gap-4 text-sm">
         <legend className="sr-only">{t("review.visibility")}</legend>
         {COMMENT_VISIBILITIES.map((v) => (
           <label key={v}>
-            <input type="radio" name="visibility" value={v} defaultChecked={v === "INTERNAL"} /> {t(`review.visibility${v}`)}
+            <input type="radio" name="visibility" value={v} defaultChecked={v === "INTERNAL"} />{" "}
+            {t(`review.visibility${v}`)}
           </label>
         ))}
       </fieldset>
-      <Button type="submit" variant="secondary">{t("review.addComment")}</Button>
+      <Button type="submit" variant="secondary">
+        {t("review.addComment")}
+      </Button>
     </Form>
   );
 }
 
 /** Comments on the assessment as a whole (those on single answers sit under the answers). */
-export function CommentsCard({ assessmentId, comments, canComment }: { assessmentId: string; comments: readonly CommentData[]; canComment: boolean }) {
+export function CommentsCard({
+  assessmentId,
+  comments,
+  canComment,
+}: {
+  assessmentId: string;
+  comments: readonly CommentData[];
+  canComment: boolean;
+}) {
   const { t } = useT();
   const general = comments.filter((c) => c.questionKey === null);
   return (
     <Card title={<span id="comments">{t("review.commentsTitle")}</span>}>
       <ReviewFlashNotice intents={["addComment"]} />
-      {general.length === 0 ? <p className="mb-2 text-sm text-slate-600">{t("review.noComments")}</p> : <CommentList comments={general} />}
-      {canComment ? <div className="mt-3"><CommentForm assessmentId={assessmentId} /></div> : null}
+      {general.length === 0 ? (
+        <p className="mb-2 text-sm text-slate-600">{t("review.noComments")}</p>
+      ) : (
+        <CommentList comments={general} />
+      )}
+      {canComment ? (
+        <div className="mt-3">
+          <CommentForm assessmentId={assessmentId} />
+        </div>
+      ) : null}
     </Card>
   );
 }
@@ -89,12 +144,20 @@ export function AnswerReviewExtras({
   const mine = comments.filter((c) => c.questionKey === questionKey);
   return (
     <div className="mt-2 space-y-2">
-      {reason ? <p className="text-xs text-slate-600" data-testid="score-reason">{t("review.scoreReason", { reason })}</p> : null}
+      {reason ? (
+        <p className="text-xs text-slate-600" data-testid="score-reason">
+          {t("review.scoreReason", { reason })}
+        </p>
+      ) : null}
       <CommentList comments={mine} />
       {canComment ? (
         <details>
-          <summary className="cursor-pointer text-xs underline">{t("review.commentOnAnswer")}</summary>
-          <div className="mt-2"><CommentForm assessmentId={assessmentId} questionKey={questionKey} /></div>
+          <summary className="cursor-pointer text-xs underline">
+            {t("review.commentOnAnswer")}
+          </summary>
+          <div className="mt-2">
+            <CommentForm assessmentId={assessmentId} questionKey={questionKey} />
+          </div>
         </details>
       ) : null}
     </div>

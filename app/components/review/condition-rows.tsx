@@ -27,16 +27,32 @@ export function ConditionRows({ error }: { error?: string | null }) {
         <div key={i} className="grid gap-2 sm:grid-cols-[1fr_auto]">
           <label className="text-sm">
             <span className="sr-only">{t("review.conditionN", { n: i + 1 })}</span>
-            <input name="conditionText" maxLength={1000} placeholder={t("review.conditionN", { n: i + 1 })} aria-label={t("review.conditionN", { n: i + 1 })} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+            <input
+              name="conditionText"
+              maxLength={1000}
+              placeholder={t("review.conditionN", { n: i + 1 })}
+              aria-label={t("review.conditionN", { n: i + 1 })}
+              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            />
           </label>
           <label className="text-sm">
             <span className="sr-only">{t("review.conditionDueN", { n: i + 1 })}</span>
-            <input name="conditionDue" type="date" aria-label={t("review.conditionDueN", { n: i + 1 })} className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm" />
+            <input
+              name="conditionDue"
+              type="date"
+              aria-label={t("review.conditionDueN", { n: i + 1 })}
+              className="block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+            />
           </label>
         </div>
       ))}
       {hydrated && rows < MAX_CONDITIONS ? (
-        <Button type="button" variant="secondary" onClick={() => setRows((n) => Math.min(n + 1, MAX_CONDITIONS))} data-testid="add-condition">
+        <Button
+          type="button"
+          variant="secondary"
+          onClick={() => setRows((n) => Math.min(n + 1, MAX_CONDITIONS))}
+          data-testid="add-condition"
+        >
           {t("review.addCondition")}
         </Button>
       ) : null}

@@ -18,7 +18,8 @@ const SEVERITY_CLASS: Record<Finding["severity"], string> = {
 };
 
 /** yyyy-mm-dd of a stored calendar day (23:59:59 UTC), for <input type="date">. */
-const dayOf = (value: Date | string | null) => (value ? new Date(value).toISOString().slice(0, 10) : "");
+const dayOf = (value: Date | string | null) =>
+  value ? new Date(value).toISOString().slice(0, 10) : "";
 
 /** The fields of the create and edit forms (plain POSTs: they work without JavaScript). */
 function FindingFields({ finding, questions }: { finding?: Finding; questions: QuestionOption[] }) {
@@ -27,27 +28,77 @@ function FindingFields({ finding, questions }: { finding?: Finding; questions: Q
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div className="sm:col-span-2">
-        <TextField label={t("review.findingTitle")} name="title" required minLength={3} maxLength={200} defaultValue={finding?.title} />
+        <TextField
+          label={t("review.findingTitle")}
+          name="title"
+          required
+          minLength={3}
+          maxLength={200}
+          defaultValue={finding?.title}
+        />
       </div>
-      <SelectField label={t("review.severity")} name="severity" defaultValue={finding?.severity ?? "MEDIUM"} options={FINDING_SEVERITIES.map((s) => ({ value: s, label: t(`review.severity${s}`) }))} />
-      <SelectField label={t("review.findingStatus")} name="status" defaultValue={finding?.status ?? "OPEN"} options={FINDING_STATUSES.map((s) => ({ value: s, label: t(`review.findingStatus${s}`) }))} />
+      <SelectField
+        label={t("review.severity")}
+        name="severity"
+        defaultValue={finding?.severity ?? "MEDIUM"}
+        options={FINDING_SEVERITIES.map((s) => ({ value: s, label: t(`review.severity${s}`) }))}
+      />
+      <SelectField
+        label={t("review.findingStatus")}
+        name="status"
+        defaultValue={finding?.status ?? "OPEN"}
+        options={FINDING_STATUSES.map((s) => ({ value: s, label: t(`review.findingStatus${s}`) }))}
+      />
       <div className="sm:col-span-2">
-        <TextAreaField label={t("review.description")} name="description" rows={3} required maxLength={5000} defaultValue={finding?.description} />
+        <TextAreaField
+          label={t("review.description")}
+          name="description"
+          rows={3}
+          required
+          maxLength={5000}
+          defaultValue={finding?.description}
+        />
       </div>
       <div className="sm:col-span-2">
-        <TextAreaField label={t("review.remediation")} name="remediation" rows={2} maxLength={5000} defaultValue={finding?.remediation} />
+        <TextAreaField
+          label={t("review.remediation")}
+          name="remediation"
+          rows={2}
+          maxLength={5000}
+          defaultValue={finding?.remediation}
+        />
       </div>
-      <TextField label={t("review.owner")} name="owner" maxLength={200} defaultValue={finding?.owner ?? ""} />
-      <TextField label={t("review.dueDate")} name="dueDate" type="date" defaultValue={dayOf(finding?.dueDate ?? null)} />
+      <TextField
+        label={t("review.owner")}
+        name="owner"
+        maxLength={200}
+        defaultValue={finding?.owner ?? ""}
+      />
+      <TextField
+        label={t("review.dueDate")}
+        name="dueDate"
+        type="date"
+        defaultValue={dayOf(finding?.dueDate ?? null)}
+      />
       <div className="sm:col-span-2">
         <label className="block text-sm font-medium text-slate-800">
           {t("review.linkedQuestions")}
-          <select name="questionKeys" multiple size={6} defaultValue={finding?.questionKeys ?? []} className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm">
+          <select
+            name="questionKeys"
+            multiple
+            size={6}
+            defaultValue={finding?.questionKeys ?? []}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
             {sections.map((title) => (
               <optgroup key={title} label={title}>
-                {questions.filter((q) => q.sectionTitle === title).map((q) => (
-                  <option key={q.key} value={q.key}>{q.label}</option>
-                ))}
+                {questions
+                  .filter((q) => q.sectionTitle === title)
+                  .map((q) => (
+                    <option key={q.key} value={q.key}>
+                      {q.label}
+                    </option>
+                  ))}
               </optgroup>
             ))}
           </select>
@@ -63,38 +114,77 @@ function FindingFields({ finding, questions }: { finding?: Finding; questions: Q
  * and a create form. Readers (DPO, auditor) see the list only. Each edit carries the version it
  * started from, so a stale edit is refused instead of overwriting a colleague's change.
  */
-export function FindingsCard({ assessmentId, findings, questions, canWrite }: { assessmentId: string; findings: Finding[]; questions: QuestionOption[]; canWrite: boolean }) {
+export function FindingsCard({
+  assessmentId,
+  findings,
+  questions,
+  canWrite,
+}: {
+  assessmentId: string;
+  findings: Finding[];
+  questions: QuestionOption[];
+  canWrite: boolean;
+}) {
   const { t, date } = useT();
   const action = `/assessments/${assessmentId}/review`;
   const labelOf = (key: string) => questions.find((q) => q.key === key)?.label ?? key;
   return (
     <Card title={<span id="findings">{t("review.findingsTitle")}</span>}>
       <ReviewFlashNotice intents={["createFinding", "deleteFinding"]} />
-      {findings.length === 0 ? <p className="text-sm text-slate-600">{t("review.noFindings")}</p> : null}
+      {findings.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("review.noFindings")}</p>
+      ) : null}
       <ul className="space-y-4">
         {findings.map((f) => (
-          <li key={f.id} id={`finding-${f.id}`} className="rounded-md border border-slate-200 p-3" data-testid="finding">
+          <li
+            key={f.id}
+            id={`finding-${f.id}`}
+            className="rounded-md border border-slate-200 p-3"
+            data-testid="finding"
+          >
             <div className="flex flex-wrap items-baseline gap-2">
-              <span className={`rounded px-2 py-0.5 text-xs font-medium ${SEVERITY_CLASS[f.severity]}`}>{t(`review.severity${f.severity}`)}</span>
-              <h3 className="font-semibold" data-testid="finding-title">{f.title}</h3>
+              <span
+                className={`rounded px-2 py-0.5 text-xs font-medium ${SEVERITY_CLASS[f.severity]}`}
+              >
+                {t(`review.severity${f.severity}`)}
+              </span>
+              <h3 className="font-semibold" data-testid="finding-title">
+                {f.title}
+              </h3>
             </div>
             <p className="mt-1 text-xs text-slate-600" data-testid="finding-meta">
-              {t("review.findingMeta", { severity: t(`review.severity${f.severity}`), status: t(`review.findingStatus${f.status}`), owner: f.owner ?? "–", due: date(f.dueDate) })}
+              {t("review.findingMeta", {
+                severity: t(`review.severity${f.severity}`),
+                status: t(`review.findingStatus${f.status}`),
+                owner: f.owner ?? "–",
+                due: date(f.dueDate),
+              })}
             </p>
             <p className="mt-2 whitespace-pre-line text-sm">{f.description}</p>
-            {f.remediation ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700"><span className="font-medium">{t("review.remediation")}:</span> {f.remediation}</p> : null}
+            {f.remediation ? (
+              <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
+                <span className="font-medium">{t("review.remediation")}:</span> {f.remediation}
+              </p>
+            ) : null}
             {f.questionKeys.length > 0 ? (
               <p className="mt-1 text-xs">
                 {t("review.linkedQuestions")}:{" "}
                 {f.questionKeys.map((key, i) => (
-                  <span key={key}>{i > 0 ? " · " : ""}<a href={`#answer-${key}`} className="underline">{labelOf(key)}</a></span>
+                  <span key={key}>
+                    {i > 0 ? " · " : ""}
+                    <a href={`#answer-${key}`} className="underline">
+                      {labelOf(key)}
+                    </a>
+                  </span>
                 ))}
               </p>
             ) : null}
             <ReviewFlashNotice intents={["updateFinding", "deleteFinding"]} id={f.id} />
             {canWrite ? (
               <details className="mt-2">
-                <summary className="cursor-pointer text-sm underline">{t("review.editFinding")}</summary>
+                <summary className="cursor-pointer text-sm underline">
+                  {t("review.editFinding")}
+                </summary>
                 <Form method="post" action={action} className="mt-2 space-y-3">
                   <input type="hidden" name="intent" value="updateFinding" />
                   <input type="hidden" name="findingId" value={f.id} />
@@ -102,12 +192,21 @@ export function FindingsCard({ assessmentId, findings, questions, canWrite }: { 
                   <FindingFields finding={f} questions={questions} />
                   <Button type="submit">{t("review.saveFinding")}</Button>
                 </Form>
-                <Form method="post" action={action} className="mt-3 flex flex-wrap items-center gap-3">
+                <Form
+                  method="post"
+                  action={action}
+                  className="mt-3 flex flex-wrap items-center gap-3"
+                >
                   <input type="hidden" name="intent" value="deleteFinding" />
                   <input type="hidden" name="findingId" value={f.id} />
                   <input type="hidden" name="expectedVersion" value={f.version} />
-                  <label className="text-sm"><input type="checkbox" name="confirm" value="yes" required /> {t("review.confirmDelete")}</label>
-                  <Button type="submit" variant="danger">{t("review.deleteFinding")}</Button>
+                  <label className="text-sm">
+                    <input type="checkbox" name="confirm" value="yes" required />{" "}
+                    {t("review.confirmDelete")}
+                  </label>
+                  <Button type="submit" variant="danger">
+                    {t("review.deleteFinding")}
+                  </Button>
                 </Form>
               </details>
             ) : null}
@@ -117,14 +216,21 @@ export function FindingsCard({ assessmentId, findings, questions, canWrite }: { 
       {canWrite ? (
         <details className="mt-4" open={findings.length === 0}>
           <summary className="cursor-pointer font-medium">{t("review.addFinding")}</summary>
-          <Form method="post" action={action} className="mt-2 space-y-3" data-testid="create-finding-form">
+          <Form
+            method="post"
+            action={action}
+            className="mt-2 space-y-3"
+            data-testid="create-finding-form"
+          >
             <input type="hidden" name="intent" value="createFinding" />
             <FindingFields questions={questions} />
             <Button type="submit">{t("review.createFinding")}</Button>
           </Form>
         </details>
       ) : null}
-      {findings.length > 0 ? <p className="mt-3 text-xs text-slate-500">{t("review.findingsAfterDecision")}</p> : null}
+      {findings.length > 0 ? (
+        <p className="mt-3 text-xs text-slate-500">{t("review.findingsAfterDecision")}</p>
+      ) : null}
     </Card>
   );
 }

@@ -26,7 +26,11 @@ export function ChangeRequestBanner({
             <p className="mt-2">{t("review.bannerReopened")}</p>
             <ul className="mt-1 list-disc pl-5" data-testid="reopened-questions">
               {request.questionKeys.map((key) => (
-                <li key={key}><a href={`#q-${key}`} className="underline">{labelOf(key)}</a></li>
+                <li key={key}>
+                  <a href={`#q-${key}`} className="underline">
+                    {labelOf(key)}
+                  </a>
+                </li>
               ))}
             </ul>
           </>
@@ -39,23 +43,45 @@ export function ChangeRequestBanner({
 }
 
 /** Vendor-visible comments on the assessment as a whole, at the top of the portal. */
-export function VendorCommentsCard({ organization, comments }: { organization: string; comments: readonly CommentData[] }) {
+export function VendorCommentsCard({
+  organization,
+  comments,
+}: {
+  organization: string;
+  comments: readonly CommentData[];
+}) {
   const { t } = useT();
   if (comments.length === 0) return null;
   return (
     <Card title={t("review.vendorCommentsTitle", { organization })}>
-      <div data-testid="vendor-comments"><CommentList comments={comments} showVisibility={false} /></div>
+      <div data-testid="vendor-comments">
+        <CommentList comments={comments} showVisibility={false} />
+      </div>
     </Card>
   );
 }
 
 /** Vendor-visible comments under one question (inside the answers form: no form controls here). */
-export function VendorQuestionComments({ comments, reopened }: { comments: readonly CommentData[]; reopened: boolean | null }) {
+export function VendorQuestionComments({
+  comments,
+  reopened,
+}: {
+  comments: readonly CommentData[];
+  reopened: boolean | null;
+}) {
   const { t } = useT();
   return (
     <div className="mt-2 space-y-2">
-      {reopened === false ? <p className="text-xs text-slate-500" data-testid="not-reopened">{t("review.notReopened")}</p> : null}
-      {comments.length > 0 ? <div data-testid="question-comments"><CommentList comments={comments} showVisibility={false} /></div> : null}
+      {reopened === false ? (
+        <p className="text-xs text-slate-500" data-testid="not-reopened">
+          {t("review.notReopened")}
+        </p>
+      ) : null}
+      {comments.length > 0 ? (
+        <div data-testid="question-comments">
+          <CommentList comments={comments} showVisibility={false} />
+        </div>
+      ) : null}
     </div>
   );
 }

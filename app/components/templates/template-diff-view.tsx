@@ -15,9 +15,15 @@ function Changes({ changes }: { changes: FieldChange[] }) {
     <table className="mt-1 w-full table-fixed text-xs">
       <thead className="text-left text-slate-500">
         <tr>
-          <th scope="col" className="w-1/5 py-1 pr-2">{t("templates.field")}</th>
-          <th scope="col" className="py-1 pr-2">{t("templates.before")}</th>
-          <th scope="col" className="py-1">{t("templates.after")}</th>
+          <th scope="col" className="w-1/5 py-1 pr-2">
+            {t("templates.field")}
+          </th>
+          <th scope="col" className="py-1 pr-2">
+            {t("templates.before")}
+          </th>
+          <th scope="col" className="py-1">
+            {t("templates.after")}
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -37,18 +43,41 @@ function Changes({ changes }: { changes: FieldChange[] }) {
 export function TemplateDiffView({ diff }: { diff: TemplateDiff }) {
   const { t, locale } = useT();
   if (diff.identical) return <p className="text-sm text-slate-600">{t("templates.noChanges")}</p>;
-  const groups: { title: MessageKey; items: { key: string; label: { en: string; de: string }; extra?: string; changes?: FieldChange[] }[] }[] = [
+  const groups: {
+    title: MessageKey;
+    items: {
+      key: string;
+      label: { en: string; de: string };
+      extra?: string;
+      changes?: FieldChange[];
+    }[];
+  }[] = [
     { title: "templates.sectionsAdded", items: diff.sections.added },
     { title: "templates.sectionsRemoved", items: diff.sections.removed },
-    { title: "templates.sectionsMoved", items: diff.sections.moved.map((m) => ({ ...m, extra: t("templates.movedFromTo", { from: m.fromIndex + 1, to: m.toIndex + 1 }) })) },
+    {
+      title: "templates.sectionsMoved",
+      items: diff.sections.moved.map((m) => ({
+        ...m,
+        extra: t("templates.movedFromTo", { from: m.fromIndex + 1, to: m.toIndex + 1 }),
+      })),
+    },
     { title: "templates.sectionsChanged", items: diff.sections.changed },
-    { title: "templates.questionsAdded", items: diff.questions.added.map((q) => ({ ...q, extra: q.sectionKey })) },
-    { title: "templates.questionsRemoved", items: diff.questions.removed.map((q) => ({ ...q, extra: q.sectionKey })) },
+    {
+      title: "templates.questionsAdded",
+      items: diff.questions.added.map((q) => ({ ...q, extra: q.sectionKey })),
+    },
+    {
+      title: "templates.questionsRemoved",
+      items: diff.questions.removed.map((q) => ({ ...q, extra: q.sectionKey })),
+    },
     {
       title: "templates.questionsMoved",
       items: diff.questions.moved.map((m) => ({
         ...m,
-        extra: t("templates.movedFromTo", { from: `${m.fromSection} #${m.fromIndex + 1}`, to: `${m.toSection} #${m.toIndex + 1}` }),
+        extra: t("templates.movedFromTo", {
+          from: `${m.fromSection} #${m.fromIndex + 1}`,
+          to: `${m.toSection} #${m.toIndex + 1}`,
+        }),
       })),
     },
     { title: "templates.questionsChanged", items: diff.questions.changed },
@@ -71,8 +100,11 @@ export function TemplateDiffView({ diff }: { diff: TemplateDiff }) {
             <ul className="mt-1 space-y-2 text-sm">
               {group.items.map((item) => (
                 <li key={item.key}>
-                  <span className="font-mono text-xs text-slate-500">{item.key}</span> {item.label[locale]}
-                  {item.extra ? <span className="ml-2 text-xs text-slate-500">{item.extra}</span> : null}
+                  <span className="font-mono text-xs text-slate-500">{item.key}</span>{" "}
+                  {item.label[locale]}
+                  {item.extra ? (
+                    <span className="ml-2 text-xs text-slate-500">{item.extra}</span>
+                  ) : null}
                   {item.changes ? <Changes changes={item.changes} /> : null}
                 </li>
               ))}

@@ -1,4 +1,7 @@
-import type { TemplateDefinition, TemplateQuestion } from "~/modules/questionnaires/template-definition";
+import type {
+  TemplateDefinition,
+  TemplateQuestion,
+} from "~/modules/questionnaires/template-definition";
 import { translate, type Locale } from "~/utils/i18n";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
@@ -33,7 +36,14 @@ function PreviewInput({ question, locale }: { question: TemplateQuestion; locale
         </ul>
       );
     case "number":
-      return <p className={box}>123 {question.unit ?? ""}{question.min !== undefined || question.max !== undefined ? ` (${question.min ?? "…"}–${question.max ?? "…"})` : ""}</p>;
+      return (
+        <p className={box}>
+          123 {question.unit ?? ""}
+          {question.min !== undefined || question.max !== undefined
+            ? ` (${question.min ?? "…"}–${question.max ?? "…"})`
+            : ""}
+        </p>
+      );
     case "date":
       return <p className={box}>YYYY-MM-DD</p>;
     case "countries":
@@ -44,8 +54,17 @@ function PreviewInput({ question, locale }: { question: TemplateQuestion; locale
           <table className="text-xs">
             <thead>
               <tr className="text-left text-slate-600">
-                {(["templates.previewSubName", "templates.previewSubPurpose", "templates.previewSubCountry", "templates.previewSubMechanism"] as const).map((k) => (
-                  <th key={k} scope="col" className="pr-3">{tr(k)}</th>
+                {(
+                  [
+                    "templates.previewSubName",
+                    "templates.previewSubPurpose",
+                    "templates.previewSubCountry",
+                    "templates.previewSubMechanism",
+                  ] as const
+                ).map((k) => (
+                  <th key={k} scope="col" className="pr-3">
+                    {tr(k)}
+                  </th>
                 ))}
               </tr>
             </thead>
@@ -64,26 +83,47 @@ function PreviewInput({ question, locale }: { question: TemplateQuestion; locale
   }
 }
 
-export function TemplatePreview({ definition, locale }: { definition: TemplateDefinition; locale: Locale }) {
-  const labels = new Map(definition.sections.flatMap((s) => s.questions.map((q) => [q.key, q.label[locale]] as const)));
+export function TemplatePreview({
+  definition,
+  locale,
+}: {
+  definition: TemplateDefinition;
+  locale: Locale;
+}) {
+  const labels = new Map(
+    definition.sections.flatMap((s) => s.questions.map((q) => [q.key, q.label[locale]] as const)),
+  );
   return (
     <div lang={locale} className="space-y-5" data-testid={`template-preview-${locale}`}>
       <h3 className="text-lg font-semibold">{definition.title[locale]}</h3>
-      {definition.description ? <p className="text-sm text-slate-600">{definition.description[locale]}</p> : null}
+      {definition.description ? (
+        <p className="text-sm text-slate-600">{definition.description[locale]}</p>
+      ) : null}
       {definition.sections.map((section) => (
         <section key={section.key} className="space-y-3">
           <h4 className="border-b border-slate-200 pb-1 font-semibold">{section.title[locale]}</h4>
-          {section.description ? <p className="text-sm text-slate-600">{section.description[locale]}</p> : null}
+          {section.description ? (
+            <p className="text-sm text-slate-600">{section.description[locale]}</p>
+          ) : null}
           {section.questions.map((question) => (
             <div key={question.key} className="space-y-1">
               <p className="text-sm font-medium">
                 {question.label[locale]}
-                {question.required ? <span className="ml-1 text-xs text-red-700">({translate(locale, "templates.previewRequired")})</span> : null}
+                {question.required ? (
+                  <span className="ml-1 text-xs text-red-700">
+                    ({translate(locale, "templates.previewRequired")})
+                  </span>
+                ) : null}
               </p>
-              {question.help ? <p className="text-xs text-slate-600">{question.help[locale]}</p> : null}
+              {question.help ? (
+                <p className="text-xs text-slate-600">{question.help[locale]}</p>
+              ) : null}
               {question.showIf && "question" in question.showIf ? (
                 <p className="text-xs italic text-slate-500">
-                  {translate(locale, "templates.previewShownIf", { question: labels.get(question.showIf.question) ?? question.showIf.question, values: question.showIf.in.join(", ") })}
+                  {translate(locale, "templates.previewShownIf", {
+                    question: labels.get(question.showIf.question) ?? question.showIf.question,
+                    values: question.showIf.in.join(", "),
+                  })}
                 </p>
               ) : null}
               <PreviewInput question={question} locale={locale} />

@@ -20,7 +20,13 @@ export function ScrollRegion({
   className?: string;
 }) {
   return (
-    <div role="region" aria-label={labelledBy ? undefined : label} aria-labelledby={labelledBy} tabIndex={0} className={`relative max-w-full overflow-x-auto ${className}`}>
+    <div
+      role="region"
+      aria-label={labelledBy ? undefined : label}
+      aria-labelledby={labelledBy}
+      tabIndex={0}
+      className={`relative max-w-full overflow-x-auto ${className}`}
+    >
       {children}
     </div>
   );

@@ -23,7 +23,15 @@ interface ConfirmActionFormProps {
  * A destructive action behind a required "confirm" checkbox (`confirm=yes`). A plain POST form:
  * it works without JavaScript, and the action checks the box again on the server.
  */
-export function ConfirmActionForm({ intent, intro, confirmLabel, confirmError, errorId, className = "space-y-3", children }: ConfirmActionFormProps) {
+export function ConfirmActionForm({
+  intent,
+  intro,
+  confirmLabel,
+  confirmError,
+  errorId,
+  className = "space-y-3",
+  children,
+}: ConfirmActionFormProps) {
   const { t } = useT();
   return (
     <Form method="post" className={className}>

@@ -18,7 +18,11 @@ export interface ConflictRow {
 export function ConflictNotice({ rows }: { rows: ConflictRow[] }) {
   const { t } = useT();
   return (
-    <div role="alert" className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950" data-testid="conflict">
+    <div
+      role="alert"
+      className="rounded-md border border-amber-300 bg-amber-50 p-4 text-sm text-amber-950"
+      data-testid="conflict"
+    >
       <h2 className="font-semibold">{t("vendors.conflictTitle")}</h2>
       <p className="mt-1">{t("vendors.conflictBody")}</p>
       {rows.length > 0 ? (
@@ -26,16 +30,29 @@ export function ConflictNotice({ rows }: { rows: ConflictRow[] }) {
           <table className="mt-3 min-w-full text-left">
             <thead>
               <tr>
-                <th scope="col" className="py-1 pr-3">{t("vendors.conflictField")}</th>
-                <th scope="col" className="py-1 pr-3">{t("vendors.conflictCurrent")}</th>
-                <th scope="col" className="py-1">{t("vendors.conflictYours")}</th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("vendors.conflictField")}
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  {t("vendors.conflictCurrent")}
+                </th>
+                <th scope="col" className="py-1">
+                  {t("vendors.conflictYours")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {rows.map((row) => (
                 <tr key={row.field} className="border-t border-amber-200 align-top">
-                  <th scope="row" className="py-1 pr-3 font-medium">{row.label}</th>
-                  <td className="whitespace-pre-wrap py-1 pr-3" data-testid={`current-${row.field}`}>{row.current}</td>
+                  <th scope="row" className="py-1 pr-3 font-medium">
+                    {row.label}
+                  </th>
+                  <td
+                    className="whitespace-pre-wrap py-1 pr-3"
+                    data-testid={`current-${row.field}`}
+                  >
+                    {row.current}
+                  </td>
                   <td className="whitespace-pre-wrap py-1">{row.yours}</td>
                 </tr>
               ))}

@@ -1,5 +1,10 @@
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { DESCRIPTION_MAX, FOUNDATION_MODEL_MAX, VENDOR_NAME_MAX, type ProductFormValues } from "~/modules/vendors/vendor-fields";
+import {
+  DESCRIPTION_MAX,
+  FOUNDATION_MODEL_MAX,
+  VENDOR_NAME_MAX,
+  type ProductFormValues,
+} from "~/modules/vendors/vendor-fields";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { countriesSortedByName, isEuEea } from "~/reference-data/countries";
@@ -10,14 +15,27 @@ import { DATA_CATEGORIES } from "~/reference-data/data-categories";
  * description), filled with what the user typed or the stored values, each with its translated
  * field error. The data categories are checkboxes in a fieldset, so they work without JavaScript.
  */
-export function ProductFormFields({ values, errors }: { values: ProductFormValues; errors: Partial<Record<string, MessageKey>> }) {
+export function ProductFormFields({
+  values,
+  errors,
+}: {
+  values: ProductFormValues;
+  errors: Partial<Record<string, MessageKey>>;
+}) {
   const { t, locale } = useT();
   const error = (field: keyof ProductFormValues) => (errors[field] ? t(errors[field]) : undefined);
   const selectedCategories = new Set(values.dataCategories);
   const categoriesError = error("dataCategories");
   return (
     <>
-      <TextField label={t("vendors.productName")} name="name" required maxLength={VENDOR_NAME_MAX} defaultValue={values.name} error={error("name")} />
+      <TextField
+        label={t("vendors.productName")}
+        name="name"
+        required
+        maxLength={VENDOR_NAME_MAX}
+        defaultValue={values.name}
+        error={error("name")}
+      />
       <TextField
         label={t("vendors.foundationModel")}
         name="foundationModel"
@@ -39,8 +57,12 @@ export function ProductFormFields({ values, errors }: { values: ProductFormValue
         hint={t("vendors.hostingRegionsHint")}
         error={error("hostingRegions")}
       />
-      <fieldset aria-describedby={categoriesError ? "categories-hint categories-error" : "categories-hint"}>
-        <legend className="text-sm font-medium text-slate-800">{t("vendors.dataCategories")}</legend>
+      <fieldset
+        aria-describedby={categoriesError ? "categories-hint categories-error" : "categories-hint"}
+      >
+        <legend className="text-sm font-medium text-slate-800">
+          {t("vendors.dataCategories")}
+        </legend>
         <p id="categories-hint" className="text-xs text-slate-600">
           {t("vendors.dataCategoriesHint")}
         </p>

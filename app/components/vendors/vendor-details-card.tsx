@@ -18,7 +18,12 @@ export function VendorDetailsCard({ vendor }: { vendor: VendorView }) {
         <dd>
           {vendor.website ? (
             websiteIsLink ? (
-              <a href={vendor.website} rel="noopener noreferrer nofollow" target="_blank" className="text-brand-700 underline">
+              <a
+                href={vendor.website}
+                rel="noopener noreferrer nofollow"
+                target="_blank"
+                className="text-brand-700 underline"
+              >
                 {vendor.website}
               </a>
             ) : (

@@ -1,5 +1,11 @@
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
-import { CRITICALITIES, DESCRIPTION_MAX, VENDOR_NAME_MAX, WEBSITE_MAX, type VendorFormValues } from "~/modules/vendors/vendor-fields";
+import {
+  CRITICALITIES,
+  DESCRIPTION_MAX,
+  VENDOR_NAME_MAX,
+  WEBSITE_MAX,
+  type VendorFormValues,
+} from "~/modules/vendors/vendor-fields";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { countriesSortedByName } from "~/reference-data/countries";
@@ -9,12 +15,25 @@ import { countriesSortedByName } from "~/reference-data/countries";
  * what the user typed or the stored values, each with its translated field error. Tags are one
  * comma-separated text field (no JavaScript needed); the server splits and checks them.
  */
-export function VendorFormFields({ values, errors }: { values: VendorFormValues; errors: Partial<Record<string, MessageKey>> }) {
+export function VendorFormFields({
+  values,
+  errors,
+}: {
+  values: VendorFormValues;
+  errors: Partial<Record<string, MessageKey>>;
+}) {
   const { t, locale } = useT();
   const error = (field: keyof VendorFormValues) => (errors[field] ? t(errors[field]) : undefined);
   return (
     <>
-      <TextField label={t("vendors.name")} name="name" required maxLength={VENDOR_NAME_MAX} defaultValue={values.name} error={error("name")} />
+      <TextField
+        label={t("vendors.name")}
+        name="name"
+        required
+        maxLength={VENDOR_NAME_MAX}
+        defaultValue={values.name}
+        error={error("name")}
+      />
       <TextField
         label={t("vendors.website")}
         name="website"

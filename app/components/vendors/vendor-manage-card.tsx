@@ -7,7 +7,13 @@ import { ConfirmActionForm } from "./confirm-action-form";
 import type { VendorView } from "./vendor-view";
 
 /** Archive (with a confirmation box) or unarchive the vendor; delete only without assessments. */
-export function VendorManageCard({ vendor, confirmError }: { vendor: VendorView; confirmError: MessageKey | undefined }) {
+export function VendorManageCard({
+  vendor,
+  confirmError,
+}: {
+  vendor: VendorView;
+  confirmError: MessageKey | undefined;
+}) {
   const { t } = useT();
   return (
     <Card title={t("vendors.manageTitle")}>

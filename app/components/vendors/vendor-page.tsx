@@ -55,10 +55,16 @@ export function VendorPage({ vendor, canWrite, notice, confirmError }: VendorPag
         actions={
           editable ? (
             <>
-              <Link to={`/vendors/${vendor.id}/edit`} className={`${linkButton} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}>
+              <Link
+                to={`/vendors/${vendor.id}/edit`}
+                className={`${linkButton} border border-slate-300 bg-white text-slate-800 hover:bg-slate-100`}
+              >
                 {t("vendors.editVendor")}
               </Link>
-              <Link to={`/assessments/new?vendorId=${encodeURIComponent(vendor.id)}`} className={`${linkButton} bg-brand-600 text-white hover:bg-brand-700`}>
+              <Link
+                to={`/assessments/new?vendorId=${encodeURIComponent(vendor.id)}`}
+                className={`${linkButton} bg-brand-600 text-white hover:bg-brand-700`}
+              >
                 {t("vendors.startAssessment")}
               </Link>
             </>

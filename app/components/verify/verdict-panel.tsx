@@ -44,14 +44,20 @@ type Translate = ReturnType<typeof useT>["t"];
 
 function verdictBody(t: Translate, result: VerdictView): string {
   const report = result.report;
-  if (result.verdict === "valid" && report) return t("verify.validBody", { organization: report.organizationName });
-  if (result.verdict === "unchecked") return t(UNCHECKED_BODY[result.uncheckedReason ?? "structure"], { count: VERIFY_LIMITS.maxSignatures });
+  if (result.verdict === "valid" && report)
+    return t("verify.validBody", { organization: report.organizationName });
+  if (result.verdict === "unchecked")
+    return t(UNCHECKED_BODY[result.uncheckedReason ?? "structure"], {
+      count: VERIFY_LIMITS.maxSignatures,
+    });
   return t(BODY[result.verdict as Exclude<ReportVerdict, "valid" | "unchecked">]);
 }
 
 function outcomeLabel(t: Translate, outcome: string): string {
   const known = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"];
-  return known.includes(outcome) ? t(labelKey("verify.outcome", outcome) ?? "common.unknownValue") : outcome;
+  return known.includes(outcome)
+    ? t(labelKey("verify.outcome", outcome) ?? "common.unknownValue")
+    : outcome;
 }
 
 /** The verdict on one uploaded report: what it claims (organisation, assessment, decision) and who signed it when. */
@@ -67,11 +73,20 @@ export function VerdictPanel({ result }: { result: VerdictView }) {
     if (report.productName) rows.push([t("verify.product"), report.productName]);
     rows.push([t("verify.decision"), outcomeLabel(t, report.decisionOutcome)]);
   }
-  if (result.signerName ?? report?.signerName) rows.push([t("verify.signer"), (result.signerName ?? report?.signerName)!]);
+  if (result.signerName ?? report?.signerName)
+    rows.push([t("verify.signer"), (result.signerName ?? report?.signerName)!]);
   const signedAt = report?.signedAt ?? result.signingTime;
   if (signedAt) rows.push([t("verify.signedAt"), date(signedAt, true)]);
-  if (result.timestamp) rows.push([t("verify.timestamp"), t("verify.timestampValue", { date: date(result.timestamp.time, true), tsa: result.timestamp.tsaName ?? "?" })]);
-  if (result.certificateFingerprint) rows.push([t("verify.fingerprint"), result.certificateFingerprint]);
+  if (result.timestamp)
+    rows.push([
+      t("verify.timestamp"),
+      t("verify.timestampValue", {
+        date: date(result.timestamp.time, true),
+        tsa: result.timestamp.tsaName ?? "?",
+      }),
+    ]);
+  if (result.certificateFingerprint)
+    rows.push([t("verify.fingerprint"), result.certificateFingerprint]);
   if (result.sha256) rows.push([t("verify.sha256"), result.sha256]);
 
   return (
@@ -82,21 +97,34 @@ export function VerdictPanel({ result }: { result: VerdictView }) {
         </p>
         <p>{verdictBody(t, result)}</p>
         {result.verdict === "modified" && report ? (
-          <p>{t("verify.modifiedClaims", { organization: report.organizationName, title: report.assessmentTitle, id: report.assessmentId })}</p>
+          <p>
+            {t("verify.modifiedClaims", {
+              organization: report.organizationName,
+              title: report.assessmentTitle,
+              id: report.assessmentId,
+            })}
+          </p>
         ) : null}
       </Alert>
       {result.verdict === "valid" && report ? (
         report.supersededAt ? (
           <Alert tone="error">
             <p className="font-semibold">{t("verify.supersededTitle")}</p>
-            <p>{t("verify.supersededBody", { date: date(report.supersededAt), organization: report.organizationName })}</p>
+            <p>
+              {t("verify.supersededBody", {
+                date: date(report.supersededAt),
+                organization: report.organizationName,
+              })}
+            </p>
           </Alert>
         ) : (
           <p className="text-sm text-slate-700">{t("verify.currentDecision")}</p>
         )
       ) : null}
       <Card>
-        <p className="mb-2 text-sm text-slate-600">{t("verify.fileName", { name: result.fileName })}</p>
+        <p className="mb-2 text-sm text-slate-600">
+          {t("verify.fileName", { name: result.fileName })}
+        </p>
         <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
           {rows.map(([label, value]) => (
             <div key={label} className="contents">

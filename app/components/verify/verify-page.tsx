@@ -32,7 +32,15 @@ export function VerifyPage({ actionData }: { actionData: VerifyActionData | unde
             <label htmlFor="verify-file" className="block text-sm font-medium text-slate-800">
               {t("verify.fileLabel")}
             </label>
-            <input id="verify-file" name="file" type="file" accept="application/pdf,.pdf" required className="mt-1 block w-full text-sm" aria-describedby="verify-file-hint" />
+            <input
+              id="verify-file"
+              name="file"
+              type="file"
+              accept="application/pdf,.pdf"
+              required
+              className="mt-1 block w-full text-sm"
+              aria-describedby="verify-file-hint"
+            />
             <p id="verify-file-hint" className="mt-1 text-xs text-slate-600">
               {t("verify.fileHint", { size: MAX_MB })}
             </p>

@@ -4,8 +4,10 @@ export const admin: Record<keyof typeof en, string> = {
   // Benutzerverwaltung
   usersTitle: "Benutzer",
   usersIntro: "Mitglieder Ihrer Organisation, ihre Rollen und offene Einladungen.",
-  stepUpHint: "Rollenänderungen, das (De-)Aktivieren von Mitgliedern und das Einladen von Admins oder Datenschutzbeauftragten erfordern eine frische Zwei-Faktor-Prüfung (gültig für {minutes} Minuten).",
-  stepUpHintSettings: "Das Ändern dieser Einstellungen erfordert eine frische Zwei-Faktor-Prüfung (gültig für {minutes} Minuten).",
+  stepUpHint:
+    "Rollenänderungen, das (De-)Aktivieren von Mitgliedern und das Einladen von Admins oder Datenschutzbeauftragten erfordern eine frische Zwei-Faktor-Prüfung (gültig für {minutes} Minuten).",
+  stepUpHintSettings:
+    "Das Ändern dieser Einstellungen erfordert eine frische Zwei-Faktor-Prüfung (gültig für {minutes} Minuten).",
   stepUpNow: "Jetzt bestätigen",
   membersHeading: "Mitglieder ({count})",
   colName: "Name",
@@ -43,7 +45,8 @@ export const admin: Record<keyof typeof en, string> = {
   inviteLanguageHint: "Die eingeladene Person erhält die E-Mail in dieser Sprache.",
   sendInvitation: "Einladung senden",
   invitationSent: "Einladung an {email} gesendet.",
-  invitationMailFailed: "Die Einladung für {email} wurde angelegt, aber die E-Mail konnte nicht gesendet werden. Ziehen Sie sie zurück und versuchen Sie es später erneut.",
+  invitationMailFailed:
+    "Die Einladung für {email} wurde angelegt, aber die E-Mail konnte nicht gesendet werden. Ziehen Sie sie zurück und versuchen Sie es später erneut.",
   invitationRevokedDone: "Einladung zurückgezogen. Ihr Link funktioniert nicht mehr.",
   roleChanged: "Rolle geändert.",
   roleUnchanged: "Das Mitglied hat diese Rolle bereits.",
@@ -61,7 +64,8 @@ export const admin: Record<keyof typeof en, string> = {
   errorAdminOnly: "Nur Admins können Benutzer verwalten.",
   errorStepUpRequired: "Bestätigen Sie zuerst mit Ihrem zweiten Faktor.",
   errorMemberNotFound: "Dieses Mitglied gibt es nicht.",
-  errorLastAdmin: "Dies ist der letzte aktive Admin. Machen Sie zuerst ein anderes Mitglied zum Admin.",
+  errorLastAdmin:
+    "Dies ist der letzte aktive Admin. Machen Sie zuerst ein anderes Mitglied zum Admin.",
   errorSelfRoleChange: "Sie können Ihre eigene Rolle nicht ändern. Bitten Sie einen anderen Admin.",
   errorSelfDeactivate: "Sie können sich nicht selbst deaktivieren. Bitten Sie einen anderen Admin.",
   errorAlreadyDeactivated: "Dieses Mitglied ist bereits deaktiviert.",
@@ -70,9 +74,11 @@ export const admin: Record<keyof typeof en, string> = {
   errorInvitationNotFound: "Diese Einladung gibt es nicht.",
   errorInvitationAccepted: "Diese Einladung wurde bereits angenommen.",
   errorInvitationRevoked: "Diese Einladung wurde bereits zurückgezogen.",
-  errorAlreadyJoined: "Sie sind bereits Mitglied dieser Organisation. Melden Sie sich stattdessen an.",
+  errorAlreadyJoined:
+    "Sie sind bereits Mitglied dieser Organisation. Melden Sie sich stattdessen an.",
   // Einladungslinks
-  invitationNotFound: "Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie den ganzen Link kopiert haben.",
+  invitationNotFound:
+    "Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie den ganzen Link kopiert haben.",
   invitationRevoked: "Diese Einladung wurde von einem Administrator zurückgezogen.",
   invitationUsed: "Diese Einladung wurde bereits verwendet. Melden Sie sich mit Ihrem Konto an.",
   invitationExpired: "Diese Einladung ist abgelaufen. Bitten Sie einen Administrator um eine neue.",
@@ -81,28 +87,36 @@ export const admin: Record<keyof typeof en, string> = {
     "Hallo {name},\n\n{inviter} hat Sie eingeladen, {organization} auf Vetted als {role} beizutreten.\n\nÖffnen Sie diesen Link, um Ihr Konto einzurichten und beizutreten:\n{link}\n\nDer Link funktioniert einmal und ist gültig bis {expires}. Wenn Sie diese Einladung nicht erwartet haben, können Sie diese E-Mail ignorieren.\n\n— Vetted",
   acceptPageTitle: "Einladung annehmen",
   acceptUnusableTitle: "Diese Einladung kann nicht verwendet werden",
-  acceptUnusableHelp: "Einladungslinks funktionieren nur einmal und nur für begrenzte Zeit. Ein Administrator der Organisation kann Ihnen eine neue Einladung senden.",
+  acceptUnusableHelp:
+    "Einladungslinks funktionieren nur einmal und nur für begrenzte Zeit. Ein Administrator der Organisation kann Ihnen eine neue Einladung senden.",
   acceptInvitedAs: "{email} wurde als {role} eingeladen.",
   acceptHaveAccount: "Sie haben schon ein Vetted-Konto?",
-  acceptHaveAccountBody: "Melden Sie sich mit der eingeladenen E-Mail-Adresse an und nehmen Sie dann die Einladung an.",
+  acceptHaveAccountBody:
+    "Melden Sie sich mit der eingeladenen E-Mail-Adresse an und nehmen Sie dann die Einladung an.",
   acceptSignIn: "Anmelden und annehmen",
   acceptNewAccount: "Neu bei Vetted?",
-  acceptNewAccountBody: "Legen Sie Ihr Konto an: Wählen Sie Ihren Namen und ein Passwort. Melden Sie sich danach damit an, um fortzufahren.",
+  acceptNewAccountBody:
+    "Legen Sie Ihr Konto an: Wählen Sie Ihren Namen und ein Passwort. Melden Sie sich danach damit an, um fortzufahren.",
   acceptJoinBody: "Sie sind als {email} angemeldet. {organization} als {role} beitreten?",
-  acceptOtherAccount: "Diese Einladung ging an eine andere E-Mail-Adresse. Sie sind als {email} angemeldet: Melden Sie sich ab, öffnen Sie den Link erneut und melden Sie sich mit der eingeladenen Adresse an.",
+  acceptOtherAccount:
+    "Diese Einladung ging an eine andere E-Mail-Adresse. Sie sind als {email} angemeldet: Melden Sie sich ab, öffnen Sie den Link erneut und melden Sie sich mit der eingeladenen Adresse an.",
   acceptSignOut: "Abmelden",
   acceptJoinedTitle: "Sie sind Mitglied von {organization}.",
-  invitationOtherAccount: "Diese Einladung ging an eine andere E-Mail-Adresse. Melden Sie sich mit dieser Adresse an, um sie anzunehmen.",
+  invitationOtherAccount:
+    "Diese Einladung ging an eine andere E-Mail-Adresse. Melden Sie sich mit dieser Adresse an, um sie anzunehmen.",
   acceptValidUntil: "Diese Einladung ist gültig bis {date}.",
-  acceptPasswordHint: "Mindestens {min} Zeichen. Eine Passphrase aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
+  acceptPasswordHint:
+    "Mindestens {min} Zeichen. Eine Passphrase aus mehreren Wörtern ist leicht zu merken und schwer zu erraten.",
   acceptJoin: "Organisation beitreten",
   // Organisationseinstellungen
   settingsTitle: "Einstellungen",
   settingsIntro: "Sicherheitseinstellungen von {organization}.",
   securityHeading: "Anmeldesicherheit",
   requireMfaForAll: "Zwei-Faktor-Authentisierung für alle Benutzer verlangen",
-  requireMfaForAllHint: "Admins und Datenschutzbeauftragte benötigen sie immer. Ist diese Option aktiv, muss jeder andere Benutzer bei seiner nächsten Anfrage eine Authenticator-App einrichten, bevor er fortfahren kann.",
-  membersWithoutMfa: "{count} aktive Mitglieder haben noch keine Zwei-Faktor-Authentisierung eingerichtet.",
+  requireMfaForAllHint:
+    "Admins und Datenschutzbeauftragte benötigen sie immer. Ist diese Option aktiv, muss jeder andere Benutzer bei seiner nächsten Anfrage eine Authenticator-App einrichten, bevor er fortfahren kann.",
+  membersWithoutMfa:
+    "{count} aktive Mitglieder haben noch keine Zwei-Faktor-Authentisierung eingerichtet.",
   currentSetting: "Derzeit",
   settingOn: "für alle verpflichtend",
   settingOff: "nur für Admins und Datenschutzbeauftragte verpflichtend",

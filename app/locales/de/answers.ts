@@ -11,7 +11,8 @@ export const answers: Record<keyof typeof en, string> = {
   textTooLong: "Geben Sie höchstens {max} Zeichen ein.",
   countryCode: "Verwenden Sie zweistellige ISO-Ländercodes wie DE.",
   chooseMechanism: "Wählen Sie einen Übermittlungsmechanismus.",
-  addSubprocessor: "Fügen Sie mindestens einen Unterauftragsverarbeiter hinzu oder geben Sie an, dass es keine gibt.",
+  addSubprocessor:
+    "Fügen Sie mindestens einen Unterauftragsverarbeiter hinzu oder geben Sie an, dass es keine gibt.",
   tooManySubprocessors: "Führen Sie höchstens {max} Unterauftragsverarbeiter auf.",
   chooseDocumentType: "Wählen Sie eine Dokumentart.",
   unknownFile: "Eine angehängte Datei ist unbekannt.",
@@ -28,9 +29,11 @@ export const answers: Record<keyof typeof en, string> = {
   validUntilRequired: "Geben Sie das Datum ein, bis zu dem das Dokument gültig ist.",
   unexpectedFile: "In einem Antwortfeld wurde eine Datei gesendet.",
   singleValue: "Hier wird nur ein Wert erwartet.",
-  subprocessorsConflict: "Entfernen Sie die aufgeführten Unterauftragsverarbeiter oder die Antwort „keine“ / „unbekannt“.",
+  subprocessorsConflict:
+    "Entfernen Sie die aufgeführten Unterauftragsverarbeiter oder die Antwort „keine“ / „unbekannt“.",
   subprocessorName: "Jeder Unterauftragsverarbeiter braucht einen Namen.",
-  malformedChange: "Eine Antwort ließ sich nicht lesen (Frage, Wert oder Version fehlt). Es wurde nichts gespeichert: Laden Sie die Seite neu und versuchen Sie es noch einmal.",
+  malformedChange:
+    "Eine Antwort ließ sich nicht lesen (Frage, Wert oder Version fehlt). Es wurde nichts gespeichert: Laden Sie die Seite neu und versuchen Sie es noch einmal.",
   unknownQuestion: "Diese Frage gibt es nicht (mehr).",
   fileNotOfQuestion: "Eine angehängte Datei gehört nicht zu dieser Frage.",
 };

@@ -4,7 +4,8 @@ export const assessments: Record<keyof typeof en, string> = {
   title: "Bewertungen",
   pageTitle: "Bewertung",
   newAssessment: "Bewertung starten",
-  noTemplatesYet: "In Ihrer Organisation ist noch keine Fragebogenvorlage installiert. Installieren Sie die mitgelieferten Vorlagen, um eine Bewertung zu starten.",
+  noTemplatesYet:
+    "In Ihrer Organisation ist noch keine Fragebogenvorlage installiert. Installieren Sie die mitgelieferten Vorlagen, um eine Bewertung zu starten.",
   installBundledTemplates: "Mitgelieferte Vorlagen installieren",
   empty: "Noch keine Bewertungen.",
   vendor: "Anbieter",
@@ -48,7 +49,8 @@ export const assessments: Record<keyof typeof en, string> = {
   inviteTtlDays: "Gültig für (Tage)",
   inviteLanguage: "Sprache der Einladung",
   createInvite: "Einladungslink erstellen und senden",
-  inviteCreated: "Einladungslink erstellt und an {email} gesendet. Kopieren Sie ihn jetzt – er wird nur einmal angezeigt:",
+  inviteCreated:
+    "Einladungslink erstellt und an {email} gesendet. Kopieren Sie ihn jetzt – er wird nur einmal angezeigt:",
   inviteState_active: "Aktiv",
   inviteState_expired: "Abgelaufen",
   inviteState_revoked: "Widerrufen",
@@ -95,25 +97,32 @@ export const assessments: Record<keyof typeof en, string> = {
   conditionDue: "Frist der Auflage",
   conditionsRequired: "Eine Freigabe unter Auflagen braucht mindestens eine Auflage.",
   totpForDecision: "Authenticator-Code (Zwei-Faktor-Prüfung)",
-  stepUpNeeded: "Die Entscheidung erfordert eine Zwei-Faktor-Prüfung innerhalb der letzten {minutes} Minuten: Geben Sie Ihren aktuellen Code mit der Entscheidung ein.",
+  stepUpNeeded:
+    "Die Entscheidung erfordert eine Zwei-Faktor-Prüfung innerhalb der letzten {minutes} Minuten: Geben Sie Ihren aktuellen Code mit der Entscheidung ein.",
   stepUpFresh: "Die Zwei-Faktor-Prüfung ist aktuell.",
   decide: "Entscheidung festhalten",
   decisionRecorded: "Ihre Entscheidung wurde festgehalten.",
   decidedBy: "{outcome} von {name} am {date}",
   superseded: "ersetzt",
   againstRecommendation: "Diese Entscheidung weicht von der Empfehlung der Bewertung ab.",
-  separationOfDuties: "Sie waren an dieser Bewertung beteiligt; eine andere Person in der DSB-Rolle muss entscheiden (Funktionstrennung):",
+  separationOfDuties:
+    "Sie waren an dieser Bewertung beteiligt; eine andere Person in der DSB-Rolle muss entscheiden (Funktionstrennung):",
   blocked_created: "Sie haben diese Bewertung angelegt.",
   blocked_forwarded: "Sie haben eine Runde dieser Bewertung an die/den DSB weitergeleitet.",
-  blocked_requested_changes: "Sie haben in einer Runde dieser Bewertung Änderungen beim Anbieter angefordert.",
-  blocked_reviewed: "Sie haben eine Runde dieser Bewertung geprüft (Feststellungen oder Rückfragen an den Anbieter).",
+  blocked_requested_changes:
+    "Sie haben in einer Runde dieser Bewertung Änderungen beim Anbieter angefordert.",
+  blocked_reviewed:
+    "Sie haben eine Runde dieser Bewertung geprüft (Feststellungen oder Rückfragen an den Anbieter).",
   blocked_answered_for_vendor: "Sie haben als Kontakt des Anbieters für diesen geantwortet.",
   invalidCode: "Der Zwei-Faktor-Code ist ungültig.",
-  conflict: "Jemand hat diese Bewertung zwischenzeitlich geändert. Die Seite zeigt den aktuellen Stand; es wurde nichts gespeichert.",
+  conflict:
+    "Jemand hat diese Bewertung zwischenzeitlich geändert. Die Seite zeigt den aktuellen Stand; es wurde nichts gespeichert.",
   inviteMailSubject: "{organization} bittet Sie, eine Anbieterbewertung auszufüllen",
-  inviteMailBody: "Guten Tag {name},\n\n{organization} lädt Sie ein, den Fragebogen „{title}“ auf Vetted zu beantworten.\n\nÖffnen Sie diesen persönlichen Link (gültig bis {expires}):\n{url}\n\nBitte leiten Sie ihn nicht weiter. Falls Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie.\n",
+  inviteMailBody:
+    "Guten Tag {name},\n\n{organization} lädt Sie ein, den Fragebogen „{title}“ auf Vetted zu beantworten.\n\nÖffnen Sie diesen persönlichen Link (gültig bis {expires}):\n{url}\n\nBitte leiten Sie ihn nicht weiter. Falls Sie diese Nachricht nicht erwartet haben, ignorieren Sie sie.\n",
   submittedMailSubject: "{vendor} hat die Bewertung eingereicht",
-  submittedMailBody: "{vendor} hat „{title}“ eingereicht. Die Punktzahlen stehen zur Prüfung bereit:\n{url}\n",
+  submittedMailBody:
+    "{vendor} hat „{title}“ eingereicht. Die Punktzahlen stehen zur Prüfung bereit:\n{url}\n",
   transparencyTitle: "Transparenzindex",
   transparencyScore: "{satisfied} von {total} Indikatoren offengelegt",
   transparencyNone: "Diese Vorlage hat keine Transparenzindikatoren.",
@@ -159,10 +168,14 @@ export const assessments: Record<keyof typeof en, string> = {
   reportDownload: "Signierten Bericht herunterladen ({outcome}, {date})",
   reportMeta: "Signiert von {signer}; Kopf der Audit-Kette bei Signatur: Ereignis {seq}",
   reportTimestamped: "mit Zeitstempel (RFC 3161)",
-  reportPending: "Der signierte Bericht dieser Entscheidung ({outcome}, {date}) wird gerade signiert. Diese Seite aktualisiert sich, sobald er vorliegt.",
-  reportPendingRetry: "Der letzte Versuch ist gescheitert ({error}); er wird um {time} automatisch wiederholt.",
-  reportFailed: "Der signierte Bericht dieser Entscheidung ({outcome}, {date}) konnte nach {attempts} Versuchen nicht erstellt werden: {error}. Die Entscheidung gilt. Bitten Sie den Betreiber, das Signaturzertifikat und den Zeitstempeldienst (TSA_URL) zu prüfen.",
+  reportPending:
+    "Der signierte Bericht dieser Entscheidung ({outcome}, {date}) wird gerade signiert. Diese Seite aktualisiert sich, sobald er vorliegt.",
+  reportPendingRetry:
+    "Der letzte Versuch ist gescheitert ({error}); er wird um {time} automatisch wiederholt.",
+  reportFailed:
+    "Der signierte Bericht dieser Entscheidung ({outcome}, {date}) konnte nach {attempts} Versuchen nicht erstellt werden: {error}. Die Entscheidung gilt. Bitten Sie den Betreiber, das Signaturzertifikat und den Zeitstempeldienst (TSA_URL) zu prüfen.",
   reportReload: "Seite neu laden",
   reportVerifyHint: "Signatur und Unverändertheit eines Berichts kann jede:r prüfen unter",
-  newDecision: "Neue Entscheidung festhalten (sie ersetzt die aktuelle; die aktuelle und ihr signierter Bericht bleiben erhalten)",
+  newDecision:
+    "Neue Entscheidung festhalten (sie ersetzt die aktuelle; die aktuelle und ihr signierter Bericht bleiben erhalten)",
 };

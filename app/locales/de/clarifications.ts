@@ -20,7 +20,8 @@ export const clarifications: Record<keyof typeof en, string> = {
   errorBody: "Schreiben Sie eine Nachricht mit höchstens {max} Zeichen.",
   errorNotFound: "Diese Rückfrage gibt es nicht mehr.",
   errorForbidden: "Dazu sind Sie nicht berechtigt.",
-  errorClosed: "Diese Bewertung ist abgeschlossen: Ihre Rückfragen können nicht mehr geändert werden.",
+  errorClosed:
+    "Diese Bewertung ist abgeschlossen: Ihre Rückfragen können nicht mehr geändert werden.",
   errorUnknownQuestion: "Diese Frage gehört nicht zum Fragebogen.",
   errorGeneric: "Das hat nicht geklappt. Bitte versuchen Sie es noch einmal.",
   askedMailSubject: "{organization} hat eine Rückfrage zu Ihrer Antwort",

@@ -19,7 +19,8 @@ export const common: Record<keyof typeof en, string> = {
   no: "Nein",
   loading: "Wird geladen …",
   errorTitle: "Etwas ist schiefgelaufen",
-  errorBody: "Die Anfrage konnte nicht abgeschlossen werden. Nennen Sie dem Support bitte diese Anfrage-ID:",
+  errorBody:
+    "Die Anfrage konnte nicht abgeschlossen werden. Nennen Sie dem Support bitte diese Anfrage-ID:",
   requestId: "Anfrage-ID",
   notFoundTitle: "Nicht gefunden",
   notFoundBody: "Diese Seite gibt es nicht, oder Sie haben keinen Zugriff darauf.",
@@ -49,6 +50,8 @@ export const common: Record<keyof typeof en, string> = {
   required: "Pflichtfeld",
   saved: "Gespeichert.",
   bodyTooLargeTitle: "Zu viele Daten",
-  bodyTooLarge: "Was Sie gesendet haben, ist größer als {size} MB, mehr nimmt diese Seite nicht an. Nichts wurde gespeichert. Gehen Sie zurück, kürzen Sie den Text und senden Sie ihn erneut.",
-  fileTooLarge: "Die Datei ist größer als {size} MB, mehr wird hier nicht angenommen. Nichts wurde gespeichert. Gehen Sie zurück und wählen Sie eine kleinere Datei.",
+  bodyTooLarge:
+    "Was Sie gesendet haben, ist größer als {size} MB, mehr nimmt diese Seite nicht an. Nichts wurde gespeichert. Gehen Sie zurück, kürzen Sie den Text und senden Sie ihn erneut.",
+  fileTooLarge:
+    "Die Datei ist größer als {size} MB, mehr wird hier nicht angenommen. Nichts wurde gespeichert. Gehen Sie zurück und wählen Sie eine kleinere Datei.",
 };

@@ -4,17 +4,20 @@ export const compare: { [K in keyof typeof en]: string } = {
   navCompare: "Vergleichen",
   title: "Anbieter vergleichen",
   pickerTitle: "2 bis 5 Anbieter auswählen",
-  pickerHelp: "Verglichen wird die jeweils neueste bewertete Prüfung; alle müssen dieselbe Vorlage verwenden.",
+  pickerHelp:
+    "Verglichen wird die jeweils neueste bewertete Prüfung; alle müssen dieselbe Vorlage verwenden.",
   compareButton: "Vergleichen",
   search: "Anbieter suchen",
   profileLabel: "Gewichtungsprofil (Was-wäre-wenn)",
   profileStored: "Gespeicherte Bewertungen (ohne Was-wäre-wenn)",
   applyProfile: "Neu berechnen",
-  whatIfNote: "Was-wäre-wenn: Alle Bewertungen unten sind mit dem Gewichtungsprofil „{profile}“ neu berechnet. Nichts wird gespeichert; die Prüfungen behalten ihre Bewertungen.",
+  whatIfNote:
+    "Was-wäre-wenn: Alle Bewertungen unten sind mit dem Gewichtungsprofil „{profile}“ neu berechnet. Nichts wird gespeichert; die Prüfungen behalten ihre Bewertungen.",
   storedNote: "Gespeicherte Bewertungen, wie auf der Seite jeder Prüfung.",
   refusedCount: "Wählen Sie 2 bis 5 Anbieter.",
   refusedNotScored: "Diese Anbieter haben noch keine bewertete Prüfung: {names}.",
-  refusedMixed: "Diese Anbieter wurden mit unterschiedlichen Vorlagen geprüft und sind nicht vergleichbar: {list}.",
+  refusedMixed:
+    "Diese Anbieter wurden mit unterschiedlichen Vorlagen geprüft und sind nicht vergleichbar: {list}.",
   ranking: "Rangfolge",
   rankStored: "Rang (gespeichert)",
   rankWhatIf: "Rang (Was-wäre-wenn)",

@@ -24,17 +24,23 @@ export const evidence: Record<keyof typeof en, string> = {
   sizeKilobytes: "{size} KB",
   sizeMegabytes: "{size} MB",
   rejectedTitle: "Die Datei wurde nicht angenommen",
-  tooLargePage: "Die Datei ist größer als die Obergrenze von {size} MB und wurde nicht angenommen. Gehen Sie zurück und wählen Sie eine kleinere Datei.",
+  tooLargePage:
+    "Die Datei ist größer als die Obergrenze von {size} MB und wurde nicht angenommen. Gehen Sie zurück und wählen Sie eine kleinere Datei.",
   err_empty: "Die Datei ist leer.",
   err_executable: "Ausführbare Dateien und Skripte werden nicht angenommen.",
   err_name_mismatch: "Die Datei endet auf .{extension}, ist aber keine Datei vom Typ „{expected}“.",
-  err_name_mismatch_actual: "Die Datei endet auf .{extension}, ist aber keine Datei vom Typ „{expected}“: Ihr Inhalt ist vom Typ „{actual}“.",
-  err_extension_not_accepted: "Dateien mit der Endung .{extension} werden nicht angenommen. Laden Sie eine PDF-, PNG-, JPEG-, DOCX-, XLSX- oder TXT-Datei hoch.",
+  err_name_mismatch_actual:
+    "Die Datei endet auf .{extension}, ist aber keine Datei vom Typ „{expected}“: Ihr Inhalt ist vom Typ „{actual}“.",
+  err_extension_not_accepted:
+    "Dateien mit der Endung .{extension} werden nicht angenommen. Laden Sie eine PDF-, PNG-, JPEG-, DOCX-, XLSX- oder TXT-Datei hoch.",
   err_zip_archive: "ZIP-Archive werden nicht angenommen. Laden Sie die Dokumente selbst hoch.",
-  err_other_office_format: "Nur Word- (DOCX) und Excel-Dokumente (XLSX) werden angenommen, keine anderen Office-Formate.",
-  err_macros: "Dokumente mit Makros werden nicht angenommen. Speichern Sie es als einfache DOCX- oder XLSX-Datei.",
+  err_other_office_format:
+    "Nur Word- (DOCX) und Excel-Dokumente (XLSX) werden angenommen, keine anderen Office-Formate.",
+  err_macros:
+    "Dokumente mit Makros werden nicht angenommen. Speichern Sie es als einfache DOCX- oder XLSX-Datei.",
   err_damaged: "Das Dokument scheint beschädigt oder unvollständig zu sein.",
-  err_unsupported: "Diese Art von Datei wird nicht angenommen. Laden Sie eine PDF-, PNG-, JPEG-, DOCX-, XLSX- oder TXT-Datei hoch.",
+  err_unsupported:
+    "Diese Art von Datei wird nicht angenommen. Laden Sie eine PDF-, PNG-, JPEG-, DOCX-, XLSX- oder TXT-Datei hoch.",
   err_too_large: "Die Datei ist größer als die Obergrenze von {size} MB.",
   err_no_file: "Wählen Sie eine Datei zum Hochladen.",
   err_unreadable: "Der Upload konnte nicht gelesen werden. Bitte versuchen Sie es erneut.",
@@ -43,7 +49,8 @@ export const evidence: Record<keyof typeof en, string> = {
   err_unknown_question: "Diese Frage gibt es nicht (mehr).",
   err_not_evidence_question: "Zu dieser Frage können keine Dateien hochgeladen werden.",
   err_section_not_delegated: "Dieser Abschnitt wurde Ihnen nicht übertragen.",
-  err_not_reopened: "Nach der Änderungsanfrage können nur die wieder geöffneten Fragen geändert werden; diese gehört nicht dazu.",
+  err_not_reopened:
+    "Nach der Änderungsanfrage können nur die wieder geöffneten Fragen geändert werden; diese gehört nicht dazu.",
   err_not_found: "Die Datei wurde nicht gefunden.",
   err_failed: "Das hat nicht geklappt. Bitte versuchen Sie es erneut.",
   err_busy: "Gerade werden viele Dateien geprüft. Bitte versuchen Sie es gleich noch einmal.",

@@ -22,4 +22,27 @@ import { errors } from "./errors";
 import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
 
-export const de: Messages = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing, errors, answers, templateErrors };
+export const de: Messages = {
+  common,
+  auth,
+  vendors,
+  assessments,
+  portal,
+  admin,
+  audit,
+  weights,
+  mail,
+  clarifications,
+  access,
+  evidence,
+  templates,
+  reports,
+  review,
+  verify,
+  portfolio,
+  compare,
+  signing,
+  errors,
+  answers,
+  templateErrors,
+};

@@ -3,13 +3,17 @@ import type { portal as en } from "../en/portal";
 export const portal: Record<keyof typeof en, string> = {
   title: "Anbieterfragebogen",
   landingTitle: "{organization} lädt Sie zu einer Bewertung ein",
-  landingBody: "Sie wurden gebeten, den Fragebogen „{title}“ für {vendor} zu beantworten. Es passiert nichts, bevor Sie auf „Weiter“ klicken.",
+  landingBody:
+    "Sie wurden gebeten, den Fragebogen „{title}“ für {vendor} zu beantworten. Es passiert nichts, bevor Sie auf „Weiter“ klicken.",
   landingDue: "Bitte antworten Sie bis {date}.",
   continue: "Weiter",
   linkInvalidTitle: "Dieser Link kann nicht verwendet werden",
-  linkExpired: "Dieser Einladungslink ist abgelaufen. Bitten Sie Ihren Ansprechpartner um einen neuen.",
-  linkRevoked: "Dieser Einladungslink wurde widerrufen. Bitten Sie Ihren Ansprechpartner um einen neuen.",
-  linkUnknown: "Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben.",
+  linkExpired:
+    "Dieser Einladungslink ist abgelaufen. Bitten Sie Ihren Ansprechpartner um einen neuen.",
+  linkRevoked:
+    "Dieser Einladungslink wurde widerrufen. Bitten Sie Ihren Ansprechpartner um einen neuen.",
+  linkUnknown:
+    "Dieser Einladungslink ist ungültig. Prüfen Sie, ob Sie ihn vollständig kopiert haben.",
   linkClosed: "Diese Bewertung ist abgeschlossen.",
   rateLimited: "Zu viele Versuche aus Ihrem Netz. Bitte warten Sie {minutes} Minuten.",
   sessionEndedTitle: "Ihre Sitzung ist beendet",
@@ -22,14 +26,16 @@ export const portal: Record<keyof typeof en, string> = {
   saved: "Gespeichert",
   saveFailed: "Nicht gespeichert: {message}",
   conflictTitle: "Jemand anderes hat diese Antwort geändert",
-  conflictBody: "Eine Kollegin oder ein Kollege hat zwischenzeitlich eine andere Antwort gespeichert. Wählen Sie, welche gelten soll.",
+  conflictBody:
+    "Eine Kollegin oder ein Kollege hat zwischenzeitlich eine andere Antwort gespeichert. Wählen Sie, welche gelten soll.",
   theirValue: "Gespeicherte Antwort",
   yourValue: "Ihre Antwort",
   keepTheirs: "Gespeicherte Antwort behalten",
   keepMine: "Meine Antwort verwenden",
   saveAll: "Antworten speichern",
   submit: "Fragebogen einreichen",
-  submitHint: "Nach dem Einreichen ist der Fragebogen schreibgeschützt, bis der Anfragende Änderungen anfordert.",
+  submitHint:
+    "Nach dem Einreichen ist der Fragebogen schreibgeschützt, bis der Anfragende Änderungen anfordert.",
   missingTitle: "Bitte beantworten Sie zuerst die Pflichtfragen:",
   submittedTitle: "Vielen Dank – Ihre Antworten wurden eingereicht",
   submittedBody: "{organization} prüft sie. Sie hören von dort, falls etwas zu klären ist.",
@@ -42,7 +48,8 @@ export const portal: Record<keyof typeof en, string> = {
   selectPlaceholder: "— bitte wählen —",
   countriesHint: "Zweistellige Ländercodes, durch Kommas getrennt, z. B. DE, FR, US",
   savedCount: "{count} Antworten gespeichert.",
-  conflictsCount: "{count} Antworten wurden zwischenzeitlich von jemand anderem geändert; bitte prüfen Sie sie unten.",
+  conflictsCount:
+    "{count} Antworten wurden zwischenzeitlich von jemand anderem geändert; bitte prüfen Sie sie unten.",
   invalidCount: "{count} Antworten konnten nicht gespeichert werden; siehe die Hinweise unten.",
   regulationRefs: "Bezüge",
   countriesEuEea: "EU / EWR",

@@ -3,7 +3,8 @@ import type { portfolio as en } from "../en/portfolio";
 export const portfolio: Record<keyof typeof en, string> = {
   navPortfolio: "Portfolio",
   title: "Portfolio",
-  intro: "Alle Anbieter mit den Eckdaten ihrer neuesten Bewertung. Die Filter stehen in der Adresse, so lässt sich eine Ansicht teilen.",
+  intro:
+    "Alle Anbieter mit den Eckdaten ihrer neuesten Bewertung. Die Filter stehen in der Adresse, so lässt sich eine Ansicht teilen.",
   searchLabel: "Nach Anbietername suchen",
   filterTier: "Risikostufe",
   filterStatus: "Status",

@@ -38,13 +38,15 @@ export const reports: Record<keyof typeof en, string> = {
   notScored: "nicht bewertet",
   recommendation: "Empfehlung der Bewertung",
   noRecommendation: "keine (nicht bewertet)",
-  againstRecommendation: "Die Entscheidung weicht von der Empfehlung der Bewertung ab. Die entscheidende Person hat dies so begründet:",
+  againstRecommendation:
+    "Die Entscheidung weicht von der Empfehlung der Bewertung ab. Die entscheidende Person hat dies so begründet:",
   withRecommendation: "Die Entscheidung folgt der Empfehlung der Bewertung.",
   rationale: "Begründung",
   sectionChart: "Bewertung je Abschnitt (0–100; die Gewichtung steht hinter dem Namen)",
   sectionWithWeight: "{title} (Gewicht {weight})",
   noKnockOuts: "Kein K.-o.-Kriterium wurde ausgelöst.",
-  knockOutsIntro: "Diese Antworten lösen ein K.-o.-Kriterium aus; die Bewertung empfiehlt dann stets die Ablehnung.",
+  knockOutsIntro:
+    "Diese Antworten lösen ein K.-o.-Kriterium aus; die Bewertung empfiehlt dann stets die Ablehnung.",
   question: "Frage",
   knockOut: "K.-o.-Kriterium",
   domain: "Bereich",
@@ -82,11 +84,16 @@ export const reports: Record<keyof typeof en, string> = {
   noReferences: "Keine regulatorischen Bezüge.",
   aiNone: "Für diese Prüfung wurde keine KI-Unterstützung verwendet.",
   aiIntro: "KI-Unterstützung wurde wie folgt verwendet:",
-  auditIntro: "Als dieser Bericht unterzeichnet wurde, endete das verkettete Audit-Protokoll der Organisation mit dem folgenden Ereignis. Enthält ein späteres Audit-Protokoll dieses Ereignis noch mit diesem Hash, ist belegt, dass die Historie bis zur Unterzeichnung nicht umgeschrieben wurde.",
+  auditIntro:
+    "Als dieser Bericht unterzeichnet wurde, endete das verkettete Audit-Protokoll der Organisation mit dem folgenden Ereignis. Enthält ein späteres Audit-Protokoll dieses Ereignis noch mit diesem Hash, ist belegt, dass die Historie bis zur Unterzeichnung nicht umgeschrieben wurde.",
   auditSeq: "Laufende Nummer",
   auditHash: "Hash (SHA-256)",
-  verifyIntro: "Dieser Bericht ist von {organization} elektronisch signiert. So prüfen Sie, ob er echt und unverändert ist:",
-  verifyStep1: "Öffnen Sie {url} und laden Sie diese PDF-Datei hoch. Die Seite zeigt, ob die Signatur gültig ist, ob die Datei seit der Signatur unverändert ist, zu welcher Prüfung sie gehört, wer sie wann unterzeichnet hat und ob eine spätere Entscheidung sie ersetzt hat.",
-  verifyStep2: "Alternativ öffnen Sie die Datei in einem PDF-Programm, das Signaturen anzeigt: Die Signatur muss gültig sein und das gesamte Dokument umfassen.",
-  verifyStep3: "Jede Änderung der Datei, auch eines einzelnen Bytes, lässt die Prüfung fehlschlagen.",
+  verifyIntro:
+    "Dieser Bericht ist von {organization} elektronisch signiert. So prüfen Sie, ob er echt und unverändert ist:",
+  verifyStep1:
+    "Öffnen Sie {url} und laden Sie diese PDF-Datei hoch. Die Seite zeigt, ob die Signatur gültig ist, ob die Datei seit der Signatur unverändert ist, zu welcher Prüfung sie gehört, wer sie wann unterzeichnet hat und ob eine spätere Entscheidung sie ersetzt hat.",
+  verifyStep2:
+    "Alternativ öffnen Sie die Datei in einem PDF-Programm, das Signaturen anzeigt: Die Signatur muss gültig sein und das gesamte Dokument umfassen.",
+  verifyStep3:
+    "Jede Änderung der Datei, auch eines einzelnen Bytes, lässt die Prüfung fehlschlagen.",
 };

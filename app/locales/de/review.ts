@@ -27,7 +27,8 @@ export const review: Record<keyof typeof en, string> = {
   deleteFinding: "Feststellung löschen",
   confirmDelete: "Ja, diese Feststellung löschen",
   findingMeta: "{severity} · {status} · verantwortlich: {owner} · fällig: {due}",
-  findingsAfterDecision: "Feststellungen können sich nach der Entscheidung noch ändern; ein signierter Bericht zeigt sie so, wie sie beim Signieren waren.",
+  findingsAfterDecision:
+    "Feststellungen können sich nach der Entscheidung noch ändern; ein signierter Bericht zeigt sie so, wie sie beim Signieren waren.",
   commentsTitle: "Kommentare",
   noComments: "Noch keine Kommentare.",
   commentBody: "Kommentar",
@@ -41,7 +42,8 @@ export const review: Record<keyof typeof en, string> = {
   commentMeta: "{author} · {date}",
   scoreReason: "Begründung der Punkte: {reason}",
   requestChangesTitle: "Änderungen anfordern",
-  requestChangesIntro: "Öffnen Sie die Fragen, die der Anbieter überarbeiten soll. Nur diese sind änderbar, bis der Anbieter erneut einreicht.",
+  requestChangesIntro:
+    "Öffnen Sie die Fragen, die der Anbieter überarbeiten soll. Nur diese sind änderbar, bis der Anbieter erneut einreicht.",
   changeMessage: "Nachricht an den Anbieter",
   requestChanges: "Änderungen anfordern",
   changeHistoryTitle: "Änderungsanforderungen",
@@ -64,7 +66,8 @@ export const review: Record<keyof typeof en, string> = {
   questionsRequired: "Wählen Sie mindestens eine Frage zum erneuten Öffnen.",
   messageRequired: "Schreiben Sie eine Nachricht an den Anbieter (mindestens 3 Zeichen).",
   unknownQuestion: "Eine gewählte Frage gehört nicht zu diesem Fragebogen.",
-  conflict: "Jemand anderes hat dies inzwischen geändert. Laden Sie die Seite neu und versuchen Sie es erneut.",
+  conflict:
+    "Jemand anderes hat dies inzwischen geändert. Laden Sie die Seite neu und versuchen Sie es erneut.",
   invalidState: "Im aktuellen Status der Bewertung ist das nicht möglich.",
   confirmRequired: "Bestätigen Sie das Löschen mit dem Häkchen.",
   conditionsTitle: "Auflagen (jeweils mit Frist)",
@@ -78,5 +81,6 @@ export const review: Record<keyof typeof en, string> = {
   notReopened: "Nicht wieder geöffnet: nur lesbar",
   vendorCommentsTitle: "Hinweise von {organization}",
   changesMailSubject: "Änderungen angefordert: {title}",
-  changesMailBody: "{organization} bittet Sie, einige Antworten in „{title}“ zu überarbeiten.\n\nNachricht:\n{message}\n\nWieder geöffnete Fragen:\n{questions}\n\nÖffnen Sie den Fragebogen mit dem Einladungslink, den Sie bereits erhalten haben, und reichen Sie ihn danach erneut ein. Funktioniert der Link nicht mehr, bitten Sie Ihre Ansprechperson um einen neuen.",
+  changesMailBody:
+    "{organization} bittet Sie, einige Antworten in „{title}“ zu überarbeiten.\n\nNachricht:\n{message}\n\nWieder geöffnete Fragen:\n{questions}\n\nÖffnen Sie den Fragebogen mit dem Einladungslink, den Sie bereits erhalten haben, und reichen Sie ihn danach erneut ein. Funktioniert der Link nicht mehr, bitten Sie Ihre Ansprechperson um einen neuen.",
 };

@@ -11,7 +11,8 @@ export const templateErrors: Record<keyof typeof en, string> = {
   missing: "fehlt",
   wrongType: "muss vom Typ {expected} sein",
   invalidValue: "muss einer dieser Werte sein: {options}",
-  invalidCondition: "ist keine gültige Bedingung: verwenden Sie „question“ mit „in“, „all“ oder „any“",
+  invalidCondition:
+    "ist keine gültige Bedingung: verwenden Sie „question“ mit „in“, „all“ oder „any“",
   unknownFields: "unbekannte(s) Feld(er): {keys}",
   invalid: "ist ungültig",
   weightNotANumber: "das Gewicht muss eine Zahl sein",
@@ -19,7 +20,8 @@ export const templateErrors: Record<keyof typeof en, string> = {
   pointsNotANumber: "die Punkte müssen eine Zahl sein",
   pointsRange: "die Punkte müssen zwischen 0 und 1 liegen",
   optionValuePattern: "der Optionswert darf nur a–z, 0–9, „_“, „.“ und „-“ enthalten",
-  optionValueReserved: "„{unknown}“ und „{notApplicable}“ sind reservierte Antwortwerte und stehen immer zur Verfügung",
+  optionValueReserved:
+    "„{unknown}“ und „{notApplicable}“ sind reservierte Antwortwerte und stehen immer zur Verfügung",
   stepsMissing: "Stufen-Schwellenwerte brauchen mindestens eine Stufe",
   stepsOrder: "die Stufen müssen nach streng steigendem min geordnet sein",
   maxNotAboveMin: "max muss größer als min sein",
@@ -33,11 +35,13 @@ export const templateErrors: Record<keyof typeof en, string> = {
   questionTypeInvalid: "der Typ muss einer dieser sein: {types}",
   knockOutNoValues: "ein K.-o.-Kriterium braucht mindestens einen Antwortwert",
   tagPattern: "Schlagwörter dürfen nur a–z, 0–9, „_“ und „-“ enthalten",
-  residencyFlowType: "ein Datenfluss der Datenresidenz muss eine Frage vom Typ countries oder subprocessors sein",
+  residencyFlowType:
+    "ein Datenfluss der Datenresidenz muss eine Frage vom Typ countries oder subprocessors sein",
   evidenceMissing: "eine Nachweisfrage braucht „evidence“ (Dokumentarten)",
   evidenceNotApplicable: "„evidence“ gilt nur für Nachweisfragen",
   indicatorNotAllowed: "eine Frage vom Typ {type} kann kein Transparenzindikator sein",
-  safeguardQuestion: "die Frage nach der Garantie ist eine single_choice-Frage, deren Optionen alle „safeguard“ tragen",
+  safeguardQuestion:
+    "die Frage nach der Garantie ist eine single_choice-Frage, deren Optionen alle „safeguard“ tragen",
   dpfQuestion: "die DPF-Frage muss vom Typ yes_no sein",
   tooFewOptions: "Fragen vom Typ {type} brauchen mindestens {count} Optionen",
   needsAnOption: "Fragen vom Typ {type} brauchen mindestens 1 Option",
@@ -56,27 +60,42 @@ export const templateErrors: Record<keyof typeof en, string> = {
   templateKeyPattern: "der Vorlagenschlüssel muss in kebab-case geschrieben sein (a–z, 0–9, „-“)",
   templateNoSections: "eine Vorlage braucht mindestens einen Abschnitt",
   duplicateSection: "doppelter Abschnittsschlüssel „{value}“",
-  duplicateQuestion: "doppelter Fragenschlüssel „{value}“ (Fragenschlüssel müssen in der ganzen Vorlage eindeutig sein)",
+  duplicateQuestion:
+    "doppelter Fragenschlüssel „{value}“ (Fragenschlüssel müssen in der ganzen Vorlage eindeutig sein)",
   conditionNotEarlier: "„{question}“ ist keine frühere Frage dieser Vorlage",
   conditionSourceType: "Bedingungen können nur Fragen vom Typ {types} prüfen",
   conditionValue: "„{value}“ ist kein gültiger Antwortwert von „{question}“",
   keyMustStay: "muss „{key}“ bleiben (der Schlüssel der Vorlage)",
   fileEmpty: "die Datei ist leer",
   fileTooLarge: "die Datei ist größer als {size} MB",
-  jsonUnexpectedEnd: "ungültiges JSON in Zeile {line}, Spalte {column}: unerwartetes Ende der Datei",
-  jsonUnexpectedCharacter: "ungültiges JSON in Zeile {line}, Spalte {column}: unerwartetes Zeichen {character}",
-  jsonExpectedName: "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird ein Feldname in doppelten Anführungszeichen, nicht {character}",
-  jsonExpectedColon: "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird „:“, nicht {character}",
-  jsonExpectedCommaOrBrace: "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird „,“ oder „}“, nicht {character}",
-  jsonExpectedCommaOrBracket: "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird „,“ oder „]“, nicht {character}",
-  jsonBadUnicodeEscape: "ungültiges JSON in Zeile {line}, Spalte {column}: ungültige \\u-Escape-Sequenz in einer Zeichenkette",
-  jsonBadEscape: "ungültiges JSON in Zeile {line}, Spalte {column}: ungültige Escape-Sequenz in einer Zeichenkette",
-  jsonControlCharacter: "ungültiges JSON in Zeile {line}, Spalte {column}: Steuerzeichen in einer Zeichenkette (Zeilenumbrüche werden als \\n geschrieben)",
-  jsonUnterminatedString: "ungültiges JSON in Zeile {line}, Spalte {column}: eine Zeichenkette wird nicht geschlossen",
-  jsonTrailingContent: "ungültiges JSON in Zeile {line}, Spalte {column}: Inhalt nach dem Ende des JSON-Werts: {character}",
-  yamlDuplicateKey: "ungültiges YAML in Zeile {line}, Spalte {column}: ein Schlüssel kommt in derselben Zuordnung zweimal vor",
-  yamlBadIndent: "ungültiges YAML in Zeile {line}, Spalte {column}: die Einrückung passt nicht zur Struktur",
-  yamlMissingCharacter: "ungültiges YAML in Zeile {line}, Spalte {column}: eine schließende Klammer oder ein Anführungszeichen fehlt",
+  jsonUnexpectedEnd:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: unerwartetes Ende der Datei",
+  jsonUnexpectedCharacter:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: unerwartetes Zeichen {character}",
+  jsonExpectedName:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird ein Feldname in doppelten Anführungszeichen, nicht {character}",
+  jsonExpectedColon:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird „:“, nicht {character}",
+  jsonExpectedCommaOrBrace:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird „,“ oder „}“, nicht {character}",
+  jsonExpectedCommaOrBracket:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: erwartet wird „,“ oder „]“, nicht {character}",
+  jsonBadUnicodeEscape:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: ungültige \\u-Escape-Sequenz in einer Zeichenkette",
+  jsonBadEscape:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: ungültige Escape-Sequenz in einer Zeichenkette",
+  jsonControlCharacter:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: Steuerzeichen in einer Zeichenkette (Zeilenumbrüche werden als \\n geschrieben)",
+  jsonUnterminatedString:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: eine Zeichenkette wird nicht geschlossen",
+  jsonTrailingContent:
+    "ungültiges JSON in Zeile {line}, Spalte {column}: Inhalt nach dem Ende des JSON-Werts: {character}",
+  yamlDuplicateKey:
+    "ungültiges YAML in Zeile {line}, Spalte {column}: ein Schlüssel kommt in derselben Zuordnung zweimal vor",
+  yamlBadIndent:
+    "ungültiges YAML in Zeile {line}, Spalte {column}: die Einrückung passt nicht zur Struktur",
+  yamlMissingCharacter:
+    "ungültiges YAML in Zeile {line}, Spalte {column}: eine schließende Klammer oder ein Anführungszeichen fehlt",
   yamlInvalid: "ungültiges YAML in Zeile {line}, Spalte {column} ({code})",
   yamlUnreadable: "ungültiges YAML: das Dokument lässt sich nicht lesen ({code})",
 };

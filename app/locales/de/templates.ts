@@ -3,7 +3,8 @@ import type { templates as en } from "../en/templates";
 export const templates: Record<keyof typeof en, string> = {
   navTemplates: "Vorlagen",
   title: "Fragebogen-Vorlagen",
-  intro: "Veröffentlichte Versionen sind eingefroren: Eine Bewertung behält die Version, mit der sie verschickt wurde. Bearbeiten Sie einen Entwurf und veröffentlichen Sie ihn als nächste Version.",
+  intro:
+    "Veröffentlichte Versionen sind eingefroren: Eine Bewertung behält die Version, mit der sie verschickt wurde. Bearbeiten Sie einen Entwurf und veröffentlichen Sie ihn als nächste Version.",
   readOnlyNotice: "Sie können Vorlagen lesen; ändern können sie nur Admins und Assessoren.",
   empty: "Noch keine Vorlagen.",
   name: "Vorlage",
@@ -15,7 +16,8 @@ export const templates: Record<keyof typeof en, string> = {
   assessmentsCount: "Bewertungen",
   newTemplate: "Neue Vorlage",
   newTemplateHint: "Beginnt einen Entwurf mit einem Abschnitt und einer Frage.",
-  keyHint: "Kleinbuchstaben, Ziffern und Bindestriche, z. B. cloud-security. Später nicht änderbar.",
+  keyHint:
+    "Kleinbuchstaben, Ziffern und Bindestriche, z. B. cloud-security. Später nicht änderbar.",
   titleEn: "Titel (Englisch)",
   titleDe: "Titel (Deutsch)",
   create: "Vorlage anlegen",
@@ -40,7 +42,8 @@ export const templates: Record<keyof typeof en, string> = {
   editDraft: "Entwurf bearbeiten",
   changesTitle: "Version {version}: Änderungen gegenüber Version {previous}",
   draftChangesTitle: "Entwurf: Änderungen gegenüber Version {previous}",
-  firstVersion: "Version {version} ist die erste Version: {sections} Abschnitte, {questions} Fragen.",
+  firstVersion:
+    "Version {version} ist die erste Version: {sections} Abschnitte, {questions} Fragen.",
   noChanges: "Keine Unterschiede.",
   templateChanges: "Vorlage",
   sectionsAdded: "Hinzugefügte Abschnitte",
@@ -61,7 +64,8 @@ export const templates: Record<keyof typeof en, string> = {
   noticeUnchanged: "Nichts geändert.",
   noticeImported: "Die Datei wurde als Entwurf importiert. Prüfen und veröffentlichen Sie ihn.",
   editorTitle: "Entwurf bearbeiten: {name}",
-  editorIntro: "Entwurf der Version {version}, Revision {revision}. Jede Änderung wird vor dem Speichern gegen die Regeln für Vorlagen geprüft.",
+  editorIntro:
+    "Entwurf der Version {version}, Revision {revision}. Jede Änderung wird vor dem Speichern gegen die Regeln für Vorlagen geprüft.",
   backToTemplate: "Zurück zur Vorlage",
   tabStructure: "Aufbau",
   tabPreview: "Vorschau",
@@ -92,7 +96,8 @@ export const templates: Record<keyof typeof en, string> = {
   required: "Pflichtfrage",
   weight: "Gewicht",
   options: "Antwortoptionen",
-  optionsHint: "Füllen Sie die leeren Zeilen, um Optionen hinzuzufügen; leeren Sie den Wert einer Option, um sie zu entfernen.",
+  optionsHint:
+    "Füllen Sie die leeren Zeilen, um Optionen hinzuzufügen; leeren Sie den Wert einer Option, um sie zu entfernen.",
   optionValue: "Wert",
   optionLabelEn: "Beschriftung (Englisch)",
   optionLabelDe: "Beschriftung (Deutsch)",
@@ -100,14 +105,16 @@ export const templates: Record<keyof typeof en, string> = {
   optionExclusive: "Exklusiv",
   knockOut: "K.-o.-Kriterium",
   knockOutWhen: "K.-o.-Antwortwerte",
-  knockOutWhenHint: "Antwortwerte, bei denen die Bewertung scheitert, durch Kommas getrennt (z. B. no, unknown).",
+  knockOutWhenHint:
+    "Antwortwerte, bei denen die Bewertung scheitert, durch Kommas getrennt (z. B. no, unknown).",
   knockOutLabelEn: "K.-o.-Begründung (Englisch)",
   knockOutLabelDe: "K.-o.-Begründung (Deutsch)",
   showIf: "Nur anzeigen, wenn",
   showIfQuestion: "Frühere Frage",
   showIfAlways: "— immer angezeigt —",
   showIfValues: "einen dieser Antwortwerte hat",
-  showIfComposite: "Diese Frage hat eine kombinierte Bedingung ({condition}). Behalten Sie sie oder wählen Sie oben eine Frage, um sie zu ersetzen.",
+  showIfComposite:
+    "Diese Frage hat eine kombinierte Bedingung ({condition}). Behalten Sie sie oder wählen Sie oben eine Frage, um sie zu ersetzen.",
   keepComposite: "Kombinierte Bedingung behalten",
   regulationRefs: "Regulatorische Bezüge",
   regulationRefsHint: "Einer pro Zeile, z. B. DSGVO Art. 28",
@@ -119,19 +126,26 @@ export const templates: Record<keyof typeof en, string> = {
   evidenceTypes: "Dokumentarten",
   expiryRequired: "Der Anbieter muss das Ablaufdatum angeben",
   saveQuestion: "Frage speichern",
-  otherSettingsKept: "Einstellungen, die dieses Formular nicht zeigt (Transparenzindikator, Rolle für die Datenresidenz, Schwellenwerte), bleiben erhalten; ändern Sie sie im erweiterten Editor.",
+  otherSettingsKept:
+    "Einstellungen, die dieses Formular nicht zeigt (Transparenzindikator, Rolle für die Datenresidenz, Schwellenwerte), bleiben erhalten; ändern Sie sie im erweiterten Editor.",
   publish: "Als Version {version} veröffentlichen",
-  publishHint: "Mit der Veröffentlichung wird diese Version eingefroren. Laufende Bewertungen behalten ihre Version.",
+  publishHint:
+    "Mit der Veröffentlichung wird diese Version eingefroren. Laufende Bewertungen behalten ihre Version.",
   discard: "Entwurf verwerfen",
   discardConfirm: "Entwurf mit allen Änderungen verwerfen?",
-  errorsTitle: "Die Änderung wurde nicht gespeichert: Die Vorlage würde gegen diese Regeln verstoßen",
-  conflict: "Jemand anderes hat diesen Entwurf inzwischen geändert (jetzt Revision {revision}). Es wurde nichts gespeichert. Laden Sie den Editor neu, um die Änderungen zu sehen, und bearbeiten Sie dann erneut.",
-  conflictGone: "Diesen Entwurf gibt es nicht mehr: Er wurde inzwischen veröffentlicht oder verworfen. Es wurde nichts gespeichert.",
+  errorsTitle:
+    "Die Änderung wurde nicht gespeichert: Die Vorlage würde gegen diese Regeln verstoßen",
+  conflict:
+    "Jemand anderes hat diesen Entwurf inzwischen geändert (jetzt Revision {revision}). Es wurde nichts gespeichert. Laden Sie den Editor neu, um die Änderungen zu sehen, und bearbeiten Sie dann erneut.",
+  conflictGone:
+    "Diesen Entwurf gibt es nicht mehr: Er wurde inzwischen veröffentlicht oder verworfen. Es wurde nichts gespeichert.",
   identical: "Der Entwurf ist identisch mit Version {version}: Es gibt nichts zu veröffentlichen.",
   noDraft: "Diese Vorlage hat keinen offenen Entwurf.",
-  advancedHint: "Der ganze Entwurf als YAML (JSON geht auch). Speichern ersetzt den Entwurf, nachdem er geprüft wurde.",
+  advancedHint:
+    "Der ganze Entwurf als YAML (JSON geht auch). Speichern ersetzt den Entwurf, nachdem er geprüft wurde.",
   advancedSave: "YAML speichern",
-  previewIntro: "So sieht der Anbieter den Entwurf, in beiden Sprachen. Punkte und K.-o.-Kriterien bleiben für Anbieter verborgen.",
+  previewIntro:
+    "So sieht der Anbieter den Entwurf, in beiden Sprachen. Punkte und K.-o.-Kriterien bleiben für Anbieter verborgen.",
   previewRequired: "Pflicht",
   previewFile: "Datei hochladen",
   previewExpiry: "gültig bis",
@@ -142,7 +156,8 @@ export const templates: Record<keyof typeof en, string> = {
   previewSubMechanism: "Übermittlungsgrundlage",
   previewShownIf: "Angezeigt, wenn {question} = {values}",
   importTitle: "Vorlage importieren",
-  importIntro: "Eine JSON- oder YAML-Datei im Vorlagenformat (höchstens 2 MB). Der Import ändert nie eine veröffentlichte Version.",
+  importIntro:
+    "Eine JSON- oder YAML-Datei im Vorlagenformat (höchstens 2 MB). Der Import ändert nie eine veröffentlichte Version.",
   importFile: "Datei",
   importText: "… oder den Text einfügen",
   importMode: "Importieren als",
@@ -152,8 +167,10 @@ export const templates: Record<keyof typeof en, string> = {
   importNothing: "Wählen Sie eine Datei oder fügen Sie den Text der Vorlage ein.",
   importTooLarge: "Die Datei ist größer als 2 MB.",
   importErrorsTitle: "Die Datei wurde nicht importiert:",
-  importNoTemplate: "Es gibt keine Vorlage mit diesem Schlüssel. Importieren Sie die Datei als neue Vorlage.",
-  importDraftOpen: "Diese Vorlage hat einen offenen Entwurf. Veröffentlichen oder verwerfen Sie ihn zuerst.",
+  importNoTemplate:
+    "Es gibt keine Vorlage mit diesem Schlüssel. Importieren Sie die Datei als neue Vorlage.",
+  importDraftOpen:
+    "Diese Vorlage hat einen offenen Entwurf. Veröffentlichen oder verwerfen Sie ihn zuerst.",
   limitDepth: "Die Datei ist tiefer als {max} Ebenen verschachtelt (in Zeile {line}).",
   limitEntries: "Die Datei hat mehr als {max} Einträge (bei Zeile {line}).",
   limitAliases: "Die Datei verwendet mehr als {max} Aliasse (*name), bei Zeile {line}.",

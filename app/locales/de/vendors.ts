@@ -42,7 +42,8 @@ export const vendors: Record<keyof typeof en, string> = {
   country: "Land des Firmensitzes",
   countryNone: "— nicht angegeben —",
   criticality: "Kritikalität",
-  criticalityHint: "Wie stark ein Ausfall oder eine Datenpanne bei diesem Anbieter Ihre Organisation treffen würde.",
+  criticalityHint:
+    "Wie stark ein Ausfall oder eine Datenpanne bei diesem Anbieter Ihre Organisation treffen würde.",
   description: "Beschreibung",
   descriptionHint: "Was der Anbieter liefert und wie Sie es nutzen (höchstens 5.000 Zeichen).",
   tags: "Schlagwörter",
@@ -60,7 +61,8 @@ export const vendors: Record<keyof typeof en, string> = {
   startAssessment: "Bewertung starten",
   backToList: "Zurück zu allen Anbietern",
   backToVendor: "Zurück zu {name}",
-  archivedNotice: "Dieser Anbieter ist archiviert: Er erscheint nicht in der Liste und ist schreibgeschützt, bis er wiederhergestellt wird.",
+  archivedNotice:
+    "Dieser Anbieter ist archiviert: Er erscheint nicht in der Liste und ist schreibgeschützt, bis er wiederhergestellt wird.",
   noticeCreated: "Anbieter angelegt.",
   noticeUpdated: "Änderungen gespeichert.",
   noticeUnchanged: "Es gab nichts zu ändern.",
@@ -98,10 +100,12 @@ export const vendors: Record<keyof typeof en, string> = {
     "Archivierte Anbieter erscheinen nicht in der Liste und können nicht geändert werden. Produkte und Bewertungen bleiben erhalten.",
   archiveConfirm: "Ja, diesen Anbieter archivieren",
   archiveButton: "Anbieter archivieren",
-  unarchiveExplanation: "Nach dem Wiederherstellen ist der Anbieter wieder sichtbar und bearbeitbar.",
+  unarchiveExplanation:
+    "Nach dem Wiederherstellen ist der Anbieter wieder sichtbar und bearbeitbar.",
   unarchiveButton: "Anbieter wiederherstellen",
   deleteVendorLink: "Anbieter endgültig löschen …",
-  deleteBlockedByAssessments: "Zu diesem Anbieter gibt es Bewertungen, daher kann er nicht gelöscht werden. Archivieren Sie ihn stattdessen.",
+  deleteBlockedByAssessments:
+    "Zu diesem Anbieter gibt es Bewertungen, daher kann er nicht gelöscht werden. Archivieren Sie ihn stattdessen.",
   deleteVendorTitle: "{name} löschen?",
   deleteVendorWarning:
     "Damit werden der Anbieter und seine {count} Produkte endgültig gelöscht. Das lässt sich nicht rückgängig machen. Das Audit-Protokoll vermerkt die Löschung.",
@@ -111,7 +115,8 @@ export const vendors: Record<keyof typeof en, string> = {
   deleteProductExplanation: "Beim Löschen wird das Produkt endgültig entfernt.",
   deleteProductConfirm: "Ja, dieses Produkt endgültig löschen",
   deleteProductButton: "Produkt löschen",
-  deleteProductBlocked: "Dieses Produkt wird in Bewertungen verwendet und kann daher nicht gelöscht werden.",
+  deleteProductBlocked:
+    "Dieses Produkt wird in Bewertungen verwendet und kann daher nicht gelöscht werden.",
   conflictTitle: "Von jemand anderem geändert",
   conflictBody:
     "Jemand anderes hat diesen Datensatz geändert, während Sie ihn bearbeitet haben. Es wurde nichts überschrieben. Vergleichen Sie die aktuellen Werte mit Ihren; erneutes Speichern ersetzt die aktuellen Werte durch Ihre.",
@@ -119,7 +124,8 @@ export const vendors: Record<keyof typeof en, string> = {
   conflictCurrent: "Aktueller Wert",
   conflictYours: "Ihr Wert",
   emptyValue: "(leer)",
-  archivedReadOnly: "Dieser Anbieter ist archiviert. Stellen Sie ihn wieder her, bevor Sie Änderungen vornehmen.",
+  archivedReadOnly:
+    "Dieser Anbieter ist archiviert. Stellen Sie ihn wieder her, bevor Sie Änderungen vornehmen.",
   errorInvalid: "Dieser Wert ist ungültig.",
   errorNameRequired: "Geben Sie einen Namen ein.",
   errorNameTooLong: "Höchstens 200 Zeichen.",
@@ -129,7 +135,8 @@ export const vendors: Record<keyof typeof en, string> = {
   errorDescriptionTooLong: "Höchstens 5.000 Zeichen.",
   errorFoundationModelTooLong: "Höchstens 200 Zeichen.",
   errorDataCategory: "Wählen Sie Datenkategorien aus der Liste.",
-  errorNoneExclusive: "„Keine personenbezogenen oder vertraulichen Daten“ lässt sich nicht mit anderen Kategorien kombinieren.",
+  errorNoneExclusive:
+    "„Keine personenbezogenen oder vertraulichen Daten“ lässt sich nicht mit anderen Kategorien kombinieren.",
   errorTagTooLong: "Jedes Schlagwort darf höchstens 50 Zeichen lang sein. Kürzen Sie die längeren.",
   errorTooManyTags: "Höchstens 20 verschiedene Schlagwörter.",
   errorTagCharacters: "Schlagwörter dürfen keine Steuerzeichen enthalten.",

@@ -2,7 +2,8 @@ import type { weights as en } from "../en/weights";
 
 export const weights: Record<keyof typeof en, string> = {
   title: "Gewichtungsprofile",
-  intro: "Ein Gewichtungsprofil legt fest, wie stark jeder Abschnitt (und optional jede Frage) in die Gesamtpunktzahl eingeht – z. B. ein Profil „Gesundheitsdaten“, das die Datenresidenz stark gewichtet. Es zählen nur die Verhältnisse. Neue Bewertungen verwenden das Standardprofil; gespeicherte Ergebnisse behalten das Profil, mit dem sie berechnet wurden.",
+  intro:
+    "Ein Gewichtungsprofil legt fest, wie stark jeder Abschnitt (und optional jede Frage) in die Gesamtpunktzahl eingeht – z. B. ein Profil „Gesundheitsdaten“, das die Datenresidenz stark gewichtet. Es zählen nur die Verhältnisse. Neue Bewertungen verwenden das Standardprofil; gespeicherte Ergebnisse behalten das Profil, mit dem sie berechnet wurden.",
   none: "Noch keine Gewichtungsprofile: Bewertungen verwenden die Gewichte der Vorlage.",
   name: "Name",
   description: "Beschreibung",
@@ -22,7 +23,8 @@ export const weights: Record<keyof typeof en, string> = {
   nameRequired: "Geben Sie dem Profil einen Namen.",
   nameTooLong: "Der Name darf höchstens 80 Zeichen lang sein.",
   nameTaken: "Ein Profil mit diesem Namen gibt es bereits.",
-  changedMeanwhile: "Jemand hat dieses Profil zwischenzeitlich geändert. Laden Sie neu und versuchen Sie es erneut.",
+  changedMeanwhile:
+    "Jemand hat dieses Profil zwischenzeitlich geändert. Laden Sie neu und versuchen Sie es erneut.",
   weightNegative: "Gewichte sind Zahlen ≥ 0.",
   weightNotANumber: "Geben Sie eine Zahl ein.",
   weightTooLarge: "Verwenden Sie Gewichte bis {max}.",

@@ -2,7 +2,8 @@
 export const access = {
   // /portal/verify
   verifyTitle: "Confirm it is you",
-  verifyBody: "We sent a 6-digit code to {email}. Enter it to open the questionnaire in this browser. The code is valid for {minutes} minutes.",
+  verifyBody:
+    "We sent a 6-digit code to {email}. Enter it to open the questionnaire in this browser. The code is valid for {minutes} minutes.",
   verifyDeviceNote: "This browser is then remembered for this invitation for {days} days.",
   codeLabel: "Code from the e-mail",
   verifySubmit: "Confirm",
@@ -13,17 +14,19 @@ export const access = {
   codeMalformed: "Enter the 6 digits from the e-mail.",
   resendTooSoon: "Please wait {seconds} seconds before requesting another code.",
   rateLimited: "Too many attempts. Please wait {minutes} minutes.",
-  endedTooManyAttempts: "Too many wrong codes. Open the invite link from your e-mail again to receive a new code.",
+  endedTooManyAttempts:
+    "Too many wrong codes. Open the invite link from your e-mail again to receive a new code.",
   codeMailSubject: "Your confirmation code for {organization}",
   codeMailBody:
-    "Hello {name},\n\nyour code to open the questionnaire \"{title}\" from {organization} in a new browser is:\n\n    {code}\n\nIt is valid for {minutes} minutes. If you did not just open your invitation link, ignore this e-mail: nobody can see your answers without this code.\n",
+    'Hello {name},\n\nyour code to open the questionnaire "{title}" from {organization} in a new browser is:\n\n    {code}\n\nIt is valid for {minutes} minutes. If you did not just open your invitation link, ignore this e-mail: nobody can see your answers without this code.\n',
   // Re-issued link
   reissueMailSubject: "{organization}: your new link to the vendor assessment",
   reissueMailBody:
-    "Hello {name},\n\n{organization} has issued a new link for the questionnaire \"{title}\". Your previous link no longer works, and neither do the links of colleagues you invited with it: invite them again if they should go on answering.\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n",
+    'Hello {name},\n\n{organization} has issued a new link for the questionnaire "{title}". Your previous link no longer works, and neither do the links of colleagues you invited with it: invite them again if they should go on answering.\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n',
   // /portal/delegate
   delegateTitle: "Invite a colleague",
-  delegateIntro: "Your colleague receives a personal link for the sections you choose and can answer only those. Their answers are recorded under their e-mail address.",
+  delegateIntro:
+    "Your colleague receives a personal link for the sections you choose and can answer only those. Their answers are recorded under their e-mail address.",
   delegateEmail: "Colleague's e-mail",
   delegateName: "Colleague's name",
   delegateLanguage: "Language of the invitation",
@@ -40,7 +43,7 @@ export const access = {
   backToQuestionnaire: "Back to the questionnaire",
   delegateMailSubject: "{delegator} asks you to answer part of a vendor assessment",
   delegateMailBody:
-    "Hello {name},\n\n{delegator} asks you to answer these sections of the questionnaire \"{title}\" from {organization}:\n{sections}\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n",
+    'Hello {name},\n\n{delegator} asks you to answer these sections of the questionnaire "{title}" from {organization}:\n{sections}\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n',
   // Assessor's panel
   panelTitle: "Vendor invite links",
   ttlLabel: "Validity of links (days)",
@@ -50,7 +53,8 @@ export const access = {
   language: "Language of the mails",
   createSubmit: "Create and send invite link",
   created: "Invite link created and sent to {email}. Copy it now — it is shown only once:",
-  reissued: "New link issued and sent to {email}. The previous link, its sessions and the colleagues' links made with it no longer work. Copy it now — it is shown only once:",
+  reissued:
+    "New link issued and sent to {email}. The previous link, its sessions and the colleagues' links made with it no longer work. Copy it now — it is shown only once:",
   noLinks: "No invite links yet.",
   createdOn: "Created {date}",
   expiresOn: "Expires {date}",

@@ -2,8 +2,10 @@ export const admin = {
   // User administration
   usersTitle: "Users",
   usersIntro: "Members of your organisation, their roles and open invitations.",
-  stepUpHint: "Changing roles, (de)activating members and inviting admins or DPOs needs a fresh two-factor check (valid for {minutes} minutes).",
-  stepUpHintSettings: "Changing these settings needs a fresh two-factor check (valid for {minutes} minutes).",
+  stepUpHint:
+    "Changing roles, (de)activating members and inviting admins or DPOs needs a fresh two-factor check (valid for {minutes} minutes).",
+  stepUpHintSettings:
+    "Changing these settings needs a fresh two-factor check (valid for {minutes} minutes).",
   stepUpNow: "Confirm now",
   membersHeading: "Members ({count})",
   colName: "Name",
@@ -41,7 +43,8 @@ export const admin = {
   inviteLanguageHint: "The invitee receives the e-mail in this language.",
   sendInvitation: "Send invitation",
   invitationSent: "Invitation sent to {email}.",
-  invitationMailFailed: "The invitation for {email} was created, but the e-mail could not be sent. Revoke it and try again later.",
+  invitationMailFailed:
+    "The invitation for {email} was created, but the e-mail could not be sent. Revoke it and try again later.",
   invitationRevokedDone: "Invitation revoked. Its link no longer works.",
   roleChanged: "Role changed.",
   roleUnchanged: "The member already has this role.",
@@ -79,27 +82,33 @@ export const admin = {
     "Hello {name},\n\n{inviter} has invited you to join {organization} on Vetted as {role}.\n\nOpen this link to set up your account and join:\n{link}\n\nThe link works once and is valid until {expires}. If you did not expect this invitation, you can ignore this e-mail.\n\n— Vetted",
   acceptPageTitle: "Accept invitation",
   acceptUnusableTitle: "This invitation cannot be used",
-  acceptUnusableHelp: "Invitation links work once and only for a limited time. An administrator of the organisation can send you a new one.",
+  acceptUnusableHelp:
+    "Invitation links work once and only for a limited time. An administrator of the organisation can send you a new one.",
   acceptInvitedAs: "{email} was invited as {role}.",
   acceptHaveAccount: "Already have a Vetted account?",
   acceptHaveAccountBody: "Sign in with the invited e-mail address, then accept the invitation.",
   acceptSignIn: "Sign in to accept",
   acceptNewAccount: "New to Vetted?",
-  acceptNewAccountBody: "Create your account: choose your name and a password. Then sign in with them to continue.",
+  acceptNewAccountBody:
+    "Create your account: choose your name and a password. Then sign in with them to continue.",
   acceptJoinBody: "You are signed in as {email}. Join {organization} as {role}?",
-  acceptOtherAccount: "This invitation was sent to another e-mail address. You are signed in as {email}: sign out, open the link again and sign in with the invited address.",
+  acceptOtherAccount:
+    "This invitation was sent to another e-mail address. You are signed in as {email}: sign out, open the link again and sign in with the invited address.",
   acceptSignOut: "Sign out",
   acceptJoinedTitle: "You are a member of {organization}.",
-  invitationOtherAccount: "This invitation was sent to another e-mail address. Sign in with that address to accept it.",
+  invitationOtherAccount:
+    "This invitation was sent to another e-mail address. Sign in with that address to accept it.",
   acceptValidUntil: "This invitation is valid until {date}.",
-  acceptPasswordHint: "At least {min} characters. A passphrase of several words is easy to remember and hard to guess.",
+  acceptPasswordHint:
+    "At least {min} characters. A passphrase of several words is easy to remember and hard to guess.",
   acceptJoin: "Join organisation",
   // Organisation settings
   settingsTitle: "Settings",
   settingsIntro: "Security settings of {organization}.",
   securityHeading: "Sign-in security",
   requireMfaForAll: "Require two-factor authentication for all users",
-  requireMfaForAllHint: "Admins and data protection officers always need it. When this is on, every other user must set up an authenticator app at their next request before they can continue.",
+  requireMfaForAllHint:
+    "Admins and data protection officers always need it. When this is on, every other user must set up an authenticator app at their next request before they can continue.",
   membersWithoutMfa: "{count} active members have not set up two-factor authentication yet.",
   currentSetting: "Currently",
   settingOn: "required for everyone",

@@ -27,9 +27,11 @@ export const answers = {
   validUntilRequired: "Enter the date until which the document is valid.",
   unexpectedFile: "A file was sent in an answer field.",
   singleValue: "Only one value is expected here.",
-  subprocessorsConflict: "Remove the listed sub-processors or the answer that there are none / unknown.",
+  subprocessorsConflict:
+    "Remove the listed sub-processors or the answer that there are none / unknown.",
   subprocessorName: "Every sub-processor needs a name.",
-  malformedChange: "An answer could not be read (question, value or version missing). Nothing was saved: reload the page and try again.",
+  malformedChange:
+    "An answer could not be read (question, value or version missing). Nothing was saved: reload the page and try again.",
   unknownQuestion: "This question does not exist (any more).",
   fileNotOfQuestion: "An attached file does not belong to this question.",
 };

@@ -2,7 +2,8 @@ export const assessments = {
   title: "Assessments",
   pageTitle: "Assessment",
   newAssessment: "Start assessment",
-  noTemplatesYet: "No questionnaire template is installed in your organisation yet. Install the bundled templates to start an assessment.",
+  noTemplatesYet:
+    "No questionnaire template is installed in your organisation yet. Install the bundled templates to start an assessment.",
   installBundledTemplates: "Install bundled templates",
   empty: "No assessments yet.",
   vendor: "Vendor",
@@ -93,25 +94,30 @@ export const assessments = {
   conditionDue: "Condition due date",
   conditionsRequired: "Approving with conditions needs at least one condition.",
   totpForDecision: "Authenticator code (two-factor check)",
-  stepUpNeeded: "Deciding requires a two-factor check within the last {minutes} minutes: enter your current code with the decision.",
+  stepUpNeeded:
+    "Deciding requires a two-factor check within the last {minutes} minutes: enter your current code with the decision.",
   stepUpFresh: "Two-factor check is fresh.",
   decide: "Record decision",
   decisionRecorded: "Your decision was recorded.",
   decidedBy: "{outcome} by {name} on {date}",
   superseded: "superseded",
   againstRecommendation: "This decision departs from the score's recommendation.",
-  separationOfDuties: "You took part in this assessment, so another DPO must decide it (separation of duties):",
+  separationOfDuties:
+    "You took part in this assessment, so another DPO must decide it (separation of duties):",
   blocked_created: "You started this assessment.",
   blocked_forwarded: "You forwarded a round of this assessment to the DPO.",
   blocked_requested_changes: "You asked the vendor for changes in a round of this assessment.",
-  blocked_reviewed: "You reviewed a round of this assessment (findings or clarifications with the vendor).",
+  blocked_reviewed:
+    "You reviewed a round of this assessment (findings or clarifications with the vendor).",
   blocked_answered_for_vendor: "You answered for the vendor as its contact.",
   invalidCode: "The two-factor code is not valid.",
-  conflict: "Someone changed this assessment meanwhile. The page shows the current state; nothing was saved.",
+  conflict:
+    "Someone changed this assessment meanwhile. The page shows the current state; nothing was saved.",
   inviteMailSubject: "{organization} asks you to complete a vendor assessment",
-  inviteMailBody: "Hello {name},\n\n{organization} invites you to answer the questionnaire \"{title}\" on Vetted.\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n",
+  inviteMailBody:
+    'Hello {name},\n\n{organization} invites you to answer the questionnaire "{title}" on Vetted.\n\nOpen this personal link (valid until {expires}):\n{url}\n\nPlease do not forward it. If you did not expect this message, ignore it.\n',
   submittedMailSubject: "{vendor} submitted its assessment",
-  submittedMailBody: "{vendor} submitted \"{title}\". Scores are ready for your review:\n{url}\n",
+  submittedMailBody: '{vendor} submitted "{title}". Scores are ready for your review:\n{url}\n',
   transparencyTitle: "Transparency index",
   transparencyScore: "{satisfied} of {total} indicators disclosed",
   transparencyNone: "This template has no transparency indicators.",
@@ -151,16 +157,20 @@ export const assessments = {
   noImprovements: "Nothing left to gain.",
   lostTitle: "Largest point losses",
   lost: "−{lost} points",
-  weightProfileUsed: "Weights: profile \"{name}\"",
+  weightProfileUsed: 'Weights: profile "{name}"',
   templateWeightsUsed: "Weights: the template's own",
   reportsTitle: "Signed reports",
   reportDownload: "Download the signed report ({outcome}, {date})",
   reportMeta: "Signed by {signer}; audit chain head at signing: event {seq}",
   reportTimestamped: "with a qualified timestamp (RFC 3161)",
-  reportPending: "The signed report of this decision ({outcome}, {date}) is being signed. This page updates itself when it is there.",
-  reportPendingRetry: "The last attempt to sign it failed ({error}); it is tried again automatically at {time}.",
-  reportFailed: "The signed report of this decision ({outcome}, {date}) could not be made after {attempts} attempts: {error}. The decision stands. Ask the operator to check the signing certificate and the timestamp authority (TSA_URL).",
+  reportPending:
+    "The signed report of this decision ({outcome}, {date}) is being signed. This page updates itself when it is there.",
+  reportPendingRetry:
+    "The last attempt to sign it failed ({error}); it is tried again automatically at {time}.",
+  reportFailed:
+    "The signed report of this decision ({outcome}, {date}) could not be made after {attempts} attempts: {error}. The decision stands. Ask the operator to check the signing certificate and the timestamp authority (TSA_URL).",
   reportReload: "Reload the page",
   reportVerifyHint: "Anyone can check a report's signature and whether it is unchanged at",
-  newDecision: "Record a new decision (it supersedes the current one; the current one and its signed report are kept)",
+  newDecision:
+    "Record a new decision (it supersedes the current one; the current one and its signed report are kept)",
 };

@@ -1,8 +1,10 @@
 export const audit = {
   title: "Audit log",
-  intro: "Every change in your organisation, in order. Each entry is chained to the one before it by a hash, so a changed or deleted entry shows up when the chain is verified.",
+  intro:
+    "Every change in your organisation, in order. Each entry is chained to the one before it by a hash, so a changed or deleted entry shows up when the chain is verified.",
   verifyHeading: "Verify the chain",
-  verifyIntro: "Recomputes every entry's hash from the first to the last and checks that nothing was changed, removed or reordered; then compares the chain with its anchors (signed checkpoints and the chain head in every signed report), so that deleting the newest entries or rewriting the whole chain shows too.",
+  verifyIntro:
+    "Recomputes every entry's hash from the first to the last and checks that nothing was changed, removed or reordered; then compares the chain with its anchors (signed checkpoints and the chain head in every signed report), so that deleting the newest entries or rewriting the whole chain shows too.",
   verifyButton: "Verify chain",
   chainIntact: "The chain is intact: {events} entries, the latest is #{seq} with hash",
   chainBroken: "The chain is broken at entry #{seq}.",
@@ -49,21 +51,32 @@ export const audit = {
   anchorsLast: "Anchors: {verified} checkpoints verified, the latest at entry #{seq} ({date}).",
   anchorsNone: "Anchors: no checkpoint yet.",
   anchorsReports: "{verified} of {total} signed reports confirm the chain head they carry.",
-  anchorsUnanchored: "The newest {count} entries are not yet anchored (a checkpoint follows every 25 entries and every signed report).",
+  anchorsUnanchored:
+    "The newest {count} entries are not yet anchored (a checkpoint follows every 25 entries and every signed report).",
   anchorsComplete: "Every entry is anchored.",
   tampered: "The audit trail was tampered with:",
-  problemCheckpointForged: "The checkpoint at entry #{seq} does not carry a valid signature (HMAC): it was forged or altered.",
-  problemTruncated: "The chain ends at entry #{head}, but {anchor} names entry #{seq}: the newest entries were deleted.",
-  problemRewritten: "Entry #{seq} differs from {anchor}: the chain was rewritten and its hashes recomputed.",
+  problemCheckpointForged:
+    "The checkpoint at entry #{seq} does not carry a valid signature (HMAC): it was forged or altered.",
+  problemTruncated:
+    "The chain ends at entry #{head}, but {anchor} names entry #{seq}: the newest entries were deleted.",
+  problemRewritten:
+    "Entry #{seq} differs from {anchor}: the chain was rewritten and its hashes recomputed.",
   anchorCheckpoint: "the checkpoint of {date}",
   anchorExport: "an exported checkpoint of {date}",
   anchorReport: "signed report {id}",
   anchorReportRecord: "the database record of signed report {id}",
-  problemCheckpointMissing: "There is no checkpoint at entry #{seq}, though one is written every {every} entries: checkpoints were deleted.",
-  problemNoCheckpoint: "There is no checkpoint at all, though the chain has {head} entries: checkpoints were deleted, or the chain is older than checkpoints (then the operator runs “vetted audit anchor --first-anchor” once).",
-  problemExportMissing: "An exported checkpoint (entry #{seq}) is missing from the database: checkpoints were deleted.",
-  problemReportInvalid: "The stored file of signed report {id} no longer carries a valid signature.",
-  problemReportSigner: "Signed report {id} was signed with a certificate your organisation never used: the file was replaced.",
-  problemCertificateForged: "A signing certificate record (SHA-256 {fingerprint}) was inserted or altered in the database.",
-  problemReportRecord: "The database record of signed report {id} names another chain head than the signed file.",
+  problemCheckpointMissing:
+    "There is no checkpoint at entry #{seq}, though one is written every {every} entries: checkpoints were deleted.",
+  problemNoCheckpoint:
+    "There is no checkpoint at all, though the chain has {head} entries: checkpoints were deleted, or the chain is older than checkpoints (then the operator runs “vetted audit anchor --first-anchor” once).",
+  problemExportMissing:
+    "An exported checkpoint (entry #{seq}) is missing from the database: checkpoints were deleted.",
+  problemReportInvalid:
+    "The stored file of signed report {id} no longer carries a valid signature.",
+  problemReportSigner:
+    "Signed report {id} was signed with a certificate your organisation never used: the file was replaced.",
+  problemCertificateForged:
+    "A signing certificate record (SHA-256 {fingerprint}) was inserted or altered in the database.",
+  problemReportRecord:
+    "The database record of signed report {id} names another chain head than the signed file.",
 };

@@ -6,22 +6,26 @@ export const auth = {
   invalidCredentials: "E-mail or password is wrong.",
   rateLimited: "Too many attempts. Try again in {minutes} minutes.",
   secondFactorTitle: "Two-factor authentication",
-  secondFactorBody: "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
+  secondFactorBody:
+    "Enter the 6-digit code from your authenticator app, or one of your recovery codes.",
   code: "Code",
   verify: "Verify",
   invalidCode: "That code is not valid. Codes work once and only for about 30 seconds.",
   loginExpired: "Your sign-in took too long. Please start again.",
   mfaSetupTitle: "Set up two-factor authentication",
   mfaSetupRequired: "Your role requires two-factor authentication before you can continue.",
-  mfaSetupScan: "Scan this QR code with an authenticator app (e.g. FreeOTP, Aegis, Google Authenticator), or type the key by hand.",
+  mfaSetupScan:
+    "Scan this QR code with an authenticator app (e.g. FreeOTP, Aegis, Google Authenticator), or type the key by hand.",
   manualKey: "Key for manual entry",
   mfaSetupConfirm: "Enter the code the app shows to finish",
   mfaEnabledTitle: "Two-factor authentication is on",
-  mfaAlreadyEnabled: "Two-factor authentication is already enabled for your account. Nothing was changed.",
+  mfaAlreadyEnabled:
+    "Two-factor authentication is already enabled for your account. Nothing was changed.",
   throttledMailSubject: "Many failed sign-in attempts on your Vetted account",
   throttledMailBody:
     "Hello {name},\n\nSomeone has repeatedly tried to sign in to your Vetted account with a wrong password, from places you have not signed in from before. For the next {minutes} minutes, sign-in attempts from such places are refused.\n\nYou can still sign in as usual from a browser or network you have used before: {url}\n\nIf these attempts were not yours, nobody got in, but consider changing your password on your account page. Your organisation's audit trail records the event.\n\n— Vetted",
-  recoveryCodesIntro: "Save these recovery codes somewhere safe. Each works once if you lose your device. They will not be shown again.",
+  recoveryCodesIntro:
+    "Save these recovery codes somewhere safe. Each works once if you lose your device. They will not be shown again.",
   continue: "Continue",
   stepUpTitle: "Confirm it is you",
   stepUpBody: "This action needs a fresh two-factor check (valid for {minutes} minutes).",
@@ -31,7 +35,8 @@ export const auth = {
   newPassword: "New password",
   passwordChanged: "Password changed. Your other sessions were signed out.",
   passwordChangeRateLimited: "Too many wrong attempts. Please try again later.",
-  invitationSignInNotice: "Sign in with the e-mail address the invitation was sent to, to accept it. If you have just created your account, use the password you chose.",
+  invitationSignInNotice:
+    "Sign in with the e-mail address the invitation was sent to, to accept it. If you have just created your account, use the password you chose.",
   wrongCurrentPassword: "The current password is wrong.",
   passwordTooShort: "Use at least {min} characters.",
   passwordTooLong: "Use at most {max} characters.",
@@ -51,9 +56,11 @@ export const auth = {
   role: "Role",
   confirmNewPassword: "Repeat new password",
   passwordsDoNotMatch: "The two new passwords do not match.",
-  passwordPolicyHint: "At least {min} characters. A passphrase of several words is easy to remember and hard to guess.",
+  passwordPolicyHint:
+    "At least {min} characters. A passphrase of several words is easy to remember and hard to guess.",
   recoveryCodesNeedMfa: "Set up two-factor authentication first.",
-  recoveryCodesStepUp: "Creating new recovery codes needs a fresh two-factor check (valid for {minutes} minutes).",
+  recoveryCodesStepUp:
+    "Creating new recovery codes needs a fresh two-factor check (valid for {minutes} minutes).",
   confirmNow: "Confirm now",
   languagePreference: "Language preference",
   languageSaved: "Language saved.",

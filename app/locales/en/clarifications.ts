@@ -23,11 +23,11 @@ export const clarifications = {
   errorGeneric: "That did not work. Please try again.",
   askedMailSubject: "{organization} has a question about your answer",
   askedMailBody:
-    "Hello,\n\n{organization} has a question about your answer to \"{question}\" in the questionnaire \"{title}\":\n\n{body}\n\nTo reply, sign in with your invitation link (the link from your invitation e-mail) and open this question. For your security, this e-mail contains no sign-in link.\n",
+    'Hello,\n\n{organization} has a question about your answer to "{question}" in the questionnaire "{title}":\n\n{body}\n\nTo reply, sign in with your invitation link (the link from your invitation e-mail) and open this question. For your security, this e-mail contains no sign-in link.\n',
   repliedToVendorMailSubject: "New message from {organization} about your answer",
   repliedToVendorMailBody:
-    "Hello,\n\n{organization} wrote about your answer to \"{question}\" in the questionnaire \"{title}\":\n\n{body}\n\nTo reply, sign in with your invitation link (the link from your invitation e-mail) and open this question. For your security, this e-mail contains no sign-in link.\n",
+    'Hello,\n\n{organization} wrote about your answer to "{question}" in the questionnaire "{title}":\n\n{body}\n\nTo reply, sign in with your invitation link (the link from your invitation e-mail) and open this question. For your security, this e-mail contains no sign-in link.\n',
   vendorRepliedMailSubject: "{vendor} replied to a clarification",
   vendorRepliedMailBody:
-    "Hello,\n\n{author} ({vendor}) replied about \"{question}\" in the assessment \"{title}\":\n\n{body}\n\nOpen the assessment: {url}\n",
+    'Hello,\n\n{author} ({vendor}) replied about "{question}" in the assessment "{title}":\n\n{body}\n\nOpen the assessment: {url}\n',
 };

@@ -47,6 +47,8 @@ export const common = {
   required: "Required",
   saved: "Saved.",
   bodyTooLargeTitle: "Too much data",
-  bodyTooLarge: "What you sent is larger than {size} MB, the most this page accepts. Nothing was saved. Go back, shorten the text and send it again.",
-  fileTooLarge: "The file is larger than {size} MB, the most accepted here. Nothing was saved. Go back and choose a smaller file.",
+  bodyTooLarge:
+    "What you sent is larger than {size} MB, the most this page accepts. Nothing was saved. Go back, shorten the text and send it again.",
+  fileTooLarge:
+    "The file is larger than {size} MB, the most accepted here. Nothing was saved. Go back and choose a smaller file.",
 };

@@ -2,17 +2,20 @@ export const compare = {
   navCompare: "Compare",
   title: "Compare vendors",
   pickerTitle: "Choose 2 to 5 vendors",
-  pickerHelp: "Each vendor's latest scored assessment is compared; all of them must use the same template.",
+  pickerHelp:
+    "Each vendor's latest scored assessment is compared; all of them must use the same template.",
   compareButton: "Compare",
   search: "Search vendors",
   profileLabel: "Weight profile (what-if)",
   profileStored: "Stored scores (no what-if)",
   applyProfile: "Recalculate",
-  whatIfNote: "What-if: every score below is recalculated with the weight profile “{profile}”. Nothing is stored; the assessments keep their scores.",
+  whatIfNote:
+    "What-if: every score below is recalculated with the weight profile “{profile}”. Nothing is stored; the assessments keep their scores.",
   storedNote: "Stored scores, as shown on each assessment page.",
   refusedCount: "Choose between 2 and 5 vendors.",
   refusedNotScored: "These vendors have no scored assessment yet: {names}.",
-  refusedMixed: "These vendors were assessed with different templates and cannot be compared: {list}.",
+  refusedMixed:
+    "These vendors were assessed with different templates and cannot be compared: {list}.",
   ranking: "Ranking",
   rankStored: "Rank (stored)",
   rankWhatIf: "Rank (what-if)",

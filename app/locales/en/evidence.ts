@@ -22,17 +22,22 @@ export const evidence = {
   sizeKilobytes: "{size} KB",
   sizeMegabytes: "{size} MB",
   rejectedTitle: "The file was not accepted",
-  tooLargePage: "The file is larger than the upload limit of {size} MB and was not accepted. Go back and choose a smaller file.",
+  tooLargePage:
+    "The file is larger than the upload limit of {size} MB and was not accepted. Go back and choose a smaller file.",
   err_empty: "The file is empty.",
   err_executable: "Executables and scripts are not accepted.",
   err_name_mismatch: "A file named .{extension} that is not a {expected}.",
-  err_name_mismatch_actual: "A file named .{extension} that is not a {expected}: its content is a {actual}.",
-  err_extension_not_accepted: "Files named .{extension} are not accepted. Upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file.",
+  err_name_mismatch_actual:
+    "A file named .{extension} that is not a {expected}: its content is a {actual}.",
+  err_extension_not_accepted:
+    "Files named .{extension} are not accepted. Upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file.",
   err_zip_archive: "ZIP archives are not accepted. Upload the documents themselves.",
-  err_other_office_format: "Only Word (DOCX) and Excel (XLSX) documents are accepted, not other Office formats.",
+  err_other_office_format:
+    "Only Word (DOCX) and Excel (XLSX) documents are accepted, not other Office formats.",
   err_macros: "Documents with macros are not accepted. Save it as a plain DOCX or XLSX file.",
   err_damaged: "The document seems damaged or incomplete.",
-  err_unsupported: "This type of file is not accepted. Upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file.",
+  err_unsupported:
+    "This type of file is not accepted. Upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file.",
   err_too_large: "The file is larger than the upload limit of {size} MB.",
   err_no_file: "Choose a file to upload.",
   err_unreadable: "The upload could not be read. Please try again.",
@@ -41,7 +46,8 @@ export const evidence = {
   err_unknown_question: "This question does not exist (any more).",
   err_not_evidence_question: "This question does not take files.",
   err_section_not_delegated: "This section was not delegated to you.",
-  err_not_reopened: "Only the questions reopened by the change request can be changed; this one was not reopened.",
+  err_not_reopened:
+    "Only the questions reopened by the change request can be changed; this one was not reopened.",
   err_not_found: "The file was not found.",
   err_failed: "That did not work. Please try again.",
   err_busy: "Many files are being checked right now. Please try again in a moment.",

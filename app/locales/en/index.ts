@@ -22,7 +22,30 @@ import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
-export const en = { common, auth, vendors, assessments, portal, admin, audit, weights, mail, clarifications, access, evidence, templates, reports, review, verify, portfolio, compare, signing, errors, answers, templateErrors };
+export const en = {
+  common,
+  auth,
+  vendors,
+  assessments,
+  portal,
+  admin,
+  audit,
+  weights,
+  mail,
+  clarifications,
+  access,
+  evidence,
+  templates,
+  reports,
+  review,
+  verify,
+  portfolio,
+  compare,
+  signing,
+  errors,
+  answers,
+  templateErrors,
+};
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
 };

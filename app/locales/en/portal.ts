@@ -1,7 +1,8 @@
 export const portal = {
   title: "Vendor questionnaire",
   landingTitle: "{organization} invites you to an assessment",
-  landingBody: "You were asked to answer the questionnaire \"{title}\" for {vendor}. Nothing happens until you continue.",
+  landingBody:
+    'You were asked to answer the questionnaire "{title}" for {vendor}. Nothing happens until you continue.',
   landingDue: "Please answer by {date}.",
   continue: "Continue",
   linkInvalidTitle: "This link cannot be used",
@@ -27,10 +28,12 @@ export const portal = {
   keepMine: "Use my answer",
   saveAll: "Save answers",
   submit: "Submit questionnaire",
-  submitHint: "After submitting, the questionnaire is read-only until the requester asks for changes.",
+  submitHint:
+    "After submitting, the questionnaire is read-only until the requester asks for changes.",
   missingTitle: "Please answer the required questions first:",
   submittedTitle: "Thank you — your answers were submitted",
-  submittedBody: "{organization} will review them. You will hear from them if anything needs clarification.",
+  submittedBody:
+    "{organization} will review them. You will hear from them if anything needs clarification.",
   readOnly: "This questionnaire was submitted and is read-only.",
   yes: "Yes",
   partial: "Partly",

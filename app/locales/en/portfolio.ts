@@ -1,7 +1,8 @@
 export const portfolio = {
   navPortfolio: "Portfolio",
   title: "Portfolio",
-  intro: "All vendors with the facts of their latest assessment. Filters live in the address, so a view can be shared.",
+  intro:
+    "All vendors with the facts of their latest assessment. Filters live in the address, so a view can be shared.",
   searchLabel: "Search by vendor name",
   filterTier: "Risk tier",
   filterStatus: "Status",

@@ -36,13 +36,15 @@ export const reports = {
   notScored: "not scored",
   recommendation: "Score's recommendation",
   noRecommendation: "none (not scored)",
-  againstRecommendation: "The decision differs from the score's recommendation. The person deciding gave this reason:",
+  againstRecommendation:
+    "The decision differs from the score's recommendation. The person deciding gave this reason:",
   withRecommendation: "The decision follows the score's recommendation.",
   rationale: "Rationale",
   sectionChart: "Section scores (0–100; the weight is shown after the name)",
   sectionWithWeight: "{title} (weight {weight})",
   noKnockOuts: "No knock-out criterion was triggered.",
-  knockOutsIntro: "These answers trigger a knock-out criterion; the score recommends rejection whenever one applies.",
+  knockOutsIntro:
+    "These answers trigger a knock-out criterion; the score recommends rejection whenever one applies.",
   question: "Question",
   knockOut: "Knock-out",
   domain: "Domain",
@@ -80,11 +82,15 @@ export const reports = {
   noReferences: "No regulation references.",
   aiNone: "No AI assistance was used for this assessment.",
   aiIntro: "AI assistance was used as follows:",
-  auditIntro: "When this report was signed, the organisation's hash-chained audit trail ended at the event below. A later audit log that still contains this event with this hash proves that the history up to the signature was not rewritten.",
+  auditIntro:
+    "When this report was signed, the organisation's hash-chained audit trail ended at the event below. A later audit log that still contains this event with this hash proves that the history up to the signature was not rewritten.",
   auditSeq: "Sequence number",
   auditHash: "Hash (SHA-256)",
-  verifyIntro: "This report is electronically signed by {organization}. To check that it is genuine and unchanged:",
-  verifyStep1: "Open {url} and upload this PDF file. The page tells you whether the signature is valid, whether the file is unchanged since signing, which assessment it belongs to, who signed it and when, and whether a later decision superseded it.",
-  verifyStep2: "Alternatively, open the file in a PDF reader that shows signatures: the signature must be valid and cover the whole document.",
+  verifyIntro:
+    "This report is electronically signed by {organization}. To check that it is genuine and unchanged:",
+  verifyStep1:
+    "Open {url} and upload this PDF file. The page tells you whether the signature is valid, whether the file is unchanged since signing, which assessment it belongs to, who signed it and when, and whether a later decision superseded it.",
+  verifyStep2:
+    "Alternatively, open the file in a PDF reader that shows signatures: the signature must be valid and cover the whole document.",
   verifyStep3: "Any change to the file, even a single byte, makes the verification fail.",
 };

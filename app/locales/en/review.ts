@@ -25,7 +25,8 @@ export const review = {
   deleteFinding: "Delete finding",
   confirmDelete: "Yes, delete this finding",
   findingMeta: "{severity} · {status} · owner: {owner} · due: {due}",
-  findingsAfterDecision: "Findings can still change after the decision; a signed report keeps them as they were when it was signed.",
+  findingsAfterDecision:
+    "Findings can still change after the decision; a signed report keeps them as they were when it was signed.",
   commentsTitle: "Comments",
   noComments: "No comments yet.",
   commentBody: "Comment",
@@ -39,7 +40,8 @@ export const review = {
   commentMeta: "{author} · {date}",
   scoreReason: "Why these points: {reason}",
   requestChangesTitle: "Request changes",
-  requestChangesIntro: "Reopen the questions the vendor should revise. Only these can be changed until the vendor submits again.",
+  requestChangesIntro:
+    "Reopen the questions the vendor should revise. Only these can be changed until the vendor submits again.",
   changeMessage: "Message to the vendor",
   requestChanges: "Request changes",
   changeHistoryTitle: "Change requests",
@@ -76,5 +78,6 @@ export const review = {
   notReopened: "Not reopened: read-only",
   vendorCommentsTitle: "Notes from {organization}",
   changesMailSubject: "Changes requested: {title}",
-  changesMailBody: "{organization} asks you to revise some answers of \"{title}\".\n\nMessage:\n{message}\n\nReopened questions:\n{questions}\n\nOpen the questionnaire with the invite link you received earlier and submit again when you are done. If the link no longer works, ask your contact for a new one.",
+  changesMailBody:
+    '{organization} asks you to revise some answers of "{title}".\n\nMessage:\n{message}\n\nReopened questions:\n{questions}\n\nOpen the questionnaire with the invite link you received earlier and submit again when you are done. If the link no longer works, ask your contact for a new one.',
 };

@@ -21,7 +21,8 @@ export const templateErrors = {
   pointsNotANumber: "points must be a number",
   pointsRange: "points must be between 0 and 1",
   optionValuePattern: "option value may only contain a–z, 0–9, '_', '.', '-'",
-  optionValueReserved: "'{unknown}' and '{notApplicable}' are reserved answer values and always available",
+  optionValueReserved:
+    "'{unknown}' and '{notApplicable}' are reserved answer values and always available",
   stepsMissing: "step thresholds need at least one step",
   stepsOrder: "steps must be ordered by strictly increasing min",
   maxNotAboveMin: "max must be greater than min",
@@ -39,7 +40,8 @@ export const templateErrors = {
   evidenceMissing: "an evidence question needs `evidence` (document types)",
   evidenceNotApplicable: "`evidence` applies only to evidence questions",
   indicatorNotAllowed: "a {type} question cannot be a transparency indicator",
-  safeguardQuestion: "the safeguard question is a single_choice whose options all carry `safeguard`",
+  safeguardQuestion:
+    "the safeguard question is a single_choice whose options all carry `safeguard`",
   dpfQuestion: "the DPF question must be yes_no",
   tooFewOptions: "{type} questions need at least {count} options",
   needsAnOption: "{type} questions need at least 1 option",
@@ -58,7 +60,8 @@ export const templateErrors = {
   templateKeyPattern: "template key must be kebab-case (a–z, 0–9, '-')",
   templateNoSections: "a template needs at least one section",
   duplicateSection: "duplicate section key '{value}'",
-  duplicateQuestion: "duplicate question key '{value}' (question keys must be unique across the template)",
+  duplicateQuestion:
+    "duplicate question key '{value}' (question keys must be unique across the template)",
   conditionNotEarlier: "'{question}' is not an earlier question of this template",
   conditionSourceType: "conditions can only test {types} questions",
   conditionValue: "'{value}' is not a valid answer value of '{question}'",
@@ -66,19 +69,30 @@ export const templateErrors = {
   fileEmpty: "the file is empty",
   fileTooLarge: "the file is larger than {size} MB",
   jsonUnexpectedEnd: "invalid JSON at line {line}, column {column}: unexpected end of input",
-  jsonUnexpectedCharacter: "invalid JSON at line {line}, column {column}: unexpected character {character}",
-  jsonExpectedName: "invalid JSON at line {line}, column {column}: expected a property name in double quotes, unexpected character {character}",
-  jsonExpectedColon: "invalid JSON at line {line}, column {column}: expected ':', unexpected character {character}",
-  jsonExpectedCommaOrBrace: "invalid JSON at line {line}, column {column}: expected ',' or '}', unexpected character {character}",
-  jsonExpectedCommaOrBracket: "invalid JSON at line {line}, column {column}: expected ',' or ']', unexpected character {character}",
-  jsonBadUnicodeEscape: "invalid JSON at line {line}, column {column}: invalid \\u escape in string",
+  jsonUnexpectedCharacter:
+    "invalid JSON at line {line}, column {column}: unexpected character {character}",
+  jsonExpectedName:
+    "invalid JSON at line {line}, column {column}: expected a property name in double quotes, unexpected character {character}",
+  jsonExpectedColon:
+    "invalid JSON at line {line}, column {column}: expected ':', unexpected character {character}",
+  jsonExpectedCommaOrBrace:
+    "invalid JSON at line {line}, column {column}: expected ',' or '}', unexpected character {character}",
+  jsonExpectedCommaOrBracket:
+    "invalid JSON at line {line}, column {column}: expected ',' or ']', unexpected character {character}",
+  jsonBadUnicodeEscape:
+    "invalid JSON at line {line}, column {column}: invalid \\u escape in string",
   jsonBadEscape: "invalid JSON at line {line}, column {column}: invalid escape in string",
-  jsonControlCharacter: "invalid JSON at line {line}, column {column}: control character in string (newlines must be written as \\n)",
+  jsonControlCharacter:
+    "invalid JSON at line {line}, column {column}: control character in string (newlines must be written as \\n)",
   jsonUnterminatedString: "invalid JSON at line {line}, column {column}: unterminated string",
-  jsonTrailingContent: "invalid JSON at line {line}, column {column}: unexpected content after the end of the JSON value: {character}",
-  yamlDuplicateKey: "invalid YAML at line {line}, column {column}: a key appears twice in the same mapping",
-  yamlBadIndent: "invalid YAML at line {line}, column {column}: the indentation does not fit the structure",
-  yamlMissingCharacter: "invalid YAML at line {line}, column {column}: a closing bracket, brace or quote is missing",
+  jsonTrailingContent:
+    "invalid JSON at line {line}, column {column}: unexpected content after the end of the JSON value: {character}",
+  yamlDuplicateKey:
+    "invalid YAML at line {line}, column {column}: a key appears twice in the same mapping",
+  yamlBadIndent:
+    "invalid YAML at line {line}, column {column}: the indentation does not fit the structure",
+  yamlMissingCharacter:
+    "invalid YAML at line {line}, column {column}: a closing bracket, brace or quote is missing",
   yamlInvalid: "invalid YAML at line {line}, column {column} ({code})",
   yamlUnreadable: "invalid YAML: the document cannot be read ({code})",
 };

@@ -1,7 +1,8 @@
 export const templates = {
   navTemplates: "Templates",
   title: "Questionnaire templates",
-  intro: "Published versions are frozen: an assessment keeps the version it was sent with. Edit a draft and publish it as the next version.",
+  intro:
+    "Published versions are frozen: an assessment keeps the version it was sent with. Edit a draft and publish it as the next version.",
   readOnlyNotice: "You can read templates; only admins and assessors change them.",
   empty: "No templates yet.",
   name: "Template",
@@ -38,7 +39,8 @@ export const templates = {
   editDraft: "Edit the draft",
   changesTitle: "Version {version}: changes compared to version {previous}",
   draftChangesTitle: "Draft: changes compared to version {previous}",
-  firstVersion: "Version {version} is the first version: {sections} sections, {questions} questions.",
+  firstVersion:
+    "Version {version} is the first version: {sections} sections, {questions} questions.",
   noChanges: "No differences.",
   templateChanges: "Template",
   sectionsAdded: "Sections added",
@@ -59,7 +61,8 @@ export const templates = {
   noticeUnchanged: "Nothing changed.",
   noticeImported: "The file was imported as a draft. Check it and publish it.",
   editorTitle: "Edit draft: {name}",
-  editorIntro: "Draft of version {version}, revision {revision}. Every change is checked against the template rules before it is saved.",
+  editorIntro:
+    "Draft of version {version}, revision {revision}. Every change is checked against the template rules before it is saved.",
   backToTemplate: "Back to the template",
   tabStructure: "Structure",
   tabPreview: "Preview",
@@ -98,14 +101,16 @@ export const templates = {
   optionExclusive: "Exclusive",
   knockOut: "Knock-out",
   knockOutWhen: "Knock-out answer values",
-  knockOutWhenHint: "Answer values that fail the assessment, separated by commas (e.g. no, unknown).",
+  knockOutWhenHint:
+    "Answer values that fail the assessment, separated by commas (e.g. no, unknown).",
   knockOutLabelEn: "Knock-out reason (English)",
   knockOutLabelDe: "Knock-out reason (German)",
   showIf: "Show only if",
   showIfQuestion: "Earlier question",
   showIfAlways: "— always shown —",
   showIfValues: "has one of these answer values",
-  showIfComposite: "This question has a combined condition ({condition}). Keep it, or choose a question above to replace it.",
+  showIfComposite:
+    "This question has a combined condition ({condition}). Keep it, or choose a question above to replace it.",
   keepComposite: "Keep the combined condition",
   regulationRefs: "Regulation references",
   regulationRefsHint: "One per line, e.g. GDPR Art. 28",
@@ -117,19 +122,24 @@ export const templates = {
   evidenceTypes: "Document types",
   expiryRequired: "The vendor must give the expiry date",
   saveQuestion: "Save question",
-  otherSettingsKept: "Settings this form does not show (transparency indicator, residency role, thresholds) are kept; edit them in the advanced editor.",
+  otherSettingsKept:
+    "Settings this form does not show (transparency indicator, residency role, thresholds) are kept; edit them in the advanced editor.",
   publish: "Publish as version {version}",
   publishHint: "Publishing freezes this version. Running assessments keep their version.",
   discard: "Discard draft",
   discardConfirm: "Discard the draft and all its changes?",
   errorsTitle: "The change was not saved: the template would break these rules",
-  conflict: "Someone else changed this draft meanwhile (it is now at revision {revision}). Nothing was saved. Reload the editor to see their changes, then edit again.",
-  conflictGone: "This draft no longer exists: it was published or discarded meanwhile. Nothing was saved.",
+  conflict:
+    "Someone else changed this draft meanwhile (it is now at revision {revision}). Nothing was saved. Reload the editor to see their changes, then edit again.",
+  conflictGone:
+    "This draft no longer exists: it was published or discarded meanwhile. Nothing was saved.",
   identical: "The draft is identical to version {version}: there is nothing to publish.",
   noDraft: "This template has no open draft.",
-  advancedHint: "The whole draft as YAML (JSON works too). Saving replaces the draft after checking it.",
+  advancedHint:
+    "The whole draft as YAML (JSON works too). Saving replaces the draft after checking it.",
   advancedSave: "Save YAML",
-  previewIntro: "How the vendor sees the draft, in both languages. Points and knock-outs stay hidden from vendors.",
+  previewIntro:
+    "How the vendor sees the draft, in both languages. Points and knock-outs stay hidden from vendors.",
   previewRequired: "required",
   previewFile: "File upload",
   previewExpiry: "valid until",
@@ -140,7 +150,8 @@ export const templates = {
   previewSubMechanism: "Transfer mechanism",
   previewShownIf: "Shown if {question} is {values}",
   importTitle: "Import a template",
-  importIntro: "A JSON or YAML file in the template format (at most 2 MB). The import never changes a published version.",
+  importIntro:
+    "A JSON or YAML file in the template format (at most 2 MB). The import never changes a published version.",
   importFile: "File",
   importText: "…or paste the text",
   importMode: "Import as",

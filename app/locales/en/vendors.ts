@@ -42,11 +42,13 @@ export const vendors = {
   country: "Country of registration",
   countryNone: "— not specified —",
   criticality: "Criticality",
-  criticalityHint: "How much harm an outage or breach at this vendor would do to your organisation.",
+  criticalityHint:
+    "How much harm an outage or breach at this vendor would do to your organisation.",
   description: "Description",
   descriptionHint: "What the vendor provides and how you use it (at most 5,000 characters).",
   tags: "Tags",
-  tagsHint: "Separate tags with commas, e.g. “strategic, llm”. At most 20 tags of up to 50 characters each. The portfolio can be filtered by tag.",
+  tagsHint:
+    "Separate tags with commas, e.g. “strategic, llm”. At most 20 tags of up to 50 characters each. The portfolio can be filtered by tag.",
   tagLinkTitle: "Show the vendors tagged “{tag}” in the portfolio",
   createVendor: "Create vendor",
   saveChanges: "Save changes",
@@ -60,7 +62,8 @@ export const vendors = {
   startAssessment: "Start assessment",
   backToList: "Back to all vendors",
   backToVendor: "Back to {name}",
-  archivedNotice: "This vendor is archived: it is hidden from the list and read-only until it is restored.",
+  archivedNotice:
+    "This vendor is archived: it is hidden from the list and read-only until it is restored.",
   noticeCreated: "Vendor created.",
   noticeUpdated: "Changes saved.",
   noticeUnchanged: "Nothing changed.",
@@ -83,7 +86,8 @@ export const vendors = {
   hostingRegionsHint:
     "Countries where the product stores or processes your data. Select several with Ctrl (Cmd on a Mac) or Shift.",
   dataCategories: "Data categories",
-  dataCategoriesHint: "Which of your data the product will process. “No personal or confidential data” excludes all others.",
+  dataCategoriesHint:
+    "Which of your data the product will process. “No personal or confidential data” excludes all others.",
   euEeaBadge: "EU/EEA",
   euEeaBadgeTitle: "Inside the EU/EEA: the GDPR applies directly",
   newProductTitle: "New product for {vendor}",
@@ -96,13 +100,15 @@ export const vendors = {
   wholeVendor: "Whole vendor",
   // Archive and delete
   manageTitle: "Archive or delete",
-  archiveExplanation: "Archived vendors are hidden from the list and cannot be changed. Products and assessments are kept.",
+  archiveExplanation:
+    "Archived vendors are hidden from the list and cannot be changed. Products and assessments are kept.",
   archiveConfirm: "Yes, archive this vendor",
   archiveButton: "Archive vendor",
   unarchiveExplanation: "Restoring makes the vendor visible and editable again.",
   unarchiveButton: "Restore vendor",
   deleteVendorLink: "Delete vendor permanently…",
-  deleteBlockedByAssessments: "This vendor has assessments, so it cannot be deleted. Archive it instead.",
+  deleteBlockedByAssessments:
+    "This vendor has assessments, so it cannot be deleted. Archive it instead.",
   deleteVendorTitle: "Delete {name}?",
   deleteVendorWarning:
     "This permanently deletes the vendor and its {count} products. It cannot be undone. The audit log keeps a record of the deletion.",
@@ -132,7 +138,8 @@ export const vendors = {
   errorDescriptionTooLong: "Use at most 5,000 characters.",
   errorFoundationModelTooLong: "Use at most 200 characters.",
   errorDataCategory: "Choose data categories from the list.",
-  errorNoneExclusive: "“No personal or confidential data” cannot be combined with other categories.",
+  errorNoneExclusive:
+    "“No personal or confidential data” cannot be combined with other categories.",
   errorTagTooLong: "Each tag may have at most 50 characters. Shorten the longer ones.",
   errorTooManyTags: "Use at most 20 different tags.",
   errorTagCharacters: "Tags may not contain control characters.",

@@ -1,7 +1,8 @@
 export const verify = {
   navLink: "Verify a report",
   title: "Verify a signed assessment report",
-  intro: "Upload a PDF report signed with Vetted to check that the signature is valid, that the file is unchanged since signing, and which organisation and assessment it belongs to. The file is checked and not stored.",
+  intro:
+    "Upload a PDF report signed with Vetted to check that the signature is valid, that the file is unchanged since signing, and which organisation and assessment it belongs to. The file is checked and not stored.",
   fileLabel: "Signed PDF report",
   fileHint: "PDF, at most {size} MB.",
   submit: "Verify",
@@ -14,24 +15,31 @@ export const verify = {
   validTitle: "Valid and unchanged",
   validBody: "This report was signed by {organization} and has not been changed since signing.",
   supersededTitle: "A later decision replaced this one",
-  supersededBody: "On {date} a new decision superseded the decision in this report. Ask {organization} for the current report.",
+  supersededBody:
+    "On {date} a new decision superseded the decision in this report. Ask {organization} for the current report.",
   currentDecision: "This is the current decision for the assessment.",
   modifiedTitle: "Modified after signing",
-  modifiedBody: "The file was changed after it was signed (content altered or data appended). Do not rely on it; ask the issuer for the original.",
-  modifiedClaims: "It claims to be the report of {organization} on \"{title}\" (assessment {id}).",
+  modifiedBody:
+    "The file was changed after it was signed (content altered or data appended). Do not rely on it; ask the issuer for the original.",
+  modifiedClaims: 'It claims to be the report of {organization} on "{title}" (assessment {id}).',
   invalidTitle: "Invalid signature",
   invalidBody: "The signature in this file cannot be verified. Do not rely on it.",
   unknownTitle: "Not a report issued here",
-  unknownBody: "The file carries a valid signature, but it is not a report issued by this Vetted installation.",
+  unknownBody:
+    "The file carries a valid signature, but it is not a report issued by this Vetted installation.",
   unsignedTitle: "No signature",
   unsignedBody: "This PDF carries no digital signature, so it cannot be verified.",
   notPdfTitle: "Not a readable PDF",
   notPdfBody: "The file is not a PDF document or is damaged.",
   uncheckedTitle: "Could not be checked",
-  uncheckedTime: "The file could not be checked in time. Reports issued by Vetted are checked within seconds; this file is unusually complex. Do not rely on it.",
-  uncheckedSignatures: "The file carries more than {count} signatures (reports issued by Vetted carry one), so it was not checked. Do not rely on it.",
-  uncheckedStructure: "The file's structure exceeds the limits of this check (too many objects, or nested too deeply). Reports issued by Vetted stay far below them. Do not rely on it.",
-  uncheckedResources: "The file could not be checked: it needs more memory than the check allows. Do not rely on it.",
+  uncheckedTime:
+    "The file could not be checked in time. Reports issued by Vetted are checked within seconds; this file is unusually complex. Do not rely on it.",
+  uncheckedSignatures:
+    "The file carries more than {count} signatures (reports issued by Vetted carry one), so it was not checked. Do not rely on it.",
+  uncheckedStructure:
+    "The file's structure exceeds the limits of this check (too many objects, or nested too deeply). Reports issued by Vetted stay far below them. Do not rely on it.",
+  uncheckedResources:
+    "The file could not be checked: it needs more memory than the check allows. Do not rely on it.",
   busy: "Many files are being checked right now. Please try again in a moment.",
   organization: "Organisation",
   assessment: "Assessment",

@@ -1,6 +1,7 @@
 export const weights = {
   title: "Weight profiles",
-  intro: "A weight profile changes how much each section (and, optionally, each question) counts in the overall score — e.g. a \"Health data\" profile that weighs residency heavily. Only the ratios matter. New scores use the default profile; stored results keep the profile they were computed with.",
+  intro:
+    'A weight profile changes how much each section (and, optionally, each question) counts in the overall score — e.g. a "Health data" profile that weighs residency heavily. Only the ratios matter. New scores use the default profile; stored results keep the profile they were computed with.',
   none: "No weight profiles yet: scores use the template's own weights.",
   name: "Name",
   description: "Description",
@@ -29,5 +30,5 @@ export const weights = {
   questionLineInvalid: "Line {line} is not of the form question.key = weight.",
   unknownKeys: "Unknown keys: {keys}",
   saved: "Saved.",
-  usedBy: "Scores computed with profile \"{name}\"",
+  usedBy: 'Scores computed with profile "{name}"',
 };

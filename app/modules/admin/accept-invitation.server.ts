@@ -24,9 +24,15 @@ export interface AcceptInvitationResult {
  * it, all in one transaction. Signed in as anybody else: FORBIDDEN, recorded as a refusal.
  * Throws NOT_FOUND / GONE for links that do not work.
  */
-export async function acceptInvitation(actor: UserActor, input: AcceptInvitationInput): Promise<AcceptInvitationResult> {
+export async function acceptInvitation(
+  actor: UserActor,
+  input: AcceptInvitationInput,
+): Promise<AcceptInvitationResult> {
   const limit = await consumeRateLimit(invitationIpLimitKey(actor.ip), INVITATION_LIMITS.perIp);
-  if (limit.limited) throw new DomainError("RATE_LIMITED", "auth.rateLimited", { retryAfterSeconds: limit.retryAfterSeconds });
+  if (limit.limited)
+    throw new DomainError("RATE_LIMITED", "auth.rateLimited", {
+      retryAfterSeconds: limit.retryAfterSeconds,
+    });
   const { token } = parseInput(acceptInvitationSchema, input);
   const invitation = await findInvitation(db(), token);
   const state = invitationStateOf(invitation);
@@ -49,21 +55,49 @@ export async function acceptInvitation(actor: UserActor, input: AcceptInvitation
     });
     if (claimed.count !== 1) throw goneError("used");
     const current = await tx.membership.findUnique({
-      where: { organizationId_userId: { organizationId: invitation.organizationId, userId: actor.userId } },
+      where: {
+        organizationId_userId: { organizationId: invitation.organizationId, userId: actor.userId },
+      },
       select: { id: true, deactivatedAt: true },
     });
-    if (current && !current.deactivatedAt) throw new DomainError("CONFLICT", "admin.errorAlreadyJoined");
+    if (current && !current.deactivatedAt)
+      throw new DomainError("CONFLICT", "admin.errorAlreadyJoined");
     const membership = current
-      ? await tx.membership.update({ where: { id: current.id }, data: { role, deactivatedAt: null }, select: { id: true } })
-      : await tx.membership.create({ data: { organizationId: invitation.organizationId, userId: actor.userId, role }, select: { id: true } });
+      ? await tx.membership.update({
+          where: { id: current.id },
+          data: { role, deactivatedAt: null },
+          select: { id: true },
+        })
+      : await tx.membership.create({
+          data: { organizationId: invitation.organizationId, userId: actor.userId, role },
+          select: { id: true },
+        });
     // Work on in the organisation just joined (a session belongs to one organisation).
-    await tx.session.updateMany({ where: { id: actor.sessionId, userId: actor.userId }, data: { organizationId: invitation.organizationId } });
-    const inInvitingOrganization: UserActor = { ...actor, organizationId: invitation.organizationId, organizationSlug: invitation.organization.slug, role };
+    await tx.session.updateMany({
+      where: { id: actor.sessionId, userId: actor.userId },
+      data: { organizationId: invitation.organizationId },
+    });
+    const inInvitingOrganization: UserActor = {
+      ...actor,
+      organizationId: invitation.organizationId,
+      organizationSlug: invitation.organization.slug,
+      role,
+    };
     await recordAuditEvent(tx, inInvitingOrganization, {
       action: "user.joined",
       target: { type: "user", id: actor.userId },
-      payload: { invitationId: invitation.id, membershipId: membership.id, email: actor.email, role, existingAccount: true },
+      payload: {
+        invitationId: invitation.id,
+        membershipId: membership.id,
+        email: actor.email,
+        role,
+        existingAccount: true,
+      },
     });
-    return { userId: actor.userId, organizationId: invitation.organizationId, membershipId: membership.id };
+    return {
+      userId: actor.userId,
+      organizationId: invitation.organizationId,
+      membershipId: membership.id,
+    };
   });
 }

@@ -2,7 +2,14 @@ import type { z } from "zod";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { MessageKey } from "../../utils/i18n";
-import { assertCan, can, isPrivilegedRole, isRole, rolesAllowedTo, type Action } from "../../utils/permissions";
+import {
+  assertCan,
+  can,
+  isPrivilegedRole,
+  isRole,
+  rolesAllowedTo,
+  type Action,
+} from "../../utils/permissions";
 import type { Role, UserActor } from "../auth/actor";
 import { hasRecentMfa } from "../auth/guards.server";
 
@@ -10,7 +17,10 @@ import { hasRecentMfa } from "../auth/guards.server";
  * Shared checks of the admin use cases. Error messages are i18n keys (admin namespace) so a
  * route can show them as they are meant; details carry field errors for forms.
  */
-export function assertAdministers(actor: UserActor, action: Extract<Action, "member:manage" | "organization:configure">): void {
+export function assertAdministers(
+  actor: UserActor,
+  action: Extract<Action, "member:manage" | "organization:configure">,
+): void {
   assertCan(actor, action, "admin.errorAdminOnly");
 }
 
@@ -79,7 +89,12 @@ export async function findMembershipInOrganization(tx: Tx, actor: UserActor, mem
  * locks the organisation (lockOrganization), then finds the membership in it (NOT_FOUND for a
  * foreign id) and refuses the actor's own with INVALID_STATE and `selfErrorKey`.
  */
-export async function lockOtherMembership(tx: Tx, actor: UserActor, membershipId: string, selfErrorKey: MessageKey) {
+export async function lockOtherMembership(
+  tx: Tx,
+  actor: UserActor,
+  membershipId: string,
+  selfErrorKey: MessageKey,
+) {
   await lockOrganization(tx, actor.organizationId);
   const membership = await findMembershipInOrganization(tx, actor, membershipId);
   if (membership.userId === actor.userId) throw new DomainError("INVALID_STATE", selfErrorKey);
@@ -108,9 +123,18 @@ export function administersMembers(role: string): boolean {
  * the writing transaction after lockOrganization, so two admins cannot demote each other at the
  * same moment and both succeed.
  */
-export async function assertAnotherActiveAdmin(tx: Tx, organizationId: string, exceptMembershipId: string): Promise<void> {
+export async function assertAnotherActiveAdmin(
+  tx: Tx,
+  organizationId: string,
+  exceptMembershipId: string,
+): Promise<void> {
   const others = await tx.membership.count({
-    where: { organizationId, role: { in: [...rolesAllowedTo("member:manage")] }, deactivatedAt: null, id: { not: exceptMembershipId } },
+    where: {
+      organizationId,
+      role: { in: [...rolesAllowedTo("member:manage")] },
+      deactivatedAt: null,
+      id: { not: exceptMembershipId },
+    },
   });
   if (others === 0) throw new DomainError("INVALID_STATE", "admin.errorLastAdmin");
 }

@@ -21,7 +21,11 @@ export const emailSchema = z
   .pipe(z.email({ pattern: z.regexes.unicodeEmail, message: "admin.errorEmailInvalid" }));
 
 /** Cleaned like every user-supplied name: line breaks, controls, bidi and invisible characters cannot reach a mail or a page. */
-export const personNameSchema = displayNameSchema({ max: PERSON_NAME_MAX_LENGTH, required: "admin.errorNameRequired", tooLong: "admin.errorNameTooLong" });
+export const personNameSchema = displayNameSchema({
+  max: PERSON_NAME_MAX_LENGTH,
+  required: "admin.errorNameRequired",
+  tooLong: "admin.errorNameTooLong",
+});
 
 export const roleSchema = z.enum(ROLES, { message: "admin.errorRoleInvalid" });
 
@@ -35,7 +39,10 @@ export type InviteUserInput = z.input<typeof inviteUserSchema>;
 
 export const membershipIdSchema = z.string().trim().min(1).max(64);
 
-export const changeMemberRoleSchema = z.object({ membershipId: membershipIdSchema, role: roleSchema });
+export const changeMemberRoleSchema = z.object({
+  membershipId: membershipIdSchema,
+  role: roleSchema,
+});
 export type ChangeMemberRoleInput = z.input<typeof changeMemberRoleSchema>;
 
 export const memberRefSchema = z.object({ membershipId: membershipIdSchema });
@@ -53,7 +60,10 @@ const invitationTokenInput = z.string();
 /** Creating an account on the invitation page (the page never takes an existing account's password). */
 export const signUpByInvitationSchema = z.object({
   token: invitationTokenInput,
-  name: z.string().max(PERSON_NAME_MAX_LENGTH * 2).optional(),
+  name: z
+    .string()
+    .max(PERSON_NAME_MAX_LENGTH * 2)
+    .optional(),
   password: z.string().max(PASSWORD_MAX_LENGTH_CLIENT * 4),
   locale: z.enum(LOCALES).optional(),
 });

@@ -1,6 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { recordAuditEvent } from "~/modules/audit/record-audit-event.server";
-import { listAuditEvents, parseAuditQuery, startOfDayInZone, AUDIT_PAGE_SIZE } from "~/modules/audit/list-audit-events.server";
+import {
+  listAuditEvents,
+  parseAuditQuery,
+  startOfDayInZone,
+  AUDIT_PAGE_SIZE,
+} from "~/modules/audit/list-audit-events.server";
 import type { Actor } from "~/modules/auth/actor";
 import { db } from "~/utils/db.server";
 import { inTransaction } from "~/utils/transaction.server";
@@ -10,7 +15,13 @@ import { verifyAuditLog } from "./verify-audit-log.server";
 
 /** The audit log page's use case: filters from the URL, keyset pages, tenant scope. */
 
-async function recordAt(at: Date, actor: Actor, action: string, target?: { type: string; id: string }, payload?: Record<string, unknown>) {
+async function recordAt(
+  at: Date,
+  actor: Actor,
+  action: string,
+  target?: { type: string; id: string },
+  payload?: Record<string, unknown>,
+) {
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(at);
   try {
@@ -32,26 +43,65 @@ let auditorActor: ReturnType<typeof actorFor>;
 beforeAll(async () => {
   const org = await createOrganization();
   orgId = org.id;
-  const admin = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true, email: "admin@example.test" });
-  const alice = actorFor(await createUser({ organizationId: org.id, role: "ASSESSOR", email: "alice@example.test" }));
-  const bob = actorFor(await createUser({ organizationId: org.id, role: "DPO", email: "bob@example.test" }));
+  const admin = await createUser({
+    organizationId: org.id,
+    role: "ADMIN",
+    withTotp: true,
+    email: "admin@example.test",
+  });
+  const alice = actorFor(
+    await createUser({ organizationId: org.id, role: "ASSESSOR", email: "alice@example.test" }),
+  );
+  const bob = actorFor(
+    await createUser({ organizationId: org.id, role: "DPO", email: "bob@example.test" }),
+  );
   const auditor = await createUser({ organizationId: org.id, role: "AUDITOR" });
   reader = actorFor(admin);
   assessor = alice;
   auditorActor = actorFor(auditor);
   const system: Actor = { kind: "system", organizationId: org.id, label: "scheduler" };
 
-  await recordAt(new Date("2026-03-09T12:00:00Z"), alice, "auth.login", { type: "user", id: alice.userId }, { method: "password" });
-  await recordAt(new Date("2026-03-10T12:00:00Z"), bob, "auth.login_failed", { type: "user", id: bob.userId });
+  await recordAt(
+    new Date("2026-03-09T12:00:00Z"),
+    alice,
+    "auth.login",
+    { type: "user", id: alice.userId },
+    { method: "password" },
+  );
+  await recordAt(new Date("2026-03-10T12:00:00Z"), bob, "auth.login_failed", {
+    type: "user",
+    id: bob.userId,
+  });
   // 23:30 UTC on 10 March is 00:30 on 11 March in Berlin, the display time zone.
-  await recordAt(new Date("2026-03-10T23:30:00Z"), alice, "user.role_changed", { type: "user", id: bob.userId }, { from: "DPO", to: "ADMIN", note: "Prüfung ✓" });
-  await recordAt(new Date("2026-03-11T12:00:00Z"), system, "vendor.created", { type: "vendor", id: "v1" });
-  await recordAt(new Date("2026-03-12T08:00:00Z"), bob, "user.invited", { type: "invitation", id: "i1" });
+  await recordAt(
+    new Date("2026-03-10T23:30:00Z"),
+    alice,
+    "user.role_changed",
+    { type: "user", id: bob.userId },
+    { from: "DPO", to: "ADMIN", note: "Prüfung ✓" },
+  );
+  await recordAt(new Date("2026-03-11T12:00:00Z"), system, "vendor.created", {
+    type: "vendor",
+    id: "v1",
+  });
+  await recordAt(new Date("2026-03-12T08:00:00Z"), bob, "user.invited", {
+    type: "invitation",
+    id: "i1",
+  });
 
   // Another organisation's events never show up.
   const other = await createOrganization();
-  const carol = actorFor(await createUser({ organizationId: other.id, role: "ADMIN", email: "alice.other@example.test" }));
-  await recordAt(new Date("2026-03-10T12:00:00Z"), carol, "auth.login", { type: "user", id: carol.userId });
+  const carol = actorFor(
+    await createUser({
+      organizationId: other.id,
+      role: "ADMIN",
+      email: "alice.other@example.test",
+    }),
+  );
+  await recordAt(new Date("2026-03-10T12:00:00Z"), carol, "auth.login", {
+    type: "user",
+    id: carol.userId,
+  });
 });
 
 async function seqs(query: Parameters<typeof listAuditEvents>[1]) {
@@ -68,7 +118,9 @@ describe("listing audit events", () => {
     expect(page.targetTypes).toEqual(["invitation", "user", "vendor"]);
 
     const roleChange = page.events.find((e) => e.seq === 3)!;
-    const row = await db().auditEvent.findFirstOrThrow({ where: { organizationId: orgId, seq: 3 } });
+    const row = await db().auditEvent.findFirstOrThrow({
+      where: { organizationId: orgId, seq: 3 },
+    });
     expect(roleChange).toMatchObject({
       action: "user.role_changed",
       actorType: "user",
@@ -79,8 +131,13 @@ describe("listing audit events", () => {
       hashShort: row.hash.slice(0, 12),
       payloadValid: true,
     });
-    expect(roleChange.payload).toBe(JSON.stringify({ from: "DPO", note: "Prüfung ✓", to: "ADMIN" }, null, 2));
-    expect(page.events.find((e) => e.seq === 4)).toMatchObject({ actorType: "system", actorLabel: "scheduler" });
+    expect(roleChange.payload).toBe(
+      JSON.stringify({ from: "DPO", note: "Prüfung ✓", to: "ADMIN" }, null, 2),
+    );
+    expect(page.events.find((e) => e.seq === 4)).toMatchObject({
+      actorType: "system",
+      actorLabel: "scheduler",
+    });
   });
 
   it("filters by action prefix (case-insensitive input)", async () => {
@@ -110,17 +167,28 @@ describe("listing audit events", () => {
     await expect(listAuditEvents(assessor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(verifyAuditLog(assessor)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const verdict = await verifyAuditLog(auditorActor);
-    expect(verdict).toMatchObject({ ok: true, headSeq: 5, chain: { ok: true, events: 5 }, problems: [] });
+    expect(verdict).toMatchObject({
+      ok: true,
+      headSeq: 5,
+      chain: { ok: true, events: 5 },
+      problems: [],
+    });
   });
 });
 
 describe("reading the query from the URL", () => {
   it("ignores empty values and reports invalid ones instead of failing", () => {
     const { query, errors } = parseAuditQuery(
-      new URLSearchParams("action=&actor=%20&from=2026-02-30&to=yesterday&targetType=user&before=abc"),
+      new URLSearchParams(
+        "action=&actor=%20&from=2026-02-30&to=yesterday&targetType=user&before=abc",
+      ),
     );
     expect(query).toEqual({ targetType: "user" });
-    expect(errors).toEqual({ from: "audit.errorDate", to: "audit.errorDate", before: "audit.errorCursor" });
+    expect(errors).toEqual({
+      from: "audit.errorDate",
+      to: "audit.errorDate",
+      before: "audit.errorCursor",
+    });
 
     const reversed = parseAuditQuery(new URLSearchParams("from=2026-03-12&to=2026-03-01"));
     expect(reversed.query).toEqual({ from: "2026-03-12" });
@@ -133,17 +201,25 @@ describe("reading the query from the URL", () => {
     expect(startOfDayInZone("2026-01-15").toISOString()).toBe("2026-01-14T23:00:00.000Z");
     expect(startOfDayInZone("2026-07-01").toISOString()).toBe("2026-06-30T22:00:00.000Z");
     expect(startOfDayInZone("2026-03-29").toISOString()).toBe("2026-03-28T23:00:00.000Z");
-    expect(startOfDayInZone("2026-03-29", undefined, 1).toISOString()).toBe("2026-03-29T22:00:00.000Z");
-    expect(startOfDayInZone("2026-10-25", undefined, 1).toISOString()).toBe("2026-10-25T23:00:00.000Z");
+    expect(startOfDayInZone("2026-03-29", undefined, 1).toISOString()).toBe(
+      "2026-03-29T22:00:00.000Z",
+    );
+    expect(startOfDayInZone("2026-10-25", undefined, 1).toISOString()).toBe(
+      "2026-10-25T23:00:00.000Z",
+    );
   });
 });
 
 describe("paging", () => {
   it("walks 120 events in pages of 50 with stable cursors, both ways", async () => {
     const org = await createOrganization();
-    const admin = actorFor(await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true }));
+    const admin = actorFor(
+      await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true }),
+    );
     for (let i = 1; i <= 120; i++) {
-      await inTransaction((tx) => recordAuditEvent(tx, admin, { action: i % 2 ? "test.odd" : "test.even", payload: { i } }));
+      await inTransaction((tx) =>
+        recordAuditEvent(tx, admin, { action: i % 2 ? "test.odd" : "test.even", payload: { i } }),
+      );
     }
     expect(AUDIT_PAGE_SIZE).toBe(50);
 
@@ -177,10 +253,15 @@ describe("paging", () => {
 
   it("shows a payload that is not valid JSON as stored instead of failing", async () => {
     const org = await createOrganization();
-    const admin = actorFor(await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true }));
-    await inTransaction((tx) => recordAuditEvent(tx, admin, { action: "test.broken", payload: { ok: true } }));
+    const admin = actorFor(
+      await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true }),
+    );
+    await inTransaction((tx) =>
+      recordAuditEvent(tx, admin, { action: "test.broken", payload: { ok: true } }),
+    );
     const broken = "{not json";
-    await db().$executeRaw`UPDATE "AuditEvent" SET "payload" = ${broken} WHERE "organizationId" = ${org.id}`;
+    await db()
+      .$executeRaw`UPDATE "AuditEvent" SET "payload" = ${broken} WHERE "organizationId" = ${org.id}`;
     const page = await listAuditEvents(admin, {});
     expect(page.events[0]).toMatchObject({ payload: "{not json", payloadValid: false });
   });

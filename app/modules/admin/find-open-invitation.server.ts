@@ -22,14 +22,20 @@ export async function findInvitation(client: Db | Tx, token: string) {
   if (!invitationTokenSchema.safeParse(token).success) {
     throw new DomainError("NOT_FOUND", "admin.invitationNotFound");
   }
-  const invitation = await client.userInvitation.findUnique({ where: { tokenHash: sha256Hex(token) }, select: invitationSelect });
+  const invitation = await client.userInvitation.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: invitationSelect,
+  });
   if (!invitation) throw new DomainError("NOT_FOUND", "admin.invitationNotFound");
   return invitation;
 }
 
 export type FoundInvitation = Awaited<ReturnType<typeof findInvitation>>;
 
-export function invitationStateOf(invitation: Pick<FoundInvitation, "revokedAt" | "acceptedAt" | "expiresAt">, now = new Date()): InvitationState {
+export function invitationStateOf(
+  invitation: Pick<FoundInvitation, "revokedAt" | "acceptedAt" | "expiresAt">,
+  now = new Date(),
+): InvitationState {
   if (invitation.revokedAt) return "revoked";
   if (invitation.acceptedAt) return "used";
   if (invitation.expiresAt.getTime() <= now.getTime()) return "expired";

@@ -12,13 +12,19 @@ export interface AccountOverviewDto {
 }
 
 /** What the signed-in user sees about their own account (any role; own data only). */
-export async function getAccountOverview(actor: UserActor, _input: Record<string, never> = {}): Promise<AccountOverviewDto> {
+export async function getAccountOverview(
+  actor: UserActor,
+  _input: Record<string, never> = {},
+): Promise<AccountOverviewDto> {
   const [user, organization, unusedRecoveryCodes] = await Promise.all([
     db().user.findUniqueOrThrow({
       where: { id: actor.userId },
       select: { name: true, email: true, locale: true, totpEnabledAt: true },
     }),
-    db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),
+    db().organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { name: true },
+    }),
     db().recoveryCode.count({ where: { userId: actor.userId, usedAt: null } }),
   ]);
   return {

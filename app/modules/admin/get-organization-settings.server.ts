@@ -13,15 +13,28 @@ export interface OrganizationSettingsDto {
   activeMembersWithoutMfa: number;
 }
 
-export async function getOrganizationSettings(actor: UserActor, _input: Record<string, never> = {}): Promise<OrganizationSettingsDto> {
+export async function getOrganizationSettings(
+  actor: UserActor,
+  _input: Record<string, never> = {},
+): Promise<OrganizationSettingsDto> {
   assertAdministers(actor, "organization:configure");
   const [organization, activeMembersWithoutMfa] = await Promise.all([
     db().organization.findUniqueOrThrow({
       where: { id: actor.organizationId },
-      select: { name: true, slug: true, requireMfaForAll: true, reminderDaysBefore: true, remindWhenOverdue: true },
+      select: {
+        name: true,
+        slug: true,
+        requireMfaForAll: true,
+        reminderDaysBefore: true,
+        remindWhenOverdue: true,
+      },
     }),
     db().membership.count({
-      where: { organizationId: actor.organizationId, deactivatedAt: null, user: { totpEnabledAt: null } },
+      where: {
+        organizationId: actor.organizationId,
+        deactivatedAt: null,
+        user: { totpEnabledAt: null },
+      },
     }),
   ]);
   return { ...organization, activeMembersWithoutMfa };

@@ -8,7 +8,8 @@ import type { SystemActor } from "../auth/actor";
  * not named (they may not be signed in, and naming a signed-in visitor would tell the inviting
  * organisation that the address has an account); only the coarse address is kept.
  */
-export type InvitationRefusal = "revoked" | "used" | "expired" | "other_account" | "sign_in_required";
+export type InvitationRefusal =
+  "revoked" | "used" | "expired" | "other_account" | "sign_in_required";
 
 function linkActor(organizationId: string): SystemActor {
   return { kind: "system", organizationId, label: "invitation link" };

@@ -26,7 +26,10 @@ const DAY_MS = 86_400_000;
  * (re-inviting re-issues the link). An address that is already an active member is refused.
  * Inviting into a privileged role (ADMIN, DPO) needs a recent step-up, like a role change.
  */
-export async function inviteUser(actor: UserActor, input: InviteUserInput): Promise<InviteUserResult> {
+export async function inviteUser(
+  actor: UserActor,
+  input: InviteUserInput,
+): Promise<InviteUserResult> {
   assertAdministers(actor, "member:manage");
   const { email, name, role, locale } = parseInput(inviteUserSchema, input);
   // Inviting into ADMIN or DPO grants as much as a role change: the same step-up rule.
@@ -61,7 +64,13 @@ export async function inviteUser(actor: UserActor, input: InviteUserInput): Prom
     await recordAuditEvent(tx, actor, {
       action: "user.invited",
       target: { type: "invitation", id: invitation.id },
-      payload: { email, role, expiresAt: expiresAt.toISOString(), replacedInvitations: replaced.count, ...stepUp },
+      payload: {
+        email,
+        role,
+        expiresAt: expiresAt.toISOString(),
+        replacedInvitations: replaced.count,
+        ...stepUp,
+      },
     });
     return { invitationId: invitation.id, organizationName: invitation.organization.name };
   });
@@ -84,7 +93,10 @@ export async function inviteUser(actor: UserActor, input: InviteUserInput): Prom
     });
   } catch (error) {
     mailSent = false;
-    logger.warn("mail.invitation_failed", { invitationId: created.invitationId, error: String((error as Error)?.message ?? error) });
+    logger.warn("mail.invitation_failed", {
+      invitationId: created.invitationId,
+      error: String((error as Error)?.message ?? error),
+    });
   }
   return { invitationId: created.invitationId, email, expiresAt, mailSent };
 }

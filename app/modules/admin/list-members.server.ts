@@ -31,7 +31,10 @@ export interface MemberOverview {
 }
 
 /** Members and open invitations of the actor's organisation (admins only). */
-export async function listMembers(actor: UserActor, _input: Record<string, never> = {}): Promise<MemberOverview> {
+export async function listMembers(
+  actor: UserActor,
+  _input: Record<string, never> = {},
+): Promise<MemberOverview> {
   assertAdministers(actor, "member:manage");
   const organizationId = actor.organizationId;
   const now = new Date();
@@ -55,20 +58,20 @@ export async function listMembers(actor: UserActor, _input: Record<string, never
   ]);
   const lastSeenByUser = new Map(lastSeen.map((row) => [row.userId, row._max.lastSeenAt]));
   const members = memberships
-    .map(
-      (m): MemberDto => ({
-        membershipId: m.id,
-        name: m.user.name,
-        email: m.user.email,
-        role: m.role,
-        mfaEnabled: Boolean(m.user.totpEnabledAt),
-        status: m.deactivatedAt ? "deactivated" : "active",
-        deactivatedAt: m.deactivatedAt?.toISOString() ?? null,
-        lastSignInAt: lastSeenByUser.get(m.userId)?.toISOString() ?? null,
-        isSelf: m.userId === actor.userId,
-      }),
-    )
-    .sort((a, b) => (a.status === b.status ? a.name.localeCompare(b.name) : a.status === "active" ? -1 : 1));
+    .map((m): MemberDto => ({
+      membershipId: m.id,
+      name: m.user.name,
+      email: m.user.email,
+      role: m.role,
+      mfaEnabled: Boolean(m.user.totpEnabledAt),
+      status: m.deactivatedAt ? "deactivated" : "active",
+      deactivatedAt: m.deactivatedAt?.toISOString() ?? null,
+      lastSignInAt: lastSeenByUser.get(m.userId)?.toISOString() ?? null,
+      isSelf: m.userId === actor.userId,
+    }))
+    .sort((a, b) =>
+      a.status === b.status ? a.name.localeCompare(b.name) : a.status === "active" ? -1 : 1,
+    );
   return {
     members,
     invitations: invitations.map((i) => ({

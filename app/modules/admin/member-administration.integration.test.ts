@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { validateSessionToken } from "~/modules/auth/sessions.server";
 import { db } from "~/utils/db.server";
-import { actorFor, auditEventsOf, createInvitationRecord, createSessionFor } from "../../../tests/support/admin-factories";
+import {
+  actorFor,
+  auditEventsOf,
+  createInvitationRecord,
+  createSessionFor,
+} from "../../../tests/support/admin-factories";
 import { createOrganization, createUser } from "../../../tests/support/factories";
 import { changeMemberRole } from "./change-member-role.server";
 import { deactivateMember } from "./deactivate-member.server";
@@ -11,7 +16,12 @@ import { revokeInvitation } from "./revoke-invitation.server";
 
 async function organizationWithAdmin() {
   const org = await createOrganization();
-  const admin = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true, name: "Ada Admin" });
+  const admin = await createUser({
+    organizationId: org.id,
+    role: "ADMIN",
+    withTotp: true,
+    name: "Ada Admin",
+  });
   return { org, admin, actor: actorFor(admin) };
 }
 
@@ -20,17 +30,32 @@ describe("changing roles", () => {
     const { org, actor } = await organizationWithAdmin();
     const member = await createUser({ organizationId: org.id, role: "ASSESSOR" });
 
-    const result = await changeMemberRole(actor, { membershipId: member.membership.id, role: "DPO" });
+    const result = await changeMemberRole(actor, {
+      membershipId: member.membership.id,
+      role: "DPO",
+    });
     expect(result).toEqual({ from: "ASSESSOR", to: "DPO", changed: true });
-    expect((await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } })).role).toBe("DPO");
+    expect(
+      (await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } })).role,
+    ).toBe("DPO");
 
     const events = await auditEventsOf(org.id, "user.role_changed");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: actor.userId, targetType: "user", targetId: member.user.id });
-    expect(events[0]!.payload).toMatchObject({ from: "ASSESSOR", to: "DPO", membershipId: member.membership.id });
+    expect(events[0]).toMatchObject({
+      actorId: actor.userId,
+      targetType: "user",
+      targetId: member.user.id,
+    });
+    expect(events[0]!.payload).toMatchObject({
+      from: "ASSESSOR",
+      to: "DPO",
+      membershipId: member.membership.id,
+    });
 
     // The same role again is a no-op without an event.
-    expect(await changeMemberRole(actor, { membershipId: member.membership.id, role: "DPO" })).toMatchObject({ changed: false });
+    expect(
+      await changeMemberRole(actor, { membershipId: member.membership.id, role: "DPO" }),
+    ).toMatchObject({ changed: false });
     expect(await auditEventsOf(org.id, "user.role_changed")).toHaveLength(1);
   });
 
@@ -38,26 +63,36 @@ describe("changing roles", () => {
     const { org, admin } = await organizationWithAdmin();
     const member = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const stale = { ...actorFor(admin), mfaVerifiedAt: new Date(Date.now() - 60 * 60_000) };
-    await expect(changeMemberRole(stale, { membershipId: member.membership.id, role: "ADMIN" })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(stale, { membershipId: member.membership.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "admin.errorStepUpRequired",
     });
-    await expect(deactivateMember(actorFor(admin, { stepUp: false }), { membershipId: member.membership.id })).rejects.toMatchObject({
+    await expect(
+      deactivateMember(actorFor(admin, { stepUp: false }), { membershipId: member.membership.id }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
     });
     const dpo = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
-    await expect(changeMemberRole(actorFor(dpo), { membershipId: member.membership.id, role: "ADMIN" })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(actorFor(dpo), { membershipId: member.membership.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "admin.errorAdminOnly",
     });
-    expect((await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } })).role).toBe("ASSESSOR");
+    expect(
+      (await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } })).role,
+    ).toBe("ASSESSOR");
     expect(await auditEventsOf(org.id, "user.role_changed")).toHaveLength(0);
   });
 
   it("rejects an unknown role", async () => {
     const { org, actor } = await organizationWithAdmin();
     const member = await createUser({ organizationId: org.id, role: "ASSESSOR" });
-    await expect(changeMemberRole(actor, { membershipId: member.membership.id, role: "SUPERUSER" as never })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(actor, { membershipId: member.membership.id, role: "SUPERUSER" as never }),
+    ).rejects.toMatchObject({
       code: "VALIDATION",
     });
   });
@@ -68,7 +103,9 @@ describe("deactivating and reactivating", () => {
     const { org, actor } = await organizationWithAdmin();
     const member = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const otherOrg = await createOrganization();
-    await db().membership.create({ data: { organizationId: otherOrg.id, userId: member.user.id, role: "AUDITOR" } });
+    await db().membership.create({
+      data: { organizationId: otherOrg.id, userId: member.user.id, role: "AUDITOR" },
+    });
 
     const here1 = await createSessionFor(member.user.id, org.id);
     const here2 = await createSessionFor(member.user.id, org.id);
@@ -78,7 +115,9 @@ describe("deactivating and reactivating", () => {
     const result = await deactivateMember(actor, { membershipId: member.membership.id });
     expect(result).toEqual({ revokedSessions: 2 });
 
-    const membership = await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } });
+    const membership = await db().membership.findUniqueOrThrow({
+      where: { id: member.membership.id },
+    });
     expect(membership.deactivatedAt).toBeInstanceOf(Date);
     expect(await db().session.findUnique({ where: { id: here1.sessionId } })).toBeNull();
     expect(await db().session.findUnique({ where: { id: here2.sessionId } })).toBeNull();
@@ -86,19 +125,33 @@ describe("deactivating and reactivating", () => {
     expect(await db().session.findUnique({ where: { id: elsewhere.sessionId } })).not.toBeNull();
 
     const [event] = await auditEventsOf(org.id, "user.deactivated");
-    expect(event).toMatchObject({ actorId: actor.userId, targetType: "user", targetId: member.user.id });
-    expect(event!.payload).toMatchObject({ revokedSessions: 2, membershipId: member.membership.id });
+    expect(event).toMatchObject({
+      actorId: actor.userId,
+      targetType: "user",
+      targetId: member.user.id,
+    });
+    expect(event!.payload).toMatchObject({
+      revokedSessions: 2,
+      membershipId: member.membership.id,
+    });
 
-    await expect(deactivateMember(actor, { membershipId: member.membership.id })).rejects.toMatchObject({
+    await expect(
+      deactivateMember(actor, { membershipId: member.membership.id }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "admin.errorAlreadyDeactivated",
     });
 
     await reactivateMember(actor, { membershipId: member.membership.id });
-    expect((await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } })).deactivatedAt).toBeNull();
+    expect(
+      (await db().membership.findUniqueOrThrow({ where: { id: member.membership.id } }))
+        .deactivatedAt,
+    ).toBeNull();
     const [reactivated] = await auditEventsOf(org.id, "user.reactivated");
     expect(reactivated).toMatchObject({ targetType: "user", targetId: member.user.id });
-    await expect(reactivateMember(actor, { membershipId: member.membership.id })).rejects.toMatchObject({
+    await expect(
+      reactivateMember(actor, { membershipId: member.membership.id }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "admin.errorNotDeactivated",
     });
@@ -109,15 +162,21 @@ describe("guard rails", () => {
   it("an admin cannot demote or deactivate themself", async () => {
     const { org, admin, actor } = await organizationWithAdmin();
     await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
-    await expect(changeMemberRole(actor, { membershipId: admin.membership.id, role: "AUDITOR" })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(actor, { membershipId: admin.membership.id, role: "AUDITOR" }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "admin.errorSelfRoleChange",
     });
-    await expect(deactivateMember(actor, { membershipId: admin.membership.id })).rejects.toMatchObject({
+    await expect(
+      deactivateMember(actor, { membershipId: admin.membership.id }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "admin.errorSelfDeactivate",
     });
-    expect(await db().membership.findUniqueOrThrow({ where: { id: admin.membership.id } })).toMatchObject({
+    expect(
+      await db().membership.findUniqueOrThrow({ where: { id: admin.membership.id } }),
+    ).toMatchObject({
       role: "ADMIN",
       deactivatedAt: null,
     });
@@ -128,21 +187,30 @@ describe("guard rails", () => {
     const second = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
     // A deactivated admin does not count.
     const dormant = await createUser({ organizationId: org.id, role: "ADMIN" });
-    await db().membership.update({ where: { id: dormant.membership.id }, data: { deactivatedAt: new Date() } });
+    await db().membership.update({
+      where: { id: dormant.membership.id },
+      data: { deactivatedAt: new Date() },
+    });
 
     // The second admin is demoted; their request that started before (actor still says ADMIN)
     // then tries to demote / deactivate the remaining admin.
     await changeMemberRole(actor, { membershipId: second.membership.id, role: "ASSESSOR" });
     const staleSecond = actorFor(second);
-    await expect(changeMemberRole(staleSecond, { membershipId: admin.membership.id, role: "ASSESSOR" })).rejects.toMatchObject({
+    await expect(
+      changeMemberRole(staleSecond, { membershipId: admin.membership.id, role: "ASSESSOR" }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "admin.errorLastAdmin",
     });
-    await expect(deactivateMember(staleSecond, { membershipId: admin.membership.id })).rejects.toMatchObject({
+    await expect(
+      deactivateMember(staleSecond, { membershipId: admin.membership.id }),
+    ).rejects.toMatchObject({
       code: "INVALID_STATE",
       message: "admin.errorLastAdmin",
     });
-    expect(await db().membership.findUniqueOrThrow({ where: { id: admin.membership.id } })).toMatchObject({ role: "ADMIN", deactivatedAt: null });
+    expect(
+      await db().membership.findUniqueOrThrow({ where: { id: admin.membership.id } }),
+    ).toMatchObject({ role: "ADMIN", deactivatedAt: null });
     expect(await auditEventsOf(org.id, "user.deactivated")).toHaveLength(0);
   });
 
@@ -155,8 +223,15 @@ describe("guard rails", () => {
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    expect(rejected?.reason).toMatchObject({ code: "INVALID_STATE", message: "admin.errorLastAdmin" });
-    expect(await db().membership.count({ where: { organizationId: org.id, role: "ADMIN", deactivatedAt: null } })).toBe(1);
+    expect(rejected?.reason).toMatchObject({
+      code: "INVALID_STATE",
+      message: "admin.errorLastAdmin",
+    });
+    expect(
+      await db().membership.count({
+        where: { organizationId: org.id, role: "ADMIN", deactivatedAt: null },
+      }),
+    ).toBe(1);
   });
 });
 
@@ -165,20 +240,45 @@ describe("tenant isolation", () => {
     const a = await organizationWithAdmin();
     const memberA = await createUser({ organizationId: a.org.id, role: "ASSESSOR" });
     const deactivatedA = await createUser({ organizationId: a.org.id, role: "AUDITOR" });
-    await db().membership.update({ where: { id: deactivatedA.membership.id }, data: { deactivatedAt: new Date() } });
-    const { invitation } = await createInvitationRecord({ organizationId: a.org.id, invitedById: a.admin.user.id });
+    await db().membership.update({
+      where: { id: deactivatedA.membership.id },
+      data: { deactivatedAt: new Date() },
+    });
+    const { invitation } = await createInvitationRecord({
+      organizationId: a.org.id,
+      invitedById: a.admin.user.id,
+    });
     const b = await organizationWithAdmin();
 
-    await expect(changeMemberRole(b.actor, { membershipId: memberA.membership.id, role: "ADMIN" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(deactivateMember(b.actor, { membershipId: memberA.membership.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(reactivateMember(b.actor, { membershipId: deactivatedA.membership.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(revokeInvitation(b.actor, { invitationId: invitation.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(changeMemberRole(b.actor, { membershipId: a.admin.membership.id, role: "AUDITOR" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      changeMemberRole(b.actor, { membershipId: memberA.membership.id, role: "ADMIN" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      deactivateMember(b.actor, { membershipId: memberA.membership.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      reactivateMember(b.actor, { membershipId: deactivatedA.membership.id }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(revokeInvitation(b.actor, { invitationId: invitation.id })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    await expect(
+      changeMemberRole(b.actor, { membershipId: a.admin.membership.id, role: "AUDITOR" }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-    expect(await db().membership.findUniqueOrThrow({ where: { id: memberA.membership.id } })).toMatchObject({ role: "ASSESSOR", deactivatedAt: null });
-    expect((await db().membership.findUniqueOrThrow({ where: { id: deactivatedA.membership.id } })).deactivatedAt).toBeInstanceOf(Date);
-    expect((await db().userInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt).toBeNull();
-    expect(await db().auditEvent.count({ where: { organizationId: { in: [a.org.id, b.org.id] } } })).toBe(0);
+    expect(
+      await db().membership.findUniqueOrThrow({ where: { id: memberA.membership.id } }),
+    ).toMatchObject({ role: "ASSESSOR", deactivatedAt: null });
+    expect(
+      (await db().membership.findUniqueOrThrow({ where: { id: deactivatedA.membership.id } }))
+        .deactivatedAt,
+    ).toBeInstanceOf(Date);
+    expect(
+      (await db().userInvitation.findUniqueOrThrow({ where: { id: invitation.id } })).revokedAt,
+    ).toBeNull();
+    expect(
+      await db().auditEvent.count({ where: { organizationId: { in: [a.org.id, b.org.id] } } }),
+    ).toBe(0);
 
     const listed = await listMembers(b.actor);
     expect(listed.members.map((m) => m.email)).toEqual([b.admin.user.email]);
@@ -189,28 +289,71 @@ describe("tenant isolation", () => {
 describe("listing members", () => {
   it("shows role, two-factor, status, last activity in this organisation and open invitations", async () => {
     const { org, admin, actor } = await organizationWithAdmin();
-    const active = await createUser({ organizationId: org.id, role: "ASSESSOR", name: "Bea Active" });
+    const active = await createUser({
+      organizationId: org.id,
+      role: "ASSESSOR",
+      name: "Bea Active",
+    });
     const gone = await createUser({ organizationId: org.id, role: "AUDITOR", name: "Carl Gone" });
-    await db().membership.update({ where: { id: gone.membership.id }, data: { deactivatedAt: new Date() } });
+    await db().membership.update({
+      where: { id: gone.membership.id },
+      data: { deactivatedAt: new Date() },
+    });
     const otherOrg = await createOrganization();
-    await db().membership.create({ data: { organizationId: otherOrg.id, userId: active.user.id, role: "ADMIN" } });
+    await db().membership.create({
+      data: { organizationId: otherOrg.id, userId: active.user.id, role: "ADMIN" },
+    });
 
     const older = await createSessionFor(active.user.id, org.id);
     const newer = await createSessionFor(active.user.id, org.id);
     const elsewhere = await createSessionFor(active.user.id, otherOrg.id);
-    await db().session.update({ where: { id: older.sessionId }, data: { lastSeenAt: new Date("2026-01-01T10:00:00Z") } });
-    await db().session.update({ where: { id: newer.sessionId }, data: { lastSeenAt: new Date("2026-02-01T10:00:00Z") } });
-    await db().session.update({ where: { id: elsewhere.sessionId }, data: { lastSeenAt: new Date("2026-03-01T10:00:00Z") } });
+    await db().session.update({
+      where: { id: older.sessionId },
+      data: { lastSeenAt: new Date("2026-01-01T10:00:00Z") },
+    });
+    await db().session.update({
+      where: { id: newer.sessionId },
+      data: { lastSeenAt: new Date("2026-02-01T10:00:00Z") },
+    });
+    await db().session.update({
+      where: { id: elsewhere.sessionId },
+      data: { lastSeenAt: new Date("2026-03-01T10:00:00Z") },
+    });
 
     const now = Date.now();
-    await createInvitationRecord({ organizationId: org.id, invitedById: admin.user.id, email: "open@example.test" });
-    await createInvitationRecord({ organizationId: org.id, invitedById: admin.user.id, email: "old@example.test", expiresAt: new Date(now - 1000) });
-    await createInvitationRecord({ organizationId: org.id, invitedById: admin.user.id, email: "used@example.test", acceptedAt: new Date() });
-    await createInvitationRecord({ organizationId: org.id, invitedById: admin.user.id, email: "pulled@example.test", revokedAt: new Date() });
+    await createInvitationRecord({
+      organizationId: org.id,
+      invitedById: admin.user.id,
+      email: "open@example.test",
+    });
+    await createInvitationRecord({
+      organizationId: org.id,
+      invitedById: admin.user.id,
+      email: "old@example.test",
+      expiresAt: new Date(now - 1000),
+    });
+    await createInvitationRecord({
+      organizationId: org.id,
+      invitedById: admin.user.id,
+      email: "used@example.test",
+      acceptedAt: new Date(),
+    });
+    await createInvitationRecord({
+      organizationId: org.id,
+      invitedById: admin.user.id,
+      email: "pulled@example.test",
+      revokedAt: new Date(),
+    });
 
     const overview = await listMembers(actor);
     expect(overview.members.map((m) => m.name)).toEqual(["Ada Admin", "Bea Active", "Carl Gone"]);
-    expect(overview.members[0]).toMatchObject({ role: "ADMIN", mfaEnabled: true, status: "active", isSelf: true, lastSignInAt: null });
+    expect(overview.members[0]).toMatchObject({
+      role: "ADMIN",
+      mfaEnabled: true,
+      status: "active",
+      isSelf: true,
+      lastSignInAt: null,
+    });
     expect(overview.members[1]).toMatchObject({
       role: "ASSESSOR",
       mfaEnabled: false,

@@ -9,7 +9,9 @@ import { updateOrganizationSettings } from "./update-organization-settings.serve
 /** What requireUser does for a request carrying this cookie: the actor, or the thrown redirect. */
 async function guardOutcome(cookie: string): Promise<string> {
   try {
-    const actor = await requireUser(new Request("http://127.0.0.1/vendors", { headers: { Cookie: cookie } }));
+    const actor = await requireUser(
+      new Request("http://127.0.0.1/vendors", { headers: { Cookie: cookie } }),
+    );
     return `actor:${actor.userId}`;
   } catch (thrown) {
     if (thrown instanceof Response) return `redirect:${thrown.headers.get("Location")}`;
@@ -25,23 +27,38 @@ describe("organisation settings", () => {
     const { cookie } = await createSessionFor(assessor.user.id, org.id);
     const actor = actorFor(admin);
 
-    expect(await getOrganizationSettings(actor)).toMatchObject({ requireMfaForAll: false, activeMembersWithoutMfa: 1 });
+    expect(await getOrganizationSettings(actor)).toMatchObject({
+      requireMfaForAll: false,
+      activeMembersWithoutMfa: 1,
+    });
     expect(await guardOutcome(cookie)).toBe(`actor:${assessor.user.id}`);
 
-    expect(await updateOrganizationSettings(actor, { requireMfaForAll: true })).toEqual({ changed: true });
-    expect((await db().organization.findUniqueOrThrow({ where: { id: org.id } })).requireMfaForAll).toBe(true);
+    expect(await updateOrganizationSettings(actor, { requireMfaForAll: true })).toEqual({
+      changed: true,
+    });
+    expect(
+      (await db().organization.findUniqueOrThrow({ where: { id: org.id } })).requireMfaForAll,
+    ).toBe(true);
     expect(await guardOutcome(cookie)).toBe("redirect:/mfa/setup");
 
     const events = await auditEventsOf(org.id, "org.settings_changed");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorId: admin.user.id, targetType: "organization", targetId: org.id });
+    expect(events[0]).toMatchObject({
+      actorId: admin.user.id,
+      targetType: "organization",
+      targetId: org.id,
+    });
     expect(events[0]!.payload).toEqual({ requireMfaForAll: { from: false, to: true } });
 
     // Saving the same value writes nothing.
-    expect(await updateOrganizationSettings(actor, { requireMfaForAll: true })).toEqual({ changed: false });
+    expect(await updateOrganizationSettings(actor, { requireMfaForAll: true })).toEqual({
+      changed: false,
+    });
     expect(await auditEventsOf(org.id, "org.settings_changed")).toHaveLength(1);
 
-    expect(await updateOrganizationSettings(actor, { requireMfaForAll: false })).toEqual({ changed: true });
+    expect(await updateOrganizationSettings(actor, { requireMfaForAll: false })).toEqual({
+      changed: true,
+    });
     expect(await guardOutcome(cookie)).toBe(`actor:${assessor.user.id}`);
     const [, off] = await auditEventsOf(org.id, "org.settings_changed");
     expect(off!.payload).toEqual({ requireMfaForAll: { from: true, to: false } });
@@ -53,16 +70,26 @@ describe("organisation settings", () => {
     const admin = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
     const auditor = await createUser({ organizationId: org.id, role: "AUDITOR" });
 
-    await expect(updateOrganizationSettings(actorFor(admin, { stepUp: false }), { requireMfaForAll: true })).rejects.toMatchObject({
+    await expect(
+      updateOrganizationSettings(actorFor(admin, { stepUp: false }), { requireMfaForAll: true }),
+    ).rejects.toMatchObject({
       code: "FORBIDDEN",
       message: "admin.errorStepUpRequired",
     });
-    await expect(updateOrganizationSettings(actorFor(auditor), { requireMfaForAll: true })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(getOrganizationSettings(actorFor(auditor))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    expect((await db().organization.findUniqueOrThrow({ where: { id: org.id } })).requireMfaForAll).toBe(false);
+    await expect(
+      updateOrganizationSettings(actorFor(auditor), { requireMfaForAll: true }),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(getOrganizationSettings(actorFor(auditor))).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(
+      (await db().organization.findUniqueOrThrow({ where: { id: org.id } })).requireMfaForAll,
+    ).toBe(false);
 
     await updateOrganizationSettings(actorFor(admin), { requireMfaForAll: true });
-    expect((await db().organization.findUniqueOrThrow({ where: { id: other.id } })).requireMfaForAll).toBe(false);
+    expect(
+      (await db().organization.findUniqueOrThrow({ where: { id: other.id } })).requireMfaForAll,
+    ).toBe(false);
     expect(await db().auditEvent.count({ where: { organizationId: other.id } })).toBe(0);
   });
 });

@@ -15,13 +15,16 @@ export async function revokeInvitation(actor: UserActor, input: InvitationRefInp
       select: { id: true, email: true, role: true, acceptedAt: true, revokedAt: true },
     });
     if (!invitation) throw new DomainError("NOT_FOUND", "admin.errorInvitationNotFound");
-    if (invitation.acceptedAt) throw new DomainError("INVALID_STATE", "admin.errorInvitationAccepted");
-    if (invitation.revokedAt) throw new DomainError("INVALID_STATE", "admin.errorInvitationRevoked");
+    if (invitation.acceptedAt)
+      throw new DomainError("INVALID_STATE", "admin.errorInvitationAccepted");
+    if (invitation.revokedAt)
+      throw new DomainError("INVALID_STATE", "admin.errorInvitationRevoked");
     const claimed = await tx.userInvitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
-    if (claimed.count !== 1) throw new DomainError("INVALID_STATE", "admin.errorInvitationAccepted");
+    if (claimed.count !== 1)
+      throw new DomainError("INVALID_STATE", "admin.errorInvitationAccepted");
     await recordAuditEvent(tx, actor, {
       action: "user.invitation_revoked",
       target: { type: "invitation", id: invitation.id },

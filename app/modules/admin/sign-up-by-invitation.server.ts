@@ -10,7 +10,11 @@ import { loginSourceOf } from "../auth/login-source.server";
 import { hashPassword } from "../auth/password.server";
 import { consumeRateLimit, RATE_LIMITS, type RateLimitRule } from "../auth/rate-limit.server";
 import { parseInput } from "./admin-access.server";
-import { personNameSchema, signUpByInvitationSchema, type SignUpByInvitationInput } from "./admin-schemas";
+import {
+  personNameSchema,
+  signUpByInvitationSchema,
+  type SignUpByInvitationInput,
+} from "./admin-schemas";
 import { findInvitation, goneError, invitationStateOf } from "./find-open-invitation.server";
 import { recordInvitationRefused } from "./invitation-events.server";
 import type { Visitor } from "./visitor";
@@ -23,7 +27,8 @@ export const INVITATION_LIMITS = {
 } satisfies Record<string, RateLimitRule>;
 
 /** The same answer whatever happened: the page must not tell whether the address has an account. */
-export type SignUpByInvitationResult = { kind: "sign_in_to_continue" } | { kind: "rate_limited"; retryAfterSeconds: number };
+export type SignUpByInvitationResult =
+  { kind: "sign_in_to_continue" } | { kind: "rate_limited"; retryAfterSeconds: number };
 const SIGN_IN_TO_CONTINUE = { kind: "sign_in_to_continue" } as const;
 
 export function invitationIpLimitKey(ip: string | null): string {
@@ -41,9 +46,13 @@ export function invitationIpLimitKey(ip: string | null): string {
  * refused sign-up. Throws NOT_FOUND / GONE for links that do not work, VALIDATION for a bad name
  * or password.
  */
-export async function signUpByInvitation(visitor: Visitor, input: SignUpByInvitationInput): Promise<SignUpByInvitationResult> {
+export async function signUpByInvitation(
+  visitor: Visitor,
+  input: SignUpByInvitationInput,
+): Promise<SignUpByInvitationResult> {
   const ipLimit = await consumeRateLimit(invitationIpLimitKey(visitor.ip), INVITATION_LIMITS.perIp);
-  if (ipLimit.limited) return { kind: "rate_limited", retryAfterSeconds: ipLimit.retryAfterSeconds };
+  if (ipLimit.limited)
+    return { kind: "rate_limited", retryAfterSeconds: ipLimit.retryAfterSeconds };
 
   const parsed = parseInput(signUpByInvitationSchema, input);
   const invitation = await findInvitation(db(), parsed.token);
@@ -52,21 +61,33 @@ export async function signUpByInvitation(visitor: Visitor, input: SignUpByInvita
     await recordInvitationRefused(invitation, state, visitor.ip);
     throw goneError(state);
   }
-  const linkLimit = await consumeRateLimit(`user-invitation:link:${invitation.id}`, INVITATION_LIMITS.perInvitation);
-  if (linkLimit.limited) return { kind: "rate_limited", retryAfterSeconds: linkLimit.retryAfterSeconds };
+  const linkLimit = await consumeRateLimit(
+    `user-invitation:link:${invitation.id}`,
+    INVITATION_LIMITS.perInvitation,
+  );
+  if (linkLimit.limited)
+    return { kind: "rate_limited", retryAfterSeconds: linkLimit.retryAfterSeconds };
 
   // The same checks for every address, before anything depends on whether it has an account.
   const fields: Record<string, LocalizedMessage> = {};
   const name = personNameSchema.safeParse(parsed.name ?? "");
-  if (!name.success) fields.name = name.error.issues[0] ? messageForIssue(name.error.issues[0]) : { key: "admin.errorNameRequired" };
+  if (!name.success)
+    fields.name = name.error.issues[0]
+      ? messageForIssue(name.error.issues[0])
+      : { key: "admin.errorNameRequired" };
   const password = newPasswordSchema.safeParse(parsed.password);
-  if (!password.success) fields.password = password.error.issues[0] ? messageForIssue(password.error.issues[0]) : { key: "auth.passwordTooShort" };
-  if (!name.success || !password.success) throw new DomainError("VALIDATION", "admin.errorInvalidInput", { fields });
+  if (!password.success)
+    fields.password = password.error.issues[0]
+      ? messageForIssue(password.error.issues[0])
+      : { key: "auth.passwordTooShort" };
+  if (!name.success || !password.success)
+    throw new DomainError("VALIDATION", "admin.errorInvalidInput", { fields });
   // Hashed in every case (slow on purpose), so the answer takes as long with or without an account.
   const passwordHash = await hashPassword(password.data);
 
   const created = await inTransaction(async (tx) => {
-    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })) return false;
+    if (await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } }))
+      return false;
     const now = new Date();
     const claimed = await tx.userInvitation.updateMany({
       where: { id: invitation.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
@@ -74,7 +95,13 @@ export async function signUpByInvitation(visitor: Visitor, input: SignUpByInvita
     });
     if (claimed.count !== 1) throw goneError("used");
     const user = await tx.user.create({
-      data: { email: invitation.email, name: name.data, passwordHash, passwordChangedAt: now, locale: parsed.locale ?? null },
+      data: {
+        email: invitation.email,
+        name: name.data,
+        passwordHash,
+        passwordChangedAt: now,
+        locale: parsed.locale ?? null,
+      },
       select: { id: true, email: true },
     });
     const membership = await tx.membership.create({
@@ -84,7 +111,13 @@ export async function signUpByInvitation(visitor: Visitor, input: SignUpByInvita
     await recordAuditEvent(tx, preSessionActor(user, invitation.organizationId, visitor.ip), {
       action: "user.joined",
       target: { type: "user", id: user.id },
-      payload: { invitationId: invitation.id, membershipId: membership.id, email: user.email, role: invitation.role, existingAccount: false },
+      payload: {
+        invitationId: invitation.id,
+        membershipId: membership.id,
+        email: user.email,
+        role: invitation.role,
+        existingAccount: false,
+      },
     });
     return true;
   });

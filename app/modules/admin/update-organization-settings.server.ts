@@ -18,21 +18,33 @@ export const organizationSettingsUpdateSchema = z
 export type OrganizationSettingsInput = z.input<typeof organizationSettingsUpdateSchema>;
 
 type SettingKey = keyof z.output<typeof organizationSettingsUpdateSchema>;
-const SETTING_KEYS: readonly SettingKey[] = ["requireMfaForAll", "reminderDaysBefore", "remindWhenOverdue"];
+const SETTING_KEYS: readonly SettingKey[] = [
+  "requireMfaForAll",
+  "reminderDaysBefore",
+  "remindWhenOverdue",
+];
 
 /**
  * Changes the organisation's settings: two-factor authentication for every user, and the vendor
  * reminders (days before the due date, reminder when overdue). Needs a recent step-up. Records
  * `org.settings_changed` with each changed value's from/to; an unchanged submission writes nothing.
  */
-export async function updateOrganizationSettings(actor: UserActor, input: OrganizationSettingsInput): Promise<{ changed: boolean }> {
+export async function updateOrganizationSettings(
+  actor: UserActor,
+  input: OrganizationSettingsInput,
+): Promise<{ changed: boolean }> {
   assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   const settings = parseInput(organizationSettingsUpdateSchema, input);
   return inTransaction(async (tx) => {
     const current = await tx.organization.findUniqueOrThrow({
       where: { id: actor.organizationId },
-      select: { id: true, requireMfaForAll: true, reminderDaysBefore: true, remindWhenOverdue: true },
+      select: {
+        id: true,
+        requireMfaForAll: true,
+        reminderDaysBefore: true,
+        remindWhenOverdue: true,
+      },
     });
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     const data: z.output<typeof organizationSettingsUpdateSchema> = {};

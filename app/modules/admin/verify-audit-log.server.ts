@@ -8,7 +8,10 @@ import { assertCan } from "../../utils/permissions";
  * Admins and auditors check their organisation's audit trail (read-only): the same verification
  * as `vetted audit verify` — the chain, its checkpoints and the chain heads of its signed reports.
  */
-export async function verifyAuditLog(actor: UserActor, _input: Record<string, never> = {}): Promise<AuditTrailVerdict & { checkedAt: string }> {
+export async function verifyAuditLog(
+  actor: UserActor,
+  _input: Record<string, never> = {},
+): Promise<AuditTrailVerdict & { checkedAt: string }> {
   assertCan(actor, "audit:read", "audit.errorForbidden");
   const verdict = await verifyAuditTrail(db(), actor.organizationId);
   return { ...verdict, checkedAt: new Date().toISOString() };

@@ -28,13 +28,21 @@ export type InvitationPage =
  * viewer with the invited address is offered to join; the invitee who already accepted sees that
  * they are a member. Throws NOT_FOUND / GONE for links that do not work.
  */
-export async function viewInvitation(visitor: Visitor, input: { token: string }, viewer: InvitationViewer | null = null): Promise<InvitationPage> {
+export async function viewInvitation(
+  visitor: Visitor,
+  input: { token: string },
+  viewer: InvitationViewer | null = null,
+): Promise<InvitationPage> {
   const invitation = await findInvitation(db(), input.token);
   const state = invitationStateOf(invitation);
   const viewerIsInvitee = viewer !== null && viewer.email.toLowerCase() === invitation.email;
   if (state === "used" && viewerIsInvitee) {
     const member = await db().membership.findFirst({
-      where: { organizationId: invitation.organizationId, userId: viewer.userId, deactivatedAt: null },
+      where: {
+        organizationId: invitation.organizationId,
+        userId: viewer.userId,
+        deactivatedAt: null,
+      },
       select: { id: true },
     });
     if (member) return { state: "joined", organizationName: invitation.organization.name };

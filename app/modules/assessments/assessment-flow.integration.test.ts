@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
 import { vendorSessionCookie } from "~/modules/auth/cookies.server";
-import { describeInvite, exchangeInviteToken, requireVendorSession } from "~/modules/portal/invite-links.server";
+import {
+  describeInvite,
+  exchangeInviteToken,
+  requireVendorSession,
+} from "~/modules/portal/invite-links.server";
 import { saveAnswers } from "~/modules/portal/save-answers.server";
 import { submitAssessment } from "~/modules/portal/submit-assessment.server";
 import { getVendorQuestionnaire } from "~/modules/portal/vendor-questionnaire.server";
@@ -37,7 +41,11 @@ describe("assessment journey", () => {
     expect((await s.reload()).status).toBe("DRAFT");
 
     // Invite: the contact gets the link by mail.
-    await createInviteLink(s.assessor, s.assessment.id, { contactEmail: "security@acme.example", contactName: "Acme Security", locale: "en" });
+    await createInviteLink(s.assessor, s.assessment.id, {
+      contactEmail: "security@acme.example",
+      contactName: "Acme Security",
+      locale: "en",
+    });
     const mail = await smtp().waitFor((m) => m.to.includes("security@acme.example"));
     const link = /https?:\/\/\S+\/invite\/[A-Za-z0-9_-]{43}/.exec(mail.text)?.[0];
     expect(link).toBeDefined();
@@ -53,7 +61,10 @@ describe("assessment journey", () => {
     const code = await codeFromMail(smtp(), "security@acme.example");
     expect((await verifyVendorCode(exchanged.sessionToken, code, "203.0.113.50")).kind).toBe("ok");
     const cookie = (await vendorSessionCookie().serialize(exchanged.sessionToken)).split(";")[0]!;
-    const vendor = await requireVendorSession(new Request("http://127.0.0.1:3999/portal", { headers: { Cookie: cookie } }), { clientIp: "203.0.113.50", requestId: "r", cspNonce: "n" });
+    const vendor = await requireVendorSession(
+      new Request("http://127.0.0.1:3999/portal", { headers: { Cookie: cookie } }),
+      { clientIp: "203.0.113.50", requestId: "r", cspNonce: "n" },
+    );
     expect(vendor.assessmentId).toBe(s.assessment.id);
 
     // Answers in two batches; a stale second tab gets a conflict instead of overwriting.
@@ -63,7 +74,9 @@ describe("assessment journey", () => {
     const secondHalf = Object.fromEntries(keys.slice(10).map((k) => [k, answers[k]!]));
     await s.answer(vendor, firstHalf);
     expect((await s.reload()).status).toBe("IN_PROGRESS");
-    const [stale] = await saveAnswers(vendor, [{ questionKey: keys[0]!, value: "unknown", baseVersion: 0 }]);
+    const [stale] = await saveAnswers(vendor, [
+      { questionKey: keys[0]!, value: "unknown", baseVersion: 0 },
+    ]);
     expect(stale?.status).toBe("conflict");
     await s.answer(vendor, secondHalf);
     const questionnaire = await getVendorQuestionnaire(vendor);
@@ -82,19 +95,36 @@ describe("assessment journey", () => {
     expect(view.status).toBe("AWAITING_DECISION");
     expect(view.forwardedByName).toBe(s.assessor.name);
     expect(view.createdByName).toBe(s.assessor.name);
-    const { decisionId, againstRecommendation } = await decideAssessment(withRecentMfa(s.dpo), s.assessment.id, {
-      outcome: "APPROVED_WITH_CONDITIONS",
-      rationale: "Approved; EU-only inference must be offered.",
-      conditions: [{ text: "Provide an EU-only inference option", dueDate: "2027-03-31" }],
-      expectedVersion: view.version,
-    });
+    const { decisionId, againstRecommendation } = await decideAssessment(
+      withRecentMfa(s.dpo),
+      s.assessment.id,
+      {
+        outcome: "APPROVED_WITH_CONDITIONS",
+        rationale: "Approved; EU-only inference must be offered.",
+        conditions: [{ text: "Provide an EU-only inference option", dueDate: "2027-03-31" }],
+        expectedVersion: view.version,
+      },
+    );
 
     const final = await getAssessment(s.auditor, s.assessment.id);
     expect(final.status).toBe("APPROVED_WITH_CONDITIONS");
     expect(final.decisions.map((d) => d.id)).toEqual([decisionId]);
-    expect(final.score?.overall).toBe(computeScore(s.definition, await s.storedAnswers(), (await s.reload())!.submittedAt!.toISOString().slice(0, 10)).overall);
+    expect(final.score?.overall).toBe(
+      computeScore(
+        s.definition,
+        await s.storedAnswers(),
+        (await s.reload())!.submittedAt!.toISOString().slice(0, 10),
+      ).overall,
+    );
     expect(againstRecommendation).toBe(final.recommendation === "REJECT");
-    expect(final.invites).toEqual([expect.objectContaining({ contactEmail: "security@acme.example", useCount: 1, lastUsedIp: "203.0.113.0/24", state: "active" })]);
+    expect(final.invites).toEqual([
+      expect.objectContaining({
+        contactEmail: "security@acme.example",
+        useCount: 1,
+        lastUsedIp: "203.0.113.0/24",
+        state: "active",
+      }),
+    ]);
     expect(final.questions.filter((q) => q.answer !== null)).toHaveLength(keys.length);
 
     const listed = await listAssessments(s.auditor, { status: "APPROVED_WITH_CONDITIONS" });
@@ -103,7 +133,12 @@ describe("assessment journey", () => {
     // The audit chain verifies and records the journey in order.
     const verdict = await verifyAuditChain(db(), s.org.id);
     const events = await auditEventsOf(s.org.id);
-    expect(verdict).toEqual({ ok: true, events: events.length, headSeq: events.length, headHash: events.at(-1)!.hash });
+    expect(verdict).toEqual({
+      ok: true,
+      events: events.length,
+      headSeq: events.length,
+      headHash: events.at(-1)!.hash,
+    });
     expect(events.map((e) => e.action)).toEqual([
       ...BUNDLED_TEMPLATES.map(() => "template.installed"),
       "assessment.created",
@@ -124,7 +159,10 @@ describe("assessment journey", () => {
 
     // Tampering with one event is detected at that event.
     const decided = events.at(-1)!;
-    await db().auditEvent.update({ where: { id: decided.id }, data: { payload: decided.payload.replace("APPROVED_WITH_CONDITIONS", "REJECTED") } });
+    await db().auditEvent.update({
+      where: { id: decided.id },
+      data: { payload: decided.payload.replace("APPROVED_WITH_CONDITIONS", "REJECTED") },
+    });
     const tampered = await verifyAuditChain(db(), s.org.id);
     expect(tampered).toMatchObject({ ok: false, brokenSeq: decided.seq, brokenId: decided.id });
   });

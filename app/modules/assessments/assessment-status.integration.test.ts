@@ -33,7 +33,13 @@ const ALLOWED: Record<AssessmentStatus, AssessmentStatus[]> = {
   IN_PROGRESS: ["SUBMITTED", "CANCELLED"],
   SUBMITTED: ["AWAITING_DECISION", "CHANGES_REQUESTED", "CANCELLED"],
   CHANGES_REQUESTED: ["IN_PROGRESS", "SUBMITTED", "CANCELLED"],
-  AWAITING_DECISION: ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CHANGES_REQUESTED", "CANCELLED"],
+  AWAITING_DECISION: [
+    "APPROVED",
+    "APPROVED_WITH_CONDITIONS",
+    "REJECTED",
+    "CHANGES_REQUESTED",
+    "CANCELLED",
+  ],
   // A different decision may supersede a decision; nothing else moves a decided assessment.
   APPROVED: ["APPROVED_WITH_CONDITIONS", "REJECTED"],
   APPROVED_WITH_CONDITIONS: ["APPROVED", "REJECTED"],
@@ -68,7 +74,10 @@ describe("assessment status machine", () => {
   it("never lets a status move to itself; decided assessments only take a superseding decision; cancelled ones are final", () => {
     for (const status of ASSESSMENT_STATUSES) expect(canTransition(status, status)).toBe(false);
     for (const decided of ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const) {
-      for (const to of ASSESSMENT_STATUSES) expect(canTransition(decided, to)).toBe(DECISION_OUTCOMES.includes(to as never) && to !== decided);
+      for (const to of ASSESSMENT_STATUSES)
+        expect(canTransition(decided, to)).toBe(
+          DECISION_OUTCOMES.includes(to as never) && to !== decided,
+        );
     }
     for (const to of ASSESSMENT_STATUSES) expect(canTransition("CANCELLED", to)).toBe(false);
   });
@@ -82,7 +91,10 @@ describe("assessment status machine", () => {
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("INVALID_STATE");
-    expect((error as DomainError).userMessage).toEqual({ key: "errors.statusTransition", params: { from: "DRAFT", to: "APPROVED" } });
+    expect((error as DomainError).userMessage).toEqual({
+      key: "errors.statusTransition",
+      params: { from: "DRAFT", to: "APPROVED" },
+    });
   });
 
   it("refuses unknown source statuses instead of throwing a TypeError", () => {
@@ -92,7 +104,9 @@ describe("assessment status machine", () => {
   });
 
   it("lets the vendor edit only while invited, in progress or asked for changes", () => {
-    expect(new Set(VENDOR_EDITABLE)).toEqual(new Set(["INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"]));
+    expect(new Set(VENDOR_EDITABLE)).toEqual(
+      new Set(["INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"]),
+    );
   });
 });
 
@@ -104,7 +118,10 @@ describe("use cases refuse transitions the machine forbids", () => {
   });
 
   /** Takes a thunk: the use case must only start after the "before" snapshot. */
-  async function expectRefused(run: () => Promise<unknown>, code: DomainError["code"] = "INVALID_STATE") {
+  async function expectRefused(
+    run: () => Promise<unknown>,
+    code: DomainError["code"] = "INVALID_STATE",
+  ) {
     const before = await s.reload();
     const eventsBefore = (await auditEventsOf(s.org.id)).length;
     const error = await rejectionOf(run());
@@ -138,7 +155,12 @@ describe("use cases refuse transitions the machine forbids", () => {
     expect((await submitAssessment(vendor)).ok).toBe(true);
     expect((await s.reload()).status).toBe("SUBMITTED");
 
-    await expectRefused(() => createInviteLink(s.assessor, s.assessment.id, { contactEmail: "late@acme.example", locale: "en" }));
+    await expectRefused(() =>
+      createInviteLink(s.assessor, s.assessment.id, {
+        contactEmail: "late@acme.example",
+        locale: "en",
+      }),
+    );
     await expectRefused(() => submitAssessment(vendor));
     // The second invite was never created.
     expect(await db().inviteLink.count({ where: { assessmentId: s.assessment.id } })).toBe(1);
@@ -172,7 +194,10 @@ describe("use cases refuse transitions the machine forbids", () => {
       expectedVersion: (await s.reload()).version,
     });
     expect((await s.reload()).status).toBe("APPROVED");
-    const decisions = await db().decision.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { createdAt: "asc" } });
+    const decisions = await db().decision.findMany({
+      where: { assessmentId: s.assessment.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(decisions.map((d) => [d.id, d.outcome, d.supersededAt !== null])).toEqual([
       [first.decisionId, "REJECTED", true],
       [second.decisionId, "APPROVED", false],

@@ -29,7 +29,13 @@ const TRANSITIONS: Record<AssessmentStatus, readonly AssessmentStatus[]> = {
   IN_PROGRESS: ["SUBMITTED", "CANCELLED"],
   SUBMITTED: ["AWAITING_DECISION", "CHANGES_REQUESTED", "CANCELLED"],
   CHANGES_REQUESTED: ["IN_PROGRESS", "SUBMITTED", "CANCELLED"],
-  AWAITING_DECISION: ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CHANGES_REQUESTED", "CANCELLED"],
+  AWAITING_DECISION: [
+    "APPROVED",
+    "APPROVED_WITH_CONDITIONS",
+    "REJECTED",
+    "CHANGES_REQUESTED",
+    "CANCELLED",
+  ],
   // A decision is never edited: the DPO may record a different one, which supersedes it.
   APPROVED: ["APPROVED_WITH_CONDITIONS", "REJECTED"],
   APPROVED_WITH_CONDITIONS: ["APPROVED", "REJECTED"],
@@ -52,7 +58,11 @@ export function assertTransition(from: string, to: AssessmentStatus): void {
 }
 
 /** Statuses in which the vendor contact may still edit answers. */
-export const VENDOR_EDITABLE: readonly AssessmentStatus[] = ["INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"];
+export const VENDOR_EDITABLE: readonly AssessmentStatus[] = [
+  "INVITED",
+  "IN_PROGRESS",
+  "CHANGES_REQUESTED",
+];
 
 export const DECISION_OUTCOMES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];

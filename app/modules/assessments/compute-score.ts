@@ -110,7 +110,10 @@ export function profileForTemplate(
   return {
     id: profile.id,
     name: profile.name,
-    sectionWeights: pick(profile.sectionWeights, () => new Set(definition.sections.map((s) => s.key))),
+    sectionWeights: pick(
+      profile.sectionWeights,
+      () => new Set(definition.sections.map((s) => s.key)),
+    ),
     questionWeights: pick(
       profile.questionWeights,
       () => new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key))),

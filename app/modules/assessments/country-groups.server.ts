@@ -7,7 +7,10 @@ import { residencyReferenceData } from "./compute-score";
  * The day an assessment's residency is judged on: the day it was submitted (the stored rating's
  * `asOf`), before that the day it was started. Never "today" for an assessment of another day.
  */
-export function residencyReferenceDay(assessment: { submittedAt: Date | null; createdAt: Date }): string {
+export function residencyReferenceDay(assessment: {
+  submittedAt: Date | null;
+  createdAt: Date;
+}): string {
   return (assessment.submittedAt ?? assessment.createdAt).toISOString().slice(0, 10);
 }
 
@@ -27,7 +30,8 @@ export function countryGroups(asOf: string): CountryGroups {
     if (best === "eu_eea") groups.euEea.push(code);
     if (best !== "adequacy") continue;
     groups.adequacy.push(code);
-    if (classifyCountry(code, undefined, undefined, reference).class !== "adequacy") groups.partial.push(code);
+    if (classifyCountry(code, undefined, undefined, reference).class !== "adequacy")
+      groups.partial.push(code);
   }
   return groups;
 }

@@ -7,7 +7,9 @@ import { countryGroups, residencyReferenceDay } from "./country-groups.server";
 describe("countryGroups", () => {
   it("groups by the decisions in force on the day: the United Kingdom until 2031-12-27, Brazil from 2026-01-26", () => {
     const december2026 = countryGroups("2026-12-15");
-    expect(december2026.adequacy).toEqual(expect.arrayContaining(["GB", "BR", "CH", "JP", "US", "CA"]));
+    expect(december2026.adequacy).toEqual(
+      expect.arrayContaining(["GB", "BR", "CH", "JP", "US", "CA"]),
+    );
     expect(december2026.partial.sort()).toEqual(["CA", "US"]);
     expect(countryGroups("2031-12-27").adequacy).toContain("GB");
     expect(countryGroups("2031-12-28").adequacy).not.toContain("GB");
@@ -19,12 +21,20 @@ describe("countryGroups", () => {
   it("EU/EEA states are their own group, and every decision in the reference data is seen on a day it is in force", () => {
     const groups = countryGroups("2026-12-15");
     expect(groups.euEea.sort()).toEqual([...EU_EEA_CODES].sort());
-    for (const decision of ADEQUACY_DECISIONS) expect(countryGroups(decision.validFrom).adequacy, decision.code).toContain(decision.code);
+    for (const decision of ADEQUACY_DECISIONS)
+      expect(countryGroups(decision.validFrom).adequacy, decision.code).toContain(decision.code);
     expect(groups.adequacy.filter((code) => groups.euEea.includes(code))).toEqual([]);
   });
 
   it("the reference day is the submission day, before that the day the assessment was started", () => {
-    expect(residencyReferenceDay({ createdAt: new Date("2025-06-15T09:00:00Z"), submittedAt: null })).toBe("2025-06-15");
-    expect(residencyReferenceDay({ createdAt: new Date("2025-06-15T09:00:00Z"), submittedAt: new Date("2026-02-01T23:00:00Z") })).toBe("2026-02-01");
+    expect(
+      residencyReferenceDay({ createdAt: new Date("2025-06-15T09:00:00Z"), submittedAt: null }),
+    ).toBe("2025-06-15");
+    expect(
+      residencyReferenceDay({
+        createdAt: new Date("2025-06-15T09:00:00Z"),
+        submittedAt: new Date("2026-02-01T23:00:00Z"),
+      }),
+    ).toBe("2026-02-01");
   });
 });

@@ -18,10 +18,18 @@ export const MIN_INVITE_TTL_DAYS = 1;
 export const MAX_INVITE_TTL_DAYS = 180;
 
 export const createInviteSchema = z.object({
-  contactEmail: z.email().max(320).transform((v) => v.trim().toLowerCase()),
-  contactName: optionalDisplayNameSchema({ max: 200 }).transform((v) => v ?? undefined).optional(),
+  contactEmail: z
+    .email()
+    .max(320)
+    .transform((v) => v.trim().toLowerCase()),
+  contactName: optionalDisplayNameSchema({ max: 200 })
+    .transform((v) => v ?? undefined)
+    .optional(),
   // Empty field: the assessment's own setting (or INVITE_TTL_DAYS).
-  ttlDays: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(MIN_INVITE_TTL_DAYS).max(MAX_INVITE_TTL_DAYS).optional()),
+  ttlDays: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.coerce.number().int().min(MIN_INVITE_TTL_DAYS).max(MAX_INVITE_TTL_DAYS).optional(),
+  ),
   locale: z.enum(["en", "de"]).default("en"),
 });
 export type CreateInviteInput = z.infer<typeof createInviteSchema>;
@@ -48,7 +56,11 @@ export function localeOf(value: string): Locale {
  * language; it never reaches logs or the audit trail. A validity given here becomes the
  * assessment's setting for later links and re-issues.
  */
-export async function createInviteLink(actor: UserActor, rawAssessmentId: string, rawInput: CreateInviteInput) {
+export async function createInviteLink(
+  actor: UserActor,
+  rawAssessmentId: string,
+  rawInput: CreateInviteInput,
+) {
   requireAssessmentWriter(actor);
   const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
   // Parsed again here (idempotent): the contact's name is stored cleaned whoever calls.
@@ -60,19 +72,31 @@ export async function createInviteLink(actor: UserActor, rawAssessmentId: string
     await lockRow(tx, "Assessment", assessmentId);
     const assessment = await tx.assessment.findFirst({
       where: { id: assessmentId, organizationId: actor.organizationId },
-      select: { id: true, status: true, title: true, inviteTtlDays: true, organization: { select: { name: true } } },
+      select: {
+        id: true,
+        status: true,
+        title: true,
+        inviteTtlDays: true,
+        organization: { select: { name: true } },
+      },
     });
     if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
     if (assessment.status === "DRAFT") {
       assertTransition(assessment.status, "INVITED");
-      await tx.assessment.update({ where: { id: assessment.id }, data: { status: "INVITED", version: { increment: 1 } } });
+      await tx.assessment.update({
+        where: { id: assessment.id },
+        data: { status: "INVITED", version: { increment: 1 } },
+      });
       await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     } else if (!INVITABLE_STATUSES.includes(assessment.status)) {
       throw new DomainError("INVALID_STATE", "errors.invitesOnlyWhileAnswering");
     }
     const ttlDays = input.ttlDays ?? inviteTtlDaysOf(assessment);
     if (input.ttlDays !== undefined && input.ttlDays !== assessment.inviteTtlDays) {
-      await tx.assessment.update({ where: { id: assessment.id }, data: { inviteTtlDays: input.ttlDays } });
+      await tx.assessment.update({
+        where: { id: assessment.id },
+        data: { inviteTtlDays: input.ttlDays },
+      });
     }
     const invite = await tx.inviteLink.create({
       data: {
@@ -89,7 +113,12 @@ export async function createInviteLink(actor: UserActor, rawAssessmentId: string
     await recordAuditEvent(tx, actor, {
       action: "invite.created",
       target: { type: "invite", id: invite.id },
-      payload: { assessmentId: assessment.id, contactEmail: input.contactEmail, ttlDays, locale: input.locale },
+      payload: {
+        assessmentId: assessment.id,
+        contactEmail: input.contactEmail,
+        ttlDays,
+        locale: input.locale,
+      },
     });
     return { invite, assessment, ttlDays };
   });
@@ -98,7 +127,9 @@ export async function createInviteLink(actor: UserActor, rawAssessmentId: string
   await sendMail({
     to: input.contactEmail,
     organizationId: actor.organizationId,
-    subject: translate(locale, "assessments.inviteMailSubject", { organization: assessment.organization.name }),
+    subject: translate(locale, "assessments.inviteMailSubject", {
+      organization: assessment.organization.name,
+    }),
     text: translate(locale, "assessments.inviteMailBody", {
       name: input.contactName || input.contactEmail,
       organization: assessment.organization.name,

@@ -79,12 +79,18 @@ async function forwardedScenario(overrides: Record<string, unknown> = {}) {
 async function snapshot(s: Awaited<ReturnType<typeof createAssessmentScenario>>) {
   return {
     assessment: await s.reload(),
-    decisions: await db().decision.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { createdAt: "asc" } }),
+    decisions: await db().decision.findMany({
+      where: { assessmentId: s.assessment.id },
+      orderBy: { createdAt: "asc" },
+    }),
     events: await auditEventsOf(s.org.id),
   };
 }
 
-async function expectDomainError(promise: Promise<unknown>, code: DomainError["code"]): Promise<DomainError> {
+async function expectDomainError(
+  promise: Promise<unknown>,
+  code: DomainError["code"],
+): Promise<DomainError> {
   const error = await rejectionOf(promise);
   expect(error, `expected DomainError ${code}`).toBeInstanceOf(DomainError);
   expect((error as DomainError).code).toBe(code);
@@ -92,7 +98,13 @@ async function expectDomainError(promise: Promise<unknown>, code: DomainError["c
 }
 
 function decision(version: number, overrides: Partial<DecisionInput> = {}): DecisionInput {
-  return { outcome: "APPROVED", rationale: "All requirements met; approve.", conditions: [], expectedVersion: version, ...overrides };
+  return {
+    outcome: "APPROVED",
+    rationale: "All requirements met; approve.",
+    conditions: [],
+    expectedVersion: version,
+    ...overrides,
+  };
 }
 
 describe("forwardToDpo", () => {
@@ -110,7 +122,11 @@ describe("forwardToDpo", () => {
     const longNote = "n".repeat(2500);
     await forwardToDpo(s.assessor, s.assessment.id, longNote);
     const after = await s.reload();
-    expect(after).toMatchObject({ status: "AWAITING_DECISION", forwardedById: s.assessor.userId, version: before.version + 1 });
+    expect(after).toMatchObject({
+      status: "AWAITING_DECISION",
+      forwardedById: s.assessor.userId,
+      version: before.version + 1,
+    });
     expect(after.forwardedAt).toBeInstanceOf(Date);
     const [event] = await auditEventsOf(s.org.id, "assessment.forwarded");
     expect(event).toMatchObject({ actorId: s.assessor.userId, targetId: s.assessment.id });
@@ -123,7 +139,14 @@ describe("decideAssessment: who may decide", () => {
     const s = await forwardedScenario();
     const before = await snapshot(s);
     for (const actor of [s.assessor, s.admin, s.auditor]) {
-      await expectDomainError(decideAssessment(withRecentMfa(actor), s.assessment.id, decision(before.assessment.version)), "FORBIDDEN");
+      await expectDomainError(
+        decideAssessment(
+          withRecentMfa(actor),
+          s.assessment.id,
+          decision(before.assessment.version),
+        ),
+        "FORBIDDEN",
+      );
     }
     expect(await snapshot(s)).toEqual(before);
   });
@@ -134,8 +157,14 @@ describe("decideAssessment: who may decide", () => {
     const { version } = before.assessment;
     const noMfa: UserActor = { ...s.dpo, mfaVerifiedAt: null };
     const staleMfa: UserActor = { ...s.dpo, mfaVerifiedAt: new Date(Date.now() - 6 * 60_000) };
-    await expectDomainError(decideAssessment(noMfa, s.assessment.id, decision(version)), "FORBIDDEN");
-    await expectDomainError(decideAssessment(staleMfa, s.assessment.id, decision(version)), "FORBIDDEN");
+    await expectDomainError(
+      decideAssessment(noMfa, s.assessment.id, decision(version)),
+      "FORBIDDEN",
+    );
+    await expectDomainError(
+      decideAssessment(staleMfa, s.assessment.id, decision(version)),
+      "FORBIDDEN",
+    );
     expect(await snapshot(s)).toEqual(before);
 
     // Within MFA_STEP_UP_MINUTES (5) the same DPO may decide.
@@ -146,20 +175,36 @@ describe("decideAssessment: who may decide", () => {
 
   it("separation of duties: the DPO who created the assessment cannot decide it", async () => {
     const s = await forwardedScenario();
-    await db().assessment.update({ where: { id: s.assessment.id }, data: { createdById: s.dpo.userId } });
+    await db().assessment.update({
+      where: { id: s.assessment.id },
+      data: { createdById: s.dpo.userId },
+    });
     const before = await snapshot(s);
-    await expectDomainError(decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(before.assessment.version)), "FORBIDDEN");
+    await expectDomainError(
+      decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(before.assessment.version)),
+      "FORBIDDEN",
+    );
     expect(await snapshot(s)).toEqual(before);
     // Another DPO can.
-    await decideAssessment(withRecentMfa(s.secondDpo), s.assessment.id, decision(before.assessment.version));
+    await decideAssessment(
+      withRecentMfa(s.secondDpo),
+      s.assessment.id,
+      decision(before.assessment.version),
+    );
     expect((await s.reload()).status).toBe("APPROVED");
   });
 
   it("separation of duties: the DPO who forwarded the assessment cannot decide it", async () => {
     const s = await forwardedScenario();
-    await db().assessment.update({ where: { id: s.assessment.id }, data: { forwardedById: s.dpo.userId } });
+    await db().assessment.update({
+      where: { id: s.assessment.id },
+      data: { forwardedById: s.dpo.userId },
+    });
     const before = await snapshot(s);
-    await expectDomainError(decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(before.assessment.version)), "FORBIDDEN");
+    await expectDomainError(
+      decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(before.assessment.version)),
+      "FORBIDDEN",
+    );
     expect(await snapshot(s)).toEqual(before);
   });
 });
@@ -168,22 +213,59 @@ describe("decideAssessment: input and concurrency", () => {
   it("a stale expectedVersion is a CONFLICT and nothing is written", async () => {
     const s = await forwardedScenario();
     const before = await snapshot(s);
-    await expectDomainError(decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(before.assessment.version - 1)), "CONFLICT");
-    await expectDomainError(decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(before.assessment.version + 1)), "CONFLICT");
+    await expectDomainError(
+      decideAssessment(
+        withRecentMfa(s.dpo),
+        s.assessment.id,
+        decision(before.assessment.version - 1),
+      ),
+      "CONFLICT",
+    );
+    await expectDomainError(
+      decideAssessment(
+        withRecentMfa(s.dpo),
+        s.assessment.id,
+        decision(before.assessment.version + 1),
+      ),
+      "CONFLICT",
+    );
     expect(await snapshot(s)).toEqual(before);
   });
 
   it("the schema refuses APPROVED_WITH_CONDITIONS without conditions and too short rationales", () => {
-    const noConditions = decisionSchema.safeParse({ outcome: "APPROVED_WITH_CONDITIONS", rationale: "Approve if they fix it.", expectedVersion: "4" });
+    const noConditions = decisionSchema.safeParse({
+      outcome: "APPROVED_WITH_CONDITIONS",
+      rationale: "Approve if they fix it.",
+      expectedVersion: "4",
+    });
     expect(noConditions.success).toBe(false);
-    expect(noConditions.error?.issues).toEqual([expect.objectContaining({ path: ["conditions"], message: "conditionsRequired" })]);
+    expect(noConditions.error?.issues).toEqual([
+      expect.objectContaining({ path: ["conditions"], message: "conditionsRequired" }),
+    ]);
 
-    const shortRationale = decisionSchema.safeParse({ outcome: "REJECTED", rationale: "  no  ", expectedVersion: 4 });
+    const shortRationale = decisionSchema.safeParse({
+      outcome: "REJECTED",
+      rationale: "  no  ",
+      expectedVersion: 4,
+    });
     expect(shortRationale.success).toBe(false);
     expect(shortRationale.error?.issues.map((i) => i.message)).toContain("rationaleTooShort");
 
-    expect(decisionSchema.safeParse({ outcome: "MAYBE", rationale: "Let us think about it.", expectedVersion: 4 }).success).toBe(false);
-    expect(decisionSchema.safeParse({ outcome: "APPROVED_WITH_CONDITIONS", rationale: "Approve with a condition.", conditions: [{ text: "EU-only inference", dueDate: "31.03.2027" }], expectedVersion: 4 }).success).toBe(false);
+    expect(
+      decisionSchema.safeParse({
+        outcome: "MAYBE",
+        rationale: "Let us think about it.",
+        expectedVersion: 4,
+      }).success,
+    ).toBe(false);
+    expect(
+      decisionSchema.safeParse({
+        outcome: "APPROVED_WITH_CONDITIONS",
+        rationale: "Approve with a condition.",
+        conditions: [{ text: "EU-only inference", dueDate: "31.03.2027" }],
+        expectedVersion: 4,
+      }).success,
+    ).toBe(false);
 
     const ok = decisionSchema.safeParse({
       outcome: "APPROVED_WITH_CONDITIONS",
@@ -208,10 +290,24 @@ describe("decideAssessment: input and concurrency", () => {
     const s = await forwardedScenario();
     const { version } = await s.reload();
     gate.arm("assessment.decided");
-    const first = decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(version, { outcome: "APPROVED" }));
+    const first = decideAssessment(
+      withRecentMfa(s.dpo),
+      s.assessment.id,
+      decision(version, { outcome: "APPROVED" }),
+    );
     await gate.reached; // DPO 1 has read, checked and written; its commit is pending.
-    const second = decideAssessment(withRecentMfa(s.secondDpo), s.assessment.id, decision(version, { outcome: "REJECTED", rationale: "Rejected by the second DPO." }));
-    await Promise.race([second.then(() => undefined, () => undefined), sleep(500)]);
+    const second = decideAssessment(
+      withRecentMfa(s.secondDpo),
+      s.assessment.id,
+      decision(version, { outcome: "REJECTED", rationale: "Rejected by the second DPO." }),
+    );
+    await Promise.race([
+      second.then(
+        () => undefined,
+        () => undefined,
+      ),
+      sleep(500),
+    ]);
     gate.release();
     const results = await Promise.allSettled([first, second]);
     expect(results[0]!.status).toBe("fulfilled");
@@ -219,11 +315,25 @@ describe("decideAssessment: input and concurrency", () => {
   });
 });
 
-async function expectExactlyOneDecision(s: Awaited<ReturnType<typeof createAssessmentScenario>>, results: PromiseSettledResult<unknown>[]) {
-  const decisions = await db().decision.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { createdAt: "asc" } });
+async function expectExactlyOneDecision(
+  s: Awaited<ReturnType<typeof createAssessmentScenario>>,
+  results: PromiseSettledResult<unknown>[],
+) {
+  const decisions = await db().decision.findMany({
+    where: { assessmentId: s.assessment.id },
+    orderBy: { createdAt: "asc" },
+  });
   const status = (await s.reload()).status;
-  const summary = { fulfilled: results.filter((r) => r.status === "fulfilled").length, status, decisions: decisions.map((d) => ({ outcome: d.outcome, superseded: d.supersededAt !== null })) };
-  expect(summary, "one decision wins, the other is refused").toEqual({ fulfilled: 1, status: decisions[0]?.outcome, decisions: [{ outcome: decisions[0]?.outcome, superseded: false }] });
+  const summary = {
+    fulfilled: results.filter((r) => r.status === "fulfilled").length,
+    status,
+    decisions: decisions.map((d) => ({ outcome: d.outcome, superseded: d.supersededAt !== null })),
+  };
+  expect(summary, "one decision wins, the other is refused").toEqual({
+    fulfilled: 1,
+    status: decisions[0]?.outcome,
+    decisions: [{ outcome: decisions[0]?.outcome, superseded: false }],
+  });
   const failed = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
   expect(failed.reason).toBeInstanceOf(DomainError);
   expect(["CONFLICT", "INVALID_STATE"]).toContain((failed.reason as DomainError).code);
@@ -235,7 +345,9 @@ describe("decideAssessment: the decision", () => {
   it("approving despite a knock-out writes the decision, the status and an audit event marked againstRecommendation", async () => {
     const s = await forwardedScenario({ "data_use.model_training": "no_opt_out" });
     const before = await s.reload();
-    const conditions = [{ text: "Contractually exclude customer data from model training", dueDate: "2027-03-31" }];
+    const conditions = [
+      { text: "Contractually exclude customer data from model training", dueDate: "2027-03-31" },
+    ];
 
     const result = await decideAssessment(withRecentMfa(s.dpo), s.assessment.id, {
       outcome: "APPROVED_WITH_CONDITIONS",
@@ -263,7 +375,11 @@ describe("decideAssessment: the decision", () => {
 
     const events = await auditEventsOf(s.org.id, "assessment.decided");
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ actorType: "user", actorId: s.dpo.userId, targetId: s.assessment.id });
+    expect(events[0]).toMatchObject({
+      actorType: "user",
+      actorId: s.dpo.userId,
+      targetId: s.assessment.id,
+    });
     expect(JSON.parse(events[0]!.payload)).toEqual({
       decisionId: result.decisionId,
       outcome: "APPROVED_WITH_CONDITIONS",
@@ -273,23 +389,51 @@ describe("decideAssessment: the decision", () => {
     });
 
     const view = await getAssessment(s.auditor, s.assessment.id);
-    expect(view.decisions).toEqual([expect.objectContaining({ id: result.decisionId, conditions, decidedByName: s.dpo.name, supersededAt: null })]);
+    expect(view.decisions).toEqual([
+      expect.objectContaining({
+        id: result.decisionId,
+        conditions,
+        decidedByName: s.dpo.name,
+        supersededAt: null,
+      }),
+    ]);
   });
 
   it("following the recommendation is not 'against' it; rejecting a recommended vendor is", async () => {
     const knockedOut = await forwardedScenario({ "data_use.model_training": "no_opt_out" });
-    const rejected = await decideAssessment(withRecentMfa(knockedOut.dpo), knockedOut.assessment.id, decision((await knockedOut.reload()).version, { outcome: "REJECTED", rationale: "Trains on our data without opt-out." }));
+    const rejected = await decideAssessment(
+      withRecentMfa(knockedOut.dpo),
+      knockedOut.assessment.id,
+      decision((await knockedOut.reload()).version, {
+        outcome: "REJECTED",
+        rationale: "Trains on our data without opt-out.",
+      }),
+    );
     expect(rejected.againstRecommendation).toBe(false);
     const [rejectEvent] = await auditEventsOf(knockedOut.org.id, "assessment.decided");
-    expect(JSON.parse(rejectEvent!.payload)).toMatchObject({ recommendation: "REJECT", againstRecommendation: false });
+    expect(JSON.parse(rejectEvent!.payload)).toMatchObject({
+      recommendation: "REJECT",
+      againstRecommendation: false,
+    });
 
     const good = await forwardedScenario();
     expect((await getAssessment(good.assessor, good.assessment.id)).recommendation).toBe("APPROVE");
-    const approve = await decideAssessment(withRecentMfa(good.dpo), good.assessment.id, decision((await good.reload()).version));
+    const approve = await decideAssessment(
+      withRecentMfa(good.dpo),
+      good.assessment.id,
+      decision((await good.reload()).version),
+    );
     expect(approve.againstRecommendation).toBe(false);
 
     const good2 = await forwardedScenario();
-    const reject = await decideAssessment(withRecentMfa(good2.dpo), good2.assessment.id, decision((await good2.reload()).version, { outcome: "REJECTED", rationale: "Strategic reasons, not the score." }));
+    const reject = await decideAssessment(
+      withRecentMfa(good2.dpo),
+      good2.assessment.id,
+      decision((await good2.reload()).version, {
+        outcome: "REJECTED",
+        rationale: "Strategic reasons, not the score.",
+      }),
+    );
     expect(reject.againstRecommendation).toBe(true);
   });
 
@@ -297,15 +441,30 @@ describe("decideAssessment: the decision", () => {
     const s = await forwardedScenario();
     // An earlier decision from before a re-review (e.g. changes requested and re-forwarded).
     const earlier = await db().decision.create({
-      data: { organizationId: s.org.id, assessmentId: s.assessment.id, outcome: "REJECTED", rationale: "Earlier decision before re-review.", decidedById: s.secondDpo.userId },
+      data: {
+        organizationId: s.org.id,
+        assessmentId: s.assessment.id,
+        outcome: "REJECTED",
+        rationale: "Earlier decision before re-review.",
+        decidedById: s.secondDpo.userId,
+      },
     });
-    const { decisionId } = await decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision((await s.reload()).version));
+    const { decisionId } = await decideAssessment(
+      withRecentMfa(s.dpo),
+      s.assessment.id,
+      decision((await s.reload()).version),
+    );
 
     const old = await db().decision.findUniqueOrThrow({ where: { id: earlier.id } });
     expect(old.supersededAt).toBeInstanceOf(Date);
-    expect(old).toMatchObject({ outcome: "REJECTED", rationale: "Earlier decision before re-review." });
+    expect(old).toMatchObject({
+      outcome: "REJECTED",
+      rationale: "Earlier decision before re-review.",
+    });
     const current = await db().decision.findUniqueOrThrow({ where: { id: decisionId } });
     expect(current.supersededAt).toBeNull();
-    expect(await db().decision.count({ where: { assessmentId: s.assessment.id, supersededAt: null } })).toBe(1);
+    expect(
+      await db().decision.count({ where: { assessmentId: s.assessment.id, supersededAt: null } }),
+    ).toBe(1);
   });
 });

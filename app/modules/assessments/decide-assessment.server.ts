@@ -19,7 +19,15 @@ export const decisionSchema = z
   .object({
     outcome: z.enum(DECISION_OUTCOMES),
     rationale: z.string().trim().min(10, "rationaleTooShort").max(5000),
-    conditions: z.array(z.object({ text: z.string().trim().min(3).max(1000), dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })).max(20).default([]),
+    conditions: z
+      .array(
+        z.object({
+          text: z.string().trim().min(3).max(1000),
+          dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        }),
+      )
+      .max(20)
+      .default([]),
     expectedVersion: z.coerce.number().int(),
   })
   .refine((d) => d.outcome !== "APPROVED_WITH_CONDITIONS" || d.conditions.length > 0, {
@@ -35,7 +43,11 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
  * never edited. `reportPending`: the decision awaits its signed report — start it with
  * startReportSigning (the sweep finishes it otherwise).
  */
-export async function decideAssessment(actor: UserActor, assessmentId: string, rawInput: DecisionInput) {
+export async function decideAssessment(
+  actor: UserActor,
+  assessmentId: string,
+  rawInput: DecisionInput,
+) {
   requireDecider(actor);
   const parsed = decisionSchema.safeParse(rawInput);
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -53,7 +65,10 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
     // the vendor at any time cannot decide (decision-blockers.server.ts).
     const blockers = await decisionBlockers(actor, assessment.id, tx);
     if (blockers.length > 0) {
-      throw new DomainError("FORBIDDEN", "errors.separationOfDuties", { blockers, params: { roles: blockers.join(", ") } });
+      throw new DomainError("FORBIDDEN", "errors.separationOfDuties", {
+        blockers,
+        params: { roles: blockers.join(", ") },
+      });
     }
     assertTransition(assessment.status, input.outcome);
     if (assessment.version !== input.expectedVersion) {
@@ -71,8 +86,12 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     const score = parseStoredScore(assessment.scoreResult);
     const recommendation = score ? recommendationFor(score) : null;
-    const againstRecommendation = recommendation !== null && (recommendation === "APPROVE") !== (input.outcome !== "REJECTED");
-    await tx.decision.updateMany({ where: { assessmentId: assessment.id, supersededAt: null }, data: { supersededAt: new Date() } });
+    const againstRecommendation =
+      recommendation !== null && (recommendation === "APPROVE") !== (input.outcome !== "REJECTED");
+    await tx.decision.updateMany({
+      where: { assessmentId: assessment.id, supersededAt: null },
+      data: { supersededAt: new Date() },
+    });
     const decision = await tx.decision.create({
       data: {
         organizationId: actor.organizationId,
@@ -86,7 +105,13 @@ export async function decideAssessment(actor: UserActor, assessmentId: string, r
     const decided = await recordAuditEvent(tx, actor, {
       action: "assessment.decided",
       target: { type: "assessment", id: assessment.id },
-      payload: { decisionId: decision.id, outcome: input.outcome, recommendation, againstRecommendation, conditions: input.conditions.length },
+      payload: {
+        decisionId: decision.id,
+        outcome: input.outcome,
+        recommendation,
+        againstRecommendation,
+        conditions: input.conditions.length,
+      },
     });
     // The signed report is made after the commit (finishPendingReport, ADR 0020): rendering,
     // signing and the timestamp request must not hold the database or fail the decision. What

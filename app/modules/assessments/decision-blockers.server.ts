@@ -9,7 +9,13 @@ import type { UserActor } from "../auth/actor";
  * (written in the same transaction as each change, so complete) plus the stored creator and
  * forwarder. One function for the decision use case and for the page that offers the decision.
  */
-export const DECISION_BLOCKERS = ["created", "forwarded", "requested_changes", "reviewed", "answered_for_vendor"] as const;
+export const DECISION_BLOCKERS = [
+  "created",
+  "forwarded",
+  "requested_changes",
+  "reviewed",
+  "answered_for_vendor",
+] as const;
 export type DecisionBlocker = (typeof DECISION_BLOCKERS)[number];
 
 /**
@@ -31,10 +37,21 @@ const USER_ACTIONS: Record<string, DecisionBlocker> = {
 };
 
 /** What a vendor contact does when answering for the vendor. */
-const VENDOR_ANSWER_ACTIONS = ["answers.saved", "evidence.uploaded", "evidence.removed", "assessment.submitted", "clarification.replied", "invite.delegated"];
+const VENDOR_ANSWER_ACTIONS = [
+  "answers.saved",
+  "evidence.uploaded",
+  "evidence.removed",
+  "assessment.submitted",
+  "clarification.replied",
+  "invite.delegated",
+];
 
 /** Why `actor` may not decide the assessment, in DECISION_BLOCKERS order; empty: they may. */
-export async function decisionBlockers(actor: UserActor, assessmentId: string, client: Tx | ReturnType<typeof db> = db()): Promise<DecisionBlocker[]> {
+export async function decisionBlockers(
+  actor: UserActor,
+  assessmentId: string,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<DecisionBlocker[]> {
   const assessment = await client.assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: { id: true, createdById: true, forwardedById: true },
@@ -52,7 +69,10 @@ export async function decisionBlockers(actor: UserActor, assessmentId: string, c
       actorType: "user",
       actorId: actor.userId,
       action: { in: Object.keys(USER_ACTIONS) },
-      OR: [{ targetType: "assessment", targetId: assessment.id }, { payload: { contains: `"assessmentId":"${assessment.id}"` } }],
+      OR: [
+        { targetType: "assessment", targetId: assessment.id },
+        { payload: { contains: `"assessmentId":"${assessment.id}"` } },
+      ],
     },
     select: { action: true },
   });
@@ -60,11 +80,21 @@ export async function decisionBlockers(actor: UserActor, assessmentId: string, c
 
   // Answering for the vendor: a link of this assessment (own or delegated) addressed to this
   // member's e-mail address, with which something was answered, uploaded or submitted.
-  const links = await client.inviteLink.findMany({ where: { assessmentId: assessment.id, organizationId: actor.organizationId }, select: { id: true, contactEmail: true } });
-  const ownLinks = links.filter((link) => link.contactEmail.trim().toLowerCase() === actor.email.trim().toLowerCase()).map((link) => link.id);
+  const links = await client.inviteLink.findMany({
+    where: { assessmentId: assessment.id, organizationId: actor.organizationId },
+    select: { id: true, contactEmail: true },
+  });
+  const ownLinks = links
+    .filter((link) => link.contactEmail.trim().toLowerCase() === actor.email.trim().toLowerCase())
+    .map((link) => link.id);
   if (ownLinks.length > 0) {
     const answered = await client.auditEvent.count({
-      where: { organizationId: actor.organizationId, actorType: "vendor", actorId: { in: ownLinks }, action: { in: VENDOR_ANSWER_ACTIONS } },
+      where: {
+        organizationId: actor.organizationId,
+        actorType: "vendor",
+        actorId: { in: ownLinks },
+        action: { in: VENDOR_ANSWER_ACTIONS },
+      },
     });
     if (answered > 0) found.add("answered_for_vendor");
   }

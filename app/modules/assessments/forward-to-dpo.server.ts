@@ -18,9 +18,16 @@ export const forwardToDpoInputSchema = z.object({
 export type ForwardToDpoInput = z.input<typeof forwardToDpoInputSchema>;
 
 /** The assessor hands a submitted assessment to the DPO; the forwarder may not decide it later. */
-export async function forwardToDpo(actor: UserActor, rawAssessmentId: ForwardToDpoInput["assessmentId"], rawNote: ForwardToDpoInput["note"]): Promise<void> {
+export async function forwardToDpo(
+  actor: UserActor,
+  rawAssessmentId: ForwardToDpoInput["assessmentId"],
+  rawNote: ForwardToDpoInput["note"],
+): Promise<void> {
   requireAssessmentWriter(actor);
-  const input = parseUseCaseInput(forwardToDpoInputSchema, { assessmentId: rawAssessmentId, note: rawNote });
+  const input = parseUseCaseInput(forwardToDpoInputSchema, {
+    assessmentId: rawAssessmentId,
+    note: rawNote,
+  });
   const assessmentId = requireEntityId(input.assessmentId, "Assessment");
   const note = input.note;
   await inTransaction(async (tx) => {
@@ -32,7 +39,12 @@ export async function forwardToDpo(actor: UserActor, rawAssessmentId: ForwardToD
     assertTransition(assessment.status, "AWAITING_DECISION");
     const claimed = await tx.assessment.updateMany({
       where: { id: assessment.id, status: assessment.status },
-      data: { status: "AWAITING_DECISION", forwardedById: actor.userId, forwardedAt: new Date(), version: { increment: 1 } },
+      data: {
+        status: "AWAITING_DECISION",
+        forwardedById: actor.userId,
+        forwardedAt: new Date(),
+        version: { increment: 1 },
+      },
     });
     if (claimed.count !== 1) throw new DomainError("CONFLICT", "errors.assessmentChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);

@@ -33,7 +33,9 @@ export async function getAssessmentPage(actor: UserActor, input: { assessmentId:
     canWrite: can(actor.role, "assessment:edit"),
     canDecide,
     // Why this DPO may not decide (separation of duties over every round); empty: they may.
-    decisionBlockers: canDecide ? await runUseCase(() => decisionBlockers(actor, assessment.id)) : [],
+    decisionBlockers: canDecide
+      ? await runUseCase(() => decisionBlockers(actor, assessment.id))
+      : [],
     stepUpFresh: hasRecentMfa(actor),
     stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
   };

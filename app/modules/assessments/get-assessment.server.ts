@@ -32,34 +32,75 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
       product: { select: { id: true, name: true } },
       inviteLinks: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, contactEmail: true, contactName: true, createdAt: true, expiresAt: true, revokedAt: true, lastUsedAt: true, lastUsedIp: true, lastUsedUserAgent: true, useCount: true },
+        select: {
+          id: true,
+          contactEmail: true,
+          contactName: true,
+          createdAt: true,
+          expiresAt: true,
+          revokedAt: true,
+          lastUsedAt: true,
+          lastUsedIp: true,
+          lastUsedUserAgent: true,
+          useCount: true,
+        },
       },
       decisions: {
         orderBy: { createdAt: "desc" },
-        select: { id: true, outcome: true, rationale: true, conditions: true, decidedById: true, createdAt: true, supersededAt: true },
+        select: {
+          id: true,
+          outcome: true,
+          rationale: true,
+          conditions: true,
+          decidedById: true,
+          createdAt: true,
+          supersededAt: true,
+        },
       },
-      answers: { select: { questionKey: true, value: true, version: true, updatedAt: true, updatedBy: true } },
+      answers: {
+        select: { questionKey: true, value: true, version: true, updatedAt: true, updatedBy: true },
+      },
       evidenceFiles: {
         where: { deletedAt: null },
         orderBy: { createdAt: "asc" },
-        select: { id: true, questionKey: true, fileName: true, size: true, contentType: true, sha256: true, createdAt: true, uploadedByLabel: true },
+        select: {
+          id: true,
+          questionKey: true,
+          fileName: true,
+          size: true,
+          contentType: true,
+          sha256: true,
+          createdAt: true,
+          uploadedByLabel: true,
+        },
       },
     },
   });
   if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const template = await loadTemplateVersion(assessment.templateVersionId);
   const score = parseStoredScore(assessment.scoreResult);
-  const userIds = [assessment.createdById, assessment.forwardedById, ...assessment.decisions.map((d) => d.decidedById)].filter((x): x is string => Boolean(x));
+  const userIds = [
+    assessment.createdById,
+    assessment.forwardedById,
+    ...assessment.decisions.map((d) => d.decidedById),
+  ].filter((x): x is string => Boolean(x));
   const users = await db().user.findMany({
     where: { id: { in: userIds }, memberships: { some: { organizationId: actor.organizationId } } },
     select: { id: true, name: true },
   });
   const nameOf = (id: string | null) => users.find((u) => u.id === id)?.name ?? null;
   const answers = new Map(assessment.answers.map((a) => [a.questionKey, a]));
-  const values = Object.fromEntries(assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+  const values = Object.fromEntries(
+    assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]),
+  );
   const hidden = hiddenQuestionKeys(template.definition.sections, values);
   // Who gave each answer: "vendor:<inviteLinkId>" → that contact's e-mail.
-  const contactOf = new Map(assessment.inviteLinks.map((i) => [`vendor:${i.id}`, i.contactName ? `${i.contactName} <${i.contactEmail}>` : i.contactEmail]));
+  const contactOf = new Map(
+    assessment.inviteLinks.map((i) => [
+      `vendor:${i.id}`,
+      i.contactName ? `${i.contactName} <${i.contactEmail}>` : i.contactEmail,
+    ]),
+  );
   const { scoreResult: _stored, answers: _rows, inviteLinks, evidenceFiles, ...rest } = assessment;
   return {
     ...rest,
@@ -67,11 +108,22 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
     templateVersion: template.version,
     createdByName: nameOf(assessment.createdById),
     forwardedByName: nameOf(assessment.forwardedById),
-    decisions: assessment.decisions.map((d) => ({ ...d, conditions: safeConditions(d.conditions), decidedByName: nameOf(d.decidedById) })),
-    invites: inviteLinks.map((i) => ({ ...i, state: i.revokedAt ? "revoked" : i.expiresAt.getTime() <= Date.now() ? "expired" : "active" })),
+    decisions: assessment.decisions.map((d) => ({
+      ...d,
+      conditions: safeConditions(d.conditions),
+      decidedByName: nameOf(d.decidedById),
+    })),
+    invites: inviteLinks.map((i) => ({
+      ...i,
+      state: i.revokedAt ? "revoked" : i.expiresAt.getTime() <= Date.now() ? "expired" : "active",
+    })),
     score,
     recommendation: score ? recommendationFor(score) : null,
-    sections: template.definition.sections.map((s) => ({ key: s.key, title: s.title, weight: s.weight })),
+    sections: template.definition.sections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      weight: s.weight,
+    })),
     questions: questionsOf(template.definition).map((q) => ({
       key: q.key,
       sectionKey: q.sectionKey,
@@ -83,7 +135,9 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
       knockOutLabel: q.knockOut?.label ?? null,
       indicatorRule: q.indicator?.rule ?? null,
       answer: answers.has(q.key) ? parseStoredAnswer(answers.get(q.key)!.value) : null,
-      answeredBy: answers.has(q.key) ? (contactOf.get(answers.get(q.key)!.updatedBy) ?? null) : null,
+      answeredBy: answers.has(q.key)
+        ? (contactOf.get(answers.get(q.key)!.updatedBy) ?? null)
+        : null,
       answeredAt: answers.get(q.key)?.updatedAt ?? null,
       hidden: hidden.has(q.key),
       files: evidenceFiles.filter((f) => f.questionKey === q.key),
@@ -95,7 +149,10 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
 function safeConditions(json: string): { text: string; dueDate: string }[] {
   const parsed = parseStoredAnswer(json);
   return Array.isArray(parsed)
-    ? parsed.filter((c): c is { text: string; dueDate: string } => typeof c?.text === "string" && typeof c?.dueDate === "string")
+    ? parsed.filter(
+        (c): c is { text: string; dueDate: string } =>
+          typeof c?.text === "string" && typeof c?.dueDate === "string",
+      )
     : [];
 }
 

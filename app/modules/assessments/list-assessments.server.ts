@@ -5,7 +5,10 @@ import { parseStoredScore } from "./stored-score";
 
 const PAGE_SIZE = 25;
 
-export async function listAssessments(actor: UserActor, filter: { status?: string; page?: number }) {
+export async function listAssessments(
+  actor: UserActor,
+  filter: { status?: string; page?: number },
+) {
   const where = {
     organizationId: actor.organizationId,
     ...(isAssessmentStatus(filter.status) ? { status: filter.status } : {}),
@@ -37,7 +40,11 @@ export async function listAssessments(actor: UserActor, filter: { status?: strin
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     items: rows.map(({ scoreResult, ...row }) => {
       const score = parseStoredScore(scoreResult);
-      return { ...row, riskTier: score?.riskTier ?? null, knockOutCount: score?.knockOuts.length ?? 0 };
+      return {
+        ...row,
+        riskTier: score?.riskTier ?? null,
+        knockOutCount: score?.knockOuts.length ?? 0,
+      };
     }),
   };
 }
@@ -48,7 +55,11 @@ export async function newAssessmentOptions(actor: UserActor) {
     db().vendor.findMany({
       where: { organizationId: actor.organizationId, archivedAt: null },
       orderBy: { name: "asc" },
-      select: { id: true, name: true, products: { select: { id: true, name: true }, orderBy: { name: "asc" } } },
+      select: {
+        id: true,
+        name: true,
+        products: { select: { id: true, name: true }, orderBy: { name: "asc" } },
+      },
     }),
     db().templateVersion.findMany({
       where: { status: "PUBLISHED", template: { organizationId: actor.organizationId } },
@@ -56,5 +67,8 @@ export async function newAssessmentOptions(actor: UserActor) {
       select: { id: true, version: true, template: { select: { name: true } } },
     }),
   ]);
-  return { vendors, templates: templates.map((t) => ({ id: t.id, label: `${t.template.name} (v${t.version})` })) };
+  return {
+    vendors,
+    templates: templates.map((t) => ({ id: t.id, label: `${t.template.name} (v${t.version})` })),
+  };
 }

@@ -8,7 +8,10 @@ import { inviteTtlDaysOf } from "./create-invite-link.server";
 export type InviteLinkStatus = "active" | "rotated" | "expired" | "revoked";
 
 /** Revoked and expired end a link; "rotated" is an active link whose token was re-issued. */
-export function inviteLinkStatus(link: { revokedAt: Date | null; expiresAt: Date; rotatedAt: Date | null }, now = Date.now()): InviteLinkStatus {
+export function inviteLinkStatus(
+  link: { revokedAt: Date | null; expiresAt: Date; rotatedAt: Date | null },
+  now = Date.now(),
+): InviteLinkStatus {
   if (link.revokedAt) return "revoked";
   if (link.expiresAt.getTime() <= now) return "expired";
   return link.rotatedAt ? "rotated" : "active";
@@ -48,7 +51,11 @@ export async function listInviteLinks(actor: UserActor, rawAssessmentId: string)
   });
   return {
     ttlDays: inviteTtlDaysOf(assessment),
-    links: links.map(({ sections, ...link }) => ({ ...link, sections: parseSections(sections), status: inviteLinkStatus(link) })),
+    links: links.map(({ sections, ...link }) => ({
+      ...link,
+      sections: parseSections(sections),
+      status: inviteLinkStatus(link),
+    })),
   };
 }
 
@@ -56,10 +63,15 @@ export async function listInviteLinks(actor: UserActor, rawAssessmentId: string)
  * Who gave an answer: `Answer.updatedBy` is "vendor:<inviteLinkId>" for vendor contacts. Maps each
  * such key of the assessment's links to the contact's e-mail and name.
  */
-export async function contactLabelsFor(organizationId: string, assessmentId: string): Promise<Map<string, { email: string; name: string | null }>> {
+export async function contactLabelsFor(
+  organizationId: string,
+  assessmentId: string,
+): Promise<Map<string, { email: string; name: string | null }>> {
   const links = await db().inviteLink.findMany({
     where: { organizationId, assessmentId },
     select: { id: true, contactEmail: true, contactName: true },
   });
-  return new Map(links.map((l) => [`vendor:${l.id}`, { email: l.contactEmail, name: l.contactName }]));
+  return new Map(
+    links.map((l) => [`vendor:${l.id}`, { email: l.contactEmail, name: l.contactName }]),
+  );
 }

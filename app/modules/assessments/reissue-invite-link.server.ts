@@ -6,7 +6,12 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { sendMail } from "../mail/send-mail.server";
-import { INVITABLE_STATUSES, inviteTtlDaysOf, inviteUrl, localeOf } from "./create-invite-link.server";
+import {
+  INVITABLE_STATUSES,
+  inviteTtlDaysOf,
+  inviteUrl,
+  localeOf,
+} from "./create-invite-link.server";
 import { parseInviteRef, type InviteRefInput } from "./invite-ref";
 import { requireAssessmentWriter } from "./permissions";
 import { endEverythingDerivedFrom } from "./revoke-invite-link.server";
@@ -24,7 +29,10 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
   const { inviteId } = parseInviteRef(input);
   const token = generateToken(32);
   const result = await inTransaction(async (tx) => {
-    const found = await tx.inviteLink.findFirst({ where: { id: inviteId, organizationId: actor.organizationId }, select: { assessmentId: true } });
+    const found = await tx.inviteLink.findFirst({
+      where: { id: inviteId, organizationId: actor.organizationId },
+      select: { assessmentId: true },
+    });
     if (!found) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
     await lockRow(tx, "Assessment", found.assessmentId);
     const invite = await tx.inviteLink.findFirst({
@@ -36,12 +44,23 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
         locale: true,
         revokedAt: true,
         delegatedBy: { select: { expiresAt: true, revokedAt: true } },
-        assessment: { select: { id: true, status: true, title: true, inviteTtlDays: true, organization: { select: { name: true } } } },
+        assessment: {
+          select: {
+            id: true,
+            status: true,
+            title: true,
+            inviteTtlDays: true,
+            organization: { select: { name: true } },
+          },
+        },
       },
     });
     if (!invite) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
     if (invite.revokedAt) throw new DomainError("INVALID_STATE", "errors.reissueRevoked");
-    if (!INVITABLE_STATUSES.includes(invite.assessment.status) || invite.assessment.status === "DRAFT") {
+    if (
+      !INVITABLE_STATUSES.includes(invite.assessment.status) ||
+      invite.assessment.status === "DRAFT"
+    ) {
       throw new DomainError("INVALID_STATE", "errors.reissueOnlyWhileAnswering");
     }
     const now = new Date();
@@ -53,7 +72,10 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
       }
       if (invite.delegatedBy.expiresAt < expiresAt) expiresAt = invite.delegatedBy.expiresAt;
     }
-    await tx.inviteLink.update({ where: { id: invite.id }, data: { tokenHash: sha256Hex(token), rotatedAt: now, expiresAt } });
+    await tx.inviteLink.update({
+      where: { id: invite.id },
+      data: { tokenHash: sha256Hex(token), rotatedAt: now, expiresAt },
+    });
     // Whoever had the old URL may have opened sessions or delegated sections to "colleagues":
     // all of it ends with the old token, as on revocation.
     const ended = await endEverythingDerivedFrom(tx, invite.id, now);

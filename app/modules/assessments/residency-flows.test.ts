@@ -18,7 +18,9 @@ describe("residencyFlowsFromAnswers", () => {
       "residency.transfer_safeguards": "scc_with_tia",
       "residency.dpf_certified": "yes",
     });
-    expect(flows.map((f) => `${f.kind}:${f.country}:${f.safeguard ?? "-"}:${f.recipient?.dpfCertified}`)).toEqual([
+    expect(
+      flows.map((f) => `${f.kind}:${f.country}:${f.safeguard ?? "-"}:${f.recipient?.dpfCertified}`),
+    ).toEqual([
       "storage:DE:scc:true",
       "storage:US:scc:true",
       "inference:US:scc:true",
@@ -30,8 +32,13 @@ describe("residencyFlowsFromAnswers", () => {
   });
 
   it("treats a missing safeguard answer as unknown and 'adequacy/no transfer' as none needed", () => {
-    expect(residencyFlowsFromAnswers(definition, { "residency.storage_countries": ["CH"] })[0]).toMatchObject({ country: "CH", safeguard: "unknown" });
-    const flow = residencyFlowsFromAnswers(definition, { "residency.storage_countries": ["CH"], "residency.transfer_safeguards": "adequacy_decision" })[0];
+    expect(
+      residencyFlowsFromAnswers(definition, { "residency.storage_countries": ["CH"] })[0],
+    ).toMatchObject({ country: "CH", safeguard: "unknown" });
+    const flow = residencyFlowsFromAnswers(definition, {
+      "residency.storage_countries": ["CH"],
+      "residency.transfer_safeguards": "adequacy_decision",
+    })[0];
     expect(flow?.safeguard).toBeUndefined();
   });
 });

@@ -32,18 +32,37 @@ export function residencyFlowsFromAnswers(
   for (const question of allQuestions(definition)) {
     if (question.residency?.role !== "flow" || hidden.has(question.key)) continue;
     const answer = answers[question.key];
-    if (question.type === "subprocessors" && Array.isArray(answer) && answer.length > 0 && typeof answer[0] === "object") {
+    if (
+      question.type === "subprocessors" &&
+      Array.isArray(answer) &&
+      answer.length > 0 &&
+      typeof answer[0] === "object"
+    ) {
       flows.push(...subprocessorFlows(question.residency.flow, answer as SubprocessorRow[]));
       continue;
     }
-    const countries = Array.isArray(answer) ? answer.filter((c): c is string => typeof c === "string" && /^[A-Z]{2}$/.test(c)) : [];
+    const countries = Array.isArray(answer)
+      ? answer.filter((c): c is string => typeof c === "string" && /^[A-Z]{2}$/.test(c))
+      : [];
     if (answer === "na") continue;
     if (countries.length === 0) {
-      flows.push({ kind: question.residency.flow, label: question.key, country: "unknown", ...(safeguard ? { safeguard } : {}), recipient });
+      flows.push({
+        kind: question.residency.flow,
+        label: question.key,
+        country: "unknown",
+        ...(safeguard ? { safeguard } : {}),
+        recipient,
+      });
       continue;
     }
     for (const country of [...new Set(countries)].sort()) {
-      flows.push({ kind: question.residency.flow, label: question.key, country, ...(safeguard ? { safeguard } : {}), recipient });
+      flows.push({
+        kind: question.residency.flow,
+        label: question.key,
+        country,
+        ...(safeguard ? { safeguard } : {}),
+        recipient,
+      });
     }
   }
   return flows;
@@ -53,7 +72,10 @@ export function residencyFlowsFromAnswers(
 export function residencyFlowDefaults(
   definition: TemplateDefinition,
   answers: Record<string, unknown>,
-): { safeguard?: ResidencyFlowInput["safeguard"]; recipient: { dpfCertified?: boolean; commercial: boolean } } {
+): {
+  safeguard?: ResidencyFlowInput["safeguard"];
+  recipient: { dpfCertified?: boolean; commercial: boolean };
+} {
   let safeguardQuestion: TemplateQuestion | undefined;
   let dpfQuestion: TemplateQuestion | undefined;
   // The first question of each role, as find() over the questions in template order would give.
@@ -62,10 +84,19 @@ export function residencyFlowDefaults(
     if (role === "safeguard") safeguardQuestion ??= question;
     else if (role === "dpf_certified") dpfQuestion ??= question;
   }
-  const chosen = safeguardQuestion?.options?.find((o) => o.value === answers[safeguardQuestion.key]);
-  const safeguard: ResidencyFlowInput["safeguard"] =
-    !safeguardQuestion ? undefined : !chosen ? "unknown" : chosen.safeguard === "not_needed" ? undefined : chosen.safeguard;
-  const recipient = dpfQuestion ? { dpfCertified: answers[dpfQuestion.key] === "yes", commercial: true } : { commercial: true };
+  const chosen = safeguardQuestion?.options?.find(
+    (o) => o.value === answers[safeguardQuestion.key],
+  );
+  const safeguard: ResidencyFlowInput["safeguard"] = !safeguardQuestion
+    ? undefined
+    : !chosen
+      ? "unknown"
+      : chosen.safeguard === "not_needed"
+        ? undefined
+        : chosen.safeguard;
+  const recipient = dpfQuestion
+    ? { dpfCertified: answers[dpfQuestion.key] === "yes", commercial: true }
+    : { commercial: true };
   return { ...(safeguard ? { safeguard } : {}), recipient };
 }
 
@@ -74,10 +105,16 @@ export function residencyFlowDefaults(
  * it: SCC and BCR are safeguards, DPF certification makes the recipient certified, "none" and
  * "unknown" are what they say; adequacy and "not needed" (EU/EEA) need no safeguard.
  */
-function subprocessorFlows(kind: ResidencyFlowInput["kind"], rows: readonly SubprocessorRow[]): ResidencyFlowInput[] {
+function subprocessorFlows(
+  kind: ResidencyFlowInput["kind"],
+  rows: readonly SubprocessorRow[],
+): ResidencyFlowInput[] {
   return rows.map((row) => {
     const safeguard: ResidencyFlowInput["safeguard"] =
-      row.mechanism === "scc" || row.mechanism === "bcr" || row.mechanism === "none" || row.mechanism === "unknown"
+      row.mechanism === "scc" ||
+      row.mechanism === "bcr" ||
+      row.mechanism === "none" ||
+      row.mechanism === "unknown"
         ? row.mechanism
         : row.mechanism === "derogation"
           ? "none"

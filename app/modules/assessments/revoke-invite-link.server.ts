@@ -15,13 +15,19 @@ import { requireAssessmentWriter } from "./permissions";
  */
 export async function endEverythingDerivedFrom(tx: Tx, rootId: string, now = new Date()) {
   const delegations: string[] = [];
-  for (let frontier = [rootId]; frontier.length > 0; ) {
-    const children = await tx.inviteLink.findMany({ where: { delegatedById: { in: frontier }, revokedAt: null }, select: { id: true } });
+  for (let frontier = [rootId]; frontier.length > 0;) {
+    const children = await tx.inviteLink.findMany({
+      where: { delegatedById: { in: frontier }, revokedAt: null },
+      select: { id: true },
+    });
     frontier = children.map((c) => c.id).filter((id) => id !== rootId && !delegations.includes(id));
     delegations.push(...frontier);
   }
   if (delegations.length > 0) {
-    await tx.inviteLink.updateMany({ where: { id: { in: delegations }, revokedAt: null }, data: { revokedAt: now } });
+    await tx.inviteLink.updateMany({
+      where: { id: { in: delegations }, revokedAt: null },
+      data: { revokedAt: now },
+    });
   }
   const ids = [rootId, ...delegations];
   const sessions = await tx.vendorSession.deleteMany({ where: { inviteLinkId: { in: ids } } });
@@ -34,9 +40,16 @@ export async function endEverythingDerivedFrom(tx: Tx, rootId: string, now = new
  * revoked ids (the link first) and how many sessions ended.
  */
 export async function revokeInviteTree(tx: Tx, rootId: string, now = new Date()) {
-  await tx.inviteLink.updateMany({ where: { id: rootId, revokedAt: null }, data: { revokedAt: now } });
+  await tx.inviteLink.updateMany({
+    where: { id: rootId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   const ended = await endEverythingDerivedFrom(tx, rootId, now);
-  return { ids: [rootId, ...ended.delegations], endedSessions: ended.endedSessions, forgottenDevices: ended.forgottenDevices };
+  return {
+    ids: [rootId, ...ended.delegations],
+    endedSessions: ended.endedSessions,
+    forgottenDevices: ended.forgottenDevices,
+  };
 }
 
 /** Revokes one invite link (with its delegations) and ends the vendor sessions opened with it. */

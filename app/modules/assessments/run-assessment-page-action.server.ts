@@ -13,11 +13,22 @@ import { reissueInviteLink } from "./reissue-invite-link.server";
 import { revokeInviteLink } from "./revoke-invite-link.server";
 
 /** What the assessment page's forms post to it; anything else is refused with 400. */
-export const assessmentPageIntentSchema = z.enum(["createInvite", "revokeInvite", "reissueInvite", "forward", "decide"]);
+export const assessmentPageIntentSchema = z.enum([
+  "createInvite",
+  "revokeInvite",
+  "reissueInvite",
+  "forward",
+  "decide",
+]);
 export type AssessmentPageIntent = z.infer<typeof assessmentPageIntentSchema>;
 
 /** The action's answer: shown beside the form that posted (errors are message-key suffixes). */
-export type AssessmentPageActionData = { intent: string; errors?: Record<string, string>; inviteUrl?: string; contactEmail?: string };
+export type AssessmentPageActionData = {
+  intent: string;
+  errors?: Record<string, string>;
+  inviteUrl?: string;
+  contactEmail?: string;
+};
 export type AssessmentPageActionResult = { status: number; body: AssessmentPageActionData };
 
 const ok = (body: AssessmentPageActionData): AssessmentPageActionResult => ({ status: 200, body });
@@ -27,24 +38,44 @@ const ok = (body: AssessmentPageActionData): AssessmentPageActionResult => ({ st
  * the DPO, the decision with its step-up). Each use case checks authorization, state and
  * organisation itself; a DomainError becomes its HTTP Response (thrown) through runUseCase.
  */
-export async function runAssessmentPageAction(actor: UserActor, input: { assessmentId: string; form: FormData }): Promise<AssessmentPageActionResult> {
+export async function runAssessmentPageAction(
+  actor: UserActor,
+  input: { assessmentId: string; form: FormData },
+): Promise<AssessmentPageActionResult> {
   const { assessmentId, form } = input;
   const rawIntent = String(form.get("intent") ?? "");
   const intent = assessmentPageIntentSchema.safeParse(rawIntent);
-  if (!intent.success) return { status: 400, body: { intent: rawIntent, errors: { _form: "unknown intent" } } };
+  if (!intent.success)
+    return { status: 400, body: { intent: rawIntent, errors: { _form: "unknown intent" } } };
   switch (intent.data) {
     case "createInvite": {
       const parsed = createInviteSchema.safeParse(Object.fromEntries(form));
-      if (!parsed.success) return { status: 400, body: { intent: rawIntent, errors: issueCodes(parsed.error.issues) } };
+      if (!parsed.success)
+        return {
+          status: 400,
+          body: { intent: rawIntent, errors: issueCodes(parsed.error.issues) },
+        };
       const invite = await runUseCase(() => createInviteLink(actor, assessmentId, parsed.data));
-      return ok({ intent: rawIntent, inviteUrl: invite.url, contactEmail: parsed.data.contactEmail });
+      return ok({
+        intent: rawIntent,
+        inviteUrl: invite.url,
+        contactEmail: parsed.data.contactEmail,
+      });
     }
     case "revokeInvite":
-      await runUseCase(() => revokeInviteLink(actor, { inviteId: String(form.get("inviteId") ?? "") }));
+      await runUseCase(() =>
+        revokeInviteLink(actor, { inviteId: String(form.get("inviteId") ?? "") }),
+      );
       return ok({ intent: rawIntent });
     case "reissueInvite": {
-      const reissued = await runUseCase(() => reissueInviteLink(actor, { inviteId: String(form.get("inviteId") ?? "") }));
-      return ok({ intent: rawIntent, inviteUrl: reissued.url, contactEmail: reissued.contactEmail });
+      const reissued = await runUseCase(() =>
+        reissueInviteLink(actor, { inviteId: String(form.get("inviteId") ?? "") }),
+      );
+      return ok({
+        intent: rawIntent,
+        inviteUrl: reissued.url,
+        contactEmail: reissued.contactEmail,
+      });
     }
     case "forward":
       await runUseCase(() => forwardToDpo(actor, assessmentId, String(form.get("note") ?? "")));
@@ -55,7 +86,11 @@ export async function runAssessmentPageAction(actor: UserActor, input: { assessm
 }
 
 /** The decision: validate, step up with a TOTP code unless the last one is recent, decide, sign. */
-async function decide(actor: UserActor, assessmentId: string, form: FormData): Promise<AssessmentPageActionResult> {
+async function decide(
+  actor: UserActor,
+  assessmentId: string,
+  form: FormData,
+): Promise<AssessmentPageActionResult> {
   const intent = "decide";
   const parsed = decisionSchema.safeParse({
     outcome: form.get("outcome"),
@@ -63,19 +98,27 @@ async function decide(actor: UserActor, assessmentId: string, form: FormData): P
     expectedVersion: form.get("expectedVersion"),
     conditions: conditionsFromForm(form),
   });
-  if (!parsed.success) return { status: 400, body: { intent, errors: issueCodes(parsed.error.issues) } };
+  if (!parsed.success)
+    return { status: 400, body: { intent, errors: issueCodes(parsed.error.issues) } };
   let decidingActor = actor;
   if (!hasRecentMfa(actor)) {
     const result = await stepUp(actor, String(form.get("code") ?? "").slice(0, 64));
-    if (result.kind !== "ok") return { status: result.kind === "rate_limited" ? 429 : 400, body: { intent, errors: { code: "invalidCode" } } };
+    if (result.kind !== "ok")
+      return {
+        status: result.kind === "rate_limited" ? 429 : 400,
+        body: { intent, errors: { code: "invalidCode" } },
+      };
     decidingActor = { ...actor, mfaVerifiedAt: new Date() };
   }
   try {
-    const decided = await runUseCase(() => decideAssessment(decidingActor, assessmentId, parsed.data));
+    const decided = await runUseCase(() =>
+      decideAssessment(decidingActor, assessmentId, parsed.data),
+    );
     // After the commit: sign the report now, waiting briefly (the page says "being signed" after that).
     if (decided.reportPending) await startReportSigning(decided.decisionId);
   } catch (error) {
-    if (error instanceof Response && error.status === 409) return { status: 409, body: { intent, errors: { _form: "conflict" } } };
+    if (error instanceof Response && error.status === 409)
+      return { status: 409, body: { intent, errors: { _form: "conflict" } } };
     throw error;
   }
   return ok({ intent });

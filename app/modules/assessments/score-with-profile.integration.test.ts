@@ -8,7 +8,10 @@ import { computeScore } from "./compute-score";
 describe("scores stored at submit (method 1.1)", () => {
   it("use the organisation's default weight profile and carry transparency, residency and explanations", async () => {
     const s = await createAssessmentScenario();
-    const profile = await createWeightProfile(s.admin, { name: "Residency first", weights: { sectionWeights: { residency: 60 }, questionWeights: {} } });
+    const profile = await createWeightProfile(s.admin, {
+      name: "Residency first",
+      weights: { sectionWeights: { residency: 60 }, questionWeights: {} },
+    });
     await setDefaultWeightProfile(s.admin, profile.id);
     const { vendor } = await s.invitedVendor();
     const answers = s.completeAnswers({
@@ -42,20 +45,41 @@ describe("scores stored at submit (method 1.1)", () => {
 
     // Explanations exist and the stored result reproduces exactly with the same inputs.
     expect(score.explanation?.tier.tier).toBe(score.riskTier);
-    const again = computeScore(s.definition, await s.storedAnswers(), row.submittedAt!.toISOString().slice(0, 10), {
-      weightProfile: { id: profile.id, name: "Residency first", sectionWeights: { residency: 60 }, questionWeights: {} },
-    });
+    const again = computeScore(
+      s.definition,
+      await s.storedAnswers(),
+      row.submittedAt!.toISOString().slice(0, 10),
+      {
+        weightProfile: {
+          id: profile.id,
+          name: "Residency first",
+          sectionWeights: { residency: 60 },
+          questionWeights: {},
+        },
+      },
+    );
     expect(JSON.stringify(again)).toBe(row.scoreResult);
   });
 
   it("the residency section weighs more under the profile than under the template's weights", async () => {
     const s = await createAssessmentScenario();
-    const answers = s.completeAnswers({ "residency.storage_countries": ["US"], "residency.transfer_safeguards": "no_safeguards", "residency.dpf_certified": "no" }, 1);
+    const answers = s.completeAnswers(
+      {
+        "residency.storage_countries": ["US"],
+        "residency.transfer_safeguards": "no_safeguards",
+        "residency.dpf_certified": "no",
+      },
+      1,
+    );
     const asOf = "2026-11-26";
     const plain = computeScore(s.definition, answers, asOf);
-    const weighted = computeScore(s.definition, answers, asOf, { weightProfile: { id: "p", name: "p", sectionWeights: { residency: 200 } } });
+    const weighted = computeScore(s.definition, answers, asOf, {
+      weightProfile: { id: "p", name: "p", sectionWeights: { residency: 200 } },
+    });
     expect(weighted.overall!).toBeLessThan(plain.overall!);
-    expect(weighted.sections.find((x) => x.key === "residency")?.score).toBe(plain.sections.find((x) => x.key === "residency")?.score);
+    expect(weighted.sections.find((x) => x.key === "residency")?.score).toBe(
+      plain.sections.find((x) => x.key === "residency")?.score,
+    );
   });
 });
 
@@ -64,7 +88,12 @@ describe("profiles across templates", () => {
     const s = await createAssessmentScenario();
     const answers = s.completeAnswers();
     const result = computeScore(s.definition, answers, "2026-11-26", {
-      weightProfile: { id: "p", name: "p", sectionWeights: { residency: 3, "fmti-upstream": 5 }, questionWeights: { "fmti.upstream.1": 2 } },
+      weightProfile: {
+        id: "p",
+        name: "p",
+        sectionWeights: { residency: 3, "fmti-upstream": 5 },
+        questionWeights: { "fmti.upstream.1": 2 },
+      },
     });
     expect(result.overall).not.toBeNull();
     expect(result.weightProfile?.id).toBe("p");

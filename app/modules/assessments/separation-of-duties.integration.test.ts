@@ -8,7 +8,13 @@ import { createFinding } from "~/modules/review/findings.server";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
 import { createClient, startAppServer, type AppServer } from "../../../tests/support/app-server";
-import { createAssessmentScenario, createMemberActor, rejectionOf, withRecentMfa, type AssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  createAssessmentScenario,
+  createMemberActor,
+  rejectionOf,
+  withRecentMfa,
+  type AssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { createUser } from "../../../tests/support/factories";
 import { setupSmtpCatcher } from "../../../tests/support/mail";
 import { decideAssessment, type DecisionInput } from "./decide-assessment.server";
@@ -27,12 +33,20 @@ setupSmtpCatcher();
 const REOPENED = "data_use.retention_days";
 
 function decision(version: number): DecisionInput {
-  return { outcome: "APPROVED", rationale: "All requirements met; approve.", conditions: [], expectedVersion: version };
+  return {
+    outcome: "APPROVED",
+    rationale: "All requirements met; approve.",
+    conditions: [],
+    expectedVersion: version,
+  };
 }
 
 /** The member's role is changed to DPO (as an admin would do) and they sign in with a fresh second factor. */
 async function becomeDpo(actor: UserActor): Promise<UserActor> {
-  await db().membership.updateMany({ where: { userId: actor.userId, organizationId: actor.organizationId }, data: { role: "DPO" } });
+  await db().membership.updateMany({
+    where: { userId: actor.userId, organizationId: actor.organizationId },
+    data: { role: "DPO" },
+  });
   return withRecentMfa({ ...actor, role: "DPO" });
 }
 
@@ -47,10 +61,18 @@ async function submitted(s: AssessmentScenario) {
  * Round 1 with `round1` doing review work, changes requested by `requester`, the vendor's second
  * submission, round 2 forwarded by the assessment's creator (the usual assessor).
  */
-async function twoRounds(s: AssessmentScenario, round1: (s: AssessmentScenario) => Promise<void>, requester: UserActor = s.admin) {
+async function twoRounds(
+  s: AssessmentScenario,
+  round1: (s: AssessmentScenario) => Promise<void>,
+  requester: UserActor = s.admin,
+) {
   const vendor = await submitted(s);
   await round1(s);
-  await requestChanges(requester, { assessmentId: s.assessment.id, questionKeys: [REOPENED], message: "Please check the retention period" });
+  await requestChanges(requester, {
+    assessmentId: s.assessment.id,
+    questionKeys: [REOPENED],
+    message: "Please check the retention period",
+  });
   await s.answer(vendor, { [REOPENED]: 30 });
   expect(await submitAssessment(vendor)).toEqual({ ok: true });
   await forwardToDpo(s.assessor, s.assessment.id, "Round 2");
@@ -69,7 +91,9 @@ describe("separation of duties across rounds", () => {
   it("who forwarded an earlier round and became DPO later cannot decide after someone else re-forwarded", async () => {
     const s = await createAssessmentScenario();
     const forwarder = await createMemberActor(s.org, "ASSESSOR");
-    const version = await twoRounds(s, async () => forwardToDpo(forwarder, s.assessment.id, "Round 1"));
+    const version = await twoRounds(s, async () =>
+      forwardToDpo(forwarder, s.assessment.id, "Round 1"),
+    );
     expect((await s.reload()).forwardedById).toBe(s.assessor.userId);
     const nowDpo = await becomeDpo(forwarder);
     await expectRefused(nowDpo, s, version);
@@ -94,10 +118,23 @@ describe("separation of duties across rounds", () => {
     const asker = await createMemberActor(s.org, "ASSESSOR");
     const reviewer = await createMemberActor(s.org, "ADMIN");
     const version = await twoRounds(s, async () => {
-      await askClarification(asker, { assessmentId: s.assessment.id, questionKey: REOPENED, body: "Is 90 days really needed?" });
-      await createFinding(reviewer, { assessmentId: s.assessment.id, title: "Long retention", severity: "MEDIUM", description: "Prompts are kept for 90 days.", questionKeys: [REOPENED] });
+      await askClarification(asker, {
+        assessmentId: s.assessment.id,
+        questionKey: REOPENED,
+        body: "Is 90 days really needed?",
+      });
+      await createFinding(reviewer, {
+        assessmentId: s.assessment.id,
+        title: "Long retention",
+        severity: "MEDIUM",
+        description: "Prompts are kept for 90 days.",
+        questionKeys: [REOPENED],
+      });
     });
-    for (const [member, reason] of [[asker, "reviewed"], [reviewer, "reviewed"]] as const) {
+    for (const [member, reason] of [
+      [asker, "reviewed"],
+      [reviewer, "reviewed"],
+    ] as const) {
       const nowDpo = await becomeDpo(member);
       await expectRefused(nowDpo, s, version);
       expect(await decisionBlockers(nowDpo, s.assessment.id)).toEqual([reason]);
@@ -119,7 +156,11 @@ describe("separation of duties across rounds", () => {
   it("the creator and the current forwarder stay excluded; a DPO's own comments do not exclude them", async () => {
     const s = await createAssessmentScenario();
     await submitted(s);
-    await addComment(s.dpo, { assessmentId: s.assessment.id, visibility: "INTERNAL", body: "I will look at retention first." });
+    await addComment(s.dpo, {
+      assessmentId: s.assessment.id,
+      visibility: "INTERNAL",
+      body: "I will look at retention first.",
+    });
     await forwardToDpo(s.admin, s.assessment.id, "Please decide");
     const creator = await becomeDpo(s.assessor);
     const forwarder = await becomeDpo(s.admin);
@@ -143,7 +184,12 @@ describe("the assessment page", () => {
   it("offers no decision to an excluded DPO and says why, in their language", async () => {
     const s = await createAssessmentScenario();
     const member = await createUser({ organizationId: s.org.id, role: "ASSESSOR", withTotp: true });
-    const former: UserActor = { ...s.assessor, userId: member.user.id, email: member.user.email, name: member.user.name };
+    const former: UserActor = {
+      ...s.assessor,
+      userId: member.user.id,
+      email: member.user.email,
+      name: member.user.name,
+    };
     await twoRounds(s, async () => forwardToDpo(former, s.assessment.id, "Round 1"));
     await db().membership.updateMany({ where: { userId: member.user.id }, data: { role: "DPO" } });
     const client = createClient(app.baseUrl);
@@ -153,9 +199,17 @@ describe("the assessment page", () => {
     // (Booleans, not toContain: a failure would print the whole page.)
     expect(page.body.includes('name="intent" value="decide"'), "a decision form").toBe(false);
     expect(page.body.includes('data-testid="decision-blocked"'), "the explanation").toBe(true);
-    expect(page.body.includes("You forwarded a round of this assessment to the DPO."), "the reason").toBe(true);
+    expect(
+      page.body.includes("You forwarded a round of this assessment to the DPO."),
+      "the reason",
+    ).toBe(true);
     await db().user.update({ where: { id: member.user.id }, data: { locale: "de" } });
-    const german = await client.get(`/assessments/${s.assessment.id}`, { headers: { "Accept-Language": "de" } });
-    expect(german.body.includes("Sie haben eine Runde dieser Bewertung an die/den DSB weitergeleitet."), "the reason in German").toBe(true);
+    const german = await client.get(`/assessments/${s.assessment.id}`, {
+      headers: { "Accept-Language": "de" },
+    });
+    expect(
+      german.body.includes("Sie haben eine Runde dieser Bewertung an die/den DSB weitergeleitet."),
+      "the reason in German",
+    ).toBe(true);
   });
 });

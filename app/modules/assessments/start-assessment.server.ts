@@ -10,13 +10,26 @@ import { refreshVendorPortfolio } from "../portfolio/refresh-vendor-portfolio.se
 
 export const startAssessmentSchema = z.object({
   vendorId: z.string().min(1).max(64),
-  productId: z.string().max(64).optional().transform((v) => (v ? v : undefined)),
+  productId: z
+    .string()
+    .max(64)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
   templateVersionId: z.string().min(1).max(64),
-  title: displayNameSchema({ max: 200, required: "assessments.errorTitleRequired", tooLong: "assessments.errorTitleTooLong" }),
+  title: displayNameSchema({
+    max: 200,
+    required: "assessments.errorTitleRequired",
+    tooLong: "assessments.errorTitleTooLong",
+  }),
   dueDate: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, "invalidDate")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), "invalidDate")
+    .refine(
+      (value) =>
+        !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
+        new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+      "invalidDate",
+    )
     .optional()
     .or(z.literal("").transform(() => undefined)),
 });
@@ -48,7 +61,11 @@ export async function startAssessment(actor: UserActor, rawInput: StartAssessmen
       if (!product) throw new DomainError("NOT_FOUND", "errors.productNotFound");
     }
     const version = await tx.templateVersion.findFirst({
-      where: { id: input.templateVersionId, status: "PUBLISHED", template: { organizationId: actor.organizationId } },
+      where: {
+        id: input.templateVersionId,
+        status: "PUBLISHED",
+        template: { organizationId: actor.organizationId },
+      },
       select: { id: true, version: true, template: { select: { key: true } } },
     });
     if (!version) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
@@ -68,7 +85,12 @@ export async function startAssessment(actor: UserActor, rawInput: StartAssessmen
     await recordAuditEvent(tx, actor, {
       action: "assessment.created",
       target: { type: "assessment", id: assessment.id },
-      payload: { vendorId: vendor.id, productId: input.productId ?? null, template: version.template.key, templateVersion: version.version },
+      payload: {
+        vendorId: vendor.id,
+        productId: input.productId ?? null,
+        template: version.template.key,
+        templateVersion: version.version,
+      },
     });
     return assessment;
   });

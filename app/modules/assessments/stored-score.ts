@@ -10,12 +10,41 @@ const storedScoreSchema = z.looseObject({
   methodVersion: z.string(),
   overall: z.number().nullable(),
   riskTier: z.enum(["low", "medium", "high", "critical"]).nullable(),
-  sections: z.array(z.looseObject({ key: z.string(), score: z.number().nullable(), weight: z.number(), answeredCount: z.number(), applicableCount: z.number(), unknownCount: z.number(), questionCount: z.number() })),
-  questions: z.array(z.looseObject({ key: z.string(), sectionKey: z.string(), points: z.number().nullable(), status: z.string(), reason: z.string(), weight: z.number(), contributionToOverall: z.number(), maxContributionToOverall: z.number() })),
+  sections: z.array(
+    z.looseObject({
+      key: z.string(),
+      score: z.number().nullable(),
+      weight: z.number(),
+      answeredCount: z.number(),
+      applicableCount: z.number(),
+      unknownCount: z.number(),
+      questionCount: z.number(),
+    }),
+  ),
+  questions: z.array(
+    z.looseObject({
+      key: z.string(),
+      sectionKey: z.string(),
+      points: z.number().nullable(),
+      status: z.string(),
+      reason: z.string(),
+      weight: z.number(),
+      contributionToOverall: z.number(),
+      maxContributionToOverall: z.number(),
+    }),
+  ),
   knockOuts: z.array(z.object({ questionKey: z.string(), label: z.string() })),
-  completeness: z.looseObject({ required: z.number(), answeredRequired: z.number(), ratio: z.number(), missingRequired: z.array(z.string()) }),
+  completeness: z.looseObject({
+    required: z.number(),
+    answeredRequired: z.number(),
+    ratio: z.number(),
+    missingRequired: z.array(z.string()),
+  }),
   transparency: z.looseObject({ satisfied: z.number(), total: z.number() }).nullable().optional(),
-  residency: z.looseObject({ rating: z.string(), flows: z.array(z.unknown()) }).nullable().optional(),
+  residency: z
+    .looseObject({ rating: z.string(), flows: z.array(z.unknown()) })
+    .nullable()
+    .optional(),
 });
 export type StoredScore = ScoringResult;
 

@@ -36,7 +36,10 @@ let other: AssessmentScenario; // org B
 async function stateOfOrgA() {
   const organizationId = invited.org.id;
   return {
-    assessments: await db().assessment.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
+    assessments: await db().assessment.findMany({
+      where: { organizationId },
+      orderBy: { id: "asc" },
+    }),
     invites: await db().inviteLink.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     answers: await db().answer.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     decisions: await db().decision.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
@@ -78,22 +81,38 @@ describe("another organisation's actors get NOT_FOUND", () => {
       await expectNotFound(getAssessment(actor, awaiting.assessment.id));
     }
     // Sanity: A's own auditor sees it.
-    expect((await getAssessment(invited.auditor, invited.assessment.id)).id).toBe(invited.assessment.id);
+    expect((await getAssessment(invited.auditor, invited.assessment.id)).id).toBe(
+      invited.assessment.id,
+    );
     expect(await stateOfOrgA()).toEqual(before);
   });
 
   it("createInviteLink", async () => {
     const before = await stateOfOrgA();
-    await expectNotFound(createInviteLink(other.assessor, invited.assessment.id, { contactEmail: "intruder@evil.example", locale: "en" }));
-    await expectNotFound(createInviteLink(other.admin, invited.assessment.id, { contactEmail: "intruder@evil.example", locale: "en" }));
-    expect(await db().inviteLink.count({ where: { contactEmail: "intruder@evil.example" } })).toBe(0);
+    await expectNotFound(
+      createInviteLink(other.assessor, invited.assessment.id, {
+        contactEmail: "intruder@evil.example",
+        locale: "en",
+      }),
+    );
+    await expectNotFound(
+      createInviteLink(other.admin, invited.assessment.id, {
+        contactEmail: "intruder@evil.example",
+        locale: "en",
+      }),
+    );
+    expect(await db().inviteLink.count({ where: { contactEmail: "intruder@evil.example" } })).toBe(
+      0,
+    );
     expect(await stateOfOrgA()).toEqual(before);
   });
 
   it("revokeInviteLink", async () => {
     const before = await stateOfOrgA();
     await expectNotFound(revokeInviteLink(other.assessor, { inviteId: inviteA.inviteId }));
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: inviteA.inviteId } })).revokedAt).toBeNull();
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: inviteA.inviteId } })).revokedAt,
+    ).toBeNull();
     expect(await stateOfOrgA()).toEqual(before);
   });
 
@@ -108,7 +127,12 @@ describe("another organisation's actors get NOT_FOUND", () => {
     const before = await stateOfOrgA();
     const { version } = await awaiting.reload();
     await expectNotFound(
-      decideAssessment(withRecentMfa(other.dpo), awaiting.assessment.id, { outcome: "APPROVED", rationale: "Approving someone else's vendor.", conditions: [], expectedVersion: version }),
+      decideAssessment(withRecentMfa(other.dpo), awaiting.assessment.id, {
+        outcome: "APPROVED",
+        rationale: "Approving someone else's vendor.",
+        conditions: [],
+        expectedVersion: version,
+      }),
     );
     expect((await awaiting.reload()).status).toBe("AWAITING_DECISION");
     expect(await stateOfOrgA()).toEqual(before);
@@ -117,12 +141,36 @@ describe("another organisation's actors get NOT_FOUND", () => {
   it("startAssessment with A's vendor, product or template version", async () => {
     const before = await stateOfOrgA();
     const assessmentsOfB = await db().assessment.count({ where: { organizationId: other.org.id } });
-    const base = { vendorId: other.vendor.id, productId: other.product.id, templateVersionId: other.templateVersionId, title: "Cross-tenant", dueDate: undefined };
-    await expectNotFound(startAssessment(other.assessor, { ...base, vendorId: invited.vendor.id, productId: undefined }));
-    await expectNotFound(startAssessment(other.assessor, { ...base, vendorId: invited.vendor.id, productId: invited.product.id }));
-    await expectNotFound(startAssessment(other.assessor, { ...base, productId: invited.product.id }));
-    await expectNotFound(startAssessment(other.assessor, { ...base, templateVersionId: invited.templateVersionId }));
-    expect(await db().assessment.count({ where: { organizationId: other.org.id } })).toBe(assessmentsOfB);
+    const base = {
+      vendorId: other.vendor.id,
+      productId: other.product.id,
+      templateVersionId: other.templateVersionId,
+      title: "Cross-tenant",
+      dueDate: undefined,
+    };
+    await expectNotFound(
+      startAssessment(other.assessor, {
+        ...base,
+        vendorId: invited.vendor.id,
+        productId: undefined,
+      }),
+    );
+    await expectNotFound(
+      startAssessment(other.assessor, {
+        ...base,
+        vendorId: invited.vendor.id,
+        productId: invited.product.id,
+      }),
+    );
+    await expectNotFound(
+      startAssessment(other.assessor, { ...base, productId: invited.product.id }),
+    );
+    await expectNotFound(
+      startAssessment(other.assessor, { ...base, templateVersionId: invited.templateVersionId }),
+    );
+    expect(await db().assessment.count({ where: { organizationId: other.org.id } })).toBe(
+      assessmentsOfB,
+    );
     expect(await stateOfOrgA()).toEqual(before);
     // Sanity: with its own ids B can start one.
     const own = await startAssessment(other.assessor, base);
@@ -133,15 +181,25 @@ describe("another organisation's actors get NOT_FOUND", () => {
     const listed = await listAssessments(other.auditor, {});
     const ids = listed.items.map((i) => i.id);
     expect(ids).toContain(other.assessment.id);
-    for (const foreign of [invited, submitted, awaiting]) expect(ids).not.toContain(foreign.assessment.id);
+    for (const foreign of [invited, submitted, awaiting])
+      expect(ids).not.toContain(foreign.assessment.id);
   });
 
   it("a vendor session of B cannot read, answer or submit A's assessment", async () => {
     const before = await stateOfOrgA();
     const { invite } = await other.invitedVendor();
-    const forged: VendorActor = { kind: "vendor", organizationId: other.org.id, inviteLinkId: invite.inviteId, assessmentId: invited.assessment.id, email: invite.contactEmail, ip: "203.0.113.9" };
+    const forged: VendorActor = {
+      kind: "vendor",
+      organizationId: other.org.id,
+      inviteLinkId: invite.inviteId,
+      assessmentId: invited.assessment.id,
+      email: invite.contactEmail,
+      ip: "203.0.113.9",
+    };
     await expectNotFound(getVendorQuestionnaire(forged));
-    await expectNotFound(saveAnswers(forged, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]));
+    await expectNotFound(
+      saveAnswers(forged, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]),
+    );
     await expectNotFound(submitAssessment(forged));
     expect(await stateOfOrgA()).toEqual(before);
   });

@@ -16,17 +16,32 @@ export type AnchorOutcome =
  * anchoring it would certify the tampering. A long chain without any checkpoint is anchored only
  * with `firstAnchor` (the operator vouches that it predates anchoring).
  */
-export async function anchorAuditChain(organizationId: string, options: { firstAnchor?: boolean } = {}): Promise<AnchorOutcome> {
+export async function anchorAuditChain(
+  organizationId: string,
+  options: { firstAnchor?: boolean } = {},
+): Promise<AnchorOutcome> {
   const verdict = await verifyAuditTrail(db(), organizationId);
-  const blocking = verdict.problems.filter((p) => !(p.kind === "no_checkpoint" && options.firstAnchor));
+  const blocking = verdict.problems.filter(
+    (p) => !(p.kind === "no_checkpoint" && options.firstAnchor),
+  );
   if (!verdict.chain.ok || blocking.length > 0) {
-    const chainProblem = verdict.chain.ok ? [] : [`chain broken at seq ${verdict.chain.brokenSeq}: ${verdict.chain.reason}`];
-    return { anchored: false, reason: "refused", problems: [...chainProblem, ...blocking.map(describeAuditProblem)] };
+    const chainProblem = verdict.chain.ok
+      ? []
+      : [`chain broken at seq ${verdict.chain.brokenSeq}: ${verdict.chain.reason}`];
+    return {
+      anchored: false,
+      reason: "refused",
+      problems: [...chainProblem, ...blocking.map(describeAuditProblem)],
+    };
   }
   if (verdict.headSeq === 0) return { anchored: false, reason: "empty" };
   if (verdict.unanchoredEvents === 0) return { anchored: false, reason: "up_to_date" };
   return inTransaction(async (tx) => {
-    const head = await tx.auditEvent.findFirstOrThrow({ where: { organizationId }, orderBy: { seq: "desc" }, select: { organizationId: true, seq: true, hash: true } });
+    const head = await tx.auditEvent.findFirstOrThrow({
+      where: { organizationId },
+      orderBy: { seq: "desc" },
+      select: { organizationId: true, seq: true, hash: true },
+    });
     await writeAuditCheckpoint(tx, head, "manual");
     return { anchored: true as const, seq: head.seq };
   });

@@ -14,7 +14,13 @@ let cached: { source: string; key: Buffer } | undefined;
 
 export function anchorKey(encryptionKey: string = getEnv().ENCRYPTION_KEY): Buffer {
   if (cached?.source !== encryptionKey) {
-    const derived = hkdfSync("sha256", Buffer.from(encryptionKey, "base64"), Buffer.alloc(0), ANCHOR_KEY_INFO, 32);
+    const derived = hkdfSync(
+      "sha256",
+      Buffer.from(encryptionKey, "base64"),
+      Buffer.alloc(0),
+      ANCHOR_KEY_INFO,
+      32,
+    );
     cached = { source: encryptionKey, key: Buffer.from(derived) };
   }
   return cached.key;
@@ -25,7 +31,11 @@ export function anchorMac(purpose: string, record: Record<string, unknown>): str
   return createHmac("sha256", anchorKey()).update(canonicalJson({ purpose, record })).digest("hex");
 }
 
-export function anchorMacMatches(purpose: string, record: Record<string, unknown>, mac: string): boolean {
+export function anchorMacMatches(
+  purpose: string,
+  record: Record<string, unknown>,
+  mac: string,
+): boolean {
   const expected = Buffer.from(anchorMac(purpose, record), "hex");
   const given = /^[0-9a-f]{64}$/.test(mac) ? Buffer.from(mac, "hex") : Buffer.alloc(0);
   return given.length === expected.length && timingSafeEqual(given, expected);

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { redactFields } from "~/utils/logger.server";
 import { anchorMac, anchorMacMatches } from "./anchor-key.server";
-import { checkpointLogFields, checkpointLogLine, checkpointRecord, parseCheckpointLogLine } from "./audit-checkpoint";
+import {
+  checkpointLogFields,
+  checkpointLogLine,
+  checkpointRecord,
+  parseCheckpointLogLine,
+} from "./audit-checkpoint";
 
 const checkpoint = {
   organizationId: "org_1",
@@ -15,9 +20,16 @@ const checkpoint = {
 describe("checkpoint log lines", () => {
   it("read back exactly what was written, also behind a log shipper's prefix", () => {
     const line = checkpointLogLine(checkpoint, new Date("2026-12-01T10:00:01Z"));
-    expect(JSON.parse(line)).toMatchObject({ level: "info", event: "audit.checkpoint", seq: 50, checkpointAt: "2026-12-01T10:00:00.000Z" });
+    expect(JSON.parse(line)).toMatchObject({
+      level: "info",
+      event: "audit.checkpoint",
+      seq: 50,
+      checkpointAt: "2026-12-01T10:00:00.000Z",
+    });
     expect(parseCheckpointLogLine(line)).toEqual(checkpoint);
-    expect(parseCheckpointLogLine(`2026-12-01T10:00:01Z vetted-1 stdout F ${line}`)).toEqual(checkpoint);
+    expect(parseCheckpointLogLine(`2026-12-01T10:00:01Z vetted-1 stdout F ${line}`)).toEqual(
+      checkpoint,
+    );
   });
 
   it("keep every field through the logger's redaction (nothing in them is a secret)", () => {
@@ -37,10 +49,20 @@ describe("anchor HMAC", () => {
   it("covers every field of a checkpoint and depends on the purpose", () => {
     const mac = anchorMac("audit-checkpoint", checkpointRecord(checkpoint));
     expect(anchorMacMatches("audit-checkpoint", checkpointRecord(checkpoint), mac)).toBe(true);
-    for (const changed of [{ seq: 51 }, { hash: "c".repeat(64) }, { reason: "manual" }, { organizationId: "org_2" }, { createdAt: new Date("2026-12-01T10:00:00.001Z") }]) {
-      expect(anchorMacMatches("audit-checkpoint", checkpointRecord({ ...checkpoint, ...changed }), mac)).toBe(false);
+    for (const changed of [
+      { seq: 51 },
+      { hash: "c".repeat(64) },
+      { reason: "manual" },
+      { organizationId: "org_2" },
+      { createdAt: new Date("2026-12-01T10:00:00.001Z") },
+    ]) {
+      expect(
+        anchorMacMatches("audit-checkpoint", checkpointRecord({ ...checkpoint, ...changed }), mac),
+      ).toBe(false);
     }
     expect(anchorMacMatches("signing-certificate", checkpointRecord(checkpoint), mac)).toBe(false);
-    expect(anchorMacMatches("audit-checkpoint", checkpointRecord(checkpoint), "not hex")).toBe(false);
+    expect(anchorMacMatches("audit-checkpoint", checkpointRecord(checkpoint), "not hex")).toBe(
+      false,
+    );
   });
 });

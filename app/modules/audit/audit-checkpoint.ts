@@ -50,7 +50,12 @@ export function checkpointLogFields(checkpoint: SignedCheckpoint): Record<string
 
 /** The exact line the server logs for a checkpoint (see logger.server.ts: time, level, event, fields). */
 export function checkpointLogLine(checkpoint: SignedCheckpoint, loggedAt: Date): string {
-  return JSON.stringify({ time: loggedAt.toISOString(), level: "info", event: CHECKPOINT_LOG_EVENT, ...checkpointLogFields(checkpoint) });
+  return JSON.stringify({
+    time: loggedAt.toISOString(),
+    level: "info",
+    event: CHECKPOINT_LOG_EVENT,
+    ...checkpointLogFields(checkpoint),
+  });
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;

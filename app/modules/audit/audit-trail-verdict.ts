@@ -12,9 +12,25 @@ export type AuditTrailProblem =
   /** A checkpoint whose HMAC does not verify: forged, or altered after it was written. */
   | { kind: "checkpoint_forged"; source: "checkpoint" | "export"; seq: number }
   /** An anchor names a seq beyond the chain's end: the newest events were deleted. */
-  | { kind: "chain_truncated"; source: AnchorSource; seq: number; anchoredHash: string; anchoredAt: string | null; reportId: string | null; headSeq: number }
+  | {
+      kind: "chain_truncated";
+      source: AnchorSource;
+      seq: number;
+      anchoredHash: string;
+      anchoredAt: string | null;
+      reportId: string | null;
+      headSeq: number;
+    }
   /** An anchor's hash is not the chain's hash at its seq: the chain was rewritten (and re-hashed). */
-  | { kind: "chain_rewritten"; source: AnchorSource; seq: number; anchoredHash: string; anchoredAt: string | null; reportId: string | null; chainHash: string | null }
+  | {
+      kind: "chain_rewritten";
+      source: AnchorSource;
+      seq: number;
+      anchoredHash: string;
+      anchoredAt: string | null;
+      reportId: string | null;
+      chainHash: string | null;
+    }
   /** A cadence position after the first checkpoint has none: checkpoints were deleted. */
   | { kind: "checkpoint_missing"; seq: number; every: number }
   /** A chain long enough to have a checkpoint has none at all. */
@@ -28,7 +44,14 @@ export type AuditTrailProblem =
   /** A signing-certificate record whose HMAC does not verify: someone wrote it into the database. */
   | { kind: "signing_certificate_forged"; fingerprint: string }
   /** A signed report's database record names another head than its signed PDF. */
-  | { kind: "report_record_mismatch"; reportId: string; recordedSeq: number; recordedHash: string; embeddedSeq: number; embeddedHash: string };
+  | {
+      kind: "report_record_mismatch";
+      reportId: string;
+      recordedSeq: number;
+      recordedHash: string;
+      embeddedSeq: number;
+      embeddedHash: string;
+    };
 
 export interface AuditTrailVerdict {
   ok: boolean;
@@ -46,7 +69,12 @@ export interface AuditTrailVerdict {
 
 const short = (hash: string | null) => (hash ? `${hash.slice(0, 12)}…` : "(none)");
 
-function anchorName(problem: { source: AnchorSource; seq: number; anchoredAt: string | null; reportId: string | null }): string {
+function anchorName(problem: {
+  source: AnchorSource;
+  seq: number;
+  anchoredAt: string | null;
+  reportId: string | null;
+}): string {
   switch (problem.source) {
     case "checkpoint":
       return `checkpoint seq ${problem.seq} of ${problem.anchoredAt}`;

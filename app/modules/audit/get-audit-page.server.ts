@@ -12,6 +12,8 @@ export type AuditFilterField = (typeof FILTER_FIELDS)[number];
 export async function getAuditPage(actor: UserActor, input: { searchParams: URLSearchParams }) {
   const { query, errors } = parseAuditQuery(input.searchParams);
   const page = await runUseCase(() => listAuditEvents(actor, query));
-  const typed = Object.fromEntries(FILTER_FIELDS.map((k) => [k, (input.searchParams.get(k) ?? "").slice(0, 320)])) as Record<AuditFilterField, string>;
+  const typed = Object.fromEntries(
+    FILTER_FIELDS.map((k) => [k, (input.searchParams.get(k) ?? "").slice(0, 320)]),
+  ) as Record<AuditFilterField, string>;
   return { page, typed, errors, filtered: Object.values(typed).some(Boolean) };
 }

@@ -15,12 +15,18 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const validDay = z
   .string()
   .regex(DATE, { message: "audit.errorDate" })
-  .refine((v) => {
-    const [y, m, d] = v.split("-").map(Number) as [number, number, number];
-    const date = new Date(Date.UTC(y, m - 1, d));
-    return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-  }, { message: "audit.errorDate" });
-const cursor = z.coerce.number({ message: "audit.errorCursor" }).int({ message: "audit.errorCursor" }).positive({ message: "audit.errorCursor" });
+  .refine(
+    (v) => {
+      const [y, m, d] = v.split("-").map(Number) as [number, number, number];
+      const date = new Date(Date.UTC(y, m - 1, d));
+      return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+    },
+    { message: "audit.errorDate" },
+  );
+const cursor = z.coerce
+  .number({ message: "audit.errorCursor" })
+  .int({ message: "audit.errorCursor" })
+  .positive({ message: "audit.errorCursor" });
 
 export const auditQuerySchema = z.object({
   action: z.string().trim().toLowerCase().max(100, { message: "audit.errorTooLong" }).optional(),
@@ -38,7 +44,10 @@ export type AuditQueryField = keyof AuditQuery;
  * Reads the query from URL parameters. Empty values mean "no filter"; an invalid value is left
  * out and reported (field → i18n key) so the page can say so instead of failing.
  */
-export function parseAuditQuery(params: URLSearchParams): { query: AuditQuery; errors: Partial<Record<AuditQueryField, string>> } {
+export function parseAuditQuery(params: URLSearchParams): {
+  query: AuditQuery;
+  errors: Partial<Record<AuditQueryField, string>>;
+} {
   const query: Record<string, unknown> = {};
   const errors: Partial<Record<AuditQueryField, string>> = {};
   for (const field of Object.keys(auditQuerySchema.shape) as AuditQueryField[]) {
@@ -70,8 +79,16 @@ function zoneOffsetMs(instant: Date, timeZone: string): number {
     minute: "2-digit",
     second: "2-digit",
   }).formatToParts(instant);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wallClockAsUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClockAsUtc = Date.UTC(
+    get("year"),
+    get("month") - 1,
+    get("day"),
+    get("hour"),
+    get("minute"),
+    get("second"),
+  );
   return wallClockAsUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
@@ -122,7 +139,10 @@ function prettyPayload(payload: string): { text: string; valid: boolean } {
 }
 
 /** One page of the actor's organisation's audit log (admins and auditors). */
-export async function listAuditEvents(actor: UserActor, input: AuditQuery): Promise<AuditEventPage> {
+export async function listAuditEvents(
+  actor: UserActor,
+  input: AuditQuery,
+): Promise<AuditEventPage> {
   assertCan(actor, "audit:read", "audit.errorForbidden");
   const parsed = auditQuerySchema.safeParse(input);
   if (!parsed.success) throw new DomainError("VALIDATION", "audit.errorInvalid");
@@ -149,7 +169,11 @@ export async function listAuditEvents(actor: UserActor, input: AuditQuery): Prom
   const rows = await db().auditEvent.findMany({
     where: {
       ...filters,
-      ...(towardsNewer ? { seq: { gt: query.after } } : query.before !== undefined ? { seq: { lt: query.before } } : {}),
+      ...(towardsNewer
+        ? { seq: { gt: query.after } }
+        : query.before !== undefined
+          ? { seq: { lt: query.before } }
+          : {}),
     },
     orderBy: { seq: towardsNewer ? "asc" : "desc" },
     take: AUDIT_PAGE_SIZE + 1,
@@ -174,11 +198,19 @@ export async function listAuditEvents(actor: UserActor, input: AuditQuery): Prom
   const newest = page[0];
   const oldest = page[page.length - 1];
   const existsBeyond = async (where: { gt: number } | { lt: number }) =>
-    Boolean(await db().auditEvent.findFirst({ where: { ...filters, seq: where }, select: { id: true } }));
+    Boolean(
+      await db().auditEvent.findFirst({ where: { ...filters, seq: where }, select: { id: true } }),
+    );
 
-  const olderCursor = oldest && (towardsNewer ? await existsBeyond({ lt: oldest.seq }) : hasMoreInDirection) ? oldest.seq : null;
+  const olderCursor =
+    oldest && (towardsNewer ? await existsBeyond({ lt: oldest.seq }) : hasMoreInDirection)
+      ? oldest.seq
+      : null;
   const newerCursor =
-    newest && (towardsNewer ? hasMoreInDirection : query.before !== undefined && (await existsBeyond({ gt: newest.seq })))
+    newest &&
+    (towardsNewer
+      ? hasMoreInDirection
+      : query.before !== undefined && (await existsBeyond({ gt: newest.seq })))
       ? newest.seq
       : null;
 

@@ -8,7 +8,10 @@ export type ChainVerdict =
 const PAGE_SIZE = 1000;
 
 /** Walks an organisation's chain in order and names the first event that does not hold. */
-export async function verifyAuditChain(database: Db, organizationId: string): Promise<ChainVerdict> {
+export async function verifyAuditChain(
+  database: Db,
+  organizationId: string,
+): Promise<ChainVerdict> {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   let count = 0;
@@ -27,9 +30,12 @@ export async function verifyAuditChain(database: Db, organizationId: string): Pr
         brokenId: event.id,
         reason,
       });
-      if (event.seq !== expectedSeq) return broken(`sequence gap: expected ${expectedSeq}, found ${event.seq}`);
-      if (event.prevHash !== prevHash) return broken("prevHash does not match the previous event's hash");
-      if (hashAuditEvent(event) !== event.hash) return broken("content does not match its hash (altered)");
+      if (event.seq !== expectedSeq)
+        return broken(`sequence gap: expected ${expectedSeq}, found ${event.seq}`);
+      if (event.prevHash !== prevHash)
+        return broken("prevHash does not match the previous event's hash");
+      if (hashAuditEvent(event) !== event.hash)
+        return broken("content does not match its hash (altered)");
       prevHash = event.hash;
       expectedSeq++;
     }

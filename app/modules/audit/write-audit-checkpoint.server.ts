@@ -2,7 +2,12 @@ import type { Tx } from "../../utils/db.server";
 import { logger } from "../../utils/logger.server";
 import { afterCommit } from "../../utils/transaction.server";
 import { anchorMac } from "./anchor-key.server";
-import { checkpointLogFields, checkpointRecord, CHECKPOINT_LOG_EVENT, type CheckpointReason } from "./audit-checkpoint";
+import {
+  checkpointLogFields,
+  checkpointRecord,
+  CHECKPOINT_LOG_EVENT,
+  type CheckpointReason,
+} from "./audit-checkpoint";
 
 export const CHECKPOINT_MAC_PURPOSE = "audit-checkpoint";
 
@@ -22,8 +27,17 @@ export async function writeAuditCheckpoint(
     select: { id: true },
   });
   if (existing) return;
-  const fields = { organizationId: head.organizationId, seq: head.seq, hash: head.hash, reason, createdAt: new Date() };
-  const checkpoint = { ...fields, mac: anchorMac(CHECKPOINT_MAC_PURPOSE, checkpointRecord(fields)) };
+  const fields = {
+    organizationId: head.organizationId,
+    seq: head.seq,
+    hash: head.hash,
+    reason,
+    createdAt: new Date(),
+  };
+  const checkpoint = {
+    ...fields,
+    mac: anchorMac(CHECKPOINT_MAC_PURPOSE, checkpointRecord(fields)),
+  };
   await tx.auditCheckpoint.create({ data: checkpoint });
   afterCommit(tx, () => logger.record(CHECKPOINT_LOG_EVENT, checkpointLogFields(checkpoint)));
 }

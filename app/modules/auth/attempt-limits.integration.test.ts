@@ -24,7 +24,9 @@ describe("attempts counted before the work", () => {
     const org = await createOrganization();
     const { user } = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const results = await Promise.all(
-      Array.from({ length: PARALLEL }, (_, i) => logIn({ email: user.email, password: `wrong ${i}`, ip: "192.0.2.1", userAgent: null })),
+      Array.from({ length: PARALLEL }, (_, i) =>
+        logIn({ email: user.email, password: `wrong ${i}`, ip: "192.0.2.1", userAgent: null }),
+      ),
     );
     expect(countKinds(results)).toEqual({ invalid: 5, rate_limited: 95 });
     expect(await auditEventsOf(org.id, "auth.login_failed")).toHaveLength(5);
@@ -35,7 +37,13 @@ describe("attempts counted before the work", () => {
     const { user } = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
     const results = await Promise.all(
       Array.from({ length: PARALLEL }, () =>
-        completeLoginWithSecondFactor({ userId: user.id, organizationId: org.id, code: "000000", ip: "192.0.2.2", userAgent: null }),
+        completeLoginWithSecondFactor({
+          userId: user.id,
+          organizationId: org.id,
+          code: "000000",
+          ip: "192.0.2.2",
+          userAgent: null,
+        }),
       ),
     );
     expect(countKinds(results)).toEqual({ invalid: 5, rate_limited: 95 });
@@ -47,7 +55,9 @@ describe("attempts counted before the work", () => {
     const org = await createOrganization();
     const created = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
     const actor = actorFor(created, { stepUp: false, ip: "192.0.2.3" });
-    const results = await Promise.all(Array.from({ length: PARALLEL }, () => stepUp(actor, "000000")));
+    const results = await Promise.all(
+      Array.from({ length: PARALLEL }, () => stepUp(actor, "000000")),
+    );
     expect(countKinds(results)).toEqual({ invalid: 5, rate_limited: 95 });
     expect(await auditEventsOf(org.id, "auth.mfa_failed")).toHaveLength(5);
   });
@@ -57,7 +67,9 @@ describe("attempts counted before the work", () => {
     const created = await createUser({ organizationId: org.id, role: "ASSESSOR" });
     const actor = actorFor(created);
     const results = await Promise.all(
-      Array.from({ length: PARALLEL }, () => changePassword(actor, "not the current one", "a new long passphrase")),
+      Array.from({ length: PARALLEL }, () =>
+        changePassword(actor, "not the current one", "a new long passphrase"),
+      ),
     );
     const outcomes = results.map((r) => (r.ok ? "changed" : r.error));
     expect(outcomes.filter((o) => o === "wrongCurrentPassword")).toHaveLength(5);

@@ -45,8 +45,18 @@ export async function startTotpEnrolment(actor: UserActor): Promise<TotpEnrolmen
   if (user.totpEnabledAt) throw new DomainError("INVALID_STATE", "errors.totpAlreadyEnabled");
   const key = pendingTotpKey(actor, user.totpSecretEnc);
   const keyUri = totpKeyUri(user.email, key);
-  const qrCodeSvg = await QRCode.toString(keyUri, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
-  return { manualKey: base32(key).replace(/(.{4})/g, "$1 ").trim(), keyUri, qrCodeSvg };
+  const qrCodeSvg = await QRCode.toString(keyUri, {
+    type: "svg",
+    margin: 1,
+    errorCorrectionLevel: "M",
+  });
+  return {
+    manualKey: base32(key)
+      .replace(/(.{4})/g, "$1 ")
+      .trim(),
+    keyUri,
+    qrCodeSvg,
+  };
 }
 
 export const confirmTotpEnrolmentSchema = z.object({
@@ -56,15 +66,17 @@ export const confirmTotpEnrolmentSchema = z.object({
 export type ConfirmTotpEnrolmentInput = z.infer<typeof confirmTotpEnrolmentSchema>;
 
 export type ConfirmTotpResult =
-  | { ok: true; recoveryCodes: string[] }
-  | { ok: false; error: "invalidCode" | "alreadyEnabled" };
+  { ok: true; recoveryCodes: string[] } | { ok: false; error: "invalidCode" | "alreadyEnabled" };
 
 /**
  * Confirms enrolment with a first code; returns the recovery codes (shown once). Confirming again
  * (a second tab, a double submit) is "alreadyEnabled" and changes nothing: the enabling update is
  * conditional, so of two simultaneous confirmations exactly one enables.
  */
-export async function confirmTotpEnrolment(actor: UserActor, input: ConfirmTotpEnrolmentInput): Promise<ConfirmTotpResult> {
+export async function confirmTotpEnrolment(
+  actor: UserActor,
+  input: ConfirmTotpEnrolmentInput,
+): Promise<ConfirmTotpResult> {
   const { code } = confirmTotpEnrolmentSchema.parse(input);
   return inTransaction(async (tx): Promise<ConfirmTotpResult> => {
     const user = await tx.user.findUniqueOrThrow({
@@ -82,7 +94,11 @@ export async function confirmTotpEnrolment(actor: UserActor, input: ConfirmTotpE
     if (enabled.count !== 1) return { ok: false, error: "alreadyEnabled" };
     const recoveryCodes = await replaceRecoveryCodes(tx, actor.userId);
     await markSessionMfaVerified(tx, actor.sessionId);
-    await recordAuditEvent(tx, actor, { action: "auth.mfa_enabled", target: { type: "user", id: actor.userId }, payload: { method: "totp" } });
+    await recordAuditEvent(tx, actor, {
+      action: "auth.mfa_enabled",
+      target: { type: "user", id: actor.userId },
+      payload: { method: "totp" },
+    });
     return { ok: true, recoveryCodes };
   });
 }
@@ -91,7 +107,10 @@ export async function confirmTotpEnrolment(actor: UserActor, input: ConfirmTotpE
 export async function regenerateRecoveryCodes(actor: UserActor): Promise<string[]> {
   return inTransaction(async (tx) => {
     const codes = await replaceRecoveryCodes(tx, actor.userId);
-    await recordAuditEvent(tx, actor, { action: "auth.recovery_codes_regenerated", target: { type: "user", id: actor.userId } });
+    await recordAuditEvent(tx, actor, {
+      action: "auth.recovery_codes_regenerated",
+      target: { type: "user", id: actor.userId },
+    });
     return codes;
   });
 }

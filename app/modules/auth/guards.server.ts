@@ -25,8 +25,12 @@ const VALIDATED_SESSION = Symbol("validated session");
  * instead of two. Other methods validate each time, because an action may change the session
  * (sign-in, step-up, sign-out).
  */
-function validatedSession(request: Request, context: AppLoadContext | undefined): Promise<ValidatedSession> {
-  const scope = request.method === "GET" || request.method === "HEAD" ? context?.requestScope : undefined;
+function validatedSession(
+  request: Request,
+  context: AppLoadContext | undefined,
+): Promise<ValidatedSession> {
+  const scope =
+    request.method === "GET" || request.method === "HEAD" ? context?.requestScope : undefined;
   return validateSessionCookie(request.headers.get("Cookie"), scope);
 }
 
@@ -35,7 +39,10 @@ function validatedSession(request: Request, context: AppLoadContext | undefined)
  * (page-cache.server.ts) validates a GET request's session before Remix runs and hands its
  * scope on to the loaders (server/app.js), so a page rendered afresh still costs one validation.
  */
-export function validateSessionCookie(cookie: string | null | undefined, scope?: Map<symbol, unknown>): Promise<ValidatedSession> {
+export function validateSessionCookie(
+  cookie: string | null | undefined,
+  scope?: Map<symbol, unknown>,
+): Promise<ValidatedSession> {
   const known = scope?.get(VALIDATED_SESSION) as Promise<ValidatedSession> | undefined;
   if (known) return known;
   const validation = sessionCookie()
@@ -46,18 +53,28 @@ export function validateSessionCookie(cookie: string | null | undefined, scope?:
 }
 
 /** The signed-in user's preferred language (null: none chosen), from the request's session. */
-export async function getSessionUserLocale(request: Request, context?: AppLoadContext): Promise<string | null> {
+export async function getSessionUserLocale(
+  request: Request,
+  context?: AppLoadContext,
+): Promise<string | null> {
   return (await validatedSession(request, context))?.session.user.locale ?? null;
 }
 
-export async function getUserActor(request: Request, context?: AppLoadContext): Promise<UserActor | null> {
+export async function getUserActor(
+  request: Request,
+  context?: AppLoadContext,
+): Promise<UserActor | null> {
   const result = await validatedSession(request, context);
   if (!result || !isRole(result.membership.role)) return null;
   return actorOf(result, result.membership.role, context);
 }
 
 /** The user actor of a validated session with a known role. */
-function actorOf(validated: NonNullable<ValidatedSession>, role: Role, context: AppLoadContext | undefined): UserActor {
+function actorOf(
+  validated: NonNullable<ValidatedSession>,
+  role: Role,
+  context: AppLoadContext | undefined,
+): UserActor {
   const { session } = validated;
   return {
     kind: "user",
@@ -80,7 +97,10 @@ export function mfaRequired(role: Role, orgRequiresMfaForAll: boolean): boolean 
 
 /** Whether a validated session's user must first enrol a second factor (requireUser redirects them). */
 export function mustEnrolMfa(validated: NonNullable<ValidatedSession>, role: Role): boolean {
-  return !validated.session.user.totpEnabledAt && mfaRequired(role, validated.session.organization.requireMfaForAll);
+  return (
+    !validated.session.user.totpEnabledAt &&
+    mfaRequired(role, validated.session.organization.requireMfaForAll)
+  );
 }
 
 export async function requireUser(
@@ -104,7 +124,11 @@ export function forbidden(): Response {
 }
 
 /** The signed-in user, if the permission table lets their role perform the action; else 403. */
-export async function requirePermission(request: Request, context: AppLoadContext | undefined, action: Action): Promise<UserActor> {
+export async function requirePermission(
+  request: Request,
+  context: AppLoadContext | undefined,
+  action: Action,
+): Promise<UserActor> {
   const actor = await requireUser(request, context);
   if (!can(actor.role, action)) throw forbidden();
   return actor;

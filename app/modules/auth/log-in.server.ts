@@ -16,8 +16,15 @@ const INVALID_CREDENTIALS = { message: messageKey("auth.invalidCredentials") };
  * which part was off); the login page parses with this schema too, so both agree on the bounds.
  */
 export const logInCredentialsSchema = z.object({
-  email: z.string(INVALID_CREDENTIALS).trim().min(1, INVALID_CREDENTIALS).max(320, INVALID_CREDENTIALS),
-  password: z.string(INVALID_CREDENTIALS).min(1, INVALID_CREDENTIALS).max(1024, INVALID_CREDENTIALS),
+  email: z
+    .string(INVALID_CREDENTIALS)
+    .trim()
+    .min(1, INVALID_CREDENTIALS)
+    .max(320, INVALID_CREDENTIALS),
+  password: z
+    .string(INVALID_CREDENTIALS)
+    .min(1, INVALID_CREDENTIALS)
+    .max(1024, INVALID_CREDENTIALS),
 });
 
 export const logInInputSchema = logInCredentialsSchema.extend({
@@ -67,7 +74,8 @@ export async function logIn(rawInput: LogInInput): Promise<LogInResult> {
     ip: input.ip,
     deviceId: user ? knownDeviceId(input.devices ?? [], user.id) : null,
   });
-  if (admission.outcome.limited) return { kind: "rate_limited", retryAfterSeconds: admission.outcome.retryAfterSeconds };
+  if (admission.outcome.limited)
+    return { kind: "rate_limited", retryAfterSeconds: admission.outcome.retryAfterSeconds };
 
   const passwordOk = await verifyPassword(user?.passwordHash ?? null, input.password);
   const membership = user?.memberships.find((m) => isRole(m.role));
@@ -77,11 +85,11 @@ export async function logIn(rawInput: LogInInput): Promise<LogInResult> {
       // Failed logins of a known account go into each of its organisations' audit trail.
       for (const m of user.memberships) {
         await inTransaction((tx) =>
-          recordAuditEvent(
-            tx,
-            preSessionActor(user, m.organizationId, input.ip),
-            { action: "auth.login_failed", target: { type: "user", id: user.id }, payload: { reason: passwordOk ? "no_active_membership" : "bad_password" } },
-          ),
+          recordAuditEvent(tx, preSessionActor(user, m.organizationId, input.ip), {
+            action: "auth.login_failed",
+            target: { type: "user", id: user.id },
+            payload: { reason: passwordOk ? "no_active_membership" : "bad_password" },
+          }),
         );
       }
     }
@@ -101,18 +109,22 @@ export async function logIn(rawInput: LogInInput): Promise<LogInResult> {
       userAgent: input.userAgent,
     });
     await rememberLoginNetwork(tx, user.id, input.ip);
-    await recordAuditEvent(
-      tx,
-      preSessionActor(user, membership.organizationId, input.ip),
-      { action: "auth.login", target: { type: "user", id: user.id }, payload: { method: "password" } },
-    );
+    await recordAuditEvent(tx, preSessionActor(user, membership.organizationId, input.ip), {
+      action: "auth.login",
+      target: { type: "user", id: user.id },
+      payload: { method: "password" },
+    });
     return created;
   });
   return { kind: "signed_in", token, userId: user.id };
 }
 
 /** The actor for events that happen before a session exists. */
-export function preSessionActor(user: { id: string; email: string }, organizationId: string, ip: string | null) {
+export function preSessionActor(
+  user: { id: string; email: string },
+  organizationId: string,
+  ip: string | null,
+) {
   return {
     kind: "user" as const,
     userId: user.id,

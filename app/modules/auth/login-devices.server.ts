@@ -22,11 +22,20 @@ export interface LoginDeviceEntry {
 export const MAX_LOGIN_DEVICE_ENTRIES = 5;
 
 const entriesSchema = z
-  .array(z.object({ a: z.string().regex(/^[A-Za-z0-9_-]{22}$/), d: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }))
+  .array(
+    z.object({
+      a: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+      d: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+    }),
+  )
   .max(MAX_LOGIN_DEVICE_ENTRIES);
 
 function accountTag(userId: string): string {
-  return createHmac("sha256", getEnv().SESSION_SECRET).update(`login-device:${userId}`).digest().subarray(0, 16).toString("base64url");
+  return createHmac("sha256", getEnv().SESSION_SECRET)
+    .update(`login-device:${userId}`)
+    .digest()
+    .subarray(0, 16)
+    .toString("base64url");
 }
 
 /** The entries of the request's device cookie; a missing, forged or malformed cookie gives none. */
@@ -43,9 +52,15 @@ export function knownDeviceId(entries: readonly LoginDeviceEntry[], userId: stri
 }
 
 /** Set-Cookie for the browser after a completed sign-in: the account's entry first, its device id kept. */
-export function rememberLoginDevice(entries: readonly LoginDeviceEntry[], userId: string): Promise<string> {
+export function rememberLoginDevice(
+  entries: readonly LoginDeviceEntry[],
+  userId: string,
+): Promise<string> {
   const tag = accountTag(userId);
   const own = entries.find((entry) => entry.a === tag) ?? { a: tag, d: generateToken(16) };
-  const next = [own, ...entries.filter((entry) => entry.a !== tag)].slice(0, MAX_LOGIN_DEVICE_ENTRIES);
+  const next = [own, ...entries.filter((entry) => entry.a !== tag)].slice(
+    0,
+    MAX_LOGIN_DEVICE_ENTRIES,
+  );
   return loginDeviceCookie().serialize(next);
 }

@@ -8,7 +8,13 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { sendMail } from "../mail/send-mail.server";
 import { loginSourceOf } from "./login-source.server";
-import { clearRateLimit, consumeRateLimits, refundRateLimit, type RateLimitOutcome, type RateLimitRule } from "./rate-limit.server";
+import {
+  clearRateLimit,
+  consumeRateLimits,
+  refundRateLimit,
+  type RateLimitOutcome,
+  type RateLimitRule,
+} from "./rate-limit.server";
 
 /**
  * Which limits a password attempt counts against (issue 11, item 6). A single per-account limit
@@ -41,7 +47,11 @@ export const KNOWN_NETWORK_DAYS = 90;
 const DAY_MS = 86_400_000;
 
 function hmac(label: string, value: string, bytes = 16): string {
-  return createHmac("sha256", getEnv().SESSION_SECRET).update(`${label}:${value}`).digest().subarray(0, bytes).toString("base64url");
+  return createHmac("sha256", getEnv().SESSION_SECRET)
+    .update(`${label}:${value}`)
+    .digest()
+    .subarray(0, bytes)
+    .toString("base64url");
 }
 
 /** Keys carry an HMAC of the e-mail address, not the address: the table holds no personal data in clear. */
@@ -79,7 +89,10 @@ async function isKnownNetwork(userId: string, source: string, now: Date): Promis
 }
 
 /** Counts one password attempt against its limits, before the password is checked. */
-export async function admitSignInAttempt(attempt: SignInAttempt, now = new Date()): Promise<SignInAdmission> {
+export async function admitSignInAttempt(
+  attempt: SignInAttempt,
+  now = new Date(),
+): Promise<SignInAdmission> {
   const account = accountKeyPart(attempt.email);
   if (attempt.user && attempt.deviceId) {
     const deviceKey = `login:device:${account}:${attempt.deviceId}`;
@@ -114,7 +127,12 @@ export async function admitSignInAttempt(attempt: SignInAttempt, now = new Date(
  * Remembers the network of a completed sign-in (inside the transaction that opens the session)
  * and forgets the account's networks not used for KNOWN_NETWORK_DAYS.
  */
-export async function rememberLoginNetwork(tx: Tx, userId: string, ip: string | null, now = new Date()): Promise<void> {
+export async function rememberLoginNetwork(
+  tx: Tx,
+  userId: string,
+  ip: string | null,
+  now = new Date(),
+): Promise<void> {
   const source = loginSourceOf(ip);
   if (source === "unknown") return;
   const key = { userId, networkHash: networkHash(source) };
@@ -123,7 +141,9 @@ export async function rememberLoginNetwork(tx: Tx, userId: string, ip: string | 
     create: { ...key, lastSignInAt: now },
     update: { lastSignInAt: now },
   });
-  await tx.knownLoginNetwork.deleteMany({ where: { userId, lastSignInAt: { lt: new Date(now.getTime() - KNOWN_NETWORK_DAYS * DAY_MS) } } });
+  await tx.knownLoginNetwork.deleteMany({
+    where: { userId, lastSignInAt: { lt: new Date(now.getTime() - KNOWN_NETWORK_DAYS * DAY_MS) } },
+  });
 }
 
 /**
@@ -135,21 +155,47 @@ export async function rememberLoginNetwork(tx: Tx, userId: string, ip: string | 
 async function alertLoginThrottled(userId: string, ip: string | null): Promise<void> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, locale: true, memberships: { where: { deactivatedAt: null }, select: { organizationId: true }, orderBy: { createdAt: "asc" } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      locale: true,
+      memberships: {
+        where: { deactivatedAt: null },
+        select: { organizationId: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
   });
   if (!user) return;
-  const payload = { windowMinutes: LOGIN_LIMITS.perAccount.windowSeconds / 60, limit: LOGIN_LIMITS.perAccount.limit, lastSource: coarseIp(ip) };
+  const payload = {
+    windowMinutes: LOGIN_LIMITS.perAccount.windowSeconds / 60,
+    limit: LOGIN_LIMITS.perAccount.limit,
+    lastSource: coarseIp(ip),
+  };
   for (const { organizationId } of user.memberships) {
     await inTransaction((tx) =>
-      recordAuditEvent(tx, { kind: "system", organizationId, label: "sign-in limits" }, { action: "auth.login_throttled", target: { type: "user", id: user.id }, payload }),
+      recordAuditEvent(
+        tx,
+        { kind: "system", organizationId, label: "sign-in limits" },
+        { action: "auth.login_throttled", target: { type: "user", id: user.id }, payload },
+      ),
     );
   }
   const locale: Locale = isLocale(user.locale) ? user.locale : "en";
-  const params = { name: user.name || user.email, minutes: payload.windowMinutes, url: getEnv().APP_URL };
+  const params = {
+    name: user.name || user.email,
+    minutes: payload.windowMinutes,
+    url: getEnv().APP_URL,
+  };
   void sendMail({
     to: user.email,
     organizationId: user.memberships[0]?.organizationId ?? null,
     subject: translate(locale, "auth.throttledMailSubject"),
     text: translate(locale, "auth.throttledMailBody", params),
-  }).catch((error: unknown) => logger.warn("mail.login_throttled_failed", { message: String((error as Error)?.message ?? error) }));
+  }).catch((error: unknown) =>
+    logger.warn("mail.login_throttled_failed", {
+      message: String((error as Error)?.message ?? error),
+    }),
+  );
 }

@@ -14,7 +14,10 @@ export function hashPassword(password: string): Promise<string> {
 // Verified when the e-mail is unknown, so a wrong e-mail costs as much time as a wrong password.
 let dummyHash: Promise<string> | undefined;
 
-export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) {
     dummyHash ??= hashPassword("vetted-timing-equaliser");
     await verify(await dummyHash, password).catch(() => false);

@@ -1,7 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { clearRateLimit, consumeRateLimit, consumeRateLimits, MAX_WINDOW_SECONDS, refundRateLimit } from "./rate-limit.server";
+import {
+  clearRateLimit,
+  consumeRateLimit,
+  consumeRateLimits,
+  MAX_WINDOW_SECONDS,
+  refundRateLimit,
+} from "./rate-limit.server";
 
 /**
  * The counter itself, on SQLite and PostgreSQL: one statement counts and answers, so parallel
@@ -13,7 +19,9 @@ const key = (label: string) => `test:${label}:${randomBytes(4).toString("hex")}`
 describe("consumeRateLimit", () => {
   it("admits exactly `limit` of 100 simultaneous attempts, and exactly one is the window's first refusal", async () => {
     const k = key("parallel");
-    const outcomes = await Promise.all(Array.from({ length: 100 }, () => consumeRateLimit(k, RULE)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 100 }, () => consumeRateLimit(k, RULE)),
+    );
     expect(outcomes.filter((o) => !o.limited)).toHaveLength(5);
     expect(outcomes.filter((o) => o.limited && o.refusedBy === k)).toHaveLength(95);
     expect(outcomes.filter((o) => o.firstRefusal)).toHaveLength(1);
@@ -23,12 +31,17 @@ describe("consumeRateLimit", () => {
   it("starts a new window once the old one has ended, and says how long a refusal lasts", async () => {
     const k = key("window");
     const start = new Date("2030-01-01T10:00:00.000Z");
-    for (let i = 0; i < 5; i++) expect((await consumeRateLimit(k, RULE, start)).limited).toBe(false);
+    for (let i = 0; i < 5; i++)
+      expect((await consumeRateLimit(k, RULE, start)).limited).toBe(false);
     const refused = await consumeRateLimit(k, RULE, new Date(start.getTime() + 20_000));
     expect(refused).toMatchObject({ limited: true, retryAfterSeconds: 40, firstRefusal: true });
     // One millisecond before the end the window still holds; at its end a new one starts.
-    expect((await consumeRateLimit(k, RULE, new Date(start.getTime() + 59_999))).limited).toBe(true);
-    expect((await consumeRateLimit(k, RULE, new Date(start.getTime() + 60_000))).limited).toBe(false);
+    expect((await consumeRateLimit(k, RULE, new Date(start.getTime() + 59_999))).limited).toBe(
+      true,
+    );
+    expect((await consumeRateLimit(k, RULE, new Date(start.getTime() + 60_000))).limited).toBe(
+      false,
+    );
     const row = await db().rateLimitBucket.findUniqueOrThrow({ where: { key: k } });
     expect(row).toMatchObject({ count: 1, windowStart: new Date(start.getTime() + 60_000) });
   });
@@ -59,7 +72,9 @@ describe("consumeRateLimit", () => {
     ] as const;
     for (let i = 0; i < 2; i++) expect((await consumeRateLimits(entries)).limited).toBe(false);
     expect(await consumeRateLimits(entries)).toMatchObject({ limited: true, refusedBy: broad });
-    expect((await db().rateLimitBucket.findUniqueOrThrow({ where: { key: narrow } })).count).toBe(2);
+    expect((await db().rateLimitBucket.findUniqueOrThrow({ where: { key: narrow } })).count).toBe(
+      2,
+    );
   });
 
   it("sweeps counters whose window ended long ago when a new window starts", async () => {

@@ -43,7 +43,12 @@ export interface RateLimitOutcome {
   firstRefusal: boolean;
 }
 
-const ADMITTED: RateLimitOutcome = { limited: false, retryAfterSeconds: 0, refusedBy: null, firstRefusal: false };
+const ADMITTED: RateLimitOutcome = {
+  limited: false,
+  retryAfterSeconds: 0,
+  refusedBy: null,
+  firstRefusal: false,
+};
 
 /**
  * Counts one attempt on `key` and says whether it is within the limit. One statement, portable
@@ -51,8 +56,13 @@ const ADMITTED: RateLimitOutcome = { limited: false, retryAfterSeconds: 0, refus
  * stores them on each provider (ISO text on SQLite, timestamp(3) in UTC on PostgreSQL), so the
  * window comparison happens in the database, in the same statement as the increment.
  */
-export async function consumeRateLimit(key: string, rule: RateLimitRule, now = new Date()): Promise<RateLimitOutcome> {
-  if (rule.windowSeconds > MAX_WINDOW_SECONDS) throw new Error(`rate limit windows are at most ${MAX_WINDOW_SECONDS} s`);
+export async function consumeRateLimit(
+  key: string,
+  rule: RateLimitRule,
+  now = new Date(),
+): Promise<RateLimitOutcome> {
+  if (rule.windowSeconds > MAX_WINDOW_SECONDS)
+    throw new Error(`rate limit windows are at most ${MAX_WINDOW_SECONDS} s`);
   const expiredBefore = new Date(now.getTime() - rule.windowSeconds * 1000);
   const rows = await db().$queryRaw<{ count: number | bigint; windowStart: Date | string }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${now}, 1)
@@ -79,7 +89,10 @@ export async function consumeRateLimit(key: string, rule: RateLimitRule, now = n
  * not charged for an attempt that never reached them. Order keys from the broadest (per
  * address) to the narrowest.
  */
-export async function consumeRateLimits(entries: readonly (readonly [string, RateLimitRule])[], now = new Date()): Promise<RateLimitOutcome> {
+export async function consumeRateLimits(
+  entries: readonly (readonly [string, RateLimitRule])[],
+  now = new Date(),
+): Promise<RateLimitOutcome> {
   for (const [key, rule] of entries) {
     const outcome = await consumeRateLimit(key, rule, now);
     if (outcome.limited) return outcome;
@@ -93,7 +106,10 @@ export async function consumeRateLimits(entries: readonly (readonly [string, Rat
  * never below zero.
  */
 export async function refundRateLimit(key: string): Promise<void> {
-  await db().rateLimitBucket.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
+  await db().rateLimitBucket.updateMany({
+    where: { key, count: { gt: 0 } },
+    data: { count: { decrement: 1 } },
+  });
 }
 
 /** Ends the key's window (e.g. an account's failures after its owner signed in). */
@@ -103,5 +119,7 @@ export async function clearRateLimit(key: string): Promise<void> {
 
 /** Counters whose window ended long ago; run whenever a new window starts (indexed, cheap). */
 async function sweepOldCounters(now: Date): Promise<void> {
-  await db().rateLimitBucket.deleteMany({ where: { windowStart: { lt: new Date(now.getTime() - 2 * MAX_WINDOW_SECONDS * 1000) } } });
+  await db().rateLimitBucket.deleteMany({
+    where: { windowStart: { lt: new Date(now.getTime() - 2 * MAX_WINDOW_SECONDS * 1000) } },
+  });
 }

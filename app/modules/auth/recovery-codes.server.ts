@@ -12,7 +12,10 @@ function generateRecoveryCode(): string {
 }
 
 export function normaliseRecoveryCode(code: string): string {
-  return code.trim().toLowerCase().replace(/[^a-z0-9]/g, "");
+  return code
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "");
 }
 
 /** Recovery codes are high-entropy, so a plain SHA-256 is an adequate one-way store. */
@@ -24,7 +27,9 @@ export function hashRecoveryCode(code: string): string {
 export async function replaceRecoveryCodes(tx: Tx, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, generateRecoveryCode);
   await tx.recoveryCode.deleteMany({ where: { userId } });
-  await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })) });
+  await tx.recoveryCode.createMany({
+    data: codes.map((c) => ({ userId, codeHash: hashRecoveryCode(c) })),
+  });
   return codes;
 }
 

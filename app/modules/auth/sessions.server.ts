@@ -19,7 +19,10 @@ export interface NewSession {
   userAgent: string | null;
 }
 
-export async function createSession(tx: Tx, input: NewSession): Promise<{ token: string; sessionId: string }> {
+export async function createSession(
+  tx: Tx,
+  input: NewSession,
+): Promise<{ token: string; sessionId: string }> {
   const token = generateToken(32);
   const sessionId = sha256Hex(token);
   const now = new Date();
@@ -99,8 +102,19 @@ export async function validateSessionToken(token: string, now = new Date()) {
       lastSeenAt: row.lastSeenAt,
       expiresAt: row.expiresAt,
       mfaVerifiedAt: row.mfaVerifiedAt,
-      user: { id: row.userId, email: row.email, name: row.userName, locale: row.locale, totpEnabledAt: row.totpEnabledAt },
-      organization: { id: row.organizationId, slug: row.slug, name: row.organizationName, requireMfaForAll: row.requireMfaForAll },
+      user: {
+        id: row.userId,
+        email: row.email,
+        name: row.userName,
+        locale: row.locale,
+        totpEnabledAt: row.totpEnabledAt,
+      },
+      organization: {
+        id: row.organizationId,
+        slug: row.slug,
+        name: row.organizationName,
+        requireMfaForAll: row.requireMfaForAll,
+      },
     },
     membership: { role: row.role, deactivatedAt: row.deactivatedAt },
   };
@@ -110,13 +124,21 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await db().session.deleteMany({ where: { id: sessionId } });
 }
 
-export async function revokeUserSessions(tx: Tx, userId: string, exceptSessionId?: string): Promise<number> {
+export async function revokeUserSessions(
+  tx: Tx,
+  userId: string,
+  exceptSessionId?: string,
+): Promise<number> {
   const result = await tx.session.deleteMany({
     where: { userId, ...(exceptSessionId ? { id: { not: exceptSessionId } } : {}) },
   });
   return result.count;
 }
 
-export async function markSessionMfaVerified(tx: Tx, sessionId: string, at = new Date()): Promise<void> {
+export async function markSessionMfaVerified(
+  tx: Tx,
+  sessionId: string,
+  at = new Date(),
+): Promise<void> {
   await tx.session.update({ where: { id: sessionId }, data: { mfaVerifiedAt: at } });
 }

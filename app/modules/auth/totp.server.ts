@@ -53,7 +53,12 @@ export function generateTotpCode(key: Uint8Array, now: Date): string {
  * Checks a code against the current step ± one (clock drift) and returns the matching step, or
  * null. Callers reject steps at or below the last accepted one: a code works only once.
  */
-export function matchTotpStep(key: Uint8Array, code: string, now: Date, lastUsedStep: number | null): number | null {
+export function matchTotpStep(
+  key: Uint8Array,
+  code: string,
+  now: Date,
+  lastUsedStep: number | null,
+): number | null {
   const normalised = code.replace(/\s+/g, "");
   if (!/^\d{6}$/.test(normalised)) return null;
   const current = currentTotpStep(now);

@@ -7,7 +7,12 @@ import type { Actor } from "./actor";
 import { preSessionActor } from "./log-in.server";
 import { loginSourceOf } from "./login-source.server";
 import { rememberLoginNetwork } from "./login-throttle.server";
-import { clearRateLimit, consumeRateLimits, RATE_LIMITS, refundRateLimit } from "./rate-limit.server";
+import {
+  clearRateLimit,
+  consumeRateLimits,
+  RATE_LIMITS,
+  refundRateLimit,
+} from "./rate-limit.server";
 import { consumeRecoveryCode } from "./recovery-codes.server";
 import { createSession, markSessionMfaVerified } from "./sessions.server";
 import { decryptTotpKey, matchTotpStep } from "./totp.server";
@@ -26,8 +31,16 @@ const codeLimitKeys = (userId: string, ip: string | null) => ({
  * Checks a TOTP code (each step accepted once: replay protection through totpLastStep) or a
  * one-time recovery code, inside `tx`. Returns the method that matched, or null.
  */
-async function matchSecondFactor(tx: Tx, userId: string, code: string, now: Date): Promise<"totp" | "recovery_code" | null> {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true } });
+async function matchSecondFactor(
+  tx: Tx,
+  userId: string,
+  code: string,
+  now: Date,
+): Promise<"totp" | "recovery_code" | null> {
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { totpSecretEnc: true, totpEnabledAt: true, totpLastStep: true },
+  });
   if (!user?.totpSecretEnc || !user.totpEnabledAt) return null;
   const step = matchTotpStep(decryptTotpKey(user.totpSecretEnc), code, now, user.totpLastStep);
   if (step !== null) {
@@ -38,7 +51,10 @@ async function matchSecondFactor(tx: Tx, userId: string, code: string, now: Date
     });
     return claimed.count === 1 ? "totp" : null;
   }
-  if (code.replace(/[^a-z0-9]/gi, "").length === 12 && (await consumeRecoveryCode(tx, userId, code))) {
+  if (
+    code.replace(/[^a-z0-9]/gi, "").length === 12 &&
+    (await consumeRecoveryCode(tx, userId, code))
+  ) {
     return "recovery_code";
   }
   return null;
@@ -65,7 +81,10 @@ async function guarded(
   });
   if (!method) {
     await inTransaction((tx) =>
-      recordAuditEvent(tx, actorForAudit, { action: "auth.mfa_failed", target: { type: "user", id: userId } }),
+      recordAuditEvent(tx, actorForAudit, {
+        action: "auth.mfa_failed",
+        target: { type: "user", id: userId },
+      }),
     );
     return { kind: "invalid" };
   }
@@ -82,7 +101,10 @@ export async function completeLoginWithSecondFactor(input: {
   ip: string | null;
   userAgent: string | null;
 }): Promise<SecondFactorResult & { token?: string }> {
-  const user = await db().user.findUnique({ where: { id: input.userId }, select: { id: true, email: true } });
+  const user = await db().user.findUnique({
+    where: { id: input.userId },
+    select: { id: true, email: true },
+  });
   if (!user) return { kind: "invalid" };
   const actor = preSessionActor(user, input.organizationId, input.ip);
   let token: string | undefined;
@@ -102,7 +124,11 @@ export async function completeLoginWithSecondFactor(input: {
     });
     token = session.token;
     await rememberLoginNetwork(tx, user.id, input.ip);
-    await recordAuditEvent(tx, actor, { action: method === "totp" ? "auth.login" : "auth.login_recovery_code", target: { type: "user", id: user.id }, payload: { method } });
+    await recordAuditEvent(tx, actor, {
+      action: method === "totp" ? "auth.login" : "auth.login_recovery_code",
+      target: { type: "user", id: user.id },
+      payload: { method },
+    });
   });
   return { ...result, token };
 }
@@ -114,15 +140,24 @@ export async function completeLoginWithSecondFactor(input: {
  */
 export const SECOND_FACTOR_CODE_MAX_CHARS = 64;
 export const stepUpInputSchema = z.object({
-  code: z.string({ message: messageKey("auth.invalidCode") }).max(SECOND_FACTOR_CODE_MAX_CHARS, { message: messageKey("auth.invalidCode") }),
+  code: z
+    .string({ message: messageKey("auth.invalidCode") })
+    .max(SECOND_FACTOR_CODE_MAX_CHARS, { message: messageKey("auth.invalidCode") }),
 });
 export type StepUpInput = z.infer<typeof stepUpInputSchema>;
 
 /** Step-up for sensitive actions: a fresh second-factor check on the current session. */
-export async function stepUp(actor: Extract<Actor, { kind: "user" }>, rawCode: StepUpInput["code"]): Promise<SecondFactorResult> {
+export async function stepUp(
+  actor: Extract<Actor, { kind: "user" }>,
+  rawCode: StepUpInput["code"],
+): Promise<SecondFactorResult> {
   const { code } = parseUseCaseInput(stepUpInputSchema, { code: rawCode });
   return guarded(actor.userId, actor.ip, actor, code, async (tx, method) => {
     await markSessionMfaVerified(tx, actor.sessionId);
-    await recordAuditEvent(tx, actor, { action: "auth.step_up", target: { type: "user", id: actor.userId }, payload: { method } });
+    await recordAuditEvent(tx, actor, {
+      action: "auth.step_up",
+      target: { type: "user", id: actor.userId },
+      payload: { method },
+    });
   });
 }

@@ -4,18 +4,33 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { requireAssessmentWriter } from "../assessments/permissions";
-import { assertOpenForClarifications, findOrgAssessment, questionOf, userAuthor } from "./clarification-access.server";
-import { askClarificationSchema, CLARIFICATION_BODY_MAX_CHARS, type AskClarificationInput } from "./clarification-input";
+import {
+  assertOpenForClarifications,
+  findOrgAssessment,
+  questionOf,
+  userAuthor,
+} from "./clarification-access.server";
+import {
+  askClarificationSchema,
+  CLARIFICATION_BODY_MAX_CHARS,
+  type AskClarificationInput,
+} from "./clarification-input";
 import { mailVendorContacts } from "./clarification-mail.server";
 
 /**
  * An assessor (or admin) asks the vendor about one question of the assessment: a new thread with
  * its first message. Afterwards every active contact who may see the question is told by mail.
  */
-export async function askClarification(actor: UserActor, input: AskClarificationInput): Promise<{ threadId: string; messageId: string }> {
+export async function askClarification(
+  actor: UserActor,
+  input: AskClarificationInput,
+): Promise<{ threadId: string; messageId: string }> {
   requireAssessmentWriter(actor);
   const parsed = askClarificationSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", "errors.clarificationInvalid", { params: { max: CLARIFICATION_BODY_MAX_CHARS } });
+  if (!parsed.success)
+    throw new DomainError("VALIDATION", "errors.clarificationInvalid", {
+      params: { max: CLARIFICATION_BODY_MAX_CHARS },
+    });
   const { assessmentId, questionKey, body } = parsed.data;
 
   const created = await inTransaction(async (tx) => {

@@ -20,7 +20,6 @@ export interface ClarificationFields {
   viaFetcher: boolean;
 }
 
-
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
@@ -54,22 +53,40 @@ function formErrorOf(code: ErrorCode): ClarificationFormError {
 /** The answer to a request whose form is unusable (unknown intent): 400 either way. */
 export function invalidClarificationForm(fields: ClarificationFields) {
   const message = "Unknown clarification action";
-  if (fields.viaFetcher) return data<ClarificationActionData>({ ok: false, intent: fields.intent, error: "invalid" }, { status: 400 });
-  return new Response(message, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (fields.viaFetcher)
+    return data<ClarificationActionData>(
+      { ok: false, intent: fields.intent, error: "invalid" },
+      { status: 400 },
+    );
+  return new Response(message, {
+    status: 400,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /**
  * Runs the use case and answers: a redirect to `back` (plain POST) or data (fetcher). Domain
  * errors become their HTTP status with a short message, never a 500.
  */
-export async function answerClarificationForm(fields: ClarificationFields, work: () => Promise<unknown>, back: string) {
+export async function answerClarificationForm(
+  fields: ClarificationFields,
+  work: () => Promise<unknown>,
+  back: string,
+) {
   try {
     await work();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     const status = statusForCode(error.code);
-    if (fields.viaFetcher) return data<ClarificationActionData>({ ok: false, intent: fields.intent, error: formErrorOf(error.code) }, { status });
-    return new Response(error.message, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    if (fields.viaFetcher)
+      return data<ClarificationActionData>(
+        { ok: false, intent: fields.intent, error: formErrorOf(error.code) },
+        { status },
+      );
+    return new Response(error.message, {
+      status,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   if (fields.viaFetcher) return data<ClarificationActionData>({ ok: true, intent: fields.intent });
   // 303: the browser follows with a GET of the page, scrolled to the question.
@@ -78,5 +95,7 @@ export async function answerClarificationForm(fields: ClarificationFields, work:
 
 /** `#<prefix><key>` for a well-formed question key; nothing otherwise (the key is user input). */
 export function anchorFor(prefix: string, questionKey: string): string {
-  return QUESTION_KEY_PATTERN.test(questionKey) && questionKey.length <= 200 ? `#${prefix}${questionKey}` : "";
+  return QUESTION_KEY_PATTERN.test(questionKey) && questionKey.length <= 200
+    ? `#${prefix}${questionKey}`
+    : "";
 }

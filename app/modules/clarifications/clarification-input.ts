@@ -58,4 +58,5 @@ export type ClarificationsByQuestion = Record<string, ClarificationThreadView[]>
 /** Error codes of the clarification routes' fetcher answers; the component translates them. */
 export type ClarificationFormError = "body" | "notFound" | "forbidden" | "closed" | "invalid";
 
-export type ClarificationActionData = { ok: true; intent: string } | { ok: false; intent: string; error: ClarificationFormError };
+export type ClarificationActionData =
+  { ok: true; intent: string } | { ok: false; intent: string; error: ClarificationFormError };

@@ -16,7 +16,9 @@ async function deliver(mail: OutgoingMail): Promise<void> {
   try {
     await sendMail(mail);
   } catch (error) {
-    logger.error("clarification.mail_failed", { reason: error instanceof Error ? error.name : "unknown" });
+    logger.error("clarification.mail_failed", {
+      reason: error instanceof Error ? error.name : "unknown",
+    });
   }
 }
 
@@ -35,14 +37,33 @@ export async function mailVendorContacts(input: {
 }): Promise<void> {
   const found = await activeVendorContacts(input.organizationId, input.assessmentId);
   if (!found) return;
-  const recipients = found.contacts.filter((contact) => sectionVisible(contact.sections, input.sectionKey));
+  const recipients = found.contacts.filter((contact) =>
+    sectionVisible(contact.sections, input.sectionKey),
+  );
   for (const { email, locale } of oncePerAddress(recipients)) {
-    const vars = { organization: found.organizationName, question: input.question[locale], title: found.title, body: input.body };
+    const vars = {
+      organization: found.organizationName,
+      question: input.question[locale],
+      title: found.title,
+      body: input.body,
+    };
     await deliver({
       organizationId: input.organizationId,
       to: email,
-      subject: translate(locale, input.kind === "asked" ? "clarifications.askedMailSubject" : "clarifications.repliedToVendorMailSubject", vars),
-      text: translate(locale, input.kind === "asked" ? "clarifications.askedMailBody" : "clarifications.repliedToVendorMailBody", vars),
+      subject: translate(
+        locale,
+        input.kind === "asked"
+          ? "clarifications.askedMailSubject"
+          : "clarifications.repliedToVendorMailSubject",
+        vars,
+      ),
+      text: translate(
+        locale,
+        input.kind === "asked"
+          ? "clarifications.askedMailBody"
+          : "clarifications.repliedToVendorMailBody",
+        vars,
+      ),
     });
   }
 }
@@ -62,7 +83,11 @@ export async function mailAssessmentCreator(input: {
   if (!assessment) return;
   // Only while the creator is still an active member: a former colleague gets no assessment mail.
   const membership = await db().membership.findFirst({
-    where: { organizationId: input.organizationId, userId: assessment.createdById, deactivatedAt: null },
+    where: {
+      organizationId: input.organizationId,
+      userId: assessment.createdById,
+      deactivatedAt: null,
+    },
     select: { user: { select: { email: true, locale: true } } },
   });
   if (!membership) return;

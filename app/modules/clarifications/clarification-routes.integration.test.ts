@@ -7,7 +7,10 @@ import * as portalRoute from "~/routes/portal.clarifications";
 import { generateToken, sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { createSessionFor } from "../../../tests/support/admin-factories";
-import { createAssessmentScenario, type AssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  createAssessmentScenario,
+  type AssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { askClarification } from "./ask-clarification.server";
 
 /**
@@ -15,7 +18,11 @@ import { askClarification } from "./ask-clarification.server";
  * malformed bodies (never 500), 404 for foreign ids before the form is read, redirects back to
  * the question for plain POSTs and data for fetcher POSTs.
  */
-const context = { requestId: "test-request", cspNonce: "nonce", clientIp: "192.0.2.60" } as AppLoadContext;
+const context = {
+  requestId: "test-request",
+  cspNonce: "nonce",
+  clientIp: "192.0.2.60",
+} as AppLoadContext;
 
 interface Outcome {
   status: number;
@@ -30,9 +37,15 @@ async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   } catch (thrown) {
     value = thrown;
   }
-  if (value instanceof Response) return { status: value.status, body: await value.text(), location: value.headers.get("Location") };
+  if (value instanceof Response)
+    return {
+      status: value.status,
+      body: await value.text(),
+      location: value.headers.get("Location"),
+    };
   const wrapped = value as { type?: string; data?: unknown; init?: { status?: number } | null };
-  if (wrapped?.type === "DataWithResponseInit") return { status: wrapped.init?.status ?? 200, body: wrapped.data, location: null };
+  if (wrapped?.type === "DataWithResponseInit")
+    return { status: wrapped.init?.status ?? 200, body: wrapped.data, location: null };
   return { status: 200, body: value, location: null };
 }
 
@@ -45,11 +58,17 @@ function post(path: string, cookie: string, fields: Record<string, string>) {
 }
 
 function rawPost(path: string, cookie: string, contentType: string, body: string) {
-  return new Request(`http://127.0.0.1${path}`, { method: "POST", headers: { Cookie: cookie, "Content-Type": contentType }, body });
+  return new Request(`http://127.0.0.1${path}`, {
+    method: "POST",
+    headers: { Cookie: cookie, "Content-Type": contentType },
+    body,
+  });
 }
 
-const staff = (request: Request, assessmentId: string) => outcome(() => staffRoute.action({ request, context, params: { assessmentId } }));
-const portal = (request: Request) => outcome(() => portalRoute.action({ request, context, params: {} }));
+const staff = (request: Request, assessmentId: string) =>
+  outcome(() => staffRoute.action({ request, context, params: { assessmentId } }));
+const portal = (request: Request) =>
+  outcome(() => portalRoute.action({ request, context, params: {} }));
 
 async function userCookie(s: AssessmentScenario, actor: AssessmentScenario["assessor"]) {
   return (await createSessionFor(actor.userId, s.org.id, { mfaVerified: true })).cookie;
@@ -59,7 +78,13 @@ async function userCookie(s: AssessmentScenario, actor: AssessmentScenario["asse
 async function vendorCookie(inviteId: string, organizationId: string) {
   const token = generateToken(32);
   await db().vendorSession.create({
-    data: { id: sha256Hex(token), organizationId, inviteLinkId: inviteId, expiresAt: new Date(Date.now() + 3600_000), verifiedAt: new Date() },
+    data: {
+      id: sha256Hex(token),
+      organizationId,
+      inviteLinkId: inviteId,
+      expiresAt: new Date(Date.now() + 3600_000),
+      verifiedAt: new Date(),
+    },
   });
   return (await vendorSessionCookie().serialize(token)).split(";")[0]!;
 }
@@ -70,7 +95,15 @@ describe("clarification routes", () => {
     const other = await createAssessmentScenario();
     const cookie = await userCookie(s, s.auditor);
     const get = (assessmentId: string) =>
-      outcome(() => staffRoute.loader({ request: new Request(`http://127.0.0.1/assessments/${assessmentId}/clarifications`, { headers: { Cookie: cookie } }), context, params: { assessmentId } }));
+      outcome(() =>
+        staffRoute.loader({
+          request: new Request(`http://127.0.0.1/assessments/${assessmentId}/clarifications`, {
+            headers: { Cookie: cookie },
+          }),
+          context,
+          params: { assessmentId },
+        }),
+      );
     expect((await get(s.assessment.id)).status).toBe(405);
     expect((await get(other.assessment.id)).status).toBe(404);
     expect(portalRoute.loader().status).toBe(405);
@@ -82,15 +115,37 @@ describe("clarification routes", () => {
     const questionKey = questionsOf(s.definition)[0]!.key;
     const path = `/assessments/${s.assessment.id}/clarifications`;
 
-    const asked = await staff(post(path, cookie, { intent: "ask", questionKey, body: "Which regions?" }), s.assessment.id);
-    expect(asked).toMatchObject({ status: 303, location: `/assessments/${s.assessment.id}#answer-${questionKey}` });
-    const thread = await db().clarificationThread.findFirstOrThrow({ where: { assessmentId: s.assessment.id } });
+    const asked = await staff(
+      post(path, cookie, { intent: "ask", questionKey, body: "Which regions?" }),
+      s.assessment.id,
+    );
+    expect(asked).toMatchObject({
+      status: 303,
+      location: `/assessments/${s.assessment.id}#answer-${questionKey}`,
+    });
+    const thread = await db().clarificationThread.findFirstOrThrow({
+      where: { assessmentId: s.assessment.id },
+    });
 
-    const replied = await staff(post(path, cookie, { intent: "reply", questionKey, threadId: thread.id, body: "More", via: "fetcher" }), s.assessment.id);
+    const replied = await staff(
+      post(path, cookie, {
+        intent: "reply",
+        questionKey,
+        threadId: thread.id,
+        body: "More",
+        via: "fetcher",
+      }),
+      s.assessment.id,
+    );
     expect(replied).toEqual({ status: 200, body: { ok: true, intent: "reply" }, location: null });
-    const resolved = await staff(post(path, cookie, { intent: "resolve", questionKey, threadId: thread.id }), s.assessment.id);
+    const resolved = await staff(
+      post(path, cookie, { intent: "resolve", questionKey, threadId: thread.id }),
+      s.assessment.id,
+    );
     expect(resolved.status).toBe(303);
-    expect((await db().clarificationThread.findUniqueOrThrow({ where: { id: thread.id } })).status).toBe("RESOLVED");
+    expect(
+      (await db().clarificationThread.findUniqueOrThrow({ where: { id: thread.id } })).status,
+    ).toBe("RESOLVED");
     expect(await db().clarificationMessage.count({ where: { threadId: thread.id } })).toBe(2);
   });
 
@@ -100,24 +155,45 @@ describe("clarification routes", () => {
     const questionKey = questionsOf(s.definition)[0]!.key;
     const path = `/assessments/${s.assessment.id}/clarifications`;
     const cases: [string, Request][] = [
-      ["broken multipart", rawPost(path, cookie, "multipart/form-data; boundary=x", "--x\r\nnot a part")],
+      [
+        "broken multipart",
+        rawPost(path, cookie, "multipart/form-data; boundary=x", "--x\r\nnot a part"),
+      ],
       ["NUL byte", post(path, cookie, { intent: "ask", questionKey, body: "a\u0000b" })],
       ["no intent", post(path, cookie, { questionKey, body: "Hello" })],
       ["unknown intent", post(path, cookie, { intent: "delete", questionKey })],
       ["empty body", post(path, cookie, { intent: "ask", questionKey, body: "  " })],
-      ["over-long body", post(path, cookie, { intent: "ask", questionKey, body: "z".repeat(5001) })],
-      ["unknown question", post(path, cookie, { intent: "ask", questionKey: "no.such", body: "Hello" })],
+      [
+        "over-long body",
+        post(path, cookie, { intent: "ask", questionKey, body: "z".repeat(5001) }),
+      ],
+      [
+        "unknown question",
+        post(path, cookie, { intent: "ask", questionKey: "no.such", body: "Hello" }),
+      ],
       ["reply without thread", post(path, cookie, { intent: "reply", body: "Hello" })],
       ["resolve without thread", post(path, cookie, { intent: "resolve" })],
     ];
     for (const [label, request] of cases) {
       const result = await staff(request, s.assessment.id);
       expect(result.status, label).toBe(400);
-      expect(String(typeof result.body === "string" ? result.body : JSON.stringify(result.body)).length, label).toBeGreaterThan(0);
+      expect(
+        String(typeof result.body === "string" ? result.body : JSON.stringify(result.body)).length,
+        label,
+      ).toBeGreaterThan(0);
     }
-    const fetcher = await staff(post(path, cookie, { intent: "ask", questionKey, body: "", via: "fetcher" }), s.assessment.id);
-    expect(fetcher).toEqual({ status: 400, body: { ok: false, intent: "ask", error: "body" }, location: null });
-    expect(await db().clarificationThread.count({ where: { assessmentId: s.assessment.id } })).toBe(0);
+    const fetcher = await staff(
+      post(path, cookie, { intent: "ask", questionKey, body: "", via: "fetcher" }),
+      s.assessment.id,
+    );
+    expect(fetcher).toEqual({
+      status: 400,
+      body: { ok: false, intent: "ask", error: "body" },
+      location: null,
+    });
+    expect(await db().clarificationThread.count({ where: { assessmentId: s.assessment.id } })).toBe(
+      0,
+    );
   });
 
   it("assessor route: another organisation's assessment or thread is 404, an auditor's ask is 403", async () => {
@@ -127,20 +203,48 @@ describe("clarification routes", () => {
     const questionKey = questionsOf(s.definition)[0]!.key;
     const foreignPath = `/assessments/${other.assessment.id}/clarifications`;
     // 404 before the form is read: a broken form does not reveal whether the id exists.
-    expect((await staff(post(foreignPath, cookie, { intent: "ask", questionKey, body: "Probe" }), other.assessment.id)).status).toBe(404);
-    expect((await staff(rawPost(foreignPath, cookie, "multipart/form-data; boundary=x", "--x"), other.assessment.id)).status).toBe(404);
+    expect(
+      (
+        await staff(
+          post(foreignPath, cookie, { intent: "ask", questionKey, body: "Probe" }),
+          other.assessment.id,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await staff(
+          rawPost(foreignPath, cookie, "multipart/form-data; boundary=x", "--x"),
+          other.assessment.id,
+        )
+      ).status,
+    ).toBe(404);
 
-    const { threadId } = await askClarification(other.assessor, { assessmentId: other.assessment.id, questionKey, body: "Theirs" });
+    const { threadId } = await askClarification(other.assessor, {
+      assessmentId: other.assessment.id,
+      questionKey,
+      body: "Theirs",
+    });
     const ownPath = `/assessments/${s.assessment.id}/clarifications`;
     for (const intent of ["reply", "resolve"]) {
-      const result = await staff(post(ownPath, cookie, { intent, threadId, questionKey, body: "Probe" }), s.assessment.id);
+      const result = await staff(
+        post(ownPath, cookie, { intent, threadId, questionKey, body: "Probe" }),
+        s.assessment.id,
+      );
       expect(result.status, intent).toBe(404);
     }
     expect(await db().clarificationMessage.count({ where: { threadId } })).toBe(1);
 
     // (An auditor needs no second factor to sign in; a DPO's 403 is the same role check, tested on the use case.)
     const auditorCookie = await userCookie(s, s.auditor);
-    expect((await staff(post(ownPath, auditorCookie, { intent: "ask", questionKey, body: "No" }), s.assessment.id)).status).toBe(403);
+    expect(
+      (
+        await staff(
+          post(ownPath, auditorCookie, { intent: "ask", questionKey, body: "No" }),
+          s.assessment.id,
+        )
+      ).status,
+    ).toBe(403);
   });
 
   it("vendor route: a reply redirects to the question, fetcher gets data, other intents and bad bodies are 400", async () => {
@@ -148,25 +252,74 @@ describe("clarification routes", () => {
     const { invite } = await s.invitedVendor();
     const cookie = await vendorCookie(invite.inviteId, s.org.id);
     const questionKey = questionsOf(s.definition)[0]!.key;
-    const { threadId } = await askClarification(s.assessor, { assessmentId: s.assessment.id, questionKey, body: "Question" });
+    const { threadId } = await askClarification(s.assessor, {
+      assessmentId: s.assessment.id,
+      questionKey,
+      body: "Question",
+    });
 
-    const plain = await portal(post("/portal/clarifications", cookie, { intent: "reply", questionKey, threadId, body: "Answer" }));
+    const plain = await portal(
+      post("/portal/clarifications", cookie, {
+        intent: "reply",
+        questionKey,
+        threadId,
+        body: "Answer",
+      }),
+    );
     expect(plain).toMatchObject({ status: 303, location: `/portal#q-${questionKey}` });
-    const viaFetcher = await portal(post("/portal/clarifications", cookie, { intent: "reply", questionKey, threadId, body: "Again", via: "fetcher" }));
-    expect(viaFetcher).toEqual({ status: 200, body: { ok: true, intent: "reply" }, location: null });
+    const viaFetcher = await portal(
+      post("/portal/clarifications", cookie, {
+        intent: "reply",
+        questionKey,
+        threadId,
+        body: "Again",
+        via: "fetcher",
+      }),
+    );
+    expect(viaFetcher).toEqual({
+      status: 200,
+      body: { ok: true, intent: "reply" },
+      location: null,
+    });
 
     const bad: [string, Request][] = [
-      ["broken multipart", rawPost("/portal/clarifications", cookie, "multipart/form-data; boundary=x", "--x\r\nbroken")],
-      ["ask is not for vendors", post("/portal/clarifications", cookie, { intent: "ask", questionKey, body: "Hi" })],
-      ["resolve is not for vendors", post("/portal/clarifications", cookie, { intent: "resolve", threadId })],
-      ["empty reply", post("/portal/clarifications", cookie, { intent: "reply", threadId, body: "" })],
+      [
+        "broken multipart",
+        rawPost(
+          "/portal/clarifications",
+          cookie,
+          "multipart/form-data; boundary=x",
+          "--x\r\nbroken",
+        ),
+      ],
+      [
+        "ask is not for vendors",
+        post("/portal/clarifications", cookie, { intent: "ask", questionKey, body: "Hi" }),
+      ],
+      [
+        "resolve is not for vendors",
+        post("/portal/clarifications", cookie, { intent: "resolve", threadId }),
+      ],
+      [
+        "empty reply",
+        post("/portal/clarifications", cookie, { intent: "reply", threadId, body: "" }),
+      ],
       ["no thread", post("/portal/clarifications", cookie, { intent: "reply", body: "Hi" })],
     ];
     for (const [label, request] of bad) expect((await portal(request)).status, label).toBe(400);
-    expect((await db().clarificationThread.findUniqueOrThrow({ where: { id: threadId } })).status).toBe("OPEN");
+    expect(
+      (await db().clarificationThread.findUniqueOrThrow({ where: { id: threadId } })).status,
+    ).toBe("OPEN");
     expect(await db().clarificationMessage.count({ where: { threadId } })).toBe(3);
     // A header-breaking question key is not echoed into the redirect.
-    const odd = await portal(post("/portal/clarifications", cookie, { intent: "reply", questionKey: "x\r\nSet-Cookie: a=b", threadId, body: "Third" }));
+    const odd = await portal(
+      post("/portal/clarifications", cookie, {
+        intent: "reply",
+        questionKey: "x\r\nSet-Cookie: a=b",
+        threadId,
+        body: "Third",
+      }),
+    );
     expect(odd).toMatchObject({ status: 303, location: "/portal" });
   });
 
@@ -174,13 +327,25 @@ describe("clarification routes", () => {
     const s = await createAssessmentScenario();
     const other = await createAssessmentScenario();
     const questionKey = questionsOf(other.definition)[0]!.key;
-    const { threadId } = await askClarification(other.assessor, { assessmentId: other.assessment.id, questionKey, body: "Theirs" });
-    const anonymous = await portal(post("/portal/clarifications", "", { intent: "reply", threadId, body: "Probe" }));
+    const { threadId } = await askClarification(other.assessor, {
+      assessmentId: other.assessment.id,
+      questionKey,
+      body: "Theirs",
+    });
+    const anonymous = await portal(
+      post("/portal/clarifications", "", { intent: "reply", threadId, body: "Probe" }),
+    );
     expect(anonymous).toMatchObject({ status: 302, location: "/portal/ended" });
 
     const { invite } = await s.invitedVendor();
     const cookie = await vendorCookie(invite.inviteId, s.org.id);
-    expect((await portal(post("/portal/clarifications", cookie, { intent: "reply", threadId, body: "Probe" }))).status).toBe(404);
+    expect(
+      (
+        await portal(
+          post("/portal/clarifications", cookie, { intent: "reply", threadId, body: "Probe" }),
+        )
+      ).status,
+    ).toBe(404);
     expect(await db().clarificationMessage.count({ where: { threadId } })).toBe(1);
   });
 });

@@ -2,10 +2,22 @@ import { db } from "../../utils/db.server";
 import type { UserActor, VendorActor } from "../auth/actor";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
-import { authorKindOf, findOrgAssessment, sectionVisible, vendorContactOf } from "./clarification-access.server";
-import type { ClarificationsByQuestion, ClarificationStatus, ClarificationThreadView } from "./clarification-input";
+import {
+  authorKindOf,
+  findOrgAssessment,
+  sectionVisible,
+  vendorContactOf,
+} from "./clarification-access.server";
+import type {
+  ClarificationsByQuestion,
+  ClarificationStatus,
+  ClarificationThreadView,
+} from "./clarification-input";
 
-async function threadsOf(organizationId: string, assessmentId: string): Promise<ClarificationThreadView[]> {
+async function threadsOf(
+  organizationId: string,
+  assessmentId: string,
+): Promise<ClarificationThreadView[]> {
   const rows = await db().clarificationThread.findMany({
     where: { organizationId, assessmentId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -27,7 +39,13 @@ async function threadsOf(organizationId: string, assessmentId: string): Promise<
     status: (row.status === "RESOLVED" ? "RESOLVED" : "OPEN") as ClarificationStatus,
     createdAt: row.createdAt,
     resolvedAt: row.resolvedAt,
-    messages: row.messages.map((m) => ({ id: m.id, authorKind: authorKindOf(m.author), authorLabel: m.authorLabel, body: m.body, createdAt: m.createdAt })),
+    messages: row.messages.map((m) => ({
+      id: m.id,
+      authorKind: authorKindOf(m.author),
+      authorLabel: m.authorLabel,
+      body: m.body,
+      createdAt: m.createdAt,
+    })),
   }));
 }
 
@@ -38,18 +56,25 @@ function byQuestion(threads: ClarificationThreadView[]): ClarificationsByQuestio
 }
 
 /** Every thread of an assessment of the user's organisation (every role may read them). */
-export async function listClarificationsForUser(actor: UserActor, assessmentId: string): Promise<ClarificationsByQuestion> {
+export async function listClarificationsForUser(
+  actor: UserActor,
+  assessmentId: string,
+): Promise<ClarificationsByQuestion> {
   const assessment = await findOrgAssessment(db(), actor.organizationId, assessmentId);
   return byQuestion(await threadsOf(actor.organizationId, assessment.id));
 }
 
 /** The threads a vendor contact may see: their assessment's, on the sections they may answer. */
-export async function listClarificationsForVendor(actor: VendorActor): Promise<ClarificationsByQuestion> {
+export async function listClarificationsForVendor(
+  actor: VendorActor,
+): Promise<ClarificationsByQuestion> {
   const assessment = await findOrgAssessment(db(), actor.organizationId, actor.assessmentId);
   const { sections } = await vendorContactOf(db(), actor);
   const threads = await threadsOf(actor.organizationId, assessment.id);
   if (sections === null) return byQuestion(threads);
   const { definition } = await loadTemplateVersion(assessment.templateVersionId);
   const sectionOf = new Map(questionsOf(definition).map((q) => [q.key, q.sectionKey]));
-  return byQuestion(threads.filter((t) => sectionVisible(sections, sectionOf.get(t.questionKey) ?? "")));
+  return byQuestion(
+    threads.filter((t) => sectionVisible(sections, sectionOf.get(t.questionKey) ?? "")),
+  );
 }

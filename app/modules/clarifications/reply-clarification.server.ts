@@ -13,7 +13,11 @@ import {
   vendorAuthor,
   vendorContactOf,
 } from "./clarification-access.server";
-import { CLARIFICATION_BODY_MAX_CHARS, replyClarificationSchema, type ReplyClarificationInput } from "./clarification-input";
+import {
+  CLARIFICATION_BODY_MAX_CHARS,
+  replyClarificationSchema,
+  type ReplyClarificationInput,
+} from "./clarification-input";
 import { mailAssessmentCreator, mailVendorContacts } from "./clarification-mail.server";
 
 /**
@@ -28,20 +32,30 @@ export async function replyClarification(
 ): Promise<{ messageId: string; reopened: boolean }> {
   if (actor.kind === "user") requireAssessmentWriter(actor);
   const parsed = replyClarificationSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError("VALIDATION", "errors.clarificationReplyInvalid", { params: { max: CLARIFICATION_BODY_MAX_CHARS } });
+  if (!parsed.success)
+    throw new DomainError("VALIDATION", "errors.clarificationReplyInvalid", {
+      params: { max: CLARIFICATION_BODY_MAX_CHARS },
+    });
   const { threadId, body, assessmentId } = parsed.data;
   // A vendor contact only ever reaches the threads of their own assessment.
   const scopeAssessmentId = actor.kind === "vendor" ? actor.assessmentId : assessmentId;
 
   const done = await inTransaction(async (tx) => {
     const found = await tx.clarificationThread.findFirst({
-      where: { id: threadId, organizationId: actor.organizationId, ...(scopeAssessmentId ? { assessmentId: scopeAssessmentId } : {}) },
+      where: {
+        id: threadId,
+        organizationId: actor.organizationId,
+        ...(scopeAssessmentId ? { assessmentId: scopeAssessmentId } : {}),
+      },
       select: { assessmentId: true },
     });
     if (!found) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
     await lockRow(tx, "Assessment", found.assessmentId);
     const assessment = await findOrgAssessment(tx, actor.organizationId, found.assessmentId);
-    const thread = await tx.clarificationThread.findUniqueOrThrow({ where: { id: threadId }, select: { id: true, questionKey: true, status: true } });
+    const thread = await tx.clarificationThread.findUniqueOrThrow({
+      where: { id: threadId },
+      select: { id: true, questionKey: true, status: true },
+    });
     const question = await questionOf(tx, assessment.templateVersionId, thread.questionKey);
     if (!question) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
     let author: string;
@@ -49,7 +63,8 @@ export async function replyClarification(
     if (actor.kind === "vendor") {
       const contact = await vendorContactOf(tx, actor);
       // Outside a delegated colleague's sections the thread does not exist for them.
-      if (!sectionVisible(contact.sections, question.sectionKey)) throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
+      if (!sectionVisible(contact.sections, question.sectionKey))
+        throw new DomainError("NOT_FOUND", "errors.clarificationNotFound");
       author = vendorAuthor(actor.inviteLinkId);
       authorLabel = contact.label;
     } else {
@@ -57,13 +72,25 @@ export async function replyClarification(
       authorLabel = actor.name;
     }
     assertOpenForClarifications(assessment.status);
-    const message = await tx.clarificationMessage.create({ data: { threadId: thread.id, author, authorLabel, body }, select: { id: true } });
+    const message = await tx.clarificationMessage.create({
+      data: { threadId: thread.id, author, authorLabel, body },
+      select: { id: true },
+    });
     const reopened = thread.status === "RESOLVED";
-    if (reopened) await tx.clarificationThread.update({ where: { id: thread.id }, data: { status: "OPEN", resolvedAt: null } });
+    if (reopened)
+      await tx.clarificationThread.update({
+        where: { id: thread.id },
+        data: { status: "OPEN", resolvedAt: null },
+      });
     await recordAuditEvent(tx, actor, {
       action: "clarification.replied",
       target: { type: "clarification", id: thread.id },
-      payload: { assessmentId: assessment.id, questionKey: thread.questionKey, messageId: message.id, reopened },
+      payload: {
+        assessmentId: assessment.id,
+        questionKey: thread.questionKey,
+        messageId: message.id,
+        reopened,
+      },
     });
     return { messageId: message.id, reopened, assessmentId: assessment.id, question, authorLabel };
   });

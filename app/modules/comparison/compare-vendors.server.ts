@@ -94,7 +94,8 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
     await db().$queryRaw<{ id: string; name: string; organizationId: string }[]>`
       SELECT "id", "name", "organizationId" FROM "Vendor" WHERE "id" IN (${Prisma.join(vendorIds)})`
   ).filter(ofActorsOrganization(actor));
-  if (vendors.length !== vendorIds.length) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
+  if (vendors.length !== vendorIds.length)
+    throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   const profile = input.profileId ? await getWeightProfile(actor, input.profileId) : null;
 
   // The latest submitted, scored assessment of each vendor first (small columns only), then the
@@ -185,7 +186,9 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
     );
     const asOf = assessment.submittedAt!.toISOString().slice(0, 10);
     const whatIf = weightProfile
-      ? computeScoreOfPublishedVersion(assessment.templateVersionId, definition, answers, asOf, { weightProfile })
+      ? computeScoreOfPublishedVersion(assessment.templateVersionId, definition, answers, asOf, {
+          weightProfile,
+        })
       : null;
     return {
       vendorId: vendor.id,

@@ -1,6 +1,13 @@
 import { PDFDocument } from "pdf-lib";
 import { formatAnswer } from "../questionnaires/format-answer";
-import { formatDate, formatNumber, translate, type Locale, type MessageKey, labelKey } from "../../utils/i18n";
+import {
+  formatDate,
+  formatNumber,
+  translate,
+  type Locale,
+  type MessageKey,
+  labelKey,
+} from "../../utils/i18n";
 import type { Cell, Sheet } from "../exports/spreadsheet";
 import { drawBarChart } from "../reports/charts";
 import { embedReportFonts } from "../reports/fonts";
@@ -14,7 +21,8 @@ import type { Comparison } from "./compare-vendors.server";
  * stored one. Formula injection is neutralised by the exports helpers, not here.
  */
 function translator(locale: Locale) {
-  return (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+  return (key: MessageKey, params?: Record<string, string | number>) =>
+    translate(locale, key, params);
 }
 
 const shown = (c: Comparison["candidates"][number]) => c.whatIf ?? c.stored;
@@ -27,7 +35,9 @@ export function comparisonSheets(comparison: Comparison, locale: Locale): Sheet[
     t("compare.assessment"),
     t("compare.submitted"),
     t("compare.overallStored"),
-    ...(whatIf ? [t("compare.overallWhatIf"), t("compare.rankStored"), t("compare.rankWhatIf")] : [t("compare.rankStored")]),
+    ...(whatIf
+      ? [t("compare.overallWhatIf"), t("compare.rankStored"), t("compare.rankWhatIf")]
+      : [t("compare.rankStored")]),
     t("compare.tier"),
     t("compare.transparency"),
     t("compare.residency"),
@@ -43,15 +53,28 @@ export function comparisonSheets(comparison: Comparison, locale: Locale): Sheet[
       new Date(c.submittedAt).toISOString().slice(0, 10),
       c.stored.overall,
       ...(whatIf ? [c.whatIf?.overall ?? null, c.storedRank, c.whatIfRank] : [c.storedRank]),
-      figures.riskTier ? t(labelKey("assessments.tier", figures.riskTier) ?? "common.unknownValue") : null,
-      figures.transparency ? t("compare.transparencyValue", { satisfied: figures.transparency.satisfied, total: figures.transparency.total }) : null,
-      figures.residency ? t(labelKey("assessments.class_", figures.residency) ?? "common.unknownValue") : null,
+      figures.riskTier
+        ? t(labelKey("assessments.tier", figures.riskTier) ?? "common.unknownValue")
+        : null,
+      figures.transparency
+        ? t("compare.transparencyValue", {
+            satisfied: figures.transparency.satisfied,
+            total: figures.transparency.total,
+          })
+        : null,
+      figures.residency
+        ? t(labelKey("assessments.class_", figures.residency) ?? "common.unknownValue")
+        : null,
       figures.knockOuts.map((k) => k.label).join("; "),
       figures.unknownCount,
       ...comparison.sections.map((s) => figures.sections[s.key] ?? null),
     ];
   });
-  const differencesHeaders = [t("compare.question"), t("compare.spread"), ...comparison.candidates.map((c) => c.vendorName)];
+  const differencesHeaders = [
+    t("compare.question"),
+    t("compare.spread"),
+    ...comparison.candidates.map((c) => c.vendorName),
+  ];
   const differencesRows: Cell[][] = comparison.differing.map((d) => [
     d.label[locale],
     Math.round(d.spread * 100),
@@ -75,7 +98,11 @@ export function comparisonMeta(comparison: Comparison, locale: Locale) {
  * A one-page PDF: ranking table, overall bars, section table and as many of the top differences
  * (at most 5) as still fit on the page.
  */
-export async function renderComparisonPdf(comparison: Comparison, locale: Locale, generatedAt: Date): Promise<Uint8Array> {
+export async function renderComparisonPdf(
+  comparison: Comparison,
+  locale: Locale,
+  generatedAt: Date,
+): Promise<Uint8Array> {
   for (let differences = Math.min(5, comparison.differing.length); differences > 0; differences--) {
     const attempt = await renderOnePager(comparison, locale, generatedAt, differences);
     if (attempt.pages === 1) return attempt.bytes;
@@ -83,7 +110,12 @@ export async function renderComparisonPdf(comparison: Comparison, locale: Locale
   return (await renderOnePager(comparison, locale, generatedAt, 0)).bytes;
 }
 
-async function renderOnePager(comparison: Comparison, locale: Locale, generatedAt: Date, differences: number): Promise<{ bytes: Uint8Array; pages: number }> {
+async function renderOnePager(
+  comparison: Comparison,
+  locale: Locale,
+  generatedAt: Date,
+  differences: number,
+): Promise<{ bytes: Uint8Array; pages: number }> {
   const t = translator(locale);
   const doc = await PDFDocument.create({ updateMetadata: false });
   const fonts = await embedReportFonts(doc);
@@ -96,10 +128,16 @@ async function renderOnePager(comparison: Comparison, locale: Locale, generatedA
   doc.setLanguage(locale === "de" ? "de-DE" : "en-GB");
 
   layout.chapter(t("compare.exportFileTitle"), { keepWith: 40 });
-  layout.text(`${t("compare.template")}: ${comparison.templateName} · ${t("compare.profile")}: ${comparison.profile?.name ?? t("compare.profileStored")} · ${t("compare.generated")}: ${formatDate(locale, generatedAt)}`, { size: 8.5 });
-  if (comparison.profile) layout.text(t("compare.whatIfNote", { profile: comparison.profile.name }), { size: 8 });
+  layout.text(
+    `${t("compare.template")}: ${comparison.templateName} · ${t("compare.profile")}: ${comparison.profile?.name ?? t("compare.profileStored")} · ${t("compare.generated")}: ${formatDate(locale, generatedAt)}`,
+    { size: 8.5 },
+  );
+  if (comparison.profile)
+    layout.text(t("compare.whatIfNote", { profile: comparison.profile.name }), { size: 8 });
 
-  const ordered = [...comparison.candidates].sort((a, b) => (a.whatIfRank ?? a.storedRank) - (b.whatIfRank ?? b.storedRank));
+  const ordered = [...comparison.candidates].sort(
+    (a, b) => (a.whatIfRank ?? a.storedRank) - (b.whatIfRank ?? b.storedRank),
+  );
   layout.subheading(t("compare.ranking"), 60);
   drawTable(
     layout,
@@ -120,9 +158,16 @@ async function renderOnePager(comparison: Comparison, locale: Locale, generatedA
         c.vendorName,
         formatNumber(locale, f.overall, 1),
         f.riskTier ? t(labelKey("assessments.tier", f.riskTier) ?? "common.unknownValue") : "–",
-        f.transparency ? t("compare.transparencyValue", { satisfied: f.transparency.satisfied, total: f.transparency.total }) : "–",
+        f.transparency
+          ? t("compare.transparencyValue", {
+              satisfied: f.transparency.satisfied,
+              total: f.transparency.total,
+            })
+          : "–",
         f.residency ? t(labelKey("assessments.class_", f.residency) ?? "common.unknownValue") : "–",
-        f.knockOuts.length ? `⚠ ${f.knockOuts.map((k) => k.label).join("; ")}` : t("compare.noKnockOuts"),
+        f.knockOuts.length
+          ? `⚠ ${f.knockOuts.map((k) => k.label).join("; ")}`
+          : t("compare.noKnockOuts"),
         String(f.unknownCount),
       ];
     }),
@@ -130,13 +175,31 @@ async function renderOnePager(comparison: Comparison, locale: Locale, generatedA
   );
 
   layout.subheading(t("compare.overallChart"), 40);
-  drawBarChart(layout, ordered.map((c) => ({ label: c.vendorName, value: shown(c).overall, valueText: formatNumber(locale, shown(c).overall, 1) })), { scale: true, size: 7.5, barHeight: 7 });
+  drawBarChart(
+    layout,
+    ordered.map((c) => ({
+      label: c.vendorName,
+      value: shown(c).overall,
+      valueText: formatNumber(locale, shown(c).overall, 1),
+    })),
+    { scale: true, size: 7.5, barHeight: 7 },
+  );
 
   layout.subheading(t("compare.sectionScores"), 50);
   drawTable(
     layout,
-    [{ header: t("compare.section"), width: 0.3 }, ...ordered.map((c) => ({ header: c.vendorName, width: 0.7 / ordered.length, align: "right" as const }))],
-    comparison.sections.map((s) => [s.title[locale], ...ordered.map((c) => formatNumber(locale, shown(c).sections[s.key] ?? null, 1))]),
+    [
+      { header: t("compare.section"), width: 0.3 },
+      ...ordered.map((c) => ({
+        header: c.vendorName,
+        width: 0.7 / ordered.length,
+        align: "right" as const,
+      })),
+    ],
+    comparison.sections.map((s) => [
+      s.title[locale],
+      ...ordered.map((c) => formatNumber(locale, shown(c).sections[s.key] ?? null, 1)),
+    ]),
     { size: 7.5 },
   );
 
@@ -146,8 +209,16 @@ async function renderOnePager(comparison: Comparison, locale: Locale, generatedA
     const order = ordered.map((c) => comparison.candidates.indexOf(c));
     drawTable(
       layout,
-      [{ header: t("compare.question"), width: 0.3 }, ...ordered.map((c) => ({ header: c.vendorName, width: 0.7 / ordered.length }))],
-      top.map((d) => [d.label[locale], ...order.map((i) => formatAnswer({ type: d.type, options: d.options }, d.answers[i], locale, t))]),
+      [
+        { header: t("compare.question"), width: 0.3 },
+        ...ordered.map((c) => ({ header: c.vendorName, width: 0.7 / ordered.length })),
+      ],
+      top.map((d) => [
+        d.label[locale],
+        ...order.map((i) =>
+          formatAnswer({ type: d.type, options: d.options }, d.answers[i], locale, t),
+        ),
+      ]),
       { size: 7 },
     );
   }

@@ -13,13 +13,25 @@ describe("rankDifferingQuestions", () => {
     ]);
     expect(ranked.map((q) => q.key)).toEqual(["large", "small", "small-too", "unknown", "text"]);
     expect(ranked[0]).toEqual({ key: "large", spread: 1, partlyUnknown: false });
-    expect(ranked.find((q) => q.key === "unknown")).toEqual({ key: "unknown", spread: 0, partlyUnknown: true });
+    expect(ranked.find((q) => q.key === "unknown")).toEqual({
+      key: "unknown",
+      spread: 0,
+      partlyUnknown: true,
+    });
   });
 
   it("treats equal structured answers in any key order as the same, and honours the limit", () => {
     const ranked = rankDifferingQuestions(
       [
-        { key: "obj", order: 0, answers: [{ a: 1, b: 2 }, { b: 2, a: 1 }], points: [1, 1] },
+        {
+          key: "obj",
+          order: 0,
+          answers: [
+            { a: 1, b: 2 },
+            { b: 2, a: 1 },
+          ],
+          points: [1, 1],
+        },
         { key: "q1", order: 1, answers: ["yes", "no"], points: [1, 0] },
         { key: "q2", order: 2, answers: ["yes", "partial"], points: [1, 0.5] },
       ],

@@ -24,22 +24,43 @@ export interface DifferingQuestion {
  * candidates have none) follow, then template order. Questions every candidate answered the same
  * way are left out.
  */
-export function rankDifferingQuestions(questions: QuestionAcrossCandidates[], limit = 15): DifferingQuestion[] {
+export function rankDifferingQuestions(
+  questions: QuestionAcrossCandidates[],
+  limit = 15,
+): DifferingQuestion[] {
   const ranked = questions
     .filter((q) => new Set(q.answers.map((a) => canonicalJson(a ?? null))).size > 1)
     .map((q) => {
       const known = q.points.filter((p): p is number => p !== null);
-      const spread = known.length >= 2 ? Math.round((Math.max(...known) - Math.min(...known)) * 10_000) / 10_000 : 0;
-      return { key: q.key, order: q.order, spread, partlyUnknown: known.length > 0 && known.length < q.points.length };
+      const spread =
+        known.length >= 2
+          ? Math.round((Math.max(...known) - Math.min(...known)) * 10_000) / 10_000
+          : 0;
+      return {
+        key: q.key,
+        order: q.order,
+        spread,
+        partlyUnknown: known.length > 0 && known.length < q.points.length,
+      };
     })
-    .sort((a, b) => b.spread - a.spread || Number(b.partlyUnknown) - Number(a.partlyUnknown) || a.order - b.order);
-  return ranked.slice(0, Math.max(0, limit)).map(({ key, spread, partlyUnknown }) => ({ key, spread, partlyUnknown }));
+    .sort(
+      (a, b) =>
+        b.spread - a.spread ||
+        Number(b.partlyUnknown) - Number(a.partlyUnknown) ||
+        a.order - b.order,
+    );
+  return ranked
+    .slice(0, Math.max(0, limit))
+    .map(({ key, spread, partlyUnknown }) => ({ key, spread, partlyUnknown }));
 }
 
 /** Ranks of candidates by overall score (1 = best; no score ranks last; ties share the name order). */
-export function rankByOverall<T extends { vendorName: string; overall: number | null }>(candidates: T[]): Map<T, number> {
+export function rankByOverall<T extends { vendorName: string; overall: number | null }>(
+  candidates: T[],
+): Map<T, number> {
   const sorted = [...candidates].sort(
-    (a, b) => (b.overall ?? -1) - (a.overall ?? -1) || a.vendorName.localeCompare(b.vendorName, "en"),
+    (a, b) =>
+      (b.overall ?? -1) - (a.overall ?? -1) || a.vendorName.localeCompare(b.vendorName, "en"),
   );
   return new Map(sorted.map((c, index) => [c, index + 1]));
 }

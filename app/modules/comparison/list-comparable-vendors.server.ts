@@ -20,8 +20,13 @@ function likeLiteral(value: string): string {
  * (lower case, no accents), and LIKE with an explicit escape character matches it literally and
  * alike on SQLite and PostgreSQL.
  */
-export async function listComparableVendors(actor: UserActor, input: { search?: string; selected?: string[] }) {
-  const words = foldForSearch(input.search ?? "").split(" ").filter(Boolean);
+export async function listComparableVendors(
+  actor: UserActor,
+  input: { search?: string; selected?: string[] },
+) {
+  const words = foldForSearch(input.search ?? "")
+    .split(" ")
+    .filter(Boolean);
   const conditions = [
     Prisma.sql`"organizationId" = ${actor.organizationId}`,
     Prisma.sql`"comparable" = ${true}`,

@@ -8,9 +8,18 @@ import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { DomainError } from "~/utils/errors";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../../../tests/support/app-server";
 import { rejectionOf } from "../../../tests/support/assessment-factories";
-import { createEvidenceWorld, vendorSessionCookieValue, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
+import {
+  createEvidenceWorld,
+  vendorSessionCookieValue,
+  type EvidenceWorld,
+} from "../../../tests/support/evidence-test-world";
 import { listEvidence } from "./list-evidence.server";
 import { readEvidence } from "./read-evidence.server";
 import { removeEvidence } from "./remove-evidence.server";
@@ -37,8 +46,16 @@ beforeAll(async () => {
   resetEnvForTests();
   app = await startAppServer();
   world = await createEvidenceWorld();
-  const security = await uploadEvidence(world.vendor, { questionKey: "security.certificate", fileName: "secret-security-audit.pdf", bytes: tinyPdf("security only") });
-  const privacy = await uploadEvidence(world.vendor, { questionKey: "privacy.dpa", fileName: "signed-dpa.pdf", bytes: tinyPdf("privacy") });
+  const security = await uploadEvidence(world.vendor, {
+    questionKey: "security.certificate",
+    fileName: "secret-security-audit.pdf",
+    bytes: tinyPdf("security only"),
+  });
+  const privacy = await uploadEvidence(world.vendor, {
+    questionKey: "privacy.dpa",
+    fileName: "signed-dpa.pdf",
+    bytes: tinyPdf("privacy"),
+  });
   securityFile = security.file;
   privacyFile = privacy.file;
   // The delegation as delegateSections writes it: an own link limited to "privacy".
@@ -54,7 +71,12 @@ beforeAll(async () => {
       createdById: null,
     },
   });
-  colleague = { ...world.vendor, inviteLinkId: link.id, email: "colleague@vendor.example", sections: ["privacy"] };
+  colleague = {
+    ...world.vendor,
+    inviteLinkId: link.id,
+    email: "colleague@vendor.example",
+    sections: ["privacy"],
+  };
   colleagueClient = createClient(app.baseUrl);
   colleagueClient.setCookie("vetted_vendor", await vendorSessionCookieValue(colleague));
 }, 120_000);
@@ -91,19 +113,42 @@ describe("a delegated colleague and the evidence of other sections", () => {
   });
 
   it("removing a file of another section is a 404 and removes nothing", async () => {
-    const response = await colleagueClient.post(`/portal/evidence/${securityFile.id}`, { intent: "remove", questionKey: "security.certificate" }, { headers: { Accept: "application/json" } });
+    const response = await colleagueClient.post(
+      `/portal/evidence/${securityFile.id}`,
+      { intent: "remove", questionKey: "security.certificate" },
+      { headers: { Accept: "application/json" } },
+    );
     expect(response.status).toBe(404);
-    expect((await db().evidenceFile.findUniqueOrThrow({ where: { id: securityFile.id } })).deletedAt).toBeNull();
+    expect(
+      (await db().evidenceFile.findUniqueOrThrow({ where: { id: securityFile.id } })).deletedAt,
+    ).toBeNull();
   });
 
   it("the use cases agree: listing, download and removal see only the delegated sections", async () => {
-    expect((await listEvidence(colleague, { assessmentId: world.assessmentId })).map((f) => f.id)).toEqual([privacyFile.id]);
-    expect(await listEvidence(colleague, { assessmentId: world.assessmentId, questionKey: "security.certificate" })).toEqual([]);
-    expect(await domainCode(readEvidence(colleague, { assessmentId: world.assessmentId, fileId: securityFile.id }))).toBe("NOT_FOUND");
-    expect(await domainCode(removeEvidence(colleague, { fileId: securityFile.id }))).toBe("NOT_FOUND");
+    expect(
+      (await listEvidence(colleague, { assessmentId: world.assessmentId })).map((f) => f.id),
+    ).toEqual([privacyFile.id]);
+    expect(
+      await listEvidence(colleague, {
+        assessmentId: world.assessmentId,
+        questionKey: "security.certificate",
+      }),
+    ).toEqual([]);
+    expect(
+      await domainCode(
+        readEvidence(colleague, { assessmentId: world.assessmentId, fileId: securityFile.id }),
+      ),
+    ).toBe("NOT_FOUND");
+    expect(await domainCode(removeEvidence(colleague, { fileId: securityFile.id }))).toBe(
+      "NOT_FOUND",
+    );
     // The main contact and the organisation still see everything.
-    expect((await listEvidence(world.vendor, { assessmentId: world.assessmentId })).map((f) => f.id)).toEqual([securityFile.id, privacyFile.id]);
-    expect((await listEvidence(world.auditor, { assessmentId: world.assessmentId })).map((f) => f.id)).toEqual([securityFile.id, privacyFile.id]);
+    expect(
+      (await listEvidence(world.vendor, { assessmentId: world.assessmentId })).map((f) => f.id),
+    ).toEqual([securityFile.id, privacyFile.id]);
+    expect(
+      (await listEvidence(world.auditor, { assessmentId: world.assessmentId })).map((f) => f.id),
+    ).toEqual([securityFile.id, privacyFile.id]);
   });
 
   it("uploading to another section is refused with the reason", async () => {
@@ -111,7 +156,10 @@ describe("a delegated colleague and the evidence of other sections", () => {
       body: (() => {
         const form = new FormData();
         form.set("questionKey", "security.certificate");
-        form.set("file", new File([new Uint8Array(tinyPdf())], "x.pdf", { type: "application/pdf" }));
+        form.set(
+          "file",
+          new File([new Uint8Array(tinyPdf())], "x.pdf", { type: "application/pdf" }),
+        );
         return form;
       })(),
       headers: { Accept: "application/json" },

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { detectFileType, type DetectResult } from "./detect-file-type";
 import { evidenceFlashUrl, readEvidenceFlash } from "./evidence-outcome";
 import { attachmentDisposition, cleanFileName } from "./file-name";
-import { jpegHeader, tinyDocx, tinyPdf, tinyPng, tinyPptx, tinyXlsx, zipArchive } from "./test-fixtures";
+import {
+  jpegHeader,
+  tinyDocx,
+  tinyPdf,
+  tinyPng,
+  tinyPptx,
+  tinyXlsx,
+  zipArchive,
+} from "./test-fixtures";
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -21,13 +29,41 @@ describe("detectFileType accepts the six types by content", () => {
     ["PNG", tinyPng(), "diagram.png", "png", "image/png"],
     ["JPEG", jpegHeader(), "photo.jpeg", "jpeg", "image/jpeg"],
     ["JPEG (.jpg)", jpegHeader(), "photo.JPG", "jpeg", "image/jpeg"],
-    ["DOCX", tinyDocx(), "policy.docx", "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-    ["XLSX", tinyXlsx(), "controls.xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"],
-    ["TXT", text("Sub-processors:\r\n\tAcme GmbH – Berlin ✓\n"), "list.txt", "txt", "text/plain; charset=utf-8"],
-    ["CSV as text", text("name;country\nAcme;DE\n"), "list.csv", "txt", "text/plain; charset=utf-8"],
+    [
+      "DOCX",
+      tinyDocx(),
+      "policy.docx",
+      "docx",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
+    [
+      "XLSX",
+      tinyXlsx(),
+      "controls.xlsx",
+      "xlsx",
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ],
+    [
+      "TXT",
+      text("Sub-processors:\r\n\tAcme GmbH – Berlin ✓\n"),
+      "list.txt",
+      "txt",
+      "text/plain; charset=utf-8",
+    ],
+    [
+      "CSV as text",
+      text("name;country\nAcme;DE\n"),
+      "list.csv",
+      "txt",
+      "text/plain; charset=utf-8",
+    ],
   ])("%s", (_label, bytes, name, kind, contentType) => {
     const result = detectFileType(bytes, name);
-    expect(result.ok && result.type).toEqual({ kind, contentType, extension: result.ok ? result.type.extension : "" });
+    expect(result.ok && result.type).toEqual({
+      kind,
+      contentType,
+      extension: result.ok ? result.type.extension : "",
+    });
     expect(kindOf(result)).toBe(kind);
   });
 
@@ -46,14 +82,22 @@ describe("detectFileType refuses with a reason", () => {
   });
 
   it("unknown binary content named .pdf is not a PDF either", () => {
-    const refused = rejection(detectFileType(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe]), "report.pdf"));
+    const refused = rejection(
+      detectFileType(Buffer.from([0x00, 0x01, 0x02, 0xff, 0xfe]), "report.pdf"),
+    );
     expect(refused.code).toBe("name_mismatch");
     expect(refused.params).toEqual({ extension: "pdf", expected: "pdf" });
   });
 
   it("a PDF named .docx, and a DOCX named .xlsx, are mismatches", () => {
-    expect(rejection(detectFileType(tinyPdf(), "policy.docx")).params).toMatchObject({ expected: "docx", actual: "pdf" });
-    expect(rejection(detectFileType(tinyDocx(), "sheet.xlsx")).params).toMatchObject({ expected: "xlsx", actual: "docx" });
+    expect(rejection(detectFileType(tinyPdf(), "policy.docx")).params).toMatchObject({
+      expected: "docx",
+      actual: "pdf",
+    });
+    expect(rejection(detectFileType(tinyDocx(), "sheet.xlsx")).params).toMatchObject({
+      expected: "xlsx",
+      actual: "docx",
+    });
   });
 
   it.each([
@@ -69,12 +113,16 @@ describe("detectFileType refuses with a reason", () => {
   });
 
   it("a plain ZIP archive is refused", () => {
-    const refused = rejection(detectFileType(zipArchive({ "a.txt": "a", "b.txt": "b" }), "evidence.zip"));
+    const refused = rejection(
+      detectFileType(zipArchive({ "a.txt": "a", "b.txt": "b" }), "evidence.zip"),
+    );
     expect(refused.code).toBe("zip_archive");
   });
 
   it("a plain ZIP named .docx is not a Word document", () => {
-    const refused = rejection(detectFileType(zipArchive({ "word/document.xml": "<x/>" }), "policy.docx"));
+    const refused = rejection(
+      detectFileType(zipArchive({ "word/document.xml": "<x/>" }), "policy.docx"),
+    );
     expect(refused.code).toBe("name_mismatch");
     expect(refused.params).toMatchObject({ expected: "docx" });
   });
@@ -84,31 +132,51 @@ describe("detectFileType refuses with a reason", () => {
   });
 
   it("macro-enabled documents are refused", () => {
-    expect(rejection(detectFileType(tinyDocx({ "word/vbaProject.bin": "macro" }), "policy.docx")).code).toBe("macros");
+    expect(
+      rejection(detectFileType(tinyDocx({ "word/vbaProject.bin": "macro" }), "policy.docx")).code,
+    ).toBe("macros");
   });
 
   it("a ZIP without its central directory is damaged", () => {
     const archive = tinyDocx();
-    expect(rejection(detectFileType(archive.subarray(0, archive.length - 30), "policy.docx")).code).toBe("damaged");
+    expect(
+      rejection(detectFileType(archive.subarray(0, archive.length - 30), "policy.docx")).code,
+    ).toBe("damaged");
   });
 
   it("text with NUL or other control characters, or invalid UTF-8, is not text", () => {
-    for (const bytes of [text("abc\u0000def"), text("colour \u001b[31mred"), Buffer.from([0x61, 0xc3, 0x28, 0x62]), Buffer.from([0xff, 0xfe, 0x61, 0x00])]) {
+    for (const bytes of [
+      text("abc\u0000def"),
+      text("colour \u001b[31mred"),
+      Buffer.from([0x61, 0xc3, 0x28, 0x62]),
+      Buffer.from([0xff, 0xfe, 0x61, 0x00]),
+    ]) {
       expect(kindOf(detectFileType(bytes, "notes"))).toBe("refused:unsupported");
-      expect(rejection(detectFileType(bytes, "notes.txt")).params).toEqual({ extension: "txt", expected: "txt" });
+      expect(rejection(detectFileType(bytes, "notes.txt")).params).toEqual({
+        extension: "txt",
+        expected: "txt",
+      });
     }
   });
 
   it("text under a name that is not accepted (.html, .svg) is refused", () => {
-    const refused = rejection(detectFileType(text("<html><script>alert(1)</script></html>"), "page.html"));
+    const refused = rejection(
+      detectFileType(text("<html><script>alert(1)</script></html>"), "page.html"),
+    );
     expect(refused.code).toBe("extension_not_accepted");
     expect(refused.params).toEqual({ extension: "html" });
-    expect(rejection(detectFileType(text("<svg xmlns='http://www.w3.org/2000/svg'/>"), "logo.svg")).code).toBe("extension_not_accepted");
+    expect(
+      rejection(detectFileType(text("<svg xmlns='http://www.w3.org/2000/svg'/>"), "logo.svg")).code,
+    ).toBe("extension_not_accepted");
   });
 
   it("an empty file and other formats (GIF) are refused", () => {
     expect(rejection(detectFileType(new Uint8Array(0), "empty.pdf")).code).toBe("empty");
-    expect(rejection(detectFileType(Buffer.from("GIF89a\x01\x00\x01\x00\x80\x00\x00", "latin1"), "anim.gif")).code).toBe("unsupported");
+    expect(
+      rejection(
+        detectFileType(Buffer.from("GIF89a\x01\x00\x01\x00\x80\x00\x00", "latin1"), "anim.gif"),
+      ).code,
+    ).toBe("unsupported");
   });
 });
 
@@ -117,13 +185,15 @@ describe("file names", () => {
     expect(cleanFileName("../../etc/passwd", "txt")).toBe("passwd.txt");
     expect(cleanFileName("C:\\Users\\me\\ISO 27001.pdf", "pdf")).toBe("ISO 27001.pdf");
     // Controls go; a line break is whitespace (one space), like in every other name.
-    expect(cleanFileName("a\u0000b\r\n\"c\";.pdf", "pdf")).toBe("ab _c__.pdf");
+    expect(cleanFileName('a\u0000b\r\n"c";.pdf', "pdf")).toBe("ab _c__.pdf");
     expect(cleanFileName("...", "pdf")).toBe("evidence.pdf");
     expect(cleanFileName(`${"x".repeat(300)}.pdf`, "pdf")).toBe(`${"x".repeat(176)}.pdf`);
   });
 
   it("a download never offers a name with a right-to-left override (also for rows stored before cleaning)", () => {
-    expect(attachmentDisposition("\u202Egnp.exe.txt")).toBe(`attachment; filename="gnp.exe.txt"; filename*=UTF-8''gnp.exe.txt`);
+    expect(attachmentDisposition("\u202Egnp.exe.txt")).toBe(
+      `attachment; filename="gnp.exe.txt"; filename*=UTF-8''gnp.exe.txt`,
+    );
   });
 
   it("a right-to-left override or invisible character cannot disguise the name or its extension", () => {
@@ -143,15 +213,27 @@ describe("file names", () => {
 
 describe("the no-JavaScript outcome in the URL", () => {
   it("round-trips a refusal with its parameters, anchored at the question", () => {
-    const url = evidenceFlashUrl({ questionKey: "security.iso27001", outcome: "name_mismatch", params: { extension: "pdf", expected: "pdf", actual: "png" } });
+    const url = evidenceFlashUrl({
+      questionKey: "security.iso27001",
+      outcome: "name_mismatch",
+      params: { extension: "pdf", expected: "pdf", actual: "png" },
+    });
     expect(url).toMatch(/^\/portal\?evidence=name_mismatch&.*#q-security\.iso27001$/);
-    expect(readEvidenceFlash(url)).toEqual({ questionKey: "security.iso27001", outcome: "name_mismatch", params: { extension: "pdf", expected: "pdf", actual: "png" } });
+    expect(readEvidenceFlash(url)).toEqual({
+      questionKey: "security.iso27001",
+      outcome: "name_mismatch",
+      params: { extension: "pdf", expected: "pdf", actual: "png" },
+    });
   });
 
   it("ignores unknown outcomes and malformed parameters (a crafted link cannot choose the text)", () => {
     expect(readEvidenceFlash("/portal?evidence=<b>hi</b>")).toBeNull();
     expect(readEvidenceFlash("/portal")).toBeNull();
-    expect(readEvidenceFlash("/portal?evidence=name_mismatch&evidence_extension=<script>&evidence_expected=exe&evidenceQuestion=a b")).toEqual({
+    expect(
+      readEvidenceFlash(
+        "/portal?evidence=name_mismatch&evidence_extension=<script>&evidence_expected=exe&evidenceQuestion=a b",
+      ),
+    ).toEqual({
       questionKey: "",
       outcome: "name_mismatch",
       params: {},

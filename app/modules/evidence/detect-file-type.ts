@@ -36,26 +36,51 @@ export interface Rejection {
 
 export type DetectResult = { ok: true; type: DetectedType } | { ok: false; rejection: Rejection };
 
-const TYPES: Record<EvidenceKind, DetectedType & { label: string; extensions: readonly string[] }> = {
-  pdf: { kind: "pdf", contentType: "application/pdf", extension: "pdf", label: "PDF", extensions: ["pdf"] },
-  png: { kind: "png", contentType: "image/png", extension: "png", label: "PNG image", extensions: ["png"] },
-  jpeg: { kind: "jpeg", contentType: "image/jpeg", extension: "jpg", label: "JPEG image", extensions: ["jpg", "jpeg", "jpe"] },
-  docx: {
-    kind: "docx",
-    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    extension: "docx",
-    label: "Word document (DOCX)",
-    extensions: ["docx"],
-  },
-  xlsx: {
-    kind: "xlsx",
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    extension: "xlsx",
-    label: "Excel workbook (XLSX)",
-    extensions: ["xlsx"],
-  },
-  txt: { kind: "txt", contentType: "text/plain; charset=utf-8", extension: "txt", label: "text file", extensions: ["txt", "text", "csv", "log", "md"] },
-};
+const TYPES: Record<EvidenceKind, DetectedType & { label: string; extensions: readonly string[] }> =
+  {
+    pdf: {
+      kind: "pdf",
+      contentType: "application/pdf",
+      extension: "pdf",
+      label: "PDF",
+      extensions: ["pdf"],
+    },
+    png: {
+      kind: "png",
+      contentType: "image/png",
+      extension: "png",
+      label: "PNG image",
+      extensions: ["png"],
+    },
+    jpeg: {
+      kind: "jpeg",
+      contentType: "image/jpeg",
+      extension: "jpg",
+      label: "JPEG image",
+      extensions: ["jpg", "jpeg", "jpe"],
+    },
+    docx: {
+      kind: "docx",
+      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      extension: "docx",
+      label: "Word document (DOCX)",
+      extensions: ["docx"],
+    },
+    xlsx: {
+      kind: "xlsx",
+      contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      extension: "xlsx",
+      label: "Excel workbook (XLSX)",
+      extensions: ["xlsx"],
+    },
+    txt: {
+      kind: "txt",
+      contentType: "text/plain; charset=utf-8",
+      extension: "txt",
+      label: "text file",
+      extensions: ["txt", "text", "csv", "log", "md"],
+    },
+  };
 
 /** Human label of a kind ("PDF", "PNG image", …), for messages. */
 export function kindLabel(kind: EvidenceKind): string {
@@ -68,10 +93,33 @@ export function contentTypeOf(kind: EvidenceKind): string {
 }
 
 const EXECUTABLE_EXTENSIONS = new Set([
-  "exe", "dll", "com", "scr", "msi", "bat", "cmd", "ps1", "sh", "bash", "vbs", "js", "jar", "app", "dmg", "apk", "elf", "bin", "so", "dylib",
+  "exe",
+  "dll",
+  "com",
+  "scr",
+  "msi",
+  "bat",
+  "cmd",
+  "ps1",
+  "sh",
+  "bash",
+  "vbs",
+  "js",
+  "jar",
+  "app",
+  "dmg",
+  "apk",
+  "elf",
+  "bin",
+  "so",
+  "dylib",
 ]);
 
-function reject(code: RejectCode, message: string, params: Record<string, string> = {}): DetectResult {
+function reject(
+  code: RejectCode,
+  message: string,
+  params: Record<string, string> = {},
+): DetectResult {
   return { ok: false, rejection: { code, message, params } };
 }
 
@@ -151,19 +199,27 @@ function zipEntryNames(bytes: Uint8Array): string[] | null {
 
 function detectZip(bytes: Uint8Array): DetectResult {
   const names = zipEntryNames(bytes);
-  if (!names) return reject("damaged", "the file looks like a ZIP container but is damaged or incomplete");
+  if (!names)
+    return reject("damaged", "the file looks like a ZIP container but is damaged or incomplete");
   const has = (name: string) => names.includes(name);
   const under = (prefix: string) => names.some((n) => n.startsWith(prefix));
   const ooxml = has("[Content_Types].xml");
   const word = under("word/");
   const excel = under("xl/");
-  if (!ooxml) return reject("zip_archive", "ZIP archives are not accepted: upload the documents themselves");
+  if (!ooxml)
+    return reject("zip_archive", "ZIP archives are not accepted: upload the documents themselves");
   if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n))) {
-    return reject("macros", "documents with macros are not accepted: save it as a plain DOCX or XLSX");
+    return reject(
+      "macros",
+      "documents with macros are not accepted: save it as a plain DOCX or XLSX",
+    );
   }
   if (word && !excel) return { ok: true, type: pick("docx") };
   if (excel && !word) return { ok: true, type: pick("xlsx") };
-  return reject("other_office_format", "only Word (DOCX) and Excel (XLSX) documents are accepted, not other Office formats");
+  return reject(
+    "other_office_format",
+    "only Word (DOCX) and Excel (XLSX) documents are accepted, not other Office formats",
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -173,7 +229,8 @@ function detectZip(bytes: Uint8Array): DetectResult {
 function isPlainText(bytes: Uint8Array): boolean {
   for (const byte of bytes) {
     // Control characters other than tab, line feed and carriage return (NUL included).
-    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f) return false;
+    if ((byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d) || byte === 0x7f)
+      return false;
   }
   try {
     new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -192,11 +249,15 @@ function detectContent(bytes: Uint8Array): DetectResult {
   if (bytes.length === 0) return reject("empty", "the file is empty");
   if (isExecutable(bytes)) return reject("executable", "executables and scripts are not accepted");
   if (startsWith(bytes, ascii("%PDF-"))) return { ok: true, type: pick("pdf") };
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return { ok: true, type: pick("png") };
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+    return { ok: true, type: pick("png") };
   if (startsWith(bytes, [0xff, 0xd8, 0xff])) return { ok: true, type: pick("jpeg") };
   if (startsWith(bytes, LOCAL_HEADER)) return detectZip(bytes);
   if (isPlainText(bytes)) return { ok: true, type: pick("txt") };
-  return reject("unsupported", "this type of file is not accepted: upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file");
+  return reject(
+    "unsupported",
+    "this type of file is not accepted: upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file",
+  );
 }
 
 const ACCEPTED_EXTENSIONS = new Map<string, EvidenceKind>(
@@ -216,18 +277,30 @@ export function detectFileType(bytes: Uint8Array, fileName: string): DetectResul
     }
     const claimed = ACCEPTED_EXTENSIONS.get(extension);
     // "a file named .pdf that is not a PDF" explains more than "unsupported" does.
-    if (claimed && (detected.rejection.code === "unsupported" || detected.rejection.code === "zip_archive")) {
-      return reject("name_mismatch", `a file named .${extension} that is not a ${TYPES[claimed].label}`, { extension, expected: claimed });
+    if (
+      claimed &&
+      (detected.rejection.code === "unsupported" || detected.rejection.code === "zip_archive")
+    ) {
+      return reject(
+        "name_mismatch",
+        `a file named .${extension} that is not a ${TYPES[claimed].label}`,
+        { extension, expected: claimed },
+      );
     }
     return detected;
   }
   if (extension === "") return detected;
-  if (EXECUTABLE_EXTENSIONS.has(extension)) return reject("executable", "executables and scripts are not accepted");
+  if (EXECUTABLE_EXTENSIONS.has(extension))
+    return reject("executable", "executables and scripts are not accepted");
   const claimed = ACCEPTED_EXTENSIONS.get(extension);
   if (!claimed) {
-    return reject("extension_not_accepted", `files named .${extension} are not accepted: upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file`, {
-      extension,
-    });
+    return reject(
+      "extension_not_accepted",
+      `files named .${extension} are not accepted: upload a PDF, PNG, JPEG, DOCX, XLSX or TXT file`,
+      {
+        extension,
+      },
+    );
   }
   if (claimed !== detected.type.kind) {
     return reject(

@@ -30,14 +30,21 @@ export function megabytesOf(bytes: number): string {
 }
 
 /** The translated text of an upload/removal outcome (success or why it was refused). */
-export function evidenceOutcomeMessage(t: Translate, outcome: EvidenceOutcomeCode, params: EvidenceErrorParams = {}): string {
+export function evidenceOutcomeMessage(
+  t: Translate,
+  outcome: EvidenceOutcomeCode,
+  params: EvidenceErrorParams = {},
+): string {
   switch (outcome) {
     case "uploaded":
       return t("evidence.uploaded");
     case "removed":
       return t("evidence.removed");
     case "name_mismatch": {
-      const vars = { extension: params.extension ?? "?", expected: kindName(t, params.expected ?? null) };
+      const vars = {
+        extension: params.extension ?? "?",
+        expected: kindName(t, params.expected ?? null),
+      };
       return params.actual
         ? t("evidence.err_name_mismatch_actual", { ...vars, actual: kindName(t, params.actual) })
         : t("evidence.err_name_mismatch", vars);
@@ -45,7 +52,9 @@ export function evidenceOutcomeMessage(t: Translate, outcome: EvidenceOutcomeCod
     case "extension_not_accepted":
       return t("evidence.err_extension_not_accepted", { extension: params.extension ?? "?" });
     case "too_large":
-      return t("evidence.err_too_large", { size: params.max ? megabytesOf(Number(params.max)) : "?" });
+      return t("evidence.err_too_large", {
+        size: params.max ? megabytesOf(Number(params.max)) : "?",
+      });
     case "too_many_files":
       return t("evidence.err_too_many_files", { max: params.max ?? "?" });
     default:

@@ -6,9 +6,19 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../../../tests/support/app-server";
 import { createOrganization, createUser } from "../../../tests/support/factories";
-import { createEvidenceWorld, filesBelow, vendorSessionCookieValue, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
+import {
+  createEvidenceWorld,
+  filesBelow,
+  vendorSessionCookieValue,
+  type EvidenceWorld,
+} from "../../../tests/support/evidence-test-world";
 import { tinyPdf, tinyPng } from "./test-fixtures";
 
 /**
@@ -48,10 +58,15 @@ afterAll(async () => {
   await rm(storage, { recursive: true, force: true });
 });
 
-function uploadForm(questionKey: string, bytes: Uint8Array | null, fileName = "file.pdf"): FormData {
+function uploadForm(
+  questionKey: string,
+  bytes: Uint8Array | null,
+  fileName = "file.pdf",
+): FormData {
   const form = new FormData();
   form.set("questionKey", questionKey);
-  if (bytes) form.set("file", new File([new Uint8Array(bytes)], fileName, { type: "application/pdf" }));
+  if (bytes)
+    form.set("file", new File([new Uint8Array(bytes)], fileName, { type: "application/pdf" }));
   return form;
 }
 
@@ -59,9 +74,16 @@ const json = { Accept: "application/json" };
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 async function uploadPdf(client: HttpClient, bytes = tinyPdf()) {
-  const response = await client.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", bytes, "Prüfbericht (ISO).pdf"), headers: json });
+  const response = await client.request("POST", "/portal/evidence", {
+    body: uploadForm("security.certificate", bytes, "Prüfbericht (ISO).pdf"),
+    headers: json,
+  });
   expect(response.status, response.body).toBe(200);
-  return JSON.parse(response.body) as { ok: true; file: { id: string; sha256: string }; answer: { value: unknown; version: number } };
+  return JSON.parse(response.body) as {
+    ok: true;
+    file: { id: string; sha256: string };
+    answer: { value: unknown; version: number };
+  };
 }
 
 describe("upload and download", () => {
@@ -69,7 +91,10 @@ describe("upload and download", () => {
     const pdf = tinyPdf("over http");
     const uploaded = await uploadPdf(vendor, pdf);
     expect(uploaded.file.sha256).toBe(sha256(pdf));
-    expect(uploaded.answer).toEqual({ value: { documentType: "iso27001_certificate", files: [uploaded.file.id] }, version: expect.any(Number) });
+    expect(uploaded.answer).toEqual({
+      value: { documentType: "iso27001_certificate", files: [uploaded.file.id] },
+      version: expect.any(Number),
+    });
 
     for (const [client, url] of [
       [vendor, `/portal/evidence/${uploaded.file.id}`],
@@ -83,25 +108,46 @@ describe("upload and download", () => {
       );
       expect(download.headers.get("x-content-type-options")).toContain("nosniff");
       // Every CSP header is enforced; the one of the download carries the sandbox.
-      expect(download.headers.get("content-security-policy")?.split(",").map((p) => p.trim())).toContain("sandbox");
+      expect(
+        download.headers
+          .get("content-security-policy")
+          ?.split(",")
+          .map((p) => p.trim()),
+      ).toContain("sandbox");
       // (server/app.js may add its own no-store: every value must say so.)
-      expect(new Set(download.headers.get("cache-control")?.split(",").map((v) => v.trim()))).toEqual(new Set(["no-store"]));
+      expect(
+        new Set(
+          download.headers
+            .get("cache-control")
+            ?.split(",")
+            .map((v) => v.trim()),
+        ),
+      ).toEqual(new Set(["no-store"]));
       expect(download.body).toBe(pdf.toString("utf8"));
     }
   });
 
   it("without JavaScript, the form post is sent back to the question with the outcome", async () => {
-    const response = await vendor.request("POST", "/portal/evidence?questionKey=privacy.dpa", { body: uploadForm("privacy.dpa", tinyPdf(), "dpa.pdf") });
+    const response = await vendor.request("POST", "/portal/evidence?questionKey=privacy.dpa", {
+      body: uploadForm("privacy.dpa", tinyPdf(), "dpa.pdf"),
+    });
     expect(response.status).toBe(302);
-    expect(response.location).toBe("/portal?evidence=uploaded&evidenceQuestion=privacy.dpa#q-privacy.dpa");
+    expect(response.location).toBe(
+      "/portal?evidence=uploaded&evidenceQuestion=privacy.dpa#q-privacy.dpa",
+    );
   });
 });
 
 /** A multipart body written by hand: the file part's Content-Disposition exactly as given (bytes). */
-function rawUpload(disposition: Buffer | string, bytes: Uint8Array = tinyPdf()): { body: Uint8Array; contentType: string } {
+function rawUpload(
+  disposition: Buffer | string,
+  bytes: Uint8Array = tinyPdf(),
+): { body: Uint8Array; contentType: string } {
   const boundary = "----vetted-raw-boundary";
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="questionKey"\r\n\r\nsecurity.certificate\r\n--${boundary}\r\nContent-Disposition: `),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="questionKey"\r\n\r\nsecurity.certificate\r\n--${boundary}\r\nContent-Disposition: `,
+    ),
     Buffer.isBuffer(disposition) ? disposition : Buffer.from(disposition, "utf8"),
     Buffer.from("\r\nContent-Type: application/pdf\r\n\r\n"),
     bytes,
@@ -113,10 +159,16 @@ function rawUpload(disposition: Buffer | string, bytes: Uint8Array = tinyPdf()):
 async function storedNameOf(response: { status: number; body: string }): Promise<string> {
   expect(response.status, response.body).toBe(200);
   const { file } = JSON.parse(response.body) as { file: { id: string; fileName: string } };
-  const row = await db().evidenceFile.findUniqueOrThrow({ where: { id: file.id }, select: { fileName: true } });
+  const row = await db().evidenceFile.findUniqueOrThrow({
+    where: { id: file.id },
+    select: { fileName: true },
+  });
   expect(file.fileName).toBe(row.fileName);
   // A question takes at most 10 files: make room for the next case.
-  expect((await vendor.post(`/portal/evidence/${file.id}`, { intent: "remove" }, { headers: json })).status).toBe(200);
+  expect(
+    (await vendor.post(`/portal/evidence/${file.id}`, { intent: "remove" }, { headers: json }))
+      .status,
+  ).toBe(200);
   return row.fileName;
 }
 
@@ -131,7 +183,10 @@ describe("any file name a browser or another client sends is accepted, and store
       ["x=1;y=2;filename=evil.exe.pdf", "x=1_y=2_filename=evil.exe.pdf"],
     ];
     for (const [sent, stored] of cases) {
-      const response = await vendor.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", tinyPdf(), sent), headers: json });
+      const response = await vendor.request("POST", "/portal/evidence", {
+        body: uploadForm("security.certificate", tinyPdf(), sent),
+        headers: json,
+      });
       expect(await storedNameOf(response), JSON.stringify(sent)).toBe(stored);
     }
   });
@@ -139,26 +194,51 @@ describe("any file name a browser or another client sends is accepted, and store
   it("backslash-escaped quotes, RFC 5987 filename*, unquoted tokens, Latin-1 bytes and very long names", async () => {
     const cases: [Buffer | string, string][] = [
       ['form-data; name="file"; filename="a\\"b\\".pdf"', "a_b_.pdf"],
-      [`form-data; name="file"; filename="fallback.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%3B%20%3D%E2%80%AE.pdf`, "Résumé_ =.pdf"],
+      [
+        `form-data; name="file"; filename="fallback.pdf"; filename*=UTF-8''R%C3%A9sum%C3%A9%3B%20%3D%E2%80%AE.pdf`,
+        "Résumé_ =.pdf",
+      ],
       [`form-data; name="file"; filename*=utf-8''%E2%80%AEfdp.exe.pdf`, "fdp.exe.pdf"],
       ["form-data; name=file; filename=plain.pdf", "plain.pdf"],
       ['form-data; name="file"; filename="semi;colon=equals.pdf"', "semi_colon=equals.pdf"],
-      [Buffer.concat([Buffer.from('form-data; name="file"; filename="Pr'), Buffer.from([0xfc]), Buffer.from('fung.pdf"')]), "Prüfung.pdf"],
+      [
+        Buffer.concat([
+          Buffer.from('form-data; name="file"; filename="Pr'),
+          Buffer.from([0xfc]),
+          Buffer.from('fung.pdf"'),
+        ]),
+        "Prüfung.pdf",
+      ],
       [`form-data; name="file"; filename="${"ü".repeat(3000)}.pdf"`, `${"ü".repeat(176)}.pdf`],
     ];
     for (const [disposition, stored] of cases) {
       const { body, contentType } = rawUpload(disposition);
-      const response = await vendor.request("POST", "/portal/evidence", { body, contentType, headers: json });
+      const response = await vendor.request("POST", "/portal/evidence", {
+        body,
+        contentType,
+        headers: json,
+      });
       expect(await storedNameOf(response), String(disposition).slice(0, 80)).toBe(stored);
     }
   });
 
   it("the type and size checks still hold for such names", async () => {
     const png = rawUpload('form-data; name="file"; filename="a;b=c.pdf"', tinyPng());
-    const refused = await vendor.request("POST", "/portal/evidence", { body: png.body, contentType: png.contentType, headers: json });
+    const refused = await vendor.request("POST", "/portal/evidence", {
+      body: png.body,
+      contentType: png.contentType,
+      headers: json,
+    });
     expect([refused.status, JSON.parse(refused.body).code]).toEqual([400, "name_mismatch"]);
-    const big = rawUpload('form-data; name="file"; filename="a;b=c.pdf"', Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]));
-    const tooLarge = await vendor.request("POST", "/portal/evidence", { body: big.body, contentType: big.contentType, headers: json });
+    const big = rawUpload(
+      'form-data; name="file"; filename="a;b=c.pdf"',
+      Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT, 0x20)]),
+    );
+    const tooLarge = await vendor.request("POST", "/portal/evidence", {
+      body: big.body,
+      contentType: big.contentType,
+      headers: json,
+    });
     expect([tooLarge.status, JSON.parse(tooLarge.body).code]).toEqual([413, "too_large"]);
   });
 });
@@ -167,7 +247,10 @@ describe("refusals say why and store nothing", () => {
   it("a fake PDF (PNG bytes) is refused with the reason, as JSON and for a plain form", async () => {
     const before = await filesBelow(storage);
     const count = await db().evidenceFile.count({ where: { assessmentId: world.assessmentId } });
-    const refused = await vendor.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", tinyPng(), "certificate.pdf"), headers: json });
+    const refused = await vendor.request("POST", "/portal/evidence", {
+      body: uploadForm("security.certificate", tinyPng(), "certificate.pdf"),
+      headers: json,
+    });
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body)).toMatchObject({
       ok: false,
@@ -175,42 +258,82 @@ describe("refusals say why and store nothing", () => {
       params: { extension: "pdf", expected: "pdf", actual: "png" },
       message: "A file named .pdf that is not a PDF: its content is a PNG image.",
     });
-    const plain = await vendor.request("POST", "/portal/evidence?questionKey=security.certificate", { body: uploadForm("security.certificate", tinyPng(), "certificate.pdf") });
+    const plain = await vendor.request(
+      "POST",
+      "/portal/evidence?questionKey=security.certificate",
+      { body: uploadForm("security.certificate", tinyPng(), "certificate.pdf") },
+    );
     expect(plain.status).toBe(302);
     expect(plain.location).toBe(
       "/portal?evidence=name_mismatch&evidenceQuestion=security.certificate&evidence_extension=pdf&evidence_expected=pdf&evidence_actual=png#q-security.certificate",
     );
     expect(await filesBelow(storage)).toEqual(before);
-    expect(await db().evidenceFile.count({ where: { assessmentId: world.assessmentId } })).toBe(count);
+    expect(await db().evidenceFile.count({ where: { assessmentId: world.assessmentId } })).toBe(
+      count,
+    );
   });
 
   it("no file, an empty file and a body that is not multipart are 400 with a reason, never 500", async () => {
-    const none = await vendor.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", null), headers: json });
+    const none = await vendor.request("POST", "/portal/evidence", {
+      body: uploadForm("security.certificate", null),
+      headers: json,
+    });
     expect([none.status, JSON.parse(none.body).code]).toEqual([400, "no_file"]);
-    const empty = await vendor.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", new Uint8Array(0), "empty.pdf"), headers: json });
+    const empty = await vendor.request("POST", "/portal/evidence", {
+      body: uploadForm("security.certificate", new Uint8Array(0), "empty.pdf"),
+      headers: json,
+    });
     expect([empty.status, JSON.parse(empty.body).code]).toEqual([400, "empty"]);
-    const urlencoded = await vendor.post("/portal/evidence", { questionKey: "security.certificate", file: "x" }, { headers: json });
+    const urlencoded = await vendor.post(
+      "/portal/evidence",
+      { questionKey: "security.certificate", file: "x" },
+      { headers: json },
+    );
     expect([urlencoded.status, JSON.parse(urlencoded.body).code]).toEqual([400, "no_file"]);
-    const broken = await vendor.request("POST", "/portal/evidence", { body: "--x\r\ngarbage", contentType: "multipart/form-data; boundary=x", headers: json });
+    const broken = await vendor.request("POST", "/portal/evidence", {
+      body: "--x\r\ngarbage",
+      contentType: "multipart/form-data; boundary=x",
+      headers: json,
+    });
     expect(broken.status).toBe(400);
-    const wrongQuestion = await vendor.request("POST", "/portal/evidence", { body: uploadForm("security.mfa", tinyPdf()), headers: json });
-    expect([wrongQuestion.status, JSON.parse(wrongQuestion.body).code]).toEqual([400, "not_evidence_question"]);
+    const wrongQuestion = await vendor.request("POST", "/portal/evidence", {
+      body: uploadForm("security.mfa", tinyPdf()),
+      headers: json,
+    });
+    expect([wrongQuestion.status, JSON.parse(wrongQuestion.body).code]).toEqual([
+      400,
+      "not_evidence_question",
+    ]);
   });
 });
 
 /** Sends the request head now; `write` sends body bytes; `response` resolves with the answer. */
 function openUpload(headers: Record<string, string>) {
-  const req = httpRequest(new URL("/portal/evidence", app.baseUrl), { method: "POST", headers: { Origin: app.appUrl, Accept: "application/json", ...headers }, agent: false });
-  const response = new Promise<{ status: number; body: string; message: IncomingMessage }>((resolve, reject) => {
-    req.on("response", (message) => {
-      const chunks: Buffer[] = [];
-      message.on("data", (c: Buffer) => chunks.push(c));
-      message.on("end", () => resolve({ status: message.statusCode ?? 0, body: Buffer.concat(chunks).toString("utf8"), message }));
-      message.on("error", reject);
-    });
-    // The server closes the connection after its early answer; later writes may fail.
-    req.on("error", (error: NodeJS.ErrnoException) => (["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? undefined : reject(error)));
+  const req = httpRequest(new URL("/portal/evidence", app.baseUrl), {
+    method: "POST",
+    headers: { Origin: app.appUrl, Accept: "application/json", ...headers },
+    agent: false,
   });
+  const response = new Promise<{ status: number; body: string; message: IncomingMessage }>(
+    (resolve, reject) => {
+      req.on("response", (message) => {
+        const chunks: Buffer[] = [];
+        message.on("data", (c: Buffer) => chunks.push(c));
+        message.on("end", () =>
+          resolve({
+            status: message.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString("utf8"),
+            message,
+          }),
+        );
+        message.on("error", reject);
+      });
+      // The server closes the connection after its early answer; later writes may fail.
+      req.on("error", (error: NodeJS.ErrnoException) =>
+        ["EPIPE", "ECONNRESET"].includes(error.code ?? "") ? undefined : reject(error),
+      );
+    },
+  );
   req.flushHeaders();
   return { req, response };
 }
@@ -229,12 +352,19 @@ describe("the size limit holds before the body is read", () => {
     req.destroy();
     expect(answer.status).toBe(413);
     expect(answer.message.headers.connection).toBe("close");
-    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, code: "too_large", params: { max: String(LIMIT) } });
+    expect(JSON.parse(answer.body)).toMatchObject({
+      ok: false,
+      code: "too_large",
+      params: { max: String(LIMIT) },
+    });
     expect(await filesBelow(storage)).toEqual(before);
   });
 
   it("a declared Content-Length within the limit still gets through (the check is not a blanket refusal)", async () => {
-    const uploaded = await uploadPdf(vendor, Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT - tinyPdf().length - 10, 0x20)]));
+    const uploaded = await uploadPdf(
+      vendor,
+      Buffer.concat([tinyPdf(), Buffer.alloc(LIMIT - tinyPdf().length - 10, 0x20)]),
+    );
     expect(uploaded.ok).toBe(true);
   });
 
@@ -246,7 +376,10 @@ describe("the size limit holds before the body is read", () => {
       "Transfer-Encoding": "chunked",
     });
     let answered = false;
-    void response.then(() => (answered = true), () => (answered = true));
+    void response.then(
+      () => (answered = true),
+      () => (answered = true),
+    );
     req.write(
       '--vetted\r\nContent-Disposition: form-data; name="questionKey"\r\n\r\nsecurity.certificate\r\n' +
         '--vetted\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4\n',
@@ -282,14 +415,29 @@ describe("files of other assessments and organisations are not found", () => {
     const otherContact = createClient(app.baseUrl);
     otherContact.setCookie("vetted_vendor", await vendorSessionCookieValue(world.other.vendor));
     expect((await otherContact.get(`/portal/evidence/${file.id}`)).status).toBe(404);
-    expect((await otherContact.post(`/portal/evidence/${file.id}`, { intent: "remove" })).status).toBe(404);
-    expect((await otherContact.post(`/portal/evidence/${file.id}`, { intent: "remove" }, { headers: json })).status).toBe(404);
+    expect(
+      (await otherContact.post(`/portal/evidence/${file.id}`, { intent: "remove" })).status,
+    ).toBe(404);
+    expect(
+      (
+        await otherContact.post(
+          `/portal/evidence/${file.id}`,
+          { intent: "remove" },
+          { headers: json },
+        )
+      ).status,
+    ).toBe(404);
 
     const anonymous = createClient(app.baseUrl);
     expect((await anonymous.get(`/portal/evidence/${file.id}`)).status).toBe(404);
 
-    expect((await auditor.get(`/assessments/${world.other.assessmentId}/evidence/${file.id}`)).status).toBe(404);
-    expect((await auditor.get(`/assessments/${world.assessmentId}/evidence/nonexistent00000000000`)).status).toBe(404);
+    expect(
+      (await auditor.get(`/assessments/${world.other.assessmentId}/evidence/${file.id}`)).status,
+    ).toBe(404);
+    expect(
+      (await auditor.get(`/assessments/${world.assessmentId}/evidence/nonexistent00000000000`))
+        .status,
+    ).toBe(404);
     // Staff are no vendor contacts.
     expect((await auditor.get(`/portal/evidence/${file.id}`)).status).toBe(404);
 
@@ -300,26 +448,45 @@ describe("files of other assessments and organisations are not found", () => {
     const probe = await foreign.get(`/assessments/${world.assessmentId}/evidence/${file.id}`);
     expect(probe.status).toBe(404);
     expect(probe.body).not.toContain("%PDF");
-    expect((await db().evidenceFile.findUniqueOrThrow({ where: { id: file.id } })).deletedAt).toBeNull();
+    expect(
+      (await db().evidenceFile.findUniqueOrThrow({ where: { id: file.id } })).deletedAt,
+    ).toBeNull();
   });
 
   it("the contact removes their own file (JSON), then it is gone", async () => {
     const { file } = await uploadPdf(vendor);
-    const removed = await vendor.post(`/portal/evidence/${file.id}`, { intent: "remove" }, { headers: json });
+    const removed = await vendor.post(
+      `/portal/evidence/${file.id}`,
+      { intent: "remove" },
+      { headers: json },
+    );
     expect(removed.status).toBe(200);
-    expect(JSON.parse(removed.body)).toMatchObject({ ok: true, questionKey: "security.certificate" });
+    expect(JSON.parse(removed.body)).toMatchObject({
+      ok: true,
+      questionKey: "security.certificate",
+    });
     expect((await vendor.get(`/portal/evidence/${file.id}`)).status).toBe(404);
-    expect((await auditor.get(`/assessments/${world.assessmentId}/evidence/${file.id}`)).status).toBe(404);
+    expect(
+      (await auditor.get(`/assessments/${world.assessmentId}/evidence/${file.id}`)).status,
+    ).toBe(404);
   });
 
   it("after submit the portal refuses uploads (409, read-only)", async () => {
     const submitted = await createEvidenceWorld();
-    await db().assessment.update({ where: { id: submitted.assessmentId }, data: { status: "SUBMITTED", submittedAt: new Date() } });
+    await db().assessment.update({
+      where: { id: submitted.assessmentId },
+      data: { status: "SUBMITTED", submittedAt: new Date() },
+    });
     const client = createClient(app.baseUrl);
     client.setCookie("vetted_vendor", await vendorSessionCookieValue(submitted.vendor));
-    const response = await client.request("POST", "/portal/evidence", { body: uploadForm("security.certificate", tinyPdf()), headers: json });
+    const response = await client.request("POST", "/portal/evidence", {
+      body: uploadForm("security.certificate", tinyPdf()),
+      headers: json,
+    });
     expect(response.status).toBe(409);
     expect(JSON.parse(response.body)).toMatchObject({ code: "read_only" });
-    expect(await db().evidenceFile.count({ where: { assessmentId: submitted.assessmentId } })).toBe(0);
+    expect(await db().evidenceFile.count({ where: { assessmentId: submitted.assessmentId } })).toBe(
+      0,
+    );
   });
 });

@@ -60,10 +60,13 @@ function isKind(value: unknown): value is EvidenceKind {
 }
 
 /** Keeps only well-formed parameters (from a server answer or a URL). */
-export function cleanErrorParams(raw: Record<string, unknown> | null | undefined): EvidenceErrorParams {
+export function cleanErrorParams(
+  raw: Record<string, unknown> | null | undefined,
+): EvidenceErrorParams {
   const params: EvidenceErrorParams = {};
   if (!raw) return params;
-  if (typeof raw.extension === "string" && EXTENSION.test(raw.extension)) params.extension = raw.extension;
+  if (typeof raw.extension === "string" && EXTENSION.test(raw.extension))
+    params.extension = raw.extension;
   if (isKind(raw.expected)) params.expected = raw.expected;
   if (isKind(raw.actual)) params.actual = raw.actual;
   if (typeof raw.max === "string" && NUMBER.test(raw.max)) params.max = raw.max;
@@ -74,7 +77,9 @@ export function cleanErrorParams(raw: Record<string, unknown> | null | undefined
 export function evidenceFlashUrl(flash: EvidenceFlash): string {
   const search = new URLSearchParams({ evidence: flash.outcome });
   if (QUESTION_KEY.test(flash.questionKey)) search.set("evidenceQuestion", flash.questionKey);
-  for (const [name, value] of Object.entries(cleanErrorParams(flash.params as Record<string, unknown>))) {
+  for (const [name, value] of Object.entries(
+    cleanErrorParams(flash.params as Record<string, unknown>),
+  )) {
     search.set(`evidence_${name}`, value);
   }
   const anchor = QUESTION_KEY.test(flash.questionKey) ? `#q-${flash.questionKey}` : "";
@@ -83,11 +88,17 @@ export function evidenceFlashUrl(flash: EvidenceFlash): string {
 
 /** The outcome shown after a no-JavaScript upload, read from the page URL; null when there is none. */
 export function readEvidenceFlash(url: URL | string): EvidenceFlash | null {
-  const search = (typeof url === "string" ? new URL(url, "http://local.invalid") : url).searchParams;
+  const search = (typeof url === "string" ? new URL(url, "http://local.invalid") : url)
+    .searchParams;
   const outcome = search.get("evidence");
   if (outcome !== "uploaded" && outcome !== "removed" && !isEvidenceErrorCode(outcome)) return null;
   const questionKey = search.get("evidenceQuestion") ?? "";
   const raw: Record<string, unknown> = {};
-  for (const name of ["extension", "expected", "actual", "max"]) raw[name] = search.get(`evidence_${name}`) ?? undefined;
-  return { questionKey: QUESTION_KEY.test(questionKey) ? questionKey : "", outcome, params: cleanErrorParams(raw) };
+  for (const name of ["extension", "expected", "actual", "max"])
+    raw[name] = search.get(`evidence_${name}`) ?? undefined;
+  return {
+    questionKey: QUESTION_KEY.test(questionKey) ? questionKey : "",
+    outcome,
+    params: cleanErrorParams(raw),
+  };
 }

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { ParserBusyError, parserPool } from "../parsing/parser-pool.server";
-import { createEvidenceWorld, filesBelow, type EvidenceWorld } from "../../../tests/support/evidence-test-world";
+import {
+  createEvidenceWorld,
+  filesBelow,
+  type EvidenceWorld,
+} from "../../../tests/support/evidence-test-world";
 import { tinyPdf } from "./test-fixtures";
 import { uploadEvidence } from "./upload-evidence.server";
 
@@ -19,13 +23,18 @@ let storage: string;
 let world: EvidenceWorld;
 beforeAll(async () => {
   storage = await mkdtemp(path.join(tmpdir(), "vetted-evidence-parsing-"));
-  Object.assign(process.env, { EVIDENCE_DIR: storage, PARSER_WORKERS: "1", PARSER_QUEUE_LIMIT: "0" });
+  Object.assign(process.env, {
+    EVIDENCE_DIR: storage,
+    PARSER_WORKERS: "1",
+    PARSER_QUEUE_LIMIT: "0",
+  });
   resetEnvForTests();
   world = await createEvidenceWorld();
 });
 afterAll(async () => {
   await parserPool().close();
-  for (const name of ["EVIDENCE_DIR", "PARSER_WORKERS", "PARSER_QUEUE_LIMIT"]) delete process.env[name];
+  for (const name of ["EVIDENCE_DIR", "PARSER_WORKERS", "PARSER_QUEUE_LIMIT"])
+    delete process.env[name];
   resetEnvForTests();
   await rm(storage, { recursive: true, force: true });
 });
@@ -35,7 +44,13 @@ describe("evidence uploads are inspected in a parser worker", () => {
     const signal = new SharedArrayBuffer(4);
     const held = parserPool().run("hold", { signal, maxMs: 60_000 });
     const pdf = new Uint8Array(tinyPdf("held"));
-    await expect(uploadEvidence(world.vendor, { questionKey: "security.certificate", fileName: "cert.pdf", bytes: pdf })).rejects.toBeInstanceOf(ParserBusyError);
+    await expect(
+      uploadEvidence(world.vendor, {
+        questionKey: "security.certificate",
+        fileName: "cert.pdf",
+        bytes: pdf,
+      }),
+    ).rejects.toBeInstanceOf(ParserBusyError);
     expect(await db().evidenceFile.count({ where: { assessmentId: world.assessmentId } })).toBe(0);
     expect(await filesBelow(storage)).toEqual([]);
 
@@ -44,8 +59,15 @@ describe("evidence uploads are inspected in a parser worker", () => {
     expect((await held).status).toBe("done");
 
     const owned = new Uint8Array(tinyPdf("accepted"));
-    const result = await uploadEvidence(world.vendor, { questionKey: "security.certificate", fileName: "cert.pdf", bytes: owned }, { transfer: true });
-    expect(result.file).toMatchObject({ contentType: "application/pdf", size: tinyPdf("accepted").length });
+    const result = await uploadEvidence(
+      world.vendor,
+      { questionKey: "security.certificate", fileName: "cert.pdf", bytes: owned },
+      { transfer: true },
+    );
+    expect(result.file).toMatchObject({
+      contentType: "application/pdf",
+      size: tinyPdf("accepted").length,
+    });
     expect(await filesBelow(storage)).toHaveLength(1);
   });
 });

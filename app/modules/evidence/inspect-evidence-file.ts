@@ -13,5 +13,9 @@ export interface EvidenceFileInspection {
 }
 
 export function inspectEvidenceFile(bytes: Uint8Array, fileName: string): EvidenceFileInspection {
-  return { detected: detectFileType(bytes, fileName), sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
+  return {
+    detected: detectFileType(bytes, fileName),
+    sha256: createHash("sha256").update(bytes).digest("hex"),
+    bytes,
+  };
 }

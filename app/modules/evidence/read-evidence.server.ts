@@ -7,7 +7,10 @@ import type { UserActor, VendorActor } from "../auth/actor";
 import { readEvidenceBytes } from "./evidence-storage.server";
 import { vendorFileScope } from "./vendor-evidence-access.server";
 
-const inputSchema = z.object({ assessmentId: z.string().min(1).max(100), fileId: z.string().min(1).max(100) });
+const inputSchema = z.object({
+  assessmentId: z.string().min(1).max(100),
+  fileId: z.string().min(1).max(100),
+});
 
 export interface EvidenceDownload {
   fileName: string;
@@ -22,14 +25,23 @@ export interface EvidenceDownload {
  * must belong to the named assessment; a foreign, unknown or removed file is "not found". The
  * bytes are checked against the SHA-256 taken at upload: a file changed on disk is never served.
  */
-export async function readEvidence(actor: UserActor | VendorActor, input: z.input<typeof inputSchema>): Promise<EvidenceDownload> {
+export async function readEvidence(
+  actor: UserActor | VendorActor,
+  input: z.input<typeof inputSchema>,
+): Promise<EvidenceDownload> {
   const parsed = inputSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   const { assessmentId, fileId } = parsed.data;
-  if (actor.kind === "vendor" && assessmentId !== actor.assessmentId) throw new DomainError("NOT_FOUND", "errors.fileNotFound");
+  if (actor.kind === "vendor" && assessmentId !== actor.assessmentId)
+    throw new DomainError("NOT_FOUND", "errors.fileNotFound");
   const visible = await vendorFileScope(actor, db());
   const file = await db().evidenceFile.findFirst({
-    where: { AND: [{ id: fileId, assessmentId, organizationId: actor.organizationId, deletedAt: null }, visible] },
+    where: {
+      AND: [
+        { id: fileId, assessmentId, organizationId: actor.organizationId, deletedAt: null },
+        visible,
+      ],
+    },
     select: { id: true, storageKey: true, fileName: true, contentType: true, sha256: true },
   });
   if (!file) throw new DomainError("NOT_FOUND", "errors.fileNotFound");

@@ -1,11 +1,23 @@
 import type { db, Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor, VendorActor } from "../auth/actor";
-import { ANSWER_LOCK_MESSAGES, answerLock, questionnaireOpen, sectionVisible } from "../portal/vendor-answer-scope";
-import { loadVendorAnswerScope, loadVendorAssessment, parseStoredAnswer } from "../portal/vendor-questionnaire.server";
+import {
+  ANSWER_LOCK_MESSAGES,
+  answerLock,
+  questionnaireOpen,
+  sectionVisible,
+} from "../portal/vendor-answer-scope";
+import {
+  loadVendorAnswerScope,
+  loadVendorAssessment,
+  parseStoredAnswer,
+} from "../portal/vendor-questionnaire.server";
 import type { EvidenceAnswer } from "../questionnaires/answer-value";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { questionsOf, type TemplateQuestionWithSection } from "../questionnaires/template-definition";
+import {
+  questionsOf,
+  type TemplateQuestionWithSection,
+} from "../questionnaires/template-definition";
 
 /**
  * The checks every vendor-side evidence change shares (upload, removal): the assessment is the
@@ -17,7 +29,10 @@ export async function editableEvidenceQuestion(
   actor: VendorActor,
   questionKey: string,
   client: Tx | ReturnType<typeof db>,
-): Promise<{ assessment: Awaited<ReturnType<typeof loadVendorAssessment>>; question: TemplateQuestionWithSection }> {
+): Promise<{
+  assessment: Awaited<ReturnType<typeof loadVendorAssessment>>;
+  question: TemplateQuestionWithSection;
+}> {
   const assessment = await loadVendorAssessment(actor, client);
   const scope = await loadVendorAnswerScope(actor, assessment, client);
   if (!questionnaireOpen(scope)) {
@@ -25,14 +40,24 @@ export async function editableEvidenceQuestion(
   }
   const template = await loadTemplateVersion(assessment.templateVersionId, client);
   const question = questionsOf(template.definition).find((q) => q.key === questionKey);
-  if (!question) throw new DomainError("NOT_FOUND", "evidence.err_unknown_question", { reason: "unknown_question" });
+  if (!question)
+    throw new DomainError("NOT_FOUND", "evidence.err_unknown_question", {
+      reason: "unknown_question",
+    });
   if (question.type !== "evidence") {
-    throw new DomainError("VALIDATION", "evidence.err_not_evidence_question", { reason: "not_evidence_question" });
+    throw new DomainError("VALIDATION", "evidence.err_not_evidence_question", {
+      reason: "not_evidence_question",
+    });
   }
   // Files follow the answers: a section that was not delegated, or (after "request changes") a
   // question that was not reopened, cannot get or lose files either.
   const lock = answerLock(scope, question);
-  if (lock) throw new DomainError(lock === "read_only" ? "INVALID_STATE" : "FORBIDDEN", ANSWER_LOCK_MESSAGES[lock], { reason: lock });
+  if (lock)
+    throw new DomainError(
+      lock === "read_only" ? "INVALID_STATE" : "FORBIDDEN",
+      ANSWER_LOCK_MESSAGES[lock],
+      { reason: lock },
+    );
   return { assessment, question };
 }
 
@@ -41,7 +66,10 @@ export async function editableEvidenceQuestion(
  * follow the answers, so a delegated colleague sees only those of the delegated sections; the
  * main contact every question (null: no restriction). A file outside them is "not found".
  */
-export async function vendorVisibleQuestionKeys(actor: VendorActor, client: Tx | ReturnType<typeof db>): Promise<string[] | null> {
+export async function vendorVisibleQuestionKeys(
+  actor: VendorActor,
+  client: Tx | ReturnType<typeof db>,
+): Promise<string[] | null> {
   if (!actor.sections) return null;
   const assessment = await loadVendorAssessment(actor, client);
   const template = await loadTemplateVersion(assessment.templateVersionId, client);
@@ -51,7 +79,10 @@ export async function vendorVisibleQuestionKeys(actor: VendorActor, client: Tx |
 }
 
 /** The Prisma filter for evidence files a vendor contact may see (empty for staff and main contacts). */
-export async function vendorFileScope(actor: UserActor | VendorActor, client: Tx | ReturnType<typeof db>): Promise<{ questionKey?: { in: string[] } }> {
+export async function vendorFileScope(
+  actor: UserActor | VendorActor,
+  client: Tx | ReturnType<typeof db>,
+): Promise<{ questionKey?: { in: string[] } }> {
   if (actor.kind !== "vendor") return {};
   const keys = await vendorVisibleQuestionKeys(actor, client);
   return keys ? { questionKey: { in: keys } } : {};

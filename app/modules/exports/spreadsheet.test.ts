@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { neutraliseFormula, toCsv, toJson, toXlsx } from "./spreadsheet";
 
 describe("neutraliseFormula", () => {
-  it.each(["=1+1", "+49 30 123", "-2", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("http://x","y")'])(
-    "prefixes %j with an apostrophe",
-    (value) => {
-      expect(neutraliseFormula(value)).toBe(`'${value}`);
-    },
-  );
+  it.each([
+    "=1+1",
+    "+49 30 123",
+    "-2",
+    "@SUM(A1)",
+    "\t=cmd",
+    "\r=cmd",
+    '=HYPERLINK("http://x","y")',
+  ])("prefixes %j with an apostrophe", (value) => {
+    expect(neutraliseFormula(value)).toBe(`'${value}`);
+  });
   it.each(["Acme", "", " =not at start", "Über AI", "1+1"])("leaves %j alone", (value) => {
     expect(neutraliseFormula(value)).toBe(value);
   });
@@ -27,7 +32,14 @@ describe("neutraliseFormula", () => {
 
 describe("toCsv", () => {
   it("writes a UTF-8 BOM, CRLF lines, quotes what needs quoting and escapes formulas", () => {
-    const csv = toCsv(["Name", "Score"], [["=cmd|' /C calc'!A0", 12.5], ['Say "hi", Ümlaut', null], ["-1", -1]]);
+    const csv = toCsv(
+      ["Name", "Score"],
+      [
+        ["=cmd|' /C calc'!A0", 12.5],
+        ['Say "hi", Ümlaut', null],
+        ["-1", -1],
+      ],
+    );
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv.slice(1).split("\r\n")).toEqual([
       "Name,Score",
@@ -41,7 +53,16 @@ describe("toCsv", () => {
 
 describe("toXlsx", () => {
   it("writes text cells with the formula prefix and never a formula cell", async () => {
-    const buffer = await toXlsx([{ name: "Portfolio", headers: ["Name", "Score"], rows: [["=1+1", 3], ["@x", null]] }]);
+    const buffer = await toXlsx([
+      {
+        name: "Portfolio",
+        headers: ["Name", "Score"],
+        rows: [
+          ["=1+1", 3],
+          ["@x", null],
+        ],
+      },
+    ]);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet("Portfolio")!;

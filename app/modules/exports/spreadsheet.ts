@@ -34,7 +34,9 @@ function csvField(text: string): string {
 
 /** CSV with a UTF-8 byte order mark (Excel detects the encoding) and CRLF line ends. */
 export function toCsv(headers: string[], rows: Cell[][]): string {
-  const lines = [headers, ...rows].map((row) => row.map((cell) => csvField(cellText(cell as Cell))).join(","));
+  const lines = [headers, ...rows].map((row) =>
+    row.map((cell) => csvField(cellText(cell as Cell))).join(","),
+  );
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }
 
@@ -51,7 +53,11 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
   workbook.creator = "Vetted";
   workbook.created = new Date(0);
   for (const sheet of sheets) {
-    const worksheet = workbook.addWorksheet(stripDeceptiveCharacters(sheet.name).replace(/[[\]*?/\\:]/g, " ").slice(0, 31));
+    const worksheet = workbook.addWorksheet(
+      stripDeceptiveCharacters(sheet.name)
+        .replace(/[[\]*?/\\:]/g, " ")
+        .slice(0, 31),
+    );
     worksheet.addRow(sheet.headers.map((h) => neutraliseFormula(h)));
     worksheet.getRow(1).font = { bold: true };
     worksheet.views = [{ state: "frozen", ySplit: 1 }];
@@ -73,12 +79,21 @@ export async function toXlsx(sheets: Sheet[]): Promise<Buffer> {
 
 /** Pretty JSON of records keyed by the (localised) headers; values are not formula-escaped in JSON
  *  except text, which is escaped too so that a JSON → spreadsheet import stays safe. */
-export function toJson(headers: string[], rows: Cell[][], meta: Record<string, unknown> = {}): string {
+export function toJson(
+  headers: string[],
+  rows: Cell[][],
+  meta: Record<string, unknown> = {},
+): string {
   const records = rows.map((row) =>
-    Object.fromEntries(headers.map((header, i) => {
-      const cell = row[i];
-      return [header, cell instanceof Date ? cell.toISOString().slice(0, 10) : neutraliseFormula(cell ?? null)];
-    })),
+    Object.fromEntries(
+      headers.map((header, i) => {
+        const cell = row[i];
+        return [
+          header,
+          cell instanceof Date ? cell.toISOString().slice(0, 10) : neutraliseFormula(cell ?? null),
+        ];
+      }),
+    ),
   );
   return `${JSON.stringify({ ...meta, rows: records }, null, 2)}\n`;
 }

@@ -15,7 +15,10 @@ import { assertTransition } from "../assessments/assessment-status";
 import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { SystemActor } from "../auth/actor";
-import { publishTemplateVersion, templateChecksum } from "../templates/publish-template-version.server";
+import {
+  publishTemplateVersion,
+  templateChecksum,
+} from "../templates/publish-template-version.server";
 import type { TemplateDefinition } from "../questionnaires/template-definition";
 import { normaliseLabel } from "./find-edition-files";
 import { computeFmtiTotals } from "./fmti-totals";
@@ -101,17 +104,26 @@ async function ensureTemplateVersion(
     where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
     select: {
       id: true,
-      versions: { where: { status: "PUBLISHED", checksum }, orderBy: { version: "desc" }, select: { id: true, version: true } },
+      versions: {
+        where: { status: "PUBLISHED", checksum },
+        orderBy: { version: "desc" },
+        select: { id: true, version: true },
+      },
     },
   });
   // FMTI's rule: an edition whose definition was published before reuses that version.
   const same = existing?.versions[0];
-  if (existing && same) return { templateId: existing.id, id: same.id, version: same.version, created: false };
+  if (existing && same)
+    return { templateId: existing.id, id: same.id, version: same.version, created: false };
   const templateId =
     existing?.id ??
     (
       await tx.questionnaireTemplate.create({
-        data: { organizationId: actor.organizationId, key: definition.key, name: definition.title.en },
+        data: {
+          organizationId: actor.organizationId,
+          key: definition.key,
+          name: definition.title.en,
+        },
         select: { id: true },
       })
     ).id;

@@ -20,8 +20,22 @@ describe("diffAssessments", () => {
     ];
     const sections = [{ key: "a" }, { key: "b" }];
     const diff = diffAssessments(
-      side({ questions, sections, answers: { "a.one": "yes", "a.two": ["DE", "FR"], "b.one": "" }, overall: 60.5, riskTier: "medium", sectionScores: { a: 50, b: 71 } }),
-      side({ questions, sections, answers: { "a.one": "no", "a.two": ["DE", "FR"] }, overall: 72.25, riskTier: "low", sectionScores: { a: 80, b: null } }),
+      side({
+        questions,
+        sections,
+        answers: { "a.one": "yes", "a.two": ["DE", "FR"], "b.one": "" },
+        overall: 60.5,
+        riskTier: "medium",
+        sectionScores: { a: 50, b: 71 },
+      }),
+      side({
+        questions,
+        sections,
+        answers: { "a.one": "no", "a.two": ["DE", "FR"] },
+        overall: 72.25,
+        riskTier: "low",
+        sectionScores: { a: 80, b: null },
+      }),
     );
     expect(diff.changed).toEqual([{ key: "a.one", sectionKey: "a", before: "yes", after: "no" }]);
     expect(diff.added).toEqual([]);
@@ -36,8 +50,24 @@ describe("diffAssessments", () => {
 
   it("matches questions by key across template versions and lists added and removed ones", () => {
     const diff = diffAssessments(
-      side({ questions: [{ key: "keep", sectionKey: "s" }, { key: "gone", sectionKey: "old" }], sections: [{ key: "s" }, { key: "old" }], answers: { keep: 3, gone: "x" }, sectionScores: { s: 10, old: 20 } }),
-      side({ questions: [{ key: "new", sectionKey: "s" }, { key: "keep", sectionKey: "s" }], sections: [{ key: "s" }], answers: { keep: 4, new: "y" }, sectionScores: { s: 30 } }),
+      side({
+        questions: [
+          { key: "keep", sectionKey: "s" },
+          { key: "gone", sectionKey: "old" },
+        ],
+        sections: [{ key: "s" }, { key: "old" }],
+        answers: { keep: 3, gone: "x" },
+        sectionScores: { s: 10, old: 20 },
+      }),
+      side({
+        questions: [
+          { key: "new", sectionKey: "s" },
+          { key: "keep", sectionKey: "s" },
+        ],
+        sections: [{ key: "s" }],
+        answers: { keep: 4, new: "y" },
+        sectionScores: { s: 30 },
+      }),
     );
     expect(diff.changed).toEqual([{ key: "keep", sectionKey: "s", before: 3, after: 4 }]);
     expect(diff.added).toEqual([{ key: "new", sectionKey: "s", after: "y" }]);

@@ -39,12 +39,22 @@ export interface AssessmentDiff {
 }
 
 const isEmpty = (value: unknown) => value === undefined || value === null || value === "";
-const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || canonicalJson(a ?? null) === canonicalJson(b ?? null);
+const same = (a: unknown, b: unknown) =>
+  (isEmpty(a) && isEmpty(b)) || canonicalJson(a ?? null) === canonicalJson(b ?? null);
 
-function scoreChange(key: string, before: number | null | undefined, after: number | null | undefined): ScoreChange {
+function scoreChange(
+  key: string,
+  before: number | null | undefined,
+  after: number | null | undefined,
+): ScoreChange {
   const b = before ?? null;
   const a = after ?? null;
-  return { key, before: b, after: a, delta: a !== null && b !== null ? Math.round((a - b) * 100) / 100 : null };
+  return {
+    key,
+    before: b,
+    after: a,
+    delta: a !== null && b !== null ? Math.round((a - b) * 100) / 100 : null,
+  };
 }
 
 /**
@@ -57,16 +67,30 @@ export function diffAssessments(before: DiffSide, after: DiffSide): AssessmentDi
   const afterKeys = new Set(after.questions.map((q) => q.key));
   const changed = after.questions
     .filter((q) => beforeKeys.has(q.key) && !same(before.answers[q.key], after.answers[q.key]))
-    .map((q) => ({ key: q.key, sectionKey: q.sectionKey, before: before.answers[q.key] ?? null, after: after.answers[q.key] ?? null }));
-  const added = after.questions.filter((q) => !beforeKeys.has(q.key)).map((q) => ({ key: q.key, sectionKey: q.sectionKey, after: after.answers[q.key] ?? null }));
-  const removed = before.questions.filter((q) => !afterKeys.has(q.key)).map((q) => ({ key: q.key, sectionKey: q.sectionKey, before: before.answers[q.key] ?? null }));
-  const sectionKeys = [...after.sections.map((s) => s.key), ...before.sections.map((s) => s.key).filter((k) => !after.sections.some((s) => s.key === k))];
+    .map((q) => ({
+      key: q.key,
+      sectionKey: q.sectionKey,
+      before: before.answers[q.key] ?? null,
+      after: after.answers[q.key] ?? null,
+    }));
+  const added = after.questions
+    .filter((q) => !beforeKeys.has(q.key))
+    .map((q) => ({ key: q.key, sectionKey: q.sectionKey, after: after.answers[q.key] ?? null }));
+  const removed = before.questions
+    .filter((q) => !afterKeys.has(q.key))
+    .map((q) => ({ key: q.key, sectionKey: q.sectionKey, before: before.answers[q.key] ?? null }));
+  const sectionKeys = [
+    ...after.sections.map((s) => s.key),
+    ...before.sections.map((s) => s.key).filter((k) => !after.sections.some((s) => s.key === k)),
+  ];
   return {
     changed,
     added,
     removed,
     overall: scoreChange("overall", before.overall, after.overall),
     riskTier: { before: before.riskTier, after: after.riskTier },
-    sections: sectionKeys.map((key) => scoreChange(key, before.sectionScores[key], after.sectionScores[key])),
+    sections: sectionKeys.map((key) =>
+      scoreChange(key, before.sectionScores[key], after.sectionScores[key]),
+    ),
   };
 }

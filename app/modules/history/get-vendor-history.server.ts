@@ -16,13 +16,33 @@ export type GetVendorHistoryInput = z.input<typeof getVendorHistoryInputSchema>;
 
 export async function getVendorHistory(actor: UserActor, rawInput: GetVendorHistoryInput) {
   // Checked before the query: Prisma reads `id: undefined` as "any vendor".
-  const input = { vendorId: requireEntityId(parseUseCaseInput(getVendorHistoryInputSchema, rawInput).vendorId, "Vendor") };
-  const vendor = await db().vendor.findFirst({ where: { id: input.vendorId, organizationId: actor.organizationId }, select: { id: true, name: true } });
+  const input = {
+    vendorId: requireEntityId(
+      parseUseCaseInput(getVendorHistoryInputSchema, rawInput).vendorId,
+      "Vendor",
+    ),
+  };
+  const vendor = await db().vendor.findFirst({
+    where: { id: input.vendorId, organizationId: actor.organizationId },
+    select: { id: true, name: true },
+  });
   if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   const rows = await db().assessment.findMany({
-    where: { organizationId: actor.organizationId, vendorId: vendor.id, scoreResult: { not: null }, submittedAt: { not: null } },
+    where: {
+      organizationId: actor.organizationId,
+      vendorId: vendor.id,
+      scoreResult: { not: null },
+      submittedAt: { not: null },
+    },
     orderBy: [{ submittedAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, submittedAt: true, scoreResult: true, templateVersionId: true, templateVersion: { select: { version: true, template: { select: { name: true } } } } },
+    select: {
+      id: true,
+      title: true,
+      submittedAt: true,
+      scoreResult: true,
+      templateVersionId: true,
+      templateVersion: { select: { version: true, template: { select: { name: true } } } },
+    },
   });
   const points = rows.flatMap((row) => {
     const score = parseStoredScore(row.scoreResult);
@@ -36,7 +56,10 @@ export async function getVendorHistory(actor: UserActor, rawInput: GetVendorHist
         templateVersion: row.templateVersion.version,
         overall: score.overall,
         riskTier: score.riskTier,
-        sections: Object.fromEntries(score.sections.map((s) => [s.key, s.score])) as Record<string, number | null>,
+        sections: Object.fromEntries(score.sections.map((s) => [s.key, s.score])) as Record<
+          string,
+          number | null
+        >,
       },
     ];
   });
@@ -44,9 +67,13 @@ export async function getVendorHistory(actor: UserActor, rawInput: GetVendorHist
   // Section titles from the template versions used (the latest first).
   const titles = new Map<string, { en: string; de: string }>();
   for (const versionId of [...new Set(rows.map((r) => r.templateVersionId))].reverse()) {
-    for (const section of (await loadTemplateVersion(versionId)).definition.sections) if (!titles.has(section.key)) titles.set(section.key, section.title);
+    for (const section of (await loadTemplateVersion(versionId)).definition.sections)
+      if (!titles.has(section.key)) titles.set(section.key, section.title);
   }
-  const sections = sectionKeys.map((key) => ({ key, title: titles.get(key) ?? { en: key, de: key } }));
+  const sections = sectionKeys.map((key) => ({
+    key,
+    title: titles.get(key) ?? { en: key, de: key },
+  }));
   return { vendor, assessments: points, sectionKeys, sections };
 }
 

@@ -16,11 +16,17 @@ export interface OutboxDto {
  * MAIL_URL=outbox (otherwise the page does not exist: NOT_FOUND). The bodies hold live invite links
  * and codes, which is why it is admin-only and never crosses organisations.
  */
-export async function listOutboxMails(actor: UserActor, _input: Record<string, never> = {}): Promise<OutboxDto> {
+export async function listOutboxMails(
+  actor: UserActor,
+  _input: Record<string, never> = {},
+): Promise<OutboxDto> {
   if (!isOutboxEnabled()) throw new DomainError("NOT_FOUND", "errors.notFound");
   assertCan(actor, "outbox:read", "errors.outboxForbidden");
   const [organization, mails] = await Promise.all([
-    db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),
+    db().organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { name: true },
+    }),
     db().outboxMail.findMany({
       where: { organizationId: actor.organizationId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],

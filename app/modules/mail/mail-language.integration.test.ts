@@ -17,8 +17,15 @@ const smtp = setupSmtpCatcher();
 describe("mail language", () => {
   it("invites a vendor contact in the language chosen for the link, and keeps it on the link for later mails", async () => {
     const scenario = await createAssessmentScenario();
-    const german = await scenario.createInvite({ contactEmail: "kontakt@anbieter.example", contactName: "Jana", locale: "de" });
-    const english = await scenario.createInvite({ contactEmail: "contact@vendor.example", locale: "en" });
+    const german = await scenario.createInvite({
+      contactEmail: "kontakt@anbieter.example",
+      contactName: "Jana",
+      locale: "de",
+    });
+    const english = await scenario.createInvite({
+      contactEmail: "contact@vendor.example",
+      locale: "en",
+    });
 
     const de = await smtp().waitFor((m) => m.to.includes("kontakt@anbieter.example"));
     expect(de.subject).toBe(`${scenario.org.name} bittet Sie, eine Anbieterbewertung auszufüllen`);
@@ -28,8 +35,12 @@ describe("mail language", () => {
     expect(en.subject).toBe(`${scenario.org.name} asks you to complete a vendor assessment`);
     expect(en.text).toContain("Hello contact@vendor.example,");
 
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: german.inviteId } })).locale).toBe("de");
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: english.inviteId } })).locale).toBe("en");
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: german.inviteId } })).locale,
+    ).toBe("de");
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: english.inviteId } })).locale,
+    ).toBe("en");
   });
 
   it("tells the assessor about a submission in the assessor's language, English when none is set", async () => {
@@ -43,7 +54,9 @@ describe("mail language", () => {
     expect(german.text).toContain(`/assessments/${scenario.assessment.id}`);
 
     const other = await createAssessmentScenario();
-    expect((await db().user.findUniqueOrThrow({ where: { id: other.assessor.userId } })).locale).toBeNull();
+    expect(
+      (await db().user.findUniqueOrThrow({ where: { id: other.assessor.userId } })).locale,
+    ).toBeNull();
     const second = await other.invitedVendor();
     await other.answer(second.vendor, other.completeAnswers());
     expect(await submitAssessment(second.vendor)).toEqual({ ok: true });
@@ -54,7 +67,12 @@ describe("mail language", () => {
   it("invites a user in the language the admin chose for them", async () => {
     const org = await createOrganization({ name: "Language Test Ltd" });
     const admin = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
-    await inviteUser(actorFor(admin), { email: "newcomer@example.test", name: "Nia", role: "AUDITOR", locale: "en" });
+    await inviteUser(actorFor(admin), {
+      email: "newcomer@example.test",
+      name: "Nia",
+      role: "AUDITOR",
+      locale: "en",
+    });
     const mail = await smtp().waitFor((m) => m.to.includes("newcomer@example.test"));
     expect(mail.subject).toBe("Invitation to Language Test Ltd on Vetted");
   });

@@ -12,12 +12,20 @@ describe("MAIL_URL", () => {
   it("picks the transport", () => {
     expect(mailTransportOf("outbox")).toEqual({ kind: "outbox" });
     expect(mailTransportOf("file:.tmp/mail")).toEqual({ kind: "file", dir: ".tmp/mail" });
-    expect(mailTransportOf("smtp://127.0.0.1:25")).toEqual({ kind: "smtp", url: "smtp://127.0.0.1:25" });
+    expect(mailTransportOf("smtp://127.0.0.1:25")).toEqual({
+      kind: "smtp",
+      url: "smtp://127.0.0.1:25",
+    });
   });
 
   it("defaults to the database outbox and refuses what no transport understands", () => {
     expect(parseEnv(required).MAIL_URL).toBe("outbox");
-    for (const ok of ["outbox", "file:.data/mail", "smtp://mail:25", "smtps://u:p@mail.example:465"]) {
+    for (const ok of [
+      "outbox",
+      "file:.data/mail",
+      "smtp://mail:25",
+      "smtps://u:p@mail.example:465",
+    ]) {
       expect(isValidMailUrl(ok)).toBe(true);
       expect(parseEnv({ ...required, MAIL_URL: ok }).MAIL_URL).toBe(ok);
     }
@@ -29,7 +37,11 @@ describe("MAIL_URL", () => {
 
   it("REMINDER_INTERVAL_MINUTES defaults to 15 and accepts 0 (off)", () => {
     expect(parseEnv(required).REMINDER_INTERVAL_MINUTES).toBe(15);
-    expect(parseEnv({ ...required, REMINDER_INTERVAL_MINUTES: "0" }).REMINDER_INTERVAL_MINUTES).toBe(0);
-    expect(() => parseEnv({ ...required, REMINDER_INTERVAL_MINUTES: "-1" })).toThrow(/REMINDER_INTERVAL_MINUTES/);
+    expect(
+      parseEnv({ ...required, REMINDER_INTERVAL_MINUTES: "0" }).REMINDER_INTERVAL_MINUTES,
+    ).toBe(0);
+    expect(() => parseEnv({ ...required, REMINDER_INTERVAL_MINUTES: "-1" })).toThrow(
+      /REMINDER_INTERVAL_MINUTES/,
+    );
   });
 });

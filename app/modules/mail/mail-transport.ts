@@ -3,9 +3,7 @@
  * sendMail uses to pick the transport.
  */
 export type MailTransport =
-  | { kind: "outbox" }
-  | { kind: "file"; dir: string }
-  | { kind: "smtp"; url: string };
+  { kind: "outbox" } | { kind: "file"; dir: string } | { kind: "smtp"; url: string };
 
 export function mailTransportOf(mailUrl: string): MailTransport {
   if (mailUrl === "outbox") return { kind: "outbox" };

@@ -15,7 +15,11 @@ import { sendMail } from "./send-mail.server";
  * MAIL_URL=outbox: mails are rows of OutboxMail, listed per organisation on /dev/outbox for
  * ADMINs only, and the page does not exist with any other MAIL_URL.
  */
-const context = { requestId: "test-request", cspNonce: "nonce", clientIp: "192.0.2.50" } as AppLoadContext;
+const context = {
+  requestId: "test-request",
+  cspNonce: "nonce",
+  clientIp: "192.0.2.50",
+} as AppLoadContext;
 const previousMailUrl = process.env.MAIL_URL;
 
 function useMailUrl(value: string | undefined): void {
@@ -32,11 +36,14 @@ function get(path: string, cookie: string | null) {
 }
 
 /** A loader's result, or the status (and Location) of the Response it threw. */
-async function loaderOutcome(run: () => Promise<unknown>): Promise<{ status: number; location?: string | null; data?: unknown }> {
+async function loaderOutcome(
+  run: () => Promise<unknown>,
+): Promise<{ status: number; location?: string | null; data?: unknown }> {
   try {
     return { status: 200, data: await run() };
   } catch (thrown) {
-    if (thrown instanceof Response) return { status: thrown.status, location: thrown.headers.get("Location") };
+    if (thrown instanceof Response)
+      return { status: thrown.status, location: thrown.headers.get("Location") };
     throw thrown;
   }
 }
@@ -51,18 +58,33 @@ async function orgWithAdmin() {
 describe("sendMail with MAIL_URL=outbox", () => {
   it("stores the mail with its organisation instead of sending it", async () => {
     const org = await createOrganization();
-    await sendMail({ organizationId: org.id, to: "dpo@example.test", subject: "Stored", text: "Body with https://example.test/x" });
+    await sendMail({
+      organizationId: org.id,
+      to: "dpo@example.test",
+      subject: "Stored",
+      text: "Body with https://example.test/x",
+    });
     await sendMail({ to: "nobody@example.test", subject: "Without organisation", text: "…" });
-    const rows = await db().outboxMail.findMany({ where: { to: { in: ["dpo@example.test", "nobody@example.test"] } }, orderBy: { createdAt: "asc" } });
+    const rows = await db().outboxMail.findMany({
+      where: { to: { in: ["dpo@example.test", "nobody@example.test"] } },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ organizationId: org.id, subject: "Stored", text: "Body with https://example.test/x", html: null });
+    expect(rows[0]).toMatchObject({
+      organizationId: org.id,
+      subject: "Stored",
+      text: "Body with https://example.test/x",
+      html: null,
+    });
     expect(rows[1]).toMatchObject({ organizationId: null, subject: "Without organisation" });
   });
 
   it("the callers pass their organisation: an invite mail lands in the inviting organisation's outbox", async () => {
     const scenario = await createAssessmentScenario();
     const invite = await scenario.createInvite({ contactEmail: "outbox-contact@acme.example" });
-    const row = await db().outboxMail.findFirstOrThrow({ where: { to: "outbox-contact@acme.example" } });
+    const row = await db().outboxMail.findFirstOrThrow({
+      where: { to: "outbox-contact@acme.example" },
+    });
     expect(row.organizationId).toBe(scenario.org.id);
     expect(row.text).toContain(invite.url);
   });
@@ -72,12 +94,29 @@ describe("/dev/outbox", () => {
   it("shows an admin the newest mails of their own organisation only", async () => {
     const a = await orgWithAdmin();
     const b = await orgWithAdmin();
-    await sendMail({ organizationId: a.org.id, to: "first@a.example", subject: "A first", text: "one" });
-    await sendMail({ organizationId: a.org.id, to: "second@a.example", subject: "A second", text: "two" });
-    await sendMail({ organizationId: b.org.id, to: "secret@b.example", subject: "B only", text: "B's invite link" });
+    await sendMail({
+      organizationId: a.org.id,
+      to: "first@a.example",
+      subject: "A first",
+      text: "one",
+    });
+    await sendMail({
+      organizationId: a.org.id,
+      to: "second@a.example",
+      subject: "A second",
+      text: "two",
+    });
+    await sendMail({
+      organizationId: b.org.id,
+      to: "secret@b.example",
+      subject: "B only",
+      text: "B's invite link",
+    });
     await sendMail({ to: "orphan@example.test", subject: "No organisation", text: "…" });
 
-    const seenByA = await loaderOutcome(() => outboxRoute.loader({ request: get("/dev/outbox", a.cookie), params: {}, context }));
+    const seenByA = await loaderOutcome(() =>
+      outboxRoute.loader({ request: get("/dev/outbox", a.cookie), params: {}, context }),
+    );
     expect(seenByA.status).toBe(200);
     const pageA = seenByA.data as Awaited<ReturnType<typeof listOutboxMails>>;
     expect(pageA.organizationName).toBe(a.org.name);
@@ -110,25 +149,49 @@ describe("/dev/outbox", () => {
     for (const role of ["ASSESSOR", "DPO", "AUDITOR"] as const) {
       const member = await createUser({ organizationId: org.id, role, withTotp: true });
       const { cookie } = await createSessionFor(member.user.id, org.id, { mfaVerified: true });
-      expect((await loaderOutcome(() => outboxRoute.loader({ request: get("/dev/outbox", cookie), params: {}, context }))).status).toBe(403);
+      expect(
+        (
+          await loaderOutcome(() =>
+            outboxRoute.loader({ request: get("/dev/outbox", cookie), params: {}, context }),
+          )
+        ).status,
+      ).toBe(403);
       await expect(listOutboxMails(actorFor(member))).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
-    const anonymous = await loaderOutcome(() => outboxRoute.loader({ request: get("/dev/outbox", null), params: {}, context }));
+    const anonymous = await loaderOutcome(() =>
+      outboxRoute.loader({ request: get("/dev/outbox", null), params: {}, context }),
+    );
     expect(anonymous).toMatchObject({ status: 302, location: "/login?redirectTo=%2Fdev%2Foutbox" });
   });
 
   it("does not exist with another MAIL_URL (404 even for an admin), and the shell links it only when it does", async () => {
     const { admin, cookie } = await orgWithAdmin();
-    const shown = (await root.loader({ request: get("/", cookie), params: {}, context })) as { user: { devOutbox?: boolean } | null };
+    const shown = (await root.loader({ request: get("/", cookie), params: {}, context })) as {
+      user: { devOutbox?: boolean } | null;
+    };
     expect(shown.user?.devOutbox).toBe(true);
     try {
       useMailUrl("smtp://127.0.0.1:2525");
-      expect((await loaderOutcome(() => outboxRoute.loader({ request: get("/dev/outbox", cookie), params: {}, context }))).status).toBe(404);
+      expect(
+        (
+          await loaderOutcome(() =>
+            outboxRoute.loader({ request: get("/dev/outbox", cookie), params: {}, context }),
+          )
+        ).status,
+      ).toBe(404);
       await expect(listOutboxMails(actorFor(admin))).rejects.toMatchObject({ code: "NOT_FOUND" });
-      const hidden = (await root.loader({ request: get("/", cookie), params: {}, context })) as { user: { devOutbox?: boolean } | null };
+      const hidden = (await root.loader({ request: get("/", cookie), params: {}, context })) as {
+        user: { devOutbox?: boolean } | null;
+      };
       expect(hidden.user?.devOutbox).toBe(false);
       useMailUrl("file:.tmp/test-outbox");
-      expect((await loaderOutcome(() => outboxRoute.loader({ request: get("/dev/outbox", null), params: {}, context }))).status).toBe(404);
+      expect(
+        (
+          await loaderOutcome(() =>
+            outboxRoute.loader({ request: get("/dev/outbox", null), params: {}, context }),
+          )
+        ).status,
+      ).toBe(404);
     } finally {
       useMailUrl("outbox");
     }
@@ -147,14 +210,23 @@ describe("/dev/outbox over HTTP (production build)", () => {
   it("renders each mail with its text in a <pre> and clickable links; the shell links the outbox", async () => {
     const { org, cookie } = await orgWithAdmin();
     const link = `${app.appUrl}/invite/abcDEF123_-xyz`;
-    await sendMail({ organizationId: org.id, to: "contact@vendor.example", subject: "Your <invite>", text: `Hello,\n\nopen ${link}\nThanks` });
+    await sendMail({
+      organizationId: org.id,
+      to: "contact@vendor.example",
+      subject: "Your <invite>",
+      text: `Hello,\n\nopen ${link}\nThanks`,
+    });
 
-    const page = await createClient(app.baseUrl).get("/dev/outbox", { headers: { Cookie: cookie } });
+    const page = await createClient(app.baseUrl).get("/dev/outbox", {
+      headers: { Cookie: cookie },
+    });
     expect(page.status).toBe(200);
     expect(page.body).toContain("contact@vendor.example");
     // Escaped, never interpreted as markup.
     expect(page.body).toContain("Your &lt;invite&gt;");
-    expect(page.body).toMatch(new RegExp(`<pre[^>]*>Hello,\\n\\nopen <a href="${link}"[^>]*>${link}</a>\\nThanks</pre>`));
+    expect(page.body).toMatch(
+      new RegExp(`<pre[^>]*>Hello,\\n\\nopen <a href="${link}"[^>]*>${link}</a>\\nThanks</pre>`),
+    );
     expect(page.body).toContain('href="/dev/outbox"');
   });
 });

@@ -43,13 +43,20 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
     return;
   }
   if (transport.kind === "file") {
-    const streamer = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+    const streamer = nodemailer.createTransport({
+      streamTransport: true,
+      buffer: true,
+      newline: "unix",
+    });
     const info = await streamer.sendMail({ from: env.MAIL_FROM, ...message });
     const dir = path.resolve(transport.dir);
     // The folder comes from the operator's MAIL_URL, the file name from a timestamp and id.
     // eslint-disable-next-line security/detect-non-literal-fs-filename
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.eml`);
+    const file = path.join(
+      dir,
+      `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^a-z0-9]/gi, "").slice(0, 12)}.eml`,
+    );
     // eslint-disable-next-line security/detect-non-literal-fs-filename
     writeFileSync(file, info.message as Buffer, { mode: 0o600 });
     logger.info("mail.written", { file: path.basename(file) });

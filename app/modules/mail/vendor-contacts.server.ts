@@ -15,7 +15,11 @@ export interface VendorContact {
  * (neither revoked nor expired), oldest link first, for mails to the vendor. Null when the
  * assessment is not the organisation's.
  */
-export async function activeVendorContacts(organizationId: string, assessmentId: string, now = new Date()) {
+export async function activeVendorContacts(
+  organizationId: string,
+  assessmentId: string,
+  now = new Date(),
+) {
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId },
     select: { title: true, organization: { select: { name: true } } },
@@ -26,7 +30,11 @@ export async function activeVendorContacts(organizationId: string, assessmentId:
     orderBy: { createdAt: "asc" },
     select: { contactEmail: true, locale: true, sections: true },
   });
-  const contacts: VendorContact[] = links.map((link) => ({ email: link.contactEmail, locale: recipientLocale(link.locale), sections: parseSections(link.sections) }));
+  const contacts: VendorContact[] = links.map((link) => ({
+    email: link.contactEmail,
+    locale: recipientLocale(link.locale),
+    sections: parseSections(link.sections),
+  }));
   return { title: assessment.title, organizationName: assessment.organization.name, contacts };
 }
 

@@ -59,7 +59,11 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
   const { session } = valid;
   // Someone who must first set up a second factor is redirected by Remix, never served here.
   if (mustEnrolMfa(valid, valid.membership.role)) return null;
-  const locale = await resolveLocaleFromHeaders(request.cookie, request.acceptLanguage, session.user.locale);
+  const locale = await resolveLocaleFromHeaders(
+    request.cookie,
+    request.acceptLanguage,
+    session.user.locale,
+  );
   const [head] = await db().$queryRaw<{ seq: number | bigint }[]>`
     SELECT "seq" FROM "AuditEvent" WHERE "organizationId" = ${session.organizationId} ORDER BY "seq" DESC LIMIT 1`;
   const key = createHash("sha256")
@@ -85,7 +89,10 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
 }
 
 /** Keeps a rendered page; `nonce` and `requestId` are the ones it was rendered with. */
-export function storePage(key: string, page: { html: string; contentType: string; nonce: string; requestId: string }): void {
+export function storePage(
+  key: string,
+  page: { html: string; contentType: string; nonce: string; requestId: string },
+): void {
   if (!page.nonce || !page.requestId || !page.html.includes("</html>")) return;
   const parts: string[] = [];
   const slots: Entry["slots"] = [];
@@ -114,9 +121,13 @@ export function storePage(key: string, page: { html: string; contentType: string
 }
 
 /** A cached page with this response's nonce and request id. */
-export function renderCachedPage(entry: Entry, response: { nonce: string; requestId: string }): string {
+export function renderCachedPage(
+  entry: Entry,
+  response: { nonce: string; requestId: string },
+): string {
   let html = entry.parts[0]!;
-  for (let i = 0; i < entry.slots.length; i++) html += response[entry.slots[i]!] + entry.parts[i + 1]!;
+  for (let i = 0; i < entry.slots.length; i++)
+    html += response[entry.slots[i]!] + entry.parts[i + 1]!;
   return html;
 }
 
@@ -126,4 +137,9 @@ export function clearPageCache(): void {
   characters = 0;
 }
 
-export const pageCache = { paths: CACHED_PATHS, probe: probePage, store: storePage, render: renderCachedPage };
+export const pageCache = {
+  paths: CACHED_PATHS,
+  probe: probePage,
+  store: storePage,
+  render: renderCachedPage,
+};

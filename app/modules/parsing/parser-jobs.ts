@@ -14,17 +14,21 @@ export const parserJobs = {
     inspectReportFile(input.bytes, { deadline: Date.now() + input.timeBudgetMs }),
 
   /** An evidence upload: its type from the content, its SHA-256; the bytes come back without a copy. */
-  "inspect-evidence-file": (input: { bytes: Uint8Array; fileName: string }) => inspectEvidenceFile(input.bytes, input.fileName),
+  "inspect-evidence-file": (input: { bytes: Uint8Array; fileName: string }) =>
+    inspectEvidenceFile(input.bytes, input.fileName),
 
   /** A template file (import, the YAML editor, `vetted template import`). */
-  "parse-template-file": (input: { text: string; format?: TemplateFileFormat }) => parseTemplateFile(input.text, input.format),
+  "parse-template-file": (input: { text: string; format?: TemplateFileFormat }) =>
+    parseTemplateFile(input.text, input.format),
 
   /**
    * Occupies the worker until `signal[0]` becomes non-zero (or `maxMs` pass): lets tests and the
    * benchmark hold workers deterministically, without relying on slow input.
    */
   hold: (input: { signal: SharedArrayBuffer; maxMs: number }) =>
-    Atomics.wait(new Int32Array(input.signal), 0, 0, input.maxMs) === "timed-out" ? "timed-out" : "released",
+    Atomics.wait(new Int32Array(input.signal), 0, 0, input.maxMs) === "timed-out"
+      ? "timed-out"
+      : "released",
 } satisfies Record<string, (input: never) => unknown>;
 
 export type ParserJobs = typeof parserJobs;

@@ -48,7 +48,11 @@ export function parserPool(): WorkerPool {
       maxWorkers: env.PARSER_WORKERS,
       maxQueue: env.PARSER_QUEUE_LIMIT,
       timeoutMs: env.PARSER_TIMEOUT_SECONDS * 1000,
-      resourceLimits: { maxOldGenerationSizeMb: env.PARSER_WORKER_MEMORY_MB, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
+      resourceLimits: {
+        maxOldGenerationSizeMb: env.PARSER_WORKER_MEMORY_MB,
+        maxYoungGenerationSizeMb: 32,
+        stackSizeMb: 4,
+      },
     });
   }
   return pool;
@@ -59,6 +63,10 @@ export function parserTimeBudgetMs(): number {
   return Math.max(100, Math.floor(getEnv().PARSER_TIMEOUT_SECONDS * 1000 * 0.9));
 }
 
-export function runParserJob<K extends ParserJobKind>(kind: K, input: ParserJobInput<K>, options?: RunOptions): Promise<JobOutcome<ParserJobOutput<K>>> {
+export function runParserJob<K extends ParserJobKind>(
+  kind: K,
+  input: ParserJobInput<K>,
+  options?: RunOptions,
+): Promise<JobOutcome<ParserJobOutput<K>>> {
   return parserPool().run<ParserJobOutput<K>>(kind, input, options);
 }

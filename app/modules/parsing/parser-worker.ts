@@ -32,7 +32,11 @@ port.on("message", async (message: { id: number; kind: ParserJobKind; input: unk
     const value = await job(message.input);
     port.postMessage({ id: message.id, ok: true, value }, movableBuffers(value));
   } catch (error) {
-    port.postMessage({ id: message.id, ok: false, error: error instanceof Error ? error.message : String(error) });
+    port.postMessage({
+      id: message.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 });
 
@@ -42,6 +46,8 @@ port.on("message", async (message: { id: number; kind: ParserJobKind; input: unk
  */
 function movableBuffers(value: unknown): Transferable[] {
   if (typeof value !== "object" || value === null) return [];
-  const buffers = Object.values(value).flatMap((item) => (item instanceof Uint8Array && item.buffer instanceof ArrayBuffer ? [item.buffer] : []));
+  const buffers = Object.values(value).flatMap((item) =>
+    item instanceof Uint8Array && item.buffer instanceof ArrayBuffer ? [item.buffer] : [],
+  );
   return [...new Set(buffers)];
 }

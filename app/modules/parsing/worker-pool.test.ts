@@ -75,12 +75,18 @@ describe("WorkerPool", () => {
   it("terminates a job that exceeds its time budget, and a new worker serves the next job", async () => {
     const pool = poolOf({ entry: hostile, timeoutMs: 200 });
     expect(await pool.run("spin", null)).toEqual({ status: "timeout" });
-    expect(await pool.run("echo", "still serving", { timeoutMs: 30_000 })).toEqual({ status: "done", value: "still serving" });
+    expect(await pool.run("echo", "still serving", { timeoutMs: 30_000 })).toEqual({
+      status: "done",
+      value: "still serving",
+    });
     expect(pool.stats()).toMatchObject({ timedOut: 1, workersStarted: 2, workers: 1 });
   });
 
   it("a worker that runs out of memory fails its job; the process and the pool live on", async () => {
-    const pool = poolOf({ entry: hostile, resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } });
+    const pool = poolOf({
+      entry: hostile,
+      resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 },
+    });
     const outcome: JobOutcome<unknown> = await pool.run("allocate", null);
     expect(outcome.status).toBe("failed");
     expect(outcome.status === "failed" && outcome.reason).toMatch(/memory/i);
@@ -90,7 +96,9 @@ describe("WorkerPool", () => {
 
   it("parses with the real parser worker from the sources", async () => {
     const pool = poolOf();
-    const outcome = await pool.run<{ ok: boolean }>("parse-template-file", { text: "not: [a template" });
+    const outcome = await pool.run<{ ok: boolean }>("parse-template-file", {
+      text: "not: [a template",
+    });
     expect(outcome.status).toBe("done");
     expect(outcome.status === "done" && outcome.value.ok).toBe(false);
   });

@@ -75,7 +75,13 @@ export class WorkerPool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private closed = false;
-  private readonly counters = { completed: 0, refused: 0, timedOut: 0, failed: 0, workersStarted: 0 };
+  private readonly counters = {
+    completed: 0,
+    refused: 0,
+    timedOut: 0,
+    failed: 0,
+    workersStarted: 0,
+  };
 
   constructor(private readonly options: WorkerPoolOptions) {
     if (!(options.maxWorkers >= 1)) throw new Error("a worker pool needs at least one worker");
@@ -85,7 +91,9 @@ export class WorkerPool {
   hasRoom(): boolean {
     if (this.closed) return false;
     const idle = [...this.slots].some((slot) => slot.job === null);
-    return idle || this.slots.size < this.options.maxWorkers || this.queue.length < this.options.maxQueue;
+    return (
+      idle || this.slots.size < this.options.maxWorkers || this.queue.length < this.options.maxQueue
+    );
   }
 
   stats(): WorkerPoolStats {
@@ -115,10 +123,12 @@ export class WorkerPool {
   /** Terminates every worker; waiting and running jobs end as "failed". */
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.queue.splice(0)) job.settle({ status: "failed", reason: "the pool was closed" });
+    for (const job of this.queue.splice(0))
+      job.settle({ status: "failed", reason: "the pool was closed" });
     const slots = [...this.slots];
     this.slots.clear();
-    for (const slot of slots) this.finish(slot, { status: "failed", reason: "the pool was closed" });
+    for (const slot of slots)
+      this.finish(slot, { status: "failed", reason: "the pool was closed" });
     await Promise.all(slots.map((slot) => slot.worker.terminate()));
   }
 
@@ -147,11 +157,18 @@ export class WorkerPool {
     worker.on("message", (reply: Reply) => {
       if (!slot.job || reply?.id !== slot.job.id) return;
       this.counters[reply.ok ? "completed" : "failed"] += 1;
-      this.finish(slot, reply.ok ? { status: "done", value: reply.value } : { status: "failed", reason: reply.error });
+      this.finish(
+        slot,
+        reply.ok
+          ? { status: "done", value: reply.value }
+          : { status: "failed", reason: reply.error },
+      );
       worker.unref();
       this.pump();
     });
-    worker.on("error", (error) => this.lose(slot, error instanceof Error ? error.message : String(error)));
+    worker.on("error", (error) =>
+      this.lose(slot, error instanceof Error ? error.message : String(error)),
+    );
     worker.on("exit", (code) => this.lose(slot, `the worker exited (${code})`));
     return slot;
   }
@@ -164,7 +181,10 @@ export class WorkerPool {
       slot.worker.postMessage({ id: job.id, kind: job.kind, input: job.input }, job.transfer);
     } catch (error) {
       this.counters.failed += 1;
-      this.finish(slot, { status: "failed", reason: error instanceof Error ? error.message : String(error) });
+      this.finish(slot, {
+        status: "failed",
+        reason: error instanceof Error ? error.message : String(error),
+      });
       this.pump();
     }
   }

@@ -7,8 +7,16 @@ import { lockAnswersForWriting, writeAnswers, type SaveOutcome } from "./save-an
 import { ANSWER_LOCK_MESSAGES, answerLock, sectionVisible } from "./vendor-answer-scope";
 
 export type AutosaveReply =
-  | { httpStatus: 200; body: { status: "unchanged"; questionKey: string } | (Extract<SaveOutcome, { status: "saved" | "unchanged" }> & { value?: unknown }) }
-  | { httpStatus: 400 | 409; body: { status: "invalid"; questionKey: string; message: LocalizedMessage } }
+  | {
+      httpStatus: 200;
+      body:
+        | { status: "unchanged"; questionKey: string }
+        | (Extract<SaveOutcome, { status: "saved" | "unchanged" }> & { value?: unknown });
+    }
+  | {
+      httpStatus: 400 | 409;
+      body: { status: "invalid"; questionKey: string; message: LocalizedMessage };
+    }
   | { httpStatus: 409; body: Extract<SaveOutcome, { status: "conflict" }> };
 
 /**
@@ -28,15 +36,27 @@ export async function autosaveAnswer(actor: VendorActor, form: FormData): Promis
     const question = questions.get(questionKey);
     // A question of a section not delegated to this contact is as unknown to them as a made-up key.
     if (!question || !sectionVisible(state.scope, question.sectionKey)) {
-      return { httpStatus: 400, body: { status: "invalid", questionKey, message: { key: "answers.unknownQuestion" } } };
+      return {
+        httpStatus: 400,
+        body: { status: "invalid", questionKey, message: { key: "answers.unknownQuestion" } },
+      };
     }
     const { changes, invalid } = changesFromForm([question], form);
     // Nothing to change (e.g. a save that left the page as the contact submitted): nothing to refuse.
-    if (!invalid[0] && changes.length === 0) return { httpStatus: 200, body: { status: "unchanged", questionKey } };
+    if (!invalid[0] && changes.length === 0)
+      return { httpStatus: 200, body: { status: "unchanged", questionKey } };
     // This one question was named on purpose: say why it cannot change (the plain form ignores such fields instead).
     const lock = answerLock(state.scope, question);
-    if (lock) return { httpStatus: lock === "read_only" ? 409 : 400, body: { status: "invalid", questionKey, message: { key: ANSWER_LOCK_MESSAGES[lock] } } };
-    if (invalid[0]) return { httpStatus: 400, body: { status: "invalid", questionKey, message: invalid[0].message } };
+    if (lock)
+      return {
+        httpStatus: lock === "read_only" ? 409 : 400,
+        body: { status: "invalid", questionKey, message: { key: ANSWER_LOCK_MESSAGES[lock] } },
+      };
+    if (invalid[0])
+      return {
+        httpStatus: 400,
+        body: { status: "invalid", questionKey, message: invalid[0].message },
+      };
     const [outcome] = await writeAnswers(tx, actor, state, questions, changes);
     if (!outcome) return { httpStatus: 200, body: { status: "unchanged", questionKey } };
     if (outcome.status === "conflict") return { httpStatus: 409, body: outcome };

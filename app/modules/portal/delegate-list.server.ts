@@ -18,11 +18,28 @@ export async function getDelegationPage(actor: VendorActor) {
   const delegations = await db().inviteLink.findMany({
     where: { organizationId: actor.organizationId, delegatedById: actor.inviteLinkId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, contactEmail: true, contactName: true, locale: true, sections: true, createdAt: true, expiresAt: true, revokedAt: true, rotatedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      contactEmail: true,
+      contactName: true,
+      locale: true,
+      sections: true,
+      createdAt: true,
+      expiresAt: true,
+      revokedAt: true,
+      rotatedAt: true,
+      lastUsedAt: true,
+    },
   });
   return {
     open: (VENDOR_EDITABLE as readonly string[]).includes(link.assessment.status),
-    sections: definition.sections.filter((s) => !own || own.includes(s.key)).map((s) => ({ key: s.key, title: s.title })),
-    delegations: delegations.map(({ sections, ...d }) => ({ ...d, sections: parseSections(sections) ?? [], status: inviteLinkStatus(d) })),
+    sections: definition.sections
+      .filter((s) => !own || own.includes(s.key))
+      .map((s) => ({ key: s.key, title: s.title })),
+    delegations: delegations.map(({ sections, ...d }) => ({
+      ...d,
+      sections: parseSections(sections) ?? [],
+      status: inviteLinkStatus(d),
+    })),
   };
 }

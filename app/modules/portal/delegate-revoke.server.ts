@@ -10,7 +10,11 @@ export async function revokeDelegation(actor: VendorActor, input: InviteRefInput
   const { inviteId } = parseInviteRef(input);
   await inTransaction(async (tx) => {
     const invite = await tx.inviteLink.findFirst({
-      where: { id: inviteId, organizationId: actor.organizationId, delegatedById: actor.inviteLinkId },
+      where: {
+        id: inviteId,
+        organizationId: actor.organizationId,
+        delegatedById: actor.inviteLinkId,
+      },
       select: { id: true, revokedAt: true, assessmentId: true },
     });
     if (!invite) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
@@ -19,7 +23,11 @@ export async function revokeDelegation(actor: VendorActor, input: InviteRefInput
     await recordAuditEvent(tx, actor, {
       action: "invite.revoked",
       target: { type: "invite", id: invite.id },
-      payload: { assessmentId: invite.assessmentId, endedSessions: revoked.endedSessions, byDelegator: true },
+      payload: {
+        assessmentId: invite.assessmentId,
+        endedSessions: revoked.endedSessions,
+        byDelegator: true,
+      },
     });
   });
 }

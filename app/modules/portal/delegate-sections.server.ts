@@ -18,8 +18,13 @@ import { parseSections } from "./invite-links.server";
 export const DELEGATIONS_PER_LINK: RateLimitRule = { limit: 10, windowSeconds: 60 * 60 };
 
 export const delegateSchema = z.object({
-  contactEmail: z.email().max(320).transform((v) => v.trim().toLowerCase()),
-  contactName: optionalDisplayNameSchema({ max: 200 }).transform((v) => v ?? undefined).optional(),
+  contactEmail: z
+    .email()
+    .max(320)
+    .transform((v) => v.trim().toLowerCase()),
+  contactName: optionalDisplayNameSchema({ max: 200 })
+    .transform((v) => v ?? undefined)
+    .optional(),
   locale: z.enum(["en", "de"]).default("en"),
   sections: z.array(z.string().min(1).max(100)).min(1).max(100),
 });
@@ -37,12 +42,20 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
   const input = parsed.data;
   // Counted before the work (attempts, not only successes): parallel requests cannot overrun it.
   const limit = await consumeRateLimit(`delegate:link:${actor.inviteLinkId}`, DELEGATIONS_PER_LINK);
-  if (limit.limited) throw new DomainError("RATE_LIMITED", "errors.tooManyInvitations", { retryAfterSeconds: limit.retryAfterSeconds, params: { seconds: limit.retryAfterSeconds } });
+  if (limit.limited)
+    throw new DomainError("RATE_LIMITED", "errors.tooManyInvitations", {
+      retryAfterSeconds: limit.retryAfterSeconds,
+      params: { seconds: limit.retryAfterSeconds },
+    });
   const token = generateToken(32);
   const created = await inTransaction(async (tx) => {
     await lockRow(tx, "Assessment", actor.assessmentId);
     const delegator = await tx.inviteLink.findFirst({
-      where: { id: actor.inviteLinkId, organizationId: actor.organizationId, assessmentId: actor.assessmentId },
+      where: {
+        id: actor.inviteLinkId,
+        organizationId: actor.organizationId,
+        assessmentId: actor.assessmentId,
+      },
       select: {
         id: true,
         contactEmail: true,
@@ -50,19 +63,34 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
         sections: true,
         expiresAt: true,
         revokedAt: true,
-        assessment: { select: { id: true, status: true, title: true, templateVersionId: true, inviteTtlDays: true, organization: { select: { name: true } } } },
+        assessment: {
+          select: {
+            id: true,
+            status: true,
+            title: true,
+            templateVersionId: true,
+            inviteTtlDays: true,
+            organization: { select: { name: true } },
+          },
+        },
       },
     });
     const now = new Date();
-    if (!delegator || delegator.revokedAt || delegator.expiresAt.getTime() <= now.getTime()) throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
+    if (!delegator || delegator.revokedAt || delegator.expiresAt.getTime() <= now.getTime())
+      throw new DomainError("NOT_FOUND", "errors.inviteNotFound");
     if (!(VENDOR_EDITABLE as readonly string[]).includes(delegator.assessment.status)) {
       throw new DomainError("INVALID_STATE", "errors.questionnaireClosed");
     }
     const { definition } = await loadTemplateVersion(delegator.assessment.templateVersionId, tx);
     const own = new Set(parseSections(delegator.sections) ?? definition.sections.map((s) => s.key));
     const requested = [...new Set(input.sections)];
-    const foreign = requested.filter((key) => !own.has(key) || !definition.sections.some((s) => s.key === key));
-    if (foreign.length > 0) throw new DomainError("VALIDATION", "errors.delegationForeignSections", { sections: foreign });
+    const foreign = requested.filter(
+      (key) => !own.has(key) || !definition.sections.some((s) => s.key === key),
+    );
+    if (foreign.length > 0)
+      throw new DomainError("VALIDATION", "errors.delegationForeignSections", {
+        sections: foreign,
+      });
     // Template order, not the order of the form.
     const sections = definition.sections.filter((s) => requested.includes(s.key));
     const ttlEnd = now.getTime() + inviteTtlDaysOf(delegator.assessment) * 86_400_000;
@@ -85,7 +113,12 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
     await recordAuditEvent(tx, actor, {
       action: "invite.delegated",
       target: { type: "invite", id: invite.id },
-      payload: { assessmentId: delegator.assessment.id, contactEmail: input.contactEmail, sections: sections.map((s) => s.key), expiresAt: expiresAt.toISOString() },
+      payload: {
+        assessmentId: delegator.assessment.id,
+        contactEmail: input.contactEmail,
+        sections: sections.map((s) => s.key),
+        expiresAt: expiresAt.toISOString(),
+      },
     });
     return { invite, delegator, sections, expiresAt };
   });
@@ -93,7 +126,9 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
   const locale = localeOf(input.locale);
   const { delegator, sections, expiresAt } = created;
   const organization = delegator.assessment.organization.name;
-  const delegatorLabel = delegator.contactName ? `${delegator.contactName} (${delegator.contactEmail})` : delegator.contactEmail;
+  const delegatorLabel = delegator.contactName
+    ? `${delegator.contactName} (${delegator.contactEmail})`
+    : delegator.contactEmail;
   await sendMail({
     to: input.contactEmail,
     organizationId: actor.organizationId,

@@ -22,7 +22,12 @@ const question = (key: string) => {
 };
 
 /** A form as the page renders it: v./o. for each question, then the q. fields. */
-function form(fields: Record<string, { version?: number | string; shown?: unknown; values?: string[] } | undefined>): FormData {
+function form(
+  fields: Record<
+    string,
+    { version?: number | string; shown?: unknown; values?: string[] } | undefined
+  >,
+): FormData {
   const data = new FormData();
   for (const [key, field] of Object.entries(fields)) {
     if (!field) continue;
@@ -35,23 +40,37 @@ function form(fields: Record<string, { version?: number | string; shown?: unknow
 
 describe("changesFromForm", () => {
   it("a field equal to what was shown is no change, even with a stale version", () => {
-    const result = changesFromForm(questions, form({
-      "security.pentest": { version: 3, shown: "annually", values: ["annually"] },
-      "security.encryption": { version: 1, shown: "yes", values: ["yes"] },
-      "data_use.retention_days": { version: 2, shown: 48, values: ["48,0"] },
-      "data_use.subprocessors": { version: 5, shown: "Hetzner (DE)", values: ["  Hetzner (DE)\r\n"] },
-      "transparency.documentation": { version: 4, shown: ["model_card", "known_limitations"], values: ["model_card", "known_limitations"] },
-      "residency.storage_countries": { version: 1, shown: ["DE", "FR"], values: ["de, fr"] },
-    }));
+    const result = changesFromForm(
+      questions,
+      form({
+        "security.pentest": { version: 3, shown: "annually", values: ["annually"] },
+        "security.encryption": { version: 1, shown: "yes", values: ["yes"] },
+        "data_use.retention_days": { version: 2, shown: 48, values: ["48,0"] },
+        "data_use.subprocessors": {
+          version: 5,
+          shown: "Hetzner (DE)",
+          values: ["  Hetzner (DE)\r\n"],
+        },
+        "transparency.documentation": {
+          version: 4,
+          shown: ["model_card", "known_limitations"],
+          values: ["model_card", "known_limitations"],
+        },
+        "residency.storage_countries": { version: 1, shown: ["DE", "FR"], values: ["de, fr"] },
+      }),
+    );
     expect(result).toEqual({ changes: [], invalid: [] });
   });
 
   it("reports changed fields with the version the form was rendered with, in template order", () => {
-    const result = changesFromForm(questions, form({
-      "data_use.retention_days": { version: 2, shown: 48, values: ["72"] },
-      "security.pentest": { version: 3, shown: "annually", values: ["never"] },
-      "security.encryption": { version: 0, shown: null, values: ["partial"] },
-    }));
+    const result = changesFromForm(
+      questions,
+      form({
+        "data_use.retention_days": { version: 2, shown: 48, values: ["72"] },
+        "security.pentest": { version: 3, shown: "annually", values: ["never"] },
+        "security.encryption": { version: 0, shown: null, values: ["partial"] },
+      }),
+    );
     expect(result.invalid).toEqual([]);
     expect(result.changes).toEqual([
       { questionKey: "security.encryption", value: "partial", baseVersion: 0 },
@@ -70,26 +89,44 @@ describe("changesFromForm", () => {
   });
 
   it("reads multi-choice answers from repeated fields (and comma lists), without duplicates", () => {
-    const result = changesFromForm(questions, form({
-      "access_control.customer_auth": { version: 0, shown: null, values: ["sso", "mfa", "rbac"] },
-      "transparency.documentation": { version: 2, shown: ["model_card"], values: ["model_card,instructions_for_use", "model_card"] },
-    }));
+    const result = changesFromForm(
+      questions,
+      form({
+        "access_control.customer_auth": { version: 0, shown: null, values: ["sso", "mfa", "rbac"] },
+        "transparency.documentation": {
+          version: 2,
+          shown: ["model_card"],
+          values: ["model_card,instructions_for_use", "model_card"],
+        },
+      }),
+    );
     expect(result.invalid).toEqual([]);
     expect(result.changes).toEqual([
-      { questionKey: "transparency.documentation", value: ["model_card", "instructions_for_use"], baseVersion: 2 },
-      { questionKey: "access_control.customer_auth", value: ["sso", "mfa", "rbac"], baseVersion: 0 },
+      {
+        questionKey: "transparency.documentation",
+        value: ["model_card", "instructions_for_use"],
+        baseVersion: 2,
+      },
+      {
+        questionKey: "access_control.customer_auth",
+        value: ["sso", "mfa", "rbac"],
+        baseVersion: 0,
+      },
     ]);
   });
 
   it("an emptied field clears the answer (null); an empty field that showed nothing is no change", () => {
-    const result = changesFromForm(questions, form({
-      "security.pentest": { version: 3, shown: "annually", values: [""] },
-      // All checkboxes unticked: no q. field is sent at all.
-      "access_control.customer_auth": { version: 2, shown: ["sso"], values: [] },
-      "data_use.retention_days": { version: 1, shown: 30, values: ["   "] },
-      "security.encryption": { version: 0, shown: null, values: [""] },
-      "compliance.certifications": { version: 0, shown: null, values: [] },
-    }));
+    const result = changesFromForm(
+      questions,
+      form({
+        "security.pentest": { version: 3, shown: "annually", values: [""] },
+        // All checkboxes unticked: no q. field is sent at all.
+        "access_control.customer_auth": { version: 2, shown: ["sso"], values: [] },
+        "data_use.retention_days": { version: 1, shown: 30, values: ["   "] },
+        "security.encryption": { version: 0, shown: null, values: [""] },
+        "compliance.certifications": { version: 0, shown: null, values: [] },
+      }),
+    );
     expect(result.invalid).toEqual([]);
     expect(result.changes).toEqual([
       { questionKey: "security.pentest", value: null, baseVersion: 3 },
@@ -99,8 +136,13 @@ describe("changesFromForm", () => {
   });
 
   it("a missing o.<key> counts as 'nothing shown'", () => {
-    const result = changesFromForm(questions, form({ "security.encryption": { version: 0, values: ["yes"] } }));
-    expect(result.changes).toEqual([{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]);
+    const result = changesFromForm(
+      questions,
+      form({ "security.encryption": { version: 0, values: ["yes"] } }),
+    );
+    expect(result.changes).toEqual([
+      { questionKey: "security.encryption", value: "yes", baseVersion: 0 },
+    ]);
   });
 
   it("reports invalid input per question instead of a change, and never throws", () => {
@@ -128,8 +170,13 @@ describe("changesFromForm", () => {
 
   it("a malformed version field becomes base version 0 (so the save reports a conflict, never overwrites)", () => {
     for (const version of ["abc", "-1", "1.5", ""]) {
-      const result = changesFromForm(questions, form({ "security.encryption": { version, shown: "no", values: ["yes"] } }));
-      expect(result.changes, version).toEqual([{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]);
+      const result = changesFromForm(
+        questions,
+        form({ "security.encryption": { version, shown: "no", values: ["yes"] } }),
+      );
+      expect(result.changes, version).toEqual([
+        { questionKey: "security.encryption", value: "yes", baseVersion: 0 },
+      ]);
     }
   });
 
@@ -140,12 +187,17 @@ describe("changesFromForm", () => {
   it("an untouched multi-choice field is no change even when the shown list has another order", () => {
     const certifications = question("compliance.certifications");
     const seeded = demoAnswers(definition, { quality: 1 })["compliance.certifications"] as string[];
-    const optionOrder = (certifications.options ?? []).map((o) => o.value).filter((v) => seeded.includes(v));
+    const optionOrder = (certifications.options ?? [])
+      .map((o) => o.value)
+      .filter((v) => seeded.includes(v));
     // Precondition: the demo data lists the same set in a different order than the checkboxes.
     expect(new Set(optionOrder)).toEqual(new Set(seeded));
     expect(optionOrder).not.toEqual(seeded);
 
-    const result = changesFromForm(questions, form({ "compliance.certifications": { version: 1, shown: seeded, values: optionOrder } }));
+    const result = changesFromForm(
+      questions,
+      form({ "compliance.certifications": { version: 1, shown: seeded, values: optionOrder } }),
+    );
     expect(result).toEqual({ changes: [], invalid: [] });
   });
 
@@ -154,6 +206,8 @@ describe("changesFromForm", () => {
     data.set("o.security.encryption", `${"[".repeat(200_000)}${"]".repeat(200_000)}`);
     const result = changesFromForm(questions, data);
     expect(result.invalid).toEqual([]);
-    expect(result.changes).toEqual([{ questionKey: "security.encryption", value: "yes", baseVersion: 1 }]);
+    expect(result.changes).toEqual([
+      { questionKey: "security.encryption", value: "yes", baseVersion: 1 },
+    ]);
   });
 });

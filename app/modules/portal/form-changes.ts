@@ -1,5 +1,9 @@
 import type { LocalizedMessage } from "../../utils/i18n";
-import { answerFromFormData, comparableAnswer, type AnswerValue } from "../questionnaires/answer-value";
+import {
+  answerFromFormData,
+  comparableAnswer,
+  type AnswerValue,
+} from "../questionnaires/answer-value";
 import type { TemplateQuestion } from "../questionnaires/template-definition";
 import { jsonNestsDeeperThan } from "../../utils/json-nesting";
 
@@ -11,7 +15,10 @@ const SHOWN_MAX_DEPTH = 8;
  * form was rendered with) and `o.<key>` (the value it showed, as JSON): a field equal to what
  * was shown is no change, so a stale form never raises conflicts for untouched questions.
  */
-export function changesFromForm(questions: Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max">[], form: FormData) {
+export function changesFromForm(
+  questions: Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max">[],
+  form: FormData,
+) {
   const changes: { questionKey: string; value: AnswerValue | null; baseVersion: number }[] = [];
   const invalid: { questionKey: string; message: LocalizedMessage }[] = [];
   for (const question of questions) {
@@ -21,9 +28,16 @@ export function changesFromForm(questions: Pick<TemplateQuestion, "key" | "type"
       invalid.push({ questionKey: question.key, message: parsed.error });
       continue;
     }
-    if (comparableAnswer(parsed.value) === comparableAnswer(parseShown(form.get(`o.${question.key}`)))) continue;
+    if (
+      comparableAnswer(parsed.value) === comparableAnswer(parseShown(form.get(`o.${question.key}`)))
+    )
+      continue;
     const baseVersion = Number(form.get(`v.${question.key}`));
-    changes.push({ questionKey: question.key, value: parsed.value, baseVersion: Number.isInteger(baseVersion) && baseVersion >= 0 ? baseVersion : 0 });
+    changes.push({
+      questionKey: question.key,
+      value: parsed.value,
+      baseVersion: Number.isInteger(baseVersion) && baseVersion >= 0 ? baseVersion : 0,
+    });
   }
   return { changes, invalid };
 }

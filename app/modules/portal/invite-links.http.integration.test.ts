@@ -1,11 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
-import { createClient, parseSetCookie, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
+import {
+  createClient,
+  parseSetCookie,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../../../tests/support/app-server";
 import { createOrganization, createUser, createVendor } from "../../../tests/support/factories";
 import { startSmtpCatcher, type SmtpCatcher } from "../../../tests/support/smtp-catcher";
 import { codeFromMail } from "../../../tests/support/vendor-sessions";
-import { createInviteRecord, startRealAssessment, tokenFromCookieValue } from "../../../tests/http/http-fixtures";
+import {
+  createInviteRecord,
+  startRealAssessment,
+  tokenFromCookieValue,
+} from "../../../tests/http/http-fixtures";
 
 /**
  * The vendor's way in over real HTTP (production build behind server/app.js): scanners' GET and
@@ -23,9 +33,20 @@ async function createWorld() {
   const assessor = await createUser({ organizationId: org.id, role: "ASSESSOR" });
   const { user } = assessor;
   const vendor = await createVendor({ organizationId: org.id });
-  const assessment = await startRealAssessment({ creator: assessor, organizationSlug: org.slug, vendorId: vendor.id, status: "INVITED" });
+  const assessment = await startRealAssessment({
+    creator: assessor,
+    organizationSlug: org.slug,
+    vendorId: vendor.id,
+    status: "INVITED",
+  });
   const invite = (contactEmail?: string, extra: { expiresAt?: Date; revokedAt?: Date } = {}) =>
-    createInviteRecord({ organizationId: org.id, assessmentId: assessment.id, createdById: user.id, contactEmail, ...extra });
+    createInviteRecord({
+      organizationId: org.id,
+      assessmentId: assessment.id,
+      createdById: user.id,
+      contactEmail,
+      ...extra,
+    });
   return { org, assessment, invite };
 }
 
@@ -44,7 +65,9 @@ afterAll(async () => {
 
 /** A browser of its own (cookie jar and address). */
 function browser(): HttpClient {
-  return createClient(app.baseUrl, { headers: { "X-Forwarded-For": `203.0.113.${ip++}`, "User-Agent": "Mozilla/5.0 (test browser)" } });
+  return createClient(app.baseUrl, {
+    headers: { "X-Forwarded-For": `203.0.113.${ip++}`, "User-Agent": "Mozilla/5.0 (test browser)" },
+  });
 }
 
 async function stateOf(inviteId: string) {
@@ -88,7 +111,10 @@ describe("Continue on a new browser", () => {
     expect(exchange.status).toBe(302);
     expect(exchange.location).toBe("/portal/verify");
     const sessionToken = tokenFromCookieValue(vendor.cookie("vetted_vendor")!);
-    expect((await db().vendorSession.findUniqueOrThrow({ where: { id: sha256Hex(sessionToken) } })).verifiedAt).toBeNull();
+    expect(
+      (await db().vendorSession.findUniqueOrThrow({ where: { id: sha256Hex(sessionToken) } }))
+        .verifiedAt,
+    ).toBeNull();
     const link = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.id } });
     expect(link.lastUsedIp).toMatch(/^203\.0\.113\.0\/24$/);
     expect(link.lastUsedUserAgent).toBe("Mozilla/5.0 (test browser)");
@@ -106,7 +132,10 @@ describe("Continue on a new browser", () => {
     expect(verifyPage.body).not.toContain(contact);
 
     const code = await codeFromMail(smtp, contact);
-    const wrong = await vendor.post("/portal/verify", { intent: "verify", code: code === "000000" ? "111111" : "000000" });
+    const wrong = await vendor.post("/portal/verify", {
+      intent: "verify",
+      code: code === "000000" ? "111111" : "000000",
+    });
     expect(wrong.status).toBe(400);
     const right = await vendor.post("/portal/verify", { intent: "verify", code });
     expect(right.status).toBe(302);
@@ -119,7 +148,9 @@ describe("Continue on a new browser", () => {
     expect(device.attributes.get("path")).toBe("/invite");
     expect(Number(device.attributes.get("max-age"))).toBe(30 * 24 * 3600);
     const deviceToken = tokenFromCookieValue(device.value);
-    expect(await db().vendorDevice.findUnique({ where: { id: sha256Hex(deviceToken) } })).not.toBeNull();
+    expect(
+      await db().vendorDevice.findUnique({ where: { id: sha256Hex(deviceToken) } }),
+    ).not.toBeNull();
 
     const portal = await vendor.get("/portal");
     expect(portal.status).toBe(200);
@@ -149,7 +180,10 @@ describe("Continue on a new browser", () => {
     let last = await vendor.post("/portal/verify", { intent: "verify", code: "abc" });
     expect(last.status).toBe(400);
     for (let i = 1; i <= 5; i++) {
-      last = await vendor.post("/portal/verify", { intent: "verify", code: String((code + i) % 1_000_000).padStart(6, "0") });
+      last = await vendor.post("/portal/verify", {
+        intent: "verify",
+        code: String((code + i) % 1_000_000).padStart(6, "0"),
+      });
       if (i < 5) expect(last.status).toBe(400);
     }
     expect(last.status).toBe(302);
@@ -174,7 +208,10 @@ describe("links that cannot be used", () => {
     for (const [label, token, status] of cases) {
       for (const method of ["GET", "POST"] as const) {
         const client = browser();
-        const response = method === "GET" ? await client.get(`/invite/${token}`) : await client.post(`/invite/${token}`, {});
+        const response =
+          method === "GET"
+            ? await client.get(`/invite/${token}`)
+            : await client.post(`/invite/${token}`, {});
         expect(response.status, `${label} ${method}`).toBe(status);
         expect(response.body, `${label} ${method}`).not.toContain(world.org.name);
         expect(response.body, `${label} ${method}`).not.toContain(world.assessment.title);
@@ -182,6 +219,8 @@ describe("links that cannot be used", () => {
         expect(response.setCookies, `${label} ${method}`).toEqual([]);
       }
     }
-    expect((await db().inviteLink.findUniqueOrThrow({ where: { id: expired.invite.id } })).useCount).toBe(0);
+    expect(
+      (await db().inviteLink.findUniqueOrThrow({ where: { id: expired.invite.id } })).useCount,
+    ).toBe(0);
   });
 });

@@ -8,7 +8,13 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { vendorSessionCookie } from "../auth/cookies.server";
 import { consumeRateLimit, RATE_LIMITS } from "../auth/rate-limit.server";
-import { codeMailLimitKey, deliverCodeMail, newVendorCode, VENDOR_CODE_LIMITS, vendorCodeMail } from "./vendor-devices-code.server";
+import {
+  codeMailLimitKey,
+  deliverCodeMail,
+  newVendorCode,
+  VENDOR_CODE_LIMITS,
+  vendorCodeMail,
+} from "./vendor-devices-code.server";
 import { findTrustedDevice } from "./vendor-devices.server";
 
 export const VENDOR_SESSION_HOURS = 12;
@@ -30,7 +36,13 @@ async function findInvite(token: string) {
       expiresAt: true,
       revokedAt: true,
       assessment: {
-        select: { title: true, status: true, dueDate: true, vendor: { select: { name: true } }, organization: { select: { name: true } } },
+        select: {
+          title: true,
+          status: true,
+          dueDate: true,
+          vendor: { select: { name: true } },
+          organization: { select: { name: true } },
+        },
       },
     },
   });
@@ -70,7 +82,12 @@ export type ExchangeResult =
  * (coarse address only). A browser that presents a trusted device cookie of this link gets a
  * verified session; any other browser gets an unverified one and the contact a 6-digit code.
  */
-export async function exchangeInviteToken(token: string, ip: string | null, userAgent: string | null, deviceToken?: unknown): Promise<ExchangeResult> {
+export async function exchangeInviteToken(
+  token: string,
+  ip: string | null,
+  userAgent: string | null,
+  deviceToken?: unknown,
+): Promise<ExchangeResult> {
   const ipKey = `invite:ip:${ip ?? "unknown"}`;
   const limit = await consumeRateLimit(ipKey, RATE_LIMITS.invitePerIp);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
@@ -85,7 +102,12 @@ export async function exchangeInviteToken(token: string, ip: string | null, user
     const deviceId = await findTrustedDevice(tx, deviceToken, invite.id, now);
     await tx.inviteLink.update({
       where: { id: invite.id },
-      data: { lastUsedAt: now, lastUsedIp: coarseIp(ip), lastUsedUserAgent: userAgent?.slice(0, 300) ?? null, useCount: { increment: 1 } },
+      data: {
+        lastUsedAt: now,
+        lastUsedIp: coarseIp(ip),
+        lastUsedUserAgent: userAgent?.slice(0, 300) ?? null,
+        useCount: { increment: 1 },
+      },
     });
     const code = deviceId ? null : newVendorCode(sessionId, now);
     await tx.vendorSession.create({
@@ -99,15 +121,34 @@ export async function exchangeInviteToken(token: string, ip: string | null, user
         codeExpiresAt: code?.codeExpiresAt ?? null,
       },
     });
-    const actor: VendorActor = { kind: "vendor", organizationId: invite.organizationId, inviteLinkId: invite.id, assessmentId: invite.assessmentId, email: invite.contactEmail, ip };
-    await recordAuditEvent(tx, actor, { action: "invite.opened", target: { type: "assessment", id: invite.assessmentId }, payload: { knownDevice: Boolean(deviceId) } });
-    if (code) await recordAuditEvent(tx, actor, { action: "vendor.code_sent", target: { type: "invite", id: invite.id }, payload: { reason: "new_browser" } });
+    const actor: VendorActor = {
+      kind: "vendor",
+      organizationId: invite.organizationId,
+      inviteLinkId: invite.id,
+      assessmentId: invite.assessmentId,
+      email: invite.contactEmail,
+      ip,
+    };
+    await recordAuditEvent(tx, actor, {
+      action: "invite.opened",
+      target: { type: "assessment", id: invite.assessmentId },
+      payload: { knownDevice: Boolean(deviceId) },
+    });
+    if (code)
+      await recordAuditEvent(tx, actor, {
+        action: "vendor.code_sent",
+        target: { type: "invite", id: invite.id },
+        payload: { reason: "new_browser" },
+      });
     return code;
   });
   if (pending) {
     // Counted, never refused here: the contact may still resend from /portal/verify, where the
     // same per-link limit applies. Refusing the exchange would lock the contact out entirely.
-    const mailLimit = await consumeRateLimit(codeMailLimitKey(invite.id), VENDOR_CODE_LIMITS.mailsPerLink);
+    const mailLimit = await consumeRateLimit(
+      codeMailLimitKey(invite.id),
+      VENDOR_CODE_LIMITS.mailsPerLink,
+    );
     if (!mailLimit.limited) await deliverCodeMail(vendorCodeMail(invite, pending.code));
   }
   return { kind: "ok", sessionToken, verified: pending === null };
@@ -134,12 +175,20 @@ export function parseSections(json: string | null): string[] | null {
  * the "ended" page. A session whose e-mailed code is not confirmed yet: /portal/verify, so no
  * answer is ever shown before the code.
  */
-export async function requireVendorSession(request: Request, context?: AppLoadContext): Promise<VendorActor> {
+export async function requireVendorSession(
+  request: Request,
+  context?: AppLoadContext,
+): Promise<VendorActor> {
   const token = await readVendorSessionToken(request);
   if (typeof token !== "string" || !TOKEN_PATTERN.test(token)) throw redirect("/portal/ended");
   const session = await findVendorSession(sha256Hex(token));
   const now = Date.now();
-  if (!session || session.expiresAt.getTime() <= now || session.revokedAt || session.linkExpiresAt.getTime() <= now) {
+  if (
+    !session ||
+    session.expiresAt.getTime() <= now ||
+    session.revokedAt ||
+    session.linkExpiresAt.getTime() <= now
+  ) {
     throw redirect("/portal/ended");
   }
   if (!session.verifiedAt) throw redirect("/portal/verify");

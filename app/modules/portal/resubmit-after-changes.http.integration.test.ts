@@ -2,8 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vendorSessionCookie } from "~/modules/auth/cookies.server";
 import { requestChanges } from "~/modules/review/change-requests.server";
 import { db } from "~/utils/db.server";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
-import { createAssessmentScenario, type AssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../../../tests/support/app-server";
+import {
+  createAssessmentScenario,
+  type AssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { formsIn, successfulControls, withField } from "../../../tests/support/browser-form";
 import { setupSmtpCatcher } from "../../../tests/support/mail";
 import { verifiedSession } from "../../../tests/support/vendor-sessions";
@@ -48,26 +56,51 @@ async function questionnaireForm(client: HttpClient): Promise<[string, string][]
 }
 
 /** A submitted assessment on which the assessor requested changes to REOPENED. */
-async function changesRequested(): Promise<{ s: AssessmentScenario; token: string; before: Map<string, { value: string; version: number }> }> {
+async function changesRequested(): Promise<{
+  s: AssessmentScenario;
+  token: string;
+  before: Map<string, { value: string; version: number }>;
+}> {
   const s = await createAssessmentScenario();
   const { invite, vendor } = await s.invitedVendor();
   await s.answer(vendor, s.completeAnswers({ [REOPENED]: 90 }));
   expect(await submitAssessment(vendor)).toEqual({ ok: true });
-  await requestChanges(s.assessor, { assessmentId: s.assessment.id, questionKeys: [REOPENED], message: "Please check the retention period" });
+  await requestChanges(s.assessor, {
+    assessmentId: s.assessment.id,
+    questionKeys: [REOPENED],
+    message: "Please check the retention period",
+  });
   expect((await s.reload()).status).toBe("CHANGES_REQUESTED");
-  const rows = await db().answer.findMany({ where: { assessmentId: s.assessment.id }, select: { questionKey: true, value: true, version: true } });
-  return { s, token: invite.token, before: new Map(rows.map((r) => [r.questionKey, { value: r.value, version: r.version }])) };
+  const rows = await db().answer.findMany({
+    where: { assessmentId: s.assessment.id },
+    select: { questionKey: true, value: true, version: true },
+  });
+  return {
+    s,
+    token: invite.token,
+    before: new Map(rows.map((r) => [r.questionKey, { value: r.value, version: r.version }])),
+  };
 }
 
-async function expectOnlyReopenedChanged(s: AssessmentScenario, before: Map<string, { value: string; version: number }>, value: unknown) {
-  const after = await db().answer.findMany({ where: { assessmentId: s.assessment.id }, select: { questionKey: true, value: true, version: true } });
+async function expectOnlyReopenedChanged(
+  s: AssessmentScenario,
+  before: Map<string, { value: string; version: number }>,
+  value: unknown,
+) {
+  const after = await db().answer.findMany({
+    where: { assessmentId: s.assessment.id },
+    select: { questionKey: true, value: true, version: true },
+  });
   expect(after.length).toBe(before.size);
   for (const row of after) {
     if (row.questionKey === REOPENED) {
       expect(JSON.parse(row.value)).toEqual(value);
       expect(row.version).toBe(before.get(REOPENED)!.version + 1);
     } else {
-      expect({ key: row.questionKey, value: row.value, version: row.version }).toEqual({ key: row.questionKey, ...before.get(row.questionKey) });
+      expect({ key: row.questionKey, value: row.value, version: row.version }).toEqual({
+        key: row.questionKey,
+        ...before.get(row.questionKey),
+      });
     }
   }
 }
@@ -82,13 +115,18 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     expect([...keys].sort()).toEqual([REOPENED].sort());
 
     smtp().clear();
-    const response = await vendor.post("/portal", [...withField(fields, `q.${REOPENED}`, ["30"]), ["intent", "submit"]]);
+    const response = await vendor.post("/portal", [
+      ...withField(fields, `q.${REOPENED}`, ["30"]),
+      ["intent", "submit"],
+    ]);
     expect(response.body).not.toContain("not reopened");
     expect(response.status).toBe(302);
     expect(response.location).toBe("/portal");
     expect((await s.reload()).status).toBe("SUBMITTED");
     await expectOnlyReopenedChanged(s, before, 30);
-    const open = await db().changeRequest.count({ where: { assessmentId: s.assessment.id, closedAt: null } });
+    const open = await db().changeRequest.count({
+      where: { assessmentId: s.assessment.id, closedAt: null },
+    });
     expect(open).toBe(0);
   });
 
@@ -113,7 +151,10 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     const fresh = await s.createInvite({ contactEmail: "new-contact@acme.example" });
     const vendor = await portalClient(fresh.token);
     const fields = await questionnaireForm(vendor);
-    const response = await vendor.post("/portal", [...withField(fields, `q.${REOPENED}`, ["14"]), ["intent", "submit"]]);
+    const response = await vendor.post("/portal", [
+      ...withField(fields, `q.${REOPENED}`, ["14"]),
+      ["intent", "submit"],
+    ]);
     expect(response.status).toBe(302);
     expect((await s.reload()).status).toBe("SUBMITTED");
     await expectOnlyReopenedChanged(s, before, 14);
@@ -123,12 +164,29 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     const { s, token, before } = await changesRequested();
     const vendor = await portalClient(token);
     const version = before.get(REOPENED)!.version;
-    const saved = await vendor.post("/portal/answer", [["questionKey", REOPENED], [`v.${REOPENED}`, String(version)], [`o.${REOPENED}`, before.get(REOPENED)!.value], [`q.${REOPENED}`, "60"]]);
-    expect(JSON.parse(saved.body)).toMatchObject({ status: "saved", questionKey: REOPENED, version: version + 1 });
+    const saved = await vendor.post("/portal/answer", [
+      ["questionKey", REOPENED],
+      [`v.${REOPENED}`, String(version)],
+      [`o.${REOPENED}`, before.get(REOPENED)!.value],
+      [`q.${REOPENED}`, "60"],
+    ]);
+    expect(JSON.parse(saved.body)).toMatchObject({
+      status: "saved",
+      questionKey: REOPENED,
+      version: version + 1,
+    });
     const other = before.get("security.encryption")!;
-    const refused = await vendor.post("/portal/answer", [["questionKey", "security.encryption"], ["v.security.encryption", String(other.version)], ["o.security.encryption", other.value], ["q.security.encryption", "no"]]);
+    const refused = await vendor.post("/portal/answer", [
+      ["questionKey", "security.encryption"],
+      ["v.security.encryption", String(other.version)],
+      ["o.security.encryption", other.value],
+      ["q.security.encryption", "no"],
+    ]);
     // (Called directly, outside Remix's single fetch, the resource route answers 200 with the outcome.)
-    expect(JSON.parse(refused.body)).toMatchObject({ status: "invalid", questionKey: "security.encryption" });
+    expect(JSON.parse(refused.body)).toMatchObject({
+      status: "invalid",
+      questionKey: "security.encryption",
+    });
     // The JavaScript Submit button posts the same form as above (intent=submit).
     const fields = await questionnaireForm(vendor);
     const submitted = await vendor.post("/portal", [...fields, ["intent", "submit"]]);
@@ -136,21 +194,35 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     await expectOnlyReopenedChanged(s, before, 60);
     // A save that changes nothing and arrives after the submit (its timer was still running when
     // the contact pressed Submit) is answered "unchanged", not refused as read-only.
-    const late = await vendor.post("/portal/answer", [["questionKey", REOPENED], [`v.${REOPENED}`, String(version + 1)], [`o.${REOPENED}`, "60"], [`q.${REOPENED}`, "60"]]);
+    const late = await vendor.post("/portal/answer", [
+      ["questionKey", REOPENED],
+      [`v.${REOPENED}`, String(version + 1)],
+      [`o.${REOPENED}`, "60"],
+      [`q.${REOPENED}`, "60"],
+    ]);
     expect(JSON.parse(late.body)).toMatchObject({ status: "unchanged", questionKey: REOPENED });
   });
 
   it("a delegated colleague saves the whole page of their sections during a change request without errors", async () => {
     const { s, token, before } = await changesRequested();
-    const contact = await s.vendorActorFor((await db().inviteLink.findFirstOrThrow({ where: { assessmentId: s.assessment.id } })).id);
+    const contact = await s.vendorActorFor(
+      (await db().inviteLink.findFirstOrThrow({ where: { assessmentId: s.assessment.id } })).id,
+    );
     expect(contact).toBeDefined();
     // The request reopened a question of "data_use"; the colleague has "data_use" and "security".
-    await delegateSections(contact, { contactEmail: "colleague@acme.example", sections: ["security", "data_use"], locale: "en" });
+    await delegateSections(contact, {
+      contactEmail: "colleague@acme.example",
+      sections: ["security", "data_use"],
+      locale: "en",
+    });
     const mail = await smtp().waitFor((m) => m.to.includes("colleague@acme.example"));
     const colleagueToken = /\/invite\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1]!;
     const colleague = await portalClient(colleagueToken);
     const fields = await questionnaireForm(colleague);
-    const response = await colleague.post("/portal", [...withField(fields, `q.${REOPENED}`, ["21"]), ["intent", "save"]]);
+    const response = await colleague.post("/portal", [
+      ...withField(fields, `q.${REOPENED}`, ["21"]),
+      ["intent", "save"],
+    ]);
     expect(response.status).toBe(200);
     expect(response.body).not.toContain("not reopened");
     expect(response.body).not.toContain("was not delegated");

@@ -74,7 +74,9 @@ async function invitedScenario() {
 }
 
 function answerRow(assessmentId: string, questionKey: string) {
-  return db().answer.findUnique({ where: { assessmentId_questionKey: { assessmentId, questionKey } } });
+  return db().answer.findUnique({
+    where: { assessmentId_questionKey: { assessmentId, questionKey } },
+  });
 }
 
 function keysWith(outcomes: SaveOutcome[], status: SaveOutcome["status"]): string[] {
@@ -98,7 +100,12 @@ describe("saveAnswers", () => {
     ]);
 
     const row = await answerRow(s.assessment.id, "security.iso27001");
-    expect(row).toMatchObject({ organizationId: s.org.id, version: 1, value: JSON.stringify("certified_incl_service"), updatedBy: `vendor:${invite.inviteId}` });
+    expect(row).toMatchObject({
+      organizationId: s.org.id,
+      version: 1,
+      value: JSON.stringify("certified_incl_service"),
+      updatedBy: `vendor:${invite.inviteId}`,
+    });
     expect((await answerRow(s.assessment.id, "data_use.retention_days"))?.value).toBe("30");
 
     const after = await s.reload();
@@ -108,7 +115,13 @@ describe("saveAnswers", () => {
     const events = await auditEventsOf(s.org.id, "answers.saved");
     expect(events.length).toBe(eventsBefore + 1);
     const event = events.at(-1)!;
-    expect(event).toMatchObject({ actorType: "vendor", actorId: invite.inviteId, targetType: "assessment", targetId: s.assessment.id, ipAddress: vendor.ip });
+    expect(event).toMatchObject({
+      actorType: "vendor",
+      actorId: invite.inviteId,
+      targetType: "assessment",
+      targetId: s.assessment.id,
+      ipAddress: vendor.ip,
+    });
     expect(JSON.parse(event.payload)).toEqual({
       questions: [
         { key: "security.iso27001", version: 1 },
@@ -117,7 +130,9 @@ describe("saveAnswers", () => {
     });
 
     // The next save increments the answer version; the assessment stays IN_PROGRESS.
-    const next = await saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "in_progress", baseVersion: 1 }]);
+    const next = await saveAnswers(vendor, [
+      { questionKey: "security.iso27001", value: "in_progress", baseVersion: 1 },
+    ]);
     expect(next).toEqual([{ questionKey: "security.iso27001", status: "saved", version: 2 }]);
     expect(await s.reload()).toMatchObject({ status: "IN_PROGRESS", version: after.version });
     expect((await auditEventsOf(s.org.id, "answers.saved")).length).toBe(eventsBefore + 2);
@@ -125,27 +140,48 @@ describe("saveAnswers", () => {
 
   it("a stale baseVersion is a conflict carrying both values, and the stored row stays as it was", async () => {
     const { s, vendor } = await invitedScenario();
-    await saveAnswers(vendor, [{ questionKey: "security.pentest", value: "annually", baseVersion: 0 }]);
-    await saveAnswers(vendor, [{ questionKey: "security.pentest", value: "every_two_years", baseVersion: 1 }]);
+    await saveAnswers(vendor, [
+      { questionKey: "security.pentest", value: "annually", baseVersion: 0 },
+    ]);
+    await saveAnswers(vendor, [
+      { questionKey: "security.pentest", value: "every_two_years", baseVersion: 1 },
+    ]);
     const rowBefore = await answerRow(s.assessment.id, "security.pentest");
     const eventsBefore = await auditEventsOf(s.org.id);
     const assessmentBefore = await s.reload();
 
     // A second tab still shows version 1.
-    const outcomes = await saveAnswers(vendor, [{ questionKey: "security.pentest", value: "never", baseVersion: 1 }]);
+    const outcomes = await saveAnswers(vendor, [
+      { questionKey: "security.pentest", value: "never", baseVersion: 1 },
+    ]);
     expect(outcomes).toEqual([
-      { questionKey: "security.pentest", status: "conflict", version: 2, currentValue: "every_two_years", yourValue: "never" },
+      {
+        questionKey: "security.pentest",
+        status: "conflict",
+        version: 2,
+        currentValue: "every_two_years",
+        yourValue: "never",
+      },
     ]);
     expect(await answerRow(s.assessment.id, "security.pentest")).toEqual(rowBefore);
     expect(await auditEventsOf(s.org.id)).toEqual(eventsBefore);
     expect(await s.reload()).toEqual(assessmentBefore);
 
     // baseVersion 0 (the tab saw no answer) against an existing answer is a conflict too.
-    const fromScratch = await saveAnswers(vendor, [{ questionKey: "security.pentest", value: "irregularly", baseVersion: 0 }]);
-    expect(fromScratch[0]).toMatchObject({ status: "conflict", version: 2, currentValue: "every_two_years", yourValue: "irregularly" });
+    const fromScratch = await saveAnswers(vendor, [
+      { questionKey: "security.pentest", value: "irregularly", baseVersion: 0 },
+    ]);
+    expect(fromScratch[0]).toMatchObject({
+      status: "conflict",
+      version: 2,
+      currentValue: "every_two_years",
+      yourValue: "irregularly",
+    });
 
     // Re-sending what is already stored is "unchanged", whatever the base version.
-    const same = await saveAnswers(vendor, [{ questionKey: "security.pentest", value: "every_two_years", baseVersion: 1 }]);
+    const same = await saveAnswers(vendor, [
+      { questionKey: "security.pentest", value: "every_two_years", baseVersion: 1 },
+    ]);
     expect(same).toEqual([{ questionKey: "security.pentest", status: "unchanged", version: 2 }]);
     expect(await answerRow(s.assessment.id, "security.pentest")).toEqual(rowBefore);
     expect(await auditEventsOf(s.org.id)).toEqual(eventsBefore);
@@ -153,12 +189,18 @@ describe("saveAnswers", () => {
 
   it("two concurrent saves from the same version: exactly one wins, the other gets a conflict", async () => {
     const { s, vendor } = await invitedScenario();
-    await saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "none", baseVersion: 0 }]);
+    await saveAnswers(vendor, [
+      { questionKey: "security.iso27001", value: "none", baseVersion: 0 },
+    ]);
     const eventsBefore = (await auditEventsOf(s.org.id, "answers.saved")).length;
 
     const [a, b] = await Promise.all([
-      saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "certified_incl_service", baseVersion: 1 }]),
-      saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "in_progress", baseVersion: 1 }]),
+      saveAnswers(vendor, [
+        { questionKey: "security.iso27001", value: "certified_incl_service", baseVersion: 1 },
+      ]),
+      saveAnswers(vendor, [
+        { questionKey: "security.iso27001", value: "in_progress", baseVersion: 1 },
+      ]),
     ]);
     const outcomes = [a![0]!, b![0]!];
     const saved = outcomes.filter((o) => o.status === "saved");
@@ -186,7 +228,11 @@ describe("saveAnswers", () => {
     ]);
     const outcomes = [a![0]!, b![0]!];
     expect(outcomes.map((o) => o.status).sort()).toEqual(["conflict", "saved"]);
-    expect(await db().answer.count({ where: { assessmentId: s.assessment.id, questionKey: "compliance.dpa" } })).toBe(1);
+    expect(
+      await db().answer.count({
+        where: { assessmentId: s.assessment.id, questionKey: "compliance.dpa" },
+      }),
+    ).toBe(1);
     expect((await answerRow(s.assessment.id, "compliance.dpa"))?.version).toBe(1);
     expect((await verifyAuditChain(db(), s.org.id)).ok).toBe(true);
   });
@@ -195,7 +241,9 @@ describe("saveAnswers", () => {
     const { s, vendor } = await invitedScenario();
     const results = await Promise.all([
       saveAnswers(vendor, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]),
-      saveAnswers(vendor, [{ questionKey: "monitoring.security_logging", value: "partial", baseVersion: 0 }]),
+      saveAnswers(vendor, [
+        { questionKey: "monitoring.security_logging", value: "partial", baseVersion: 0 },
+      ]),
       saveAnswers(vendor, [{ questionKey: "data_use.deletion", value: "no", baseVersion: 0 }]),
     ]);
     expect(results.flat().map((o) => o.status)).toEqual(["saved", "saved", "saved"]);
@@ -230,7 +278,8 @@ describe("saveAnswers", () => {
       ["residency.storage_countries", "invalid"],
       ["no.such.question", "invalid"],
     ]);
-    for (const o of outcomes) if (o.status === "invalid") expect(isMessageKey(o.message.key)).toBe(true);
+    for (const o of outcomes)
+      if (o.status === "invalid") expect(isMessageKey(o.message.key)).toBe(true);
 
     expect(await db().answer.count({ where: { assessmentId: s.assessment.id } })).toBe(0);
     expect(await auditEventsOf(s.org.id)).toEqual(eventsBefore);
@@ -242,39 +291,69 @@ describe("saveAnswers", () => {
     const { s, vendor } = await invitedScenario();
     const outcomes = await saveAnswers(vendor, [
       { questionKey: "security.iso27001", value: "platinum", baseVersion: 0 },
-      { questionKey: "transparency.documentation", value: ["model_card", "known_limitations"], baseVersion: 0 },
+      {
+        questionKey: "transparency.documentation",
+        value: ["model_card", "known_limitations"],
+        baseVersion: 0,
+      },
     ]);
     expect(keysWith(outcomes, "invalid")).toEqual(["security.iso27001"]);
     expect(keysWith(outcomes, "saved")).toEqual(["transparency.documentation"]);
     expect(await answerRow(s.assessment.id, "security.iso27001")).toBeNull();
     const events = await auditEventsOf(s.org.id, "answers.saved");
     expect(events).toHaveLength(1);
-    expect(JSON.parse(events[0]!.payload)).toEqual({ questions: [{ key: "transparency.documentation", version: 1 }] });
+    expect(JSON.parse(events[0]!.payload)).toEqual({
+      questions: [{ key: "transparency.documentation", version: 1 }],
+    });
   });
 
   it("null clears an answer with a new version; 'unknown' is a valid answer", async () => {
     const { s, vendor } = await invitedScenario();
-    await saveAnswers(vendor, [{ questionKey: "data_use.retention_days", value: 90, baseVersion: 0 }]);
-    const cleared = await saveAnswers(vendor, [{ questionKey: "data_use.retention_days", value: null, baseVersion: 1 }]);
-    expect(cleared).toEqual([{ questionKey: "data_use.retention_days", status: "saved", version: 2 }]);
-    expect(JSON.parse((await answerRow(s.assessment.id, "data_use.retention_days"))!.value)).toBeNull();
-    const unknown = await saveAnswers(vendor, [{ questionKey: "data_use.retention_days", value: "unknown", baseVersion: 2 }]);
-    expect(unknown).toEqual([{ questionKey: "data_use.retention_days", status: "saved", version: 3 }]);
+    await saveAnswers(vendor, [
+      { questionKey: "data_use.retention_days", value: 90, baseVersion: 0 },
+    ]);
+    const cleared = await saveAnswers(vendor, [
+      { questionKey: "data_use.retention_days", value: null, baseVersion: 1 },
+    ]);
+    expect(cleared).toEqual([
+      { questionKey: "data_use.retention_days", status: "saved", version: 2 },
+    ]);
+    expect(
+      JSON.parse((await answerRow(s.assessment.id, "data_use.retention_days"))!.value),
+    ).toBeNull();
+    const unknown = await saveAnswers(vendor, [
+      { questionKey: "data_use.retention_days", value: "unknown", baseVersion: 2 },
+    ]);
+    expect(unknown).toEqual([
+      { questionKey: "data_use.retention_days", status: "saved", version: 3 },
+    ]);
   });
 
   it("after submit the questionnaire is read-only: INVALID_STATE and nothing written", async () => {
     const { s, vendor } = await invitedScenario();
     await s.answer(vendor, s.completeAnswers());
     expect(await submitAssessment(vendor)).toEqual({ ok: true });
-    const rowsBefore = await db().answer.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { questionKey: "asc" } });
+    const rowsBefore = await db().answer.findMany({
+      where: { assessmentId: s.assessment.id },
+      orderBy: { questionKey: "asc" },
+    });
     const eventsBefore = await auditEventsOf(s.org.id);
 
     const row = rowsBefore.find((r) => r.questionKey === "security.iso27001")!;
-    const error = await rejectionOf(saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "none", baseVersion: row.version }]));
+    const error = await rejectionOf(
+      saveAnswers(vendor, [
+        { questionKey: "security.iso27001", value: "none", baseVersion: row.version },
+      ]),
+    );
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe("INVALID_STATE");
 
-    expect(await db().answer.findMany({ where: { assessmentId: s.assessment.id }, orderBy: { questionKey: "asc" } })).toEqual(rowsBefore);
+    expect(
+      await db().answer.findMany({
+        where: { assessmentId: s.assessment.id },
+        orderBy: { questionKey: "asc" },
+      }),
+    ).toEqual(rowsBefore);
     expect(await auditEventsOf(s.org.id)).toEqual(eventsBefore);
     expect((await s.reload()).status).toBe("SUBMITTED");
   });
@@ -285,7 +364,9 @@ describe("saveAnswers", () => {
     const eventsBefore = await auditEventsOf(s.org.id);
 
     auditFailure.action = "answers.saved";
-    const error = await rejectionOf(saveAnswers(vendor, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]));
+    const error = await rejectionOf(
+      saveAnswers(vendor, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }]),
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toContain("audit store unavailable");
 
@@ -295,9 +376,11 @@ describe("saveAnswers", () => {
 
     // With the audit store back, the same save goes through.
     auditFailure.action = null;
-    expect(await saveAnswers(vendor, [{ questionKey: "security.encryption", value: "yes", baseVersion: 0 }])).toEqual([
-      { questionKey: "security.encryption", status: "saved", version: 1 },
-    ]);
+    expect(
+      await saveAnswers(vendor, [
+        { questionKey: "security.encryption", value: "yes", baseVersion: 0 },
+      ]),
+    ).toEqual([{ questionKey: "security.encryption", status: "saved", version: 1 }]);
   });
 
   // BUG on PostgreSQL (documented, see report): saveAnswers checks the editable status with a
@@ -312,10 +395,18 @@ describe("saveAnswers", () => {
     expect(JSON.parse(before.value)).toBe("certified_incl_service");
 
     gate.arm("answers.saved");
-    const saving = saveAnswers(vendor, [{ questionKey: "security.iso27001", value: "none", baseVersion: before.version }]);
+    const saving = saveAnswers(vendor, [
+      { questionKey: "security.iso27001", value: "none", baseVersion: before.version },
+    ]);
     await gate.reached; // the save has checked the status and written the answer; commit pending
     const submitting = submitAssessment(vendor, new Date("2026-11-20T10:00:00.000Z"));
-    await Promise.race([submitting.then(() => undefined, () => undefined), sleep(500)]);
+    await Promise.race([
+      submitting.then(
+        () => undefined,
+        () => undefined,
+      ),
+      sleep(500),
+    ]);
     gate.release();
     const [saved, submitted] = await Promise.allSettled([saving, submitting]);
 
@@ -325,11 +416,17 @@ describe("saveAnswers", () => {
     }
     const assessment = await s.reload();
     expect(assessment.status).toBe("SUBMITTED");
-    const stored = JSON.parse(assessment.scoreResult!) as { questions: { key: string; points: number | null }[] };
+    const stored = JSON.parse(assessment.scoreResult!) as {
+      questions: { key: string; points: number | null }[];
+    };
     const recomputed = computeScore(s.definition, await s.storedAnswers(), "2026-11-20");
-    const pointsOf = (r: { questions: { key: string; points: number | null }[] }) => r.questions.find((q) => q.key === "security.iso27001")?.points;
+    const pointsOf = (r: { questions: { key: string; points: number | null }[] }) =>
+      r.questions.find((q) => q.key === "security.iso27001")?.points;
     // The stored score must describe the stored answer.
-    expect({ pointsInStoredScore: pointsOf(stored) }, `stored answer: ${JSON.stringify((await s.storedAnswers())["security.iso27001"])}`).toEqual({
+    expect(
+      { pointsInStoredScore: pointsOf(stored) },
+      `stored answer: ${JSON.stringify((await s.storedAnswers())["security.iso27001"])}`,
+    ).toEqual({
       pointsInStoredScore: pointsOf(recomputed),
     });
     expect(JSON.stringify(recomputed)).toBe(assessment.scoreResult);

@@ -9,9 +9,16 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE } from "../assessments/assessment-status";
 import type { AnswerValue } from "../questionnaires/answer-value";
-import { questionsOfVersion, type QuestionIndex } from "../questionnaires/published-questions.server";
+import {
+  questionsOfVersion,
+  type QuestionIndex,
+} from "../questionnaires/published-questions.server";
 import { comparableAnswer, parseAnswerValue } from "../questionnaires/answer-value";
-import { loadVendorWriteState, parseStoredAnswer, type VendorWriteState } from "./vendor-questionnaire.server";
+import {
+  loadVendorWriteState,
+  parseStoredAnswer,
+  type VendorWriteState,
+} from "./vendor-questionnaire.server";
 import { ANSWER_LOCK_MESSAGES, answerLock } from "./vendor-answer-scope";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
@@ -39,7 +46,13 @@ export type SaveAnswersInput = z.infer<typeof saveAnswersInputSchema>;
 export type SaveOutcome =
   | { questionKey: string; status: "saved"; version: number }
   | { questionKey: string; status: "unchanged"; version: number }
-  | { questionKey: string; status: "conflict"; version: number; currentValue: unknown; yourValue: AnswerValue | null }
+  | {
+      questionKey: string;
+      status: "conflict";
+      version: number;
+      currentValue: unknown;
+      yourValue: AnswerValue | null;
+    }
   | { questionKey: string; status: "invalid"; message: LocalizedMessage };
 
 const canonical = (value: unknown) => JSON.stringify(value ?? null);
@@ -49,14 +62,23 @@ const canonical = (value: unknown) => JSON.stringify(value ?? null);
  * one is not written; the caller gets both values (conflict) and nothing is lost. All accepted
  * changes and one audit event are written in one transaction.
  */
-export async function saveAnswers(actor: VendorActor, rawChanges: SaveAnswersInput): Promise<SaveOutcome[]> {
+export async function saveAnswers(
+  actor: VendorActor,
+  rawChanges: SaveAnswersInput,
+): Promise<SaveOutcome[]> {
   const changes = parseUseCaseInput(saveAnswersInputSchema, rawChanges);
   return inTransaction(async (tx) => {
     const state = await lockAnswersForWriting(tx, actor);
     if (!(VENDOR_EDITABLE as readonly string[]).includes(state.status)) {
       throw new DomainError("INVALID_STATE", "errors.questionnaireReadOnly");
     }
-    return writeAnswers(tx, actor, state, await questionsOfVersion(state.templateVersionId, tx), changes);
+    return writeAnswers(
+      tx,
+      actor,
+      state,
+      await questionsOfVersion(state.templateVersionId, tx),
+      changes,
+    );
   });
 }
 
@@ -77,17 +99,31 @@ export async function lockAnswersForWriting(tx: Tx, actor: VendorActor): Promise
  * changeable questions, a change named here anyway is reported, not written. The audit event is
  * the last write (record-audit-event.server.ts: on PostgreSQL it queues on the organisation).
  */
-export async function writeAnswers(tx: Tx, actor: VendorActor, state: VendorWriteState, questions: QuestionIndex, changes: AnswerChange[]): Promise<SaveOutcome[]> {
+export async function writeAnswers(
+  tx: Tx,
+  actor: VendorActor,
+  state: VendorWriteState,
+  questions: QuestionIndex,
+  changes: AnswerChange[],
+): Promise<SaveOutcome[]> {
   const outcomes: SaveOutcome[] = [];
   for (const change of changes) {
     const question = questions.get(change.questionKey);
     if (!question) {
-      outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.unknownQuestion" } });
+      outcomes.push({
+        questionKey: change.questionKey,
+        status: "invalid",
+        message: { key: "answers.unknownQuestion" },
+      });
       continue;
     }
     const lock = answerLock(state.scope, question);
     if (lock) {
-      outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: ANSWER_LOCK_MESSAGES[lock] } });
+      outcomes.push({
+        questionKey: change.questionKey,
+        status: "invalid",
+        message: { key: ANSWER_LOCK_MESSAGES[lock] },
+      });
       continue;
     }
     // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
@@ -95,12 +131,20 @@ export async function writeAnswers(tx: Tx, actor: VendorActor, state: VendorWrit
     if (change.value !== null) {
       const parsed = parseAnswerValue(question, change.value);
       if (!parsed.ok) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: parsed.error });
+        outcomes.push({
+          questionKey: change.questionKey,
+          status: "invalid",
+          message: parsed.error,
+        });
         continue;
       }
       const missingFile = await firstForeignFile(tx, state.id, question.key, parsed.value);
       if (missingFile) {
-        outcomes.push({ questionKey: change.questionKey, status: "invalid", message: { key: "answers.fileNotOfQuestion" } });
+        outcomes.push({
+          questionKey: change.questionKey,
+          status: "invalid",
+          message: { key: "answers.fileNotOfQuestion" },
+        });
         continue;
       }
       value = parsed.value;
@@ -110,7 +154,10 @@ export async function writeAnswers(tx: Tx, actor: VendorActor, state: VendorWrit
   const saved = outcomes.filter((o) => o.status === "saved");
   if (saved.length > 0) {
     if (state.status === "INVITED" || state.status === "CHANGES_REQUESTED") {
-      await tx.assessment.update({ where: { id: state.id }, data: { status: "IN_PROGRESS", version: { increment: 1 } } });
+      await tx.assessment.update({
+        where: { id: state.id },
+        data: { status: "IN_PROGRESS", version: { increment: 1 } },
+      });
       await refreshPortfolioOfAssessment(tx, actor.organizationId, state.id);
     }
     await recordAuditEvent(tx, actor, {
@@ -123,7 +170,12 @@ export async function writeAnswers(tx: Tx, actor: VendorActor, state: VendorWrit
 }
 
 /** Evidence answers may only name files uploaded to this assessment's question (and not deleted). */
-async function firstForeignFile(tx: Tx, assessmentId: string, questionKey: string, value: AnswerValue | null): Promise<string | null> {
+async function firstForeignFile(
+  tx: Tx,
+  assessmentId: string,
+  questionKey: string,
+  value: AnswerValue | null,
+): Promise<string | null> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return null;
   const files = value.files;
   if (files.length === 0) return null;
@@ -141,22 +193,34 @@ async function firstForeignFile(tx: Tx, assessmentId: string, questionKey: strin
  * compiles each ORM query anew (ADR 0021). The first answer to a question is created through
  * Prisma (once per question; it generates the row id).
  */
-async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change: AnswerChange): Promise<SaveOutcome> {
+async function saveOne(
+  tx: Tx,
+  actor: VendorActor,
+  assessmentId: string,
+  change: AnswerChange,
+): Promise<SaveOutcome> {
   const updatedBy = `vendor:${actor.inviteLinkId}`;
   // The common case in one statement: a text, number or choice based on the stored version that
   // differs from the stored value. For these the stored JSON is their comparable form, so "differs"
   // can be judged by the database; lists and objects (sets, key order) take the path below.
-  if (change.baseVersion > 0 && (typeof change.value === "string" || typeof change.value === "number")) {
+  if (
+    change.baseVersion > 0 &&
+    (typeof change.value === "string" || typeof change.value === "number")
+  ) {
     const stored = canonical(change.value);
     const updated = await tx.$executeRaw`
       UPDATE "Answer" SET "value" = ${stored}, "version" = ${change.baseVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
       WHERE "assessmentId" = ${assessmentId} AND "questionKey" = ${change.questionKey} AND "version" = ${change.baseVersion} AND "value" <> ${stored}`;
-    if (updated === 1) return { questionKey: change.questionKey, status: "saved", version: change.baseVersion + 1 };
+    if (updated === 1)
+      return { questionKey: change.questionKey, status: "saved", version: change.baseVersion + 1 };
   }
   const [existing] = await tx.$queryRaw<{ id: string; value: string; version: number | bigint }[]>`
     SELECT "id", "value", "version" FROM "Answer" WHERE "assessmentId" = ${assessmentId} AND "questionKey" = ${change.questionKey}`;
   const currentVersion = Number(existing?.version ?? 0);
-  if (existing && comparableAnswer(parseStoredAnswer(existing.value)) === comparableAnswer(change.value)) {
+  if (
+    existing &&
+    comparableAnswer(parseStoredAnswer(existing.value)) === comparableAnswer(change.value)
+  ) {
     return { questionKey: change.questionKey, status: "unchanged", version: currentVersion };
   }
   if (change.baseVersion !== currentVersion) {
@@ -170,7 +234,14 @@ async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change:
   }
   if (!existing) {
     await tx.answer.create({
-      data: { organizationId: actor.organizationId, assessmentId, questionKey: change.questionKey, value: canonical(change.value), version: 1, updatedBy },
+      data: {
+        organizationId: actor.organizationId,
+        assessmentId,
+        questionKey: change.questionKey,
+        value: canonical(change.value),
+        version: 1,
+        updatedBy,
+      },
     });
     return { questionKey: change.questionKey, status: "saved", version: 1 };
   }
@@ -179,8 +250,17 @@ async function saveOne(tx: Tx, actor: VendorActor, assessmentId: string, change:
     UPDATE "Answer" SET "value" = ${canonical(change.value)}, "version" = ${currentVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
     WHERE "id" = ${existing.id} AND "version" = ${currentVersion}`;
   if (updated !== 1) {
-    const fresh = await tx.answer.findUniqueOrThrow({ where: { id: existing.id }, select: { value: true, version: true } });
-    return { questionKey: change.questionKey, status: "conflict", version: fresh.version, currentValue: parseStoredAnswer(fresh.value), yourValue: change.value };
+    const fresh = await tx.answer.findUniqueOrThrow({
+      where: { id: existing.id },
+      select: { value: true, version: true },
+    });
+    return {
+      questionKey: change.questionKey,
+      status: "conflict",
+      version: fresh.version,
+      currentValue: parseStoredAnswer(fresh.value),
+      yourValue: change.value,
+    };
   }
   return { questionKey: change.questionKey, status: "saved", version: currentVersion + 1 };
 }

@@ -19,7 +19,8 @@ export interface PortalFormSummary {
   missingRequired: string[];
 }
 
-export type PortalFormResult = { kind: "submitted" } | { kind: "summary"; status: number; summary: PortalFormSummary };
+export type PortalFormResult =
+  { kind: "submitted" } | { kind: "summary"; status: number; summary: PortalFormSummary };
 
 /**
  * The plain form submit of the vendor's questionnaire (works without JavaScript): save what
@@ -28,25 +29,48 @@ export type PortalFormResult = { kind: "submitted" } | { kind: "summary"; status
  * question are ignored, not refused, so a page rendered before a change request, or a hand-made
  * form, never blocks the submit. Conflicts are 409, invalid or missing answers 400.
  */
-export async function savePortalForm(actor: VendorActor, input: { form: FormData }): Promise<PortalFormResult> {
+export async function savePortalForm(
+  actor: VendorActor,
+  input: { form: FormData },
+): Promise<PortalFormResult> {
   const { form } = input;
   const intent = portalFormIntentSchema.parse(form.get("intent"));
   const { sections, changeable } = await getVendorQuestionnaire(actor);
   const mayChange = new Set(changeable);
-  const questions = sections.flatMap((section) => section.questions).filter((question) => mayChange.has(question.key));
+  const questions = sections
+    .flatMap((section) => section.questions)
+    .filter((question) => mayChange.has(question.key));
   const { changes, invalid } = changesFromForm(questions, form);
   const outcomes = changes.length > 0 ? await runUseCase(() => saveAnswers(actor, changes)) : [];
-  const rejected = [...invalid, ...outcomes.flatMap((o) => (o.status === "invalid" ? [{ questionKey: o.questionKey, message: o.message }] : []))];
+  const rejected = [
+    ...invalid,
+    ...outcomes.flatMap((o) =>
+      o.status === "invalid" ? [{ questionKey: o.questionKey, message: o.message }] : [],
+    ),
+  ];
   const summary: PortalFormSummary = {
     saved: outcomes.filter((o) => o.status === "saved").length,
-    conflicts: outcomes.flatMap((o) => (o.status === "conflict" ? [{ questionKey: o.questionKey, yourValue: o.yourValue, currentValue: o.currentValue }] : [])),
+    conflicts: outcomes.flatMap((o) =>
+      o.status === "conflict"
+        ? [{ questionKey: o.questionKey, yourValue: o.yourValue, currentValue: o.currentValue }]
+        : [],
+    ),
     invalid: rejected,
     missingRequired: [],
   };
   if (intent === "save" || summary.conflicts.length > 0 || rejected.length > 0) {
-    return { kind: "summary", status: summary.conflicts.length > 0 ? 409 : rejected.length > 0 ? 400 : 200, summary };
+    return {
+      kind: "summary",
+      status: summary.conflicts.length > 0 ? 409 : rejected.length > 0 ? 400 : 200,
+      summary,
+    };
   }
   const result = await runUseCase(() => submitAssessment(actor));
-  if (!result.ok) return { kind: "summary", status: 400, summary: { ...summary, missingRequired: result.missingRequired } };
+  if (!result.ok)
+    return {
+      kind: "summary",
+      status: 400,
+      summary: { ...summary, missingRequired: result.missingRequired },
+    };
   return { kind: "submitted" };
 }

@@ -40,7 +40,11 @@ describe("submitAssessment", () => {
     await s.answer(vendor, { "data_use.retention_days": null });
     const answered = new Set(["security.iso27001", "compliance.dpa", "security.encryption"]);
     // Questions hidden by their show-if rule (given these answers) are not required.
-    const hidden = hiddenQuestionKeys(s.definition.sections, { "security.iso27001": all["security.iso27001"], "compliance.dpa": all["compliance.dpa"], "security.encryption": "unknown" });
+    const hidden = hiddenQuestionKeys(s.definition.sections, {
+      "security.iso27001": all["security.iso27001"],
+      "compliance.dpa": all["compliance.dpa"],
+      "security.encryption": "unknown",
+    });
     const expectedMissing = questionsOf(s.definition)
       .filter((q) => q.required && !answered.has(q.key) && !hidden.has(q.key))
       .map((q) => q.key);
@@ -68,7 +72,12 @@ describe("submitAssessment", () => {
     // Without answers, questions shown only after a certain answer stay hidden and are not required.
     const hidden = hiddenQuestionKeys(s.definition.sections, {});
     expect(hidden.size).toBeGreaterThan(0);
-    expect(result).toEqual({ ok: false, missingRequired: questionsOf(s.definition).filter((q) => q.required && !hidden.has(q.key)).map((q) => q.key) });
+    expect(result).toEqual({
+      ok: false,
+      missingRequired: questionsOf(s.definition)
+        .filter((q) => q.required && !hidden.has(q.key))
+        .map((q) => q.key),
+    });
     expect((await s.reload()).status).toBe("INVITED");
   });
 
@@ -76,7 +85,10 @@ describe("submitAssessment", () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
     // KR has a whole-country adequacy decision since 2021-12-17: the result depends on the reference date.
-    await s.answer(vendor, s.completeAnswers({ "residency.inference_countries": ["DE", "KR"] }, 0.8));
+    await s.answer(
+      vendor,
+      s.completeAnswers({ "residency.inference_countries": ["DE", "KR"] }, 0.8),
+    );
     const before = await s.reload();
 
     expect(await submitAssessment(vendor, SUBMITTED_AT)).toEqual({ ok: true });
@@ -100,10 +112,16 @@ describe("submitAssessment", () => {
     expect(parseStoredScore(after.scoreResult)).not.toBeNull();
     // …and the reference date is the submission day: the same answers scored before the Korean
     // adequacy decision give a different result.
-    expect(JSON.stringify(computeScore(s.definition, await s.storedAnswers(), "2021-01-01"))).not.toBe(after.scoreResult);
+    expect(
+      JSON.stringify(computeScore(s.definition, await s.storedAnswers(), "2021-01-01")),
+    ).not.toBe(after.scoreResult);
 
     const [event] = await auditEventsOf(s.org.id, "assessment.submitted");
-    expect(event).toMatchObject({ actorType: "vendor", actorId: vendor.inviteLinkId, targetId: s.assessment.id });
+    expect(event).toMatchObject({
+      actorType: "vendor",
+      actorId: vendor.inviteLinkId,
+      targetId: s.assessment.id,
+    });
     expect(JSON.parse(event!.payload)).toEqual({
       overall: stored.overall,
       riskTier: stored.riskTier,
@@ -126,7 +144,14 @@ describe("submitAssessment", () => {
   it("'unknown' answers count as answered for completeness", async () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
-    await s.answer(vendor, s.completeAnswers({ "security.encryption": "unknown", "security.iso27001": "unknown", "data_use.retention_days": "unknown" }));
+    await s.answer(
+      vendor,
+      s.completeAnswers({
+        "security.encryption": "unknown",
+        "security.iso27001": "unknown",
+        "data_use.retention_days": "unknown",
+      }),
+    );
     expect(await submitAssessment(vendor, SUBMITTED_AT)).toEqual({ ok: true });
     const score = parseStoredScore((await s.reload()).scoreResult)!;
     expect(score.questions.find((q) => q.key === "security.encryption")?.status).toBe("unknown");

@@ -33,7 +33,11 @@ export type SubmitAssessmentInput = z.infer<typeof submitAssessmentInputSchema>;
  * reported apart). Scores are computed and stored with the scoring-method version in the same
  * transaction as the status change and its audit event; then the assessor is told by mail.
  */
-export async function submitAssessment(actor: VendorActor, now = new Date(), input: SubmitAssessmentInput = {}): Promise<SubmitResult> {
+export async function submitAssessment(
+  actor: VendorActor,
+  now = new Date(),
+  input: SubmitAssessmentInput = {},
+): Promise<SubmitResult> {
   parseUseCaseInput(submitAssessmentInputSchema, input);
   // A colleague invited to some sections answers them; the contact who was invited submits.
   if (actor.sections) throw new DomainError("FORBIDDEN", "errors.submitMainContactOnly");
@@ -43,11 +47,24 @@ export async function submitAssessment(actor: VendorActor, now = new Date(), inp
     const assessment = await loadVendorAssessment(actor, tx);
     assertTransition(assessment.status, "SUBMITTED");
     const template = await loadTemplateVersion(assessment.templateVersionId, tx);
-    const rows = await tx.answer.findMany({ where: { assessmentId: assessment.id }, select: { questionKey: true, value: true } });
-    const answers = Object.fromEntries(rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]));
+    const rows = await tx.answer.findMany({
+      where: { assessmentId: assessment.id },
+      select: { questionKey: true, value: true },
+    });
+    const answers = Object.fromEntries(
+      rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]),
+    );
     const profile = await defaultWeightProfile(actor.organizationId, tx);
-    const weightProfile = profile ? { id: profile.id, name: profile.name, ...profile.weights } : null;
-    const score = computeScoreOfPublishedVersion(assessment.templateVersionId, template.definition, answers, now.toISOString().slice(0, 10), { weightProfile });
+    const weightProfile = profile
+      ? { id: profile.id, name: profile.name, ...profile.weights }
+      : null;
+    const score = computeScoreOfPublishedVersion(
+      assessment.templateVersionId,
+      template.definition,
+      answers,
+      now.toISOString().slice(0, 10),
+      { weightProfile },
+    );
     if (score.completeness.missingRequired.length > 0) {
       return { ok: false as const, missingRequired: score.completeness.missingRequired };
     }
@@ -70,7 +87,12 @@ export async function submitAssessment(actor: VendorActor, now = new Date(), inp
     await recordAuditEvent(tx, actor, {
       action: "assessment.submitted",
       target: { type: "assessment", id: assessment.id },
-      payload: { overall: score.overall, riskTier: score.riskTier, knockOuts: score.knockOuts.map((k) => k.questionKey), methodVersion: score.methodVersion },
+      payload: {
+        overall: score.overall,
+        riskTier: score.riskTier,
+        knockOuts: score.knockOuts.map((k) => k.questionKey),
+        methodVersion: score.methodVersion,
+      },
     });
     return { ok: true as const, assessmentId: assessment.id };
   });
@@ -82,16 +104,26 @@ export async function submitAssessment(actor: VendorActor, now = new Date(), inp
 async function notifyAssessor(assessmentId: string): Promise<void> {
   const assessment = await db().assessment.findUnique({
     where: { id: assessmentId },
-    select: { title: true, organizationId: true, createdById: true, vendor: { select: { name: true } } },
+    select: {
+      title: true,
+      organizationId: true,
+      createdById: true,
+      vendor: { select: { name: true } },
+    },
   });
   if (!assessment) return;
-  const assessor = await db().user.findUnique({ where: { id: assessment.createdById }, select: { email: true, locale: true } });
+  const assessor = await db().user.findUnique({
+    where: { id: assessment.createdById },
+    select: { email: true, locale: true },
+  });
   if (!assessor) return;
   const locale = recipientLocale(assessor.locale);
   await sendMail({
     organizationId: assessment.organizationId,
     to: assessor.email,
-    subject: translate(locale, "assessments.submittedMailSubject", { vendor: assessment.vendor.name }),
+    subject: translate(locale, "assessments.submittedMailSubject", {
+      vendor: assessment.vendor.name,
+    }),
     text: translate(locale, "assessments.submittedMailBody", {
       vendor: assessment.vendor.name,
       title: assessment.title,

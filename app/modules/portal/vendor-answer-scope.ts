@@ -33,19 +33,31 @@ export function questionnaireOpen(scope: Pick<VendorAnswerScope, "status">): boo
   return (VENDOR_EDITABLE as readonly string[]).includes(scope.status);
 }
 
-export function answerLock(scope: VendorAnswerScope, question: { key: string; sectionKey: string }): AnswerLock | null {
+export function answerLock(
+  scope: VendorAnswerScope,
+  question: { key: string; sectionKey: string },
+): AnswerLock | null {
   if (!questionnaireOpen(scope)) return "read_only";
-  if (scope.sections && !scope.sections.includes(question.sectionKey)) return "section_not_delegated";
+  if (scope.sections && !scope.sections.includes(question.sectionKey))
+    return "section_not_delegated";
   if (scope.reopened && !scope.reopened.includes(question.key)) return "not_reopened";
   return null;
 }
 
 /** The keys of the questions this contact may change now, in the order given. */
-export function changeableQuestionKeys(scope: VendorAnswerScope, questions: readonly { key: string; sectionKey: string }[]): string[] {
-  return questions.filter((question) => answerLock(scope, question) === null).map((question) => question.key);
+export function changeableQuestionKeys(
+  scope: VendorAnswerScope,
+  questions: readonly { key: string; sectionKey: string }[],
+): string[] {
+  return questions
+    .filter((question) => answerLock(scope, question) === null)
+    .map((question) => question.key);
 }
 
 /** May this contact see the section at all (its questions, answers and evidence files)? */
-export function sectionVisible(scope: Pick<VendorAnswerScope, "sections">, sectionKey: string): boolean {
+export function sectionVisible(
+  scope: Pick<VendorAnswerScope, "sections">,
+  sectionKey: string,
+): boolean {
   return !scope.sections || scope.sections.includes(sectionKey);
 }

@@ -39,13 +39,19 @@ export function generateVendorCode(): string {
 }
 
 export function vendorCodeHash(sessionId: string, code: string): string {
-  return createHmac("sha256", getEnv().SESSION_SECRET).update(`vendor-code:${sessionId}:${code}`).digest("hex");
+  return createHmac("sha256", getEnv().SESSION_SECRET)
+    .update(`vendor-code:${sessionId}:${code}`)
+    .digest("hex");
 }
 
 /** A fresh code with the fields to store on the session. */
 export function newVendorCode(sessionId: string, now = new Date()) {
   const code = generateVendorCode();
-  return { code, codeHash: vendorCodeHash(sessionId, code), codeExpiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000) };
+  return {
+    code,
+    codeHash: vendorCodeHash(sessionId, code),
+    codeExpiresAt: new Date(now.getTime() + CODE_TTL_MINUTES * 60_000),
+  };
 }
 
 export const codeMailLimitKey = (inviteLinkId: string) => `vendor-code:link:${inviteLinkId}`;
@@ -80,7 +86,9 @@ export async function deliverCodeMail(mail: OutgoingMail): Promise<void> {
   try {
     await sendMail(mail);
   } catch (error) {
-    logger.error("vendor_code.mail_failed", { message: String((error as Error)?.message ?? error) });
+    logger.error("vendor_code.mail_failed", {
+      message: String((error as Error)?.message ?? error),
+    });
   }
 }
 
@@ -114,8 +122,18 @@ async function loadSession(sessionToken: unknown) {
   return session;
 }
 
-function actorOf(link: { id: string; organizationId: string; assessmentId: string; contactEmail: string }, ip: string | null): VendorActor {
-  return { kind: "vendor", organizationId: link.organizationId, inviteLinkId: link.id, assessmentId: link.assessmentId, email: link.contactEmail, ip };
+function actorOf(
+  link: { id: string; organizationId: string; assessmentId: string; contactEmail: string },
+  ip: string | null,
+): VendorActor {
+  return {
+    kind: "vendor",
+    organizationId: link.organizationId,
+    inviteLinkId: link.id,
+    assessmentId: link.assessmentId,
+    email: link.contactEmail,
+    ip,
+  };
 }
 
 /** "se•••@acme.example": enough for the contact to recognise the inbox, little for anyone else. */
@@ -160,7 +178,11 @@ export type VerifyCodeResult =
  * Checks the code. Success verifies the session, remembers the browser (device) and audits
  * vendor.device_verified; each wrong code is audited and counted, the fifth ends the session.
  */
-export async function verifyVendorCode(sessionToken: unknown, rawCode: string, ip: string | null): Promise<VerifyCodeResult> {
+export async function verifyVendorCode(
+  sessionToken: unknown,
+  rawCode: string,
+  ip: string | null,
+): Promise<VerifyCodeResult> {
   const session = await loadSession(sessionToken);
   if (!session) return { kind: "no_session" };
   if (session.verifiedAt) return { kind: "already_verified" };
@@ -182,11 +204,20 @@ export async function verifyVendorCode(sessionToken: unknown, rawCode: string, i
     });
     if (!current) return { kind: "no_session" };
     if (current.verifiedAt) return { kind: "already_verified" };
-    if (!current.codeHash || !current.codeExpiresAt || current.codeExpiresAt.getTime() <= now.getTime()) return { kind: "expired" };
+    if (
+      !current.codeHash ||
+      !current.codeExpiresAt ||
+      current.codeExpiresAt.getTime() <= now.getTime()
+    )
+      return { kind: "expired" };
     const actor = actorOf(link, ip);
     if (!constantTimeEqual(current.codeHash, vendorCodeHash(session.id, code))) {
       // Atomic increment: two parallel wrong guesses cannot both see "attempt 4".
-      const { codeAttempts } = await tx.vendorSession.update({ where: { id: session.id }, data: { codeAttempts: { increment: 1 } }, select: { codeAttempts: true } });
+      const { codeAttempts } = await tx.vendorSession.update({
+        where: { id: session.id },
+        data: { codeAttempts: { increment: 1 } },
+        select: { codeAttempts: true },
+      });
       const dead = codeAttempts >= MAX_CODE_ATTEMPTS;
       if (dead) await tx.vendorSession.delete({ where: { id: session.id } });
       await recordAuditEvent(tx, actor, {
@@ -194,11 +225,24 @@ export async function verifyVendorCode(sessionToken: unknown, rawCode: string, i
         target: { type: "invite", id: link.id },
         payload: { attempt: codeAttempts, sessionEnded: dead },
       });
-      return dead ? { kind: "dead" } : { kind: "invalid", attemptsLeft: MAX_CODE_ATTEMPTS - codeAttempts };
+      return dead
+        ? { kind: "dead" }
+        : { kind: "invalid", attemptsLeft: MAX_CODE_ATTEMPTS - codeAttempts };
     }
-    await tx.vendorSession.update({ where: { id: session.id }, data: { verifiedAt: now, codeHash: null, codeExpiresAt: null } });
-    const device = await createVendorDevice(tx, { organizationId: link.organizationId, inviteLinkId: link.id }, now);
-    await recordAuditEvent(tx, actor, { action: "vendor.device_verified", target: { type: "invite", id: link.id }, payload: { deviceDays: VENDOR_DEVICE_TTL_DAYS } });
+    await tx.vendorSession.update({
+      where: { id: session.id },
+      data: { verifiedAt: now, codeHash: null, codeExpiresAt: null },
+    });
+    const device = await createVendorDevice(
+      tx,
+      { organizationId: link.organizationId, inviteLinkId: link.id },
+      now,
+    );
+    await recordAuditEvent(tx, actor, {
+      action: "vendor.device_verified",
+      target: { type: "invite", id: link.id },
+      payload: { deviceDays: VENDOR_DEVICE_TTL_DAYS },
+    });
     return { kind: "ok", deviceToken: device.token };
   });
 }
@@ -211,7 +255,10 @@ export type ResendCodeResult =
   | { kind: "rate_limited"; retryAfterSeconds: number };
 
 /** A new code for the same session (the old one stops working); at most one per minute. */
-export async function resendVendorCode(sessionToken: unknown, ip: string | null): Promise<ResendCodeResult> {
+export async function resendVendorCode(
+  sessionToken: unknown,
+  ip: string | null,
+): Promise<ResendCodeResult> {
   const session = await loadSession(sessionToken);
   if (!session) return { kind: "no_session" };
   if (session.verifiedAt) return { kind: "already_verified" };
@@ -233,7 +280,11 @@ export async function resendVendorCode(sessionToken: unknown, ip: string | null)
       data: { codeHash: fresh.codeHash, codeExpiresAt: fresh.codeExpiresAt },
     });
     if (result.count === 0) return false;
-    await recordAuditEvent(tx, actorOf(link, ip), { action: "vendor.code_sent", target: { type: "invite", id: link.id }, payload: { reason: "resend" } });
+    await recordAuditEvent(tx, actorOf(link, ip), {
+      action: "vendor.code_sent",
+      target: { type: "invite", id: link.id },
+      payload: { reason: "resend" },
+    });
     return true;
   });
   if (!updated) return { kind: "no_session" };

@@ -3,7 +3,12 @@ import { vendorSessionCookie } from "~/modules/auth/cookies.server";
 import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { auditEventsOf, createAssessmentScenario, rejectionOf, type AssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  auditEventsOf,
+  createAssessmentScenario,
+  rejectionOf,
+  type AssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { startSmtpCatcher, type SmtpCatcher } from "../../../tests/support/smtp-catcher";
 import { codeFromMail } from "../../../tests/support/vendor-sessions";
 import { exchangeInviteToken, requireVendorSession } from "./invite-links.server";
@@ -46,7 +51,8 @@ async function open(invite: { token: string }, deviceToken?: string) {
   return result;
 }
 
-const sessionOf = (sessionToken: string) => db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } });
+const sessionOf = (sessionToken: string) =>
+  db().vendorSession.findUnique({ where: { id: sha256Hex(sessionToken) } });
 
 async function portalRequest(sessionToken: string) {
   const cookie = (await vendorSessionCookie().serialize(sessionToken)).split(";")[0]!;
@@ -78,9 +84,13 @@ describe("a new browser", () => {
     expect(minutes).toBeCloseTo(CODE_TTL_MINUTES, 0);
 
     // Nothing of the portal before the code.
-    const refused = await rejectionOf(requireVendorSession(await portalRequest(opened.sessionToken)));
+    const refused = await rejectionOf(
+      requireVendorSession(await portalRequest(opened.sessionToken)),
+    );
     expect((refused as Response).headers.get("Location")).toBe("/portal/verify");
-    const sent = (await auditEventsOf(s.org.id, "vendor.code_sent")).filter((e) => e.actorId === invite.inviteId);
+    const sent = (await auditEventsOf(s.org.id, "vendor.code_sent")).filter(
+      (e) => e.actorId === invite.inviteId,
+    );
     expect(sent).toHaveLength(1);
     expect(JSON.parse(sent[0]!.payload)).toEqual({ reason: "new_browser" });
   });
@@ -90,7 +100,11 @@ describe("a new browser", () => {
     const opened = await open(invite);
     const code = await codeFromMail(smtp, invite.contactEmail);
     const ip = nextIp();
-    const result = await verifyVendorCode(opened.sessionToken, ` ${code.slice(0, 3)} ${code.slice(3)} `, ip);
+    const result = await verifyVendorCode(
+      opened.sessionToken,
+      ` ${code.slice(0, 3)} ${code.slice(3)} `,
+      ip,
+    );
     expect(result.kind).toBe("ok");
     if (result.kind !== "ok") return;
     expect(result.deviceToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -98,14 +112,20 @@ describe("a new browser", () => {
     const session = await sessionOf(opened.sessionToken);
     expect(session!.verifiedAt).not.toBeNull();
     expect(session!.codeHash).toBeNull();
-    const device = await db().vendorDevice.findUnique({ where: { id: sha256Hex(result.deviceToken) } });
+    const device = await db().vendorDevice.findUnique({
+      where: { id: sha256Hex(result.deviceToken) },
+    });
     expect(device).toMatchObject({ inviteLinkId: invite.inviteId, organizationId: s.org.id });
-    expect(Math.round((device!.expiresAt.getTime() - device!.createdAt.getTime()) / 86_400_000)).toBe(30);
+    expect(
+      Math.round((device!.expiresAt.getTime() - device!.createdAt.getTime()) / 86_400_000),
+    ).toBe(30);
     expect(await db().vendorDevice.findUnique({ where: { id: result.deviceToken } })).toBeNull();
 
     const actor = await requireVendorSession(await portalRequest(opened.sessionToken));
     expect(actor.inviteLinkId).toBe(invite.inviteId);
-    const verified = (await auditEventsOf(s.org.id, "vendor.device_verified")).filter((e) => e.actorId === invite.inviteId);
+    const verified = (await auditEventsOf(s.org.id, "vendor.device_verified")).filter(
+      (e) => e.actorId === invite.inviteId,
+    );
     expect(verified).toHaveLength(1);
     expect(verified[0]!.ipAddress).toBe(ip);
 
@@ -118,17 +138,26 @@ describe("a new browser", () => {
     const opened = await open(invite);
     const code = await codeFromMail(smtp, invite.contactEmail);
     for (let attempt = 1; attempt < MAX_CODE_ATTEMPTS; attempt++) {
-      expect(await verifyVendorCode(opened.sessionToken, wrongCode(code), nextIp())).toEqual({ kind: "invalid", attemptsLeft: MAX_CODE_ATTEMPTS - attempt });
+      expect(await verifyVendorCode(opened.sessionToken, wrongCode(code), nextIp())).toEqual({
+        kind: "invalid",
+        attemptsLeft: MAX_CODE_ATTEMPTS - attempt,
+      });
     }
     expect((await sessionOf(opened.sessionToken))!.codeAttempts).toBe(MAX_CODE_ATTEMPTS - 1);
-    expect(await verifyVendorCode(opened.sessionToken, wrongCode(code), nextIp())).toEqual({ kind: "dead" });
+    expect(await verifyVendorCode(opened.sessionToken, wrongCode(code), nextIp())).toEqual({
+      kind: "dead",
+    });
     expect(await sessionOf(opened.sessionToken)).toBeNull();
     expect((await verifyVendorCode(opened.sessionToken, code, nextIp())).kind).toBe("no_session");
     const ended = await rejectionOf(requireVendorSession(await portalRequest(opened.sessionToken)));
     expect((ended as Response).headers.get("Location")).toBe("/portal/ended");
 
-    const failed = (await auditEventsOf(s.org.id, "vendor.code_failed")).filter((e) => e.actorId === invite.inviteId);
-    expect(failed.map((e) => JSON.parse(e.payload) as unknown)).toEqual([1, 2, 3, 4, 5].map((attempt) => ({ attempt, sessionEnded: attempt === 5 })));
+    const failed = (await auditEventsOf(s.org.id, "vendor.code_failed")).filter(
+      (e) => e.actorId === invite.inviteId,
+    );
+    expect(failed.map((e) => JSON.parse(e.payload) as unknown)).toEqual(
+      [1, 2, 3, 4, 5].map((attempt) => ({ attempt, sessionEnded: attempt === 5 })),
+    );
     expect(await db().vendorDevice.count({ where: { inviteLinkId: invite.inviteId } })).toBe(0);
   });
 
@@ -137,10 +166,15 @@ describe("a new browser", () => {
     const opened = await open(invite);
     const code = await codeFromMail(smtp, invite.contactEmail);
     for (const input of ["", "12345", "1234567", "abcdef", "12345x"]) {
-      expect((await verifyVendorCode(opened.sessionToken, input, nextIp())).kind, input).toBe("malformed");
+      expect((await verifyVendorCode(opened.sessionToken, input, nextIp())).kind, input).toBe(
+        "malformed",
+      );
     }
     expect((await sessionOf(opened.sessionToken))!.codeAttempts).toBe(0);
-    await db().vendorSession.update({ where: { id: sha256Hex(opened.sessionToken) }, data: { codeExpiresAt: new Date(Date.now() - 1000) } });
+    await db().vendorSession.update({
+      where: { id: sha256Hex(opened.sessionToken) },
+      data: { codeExpiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await verifyVendorCode(opened.sessionToken, code, nextIp())).kind).toBe("expired");
     expect((await sessionOf(opened.sessionToken))!.verifiedAt).toBeNull();
   });
@@ -155,18 +189,30 @@ describe("a new browser", () => {
 
     // As if the first code had been sent 61 s ago.
     const id = sha256Hex(opened.sessionToken);
-    const age = async () => db().vendorSession.update({ where: { id }, data: { codeExpiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000 - 61_000) } });
+    const age = async () =>
+      db().vendorSession.update({
+        where: { id },
+        data: { codeExpiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000 - 61_000) },
+      });
     await age();
     const mailsBefore = smtp.messages.length;
     expect(await resendVendorCode(opened.sessionToken, nextIp())).toEqual({ kind: "sent" });
-    await smtp.waitFor((m) => smtp.messages.indexOf(m) >= mailsBefore && m.to.includes(invite.contactEmail));
+    await smtp.waitFor(
+      (m) => smtp.messages.indexOf(m) >= mailsBefore && m.to.includes(invite.contactEmail),
+    );
     const second = await codeFromMail(smtp, invite.contactEmail);
     const stored = await sessionOf(opened.sessionToken);
     expect(stored!.codeHash).toBe(vendorCodeHash(id, second));
-    if (second !== first) expect((await verifyVendorCode(opened.sessionToken, first, nextIp())).kind).toBe("invalid");
+    if (second !== first)
+      expect((await verifyVendorCode(opened.sessionToken, first, nextIp())).kind).toBe("invalid");
     expect((await verifyVendorCode(opened.sessionToken, second, nextIp())).kind).toBe("ok");
-    const sent = (await auditEventsOf(s.org.id, "vendor.code_sent")).filter((e) => e.actorId === invite.inviteId);
-    expect(sent.map((e) => (JSON.parse(e.payload) as { reason: string }).reason)).toEqual(["new_browser", "resend"]);
+    const sent = (await auditEventsOf(s.org.id, "vendor.code_sent")).filter(
+      (e) => e.actorId === invite.inviteId,
+    );
+    expect(sent.map((e) => (JSON.parse(e.payload) as { reason: string }).reason)).toEqual([
+      "new_browser",
+      "resend",
+    ]);
   });
 
   it("rate-limits resends per session", async () => {
@@ -174,10 +220,16 @@ describe("a new browser", () => {
     const opened = await open(invite);
     const id = sha256Hex(opened.sessionToken);
     for (let i = 0; i < VENDOR_CODE_LIMITS.resendPerSession.limit; i++) {
-      await db().vendorSession.update({ where: { id }, data: { codeExpiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000 - 61_000) } });
+      await db().vendorSession.update({
+        where: { id },
+        data: { codeExpiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000 - 61_000) },
+      });
       expect((await resendVendorCode(opened.sessionToken, nextIp())).kind).toBe("sent");
     }
-    await db().vendorSession.update({ where: { id }, data: { codeExpiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000 - 61_000) } });
+    await db().vendorSession.update({
+      where: { id },
+      data: { codeExpiresAt: new Date(Date.now() + CODE_TTL_MINUTES * 60_000 - 61_000) },
+    });
     expect((await resendVendorCode(opened.sessionToken, nextIp())).kind).toBe("rate_limited");
   });
 
@@ -210,7 +262,11 @@ describe("a remembered browser", () => {
   async function rememberedDevice() {
     const invite = await s.createInvite();
     const opened = await open(invite);
-    const verified = await verifyVendorCode(opened.sessionToken, await codeFromMail(smtp, invite.contactEmail), nextIp());
+    const verified = await verifyVendorCode(
+      opened.sessionToken,
+      await codeFromMail(smtp, invite.contactEmail),
+      nextIp(),
+    );
     if (verified.kind !== "ok") throw new Error("verification failed");
     return { invite, deviceToken: verified.deviceToken };
   }
@@ -221,9 +277,15 @@ describe("a remembered browser", () => {
     const again = await open(invite, deviceToken);
     expect(again.verified).toBe(true);
     expect((await sessionOf(again.sessionToken))!.verifiedAt).not.toBeNull();
-    expect((await requireVendorSession(await portalRequest(again.sessionToken))).inviteLinkId).toBe(invite.inviteId);
-    expect(smtp.messages.filter((m) => m.to.includes(invite.contactEmail)).length).toBe(mailsBefore);
-    const opened = (await auditEventsOf(s.org.id, "invite.opened")).filter((e) => e.actorId === invite.inviteId);
+    expect((await requireVendorSession(await portalRequest(again.sessionToken))).inviteLinkId).toBe(
+      invite.inviteId,
+    );
+    expect(smtp.messages.filter((m) => m.to.includes(invite.contactEmail)).length).toBe(
+      mailsBefore,
+    );
+    const opened = (await auditEventsOf(s.org.id, "invite.opened")).filter(
+      (e) => e.actorId === invite.inviteId,
+    );
     expect(JSON.parse(opened.at(-1)!.payload)).toEqual({ knownDevice: true });
   });
 
@@ -235,7 +297,10 @@ describe("a remembered browser", () => {
     expect((await open(other, "not a token")).verified).toBe(false);
 
     const { invite, deviceToken: expiring } = await rememberedDevice();
-    await db().vendorDevice.update({ where: { id: sha256Hex(expiring) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db().vendorDevice.update({
+      where: { id: sha256Hex(expiring) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect((await open(invite, expiring)).verified).toBe(false);
   });
 });

@@ -10,19 +10,33 @@ import { VENDOR_DEVICE_TTL_DAYS } from "../auth/cookies.server";
 const DEVICE_TOKEN = /^[A-Za-z0-9_-]{43}$/;
 
 /** The id of a trusted, unexpired device of `inviteLinkId` behind `deviceToken`, or null. */
-export async function findTrustedDevice(tx: Tx, deviceToken: unknown, inviteLinkId: string, now = new Date()): Promise<string | null> {
+export async function findTrustedDevice(
+  tx: Tx,
+  deviceToken: unknown,
+  inviteLinkId: string,
+  now = new Date(),
+): Promise<string | null> {
   if (typeof deviceToken !== "string" || !DEVICE_TOKEN.test(deviceToken)) return null;
   const device = await tx.vendorDevice.findUnique({
     where: { id: sha256Hex(deviceToken) },
     select: { id: true, inviteLinkId: true, expiresAt: true },
   });
-  if (!device || device.inviteLinkId !== inviteLinkId || device.expiresAt.getTime() <= now.getTime()) return null;
+  if (
+    !device ||
+    device.inviteLinkId !== inviteLinkId ||
+    device.expiresAt.getTime() <= now.getTime()
+  )
+    return null;
   await tx.vendorDevice.update({ where: { id: device.id }, data: { lastSeenAt: now } });
   return device.id;
 }
 
 /** Remembers this browser for the link; returns the plain token for the cookie (never stored). */
-export async function createVendorDevice(tx: Tx, input: { organizationId: string; inviteLinkId: string }, now = new Date()) {
+export async function createVendorDevice(
+  tx: Tx,
+  input: { organizationId: string; inviteLinkId: string },
+  now = new Date(),
+) {
   const token = generateToken(32);
   await tx.vendorDevice.create({
     data: {

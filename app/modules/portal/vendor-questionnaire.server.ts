@@ -18,7 +18,10 @@ export function parseStoredAnswer(json: string): unknown {
   }
 }
 
-export async function loadVendorAssessment(actor: VendorActor, client: Tx | ReturnType<typeof db> = db()) {
+export async function loadVendorAssessment(
+  actor: VendorActor,
+  client: Tx | ReturnType<typeof db> = db(),
+) {
   const assessment = await client.assessment.findFirst({
     where: { id: actor.assessmentId, organizationId: actor.organizationId },
     select: {
@@ -50,8 +53,13 @@ export interface VendorWriteState {
  * change request reopened, with the contact's delegated sections: the scope of
  * vendor-answer-scope.ts. Inside a transaction call it after the assessment's row lock.
  */
-export async function loadVendorWriteState(actor: VendorActor, client: Tx | ReturnType<typeof db> = db()): Promise<VendorWriteState> {
-  const [row] = await client.$queryRaw<{ id: string; status: string; templateVersionId: string; reopened: string | null }[]>`
+export async function loadVendorWriteState(
+  actor: VendorActor,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<VendorWriteState> {
+  const [row] = await client.$queryRaw<
+    { id: string; status: string; templateVersionId: string; reopened: string | null }[]
+  >`
     SELECT a."id", a."status", a."templateVersionId",
            (SELECT c."questionKeys" FROM "ChangeRequest" c
             WHERE c."assessmentId" = a."id" AND c."organizationId" = a."organizationId" AND c."closedAt" IS NULL
@@ -62,7 +70,11 @@ export async function loadVendorWriteState(actor: VendorActor, client: Tx | Retu
     id: row.id,
     status: row.status,
     templateVersionId: row.templateVersionId,
-    scope: { status: row.status, sections: actor.sections ?? null, reopened: row.reopened === null ? null : parseKeyList(row.reopened) },
+    scope: {
+      status: row.status,
+      sections: actor.sections ?? null,
+      reopened: row.reopened === null ? null : parseKeyList(row.reopened),
+    },
   };
 }
 
@@ -92,18 +104,36 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
     where: { assessmentId: assessment.id, organizationId: actor.organizationId },
     select: { questionKey: true, value: true, version: true },
   });
-  const values = Object.fromEntries(answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+  const values = Object.fromEntries(
+    answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]),
+  );
   // Visibility is judged on every answer (a delegated colleague's questions may depend on others').
   const hidden = hiddenQuestionKeys(template.definition.sections, values);
   const allowed = actor.sections ? new Set(actor.sections) : null;
-  const sections = template.definition.sections.filter((section) => !allowed || allowed.has(section.key));
+  const sections = template.definition.sections.filter(
+    (section) => !allowed || allowed.has(section.key),
+  );
   const scope = await loadVendorAnswerScope(actor, assessment);
   const visibleQuestionKeys = sections.flatMap((section) => section.questions.map((q) => q.key));
   // Files follow the answers: a delegated colleague sees only the files of their own sections.
   const files = await db().evidenceFile.findMany({
-    where: { assessmentId: assessment.id, organizationId: actor.organizationId, deletedAt: null, ...(allowed ? { questionKey: { in: visibleQuestionKeys } } : {}) },
+    where: {
+      assessmentId: assessment.id,
+      organizationId: actor.organizationId,
+      deletedAt: null,
+      ...(allowed ? { questionKey: { in: visibleQuestionKeys } } : {}),
+    },
     orderBy: { createdAt: "asc" },
-    select: { id: true, questionKey: true, fileName: true, size: true, contentType: true, sha256: true, createdAt: true, uploadedByLabel: true },
+    select: {
+      id: true,
+      questionKey: true,
+      fileName: true,
+      size: true,
+      contentType: true,
+      sha256: true,
+      createdAt: true,
+      uploadedByLabel: true,
+    },
   });
   return {
     sections,
@@ -111,7 +141,12 @@ export async function getVendorQuestionnaire(actor: VendorActor) {
     files,
     delegated: allowed !== null,
     /** The questions this contact may change now; every other input is read-only and not sent. */
-    changeable: changeableQuestionKeys(scope, sections.flatMap((section) => section.questions.map((q) => ({ key: q.key, sectionKey: section.key })))),
+    changeable: changeableQuestionKeys(
+      scope,
+      sections.flatMap((section) =>
+        section.questions.map((q) => ({ key: q.key, sectionKey: section.key })),
+      ),
+    ),
     assessment: {
       title: assessment.title,
       status: assessment.status as AssessmentStatus,

@@ -11,22 +11,27 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const EXPORT_MAX_ROWS = 50_000;
 
 /** The portfolio table as localised headers and rows (numbers stay numbers, dates ISO days). */
-export function portfolioTable(locale: Locale, items: PortfolioRow[]): { headers: string[]; rows: Cell[][] } {
+export function portfolioTable(
+  locale: Locale,
+  items: PortfolioRow[],
+): { headers: string[]; rows: Cell[][] } {
   const t = (key: MessageKey) => translate(locale, key);
-  const headers = ([
-    "columnVendor",
-    "columnProduct",
-    "columnCriticality",
-    "columnScore",
-    "columnTier",
-    "columnTransparency",
-    "columnResidency",
-    "columnStatus",
-    "columnDue",
-    "columnExpiry",
-    "columnFindings",
-    "columnTags",
-  ] as const).map((key) => t(labelKey("portfolio.", key) ?? "common.unknownValue"));
+  const headers = (
+    [
+      "columnVendor",
+      "columnProduct",
+      "columnCriticality",
+      "columnScore",
+      "columnTier",
+      "columnTransparency",
+      "columnResidency",
+      "columnStatus",
+      "columnDue",
+      "columnExpiry",
+      "columnFindings",
+      "columnTags",
+    ] as const
+  ).map((key) => t(labelKey("portfolio.", key) ?? "common.unknownValue"));
   const rows = items.map((row): Cell[] => [
     row.name,
     row.product,
@@ -34,7 +39,9 @@ export function portfolioTable(locale: Locale, items: PortfolioRow[]): { headers
     row.overall,
     row.tier ? t(labelKey("assessments.tier", row.tier) ?? "common.unknownValue") : null,
     row.transparency,
-    row.residencyClass ? t(labelKey("assessments.class_", row.residencyClass) ?? "common.unknownValue") : null,
+    row.residencyClass
+      ? t(labelKey("assessments.class_", row.residencyClass) ?? "common.unknownValue")
+      : null,
     row.status ? t(labelKey("assessments.status", row.status) ?? "common.unknownValue") : null,
     row.dueDate,
     row.certificateExpiry,

@@ -233,34 +233,98 @@ describe("sub-processor tables, evidence and long text", () => {
   });
 
   it("accepts 'none' (na) and refuses it together with rows, rows without a name or a bad mechanism", () => {
-    expect(answerFromFormData(table, form([["q.data.subprocessors", "na"]]))).toEqual({ ok: true, value: "na" });
-    expect(answerFromFormData(table, form([["q.data.subprocessors", "na"], ["q.data.subprocessors.name", "X"], ["q.data.subprocessors.country", "DE"], ["q.data.subprocessors.mechanism", "scc"]]))).toMatchObject({ ok: false });
-    expect(answerFromFormData(table, form([["q.data.subprocessors.purpose", "Hosting"], ["q.data.subprocessors.country", "DE"], ["q.data.subprocessors.mechanism", "scc"]]))).toMatchObject({ ok: false, error: { key: "answers.subprocessorName" } });
-    expect(parseAnswerValue(table, [{ name: "X", purpose: "", country: "DE", mechanism: "magic" }])).toMatchObject({ ok: false, error: { key: "answers.chooseMechanism" } });
-    expect(parseAnswerValue(table, [{ name: "X", purpose: "", country: "DE", mechanism: "scc", extra: 1 }])).toMatchObject({ ok: false });
+    expect(answerFromFormData(table, form([["q.data.subprocessors", "na"]]))).toEqual({
+      ok: true,
+      value: "na",
+    });
+    expect(
+      answerFromFormData(
+        table,
+        form([
+          ["q.data.subprocessors", "na"],
+          ["q.data.subprocessors.name", "X"],
+          ["q.data.subprocessors.country", "DE"],
+          ["q.data.subprocessors.mechanism", "scc"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false });
+    expect(
+      answerFromFormData(
+        table,
+        form([
+          ["q.data.subprocessors.purpose", "Hosting"],
+          ["q.data.subprocessors.country", "DE"],
+          ["q.data.subprocessors.mechanism", "scc"],
+        ]),
+      ),
+    ).toMatchObject({ ok: false, error: { key: "answers.subprocessorName" } });
+    expect(
+      parseAnswerValue(table, [{ name: "X", purpose: "", country: "DE", mechanism: "magic" }]),
+    ).toMatchObject({ ok: false, error: { key: "answers.chooseMechanism" } });
+    expect(
+      parseAnswerValue(table, [
+        { name: "X", purpose: "", country: "DE", mechanism: "scc", extra: 1 },
+      ]),
+    ).toMatchObject({ ok: false });
     expect(answerFromFormData(table, form([]))).toEqual({ ok: true, value: null });
   });
 
   it("reads evidence parts and enforces the requested document types and expiry", () => {
     expect(
-      answerFromFormData(evidence, form([["q.compliance.iso_certificate.documentType", "iso27001_certificate"], ["q.compliance.iso_certificate.validUntil", "2027-06-30"], ["q.compliance.iso_certificate.file", fileId]])),
-    ).toEqual({ ok: true, value: { documentType: "iso27001_certificate", validUntil: "2027-06-30", files: [fileId] } });
-    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate.file", fileId]]))).toMatchObject({ ok: false, error: { key: "answers.validUntilRequired" } });
-    expect(parseAnswerValue(evidence, { documentType: "soc2_report", files: [] })).toMatchObject({ ok: false, error: { key: "answers.chooseRequestedDocumentType" } });
-    expect(parseAnswerValue(evidence, { documentType: "other", files: ["../../etc/passwd"] })).toMatchObject({ ok: false });
-    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate", "na"]]))).toEqual({ ok: true, value: "na" });
-    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate.documentType", "iso27001_certificate"]]))).toEqual({ ok: true, value: null });
+      answerFromFormData(
+        evidence,
+        form([
+          ["q.compliance.iso_certificate.documentType", "iso27001_certificate"],
+          ["q.compliance.iso_certificate.validUntil", "2027-06-30"],
+          ["q.compliance.iso_certificate.file", fileId],
+        ]),
+      ),
+    ).toEqual({
+      ok: true,
+      value: { documentType: "iso27001_certificate", validUntil: "2027-06-30", files: [fileId] },
+    });
+    expect(
+      answerFromFormData(evidence, form([["q.compliance.iso_certificate.file", fileId]])),
+    ).toMatchObject({ ok: false, error: { key: "answers.validUntilRequired" } });
+    expect(parseAnswerValue(evidence, { documentType: "soc2_report", files: [] })).toMatchObject({
+      ok: false,
+      error: { key: "answers.chooseRequestedDocumentType" },
+    });
+    expect(
+      parseAnswerValue(evidence, { documentType: "other", files: ["../../etc/passwd"] }),
+    ).toMatchObject({ ok: false });
+    expect(answerFromFormData(evidence, form([["q.compliance.iso_certificate", "na"]]))).toEqual({
+      ok: true,
+      value: "na",
+    });
+    expect(
+      answerFromFormData(
+        evidence,
+        form([["q.compliance.iso_certificate.documentType", "iso27001_certificate"]]),
+      ),
+    ).toEqual({ ok: true, value: null });
   });
 
   it("keeps long text with line breaks and refuses a file in a text field", () => {
-    expect(answerFromFormData(longText, form([["q.ai.description", "Line 1\r\nLine 2"]]))).toEqual({ ok: true, value: "Line 1\nLine 2" });
-    expect(answerFromFormData(longText, form([["q.ai.description", new Blob(["x"])]]))).toMatchObject({ ok: false });
-    expect(answerFromFormData(table, form([["q.data.subprocessors.name", new Blob(["x"])]]))).toMatchObject({ ok: false });
+    expect(answerFromFormData(longText, form([["q.ai.description", "Line 1\r\nLine 2"]]))).toEqual({
+      ok: true,
+      value: "Line 1\nLine 2",
+    });
+    expect(
+      answerFromFormData(longText, form([["q.ai.description", new Blob(["x"])]])),
+    ).toMatchObject({ ok: false });
+    expect(
+      answerFromFormData(table, form([["q.data.subprocessors.name", new Blob(["x"])]])),
+    ).toMatchObject({ ok: false });
   });
 
   it("compares objects by content and string lists as sets", () => {
-    expect(comparableAnswer({ files: [fileId], documentType: "dpa" })).toBe(comparableAnswer({ documentType: "dpa", files: [fileId] }));
+    expect(comparableAnswer({ files: [fileId], documentType: "dpa" })).toBe(
+      comparableAnswer({ documentType: "dpa", files: [fileId] }),
+    );
     expect(comparableAnswer(["B", "A"])).toBe(comparableAnswer(["A", "B"]));
-    expect(comparableAnswer([{ name: "A" }, { name: "B" }])).not.toBe(comparableAnswer([{ name: "B" }, { name: "A" }]));
+    expect(comparableAnswer([{ name: "A" }, { name: "B" }])).not.toBe(
+      comparableAnswer([{ name: "B" }, { name: "A" }]),
+    );
   });
 });

@@ -84,7 +84,10 @@ export const answerValueSchemas = {
       .max(MULTI_VALUE_MAX)
       .refine(uniqueList, { message: messageKey("answers.optionTwice") }),
   ]),
-  number: z.union([reservedSchema, z.number({ message: messageKey("answers.enterNumber") }).finite()]),
+  number: z.union([
+    reservedSchema,
+    z.number({ message: messageKey("answers.enterNumber") }).finite(),
+  ]),
   date: z.union([reservedSchema, isoDateSchema]),
   text: z
     .string()
@@ -103,8 +106,12 @@ export const answerValueSchemas = {
         z.strictObject({
           name: displayNameSchema({ max: 200, required: messageKey("answers.subprocessorName") }),
           purpose: z.string().trim().max(500),
-          country: z.string().regex(COUNTRY_CODE_PATTERN, { message: messageKey("answers.countryCode") }),
-          mechanism: z.enum(TRANSFER_MECHANISMS, { message: messageKey("answers.chooseMechanism") }),
+          country: z
+            .string()
+            .regex(COUNTRY_CODE_PATTERN, { message: messageKey("answers.countryCode") }),
+          mechanism: z.enum(TRANSFER_MECHANISMS, {
+            message: messageKey("answers.chooseMechanism"),
+          }),
         }),
       )
       .min(1, { message: messageKey("answers.addSubprocessor") })
@@ -113,10 +120,14 @@ export const answerValueSchemas = {
   evidence: z.union([
     reservedSchema,
     z.strictObject({
-      documentType: z.enum(EVIDENCE_DOCUMENT_TYPES, { message: messageKey("answers.chooseDocumentType") }),
+      documentType: z.enum(EVIDENCE_DOCUMENT_TYPES, {
+        message: messageKey("answers.chooseDocumentType"),
+      }),
       validUntil: isoDateSchema.optional(),
       files: z
-        .array(z.string().regex(/^[a-z0-9]{20,40}$/, { message: messageKey("answers.unknownFile") }))
+        .array(
+          z.string().regex(/^[a-z0-9]{20,40}$/, { message: messageKey("answers.unknownFile") }),
+        )
         .max(EVIDENCE_FILES_MAX, { message: messageKey("answers.tooManyFiles") })
         .refine(uniqueList, { message: messageKey("answers.fileTwice") }),
     }),
@@ -124,11 +135,7 @@ export const answerValueSchemas = {
   countries: z.union([
     reservedSchema,
     z
-      .array(
-        z
-          .string()
-          .regex(COUNTRY_CODE_PATTERN, { message: messageKey("answers.countryCode") }),
-      )
+      .array(z.string().regex(COUNTRY_CODE_PATTERN, { message: messageKey("answers.countryCode") }))
       .min(1, { message: messageKey("answers.chooseCountry") })
       .max(MULTI_VALUE_MAX)
       .refine(uniqueList, { message: messageKey("answers.countryTwice") }),
@@ -178,9 +185,17 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
       return answerValueSchemas.number.superRefine((value, ctx) => {
         if (typeof value !== "number") return;
         if (min !== undefined && value < min)
-          ctx.addIssue({ code: "custom", message: messageKey("answers.numberTooSmall"), params: { min } });
+          ctx.addIssue({
+            code: "custom",
+            message: messageKey("answers.numberTooSmall"),
+            params: { min },
+          });
         if (max !== undefined && value > max)
-          ctx.addIssue({ code: "custom", message: messageKey("answers.numberTooLarge"), params: { max } });
+          ctx.addIssue({
+            code: "custom",
+            message: messageKey("answers.numberTooLarge"),
+            params: { max },
+          });
       });
     }
     case "date":
@@ -198,7 +213,10 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
       return answerValueSchemas.evidence.superRefine((value, ctx) => {
         if (typeof value === "string" || !requirement) return;
         if (!(requirement.documentTypes as readonly string[]).includes(value.documentType)) {
-          ctx.addIssue({ code: "custom", message: messageKey("answers.chooseRequestedDocumentType") });
+          ctx.addIssue({
+            code: "custom",
+            message: messageKey("answers.chooseRequestedDocumentType"),
+          });
         }
         if (requirement.expiryRequired && value.files.length > 0 && !value.validUntil) {
           ctx.addIssue({ code: "custom", message: messageKey("answers.validUntilRequired") });
@@ -228,7 +246,8 @@ export function parseAnswerValue(question: AnswerQuestion, raw: unknown): ParseA
  */
 function readableIssues(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   if (issue.code !== "invalid_union" || issue.errors.length === 0) return [issue];
-  const depth = (branch: z.core.$ZodIssue[]) => Math.max(0, ...branch.map((i) => i.path.length + (i.code === "invalid_union" ? 1 : 0)));
+  const depth = (branch: z.core.$ZodIssue[]) =>
+    Math.max(0, ...branch.map((i) => i.path.length + (i.code === "invalid_union" ? 1 : 0)));
   let best = issue.errors[0]!;
   for (const branch of issue.errors) if (depth(branch) >= depth(best)) best = branch;
   return best.flatMap(readableIssues);
@@ -312,21 +331,32 @@ function textEntries(formData: FormData, name: string): string[] | null {
 }
 
 const reservedIn = (texts: readonly string[]) =>
-  texts.map((text) => text.trim()).find((text) => text === UNKNOWN_VALUE || text === NOT_APPLICABLE_VALUE);
+  texts
+    .map((text) => text.trim())
+    .find((text) => text === UNKNOWN_VALUE || text === NOT_APPLICABLE_VALUE);
 
 /**
  * A sub-processor table posts one field per column and row (`q.<key>.name`, `.purpose`,
  * `.country`, `.mechanism`, repeated in row order); empty rows are dropped. `q.<key>` = "na"
  * says there are no sub-processors, "unknown" that the respondent does not know.
  */
-function subprocessorsFromForm(question: AnswerQuestion, formData: FormData, texts: string[]): ParseAnswerResult {
+function subprocessorsFromForm(
+  question: AnswerQuestion,
+  formData: FormData,
+  texts: string[],
+): ParseAnswerResult {
   const base = answerFieldName(question);
   const columns = ["name", "purpose", "country", "mechanism"] as const;
   const values = columns.map((column) => textEntries(formData, `${base}.${column}`));
-  if (values.some((column) => column === null)) return { ok: false, error: { key: "answers.unexpectedFile" } };
+  if (values.some((column) => column === null))
+    return { ok: false, error: { key: "answers.unexpectedFile" } };
   const [names = [], purposes = [], countries = [], mechanisms = []] = values as string[][];
   const rowCount = Math.max(names.length, purposes.length, countries.length, mechanisms.length);
-  if (rowCount > SUBPROCESSOR_ROWS_MAX) return { ok: false, error: { key: "answers.tooManySubprocessors", params: { max: SUBPROCESSOR_ROWS_MAX } } };
+  if (rowCount > SUBPROCESSOR_ROWS_MAX)
+    return {
+      ok: false,
+      error: { key: "answers.tooManySubprocessors", params: { max: SUBPROCESSOR_ROWS_MAX } },
+    };
   const rows: Record<string, string>[] = [];
   for (let i = 0; i < rowCount; i++) {
     const row = {
@@ -349,12 +379,17 @@ function subprocessorsFromForm(question: AnswerQuestion, formData: FormData, tex
 }
 
 /** An evidence answer posts `q.<key>.documentType`, `q.<key>.validUntil` and one `q.<key>.file` per attached file id. */
-function evidenceFromForm(question: AnswerQuestion, formData: FormData, texts: string[]): ParseAnswerResult {
+function evidenceFromForm(
+  question: AnswerQuestion,
+  formData: FormData,
+  texts: string[],
+): ParseAnswerResult {
   const base = answerFieldName(question);
   const documentType = textEntries(formData, `${base}.documentType`);
   const validUntil = textEntries(formData, `${base}.validUntil`);
   const files = textEntries(formData, `${base}.file`);
-  if (!documentType || !validUntil || !files) return { ok: false, error: { key: "answers.unexpectedFile" } };
+  if (!documentType || !validUntil || !files)
+    return { ok: false, error: { key: "answers.unexpectedFile" } };
   const reserved = reservedIn(texts);
   if (reserved) return parseAnswerValue(question, reserved);
   const fileIds = [...new Set(files.map((f) => f.trim()).filter((f) => f !== ""))];
@@ -362,7 +397,11 @@ function evidenceFromForm(question: AnswerQuestion, formData: FormData, texts: s
   const until = validUntil.map((d) => d.trim()).find((d) => d !== "") ?? "";
   if (fileIds.length === 0 && until === "") return { ok: true, value: null };
   const defaultType = question.evidence?.documentTypes[0] ?? "";
-  return parseAnswerValue(question, { documentType: type || defaultType, ...(until ? { validUntil: until } : {}), files: fileIds });
+  return parseAnswerValue(question, {
+    documentType: type || defaultType,
+    ...(until ? { validUntil: until } : {}),
+    files: fileIds,
+  });
 }
 
 /**

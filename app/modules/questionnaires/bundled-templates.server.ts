@@ -4,7 +4,10 @@ import dataResidencyTransfers from "../../reference-data/templates/data-residenc
 import { db, type Tx } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import type { Actor } from "../auth/actor";
-import { publishTemplateVersion, templateChecksum } from "../templates/publish-template-version.server";
+import {
+  publishTemplateVersion,
+  templateChecksum,
+} from "../templates/publish-template-version.server";
 import { parseTemplateDefinition } from "./template-definition";
 
 // Kept for callers that imported the checksum from here before it moved to the templates module.
@@ -14,7 +17,11 @@ export { templateChecksum };
  * Templates written by us, installed into every organisation: every JSON file in app/reference-data/templates/
  * (static imports so the build bundles them; add a new file here as well).
  */
-export const BUNDLED_TEMPLATES: readonly unknown[] = [aiVendorDueDiligence, aiTransparencyIndicators, dataResidencyTransfers];
+export const BUNDLED_TEMPLATES: readonly unknown[] = [
+  aiVendorDueDiligence,
+  aiTransparencyIndicators,
+  dataResidencyTransfers,
+];
 
 /**
  * Idempotent: installs each bundled template the organisation does not have yet, and publishes
@@ -27,30 +34,51 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
   let installed = 0;
   for (const raw of BUNDLED_TEMPLATES) {
     const parsed = parseTemplateDefinition(raw);
-    if (!parsed.ok) throw new Error(`Bundled template is invalid: ${JSON.stringify(parsed.errors)}`);
+    if (!parsed.ok)
+      throw new Error(`Bundled template is invalid: ${JSON.stringify(parsed.errors)}`);
     const definition = parsed.definition;
     const checksum = templateChecksum(definition);
     const exists = await tx.questionnaireTemplate.findUnique({
       where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
       select: {
         id: true,
-        versions: { where: { status: "PUBLISHED" }, orderBy: { version: "desc" }, select: { version: true, checksum: true, origin: true } },
+        versions: {
+          where: { status: "PUBLISHED" },
+          orderBy: { version: "desc" },
+          select: { version: true, checksum: true, origin: true },
+        },
       },
     });
     if (exists) {
       const latestBundled = exists.versions.find((v) => v.origin === "bundled");
       if (latestBundled?.checksum === checksum) continue;
-      const editedLater = exists.versions.some((v) => v.origin !== "bundled" && v.version > (latestBundled?.version ?? 0));
+      const editedLater = exists.versions.some(
+        (v) => v.origin !== "bundled" && v.version > (latestBundled?.version ?? 0),
+      );
       if (editedLater) continue;
-      await publishTemplateVersion(tx, actor, { templateId: exists.id, definition, origin: "bundled", action: "template.version_published" });
+      await publishTemplateVersion(tx, actor, {
+        templateId: exists.id,
+        definition,
+        origin: "bundled",
+        action: "template.version_published",
+      });
       installed++;
       continue;
     }
     const template = await tx.questionnaireTemplate.create({
-      data: { organizationId: actor.organizationId, key: definition.key, name: definition.title.en },
+      data: {
+        organizationId: actor.organizationId,
+        key: definition.key,
+        name: definition.title.en,
+      },
       select: { id: true },
     });
-    await publishTemplateVersion(tx, actor, { templateId: template.id, definition, origin: "bundled", action: "template.installed" });
+    await publishTemplateVersion(tx, actor, {
+      templateId: template.id,
+      definition,
+      origin: "bundled",
+      action: "template.installed",
+    });
     installed++;
   }
   return installed;
@@ -62,7 +90,11 @@ export async function syncBundledTemplates(): Promise<number> {
   let published = 0;
   for (const organization of organizations) {
     published += await inTransaction((tx) =>
-      installBundledTemplates(tx, { kind: "system", organizationId: organization.id, label: "bundled templates" }),
+      installBundledTemplates(tx, {
+        kind: "system",
+        organizationId: organization.id,
+        label: "bundled templates",
+      }),
     );
   }
   return published;

@@ -4,7 +4,11 @@ import { computeScore } from "../assessments/compute-score";
 import { residencyFlowsFromAnswers } from "../assessments/residency-flows";
 import { hiddenQuestionKeys, visibleAnswers } from "./conditions";
 import { answersForScoring } from "./scoring-answers";
-import { parseTemplateDefinition, type TemplateDefinition, type TemplateDefinitionInput } from "./template-definition";
+import {
+  parseTemplateDefinition,
+  type TemplateDefinition,
+  type TemplateDefinitionInput,
+} from "./template-definition";
 
 const text = (en: string) => ({ en, de: `${en} (de)` });
 
@@ -40,7 +44,12 @@ function template(): TemplateDefinitionInput {
             type: "text",
             label: text("Transfer details"),
             required: true,
-            showIf: { any: [{ question: "regions", in: ["US"] }, { question: "regions", in: ["unknown"] }] },
+            showIf: {
+              any: [
+                { question: "regions", in: ["US"] },
+                { question: "regions", in: ["unknown"] },
+              ],
+            },
           },
         ],
       },
@@ -72,10 +81,21 @@ function parsed(input: TemplateDefinitionInput = template()): TemplateDefinition
 describe("hiddenQuestionKeys", () => {
   it("hides questions whose rule does not hold, and shows them once it does", () => {
     const definition = parsed();
-    expect([...hiddenQuestionKeys(definition.sections, {})].sort()).toEqual(["iso.certificate", "iso.scope", "transfer.details"]);
-    expect([...hiddenQuestionKeys(definition.sections, { iso: "partial" })].sort()).toEqual(["iso.scope", "transfer.details"]);
-    expect([...hiddenQuestionKeys(definition.sections, { iso: "yes", regions: ["DE", "US"] })]).toEqual([]);
-    expect([...hiddenQuestionKeys(definition.sections, { iso: "no", regions: "unknown" })].sort()).toEqual(["iso.certificate", "iso.scope"]);
+    expect([...hiddenQuestionKeys(definition.sections, {})].sort()).toEqual([
+      "iso.certificate",
+      "iso.scope",
+      "transfer.details",
+    ]);
+    expect([...hiddenQuestionKeys(definition.sections, { iso: "partial" })].sort()).toEqual([
+      "iso.scope",
+      "transfer.details",
+    ]);
+    expect([
+      ...hiddenQuestionKeys(definition.sections, { iso: "yes", regions: ["DE", "US"] }),
+    ]).toEqual([]);
+    expect(
+      [...hiddenQuestionKeys(definition.sections, { iso: "no", regions: "unknown" })].sort(),
+    ).toEqual(["iso.certificate", "iso.scope"]);
   });
 
   it("hides a question whose controlling question is itself hidden", () => {
@@ -102,13 +122,23 @@ describe("hiddenQuestionKeys", () => {
     });
     const definition = parsed(input);
     // The stored "yes" of the dependent question is ignored once its own controller is hidden.
-    expect(hiddenQuestionKeys(definition.sections, { iso: "no", "iso.surveillance": "yes" }).has("iso.surveillance.report")).toBe(true);
-    expect(hiddenQuestionKeys(definition.sections, { iso: "yes", "iso.surveillance": "yes" }).has("iso.surveillance.report")).toBe(false);
+    expect(
+      hiddenQuestionKeys(definition.sections, { iso: "no", "iso.surveillance": "yes" }).has(
+        "iso.surveillance.report",
+      ),
+    ).toBe(true);
+    expect(
+      hiddenQuestionKeys(definition.sections, { iso: "yes", "iso.surveillance": "yes" }).has(
+        "iso.surveillance.report",
+      ),
+    ).toBe(false);
   });
 
   it("ignores answers of unexpected shapes instead of throwing", () => {
     const definition = parsed();
-    expect(hiddenQuestionKeys(definition.sections, { iso: 42, regions: [1, null, { x: 1 }] }).size).toBe(3);
+    expect(
+      hiddenQuestionKeys(definition.sections, { iso: 42, regions: [1, null, { x: 1 }] }).size,
+    ).toBe(3);
   });
 
   it("visibleAnswers keeps only answers of visible questions", () => {
@@ -126,24 +156,61 @@ describe("show-if rules in the template schema", () => {
   };
 
   it("refuses a rule on a later or unknown question, naming the path", () => {
-    expect(errorsFor((input) => (input.sections[0]!.questions[0]!.showIf = { question: "regions", in: ["DE"] }))).toEqual([
-      { path: "sections[0].questions[0].showIf.question", message: "'regions' is not an earlier question of this template" },
+    expect(
+      errorsFor(
+        (input) => (input.sections[0]!.questions[0]!.showIf = { question: "regions", in: ["DE"] }),
+      ),
+    ).toEqual([
+      {
+        path: "sections[0].questions[0].showIf.question",
+        message: "'regions' is not an earlier question of this template",
+      },
     ]);
-    expect(errorsFor((input) => (input.sections[0]!.questions[2]!.showIf = { all: [{ question: "iso", in: ["yes"] }, { question: "nope", in: ["x"] }] }))).toEqual([
-      { path: "sections[0].questions[2].showIf.all[1].question", message: "'nope' is not an earlier question of this template" },
+    expect(
+      errorsFor(
+        (input) =>
+          (input.sections[0]!.questions[2]!.showIf = {
+            all: [
+              { question: "iso", in: ["yes"] },
+              { question: "nope", in: ["x"] },
+            ],
+          }),
+      ),
+    ).toEqual([
+      {
+        path: "sections[0].questions[2].showIf.all[1].question",
+        message: "'nope' is not an earlier question of this template",
+      },
     ]);
   });
 
   it("refuses values the controlling question cannot have and untestable question types", () => {
-    expect(errorsFor((input) => (input.sections[0]!.questions[1]!.showIf = { question: "iso", in: ["maybe"] }))).toEqual([
-      { path: "sections[0].questions[1].showIf.in[0]", message: "'maybe' is not a valid answer value of 'iso'" },
+    expect(
+      errorsFor(
+        (input) => (input.sections[0]!.questions[1]!.showIf = { question: "iso", in: ["maybe"] }),
+      ),
+    ).toEqual([
+      {
+        path: "sections[0].questions[1].showIf.in[0]",
+        message: "'maybe' is not a valid answer value of 'iso'",
+      },
     ]);
-    expect(errorsFor((input) => (input.sections[1]!.questions[0]!.showIf = { question: "iso.scope", in: ["x"] }))[0]?.message).toMatch(/conditions can only test/);
+    expect(
+      errorsFor(
+        (input) => (input.sections[1]!.questions[0]!.showIf = { question: "iso.scope", in: ["x"] }),
+      )[0]?.message,
+    ).toMatch(/conditions can only test/);
   });
 
   it("requires the evidence block exactly on evidence questions", () => {
-    expect(errorsFor((input) => delete input.sections[0]!.questions[1]!.evidence)[0]).toMatchObject({ path: "sections[0].questions[1].evidence" });
-    expect(errorsFor((input) => (input.sections[0]!.questions[0]!.evidence = { documentTypes: ["dpa"] }))[0]).toMatchObject({ path: "sections[0].questions[0].evidence" });
+    expect(errorsFor((input) => delete input.sections[0]!.questions[1]!.evidence)[0]).toMatchObject(
+      { path: "sections[0].questions[1].evidence" },
+    );
+    expect(
+      errorsFor(
+        (input) => (input.sections[0]!.questions[0]!.evidence = { documentTypes: ["dpa"] }),
+      )[0],
+    ).toMatchObject({ path: "sections[0].questions[0].evidence" });
   });
 });
 
@@ -152,14 +219,26 @@ describe("scoring with conditions and the app's own question types", () => {
 
   it("does not require or score hidden questions: their stored answers are ignored", () => {
     const input = template();
-    input.sections[0]!.questions.splice(1, 0, { key: "iso.renewed", type: "yes_no", label: text("Renewed?"), required: true, showIf: { question: "iso", in: ["yes"] } });
+    input.sections[0]!.questions.splice(1, 0, {
+      key: "iso.renewed",
+      type: "yes_no",
+      label: text("Renewed?"),
+      required: true,
+      showIf: { question: "iso", in: ["yes"] },
+    });
     const definition = parsed(input);
     const base = { iso: "no", regions: ["DE"], subprocessors: "na" };
-    const withStaleAnswer = computeScore(definition, { ...base, "iso.renewed": "no", "iso.scope": "everything" }, asOf);
+    const withStaleAnswer = computeScore(
+      definition,
+      { ...base, "iso.renewed": "no", "iso.scope": "everything" },
+      asOf,
+    );
     const without = computeScore(definition, base, asOf);
     expect(withStaleAnswer.methodVersion).toBe(SCORING_METHOD_VERSION);
     expect(withStaleAnswer.completeness.missingRequired).toEqual([]);
-    expect(withStaleAnswer.questions.find((q) => q.key === "iso.renewed")?.status).toBe("not_applicable");
+    expect(withStaleAnswer.questions.find((q) => q.key === "iso.renewed")?.status).toBe(
+      "not_applicable",
+    );
     expect(withStaleAnswer.overall).toBe(without.overall);
     // Once visible, the same question is required and scored.
     const visible = computeScore(definition, { ...base, iso: "yes" }, asOf);
@@ -168,11 +247,35 @@ describe("scoring with conditions and the app's own question types", () => {
 
   it("requires visible evidence (a file) and visible follow-up questions", () => {
     const definition = parsed();
-    const score = computeScore(definition, { iso: "yes", regions: ["US"], subprocessors: "na", "iso.certificate": { documentType: "iso27001_certificate", files: [] } }, asOf);
-    expect(score.completeness.missingRequired.sort()).toEqual(["iso.certificate", "iso.scope", "transfer.details"]);
+    const score = computeScore(
+      definition,
+      {
+        iso: "yes",
+        regions: ["US"],
+        subprocessors: "na",
+        "iso.certificate": { documentType: "iso27001_certificate", files: [] },
+      },
+      asOf,
+    );
+    expect(score.completeness.missingRequired.sort()).toEqual([
+      "iso.certificate",
+      "iso.scope",
+      "transfer.details",
+    ]);
     const withFile = computeScore(
       definition,
-      { iso: "yes", regions: ["US"], subprocessors: "na", "iso.certificate": { documentType: "iso27001_certificate", validUntil: "2027-05-01", files: ["cm0000000000000000000000a"] }, "iso.scope": "All", "transfer.details": "SCC" },
+      {
+        iso: "yes",
+        regions: ["US"],
+        subprocessors: "na",
+        "iso.certificate": {
+          documentType: "iso27001_certificate",
+          validUntil: "2027-05-01",
+          files: ["cm0000000000000000000000a"],
+        },
+        "iso.scope": "All",
+        "transfer.details": "SCC",
+      },
       asOf,
     );
     expect(withFile.completeness.missingRequired).toEqual([]);
@@ -202,11 +305,34 @@ describe("scoring with conditions and the app's own question types", () => {
       ],
     });
     expect(flows).toEqual([
-      { kind: "subprocessor", label: "A", country: "US", recipient: { dpfCertified: true, commercial: true } },
-      { kind: "subprocessor", label: "B", country: "IN", safeguard: "scc", recipient: { dpfCertified: false, commercial: true } },
-      { kind: "subprocessor", label: "C", country: "CN", safeguard: "none", recipient: { dpfCertified: false, commercial: true } },
+      {
+        kind: "subprocessor",
+        label: "A",
+        country: "US",
+        recipient: { dpfCertified: true, commercial: true },
+      },
+      {
+        kind: "subprocessor",
+        label: "B",
+        country: "IN",
+        safeguard: "scc",
+        recipient: { dpfCertified: false, commercial: true },
+      },
+      {
+        kind: "subprocessor",
+        label: "C",
+        country: "CN",
+        safeguard: "none",
+        recipient: { dpfCertified: false, commercial: true },
+      },
     ]);
     // A hidden flow question contributes no flows.
-    expect(residencyFlowsFromAnswers(definition, { subprocessors: [{ name: "A", purpose: "", country: "US", mechanism: "dpf" }] }, new Set(["subprocessors"]))).toEqual([]);
+    expect(
+      residencyFlowsFromAnswers(
+        definition,
+        { subprocessors: [{ name: "A", purpose: "", country: "US", mechanism: "dpf" }] },
+        new Set(["subprocessors"]),
+      ),
+    ).toEqual([]);
   });
 });

@@ -17,7 +17,8 @@ interface ConditionalSection {
 /** The answer as the set of values a condition can match: one value, or every item of a list. */
 function answerTokens(answer: unknown): string[] {
   if (typeof answer === "string") return [answer];
-  if (Array.isArray(answer)) return answer.filter((item): item is string => typeof item === "string");
+  if (Array.isArray(answer))
+    return answer.filter((item): item is string => typeof item === "string");
   return [];
 }
 
@@ -26,15 +27,20 @@ function answerTokens(answer: unknown): string[] {
  * (the template schema enforces it), so one pass in template order suffices; a question whose
  * controlling question is hidden is hidden too, because a hidden answer is ignored.
  */
-export function hiddenQuestionKeys(sections: readonly ConditionalSection[], answers: Readonly<Record<string, unknown>>): Set<string> {
+export function hiddenQuestionKeys(
+  sections: readonly ConditionalSection[],
+  answers: Readonly<Record<string, unknown>>,
+): Set<string> {
   const hidden = new Set<string>();
   const holds = (leaf: { question: string; in: readonly string[] }) =>
-    !hidden.has(leaf.question) && answerTokens(answers[leaf.question]).some((token) => leaf.in.includes(token));
+    !hidden.has(leaf.question) &&
+    answerTokens(answers[leaf.question]).some((token) => leaf.in.includes(token));
   for (const section of sections) {
     for (const question of section.questions) {
       const rule = question.showIf;
       if (!rule) continue;
-      const visible = "all" in rule ? rule.all.every(holds) : "any" in rule ? rule.any.some(holds) : holds(rule);
+      const visible =
+        "all" in rule ? rule.all.every(holds) : "any" in rule ? rule.any.some(holds) : holds(rule);
       if (!visible) hidden.add(question.key);
     }
   }
@@ -42,6 +48,9 @@ export function hiddenQuestionKeys(sections: readonly ConditionalSection[], answ
 }
 
 /** The answers with those of hidden questions left out: kept in storage, ignored everywhere else. */
-export function visibleAnswers<T>(answers: Readonly<Record<string, T>>, hidden: ReadonlySet<string>): Record<string, T> {
+export function visibleAnswers<T>(
+  answers: Readonly<Record<string, T>>,
+  hidden: ReadonlySet<string>,
+): Record<string, T> {
   return Object.fromEntries(Object.entries(answers).filter(([key]) => !hidden.has(key)));
 }

@@ -16,7 +16,6 @@ import type { TemplateDefinition } from "./template-definition";
 const MAX_VERSIONS = 200;
 const parsed = new Map<string, TemplateDefinition>();
 
-
 /** The definitions of these template versions, by id; an unknown id is NOT_FOUND. */
 export async function loadPublishedDefinitions(
   templateVersionIds: string[],

@@ -18,12 +18,20 @@ export type QuestionIndex = ReadonlyMap<string, Readonly<TemplateQuestionWithSec
 const MAX_CACHED_VERSIONS = 200;
 const published = new Map<string, QuestionIndex>();
 
-export async function questionsOfVersion(templateVersionId: string, client: Tx | ReturnType<typeof db> = db()): Promise<QuestionIndex> {
+export async function questionsOfVersion(
+  templateVersionId: string,
+  client: Tx | ReturnType<typeof db> = db(),
+): Promise<QuestionIndex> {
   const cached = published.get(templateVersionId);
   if (cached) return cached;
-  const version = await client.templateVersion.findUnique({ where: { id: templateVersionId }, select: { status: true, definition: true } });
+  const version = await client.templateVersion.findUnique({
+    where: { id: templateVersionId },
+    select: { status: true, definition: true },
+  });
   if (!version) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
-  const index: QuestionIndex = new Map(questionsOf(parseStoredDefinition(version.definition)).map((q) => [q.key, deepFreeze(q)]));
+  const index: QuestionIndex = new Map(
+    questionsOf(parseStoredDefinition(version.definition)).map((q) => [q.key, deepFreeze(q)]),
+  );
   if (version.status === "PUBLISHED") {
     // Oldest out first: an installation has a handful of versions in use at a time.
     if (published.size >= MAX_CACHED_VERSIONS) published.delete(published.keys().next().value!);
@@ -31,4 +39,3 @@ export async function questionsOfVersion(templateVersionId: string, client: Tx |
   }
   return index;
 }
-

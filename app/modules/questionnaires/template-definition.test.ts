@@ -278,18 +278,26 @@ describe("definition errors in the reader's language", () => {
     const definition = minimal();
     delete definition.sections[0]!.questions[1]!.options;
     delete definition.sections[0]!.questions[1]!.knockOut;
-    const [tooFew] = keyedErrorsOf(definition).filter((e) => e.path === "sections[0].questions[1].options");
+    const [tooFew] = keyedErrorsOf(definition).filter(
+      (e) => e.path === "sections[0].questions[1].options",
+    );
     expect(tooFew).toEqual({
       path: "sections[0].questions[1].options",
       key: "templateErrors.tooFewOptions",
       params: { type: "single_choice", count: 2 },
       message: "single_choice questions need at least 2 options",
     });
-    expect(translate("de", tooFew!.key, tooFew!.params)).toBe("Fragen vom Typ single_choice brauchen mindestens 2 Optionen");
+    expect(translate("de", tooFew!.key, tooFew!.params)).toBe(
+      "Fragen vom Typ single_choice brauchen mindestens 2 Optionen",
+    );
   });
 
   it("zod's structural issues (unknown fields, wrong types, enums, bounds) become keys too, never zod's English", () => {
-    const definition = minimal() as unknown as { key: unknown; title: { en: string }; sections: Array<{ weight: unknown; questions: Array<Record<string, unknown>> }> };
+    const definition = minimal() as unknown as {
+      key: unknown;
+      title: { en: string };
+      sections: Array<{ weight: unknown; questions: Array<Record<string, unknown>> }>;
+    };
     definition.sections[0]!.questions[0]!.requried = true;
     definition.sections[0]!.questions[0]!.type = "essay";
     definition.sections[0]!.weight = "heavy";
@@ -297,12 +305,37 @@ describe("definition errors in the reader's language", () => {
     const errors = keyedErrorsOf(definition);
     for (const error of errors) {
       expect(error.key.startsWith("templateErrors."), `${error.path}: ${error.key}`).toBe(true);
-      expect(translate("de", error.key, error.params)).not.toMatch(/Invalid|expected|Unrecognized|Too big/);
+      expect(translate("de", error.key, error.params)).not.toMatch(
+        /Invalid|expected|Unrecognized|Too big/,
+      );
     }
-    expect(errors).toContainEqual(expect.objectContaining({ path: "sections[0].questions[0]", key: "templateErrors.unknownFields", params: { keys: "requried" } }));
-    expect(errors).toContainEqual(expect.objectContaining({ path: "sections[0].questions[0].type", key: "templateErrors.questionTypeInvalid", params: expect.objectContaining({ types: expect.stringContaining("single_choice") }) }));
-    expect(errors).toContainEqual(expect.objectContaining({ path: "sections[0].weight", key: "templateErrors.weightNotANumber" }));
-    expect(errors).toContainEqual(expect.objectContaining({ path: "title.en", key: "templateErrors.tooLong", params: { max: 2000 } }));
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        path: "sections[0].questions[0]",
+        key: "templateErrors.unknownFields",
+        params: { keys: "requried" },
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        path: "sections[0].questions[0].type",
+        key: "templateErrors.questionTypeInvalid",
+        params: expect.objectContaining({ types: expect.stringContaining("single_choice") }),
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        path: "sections[0].weight",
+        key: "templateErrors.weightNotANumber",
+      }),
+    );
+    expect(errors).toContainEqual(
+      expect.objectContaining({
+        path: "title.en",
+        key: "templateErrors.tooLong",
+        params: { max: 2000 },
+      }),
+    );
   });
 });
 
@@ -329,8 +362,12 @@ describe("seeded template ai-vendor-due-diligence", () => {
     const questions = questionsOf(definition);
     expect(questions.length).toBeGreaterThanOrEqual(24);
     // Residency flows and transparency indicators that feed the ratings.
-    const flows = questions.flatMap((q) => (q.residency?.role === "flow" ? [q.residency.flow] : []));
-    expect(new Set(flows)).toEqual(new Set(["storage", "processing", "support", "inference", "backup", "subprocessor"]));
+    const flows = questions.flatMap((q) =>
+      q.residency?.role === "flow" ? [q.residency.flow] : [],
+    );
+    expect(new Set(flows)).toEqual(
+      new Set(["storage", "processing", "support", "inference", "backup", "subprocessor"]),
+    );
     expect(questions.filter((q) => q.residency?.role === "safeguard")).toHaveLength(1);
     expect(questions.filter((q) => q.residency?.role === "dpf_certified")).toHaveLength(1);
     expect(questions.filter((q) => q.indicator).length).toBeGreaterThanOrEqual(5);
@@ -350,7 +387,13 @@ describe("seeded template ai-vendor-due-diligence", () => {
     const knockOuts = questionsOf(definition)
       .filter((question) => question.knockOut)
       .map((question) => question.sectionKey);
-    expect(knockOuts.sort()).toEqual(["access_control", "ai_act", "compliance", "data_use", "residency"]);
+    expect(knockOuts.sort()).toEqual([
+      "access_control",
+      "ai_act",
+      "compliance",
+      "data_use",
+      "residency",
+    ]);
   });
 
   it("scores with the scoring library, and a knock-out caps the tier", () => {

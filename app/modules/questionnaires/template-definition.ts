@@ -36,11 +36,25 @@ export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
  * rows' countries are scored like a countries question and feed the residency rating) and
  * evidence (files with document type and expiry; not scored, but can be required).
  */
-export const TEMPLATE_QUESTION_TYPES = [...QUESTION_TYPES, "long_text", "subprocessors", "evidence"] as const;
+export const TEMPLATE_QUESTION_TYPES = [
+  ...QUESTION_TYPES,
+  "long_text",
+  "subprocessors",
+  "evidence",
+] as const;
 export type TemplateQuestionType = (typeof TEMPLATE_QUESTION_TYPES)[number];
 
 /** Transfer mechanisms a sub-processor row can name (GDPR Chapter V). */
-export const TRANSFER_MECHANISMS = ["not_needed", "adequacy", "dpf", "scc", "bcr", "derogation", "none", "unknown"] as const;
+export const TRANSFER_MECHANISMS = [
+  "not_needed",
+  "adequacy",
+  "dpf",
+  "scc",
+  "bcr",
+  "derogation",
+  "none",
+  "unknown",
+] as const;
 export type TransferMechanism = (typeof TRANSFER_MECHANISMS)[number];
 
 /** Document types an evidence question may ask for. */
@@ -72,7 +86,12 @@ export const KNOCK_OUT_QUESTION_TYPES = [
 ] as const satisfies readonly TemplateQuestionType[];
 
 /** Question types whose answers a show-if condition can test. */
-export const CONDITION_SOURCE_TYPES = ["yes_no", "single_choice", "multi_choice", "countries"] as const satisfies readonly TemplateQuestionType[];
+export const CONDITION_SOURCE_TYPES = [
+  "yes_no",
+  "single_choice",
+  "multi_choice",
+  "countries",
+] as const satisfies readonly TemplateQuestionType[];
 
 const TEXT_MAX = 2000;
 
@@ -90,8 +109,15 @@ export const localizedTextSchema = z.strictObject({
 
 /** Titles (of the template and its sections) are names: cleaned like every user-supplied name. */
 const localizedTitle = (max: number) =>
-  displayNameSchema({ max, required: K("templateErrors.empty"), tooLong: K("templateErrors.tooLong") });
-export const localizedTitleSchema = z.strictObject({ en: localizedTitle(TEXT_MAX), de: localizedTitle(TEXT_MAX) });
+  displayNameSchema({
+    max,
+    required: K("templateErrors.empty"),
+    tooLong: K("templateErrors.tooLong"),
+  });
+export const localizedTitleSchema = z.strictObject({
+  en: localizedTitle(TEXT_MAX),
+  de: localizedTitle(TEXT_MAX),
+});
 
 const weightSchema = z
   .number({ message: K("templateErrors.weightNotANumber") })
@@ -121,7 +147,14 @@ export const templateOptionSchema = z.strictObject({
 });
 
 /** The kinds of data flow the residency rating looks at (scoring/ rates each one). */
-export const RESIDENCY_FLOW_KINDS = ["storage", "processing", "support", "inference", "backup", "subprocessor"] as const;
+export const RESIDENCY_FLOW_KINDS = [
+  "storage",
+  "processing",
+  "support",
+  "inference",
+  "backup",
+  "subprocessor",
+] as const;
 
 /**
  * How a question feeds the residency rating: a countries question declares one data flow; one
@@ -213,15 +246,21 @@ export function validKnockOutValues(
 
 /** One test of a show-if rule: the answer to `question` (an earlier question) is one of `in`. */
 export const conditionLeafSchema = z.strictObject({
-  question: z.string().regex(QUESTION_KEY_PATTERN, { message: K("templateErrors.conditionQuestionKey") }),
+  question: z
+    .string()
+    .regex(QUESTION_KEY_PATTERN, { message: K("templateErrors.conditionQuestionKey") }),
   in: z.array(z.string().min(1)).min(1, { message: K("templateErrors.conditionNoValues") }),
 });
 
 /** Show the question when the leaf holds, when all leaves hold, or when any leaf holds. */
 export const showIfSchema = z.union([
   conditionLeafSchema,
-  z.strictObject({ all: z.array(conditionLeafSchema).min(1, { message: K("templateErrors.conditionAllEmpty") }) }),
-  z.strictObject({ any: z.array(conditionLeafSchema).min(1, { message: K("templateErrors.conditionAnyEmpty") }) }),
+  z.strictObject({
+    all: z.array(conditionLeafSchema).min(1, { message: K("templateErrors.conditionAllEmpty") }),
+  }),
+  z.strictObject({
+    any: z.array(conditionLeafSchema).min(1, { message: K("templateErrors.conditionAnyEmpty") }),
+  }),
 ]);
 
 /** What an evidence question asks for. */
@@ -245,11 +284,9 @@ function duplicates(values: readonly string[]): Array<{ value: string; index: nu
 
 export const templateQuestionSchema = z
   .strictObject({
-    key: z
-      .string()
-      .regex(QUESTION_KEY_PATTERN, {
-        message: K("templateErrors.questionKeyPattern"),
-      }),
+    key: z.string().regex(QUESTION_KEY_PATTERN, {
+      message: K("templateErrors.questionKeyPattern"),
+    }),
     type: z.enum(TEMPLATE_QUESTION_TYPES, { message: K("templateErrors.questionTypeInvalid") }),
     label: localizedTextSchema,
     help: localizedTextSchema.optional(),
@@ -258,9 +295,7 @@ export const templateQuestionSchema = z
     options: z.array(templateOptionSchema).optional(),
     knockOut: z
       .strictObject({
-        when: z
-          .array(z.string().min(1))
-          .min(1, { message: K("templateErrors.knockOutNoValues") }),
+        when: z.array(z.string().min(1)).min(1, { message: K("templateErrors.knockOutNoValues") }),
         label: localizedTextSchema,
       })
       .optional(),
@@ -279,23 +314,60 @@ export const templateQuestionSchema = z
   })
   .superRefine((question, ctx) => {
     const residency = question.residency;
-    if (residency?.role === "flow" && question.type !== "countries" && question.type !== "subprocessors") {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.residencyFlowType"), path: ["residency"] });
+    if (
+      residency?.role === "flow" &&
+      question.type !== "countries" &&
+      question.type !== "subprocessors"
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.residencyFlowType"),
+        path: ["residency"],
+      });
     }
     if (question.type === "evidence" && !question.evidence) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.evidenceMissing"), path: ["evidence"] });
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.evidenceMissing"),
+        path: ["evidence"],
+      });
     }
     if (question.type !== "evidence" && question.evidence) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.evidenceNotApplicable"), path: ["evidence"] });
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.evidenceNotApplicable"),
+        path: ["evidence"],
+      });
     }
-    if (question.indicator && (question.type === "evidence" || question.type === "subprocessors" || question.type === "long_text")) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.indicatorNotAllowed"), params: { type: question.type }, path: ["indicator"] });
+    if (
+      question.indicator &&
+      (question.type === "evidence" ||
+        question.type === "subprocessors" ||
+        question.type === "long_text")
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.indicatorNotAllowed"),
+        params: { type: question.type },
+        path: ["indicator"],
+      });
     }
-    if (residency?.role === "safeguard" && (question.type !== "single_choice" || !question.options?.every((o) => o.safeguard))) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.safeguardQuestion"), path: ["residency"] });
+    if (
+      residency?.role === "safeguard" &&
+      (question.type !== "single_choice" || !question.options?.every((o) => o.safeguard))
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.safeguardQuestion"),
+        path: ["residency"],
+      });
     }
     if (residency?.role === "dpf_certified" && question.type !== "yes_no") {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.dpfQuestion"), path: ["residency"] });
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.dpfQuestion"),
+        path: ["residency"],
+      });
     }
     const isChoice = (CHOICE_QUESTION_TYPES as readonly string[]).includes(question.type);
     const options = question.options ?? [];
@@ -304,7 +376,8 @@ export const templateQuestionSchema = z
       if (options.length < needed) {
         ctx.addIssue({
           code: "custom",
-          message: needed === 1 ? K("templateErrors.needsAnOption") : K("templateErrors.tooFewOptions"),
+          message:
+            needed === 1 ? K("templateErrors.needsAnOption") : K("templateErrors.tooFewOptions"),
           params: { type: question.type, count: needed },
           path: ["options"],
         });
@@ -384,7 +457,12 @@ export const templateQuestionSchema = z
       }
     }
     for (const { value, index } of duplicates(question.tags)) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.duplicateTag"), params: { value }, path: ["tags", index] });
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.duplicateTag"),
+        params: { value },
+        path: ["tags", index],
+      });
     }
     for (const { value, index } of duplicates(question.regulationRefs)) {
       ctx.addIssue({
@@ -397,11 +475,9 @@ export const templateQuestionSchema = z
   });
 
 export const templateSectionSchema = z.strictObject({
-  key: z
-    .string()
-    .regex(QUESTION_KEY_PATTERN, {
-      message: K("templateErrors.sectionKeyPattern"),
-    }),
+  key: z.string().regex(QUESTION_KEY_PATTERN, {
+    message: K("templateErrors.sectionKeyPattern"),
+  }),
   title: localizedTitleSchema,
   description: localizedTextSchema.optional(),
   weight: weightSchema,
@@ -457,21 +533,44 @@ function checkShowIf(
   path: PropertyKey[],
   ctx: z.RefinementCtx,
 ) {
-  const leaves = "all" in showIf ? showIf.all.map((leaf, i) => ({ leaf, at: [...path, "all", i] })) : "any" in showIf ? showIf.any.map((leaf, i) => ({ leaf, at: [...path, "any", i] })) : [{ leaf: showIf, at: path }];
+  const leaves =
+    "all" in showIf
+      ? showIf.all.map((leaf, i) => ({ leaf, at: [...path, "all", i] }))
+      : "any" in showIf
+        ? showIf.any.map((leaf, i) => ({ leaf, at: [...path, "any", i] }))
+        : [{ leaf: showIf, at: path }];
   for (const { leaf, at } of leaves) {
     const source = earlier.get(leaf.question);
     if (!source) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.conditionNotEarlier"), params: { question: leaf.question }, path: [...at, "question"] });
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.conditionNotEarlier"),
+        params: { question: leaf.question },
+        path: [...at, "question"],
+      });
       continue;
     }
     if (!(CONDITION_SOURCE_TYPES as readonly string[]).includes(source.type)) {
-      ctx.addIssue({ code: "custom", message: K("templateErrors.conditionSourceType"), params: { types: CONDITION_SOURCE_TYPES.join(", ") }, path: [...at, "question"] });
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.conditionSourceType"),
+        params: { types: CONDITION_SOURCE_TYPES.join(", ") },
+        path: [...at, "question"],
+      });
       continue;
     }
-    const isValid = validKnockOutValues(source.type, (source.options ?? []).map((o) => o.value));
+    const isValid = validKnockOutValues(
+      source.type,
+      (source.options ?? []).map((o) => o.value),
+    );
     leaf.in.forEach((value, index) => {
       if (isValid && !isValid(value)) {
-        ctx.addIssue({ code: "custom", message: K("templateErrors.conditionValue"), params: { value, question: leaf.question }, path: [...at, "in", index] });
+        ctx.addIssue({
+          code: "custom",
+          message: K("templateErrors.conditionValue"),
+          params: { value, question: leaf.question },
+          path: [...at, "in", index],
+        });
       }
     });
   }
@@ -513,8 +612,14 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** An error with its key and parameters, and the English text for the CLI and logs. */
-export function templateError(path: string, key: MessageKey, params?: MessageParams): TemplateDefinitionError {
-  return params ? { path, key, params, message: translate("en", key, params) } : { path, key, message: translate("en", key) };
+export function templateError(
+  path: string,
+  key: MessageKey,
+  params?: MessageParams,
+): TemplateDefinitionError {
+  return params
+    ? { path, key, params, message: translate("en", key, params) }
+    : { path, key, message: translate("en", key) };
 }
 
 /** Parameters that are constant per key (the lists an enum accepts). */
@@ -527,7 +632,11 @@ type TemplateIssue = IssueLike & { keys?: readonly string[]; values?: readonly u
 
 function numeric(value: number | bigint | Date | undefined): number | string | undefined {
   if (value === undefined) return undefined;
-  return value instanceof Date ? value.toISOString().slice(0, 10) : typeof value === "bigint" ? value.toString() : value;
+  return value instanceof Date
+    ? value.toISOString().slice(0, 10)
+    : typeof value === "bigint"
+      ? value.toString()
+      : value;
 }
 
 /** The key of an issue that has no message of our own (zod's structural checks), by its code. */
@@ -536,21 +645,32 @@ function structuralKey(issue: TemplateIssue): { key: MessageKey; params?: Messag
   const max = numeric(issue.maximum);
   switch (issue.code) {
     case "unrecognized_keys":
-      return { key: "templateErrors.unknownFields", params: { keys: (issue.keys ?? []).join(", ") } };
+      return {
+        key: "templateErrors.unknownFields",
+        params: { keys: (issue.keys ?? []).join(", ") },
+      };
     case "invalid_type":
       if (issue.input === undefined) return { key: "templateErrors.missing" };
       return { key: "templateErrors.wrongType", params: { expected: issue.expected ?? "?" } };
     case "invalid_value":
-      return { key: "templateErrors.invalidValue", params: { options: (issue.values ?? []).map((v) => String(v)).join(", ") } };
+      return {
+        key: "templateErrors.invalidValue",
+        params: { options: (issue.values ?? []).map((v) => String(v)).join(", ") },
+      };
     case "invalid_union":
-      return issue.path.at(-1) === "showIf" ? { key: "templateErrors.invalidCondition" } : { key: "templateErrors.invalid" };
+      return issue.path.at(-1) === "showIf"
+        ? { key: "templateErrors.invalidCondition" }
+        : { key: "templateErrors.invalid" };
     case "too_small":
       if (issue.origin === "string") return { key: "templateErrors.empty" };
-      if (issue.origin === "array") return { key: "templateErrors.tooFewItems", params: { min: min ?? 1 } };
+      if (issue.origin === "array")
+        return { key: "templateErrors.tooFewItems", params: { min: min ?? 1 } };
       return { key: "templateErrors.numberTooSmall", params: { min: min ?? 0 } };
     case "too_big":
-      if (issue.origin === "string") return { key: "templateErrors.tooLong", params: { max: max ?? 0 } };
-      if (issue.origin === "array") return { key: "templateErrors.tooManyItems", params: { max: max ?? 0 } };
+      if (issue.origin === "string")
+        return { key: "templateErrors.tooLong", params: { max: max ?? 0 } };
+      if (issue.origin === "array")
+        return { key: "templateErrors.tooManyItems", params: { max: max ?? 0 } };
       return { key: "templateErrors.numberTooLarge", params: { max: max ?? 0 } };
     default:
       return { key: "templateErrors.invalid" };
@@ -578,7 +698,10 @@ function errorOfIssue(issue: TemplateIssue): TemplateDefinitionError {
 export function parseTemplateDefinition(json: unknown): ParseTemplateDefinitionResult {
   const result = templateDefinitionSchema.safeParse(json);
   if (result.success) return { ok: true, definition: result.data };
-  return { ok: false, errors: result.error.issues.map((issue) => errorOfIssue(issue as TemplateIssue)) };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => errorOfIssue(issue as TemplateIssue)),
+  };
 }
 
 function toScoringThresholds(thresholds: TemplateThresholds): ScoringThresholds {
@@ -609,7 +732,11 @@ export function scoringTypeOf(type: TemplateQuestionType): QuestionType {
   }
 }
 
-function toScoringQuestion(question: TemplateQuestion, locale: Locale, hidden: boolean): ScoringQuestion {
+function toScoringQuestion(
+  question: TemplateQuestion,
+  locale: Locale,
+  hidden: boolean,
+): ScoringQuestion {
   const scoring: ScoringQuestion = {
     key: question.key,
     type: scoringTypeOf(question.type),
@@ -656,7 +783,9 @@ export function toScoringTemplate(
     sections: definition.sections.map((section) => ({
       key: section.key,
       weight: section.weight,
-      questions: section.questions.map((question) => toScoringQuestion(question, locale, hidden.has(question.key))),
+      questions: section.questions.map((question) =>
+        toScoringQuestion(question, locale, hidden.has(question.key)),
+      ),
     })),
   };
 }

@@ -10,7 +10,12 @@ import { db } from "../../utils/db.server";
  * after a concurrent update commits), and of two `create`s of a missing row one violates the
  * primary key.
  */
-export async function acquireJobLease(name: string, holder: string, now: Date, durationMs: number): Promise<boolean> {
+export async function acquireJobLease(
+  name: string,
+  holder: string,
+  now: Date,
+  durationMs: number,
+): Promise<boolean> {
   const leaseUntil = new Date(now.getTime() + durationMs);
   const taken = await db().jobLease.updateMany({
     where: { name, OR: [{ leaseUntil: { lt: now } }, { holder }] },
@@ -32,7 +37,10 @@ export async function acquireJobLease(name: string, holder: string, now: Date, d
  * another instance's or an operator's `reminders run` — need not wait for it to expire.
  */
 export async function releaseJobLease(name: string, holder: string, now: Date): Promise<void> {
-  await db().jobLease.updateMany({ where: { name, holder }, data: { leaseUntil: new Date(now.getTime() - 1) } });
+  await db().jobLease.updateMany({
+    where: { name, holder },
+    data: { leaseUntil: new Date(now.getTime() - 1) },
+  });
 }
 
 function isUniqueViolation(error: unknown): boolean {

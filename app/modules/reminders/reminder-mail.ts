@@ -19,7 +19,10 @@ export interface ReminderMailInput {
  * as that UTC calendar day: in Berlin time 23:59:59Z would already be the next day.
  */
 export function formatDueDate(locale: Locale, dueDate: Date): string {
-  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(dueDate);
+  return new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(dueDate);
 }
 
 /**
@@ -37,7 +40,15 @@ export function composeReminderMail(input: ReminderMailInput): OutgoingMail {
   return {
     organizationId: input.organizationId,
     to: input.to,
-    subject: translate(input.locale, overdue ? "mail.reminderOverdueSubject" : "mail.reminderDueSoonSubject", params),
-    text: translate(input.locale, overdue ? "mail.reminderOverdueBody" : "mail.reminderDueSoonBody", params),
+    subject: translate(
+      input.locale,
+      overdue ? "mail.reminderOverdueSubject" : "mail.reminderDueSoonSubject",
+      params,
+    ),
+    text: translate(
+      input.locale,
+      overdue ? "mail.reminderOverdueBody" : "mail.reminderDueSoonBody",
+      params,
+    ),
   };
 }

@@ -21,8 +21,14 @@ describe("reminderKindFor", () => {
   });
 
   it("respects the organisation's switches: 0 days and no overdue reminder", () => {
-    expect(reminderKindFor(due, at(DAY), { reminderDaysBefore: 0, remindWhenOverdue: true })).toBeNull();
-    expect(reminderKindFor(due, at(-DAY), { reminderDaysBefore: 3, remindWhenOverdue: false })).toBeNull();
-    expect(reminderKindFor(due, at(30 * DAY), { reminderDaysBefore: 30, remindWhenOverdue: false })).toBe("due_soon");
+    expect(
+      reminderKindFor(due, at(DAY), { reminderDaysBefore: 0, remindWhenOverdue: true }),
+    ).toBeNull();
+    expect(
+      reminderKindFor(due, at(-DAY), { reminderDaysBefore: 3, remindWhenOverdue: false }),
+    ).toBeNull();
+    expect(
+      reminderKindFor(due, at(30 * DAY), { reminderDaysBefore: 30, remindWhenOverdue: false }),
+    ).toBe("due_soon");
   });
 });

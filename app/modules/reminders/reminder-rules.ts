@@ -16,7 +16,11 @@ export interface ReminderSettings {
   remindWhenOverdue: boolean;
 }
 
-export function reminderKindFor(dueDate: Date, now: Date, settings: ReminderSettings): ReminderKind | null {
+export function reminderKindFor(
+  dueDate: Date,
+  now: Date,
+  settings: ReminderSettings,
+): ReminderKind | null {
   const remainingMs = dueDate.getTime() - now.getTime();
   if (remainingMs < 0) return settings.remindWhenOverdue ? "overdue" : null;
   if (remainingMs > 0 && remainingMs <= settings.reminderDaysBefore * DAY_MS) return "due_soon";

@@ -6,7 +6,13 @@ import { runReminderJob } from "./run-reminder-job.server";
  * 0 disables it). Runs never overlap within one process; across instances the job's lease and the
  * dispatch unique key take care of it. The timer does not keep the process alive.
  */
-export function startReminderSchedule({ intervalMinutes, holder }: { intervalMinutes: number; holder: string }): () => void {
+export function startReminderSchedule({
+  intervalMinutes,
+  holder,
+}: {
+  intervalMinutes: number;
+  holder: string;
+}): () => void {
   if (intervalMinutes <= 0) return () => {};
   let running = false;
   const tick = async () => {

@@ -25,28 +25,49 @@ beforeEach(async () => {
   await db().jobLease.deleteMany({ where: { name: REMINDER_JOB_NAME } });
 });
 afterEach(async () => {
-  await db().assessment.deleteMany({ where: { organizationId: { in: organizationIds.splice(0) } } });
+  await db().assessment.deleteMany({
+    where: { organizationId: { in: organizationIds.splice(0) } },
+  });
 });
 
 function unique(): string {
   return randomBytes(4).toString("hex");
 }
 
-async function createWorld(settings: { reminderDaysBefore?: number; remindWhenOverdue?: boolean } = {}) {
+async function createWorld(
+  settings: { reminderDaysBefore?: number; remindWhenOverdue?: boolean } = {},
+) {
   const org = await createOrganization({ name: `Beispiel AG ${unique()}` });
   organizationIds.push(org.id);
   await db().organization.update({ where: { id: org.id }, data: settings });
   const { user } = await createUser({ organizationId: org.id, role: "ASSESSOR" });
   const vendor = await createVendor({ organizationId: org.id });
 
-  async function assessment(status: string, dueDate: Date | null, title = `Due diligence ${unique()}`) {
-    return createAssessmentRecord({ organizationId: org.id, vendorId: vendor.id, createdById: user.id, status, dueDate, title });
+  async function assessment(
+    status: string,
+    dueDate: Date | null,
+    title = `Due diligence ${unique()}`,
+  ) {
+    return createAssessmentRecord({
+      organizationId: org.id,
+      vendorId: vendor.id,
+      createdById: user.id,
+      status,
+      dueDate,
+      title,
+    });
   }
 
   /** An invite link row in a given state (the token is not needed: reminders never carry it). */
   async function link(
     assessmentId: string,
-    options: { locale?: "en" | "de"; name?: string; revoked?: boolean; rotated?: boolean; expired?: boolean } = {},
+    options: {
+      locale?: "en" | "de";
+      name?: string;
+      revoked?: boolean;
+      rotated?: boolean;
+      expired?: boolean;
+    } = {},
   ) {
     const contactEmail = `contact-${unique()}@vendor.example`;
     const row = await db().inviteLink.create({
@@ -74,7 +95,10 @@ function mailsTo(address: string) {
 }
 
 async function dispatchesOf(organizationId: string) {
-  return db().reminderDispatch.findMany({ where: { organizationId }, select: { inviteLinkId: true, kind: true } });
+  return db().reminderDispatch.findMany({
+    where: { organizationId },
+    select: { inviteLinkId: true, kind: true },
+  });
 }
 
 /** A local port nobody listens on: sending there fails at once (connection refused). */
@@ -89,7 +113,11 @@ async function closedPortUrl(): Promise<string> {
 describe("runReminderJob", () => {
   it("reminds each active contact once before the due date and once when overdue, in the contact's language", async () => {
     const world = await createWorld({ reminderDaysBefore: 3, remindWhenOverdue: true });
-    const dueSoon = await world.assessment("IN_PROGRESS", new Date("2026-06-12T23:59:59Z"), "KI-Prüfung 2026");
+    const dueSoon = await world.assessment(
+      "IN_PROGRESS",
+      new Date("2026-06-12T23:59:59Z"),
+      "KI-Prüfung 2026",
+    );
     const english = await world.link(dueSoon.id, { locale: "en", name: "Erika Muster" });
     const german = await world.link(dueSoon.id, { locale: "de" });
     // Re-issued: the same row with a new token (reissue-invite-link): still the contact's working link.
@@ -112,17 +140,25 @@ describe("runReminderJob", () => {
       await world.link(overdue.id, { expired: true }),
     ];
 
-    expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({ leased: true, sent: 4, failed: 0 });
+    expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({
+      leased: true,
+      sent: 4,
+      failed: 0,
+    });
     expect(mailsTo(reissued.contactEmail)).toHaveLength(1);
 
     const [en] = mailsTo(english.contactEmail);
     expect(mailsTo(english.contactEmail)).toHaveLength(1);
-    expect(en!.subject).toBe(`Reminder: "KI-Prüfung 2026" for ${world.org.name} is due on 12 June 2026`);
+    expect(en!.subject).toBe(
+      `Reminder: "KI-Prüfung 2026" for ${world.org.name} is due on 12 June 2026`,
+    );
     expect(en!.text).toContain("Hello Erika Muster,");
     expect(en!.text).toContain("personal link from the invitation e-mail");
     const [de] = mailsTo(german.contactEmail);
     expect(mailsTo(german.contactEmail)).toHaveLength(1);
-    expect(de!.subject).toBe(`Erinnerung: „KI-Prüfung 2026“ für ${world.org.name} ist am 12. Juni 2026 fällig`);
+    expect(de!.subject).toBe(
+      `Erinnerung: „KI-Prüfung 2026“ für ${world.org.name} ist am 12. Juni 2026 fällig`,
+    );
     expect(de!.text).toContain(`Guten Tag ${german.contactEmail},`);
     const [late] = mailsTo(overdueContact.contactEmail);
     expect(mailsTo(overdueContact.contactEmail)).toHaveLength(1);
@@ -145,11 +181,24 @@ describe("runReminderJob", () => {
     );
     const audited = await auditEventsOf(world.org.id, "reminder.sent");
     expect(audited).toHaveLength(4);
-    expect(audited[0]).toMatchObject({ actorType: "system", actorLabel: "reminders", targetType: "invite" });
+    expect(audited[0]).toMatchObject({
+      actorType: "system",
+      actorLabel: "reminders",
+      targetType: "invite",
+    });
 
     // The same instance again, then a restarted one (new holder once the lease has run out): nothing new.
-    expect(await runReminderJob({ now: later(60_000), holder: "instance-1" })).toEqual({ leased: true, sent: 0, failed: 0 });
-    expect(await runReminderJob({ now: later(REMINDER_LEASE_MS + 120_000), holder: "instance-1-restarted" })).toEqual({
+    expect(await runReminderJob({ now: later(60_000), holder: "instance-1" })).toEqual({
+      leased: true,
+      sent: 0,
+      failed: 0,
+    });
+    expect(
+      await runReminderJob({
+        now: later(REMINDER_LEASE_MS + 120_000),
+        holder: "instance-1-restarted",
+      }),
+    ).toEqual({
       leased: true,
       sent: 0,
       failed: 0,
@@ -158,8 +207,14 @@ describe("runReminderJob", () => {
 
     // Three days on, the first assessment is overdue too: one overdue reminder per contact, once.
     const afterDue = later(3 * DAY);
-    expect(await runReminderJob({ now: afterDue, holder: "instance-1-restarted" })).toEqual({ leased: true, sent: 3, failed: 0 });
-    expect(await runReminderJob({ now: later(3 * DAY + 60_000), holder: "instance-2" })).toMatchObject({ sent: 0 });
+    expect(await runReminderJob({ now: afterDue, holder: "instance-1-restarted" })).toEqual({
+      leased: true,
+      sent: 3,
+      failed: 0,
+    });
+    expect(
+      await runReminderJob({ now: later(3 * DAY + 60_000), holder: "instance-2" }),
+    ).toMatchObject({ sent: 0 });
     expect(mailsTo(english.contactEmail).map((m) => m.subject)).toEqual([
       en!.subject,
       `Overdue: "KI-Prüfung 2026" for ${world.org.name} was due on 12 June 2026`,
@@ -173,7 +228,11 @@ describe("runReminderJob", () => {
     const world = await createWorld({ reminderDaysBefore: 0, remindWhenOverdue: false });
     const soon = await world.link((await world.assessment("IN_PROGRESS", later(DAY))).id);
     const late = await world.link((await world.assessment("IN_PROGRESS", later(-DAY))).id);
-    expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({ leased: true, sent: 0, failed: 0 });
+    expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({
+      leased: true,
+      sent: 0,
+      failed: 0,
+    });
     expect(mailsTo(soon.contactEmail)).toHaveLength(0);
     expect(mailsTo(late.contactEmail)).toHaveLength(0);
     expect(await dispatchesOf(world.org.id)).toHaveLength(0);
@@ -184,7 +243,10 @@ describe("runReminderJob", () => {
     const contacts = [];
     for (let i = 0; i < 3; i++) {
       const assessment = await world.assessment("IN_PROGRESS", later(i % 2 === 0 ? DAY : -DAY));
-      contacts.push(await world.link(assessment.id), await world.link(assessment.id, { locale: "de" }));
+      contacts.push(
+        await world.link(assessment.id),
+        await world.link(assessment.id, { locale: "de" }),
+      );
     }
 
     // Different holders (two instances): the lease lets one of them work at a time.
@@ -198,40 +260,71 @@ describe("runReminderJob", () => {
 
     // One holder three times at once (all pass the lease): the dispatch key alone keeps it to once.
     const more = await world.assessment("INVITED", later(2 * DAY));
-    const newContacts = [await world.link(more.id), await world.link(more.id), await world.link(more.id)];
-    const runs = await Promise.all([0, 1, 2].map(() => runReminderJob({ now: later(60_000), holder: "instance-a" })));
+    const newContacts = [
+      await world.link(more.id),
+      await world.link(more.id),
+      await world.link(more.id),
+    ];
+    const runs = await Promise.all(
+      [0, 1, 2].map(() => runReminderJob({ now: later(60_000), holder: "instance-a" })),
+    );
     expect(runs.every((r) => r.leased)).toBe(true);
     expect(runs.reduce((sum, r) => sum + r.sent, 0)).toBe(newContacts.length);
-    for (const contact of [...contacts, ...newContacts]) expect(mailsTo(contact.contactEmail)).toHaveLength(1);
+    for (const contact of [...contacts, ...newContacts])
+      expect(mailsTo(contact.contactEmail)).toHaveLength(1);
     expect(await dispatchesOf(world.org.id)).toHaveLength(contacts.length + newContacts.length);
-    expect(await auditEventsOf(world.org.id, "reminder.sent")).toHaveLength(contacts.length + newContacts.length);
+    expect(await auditEventsOf(world.org.id, "reminder.sent")).toHaveLength(
+      contacts.length + newContacts.length,
+    );
   });
 
   it("does nothing while another live holder has the lease, and takes over once it has expired", async () => {
     const world = await createWorld();
     const contact = await world.link((await world.assessment("IN_PROGRESS", later(DAY))).id);
-    await db().jobLease.create({ data: { name: REMINDER_JOB_NAME, holder: "other-instance", leaseUntil: later(2 * 60_000) } });
+    await db().jobLease.create({
+      data: { name: REMINDER_JOB_NAME, holder: "other-instance", leaseUntil: later(2 * 60_000) },
+    });
 
-    expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({ leased: false, sent: 0, failed: 0 });
+    expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({
+      leased: false,
+      sent: 0,
+      failed: 0,
+    });
     expect(mailsTo(contact.contactEmail)).toHaveLength(0);
-    expect(await db().jobLease.findUniqueOrThrow({ where: { name: REMINDER_JOB_NAME } })).toMatchObject({ holder: "other-instance" });
+    expect(
+      await db().jobLease.findUniqueOrThrow({ where: { name: REMINDER_JOB_NAME } }),
+    ).toMatchObject({ holder: "other-instance" });
 
-    expect(await runReminderJob({ now: later(3 * 60_000), holder: "instance-1" })).toEqual({ leased: true, sent: 1, failed: 0 });
+    expect(await runReminderJob({ now: later(3 * 60_000), holder: "instance-1" })).toEqual({
+      leased: true,
+      sent: 1,
+      failed: 0,
+    });
     // Given back after the run: the next holder need not wait for it to expire.
     const lease = await db().jobLease.findUniqueOrThrow({ where: { name: REMINDER_JOB_NAME } });
     expect(lease.holder).toBe("instance-1");
     expect(lease.leaseUntil.getTime()).toBeLessThan(later(3 * 60_000).getTime());
-    expect(await runReminderJob({ now: later(4 * 60_000), holder: "instance-2" })).toEqual({ leased: true, sent: 0, failed: 0 });
+    expect(await runReminderJob({ now: later(4 * 60_000), holder: "instance-2" })).toEqual({
+      leased: true,
+      sent: 0,
+      failed: 0,
+    });
   });
 
   it("retries a reminder whose mail could not be sent on the next run", async () => {
     const world = await createWorld();
-    const contact = await world.link((await world.assessment("IN_PROGRESS", later(DAY))).id, { locale: "de" });
+    const contact = await world.link((await world.assessment("IN_PROGRESS", later(DAY))).id, {
+      locale: "de",
+    });
     const working = process.env.MAIL_URL;
     process.env.MAIL_URL = await closedPortUrl();
     resetEnvForTests();
     try {
-      expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({ leased: true, sent: 0, failed: 1 });
+      expect(await runReminderJob({ now: NOW, holder: "instance-1" })).toEqual({
+        leased: true,
+        sent: 0,
+        failed: 1,
+      });
     } finally {
       process.env.MAIL_URL = working;
       resetEnvForTests();
@@ -239,9 +332,15 @@ describe("runReminderJob", () => {
     expect(await dispatchesOf(world.org.id)).toHaveLength(0);
     expect(await auditEventsOf(world.org.id, "reminder.failed")).toHaveLength(1);
 
-    expect(await runReminderJob({ now: later(60_000), holder: "instance-1" })).toEqual({ leased: true, sent: 1, failed: 0 });
+    expect(await runReminderJob({ now: later(60_000), holder: "instance-1" })).toEqual({
+      leased: true,
+      sent: 1,
+      failed: 0,
+    });
     expect(mailsTo(contact.contactEmail)).toHaveLength(1);
     expect(mailsTo(contact.contactEmail)[0]!.subject).toMatch(/^Erinnerung: /);
-    expect(await dispatchesOf(world.org.id)).toEqual([{ inviteLinkId: contact.id, kind: "due_soon" }]);
+    expect(await dispatchesOf(world.org.id)).toEqual([
+      { inviteLinkId: contact.id, kind: "due_soon" },
+    ]);
   });
 });

@@ -43,7 +43,13 @@ interface DueReminder {
  * one instance at a time and is given back after the run; a crashed holder's lease simply expires.
  * The unique key stays correct even when a lease expires mid-run.
  */
-export async function runReminderJob({ now = new Date(), holder }: { now?: Date; holder: string }): Promise<ReminderJobResult> {
+export async function runReminderJob({
+  now = new Date(),
+  holder,
+}: {
+  now?: Date;
+  holder: string;
+}): Promise<ReminderJobResult> {
   if (!(await acquireJobLease(REMINDER_JOB_NAME, holder, now, REMINDER_LEASE_MS))) {
     return { leased: false, sent: 0, failed: 0 };
   }
@@ -77,7 +83,11 @@ async function sendDueReminders(now: Date): Promise<{ sent: number; failed: numb
     } catch (error) {
       failed++;
       // Never the mail body: the message of a transport error names no content.
-      logger.warn("reminder.send_failed", { dispatchId, kind: reminder.kind, error: String((error as Error)?.message ?? error) });
+      logger.warn("reminder.send_failed", {
+        dispatchId,
+        kind: reminder.kind,
+        error: String((error as Error)?.message ?? error),
+      });
       await releaseReminder(reminder, dispatchId);
     }
   }
@@ -111,7 +121,9 @@ async function findDueReminders(now: Date): Promise<DueReminder[]> {
           id: true,
           title: true,
           dueDate: true,
-          organization: { select: { name: true, reminderDaysBefore: true, remindWhenOverdue: true } },
+          organization: {
+            select: { name: true, reminderDaysBefore: true, remindWhenOverdue: true },
+          },
         },
       },
     },
@@ -150,9 +162,16 @@ function systemActor(organizationId: string): SystemActor {
  * inTransaction retries it, and the retry finds the row and returns null.
  */
 async function claimReminder(reminder: DueReminder, now: Date): Promise<string | null> {
-  const key = { assessmentId: reminder.assessmentId, inviteLinkId: reminder.inviteLinkId, kind: reminder.kind };
+  const key = {
+    assessmentId: reminder.assessmentId,
+    inviteLinkId: reminder.inviteLinkId,
+    kind: reminder.kind,
+  };
   return inTransaction(async (tx) => {
-    const existing = await tx.reminderDispatch.findUnique({ where: { assessmentId_inviteLinkId_kind: key }, select: { id: true } });
+    const existing = await tx.reminderDispatch.findUnique({
+      where: { assessmentId_inviteLinkId_kind: key },
+      select: { id: true },
+    });
     if (existing) return null;
     const dispatch = await tx.reminderDispatch.create({
       data: { ...key, organizationId: reminder.organizationId, sentAt: now },
@@ -161,7 +180,11 @@ async function claimReminder(reminder: DueReminder, now: Date): Promise<string |
     await recordAuditEvent(tx, systemActor(reminder.organizationId), {
       action: "reminder.sent",
       target: { type: "invite", id: reminder.inviteLinkId },
-      payload: { assessmentId: reminder.assessmentId, kind: reminder.kind, dueDate: reminder.dueDate.toISOString() },
+      payload: {
+        assessmentId: reminder.assessmentId,
+        kind: reminder.kind,
+        dueDate: reminder.dueDate.toISOString(),
+      },
     });
     return dispatch.id;
   });

@@ -5,7 +5,14 @@ import { countryName } from "../../reference-data/countries";
 import { formatAnswer } from "../questionnaires/format-answer";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
-import { formatDate, labelKey, translate, type Locale, type MessageKey, type MessageParams } from "../../utils/i18n";
+import {
+  formatDate,
+  labelKey,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from "../../utils/i18n";
 import { parseStoredScore } from "../assessments/stored-score";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
@@ -14,8 +21,20 @@ import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import type { ReportInput, ReportOutcomeCode } from "./report-input";
 
 const LEGAL_BASIS: Record<Locale, Record<string, string>> = {
-  en: { eu_eea: "GDPR applies directly (EU/EEA)", adequacy: "Adequacy decision (GDPR Art. 45)", third_country_safeguards: "Appropriate safeguards (GDPR Art. 46)", third_country_no_safeguards: "None", unknown: "Unknown" },
-  de: { eu_eea: "DSGVO gilt unmittelbar (EU/EWR)", adequacy: "Angemessenheitsbeschluss (Art. 45 DSGVO)", third_country_safeguards: "Geeignete Garantien (Art. 46 DSGVO)", third_country_no_safeguards: "Keine", unknown: "Unbekannt" },
+  en: {
+    eu_eea: "GDPR applies directly (EU/EEA)",
+    adequacy: "Adequacy decision (GDPR Art. 45)",
+    third_country_safeguards: "Appropriate safeguards (GDPR Art. 46)",
+    third_country_no_safeguards: "None",
+    unknown: "Unknown",
+  },
+  de: {
+    eu_eea: "DSGVO gilt unmittelbar (EU/EWR)",
+    adequacy: "Angemessenheitsbeschluss (Art. 45 DSGVO)",
+    third_country_safeguards: "Geeignete Garantien (Art. 46 DSGVO)",
+    third_country_no_safeguards: "Keine",
+    unknown: "Unbekannt",
+  },
 };
 
 function jsonArray<T>(json: string): T[] {
@@ -24,8 +43,16 @@ function jsonArray<T>(json: string): T[] {
 }
 
 /** The language of an assessment: the language its (first, non-delegated) vendor contact was invited in. */
-async function assessmentLanguage(tx: Tx, assessmentId: string, fallback: string | null): Promise<Locale> {
-  const link = await tx.inviteLink.findFirst({ where: { assessmentId, delegatedById: null }, orderBy: { createdAt: "asc" }, select: { locale: true } });
+async function assessmentLanguage(
+  tx: Tx,
+  assessmentId: string,
+  fallback: string | null,
+): Promise<Locale> {
+  const link = await tx.inviteLink.findFirst({
+    where: { assessmentId, delegatedById: null },
+    orderBy: { createdAt: "asc" },
+    select: { locale: true },
+  });
   const language = link?.locale ?? fallback;
   return language === "de" ? "de" : "en";
 }
@@ -56,9 +83,28 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
       vendor: { select: { name: true } },
       product: { select: { name: true } },
       answers: { select: { questionKey: true, value: true } },
-      evidenceFiles: { where: { deletedAt: null }, orderBy: { createdAt: "asc" }, select: { questionKey: true, fileName: true, sha256: true } },
-      findings: { orderBy: { createdAt: "asc" }, select: { title: true, severity: true, status: true, owner: true, dueDate: true, description: true, remediation: true, questionKeys: true } },
-      decisions: { where: { id: context.decisionId }, select: { outcome: true, rationale: true, conditions: true, createdAt: true } },
+      evidenceFiles: {
+        where: { deletedAt: null },
+        orderBy: { createdAt: "asc" },
+        select: { questionKey: true, fileName: true, sha256: true },
+      },
+      findings: {
+        orderBy: { createdAt: "asc" },
+        select: {
+          title: true,
+          severity: true,
+          status: true,
+          owner: true,
+          dueDate: true,
+          description: true,
+          remediation: true,
+          questionKeys: true,
+        },
+      },
+      decisions: {
+        where: { id: context.decisionId },
+        select: { outcome: true, rationale: true, conditions: true, createdAt: true },
+      },
     },
   });
   const decision = assessment?.decisions[0];
@@ -69,12 +115,15 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const template = await loadTemplateVersion(assessment.templateVersionId, tx);
   const questions = questionsOf(template.definition);
   const labelOf = (key: string) => questions.find((q) => q.key === key)?.label[locale] ?? key;
-  const answers = Object.fromEntries(assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]));
+  const answers = Object.fromEntries(
+    assessment.answers.map((a) => [a.questionKey, parseStoredAnswer(a.value)]),
+  );
   const hidden = hiddenQuestionKeys(template.definition.sections, answers);
   const score = parseStoredScore(assessment.scoreResult);
   const resultOf = (key: string) => score?.questions.find((q) => q.key === key);
   const references = new Map<string, number>();
-  for (const q of questions) for (const ref of q.regulationRefs) references.set(ref, (references.get(ref) ?? 0) + 1);
+  for (const q of questions)
+    for (const ref of q.regulationRefs) references.set(ref, (references.get(ref) ?? 0) + 1);
 
   return {
     language: locale,
@@ -93,32 +142,57 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
       outcomeCode: decision.outcome as ReportOutcomeCode,
       outcome: t(labelKey("assessments.status", decision.outcome) ?? "common.unknownValue"),
       rationale: decision.rationale,
-      conditions: jsonArray<{ text: string; dueDate: string }>(decision.conditions).map((c) => ({ text: c.text, dueDate: day(`${c.dueDate}T23:59:59Z`) })),
+      conditions: jsonArray<{ text: string; dueDate: string }>(decision.conditions).map((c) => ({
+        text: c.text,
+        dueDate: day(`${c.dueDate}T23:59:59Z`),
+      })),
       decidedBy: context.signerName,
       decidedAt: formatDate(locale, decision.createdAt, true),
-      recommendation: context.recommendation ? t(labelKey("assessments.recommend", context.recommendation) ?? "common.unknownValue") : null,
+      recommendation: context.recommendation
+        ? t(labelKey("assessments.recommend", context.recommendation) ?? "common.unknownValue")
+        : null,
       againstRecommendation: context.againstRecommendation,
       overrideReason: context.againstRecommendation ? decision.rationale : null,
     },
     signerName: context.signerName,
     summary: {
       overallScore: score?.overall ?? null,
-      riskTier: score?.riskTier ? t(labelKey("assessments.tier", score.riskTier) ?? "common.unknownValue") : "–",
+      riskTier: score?.riskTier
+        ? t(labelKey("assessments.tier", score.riskTier) ?? "common.unknownValue")
+        : "–",
       completeness: Math.round((score?.completeness.ratio ?? 0) * 100),
     },
     sections: template.definition.sections.map((section) => {
       const result = score?.sections.find((s) => s.key === section.key);
-      return { title: section.title[locale], score: result?.score ?? null, weight: result?.weight ?? section.weight };
+      return {
+        title: section.title[locale],
+        score: result?.score ?? null,
+        weight: result?.weight ?? section.weight,
+      };
     }),
-    knockOuts: (score?.knockOuts ?? []).map((k) => ({ question: labelOf(k.questionKey), label: questions.find((q) => q.key === k.questionKey)?.knockOut?.label[locale] ?? k.label })),
-    transparency: score?.transparency ? score.transparency.byDomain.map((d) => ({ domain: d.domain, earned: d.satisfied, total: d.total })) : null,
+    knockOuts: (score?.knockOuts ?? []).map((k) => ({
+      question: labelOf(k.questionKey),
+      label: questions.find((q) => q.key === k.questionKey)?.knockOut?.label[locale] ?? k.label,
+    })),
+    transparency: score?.transparency
+      ? score.transparency.byDomain.map((d) => ({
+          domain: d.domain,
+          earned: d.satisfied,
+          total: d.total,
+        }))
+      : null,
     residency: score?.residency
       ? {
-          overallClass: t(labelKey("assessments.class_", score.residency.rating) ?? "common.unknownValue"),
+          overallClass: t(
+            labelKey("assessments.class_", score.residency.rating) ?? "common.unknownValue",
+          ),
           flows: score.residency.flows.map((flow) => ({
             kind: t(labelKey("assessments.flow_", flow.kind) ?? "common.unknownValue"),
             label: questions.some((q) => q.key === flow.label) ? labelOf(flow.label) : flow.label,
-            country: flow.country === "unknown" ? t("assessments.unknownCountry") : countryName(flow.country, locale),
+            country:
+              flow.country === "unknown"
+                ? t("assessments.unknownCountry")
+                : countryName(flow.country, locale),
             residencyClass: t(labelKey("assessments.class_", flow.class) ?? "common.unknownValue"),
             legalBasis: LEGAL_BASIS[locale][flow.class] ?? "–",
           })),
@@ -140,14 +214,23 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
         const result = resultOf(q.key);
         return {
           question: q.label[locale],
-          answer: hidden.has(q.key) ? t("portal.hiddenByCondition") : formatAnswer(q, answers[q.key], locale, t),
-          points: result?.points !== null && result?.points !== undefined ? `${result.points.toFixed(2)} / 1` : "–",
+          answer: hidden.has(q.key)
+            ? t("portal.hiddenByCondition")
+            : formatAnswer(q, answers[q.key], locale, t),
+          points:
+            result?.points !== null && result?.points !== undefined
+              ? `${result.points.toFixed(2)} / 1`
+              : "–",
           references: q.regulationRefs,
-          evidence: assessment.evidenceFiles.filter((f) => f.questionKey === q.key).map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
+          evidence: assessment.evidenceFiles
+            .filter((f) => f.questionKey === q.key)
+            .map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
         };
       }),
     })),
-    references: [...references.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([reference, questionCount]) => ({ reference, questionCount })),
+    references: [...references.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([reference, questionCount]) => ({ reference, questionCount })),
     aiAssistance: null,
     auditHead: context.auditHead,
     verifyUrl: context.verifyUrl,

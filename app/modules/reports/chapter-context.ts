@@ -26,7 +26,10 @@ export function chapterContext(layout: ReportLayout, input: ReportInput): Chapte
     number: (value, fractionDigits = 0) => {
       let formatter = formatters.get(fractionDigits);
       if (!formatter) {
-        formatter = new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits });
+        formatter = new Intl.NumberFormat(locale, {
+          minimumFractionDigits: fractionDigits,
+          maximumFractionDigits: fractionDigits,
+        });
         formatters.set(fractionDigits, formatter);
       }
       return formatter.format(value);

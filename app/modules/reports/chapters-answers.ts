@@ -22,8 +22,13 @@ export function drawAnswers({ layout, input, t }: ChapterContext): void {
         { header: t("references"), width: 0.17 },
       ],
       section.answers.map((answer) => {
-        const evidence = answer.evidence.map((file) => `• ${t("evidenceFile", { file: file.fileName, hash: file.sha256 })}`);
-        const answerCell = evidence.length > 0 ? `${answer.answer}\n${t("evidence")}:\n${evidence.join("\n")}` : answer.answer;
+        const evidence = answer.evidence.map(
+          (file) => `• ${t("evidenceFile", { file: file.fileName, hash: file.sha256 })}`,
+        );
+        const answerCell =
+          evidence.length > 0
+            ? `${answer.answer}\n${t("evidence")}:\n${evidence.join("\n")}`
+            : answer.answer;
         return [answer.question, answerCell, answer.points, answer.references.join("\n")];
       }),
       { size: 8 },

@@ -19,7 +19,11 @@ export function drawFindings({ layout, input, t }: ChapterContext): void {
         { header: t("condition"), width: 0.74 },
         { header: t("dueDate"), width: 0.2 },
       ],
-      input.decision.conditions.map((condition, index) => [String(index + 1), condition.text, condition.dueDate]),
+      input.decision.conditions.map((condition, index) => [
+        String(index + 1),
+        condition.text,
+        condition.dueDate,
+      ]),
     );
 
   layout.subheading(t("findings"));
@@ -38,15 +42,25 @@ export function drawFindings({ layout, input, t }: ChapterContext): void {
       { header: t("owner"), width: 0.17 },
       { header: t("dueDate"), width: 0.15 },
     ],
-    input.findings.map((finding, index) => [String(index + 1), finding.title, finding.severity, finding.status, finding.owner, finding.dueDate]),
+    input.findings.map((finding, index) => [
+      String(index + 1),
+      finding.title,
+      finding.severity,
+      finding.status,
+      finding.owner,
+      finding.dueDate,
+    ]),
   );
   input.findings.forEach((finding, index) => {
     layout.subheading(`${index + 1}. ${finding.title}`, 40);
-    layout.text(`${t("severity")}: ${finding.severity} · ${t("status")}: ${finding.status} · ${t("owner")}: ${finding.owner} · ${t("dueDate")}: ${finding.dueDate}`, {
-      size: 8.5,
-      color: COLORS.muted,
-      after: 4,
-    });
+    layout.text(
+      `${t("severity")}: ${finding.severity} · ${t("status")}: ${finding.status} · ${t("owner")}: ${finding.owner} · ${t("dueDate")}: ${finding.dueDate}`,
+      {
+        size: 8.5,
+        color: COLORS.muted,
+        after: 4,
+      },
+    );
     layout.text(t("description"), { bold: true, size: 9, after: 1 });
     layout.text(finding.description, { after: 4 });
     if (finding.remediation) {

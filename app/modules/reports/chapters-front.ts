@@ -37,15 +37,28 @@ export function drawCover({ layout, input, t }: ChapterContext): void {
   );
 
   // The decision, boxed and labelled in words; the coloured edge is only a second cue.
-  const edge = input.decision.outcomeCode === "REJECTED" ? COLORS.bad : input.decision.outcomeCode === "APPROVED" ? COLORS.good : COLORS.medium;
+  const edge =
+    input.decision.outcomeCode === "REJECTED"
+      ? COLORS.bad
+      : input.decision.outcomeCode === "APPROVED"
+        ? COLORS.good
+        : COLORS.medium;
   const lines = wrapText(layout.fonts.bold, input.decision.outcome, 16, layout.contentWidth - 30);
   const height = 24 + lines.length * 20 + 14;
   layout.ensure(height + 10);
   layout.space(10);
-  layout.page.drawRectangle({ x: MARGIN_X, y: layout.y - height, width: layout.contentWidth, height, color: COLORS.fill });
+  layout.page.drawRectangle({
+    x: MARGIN_X,
+    y: layout.y - height,
+    width: layout.contentWidth,
+    height,
+    color: COLORS.fill,
+  });
   layout.page.drawRectangle({ x: MARGIN_X, y: layout.y - height, width: 5, height, color: edge });
   layout.drawLine(t("decision"), MARGIN_X + 16, layout.y - 10, 9, false, COLORS.muted);
-  lines.forEach((line, index) => layout.drawLine(line, MARGIN_X + 16, layout.y - 26 - index * 20, 16, true));
+  lines.forEach((line, index) =>
+    layout.drawLine(line, MARGIN_X + 16, layout.y - 26 - index * 20, 16, true),
+  );
   layout.space(height + 10);
 }
 
@@ -58,9 +71,14 @@ export function drawSummary({ layout, input, t, number }: ChapterContext): void 
       {
         label: t("overallScore"),
         value: summary.overallScore,
-        valueText: summary.overallScore === null ? t("notScored") : `${number(summary.overallScore)} / 100`,
+        valueText:
+          summary.overallScore === null ? t("notScored") : `${number(summary.overallScore)} / 100`,
       },
-      { label: t("completeness"), value: summary.completeness, valueText: `${number(summary.completeness)} %` },
+      {
+        label: t("completeness"),
+        value: summary.completeness,
+        valueText: `${number(summary.completeness)} %`,
+      },
     ],
     { size: 10, barHeight: 13, labelShare: 0.3 },
   );
@@ -95,7 +113,10 @@ export function drawScores({ layout, input, t, number }: ChapterContext): void {
   drawBarChart(
     layout,
     input.sections.map((section) => ({
-      label: t("sectionWithWeight", { title: section.title, weight: number(section.weight, Number.isInteger(section.weight) ? 0 : 1) }),
+      label: t("sectionWithWeight", {
+        title: section.title,
+        weight: number(section.weight, Number.isInteger(section.weight) ? 0 : 1),
+      }),
       value: section.score,
       valueText: section.score === null ? t("notScored") : `${number(section.score)} / 100`,
     })),

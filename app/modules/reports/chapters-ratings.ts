@@ -71,6 +71,12 @@ export function drawResidency({ layout, input, t }: ChapterContext): void {
       { header: t("residencyClass"), width: 0.18 },
       { header: t("legalBasis"), width: 0.24 },
     ],
-    input.residency.flows.map((flow) => [flow.kind, flow.label, flow.country, flow.residencyClass, flow.legalBasis]),
+    input.residency.flows.map((flow) => [
+      flow.kind,
+      flow.label,
+      flow.country,
+      flow.residencyClass,
+      flow.legalBasis,
+    ]),
   );
 }

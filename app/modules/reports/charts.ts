@@ -29,12 +29,17 @@ export interface BarChartOptions {
   scale?: boolean;
 }
 
-export function drawBarChart(layout: ReportLayout, bars: Bar[], options: BarChartOptions = {}): void {
+export function drawBarChart(
+  layout: ReportLayout,
+  bars: Bar[],
+  options: BarChartOptions = {},
+): void {
   const size = options.size ?? 9;
   const barHeight = options.barHeight ?? 10;
   const labelWidth = layout.contentWidth * (options.labelShare ?? 0.36);
   // The value column is as wide as its longest text ("nicht bewertet", "10 of 12").
-  const valueWidth = Math.max(50, ...bars.map((bar) => textWidth(layout.fonts.bold, bar.valueText, size))) + 8;
+  const valueWidth =
+    Math.max(50, ...bars.map((bar) => textWidth(layout.fonts.bold, bar.valueText, size))) + 8;
   const trackX = MARGIN_X + labelWidth + 8;
   const trackWidth = layout.contentWidth - labelWidth - 8 - valueWidth;
   const lineHeight = size * 1.3;
@@ -50,9 +55,21 @@ export function drawBarChart(layout: ReportLayout, bars: Bar[], options: BarChar
     if (!options.scale) return;
     for (const tick of [0, 25, 50, 75, 100]) {
       const x = trackX + (trackWidth * tick) / 100;
-      layout.page.drawLine({ start: { x, y: top }, end: { x, y: bottom }, thickness: 0.3, color: COLORS.rule });
+      layout.page.drawLine({
+        start: { x, y: top },
+        end: { x, y: bottom },
+        thickness: 0.3,
+        color: COLORS.rule,
+      });
       const text = String(tick);
-      layout.drawLine(text, x - textWidth(layout.fonts.regular, text, 7) / 2, bottom - 2, 7, false, COLORS.muted);
+      layout.drawLine(
+        text,
+        x - textWidth(layout.fonts.regular, text, 7) / 2,
+        bottom - 2,
+        7,
+        false,
+        COLORS.muted,
+      );
     }
   };
 
@@ -67,15 +84,42 @@ export function drawBarChart(layout: ReportLayout, bars: Bar[], options: BarChar
       scaleStart = false;
     }
     const top = layout.y;
-    row.lines.forEach((line, index) => layout.drawLine(line, MARGIN_X, top - index * lineHeight, size));
+    row.lines.forEach((line, index) =>
+      layout.drawLine(line, MARGIN_X, top - index * lineHeight, size),
+    );
     const barY = top - Math.max(row.lines.length * lineHeight, barHeight) / 2 - barHeight / 2 + 1;
-    layout.page.drawRectangle({ x: trackX, y: barY, width: trackWidth, height: barHeight, color: COLORS.barTrack });
+    layout.page.drawRectangle({
+      x: trackX,
+      y: barY,
+      width: trackWidth,
+      height: barHeight,
+      color: COLORS.barTrack,
+    });
     if (row.bar.value !== null) {
       const value = Math.max(0, Math.min(100, row.bar.value));
-      layout.page.drawRectangle({ x: trackX, y: barY, width: (trackWidth * value) / 100, height: barHeight, color: scoreColor(value) });
+      layout.page.drawRectangle({
+        x: trackX,
+        y: barY,
+        width: (trackWidth * value) / 100,
+        height: barHeight,
+        color: scoreColor(value),
+      });
     }
-    layout.page.drawRectangle({ x: trackX, y: barY, width: trackWidth, height: barHeight, borderColor: COLORS.rule, borderWidth: 0.5 });
-    layout.drawLine(row.bar.valueText, trackX + trackWidth + 6, barY + barHeight / 2 + size / 2 - 0.5, size, true);
+    layout.page.drawRectangle({
+      x: trackX,
+      y: barY,
+      width: trackWidth,
+      height: barHeight,
+      borderColor: COLORS.rule,
+      borderWidth: 0.5,
+    });
+    layout.drawLine(
+      row.bar.valueText,
+      trackX + trackWidth + 6,
+      barY + barHeight / 2 + size / 2 - 0.5,
+      size,
+      true,
+    );
     layout.y -= row.height;
   }
   if (!scaleStart) {

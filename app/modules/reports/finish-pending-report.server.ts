@@ -21,7 +21,11 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { writeAuditCheckpoint } from "../audit/write-audit-checkpoint.server";
 import type { SystemActor } from "../auth/actor";
 import { signPdf } from "../signing/pades-sign";
-import { prepareReportSigner, resolveReportSigner, type ReportSigner } from "../signing/resolve-report-signer.server";
+import {
+  prepareReportSigner,
+  resolveReportSigner,
+  type ReportSigner,
+} from "../signing/resolve-report-signer.server";
 import { renderReportPdf } from "./render-report";
 import { parseReportInput } from "./report-input-snapshot";
 import { MAX_REPORT_ATTEMPTS, reportRetryDelayMs } from "./report-retry";
@@ -36,7 +40,9 @@ export type FinishReportOutcome =
   /** This attempt failed; `gaveUp`: it was the last one. */
   | { kind: "failed"; error: string; gaveUp: boolean };
 
-type PendingRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["pendingReport"]["findUnique"]>>>;
+type PendingRow = NonNullable<
+  Awaited<ReturnType<ReturnType<typeof db>["pendingReport"]["findUnique"]>>
+>;
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 const MAX_ERROR_LENGTH = 500;
@@ -45,18 +51,29 @@ function signingActor(organizationId: string): SystemActor {
   return { kind: "system", organizationId, label: "report signing" };
 }
 
-export async function finishPendingReport(decisionId: string, options: { now?: Date } = {}): Promise<FinishReportOutcome> {
+export async function finishPendingReport(
+  decisionId: string,
+  options: { now?: Date } = {},
+): Promise<FinishReportOutcome> {
   const now = options.now ?? new Date();
   const timeLimitMs = getEnv().REPORT_SIGNING_TIMEOUT_SECONDS * 1000;
   const pending = await db().pendingReport.findUnique({ where: { decisionId } });
   if (!pending) {
-    const report = await db().signedReport.findUnique({ where: { decisionId }, select: { id: true } });
+    const report = await db().signedReport.findUnique({
+      where: { decisionId },
+      select: { id: true },
+    });
     return { kind: "done", reportId: report?.id ?? null };
   }
   if (pending.status !== "PENDING" || pending.nextAttemptAt > now) return { kind: "skipped" };
   // The claim: matches only while nobody else moved the row on since we read it.
   const claimed = await db().pendingReport.updateMany({
-    where: { decisionId, status: "PENDING", attempts: pending.attempts, nextAttemptAt: { lte: now } },
+    where: {
+      decisionId,
+      status: "PENDING",
+      attempts: pending.attempts,
+      nextAttemptAt: { lte: now },
+    },
     data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + timeLimitMs) },
   });
   if (claimed.count !== 1) return { kind: "skipped" };
@@ -68,7 +85,11 @@ export async function finishPendingReport(decisionId: string, options: { now?: D
   }
 }
 
-async function signAndStore(pending: PendingRow, attempt: number, signal: AbortSignal): Promise<FinishReportOutcome> {
+async function signAndStore(
+  pending: PendingRow,
+  attempt: number,
+  signal: AbortSignal,
+): Promise<FinishReportOutcome> {
   const report = parseReportInput(pending.reportInput);
   const actor = signingActor(pending.organizationId);
   // The decision prepared the signer; this only matters when its certificate changed since.
@@ -86,7 +107,15 @@ async function signAndStore(pending: PendingRow, attempt: number, signal: AbortS
     location: report.organizationName,
     ...(env.TSA_URL ? { tsaUrl: env.TSA_URL, signal } : {}),
   });
-  return storeSignedReport(pending, { unsigned, signed, signedAt, signerName: report.signerName, reportSigner, timestamped: Boolean(env.TSA_URL), attempt });
+  return storeSignedReport(pending, {
+    unsigned,
+    signed,
+    signedAt,
+    signerName: report.signerName,
+    reportSigner,
+    timestamped: Boolean(env.TSA_URL),
+    attempt,
+  });
 }
 
 interface SignedFiles {
@@ -99,12 +128,20 @@ interface SignedFiles {
   attempt: number;
 }
 
-async function storeSignedReport(pending: PendingRow, files: SignedFiles): Promise<FinishReportOutcome> {
+async function storeSignedReport(
+  pending: PendingRow,
+  files: SignedFiles,
+): Promise<FinishReportOutcome> {
   return inTransaction(async (tx) => {
     // Whoever deletes the pending row stores the report; a second finisher finds it gone.
-    const removed = await tx.pendingReport.deleteMany({ where: { decisionId: pending.decisionId } });
+    const removed = await tx.pendingReport.deleteMany({
+      where: { decisionId: pending.decisionId },
+    });
     if (removed.count !== 1) {
-      const existing = await tx.signedReport.findUnique({ where: { decisionId: pending.decisionId }, select: { id: true } });
+      const existing = await tx.signedReport.findUnique({
+        where: { decisionId: pending.decisionId },
+        select: { id: true },
+      });
       return { kind: "done", reportId: existing?.id ?? null };
     }
     const fingerprint = files.reportSigner.identity.fingerprint;
@@ -146,14 +183,28 @@ async function storeSignedReport(pending: PendingRow, files: SignedFiles): Promi
   });
 }
 
-async function recordFailure(pending: PendingRow, attempt: number, error: unknown): Promise<FinishReportOutcome> {
+async function recordFailure(
+  pending: PendingRow,
+  attempt: number,
+  error: unknown,
+): Promise<FinishReportOutcome> {
   const message = String((error as Error)?.message ?? error).slice(0, MAX_ERROR_LENGTH);
   const gaveUp = attempt >= MAX_REPORT_ATTEMPTS;
   // Only while this attempt's claim holds: a report stored meanwhile has no row left to mark.
   await db().pendingReport.updateMany({
     where: { decisionId: pending.decisionId, attempts: attempt },
-    data: { status: gaveUp ? "FAILED" : "PENDING", lastError: message, nextAttemptAt: new Date(Date.now() + reportRetryDelayMs(attempt)) },
+    data: {
+      status: gaveUp ? "FAILED" : "PENDING",
+      lastError: message,
+      nextAttemptAt: new Date(Date.now() + reportRetryDelayMs(attempt)),
+    },
   });
-  logger.warn("report.signing_failed", { decisionId: pending.decisionId, organizationId: pending.organizationId, attempt, gaveUp, error: message });
+  logger.warn("report.signing_failed", {
+    decisionId: pending.decisionId,
+    organizationId: pending.organizationId,
+    attempt,
+    gaveUp,
+    error: message,
+  });
   return { kind: "failed", error: message, gaveUp };
 }

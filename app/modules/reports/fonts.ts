@@ -59,7 +59,9 @@ function loadFont(name: FontName): LoadedFont {
         const codePoint = char.codePointAt(0)!;
         let glyph = byCodePoint.get(codePoint);
         if (!glyph) {
-          glyph = font.glyphForCodePoint(font.hasGlyphForCodePoint(codePoint) ? codePoint : REPLACEMENT_CHARACTER);
+          glyph = font.glyphForCodePoint(
+            font.hasGlyphForCodePoint(codePoint) ? codePoint : REPLACEMENT_CHARACTER,
+          );
           byCodePoint.set(codePoint, glyph);
         }
         glyphs.push(glyph);

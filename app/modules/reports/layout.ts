@@ -87,7 +87,14 @@ export class ReportLayout {
   }
 
   /** Draws one line with its baseline `size` below the cursor's top; does not move the cursor. */
-  drawLine(text: string, x: number, top: number, size: number, bold = false, color: RGB = COLORS.text): void {
+  drawLine(
+    text: string,
+    x: number,
+    top: number,
+    size: number,
+    bold = false,
+    color: RGB = COLORS.text,
+  ): void {
     if (!text) return;
     this.textLayer.add(this.page, text, x, top - size, size, bold, color);
   }
@@ -153,7 +160,15 @@ export class ReportLayout {
   }
 
   /** Right-aligns a single line inside [x, x + width]. */
-  drawRight(text: string, x: number, width: number, top: number, size: number, bold = false, color: RGB = COLORS.text): void {
+  drawRight(
+    text: string,
+    x: number,
+    width: number,
+    top: number,
+    size: number,
+    bold = false,
+    color: RGB = COLORS.text,
+  ): void {
     this.drawLine(text, x + width - textWidth(this.font(bold), text, size), top, size, bold, color);
   }
 }

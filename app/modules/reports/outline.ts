@@ -21,7 +21,13 @@ export function addOutline(doc: PDFDocument, chapters: ChapterMark[]): void {
     if (index < chapters.length - 1) item.set(PDFName.of("Next"), itemRefs[index + 1]!);
     item.set(
       PDFName.of("Dest"),
-      context.obj([chapter.page.ref, PDFName.of("XYZ"), PDFNumber.of(MARGIN_X), PDFNumber.of(Math.round(chapter.top)), PDFNull]),
+      context.obj([
+        chapter.page.ref,
+        PDFName.of("XYZ"),
+        PDFNumber.of(MARGIN_X),
+        PDFNumber.of(Math.round(chapter.top)),
+        PDFNull,
+      ]),
     );
     context.assign(itemRefs[index]!, item);
   });

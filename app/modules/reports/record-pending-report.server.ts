@@ -25,10 +25,17 @@ export interface PendingReportInput {
  * organisation's reports (no certificate outside production): the decision then has no report,
  * as before.
  */
-export async function recordPendingReport(tx: Tx, actor: UserActor, input: PendingReportInput): Promise<boolean> {
+export async function recordPendingReport(
+  tx: Tx,
+  actor: UserActor,
+  input: PendingReportInput,
+): Promise<boolean> {
   // Normally ready (decideAssessment prepares the signer before its transaction); reads only then.
   if (!(await resolveReportSigner(tx, actor))) return false;
-  const signer = await tx.user.findUnique({ where: { id: actor.userId }, select: { name: true, locale: true } });
+  const signer = await tx.user.findUnique({
+    where: { id: actor.userId },
+    select: { name: true, locale: true },
+  });
   const report = await buildReportInput(tx, {
     organizationId: actor.organizationId,
     assessmentId: input.assessmentId,

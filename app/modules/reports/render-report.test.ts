@@ -2,7 +2,16 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFRef,
+  PDFString,
+} from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translate } from "../../utils/i18n";
 import { signPdf } from "../signing/pades-sign";
@@ -31,12 +40,18 @@ function write(pdf: Uint8Array): string {
 /** pdftotext of the whole file or one page range, whitespace collapsed (wrapped lines join). */
 function pdfText(pdf: Uint8Array, pages?: { first: number; last: number }): string {
   const range = pages ? ["-f", String(pages.first), "-l", String(pages.last)] : [];
-  return execFileSync("pdftotext", [...range, "-enc", "UTF-8", write(pdf), "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+  return execFileSync("pdftotext", [...range, "-enc", "UTF-8", write(pdf), "-"], {
+    encoding: "utf8",
+  }).replace(/\s+/g, " ");
 }
 
 /** The non-empty lines of one page as pdftotext -layout places them (table rows stay rows). */
 function pdfLayoutLines(pdf: Uint8Array, page: number): string[] {
-  const out = execFileSync("pdftotext", ["-layout", "-f", String(page), "-l", String(page), "-enc", "UTF-8", write(pdf), "-"], { encoding: "utf8" });
+  const out = execFileSync(
+    "pdftotext",
+    ["-layout", "-f", String(page), "-l", String(page), "-enc", "UTF-8", write(pdf), "-"],
+    { encoding: "utf8" },
+  );
   return out
     .split("\n")
     .map((line) => line.trim())
@@ -67,7 +82,10 @@ function readOutline(doc: PDFDocument): Array<{ title: string; page: number }> {
     const dest = item.lookup(PDFName.of("Dest"), PDFArray);
     expect(dest.get(1)).toBe(PDFName.of("XYZ"));
     const target = dest.get(0);
-    items.push({ title: text(item.get(PDFName.of("Title"))) ?? "", page: pageRefs.indexOf(String(target)) });
+    items.push({
+      title: text(item.get(PDFName.of("Title"))) ?? "",
+      page: pageRefs.indexOf(String(target)),
+    });
     previous = ref;
     ref = item.get(PDFName.of("Next"));
   }
@@ -95,39 +113,60 @@ describe("renderReportPdf", () => {
   it("renders the same bytes for the same input, and different bytes for a different input", async () => {
     const input = sampleReportInput({ language: "de", questionCount: 30, findingCount: 4 });
     const first = await renderReportPdf(input);
-    const second = await renderReportPdf(sampleReportInput({ language: "de", questionCount: 30, findingCount: 4 }));
+    const second = await renderReportPdf(
+      sampleReportInput({ language: "de", questionCount: 30, findingCount: 4 }),
+    );
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
 
     const otherVendor = await renderReportPdf({ ...input, vendorName: "Südwind KI AG" });
     expect(Buffer.from(otherVendor).equals(Buffer.from(first))).toBe(false);
-    const otherTime = await renderReportPdf({ ...input, generatedAt: new Date("2026-09-16T08:00:00Z") });
+    const otherTime = await renderReportPdf({
+      ...input,
+      generatedAt: new Date("2026-09-16T08:00:00Z"),
+    });
     expect(Buffer.from(otherTime).equals(Buffer.from(first))).toBe(false);
   });
 
-  it.each(["de", "en"] as const)("prints umlauts, ß, €, „quotes“, the vendor, the scores and the findings (%s)", async (language) => {
-    const input = sampleReportInput({ language, questionCount: 40, findingCount: 6 });
-    const content = pdfText(await renderReportPdf(input));
-    for (const expected of ["Müller & Söhne", "Größere Änderungen", "Düsseldorf", "25.000 €", "„Enterprise“", "Dr. Anna Groß"]) {
-      expect(content).toContain(expected);
-    }
-    expect(content).toContain(input.vendorName);
-    expect(content).toContain("72 / 100");
-    for (const section of input.sections) {
-      if (section.score !== null) expect(content).toContain(`${section.score} / 100`);
-      expect(content).toContain(section.title);
-    }
-    expect(content).toContain(translate(language, "reports.notScored"));
-    for (const finding of input.findings) expect(content).toContain(finding.title);
-    for (const condition of input.decision.conditions) expect(content).toContain(condition.text);
-    expect(content).toContain(input.auditHead.hash);
-    expect(content).toContain(input.verifyUrl);
-    expect(content).toContain(translate(language, "reports.aiNone"));
-    const evidence = input.answers.flatMap((section) => section.answers).flatMap((answer) => answer.evidence)[0]!;
-    expect(content).toContain(evidence.fileName);
-  });
+  it.each(["de", "en"] as const)(
+    "prints umlauts, ß, €, „quotes“, the vendor, the scores and the findings (%s)",
+    async (language) => {
+      const input = sampleReportInput({ language, questionCount: 40, findingCount: 6 });
+      const content = pdfText(await renderReportPdf(input));
+      for (const expected of [
+        "Müller & Söhne",
+        "Größere Änderungen",
+        "Düsseldorf",
+        "25.000 €",
+        "„Enterprise“",
+        "Dr. Anna Groß",
+      ]) {
+        expect(content).toContain(expected);
+      }
+      expect(content).toContain(input.vendorName);
+      expect(content).toContain("72 / 100");
+      for (const section of input.sections) {
+        if (section.score !== null) expect(content).toContain(`${section.score} / 100`);
+        expect(content).toContain(section.title);
+      }
+      expect(content).toContain(translate(language, "reports.notScored"));
+      for (const finding of input.findings) expect(content).toContain(finding.title);
+      for (const condition of input.decision.conditions) expect(content).toContain(condition.text);
+      expect(content).toContain(input.auditHead.hash);
+      expect(content).toContain(input.verifyUrl);
+      expect(content).toContain(translate(language, "reports.aiNone"));
+      const evidence = input.answers
+        .flatMap((section) => section.answers)
+        .flatMap((answer) => answer.evidence)[0]!;
+      expect(content).toContain(evidence.fileName);
+    },
+  );
 
   it("passes qpdf --check", async () => {
-    const out = qpdfCheck(await renderReportPdf(sampleReportInput({ language: "de", questionCount: 60, findingCount: 8 })));
+    const out = qpdfCheck(
+      await renderReportPdf(
+        sampleReportInput({ language: "de", questionCount: 60, findingCount: 8 }),
+      ),
+    );
     expect(out).toContain("No syntax or stream encoding errors found");
     expect(out).not.toMatch(/WARNING|error:/i);
   });
@@ -135,36 +174,43 @@ describe("renderReportPdf", () => {
   it.each([
     ["de", "de-DE", "Seite {page} von {total}"],
     ["en", "en-GB", "Page {page} of {total}"],
-  ] as const)("has one bookmark per chapter, page numbers, /Lang and document info (%s)", async (language, lang, pageOf) => {
-    const input = sampleReportInput({ language, questionCount: 60, findingCount: 5 });
-    const pdf = await renderReportPdf(input);
-    const doc = await PDFDocument.load(pdf, { updateMetadata: false });
-    const total = doc.getPageCount();
+  ] as const)(
+    "has one bookmark per chapter, page numbers, /Lang and document info (%s)",
+    async (language, lang, pageOf) => {
+      const input = sampleReportInput({ language, questionCount: 60, findingCount: 5 });
+      const pdf = await renderReportPdf(input);
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const total = doc.getPageCount();
 
-    const outline = readOutline(doc);
-    expect(outline.map((item) => item.title)).toEqual(CHAPTER_KEYS.map((key) => translate(language, `reports.${key}`)));
-    expect(outline[0]!.page).toBe(0);
-    // Every bookmark points at a page of this document, in reading order.
-    for (let index = 1; index < outline.length; index++) {
-      expect(outline[index]!.page).toBeGreaterThanOrEqual(outline[index - 1]!.page);
-    }
-    expect(outline[outline.length - 1]!.page).toBeLessThan(total);
-    expect(doc.catalog.lookup(PDFName.of("PageMode"))).toBe(PDFName.of("UseOutlines"));
+      const outline = readOutline(doc);
+      expect(outline.map((item) => item.title)).toEqual(
+        CHAPTER_KEYS.map((key) => translate(language, `reports.${key}`)),
+      );
+      expect(outline[0]!.page).toBe(0);
+      // Every bookmark points at a page of this document, in reading order.
+      for (let index = 1; index < outline.length; index++) {
+        expect(outline[index]!.page).toBeGreaterThanOrEqual(outline[index - 1]!.page);
+      }
+      expect(outline[outline.length - 1]!.page).toBeLessThan(total);
+      expect(doc.catalog.lookup(PDFName.of("PageMode"))).toBe(PDFName.of("UseOutlines"));
 
-    expect(text(doc.catalog.lookup(PDFName.of("Lang")))).toBe(lang);
-    for (let page = 1; page <= total; page++) {
-      expect(pdfText(pdf, { first: page, last: page })).toContain(pageOf.replace("{page}", String(page)).replace("{total}", String(total)));
-    }
+      expect(text(doc.catalog.lookup(PDFName.of("Lang")))).toBe(lang);
+      for (let page = 1; page <= total; page++) {
+        expect(pdfText(pdf, { first: page, last: page })).toContain(
+          pageOf.replace("{page}", String(page)).replace("{total}", String(total)),
+        );
+      }
 
-    expect(doc.getAuthor()).toBe(input.organizationName);
-    expect(doc.getTitle()).toContain(input.vendorName);
-    expect(doc.getSubject()).toContain(input.assessment.id);
-    expect(doc.getKeywords()).toContain(input.assessment.id);
-    expect(doc.getCreator()).toBe("Vetted");
-    expect(doc.getProducer()).toBe("Vetted");
-    expect(doc.getCreationDate()?.toISOString()).toBe(input.generatedAt.toISOString());
-    expect(doc.getModificationDate()?.toISOString()).toBe(input.generatedAt.toISOString());
-  });
+      expect(doc.getAuthor()).toBe(input.organizationName);
+      expect(doc.getTitle()).toContain(input.vendorName);
+      expect(doc.getSubject()).toContain(input.assessment.id);
+      expect(doc.getKeywords()).toContain(input.assessment.id);
+      expect(doc.getCreator()).toBe("Vetted");
+      expect(doc.getProducer()).toBe("Vetted");
+      expect(doc.getCreationDate()?.toISOString()).toBe(input.generatedAt.toISOString());
+      expect(doc.getModificationDate()?.toISOString()).toBe(input.generatedAt.toISOString());
+    },
+  );
 
   it("spreads a 150-question report over many pages and repeats the table header on each answers page", async () => {
     const input = sampleReportInput({ language: "en", questionCount: 150, findingCount: 20 });
@@ -178,15 +224,21 @@ describe("renderReportPdf", () => {
     for (let page = answersPage + 1; page < referencesPage; page++) {
       // The (repeated) header row opens the page, at most below a section's sub-heading.
       const lines = pdfLayoutLines(pdf, page + 1);
-      const header = lines.findIndex((line) => /^Question\s+Answer\s+Points\s+References$/.test(line));
-      expect(header, `page ${page + 1}: ${lines.slice(0, 3).join(" | ")}`).toBeGreaterThanOrEqual(0);
+      const header = lines.findIndex((line) =>
+        /^Question\s+Answer\s+Points\s+References$/.test(line),
+      );
+      expect(header, `page ${page + 1}: ${lines.slice(0, 3).join(" | ")}`).toBeGreaterThanOrEqual(
+        0,
+      );
       expect(header).toBeLessThanOrEqual(1);
     }
     const content = pdfText(pdf);
     for (const n of [1, 75, 150]) expect(content).toContain(`Q${n}. Does the vendor document`);
     expect(content).toContain("Finding 20:");
 
-    const small = await PDFDocument.load(await renderReportPdf(sampleReportInput({ questionCount: 5, findingCount: 1 })));
+    const small = await PDFDocument.load(
+      await renderReportPdf(sampleReportInput({ questionCount: 5, findingCount: 1 })),
+    );
     expect(small.getPageCount()).toBeLessThan(doc.getPageCount());
   });
 
@@ -200,17 +252,49 @@ describe("renderReportPdf", () => {
       transparency: null,
       residency: null,
       references: [],
-      decision: { ...base.decision, outcomeCode: "APPROVED", outcome: "Approved", conditions: [], againstRecommendation: false, overrideReason: null, recommendation: "Approve" },
-      aiAssistance: ["Drafted the rationale with a local model; a person checked every sentence.", longWord],
+      decision: {
+        ...base.decision,
+        outcomeCode: "APPROVED",
+        outcome: "Approved",
+        conditions: [],
+        againstRecommendation: false,
+        overrideReason: null,
+        recommendation: "Approve",
+      },
+      aiAssistance: [
+        "Drafted the rationale with a local model; a person checked every sentence.",
+        longWord,
+      ],
       answers: [
         { title: "Empty section", answers: [] },
-        { title: "Long answer", answers: [{ question: "Tell us everything", answer: "word ".repeat(3000), points: "–", references: [], evidence: [] }] },
+        {
+          title: "Long answer",
+          answers: [
+            {
+              question: "Tell us everything",
+              answer: "word ".repeat(3000),
+              points: "–",
+              references: [],
+              evidence: [],
+            },
+          ],
+        },
       ],
     };
     const pdf = await renderReportPdf(input);
     expect(qpdfCheck(pdf)).toContain("No syntax or stream encoding errors found");
     const content = pdfText(pdf);
-    for (const key of ["noKnockOuts", "noTransparency", "noResidency", "noFindings", "noConditions", "noReferences", "noAnswers", "aiIntro", "withRecommendation"] as const) {
+    for (const key of [
+      "noKnockOuts",
+      "noTransparency",
+      "noResidency",
+      "noFindings",
+      "noConditions",
+      "noReferences",
+      "noAnswers",
+      "aiIntro",
+      "withRecommendation",
+    ] as const) {
       expect(content).toContain(translate("en", `reports.${key}`));
     }
     expect(content).not.toContain(translate("en", "reports.aiNone"));
@@ -225,7 +309,12 @@ describe("renderReportPdf", () => {
 
   it("renders the same bytes in a fresh process as after other reports in this one", async () => {
     // The font cache lives for the process: a report must not depend on what was rendered before.
-    const options = { language: "de", questionCount: 20, findingCount: 3, vendorName: "Ölwerk Süd GmbH ✓" } as const;
+    const options = {
+      language: "de",
+      questionCount: 20,
+      findingCount: 3,
+      vendorName: "Ölwerk Süd GmbH ✓",
+    } as const;
     const file = path.join(dir, "fresh-process.pdf");
     const script = [
       `import { writeFileSync } from "node:fs";`,
@@ -233,7 +322,9 @@ describe("renderReportPdf", () => {
       `import { sampleReportInput } from ${JSON.stringify(new URL("./report-input.ts", import.meta.url).pathname)};`,
       `writeFileSync(${JSON.stringify(file)}, await renderReportPdf(sampleReportInput(${JSON.stringify(options)})));`,
     ].join("\n");
-    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: "pipe" });
+    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      stdio: "pipe",
+    });
     const here = await renderReportPdf(sampleReportInput(options));
     expect(Buffer.from(here).equals(readFileSync(file))).toBe(true);
   });
@@ -242,7 +333,9 @@ describe("renderReportPdf", () => {
     const ca = createTestCertificateAuthority("Müller & Söhne Versicherung AG");
     const identity = parsePkcs12(ca.p12, ca.passphrase);
     const input = sampleReportInput({ language: "de", questionCount: 30, findingCount: 3 });
-    const signed = await signPdf(await renderReportPdf(input), identity, { signingTime: input.generatedAt });
+    const signed = await signPdf(await renderReportPdf(input), identity, {
+      signingTime: input.generatedAt,
+    });
     const tools = toolWorkspace();
     try {
       const out = tools.pdfsig(tools.write("signed-report.pdf", signed));

@@ -57,10 +57,19 @@ function drawFooters({ layout, input, t }: ChapterContext): void {
     layout.page = page;
     const label = t("pageOf", { page: index + 1, total });
     const labelWidth = textWidth(layout.fonts.regular, label, size);
-    page.drawLine({ start: { x: MARGIN_X, y: 44 }, end: { x: PAGE_WIDTH - MARGIN_X, y: 44 }, thickness: 0.4, color: COLORS.rule });
+    page.drawLine({
+      start: { x: MARGIN_X, y: 44 },
+      end: { x: PAGE_WIDTH - MARGIN_X, y: 44 },
+      thickness: 0.4,
+      color: COLORS.rule,
+    });
     // The left text gives way to the page number when both would not fit.
     let leftText = left;
-    while (leftText.length > 1 && textWidth(layout.fonts.regular, leftText, size) > layout.contentWidth - labelWidth - 20) leftText = `${leftText.slice(0, -2)}…`;
+    while (
+      leftText.length > 1 &&
+      textWidth(layout.fonts.regular, leftText, size) > layout.contentWidth - labelWidth - 20
+    )
+      leftText = `${leftText.slice(0, -2)}…`;
     layout.drawLine(leftText, MARGIN_X, 38, size, false, COLORS.muted);
     layout.drawLine(label, PAGE_WIDTH - MARGIN_X - labelWidth, 38, size, false, COLORS.muted);
   });
@@ -69,10 +78,28 @@ function drawFooters({ layout, input, t }: ChapterContext): void {
 function setDocumentInfo(doc: PDFDocument, { input, t }: ChapterContext): void {
   // The document properties show names too (viewers' title bars): cleaned like the page text.
   const name = cleanDisplayText;
-  doc.setTitle(name(t("documentTitle", { vendor: input.vendorName, product: input.productName })), { showInWindowTitleBar: true });
+  doc.setTitle(name(t("documentTitle", { vendor: input.vendorName, product: input.productName })), {
+    showInWindowTitleBar: true,
+  });
   doc.setAuthor(name(input.organizationName));
-  doc.setSubject(name(t("documentSubject", { id: input.assessment.id, title: input.assessment.title, outcome: input.decision.outcome })));
-  doc.setKeywords([t("keywordAssessment"), input.vendorName, input.productName, input.assessment.id, input.assessment.templateName].map(name));
+  doc.setSubject(
+    name(
+      t("documentSubject", {
+        id: input.assessment.id,
+        title: input.assessment.title,
+        outcome: input.decision.outcome,
+      }),
+    ),
+  );
+  doc.setKeywords(
+    [
+      t("keywordAssessment"),
+      input.vendorName,
+      input.productName,
+      input.assessment.id,
+      input.assessment.templateName,
+    ].map(name),
+  );
   doc.setCreator("Vetted");
   doc.setProducer("Vetted");
   doc.setCreationDate(input.generatedAt);

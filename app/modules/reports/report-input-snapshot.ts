@@ -12,7 +12,14 @@ const reportInputSchema = z.object({
   organizationName: text,
   vendorName: text,
   productName: text,
-  assessment: z.object({ id: text, title: text, templateName: text, templateVersion: text, scoringMethodVersion: text, submittedAt: text }),
+  assessment: z.object({
+    id: text,
+    title: text,
+    templateName: text,
+    templateVersion: text,
+    scoringMethodVersion: text,
+    submittedAt: text,
+  }),
   decision: z.object({
     outcomeCode: z.enum(["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"]),
     outcome: text,
@@ -25,24 +32,53 @@ const reportInputSchema = z.object({
     overrideReason: text.nullable(),
   }),
   signerName: text,
-  summary: z.object({ overallScore: z.number().nullable(), riskTier: text, completeness: z.number() }),
+  summary: z.object({
+    overallScore: z.number().nullable(),
+    riskTier: text,
+    completeness: z.number(),
+  }),
   sections: z.array(z.object({ title: text, score: z.number().nullable(), weight: z.number() })),
   knockOuts: z.array(z.object({ question: text, label: text })),
-  transparency: z.array(z.object({ domain: text, earned: z.number(), total: z.number() })).nullable(),
+  transparency: z
+    .array(z.object({ domain: text, earned: z.number(), total: z.number() }))
+    .nullable(),
   residency: z
     .object({
       overallClass: text,
-      flows: z.array(z.object({ kind: text, label: text, country: text, residencyClass: text, legalBasis: text })),
+      flows: z.array(
+        z.object({
+          kind: text,
+          label: text,
+          country: text,
+          residencyClass: text,
+          legalBasis: text,
+        }),
+      ),
     })
     .nullable(),
   findings: z.array(
-    z.object({ title: text, severity: text, status: text, owner: text, dueDate: text, description: text, remediation: text, questions: z.array(text) }),
+    z.object({
+      title: text,
+      severity: text,
+      status: text,
+      owner: text,
+      dueDate: text,
+      description: text,
+      remediation: text,
+      questions: z.array(text),
+    }),
   ),
   answers: z.array(
     z.object({
       title: text,
       answers: z.array(
-        z.object({ question: text, answer: text, points: text, references: z.array(text), evidence: z.array(z.object({ fileName: text, sha256: text })) }),
+        z.object({
+          question: text,
+          answer: text,
+          points: text,
+          references: z.array(text),
+          evidence: z.array(z.object({ fileName: text, sha256: text })),
+        }),
       ),
     }),
   ),

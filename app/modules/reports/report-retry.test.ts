@@ -10,7 +10,8 @@ describe("report retry policy", () => {
 
   it("keeps trying for hours before it gives up", () => {
     let total = 0;
-    for (let attempt = 1; attempt < MAX_REPORT_ATTEMPTS; attempt++) total += reportRetryDelayMs(attempt);
+    for (let attempt = 1; attempt < MAX_REPORT_ATTEMPTS; attempt++)
+      total += reportRetryDelayMs(attempt);
     expect(total).toBeGreaterThan(4 * 3_600_000);
   });
 });

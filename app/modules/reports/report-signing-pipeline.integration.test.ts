@@ -9,7 +9,10 @@ import { verifyPdfSignature } from "~/modules/signing/verify-pdf-signature";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
 import { auditEventsOf } from "../../../tests/support/assessment-factories";
-import { assessmentAwaitingDecision, useOperatorCertificate } from "../../../tests/support/signed-decisions";
+import {
+  assessmentAwaitingDecision,
+  useOperatorCertificate,
+} from "../../../tests/support/signed-decisions";
 import { readEmbeddedAuditHead } from "./embedded-audit-head";
 import { finishPendingReport } from "./finish-pending-report.server";
 import { runReportSweep } from "./report-sweep.server";
@@ -92,13 +95,18 @@ describe("a decision while the timestamp authority hangs", () => {
       conditions: [],
       expectedVersion: (await s.reload()).version,
     });
-    const first = await Promise.race([decision.then(() => "the decision committed"), tsa.waitForReceived(1).then(() => "the timestamp authority was asked first")]);
+    const first = await Promise.race([
+      decision.then(() => "the decision committed"),
+      tsa.waitForReceived(1).then(() => "the timestamp authority was asked first"),
+    ]);
     if (first !== "the decision committed") tsa.release();
     expect(first).toBe("the decision committed");
     const decided = await decision;
     expect(decided.reportPending).toBe(true);
     expect(tsa.received()).toBe(0);
-    expect((await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).status).toBe("APPROVED");
+    expect(
+      (await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).status,
+    ).toBe("APPROVED");
 
     // The signing starts after the commit and hangs at the timestamp authority…
     const signing = finishPendingReport(decided.decisionId);
@@ -117,7 +125,9 @@ describe("a decision while the timestamp authority hangs", () => {
     tsa.release();
     const outcome = await signing;
     expect(outcome.kind).toBe("signed");
-    const report = await db().signedReport.findUniqueOrThrow({ where: { decisionId: decided.decisionId } });
+    const report = await db().signedReport.findUniqueOrThrow({
+      where: { decisionId: decided.decisionId },
+    });
     expect(report.timestamped).toBe(true);
     const head = await decisionEvent(s.org.id, decided.decisionId);
     // The decision's own event, although later events (the second decision) came before the signing.
@@ -140,29 +150,48 @@ describe("the timestamp authority down", () => {
     const decided = await decide(s);
     const attempt = await finishPendingReport(decided.decisionId);
     expect(attempt).toMatchObject({ kind: "failed", gaveUp: false });
-    expect((await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).status).toBe("APPROVED");
+    expect(
+      (await db().assessment.findUniqueOrThrow({ where: { id: s.assessment.id } })).status,
+    ).toBe("APPROVED");
     expect(await db().decision.count({ where: { id: decided.decisionId } })).toBe(1);
-    const pending = await db().pendingReport.findUniqueOrThrow({ where: { decisionId: decided.decisionId } });
+    const pending = await db().pendingReport.findUniqueOrThrow({
+      where: { decisionId: decided.decisionId },
+    });
     expect(pending).toMatchObject({ status: "PENDING", attempts: 1 });
     expect(pending.lastError).toBeTruthy();
     expect(await db().signedReport.count({ where: { decisionId: decided.decisionId } })).toBe(0);
 
     // Not before its backoff…
     useTsa(tsa.url);
-    expect(await runReportSweep({ holder: "test-sweep" })).toMatchObject({ leased: true, signed: 0 });
+    expect(await runReportSweep({ holder: "test-sweep" })).toMatchObject({
+      leased: true,
+      signed: 0,
+    });
     // …then the sweep makes it.
     const later = new Date(pending.nextAttemptAt.getTime() + 1000);
-    expect(await runReportSweep({ holder: "test-sweep", now: later })).toMatchObject({ leased: true, signed: 1, failed: 0 });
+    expect(await runReportSweep({ holder: "test-sweep", now: later })).toMatchObject({
+      leased: true,
+      signed: 1,
+      failed: 0,
+    });
     expect(await db().pendingReport.count({ where: { decisionId: decided.decisionId } })).toBe(0);
-    const report = await db().signedReport.findUniqueOrThrow({ where: { decisionId: decided.decisionId } });
+    const report = await db().signedReport.findUniqueOrThrow({
+      where: { decisionId: decided.decisionId },
+    });
     expect(report.timestamped).toBe(true);
     const tools = toolWorkspace();
     const pdfsig = tools.pdfsig(tools.write("swept.pdf", report.signedPdf));
     expect(pdfsig).toContain("Signature Validation: Signature is Valid.");
     expect(pdfsig).toContain("Total document signed");
-    expect((await verifyPdfSignature(new Uint8Array(report.signedPdf))).timestamp?.tsaName).toBe("Vetted Test TSA");
-    expect(await readEmbeddedAuditHead(new Uint8Array(report.signedPdf))).toEqual(await decisionEvent(s.org.id, decided.decisionId));
-    const signedEvents = (await auditEventsOf(s.org.id, "report.signed")).filter((e) => JSON.parse(e.payload).decisionId === decided.decisionId);
+    expect((await verifyPdfSignature(new Uint8Array(report.signedPdf))).timestamp?.tsaName).toBe(
+      "Vetted Test TSA",
+    );
+    expect(await readEmbeddedAuditHead(new Uint8Array(report.signedPdf))).toEqual(
+      await decisionEvent(s.org.id, decided.decisionId),
+    );
+    const signedEvents = (await auditEventsOf(s.org.id, "report.signed")).filter(
+      (e) => JSON.parse(e.payload).decisionId === decided.decisionId,
+    );
     expect(signedEvents).toHaveLength(1);
   });
 
@@ -170,12 +199,22 @@ describe("the timestamp authority down", () => {
     useTsa(await unreachableUrl());
     const s = await assessmentAwaitingDecision();
     const decided = await decide(s);
-    await db().pendingReport.update({ where: { decisionId: decided.decisionId }, data: { attempts: 11 } });
-    expect(await finishPendingReport(decided.decisionId)).toMatchObject({ kind: "failed", gaveUp: true });
-    const pending = await db().pendingReport.findUniqueOrThrow({ where: { decisionId: decided.decisionId } });
+    await db().pendingReport.update({
+      where: { decisionId: decided.decisionId },
+      data: { attempts: 11 },
+    });
+    expect(await finishPendingReport(decided.decisionId)).toMatchObject({
+      kind: "failed",
+      gaveUp: true,
+    });
+    const pending = await db().pendingReport.findUniqueOrThrow({
+      where: { decisionId: decided.decisionId },
+    });
     expect(pending).toMatchObject({ status: "FAILED", attempts: 12 });
     // A given-up report is not tried again by the sweep.
-    expect(await finishPendingReport(decided.decisionId, { now: new Date(Date.now() + 86_400_000) })).toEqual({ kind: "skipped" });
+    expect(
+      await finishPendingReport(decided.decisionId, { now: new Date(Date.now() + 86_400_000) }),
+    ).toEqual({ kind: "skipped" });
   });
 });
 
@@ -184,10 +223,15 @@ describe("two finishers at once", () => {
     useTsa(undefined);
     const s = await assessmentAwaitingDecision();
     const decided = await decide(s);
-    const results = await Promise.all([runReportSweep({ holder: "sweeper-a" }), runReportSweep({ holder: "sweeper-b" })]);
+    const results = await Promise.all([
+      runReportSweep({ holder: "sweeper-a" }),
+      runReportSweep({ holder: "sweeper-b" }),
+    ]);
     expect(results.reduce((sum, r) => sum + r.signed, 0)).toBe(1);
     expect(await db().signedReport.count({ where: { decisionId: decided.decisionId } })).toBe(1);
-    const signedEvents = (await auditEventsOf(s.org.id, "report.signed")).filter((e) => JSON.parse(e.payload).decisionId === decided.decisionId);
+    const signedEvents = (await auditEventsOf(s.org.id, "report.signed")).filter(
+      (e) => JSON.parse(e.payload).decisionId === decided.decisionId,
+    );
     expect(signedEvents).toHaveLength(1);
   });
 
@@ -201,14 +245,23 @@ describe("two finishers at once", () => {
       const first = finishPendingReport(decided.decisionId);
       await tsa.waitForReceived(1);
       // …until its claim has run out: a second finisher takes the report over and hangs too.
-      const second = finishPendingReport(decided.decisionId, { now: new Date(Date.now() + 3_600_000) });
+      const second = finishPendingReport(decided.decisionId, {
+        now: new Date(Date.now() + 3_600_000),
+      });
       await tsa.waitForReceived(2);
       tsa.release();
       const outcomes = await Promise.all([first, second]);
       expect(outcomes.map((o) => o.kind).sort()).toEqual(["done", "signed"]);
-      const report = await db().signedReport.findUniqueOrThrow({ where: { decisionId: decided.decisionId } });
-      expect(outcomes.map((o) => ("reportId" in o ? o.reportId : null))).toEqual([report.id, report.id]);
-      const signedEvents = (await auditEventsOf(s.org.id, "report.signed")).filter((e) => JSON.parse(e.payload).decisionId === decided.decisionId);
+      const report = await db().signedReport.findUniqueOrThrow({
+        where: { decisionId: decided.decisionId },
+      });
+      expect(outcomes.map((o) => ("reportId" in o ? o.reportId : null))).toEqual([
+        report.id,
+        report.id,
+      ]);
+      const signedEvents = (await auditEventsOf(s.org.id, "report.signed")).filter(
+        (e) => JSON.parse(e.payload).decisionId === decided.decisionId,
+      );
       expect(signedEvents).toHaveLength(1);
       expect(await db().pendingReport.count({ where: { decisionId: decided.decisionId } })).toBe(0);
     } finally {

@@ -22,10 +22,17 @@ export interface ReportSweepResult {
  * request that decided, or an instance whose lease ran out, never signs the same report twice at
  * once, and only one report is ever stored per decision.
  */
-export async function runReportSweep({ now = new Date(), holder }: { now?: Date; holder: string }): Promise<ReportSweepResult> {
+export async function runReportSweep({
+  now = new Date(),
+  holder,
+}: {
+  now?: Date;
+  holder: string;
+}): Promise<ReportSweepResult> {
   // Renewed before each report, so a sweeper that dies mid-run blocks the others only briefly.
   const leaseMs = 2 * getEnv().REPORT_SIGNING_TIMEOUT_SECONDS * 1000;
-  if (!(await acquireJobLease(REPORT_SWEEP_JOB_NAME, holder, now, leaseMs))) return { leased: false, signed: 0, failed: 0 };
+  if (!(await acquireJobLease(REPORT_SWEEP_JOB_NAME, holder, now, leaseMs)))
+    return { leased: false, signed: 0, failed: 0 };
   const startedAt = Date.now();
   const nowInRun = () => new Date(now.getTime() + (Date.now() - startedAt));
   try {
@@ -46,7 +53,11 @@ export async function runReportSweep({ now = new Date(), holder }: { now?: Date;
     return { leased: true, signed, failed };
   } finally {
     // Given back as of the real clock too: a run told a later `now` must not block the next one.
-    await releaseJobLease(REPORT_SWEEP_JOB_NAME, holder, new Date(Math.min(now.getTime(), Date.now())));
+    await releaseJobLease(
+      REPORT_SWEEP_JOB_NAME,
+      holder,
+      new Date(Math.min(now.getTime(), Date.now())),
+    );
   }
 }
 
@@ -55,7 +66,13 @@ export async function runReportSweep({ now = new Date(), holder }: { now?: Date;
  * Runs never overlap within one process; across instances the lease takes care of it. The timer
  * does not keep the process alive.
  */
-export function startReportSweepSchedule({ intervalSeconds, holder }: { intervalSeconds: number; holder: string }): () => void {
+export function startReportSweepSchedule({
+  intervalSeconds,
+  holder,
+}: {
+  intervalSeconds: number;
+  holder: string;
+}): () => void {
   let running = false;
   const tick = async () => {
     if (running) return;

@@ -38,22 +38,57 @@ const TEXT = {
     rationale:
       "The vendor stores all customer data in Frankfurt and Dublin; support access from the US is covered by SCCs. Pricing of 1.250 € per seat was not part of the review. Open findings must be closed before go-live.",
     recommendation: "Reject",
-    override: "The knock-out concerns a pilot region that we will not use; the DPO accepts the remaining risk.",
-    conditions: ["Deliver the ISO/IEC 27001 certificate for 2026.", "Disable training on customer prompts („opt-out“) for all tenants."],
+    override:
+      "The knock-out concerns a pilot region that we will not use; the DPO accepts the remaining risk.",
+    conditions: [
+      "Deliver the ISO/IEC 27001 certificate for 2026.",
+      "Disable training on customer prompts („opt-out“) for all tenants.",
+    ],
     tier: "Medium",
-    sections: ["Governance", "Security", "Data residency", "Transparency", "Model risks", "Data use", "Incident response", "Contracts & exit"],
-    question: (n: number) => `Q${n}. Does the vendor document how customer data (e.g. prompts from Düsseldorf offices) is handled in process step ${n}?`,
-    answers: ["Yes", "Partially — rollout planned for Q3 (budget 25.000 €)", "No", "Unknown", "Not applicable", "Data is encrypted at rest with AES-256 and keys are managed in a dedicated HSM in Frankfurt am Main; rotation every 90 days."],
+    sections: [
+      "Governance",
+      "Security",
+      "Data residency",
+      "Transparency",
+      "Model risks",
+      "Data use",
+      "Incident response",
+      "Contracts & exit",
+    ],
+    question: (n: number) =>
+      `Q${n}. Does the vendor document how customer data (e.g. prompts from Düsseldorf offices) is handled in process step ${n}?`,
+    answers: [
+      "Yes",
+      "Partially — rollout planned for Q3 (budget 25.000 €)",
+      "No",
+      "Unknown",
+      "Not applicable",
+      "Data is encrypted at rest with AES-256 and keys are managed in a dedicated HSM in Frankfurt am Main; rotation every 90 days.",
+    ],
     severities: ["Low", "Medium", "High", "Critical"],
     statuses: ["Open", "In progress", "Resolved", "Risk accepted"],
-    finding: (n: number) => `Finding ${n}: sub-processor list incomplete for „Support-Dienstleister“`,
-    description: "The sub-processor table omits the support provider in Zürich; its transfer mechanism is not documented. Größere Änderungen müssen angekündigt werden.",
+    finding: (n: number) =>
+      `Finding ${n}: sub-processor list incomplete for „Support-Dienstleister“`,
+    description:
+      "The sub-processor table omits the support provider in Zürich; its transfer mechanism is not documented. Größere Änderungen müssen angekündigt werden.",
     remediation: "Ask the vendor to update the list and provide the transfer impact assessment.",
     owner: "Jürgen Weiß",
     kinds: ["Storage", "Processing", "Support access", "Inference", "Backup"],
     countries: ["Germany", "Ireland", "United States", "Switzerland", "Japan"],
-    classes: ["EU/EEA", "EU/EEA", "Third country with safeguards", "Adequacy decision", "Adequacy decision"],
-    bases: ["–", "–", "Standard contractual clauses", "Adequacy decision (Art. 45 GDPR)", "Adequacy decision (Art. 45 GDPR)"],
+    classes: [
+      "EU/EEA",
+      "EU/EEA",
+      "Third country with safeguards",
+      "Adequacy decision",
+      "Adequacy decision",
+    ],
+    bases: [
+      "–",
+      "–",
+      "Standard contractual clauses",
+      "Adequacy decision (Art. 45 GDPR)",
+      "Adequacy decision (Art. 45 GDPR)",
+    ],
     overallClass: "Third country with safeguards",
     domains: ["Upstream", "Model", "Downstream"],
     ai: null,
@@ -67,29 +102,73 @@ const TEXT = {
     rationale:
       "Der Anbieter speichert alle Kundendaten in Frankfurt und Dublin; Supportzugriffe aus den USA sind über Standardvertragsklauseln abgesichert. Der Preis von 1.250 € je Platz war nicht Teil der Prüfung. Offene Feststellungen müssen vor dem Produktivstart geschlossen werden.",
     recommendation: "Ablehnen",
-    override: "Das K.-o.-Kriterium betrifft eine Pilotregion, die wir nicht nutzen; die DSB trägt das verbleibende Risiko.",
-    conditions: ["ISO/IEC-27001-Zertifikat für 2026 vorlegen.", "Training mit Kunden-Prompts („Opt-out“) für alle Mandanten abschalten."],
+    override:
+      "Das K.-o.-Kriterium betrifft eine Pilotregion, die wir nicht nutzen; die DSB trägt das verbleibende Risiko.",
+    conditions: [
+      "ISO/IEC-27001-Zertifikat für 2026 vorlegen.",
+      "Training mit Kunden-Prompts („Opt-out“) für alle Mandanten abschalten.",
+    ],
     tier: "Mittel",
-    sections: ["Governance", "Sicherheit", "Datenresidenz", "Transparenz", "Modellrisiken", "Datennutzung", "Vorfallbehandlung", "Verträge & Ausstieg"],
-    question: (n: number) => `F${n}. Dokumentiert der Anbieter, wie Kundendaten (z. B. Prompts aus den Büros in Düsseldorf) im Prozessschritt ${n} verarbeitet werden?`,
-    answers: ["Ja", "Teilweise – Einführung für Q3 geplant (Budget 25.000 €)", "Nein", "Unbekannt", "Nicht zutreffend", "Daten werden im Ruhezustand mit AES-256 verschlüsselt; die Schlüssel liegen in einem eigenen HSM in Frankfurt am Main und werden alle 90 Tage gewechselt (Größe: ≥ 256 Bit)."],
+    sections: [
+      "Governance",
+      "Sicherheit",
+      "Datenresidenz",
+      "Transparenz",
+      "Modellrisiken",
+      "Datennutzung",
+      "Vorfallbehandlung",
+      "Verträge & Ausstieg",
+    ],
+    question: (n: number) =>
+      `F${n}. Dokumentiert der Anbieter, wie Kundendaten (z. B. Prompts aus den Büros in Düsseldorf) im Prozessschritt ${n} verarbeitet werden?`,
+    answers: [
+      "Ja",
+      "Teilweise – Einführung für Q3 geplant (Budget 25.000 €)",
+      "Nein",
+      "Unbekannt",
+      "Nicht zutreffend",
+      "Daten werden im Ruhezustand mit AES-256 verschlüsselt; die Schlüssel liegen in einem eigenen HSM in Frankfurt am Main und werden alle 90 Tage gewechselt (Größe: ≥ 256 Bit).",
+    ],
     severities: ["Niedrig", "Mittel", "Hoch", "Kritisch"],
     statuses: ["Offen", "In Arbeit", "Behoben", "Risiko akzeptiert"],
-    finding: (n: number) => `Feststellung ${n}: Unterauftragsverarbeiter-Liste für „Support-Dienstleister“ unvollständig`,
-    description: "Die Tabelle der Unterauftragsverarbeiter nennt den Supportdienstleister in Zürich nicht; sein Übermittlungsmechanismus ist nicht dokumentiert. Größere Änderungen müssen angekündigt werden.",
-    remediation: "Den Anbieter um eine aktualisierte Liste und die Transfer-Folgenabschätzung bitten.",
+    finding: (n: number) =>
+      `Feststellung ${n}: Unterauftragsverarbeiter-Liste für „Support-Dienstleister“ unvollständig`,
+    description:
+      "Die Tabelle der Unterauftragsverarbeiter nennt den Supportdienstleister in Zürich nicht; sein Übermittlungsmechanismus ist nicht dokumentiert. Größere Änderungen müssen angekündigt werden.",
+    remediation:
+      "Den Anbieter um eine aktualisierte Liste und die Transfer-Folgenabschätzung bitten.",
     owner: "Jürgen Weiß",
     kinds: ["Speicherung", "Verarbeitung", "Supportzugriff", "Inferenz", "Sicherung"],
     countries: ["Deutschland", "Irland", "Vereinigte Staaten", "Schweiz", "Japan"],
-    classes: ["EU/EWR", "EU/EWR", "Drittland mit Garantien", "Angemessenheitsbeschluss", "Angemessenheitsbeschluss"],
-    bases: ["–", "–", "Standardvertragsklauseln", "Angemessenheitsbeschluss (Art. 45 DSGVO)", "Angemessenheitsbeschluss (Art. 45 DSGVO)"],
+    classes: [
+      "EU/EWR",
+      "EU/EWR",
+      "Drittland mit Garantien",
+      "Angemessenheitsbeschluss",
+      "Angemessenheitsbeschluss",
+    ],
+    bases: [
+      "–",
+      "–",
+      "Standardvertragsklauseln",
+      "Angemessenheitsbeschluss (Art. 45 DSGVO)",
+      "Angemessenheitsbeschluss (Art. 45 DSGVO)",
+    ],
     overallClass: "Drittland mit Garantien",
     domains: ["Upstream", "Modell", "Downstream"],
     ai: null,
   },
 } as const;
 
-const REFERENCES = ["GDPR Art. 28", "GDPR Art. 32", "GDPR Art. 44", "EU AI Act Art. 13", "EU AI Act Art. 50", "NIS2 Art. 21", "DORA Art. 28"];
+const REFERENCES = [
+  "GDPR Art. 28",
+  "GDPR Art. 32",
+  "GDPR Art. 44",
+  "EU AI Act Art. 13",
+  "EU AI Act Art. 50",
+  "NIS2 Art. 21",
+  "DORA Art. 28",
+];
 
 export function sampleReportInput(options: SampleReportOptions = {}): ReportInput {
   const language = options.language ?? "en";
@@ -99,21 +178,28 @@ export function sampleReportInput(options: SampleReportOptions = {}): ReportInpu
   const questionCount = options.questionCount ?? 40;
   const findingCount = options.findingCount ?? 5;
   const sectionCount = Math.min(options.sectionCount ?? 8, text.sections.length);
-  const date = (day: number) => (language === "de" ? `${String(day).padStart(2, "0")}.09.2026` : `${day} Sept 2026`);
+  const date = (day: number) =>
+    language === "de" ? `${String(day).padStart(2, "0")}.09.2026` : `${day} Sept 2026`;
 
-  const answers = text.sections.slice(0, sectionCount).map((title) => ({ title, answers: [] as ReportInput["answers"][number]["answers"] }));
+  const answers = text.sections
+    .slice(0, sectionCount)
+    .map((title) => ({ title, answers: [] as ReportInput["answers"][number]["answers"] }));
   const referenceCounts = new Map<string, number>();
   for (let q = 1; q <= questionCount; q++) {
-    const references = [pick(REFERENCES), pick(REFERENCES)].filter((ref, index, all) => all.indexOf(ref) === index);
+    const references = [pick(REFERENCES), pick(REFERENCES)].filter(
+      (ref, index, all) => all.indexOf(ref) === index,
+    );
     for (const ref of references) referenceCounts.set(ref, (referenceCounts.get(ref) ?? 0) + 1);
     const answer = pick(text.answers);
     const scored = random() < 0.85;
     const evidence =
       random() < 0.2
-        ? [`ISO-27001-Zertifikat_${q}.pdf`, `Auftragsverarbeitungsvertrag (AVV) ${q}.docx`].slice(0, 1 + Math.floor(random() * 2)).map((fileName) => ({
-            fileName,
-            sha256: createHash("sha256").update(fileName).digest("hex"),
-          }))
+        ? [`ISO-27001-Zertifikat_${q}.pdf`, `Auftragsverarbeitungsvertrag (AVV) ${q}.docx`]
+            .slice(0, 1 + Math.floor(random() * 2))
+            .map((fileName) => ({
+              fileName,
+              sha256: createHash("sha256").update(fileName).digest("hex"),
+            }))
         : [];
     answers[(q - 1) % sectionCount]!.answers.push({
       question: text.question(q),
@@ -153,7 +239,10 @@ export function sampleReportInput(options: SampleReportOptions = {}): ReportInpu
       outcomeCode: "APPROVED_WITH_CONDITIONS",
       outcome: text.outcome,
       rationale: text.rationale,
-      conditions: text.conditions.map((condition, index) => ({ text: condition, dueDate: date(20 + index) })),
+      conditions: text.conditions.map((condition, index) => ({
+        text: condition,
+        dueDate: date(20 + index),
+      })),
       decidedBy: "Dr. Anna Groß",
       decidedAt: date(15),
       recommendation: text.recommendation,
@@ -167,8 +256,20 @@ export function sampleReportInput(options: SampleReportOptions = {}): ReportInpu
       score: index === 4 ? null : Math.round(40 + random() * 60),
       weight: pick([1, 1, 2, 3]),
     })),
-    knockOuts: [{ question: text.question(3), label: language === "de" ? "Keine Garantien für Übermittlungen in Drittländer" : "No safeguards for third-country transfers" }],
-    transparency: text.domains.map((domain, index) => ({ domain, earned: 4 + index * 3, total: 12 })),
+    knockOuts: [
+      {
+        question: text.question(3),
+        label:
+          language === "de"
+            ? "Keine Garantien für Übermittlungen in Drittländer"
+            : "No safeguards for third-country transfers",
+      },
+    ],
+    transparency: text.domains.map((domain, index) => ({
+      domain,
+      earned: 4 + index * 3,
+      total: 12,
+    })),
     residency: {
       overallClass: text.overallClass,
       flows: text.kinds.map((kind, index) => ({
@@ -181,7 +282,9 @@ export function sampleReportInput(options: SampleReportOptions = {}): ReportInpu
     },
     findings,
     answers,
-    references: [...referenceCounts].sort(([a], [b]) => a.localeCompare(b, "en")).map(([reference, questionCount]) => ({ reference, questionCount })),
+    references: [...referenceCounts]
+      .sort(([a], [b]) => a.localeCompare(b, "en"))
+      .map(([reference, questionCount]) => ({ reference, questionCount })),
     aiAssistance: text.ai,
     auditHead: { seq: 1287, hash: createHash("sha256").update("audit-head").digest("hex") },
     verifyUrl: "https://vetted.example.org/verify",

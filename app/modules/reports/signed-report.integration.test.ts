@@ -11,7 +11,10 @@ import { toolWorkspace } from "~/modules/signing/testing/test-pdf";
 import { verifyReport } from "~/modules/signing/verify-report.server";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
-import { auditEventsOf, createAssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  auditEventsOf,
+  createAssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { signReportOf } from "../../../tests/support/signed-decisions";
 
 /**
@@ -21,7 +24,10 @@ import { signReportOf } from "../../../tests/support/signed-decisions";
  * recorded in the audit trail.
  */
 const ca = createTestCertificateAuthority("Buyer GmbH Signing");
-const saved = { base64: process.env.SIGNING_P12_BASE64, passphrase: process.env.SIGNING_P12_PASSPHRASE };
+const saved = {
+  base64: process.env.SIGNING_P12_BASE64,
+  passphrase: process.env.SIGNING_P12_PASSPHRASE,
+};
 
 beforeAll(() => {
   process.env.SIGNING_P12_BASE64 = Buffer.from(ca.p12).toString("base64");
@@ -31,7 +37,10 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  for (const [key, value] of [["SIGNING_P12_BASE64", saved.base64], ["SIGNING_P12_PASSPHRASE", saved.passphrase]] as const) {
+  for (const [key, value] of [
+    ["SIGNING_P12_BASE64", saved.base64],
+    ["SIGNING_P12_PASSPHRASE", saved.passphrase],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -64,7 +73,12 @@ describe("signed report on decision", () => {
     const { s, result, reportId } = await decidedScenario();
     expect(result.reportPending).toBe(true);
     const report = await db().signedReport.findUniqueOrThrow({ where: { id: reportId } });
-    expect(report).toMatchObject({ organizationId: s.org.id, assessmentId: s.assessment.id, decisionId: result.decisionId, timestamped: false });
+    expect(report).toMatchObject({
+      organizationId: s.org.id,
+      assessmentId: s.assessment.id,
+      decisionId: result.decisionId,
+      timestamped: false,
+    });
     const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
     expect(report.sha256).toBe(sha(report.signedPdf));
     expect(report.unsignedSha256).toBe(sha(report.unsignedPdf));
@@ -78,7 +92,11 @@ describe("signed report on decision", () => {
     expect(report.auditHeadSeq).toBe(decided.seq);
     expect(report.auditHeadHash).toBe(decided.hash);
     expect(signed.seq).toBe(decided.seq + 1);
-    expect(JSON.parse(signed.payload)).toMatchObject({ decisionId: result.decisionId, sha256: report.sha256, certificateFingerprint: report.certificateFingerprint });
+    expect(JSON.parse(signed.payload)).toMatchObject({
+      decisionId: result.decisionId,
+      sha256: report.sha256,
+      certificateFingerprint: report.certificateFingerprint,
+    });
     expect((await verifyAuditChain(db(), s.org.id)).ok).toBe(true);
 
     // pdfsig accepts it, and the text is the assessment's (German, the vendor contact's language).
@@ -92,7 +110,9 @@ describe("signed report on decision", () => {
     expect(text).toContain("EU-only inference for our tenant");
     expect(text).toContain(report.auditHeadHash);
     expect(text).toMatch(/Bedingungen|Auflagen/);
-    expect(execFileSync("qpdf", ["--check", file], { encoding: "utf8" })).toMatch(/No syntax or stream encoding errors/);
+    expect(execFileSync("qpdf", ["--check", file], { encoding: "utf8" })).toMatch(
+      /No syntax or stream encoding errors/,
+    );
 
     // Our verifier knows it as unchanged and names the assessment.
     const verdict = await verifyReport(report.signedPdf);

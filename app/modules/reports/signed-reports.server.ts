@@ -21,9 +21,16 @@ export async function listSignedReports(actor: UserActor, assessmentId: string) 
 }
 
 /** One signed report's file, for members of its organisation (any role: it is the record of the decision). */
-export async function readSignedReport(actor: UserActor, input: { assessmentId: string; reportId: string }) {
+export async function readSignedReport(
+  actor: UserActor,
+  input: { assessmentId: string; reportId: string },
+) {
   const report = await db().signedReport.findFirst({
-    where: { id: input.reportId, assessmentId: input.assessmentId, organizationId: actor.organizationId },
+    where: {
+      id: input.reportId,
+      assessmentId: input.assessmentId,
+      organizationId: actor.organizationId,
+    },
     select: { signedPdf: true, assessmentId: true, decisionId: true },
   });
   if (!report) throw new DomainError("NOT_FOUND", "errors.reportNotFound");
@@ -39,6 +46,13 @@ export async function listPendingReports(actor: UserActor, assessmentId: string)
   return db().pendingReport.findMany({
     where: { assessmentId, organizationId: actor.organizationId },
     orderBy: { createdAt: "asc" },
-    select: { decisionId: true, status: true, attempts: true, nextAttemptAt: true, lastError: true, decision: { select: { outcome: true, createdAt: true } } },
+    select: {
+      decisionId: true,
+      status: true,
+      attempts: true,
+      nextAttemptAt: true,
+      lastError: true,
+      decision: { select: { outcome: true, createdAt: true } },
+    },
   });
 }

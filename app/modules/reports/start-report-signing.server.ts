@@ -8,14 +8,18 @@ import { finishPendingReport, type FinishReportOutcome } from "./finish-pending-
  */
 export const REPORT_WAIT_IN_REQUEST_MS = 3_000;
 
-export type ReportSigningStart = FinishReportOutcome | { kind: "still_signing"; finished: Promise<FinishReportOutcome> };
+export type ReportSigningStart =
+  FinishReportOutcome | { kind: "still_signing"; finished: Promise<FinishReportOutcome> };
 
 /**
  * Starts making a decision's signed report right after the decision's commit, in this process,
  * and waits for it at most `waitMs`. The work goes on after that (and its outcome is recorded on
  * the pending report); if this process dies meanwhile, the sweep finishes it.
  */
-export async function startReportSigning(decisionId: string, waitMs = REPORT_WAIT_IN_REQUEST_MS): Promise<ReportSigningStart> {
+export async function startReportSigning(
+  decisionId: string,
+  waitMs = REPORT_WAIT_IN_REQUEST_MS,
+): Promise<ReportSigningStart> {
   const finished = finishPendingReport(decisionId).catch((error: unknown): FinishReportOutcome => {
     // E.g. the database went away while recording the failure: the sweep tries again.
     const message = String((error as Error)?.message ?? error);

@@ -23,22 +23,46 @@ export interface TableOptions {
 const PADDING_X = 4;
 const PADDING_Y = 3.5;
 
-export function drawTable(layout: ReportLayout, columns: TableColumn[], rows: string[][], options: TableOptions = {}): void {
+export function drawTable(
+  layout: ReportLayout,
+  columns: TableColumn[],
+  rows: string[][],
+  options: TableOptions = {},
+): void {
   const size = options.size ?? 8.5;
   const lineHeight = size * 1.35;
   const widths = columns.map((column) => column.width * layout.contentWidth);
-  const lefts = widths.map((_, index) => MARGIN_X + widths.slice(0, index).reduce((sum, w) => sum + w, 0));
+  const lefts = widths.map(
+    (_, index) => MARGIN_X + widths.slice(0, index).reduce((sum, w) => sum + w, 0),
+  );
   const showHeader = options.header !== false;
-  const headerLines = columns.map((column, index) => wrapText(layout.fonts.bold, column.header, size, widths[index]! - 2 * PADDING_X));
-  const headerHeight = Math.max(...headerLines.map((lines) => lines.length)) * lineHeight + 2 * PADDING_Y;
+  const headerLines = columns.map((column, index) =>
+    wrapText(layout.fonts.bold, column.header, size, widths[index]! - 2 * PADDING_X),
+  );
+  const headerHeight =
+    Math.max(...headerLines.map((lines) => lines.length)) * lineHeight + 2 * PADDING_Y;
 
   const drawHeader = (): void => {
     if (!showHeader) return;
-    layout.page.drawRectangle({ x: MARGIN_X, y: layout.y - headerHeight, width: layout.contentWidth, height: headerHeight, color: COLORS.fill });
+    layout.page.drawRectangle({
+      x: MARGIN_X,
+      y: layout.y - headerHeight,
+      width: layout.contentWidth,
+      height: headerHeight,
+      color: COLORS.fill,
+    });
     headerLines.forEach((lines, index) => {
       lines.forEach((line, n) => {
         const top = layout.y - PADDING_Y - n * lineHeight;
-        if (columns[index]!.align === "right") layout.drawRight(line, lefts[index]! + PADDING_X, widths[index]! - 2 * PADDING_X, top, size, true);
+        if (columns[index]!.align === "right")
+          layout.drawRight(
+            line,
+            lefts[index]! + PADDING_X,
+            widths[index]! - 2 * PADDING_X,
+            top,
+            size,
+            true,
+          );
         else layout.drawLine(line, lefts[index]! + PADDING_X, top, size, true);
       });
     });
@@ -47,15 +71,20 @@ export function drawTable(layout: ReportLayout, columns: TableColumn[], rows: st
   };
 
   const firstRow = rows[0];
-  const firstRowHeight = firstRow ? Math.min(3, cellLines(layout, columns, widths, firstRow, size)) * lineHeight + 2 * PADDING_Y : 0;
+  const firstRowHeight = firstRow
+    ? Math.min(3, cellLines(layout, columns, widths, firstRow, size)) * lineHeight + 2 * PADDING_Y
+    : 0;
   // Keep the header with (the start of) the first row.
   layout.ensure((showHeader ? headerHeight : 0) + firstRowHeight);
   drawHeader();
 
   for (const row of rows) {
-    let remaining = columns.map((column, index) => wrapText(layout.font(column.bold), row[index] ?? "", size, widths[index]! - 2 * PADDING_X));
+    let remaining = columns.map((column, index) =>
+      wrapText(layout.font(column.bold), row[index] ?? "", size, widths[index]! - 2 * PADDING_X),
+    );
     // Move short rows to the next page whole; split only rows taller than what is left.
-    const rowHeight = Math.max(...remaining.map((lines) => lines.length)) * lineHeight + 2 * PADDING_Y;
+    const rowHeight =
+      Math.max(...remaining.map((lines) => lines.length)) * lineHeight + 2 * PADDING_Y;
     const fullPage = layout.y - layout.bottom;
     const usable = PAGE_HEIGHT - MARGIN_TOP - layout.bottom - (showHeader ? headerHeight : 0);
     if (rowHeight > fullPage && rowHeight <= usable) {
@@ -75,7 +104,15 @@ export function drawTable(layout: ReportLayout, columns: TableColumn[], rows: st
         lines.forEach((line, n) => {
           const top = layout.y - PADDING_Y - n * lineHeight;
           const column = columns[index]!;
-          if (column.align === "right") layout.drawRight(line, lefts[index]! + PADDING_X, widths[index]! - 2 * PADDING_X, top, size, column.bold);
+          if (column.align === "right")
+            layout.drawRight(
+              line,
+              lefts[index]! + PADDING_X,
+              widths[index]! - 2 * PADDING_X,
+              top,
+              size,
+              column.bold,
+            );
           else layout.drawLine(line, lefts[index]! + PADDING_X, top, size, column.bold);
         });
       });
@@ -87,8 +124,20 @@ export function drawTable(layout: ReportLayout, columns: TableColumn[], rows: st
   layout.y -= 8;
 }
 
-function cellLines(layout: ReportLayout, columns: TableColumn[], widths: number[], row: string[], size: number): number {
-  return Math.max(...columns.map((column, index) => wrapText(layout.font(column.bold), row[index] ?? "", size, widths[index]! - 2 * PADDING_X).length));
+function cellLines(
+  layout: ReportLayout,
+  columns: TableColumn[],
+  widths: number[],
+  row: string[],
+  size: number,
+): number {
+  return Math.max(
+    ...columns.map(
+      (column, index) =>
+        wrapText(layout.font(column.bold), row[index] ?? "", size, widths[index]! - 2 * PADDING_X)
+          .length,
+    ),
+  );
 }
 
 function rule(layout: ReportLayout): void {

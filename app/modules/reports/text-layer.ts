@@ -29,7 +29,15 @@ export class TextLayer {
   constructor(private readonly fonts: { regular: PDFFont; bold: PDFFont }) {}
 
   /** One line of text with its baseline at (x, y). */
-  add(page: PDFPage, text: string, x: number, y: number, size: number, bold: boolean, color: RGB): void {
+  add(
+    page: PDFPage,
+    text: string,
+    x: number,
+    y: number,
+    size: number,
+    bold: boolean,
+    color: RGB,
+  ): void {
     let state = this.pages.get(page);
     if (!state) {
       state = { parts: [], font: "", size: 0, color: "" };
@@ -59,7 +67,9 @@ export class TextLayer {
       // Node's native zlib instead of pdf-lib's pure-JS deflate (5× faster here). Its output is
       // fixed for a given Node build; the signed report keeps its unsigned original, so nothing
       // relies on re-rendering identical bytes after a Node upgrade.
-      const stream = doc.context.stream(deflateSync(Buffer.from(content, "latin1")), { Filter: "FlateDecode" });
+      const stream = doc.context.stream(deflateSync(Buffer.from(content, "latin1")), {
+        Filter: "FlateDecode",
+      });
       page.node.addContentStream(doc.context.register(stream));
     }
   }

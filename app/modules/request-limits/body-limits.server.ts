@@ -46,13 +46,21 @@ function form(maxBytes: number): BodyLimit {
   return { maxBytes, shownMaxBytes: maxBytes, messageKey: "common.bodyTooLarge" };
 }
 
-function upload(fileMaxBytes: number, messageKey: MessageKey, overheadBytes = MULTIPART_OVERHEAD_BYTES): BodyLimit {
+function upload(
+  fileMaxBytes: number,
+  messageKey: MessageKey,
+  overheadBytes = MULTIPART_OVERHEAD_BYTES,
+): BodyLimit {
   return { maxBytes: fileMaxBytes + overheadBytes, shownMaxBytes: fileMaxBytes, messageKey };
 }
 
 /** Paths as the router sees them (see routePath): lower case, no trailing slash, no ".data". */
 function limitTable(): LimitTable {
-  const template = upload(TEMPLATE_FILE_MAX_BYTES, "common.fileTooLarge", TEMPLATE_FORM_MAX_BYTES - TEMPLATE_FILE_MAX_BYTES);
+  const template = upload(
+    TEMPLATE_FILE_MAX_BYTES,
+    "common.fileTooLarge",
+    TEMPLATE_FORM_MAX_BYTES - TEMPLATE_FILE_MAX_BYTES,
+  );
   return {
     "/portal/evidence": upload(getEnv().EVIDENCE_MAX_BYTES, "evidence.tooLargePage"),
     "/verify": upload(VERIFY_MAX_BYTES, "verify.tooLarge"),
@@ -91,7 +99,11 @@ export function bodyLimitFor(pathname: string): BodyLimit {
   const segments = path.split("/");
   for (const [pattern, limit] of Object.entries(table)) {
     const parts = pattern.split("/");
-    if (parts.length === segments.length && parts.every((part, i) => part.startsWith(":") || part === segments[i])) return limit;
+    if (
+      parts.length === segments.length &&
+      parts.every((part, i) => part.startsWith(":") || part === segments[i])
+    )
+      return limit;
   }
   return form(DEFAULT_BODY_MAX_BYTES);
 }
@@ -102,7 +114,10 @@ function megabytes(locale: Locale, bytes: number): string {
 }
 
 const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!,
+  );
 
 /**
  * The 413 answer, in the visitor's language: an error for Remix's client on a data request
@@ -112,16 +127,24 @@ const escapeHtml = (text: string) =>
  */
 export async function bodyTooLargeResponse(request: Request, limit: BodyLimit): Promise<Response> {
   const locale = await resolveLocale(request);
-  const message = translate(locale, limit.messageKey, { size: megabytes(locale, limit.shownMaxBytes) });
+  const message = translate(locale, limit.messageKey, {
+    size: megabytes(locale, limit.shownMaxBytes),
+  });
   // server/body-limit.js adds `Connection: close`: the rest of the body is never read.
   const headers = { "Cache-Control": "no-store" };
   const accept = request.headers.get("Accept") ?? "";
   // A form sent by Remix's client (JavaScript on): an error its route's error boundary shows.
   if (new URL(request.url).pathname.endsWith(".data")) {
-    return new Response(singleFetchErrorBody(413, "Payload Too Large", message), { status: 413, headers: { ...headers, ...SINGLE_FETCH_HEADERS } });
+    return new Response(singleFetchErrorBody(413, "Payload Too Large", message), {
+      status: 413,
+      headers: { ...headers, ...SINGLE_FETCH_HEADERS },
+    });
   }
   if (accept.includes("application/json")) {
-    return Response.json({ ok: false, code: "too_large", message, params: { max: String(limit.shownMaxBytes) } }, { status: 413, headers });
+    return Response.json(
+      { ok: false, code: "too_large", message, params: { max: String(limit.shownMaxBytes) } },
+      { status: 413, headers },
+    );
   }
   if (accept.includes("text/html")) {
     const title = translate(locale, "common.bodyTooLargeTitle");
@@ -133,9 +156,15 @@ export async function bodyTooLargeResponse(request: Request, limit: BodyLimit): 
       `<main><h1>${escapeHtml(title)}</h1><p role="alert">${escapeHtml(message)}</p>`,
       `<p><a href="/">${escapeHtml(translate(locale, "common.goHome"))}</a></p></main></body></html>`,
     ].join("");
-    return new Response(page, { status: 413, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+    return new Response(page, {
+      status: 413,
+      headers: { ...headers, "Content-Type": "text/html; charset=utf-8" },
+    });
   }
-  return new Response(message, { status: 413, headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status: 413,
+    headers: { ...headers, "Content-Type": "text/plain; charset=utf-8" },
+  });
 }
 
 /** What server/app.js takes from the server build (exported by app/entry.server.tsx). */

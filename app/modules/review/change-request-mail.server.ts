@@ -20,7 +20,10 @@ export async function mailChangeRequest(input: {
   if (!found) return;
   // A delegated colleague none of whose questions were reopened has nothing to do.
   const recipients = found.contacts
-    .map((contact) => ({ ...contact, visible: input.questions.filter((q) => sectionVisible(contact.sections, q.sectionKey)) }))
+    .map((contact) => ({
+      ...contact,
+      visible: input.questions.filter((q) => sectionVisible(contact.sections, q.sectionKey)),
+    }))
     .filter((contact) => contact.visible.length > 0);
   for (const { email, locale, visible } of oncePerAddress(recipients)) {
     const vars = {
@@ -37,7 +40,9 @@ export async function mailChangeRequest(input: {
         text: translate(locale, "review.changesMailBody", vars),
       });
     } catch (error) {
-      logger.error("review.change_request_mail_failed", { reason: error instanceof Error ? error.name : "unknown" });
+      logger.error("review.change_request_mail_failed", {
+        reason: error instanceof Error ? error.name : "unknown",
+      });
     }
   }
 }

@@ -7,7 +7,11 @@ import { loadVendorAssessment } from "../portal/vendor-questionnaire.server";
 import { sectionVisible, vendorContactOf } from "../clarifications/clarification-access.server";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
-import { assertKnownQuestions, lockedReviewAssessment, requireCommentWriter } from "./review-access.server";
+import {
+  assertKnownQuestions,
+  lockedReviewAssessment,
+  requireCommentWriter,
+} from "./review-access.server";
 import { addCommentSchema, type AddCommentInput, type CommentVisibility } from "./review-input";
 
 /**
@@ -17,7 +21,10 @@ import { addCommentSchema, type AddCommentInput, type CommentVisibility } from "
  * to the main contacts only, since they may concern sections the colleague cannot see).
  * Comments are never edited: the review history is a record.
  */
-export async function addComment(actor: UserActor, input: AddCommentInput): Promise<{ commentId: string }> {
+export async function addComment(
+  actor: UserActor,
+  input: AddCommentInput,
+): Promise<{ commentId: string }> {
   requireCommentWriter(actor);
   const parsed = addCommentSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -26,7 +33,15 @@ export async function addComment(actor: UserActor, input: AddCommentInput): Prom
     const assessment = await lockedReviewAssessment(tx, actor, assessmentId);
     if (questionKey) assertKnownQuestions(assessment.questions, [questionKey]);
     const comment = await tx.assessmentComment.create({
-      data: { organizationId: actor.organizationId, assessmentId: assessment.id, questionKey, visibility, body, authorId: actor.userId, authorLabel: actor.name },
+      data: {
+        organizationId: actor.organizationId,
+        assessmentId: assessment.id,
+        questionKey,
+        visibility,
+        body,
+        authorId: actor.userId,
+        authorLabel: actor.name,
+      },
       select: { id: true },
     });
     await recordAuditEvent(tx, actor, {
@@ -47,10 +62,20 @@ export interface CommentView {
   createdAt: Date;
 }
 
-const commentSelect = { id: true, questionKey: true, visibility: true, body: true, authorLabel: true, createdAt: true } as const;
+const commentSelect = {
+  id: true,
+  questionKey: true,
+  visibility: true,
+  body: true,
+  authorLabel: true,
+  createdAt: true,
+} as const;
 
 /** Every comment of the assessment, oldest first (any member of the organisation may read them). */
-export async function listCommentsForUser(actor: UserActor, assessmentId: string): Promise<CommentView[]> {
+export async function listCommentsForUser(
+  actor: UserActor,
+  assessmentId: string,
+): Promise<CommentView[]> {
   const rows = await db().assessmentComment.findMany({
     where: { assessmentId, organizationId: actor.organizationId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -60,11 +85,17 @@ export async function listCommentsForUser(actor: UserActor, assessmentId: string
 }
 
 /** The comments this vendor contact may see: VENDOR only, limited to their sections. */
-export async function listCommentsForVendor(actor: VendorActor): Promise<{ general: CommentView[]; byQuestion: Record<string, CommentView[]> }> {
+export async function listCommentsForVendor(
+  actor: VendorActor,
+): Promise<{ general: CommentView[]; byQuestion: Record<string, CommentView[]> }> {
   const assessment = await loadVendorAssessment(actor);
   const contact = await vendorContactOf(db(), actor);
   const rows = await db().assessmentComment.findMany({
-    where: { assessmentId: assessment.id, organizationId: actor.organizationId, visibility: "VENDOR" },
+    where: {
+      assessmentId: assessment.id,
+      organizationId: actor.organizationId,
+      visibility: "VENDOR",
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: commentSelect,
   });

@@ -4,7 +4,8 @@
  * (a condition without a due date, or a due date without a condition, is a mistake to report).
  */
 export function conditionsFromForm(form: FormData): { text: string; dueDate: string }[] {
-  const strings = (name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v.trim() : ""));
+  const strings = (name: string) =>
+    form.getAll(name).map((v) => (typeof v === "string" ? v.trim() : ""));
   const texts = strings("conditionText");
   const dues = strings("conditionDue");
   const rows: { text: string; dueDate: string }[] = [];

@@ -3,7 +3,10 @@ import { DomainError } from "../../utils/errors";
 import { lockRow } from "../../utils/row-lock.server";
 import type { UserActor } from "../auth/actor";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { questionsOf, type TemplateQuestionWithSection } from "../questionnaires/template-definition";
+import {
+  questionsOf,
+  type TemplateQuestionWithSection,
+} from "../questionnaires/template-definition";
 import { assertCan } from "../../utils/permissions";
 
 /**
@@ -24,7 +27,10 @@ export function requireCommentWriter(actor: UserActor): void {
  * template version. A foreign or unknown id is NOT_FOUND.
  */
 export async function lockedReviewAssessment(tx: Tx, actor: UserActor, assessmentId: string) {
-  const owned = await tx.assessment.findFirst({ where: { id: assessmentId, organizationId: actor.organizationId }, select: { id: true } });
+  const owned = await tx.assessment.findFirst({
+    where: { id: assessmentId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
   if (!owned) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   await lockRow(tx, "Assessment", owned.id);
   const assessment = await tx.assessment.findFirstOrThrow({
@@ -32,15 +38,21 @@ export async function lockedReviewAssessment(tx: Tx, actor: UserActor, assessmen
     select: { id: true, status: true, version: true, title: true, templateVersionId: true },
   });
   const { definition } = await loadTemplateVersion(assessment.templateVersionId, tx);
-  const questions = new Map<string, TemplateQuestionWithSection>(questionsOf(definition).map((q) => [q.key, q]));
+  const questions = new Map<string, TemplateQuestionWithSection>(
+    questionsOf(definition).map((q) => [q.key, q]),
+  );
   return { ...assessment, questions };
 }
 
 /** Every key must be a question of the pinned template version (a typo must not slip into a finding). */
-export function assertKnownQuestions(questions: ReadonlyMap<string, unknown>, keys: readonly string[]): string[] {
+export function assertKnownQuestions(
+  questions: ReadonlyMap<string, unknown>,
+  keys: readonly string[],
+): string[] {
   const unique = [...new Set(keys)];
   const unknown = unique.filter((k) => !questions.has(k));
-  if (unknown.length > 0) throw new DomainError("VALIDATION", "review.unknownQuestion", { unknown });
+  if (unknown.length > 0)
+    throw new DomainError("VALIDATION", "review.unknownQuestion", { unknown });
   return unique;
 }
 
@@ -50,7 +62,10 @@ export function assertKnownQuestions(questions: ReadonlyMap<string, unknown>, ke
  * the questionnaire could never be submitted again. Rules only test earlier questions, so one
  * pass in template order suffices.
  */
-export function withDependents(questions: ReadonlyMap<string, TemplateQuestionWithSection>, keys: readonly string[]): string[] {
+export function withDependents(
+  questions: ReadonlyMap<string, TemplateQuestionWithSection>,
+  keys: readonly string[],
+): string[] {
   const reopened = new Set(keys);
   for (const question of questions.values()) {
     const rule = question.showIf;

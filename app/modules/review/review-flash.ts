@@ -3,7 +3,13 @@
  * (`?review=<intent>:<code>[:<findingId>]`), so it shows with and without JavaScript.
  */
 export const REVIEW_FLASH_PARAM = "review";
-export const REVIEW_INTENTS = ["createFinding", "updateFinding", "deleteFinding", "addComment", "requestChanges"] as const;
+export const REVIEW_INTENTS = [
+  "createFinding",
+  "updateFinding",
+  "deleteFinding",
+  "addComment",
+  "requestChanges",
+] as const;
 export type ReviewIntent = (typeof REVIEW_INTENTS)[number];
 
 export interface ReviewFlash {
@@ -38,6 +44,12 @@ export function parseReviewFlash(search: string | URLSearchParams): ReviewFlash 
   const raw = params.get(REVIEW_FLASH_PARAM);
   if (!raw) return null;
   const [intent, code, id] = raw.split(":");
-  const known = (REVIEW_INTENTS as readonly string[]).includes(intent ?? "") ? (intent as ReviewIntent) : "unknown";
-  return { intent: known, code: /^\w{1,40}$/.test(code ?? "") ? code! : "error", ...(id && /^[\w-]{1,64}$/.test(id) ? { id } : {}) };
+  const known = (REVIEW_INTENTS as readonly string[]).includes(intent ?? "")
+    ? (intent as ReviewIntent)
+    : "unknown";
+  return {
+    intent: known,
+    code: /^\w{1,40}$/.test(code ?? "") ? code! : "error",
+    ...(id && /^[\w-]{1,64}$/.test(id) ? { id } : {}),
+  };
 }

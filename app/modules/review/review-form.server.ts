@@ -4,7 +4,12 @@ import type { UserActor } from "../auth/actor";
 import { requestChanges } from "./change-requests.server";
 import { addComment } from "./comments.server";
 import { createFinding, deleteFinding, updateFinding } from "./findings.server";
-import { REVIEW_FLASH_PARAM, REVIEW_INTENTS, type ReviewIntent, type ReviewFlash } from "./review-flash";
+import {
+  REVIEW_FLASH_PARAM,
+  REVIEW_INTENTS,
+  type ReviewIntent,
+  type ReviewFlash,
+} from "./review-flash";
 
 /**
  * The review forms of the assessment page post here (route assessments.$assessmentId.review).
@@ -18,7 +23,8 @@ const text = (form: FormData, name: string): string => {
   const value = form.get(name);
   return typeof value === "string" ? value : "";
 };
-const list = (form: FormData, name: string): string[] => form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
+const list = (form: FormData, name: string): string[] =>
+  form.getAll(name).filter((v): v is string => typeof v === "string" && v !== "");
 
 function findingFields(form: FormData) {
   return {
@@ -34,7 +40,12 @@ function findingFields(form: FormData) {
 }
 
 /** Runs one review intent; returns the flash to show (or rethrows what is not the user's to fix). */
-async function runIntent(actor: UserActor, assessmentId: string, intent: ReviewIntent, form: FormData): Promise<{ flash: ReviewFlash; anchor: string }> {
+async function runIntent(
+  actor: UserActor,
+  assessmentId: string,
+  intent: ReviewIntent,
+  form: FormData,
+): Promise<{ flash: ReviewFlash; anchor: string }> {
   const findingId = text(form, "findingId");
   try {
     switch (intent) {
@@ -43,41 +54,91 @@ async function runIntent(actor: UserActor, assessmentId: string, intent: ReviewI
         return { flash: { intent, code: "ok" }, anchor: `finding-${created.findingId}` };
       }
       case "updateFinding":
-        await updateFinding(actor, { assessmentId, findingId, expectedVersion: text(form, "expectedVersion") as never, ...findingFields(form) });
+        await updateFinding(actor, {
+          assessmentId,
+          findingId,
+          expectedVersion: text(form, "expectedVersion") as never,
+          ...findingFields(form),
+        });
         return { flash: { intent, code: "ok", id: findingId }, anchor: `finding-${findingId}` };
       case "deleteFinding":
-        if (text(form, "confirm") !== "yes") return { flash: { intent, code: "confirmRequired", id: findingId }, anchor: `finding-${findingId}` };
-        await deleteFinding(actor, { assessmentId, findingId, expectedVersion: text(form, "expectedVersion") as never });
+        if (text(form, "confirm") !== "yes")
+          return {
+            flash: { intent, code: "confirmRequired", id: findingId },
+            anchor: `finding-${findingId}`,
+          };
+        await deleteFinding(actor, {
+          assessmentId,
+          findingId,
+          expectedVersion: text(form, "expectedVersion") as never,
+        });
         return { flash: { intent, code: "ok" }, anchor: "findings" };
       case "addComment": {
         const questionKey = text(form, "questionKey") || null;
-        await addComment(actor, { assessmentId, questionKey, visibility: text(form, "visibility") as never, body: text(form, "body") });
-        return { flash: { intent, code: "ok" }, anchor: questionKey ? `answer-${questionKey}` : "comments" };
+        await addComment(actor, {
+          assessmentId,
+          questionKey,
+          visibility: text(form, "visibility") as never,
+          body: text(form, "body"),
+        });
+        return {
+          flash: { intent, code: "ok" },
+          anchor: questionKey ? `answer-${questionKey}` : "comments",
+        };
       }
       case "requestChanges": {
         const expected = text(form, "expectedVersion");
-        await requestChanges(actor, { assessmentId, questionKeys: list(form, "questionKeys"), message: text(form, "message"), expectedVersion: expected === "" ? undefined : (expected as never) });
+        await requestChanges(actor, {
+          assessmentId,
+          questionKeys: list(form, "questionKeys"),
+          message: text(form, "message"),
+          expectedVersion: expected === "" ? undefined : (expected as never),
+        });
         return { flash: { intent, code: "ok" }, anchor: "change-requests" };
       }
     }
   } catch (error) {
     // Fixable refusals go back to the form; FORBIDDEN and NOT_FOUND propagate (403/404).
-    if (error instanceof DomainError && (error.code === "VALIDATION" || error.code === "CONFLICT" || error.code === "INVALID_STATE")) {
+    if (
+      error instanceof DomainError &&
+      (error.code === "VALIDATION" || error.code === "CONFLICT" || error.code === "INVALID_STATE")
+    ) {
       // The flash names a key of the review namespace (it travels in the query string).
-      const code = error.code === "VALIDATION" ? (error.key.startsWith("review.") ? error.key.slice("review.".length) : "error") : error.code === "CONFLICT" ? "conflict" : "invalidState";
-      const anchor = intent === "addComment" ? "comments" : intent === "requestChanges" ? "request-changes" : findingId ? `finding-${findingId}` : "findings";
+      const code =
+        error.code === "VALIDATION"
+          ? error.key.startsWith("review.")
+            ? error.key.slice("review.".length)
+            : "error"
+          : error.code === "CONFLICT"
+            ? "conflict"
+            : "invalidState";
+      const anchor =
+        intent === "addComment"
+          ? "comments"
+          : intent === "requestChanges"
+            ? "request-changes"
+            : findingId
+              ? `finding-${findingId}`
+              : "findings";
       return { flash: { intent, code, ...(findingId ? { id: findingId } : {}) }, anchor };
     }
     throw error;
   }
 }
 
-export async function handleReviewForm(actor: UserActor, assessmentId: string, form: FormData): Promise<Response> {
+export async function handleReviewForm(
+  actor: UserActor,
+  assessmentId: string,
+  form: FormData,
+): Promise<Response> {
   const raw = form.get("intent");
   const intent = REVIEW_INTENTS.find((i) => i === raw);
   const back = `/assessments/${encodeURIComponent(assessmentId)}`;
   if (!intent) return redirect(`${back}?${REVIEW_FLASH_PARAM}=unknown:unknownIntent`, 303);
   const { flash, anchor } = await runIntent(actor, assessmentId, intent, form);
   const value = [flash.intent, flash.code, flash.id].filter(Boolean).join(":");
-  return redirect(`${back}?${REVIEW_FLASH_PARAM}=${encodeURIComponent(value)}#${encodeURIComponent(anchor)}`, 303);
+  return redirect(
+    `${back}?${REVIEW_FLASH_PARAM}=${encodeURIComponent(value)}#${encodeURIComponent(anchor)}`,
+    303,
+  );
 }

@@ -22,15 +22,32 @@ const questionKey = z.string().trim().min(1).max(200);
 const optionalDay = z
   .string()
   .trim()
-  .refine((v) => v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))), messageKey("review.invalidDate"))
+  .refine(
+    (v) =>
+      v === "" || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(`${v}T00:00:00Z`))),
+    messageKey("review.invalidDate"),
+  )
   .optional()
   .transform((v) => (v ? v : null));
 
 export const findingFieldsSchema = z.object({
-  title: displayNameSchema({ min: 3, max: 200, required: messageKey("review.titleTooShort"), tooLong: messageKey("review.titleTooLong") }),
+  title: displayNameSchema({
+    min: 3,
+    max: 200,
+    required: messageKey("review.titleTooShort"),
+    tooLong: messageKey("review.titleTooLong"),
+  }),
   severity: z.enum(FINDING_SEVERITIES, { message: messageKey("review.invalidSeverity") }),
-  description: z.string().trim().min(1, messageKey("review.descriptionRequired")).max(FINDING_TEXT_MAX, messageKey("review.textTooLong")),
-  remediation: z.string().trim().max(FINDING_TEXT_MAX, messageKey("review.textTooLong")).default(""),
+  description: z
+    .string()
+    .trim()
+    .min(1, messageKey("review.descriptionRequired"))
+    .max(FINDING_TEXT_MAX, messageKey("review.textTooLong")),
+  remediation: z
+    .string()
+    .trim()
+    .max(FINDING_TEXT_MAX, messageKey("review.textTooLong"))
+    .default(""),
   owner: optionalDisplayNameSchema({ max: 200, tooLong: messageKey("review.ownerTooLong") }),
   dueDate: optionalDay,
   status: z.enum(FINDING_STATUSES, { message: messageKey("review.invalidStatus") }).default("OPEN"),
@@ -48,21 +65,36 @@ export const updateFindingSchema = findingFieldsSchema.extend({
 });
 export type UpdateFindingInput = z.input<typeof updateFindingSchema>;
 
-export const deleteFindingSchema = z.object({ assessmentId: z.string().min(1), findingId: z.string().min(1), expectedVersion: z.coerce.number().int().min(1) });
+export const deleteFindingSchema = z.object({
+  assessmentId: z.string().min(1),
+  findingId: z.string().min(1),
+  expectedVersion: z.coerce.number().int().min(1),
+});
 export type DeleteFindingInput = z.input<typeof deleteFindingSchema>;
 
 export const addCommentSchema = z.object({
   assessmentId: z.string().min(1),
-  questionKey: questionKey.optional().nullable().transform((v) => v || null),
+  questionKey: questionKey
+    .optional()
+    .nullable()
+    .transform((v) => v || null),
   visibility: z.enum(COMMENT_VISIBILITIES, { message: messageKey("review.invalidVisibility") }),
-  body: z.string().trim().min(1, messageKey("review.bodyRequired")).max(COMMENT_BODY_MAX, messageKey("review.textTooLong")),
+  body: z
+    .string()
+    .trim()
+    .min(1, messageKey("review.bodyRequired"))
+    .max(COMMENT_BODY_MAX, messageKey("review.textTooLong")),
 });
 export type AddCommentInput = z.input<typeof addCommentSchema>;
 
 export const requestChangesSchema = z.object({
   assessmentId: z.string().min(1),
   questionKeys: z.array(questionKey).min(1, messageKey("review.questionsRequired")).max(500),
-  message: z.string().trim().min(3, messageKey("review.messageRequired")).max(CHANGE_MESSAGE_MAX, messageKey("review.textTooLong")),
+  message: z
+    .string()
+    .trim()
+    .min(3, messageKey("review.messageRequired"))
+    .max(CHANGE_MESSAGE_MAX, messageKey("review.textTooLong")),
   expectedVersion: z.coerce.number().int().optional(),
 });
 export type RequestChangesInput = z.input<typeof requestChangesSchema>;

@@ -12,15 +12,36 @@ import { can } from "../../utils/permissions";
 
 /** Everything the review workspace shows besides the assessment itself (any member reads it). */
 export async function getReviewWorkspace(actor: UserActor, assessmentId: string) {
-  const assessment = await db().assessment.findFirst({ where: { id: assessmentId, organizationId: actor.organizationId }, select: { id: true } });
+  const assessment = await db().assessment.findFirst({
+    where: { id: assessmentId, organizationId: actor.organizationId },
+    select: { id: true },
+  });
   if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const findings = await db().finding.findMany({
     where: { assessmentId: assessment.id, organizationId: actor.organizationId },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, title: true, severity: true, description: true, remediation: true, owner: true, dueDate: true, status: true, questionKeys: true, version: true, createdAt: true, updatedAt: true },
+    select: {
+      id: true,
+      title: true,
+      severity: true,
+      description: true,
+      remediation: true,
+      owner: true,
+      dueDate: true,
+      status: true,
+      questionKeys: true,
+      version: true,
+      createdAt: true,
+      updatedAt: true,
+    },
   });
   return {
-    findings: findings.map((f) => ({ ...f, severity: f.severity as FindingSeverity, status: f.status as FindingStatus, questionKeys: parseKeyList(f.questionKeys) })),
+    findings: findings.map((f) => ({
+      ...f,
+      severity: f.severity as FindingSeverity,
+      status: f.status as FindingStatus,
+      questionKeys: parseKeyList(f.questionKeys),
+    })),
     comments: await listCommentsForUser(actor, assessment.id),
     changeRequests: await listChangeRequests(actor, assessment.id),
     canWriteFindings: can(actor.role, "finding:edit"),
@@ -46,6 +67,9 @@ export async function getVendorReview(actor: VendorActor) {
     const section = sectionOf.get(k);
     return section !== undefined && sectionVisible(contact.sections, section);
   });
-  return { comments, changeRequest: { message: open.message, createdAt: open.createdAt, questionKeys } };
+  return {
+    comments,
+    changeRequest: { message: open.message, createdAt: open.createdAt, questionKeys },
+  };
 }
 export type VendorReview = Awaited<ReturnType<typeof getVendorReview>>;

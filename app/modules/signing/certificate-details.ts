@@ -35,10 +35,16 @@ function commonNameIn(name: string): string | null {
 
 type KeyUsage = { keyCertSign?: boolean; digitalSignature?: boolean; nonRepudiation?: boolean };
 
-function extensionsOf(der: Uint8Array, x509: X509Certificate): { basic: { cA?: boolean } | undefined; usage: KeyUsage | undefined } {
+function extensionsOf(
+  der: Uint8Array,
+  x509: X509Certificate,
+): { basic: { cA?: boolean } | undefined; usage: KeyUsage | undefined } {
   try {
     const forged = forgeCertificate(der);
-    return { basic: forged.getExtension("basicConstraints") as { cA?: boolean } | undefined, usage: forged.getExtension("keyUsage") as KeyUsage | undefined };
+    return {
+      basic: forged.getExtension("basicConstraints") as { cA?: boolean } | undefined,
+      usage: forged.getExtension("keyUsage") as KeyUsage | undefined,
+    };
   } catch {
     // node-forge reads RSA certificates only; for others node:crypto still knows the CA flag.
     return { basic: { cA: x509.ca }, usage: undefined };

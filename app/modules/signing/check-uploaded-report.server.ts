@@ -1,5 +1,9 @@
 import { consumeRateLimit } from "~/modules/auth/rate-limit.server";
-import { ParserBusyError, PARSER_BUSY_RETRY_AFTER_SECONDS, parserPool } from "~/modules/parsing/parser-pool.server";
+import {
+  ParserBusyError,
+  PARSER_BUSY_RETRY_AFTER_SECONDS,
+  parserPool,
+} from "~/modules/parsing/parser-pool.server";
 import { cleanDisplayText } from "~/utils/display-text";
 import { readFileUpload, UploadTooLargeError, type FileUpload } from "~/utils/file-upload.server";
 import { VERIFY_MAX_BYTES } from "./verify-limits";
@@ -33,8 +37,13 @@ export interface VerdictView {
 }
 
 export type VerifyUploadError = "noFile" | "tooLarge" | "unreadableUpload" | "rateLimited" | "busy";
-export type VerifyActionData = { error: VerifyUploadError; minutes?: number } | { result: VerdictView };
-export type VerifyUploadOutcome = { status: number; headers?: Record<string, string>; body: VerifyActionData };
+export type VerifyActionData =
+  { error: VerifyUploadError; minutes?: number } | { result: VerdictView };
+export type VerifyUploadOutcome = {
+  status: number;
+  headers?: Record<string, string>;
+  body: VerifyActionData;
+};
 
 /**
  * Public report verification (no login): every outcome, garbage included, is a verdict or a
@@ -43,7 +52,10 @@ export type VerifyUploadOutcome = { status: number; headers?: Record<string, str
  * file is checked in memory and never stored, in a parser worker (ADR 0014): when every worker is
  * busy and the queue is full the answer is 503 with Retry-After, before the upload is even read.
  */
-export async function checkUploadedReport(input: { request: Request; ip: string | null }): Promise<VerifyUploadOutcome> {
+export async function checkUploadedReport(input: {
+  request: Request;
+  ip: string | null;
+}): Promise<VerifyUploadOutcome> {
   const { request } = input;
   const limit = await consumeRateLimit(`verify:ip:${input.ip ?? "unknown"}`, VERIFY_RATE_LIMIT);
   if (limit.limited) {
@@ -53,19 +65,32 @@ export async function checkUploadedReport(input: { request: Request; ip: string 
       body: { error: "rateLimited", minutes: Math.max(1, Math.ceil(limit.retryAfterSeconds / 60)) },
     };
   }
-  const tooLarge: VerifyUploadOutcome = { status: 413, headers: { Connection: "close" }, body: { error: "tooLarge" } };
-  const busy: VerifyUploadOutcome = { status: 503, headers: { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS), Connection: "close" }, body: { error: "busy" } };
+  const tooLarge: VerifyUploadOutcome = {
+    status: 413,
+    headers: { Connection: "close" },
+    body: { error: "tooLarge" },
+  };
+  const busy: VerifyUploadOutcome = {
+    status: 503,
+    headers: { "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS), Connection: "close" },
+    body: { error: "busy" },
+  };
   const noFile: VerifyUploadOutcome = { status: 400, body: { error: "noFile" } };
   // Refused before the upload is buffered: a full queue must not also fill the memory.
   if (!parserPool().hasRoom()) return busy;
   const declared = request.headers.get("Content-Length");
-  if (declared !== null && !(Number(declared) <= VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES)) return tooLarge;
+  if (declared !== null && !(Number(declared) <= VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES))
+    return tooLarge;
   const type = request.headers.get("Content-Type") ?? "";
   if (!type.toLowerCase().startsWith("multipart/form-data") || !request.body) return noFile;
 
   let upload: FileUpload;
   try {
-    upload = await readFileUpload(request, { fileField: "file", maxFileBytes: VERIFY_MAX_BYTES, maxBodyBytes: VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES });
+    upload = await readFileUpload(request, {
+      fileField: "file",
+      maxFileBytes: VERIFY_MAX_BYTES,
+      maxBodyBytes: VERIFY_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
+    });
   } catch (error) {
     if (error instanceof UploadTooLargeError) return tooLarge;
     return { status: 400, body: { error: "unreadableUpload" } };
@@ -84,7 +109,10 @@ export async function checkUploadedReport(input: { request: Request; ip: string 
   return { status: 200, body: { result: verdictView(checked, file.name) } };
 }
 
-function verdictView(checked: Awaited<ReturnType<typeof verifyReport>>, fileName: string): VerdictView {
+function verdictView(
+  checked: Awaited<ReturnType<typeof verifyReport>>,
+  fileName: string,
+): VerdictView {
   const { signature, report } = checked;
   return {
     verdict: checked.verdict,
@@ -94,7 +122,9 @@ function verdictView(checked: Awaited<ReturnType<typeof verifyReport>>, fileName
     signerName: signature.signerName,
     certificateFingerprint: signature.certificateFingerprint,
     signingTime: signature.signingTime?.toISOString() ?? null,
-    timestamp: signature.timestamp ? { time: signature.timestamp.time.toISOString(), tsaName: signature.timestamp.tsaName } : null,
+    timestamp: signature.timestamp
+      ? { time: signature.timestamp.time.toISOString(), tsaName: signature.timestamp.tsaName }
+      : null,
     report: report
       ? {
           organizationName: report.organizationName,

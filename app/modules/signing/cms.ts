@@ -45,28 +45,46 @@ function view(bytes: Uint8Array): ArrayBuffer {
 }
 
 function sha256Algorithm(): pkijs.AlgorithmIdentifier {
-  return new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256, algorithmParams: new asn1js.Null() });
+  return new pkijs.AlgorithmIdentifier({
+    algorithmId: OID.sha256,
+    algorithmParams: new asn1js.Null(),
+  });
 }
 
 /**
  * signing-certificate-v2 (RFC 5035): binds the signature to the signer's certificate by its
  * SHA-256. SHA-256 is ESSCertIDv2's DEFAULT hash, so DER omits the algorithm identifier.
  */
-function signingCertificateV2(certificate: pkijs.Certificate, certDer: Uint8Array): asn1js.Sequence {
+function signingCertificateV2(
+  certificate: pkijs.Certificate,
+  certDer: Uint8Array,
+): asn1js.Sequence {
   const issuerSerial = new asn1js.Sequence({
     value: [
       // GeneralNames: one directoryName [4] (explicit, Name is a CHOICE).
-      new asn1js.Sequence({ value: [new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 4 }, value: [certificate.issuer.toSchema()] })] }),
+      new asn1js.Sequence({
+        value: [
+          new asn1js.Constructed({
+            idBlock: { tagClass: 3, tagNumber: 4 },
+            value: [certificate.issuer.toSchema()],
+          }),
+        ],
+      }),
       certificate.serialNumber,
     ],
   });
-  const essCertIdV2 = new asn1js.Sequence({ value: [new asn1js.OctetString({ valueHex: view(sha256(certDer)) }), issuerSerial] });
+  const essCertIdV2 = new asn1js.Sequence({
+    value: [new asn1js.OctetString({ valueHex: view(sha256(certDer)) }), issuerSerial],
+  });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
 /** DER orders a SET OF by the encodings of its elements. */
 function derSorted(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
-  const encoded = attributes.map((attribute) => ({ attribute, der: Buffer.from(attribute.toSchema().toBER()) }));
+  const encoded = attributes.map((attribute) => ({
+    attribute,
+    der: Buffer.from(attribute.toSchema().toBER()),
+  }));
   return encoded.sort((a, b) => Buffer.compare(a.der, b.der)).map((e) => e.attribute);
 }
 
@@ -89,9 +107,18 @@ export async function buildCmsSignature(
     type: 0,
     // No signing-time attribute: PAdES takes the time from the signature dictionary's /M.
     attributes: derSorted([
-      new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: view(digest) })] }),
-      new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(certificate, identity.certificate)] }),
+      new pkijs.Attribute({
+        type: OID.contentType,
+        values: [new asn1js.ObjectIdentifier({ value: OID.data })],
+      }),
+      new pkijs.Attribute({
+        type: OID.messageDigest,
+        values: [new asn1js.OctetString({ valueHex: view(digest) })],
+      }),
+      new pkijs.Attribute({
+        type: OID.signingCertificateV2,
+        values: [signingCertificateV2(certificate, identity.certificate)],
+      }),
     ]),
   });
   // The signature covers the DER of the attributes with the SET tag (0x31), not the [0] tag.
@@ -101,10 +128,16 @@ export async function buildCmsSignature(
 
   const signerInfo = new pkijs.SignerInfo({
     version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: certificate.issuer, serialNumber: certificate.serialNumber }),
+    sid: new pkijs.IssuerAndSerialNumber({
+      issuer: certificate.issuer,
+      serialNumber: certificate.serialNumber,
+    }),
     digestAlgorithm: sha256Algorithm(),
     signedAttrs,
-    signatureAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256WithRsa, algorithmParams: new asn1js.Null() }),
+    signatureAlgorithm: new pkijs.AlgorithmIdentifier({
+      algorithmId: OID.sha256WithRsa,
+      algorithmParams: new asn1js.Null(),
+    }),
     signature: new asn1js.OctetString({ valueHex: view(signatureValue) }),
   });
   let timestamped = false;
@@ -120,10 +153,16 @@ export async function buildCmsSignature(
     version: 1,
     digestAlgorithms: [sha256Algorithm()],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [certificate, ...identity.chain.map((der) => pkijs.Certificate.fromBER(view(der)))],
+    certificates: [
+      certificate,
+      ...identity.chain.map((der) => pkijs.Certificate.fromBER(view(der))),
+    ],
     signerInfos: [signerInfo],
   });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
+  const contentInfo = new pkijs.ContentInfo({
+    contentType: OID.signedData,
+    content: signedData.toSchema(true),
+  });
   return { der: new Uint8Array(contentInfo.toSchema().toBER()), timestamped };
 }
 
@@ -131,12 +170,19 @@ export async function buildCmsSignature(
  * RFC 3161: asks the TSA to timestamp `imprint` (SHA-256 of the signature value) and returns the
  * token (a ContentInfo) after checking the status, the nonce and the imprint it answered for.
  */
-export async function requestTimestampToken(tsaUrl: string, imprint: Uint8Array, signal?: AbortSignal): Promise<asn1js.AsnType> {
+export async function requestTimestampToken(
+  tsaUrl: string,
+  imprint: Uint8Array,
+  signal?: AbortSignal,
+): Promise<asn1js.AsnType> {
   const nonce = randomBytes(8);
   nonce[0] = (nonce[0]! & 0x7f) | 0x01; // positive, no leading zero byte
   const request = new pkijs.TimeStampReq({
     version: 1,
-    messageImprint: new pkijs.MessageImprint({ hashAlgorithm: sha256Algorithm(), hashedMessage: new asn1js.OctetString({ valueHex: view(imprint) }) }),
+    messageImprint: new pkijs.MessageImprint({
+      hashAlgorithm: sha256Algorithm(),
+      hashedMessage: new asn1js.OctetString({ valueHex: view(imprint) }),
+    }),
     nonce: new asn1js.Integer({ valueHex: view(nonce) }),
     certReq: true,
   });
@@ -145,21 +191,33 @@ export async function requestTimestampToken(tsaUrl: string, imprint: Uint8Array,
     headers: { "Content-Type": "application/timestamp-query" },
     body: Buffer.from(request.toSchema().toBER()),
     // 20 s at most, or less when the caller's attempt ends earlier.
-    signal: signal ? AbortSignal.any([AbortSignal.timeout(20_000), signal]) : AbortSignal.timeout(20_000),
+    signal: signal
+      ? AbortSignal.any([AbortSignal.timeout(20_000), signal])
+      : AbortSignal.timeout(20_000),
   });
   if (!response.ok) throw new Error(`the timestamp authority answered HTTP ${response.status}`);
   const body = new Uint8Array(await response.arrayBuffer());
   const parsed = asn1js.fromBER(body);
-  if (parsed.offset === -1) throw new Error("the timestamp authority's answer is not a timestamp response");
+  if (parsed.offset === -1)
+    throw new Error("the timestamp authority's answer is not a timestamp response");
   const tsResponse = new pkijs.TimeStampResp({ schema: parsed.result });
   const status = tsResponse.status.status;
-  if ((status !== 0 && status !== 1) || !tsResponse.timeStampToken) throw new Error(`the timestamp authority refused the request (status ${status})`);
+  if ((status !== 0 && status !== 1) || !tsResponse.timeStampToken)
+    throw new Error(`the timestamp authority refused the request (status ${status})`);
   const tstInfo = readTstInfo(tsResponse.timeStampToken);
   if (!tstInfo) throw new Error("the timestamp token holds no TSTInfo");
-  if (!tstInfo.nonce || Buffer.compare(Buffer.from(tstInfo.nonce.valueBlock.valueHexView), Buffer.from(nonce)) !== 0) {
+  if (
+    !tstInfo.nonce ||
+    Buffer.compare(Buffer.from(tstInfo.nonce.valueBlock.valueHexView), Buffer.from(nonce)) !== 0
+  ) {
     throw new Error("the timestamp token answers another request (nonce)");
   }
-  if (Buffer.compare(Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView), Buffer.from(imprint)) !== 0) {
+  if (
+    Buffer.compare(
+      Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView),
+      Buffer.from(imprint),
+    ) !== 0
+  ) {
     throw new Error("the timestamp token is for other data (message imprint)");
   }
   // The token exactly as received (its raw bytes parsed again), so its signature stays intact.

@@ -1,5 +1,14 @@
 import { name, openPdfDocument, type PdfDocumentReader } from "./pdf-document";
-import { PdfDict, PdfLexer, PdfLimitError, PdfRef, PdfString, PdfSyntaxError, type PdfValue, type ReadBudget } from "./pdf-syntax";
+import {
+  PdfDict,
+  PdfLexer,
+  PdfLimitError,
+  PdfRef,
+  PdfString,
+  PdfSyntaxError,
+  type PdfValue,
+  type ReadBudget,
+} from "./pdf-syntax";
 
 /**
  * The signature dictionaries a PDF viewer would show: one per signature field referenced from
@@ -18,7 +27,12 @@ export interface SignatureCandidate {
 }
 
 export type SignatureSearch =
-  | { readable: true; how: "acroform" | "scan"; candidates: SignatureCandidate[]; pageCount: number | null }
+  | {
+      readable: true;
+      how: "acroform" | "scan";
+      candidates: SignatureCandidate[];
+      pageCount: number | null;
+    }
   | { readable: false; reason: string };
 
 const MAX_FORM_FIELDS = 2_000;
@@ -28,7 +42,11 @@ const MAX_SCAN_HITS = 1_000;
 /** How far before "/ByteRange" the scan looks for the dictionary's "<<". */
 const DICTIONARY_LOOKBEHIND_BYTES = 4096;
 
-export function findSignatureDictionaries(bytes: Uint8Array, budget: ReadBudget, maxSignatures: number): SignatureSearch {
+export function findSignatureDictionaries(
+  bytes: Uint8Array,
+  budget: ReadBudget,
+  maxSignatures: number,
+): SignatureSearch {
   let document: PdfDocumentReader;
   try {
     document = openPdfDocument(bytes, budget);
@@ -55,7 +73,9 @@ function fromAcroForm(document: PdfDocumentReader, maxSignatures: number): Signa
   const visited = new Set<string>();
   const signatures = new Set<string>();
   // Depth-first over the field tree; /FT is inherited by kids (§12.7.3.1).
-  const stack: { value: PdfValue; depth: number; inheritedType: string | null }[] = fields.map((value) => ({ value, depth: 0, inheritedType: null }));
+  const stack: { value: PdfValue; depth: number; inheritedType: string | null }[] = fields.map(
+    (value) => ({ value, depth: 0, inheritedType: null }),
+  );
   stack.reverse();
   while (stack.length > 0) {
     const { value, depth, inheritedType } = stack.pop()!;
@@ -63,13 +83,15 @@ function fromAcroForm(document: PdfDocumentReader, maxSignatures: number): Signa
       if (visited.has(value.key)) continue;
       visited.add(value.key);
     }
-    if (visited.size > MAX_FORM_FIELDS) throw new PdfLimitError("structure", `more than ${MAX_FORM_FIELDS} form fields`);
+    if (visited.size > MAX_FORM_FIELDS)
+      throw new PdfLimitError("structure", `more than ${MAX_FORM_FIELDS} form fields`);
     const field = document.resolve(value);
     if (!(field instanceof PdfDict)) continue;
     const type = name(field.get("FT")) ?? inheritedType;
     const kids = document.resolve(field.get("Kids"));
     if (Array.isArray(kids) && depth < MAX_FIELD_DEPTH) {
-      for (let i = kids.length - 1; i >= 0; i--) stack.push({ value: kids[i]!, depth: depth + 1, inheritedType: type });
+      for (let i = kids.length - 1; i >= 0; i--)
+        stack.push({ value: kids[i]!, depth: depth + 1, inheritedType: type });
     }
     const signature = field.get("V");
     if (type !== "Sig" || signature === undefined || signature === null) continue;
@@ -77,7 +99,11 @@ function fromAcroForm(document: PdfDocumentReader, maxSignatures: number): Signa
     const key = signature instanceof PdfRef ? signature.key : `direct:${signatures.size}`;
     if (signatures.has(key)) continue;
     signatures.add(key);
-    if (signatures.size > maxSignatures) throw new PdfLimitError("signatures", `the file carries more than ${maxSignatures} signatures`);
+    if (signatures.size > maxSignatures)
+      throw new PdfLimitError(
+        "signatures",
+        `the file carries more than ${maxSignatures} signatures`,
+      );
     const dictionary = document.resolve(signature);
     if (!(dictionary instanceof PdfDict)) {
       candidates.push({ byteRange: null, contents: null, signingTime: null });
@@ -94,7 +120,10 @@ function candidateOf(dictionary: PdfDict, file: Uint8Array): SignatureCandidate 
   return {
     byteRange: byteRangeOf(dictionary.get("ByteRange")),
     // A span in a decoded object stream says nothing about the file's bytes.
-    contents: contents instanceof PdfString && contents.source === file ? { start: contents.start, end: contents.end } : null,
+    contents:
+      contents instanceof PdfString && contents.source === file
+        ? { start: contents.start, end: contents.end }
+        : null,
     signingTime: time instanceof PdfString ? parsePdfDate(time.text()) : null,
   };
 }
@@ -109,13 +138,19 @@ function byteRangeOf(value: PdfValue | undefined): [number, number, number, numb
  * Fallback for files without a readable cross-reference structure: the "/ByteRange" keywords in
  * the text, in file order, each with the dictionary around it when that can be read.
  */
-function scanForSignatures(bytes: Uint8Array, budget: ReadBudget, maxSignatures: number, why: string): SignatureSearch {
+function scanForSignatures(
+  bytes: Uint8Array,
+  budget: ReadBudget,
+  maxSignatures: number,
+  why: string,
+): SignatureSearch {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const candidates: SignatureCandidate[] = [];
   let hits = 0;
   for (let at = buffer.indexOf("/ByteRange"); at >= 0; at = buffer.indexOf("/ByteRange", at + 10)) {
     hits += 1;
-    if (hits > MAX_SCAN_HITS) throw new PdfLimitError("structure", `more than ${MAX_SCAN_HITS} /ByteRange keywords`);
+    if (hits > MAX_SCAN_HITS)
+      throw new PdfLimitError("structure", `more than ${MAX_SCAN_HITS} /ByteRange keywords`);
     budget.checkTime();
     let byteRange: SignatureCandidate["byteRange"] = null;
     try {
@@ -124,11 +159,17 @@ function scanForSignatures(bytes: Uint8Array, budget: ReadBudget, maxSignatures:
       if (!(error instanceof PdfSyntaxError)) throw error;
     }
     if (!byteRange) continue;
-    if (candidates.length >= maxSignatures) throw new PdfLimitError("signatures", `the file carries more than ${maxSignatures} signatures`);
+    if (candidates.length >= maxSignatures)
+      throw new PdfLimitError(
+        "signatures",
+        `the file carries more than ${maxSignatures} signatures`,
+      );
     const dictionary = dictionaryAround(bytes, at, budget);
     const own = dictionary ? byteRangeOf(dictionary.get("ByteRange")) : null;
     candidates.push(
-      dictionary && own && own.every((v, i) => v === byteRange[i]) ? candidateOf(dictionary, bytes) : { byteRange, contents: null, signingTime: null },
+      dictionary && own && own.every((v, i) => v === byteRange[i])
+        ? candidateOf(dictionary, bytes)
+        : { byteRange, contents: null, signingTime: null },
     );
   }
   if (candidates.length === 0) return { readable: false, reason: why };
@@ -152,11 +193,25 @@ function dictionaryAround(bytes: Uint8Array, at: number, budget: ReadBudget): Pd
 export function parsePdfDate(text: string): Date | null {
   const raw = text.startsWith("D:") ? text.slice(2) : text;
   let digits = 0;
-  while (digits < 14 && digits < raw.length && raw.charCodeAt(digits) >= 0x30 && raw.charCodeAt(digits) <= 0x39) digits++;
+  while (
+    digits < 14 &&
+    digits < raw.length &&
+    raw.charCodeAt(digits) >= 0x30 &&
+    raw.charCodeAt(digits) <= 0x39
+  )
+    digits++;
   if (digits < 4) return null;
   const number = raw.slice(0, digits);
-  const part = (from: number, fallback: number) => (number.length >= from + 2 ? Number(number.slice(from, from + 2)) : fallback);
-  const utc = Date.UTC(Number(number.slice(0, 4)), part(4, 1) - 1, part(6, 1), part(8, 0), part(10, 0), part(12, 0));
+  const part = (from: number, fallback: number) =>
+    number.length >= from + 2 ? Number(number.slice(from, from + 2)) : fallback;
+  const utc = Date.UTC(
+    Number(number.slice(0, 4)),
+    part(4, 1) - 1,
+    part(6, 1),
+    part(8, 0),
+    part(10, 0),
+    part(12, 0),
+  );
   const zone = raw.slice(digits, digits + 8).replace(/'/g, "");
   const sign = zone[0] === "+" ? 1 : zone[0] === "-" ? -1 : 0;
   const offsetMinutes = sign * (Number(zone.slice(1, 3) || 0) * 60 + Number(zone.slice(3, 5) || 0));

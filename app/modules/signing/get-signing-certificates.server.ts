@@ -19,16 +19,36 @@ export interface SigningCertificatesOverview {
   nextSigner: "UPLOADED" | "ISSUED" | "OPERATOR" | "NONE";
 }
 
-const SELECT = { id: true, source: true, subject: true, issuer: true, notBefore: true, notAfter: true, fingerprint: true } as const;
+const SELECT = {
+  id: true,
+  source: true,
+  subject: true,
+  issuer: true,
+  notBefore: true,
+  notAfter: true,
+  fingerprint: true,
+} as const;
 
 /** The admin page's view of the organisation's signing certificates (names and fingerprints only). */
-export async function getSigningCertificates(actor: UserActor, _input: Record<string, never> = {}): Promise<SigningCertificatesOverview> {
+export async function getSigningCertificates(
+  actor: UserActor,
+  _input: Record<string, never> = {},
+): Promise<SigningCertificatesOverview> {
   assertAdministers(actor, "organization:configure");
   const now = new Date();
   const [organization, uploaded, issued] = await Promise.all([
-    db().organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } }),
-    db().signingCertificate.findUnique({ where: { activeSlot: activeSlotOf(actor.organizationId, "UPLOADED") }, select: SELECT }),
-    db().signingCertificate.findUnique({ where: { activeSlot: activeSlotOf(actor.organizationId, "ISSUED") }, select: SELECT }),
+    db().organization.findUniqueOrThrow({
+      where: { id: actor.organizationId },
+      select: { name: true },
+    }),
+    db().signingCertificate.findUnique({
+      where: { activeSlot: activeSlotOf(actor.organizationId, "UPLOADED") },
+      select: SELECT,
+    }),
+    db().signingCertificate.findUnique({
+      where: { activeSlot: activeSlotOf(actor.organizationId, "ISSUED") },
+      select: SELECT,
+    }),
   ]);
   let identity = null;
   try {
@@ -37,9 +57,23 @@ export async function getSigningCertificates(actor: UserActor, _input: Record<st
     // A broken operator configuration stops the server at boot; here it simply shows as none.
   }
   const details = identity ? certificateDetails(identity.certificate) : null;
-  const operator = identity && details ? { subject: details.subject, fingerprint: identity.fingerprint, notAfter: details.notAfter.toISOString(), canIssue: operatorIssuingProblem(identity, now) === null } : null;
+  const operator =
+    identity && details
+      ? {
+          subject: details.subject,
+          fingerprint: identity.fingerprint,
+          notAfter: details.notAfter.toISOString(),
+          canIssue: operatorIssuingProblem(identity, now) === null,
+        }
+      : null;
   const uploadedUsable = uploaded && uploaded.notAfter > now && uploaded.notBefore <= now;
-  const nextSigner = uploadedUsable ? "UPLOADED" : !operator ? "NONE" : operator.canIssue ? "ISSUED" : "OPERATOR";
+  const nextSigner = uploadedUsable
+    ? "UPLOADED"
+    : !operator
+      ? "NONE"
+      : operator.canIssue
+        ? "ISSUED"
+        : "OPERATOR";
   return {
     organizationName: organization.name,
     uploaded: uploaded ? toSigningCertificateDto(uploaded, now) : null,

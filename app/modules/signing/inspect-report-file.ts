@@ -18,7 +18,10 @@ export interface ReportFileInspection {
 
 const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
-export async function inspectReportFile(bytes: Uint8Array, options: { deadline?: number } = {}): Promise<ReportFileInspection> {
+export async function inspectReportFile(
+  bytes: Uint8Array,
+  options: { deadline?: number } = {},
+): Promise<ReportFileInspection> {
   const signature = await verifyPdfSignature(bytes, options);
   const range = signature.byteRange;
   let signedPrefixSha256: string | null = null;
@@ -26,7 +29,8 @@ export async function inspectReportFile(bytes: Uint8Array, options: { deadline?:
   if (range && signature.kind === "modified") {
     const [a, b, c, d] = range;
     if (a === 0 && c + d < bytes.length) signedPrefixSha256 = sha256Hex(bytes.subarray(0, c + d));
-    if (c + d <= bytes.length && a + b < c) signatureHole = new Uint8Array(bytes.subarray(a + b, c)); // a copy: posting a view would clone the whole file
+    if (c + d <= bytes.length && a + b < c)
+      signatureHole = new Uint8Array(bytes.subarray(a + b, c)); // a copy: posting a view would clone the whole file
   }
   return { signature, sha256: sha256Hex(bytes), signedPrefixSha256, signatureHole };
 }

@@ -2,7 +2,13 @@ import { generateKeyPair, X509Certificate, type KeyObject } from "node:crypto";
 import forge from "node-forge";
 import { promisify } from "node:util";
 import { certificateDetails } from "./certificate-details";
-import { certificateDer, createCertificate, forgeCertificate, forgePrivateKey, type SigningIdentity } from "./pkcs12";
+import {
+  certificateDer,
+  createCertificate,
+  forgeCertificate,
+  forgePrivateKey,
+  type SigningIdentity,
+} from "./pkcs12";
 
 /**
  * Certificates the operator's certificate issues for each organisation it serves (ADR 0016): the
@@ -27,7 +33,10 @@ function truncate(value: string, max: number): string {
   return chars.length <= max ? chars.join("") : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-export function organizationCertificateNames(organizationName: string): { commonName: string; organization: string } {
+export function organizationCertificateNames(organizationName: string): {
+  commonName: string;
+  organization: string;
+} {
   const organization = truncate(organizationName, NAME_MAX_CHARS);
   const commonName = `${truncate(organizationName, NAME_MAX_CHARS - Array.from(COMMON_NAME_SUFFIX).length)}${COMMON_NAME_SUFFIX}`;
   return { commonName, organization };
@@ -39,7 +48,10 @@ export function generateOrganizationKeyPair(): Promise<KeyPair> {
 }
 
 /** Why the operator's certificate cannot issue certificates, or null when it can. */
-export function operatorIssuingProblem(operator: Pick<SigningIdentity, "certificate">, now = new Date()): string | null {
+export function operatorIssuingProblem(
+  operator: Pick<SigningIdentity, "certificate">,
+  now = new Date(),
+): string | null {
   const details = certificateDetails(operator.certificate);
   if (!details.canIssue) return "it is not a CA certificate with the keyCertSign key usage";
   if (details.notAfter.getTime() - now.getTime() < 86_400_000) return "it expires within a day";
@@ -54,7 +66,10 @@ export function operatorIssuingProblem(operator: Pick<SigningIdentity, "certific
 function issuerAsParsed(der: Uint8Array): forge.pki.Certificate {
   const cert = forgeCertificate(der);
   for (const attribute of cert.subject.attributes) {
-    if (attribute.valueTagClass === (forge.asn1.Type.UTF8 as unknown) && typeof attribute.value === "string") {
+    if (
+      attribute.valueTagClass === (forge.asn1.Type.UTF8 as unknown) &&
+      typeof attribute.value === "string"
+    ) {
       attribute.value = Buffer.from(attribute.value, "binary").toString("utf8");
     }
   }
@@ -89,7 +104,9 @@ export function issueOrganizationCertificate(input: {
   const operatorX509 = new X509Certificate(input.operator.certificate);
   const issued = new X509Certificate(certificate);
   if (!issued.checkIssued(operatorX509) || !issued.verify(operatorX509.publicKey)) {
-    throw new Error("the certificate issued for the organisation does not chain to the operator's certificate");
+    throw new Error(
+      "the certificate issued for the organisation does not chain to the operator's certificate",
+    );
   }
   return { certificate, chain: [input.operator.certificate, ...input.operator.chain] };
 }

@@ -3,7 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { createOrganization } from "../../../tests/support/factories";
 import { auditEventsOf } from "../../../tests/support/assessment-factories";
-import { decidedAssessmentWithReport, useOperatorCertificate } from "../../../tests/support/signed-decisions";
+import {
+  decidedAssessmentWithReport,
+  useOperatorCertificate,
+} from "../../../tests/support/signed-decisions";
 import { createTestCertificateAuthority, createTestOperatorAuthority } from "./pkcs12";
 import { embeddedCertificates } from "./testing/cms-certificates";
 import { toolWorkspace, type ToolWorkspace } from "./testing/test-pdf";
@@ -28,7 +31,10 @@ afterEach(() => restore?.());
 afterAll(() => tools.cleanup());
 
 function signedPdfOf(reportId: string) {
-  return db().signedReport.findUniqueOrThrow({ where: { id: reportId }, select: { signedPdf: true, certificateFingerprint: true } });
+  return db().signedReport.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { signedPdf: true, certificateFingerprint: true },
+  });
 }
 
 describe("per-organisation signing certificates", () => {
@@ -51,10 +57,17 @@ describe("per-organisation signing certificates", () => {
       expect(leaf!.issuer).toBe(operatorCert.subject);
       expect(leaf!.checkIssued(operatorCert) && leaf!.verify(operatorCert.publicKey)).toBe(true);
       expect(leaf!.ca).toBe(false);
-      expect(chain.map((c) => c.fingerprint256)).toEqual([operatorCert.fingerprint256, root.fingerprint256]);
+      expect(chain.map((c) => c.fingerprint256)).toEqual([
+        operatorCert.fingerprint256,
+        root.fingerprint256,
+      ]);
 
       const ours = await verifyPdfSignature(pdf);
-      expect(ours).toMatchObject({ kind: "valid", signerName: `${name} — assessment reports`, certificateFingerprint: report.certificateFingerprint });
+      expect(ours).toMatchObject({
+        kind: "valid",
+        signerName: `${name} — assessment reports`,
+        certificateFingerprint: report.certificateFingerprint,
+      });
       expect((await verifyReport(pdf)).verdict).toBe("valid");
 
       const out = tools.pdfsig(tools.write(`${org.slug}.pdf`, pdf), nss);
@@ -75,13 +88,20 @@ describe("per-organisation signing certificates", () => {
     expect(b.certificateFingerprint).toBe(a.certificateFingerprint);
     const rows = await db().signingCertificate.findMany({ where: { organizationId: org.id } });
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ source: "ISSUED", fingerprint: a.certificateFingerprint, retiredAt: null });
+    expect(rows[0]).toMatchObject({
+      source: "ISSUED",
+      fingerprint: a.certificateFingerprint,
+      retiredAt: null,
+    });
     // The key is stored encrypted (AES-256-GCM "v1.…"), never as a PEM.
     expect(rows[0]!.privateKeyEnc).toMatch(/^v1\./);
     expect(rows[0]!.privateKeyEnc).not.toContain("PRIVATE KEY");
     const issued = await auditEventsOf(org.id, "signing_certificate.issued");
     expect(issued).toHaveLength(1);
-    expect(JSON.parse(issued[0]!.payload)).toMatchObject({ fingerprint: a.certificateFingerprint, subject: "CN=Einmal Ausgestellt GmbH — assessment reports, O=Einmal Ausgestellt GmbH" });
+    expect(JSON.parse(issued[0]!.payload)).toMatchObject({
+      fingerprint: a.certificateFingerprint,
+      subject: "CN=Einmal Ausgestellt GmbH — assessment reports, O=Einmal Ausgestellt GmbH",
+    });
     // Issued before the decision's transaction: the report's chain head is still the decision's event.
     const decided = (await auditEventsOf(org.id, "assessment.decided"))[0]!;
     expect(issued[0]!.seq).toBeLessThan(decided.seq);
@@ -95,10 +115,18 @@ describe("per-organisation signing certificates", () => {
     const successor = createTestOperatorAuthority("Vetted Hosting GmbH — 2027");
     restore = useOperatorCertificate(successor.p12, successor.passphrase);
     const after = await decidedAssessmentWithReport({ organizationId: org.id });
-    const [old, fresh] = await Promise.all([signedPdfOf(before.reportId), signedPdfOf(after.reportId)]);
+    const [old, fresh] = await Promise.all([
+      signedPdfOf(before.reportId),
+      signedPdfOf(after.reportId),
+    ]);
     expect(fresh.certificateFingerprint).not.toBe(old.certificateFingerprint);
-    expect(embeddedCertificates(new Uint8Array(fresh.signedPdf))[0]!.issuer).toBe(new X509Certificate(successor.operatorPem).subject);
-    const rows = await db().signingCertificate.findMany({ where: { organizationId: org.id }, orderBy: { createdAt: "asc" } });
+    expect(embeddedCertificates(new Uint8Array(fresh.signedPdf))[0]!.issuer).toBe(
+      new X509Certificate(successor.operatorPem).subject,
+    );
+    const rows = await db().signingCertificate.findMany({
+      where: { organizationId: org.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(rows.map((r) => [r.source, r.retiredAt === null, r.privateKeyEnc === null])).toEqual([
       ["ISSUED", false, true],
       ["ISSUED", true, false],
@@ -112,9 +140,13 @@ describe("per-organisation signing certificates", () => {
     const org = await createOrganization({ name: "Ohne Ausstellung GmbH" });
     const { reportId } = await decidedAssessmentWithReport({ organizationId: org.id });
     const report = await signedPdfOf(reportId);
-    expect((await verifyPdfSignature(new Uint8Array(report.signedPdf))).signerName).toBe("Vetted Hosting GmbH (leaf only)");
+    expect((await verifyPdfSignature(new Uint8Array(report.signedPdf))).signerName).toBe(
+      "Vetted Hosting GmbH (leaf only)",
+    );
     const rows = await db().signingCertificate.findMany({ where: { organizationId: org.id } });
-    expect(rows.map((r) => [r.source, r.fingerprint, r.privateKeyEnc])).toEqual([["OPERATOR", report.certificateFingerprint, null]]);
+    expect(rows.map((r) => [r.source, r.fingerprint, r.privateKeyEnc])).toEqual([
+      ["OPERATOR", report.certificateFingerprint, null],
+    ]);
     expect(await auditEventsOf(org.id, "signing_certificate.operator_used")).toHaveLength(1);
   });
 });

@@ -1,4 +1,12 @@
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFString } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  PDFString,
+} from "pdf-lib";
 import { buildCmsSignature, sha256 } from "./cms";
 import type { SigningIdentity } from "./pkcs12";
 
@@ -23,7 +31,10 @@ export interface SignOptions {
   signal?: AbortSignal;
 }
 
-export type SignerIdentity = Pick<SigningIdentity, "privateKey" | "certificate" | "chain" | "commonName">;
+export type SignerIdentity = Pick<
+  SigningIdentity,
+  "privateKey" | "certificate" | "chain" | "commonName"
+>;
 
 const BYTE_RANGE_PLACEHOLDER = "**********";
 // Room for the CMS: 8 KiB of structure, signature and attributes, the certificates, and
@@ -31,18 +42,28 @@ const BYTE_RANGE_PLACEHOLDER = "**********";
 const BASE_CONTENTS_BYTES = 8192;
 const TIMESTAMP_CONTENTS_BYTES = 12288;
 
-export async function signPdf(unsignedPdf: Uint8Array, signer: SignerIdentity, options: SignOptions): Promise<Uint8Array<ArrayBuffer>> {
+export async function signPdf(
+  unsignedPdf: Uint8Array,
+  signer: SignerIdentity,
+  options: SignOptions,
+): Promise<Uint8Array<ArrayBuffer>> {
   // pdf-lib rewrites the whole file, which would break an existing signature: refuse instead.
-  if (/\/ByteRange\s*\[/.test(Buffer.from(unsignedPdf).toString("latin1"))) throw new Error("the PDF is already signed");
-  const certificateBytes = [signer.certificate, ...signer.chain].reduce((sum, der) => sum + der.length, 0);
-  const contentsBytes = BASE_CONTENTS_BYTES + certificateBytes + (options.tsaUrl ? TIMESTAMP_CONTENTS_BYTES : 0);
+  if (/\/ByteRange\s*\[/.test(Buffer.from(unsignedPdf).toString("latin1")))
+    throw new Error("the PDF is already signed");
+  const certificateBytes = [signer.certificate, ...signer.chain].reduce(
+    (sum, der) => sum + der.length,
+    0,
+  );
+  const contentsBytes =
+    BASE_CONTENTS_BYTES + certificateBytes + (options.tsaUrl ? TIMESTAMP_CONTENTS_BYTES : 0);
   const prepared = await withPlaceholder(unsignedPdf, signer.commonName, options, contentsBytes);
   const { pdf, holeStart, holeEnd } = fixByteRange(prepared);
 
   const digest = sha256(pdf.subarray(0, holeStart), pdf.subarray(holeEnd));
   const cms = await buildCmsSignature(digest, signer, options.tsaUrl, options.signal);
   const hex = Buffer.from(cms.der).toString("hex").toUpperCase();
-  if (hex.length > holeEnd - holeStart - 2) throw new Error(`the signature (${cms.der.length} bytes) does not fit the reserved space`);
+  if (hex.length > holeEnd - holeStart - 2)
+    throw new Error(`the signature (${cms.der.length} bytes) does not fit the reserved space`);
   pdf.set(Buffer.from(hex, "latin1"), holeStart + 1);
   return pdf;
 }
@@ -51,7 +72,12 @@ function text(value: string): PDFHexString {
   return PDFHexString.fromText(value);
 }
 
-async function withPlaceholder(unsignedPdf: Uint8Array, signerName: string, options: SignOptions, contentsBytes: number): Promise<Uint8Array> {
+async function withPlaceholder(
+  unsignedPdf: Uint8Array,
+  signerName: string,
+  options: SignOptions,
+  contentsBytes: number,
+): Promise<Uint8Array> {
   const doc = await PDFDocument.load(unsignedPdf, { updateMetadata: false });
   const context = doc.context;
   const page = doc.getPages()[0];
@@ -61,7 +87,12 @@ async function withPlaceholder(unsignedPdf: Uint8Array, signerName: string, opti
     Type: "Sig",
     Filter: "Adobe.PPKLite",
     SubFilter: "ETSI.CAdES.detached",
-    ByteRange: [0, PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER), PDFName.of(BYTE_RANGE_PLACEHOLDER)],
+    ByteRange: [
+      0,
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+      PDFName.of(BYTE_RANGE_PLACEHOLDER),
+    ],
     Contents: PDFHexString.of("0".repeat(contentsBytes * 2)),
     M: PDFString.fromDate(options.signingTime),
     Name: text(signerName),
@@ -98,17 +129,26 @@ async function withPlaceholder(unsignedPdf: Uint8Array, signerName: string, opti
   acroForm.set(PDFName.of("SigFlags"), PDFNumber.of(3));
   page.node.addAnnot(widgetRef);
 
-  return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false });
+  return doc.save({
+    useObjectStreams: false,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+  });
 }
 
 const PLACEHOLDER_PATTERN = /\/ByteRange\s*\[\s*0\s+\/\*{10}\s+\/\*{10}\s+\/\*{10}\s*\]/g;
 
-function fixByteRange(prepared: Uint8Array): { pdf: Uint8Array<ArrayBuffer>; holeStart: number; holeEnd: number } {
+function fixByteRange(prepared: Uint8Array): {
+  pdf: Uint8Array<ArrayBuffer>;
+  holeStart: number;
+  holeEnd: number;
+} {
   const pdf = new Uint8Array(prepared);
   const source = Buffer.from(pdf).toString("latin1");
   const matches = [...source.matchAll(PLACEHOLDER_PATTERN)];
   const match = matches.at(-1);
-  if (!match || match.index === undefined) throw new Error("the signature placeholder was not written");
+  if (!match || match.index === undefined)
+    throw new Error("the signature placeholder was not written");
   const contents = /\/Contents\s*<(0+)>/g;
   contents.lastIndex = match.index;
   const hole = contents.exec(source);
@@ -116,7 +156,8 @@ function fixByteRange(prepared: Uint8Array): { pdf: Uint8Array<ArrayBuffer>; hol
   const holeStart = hole.index + hole[0].indexOf("<");
   const holeEnd = holeStart + hole[1]!.length + 2;
   const ranges = `/ByteRange [0 ${holeStart} ${holeEnd} ${pdf.length - holeEnd}]`;
-  if (ranges.length > match[0].length) throw new Error("the /ByteRange does not fit its placeholder");
+  if (ranges.length > match[0].length)
+    throw new Error("the /ByteRange does not fit its placeholder");
   pdf.set(Buffer.from(ranges.padEnd(match[0].length, " "), "latin1"), match.index);
   return { pdf, holeStart, holeEnd };
 }

@@ -4,7 +4,13 @@ import * as pkijs from "pkijs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signPdf } from "./pades-sign";
 import { createTestCertificateAuthority, parsePkcs12, type SigningIdentity } from "./pkcs12";
-import { flipByteInSignedRange, makeUnsignedPdf, toolWorkspace, withAppendedBytes, type ToolWorkspace } from "./testing/test-pdf";
+import {
+  flipByteInSignedRange,
+  makeUnsignedPdf,
+  toolWorkspace,
+  withAppendedBytes,
+  type ToolWorkspace,
+} from "./testing/test-pdf";
 import { startTestTsa, type TestTsa } from "./testing/test-tsa";
 import { verifyPdfSignature } from "./verify-pdf-signature";
 
@@ -23,7 +29,11 @@ beforeAll(async () => {
   ca = createTestCertificateAuthority("Prüfstelle Müller GmbH");
   identity = parsePkcs12(ca.p12, ca.passphrase);
   unsigned = await makeUnsignedPdf();
-  signed = await signPdf(unsigned, identity, { signingTime, reason: "Freigabe durch den DSB", location: "München" });
+  signed = await signPdf(unsigned, identity, {
+    signingTime,
+    reason: "Freigabe durch den DSB",
+    location: "München",
+  });
   tools = toolWorkspace();
 });
 afterAll(() => tools.cleanup());
@@ -39,7 +49,11 @@ describe("signPdf", () => {
     // Without a trust store the throwaway CA is unknown: the trust check is a separate verdict.
     expect(out).not.toContain("Certificate is Trusted");
     const ours = await verifyPdfSignature(signed);
-    expect(ours).toMatchObject({ kind: "valid", signerName: "Prüfstelle Müller GmbH", certificateFingerprint: identity.fingerprint });
+    expect(ours).toMatchObject({
+      kind: "valid",
+      signerName: "Prüfstelle Müller GmbH",
+      certificateFingerprint: identity.fingerprint,
+    });
     expect(ours.signingTime?.toISOString()).toBe(signingTime.toISOString());
     expect(ours.timestamp).toBeUndefined();
   });
@@ -52,14 +66,22 @@ describe("signPdf", () => {
   });
 
   it("writes a structurally clean file (qpdf --check)", () => {
-    const out = execFileSync("qpdf", ["--check", tools.write("check.pdf", signed)], { encoding: "utf8" });
+    const out = execFileSync("qpdf", ["--check", tools.write("check.pdf", signed)], {
+      encoding: "utf8",
+    });
     expect(out).toContain("No syntax or stream encoding errors found");
   });
 
   it("is deterministic for the same input and signing time", async () => {
-    const again = await signPdf(unsigned, identity, { signingTime, reason: "Freigabe durch den DSB", location: "München" });
+    const again = await signPdf(unsigned, identity, {
+      signingTime,
+      reason: "Freigabe durch den DSB",
+      location: "München",
+    });
     expect(Buffer.from(again).equals(Buffer.from(signed))).toBe(true);
-    const later = await signPdf(unsigned, identity, { signingTime: new Date("2025-03-02T10:00:00Z") });
+    const later = await signPdf(unsigned, identity, {
+      signingTime: new Date("2025-03-02T10:00:00Z"),
+    });
     expect(Buffer.from(later).equals(Buffer.from(signed))).toBe(false);
   });
 
@@ -101,7 +123,10 @@ describe("tampering: pdfsig and our verifier agree", () => {
     const hex = /\/Contents\s*<([0-9A-F]+)>/.exec(text)!;
     const der = Buffer.from(hex[1]!.replace(/(00)+$/, ""), "hex");
     const contentInfo = new pkijs.ContentInfo({ schema: asn1js.fromBER(der).result });
-    const value = Buffer.from(new pkijs.SignedData({ schema: contentInfo.content }).signerInfos[0]!.signature.valueBlock.valueHexView);
+    const value = Buffer.from(
+      new pkijs.SignedData({ schema: contentInfo.content }).signerInfos[0]!.signature.valueBlock
+        .valueHexView,
+    );
     const at = text.indexOf(value.toString("hex").toUpperCase());
     expect(at).toBeGreaterThan(hex.index);
     const broken = new Uint8Array(signed);
@@ -118,9 +143,13 @@ describe("tampering: pdfsig and our verifier agree", () => {
 describe("verifyPdfSignature on other input", () => {
   it("reports unsigned PDFs, garbage and truncated files without throwing", async () => {
     expect((await verifyPdfSignature(unsigned)).kind).toBe("unsigned");
-    expect((await verifyPdfSignature(new TextEncoder().encode("not a pdf at all"))).kind).toBe("not_pdf");
+    expect((await verifyPdfSignature(new TextEncoder().encode("not a pdf at all"))).kind).toBe(
+      "not_pdf",
+    );
     expect((await verifyPdfSignature(new Uint8Array())).kind).toBe("not_pdf");
-    expect((await verifyPdfSignature(new TextEncoder().encode("%PDF-1.7\n garbage"))).kind).toBe("not_pdf");
+    expect((await verifyPdfSignature(new TextEncoder().encode("%PDF-1.7\n garbage"))).kind).toBe(
+      "not_pdf",
+    );
     expect((await verifyPdfSignature(signed.subarray(0, 3000))).kind).toBe("modified");
     const pdfsigTruncated = tools.pdfsig(tools.write("truncated.pdf", signed.subarray(0, 3000)));
     expect(pdfsigTruncated).not.toContain("Signature is Valid");
@@ -147,10 +176,14 @@ describe("PAdES B-T with a local RFC 3161 timestamp authority", () => {
     expect(out).toContain("Total document signed");
     const tampered = flipByteInSignedRange(stamped);
     expect((await verifyPdfSignature(tampered)).kind).toBe("modified");
-    expect(tools.pdfsig(tools.write("stamped-tampered.pdf", tampered))).toContain("Digest Mismatch");
+    expect(tools.pdfsig(tools.write("stamped-tampered.pdf", tampered))).toContain(
+      "Digest Mismatch",
+    );
   });
 
   it("refuses to sign when the timestamp authority fails", async () => {
-    await expect(signPdf(unsigned, identity, { signingTime, tsaUrl: "http://127.0.0.1:1/none" })).rejects.toThrow();
+    await expect(
+      signPdf(unsigned, identity, { signingTime, tsaUrl: "http://127.0.0.1:1/none" }),
+    ).rejects.toThrow();
   });
 });

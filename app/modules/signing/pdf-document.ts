@@ -24,7 +24,10 @@ import {
 const MAX_XREF_SECTIONS = 64;
 const MAX_SUBSECTIONS = 10_000;
 
-type XrefEntry = { kind: "free" } | { kind: "offset"; offset: number; gen: number } | { kind: "compressed"; stream: number; index: number };
+type XrefEntry =
+  | { kind: "free" }
+  | { kind: "offset"; offset: number; gen: number }
+  | { kind: "compressed"; stream: number; index: number };
 
 interface XrefSection {
   lookup(num: number): XrefEntry | undefined;
@@ -44,7 +47,8 @@ export function openPdfDocument(bytes: Uint8Array, budget: ReadBudget): PdfDocum
   const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).lastIndexOf("startxref");
   if (at < 0) throw new PdfSyntaxError("it has no cross-reference section (startxref)");
   const start = integerAt(bytes, at + "startxref".length);
-  if (!start || start.value >= bytes.length) throw new PdfSyntaxError("startxref points outside the file");
+  if (!start || start.value >= bytes.length)
+    throw new PdfSyntaxError("startxref points outside the file");
 
   const sections: XrefSection[] = [];
   const seen = new Set<number>();
@@ -55,9 +59,15 @@ export function openPdfDocument(bytes: Uint8Array, budget: ReadBudget): PdfDocum
     const offset = pending.shift()!;
     if (seen.has(offset)) continue; // a /Prev loop
     seen.add(offset);
-    if (seen.size > MAX_XREF_SECTIONS) throw new PdfLimitError("structure", `more than ${MAX_XREF_SECTIONS} cross-reference sections`);
+    if (seen.size > MAX_XREF_SECTIONS)
+      throw new PdfLimitError(
+        "structure",
+        `more than ${MAX_XREF_SECTIONS} cross-reference sections`,
+      );
     budget.checkTime();
-    const section = keywordAt(bytes, offset, "xref") ? readXrefTable(bytes, offset + 4, budget) : readXrefStream(reader, offset);
+    const section = keywordAt(bytes, offset, "xref")
+      ? readXrefTable(bytes, offset + 4, budget)
+      : readXrefStream(reader, offset);
     sections.push(section.section);
     trailer ??= section.trailer;
     // A hybrid file's table is completed by the stream it names (§7.5.8.4), then /Prev.
@@ -74,7 +84,10 @@ export function openPdfDocument(bytes: Uint8Array, budget: ReadBudget): PdfDocum
 class DocumentReader implements PdfDocumentReader {
   trailer = new PdfDict(new Map());
   private readonly cache = new Map<string, PdfValue>();
-  private readonly objectStreams = new Map<number, { bytes: Uint8Array; offsets: Map<number, number> }>();
+  private readonly objectStreams = new Map<
+    number,
+    { bytes: Uint8Array; offsets: Map<number, number> }
+  >();
   private readonly resolving = new Set<string>();
 
   constructor(
@@ -122,7 +135,8 @@ class DocumentReader implements PdfDocumentReader {
   }
 
   objectAt(offset: number, expected: PdfRef | null): PdfValue {
-    if (offset < 0 || offset >= this.bytes.length) throw new PdfSyntaxError("an object offset outside the file");
+    if (offset < 0 || offset >= this.bytes.length)
+      throw new PdfSyntaxError("an object offset outside the file");
     const lexer = new PdfLexer(this.bytes, offset, this.budget);
     return lexer.indirectObject(expected, (length) => this.lengthOf(length)).value;
   }
@@ -137,17 +151,20 @@ class DocumentReader implements PdfDocumentReader {
     const cached = this.objectStreams.get(num);
     if (cached) return cached;
     const stream = this.resolve(new PdfRef(num, 0));
-    if (!(stream instanceof PdfStream) || name(stream.dict.get("Type")) !== "ObjStm") throw new PdfSyntaxError("an object stream that is not one");
+    if (!(stream instanceof PdfStream) || name(stream.dict.get("Type")) !== "ObjStm")
+      throw new PdfSyntaxError("an object stream that is not one");
     const count = stream.dict.get("N");
     const first = stream.dict.get("First");
-    if (typeof count !== "number" || typeof first !== "number" || count < 0 || first < 0) throw new PdfSyntaxError("an object stream without /N or /First");
+    if (typeof count !== "number" || typeof first !== "number" || count < 0 || first < 0)
+      throw new PdfSyntaxError("an object stream without /N or /First");
     const bytes = decodeStream(this.bytes, stream, this.budget);
     const header = new PdfLexer(bytes, 0, this.budget);
     const offsets = new Map<number, number>();
     for (let i = 0; i < count; i++) {
       const objectNumber = header.value();
       const offset = header.value();
-      if (typeof objectNumber !== "number" || typeof offset !== "number") throw new PdfSyntaxError("a damaged object stream header");
+      if (typeof objectNumber !== "number" || typeof offset !== "number")
+        throw new PdfSyntaxError("a damaged object stream header");
       offsets.set(objectNumber, first + offset);
     }
     const decoded = { bytes, offsets };
@@ -160,7 +177,11 @@ export function name(value: PdfValue | undefined): string | null {
   return value instanceof PdfName ? value.name : null;
 }
 
-function readXrefTable(bytes: Uint8Array, from: number, budget: ReadBudget): { section: XrefSection; trailer: PdfDict } {
+function readXrefTable(
+  bytes: Uint8Array,
+  from: number,
+  budget: ReadBudget,
+): { section: XrefSection; trailer: PdfDict } {
   const subsections: { start: number; count: number; at: number }[] = [];
   let pos = from;
   for (;;) {
@@ -169,24 +190,31 @@ function readXrefTable(bytes: Uint8Array, from: number, budget: ReadBudget): { s
     if (keywordAt(bytes, lexer.pos, "trailer")) {
       lexer.pos += "trailer".length;
       const trailer = lexer.value();
-      if (!(trailer instanceof PdfDict)) throw new PdfSyntaxError("a trailer that is not a dictionary");
+      if (!(trailer instanceof PdfDict))
+        throw new PdfSyntaxError("a trailer that is not a dictionary");
       return { section: tableSection(bytes, subsections), trailer };
     }
     const start = integerAt(bytes, lexer.pos);
     const count = start ? integerAt(bytes, start.end) : null;
     if (!start || !count) throw new PdfSyntaxError("a damaged cross-reference table");
-    if (subsections.length >= MAX_SUBSECTIONS) throw new PdfLimitError("structure", "a cross-reference table with too many subsections");
+    if (subsections.length >= MAX_SUBSECTIONS)
+      throw new PdfLimitError("structure", "a cross-reference table with too many subsections");
     budget.token();
     // Entries are exactly 20 bytes each (§7.5.4) and start with a digit after the header line.
     let at = count.end;
-    while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x0d || bytes[at] === 0x0a)) at++;
-    if (at + count.value * 20 > bytes.length) throw new PdfSyntaxError("a cross-reference table longer than the file");
+    while (at < bytes.length && (bytes[at] === 0x20 || bytes[at] === 0x0d || bytes[at] === 0x0a))
+      at++;
+    if (at + count.value * 20 > bytes.length)
+      throw new PdfSyntaxError("a cross-reference table longer than the file");
     subsections.push({ start: start.value, count: count.value, at });
     pos = at + count.value * 20;
   }
 }
 
-function tableSection(bytes: Uint8Array, subsections: { start: number; count: number; at: number }[]): XrefSection {
+function tableSection(
+  bytes: Uint8Array,
+  subsections: { start: number; count: number; at: number }[],
+): XrefSection {
   return {
     lookup(num) {
       // The last subsection naming an object wins within one section.
@@ -197,7 +225,13 @@ function tableSection(bytes: Uint8Array, subsections: { start: number; count: nu
         const offset = digits(bytes, entry, 10);
         const gen = digits(bytes, entry + 11, 5);
         const type = bytes[entry + 17];
-        if (offset === null || gen === null || bytes[entry + 10] !== 0x20 || bytes[entry + 16] !== 0x20 || (type !== 0x6e && type !== 0x66)) {
+        if (
+          offset === null ||
+          gen === null ||
+          bytes[entry + 10] !== 0x20 ||
+          bytes[entry + 16] !== 0x20 ||
+          (type !== 0x6e && type !== 0x66)
+        ) {
           throw new PdfSyntaxError("a damaged cross-reference entry");
         }
         return type === 0x66 ? { kind: "free" } : { kind: "offset", offset, gen };
@@ -217,20 +251,33 @@ function digits(bytes: Uint8Array, at: number, length: number): number | null {
   return value;
 }
 
-function readXrefStream(reader: DocumentReader, offset: number): { section: XrefSection; trailer: PdfDict } {
+function readXrefStream(
+  reader: DocumentReader,
+  offset: number,
+): { section: XrefSection; trailer: PdfDict } {
   const stream = reader.objectAt(offset, null);
-  if (!(stream instanceof PdfStream) || name(stream.dict.get("Type")) !== "XRef") throw new PdfSyntaxError("startxref points at neither a table nor a stream");
+  if (!(stream instanceof PdfStream) || name(stream.dict.get("Type")) !== "XRef")
+    throw new PdfSyntaxError("startxref points at neither a table nor a stream");
   const dict = stream.dict;
   const widths = dict.get("W");
   const size = dict.get("Size");
-  if (!Array.isArray(widths) || widths.length !== 3 || !widths.every((w) => typeof w === "number" && Number.isInteger(w) && w >= 0 && w <= 8)) {
+  if (
+    !Array.isArray(widths) ||
+    widths.length !== 3 ||
+    !widths.every((w) => typeof w === "number" && Number.isInteger(w) && w >= 0 && w <= 8)
+  ) {
     throw new PdfSyntaxError("an xref stream with a damaged /W");
   }
   if (typeof size !== "number") throw new PdfSyntaxError("an xref stream without /Size");
   const [w1, w2, w3] = widths as [number, number, number];
   const rowBytes = w1 + w2 + w3;
   const indexValue = dict.get("Index") ?? [0, size];
-  if (!Array.isArray(indexValue) || indexValue.length % 2 !== 0 || !indexValue.every((v) => typeof v === "number")) throw new PdfSyntaxError("an xref stream with a damaged /Index");
+  if (
+    !Array.isArray(indexValue) ||
+    indexValue.length % 2 !== 0 ||
+    !indexValue.every((v) => typeof v === "number")
+  )
+    throw new PdfSyntaxError("an xref stream with a damaged /Index");
   const data = decodeStream(reader.bytes, stream, reader.budget);
   const ranges: { start: number; count: number; row: number }[] = [];
   let row = 0;
@@ -240,7 +287,8 @@ function readXrefStream(reader: DocumentReader, offset: number): { section: Xref
     ranges.push({ start, count, row });
     row += count;
   }
-  if (row * rowBytes > data.length) throw new PdfSyntaxError("an xref stream shorter than its /Index");
+  if (row * rowBytes > data.length)
+    throw new PdfSyntaxError("an xref stream shorter than its /Index");
   const field = (at: number, width: number, fallback: number) => {
     if (width === 0) return fallback;
     let value = 0;
@@ -272,17 +320,23 @@ function readXrefStream(reader: DocumentReader, offset: number): { section: Xref
 function decodeStream(bytes: Uint8Array, stream: PdfStream, budget: ReadBudget): Uint8Array {
   const raw = bytes.subarray(stream.dataStart, stream.dataEnd);
   const filter = stream.dict.get("Filter");
-  const filters = Array.isArray(filter) ? filter.map(name) : filter === undefined ? [] : [name(filter)];
+  const filters = Array.isArray(filter)
+    ? filter.map(name)
+    : filter === undefined
+      ? []
+      : [name(filter)];
   if (filters.length === 0) {
     budget.decoded(raw.length);
     return raw;
   }
-  if (filters.length !== 1 || filters[0] !== "FlateDecode") throw new PdfSyntaxError("a structure stream with an unsupported filter");
+  if (filters.length !== 1 || filters[0] !== "FlateDecode")
+    throw new PdfSyntaxError("a structure stream with an unsupported filter");
   let inflated: Buffer;
   try {
     inflated = inflateSync(raw, { maxOutputLength: Math.max(1, budget.remainingDecodedBytes()) });
   } catch (error) {
-    if (error instanceof RangeError) throw new PdfLimitError("structure", "the compressed structure inflates to too many bytes");
+    if (error instanceof RangeError)
+      throw new PdfLimitError("structure", "the compressed structure inflates to too many bytes");
     throw new PdfSyntaxError("a structure stream that cannot be inflated");
   }
   budget.decoded(inflated.length);

@@ -51,7 +51,8 @@ export class PdfStream {
   ) {}
 }
 
-export type PdfValue = null | boolean | number | PdfName | PdfString | PdfRef | PdfDict | PdfValue[] | PdfStream;
+export type PdfValue =
+  null | boolean | number | PdfName | PdfString | PdfRef | PdfDict | PdfValue[] | PdfStream;
 
 /** The file is not a PDF we can read structurally (the caller may try the bounded fallback). */
 export class PdfSyntaxError extends Error {}
@@ -90,22 +91,32 @@ export class ReadBudget {
 
   object(): void {
     this.objects += 1;
-    if (this.objects > this.limits.maxObjects) throw new PdfLimitError("structure", `more than ${this.limits.maxObjects} objects would have to be read`);
+    if (this.objects > this.limits.maxObjects)
+      throw new PdfLimitError(
+        "structure",
+        `more than ${this.limits.maxObjects} objects would have to be read`,
+      );
     this.checkTime();
   }
   token(): void {
     this.tokens += 1;
-    if (this.tokens > this.limits.maxTokens) throw new PdfLimitError("structure", `more than ${this.limits.maxTokens} tokens would have to be read`);
+    if (this.tokens > this.limits.maxTokens)
+      throw new PdfLimitError(
+        "structure",
+        `more than ${this.limits.maxTokens} tokens would have to be read`,
+      );
   }
   decoded(bytes: number): void {
     this.decodedBytes += bytes;
-    if (this.decodedBytes > this.limits.maxDecodedBytes) throw new PdfLimitError("structure", "the compressed structure inflates to too many bytes");
+    if (this.decodedBytes > this.limits.maxDecodedBytes)
+      throw new PdfLimitError("structure", "the compressed structure inflates to too many bytes");
   }
   remainingDecodedBytes(): number {
     return Math.max(0, this.limits.maxDecodedBytes - this.decodedBytes);
   }
   checkTime(): void {
-    if (Date.now() > this.limits.deadline) throw new PdfLimitError("time", "the time budget of the check ran out");
+    if (Date.now() > this.limits.deadline)
+      throw new PdfLimitError("time", "the time budget of the check ran out");
   }
 }
 
@@ -126,9 +137,12 @@ const ESCAPES = new Map([
 // The objects a verification reads hold dates and names, never megabytes of text.
 const MAX_LITERAL_STRING_BYTES = 1024 * 1024;
 
-export const isWhitespace = (byte: number | undefined): boolean => byte !== undefined && WHITESPACE.has(byte);
-const isRegular = (byte: number | undefined): boolean => byte !== undefined && !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
-const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
+export const isWhitespace = (byte: number | undefined): boolean =>
+  byte !== undefined && WHITESPACE.has(byte);
+const isRegular = (byte: number | undefined): boolean =>
+  byte !== undefined && !WHITESPACE.has(byte) && !DELIMITERS.has(byte);
+const isDigit = (byte: number | undefined): boolean =>
+  byte !== undefined && byte >= 0x30 && byte <= 0x39;
 
 function hexValue(byte: number): number {
   if (byte >= 0x30 && byte <= 0x39) return byte - 0x30;
@@ -277,7 +291,8 @@ export class PdfLexer {
         }
         continue;
       }
-      if (out.length > MAX_LITERAL_STRING_BYTES) throw new PdfLimitError("structure", "a string longer than 1 MB");
+      if (out.length > MAX_LITERAL_STRING_BYTES)
+        throw new PdfLimitError("structure", "a string longer than 1 MB");
       if (c === 0x28) depth += 1;
       if (c === 0x29) {
         depth -= 1;
@@ -325,7 +340,13 @@ export class PdfLexer {
         if (token.integer && token.value >= 0) {
           const gen = this.peek(0);
           const r = this.peek(1);
-          if (gen.type === "number" && gen.integer && gen.value >= 0 && r.type === "keyword" && r.value === "R") {
+          if (
+            gen.type === "number" &&
+            gen.integer &&
+            gen.value >= 0 &&
+            r.type === "keyword" &&
+            r.value === "R"
+          ) {
             this.next();
             this.next();
             return new PdfRef(token.value, gen.value);
@@ -343,7 +364,11 @@ export class PdfLexer {
         if (token.value === "null") return null;
         throw new PdfSyntaxError(`unexpected keyword '${token.value.slice(0, 20)}'`);
       case "open": {
-        if (depth >= this.budget.limits.maxDepth) throw new PdfLimitError("structure", `objects nested deeper than ${this.budget.limits.maxDepth} levels`);
+        if (depth >= this.budget.limits.maxDepth)
+          throw new PdfLimitError(
+            "structure",
+            `objects nested deeper than ${this.budget.limits.maxDepth} levels`,
+          );
         if (token.value === "[") {
           const items: PdfValue[] = [];
           for (;;) {
@@ -362,7 +387,8 @@ export class PdfLexer {
           if (key.type === "close" && key.value === ">>") return new PdfDict(entries);
           if (key.type !== "name") throw new PdfSyntaxError("a dictionary key that is not a name");
           const next = this.peek();
-          if (next.type === "close" && next.value === ">>") throw new PdfSyntaxError("a dictionary key without a value");
+          if (next.type === "close" && next.value === ">>")
+            throw new PdfSyntaxError("a dictionary key without a value");
           entries.set(key.value, this.value(depth + 1));
         }
       }
@@ -377,15 +403,24 @@ export class PdfLexer {
    * The indirect object "num gen obj … endobj" starting at `pos`. A stream's data is located
    * (not decoded); `lengthOf` resolves an indirect /Length.
    */
-  indirectObject(expected: PdfRef | null, lengthOf: (value: PdfValue | undefined) => number | null): { ref: PdfRef; value: PdfValue } {
+  indirectObject(
+    expected: PdfRef | null,
+    lengthOf: (value: PdfValue | undefined) => number | null,
+  ): { ref: PdfRef; value: PdfValue } {
     const num = this.next();
     const gen = this.next();
     const obj = this.next();
-    if (num.type !== "number" || gen.type !== "number" || obj.type !== "keyword" || obj.value !== "obj") {
+    if (
+      num.type !== "number" ||
+      gen.type !== "number" ||
+      obj.type !== "keyword" ||
+      obj.value !== "obj"
+    ) {
       throw new PdfSyntaxError("no object at the offset the cross-reference table names");
     }
     const ref = new PdfRef(num.value, gen.value);
-    if (expected && (expected.num !== ref.num || expected.gen !== ref.gen)) throw new PdfSyntaxError("the cross-reference table points at another object");
+    if (expected && (expected.num !== ref.num || expected.gen !== ref.gen))
+      throw new PdfSyntaxError("the cross-reference table points at another object");
     const value = this.value();
     const after = this.peek();
     if (after.type === "keyword" && after.value === "stream" && value instanceof PdfDict) {
@@ -396,7 +431,8 @@ export class PdfLexer {
       if (b[dataStart] === 0x0d) dataStart += 1;
       if (b[dataStart] === 0x0a) dataStart += 1;
       const length = lengthOf(value.get("Length"));
-      if (length === null || length < 0 || dataStart + length > b.length) throw new PdfSyntaxError("a stream whose /Length does not fit the file");
+      if (length === null || length < 0 || dataStart + length > b.length)
+        throw new PdfSyntaxError("a stream whose /Length does not fit the file");
       return { ref, value: new PdfStream(value, dataStart, dataStart + length) };
     }
     return { ref, value };

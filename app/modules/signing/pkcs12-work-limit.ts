@@ -13,7 +13,8 @@ const MAX_DEPTH = 24;
 // PBKDF2 params: SEQUENCE { salt, iterationCount, … }.
 const PBKDF2 = "1.2.840.113549.1.5.12";
 // PKCS#12 PBE (1.2.840.113549.1.12.1.x) and PKCS#5 PBES1 params: SEQUENCE { salt, iterations }.
-const SALT_AND_COUNT = /^(1\.2\.840\.113549\.1\.12\.1\.[1-6]|1\.2\.840\.113549\.1\.5\.(1|3|4|6|10|11))$/;
+const SALT_AND_COUNT =
+  /^(1\.2\.840\.113549\.1\.12\.1\.[1-6]|1\.2\.840\.113549\.1\.5\.(1|3|4|6|10|11))$/;
 
 function integerOf(node: forge.asn1.Asn1 | undefined): number {
   if (!node || node.type !== forge.asn1.Type.INTEGER || typeof node.value !== "string") return 0;
@@ -37,7 +38,11 @@ function oidOf(node: forge.asn1.Asn1 | undefined): string | null {
 function parseDer(bytes: string): forge.asn1.Asn1 | null {
   try {
     // The typings know only the old boolean argument; forge 1.x takes these options.
-    const options = { strict: true, parseAllBytes: true, decodeBitStrings: false } as unknown as boolean;
+    const options = {
+      strict: true,
+      parseAllBytes: true,
+      decodeBitStrings: false,
+    } as unknown as boolean;
     return forge.asn1.fromDer(forge.util.createBuffer(bytes), options);
   } catch {
     return null;
@@ -50,10 +55,15 @@ function walk(node: forge.asn1.Asn1, depth: number): number {
   const items = children(node);
   const oid = oidOf(items[0]);
   if (oid === PBKDF2) total += integerOf(children(items[1] ?? ({} as forge.asn1.Asn1))[1]);
-  else if (oid && SALT_AND_COUNT.test(oid)) total += integerOf(children(items[1] ?? ({} as forge.asn1.Asn1))[1]);
+  else if (oid && SALT_AND_COUNT.test(oid))
+    total += integerOf(children(items[1] ?? ({} as forge.asn1.Asn1))[1]);
   for (const child of items) total += walk(child, depth + 1);
   // Data content (authSafe, SafeContents) is DER wrapped in an OCTET STRING.
-  if (node.type === forge.asn1.Type.OCTETSTRING && typeof node.value === "string" && node.value.length > 1) {
+  if (
+    node.type === forge.asn1.Type.OCTETSTRING &&
+    typeof node.value === "string" &&
+    node.value.length > 1
+  ) {
     const inner = parseDer(node.value);
     if (inner) total += walk(inner, depth + 1);
   }

@@ -1,4 +1,10 @@
-import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import {
+  createHash,
+  createPrivateKey,
+  generateKeyPairSync,
+  randomBytes,
+  type KeyObject,
+} from "node:crypto";
 import forge from "node-forge";
 
 /**
@@ -19,7 +25,8 @@ export interface SigningIdentity {
 }
 
 /** What went wrong, for messages in the user's language (uploads); `message` is for operators. */
-export type SigningCertificateProblem = "passphrase" | "unreadable" | "no_rsa_key" | "no_certificate" | "configuration";
+export type SigningCertificateProblem =
+  "passphrase" | "unreadable" | "no_rsa_key" | "no_certificate" | "configuration";
 
 export class SigningCertificateError extends Error {
   constructor(
@@ -32,7 +39,9 @@ export class SigningCertificateError extends Error {
 }
 
 function derOf(cert: forge.pki.Certificate): Uint8Array {
-  return new Uint8Array(Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary"));
+  return new Uint8Array(
+    Buffer.from(forge.asn1.toDer(forge.pki.certificateToAsn1(cert)).getBytes(), "binary"),
+  );
 }
 
 export function certificateFingerprint(der: Uint8Array): string {
@@ -48,15 +57,25 @@ export function parsePkcs12(bytes: Uint8Array, passphrase: string): SigningIdent
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     // forge reports a MAC failure as "PKCS#12 MAC could not be verified. Invalid password?"
-    if (/password|MAC/i.test(detail)) throw new SigningCertificateError("the PKCS#12 passphrase is wrong (SIGNING_P12_PASSPHRASE)", "passphrase");
+    if (/password|MAC/i.test(detail))
+      throw new SigningCertificateError(
+        "the PKCS#12 passphrase is wrong (SIGNING_P12_PASSPHRASE)",
+        "passphrase",
+      );
     throw new SigningCertificateError(`the PKCS#12 file cannot be read (${detail})`, "unreadable");
   }
   const keyBags = [
-    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[forge.pki.oids.pkcs8ShroudedKeyBag!] ?? []),
+    ...(p12.getBags({ bagType: forge.pki.oids.pkcs8ShroudedKeyBag! })[
+      forge.pki.oids.pkcs8ShroudedKeyBag!
+    ] ?? []),
     ...(p12.getBags({ bagType: forge.pki.oids.keyBag! })[forge.pki.oids.keyBag!] ?? []),
   ];
   const key = keyBags.find((bag) => bag.key)?.key as forge.pki.rsa.PrivateKey | undefined;
-  if (!key) throw new SigningCertificateError("the PKCS#12 file holds no RSA private key (only RSA keys are supported)", "no_rsa_key");
+  if (!key)
+    throw new SigningCertificateError(
+      "the PKCS#12 file holds no RSA private key (only RSA keys are supported)",
+      "no_rsa_key",
+    );
   const certs = (p12.getBags({ bagType: forge.pki.oids.certBag! })[forge.pki.oids.certBag!] ?? [])
     .map((bag) => bag.cert)
     .filter((cert): cert is forge.pki.Certificate => Boolean(cert));
@@ -65,7 +84,11 @@ export function parsePkcs12(bytes: Uint8Array, passphrase: string): SigningIdent
     const pub = cert.publicKey as forge.pki.rsa.PublicKey;
     return pub.n && pub.n.equals(key.n) && pub.e.equals(key.e);
   });
-  if (!leaf) throw new SigningCertificateError("the PKCS#12 file holds no certificate for its private key", "no_certificate");
+  if (!leaf)
+    throw new SigningCertificateError(
+      "the PKCS#12 file holds no certificate for its private key",
+      "no_certificate",
+    );
   const certificate = derOf(leaf);
   const cn = leaf.subject.getField("CN") as { value?: string } | null;
   return {
@@ -104,11 +127,15 @@ export interface CreatedCertificate {
 
 /** node:crypto key → forge key (forge signs certificates and writes PKCS#12). */
 export function forgePrivateKey(key: KeyObject): forge.pki.rsa.PrivateKey {
-  return forge.pki.privateKeyFromPem(key.export({ type: "pkcs1", format: "pem" }).toString()) as forge.pki.rsa.PrivateKey;
+  return forge.pki.privateKeyFromPem(
+    key.export({ type: "pkcs1", format: "pem" }).toString(),
+  ) as forge.pki.rsa.PrivateKey;
 }
 
 export function forgeCertificate(der: Uint8Array): forge.pki.Certificate {
-  return forge.pki.certificateFromAsn1(forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString("binary"))));
+  return forge.pki.certificateFromAsn1(
+    forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(der).toString("binary"))),
+  );
 }
 
 export function certificateDer(cert: forge.pki.Certificate): Uint8Array {
@@ -117,10 +144,17 @@ export function certificateDer(cert: forge.pki.Certificate): Uint8Array {
 
 const UTF8 = forge.asn1.Type.UTF8 as unknown as forge.asn1.Class;
 
-function extensionsFor(profile: CertificateProfile, issuer: forge.pki.Certificate | undefined): object[] {
-  const issuerKeyId = (issuer?.getExtension("subjectKeyIdentifier") as { subjectKeyIdentifier?: string } | undefined)?.subjectKeyIdentifier;
+function extensionsFor(
+  profile: CertificateProfile,
+  issuer: forge.pki.Certificate | undefined,
+): object[] {
+  const issuerKeyId = (
+    issuer?.getExtension("subjectKeyIdentifier") as { subjectKeyIdentifier?: string } | undefined
+  )?.subjectKeyIdentifier;
   // Lets verifiers find the issuer by its key (only when the issuer names its own key id).
-  const authority = issuerKeyId ? [{ name: "authorityKeyIdentifier", keyIdentifier: forge.util.hexToBytes(issuerKeyId) }] : [];
+  const authority = issuerKeyId
+    ? [{ name: "authorityKeyIdentifier", keyIdentifier: forge.util.hexToBytes(issuerKeyId) }]
+    : [];
   switch (profile) {
     case "issuer":
       return [
@@ -132,7 +166,14 @@ function extensionsFor(profile: CertificateProfile, issuer: forge.pki.Certificat
     case "issuer-and-signer":
       return [
         { name: "basicConstraints", cA: true, critical: true },
-        { name: "keyUsage", digitalSignature: true, nonRepudiation: true, keyCertSign: true, cRLSign: true, critical: true },
+        {
+          name: "keyUsage",
+          digitalSignature: true,
+          nonRepudiation: true,
+          keyCertSign: true,
+          cRLSign: true,
+          critical: true,
+        },
         { name: "subjectKeyIdentifier" },
         ...authority,
       ];
@@ -147,9 +188,12 @@ function extensionsFor(profile: CertificateProfile, issuer: forge.pki.Certificat
 }
 
 export function createCertificate(options: NewCertificate): CreatedCertificate {
-  const pair = options.keyPair ?? generateKeyPairSync("rsa", { modulusLength: options.bits ?? 2048 });
+  const pair =
+    options.keyPair ?? generateKeyPairSync("rsa", { modulusLength: options.bits ?? 2048 });
   const key = forgePrivateKey(pair.privateKey);
-  const publicKey = forge.pki.publicKeyFromPem(pair.publicKey.export({ type: "spki", format: "pem" }).toString());
+  const publicKey = forge.pki.publicKeyFromPem(
+    pair.publicKey.export({ type: "spki", format: "pem" }).toString(),
+  );
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
   // Positive 16-byte serial from node:crypto (first bit cleared).
@@ -162,8 +206,11 @@ export function createCertificate(options: NewCertificate): CreatedCertificate {
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + options.years);
   cert.validity.notAfter = options.notAfter ?? notAfter;
   // UTF8String values: forge encodes the JS string as UTF-8 itself (umlauts in organisation names).
-  const subject: forge.pki.CertificateField[] = [{ name: "commonName", value: options.commonName, valueTagClass: UTF8 }];
-  if (options.organization) subject.push({ name: "organizationName", value: options.organization, valueTagClass: UTF8 });
+  const subject: forge.pki.CertificateField[] = [
+    { name: "commonName", value: options.commonName, valueTagClass: UTF8 },
+  ];
+  if (options.organization)
+    subject.push({ name: "organizationName", value: options.organization, valueTagClass: UTF8 });
   cert.setSubject(subject);
   cert.setIssuer(options.issuer ? options.issuer.cert.subject.attributes : subject);
   cert.setExtensions(extensionsFor(options.profile ?? "signer", options.issuer?.cert));
@@ -171,13 +218,24 @@ export function createCertificate(options: NewCertificate): CreatedCertificate {
   return { cert, key };
 }
 
-function toPkcs12(leaf: CreatedCertificate, chain: forge.pki.Certificate[], passphrase: string): Uint8Array {
-  const asn1 = forge.pkcs12.toPkcs12Asn1(leaf.key, [leaf.cert, ...chain], passphrase, { algorithm: "aes256", friendlyName: "signing" });
+function toPkcs12(
+  leaf: CreatedCertificate,
+  chain: forge.pki.Certificate[],
+  passphrase: string,
+): Uint8Array {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(leaf.key, [leaf.cert, ...chain], passphrase, {
+    algorithm: "aes256",
+    friendlyName: "signing",
+  });
   return new Uint8Array(Buffer.from(forge.asn1.toDer(asn1).getBytes(), "binary"));
 }
 
 /** A self-signed signing certificate (RSA 3072) as a PKCS#12 file; it cannot issue others (benchmarks, tests). */
-export function createSelfSignedPkcs12(commonName: string, passphrase: string, years = 5): Uint8Array {
+export function createSelfSignedPkcs12(
+  commonName: string,
+  passphrase: string,
+  years = 5,
+): Uint8Array {
   const created = createCertificate({ commonName, years, bits: 3072 });
   return toPkcs12(created, [], passphrase);
 }
@@ -186,8 +244,18 @@ export function createSelfSignedPkcs12(commonName: string, passphrase: string, y
  * The demo operator's certificate (RSA 3072, self-signed): it may issue certificates (CA, key
  * usage keyCertSign) for the organisations it serves, and sign directly too (ADR 0016).
  */
-export function createOperatorPkcs12(commonName: string, passphrase: string, years = 5): Uint8Array {
-  const created = createCertificate({ commonName, organization: commonName, years, bits: 3072, profile: "issuer-and-signer" });
+export function createOperatorPkcs12(
+  commonName: string,
+  passphrase: string,
+  years = 5,
+): Uint8Array {
+  const created = createCertificate({
+    commonName,
+    organization: commonName,
+    years,
+    bits: 3072,
+    profile: "issuer-and-signer",
+  });
   return toPkcs12(created, [], passphrase);
 }
 
@@ -200,9 +268,21 @@ export interface TestCertificateAuthority {
 }
 
 /** A throwaway CA and a leaf certificate it issued; for tests (pdfsig with an NSS trust store). */
-export function createTestCertificateAuthority(leafCommonName = "Test Signer GmbH"): TestCertificateAuthority {
-  const ca = createCertificate({ commonName: "Vetted Test CA", organization: "Vetted Tests", years: 2, profile: "issuer" });
-  const leaf = createCertificate({ commonName: leafCommonName, organization: "Vetted Tests", years: 1, issuer: ca });
+export function createTestCertificateAuthority(
+  leafCommonName = "Test Signer GmbH",
+): TestCertificateAuthority {
+  const ca = createCertificate({
+    commonName: "Vetted Test CA",
+    organization: "Vetted Tests",
+    years: 2,
+    profile: "issuer",
+  });
+  const leaf = createCertificate({
+    commonName: leafCommonName,
+    organization: "Vetted Tests",
+    years: 1,
+    issuer: ca,
+  });
   const passphrase = randomBytes(12).toString("base64url");
   return {
     p12: toPkcs12(leaf, [ca.cert], passphrase),
@@ -221,9 +301,22 @@ export interface TestOperatorAuthority {
 }
 
 /** A throwaway root CA and an operator certificate it made an issuer: the operator issues per-organisation certificates (tests). */
-export function createTestOperatorAuthority(operatorName = "Vetted Test Operator"): TestOperatorAuthority {
-  const root = createCertificate({ commonName: "Vetted Test Root CA", organization: "Vetted Tests", years: 3, profile: "issuer" });
-  const operator = createCertificate({ commonName: operatorName, organization: "Vetted Tests", years: 2, profile: "issuer", issuer: root });
+export function createTestOperatorAuthority(
+  operatorName = "Vetted Test Operator",
+): TestOperatorAuthority {
+  const root = createCertificate({
+    commonName: "Vetted Test Root CA",
+    organization: "Vetted Tests",
+    years: 3,
+    profile: "issuer",
+  });
+  const operator = createCertificate({
+    commonName: operatorName,
+    organization: "Vetted Tests",
+    years: 2,
+    profile: "issuer",
+    issuer: root,
+  });
   const passphrase = randomBytes(12).toString("base64url");
   return {
     p12: toPkcs12(operator, [root.cert], passphrase),

@@ -12,10 +12,15 @@ import { activeSlotOf, retireSigningCertificate } from "./signing-certificate-re
  * the organisation again. The record stays so that earlier reports keep verifying. A foreign or
  * already removed certificate is NOT_FOUND. Audited as signing_certificate.removed.
  */
-export const removeSigningCertificateSchema = z.object({ certificateId: z.string().min(1).max(64) });
+export const removeSigningCertificateSchema = z.object({
+  certificateId: z.string().min(1).max(64),
+});
 export type RemoveSigningCertificateInput = z.infer<typeof removeSigningCertificateSchema>;
 
-export async function removeSigningCertificate(actor: UserActor, input: RemoveSigningCertificateInput): Promise<void> {
+export async function removeSigningCertificate(
+  actor: UserActor,
+  input: RemoveSigningCertificateInput,
+): Promise<void> {
   assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   // Parsed before the query: Prisma reads `id: undefined` as "any", which would remove whichever
@@ -25,7 +30,11 @@ export async function removeSigningCertificate(actor: UserActor, input: RemoveSi
   const { certificateId } = parsed.data;
   await inTransaction(async (tx) => {
     const current = await tx.signingCertificate.findFirst({
-      where: { id: certificateId, organizationId: actor.organizationId, activeSlot: activeSlotOf(actor.organizationId, "UPLOADED") },
+      where: {
+        id: certificateId,
+        organizationId: actor.organizationId,
+        activeSlot: activeSlotOf(actor.organizationId, "UPLOADED"),
+      },
       select: { id: true, fingerprint: true, subject: true },
     });
     if (!current) throw new DomainError("NOT_FOUND", "signing.errorNotFound");

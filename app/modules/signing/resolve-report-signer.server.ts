@@ -49,7 +49,12 @@ function usable(row: StoredCertificate | null, now: Date): row is StoredCertific
 }
 
 /** Whether an issued certificate should be replaced by a new one from `operator`. */
-function dueForNewIssue(issued: StoredCertificate, operator: SigningIdentity, operatorNotAfter: Date, now: Date): boolean {
+function dueForNewIssue(
+  issued: StoredCertificate,
+  operator: SigningIdentity,
+  operatorNotAfter: Date,
+  now: Date,
+): boolean {
   if (!usable(issued, now) || issued.issuerFingerprint !== operator.fingerprint) return true;
   if (issued.notAfter.getTime() - now.getTime() > RENEW_BEFORE_DAYS * DAY_MS) return false;
   // Near its end: a new one only helps when the operator's certificate outlives the current one.
@@ -57,19 +62,28 @@ function dueForNewIssue(issued: StoredCertificate, operator: SigningIdentity, op
 }
 
 async function planSigner(reader: Db | Tx, organizationId: string, now: Date): Promise<SignerPlan> {
-  const uploaded = await reader.signingCertificate.findUnique({ where: { activeSlot: activeSlotOf(organizationId, "UPLOADED") } });
+  const uploaded = await reader.signingCertificate.findUnique({
+    where: { activeSlot: activeSlotOf(organizationId, "UPLOADED") },
+  });
   if (usable(uploaded, now)) return { kind: "stored", row: uploaded, source: "UPLOADED" };
   const operator = loadSigningIdentity();
   if (!operator) return null;
   if (operatorIssuingProblem(operator, now)) return { kind: "operator", operator };
-  const issued = await reader.signingCertificate.findUnique({ where: { activeSlot: activeSlotOf(organizationId, "ISSUED") } });
+  const issued = await reader.signingCertificate.findUnique({
+    where: { activeSlot: activeSlotOf(organizationId, "ISSUED") },
+  });
   const { notAfter } = certificateDetails(operator.certificate);
-  if (issued && !dueForNewIssue(issued, operator, notAfter, now)) return { kind: "stored", row: issued, source: "ISSUED" };
+  if (issued && !dueForNewIssue(issued, operator, notAfter, now))
+    return { kind: "stored", row: issued, source: "ISSUED" };
   return { kind: "issue", operator, previous: issued };
 }
 
 /** Inside the signing transaction: the signer, issuing or recording a certificate when needed (audited). */
-export async function resolveReportSigner(tx: Tx, actor: Actor, options: { keyPair?: KeyPair; now?: Date } = {}): Promise<ReportSigner | null> {
+export async function resolveReportSigner(
+  tx: Tx,
+  actor: Actor,
+  options: { keyPair?: KeyPair; now?: Date } = {},
+): Promise<ReportSigner | null> {
   const now = options.now ?? new Date();
   const plan = await planSigner(tx, actor.organizationId, now);
   if (!plan) return null;
@@ -80,7 +94,17 @@ export async function resolveReportSigner(tx: Tx, actor: Actor, options: { keyPa
       await recordOperatorCertificate(tx, actor, plan.operator);
       return { identity: plan.operator, source: "OPERATOR" };
     case "issue":
-      return { identity: await issueCertificate(tx, actor, plan.operator, plan.previous, options.keyPair, now), source: "ISSUED" };
+      return {
+        identity: await issueCertificate(
+          tx,
+          actor,
+          plan.operator,
+          plan.previous,
+          options.keyPair,
+          now,
+        ),
+        source: "ISSUED",
+      };
   }
 }
 
@@ -108,9 +132,17 @@ async function issueCertificate(
   keyPair: KeyPair | undefined,
   now: Date,
 ): Promise<SigningIdentity> {
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { name: true } });
+  const organization = await tx.organization.findUniqueOrThrow({
+    where: { id: actor.organizationId },
+    select: { name: true },
+  });
   const pair = keyPair ?? (await generateOrganizationKeyPair());
-  const issued = issueOrganizationCertificate({ operator, organizationName: organization.name, keyPair: pair, now });
+  const issued = issueOrganizationCertificate({
+    operator,
+    organizationName: organization.name,
+    keyPair: pair,
+    now,
+  });
   if (previous) await retireSigningCertificate(tx, previous.id, now);
   const row = await storeSigningCertificate(tx, {
     organizationId: actor.organizationId,
@@ -124,15 +156,29 @@ async function issueCertificate(
   await recordAuditEvent(tx, actor, {
     action: "signing_certificate.issued",
     target: { type: "signing_certificate", id: row.id },
-    payload: { fingerprint: row.fingerprint, subject: row.subject, issuer: row.issuer, notAfter: row.notAfter.toISOString(), replaces: previous?.fingerprint ?? null },
+    payload: {
+      fingerprint: row.fingerprint,
+      subject: row.subject,
+      issuer: row.issuer,
+      notAfter: row.notAfter.toISOString(),
+      replaces: previous?.fingerprint ?? null,
+    },
   });
   return identityOfStoredCertificate(row)!;
 }
 
 /** The operator's certificate signs for the organisation directly: recorded once per certificate, so `audit verify` knows it later. */
-async function recordOperatorCertificate(tx: Tx, actor: Actor, operator: SigningIdentity): Promise<void> {
+async function recordOperatorCertificate(
+  tx: Tx,
+  actor: Actor,
+  operator: SigningIdentity,
+): Promise<void> {
   const known = await tx.signingCertificate.findFirst({
-    where: { organizationId: actor.organizationId, source: "OPERATOR", fingerprint: operator.fingerprint },
+    where: {
+      organizationId: actor.organizationId,
+      source: "OPERATOR",
+      fingerprint: operator.fingerprint,
+    },
     select: { id: true },
   });
   if (known) return;
@@ -147,6 +193,10 @@ async function recordOperatorCertificate(tx: Tx, actor: Actor, operator: Signing
   await recordAuditEvent(tx, actor, {
     action: "signing_certificate.operator_used",
     target: { type: "signing_certificate", id: row.id },
-    payload: { fingerprint: row.fingerprint, subject: row.subject, reason: operatorIssuingProblem(operator) },
+    payload: {
+      fingerprint: row.fingerprint,
+      subject: row.subject,
+      reason: operatorIssuingProblem(operator),
+    },
   });
 }

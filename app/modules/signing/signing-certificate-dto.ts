@@ -11,7 +11,15 @@ export interface SigningCertificateDto {
 }
 
 export function toSigningCertificateDto(
-  row: { id: string; source: string; subject: string; issuer: string; notBefore: Date; notAfter: Date; fingerprint: string },
+  row: {
+    id: string;
+    source: string;
+    subject: string;
+    issuer: string;
+    notBefore: Date;
+    notAfter: Date;
+    fingerprint: string;
+  },
   now: Date,
 ): SigningCertificateDto {
   return {

@@ -17,7 +17,11 @@ export type CertificateSource = (typeof CERTIFICATE_SOURCES)[number];
 
 const MAC_PURPOSE = "signing-certificate";
 
-function macRecord(row: { organizationId: string; source: string; fingerprint: string }): Record<string, unknown> {
+function macRecord(row: {
+  organizationId: string;
+  source: string;
+  fingerprint: string;
+}): Record<string, unknown> {
   return { organizationId: row.organizationId, source: row.source, fingerprint: row.fingerprint };
 }
 
@@ -40,7 +44,9 @@ export interface NewSigningCertificate {
 
 export async function storeSigningCertificate(tx: Tx, input: NewSigningCertificate) {
   const details = certificateDetails(input.certificate);
-  const pem = input.privateKey ? input.privateKey.export({ type: "pkcs8", format: "pem" }).toString() : null;
+  const pem = input.privateKey
+    ? input.privateKey.export({ type: "pkcs8", format: "pem" }).toString()
+    : null;
   return tx.signingCertificate.create({
     data: {
       organizationId: input.organizationId,
@@ -55,17 +61,32 @@ export async function storeSigningCertificate(tx: Tx, input: NewSigningCertifica
       notAfter: details.notAfter,
       privateKeyEnc: pem ? encryptSecret(pem, getEnv().ENCRYPTION_KEY) : null,
       issuerFingerprint: input.issuerFingerprint ?? null,
-      mac: anchorMac(MAC_PURPOSE, macRecord({ organizationId: input.organizationId, source: input.source, fingerprint: details.fingerprint })),
+      mac: anchorMac(
+        MAC_PURPOSE,
+        macRecord({
+          organizationId: input.organizationId,
+          source: input.source,
+          fingerprint: details.fingerprint,
+        }),
+      ),
     },
   });
 }
 
 /** Takes a certificate out of use: it no longer signs, and its key is erased. The row stays for verification. */
 export async function retireSigningCertificate(tx: Tx, id: string, now: Date): Promise<void> {
-  await tx.signingCertificate.update({ where: { id }, data: { activeSlot: null, retiredAt: now, privateKeyEnc: null } });
+  await tx.signingCertificate.update({
+    where: { id },
+    data: { activeSlot: null, retiredAt: now, privateKeyEnc: null },
+  });
 }
 
-type StoredRow = { certificateDer: Uint8Array; chainPem: string; fingerprint: string; privateKeyEnc: string | null };
+type StoredRow = {
+  certificateDer: Uint8Array;
+  chainPem: string;
+  fingerprint: string;
+  privateKeyEnc: string | null;
+};
 
 /** The signing identity of a stored certificate (its key decrypted), or null when its key was erased. */
 export function identityOfStoredCertificate(row: StoredRow): SigningIdentity | null {
@@ -84,8 +105,14 @@ export function identityOfStoredCertificate(row: StoredRow): SigningIdentity | n
  * The certificates whose reports `audit verify` trusts for an organisation: the rows the server
  * recorded (HMAC verifies), and rows whose HMAC does not (someone wrote them into the database).
  */
-export async function recordedSigningCertificates(database: Db | Tx, organizationId: string): Promise<{ genuine: Set<string>; forged: string[] }> {
-  const rows = await database.signingCertificate.findMany({ where: { organizationId }, select: { organizationId: true, source: true, fingerprint: true, mac: true } });
+export async function recordedSigningCertificates(
+  database: Db | Tx,
+  organizationId: string,
+): Promise<{ genuine: Set<string>; forged: string[] }> {
+  const rows = await database.signingCertificate.findMany({
+    where: { organizationId },
+    select: { organizationId: true, source: true, fingerprint: true, mac: true },
+  });
   const genuine = new Set<string>();
   const forged: string[] = [];
   for (const row of rows) {

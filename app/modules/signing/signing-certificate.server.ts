@@ -25,7 +25,9 @@ export function readSigningIdentity(env: SigningEnv): SigningIdentity | null {
       bytes = readFileSync(env.SIGNING_P12_PATH);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-      throw new SigningCertificateError(`cannot read SIGNING_P12_PATH ${env.SIGNING_P12_PATH} (${code})`);
+      throw new SigningCertificateError(
+        `cannot read SIGNING_P12_PATH ${env.SIGNING_P12_PATH} (${code})`,
+      );
     }
   } else if (env.SIGNING_P12_BASE64) {
     bytes = Buffer.from(env.SIGNING_P12_BASE64.replace(/\s+/g, ""), "base64");
@@ -46,7 +48,10 @@ export function loadSigningIdentity(env: SigningEnv = getEnv()): SigningIdentity
 /** For the signing use case: the identity, or a clear error when none is configured. */
 export function requireSigningIdentity(env: SigningEnv = getEnv()): SigningIdentity {
   const identity = loadSigningIdentity(env);
-  if (!identity) throw new SigningCertificateError("no signing certificate is configured (SIGNING_P12_PATH or SIGNING_P12_BASE64)");
+  if (!identity)
+    throw new SigningCertificateError(
+      "no signing certificate is configured (SIGNING_P12_PATH or SIGNING_P12_BASE64)",
+    );
   return identity;
 }
 
@@ -60,7 +65,9 @@ export function requireSigningIdentityAtBoot(env: Env = getEnv()): SigningIdenti
   try {
     identity = loadSigningIdentity(env);
   } catch (error) {
-    throw new Error(`Invalid signing certificate: ${error instanceof Error ? error.message : String(error)}\nSee README.md, "Configuration".`);
+    throw new Error(
+      `Invalid signing certificate: ${error instanceof Error ? error.message : String(error)}\nSee README.md, "Configuration".`,
+    );
   }
   if (!identity && env.NODE_ENV === "production") {
     throw new Error(

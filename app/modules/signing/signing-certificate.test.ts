@@ -4,8 +4,18 @@ import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { parseEnv } from "~/utils/env.server";
 import { certificateDetails } from "./certificate-details";
-import { createOperatorPkcs12, createSelfSignedPkcs12, createTestCertificateAuthority, parsePkcs12 } from "./pkcs12";
-import { loadSigningIdentity, readSigningIdentity, requireSigningIdentityAtBoot, resetSigningIdentityForTests } from "./signing-certificate.server";
+import {
+  createOperatorPkcs12,
+  createSelfSignedPkcs12,
+  createTestCertificateAuthority,
+  parsePkcs12,
+} from "./pkcs12";
+import {
+  loadSigningIdentity,
+  readSigningIdentity,
+  requireSigningIdentityAtBoot,
+  resetSigningIdentityForTests,
+} from "./signing-certificate.server";
 
 /** The signing identity from the environment: file or base64, clear errors, production start check. */
 const dir = mkdtempSync(path.join(tmpdir(), "vetted-p12-"));
@@ -24,7 +34,10 @@ const baseEnv = {
 
 describe("signing identity from the environment", () => {
   it("reads a PKCS#12 file: key, leaf certificate, chain, fingerprint and common name", () => {
-    const identity = readSigningIdentity({ SIGNING_P12_PATH: p12File, SIGNING_P12_PASSPHRASE: ca.passphrase })!;
+    const identity = readSigningIdentity({
+      SIGNING_P12_PATH: p12File,
+      SIGNING_P12_PASSPHRASE: ca.passphrase,
+    })!;
     expect(identity.commonName).toBe("Zertifikat Öffentliche Stelle");
     expect(identity.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     expect(identity.chain).toHaveLength(1);
@@ -35,17 +48,41 @@ describe("signing identity from the environment", () => {
   });
 
   it("reads the same identity from a base64 value", () => {
-    const fromFile = readSigningIdentity({ SIGNING_P12_PATH: p12File, SIGNING_P12_PASSPHRASE: ca.passphrase })!;
-    const fromValue = readSigningIdentity({ SIGNING_P12_BASE64: Buffer.from(ca.p12).toString("base64"), SIGNING_P12_PASSPHRASE: ca.passphrase })!;
+    const fromFile = readSigningIdentity({
+      SIGNING_P12_PATH: p12File,
+      SIGNING_P12_PASSPHRASE: ca.passphrase,
+    })!;
+    const fromValue = readSigningIdentity({
+      SIGNING_P12_BASE64: Buffer.from(ca.p12).toString("base64"),
+      SIGNING_P12_PASSPHRASE: ca.passphrase,
+    })!;
     expect(fromValue.fingerprint).toBe(fromFile.fingerprint);
   });
 
   it("names a wrong passphrase, a missing file and a damaged file clearly", () => {
-    expect(() => readSigningIdentity({ SIGNING_P12_PATH: p12File, SIGNING_P12_PASSPHRASE: "wrong" })).toThrow("passphrase is wrong");
-    expect(() => readSigningIdentity({ SIGNING_P12_PATH: path.join(dir, "missing.p12"), SIGNING_P12_PASSPHRASE: "" })).toThrow(/cannot read SIGNING_P12_PATH .*ENOENT/);
+    expect(() =>
+      readSigningIdentity({ SIGNING_P12_PATH: p12File, SIGNING_P12_PASSPHRASE: "wrong" }),
+    ).toThrow("passphrase is wrong");
+    expect(() =>
+      readSigningIdentity({
+        SIGNING_P12_PATH: path.join(dir, "missing.p12"),
+        SIGNING_P12_PASSPHRASE: "",
+      }),
+    ).toThrow(/cannot read SIGNING_P12_PATH .*ENOENT/);
     writeFileSync(path.join(dir, "broken.p12"), "not a pkcs12 file");
-    expect(() => readSigningIdentity({ SIGNING_P12_PATH: path.join(dir, "broken.p12"), SIGNING_P12_PASSPHRASE: "" })).toThrow("cannot be read");
-    expect(() => readSigningIdentity({ SIGNING_P12_PATH: p12File, SIGNING_P12_BASE64: "AAAA", SIGNING_P12_PASSPHRASE: "" })).toThrow("not both");
+    expect(() =>
+      readSigningIdentity({
+        SIGNING_P12_PATH: path.join(dir, "broken.p12"),
+        SIGNING_P12_PASSPHRASE: "",
+      }),
+    ).toThrow("cannot be read");
+    expect(() =>
+      readSigningIdentity({
+        SIGNING_P12_PATH: p12File,
+        SIGNING_P12_BASE64: "AAAA",
+        SIGNING_P12_PASSPHRASE: "",
+      }),
+    ).toThrow("not both");
   });
 
   it("returns null without configuration and caches what it parsed", () => {
@@ -56,17 +93,36 @@ describe("signing identity from the environment", () => {
 
   it("stops a production start without a certificate, and with a wrong passphrase", () => {
     const production = parseEnv({ ...baseEnv, NODE_ENV: "production" });
-    expect(() => requireSigningIdentityAtBoot(production)).toThrow(/No signing certificate: set SIGNING_P12_PATH/);
-    const wrong = parseEnv({ ...baseEnv, NODE_ENV: "production", SIGNING_P12_PATH: p12File, SIGNING_P12_PASSPHRASE: "nope" });
-    expect(() => requireSigningIdentityAtBoot(wrong)).toThrow(/Invalid signing certificate: the PKCS#12 passphrase is wrong/);
-    const good = parseEnv({ ...baseEnv, NODE_ENV: "production", SIGNING_P12_PATH: p12File, SIGNING_P12_PASSPHRASE: ca.passphrase });
+    expect(() => requireSigningIdentityAtBoot(production)).toThrow(
+      /No signing certificate: set SIGNING_P12_PATH/,
+    );
+    const wrong = parseEnv({
+      ...baseEnv,
+      NODE_ENV: "production",
+      SIGNING_P12_PATH: p12File,
+      SIGNING_P12_PASSPHRASE: "nope",
+    });
+    expect(() => requireSigningIdentityAtBoot(wrong)).toThrow(
+      /Invalid signing certificate: the PKCS#12 passphrase is wrong/,
+    );
+    const good = parseEnv({
+      ...baseEnv,
+      NODE_ENV: "production",
+      SIGNING_P12_PATH: p12File,
+      SIGNING_P12_PASSPHRASE: ca.passphrase,
+    });
     expect(requireSigningIdentityAtBoot(good)?.commonName).toBe("Zertifikat Öffentliche Stelle");
     // Development without a certificate starts (reports cannot be signed there until one is set).
-    expect(requireSigningIdentityAtBoot(parseEnv({ ...baseEnv, NODE_ENV: "development" }))).toBeNull();
+    expect(
+      requireSigningIdentityAtBoot(parseEnv({ ...baseEnv, NODE_ENV: "development" })),
+    ).toBeNull();
   });
 
   it("creates the demo operator's self-signed certificate (RSA 3072, 5 years), which may issue the organisations' certificates", () => {
-    const identity = parsePkcs12(createOperatorPkcs12("Vetted demo operator (self-signed)", "pw"), "pw");
+    const identity = parsePkcs12(
+      createOperatorPkcs12("Vetted demo operator (self-signed)", "pw"),
+      "pw",
+    );
     expect(identity.commonName).toBe("Vetted demo operator (self-signed)");
     expect(identity.privateKey.asymmetricKeyDetails?.modulusLength).toBe(3072);
     expect(identity.chain).toHaveLength(0);
@@ -74,6 +130,9 @@ describe("signing identity from the environment", () => {
     expect(details).toMatchObject({ selfSigned: true, canIssue: true, canSignDocuments: true });
     expect(details.notAfter.getUTCFullYear() - details.notBefore.getUTCFullYear()).toBe(5);
     // A plain signing certificate cannot issue: reports are then signed with it directly (ADR 0016).
-    expect(certificateDetails(parsePkcs12(createSelfSignedPkcs12("Signer only", "pw"), "pw").certificate).canIssue).toBe(false);
+    expect(
+      certificateDetails(parsePkcs12(createSelfSignedPkcs12("Signer only", "pw"), "pw").certificate)
+        .canIssue,
+    ).toBe(false);
   });
 });

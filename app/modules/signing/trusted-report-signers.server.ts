@@ -8,7 +8,10 @@ import { loadSigningIdentity } from "./signing-certificate.server";
  * certificate (reports signed before certificates were recorded per organisation). Recorded rows
  * whose HMAC fails are returned too: someone inserted or altered them.
  */
-export async function trustedReportSigners(database: Db, organizationId: string): Promise<{ trusted: Set<string>; forged: string[] }> {
+export async function trustedReportSigners(
+  database: Db,
+  organizationId: string,
+): Promise<{ trusted: Set<string>; forged: string[] }> {
   const { genuine, forged } = await recordedSigningCertificates(database, organizationId);
   const operator = operatorFingerprint();
   if (operator) genuine.add(operator);

@@ -7,9 +7,18 @@ import { assertAdministers, assertRecentStepUp } from "../admin/admin-access.ser
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { certificateDetails } from "./certificate-details";
-import { parsePkcs12, SigningCertificateError, type SigningCertificateProblem, type SigningIdentity } from "./pkcs12";
+import {
+  parsePkcs12,
+  SigningCertificateError,
+  type SigningCertificateProblem,
+  type SigningIdentity,
+} from "./pkcs12";
 import { PKCS12_MAX_TOTAL_ITERATIONS, pkcs12IterationTotal } from "./pkcs12-work-limit";
-import { activeSlotOf, retireSigningCertificate, storeSigningCertificate } from "./signing-certificate-record.server";
+import {
+  activeSlotOf,
+  retireSigningCertificate,
+  storeSigningCertificate,
+} from "./signing-certificate-record.server";
 import { toSigningCertificateDto, type SigningCertificateDto } from "./signing-certificate-dto";
 
 /** A PKCS#12 file with a certificate chain is a few kB; this leaves room for long chains. */
@@ -32,9 +41,13 @@ const PROBLEM_MESSAGES: Record<SigningCertificateProblem, MessageKey> = {
  */
 export const uploadSigningCertificateInputSchema = z.object({
   file: z
-    .custom<Uint8Array>((file) => file instanceof Uint8Array, { message: messageKey("signing.errorNoFile") })
+    .custom<Uint8Array>((file) => file instanceof Uint8Array, {
+      message: messageKey("signing.errorNoFile"),
+    })
     .refine((file) => file.length > 0, { message: messageKey("signing.errorNoFile") })
-    .refine((file) => file.length <= SIGNING_CERTIFICATE_MAX_BYTES, { message: messageKey("signing.errorTooLarge") }),
+    .refine((file) => file.length <= SIGNING_CERTIFICATE_MAX_BYTES, {
+      message: messageKey("signing.errorTooLarge"),
+    }),
   passphrase: z
     .string({ message: messageKey("signing.errorPassphrase") })
     .max(SIGNING_PASSPHRASE_MAX_CHARS, { message: messageKey("signing.errorPassphrase") }),
@@ -48,7 +61,8 @@ function invalid(message: MessageKey, details?: Record<string, unknown>): Domain
 /** Opens the file with its passphrase and checks that it can sign reports now; throws VALIDATION with a message key. */
 function readUploadedIdentity(file: Uint8Array, passphrase: string, now: Date): SigningIdentity {
   // Counted before node-forge derives any key: the file sets how much work that is.
-  if (pkcs12IterationTotal(file) > PKCS12_MAX_TOTAL_ITERATIONS) throw invalid("signing.errorTooManyIterations");
+  if (pkcs12IterationTotal(file) > PKCS12_MAX_TOTAL_ITERATIONS)
+    throw invalid("signing.errorTooManyIterations");
   let identity: SigningIdentity;
   try {
     identity = parsePkcs12(file, passphrase);
@@ -70,7 +84,10 @@ function readUploadedIdentity(file: Uint8Array, passphrase: string, now: Date): 
  * encrypted with ENCRYPTION_KEY and never leaves the server. A certificate already in use is
  * replaced (it stays on record, its key erased). Audited as signing_certificate.uploaded.
  */
-export async function uploadSigningCertificate(actor: UserActor, rawInput: UploadSigningCertificateInput): Promise<SigningCertificateDto> {
+export async function uploadSigningCertificate(
+  actor: UserActor,
+  rawInput: UploadSigningCertificateInput,
+): Promise<SigningCertificateDto> {
   assertAdministers(actor, "organization:configure");
   assertRecentStepUp(actor);
   const input = parseUseCaseInput(uploadSigningCertificateInputSchema, rawInput);

@@ -4,7 +4,13 @@ import { PDFDocument } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { signPdf } from "./pades-sign";
 import { createTestCertificateAuthority, parsePkcs12 } from "./pkcs12";
-import { makeUnsignedPdf, signatureObjects, toolWorkspace, withIncrementalUpdate, type ToolWorkspace } from "./testing/test-pdf";
+import {
+  makeUnsignedPdf,
+  signatureObjects,
+  toolWorkspace,
+  withIncrementalUpdate,
+  type ToolWorkspace,
+} from "./testing/test-pdf";
 import { VERIFY_LIMITS } from "./verify-limits";
 import { verifyPdfSignature } from "./verify-pdf-signature";
 
@@ -19,18 +25,26 @@ let tools: ToolWorkspace;
 
 beforeAll(async () => {
   const ca = createTestCertificateAuthority("Prüfstelle Müller GmbH");
-  signed = await signPdf(await makeUnsignedPdf(), parsePkcs12(ca.p12, ca.passphrase), { signingTime: new Date("2025-03-01T10:00:00Z") });
+  signed = await signPdf(await makeUnsignedPdf(), parsePkcs12(ca.p12, ca.passphrase), {
+    signingTime: new Date("2025-03-01T10:00:00Z"),
+  });
   tools = toolWorkspace();
 });
 afterAll(() => tools.cleanup());
 
 const latin1 = (text: string) => Buffer.from(text, "latin1");
-const join = (...parts: (Uint8Array | string)[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === "string" ? latin1(p) : Buffer.from(p)))));
+const join = (...parts: (Uint8Array | string)[]) =>
+  new Uint8Array(
+    Buffer.concat(parts.map((p) => (typeof p === "string" ? latin1(p) : Buffer.from(p)))),
+  );
 
 /** `count` signature dictionaries after the file's end, each naming the genuine signature's byte range. */
 function byteRangeCopies(pdf: Uint8Array, count: number): string {
   const { byteRange } = signatureObjects(pdf);
-  return Array.from({ length: count }, (_, i) => `\n${1000 + i} 0 obj\n<< /Type /Sig ${byteRange} >>\nendobj`).join("");
+  return Array.from(
+    { length: count },
+    (_, i) => `\n${1000 + i} 0 obj\n<< /Type /Sig ${byteRange} >>\nendobj`,
+  ).join("");
 }
 
 describe("signatures are found through the form, and there are few of them", () => {
@@ -44,9 +58,15 @@ describe("signatures are found through the form, and there are few of them", () 
   it("checks a signature dictionary shared by 200 form fields once", async () => {
     const { signature, form } = signatureObjects(signed);
     const fields: Record<number, string> = {};
-    for (let i = 0; i < 200; i++) fields[2000 + i] = `<< /FT /Sig /T (copy${i}) /V ${signature} 0 R >>`;
-    const refs = Object.keys(fields).map((n) => `${n} 0 R`).join(" ");
-    const updated = withIncrementalUpdate(signed, { ...fields, [form]: `<< /Fields [ ${refs} ] /SigFlags 3 >>` });
+    for (let i = 0; i < 200; i++)
+      fields[2000 + i] = `<< /FT /Sig /T (copy${i}) /V ${signature} 0 R >>`;
+    const refs = Object.keys(fields)
+      .map((n) => `${n} 0 R`)
+      .join(" ");
+    const updated = withIncrementalUpdate(signed, {
+      ...fields,
+      [form]: `<< /Fields [ ${refs} ] /SigFlags 3 >>`,
+    });
     const result = await verifyPdfSignature(updated);
     expect(result.signaturesChecked).toBe(1);
     expect(result.kind).toBe("modified");
@@ -61,7 +81,10 @@ describe("signatures are found through the form, and there are few of them", () 
       objects[4000 + i] = `<< /FT /Sig /T (s${i}) /V ${3000 + i} 0 R >>`;
       fieldRefs.push(`${4000 + i} 0 R`);
     }
-    const updated = withIncrementalUpdate(signed, { ...objects, [form]: `<< /Fields [ ${fieldRefs.join(" ")} ] >>` });
+    const updated = withIncrementalUpdate(signed, {
+      ...objects,
+      [form]: `<< /Fields [ ${fieldRefs.join(" ")} ] >>`,
+    });
     const result = await verifyPdfSignature(updated);
     expect(result).toMatchObject({ kind: "unchecked", limit: "signatures", signaturesChecked: 0 });
   });
@@ -82,7 +105,11 @@ describe("incremental updates after signing", () => {
   it("a classic update and a cross-reference stream update are 'modified' (pdfsig: valid, but not the whole document)", async () => {
     const { signature } = signatureObjects(signed);
     for (const xrefStream of [false, true]) {
-      const updated = withIncrementalUpdate(signed, { 3: "<< /Producer (someone else) >>" }, { xrefStream });
+      const updated = withIncrementalUpdate(
+        signed,
+        { 3: "<< /Producer (someone else) >>" },
+        { xrefStream },
+      );
       const result = await verifyPdfSignature(updated);
       expect(result.kind).toBe("modified");
       expect(result.signaturesChecked).toBe(1);
@@ -115,7 +142,8 @@ describe("unsigned or not a PDF, decided without loading the document", () => {
   });
 
   it("a trailer around junk, without pages, is not a PDF", async () => {
-    const junk = "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n";
+    const junk =
+      "%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \ntrailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n45\n%%EOF\n";
     const result = await verifyPdfSignature(latin1(junk));
     expect(result.kind).toBe("not_pdf");
     expect(result.reasons.join(" ")).toContain("no pages");

@@ -19,7 +19,8 @@ import { VERIFY_LIMITS } from "./verify-limits";
  * Whether a file without signatures is a PDF at all is decided from its cross-reference
  * structure and page tree, not by loading the whole document.
  */
-export type VerificationKind = "valid" | "modified" | "invalid" | "unsigned" | "not_pdf" | "unchecked";
+export type VerificationKind =
+  "valid" | "modified" | "invalid" | "unsigned" | "not_pdf" | "unchecked";
 
 export interface PdfSignatureVerification {
   kind: VerificationKind;
@@ -70,7 +71,10 @@ interface SignatureCheck {
   reasons: string[];
 }
 
-export async function verifyPdfSignature(input: Uint8Array, options: VerifyOptions = {}): Promise<PdfSignatureVerification> {
+export async function verifyPdfSignature(
+  input: Uint8Array,
+  options: VerifyOptions = {},
+): Promise<PdfSignatureVerification> {
   const budget = new ReadBudget({
     maxObjects: VERIFY_LIMITS.maxObjects,
     maxTokens: VERIFY_LIMITS.maxTokens,
@@ -81,11 +85,29 @@ export async function verifyPdfSignature(input: Uint8Array, options: VerifyOptio
   const work = () => ({ signaturesChecked: checked, objectsRead: budget.objects });
   let checked = 0;
   try {
-    return { ...verify(input, budget, options.maxSignatures ?? VERIFY_LIMITS.maxSignatures, () => (checked += 1)), ...work() };
+    return {
+      ...verify(
+        input,
+        budget,
+        options.maxSignatures ?? VERIFY_LIMITS.maxSignatures,
+        () => (checked += 1),
+      ),
+      ...work(),
+    };
   } catch (error) {
-    if (error instanceof PdfLimitError) return { ...blank("unchecked", [`the file was not checked: ${error.message}`]), limit: error.limit, ...work() };
+    if (error instanceof PdfLimitError)
+      return {
+        ...blank("unchecked", [`the file was not checked: ${error.message}`]),
+        limit: error.limit,
+        ...work(),
+      };
     // Defensive: the checks below catch their own failures; this only guards against surprises.
-    return { ...blank("invalid", [`the file could not be checked (${error instanceof Error ? error.message : String(error)})`]), ...work() };
+    return {
+      ...blank("invalid", [
+        `the file could not be checked (${error instanceof Error ? error.message : String(error)})`,
+      ]),
+      ...work(),
+    };
   }
 }
 
@@ -100,13 +122,21 @@ function startsLikePdf(bytes: Uint8Array): boolean {
   return head.indexOf("%PDF-") >= 0;
 }
 
-function verify(bytes: Uint8Array, budget: ReadBudget, maxSignatures: number, countCheck: () => void): Verdict {
+function verify(
+  bytes: Uint8Array,
+  budget: ReadBudget,
+  maxSignatures: number,
+  countCheck: () => void,
+): Verdict {
   if (!startsLikePdf(bytes)) return blank("not_pdf", ["the file does not start like a PDF"]);
   const search = findSignatureDictionaries(bytes, budget, maxSignatures);
-  if (!search.readable) return blank("not_pdf", [`the file is not a readable PDF (${search.reason})`]);
+  if (!search.readable)
+    return blank("not_pdf", [`the file is not a readable PDF (${search.reason})`]);
   if (search.candidates.length === 0) {
     // A readable PDF also has pages; a header and a trailer around junk is not one.
-    return search.pageCount ? blank("unsigned", ["the PDF carries no signature"]) : blank("not_pdf", ["the file is not a readable PDF (it has no pages)"]);
+    return search.pageCount
+      ? blank("unsigned", ["the PDF carries no signature"])
+      : blank("not_pdf", ["the file is not a readable PDF (it has no pages)"]);
   }
 
   const checks: SignatureCheck[] = [];
@@ -124,7 +154,11 @@ function verify(bytes: Uint8Array, budget: ReadBudget, maxSignatures: number, co
   // The signature that covers the most is the latest; it speaks for the file as a whole.
   const latest = checks.reduce((a, b) => (b.coveredEnd > a.coveredEnd ? b : a));
   const reasons = checks.flatMap((c) => c.reasons);
-  let kind: VerificationKind = checks.some((c) => c.kind === "invalid") ? "invalid" : checks.some((c) => c.kind === "modified") ? "modified" : "valid";
+  let kind: VerificationKind = checks.some((c) => c.kind === "invalid")
+    ? "invalid"
+    : checks.some((c) => c.kind === "modified")
+      ? "modified"
+      : "valid";
   if (kind === "valid" && (!latest.startsAtZero || latest.coveredEnd !== bytes.length)) {
     kind = "modified";
     reasons.push(
@@ -163,7 +197,13 @@ function checkSignature(bytes: Uint8Array, candidate: SignatureCandidate): Signa
   }
   const [a, b, c, d] = range;
   const holeStart = a + b;
-  if (!(b > 0 && c > holeStart + 1 && c + d <= bytes.length && bytes[holeStart] === 0x3c && bytes[c - 1] === 0x3e)) {
+  if (!(
+    b > 0 &&
+    c > holeStart + 1 &&
+    c + d <= bytes.length &&
+    bytes[holeStart] === 0x3c &&
+    bytes[c - 1] === 0x3e
+  )) {
     // Usually bytes were cut off or inserted, so the recorded offsets no longer fit the file.
     result.kind = "modified";
     result.reasons.push("the signed byte range does not fit the file");
@@ -171,12 +211,18 @@ function checkSignature(bytes: Uint8Array, candidate: SignatureCandidate): Signa
   }
   // The range must leave out exactly the signature value (/Contents), nothing else.
   const contents = candidate.contents;
-  if (contents ? contents.start !== holeStart || contents.end !== c : !precededByContentsKey(bytes, holeStart)) {
+  if (
+    contents
+      ? contents.start !== holeStart || contents.end !== c
+      : !precededByContentsKey(bytes, holeStart)
+  ) {
     result.reasons.push("the signed byte range does not leave out exactly the signature value");
     return result;
   }
   if (c - holeStart - 2 > VERIFY_LIMITS.maxSignatureHexChars) {
-    result.reasons.push(`the signature value is larger than ${VERIFY_LIMITS.maxSignatureHexChars / 2 / 1024} KiB`);
+    result.reasons.push(
+      `the signature value is larger than ${VERIFY_LIMITS.maxSignatureHexChars / 2 / 1024} KiB`,
+    );
     return result;
   }
   const der = hexToBytes(bytes, holeStart + 1, c - 1);
@@ -209,9 +255,14 @@ function checkSignature(bytes: Uint8Array, candidate: SignatureCandidate): Signa
   }
   if (!check.signatureValid) return result;
   const signerInfo = signed.signerInfos[0]!;
-  const token = signerInfo.unsignedAttrs?.attributes.find((attr) => attr.type === OID.signatureTimeStampToken);
+  const token = signerInfo.unsignedAttrs?.attributes.find(
+    (attr) => attr.type === OID.signatureTimeStampToken,
+  );
   if (token) {
-    const stamp = checkTimestamp(token.values[0], new Uint8Array(signerInfo.signature.valueBlock.valueHexView));
+    const stamp = checkTimestamp(
+      token.values[0],
+      new Uint8Array(signerInfo.signature.valueBlock.valueHexView),
+    );
     if (!stamp.ok) {
       result.reasons.push(stamp.reason);
       return result;
@@ -228,7 +279,8 @@ function precededByContentsKey(bytes: Uint8Array, at: number): boolean {
   while (pos >= 0 && isWhitespace(bytes[pos])) pos--;
   const key = "/Contents";
   if (pos + 1 < key.length) return false;
-  for (let i = 0; i < key.length; i++) if (bytes[pos - key.length + 1 + i] !== key.charCodeAt(i)) return false;
+  for (let i = 0; i < key.length; i++)
+    if (bytes[pos - key.length + 1 + i] !== key.charCodeAt(i)) return false;
   return true;
 }
 
@@ -240,7 +292,14 @@ function hexToBytes(bytes: Uint8Array, from: number, to: number): Uint8Array | n
   for (let at = from; at < to; at++) {
     const c = bytes[at]!;
     if (isWhitespace(c)) continue;
-    const v = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x41 && c <= 0x46 ? c - 0x37 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    const v =
+      c >= 0x30 && c <= 0x39
+        ? c - 0x30
+        : c >= 0x41 && c <= 0x46
+          ? c - 0x37
+          : c >= 0x61 && c <= 0x66
+            ? c - 0x57
+            : -1;
     if (v < 0) return null;
     if (high < 0) high = v;
     else {
@@ -303,7 +362,13 @@ interface SignerInfoCheck {
 
 /** Checks the first SignerInfo of `signed` against `content` (the detached or encapsulated data, in parts). */
 function checkSignerInfo(signed: pkijs.SignedData, content: Uint8Array[]): SignerInfoCheck {
-  const out: SignerInfoCheck = { digestMatches: null, signatureValid: false, signerName: null, fingerprint: null, reasons: [] };
+  const out: SignerInfoCheck = {
+    digestMatches: null,
+    signatureValid: false,
+    signerName: null,
+    fingerprint: null,
+    reasons: [],
+  };
   try {
     const signerInfo = signed.signerInfos[0];
     if (!signerInfo) throw new Error("no signer");
@@ -322,8 +387,10 @@ function checkSignerInfo(signed: pkijs.SignedData, content: Uint8Array[]): Signe
     }
     let signedBytes: Uint8Array = content.length === 1 ? content[0]! : Buffer.concat(content);
     if (signerInfo.signedAttrs) {
-      const md = signerInfo.signedAttrs.attributes.find((attr) => attr.type === OID.messageDigest)?.values[0];
-      const expected = md instanceof asn1js.OctetString ? Buffer.from(md.valueBlock.valueHexView) : null;
+      const md = signerInfo.signedAttrs.attributes.find((attr) => attr.type === OID.messageDigest)
+        ?.values[0];
+      const expected =
+        md instanceof asn1js.OctetString ? Buffer.from(md.valueBlock.valueHexView) : null;
       const hash = createHash(hashName);
       for (const part of content) hash.update(part);
       const actual = hash.digest();
@@ -341,21 +408,39 @@ function checkSignerInfo(signed: pkijs.SignedData, content: Uint8Array[]): Signe
     out.signatureValid = cryptoVerify(
       pss || algorithm === OID.rsaEncryption ? hashName : (SIGNATURE_HASH[algorithm] ?? hashName),
       signedBytes,
-      pss ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: constants.RSA_PSS_SALTLEN_AUTO } : { key, dsaEncoding: "der" },
+      pss
+        ? {
+            key,
+            padding: constants.RSA_PKCS1_PSS_PADDING,
+            saltLength: constants.RSA_PSS_SALTLEN_AUTO,
+          }
+        : { key, dsaEncoding: "der" },
       signature,
     );
-    if (!out.signatureValid) out.reasons.push("the signature does not match the signer's certificate");
+    if (!out.signatureValid)
+      out.reasons.push("the signature does not match the signer's certificate");
   } catch (error) {
-    out.reasons.push(`the signature cannot be checked (${error instanceof Error ? error.message : String(error)})`);
+    out.reasons.push(
+      `the signature cannot be checked (${error instanceof Error ? error.message : String(error)})`,
+    );
   }
   return out;
 }
 
-function findSignerCertificate(signed: pkijs.SignedData, signerInfo: pkijs.SignerInfo): pkijs.Certificate | null {
-  const certificates = (signed.certificates ?? []).filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate);
+function findSignerCertificate(
+  signed: pkijs.SignedData,
+  signerInfo: pkijs.SignerInfo,
+): pkijs.Certificate | null {
+  const certificates = (signed.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
   const sid = signerInfo.sid as unknown;
   if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    return certificates.find((cert) => cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber)) ?? null;
+    return (
+      certificates.find(
+        (cert) => cert.issuer.isEqual(sid.issuer) && cert.serialNumber.isEqual(sid.serialNumber),
+      ) ?? null
+    );
   }
   if (sid instanceof asn1js.Constructed || sid instanceof asn1js.Primitive) {
     // subjectKeyIdentifier [0]: compare with the certificates' SKI extension.
@@ -371,7 +456,8 @@ function findSignerCertificate(signed: pkijs.SignedData, signerInfo: pkijs.Signe
   return null;
 }
 
-type TimestampCheck = { ok: true; time: Date; tsaName: string | null } | { ok: false; reason: string };
+type TimestampCheck =
+  { ok: true; time: Date; tsaName: string | null } | { ok: false; reason: string };
 
 /** An RFC 3161 signature timestamp: its imprint must be the hash of our signature value. */
 function checkTimestamp(value: unknown, signatureValue: Uint8Array): TimestampCheck {
@@ -379,7 +465,8 @@ function checkTimestamp(value: unknown, signatureValue: Uint8Array): TimestampCh
     const token = new pkijs.ContentInfo({ schema: value });
     const signed = new pkijs.SignedData({ schema: token.content });
     const eContent = signed.encapContentInfo.eContent;
-    if (signed.encapContentInfo.eContentType !== OID.tstInfo || !eContent) return { ok: false, reason: "the timestamp token holds no timestamp" };
+    if (signed.encapContentInfo.eContentType !== OID.tstInfo || !eContent)
+      return { ok: false, reason: "the timestamp token holds no timestamp" };
     const tstBytes = new Uint8Array(eContent.getValue());
     const tst = pkijs.TSTInfo.fromBER(tstBytes);
     const imprintHash = HASH_BY_OID[tst.messageImprint.hashAlgorithm.algorithmId];
@@ -389,9 +476,16 @@ function checkTimestamp(value: unknown, signatureValue: Uint8Array): TimestampCh
       return { ok: false, reason: "the timestamp is for another signature" };
     }
     const check = checkSignerInfo(signed, [tstBytes]);
-    if (!check.signatureValid) return { ok: false, reason: `the timestamp's own signature is not valid (${check.reasons.join("; ")})` };
+    if (!check.signatureValid)
+      return {
+        ok: false,
+        reason: `the timestamp's own signature is not valid (${check.reasons.join("; ")})`,
+      };
     return { ok: true, time: tst.genTime, tsaName: check.signerName };
   } catch (error) {
-    return { ok: false, reason: `the timestamp cannot be read (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      reason: `the timestamp cannot be read (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
 }

@@ -4,11 +4,20 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
-import { createAssessmentScenario, type AssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  createAssessmentScenario,
+  type AssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { signPdf } from "./pades-sign";
 import { createTestCertificateAuthority, parsePkcs12, type SigningIdentity } from "./pkcs12";
 import { storeSignedReport } from "./testing/signed-report-fixture";
-import { flipByteInSignedRange, makeUnsignedPdf, toolWorkspace, withAppendedBytes, type ToolWorkspace } from "./testing/test-pdf";
+import {
+  flipByteInSignedRange,
+  makeUnsignedPdf,
+  toolWorkspace,
+  withAppendedBytes,
+  type ToolWorkspace,
+} from "./testing/test-pdf";
 import { verifyReport } from "./verify-report.server";
 
 /**
@@ -39,7 +48,12 @@ beforeAll(async () => {
   const other = createTestCertificateAuthority("Somebody Else Ltd");
   foreign = parsePkcs12(other.p12, other.passphrase);
   scenario = await createAssessmentScenario();
-  stored = await storeSignedReport({ organizationId: scenario.org.id, assessmentId: scenario.assessment.id, decidedById: scenario.dpo.userId, identity: ours });
+  stored = await storeSignedReport({
+    organizationId: scenario.org.id,
+    assessmentId: scenario.assessment.id,
+    decidedById: scenario.dpo.userId,
+    identity: ours,
+  });
   tools = toolWorkspace();
 });
 afterAll(() => tools.cleanup());
@@ -63,7 +77,12 @@ describe("verifyReport", () => {
 
   it("says when a later decision superseded the report", async () => {
     const other = await createAssessmentScenario({ organizationId: scenario.org.id });
-    const old = await storeSignedReport({ organizationId: scenario.org.id, assessmentId: other.assessment.id, decidedById: scenario.dpo.userId, identity: ours });
+    const old = await storeSignedReport({
+      organizationId: scenario.org.id,
+      assessmentId: other.assessment.id,
+      decidedById: scenario.dpo.userId,
+      identity: ours,
+    });
     const supersededAt = new Date("2026-01-15T09:00:00Z");
     await db().decision.update({ where: { id: old.decision.id }, data: { supersededAt } });
     const result = await verifyReport(old.signed);
@@ -84,7 +103,9 @@ describe("verifyReport", () => {
   });
 
   it("calls a validly signed file we did not issue 'unknown'", async () => {
-    const signed = await signPdf(await makeUnsignedPdf("Foreign"), foreign, { signingTime: new Date() });
+    const signed = await signPdf(await makeUnsignedPdf("Foreign"), foreign, {
+      signingTime: new Date(),
+    });
     const result = await verifyReport(signed);
     expect(result.signature.kind).toBe("valid");
     expect(result.verdict).toBe("unknown");
@@ -96,7 +117,9 @@ describe("verifyReport", () => {
 
   it("reports unsigned PDFs and garbage without throwing", async () => {
     expect((await verifyReport(await makeUnsignedPdf())).verdict).toBe("unsigned");
-    expect((await verifyReport(new TextEncoder().encode("PK\u0003\u0004 a zip, not a pdf"))).verdict).toBe("not_pdf");
+    expect(
+      (await verifyReport(new TextEncoder().encode("PK\u0003\u0004 a zip, not a pdf"))).verdict,
+    ).toBe("not_pdf");
   });
 });
 
@@ -108,15 +131,23 @@ describe("vetted verify / vetted report", () => {
     expect(valid.stdout).toContain(scenario.org.name);
     expect(valid.code).toBe(0);
 
-    const tampered = vetted(["verify", tools.write("tampered.pdf", flipByteInSignedRange(stored.signed))]);
+    const tampered = vetted([
+      "verify",
+      tools.write("tampered.pdf", flipByteInSignedRange(stored.signed)),
+    ]);
     expect(tampered.stdout).toContain("MODIFIED");
     expect(tampered.code).toBe(1);
 
-    const appended = vetted(["verify", tools.write("appended.pdf", withAppendedBytes(stored.signed))]);
+    const appended = vetted([
+      "verify",
+      tools.write("appended.pdf", withAppendedBytes(stored.signed)),
+    ]);
     expect(appended.stdout).toContain("MODIFIED");
     expect(appended.code).toBe(1);
 
-    const foreignSigned = await signPdf(await makeUnsignedPdf("Foreign"), foreign, { signingTime: new Date() });
+    const foreignSigned = await signPdf(await makeUnsignedPdf("Foreign"), foreign, {
+      signingTime: new Date(),
+    });
     const unknown = vetted(["verify", tools.write("foreign.pdf", foreignSigned)]);
     expect(unknown.stdout).toContain("UNKNOWN");
     expect(unknown.code).toBe(1);
@@ -130,23 +161,51 @@ describe("vetted verify / vetted report", () => {
 
   it("report writes the organisation's signed reports, byte for byte, and nothing of other organisations", async () => {
     const otherOrg = await createAssessmentScenario();
-    const theirs = await storeSignedReport({ organizationId: otherOrg.org.id, assessmentId: otherOrg.assessment.id, decidedById: otherOrg.dpo.userId, identity: ours });
+    const theirs = await storeSignedReport({
+      organizationId: otherOrg.org.id,
+      assessmentId: otherOrg.assessment.id,
+      decidedById: otherOrg.dpo.userId,
+      identity: ours,
+    });
     const outDir = mkdtempSync(path.join(tmpdir(), "vetted-reports-"));
     try {
       const all = vetted(["report", "--org", scenario.org.slug, "--out-dir", outDir]);
       expect(all.code).toBe(0);
-      const expected = await db().signedReport.findMany({ where: { organizationId: scenario.org.id }, select: { assessmentId: true, decisionId: true, sha256: true } });
+      const expected = await db().signedReport.findMany({
+        where: { organizationId: scenario.org.id },
+        select: { assessmentId: true, decisionId: true, sha256: true },
+      });
       expect(expected.length).toBeGreaterThanOrEqual(1);
-      expect(readdirSync(outDir).sort()).toEqual(expected.map((r) => `${r.assessmentId}-${r.decisionId}.pdf`).sort());
+      expect(readdirSync(outDir).sort()).toEqual(
+        expected.map((r) => `${r.assessmentId}-${r.decisionId}.pdf`).sort(),
+      );
       const file = path.join(outDir, `${scenario.assessment.id}-${stored.decision.id}.pdf`);
       expect(Buffer.from(readFileSync(file)).equals(Buffer.from(stored.signed))).toBe(true);
-      expect(existsSync(path.join(outDir, `${otherOrg.assessment.id}-${theirs.decision.id}.pdf`))).toBe(false);
+      expect(
+        existsSync(path.join(outDir, `${otherOrg.assessment.id}-${theirs.decision.id}.pdf`)),
+      ).toBe(false);
 
       // --assessment of another organisation finds nothing.
-      const crossed = vetted(["report", "--org", scenario.org.slug, "--out-dir", outDir, "--assessment", otherOrg.assessment.id]);
+      const crossed = vetted([
+        "report",
+        "--org",
+        scenario.org.slug,
+        "--out-dir",
+        outDir,
+        "--assessment",
+        otherOrg.assessment.id,
+      ]);
       expect(crossed.code).toBe(1);
       const one = mkdtempSync(path.join(tmpdir(), "vetted-reports-one-"));
-      const narrowed = vetted(["report", "--org", scenario.org.slug, "--out-dir", one, "--assessment", scenario.assessment.id]);
+      const narrowed = vetted([
+        "report",
+        "--org",
+        scenario.org.slug,
+        "--out-dir",
+        one,
+        "--assessment",
+        scenario.assessment.id,
+      ]);
       expect(narrowed.code).toBe(0);
       expect(readdirSync(one)).toEqual([`${scenario.assessment.id}-${stored.decision.id}.pdf`]);
       rmSync(one, { recursive: true, force: true });

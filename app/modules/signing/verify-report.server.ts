@@ -13,7 +13,8 @@ import type { PdfSignatureVerification } from "./verify-pdf-signature";
  * event loop; a file the worker cannot finish in its time or memory is "unchecked", and a full
  * pool throws ParserBusyError (the caller answers "busy, try again").
  */
-export type ReportVerdict = "valid" | "modified" | "invalid" | "unknown" | "unsigned" | "not_pdf" | "unchecked";
+export type ReportVerdict =
+  "valid" | "modified" | "invalid" | "unknown" | "unsigned" | "not_pdf" | "unchecked";
 
 /** Why a file was not checked: a limit of the check, its time, or the worker's memory. */
 export type UncheckedReason = "time" | "structure" | "signatures" | "resources";
@@ -51,7 +52,14 @@ const reportSelect = {
   signedAt: true,
   timestamped: true,
   organization: { select: { name: true } },
-  assessment: { select: { id: true, title: true, vendor: { select: { name: true } }, product: { select: { name: true } } } },
+  assessment: {
+    select: {
+      id: true,
+      title: true,
+      vendor: { select: { name: true } },
+      product: { select: { name: true } },
+    },
+  },
   decision: { select: { id: true, outcome: true, supersededAt: true } },
 } as const;
 
@@ -60,7 +68,12 @@ type ReportRow = {
   signedAt: Date;
   timestamped: boolean;
   organization: { name: string };
-  assessment: { id: string; title: string; vendor: { name: string }; product: { name: string } | null };
+  assessment: {
+    id: string;
+    title: string;
+    vendor: { name: string };
+    product: { name: string } | null;
+  };
   decision: { id: string; outcome: string; supersededAt: Date | null };
 };
 
@@ -101,22 +114,36 @@ export interface VerifyReportOptions {
   transfer?: boolean;
 }
 
-export async function verifyReport(bytes: Uint8Array, options: VerifyReportOptions = {}): Promise<ReportVerification> {
+export async function verifyReport(
+  bytes: Uint8Array,
+  options: VerifyReportOptions = {},
+): Promise<ReportVerification> {
   // new Uint8Array(view) copies (Buffer#slice would not).
-  const owned = options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
-  const outcome = await runParserJob("inspect-report-file", { bytes: owned, timeBudgetMs: parserTimeBudgetMs() }, { transfer: [owned.buffer as ArrayBuffer] });
+  const owned =
+    options.transfer && bytes.buffer instanceof ArrayBuffer ? bytes : new Uint8Array(bytes);
+  const outcome = await runParserJob(
+    "inspect-report-file",
+    { bytes: owned, timeBudgetMs: parserTimeBudgetMs() },
+    { transfer: [owned.buffer as ArrayBuffer] },
+  );
   if (outcome.status === "busy") throw new ParserBusyError();
-  if (outcome.status === "timeout") return unchecked("time", "the file could not be checked in time");
-  if (outcome.status === "failed") return unchecked("resources", `the file could not be checked (${outcome.reason})`);
+  if (outcome.status === "timeout")
+    return unchecked("time", "the file could not be checked in time");
+  if (outcome.status === "failed")
+    return unchecked("resources", `the file could not be checked (${outcome.reason})`);
   const inspection: ReportFileInspection = outcome.value;
   const { signature, sha256 } = inspection;
   const base = { signature, sha256, report: null };
-  if (signature.kind === "unchecked") return { ...base, verdict: "unchecked", uncheckedReason: signature.limit ?? "structure" };
-  if (signature.kind === "not_pdf" || signature.kind === "unsigned") return { ...base, verdict: signature.kind };
+  if (signature.kind === "unchecked")
+    return { ...base, verdict: "unchecked", uncheckedReason: signature.limit ?? "structure" };
+  if (signature.kind === "not_pdf" || signature.kind === "unsigned")
+    return { ...base, verdict: signature.kind };
 
   const issued = await db().signedReport.findUnique({ where: { sha256 }, select: reportSelect });
   if (signature.kind === "valid") {
-    return issued ? { ...base, verdict: "valid", report: facts(issued) } : { ...base, verdict: "unknown" };
+    return issued
+      ? { ...base, verdict: "valid", report: facts(issued) }
+      : { ...base, verdict: "unknown" };
   }
   if (signature.kind === "invalid") return { ...base, verdict: "invalid" };
   // Modified: name the report it claims to be, when the certificate is one of ours.
@@ -129,22 +156,36 @@ export async function verifyReport(bytes: Uint8Array, options: VerifyReportOptio
  * (the /Contents hole, which the change does not touch) is compared with the reports signed by
  * the same certificate at the same second.
  */
-async function claimedReport({ signature, signedPrefixSha256, signatureHole }: ReportFileInspection): Promise<VerifiedReportFacts | null> {
+async function claimedReport({
+  signature,
+  signedPrefixSha256,
+  signatureHole,
+}: ReportFileInspection): Promise<VerifiedReportFacts | null> {
   const range = signature.byteRange;
   if (!range || !signature.certificateFingerprint) return null;
   const [a, b, c] = range;
   if (signedPrefixSha256) {
-    const prefix = await db().signedReport.findUnique({ where: { sha256: signedPrefixSha256 }, select: reportSelect });
+    const prefix = await db().signedReport.findUnique({
+      where: { sha256: signedPrefixSha256 },
+      select: reportSelect,
+    });
     if (prefix) return facts(prefix);
   }
   if (!signature.signingTime || !signatureHole) return null;
   const from = signature.signingTime;
   const candidates = await db().signedReport.findMany({
-    where: { certificateFingerprint: signature.certificateFingerprint, signedAt: { gte: from, lt: new Date(from.getTime() + 1000) } },
+    where: {
+      certificateFingerprint: signature.certificateFingerprint,
+      signedAt: { gte: from, lt: new Date(from.getTime() + 1000) },
+    },
     select: { ...reportSelect, signedPdf: true },
     take: 20,
   });
   const hole = Buffer.from(signatureHole);
-  const match = candidates.find((row) => Buffer.from(row.signedPdf).subarray(a + b, c).equals(hole));
+  const match = candidates.find((row) =>
+    Buffer.from(row.signedPdf)
+      .subarray(a + b, c)
+      .equals(hole),
+  );
   return match ? facts(match) : null;
 }

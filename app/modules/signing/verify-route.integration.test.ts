@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAssessmentScenario, type AssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  createAssessmentScenario,
+  type AssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { createClient, startAppServer, type AppServer } from "../../../tests/support/app-server";
 import { signPdf } from "./pades-sign";
 import { createTestCertificateAuthority, parsePkcs12, type SigningIdentity } from "./pkcs12";
@@ -26,13 +29,26 @@ beforeAll(async () => {
   const other = createTestCertificateAuthority("Somebody Else Ltd");
   foreign = parsePkcs12(other.p12, other.passphrase);
   scenario = await createAssessmentScenario();
-  stored = await storeSignedReport({ organizationId: scenario.org.id, assessmentId: scenario.assessment.id, decidedById: scenario.dpo.userId, identity });
+  stored = await storeSignedReport({
+    organizationId: scenario.org.id,
+    assessmentId: scenario.assessment.id,
+    decidedById: scenario.dpo.userId,
+    identity,
+  });
 });
 afterAll(() => app.close());
 
-function upload(bytes: Uint8Array | string, name = "report.pdf", headers: Record<string, string> = {}) {
+function upload(
+  bytes: Uint8Array | string,
+  name = "report.pdf",
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
-  form.append("file", new Blob([typeof bytes === "string" ? bytes : Buffer.from(bytes)], { type: "application/pdf" }), name);
+  form.append(
+    "file",
+    new Blob([typeof bytes === "string" ? bytes : Buffer.from(bytes)], { type: "application/pdf" }),
+    name,
+  );
   // A fresh client per upload: each is an anonymous visitor.
   return createClient(app.baseUrl).post("/verify", form, { headers });
 }
@@ -47,7 +63,9 @@ describe("/verify", () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain("Verify a signed assessment report");
     expect(page.body).toMatch(/enctype="multipart\/form-data"/i);
-    const german = await createClient(app.baseUrl).get("/verify", { headers: { "Accept-Language": "de-DE,de;q=0.9" } });
+    const german = await createClient(app.baseUrl).get("/verify", {
+      headers: { "Accept-Language": "de-DE,de;q=0.9" },
+    });
     expect(german.body).toContain("Signierten Bewertungsbericht prüfen");
   });
 
@@ -72,7 +90,9 @@ describe("/verify", () => {
   });
 
   it("calls a foreign signed file unknown, an unsigned PDF unsigned and garbage not a PDF", async () => {
-    const foreignSigned = await signPdf(await makeUnsignedPdf("Foreign"), foreign, { signingTime: new Date() });
+    const foreignSigned = await signPdf(await makeUnsignedPdf("Foreign"), foreign, {
+      signingTime: new Date(),
+    });
     const unknown = await upload(foreignSigned);
     expect(unknown.status).toBe(200);
     expect(verdictOf(unknown.body)).toBe("unknown");
@@ -97,8 +117,13 @@ describe("/verify", () => {
 
   // Last: it exhausts this IP's window.
   it("limits checks per IP with 429 and Retry-After", async () => {
-    const bucket = await db().rateLimitBucket.findFirstOrThrow({ where: { key: { startsWith: "verify:ip:" } } });
-    await db().rateLimitBucket.update({ where: { key: bucket.key }, data: { count: VERIFY_RATE_LIMIT.limit } });
+    const bucket = await db().rateLimitBucket.findFirstOrThrow({
+      where: { key: { startsWith: "verify:ip:" } },
+    });
+    await db().rateLimitBucket.update({
+      where: { key: bucket.key },
+      data: { count: VERIFY_RATE_LIMIT.limit },
+    });
     const res = await upload(stored.signed);
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);

@@ -81,11 +81,15 @@ describe("/verify while the parser workers are busy", () => {
     const refused = await upload(report);
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("5");
-    expect(refused.body).toContain("Many files are being checked right now. Please try again in a moment.");
+    expect(refused.body).toContain(
+      "Many files are being checked right now. Please try again in a moment.",
+    );
     expect(verdictOf(refused.body)).toBeNull();
     const german = await upload(report, { "Accept-Language": "de-DE,de;q=0.9" });
     expect(german.status).toBe(503);
-    expect(german.body).toContain("Gerade werden viele Dateien geprüft. Bitte versuchen Sie es gleich noch einmal.");
+    expect(german.body).toContain(
+      "Gerade werden viele Dateien geprüft. Bitte versuchen Sie es gleich noch einmal.",
+    );
 
     worker.release();
     expect((await worker.held).status).toBe("done");
@@ -104,7 +108,12 @@ describe("/verify while the parser workers are busy", () => {
       objects[4000 + i] = `<< /FT /Sig /T (s${i}) /V ${3000 + i} 0 R >>`;
       fields.push(`${4000 + i} 0 R`);
     }
-    const res = await upload(withIncrementalUpdate(report, { ...objects, [form]: `<< /Fields [ ${fields.join(" ")} ] >>` }));
+    const res = await upload(
+      withIncrementalUpdate(report, {
+        ...objects,
+        [form]: `<< /Fields [ ${fields.join(" ")} ] >>`,
+      }),
+    );
     expect(res.status).toBe(200);
     expect(verdictOf(res.body)).toBe("unchecked");
     expect(res.body).toContain("Could not be checked");

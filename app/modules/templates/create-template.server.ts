@@ -5,11 +5,20 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { TEMPLATE_KEY_PATTERN } from "../questionnaires/template-definition";
 import { starterDefinition } from "./draft-edits";
-import { nextVersionNumber, storedDefinition, templateChecksum } from "./publish-template-version.server";
+import {
+  nextVersionNumber,
+  storedDefinition,
+  templateChecksum,
+} from "./publish-template-version.server";
 import { createdByOf, requireTemplateWriter, type TemplateActor } from "./template-access";
 
 export const createTemplateSchema = z.object({
-  key: z.string().trim().min(1, "required").max(80, "tooLong").regex(TEMPLATE_KEY_PATTERN, "templateKeyFormat"),
+  key: z
+    .string()
+    .trim()
+    .min(1, "required")
+    .max(80, "tooLong")
+    .regex(TEMPLATE_KEY_PATTERN, "templateKeyFormat"),
   titleEn: displayNameSchema({ max: 200, required: "required", tooLong: "tooLong" }),
   titleDe: displayNameSchema({ max: 200, required: "required", tooLong: "tooLong" }),
 });
@@ -25,7 +34,11 @@ export async function createTemplate(actor: TemplateActor, input: CreateTemplate
       where: { organizationId_key: { organizationId: actor.organizationId, key } },
       select: { id: true },
     });
-    if (taken) throw new DomainError("CONFLICT", "errors.templateKeyTaken", { reason: "keyTaken", params: { key } });
+    if (taken)
+      throw new DomainError("CONFLICT", "errors.templateKeyTaken", {
+        reason: "keyTaken",
+        params: { key },
+      });
     const template = await tx.questionnaireTemplate.create({
       data: { organizationId: actor.organizationId, key, name: titleEn },
       select: { id: true, key: true },

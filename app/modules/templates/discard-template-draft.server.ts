@@ -11,14 +11,19 @@ export const discardTemplateDraftSchema = z.object({
 });
 
 /** Deletes the open draft, but only the revision the author saw (a colleague's later edits are not thrown away unseen). */
-export async function discardTemplateDraft(actor: TemplateActor, input: z.input<typeof discardTemplateDraftSchema>) {
+export async function discardTemplateDraft(
+  actor: TemplateActor,
+  input: z.input<typeof discardTemplateDraftSchema>,
+) {
   requireTemplateWriter(actor);
   const { templateId, revision } = discardTemplateDraftSchema.parse(input);
   return inTransaction(async (tx) => {
     const template = await findTemplate(actor, templateId, tx);
     const draft = await findDraft(template.id, tx);
     if (!draft || draft.revision !== revision) throw draftConflict(draft?.revision ?? null);
-    const deleted = await tx.templateVersion.deleteMany({ where: { id: draft.id, status: "DRAFT", revision } });
+    const deleted = await tx.templateVersion.deleteMany({
+      where: { id: draft.id, status: "DRAFT", revision },
+    });
     if (deleted.count !== 1) throw draftConflict(null);
     await recordAuditEvent(tx, actor, {
       action: "template.draft_discarded",

@@ -5,7 +5,11 @@
 // does not show (indicator, residency role, thresholds, option safeguards) are kept as they are;
 // the advanced (YAML) editor can change them.
 
-import type { TemplateDefinition, TemplateQuestion, TemplateSection } from "../questionnaires/template-definition";
+import type {
+  TemplateDefinition,
+  TemplateQuestion,
+  TemplateSection,
+} from "../questionnaires/template-definition";
 
 /** What the routes read from a form: `get` for one value, `getAll` for repeated fields. */
 export interface FormValues {
@@ -36,7 +40,8 @@ function uniqueKey(taken: ReadonlySet<string>, base: string): string {
   }
 }
 
-const questionKeys = (definition: Definition) => new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key)));
+const questionKeys = (definition: Definition) =>
+  new Set(definition.sections.flatMap((s) => s.questions.map((q) => q.key)));
 
 function newQuestion(key: string): TemplateQuestion {
   return {
@@ -55,7 +60,14 @@ export function starterDefinition(key: string, title: { en: string; de: string }
   return {
     key,
     title,
-    sections: [{ key: "general", title: { en: "General", de: "Allgemein" }, weight: 1, questions: [newQuestion("general.q1")] }],
+    sections: [
+      {
+        key: "general",
+        title: { en: "General", de: "Allgemein" },
+        weight: 1,
+        questions: [newQuestion("general.q1")],
+      },
+    ],
   };
 }
 
@@ -83,7 +95,10 @@ export class EditTargetMissing extends Error {
 
 const text = (values: FormValues, name: string) => (values.get(name) ?? "").trim();
 
-function optionalLocalized(values: FormValues, prefix: string): { en: string; de: string } | undefined {
+function optionalLocalized(
+  values: FormValues,
+  prefix: string,
+): { en: string; de: string } | undefined {
   const en = text(values, `${prefix}En`);
   const de = text(values, `${prefix}De`);
   return en === "" && de === "" ? undefined : { en, de };
@@ -124,9 +139,14 @@ export function addSection(definition: Definition): { candidate: unknown; sectio
   return { candidate: next, sectionKey };
 }
 
-export function updateSection(definition: Definition, sectionKey: string, values: FormValues): unknown {
+export function updateSection(
+  definition: Definition,
+  sectionKey: string,
+  values: FormValues,
+): unknown {
   const next = clone(definition);
-  const section = next.sections[sectionIndex(next, sectionKey)]! as TemplateSection & Record<string, unknown>;
+  const section = next.sections[sectionIndex(next, sectionKey)]! as TemplateSection &
+    Record<string, unknown>;
   section.key = text(values, "key");
   section.title = { en: text(values, "titleEn"), de: text(values, "titleDe") };
   const description = optionalLocalized(values, "description");
@@ -141,7 +161,11 @@ function move<T>(items: T[], from: number, to: number) {
   items.splice(to, 0, item!);
 }
 
-export function moveSection(definition: Definition, sectionKey: string, direction: "up" | "down"): unknown {
+export function moveSection(
+  definition: Definition,
+  sectionKey: string,
+  direction: "up" | "down",
+): unknown {
   const next = clone(definition);
   const from = sectionIndex(next, sectionKey);
   const to = direction === "up" ? from - 1 : from + 1;
@@ -155,7 +179,10 @@ export function deleteSection(definition: Definition, sectionKey: string): unkno
   return next;
 }
 
-export function addQuestion(definition: Definition, sectionKey: string): { candidate: unknown; questionKey: string } {
+export function addQuestion(
+  definition: Definition,
+  sectionKey: string,
+): { candidate: unknown; questionKey: string } {
   const next = clone(definition);
   const section = next.sections[sectionIndex(next, sectionKey)]!;
   const questionKey = uniqueKey(questionKeys(next), `${section.key}.q`);
@@ -167,14 +194,20 @@ export function addQuestion(definition: Definition, sectionKey: string): { candi
  * Up/down within the section; past its first or last question the question moves into the
  * previous or next section, so every order can be reached with the two buttons.
  */
-export function moveQuestion(definition: Definition, questionKey: string, direction: "up" | "down"): unknown {
+export function moveQuestion(
+  definition: Definition,
+  questionKey: string,
+  direction: "up" | "down",
+): unknown {
   const next = clone(definition);
   const { s, q } = questionPosition(next, questionKey);
   const questions = next.sections[s]!.questions;
   if (direction === "up" && q > 0) move(questions, q, q - 1);
   else if (direction === "down" && q < questions.length - 1) move(questions, q, q + 1);
-  else if (direction === "up" && s > 0) next.sections[s - 1]!.questions.push(...questions.splice(q, 1));
-  else if (direction === "down" && s < next.sections.length - 1) next.sections[s + 1]!.questions.unshift(...questions.splice(q, 1));
+  else if (direction === "up" && s > 0)
+    next.sections[s - 1]!.questions.push(...questions.splice(q, 1));
+  else if (direction === "down" && s < next.sections.length - 1)
+    next.sections[s + 1]!.questions.unshift(...questions.splice(q, 1));
   return next;
 }
 
@@ -192,7 +225,10 @@ const CHOICE_TYPES = new Set(["single_choice", "multi_choice"]);
  * value are ignored (the blank rows for new options); fields that do not apply to the chosen
  * type are dropped so that changing the type does not leave stale settings behind.
  */
-export function questionFromForm(existing: TemplateQuestion, values: FormValues): Record<string, unknown> {
+export function questionFromForm(
+  existing: TemplateQuestion,
+  values: FormValues,
+): Record<string, unknown> {
   const type = text(values, "type") || existing.type;
   const question: Record<string, unknown> = {
     key: text(values, "key"),
@@ -216,10 +252,14 @@ export function questionFromForm(existing: TemplateQuestion, values: FormValues)
       const kept = previous.get(text(values, `options[${i}].original`) || value);
       const option: Record<string, unknown> = {
         value,
-        label: { en: text(values, `options[${i}].labelEn`), de: text(values, `options[${i}].labelDe`) },
+        label: {
+          en: text(values, `options[${i}].labelEn`),
+          de: text(values, `options[${i}].labelDe`),
+        },
         points: numberField(values, `options[${i}].points`) ?? 0,
       };
-      if (type === "multi_choice" && values.get(`options[${i}].exclusive`) === "on") option.exclusive = true;
+      if (type === "multi_choice" && values.get(`options[${i}].exclusive`) === "on")
+        option.exclusive = true;
       if (kept?.safeguard) option.safeguard = kept.safeguard;
       options.push(option);
     }
@@ -237,8 +277,13 @@ export function questionFromForm(existing: TemplateQuestion, values: FormValues)
   // The form edits a single condition; composite (all/any) rules stay as they are unless the
   // author replaces them here (or edits them in the advanced editor).
   const showIfQuestion = text(values, "showIfQuestion");
-  if (values.get("showIfMode") === "composite" && existing.showIf) question.showIf = existing.showIf;
-  else if (showIfQuestion !== "") question.showIf = { question: showIfQuestion, in: list(values.get("showIfValues") ?? "", /[,\s]+/) };
+  if (values.get("showIfMode") === "composite" && existing.showIf)
+    question.showIf = existing.showIf;
+  else if (showIfQuestion !== "")
+    question.showIf = {
+      question: showIfQuestion,
+      in: list(values.get("showIfValues") ?? "", /[,\s]+/),
+    };
 
   if (type === "number") {
     const unit = text(values, "unit");
@@ -248,19 +293,30 @@ export function questionFromForm(existing: TemplateQuestion, values: FormValues)
     if (min !== undefined) question.min = min;
     if (max !== undefined) question.max = max;
   }
-  if ((type === "number" || type === "date") && existing.thresholds) question.thresholds = existing.thresholds;
+  if ((type === "number" || type === "date") && existing.thresholds)
+    question.thresholds = existing.thresholds;
   if (type === "evidence") {
-    question.evidence = { documentTypes: values.getAll("evidenceTypes"), expiryRequired: values.get("expiryRequired") === "on" };
+    question.evidence = {
+      documentTypes: values.getAll("evidenceTypes"),
+      expiryRequired: values.get("expiryRequired") === "on",
+    };
   }
   if (existing.indicator) question.indicator = existing.indicator;
   if (existing.residency) question.residency = existing.residency;
   return question;
 }
 
-export function updateQuestion(definition: Definition, questionKey: string, values: FormValues): unknown {
+export function updateQuestion(
+  definition: Definition,
+  questionKey: string,
+  values: FormValues,
+): unknown {
   const next = clone(definition);
   const { s, q } = questionPosition(next, questionKey);
-  (next.sections[s]!.questions as unknown[])[q] = questionFromForm(next.sections[s]!.questions[q]!, values);
+  (next.sections[s]!.questions as unknown[])[q] = questionFromForm(
+    next.sections[s]!.questions[q]!,
+    values,
+  );
   return next;
 }
 

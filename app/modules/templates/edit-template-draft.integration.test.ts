@@ -68,7 +68,10 @@ describe("editTemplateDraft", () => {
     const unknownIntent = await domainErrorOf(
       editTemplateDraft(actor, request(templateId, { intent: "drop-table", revision: "1" })),
     );
-    expect([unknownIntent.code, unknownIntent.message]).toEqual(["VALIDATION", "errors.unknownFormAction"]);
+    expect([unknownIntent.code, unknownIntent.message]).toEqual([
+      "VALIDATION",
+      "errors.unknownFormAction",
+    ]);
     expect((await findDraft(templateId))!.revision).toBe(1);
   });
 

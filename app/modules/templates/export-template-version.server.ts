@@ -12,7 +12,10 @@ export const exportTemplateVersionSchema = z.object({
 });
 
 /** One version (published or draft) as a JSON or YAML file; importing it again gives the same checksum. */
-export async function exportTemplateVersion(actor: TemplateActor, input: z.input<typeof exportTemplateVersionSchema>) {
+export async function exportTemplateVersion(
+  actor: TemplateActor,
+  input: z.input<typeof exportTemplateVersionSchema>,
+) {
   const { templateId, versionId, format } = exportTemplateVersionSchema.parse(input);
   const version = await db().templateVersion.findFirst({
     where: { id: versionId, templateId, template: { organizationId: actor.organizationId } },
@@ -29,7 +32,10 @@ export async function exportTemplateVersion(actor: TemplateActor, input: z.input
 }
 
 /** The version to export by template key (CLI): a given version number, else the latest published one. */
-export async function findVersionToExport(actor: TemplateActor, input: { key: string; version?: number }) {
+export async function findVersionToExport(
+  actor: TemplateActor,
+  input: { key: string; version?: number },
+) {
   const version = await db().templateVersion.findFirst({
     where: {
       template: { organizationId: actor.organizationId, key: input.key },
@@ -40,8 +46,12 @@ export async function findVersionToExport(actor: TemplateActor, input: { key: st
   });
   if (!version) {
     throw input.version === undefined
-      ? new DomainError("NOT_FOUND", "errors.templateNoPublishedVersion", { params: { key: input.key } })
-      : new DomainError("NOT_FOUND", "errors.templateNoSuchVersion", { params: { key: input.key, version: input.version } });
+      ? new DomainError("NOT_FOUND", "errors.templateNoPublishedVersion", {
+          params: { key: input.key },
+        })
+      : new DomainError("NOT_FOUND", "errors.templateNoSuchVersion", {
+          params: { key: input.key, version: input.version },
+        });
   }
   return { templateId: version.templateId, versionId: version.id };
 }

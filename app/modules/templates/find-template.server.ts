@@ -7,7 +7,11 @@ import type { TemplateActor } from "./template-access";
 type Client = Tx | ReturnType<typeof db>;
 
 /** The template with this id in the actor's organisation; NOT_FOUND for any other id. */
-export async function findTemplate(actor: TemplateActor, templateId: string, client: Client = db()) {
+export async function findTemplate(
+  actor: TemplateActor,
+  templateId: string,
+  client: Client = db(),
+) {
   const template = await client.questionnaireTemplate.findFirst({
     where: { id: templateId, organizationId: actor.organizationId },
     select: { id: true, key: true, name: true },
@@ -21,7 +25,14 @@ export async function findDraft(templateId: string, client: Client = db()) {
   const draft = await client.templateVersion.findFirst({
     where: { templateId, status: "DRAFT" },
     orderBy: { version: "desc" },
-    select: { id: true, version: true, revision: true, definition: true, origin: true, createdAt: true },
+    select: {
+      id: true,
+      version: true,
+      revision: true,
+      definition: true,
+      origin: true,
+      createdAt: true,
+    },
   });
   return draft ? { ...draft, definition: parseStoredDefinition(draft.definition) } : null;
 }

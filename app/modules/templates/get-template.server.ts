@@ -10,7 +10,10 @@ import { diffTemplateDefinitions } from "./template-diff";
  * chosen version (default: the newest) its differences to the version before it — for a
  * published version the previous published one, for the draft the latest published one.
  */
-export async function getTemplate(actor: UserActor, input: { templateId: string; versionId?: string | null }) {
+export async function getTemplate(
+  actor: UserActor,
+  input: { templateId: string; versionId?: string | null },
+) {
   const template = await findTemplate(actor, input.templateId);
   const versions = await db().templateVersion.findMany({
     where: { templateId: template.id },
@@ -27,7 +30,9 @@ export async function getTemplate(actor: UserActor, input: { templateId: string;
       _count: { select: { assessments: true } },
     },
   });
-  const authorIds = [...new Set(versions.map((v) => v.createdById).filter((id): id is string => id !== null))];
+  const authorIds = [
+    ...new Set(versions.map((v) => v.createdById).filter((id): id is string => id !== null)),
+  ];
   // Only members of this organisation are named; anyone else stays anonymous.
   const authors = await db().membership.findMany({
     where: { organizationId: actor.organizationId, userId: { in: authorIds } },
@@ -35,17 +40,24 @@ export async function getTemplate(actor: UserActor, input: { templateId: string;
   });
   const authorName = new Map(authors.map((a) => [a.userId, a.user.name]));
 
-  const selected = input.versionId ? versions.find((v) => v.id === input.versionId) : (versions.find((v) => v.status === "PUBLISHED") ?? versions[0]);
-  if (input.versionId && !selected) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
+  const selected = input.versionId
+    ? versions.find((v) => v.id === input.versionId)
+    : (versions.find((v) => v.status === "PUBLISHED") ?? versions[0]);
+  if (input.versionId && !selected)
+    throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
   let comparison = null;
   if (selected) {
-    const previous = versions.find((v) => v.status === "PUBLISHED" && v.version < selected.version && v.id !== selected.id) ??
+    const previous =
+      versions.find(
+        (v) => v.status === "PUBLISHED" && v.version < selected.version && v.id !== selected.id,
+      ) ??
       (selected.status === "DRAFT" ? versions.find((v) => v.status === "PUBLISHED") : undefined);
     const rows = await db().templateVersion.findMany({
       where: { id: { in: [selected.id, ...(previous ? [previous.id] : [])] } },
       select: { id: true, definition: true },
     });
-    const definitionOf = (id: string) => parseStoredDefinition(rows.find((r) => r.id === id)!.definition);
+    const definitionOf = (id: string) =>
+      parseStoredDefinition(rows.find((r) => r.id === id)!.definition);
     const current = definitionOf(selected.id);
     comparison = {
       versionId: selected.id,
@@ -71,7 +83,9 @@ export async function getTemplate(actor: UserActor, input: { templateId: string;
       createdBy: v.createdById ? (authorName.get(v.createdById) ?? null) : null,
       assessments: v._count.assessments,
     })),
-    draft: versions.find((v) => v.status === "DRAFT") ? { id: versions.find((v) => v.status === "DRAFT")!.id } : null,
+    draft: versions.find((v) => v.status === "DRAFT")
+      ? { id: versions.find((v) => v.status === "DRAFT")!.id }
+      : null,
     comparison,
   };
 }

@@ -4,10 +4,19 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import { templateError } from "../questionnaires/template-definition";
 import { findDraft, findLatestPublished } from "./find-template.server";
-import { nextVersionNumber, publishTemplateVersion, storedDefinition, templateChecksum } from "./publish-template-version.server";
+import {
+  nextVersionNumber,
+  publishTemplateVersion,
+  storedDefinition,
+  templateChecksum,
+} from "./publish-template-version.server";
 import { createdByOf, requireTemplateWriter, type TemplateActor } from "./template-access";
 import { parseTemplateFileInWorker } from "./parse-template-file.server";
-import { TEMPLATE_FILE_FORMATS, TEMPLATE_FILE_MAX_BYTES, type TemplateFileError } from "./template-file";
+import {
+  TEMPLATE_FILE_FORMATS,
+  TEMPLATE_FILE_MAX_BYTES,
+  type TemplateFileError,
+} from "./template-file";
 
 export const importTemplateSchema = z.object({
   text: z.string(),
@@ -42,11 +51,21 @@ export type ImportTemplateResult =
  * the latest published version. The file is parsed in a parser worker (ADR 0014); a full pool
  * throws ParserBusyError before anything is written.
  */
-export async function importTemplate(actor: TemplateActor, input: ImportTemplateInput): Promise<ImportTemplateResult> {
+export async function importTemplate(
+  actor: TemplateActor,
+  input: ImportTemplateInput,
+): Promise<ImportTemplateResult> {
   requireTemplateWriter(actor);
   const { text, format, mode, publish, fileName } = importTemplateSchema.parse(input);
   if (Buffer.byteLength(text, "utf8") > TEMPLATE_FILE_MAX_BYTES) {
-    return { ok: false, errors: [templateError("(file)", "templateErrors.fileTooLarge", { size: TEMPLATE_FILE_MAX_BYTES / 1024 / 1024 })] };
+    return {
+      ok: false,
+      errors: [
+        templateError("(file)", "templateErrors.fileTooLarge", {
+          size: TEMPLATE_FILE_MAX_BYTES / 1024 / 1024,
+        }),
+      ],
+    };
   }
   const parsed = await parseTemplateFileInWorker(text, format);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
@@ -59,36 +78,78 @@ export async function importTemplate(actor: TemplateActor, input: ImportTemplate
       select: { id: true, key: true },
     });
     if (mode === "new" && existing) {
-      throw new DomainError("CONFLICT", "errors.templateKeyTakenImport", { reason: "keyTaken", params: { key: definition.key } });
+      throw new DomainError("CONFLICT", "errors.templateKeyTakenImport", {
+        reason: "keyTaken",
+        params: { key: definition.key },
+      });
     }
     if (mode === "draft" && !existing) {
-      throw new DomainError("NOT_FOUND", "errors.templateKeyNotFound", { reason: "noTemplate", params: { key: definition.key } });
+      throw new DomainError("NOT_FOUND", "errors.templateKeyNotFound", {
+        reason: "noTemplate",
+        params: { key: definition.key },
+      });
     }
     const template =
       existing ??
       (await tx.questionnaireTemplate.create({
-        data: { organizationId: actor.organizationId, key: definition.key, name: definition.title.en },
+        data: {
+          organizationId: actor.organizationId,
+          key: definition.key,
+          name: definition.title.en,
+        },
         select: { id: true, key: true },
       }));
     const audit = (outcome: string, versionId: string, version: number) =>
       recordAuditEvent(tx, actor, {
         action: "template.imported",
         target: { type: "template", id: template.id },
-        payload: { key: template.key, outcome, versionId, version, checksum, format: parsed.format, fileName: fileName ?? null, newTemplate: !existing },
+        payload: {
+          key: template.key,
+          outcome,
+          versionId,
+          version,
+          checksum,
+          format: parsed.format,
+          fileName: fileName ?? null,
+          newTemplate: !existing,
+        },
       });
 
     if (publish) {
       const latest = existing ? await findLatestPublished(template.id, tx) : null;
       if (latest && latest.checksum === checksum) {
-        return { ok: true, templateId: template.id, key: template.key, versionId: latest.id, version: latest.version, checksum, outcome: "unchanged" };
+        return {
+          ok: true,
+          templateId: template.id,
+          key: template.key,
+          versionId: latest.id,
+          version: latest.version,
+          checksum,
+          outcome: "unchanged",
+        };
       }
-      const published = await publishTemplateVersion(tx, actor, { templateId: template.id, definition, origin: "import" });
+      const published = await publishTemplateVersion(tx, actor, {
+        templateId: template.id,
+        definition,
+        origin: "import",
+      });
       await audit("published", published.id, published.version);
-      return { ok: true, templateId: template.id, key: template.key, versionId: published.id, version: published.version, checksum, outcome: "published" };
+      return {
+        ok: true,
+        templateId: template.id,
+        key: template.key,
+        versionId: published.id,
+        version: published.version,
+        checksum,
+        outcome: "published",
+      };
     }
 
     if (existing && (await findDraft(template.id, tx))) {
-      throw new DomainError("CONFLICT", "errors.draftOpen", { reason: "draftOpen", params: { key: template.key } });
+      throw new DomainError("CONFLICT", "errors.draftOpen", {
+        reason: "draftOpen",
+        params: { key: template.key },
+      });
     }
     const version = await nextVersionNumber(tx, actor.organizationId, template.id);
     const draft = await tx.templateVersion.create({
@@ -104,6 +165,14 @@ export async function importTemplate(actor: TemplateActor, input: ImportTemplate
       select: { id: true },
     });
     await audit(existing ? "draft" : "created", draft.id, version);
-    return { ok: true, templateId: template.id, key: template.key, versionId: draft.id, version, checksum, outcome: existing ? "draft" : "created" };
+    return {
+      ok: true,
+      templateId: template.id,
+      key: template.key,
+      versionId: draft.id,
+      version,
+      checksum,
+      outcome: existing ? "draft" : "created",
+    };
   });
 }

@@ -15,7 +15,14 @@ export async function listTemplates(actor: UserActor) {
       name: true,
       versions: {
         orderBy: { version: "desc" },
-        select: { id: true, version: true, status: true, origin: true, publishedAt: true, _count: { select: { assessments: true } } },
+        select: {
+          id: true,
+          version: true,
+          status: true,
+          origin: true,
+          publishedAt: true,
+          _count: { select: { assessments: true } },
+        },
       },
     },
   });
@@ -27,7 +34,14 @@ export async function listTemplates(actor: UserActor) {
       id: template.id,
       key: template.key,
       name: template.name,
-      latest: latest ? { id: latest.id, version: latest.version, origin: latest.origin, publishedAt: latest.publishedAt } : null,
+      latest: latest
+        ? {
+            id: latest.id,
+            version: latest.version,
+            origin: latest.origin,
+            publishedAt: latest.publishedAt,
+          }
+        : null,
       draft: draft ? { id: draft.id, version: draft.version } : null,
       versions: published.map((v) => ({ version: v.version, assessments: v._count.assessments })),
       assessments: published.reduce((sum, v) => sum + v._count.assessments, 0),
@@ -40,7 +54,12 @@ export async function latestPublishedVersions(actor: UserActor) {
   const versions = await db().templateVersion.findMany({
     where: { status: "PUBLISHED", template: { organizationId: actor.organizationId } },
     orderBy: [{ template: { name: "asc" } }, { version: "desc" }],
-    select: { id: true, version: true, templateId: true, template: { select: { name: true, key: true } } },
+    select: {
+      id: true,
+      version: true,
+      templateId: true,
+      template: { select: { name: true, key: true } },
+    },
   });
   const seen = new Set<string>();
   return versions

@@ -16,7 +16,10 @@ export const publishTemplateDraftSchema = z.object({
  * latest published version (a version without changes would only confuse), numbered after every
  * existing version. From then on it is immutable; running assessments keep their own version.
  */
-export async function publishTemplateDraft(actor: TemplateActor, input: z.input<typeof publishTemplateDraftSchema>) {
+export async function publishTemplateDraft(
+  actor: TemplateActor,
+  input: z.input<typeof publishTemplateDraftSchema>,
+) {
   requireTemplateWriter(actor);
   const { templateId, revision } = publishTemplateDraftSchema.parse(input);
   return inTransaction(async (tx) => {
@@ -38,7 +41,10 @@ export async function publishTemplateDraft(actor: TemplateActor, input: z.input<
       draft: { id: draft.id, revision },
       payload: { previousVersion: latest?.version ?? null },
     });
-    await tx.questionnaireTemplate.update({ where: { id: template.id }, data: { name: draft.definition.title.en } });
+    await tx.questionnaireTemplate.update({
+      where: { id: template.id },
+      data: { name: draft.definition.title.en },
+    });
     return published;
   });
 }

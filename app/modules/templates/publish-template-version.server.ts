@@ -29,7 +29,12 @@ export function storedDefinition(definition: TemplateDefinition): string {
  * except the draft being published). Serialised per organisation on PostgreSQL; on SQLite the
  * single writer does it. The unique (templateId, version) index backs both.
  */
-export async function nextVersionNumber(tx: Tx, organizationId: string, templateId: string, exceptVersionId?: string): Promise<number> {
+export async function nextVersionNumber(
+  tx: Tx,
+  organizationId: string,
+  templateId: string,
+  exceptVersionId?: string,
+): Promise<number> {
   await lockRow(tx, "Organization", organizationId);
   const latest = await tx.templateVersion.findFirst({
     where: { templateId, ...(exceptVersionId ? { id: { not: exceptVersionId } } : {}) },
@@ -57,14 +62,20 @@ export interface PublishedVersion {
   checksum: string;
 }
 
-export async function publishTemplateVersion(tx: Tx, actor: Actor, input: PublishTemplateVersionInput): Promise<PublishedVersion> {
+export async function publishTemplateVersion(
+  tx: Tx,
+  actor: Actor,
+  input: PublishTemplateVersionInput,
+): Promise<PublishedVersion> {
   const template = await tx.questionnaireTemplate.findFirst({
     where: { id: input.templateId, organizationId: actor.organizationId },
     select: { id: true, key: true },
   });
   if (!template) throw new DomainError("NOT_FOUND", "errors.templateNotFound");
   if (input.definition.key !== template.key) {
-    throw new DomainError("VALIDATION", "errors.templateKeyMismatch", { params: { given: input.definition.key, expected: template.key } });
+    throw new DomainError("VALIDATION", "errors.templateKeyMismatch", {
+      params: { given: input.definition.key, expected: template.key },
+    });
   }
   const checksum = templateChecksum(input.definition);
   const version = await nextVersionNumber(tx, actor.organizationId, template.id, input.draft?.id);
@@ -73,7 +84,12 @@ export async function publishTemplateVersion(tx: Tx, actor: Actor, input: Publis
   if (input.draft) {
     // Compare-and-set on the revision: a draft changed since the author looked at it is not published.
     const updated = await tx.templateVersion.updateMany({
-      where: { id: input.draft.id, templateId: template.id, status: "DRAFT", revision: input.draft.revision },
+      where: {
+        id: input.draft.id,
+        templateId: template.id,
+        status: "DRAFT",
+        revision: input.draft.revision,
+      },
       data: {
         status: "PUBLISHED",
         version,
@@ -104,7 +120,14 @@ export async function publishTemplateVersion(tx: Tx, actor: Actor, input: Publis
   await recordAuditEvent(tx, actor, {
     action: input.action ?? "template.published",
     target: { type: "template", id: template.id },
-    payload: { key: template.key, version, templateVersionId: id, checksum, origin: input.origin, ...input.payload },
+    payload: {
+      key: template.key,
+      version,
+      templateVersionId: id,
+      checksum,
+      origin: input.origin,
+      ...input.payload,
+    },
   });
   return { id, version, checksum };
 }

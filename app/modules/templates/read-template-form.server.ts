@@ -16,22 +16,31 @@ export async function readTemplateForm(request: Request): Promise<FormData> {
   if (declared > TEMPLATE_FORM_MAX_BYTES) throw tooLarge();
   let form: FormData;
   try {
-    form = isMultipart(request) ? await readMultipartForm(request, TEMPLATE_FORM_MAX_BYTES) : await readUrlEncoded(request);
+    form = isMultipart(request)
+      ? await readMultipartForm(request, TEMPLATE_FORM_MAX_BYTES)
+      : await readUrlEncoded(request);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw tooLarge();
     throw errorResponse(400, { key: "errors.formUnreadable" });
   }
   for (const [, value] of form) {
-    if (typeof value === "string" && value.includes("\u0000")) throw errorResponse(400, { key: "errors.formInvalidCharacters" });
+    if (typeof value === "string" && value.includes("\u0000"))
+      throw errorResponse(400, { key: "errors.formInvalidCharacters" });
   }
   return form;
 }
 
-const tooLarge = () => errorResponse(413, { key: "errors.uploadTooLarge", params: { size: TEMPLATE_FILE_MAX_BYTES / 1024 / 1024 } });
+const tooLarge = () =>
+  errorResponse(413, {
+    key: "errors.uploadTooLarge",
+    params: { size: TEMPLATE_FILE_MAX_BYTES / 1024 / 1024 },
+  });
 
 /** The import page's file upload: our multipart reader (file names with ; = " or filename* are fine). */
 function isMultipart(request: Request): boolean {
-  return (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  return (request.headers.get("Content-Type") ?? "")
+    .toLowerCase()
+    .startsWith("multipart/form-data");
 }
 
 /** The editor's form: counted while it streams, then parsed. */
@@ -45,5 +54,9 @@ async function readUrlEncoded(request: Request): Promise<FormData> {
       chunks.push(value);
     }
   }
-  return new Request(request.url, { method: "POST", headers: request.headers, body: Buffer.concat(chunks) }).formData();
+  return new Request(request.url, {
+    method: "POST",
+    headers: request.headers,
+    body: Buffer.concat(chunks),
+  }).formData();
 }

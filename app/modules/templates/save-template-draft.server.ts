@@ -2,7 +2,11 @@ import { z } from "zod";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
-import { parseTemplateDefinition, templateError, type TemplateDefinitionError } from "../questionnaires/template-definition";
+import {
+  parseTemplateDefinition,
+  templateError,
+  type TemplateDefinitionError,
+} from "../questionnaires/template-definition";
 import { findDraft, findTemplate } from "./find-template.server";
 import { storedDefinition, templateChecksum } from "./publish-template-version.server";
 import { requireTemplateWriter, type TemplateActor } from "./template-access";
@@ -25,7 +29,10 @@ export type SaveTemplateDraftResult =
 export function draftConflict(current: number | null): DomainError {
   return current === null
     ? new DomainError("CONFLICT", "errors.draftGone", { currentRevision: current })
-    : new DomainError("CONFLICT", "errors.draftChangedRevision", { currentRevision: current, params: { revision: current } });
+    : new DomainError("CONFLICT", "errors.draftChangedRevision", {
+        currentRevision: current,
+        params: { revision: current },
+      });
 }
 
 /**
@@ -33,9 +40,17 @@ export function draftConflict(current: number | null): DomainError {
  * revision is a CONFLICT and nothing is overwritten; an invalid definition comes back as a list
  * of errors with their paths and nothing is stored.
  */
-export async function saveTemplateDraft(actor: TemplateActor, input: SaveTemplateDraftInput): Promise<SaveTemplateDraftResult> {
+export async function saveTemplateDraft(
+  actor: TemplateActor,
+  input: SaveTemplateDraftInput,
+): Promise<SaveTemplateDraftResult> {
   requireTemplateWriter(actor);
-  const { templateId, revision, definition: candidate, change } = saveTemplateDraftSchema.parse(input);
+  const {
+    templateId,
+    revision,
+    definition: candidate,
+    change,
+  } = saveTemplateDraftSchema.parse(input);
   return inTransaction(async (tx) => {
     const template = await findTemplate(actor, templateId, tx);
     const draft = await findDraft(template.id, tx);
@@ -43,20 +58,38 @@ export async function saveTemplateDraft(actor: TemplateActor, input: SaveTemplat
     const parsed = parseTemplateDefinition(candidate);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
     if (parsed.definition.key !== template.key) {
-      return { ok: false, errors: [templateError("key", "templateErrors.keyMustStay", { key: template.key })] };
+      return {
+        ok: false,
+        errors: [templateError("key", "templateErrors.keyMustStay", { key: template.key })],
+      };
     }
     const checksum = templateChecksum(parsed.definition);
-    if (checksum === templateChecksum(draft.definition)) return { ok: true, revision, unchanged: true };
+    if (checksum === templateChecksum(draft.definition))
+      return { ok: true, revision, unchanged: true };
     const updated = await tx.templateVersion.updateMany({
       where: { id: draft.id, status: "DRAFT", revision },
-      data: { definition: storedDefinition(parsed.definition), checksum, revision: { increment: 1 } },
+      data: {
+        definition: storedDefinition(parsed.definition),
+        checksum,
+        revision: { increment: 1 },
+      },
     });
     if (updated.count !== 1) throw draftConflict(null);
-    await tx.questionnaireTemplate.update({ where: { id: template.id }, data: { name: parsed.definition.title.en } });
+    await tx.questionnaireTemplate.update({
+      where: { id: template.id },
+      data: { name: parsed.definition.title.en },
+    });
     await recordAuditEvent(tx, actor, {
       action: "template.draft_saved",
       target: { type: "template", id: template.id },
-      payload: { key: template.key, draftVersionId: draft.id, version: draft.version, revision: revision + 1, change, checksum },
+      payload: {
+        key: template.key,
+        draftVersionId: draft.id,
+        version: draft.version,
+        revision: revision + 1,
+        change,
+        checksum,
+      },
     });
     return { ok: true, revision: revision + 1, unchanged: false };
   });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { parseTemplateDefinition, type TemplateDefinition, type TemplateDefinitionInput } from "../questionnaires/template-definition";
+import {
+  parseTemplateDefinition,
+  type TemplateDefinition,
+  type TemplateDefinitionInput,
+} from "../questionnaires/template-definition";
 import { diffTemplateDefinitions } from "./template-diff";
 
 function parse(input: TemplateDefinitionInput): TemplateDefinition {
@@ -8,7 +12,12 @@ function parse(input: TemplateDefinitionInput): TemplateDefinition {
   return parsed.definition;
 }
 
-const yesNo = (key: string, en = key) => ({ key, type: "yes_no" as const, label: { en, de: `${en} (de)` }, required: true });
+const yesNo = (key: string, en = key) => ({
+  key,
+  type: "yes_no" as const,
+  label: { en, de: `${en} (de)` },
+  required: true,
+});
 
 function base(): TemplateDefinitionInput {
   return {
@@ -56,7 +65,9 @@ describe("diffTemplateDefinitions", () => {
     expect(diff.sections.moved.map((s) => s.key)).toHaveLength(1);
     expect(diff.questions.added.map((q) => q.key)).toEqual(["b.3"]);
     expect(diff.questions.removed.map((q) => q.key)).toEqual(["a.2"]);
-    expect(diff.questions.moved).toEqual([expect.objectContaining({ key: "b.1", fromSection: "b", toSection: "a" })]);
+    expect(diff.questions.moved).toEqual([
+      expect.objectContaining({ key: "b.1", fromSection: "b", toSection: "a" }),
+    ]);
   });
 
   it("swapping two neighbours reports one move, not all later questions", () => {
@@ -70,7 +81,9 @@ describe("diffTemplateDefinitions", () => {
 
   it("lists the changed fields of a question: labels, type, required, weight, options, knock-out, showIf, refs, tags, evidence", () => {
     const next = base();
-    const choice = next.sections[0]!.questions[2]! as Record<string, unknown> & { options: { value: string; points: number; label: { en: string; de: string } }[] };
+    const choice = next.sections[0]!.questions[2]! as Record<string, unknown> & {
+      options: { value: string; points: number; label: { en: string; de: string } }[];
+    };
     choice.label = { en: "Pick one", de: "Wähle" };
     choice.required = true;
     choice.weight = 3;
@@ -84,7 +97,8 @@ describe("diffTemplateDefinitions", () => {
     b2.type = "evidence";
     b2.evidence = { documentTypes: ["dpa"] };
     const diff = diffTemplateDefinitions(parse(base()), parse(next));
-    const fields = (key: string) => diff.questions.changed.find((q) => q.key === key)?.changes.map((c) => c.field);
+    const fields = (key: string) =>
+      diff.questions.changed.find((q) => q.key === key)?.changes.map((c) => c.field);
     expect(fields("a.choice")).toEqual([
       "label.en",
       "required",
@@ -96,7 +110,11 @@ describe("diffTemplateDefinitions", () => {
       "regulationRefs",
       "tags",
     ]);
-    expect(diff.questions.changed.find((q) => q.key === "a.choice")!.changes.find((c) => c.field === "options.y.points")).toEqual({
+    expect(
+      diff.questions.changed
+        .find((q) => q.key === "a.choice")!
+        .changes.find((c) => c.field === "options.y.points"),
+    ).toEqual({
       field: "options.y.points",
       before: 0,
       after: 0.5,
@@ -109,10 +127,18 @@ describe("diffTemplateDefinitions", () => {
     next.title = { en: "Diff 2", de: "Diff" };
     next.sections[1]!.weight = 5;
     const choice = next.sections[0]!.questions[2]! as { options: unknown[] };
-    choice.options = [...choice.options, { value: "w", label: { en: "W", de: "W" }, points: 0 }].slice(1);
+    choice.options = [
+      ...choice.options,
+      { value: "w", label: { en: "W", de: "W" }, points: 0 },
+    ].slice(1);
     const diff = diffTemplateDefinitions(parse(base()), parse(next));
     expect(diff.template.map((c) => c.field)).toEqual(["title.en"]);
-    expect(diff.sections.changed).toEqual([expect.objectContaining({ key: "b", changes: [{ field: "weight", before: 2, after: 5 }] })]);
-    expect(diff.questions.changed[0]!.changes.map((c) => c.field)).toEqual(["options.w", "options.x"]);
+    expect(diff.sections.changed).toEqual([
+      expect.objectContaining({ key: "b", changes: [{ field: "weight", before: 2, after: 5 }] }),
+    ]);
+    expect(diff.questions.changed[0]!.changes.map((c) => c.field)).toEqual([
+      "options.w",
+      "options.x",
+    ]);
   });
 });

@@ -5,7 +5,11 @@
 // one move, not a reshuffle of everything after them); questions are compared within their section.
 
 import { canonicalJson } from "../../utils/canonical-json";
-import type { TemplateDefinition, TemplateOption, TemplateQuestion } from "../questionnaires/template-definition";
+import type {
+  TemplateDefinition,
+  TemplateOption,
+  TemplateQuestion,
+} from "../questionnaires/template-definition";
 
 /** One changed field: `field` is a dotted path inside the question/section (e.g. `label.de`). */
 export interface FieldChange {
@@ -45,7 +49,12 @@ function change(changes: FieldChange[], field: string, before: unknown, after: u
   if (!same(before, after)) changes.push({ field, before: before ?? null, after: after ?? null });
 }
 
-function localized(changes: FieldChange[], field: string, before?: { en: string; de: string }, after?: { en: string; de: string }) {
+function localized(
+  changes: FieldChange[],
+  field: string,
+  before?: { en: string; de: string },
+  after?: { en: string; de: string },
+) {
   change(changes, `${field}.en`, before?.en, after?.en);
   change(changes, `${field}.de`, before?.de, after?.de);
 }
@@ -57,11 +66,14 @@ function outOfOrder(before: readonly string[], after: readonly string[]): Set<st
   const lengths = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lengths[i]![j] = before[i] === after[j] ? lengths[i + 1]![j + 1]! + 1 : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
+      lengths[i]![j] =
+        before[i] === after[j]
+          ? lengths[i + 1]![j + 1]! + 1
+          : Math.max(lengths[i + 1]![j]!, lengths[i]![j + 1]!);
     }
   }
   const kept = new Set<string>();
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (before[i] === after[j]) {
       kept.add(before[i]!);
       i++;
@@ -72,7 +84,11 @@ function outOfOrder(before: readonly string[], after: readonly string[]): Set<st
   return new Set(after.filter((key) => !kept.has(key)));
 }
 
-function optionChanges(changes: FieldChange[], before: readonly TemplateOption[], after: readonly TemplateOption[]) {
+function optionChanges(
+  changes: FieldChange[],
+  before: readonly TemplateOption[],
+  after: readonly TemplateOption[],
+) {
   const old = new Map(before.map((o) => [o.value, o]));
   const now = new Map(after.map((o) => [o.value, o]));
   for (const option of after) {
@@ -88,11 +104,18 @@ function optionChanges(changes: FieldChange[], before: readonly TemplateOption[]
     change(changes, `${field}.safeguard`, previous.safeguard, option.safeguard);
   }
   for (const option of before) {
-    if (!now.has(option.value)) changes.push({ field: `options.${option.value}`, before: { label: option.label, points: option.points }, after: null });
+    if (!now.has(option.value))
+      changes.push({
+        field: `options.${option.value}`,
+        before: { label: option.label, points: option.points },
+        after: null,
+      });
   }
-  const common = (list: readonly TemplateOption[], other: Map<string, TemplateOption>) => list.filter((o) => other.has(o.value)).map((o) => o.value);
+  const common = (list: readonly TemplateOption[], other: Map<string, TemplateOption>) =>
+    list.filter((o) => other.has(o.value)).map((o) => o.value);
   const order = { before: common(before, now), after: common(after, old) };
-  if (!same(order.before, order.after)) changes.push({ field: "options.order", before: order.before, after: order.after });
+  if (!same(order.before, order.after))
+    changes.push({ field: "options.order", before: order.before, after: order.after });
 }
 
 /** The fields of a question that changed, in a fixed order. */
@@ -115,7 +138,10 @@ export function questionChanges(before: TemplateQuestion, after: TemplateQuestio
   return changes;
 }
 
-export function diffTemplateDefinitions(before: TemplateDefinition, after: TemplateDefinition): TemplateDiff {
+export function diffTemplateDefinitions(
+  before: TemplateDefinition,
+  after: TemplateDefinition,
+): TemplateDiff {
   const template: FieldChange[] = [];
   localized(template, "title", before.title, after.title);
   localized(template, "description", before.description, after.description);
@@ -134,7 +160,8 @@ export function diffTemplateDefinitions(before: TemplateDefinition, after: Templ
       sections.added.push(ref);
       continue;
     }
-    if (movedSections.has(section.key)) sections.moved.push({ ...ref, fromIndex: previous.index, toIndex: index });
+    if (movedSections.has(section.key))
+      sections.moved.push({ ...ref, fromIndex: previous.index, toIndex: index });
     const changes: FieldChange[] = [];
     localized(changes, "title", previous.section.title, section.title);
     localized(changes, "description", previous.section.description, section.description);
@@ -142,11 +169,14 @@ export function diffTemplateDefinitions(before: TemplateDefinition, after: Templ
     if (changes.length > 0) sections.changed.push({ ...ref, changes });
   }
   for (const section of before.sections) {
-    if (!sectionsAfter.has(section.key)) sections.removed.push({ key: section.key, label: section.title });
+    if (!sectionsAfter.has(section.key))
+      sections.removed.push({ key: section.key, label: section.title });
   }
 
   const flatten = (definition: TemplateDefinition) =>
-    definition.sections.flatMap((s) => s.questions.map((question, index) => ({ question, index, sectionKey: s.key })));
+    definition.sections.flatMap((s) =>
+      s.questions.map((question, index) => ({ question, index, sectionKey: s.key })),
+    );
   const questionsBefore = new Map(flatten(before).map((entry) => [entry.question.key, entry]));
   const questionsAfter = new Map(flatten(after).map((entry) => [entry.question.key, entry]));
   const questions: TemplateDiff["questions"] = { added: [], removed: [], moved: [], changed: [] };
@@ -158,7 +188,8 @@ export function diffTemplateDefinitions(before: TemplateDefinition, after: Templ
       (definition.sections.find((s) => s.key === section.key)?.questions ?? [])
         .map((q) => q.key)
         .filter((key) => other.get(key)?.sectionKey === section.key);
-    for (const key of outOfOrder(stayed(before, questionsAfter), stayed(after, questionsBefore))) reordered.add(key);
+    for (const key of outOfOrder(stayed(before, questionsAfter), stayed(after, questionsBefore)))
+      reordered.add(key);
   }
   for (const entry of questionsAfter.values()) {
     const { question, sectionKey } = entry;
@@ -169,17 +200,27 @@ export function diffTemplateDefinitions(before: TemplateDefinition, after: Templ
       continue;
     }
     if (previous.sectionKey !== sectionKey || reordered.has(question.key)) {
-      questions.moved.push({ ...ref, fromSection: previous.sectionKey, toSection: sectionKey, fromIndex: previous.index, toIndex: entry.index });
+      questions.moved.push({
+        ...ref,
+        fromSection: previous.sectionKey,
+        toSection: sectionKey,
+        fromIndex: previous.index,
+        toIndex: entry.index,
+      });
     }
     const changes = questionChanges(previous.question, question);
     if (changes.length > 0) questions.changed.push({ ...ref, changes });
   }
   for (const { question, sectionKey } of questionsBefore.values()) {
-    if (!questionsAfter.has(question.key)) questions.removed.push({ key: question.key, label: question.label, sectionKey });
+    if (!questionsAfter.has(question.key))
+      questions.removed.push({ key: question.key, label: question.label, sectionKey });
   }
 
   const identical =
     template.length === 0 &&
-    [sections, questions].every((part) => part.added.length + part.removed.length + part.moved.length + part.changed.length === 0);
+    [sections, questions].every(
+      (part) =>
+        part.added.length + part.removed.length + part.moved.length + part.changed.length === 0,
+    );
   return { identical, template, sections, questions };
 }

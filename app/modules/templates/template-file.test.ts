@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import seed from "../../reference-data/templates/ai-vendor-due-diligence.json";
 import { parseTemplateDefinition } from "../questionnaires/template-definition";
 import { templateChecksum } from "./publish-template-version.server";
-import { formatTemplateFileError, locateJsonSyntaxError, parseTemplateFile, serializeTemplate } from "./template-file";
+import {
+  formatTemplateFileError,
+  locateJsonSyntaxError,
+  parseTemplateFile,
+  serializeTemplate,
+} from "./template-file";
 
 const definition = (() => {
   const parsed = parseTemplateDefinition(seed);
@@ -11,12 +16,15 @@ const definition = (() => {
 })();
 
 describe("template files", () => {
-  it.each(["json", "yaml"] as const)("round-trips a definition through %s with the same checksum", (format) => {
-    const text = serializeTemplate(definition, format);
-    const parsed = parseTemplateFile(text, format);
-    expect(parsed.ok).toBe(true);
-    if (parsed.ok) expect(templateChecksum(parsed.definition)).toBe(templateChecksum(definition));
-  });
+  it.each(["json", "yaml"] as const)(
+    "round-trips a definition through %s with the same checksum",
+    (format) => {
+      const text = serializeTemplate(definition, format);
+      const parsed = parseTemplateFile(text, format);
+      expect(parsed.ok).toBe(true);
+      if (parsed.ok) expect(templateChecksum(parsed.definition)).toBe(templateChecksum(definition));
+    },
+  );
 
   it("guesses JSON from a leading brace and YAML otherwise", () => {
     expect(parseTemplateFile(serializeTemplate(definition, "json")).format).toBe("json");
@@ -28,7 +36,9 @@ describe("template files", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.errors[0]).toMatchObject({ path: "(file)", line: 3, column: 12 });
-      expect(result.errors[0]!.message).toMatch(/^invalid JSON at line 3, column 12: unexpected character "}"/);
+      expect(result.errors[0]!.message).toMatch(
+        /^invalid JSON at line 3, column 12: unexpected character "}"/,
+      );
     }
   });
 
@@ -43,7 +53,8 @@ describe("template files", () => {
   it("names line and column of a YAML syntax error, and refuses duplicate keys", () => {
     const broken = parseTemplateFile("key: x\ntitle: [en, de\nsections: []\n", "yaml");
     expect(broken.ok).toBe(false);
-    if (!broken.ok) expect(broken.errors[0]!.message).toMatch(/^invalid YAML at line \d+, column \d+/);
+    if (!broken.ok)
+      expect(broken.errors[0]!.message).toMatch(/^invalid YAML at line \d+, column \d+/);
     const duplicate = parseTemplateFile("key: a\nkey: b\n", "yaml");
     expect(duplicate.ok).toBe(false);
     if (!duplicate.ok) expect(duplicate.errors[0]!.line).toBe(2);
@@ -51,9 +62,13 @@ describe("template files", () => {
 
   it("lists schema errors with their path inside the file", () => {
     const yaml = serializeTemplate(definition, "yaml");
-    const broken = structuredClone(definition) as unknown as { sections: { questions: { options?: unknown[] }[] }[] };
+    const broken = structuredClone(definition) as unknown as {
+      sections: { questions: { options?: unknown[] }[] }[];
+    };
     const question = broken.sections[2]!.questions.findIndex((q) => Array.isArray(q.options));
-    broken.sections[2]!.questions[question]!.options = broken.sections[2]!.questions[question]!.options!.slice(0, 1);
+    broken.sections[2]!.questions[question]!.options = broken.sections[2]!.questions[
+      question
+    ]!.options!.slice(0, 1);
     const result = parseTemplateFile(JSON.stringify(broken), "json");
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -65,8 +80,20 @@ describe("template files", () => {
   });
 
   it("refuses empty files, YAML 1.1 booleans stay strings, and aliases are capped", () => {
-    expect(parseTemplateFile("   ")).toMatchObject({ ok: false, errors: [{ message: "the file is empty" }] });
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
+    expect(parseTemplateFile("   ")).toMatchObject({
+      ok: false,
+      errors: [{ message: "the file is empty" }],
+    });
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, i) =>
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + i)}`)
+            .join(", ")}]`,
+      ),
+    ].join("\n");
     const result = parseTemplateFile(bomb, "yaml");
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]!.message).toMatch(/invalid YAML/);

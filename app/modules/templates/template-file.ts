@@ -85,7 +85,12 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (withCharacter && i >= text.length) key = "templateErrors.jsonUnexpectedEnd";
     const character = withCharacter && i < text.length ? JSON.stringify(text[i]) : undefined;
     const full = translate("en", key, { line: 0, column: 0, ...(character ? { character } : {}) });
-    throw { offset: i, key, ...(character ? { character } : {}), message: full.replace(/^invalid JSON at line 0, column 0: /, "") } satisfies JsonSyntaxError;
+    throw {
+      offset: i,
+      key,
+      ...(character ? { character } : {}),
+      message: full.replace(/^invalid JSON at line 0, column 0: /, ""),
+    } satisfies JsonSyntaxError;
   };
   const unexpected = () => fail("templateErrors.jsonUnexpectedCharacter", true);
   const ws = () => {
@@ -106,7 +111,8 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
       if (c === "\\") {
         const next = text[i + 1];
         if (next === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail("templateErrors.jsonBadUnicodeEscape");
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail("templateErrors.jsonBadUnicodeEscape");
           i += 6;
         } else if (next !== undefined && '"\\/bfnrt'.includes(next)) i += 2;
         else fail("templateErrors.jsonBadEscape");
@@ -188,17 +194,24 @@ export function locateJsonSyntaxError(text: string): JsonSyntaxError | null {
     if (i < text.length) fail("templateErrors.jsonTrailingContent", true);
     return null;
   } catch (error) {
-    if (typeof error === "object" && error !== null && "offset" in error) return error as JsonSyntaxError;
+    if (typeof error === "object" && error !== null && "offset" in error)
+      return error as JsonSyntaxError;
     throw error;
   }
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; errors: TemplateFileError[] } {
+function parseJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; errors: TemplateFileError[] } {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     // JSON.parse failed, so the scanner finds where; should it not, the start is the best guess.
-    const located = locateJsonSyntaxError(text) ?? { offset: 0, key: "templateErrors.jsonUnexpectedCharacter" as const, character: JSON.stringify(text[0] ?? "") };
+    const located = locateJsonSyntaxError(text) ?? {
+      offset: 0,
+      key: "templateErrors.jsonUnexpectedCharacter" as const,
+      character: JSON.stringify(text[0] ?? ""),
+    };
     const at = lineColumnAt(text, located.offset);
     const params = { ...at, ...(located.character ? { character: located.character } : {}) };
     return { ok: false, errors: [{ ...templateError("(file)", located.key, params), ...at }] };
@@ -212,7 +225,9 @@ const YAML_ERROR_KEYS: Partial<Record<string, MessageKey>> = {
   MISSING_CHAR: "templateErrors.yamlMissingCharacter",
 };
 
-function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; errors: TemplateFileError[] } {
+function parseYaml(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; errors: TemplateFileError[] } {
   // Core schema: no YAML 1.1 surprises (`no` → false, timestamps → Date). Aliases are capped by
   // the library (maxAliasCount) so an alias bomb cannot blow up memory.
   const document = parseDocument(text, { prettyErrors: true, uniqueKeys: true, schema: "core" });
@@ -232,7 +247,10 @@ function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; er
   } catch (error) {
     // toJS refuses an alias bomb or a broken reference; the library's sentence stays in the log text.
     const code = error instanceof ReferenceError ? "BAD_ALIAS" : "RESOURCE_LIMIT";
-    return { ok: false, errors: [templateError("(file)", "templateErrors.yamlUnreadable", { code })] };
+    return {
+      ok: false,
+      errors: [templateError("(file)", "templateErrors.yamlUnreadable", { code })],
+    };
   }
 }
 
@@ -241,13 +259,31 @@ function parseYaml(text: string): { ok: true; value: unknown } | { ok: false; er
  * entries, aliases and key lengths are checked by a linear scan before any parser runs. On a
  * server, call it through parse-template-file.server.ts (in a parser worker, ADR 0014).
  */
-export function parseTemplateFile(text: string, format: TemplateFileFormat = guessFormat(text)): ParseTemplateFileResult {
+export function parseTemplateFile(
+  text: string,
+  format: TemplateFileFormat = guessFormat(text),
+): ParseTemplateFileResult {
   const source = text.replace(/^\uFEFF/, "");
-  if (source.trim() === "") return { ok: false, format, errors: [templateError("(file)", "templateErrors.fileEmpty")] };
+  if (source.trim() === "")
+    return { ok: false, format, errors: [templateError("(file)", "templateErrors.fileEmpty")] };
   const tooMuch = checkTemplateTextLimits(source, format);
   if (tooMuch) {
-    const limitError = templateError("(file)", LIMIT_KEYS[tooMuch.code], { max: tooMuch.max, line: tooMuch.line });
-    return { ok: false, format, errors: [{ ...limitError, message: tooMuch.message, line: tooMuch.line, limit: { code: tooMuch.code, max: tooMuch.max } }] };
+    const limitError = templateError("(file)", LIMIT_KEYS[tooMuch.code], {
+      max: tooMuch.max,
+      line: tooMuch.line,
+    });
+    return {
+      ok: false,
+      format,
+      errors: [
+        {
+          ...limitError,
+          message: tooMuch.message,
+          line: tooMuch.line,
+          limit: { code: tooMuch.code, max: tooMuch.max },
+        },
+      ],
+    };
   }
   const raw = format === "json" ? parseJson(source) : parseYaml(source);
   if (!raw.ok) return { ok: false, format, errors: raw.errors };
@@ -275,7 +311,10 @@ export function formatTemplateFileError(error: TemplateFileError): string {
  * A definition as a file. Keys keep the schema's order (key, title, sections, …) so the file
  * reads naturally; parsing it again gives the same definition, hence the same checksum.
  */
-export function serializeTemplate(definition: TemplateDefinition, format: TemplateFileFormat): string {
+export function serializeTemplate(
+  definition: TemplateDefinition,
+  format: TemplateFileFormat,
+): string {
   if (format === "json") return `${JSON.stringify(definition, null, 2)}\n`;
   return stringify(definition, { lineWidth: 0, aliasDuplicateObjects: false });
 }

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../../../tests/support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../../../tests/support/app-server";
 import { createOrganization, createUser } from "../../../tests/support/factories";
 import { db } from "../../utils/db.server";
 import { HOSTILE_TEMPLATE_FILES } from "./testing/hostile-template-files";
@@ -57,18 +62,30 @@ describe("template import of hostile files", () => {
   });
 
   it("in German", async () => {
-    const res = await importFile(HOSTILE_TEMPLATE_FILES[0].text, "tief.yaml", { "Accept-Language": "de-DE,de;q=0.9" });
+    const res = await importFile(HOSTILE_TEMPLATE_FILES[0].text, "tief.yaml", {
+      "Accept-Language": "de-DE,de;q=0.9",
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain("Die Datei ist tiefer als 32 Ebenen verschachtelt (in Zeile 1).");
   });
 
   it("the YAML editor refuses the same files, and a real template still imports", async () => {
-    const bundled = readFileSync(path.join(root, "app/reference-data/templates/data-residency-transfers.json"), "utf8");
+    const bundled = readFileSync(
+      path.join(root, "app/reference-data/templates/data-residency-transfers.json"),
+      "utf8",
+    );
     const imported = await importFile(bundled, "residency.json");
     expect(imported.status).toBe(302);
-    const draft = await db().templateVersion.findFirstOrThrow({ where: { status: "DRAFT", template: { organizationId: orgId } }, select: { templateId: true, revision: true } });
+    const draft = await db().templateVersion.findFirstOrThrow({
+      where: { status: "DRAFT", template: { organizationId: orgId } },
+      select: { templateId: true, revision: true },
+    });
     const deep = `key: residency\nx: ${"{a: ".repeat(40)}1${"}".repeat(40)}\n`;
-    const res = await client.post(`/templates/${draft.templateId}/edit`, { intent: "advanced", revision: draft.revision, yaml: deep });
+    const res = await client.post(`/templates/${draft.templateId}/edit`, {
+      intent: "advanced",
+      revision: draft.revision,
+      yaml: deep,
+    });
     expect(res.status).toBe(400);
     expect(res.body).toContain("The file nests deeper than 32 levels (at line 2).");
     expect((await createClient(app.baseUrl).get("/healthz")).status).toBe(200);
@@ -81,12 +98,16 @@ describe("vetted template import", () => {
     try {
       const file = path.join(dir, "deep.yaml");
       writeFileSync(file, HOSTILE_TEMPLATE_FILES[0].text);
-      const result = spawnSync(path.join(root, "node_modules/.bin/tsx"), ["cli/vetted.ts", "template", "import", file, "--org", orgSlug], {
-        cwd: root,
-        encoding: "utf8",
-        env: process.env,
-        timeout: 60_000,
-      });
+      const result = spawnSync(
+        path.join(root, "node_modules/.bin/tsx"),
+        ["cli/vetted.ts", "template", "import", file, "--org", orgSlug],
+        {
+          cwd: root,
+          encoding: "utf8",
+          env: process.env,
+          timeout: 60_000,
+        },
+      );
       expect(result.stderr).toContain("nesting deeper than 32 levels at line 1");
       expect(result.status).toBe(1);
     } finally {

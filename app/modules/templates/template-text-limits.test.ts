@@ -27,7 +27,11 @@ describe("template files beyond the limits are refused before parsing", () => {
 
   it("names the limit and the line in the message", () => {
     const text = `key: value\nother:\n  list: ${"[".repeat(40)}${"]".repeat(40)}\n`;
-    expect(limitOf(text)).toMatchObject({ message: "nesting deeper than 32 levels at line 3", line: 3, limit: { code: "depth", max: 32 } });
+    expect(limitOf(text)).toMatchObject({
+      message: "nesting deeper than 32 levels at line 3",
+      line: 3,
+      limit: { code: "depth", max: 32 },
+    });
   });
 
   it("is not fooled by quotes inside plain text, brackets inside quotes, tabs or block scalars", () => {
@@ -41,23 +45,30 @@ describe("template files beyond the limits are refused before parsing", () => {
       `? ${deep}`, // an explicit key
       `key: !!seq &anchor ${deep}`, // after a tag and an anchor
     ];
-    for (const text of tricks) expect(limitOf(text, "yaml").limit?.code, text.slice(0, 60)).toBe("depth");
+    for (const text of tricks)
+      expect(limitOf(text, "yaml").limit?.code, text.slice(0, 60)).toBe("depth");
   });
 });
 
 describe("real templates pass", () => {
   const root = path.resolve(import.meta.dirname, "../../..");
-  it.each(["ai-vendor-due-diligence", "ai-transparency-indicators", "data-residency-transfers"])("%s as YAML and JSON", (name) => {
-    const json = readFileSync(path.join(root, "app/reference-data/templates", `${name}.json`), "utf8");
-    const parsed = parseTemplateFile(json, "json");
-    if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("; "));
-    for (const format of ["yaml", "json"] as const) {
-      const text = serializeTemplate(parsed.definition, format);
-      expect(checkTemplateTextLimits(text, format)).toBeNull();
-      expect(checkTemplateTextLimits(text, "yaml")).toBeNull();
-      expect(parseTemplateFile(text, format).ok).toBe(true);
-    }
-  });
+  it.each(["ai-vendor-due-diligence", "ai-transparency-indicators", "data-residency-transfers"])(
+    "%s as YAML and JSON",
+    (name) => {
+      const json = readFileSync(
+        path.join(root, "app/reference-data/templates", `${name}.json`),
+        "utf8",
+      );
+      const parsed = parseTemplateFile(json, "json");
+      if (!parsed.ok) throw new Error(parsed.errors.map((e) => e.message).join("; "));
+      for (const format of ["yaml", "json"] as const) {
+        const text = serializeTemplate(parsed.definition, format);
+        expect(checkTemplateTextLimits(text, format)).toBeNull();
+        expect(checkTemplateTextLimits(text, "yaml")).toBeNull();
+        expect(parseTemplateFile(text, format).ok).toBe(true);
+      }
+    },
+  );
 
   it("YAML written by hand with anchors, block scalars, quotes and comments", () => {
     const text = [
@@ -79,6 +90,10 @@ describe("real templates pass", () => {
   });
 
   it(`keeps its limits where the issue sets them`, () => {
-    expect(TEMPLATE_TEXT_LIMITS).toMatchObject({ maxDepth: 32, maxAliases: 100, maxKeyLength: 1024 });
+    expect(TEMPLATE_TEXT_LIMITS).toMatchObject({
+      maxDepth: 32,
+      maxAliases: 100,
+      maxKeyLength: 1024,
+    });
   });
 });

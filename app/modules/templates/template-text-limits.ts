@@ -55,11 +55,13 @@ class Counter {
   line = 1;
   entry(): void {
     this.entries += 1;
-    if (this.entries > TEMPLATE_TEXT_LIMITS.maxEntries) throw new Stop(problem("entries", this.line));
+    if (this.entries > TEMPLATE_TEXT_LIMITS.maxEntries)
+      throw new Stop(problem("entries", this.line));
   }
   alias(): void {
     this.aliases += 1;
-    if (this.aliases > TEMPLATE_TEXT_LIMITS.maxAliases) throw new Stop(problem("aliases", this.line));
+    if (this.aliases > TEMPLATE_TEXT_LIMITS.maxAliases)
+      throw new Stop(problem("aliases", this.line));
   }
   depth(depth: number): void {
     if (depth > TEMPLATE_TEXT_LIMITS.maxDepth) throw new Stop(problem("depth", this.line));
@@ -69,7 +71,10 @@ class Counter {
   }
 }
 
-export function checkTemplateTextLimits(text: string, format: "json" | "yaml"): TemplateTextProblem | null {
+export function checkTemplateTextLimits(
+  text: string,
+  format: "json" | "yaml",
+): TemplateTextProblem | null {
   try {
     if (format === "json") scanJson(text);
     else scanYaml(text);
@@ -108,8 +113,10 @@ function scanJson(text: string): void {
 }
 
 const isBlank = (c: string | undefined) => c === " " || c === "\t" || c === "\r" || c === undefined;
-const isFlowIndicator = (c: string | undefined) => c === "," || c === "[" || c === "]" || c === "{" || c === "}";
-const startsAnchorName = (c: string | undefined) => c !== undefined && !isBlank(c) && !isFlowIndicator(c);
+const isFlowIndicator = (c: string | undefined) =>
+  c === "," || c === "[" || c === "]" || c === "{" || c === "}";
+const startsAnchorName = (c: string | undefined) =>
+  c !== undefined && !isBlank(c) && !isFlowIndicator(c);
 
 /**
  * The line-by-line YAML scan. Where it cannot tell structure from text it counts the text as
@@ -143,7 +150,13 @@ function scanYaml(text: string): void {
     while (line[indent] === " ") indent++;
     const blank = indent === line.length || line[indent] === "\r" || line[indent] === "#";
 
-    if (blockScalar && (blank || (blockScalar.content === null ? indent > blockScalar.parent : indent >= blockScalar.content))) {
+    if (
+      blockScalar &&
+      (blank ||
+        (blockScalar.content === null
+          ? indent > blockScalar.parent
+          : indent >= blockScalar.content))
+    ) {
       if (!blank && blockScalar.content === null) blockScalar.content = indent;
     } else if (quote !== null || flowDepth > 0) {
       blockScalar = null;
@@ -156,8 +169,13 @@ function scanYaml(text: string): void {
         at = skipBlanks(line, 3);
       }
       // "key:" followed by "- item" at the same column: the sequence is the key's value.
-      const nestedSequence = openKeyColumn === indent && line[indent] === "-" && isBlank(line[indent + 1]);
-      while (levels.length > 0 && (levels.at(-1)! > indent || (levels.at(-1)! === indent && !nestedSequence))) levels.pop();
+      const nestedSequence =
+        openKeyColumn === indent && line[indent] === "-" && isBlank(line[indent + 1]);
+      while (
+        levels.length > 0 &&
+        (levels.at(-1)! > indent || (levels.at(-1)! === indent && !nestedSequence))
+      )
+        levels.pop();
       openKeyColumn = null;
       scanBlockLine(line, at);
     }
@@ -240,12 +258,15 @@ function scanYaml(text: string): void {
       while (end < line.length && line[end] !== q) end += line[end] === "\\" && q === '"' ? 2 : 1;
       if (end >= line.length) return null; // quoted text over several lines: a value
       const colon = skipBlanks(line, end + 1);
-      return line[colon] === ":" && isBlank(line[colon + 1]) ? { length: end + 1 - at, valueStart: colon + 1 } : null;
+      return line[colon] === ":" && isBlank(line[colon + 1])
+        ? { length: end + 1 - at, valueStart: colon + 1 }
+        : null;
     }
     if (q === "[" || q === "{") return null;
     for (let end = at; end < line.length; end++) {
       if (line[end] === "#" && (end === at || isBlank(line[end - 1]))) return null;
-      if (line[end] === ":" && isBlank(line[end + 1])) return { length: end - at, valueStart: end + 1 };
+      if (line[end] === ":" && isBlank(line[end + 1]))
+        return { length: end - at, valueStart: end + 1 };
     }
     return null;
   }
@@ -284,7 +305,10 @@ function scanYaml(text: string): void {
         count.entry();
         nodeStart = true;
         afterJsonLike = false;
-      } else if (c === ":" && (nodeStart || afterJsonLike || isBlank(line[i + 1]) || isFlowIndicator(line[i + 1]))) {
+      } else if (
+        c === ":" &&
+        (nodeStart || afterJsonLike || isBlank(line[i + 1]) || isFlowIndicator(line[i + 1]))
+      ) {
         nodeStart = true;
         afterJsonLike = false;
       } else if (c === "?" && nodeStart && isBlank(line[i + 1])) {

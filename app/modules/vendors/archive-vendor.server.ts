@@ -24,7 +24,8 @@ async function setArchived(actor: UserActor, vendorId: string, archive: boolean)
   assertCanWriteVendors(actor);
   return inTransaction(async (tx) => {
     const vendor = await findVendorForWrite(tx, actor, vendorId);
-    if (Boolean(vendor.archivedAt) === archive) return { id: vendor.id, version: vendor.version, changed: false };
+    if (Boolean(vendor.archivedAt) === archive)
+      return { id: vendor.id, version: vendor.version, changed: false };
     const archivedAt = archive ? new Date() : null;
     await tx.vendor.update({
       where: { id: vendor.id },

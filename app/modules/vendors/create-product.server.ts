@@ -9,7 +9,13 @@ import { productFieldsSchema, type ProductFieldsInput } from "./vendor-schemas";
 export type CreateProductInput = ProductFieldsInput & { vendorId: string };
 
 /** Adds an (AI) product to a vendor of the actor's organisation. The vendor must not be archived. */
-export async function createProduct({ actor, input }: { actor: UserActor; input: CreateProductInput }) {
+export async function createProduct({
+  actor,
+  input,
+}: {
+  actor: UserActor;
+  input: CreateProductInput;
+}) {
   assertCanWriteVendors(actor);
   const { vendorId, ...rest } = input;
   const parsed = productFieldsSchema.safeParse(rest);

@@ -7,7 +7,13 @@ import { vendorFieldsSchema, type VendorFieldsInput } from "./vendor-schemas";
 import { foldForSearch } from "./search-text";
 
 /** Registers a vendor in the actor's organisation. */
-export async function createVendor({ actor, input }: { actor: UserActor; input: VendorFieldsInput }) {
+export async function createVendor({
+  actor,
+  input,
+}: {
+  actor: UserActor;
+  input: VendorFieldsInput;
+}) {
   assertCanWriteVendors(actor);
   const parsed = vendorFieldsSchema.safeParse(input);
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -27,7 +33,12 @@ export async function createVendor({ actor, input }: { actor: UserActor; input: 
     await recordAuditEvent(tx, actor, {
       action: "vendor.created",
       target: { type: "vendor", id: vendor.id },
-      payload: { name: fields.name, criticality: fields.criticality, country: fields.country, tags: fields.tags },
+      payload: {
+        name: fields.name,
+        criticality: fields.criticality,
+        country: fields.country,
+        tags: fields.tags,
+      },
     });
     return vendor;
   });

@@ -12,7 +12,10 @@ import { assertVendorActive, findProductForWrite } from "./vendor-lookup.server"
  * Deletes a product. Refused (INVALID_STATE) when an assessment refers to it: the schema would
  * otherwise detach the assessment silently (onDelete: SetNull).
  */
-export const deleteProductInputSchema = z.object({ vendorId: entityIdInput.optional(), productId: entityIdInput });
+export const deleteProductInputSchema = z.object({
+  vendorId: entityIdInput.optional(),
+  productId: entityIdInput,
+});
 export type DeleteProductInput = z.infer<typeof deleteProductInputSchema>;
 
 export async function deleteProduct({
@@ -27,7 +30,9 @@ export async function deleteProduct({
   // Ids are checked before any query: Prisma reads `id: undefined` as "any row".
   const input = {
     productId: requireEntityId(parsed.productId, "Product"),
-    ...(parsed.vendorId === undefined ? {} : { vendorId: requireEntityId(parsed.vendorId, "Vendor") }),
+    ...(parsed.vendorId === undefined
+      ? {}
+      : { vendorId: requireEntityId(parsed.vendorId, "Vendor") }),
   };
   return inTransaction(async (tx) => {
     const product = await findProductForWrite(tx, actor, input);
@@ -38,7 +43,9 @@ export async function deleteProduct({
     if (assessmentCount > 0) {
       throw new DomainError("INVALID_STATE", "errors.productHasAssessments", { assessmentCount });
     }
-    await tx.product.deleteMany({ where: { id: product.id, organizationId: actor.organizationId } });
+    await tx.product.deleteMany({
+      where: { id: product.id, organizationId: actor.organizationId },
+    });
     await recordAuditEvent(tx, actor, {
       action: "product.deleted",
       target: { type: "product", id: product.id },

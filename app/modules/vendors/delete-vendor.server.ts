@@ -15,10 +15,19 @@ import { findVendorForWrite } from "./vendor-lookup.server";
 export const deleteVendorInputSchema = z.object({ vendorId: entityIdInput });
 export type DeleteVendorInput = z.infer<typeof deleteVendorInputSchema>;
 
-export async function deleteVendor({ actor, input: rawInput }: { actor: UserActor; input: DeleteVendorInput }) {
+export async function deleteVendor({
+  actor,
+  input: rawInput,
+}: {
+  actor: UserActor;
+  input: DeleteVendorInput;
+}) {
   assertCanWriteVendors(actor);
   // A missing id must never reach the query: Prisma reads `id: undefined` as "any vendor".
-  const vendorId = requireEntityId(parseUseCaseInput(deleteVendorInputSchema, rawInput).vendorId, "Vendor");
+  const vendorId = requireEntityId(
+    parseUseCaseInput(deleteVendorInputSchema, rawInput).vendorId,
+    "Vendor",
+  );
   return inTransaction(async (tx) => {
     const vendor = await findVendorForWrite(tx, actor, vendorId);
     const assessmentCount = await tx.assessment.count({
@@ -34,7 +43,9 @@ export async function deleteVendor({ actor, input: rawInput }: { actor: UserActo
       select: { id: true },
       orderBy: { id: "asc" },
     });
-    await tx.product.deleteMany({ where: { organizationId: actor.organizationId, vendorId: vendor.id } });
+    await tx.product.deleteMany({
+      where: { organizationId: actor.organizationId, vendorId: vendor.id },
+    });
     await tx.vendor.deleteMany({ where: { id: vendor.id, organizationId: actor.organizationId } });
     await recordAuditEvent(tx, actor, {
       action: "vendor.deleted",

@@ -12,10 +12,19 @@ import { parseStoredTags } from "./vendor-tags";
  * One vendor of the actor's organisation with its products and assessments (a DTO: only what
  * the vendor pages show). Unknown or foreign id → NOT_FOUND.
  */
-export const getVendorInputSchema = z.object({ vendorId: entityIdInput, locale: z.enum(["en", "de"]).optional() });
+export const getVendorInputSchema = z.object({
+  vendorId: entityIdInput,
+  locale: z.enum(["en", "de"]).optional(),
+});
 export type GetVendorInput = z.input<typeof getVendorInputSchema>;
 
-export async function getVendor({ actor, input: rawInput }: { actor: UserActor; input: GetVendorInput }) {
+export async function getVendor({
+  actor,
+  input: rawInput,
+}: {
+  actor: UserActor;
+  input: GetVendorInput;
+}) {
   assertCanReadVendors(actor);
   const parsed = parseUseCaseInput(getVendorInputSchema, rawInput);
   // Checked before the query: Prisma reads `id: undefined` as "any vendor".
@@ -71,12 +80,14 @@ export async function getVendor({ actor, input: rawInput }: { actor: UserActor; 
   return {
     ...vendor,
     tags: parseStoredTags(vendor.tags),
-    products: [...vendor.products].sort((a, b) => collator.compare(a.name, b.name)).map(({ _count, hostingRegions, dataCategories, ...product }) => ({
-      ...product,
-      hostingRegions: parseHostingRegions(hostingRegions),
-      dataCategories: parseDataCategories(dataCategories),
-      assessmentCount: _count.assessments,
-    })),
+    products: [...vendor.products]
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map(({ _count, hostingRegions, dataCategories, ...product }) => ({
+        ...product,
+        hostingRegions: parseHostingRegions(hostingRegions),
+        dataCategories: parseDataCategories(dataCategories),
+        assessmentCount: _count.assessments,
+      })),
   };
 }
 

@@ -94,6 +94,10 @@ export async function listVendors({
     page,
     pageCount,
     pageSize: VENDORS_PAGE_SIZE,
-    query: { q: query.q ?? "", criticality: query.criticality ?? null, includeArchived: query.includeArchived },
+    query: {
+      q: query.q ?? "",
+      criticality: query.criticality ?? null,
+      includeArchived: query.includeArchived,
+    },
   };
 }

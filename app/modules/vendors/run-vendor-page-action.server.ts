@@ -16,7 +16,10 @@ export type VendorPageActionResult =
  * The vendor page's two forms: archive (the confirmation box is checked on the server too) and
  * unarchive. The use cases check the actor's organisation; an unknown intent is a 400 Response.
  */
-export async function runVendorPageAction(actor: UserActor, input: { vendorId: string; form: FormData }): Promise<VendorPageActionResult> {
+export async function runVendorPageAction(
+  actor: UserActor,
+  input: { vendorId: string; form: FormData },
+): Promise<VendorPageActionResult> {
   const { vendorId, form } = input;
   const intent = vendorPageIntentSchema.safeParse(form.get("intent"));
   if (!intent.success) throw new Response("Unknown action", { status: 400 });

@@ -4,18 +4,33 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { parseDataCategories, parseHostingRegions, serializeList } from "./product-json";
 import { assertCanWriteVendors } from "./vendor-access";
-import { assertVendorActive, changedFields, findProductForWrite, validationError } from "./vendor-lookup.server";
+import {
+  assertVendorActive,
+  changedFields,
+  findProductForWrite,
+  validationError,
+} from "./vendor-lookup.server";
 import { PRODUCT_FIELDS } from "./vendor-fields";
 import { productUpdateSchema, type ProductFieldsInput } from "./vendor-schemas";
 
 /** `vendorId`, when given, must be the product's vendor (the page's URL); otherwise NOT_FOUND. */
-export type UpdateProductInput = ProductFieldsInput & { vendorId?: string; productId: string; version: number | string };
+export type UpdateProductInput = ProductFieldsInput & {
+  vendorId?: string;
+  productId: string;
+  version: number | string;
+};
 
 /**
  * Changes a product with optimistic concurrency (see updateVendor): a stale `version` writes
  * nothing and fails with CONFLICT carrying the current version.
  */
-export async function updateProduct({ actor, input }: { actor: UserActor; input: UpdateProductInput }) {
+export async function updateProduct({
+  actor,
+  input,
+}: {
+  actor: UserActor;
+  input: UpdateProductInput;
+}) {
   assertCanWriteVendors(actor);
   const { vendorId, productId, ...rest } = input;
   const parsed = productUpdateSchema.safeParse(rest);
@@ -51,7 +66,12 @@ export async function updateProduct({ actor, input }: { actor: UserActor; input:
     await recordAuditEvent(tx, actor, {
       action: "product.updated",
       target: { type: "product", id: current.id },
-      payload: { vendorId: current.vendorId, changed, fromVersion: version, toVersion: version + 1 },
+      payload: {
+        vendorId: current.vendorId,
+        changed,
+        fromVersion: version,
+        toVersion: version + 1,
+      },
     });
     return { id: current.id, version: version + 1, changed };
   });

@@ -3,7 +3,12 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
 import { assertCanWriteVendors } from "./vendor-access";
-import { assertVendorActive, changedFields, findVendorForWrite, validationError } from "./vendor-lookup.server";
+import {
+  assertVendorActive,
+  changedFields,
+  findVendorForWrite,
+  validationError,
+} from "./vendor-lookup.server";
 import { VENDOR_FIELDS } from "./vendor-fields";
 import { vendorUpdateSchema, type VendorFieldsInput } from "./vendor-schemas";
 import { foldForSearch } from "./search-text";
@@ -19,7 +24,13 @@ export type UpdateVendorInput = VendorFieldsInput & { vendorId: string; version:
  * replaced: leaving it out removes the vendor's tags. The event names the changed fields, and
  * the tags before and after when they changed.
  */
-export async function updateVendor({ actor, input }: { actor: UserActor; input: UpdateVendorInput }) {
+export async function updateVendor({
+  actor,
+  input,
+}: {
+  actor: UserActor;
+  input: UpdateVendorInput;
+}) {
   assertCanWriteVendors(actor);
   const { vendorId, ...rest } = input;
   const parsed = vendorUpdateSchema.safeParse(rest);
@@ -37,7 +48,12 @@ export async function updateVendor({ actor, input }: { actor: UserActor; input: 
     // The version in the WHERE clause closes the gap between the read above and this write.
     const result = await tx.vendor.updateMany({
       where: { id: current.id, organizationId: actor.organizationId, version },
-      data: { ...fields, tags: JSON.stringify(fields.tags), searchName: foldForSearch(fields.name), version: { increment: 1 } },
+      data: {
+        ...fields,
+        tags: JSON.stringify(fields.tags),
+        searchName: foldForSearch(fields.name),
+        version: { increment: 1 },
+      },
     });
     if (result.count !== 1) throw staleVersion(null);
     await recordAuditEvent(tx, actor, {

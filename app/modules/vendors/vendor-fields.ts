@@ -15,8 +15,21 @@ export const WEBSITE_MAX = 2000;
 export const FOUNDATION_MODEL_MAX = 200;
 export const SEARCH_MAX = 200;
 
-export const VENDOR_FIELDS = ["name", "website", "country", "criticality", "description", "tags"] as const;
-export const PRODUCT_FIELDS = ["name", "description", "foundationModel", "hostingRegions", "dataCategories"] as const;
+export const VENDOR_FIELDS = [
+  "name",
+  "website",
+  "country",
+  "criticality",
+  "description",
+  "tags",
+] as const;
+export const PRODUCT_FIELDS = [
+  "name",
+  "description",
+  "foundationModel",
+  "hostingRegions",
+  "dataCategories",
+] as const;
 
 export function isCriticality(value: unknown): value is Criticality {
   return typeof value === "string" && (CRITICALITIES as readonly string[]).includes(value);
@@ -102,11 +115,15 @@ const VENDOR_ERROR_KEYS = new Set<string>([
   "vendors.errorConfirm",
 ]);
 export function errorMessageKey(message: string | undefined): MessageKey {
-  return message && VENDOR_ERROR_KEYS.has(message) && isMessageKey(message) ? message : "vendors.errorInvalid";
+  return message && VENDOR_ERROR_KEYS.has(message) && isMessageKey(message)
+    ? message
+    : "vendors.errorInvalid";
 }
 
 /** zod issues → { field: i18n key } keyed by the top-level field ("hostingRegions.2" → "hostingRegions"). */
-export function formFieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, MessageKey> {
+export function formFieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): Record<string, MessageKey> {
   const errors: Record<string, MessageKey> = {};
   for (const issue of issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : "_form";

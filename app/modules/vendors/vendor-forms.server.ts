@@ -18,5 +18,7 @@ export function isConflict(error: unknown): error is DomainError {
 /** The value of the `intent` field when it is one of `allowed`, otherwise null. */
 export function readIntent<T extends string>(form: FormData, allowed: readonly T[]): T | null {
   const intent = form.get("intent");
-  return typeof intent === "string" && (allowed as readonly string[]).includes(intent) ? (intent as T) : null;
+  return typeof intent === "string" && (allowed as readonly string[]).includes(intent)
+    ? (intent as T)
+    : null;
 }

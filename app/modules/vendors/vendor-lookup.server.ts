@@ -7,12 +7,18 @@ import type { UserActor } from "../auth/actor";
  * and an unknown id look the same: NOT_FOUND (404, never 403).
  */
 export async function findVendorForWrite(tx: Tx, actor: UserActor, vendorId: string) {
-  const vendor = await tx.vendor.findFirst({ where: { id: vendorId, organizationId: actor.organizationId } });
+  const vendor = await tx.vendor.findFirst({
+    where: { id: vendorId, organizationId: actor.organizationId },
+  });
   if (!vendor) throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
   return vendor;
 }
 
-export async function findProductForWrite(tx: Tx, actor: UserActor, input: { vendorId?: string; productId: string }) {
+export async function findProductForWrite(
+  tx: Tx,
+  actor: UserActor,
+  input: { vendorId?: string; productId: string },
+) {
   const product = await tx.product.findFirst({
     where: {
       id: input.productId,
@@ -32,14 +38,25 @@ export function assertVendorActive(vendor: { archivedAt: Date | null }): void {
 }
 
 /** Names of the fields whose values differ (arrays compared by content). */
-export function changedFields<T extends Record<string, unknown>>(before: T, after: T, fields: readonly (keyof T)[]): string[] {
+export function changedFields<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T)[],
+): string[] {
   return fields
-    .filter((field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null))
+    .filter(
+      (field) => JSON.stringify(before[field] ?? null) !== JSON.stringify(after[field] ?? null),
+    )
     .map(String);
 }
 
-export function validationError(issues: readonly { path: readonly PropertyKey[]; message: string }[]): DomainError {
+export function validationError(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+): DomainError {
   return new DomainError("VALIDATION", "errors.vendorInputInvalid", {
-    issues: issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })),
+    issues: issues.map((issue) => ({
+      path: issue.path.map(String).join("."),
+      message: issue.message,
+    })),
   });
 }

@@ -43,7 +43,11 @@ function isHttpUrl(value: string): boolean {
 }
 
 // Cleaned like every user-supplied name (cleanDisplayText): no bidi controls or invisible characters.
-const name = displayNameSchema({ max: VENDOR_NAME_MAX, required: "vendors.errorNameRequired", tooLong: "vendors.errorNameTooLong" });
+const name = displayNameSchema({
+  max: VENDOR_NAME_MAX,
+  required: "vendors.errorNameRequired",
+  tooLong: "vendors.errorNameTooLong",
+});
 
 const version = z.coerce
   .number({ error: "vendors.errorInvalid" })
@@ -66,15 +70,20 @@ const tags = z
   .union([z.string(), z.array(z.string())], { error: "vendors.errorInvalid" })
   .nullish()
   .transform((value) => splitTags(value ?? ""))
-  .refine((list) => list.every((tag) => tag.length <= TAG_MAX), { error: "vendors.errorTagTooLong" })
+  .refine((list) => list.every((tag) => tag.length <= TAG_MAX), {
+    error: "vendors.errorTagTooLong",
+  })
   .refine((list) => list.length <= TAGS_MAX_COUNT, { error: "vendors.errorTooManyTags" });
 
 // `satisfies`: the schemas have exactly the fields that vendor-fields.ts lists.
 export const vendorFieldsSchema = z.object({
   name,
-  website: optionalText(WEBSITE_MAX, "vendors.errorWebsite").refine((value) => value === null || isHttpUrl(value), {
-    error: "vendors.errorWebsite",
-  }),
+  website: optionalText(WEBSITE_MAX, "vendors.errorWebsite").refine(
+    (value) => value === null || isHttpUrl(value),
+    {
+      error: "vendors.errorWebsite",
+    },
+  ),
   country: z
     .string({ error: "vendors.errorCountry" })
     .trim()
@@ -96,18 +105,26 @@ const uniqueSorted = (values: string[]) => [...new Set(values)].sort();
 export const productFieldsSchema = z.object({
   name,
   description: optionalText(DESCRIPTION_MAX, "vendors.errorDescriptionTooLong"),
-  foundationModel: optionalDisplayNameSchema({ max: FOUNDATION_MODEL_MAX, tooLong: "vendors.errorFoundationModelTooLong", invalid: "vendors.errorInvalid" }),
+  foundationModel: optionalDisplayNameSchema({
+    max: FOUNDATION_MODEL_MAX,
+    tooLong: "vendors.errorFoundationModelTooLong",
+    invalid: "vendors.errorInvalid",
+  }),
   hostingRegions: z
     .array(countryCode, { error: "vendors.errorCountry" })
     .max(COUNTRY_CODES.length * 2, { error: "vendors.errorCountry" })
     .default([])
     .transform(uniqueSorted),
   dataCategories: z
-    .array(z.enum(DATA_CATEGORY_KEYS, { error: "vendors.errorDataCategory" }), { error: "vendors.errorDataCategory" })
+    .array(z.enum(DATA_CATEGORY_KEYS, { error: "vendors.errorDataCategory" }), {
+      error: "vendors.errorDataCategory",
+    })
     .max(DATA_CATEGORY_KEYS.length * 2, { error: "vendors.errorDataCategory" })
     .default([])
     .transform((keys) => uniqueSorted(keys) as (typeof DATA_CATEGORY_KEYS)[number][])
-    .refine((keys) => !keys.includes(NO_DATA_CATEGORY) || keys.length === 1, { error: "vendors.errorNoneExclusive" }),
+    .refine((keys) => !keys.includes(NO_DATA_CATEGORY) || keys.length === 1, {
+      error: "vendors.errorNoneExclusive",
+    }),
 } satisfies Record<(typeof PRODUCT_FIELDS)[number], z.ZodType>);
 export type ProductFieldsInput = z.input<typeof productFieldsSchema>;
 export type ProductFields = z.output<typeof productFieldsSchema>;

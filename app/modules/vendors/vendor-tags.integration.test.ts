@@ -28,7 +28,10 @@ beforeAll(async () => {
 });
 
 async function storedTags(vendorId: string): Promise<unknown> {
-  const row = await db().vendor.findUniqueOrThrow({ where: { id: vendorId }, select: { tags: true } });
+  const row = await db().vendor.findUniqueOrThrow({
+    where: { id: vendorId },
+    select: { tags: true },
+  });
   return JSON.parse(row.tags);
 }
 
@@ -50,7 +53,9 @@ async function rejection(promise: Promise<unknown>): Promise<DomainError> {
 }
 
 async function portfolioIds(actor: UserActor, tag: string): Promise<string[]> {
-  const result = await listPortfolio(actor, { query: parsePortfolioParams(new URLSearchParams({ tag })) });
+  const result = await listPortfolio(actor, {
+    query: parsePortfolioParams(new URLSearchParams({ tag })),
+  });
   expect(result.total).toBe(result.items.length);
   return result.items.map((row) => row.id);
 }
@@ -59,18 +64,34 @@ describe("createVendor with tags", () => {
   it("stores the normalised tags as a JSON array and records them in vendor.created", async () => {
     const { id } = await createVendor({
       actor: assessor,
-      input: { name: "Tagged AI", criticality: "HIGH", tags: " strategic ,LLM,  llm , eu   only,, " },
+      input: {
+        name: "Tagged AI",
+        criticality: "HIGH",
+        tags: " strategic ,LLM,  llm , eu   only,, ",
+      },
     });
     expect(await storedTags(id)).toEqual(["strategic", "LLM", "eu only"]);
     expect(await eventsOf(assessor, "vendor.created", id)).toEqual([
-      { name: "Tagged AI", criticality: "HIGH", country: null, tags: ["strategic", "LLM", "eu only"] },
+      {
+        name: "Tagged AI",
+        criticality: "HIGH",
+        country: null,
+        tags: ["strategic", "LLM", "eu only"],
+      },
     ]);
-    expect((await getVendor({ actor: auditor, input: { vendorId: id } })).tags).toEqual(["strategic", "LLM", "eu only"]);
+    expect((await getVendor({ actor: auditor, input: { vendorId: id } })).tags).toEqual([
+      "strategic",
+      "LLM",
+      "eu only",
+    ]);
     expect((await verifyAuditChain(db(), assessor.organizationId)).ok).toBe(true);
   });
 
   it("stores [] without tags", async () => {
-    const { id } = await createVendor({ actor: assessor, input: { name: "Untagged AI", criticality: "LOW" } });
+    const { id } = await createVendor({
+      actor: assessor,
+      input: { name: "Untagged AI", criticality: "LOW" },
+    });
     expect(await storedTags(id)).toEqual([]);
     expect((await eventsOf(assessor, "vendor.created", id))[0]).toMatchObject({ tags: [] });
   });
@@ -79,80 +100,158 @@ describe("createVendor with tags", () => {
     const vendors = await db().vendor.count();
     const events = await db().auditEvent.count();
     const tooLong = "x".repeat(TAG_MAX + 1);
-    const error = await rejection(createVendor({ actor: assessor, input: { name: "Too long", criticality: "LOW", tags: `ok, ${tooLong}` } }));
+    const error = await rejection(
+      createVendor({
+        actor: assessor,
+        input: { name: "Too long", criticality: "LOW", tags: `ok, ${tooLong}` },
+      }),
+    );
     expect(error.code).toBe("VALIDATION");
     const issues = error.details?.issues as { path: string; message: string }[];
     expect(issues).toEqual([{ path: "tags", message: "vendors.errorTagTooLong" }]);
     // The key the page shows, in both languages.
-    const key = formFieldErrors(issues.map((issue) => ({ path: [issue.path], message: issue.message }))).tags!;
-    expect(translate("en", key)).toBe("Each tag may have at most 50 characters. Shorten the longer ones.");
-    expect(translate("de", key)).toBe("Jedes Schlagwort darf höchstens 50 Zeichen lang sein. Kürzen Sie die längeren.");
+    const key = formFieldErrors(
+      issues.map((issue) => ({ path: [issue.path], message: issue.message })),
+    ).tags!;
+    expect(translate("en", key)).toBe(
+      "Each tag may have at most 50 characters. Shorten the longer ones.",
+    );
+    expect(translate("de", key)).toBe(
+      "Jedes Schlagwort darf höchstens 50 Zeichen lang sein. Kürzen Sie die längeren.",
+    );
     expect(await db().vendor.count()).toBe(vendors);
     expect(await db().auditEvent.count()).toBe(events);
   });
 
   it("refuses more than 20 tags and strips control characters", async () => {
     const many = Array.from({ length: 21 }, (_, i) => `t${i}`).join(",");
-    const tooMany = await rejection(createVendor({ actor: assessor, input: { name: "Many", criticality: "LOW", tags: many } }));
-    expect(tooMany.details?.issues).toEqual([{ path: "tags", message: "vendors.errorTooManyTags" }]);
-    const control = await createVendor({ actor: assessor, input: { name: "Bell", criticality: "LOW", tags: "ring\u0007" } });
-    expect((await db().vendor.findUniqueOrThrow({ where: { id: control.id } })).tags).toBe('["ring"]');
+    const tooMany = await rejection(
+      createVendor({ actor: assessor, input: { name: "Many", criticality: "LOW", tags: many } }),
+    );
+    expect(tooMany.details?.issues).toEqual([
+      { path: "tags", message: "vendors.errorTooManyTags" },
+    ]);
+    const control = await createVendor({
+      actor: assessor,
+      input: { name: "Bell", criticality: "LOW", tags: "ring\u0007" },
+    });
+    expect((await db().vendor.findUniqueOrThrow({ where: { id: control.id } })).tags).toBe(
+      '["ring"]',
+    );
   });
 });
 
 describe("updateVendor with tags", () => {
   it("replaces the tags, bumps the version and records the tags before and after", async () => {
-    const { id } = await createVendor({ actor: assessor, input: { name: "Retag AI", criticality: "LOW", tags: "strategic" } });
+    const { id } = await createVendor({
+      actor: assessor,
+      input: { name: "Retag AI", criticality: "LOW", tags: "strategic" },
+    });
     const result = await updateVendor({
       actor: assessor,
-      input: { vendorId: id, version: 1, name: "Retag AI", criticality: "LOW", tags: "strategic, LLM" },
+      input: {
+        vendorId: id,
+        version: 1,
+        name: "Retag AI",
+        criticality: "LOW",
+        tags: "strategic, LLM",
+      },
     });
     expect(result).toEqual({ id, version: 2, changed: ["tags"] });
     expect(await storedTags(id)).toEqual(["strategic", "LLM"]);
     expect(await eventsOf(assessor, "vendor.updated", id)).toEqual([
-      { changed: ["tags"], fromVersion: 1, toVersion: 2, tags: { from: ["strategic"], to: ["strategic", "LLM"] } },
+      {
+        changed: ["tags"],
+        fromVersion: 1,
+        toVersion: 2,
+        tags: { from: ["strategic"], to: ["strategic", "LLM"] },
+      },
     ]);
 
     // The same tags typed differently change nothing.
     const same = await updateVendor({
       actor: assessor,
-      input: { vendorId: id, version: 2, name: "Retag AI", criticality: "LOW", tags: "  strategic,,  LLM , llm " },
+      input: {
+        vendorId: id,
+        version: 2,
+        name: "Retag AI",
+        criticality: "LOW",
+        tags: "  strategic,,  LLM , llm ",
+      },
     });
     expect(same).toEqual({ id, version: 2, changed: [] });
 
     // Other fields changing: the event names them and leaves the unchanged tags out.
     const renamed = await updateVendor({
       actor: assessor,
-      input: { vendorId: id, version: 2, name: "Retag AI SE", criticality: "LOW", tags: ["strategic", "LLM"] },
+      input: {
+        vendorId: id,
+        version: 2,
+        name: "Retag AI SE",
+        criticality: "LOW",
+        tags: ["strategic", "LLM"],
+      },
     });
     expect(renamed.changed).toEqual(["name"]);
-    expect((await eventsOf(assessor, "vendor.updated", id)).at(-1)).toEqual({ changed: ["name"], fromVersion: 2, toVersion: 3 });
+    expect((await eventsOf(assessor, "vendor.updated", id)).at(-1)).toEqual({
+      changed: ["name"],
+      fromVersion: 2,
+      toVersion: 3,
+    });
 
     // Like every field, leaving tags out clears them.
-    const cleared = await updateVendor({ actor: assessor, input: { vendorId: id, version: 3, name: "Retag AI SE", criticality: "LOW" } });
+    const cleared = await updateVendor({
+      actor: assessor,
+      input: { vendorId: id, version: 3, name: "Retag AI SE", criticality: "LOW" },
+    });
     expect(cleared.changed).toEqual(["tags"]);
     expect(await storedTags(id)).toEqual([]);
     expect((await verifyAuditChain(db(), assessor.organizationId)).ok).toBe(true);
   });
 
   it("keeps optimistic concurrency: a stale version changes no tags", async () => {
-    const { id } = await createVendor({ actor: assessor, input: { name: "Stale AI", criticality: "LOW", tags: "one" } });
-    await updateVendor({ actor: assessor, input: { vendorId: id, version: 1, name: "Stale AI", criticality: "LOW", tags: "two" } });
-    const events = await db().auditEvent.count({ where: { organizationId: assessor.organizationId } });
+    const { id } = await createVendor({
+      actor: assessor,
+      input: { name: "Stale AI", criticality: "LOW", tags: "one" },
+    });
+    await updateVendor({
+      actor: assessor,
+      input: { vendorId: id, version: 1, name: "Stale AI", criticality: "LOW", tags: "two" },
+    });
+    const events = await db().auditEvent.count({
+      where: { organizationId: assessor.organizationId },
+    });
     const error = await rejection(
-      updateVendor({ actor: assessor, input: { vendorId: id, version: 1, name: "Stale AI", criticality: "LOW", tags: "three" } }),
+      updateVendor({
+        actor: assessor,
+        input: { vendorId: id, version: 1, name: "Stale AI", criticality: "LOW", tags: "three" },
+      }),
     );
     expect(error.code).toBe("CONFLICT");
     expect(error.details).toEqual({ currentVersion: 2 });
     expect(await storedTags(id)).toEqual(["two"]);
-    expect(await db().auditEvent.count({ where: { organizationId: assessor.organizationId } })).toBe(events);
+    expect(
+      await db().auditEvent.count({ where: { organizationId: assessor.organizationId } }),
+    ).toBe(events);
   });
 
   it("refuses a too-long tag with VALIDATION and leaves the vendor unchanged", async () => {
-    const { id } = await createVendor({ actor: assessor, input: { name: "Keep AI", criticality: "LOW", tags: "keep" } });
+    const { id } = await createVendor({
+      actor: assessor,
+      input: { name: "Keep AI", criticality: "LOW", tags: "keep" },
+    });
     const before = await db().vendor.findUniqueOrThrow({ where: { id } });
     const error = await rejection(
-      updateVendor({ actor: assessor, input: { vendorId: id, version: 1, name: "Keep AI", criticality: "LOW", tags: "y".repeat(TAG_MAX + 1) } }),
+      updateVendor({
+        actor: assessor,
+        input: {
+          vendorId: id,
+          version: 1,
+          name: "Keep AI",
+          criticality: "LOW",
+          tags: "y".repeat(TAG_MAX + 1),
+        },
+      }),
     );
     expect(error.code).toBe("VALIDATION");
     expect(error.details?.issues).toEqual([{ path: "tags", message: "vendors.errorTagTooLong" }]);
@@ -162,13 +261,25 @@ describe("updateVendor with tags", () => {
 
 describe("the portfolio's tag filter after editing tags", () => {
   it("finds the vendor by each new tag, and no longer by a removed one", async () => {
-    const { id } = await createVendor({ actor: assessor, input: { name: "Filter AI", criticality: "MEDIUM" } });
-    const { id: near } = await createVendor({ actor: assessor, input: { name: "Near AI", criticality: "MEDIUM", tags: "copilot-ops" } });
+    const { id } = await createVendor({
+      actor: assessor,
+      input: { name: "Filter AI", criticality: "MEDIUM" },
+    });
+    const { id: near } = await createVendor({
+      actor: assessor,
+      input: { name: "Near AI", criticality: "MEDIUM", tags: "copilot-ops" },
+    });
     expect(await portfolioIds(assessor, "copilot")).toEqual([]);
 
     await updateVendor({
       actor: assessor,
-      input: { vendorId: id, version: 1, name: "Filter AI", criticality: "MEDIUM", tags: "copilot, Überwachung, data protection" },
+      input: {
+        vendorId: id,
+        version: 1,
+        name: "Filter AI",
+        criticality: "MEDIUM",
+        tags: "copilot, Überwachung, data protection",
+      },
     });
     // The whole tag matches, not a part of another one ("copilot" is not "copilot-ops").
     expect(await portfolioIds(assessor, "copilot")).toEqual([id]);
@@ -179,14 +290,26 @@ describe("the portfolio's tag filter after editing tags", () => {
     // Another organisation never sees it.
     expect(await portfolioIds(foreign, "copilot")).toEqual([]);
 
-    await updateVendor({ actor: assessor, input: { vendorId: id, version: 2, name: "Filter AI", criticality: "MEDIUM", tags: "Überwachung" } });
+    await updateVendor({
+      actor: assessor,
+      input: {
+        vendorId: id,
+        version: 2,
+        name: "Filter AI",
+        criticality: "MEDIUM",
+        tags: "Überwachung",
+      },
+    });
     expect(await portfolioIds(assessor, "copilot")).toEqual([]);
     expect(await portfolioIds(assessor, "Überwachung")).toEqual([id]);
   });
 
   it("finds tags with quotes, backslashes, % and _ (characters JSON or LIKE treat specially)", async () => {
     const tags = ['say "hi"', "back\\slash", "100%", "snake_case"];
-    const { id } = await createVendor({ actor: assessor, input: { name: "Odd AI", criticality: "LOW", tags: tags.join(", ") } });
+    const { id } = await createVendor({
+      actor: assessor,
+      input: { name: "Odd AI", criticality: "LOW", tags: tags.join(", ") },
+    });
     expect(await storedTags(id)).toEqual(tags);
     for (const tag of tags) expect(await portfolioIds(assessor, tag)).toContain(id);
   });

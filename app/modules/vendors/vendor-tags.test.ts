@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { formFieldErrors, readVendorForm, vendorFormValuesOf } from "./vendor-fields";
 import { vendorFieldsSchema } from "./vendor-schemas";
-import { formatTags, parseStoredTags, portfolioTagHref, splitTags, TAG_MAX, TAGS_MAX_COUNT } from "./vendor-tags";
+import {
+  formatTags,
+  parseStoredTags,
+  portfolioTagHref,
+  splitTags,
+  TAG_MAX,
+  TAGS_MAX_COUNT,
+} from "./vendor-tags";
 
 const base = { name: "Acme AI", criticality: "LOW" };
 
@@ -11,7 +18,8 @@ function parseTags(tags: unknown) {
 
 function tagsOf(tags: unknown): string[] {
   const parsed = parseTags(tags);
-  if (!parsed.success) throw new Error(`expected valid tags, got ${JSON.stringify(parsed.error.issues)}`);
+  if (!parsed.success)
+    throw new Error(`expected valid tags, got ${JSON.stringify(parsed.error.issues)}`);
   return parsed.data.tags;
 }
 
@@ -39,7 +47,7 @@ describe("splitTags", () => {
     ["Über, über, ÜBER", ["Über"]],
     ["Straße, straße", ["Straße"]],
     ["e\u0301tude, \u00e9tude", ["\u00e9tude"]], // decomposed and composed é are one tag (NFC)
-    ["a_b, 50%, q\"t, b\\s", ["a_b", "50%", 'q"t', "b\\s"]],
+    ['a_b, 50%, q"t, b\\s', ["a_b", "50%", 'q"t', "b\\s"]],
     ["🤖 ai, 🤖 AI", ["🤖 ai"]],
   ])("%j → %j", (text, expected) => {
     expect(splitTags(text)).toEqual(expected);
@@ -58,7 +66,18 @@ describe("splitTags", () => {
 });
 
 describe("splitTags cleans each tag like every other name", () => {
-  it.each(["\u0000", "\u0007", "\u001b", "\u007f", "\u0085", "\u009b", "\u202e", "\u2066", "\u200b", "\ufeff"])("removes %j", (char) => {
+  it.each([
+    "\u0000",
+    "\u0007",
+    "\u001b",
+    "\u007f",
+    "\u0085",
+    "\u009b",
+    "\u202e",
+    "\u2066",
+    "\u200b",
+    "\ufeff",
+  ])("removes %j", (char) => {
     expect(splitTags(`a${char}b`)).toEqual(["ab"]);
   });
   it.each(["strategic", "Straße", "a-b_c.d", "🤖", "日本語"])("keeps %j", (tag) => {
@@ -90,7 +109,9 @@ describe("the vendor schema's tags", () => {
     const many = Array.from({ length: TAGS_MAX_COUNT }, (_, i) => `tag${i}`);
     expect(tagsOf(many.join(", "))).toEqual(many);
     // Duplicates do not count: 25 spellings of one tag plus 19 others are 20 tags.
-    expect(tagsOf([...Array.from({ length: 25 }, () => "Same"), ...many.slice(1)].join(","))).toHaveLength(TAGS_MAX_COUNT);
+    expect(
+      tagsOf([...Array.from({ length: 25 }, () => "Same"), ...many.slice(1)].join(",")),
+    ).toHaveLength(TAGS_MAX_COUNT);
     // Whitespace collapses before the length is checked.
     expect(tagsOf(`${"x".repeat(TAG_MAX - 2)}      y`)).toEqual([`${"x".repeat(TAG_MAX - 2)} y`]);
   });
@@ -130,7 +151,14 @@ describe("form helpers", () => {
     form.set("tags", "  strategic,,LLM ");
     expect(readVendorForm(form).tags).toBe("  strategic,,LLM ");
     expect(readVendorForm(new FormData()).tags).toBe("");
-    const values = vendorFormValuesOf({ name: "Acme", website: null, country: null, criticality: "LOW", description: null, tags: ["strategic", "eu only"] });
+    const values = vendorFormValuesOf({
+      name: "Acme",
+      website: null,
+      country: null,
+      criticality: "LOW",
+      description: null,
+      tags: ["strategic", "eu only"],
+    });
     expect(values.tags).toBe("strategic, eu only");
   });
 
@@ -145,7 +173,9 @@ describe("form helpers", () => {
 
   it("links a tag to the portfolio with the tag URL-encoded", () => {
     expect(portfolioTagHref("strategic")).toBe("/portfolio?tag=strategic");
-    expect(portfolioTagHref("eu only & ü/ß#1")).toBe("/portfolio?tag=eu%20only%20%26%20%C3%BC%2F%C3%9F%231");
+    expect(portfolioTagHref("eu only & ü/ß#1")).toBe(
+      "/portfolio?tag=eu%20only%20%26%20%C3%BC%2F%C3%9F%231",
+    );
     expect(new URL(portfolioTagHref("a+b=c?"), "http://x").searchParams.get("tag")).toBe("a+b=c?");
   });
 });

@@ -43,7 +43,9 @@ export function parseStoredTags(json: string | null | undefined): string[] {
   if (!json) return [];
   try {
     const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((tag): tag is string => typeof tag === "string") : [];
+    return Array.isArray(value)
+      ? value.filter((tag): tag is string => typeof tag === "string")
+      : [];
   } catch {
     return [];
   }

@@ -3,7 +3,10 @@ import { verifyAuditChain } from "~/modules/audit/verify-audit-chain.server";
 import type { UserActor } from "~/modules/auth/actor";
 import { db } from "~/utils/db.server";
 import { DomainError } from "~/utils/errors";
-import { createOrganization, createVendor as createVendorRecord } from "../../../tests/support/factories";
+import {
+  createOrganization,
+  createVendor as createVendorRecord,
+} from "../../../tests/support/factories";
 import {
   createAssessmentRecord,
   createProductRecord,
@@ -23,7 +26,10 @@ import type { Criticality } from "./vendor-schemas";
 
 /** Runs on SQLite (sqlite project) and on a real PostgreSQL (postgres project). */
 
-async function expectDomainError(promise: Promise<unknown>, code: DomainError["code"]): Promise<DomainError> {
+async function expectDomainError(
+  promise: Promise<unknown>,
+  code: DomainError["code"],
+): Promise<DomainError> {
   const error = await promise.then(
     () => null,
     (e: unknown) => e,
@@ -38,7 +44,10 @@ async function eventsOf(organizationId: string, action: string) {
 }
 
 async function countEvents(organizationId: string): Promise<Record<string, number>> {
-  const events = await db().auditEvent.findMany({ where: { organizationId }, select: { action: true } });
+  const events = await db().auditEvent.findMany({
+    where: { organizationId },
+    select: { action: true },
+  });
   const counts: Record<string, number> = {};
   for (const { action } of events) counts[action] = (counts[action] ?? 0) + 1;
   return counts;
@@ -89,8 +98,16 @@ describe("createVendor", () => {
     const events = await eventsOf(orgA.id, "vendor.created");
     expect(events).toHaveLength(before + 1);
     const event = events.at(-1)!;
-    expect(event).toMatchObject({ targetType: "vendor", targetId: created.id, actorId: assessorA.userId });
-    expect(JSON.parse(event.payload)).toMatchObject({ name: "Acme AI", criticality: "HIGH", country: "DE" });
+    expect(event).toMatchObject({
+      targetType: "vendor",
+      targetId: created.id,
+      actorId: assessorA.userId,
+    });
+    expect(JSON.parse(event.payload)).toMatchObject({
+      name: "Acme AI",
+      criticality: "HIGH",
+      country: "DE",
+    });
     expect((await verifyAuditChain(db(), orgA.id)).ok).toBe(true);
   });
 
@@ -107,7 +124,10 @@ describe("createVendor", () => {
       { name: "Long", criticality: "LOW", description: "y".repeat(5001) },
     ];
     for (const input of cases) {
-      const error = await expectDomainError(createVendor({ actor: assessorA, input: input as never }), "VALIDATION");
+      const error = await expectDomainError(
+        createVendor({ actor: assessorA, input: input as never }),
+        "VALIDATION",
+      );
       expect(error.details?.issues).toBeInstanceOf(Array);
     }
     expect(await db().vendor.count()).toBe(vendorsBefore);
@@ -117,10 +137,20 @@ describe("createVendor", () => {
 
 describe("updateVendor", () => {
   it("changes fields, bumps the version and records the changed field names", async () => {
-    const { id } = await createVendor({ actor: assessorA, input: { name: "Beta Labs", criticality: "LOW" } });
+    const { id } = await createVendor({
+      actor: assessorA,
+      input: { name: "Beta Labs", criticality: "LOW" },
+    });
     const result = await updateVendor({
       actor: adminA,
-      input: { vendorId: id, version: 1, name: "Beta Labs SE", criticality: "CRITICAL", country: "FR", website: "" },
+      input: {
+        vendorId: id,
+        version: 1,
+        name: "Beta Labs SE",
+        criticality: "CRITICAL",
+        country: "FR",
+        website: "",
+      },
     });
     expect(result).toEqual({ id, version: 2, changed: ["name", "country", "criticality"] });
     expect(await db().vendor.findUniqueOrThrow({ where: { id } })).toMatchObject({
@@ -131,26 +161,47 @@ describe("updateVendor", () => {
     });
     const updates = (await eventsOf(orgA.id, "vendor.updated")).filter((e) => e.targetId === id);
     expect(updates).toHaveLength(1);
-    expect(JSON.parse(updates[0]!.payload)).toEqual({ changed: ["name", "country", "criticality"], fromVersion: 1, toVersion: 2 });
+    expect(JSON.parse(updates[0]!.payload)).toEqual({
+      changed: ["name", "country", "criticality"],
+      fromVersion: 1,
+      toVersion: 2,
+    });
   });
 
   it("writes nothing and records nothing when no value changed", async () => {
-    const { id } = await createVendor({ actor: assessorA, input: { name: "Gamma", criticality: "LOW" } });
-    const result = await updateVendor({ actor: assessorA, input: { vendorId: id, version: "1", name: " Gamma ", criticality: "LOW" } });
+    const { id } = await createVendor({
+      actor: assessorA,
+      input: { name: "Gamma", criticality: "LOW" },
+    });
+    const result = await updateVendor({
+      actor: assessorA,
+      input: { vendorId: id, version: "1", name: " Gamma ", criticality: "LOW" },
+    });
     expect(result.changed).toEqual([]);
     expect((await db().vendor.findUniqueOrThrow({ where: { id } })).version).toBe(1);
-    expect((await eventsOf(orgA.id, "vendor.updated")).filter((e) => e.targetId === id)).toHaveLength(0);
+    expect(
+      (await eventsOf(orgA.id, "vendor.updated")).filter((e) => e.targetId === id),
+    ).toHaveLength(0);
   });
 
   it("refuses a stale version with CONFLICT and leaves the row unchanged", async () => {
-    const { id } = await createVendor({ actor: assessorA, input: { name: "Delta", criticality: "LOW" } });
+    const { id } = await createVendor({
+      actor: assessorA,
+      input: { name: "Delta", criticality: "LOW" },
+    });
     // Two editors loaded version 1; the first one saves.
-    await updateVendor({ actor: assessorA, input: { vendorId: id, version: 1, name: "Delta (first)", criticality: "LOW" } });
+    await updateVendor({
+      actor: assessorA,
+      input: { vendorId: id, version: 1, name: "Delta (first)", criticality: "LOW" },
+    });
     const rowAfterFirst = await db().vendor.findUniqueOrThrow({ where: { id } });
     const eventsBefore = await db().auditEvent.count({ where: { organizationId: orgA.id } });
 
     const error = await expectDomainError(
-      updateVendor({ actor: adminA, input: { vendorId: id, version: 1, name: "Delta (second)", criticality: "HIGH" } }),
+      updateVendor({
+        actor: adminA,
+        input: { vendorId: id, version: 1, name: "Delta (second)", criticality: "HIGH" },
+      }),
       "CONFLICT",
     );
     expect(error.details).toEqual({ currentVersion: 2 });
@@ -158,15 +209,27 @@ describe("updateVendor", () => {
     expect(await db().auditEvent.count({ where: { organizationId: orgA.id } })).toBe(eventsBefore);
 
     // With the current version, the second editor may knowingly save.
-    await updateVendor({ actor: adminA, input: { vendorId: id, version: 2, name: "Delta (second)", criticality: "HIGH" } });
+    await updateVendor({
+      actor: adminA,
+      input: { vendorId: id, version: 2, name: "Delta (second)", criticality: "HIGH" },
+    });
     expect((await db().vendor.findUniqueOrThrow({ where: { id } })).name).toBe("Delta (second)");
   });
 
   it("lets only one of two concurrent saves of the same version win", async () => {
-    const { id } = await createVendor({ actor: assessorA, input: { name: "Race", criticality: "LOW" } });
+    const { id } = await createVendor({
+      actor: assessorA,
+      input: { name: "Race", criticality: "LOW" },
+    });
     const results = await Promise.allSettled([
-      updateVendor({ actor: assessorA, input: { vendorId: id, version: 1, name: "Race A", criticality: "LOW" } }),
-      updateVendor({ actor: adminA, input: { vendorId: id, version: 1, name: "Race B", criticality: "LOW" } }),
+      updateVendor({
+        actor: assessorA,
+        input: { vendorId: id, version: 1, name: "Race A", criticality: "LOW" },
+      }),
+      updateVendor({
+        actor: adminA,
+        input: { vendorId: id, version: 1, name: "Race B", criticality: "LOW" },
+      }),
     ]);
     const fulfilled = results.filter((r) => r.status === "fulfilled");
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -175,35 +238,72 @@ describe("updateVendor", () => {
     expect(rejected[0]!.reason).toMatchObject({ code: "CONFLICT" });
     const row = await db().vendor.findUniqueOrThrow({ where: { id } });
     expect(row.version).toBe(2);
-    expect((await eventsOf(orgA.id, "vendor.updated")).filter((e) => e.targetId === id)).toHaveLength(1);
+    expect(
+      (await eventsOf(orgA.id, "vendor.updated")).filter((e) => e.targetId === id),
+    ).toHaveLength(1);
     expect((await verifyAuditChain(db(), orgA.id)).ok).toBe(true);
   });
 });
 
 describe("archiveVendor / unarchiveVendor", () => {
   it("archives and restores, records both, bumps the version and blocks edits while archived", async () => {
-    const { id } = await createVendor({ actor: assessorA, input: { name: "Epsilon", criticality: "MEDIUM" } });
-    expect(await archiveVendor({ actor: assessorA, input: { vendorId: id } })).toMatchObject({ changed: true, version: 2 });
-    expect((await db().vendor.findUniqueOrThrow({ where: { id } })).archivedAt).toBeInstanceOf(Date);
+    const { id } = await createVendor({
+      actor: assessorA,
+      input: { name: "Epsilon", criticality: "MEDIUM" },
+    });
+    expect(await archiveVendor({ actor: assessorA, input: { vendorId: id } })).toMatchObject({
+      changed: true,
+      version: 2,
+    });
+    expect((await db().vendor.findUniqueOrThrow({ where: { id } })).archivedAt).toBeInstanceOf(
+      Date,
+    );
     // Repeating is a harmless no-op.
-    expect(await archiveVendor({ actor: assessorA, input: { vendorId: id } })).toMatchObject({ changed: false });
+    expect(await archiveVendor({ actor: assessorA, input: { vendorId: id } })).toMatchObject({
+      changed: false,
+    });
 
     // An edit form opened before archiving is stale; a fresh one meets the archive.
-    await expectDomainError(updateVendor({ actor: assessorA, input: { vendorId: id, version: 1, name: "E", criticality: "LOW" } }), "CONFLICT");
-    await expectDomainError(updateVendor({ actor: assessorA, input: { vendorId: id, version: 2, name: "E", criticality: "LOW" } }), "INVALID_STATE");
-    await expectDomainError(createProduct({ actor: assessorA, input: { vendorId: id, name: "P" } }), "INVALID_STATE");
+    await expectDomainError(
+      updateVendor({
+        actor: assessorA,
+        input: { vendorId: id, version: 1, name: "E", criticality: "LOW" },
+      }),
+      "CONFLICT",
+    );
+    await expectDomainError(
+      updateVendor({
+        actor: assessorA,
+        input: { vendorId: id, version: 2, name: "E", criticality: "LOW" },
+      }),
+      "INVALID_STATE",
+    );
+    await expectDomainError(
+      createProduct({ actor: assessorA, input: { vendorId: id, name: "P" } }),
+      "INVALID_STATE",
+    );
 
-    expect(await unarchiveVendor({ actor: adminA, input: { vendorId: id } })).toMatchObject({ changed: true, version: 3 });
+    expect(await unarchiveVendor({ actor: adminA, input: { vendorId: id } })).toMatchObject({
+      changed: true,
+      version: 3,
+    });
     expect((await db().vendor.findUniqueOrThrow({ where: { id } })).archivedAt).toBeNull();
 
-    expect((await eventsOf(orgA.id, "vendor.archived")).filter((e) => e.targetId === id)).toHaveLength(1);
-    expect((await eventsOf(orgA.id, "vendor.unarchived")).filter((e) => e.targetId === id)).toHaveLength(1);
+    expect(
+      (await eventsOf(orgA.id, "vendor.archived")).filter((e) => e.targetId === id),
+    ).toHaveLength(1);
+    expect(
+      (await eventsOf(orgA.id, "vendor.unarchived")).filter((e) => e.targetId === id),
+    ).toHaveLength(1);
   });
 });
 
 describe("products", () => {
   it("creates, updates (with version check) and deletes a product, each with its audit event", async () => {
-    const { id: vendorId } = await createVendor({ actor: assessorA, input: { name: "Zeta", criticality: "HIGH" } });
+    const { id: vendorId } = await createVendor({
+      actor: assessorA,
+      input: { name: "Zeta", criticality: "HIGH" },
+    });
     const product = await createProduct({
       actor: assessorA,
       input: {
@@ -215,7 +315,13 @@ describe("products", () => {
       },
     });
     const row = await db().product.findUniqueOrThrow({ where: { id: product.id } });
-    expect(row).toMatchObject({ organizationId: orgA.id, vendorId, name: "Zeta Assist", foundationModel: "Mistral Large", version: 1 });
+    expect(row).toMatchObject({
+      organizationId: orgA.id,
+      vendorId,
+      name: "Zeta Assist",
+      foundationModel: "Mistral Large",
+      version: 1,
+    });
     expect(JSON.parse(row.hostingRegions)).toEqual(["DE", "FR", "US"]);
     expect(JSON.parse(row.dataCategories)).toEqual(["customer_contact", "employee"]);
 
@@ -231,26 +337,45 @@ describe("products", () => {
         dataCategories: ["none"],
       },
     });
-    expect(updated).toEqual({ id: product.id, version: 2, changed: ["hostingRegions", "dataCategories"] });
+    expect(updated).toEqual({
+      id: product.id,
+      version: 2,
+      changed: ["hostingRegions", "dataCategories"],
+    });
 
     const stale = await expectDomainError(
-      updateProduct({ actor: adminA, input: { vendorId, productId: product.id, version: 1, name: "Overwritten" } }),
+      updateProduct({
+        actor: adminA,
+        input: { vendorId, productId: product.id, version: 1, name: "Overwritten" },
+      }),
       "CONFLICT",
     );
     expect(stale.details).toEqual({ currentVersion: 2 });
-    expect((await db().product.findUniqueOrThrow({ where: { id: product.id } })).name).toBe("Zeta Assist");
+    expect((await db().product.findUniqueOrThrow({ where: { id: product.id } })).name).toBe(
+      "Zeta Assist",
+    );
 
     const details = await getVendor({ actor: auditorA, input: { vendorId } });
     expect(details.products).toEqual([
-      expect.objectContaining({ id: product.id, hostingRegions: ["DE"], dataCategories: ["none"], version: 2, assessmentCount: 0 }),
+      expect.objectContaining({
+        id: product.id,
+        hostingRegions: ["DE"],
+        dataCategories: ["none"],
+        version: 2,
+        assessmentCount: 0,
+      }),
     ]);
 
     await deleteProduct({ actor: assessorA, input: { vendorId, productId: product.id } });
     expect(await db().product.findUnique({ where: { id: product.id } })).toBeNull();
 
     const byTarget = async (action: string) =>
-      (await eventsOf(orgA.id, action)).filter((e) => e.targetId === product.id).map((e) => JSON.parse(e.payload));
-    expect(await byTarget("product.created")).toEqual([expect.objectContaining({ vendorId, name: "Zeta Assist" })]);
+      (await eventsOf(orgA.id, action))
+        .filter((e) => e.targetId === product.id)
+        .map((e) => JSON.parse(e.payload));
+    expect(await byTarget("product.created")).toEqual([
+      expect.objectContaining({ vendorId, name: "Zeta Assist" }),
+    ]);
     expect(await byTarget("product.updated")).toEqual([
       { vendorId, changed: ["hostingRegions", "dataCategories"], fromVersion: 1, toVersion: 2 },
     ]);
@@ -258,7 +383,10 @@ describe("products", () => {
   });
 
   it("validates products: known countries and categories, 'none' alone, length limits", async () => {
-    const { id: vendorId } = await createVendor({ actor: assessorA, input: { name: "Eta", criticality: "LOW" } });
+    const { id: vendorId } = await createVendor({
+      actor: assessorA,
+      input: { name: "Eta", criticality: "LOW" },
+    });
     const invalid = [
       { name: "P", hostingRegions: ["ZZ"] },
       { name: "P", dataCategories: ["dna"] },
@@ -267,32 +395,64 @@ describe("products", () => {
       { name: "" },
     ];
     for (const input of invalid) {
-      await expectDomainError(createProduct({ actor: assessorA, input: { vendorId, ...input } as never }), "VALIDATION");
+      await expectDomainError(
+        createProduct({ actor: assessorA, input: { vendorId, ...input } as never }),
+        "VALIDATION",
+      );
     }
     expect(await db().product.count({ where: { vendorId } })).toBe(0);
   });
 
   it("refuses a product id under another vendor's URL", async () => {
-    const { id: v1 } = await createVendor({ actor: assessorA, input: { name: "Theta 1", criticality: "LOW" } });
-    const { id: v2 } = await createVendor({ actor: assessorA, input: { name: "Theta 2", criticality: "LOW" } });
-    const product = await createProduct({ actor: assessorA, input: { vendorId: v1, name: "Only on v1" } });
+    const { id: v1 } = await createVendor({
+      actor: assessorA,
+      input: { name: "Theta 1", criticality: "LOW" },
+    });
+    const { id: v2 } = await createVendor({
+      actor: assessorA,
+      input: { name: "Theta 2", criticality: "LOW" },
+    });
+    const product = await createProduct({
+      actor: assessorA,
+      input: { vendorId: v1, name: "Only on v1" },
+    });
     await expectDomainError(
-      updateProduct({ actor: assessorA, input: { vendorId: v2, productId: product.id, version: 1, name: "x" } }),
+      updateProduct({
+        actor: assessorA,
+        input: { vendorId: v2, productId: product.id, version: 1, name: "x" },
+      }),
       "NOT_FOUND",
     );
-    await expectDomainError(deleteProduct({ actor: assessorA, input: { vendorId: v2, productId: product.id } }), "NOT_FOUND");
+    await expectDomainError(
+      deleteProduct({ actor: assessorA, input: { vendorId: v2, productId: product.id } }),
+      "NOT_FOUND",
+    );
   });
 });
 
 describe("deleting vendors and products with assessments", () => {
   it("refuses to delete a vendor or product that assessments refer to; deletes one without", async () => {
-    const { id: vendorId } = await createVendor({ actor: assessorA, input: { name: "Iota", criticality: "LOW" } });
+    const { id: vendorId } = await createVendor({
+      actor: assessorA,
+      input: { name: "Iota", criticality: "LOW" },
+    });
     const used = await createProduct({ actor: assessorA, input: { vendorId, name: "Used" } });
     const unused = await createProduct({ actor: assessorA, input: { vendorId, name: "Unused" } });
-    await createAssessmentRecord({ organizationId: orgA.id, vendorId, productId: used.id, createdById: assessorA.userId });
+    await createAssessmentRecord({
+      organizationId: orgA.id,
+      vendorId,
+      productId: used.id,
+      createdById: assessorA.userId,
+    });
 
-    await expectDomainError(deleteVendor({ actor: assessorA, input: { vendorId } }), "INVALID_STATE");
-    await expectDomainError(deleteProduct({ actor: assessorA, input: { vendorId, productId: used.id } }), "INVALID_STATE");
+    await expectDomainError(
+      deleteVendor({ actor: assessorA, input: { vendorId } }),
+      "INVALID_STATE",
+    );
+    await expectDomainError(
+      deleteProduct({ actor: assessorA, input: { vendorId, productId: used.id } }),
+      "INVALID_STATE",
+    );
     expect(await db().vendor.findUnique({ where: { id: vendorId } })).not.toBeNull();
     expect(await db().product.findUnique({ where: { id: used.id } })).not.toBeNull();
 
@@ -301,13 +461,23 @@ describe("deleting vendors and products with assessments", () => {
   });
 
   it("deletes a vendor without assessments together with its products", async () => {
-    const { id: vendorId } = await createVendor({ actor: assessorA, input: { name: "Kappa", criticality: "LOW" } });
-    const product = await createProduct({ actor: assessorA, input: { vendorId, name: "Kappa One" } });
+    const { id: vendorId } = await createVendor({
+      actor: assessorA,
+      input: { name: "Kappa", criticality: "LOW" },
+    });
+    const product = await createProduct({
+      actor: assessorA,
+      input: { vendorId, name: "Kappa One" },
+    });
     await deleteVendor({ actor: adminA, input: { vendorId } });
     expect(await db().vendor.findUnique({ where: { id: vendorId } })).toBeNull();
     expect(await db().product.findUnique({ where: { id: product.id } })).toBeNull();
-    const deleted = (await eventsOf(orgA.id, "vendor.deleted")).filter((e) => e.targetId === vendorId);
-    expect(deleted.map((e) => JSON.parse(e.payload))).toEqual([{ name: "Kappa", productIds: [product.id] }]);
+    const deleted = (await eventsOf(orgA.id, "vendor.deleted")).filter(
+      (e) => e.targetId === vendorId,
+    );
+    expect(deleted.map((e) => JSON.parse(e.payload))).toEqual([
+      { name: "Kappa", productIds: [product.id] },
+    ]);
     await expectDomainError(getVendor({ actor: adminA, input: { vendorId } }), "NOT_FOUND");
   });
 });
@@ -321,7 +491,8 @@ describe("listVendors and getVendor", () => {
     org = await createOrganization();
     actor = await createUserActor(org, "AUDITOR");
     const writer = await createUserActor(org, "ASSESSOR");
-    const make = (name: string, criticality: Criticality = "LOW") => createVendor({ actor: writer, input: { name, criticality } });
+    const make = (name: string, criticality: Criticality = "LOW") =>
+      createVendor({ actor: writer, input: { name, criticality } });
     uber = (await make("Über AI GmbH", "HIGH")).id;
     await make("Zeta Systems", "CRITICAL");
     await make("acme ai", "HIGH");
@@ -329,7 +500,12 @@ describe("listVendors and getVendor", () => {
     const archived = await make("Old Über Vendor", "HIGH");
     await archiveVendor({ actor: writer, input: { vendorId: archived.id } });
 
-    await createProductRecord({ organizationId: org.id, vendorId: uber, name: "Über Chat", hostingRegions: ["DE", "US"] });
+    await createProductRecord({
+      organizationId: org.id,
+      vendorId: uber,
+      name: "Über Chat",
+      hostingRegions: ["DE", "US"],
+    });
     await createProductRecord({ organizationId: org.id, vendorId: uber, name: "Über Search" });
     const templateVersion = await createTemplateVersionRecord({ organizationId: org.id });
     await createAssessmentRecord({
@@ -355,7 +531,8 @@ describe("listVendors and getVendor", () => {
     });
   });
 
-  const names = (result: Awaited<ReturnType<typeof listVendors>>) => result.items.map((i) => i.name);
+  const names = (result: Awaited<ReturnType<typeof listVendors>>) =>
+    result.items.map((i) => i.name);
 
   it("searches names case-insensitively, umlauts included, on this database", async () => {
     for (const q of ["über", "ÜBER", "Über ai", "uber", "  über  "]) {
@@ -363,20 +540,35 @@ describe("listVendors and getVendor", () => {
     }
     expect(names(await listVendors({ actor, input: { q: "ACME" } }))).toEqual(["acme ai"]);
     expect(names(await listVendors({ actor, input: { q: "äther" } }))).toEqual(["Äther Analytics"]);
-    expect(names(await listVendors({ actor, input: { q: "AI" } }))).toEqual(["acme ai", "Über AI GmbH"]);
+    expect(names(await listVendors({ actor, input: { q: "AI" } }))).toEqual([
+      "acme ai",
+      "Über AI GmbH",
+    ]);
     expect(names(await listVendors({ actor, input: { q: "nothing like this" } }))).toEqual([]);
   });
 
   it("filters by criticality and hides archived vendors unless asked", async () => {
-    expect(names(await listVendors({ actor, input: {} }))).toEqual(["acme ai", "Äther Analytics", "Über AI GmbH", "Zeta Systems"]);
-    expect(names(await listVendors({ actor, input: { criticality: "HIGH" } }))).toEqual(["acme ai", "Über AI GmbH"]);
-    const withArchived = await listVendors({ actor, input: { criticality: "HIGH", includeArchived: true } });
-    expect(names(withArchived)).toEqual(["acme ai", "Old Über Vendor", "Über AI GmbH"]);
-    expect(withArchived.items.find((i) => i.name === "Old Über Vendor")?.archivedAt).toBeInstanceOf(Date);
-    expect(names(await listVendors({ actor, input: { q: "über", includeArchived: true } }))).toEqual([
-      "Old Über Vendor",
+    expect(names(await listVendors({ actor, input: {} }))).toEqual([
+      "acme ai",
+      "Äther Analytics",
+      "Über AI GmbH",
+      "Zeta Systems",
+    ]);
+    expect(names(await listVendors({ actor, input: { criticality: "HIGH" } }))).toEqual([
+      "acme ai",
       "Über AI GmbH",
     ]);
+    const withArchived = await listVendors({
+      actor,
+      input: { criticality: "HIGH", includeArchived: true },
+    });
+    expect(names(withArchived)).toEqual(["acme ai", "Old Über Vendor", "Über AI GmbH"]);
+    expect(withArchived.items.find((i) => i.name === "Old Über Vendor")?.archivedAt).toBeInstanceOf(
+      Date,
+    );
+    expect(
+      names(await listVendors({ actor, input: { q: "über", includeArchived: true } })),
+    ).toEqual(["Old Über Vendor", "Über AI GmbH"]);
     // Malformed URL values fall back to defaults instead of failing.
     const lenient = await listVendors({ actor, input: { criticality: "NOPE", page: "x" } });
     expect(lenient.total).toBe(4);
@@ -395,7 +587,10 @@ describe("listVendors and getVendor", () => {
     const pagingOrg = await createOrganization();
     const reader = await createUserActor(pagingOrg, "DPO");
     for (let i = 1; i <= 30; i++) {
-      await createVendorRecord({ organizationId: pagingOrg.id, name: `Vendor ${String(i).padStart(2, "0")}` });
+      await createVendorRecord({
+        organizationId: pagingOrg.id,
+        name: `Vendor ${String(i).padStart(2, "0")}`,
+      });
     }
     const first = await listVendors({ actor: reader, input: {} });
     expect(VENDORS_PAGE_SIZE).toBe(25);
@@ -403,7 +598,13 @@ describe("listVendors and getVendor", () => {
     expect(first.items).toHaveLength(25);
     expect(first.items[0]!.name).toBe("Vendor 01");
     const second = await listVendors({ actor: reader, input: { page: 2 } });
-    expect(second.items.map((i) => i.name)).toEqual(["Vendor 26", "Vendor 27", "Vendor 28", "Vendor 29", "Vendor 30"]);
+    expect(second.items.map((i) => i.name)).toEqual([
+      "Vendor 26",
+      "Vendor 27",
+      "Vendor 28",
+      "Vendor 29",
+      "Vendor 30",
+    ]);
     expect((await listVendors({ actor: reader, input: { page: 99 } })).page).toBe(2);
   });
 
@@ -422,10 +623,20 @@ describe("listVendors and getVendor", () => {
   });
 
   it("drops malformed stored product lists on read", async () => {
-    const p = await createProductRecord({ organizationId: org.id, vendorId: uber, name: "Über Broken" });
-    await db().product.update({ where: { id: p.id }, data: { hostingRegions: "not json", dataCategories: '["health", 5, "dna"]' } });
+    const p = await createProductRecord({
+      organizationId: org.id,
+      vendorId: uber,
+      name: "Über Broken",
+    });
+    await db().product.update({
+      where: { id: p.id },
+      data: { hostingRegions: "not json", dataCategories: '["health", 5, "dna"]' },
+    });
     const vendor = await getVendor({ actor, input: { vendorId: uber } });
-    expect(vendor.products.find((x) => x.id === p.id)).toMatchObject({ hostingRegions: [], dataCategories: [] });
+    expect(vendor.products.find((x) => x.id === p.id)).toMatchObject({
+      hostingRegions: [],
+      dataCategories: [],
+    });
     await db().product.delete({ where: { id: p.id } });
   });
 });
@@ -433,34 +644,78 @@ describe("listVendors and getVendor", () => {
 describe("tenancy", () => {
   it("gives an actor of another organisation NOT_FOUND for every vendor and product id, and writes nothing", async () => {
     const vendor = await createVendorRecord({ organizationId: orgA.id, name: "Tenant A only" });
-    const product = await createProductRecord({ organizationId: orgA.id, vendorId: vendor.id, name: "A's product" });
+    const product = await createProductRecord({
+      organizationId: orgA.id,
+      vendorId: vendor.id,
+      name: "A's product",
+    });
     const eventsA = await db().auditEvent.count({ where: { organizationId: orgA.id } });
 
-    await expectDomainError(getVendor({ actor: assessorB, input: { vendorId: vendor.id } }), "NOT_FOUND");
     await expectDomainError(
-      updateVendor({ actor: assessorB, input: { vendorId: vendor.id, version: 1, name: "Hijacked", criticality: "LOW" } }),
-      "NOT_FOUND",
-    );
-    await expectDomainError(archiveVendor({ actor: assessorB, input: { vendorId: vendor.id } }), "NOT_FOUND");
-    await expectDomainError(unarchiveVendor({ actor: assessorB, input: { vendorId: vendor.id } }), "NOT_FOUND");
-    await expectDomainError(deleteVendor({ actor: assessorB, input: { vendorId: vendor.id } }), "NOT_FOUND");
-    await expectDomainError(createProduct({ actor: assessorB, input: { vendorId: vendor.id, name: "Planted" } }), "NOT_FOUND");
-    await expectDomainError(
-      updateProduct({ actor: assessorB, input: { productId: product.id, version: 1, name: "Hijacked" } }),
+      getVendor({ actor: assessorB, input: { vendorId: vendor.id } }),
       "NOT_FOUND",
     );
     await expectDomainError(
-      updateProduct({ actor: assessorB, input: { vendorId: vendor.id, productId: product.id, version: 1, name: "Hijacked" } }),
+      updateVendor({
+        actor: assessorB,
+        input: { vendorId: vendor.id, version: 1, name: "Hijacked", criticality: "LOW" },
+      }),
       "NOT_FOUND",
     );
-    await expectDomainError(deleteProduct({ actor: assessorB, input: { productId: product.id } }), "NOT_FOUND");
-    await expectDomainError(getVendor({ actor: assessorB, input: { vendorId: "no-such-id" } }), "NOT_FOUND");
+    await expectDomainError(
+      archiveVendor({ actor: assessorB, input: { vendorId: vendor.id } }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      unarchiveVendor({ actor: assessorB, input: { vendorId: vendor.id } }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      deleteVendor({ actor: assessorB, input: { vendorId: vendor.id } }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      createProduct({ actor: assessorB, input: { vendorId: vendor.id, name: "Planted" } }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      updateProduct({
+        actor: assessorB,
+        input: { productId: product.id, version: 1, name: "Hijacked" },
+      }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      updateProduct({
+        actor: assessorB,
+        input: { vendorId: vendor.id, productId: product.id, version: 1, name: "Hijacked" },
+      }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      deleteProduct({ actor: assessorB, input: { productId: product.id } }),
+      "NOT_FOUND",
+    );
+    await expectDomainError(
+      getVendor({ actor: assessorB, input: { vendorId: "no-such-id" } }),
+      "NOT_FOUND",
+    );
 
-    const listedForB = await listVendors({ actor: assessorB, input: { q: "Tenant A", includeArchived: true } });
+    const listedForB = await listVendors({
+      actor: assessorB,
+      input: { q: "Tenant A", includeArchived: true },
+    });
     expect(listedForB.total).toBe(0);
 
-    expect(await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).toMatchObject({ name: "Tenant A only", version: 1, archivedAt: null });
-    expect(await db().product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({ name: "A's product", version: 1 });
+    expect(await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).toMatchObject({
+      name: "Tenant A only",
+      version: 1,
+      archivedAt: null,
+    });
+    expect(await db().product.findUniqueOrThrow({ where: { id: product.id } })).toMatchObject({
+      name: "A's product",
+      version: 1,
+    });
     expect(await db().product.count({ where: { vendorId: vendor.id } })).toBe(1);
     expect(await db().auditEvent.count({ where: { organizationId: orgA.id } })).toBe(eventsA);
     expect(await db().auditEvent.count({ where: { organizationId: orgB.id } })).toBe(0);
@@ -474,32 +729,72 @@ describe("permissions", () => {
     const eventsBefore = await db().auditEvent.count({ where: { organizationId: orgA.id } });
 
     for (const reader of [auditorA, dpoA]) {
-      expect((await getVendor({ actor: reader, input: { vendorId: vendor.id } })).id).toBe(vendor.id);
-      expect((await listVendors({ actor: reader, input: { q: "read only target" } })).total).toBe(1);
-      await expectDomainError(createVendor({ actor: reader, input: { name: "Nope", criticality: "LOW" } }), "FORBIDDEN");
+      expect((await getVendor({ actor: reader, input: { vendorId: vendor.id } })).id).toBe(
+        vendor.id,
+      );
+      expect((await listVendors({ actor: reader, input: { q: "read only target" } })).total).toBe(
+        1,
+      );
       await expectDomainError(
-        updateVendor({ actor: reader, input: { vendorId: vendor.id, version: 1, name: "Nope", criticality: "LOW" } }),
+        createVendor({ actor: reader, input: { name: "Nope", criticality: "LOW" } }),
         "FORBIDDEN",
       );
-      await expectDomainError(archiveVendor({ actor: reader, input: { vendorId: vendor.id } }), "FORBIDDEN");
-      await expectDomainError(unarchiveVendor({ actor: reader, input: { vendorId: vendor.id } }), "FORBIDDEN");
-      await expectDomainError(deleteVendor({ actor: reader, input: { vendorId: vendor.id } }), "FORBIDDEN");
-      await expectDomainError(createProduct({ actor: reader, input: { vendorId: vendor.id, name: "Nope" } }), "FORBIDDEN");
       await expectDomainError(
-        updateProduct({ actor: reader, input: { vendorId: vendor.id, productId: product.id, version: 1, name: "Nope" } }),
+        updateVendor({
+          actor: reader,
+          input: { vendorId: vendor.id, version: 1, name: "Nope", criticality: "LOW" },
+        }),
         "FORBIDDEN",
       );
-      await expectDomainError(deleteProduct({ actor: reader, input: { vendorId: vendor.id, productId: product.id } }), "FORBIDDEN");
+      await expectDomainError(
+        archiveVendor({ actor: reader, input: { vendorId: vendor.id } }),
+        "FORBIDDEN",
+      );
+      await expectDomainError(
+        unarchiveVendor({ actor: reader, input: { vendorId: vendor.id } }),
+        "FORBIDDEN",
+      );
+      await expectDomainError(
+        deleteVendor({ actor: reader, input: { vendorId: vendor.id } }),
+        "FORBIDDEN",
+      );
+      await expectDomainError(
+        createProduct({ actor: reader, input: { vendorId: vendor.id, name: "Nope" } }),
+        "FORBIDDEN",
+      );
+      await expectDomainError(
+        updateProduct({
+          actor: reader,
+          input: { vendorId: vendor.id, productId: product.id, version: 1, name: "Nope" },
+        }),
+        "FORBIDDEN",
+      );
+      await expectDomainError(
+        deleteProduct({ actor: reader, input: { vendorId: vendor.id, productId: product.id } }),
+        "FORBIDDEN",
+      );
     }
     // Forbidden is decided before the id is looked up: a foreign id is FORBIDDEN too, revealing nothing.
-    await expectDomainError(archiveVendor({ actor: auditorA, input: { vendorId: "no-such-id" } }), "FORBIDDEN");
+    await expectDomainError(
+      archiveVendor({ actor: auditorA, input: { vendorId: "no-such-id" } }),
+      "FORBIDDEN",
+    );
 
-    expect(await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).toMatchObject({ name: "Read only target", version: 1 });
+    expect(await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).toMatchObject({
+      name: "Read only target",
+      version: 1,
+    });
     expect(await db().auditEvent.count({ where: { organizationId: orgA.id } })).toBe(eventsBefore);
 
     // The assessor can do what the auditor could not.
-    await updateVendor({ actor: assessorA, input: { vendorId: vendor.id, version: 1, name: "Assessor edit", criticality: "LOW" } });
-    await deleteProduct({ actor: assessorA, input: { vendorId: vendor.id, productId: product.id } });
+    await updateVendor({
+      actor: assessorA,
+      input: { vendorId: vendor.id, version: 1, name: "Assessor edit", criticality: "LOW" },
+    });
+    await deleteProduct({
+      actor: assessorA,
+      input: { vendorId: vendor.id, productId: product.id },
+    });
   });
 });
 
@@ -507,12 +802,30 @@ describe("audit trail", () => {
   it("records one event per change and keeps the organisation's chain intact", async () => {
     const org = await createOrganization();
     const writer = await createUserActor(org, "ASSESSOR");
-    const { id: vendorId } = await createVendor({ actor: writer, input: { name: "Audit Co", criticality: "LOW" } });
-    await updateVendor({ actor: writer, input: { vendorId, version: 1, name: "Audit Co", criticality: "HIGH" } });
-    await updateVendor({ actor: writer, input: { vendorId, version: 2, name: "Audit Co", criticality: "HIGH" } }); // no change
-    const { id: productId } = await createProduct({ actor: writer, input: { vendorId, name: "Audit Bot" } });
-    await updateProduct({ actor: writer, input: { vendorId, productId, version: 1, name: "Audit Bot 2" } });
-    await expectDomainError(updateProduct({ actor: writer, input: { vendorId, productId, version: 1, name: "Stale" } }), "CONFLICT");
+    const { id: vendorId } = await createVendor({
+      actor: writer,
+      input: { name: "Audit Co", criticality: "LOW" },
+    });
+    await updateVendor({
+      actor: writer,
+      input: { vendorId, version: 1, name: "Audit Co", criticality: "HIGH" },
+    });
+    await updateVendor({
+      actor: writer,
+      input: { vendorId, version: 2, name: "Audit Co", criticality: "HIGH" },
+    }); // no change
+    const { id: productId } = await createProduct({
+      actor: writer,
+      input: { vendorId, name: "Audit Bot" },
+    });
+    await updateProduct({
+      actor: writer,
+      input: { vendorId, productId, version: 1, name: "Audit Bot 2" },
+    });
+    await expectDomainError(
+      updateProduct({ actor: writer, input: { vendorId, productId, version: 1, name: "Stale" } }),
+      "CONFLICT",
+    );
     await deleteProduct({ actor: writer, input: { vendorId, productId } });
     await archiveVendor({ actor: writer, input: { vendorId } });
     await unarchiveVendor({ actor: writer, input: { vendorId } });

@@ -10,13 +10,22 @@ export async function weightableSections(actor: UserActor) {
     select: { definition: true, template: { select: { key: true } } },
   });
   const newestPerTemplate = new Map<string, string>();
-  for (const v of versions) if (!newestPerTemplate.has(v.template.key)) newestPerTemplate.set(v.template.key, v.definition);
-  const sections = new Map<string, { key: string; title: { en: string; de: string }; weight: number }>();
+  for (const v of versions)
+    if (!newestPerTemplate.has(v.template.key)) newestPerTemplate.set(v.template.key, v.definition);
+  const sections = new Map<
+    string,
+    { key: string; title: { en: string; de: string }; weight: number }
+  >();
   const questionKeys = new Set<string>();
   for (const json of newestPerTemplate.values()) {
     const definition = parseStoredDefinition(json);
     for (const section of definition.sections) {
-      if (!sections.has(section.key)) sections.set(section.key, { key: section.key, title: section.title, weight: section.weight });
+      if (!sections.has(section.key))
+        sections.set(section.key, {
+          key: section.key,
+          title: section.title,
+          weight: section.weight,
+        });
       for (const question of section.questions) questionKeys.add(question.key);
     }
   }

@@ -21,7 +21,12 @@ const KEY_PATTERN = /^[a-z0-9_.-]{1,120}$/;
  */
 const weightMap = z.record(z.string(), weight).superRefine((weights, ctx) => {
   for (const key of Object.keys(weights)) {
-    if (!KEY_PATTERN.test(key)) ctx.addIssue({ code: "custom", message: messageKey("weights.weightKeyInvalid"), path: [key] });
+    if (!KEY_PATTERN.test(key))
+      ctx.addIssue({
+        code: "custom",
+        message: messageKey("weights.weightKeyInvalid"),
+        path: [key],
+      });
   }
 });
 
@@ -30,16 +35,30 @@ export const weightsSchema = z
     sectionWeights: weightMap.default({}),
     questionWeights: weightMap.default({}),
   })
-  .refine((w) => Object.values(w.sectionWeights).length === 0 || Object.values(w.sectionWeights).some((v) => v > 0), {
-    message: messageKey("weights.weightsAllZero"),
-    path: ["sectionWeights"],
-  });
+  .refine(
+    (w) =>
+      Object.values(w.sectionWeights).length === 0 ||
+      Object.values(w.sectionWeights).some((v) => v > 0),
+    {
+      message: messageKey("weights.weightsAllZero"),
+      path: ["sectionWeights"],
+    },
+  );
 export type Weights = z.infer<typeof weightsSchema>;
 
 export const weightProfileInputSchema = z.object({
-  name: displayNameSchema({ max: 80, required: messageKey("weights.nameRequired"), tooLong: messageKey("weights.nameTooLong") }),
+  name: displayNameSchema({
+    max: 80,
+    required: messageKey("weights.nameRequired"),
+    tooLong: messageKey("weights.nameTooLong"),
+  }),
   // No message of its own: the generic "at most {max} characters" key carries the bound.
-  description: z.string().trim().max(500).optional().transform((v) => v || undefined),
+  description: z
+    .string()
+    .trim()
+    .max(500)
+    .optional()
+    .transform((v) => v || undefined),
   weights: weightsSchema,
 });
 /** What callers pass (the use case parses it again); the parsed form has the name cleaned. */
@@ -61,7 +80,9 @@ export function parseStoredWeights(json: string): Weights {
  * `questionWeights` holds lines "question.key = 2". Returns a message per field for anything
  * unreadable, translated where it is shown.
  */
-export function weightsFromForm(form: FormData): { ok: true; weights: Weights } | { ok: false; errors: Record<string, LocalizedMessage> } {
+export function weightsFromForm(
+  form: FormData,
+): { ok: true; weights: Weights } | { ok: false; errors: Record<string, LocalizedMessage> } {
   const errors: Record<string, LocalizedMessage> = {};
   const sectionWeights: Record<string, number> = {};
   for (const [field, raw] of form) {
@@ -79,8 +100,16 @@ export function weightsFromForm(form: FormData): { ok: true; weights: Weights } 
     const [rawKey = "", rawValue = "", ...rest] = line.split(/[=:]/);
     const key = rawKey.trim();
     const value = Number(rawValue.trim().replace(",", "."));
-    if (rest.length > 0 || !/^[a-z0-9_.-]+$/.test(key) || rawValue.trim() === "" || !Number.isFinite(value)) {
-      errors.questionWeights ??= { key: "weights.questionLineInvalid", params: { line: index + 1 } };
+    if (
+      rest.length > 0 ||
+      !/^[a-z0-9_.-]+$/.test(key) ||
+      rawValue.trim() === "" ||
+      !Number.isFinite(value)
+    ) {
+      errors.questionWeights ??= {
+        key: "weights.questionLineInvalid",
+        params: { line: index + 1 },
+      };
       return;
     }
     questionWeights[key] = value;
@@ -95,11 +124,18 @@ export function weightsFromForm(form: FormData): { ok: true; weights: Weights } 
  * The form's fields for issues of the weights: a section's own field (`section.<key>`), the
  * question lines (`questionWeights`), or the sections as a whole (`sectionWeights`).
  */
-function weightFieldErrors(issues: Parameters<typeof fieldErrors>[0]): Record<string, LocalizedMessage> {
+function weightFieldErrors(
+  issues: Parameters<typeof fieldErrors>[0],
+): Record<string, LocalizedMessage> {
   const errors: Record<string, LocalizedMessage> = {};
   for (const [path, message] of Object.entries(fieldErrors(issues))) {
     const [group = "", key] = path.split(/\.(.*)/s);
-    const field = group === "sectionWeights" && key ? `section.${key}` : group === "questionWeights" ? "questionWeights" : "sectionWeights";
+    const field =
+      group === "sectionWeights" && key
+        ? `section.${key}`
+        : group === "questionWeights"
+          ? "questionWeights"
+          : "sectionWeights";
     errors[field] ??= message;
   }
   return errors;

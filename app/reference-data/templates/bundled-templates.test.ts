@@ -16,7 +16,9 @@ import {
 } from "../../modules/questionnaires/template-definition";
 
 const DIR = fileURLToPath(new URL(".", import.meta.url));
-const FILES = readdirSync(DIR).filter((name) => name.endsWith(".json")).sort();
+const FILES = readdirSync(DIR)
+  .filter((name) => name.endsWith(".json"))
+  .sort();
 
 function raw(file: string): unknown {
   return JSON.parse(readFileSync(join(DIR, file), "utf8"));
@@ -24,7 +26,8 @@ function raw(file: string): unknown {
 
 function load(file: string): TemplateDefinition {
   const parsed = parseTemplateDefinition(raw(file));
-  if (!parsed.ok) throw new Error(`${file}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+  if (!parsed.ok)
+    throw new Error(`${file}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
   return parsed.definition;
 }
 
@@ -34,13 +37,31 @@ const residency = () => load("data-residency-transfers.json");
 
 /** Keys, types and option values of the first bundled version: answers, demo data and scoring tests rely on them. */
 const LEGACY_DUE_DILIGENCE: Record<string, { type: string; options?: string[] }> = {
-  "security.iso27001": { type: "single_choice", options: ["certified_incl_service", "certified_other_scope", "in_progress", "none"] },
+  "security.iso27001": {
+    type: "single_choice",
+    options: ["certified_incl_service", "certified_other_scope", "in_progress", "none"],
+  },
   "security.encryption": { type: "yes_no" },
-  "security.pentest": { type: "single_choice", options: ["annually", "every_two_years", "irregularly", "never"] },
+  "security.pentest": {
+    type: "single_choice",
+    options: ["annually", "every_two_years", "irregularly", "never"],
+  },
   "security.last_pentest_date": { type: "date" },
-  "transparency.model_disclosure": { type: "single_choice", options: ["full", "provider_only", "not_disclosed"] },
+  "transparency.model_disclosure": {
+    type: "single_choice",
+    options: ["full", "provider_only", "not_disclosed"],
+  },
   "transparency.ai_interaction_notice": { type: "yes_no" },
-  "transparency.documentation": { type: "multi_choice", options: ["model_card", "instructions_for_use", "known_limitations", "evaluation_results", "none"] },
+  "transparency.documentation": {
+    type: "multi_choice",
+    options: [
+      "model_card",
+      "instructions_for_use",
+      "known_limitations",
+      "evaluation_results",
+      "none",
+    ],
+  },
   "transparency.change_notice_days": { type: "number" },
   "transparency.training_data_sources": { type: "yes_no" },
   "transparency.evaluation_published": { type: "yes_no" },
@@ -52,22 +73,49 @@ const LEGACY_DUE_DILIGENCE: Record<string, { type: string; options?: string[] }>
   "residency.support_countries": { type: "countries" },
   "residency.backup_countries": { type: "countries" },
   "residency.dpf_certified": { type: "yes_no" },
-  "residency.transfer_safeguards": { type: "single_choice", options: ["no_transfer", "adequacy_decision", "scc_with_tia", "binding_corporate_rules", "no_safeguards"] },
+  "residency.transfer_safeguards": {
+    type: "single_choice",
+    options: [
+      "no_transfer",
+      "adequacy_decision",
+      "scc_with_tia",
+      "binding_corporate_rules",
+      "no_safeguards",
+    ],
+  },
   "residency.eu_only_option": { type: "yes_no" },
-  "data_use.model_training": { type: "single_choice", options: ["never", "opt_in", "opt_out", "no_opt_out"] },
+  "data_use.model_training": {
+    type: "single_choice",
+    options: ["never", "opt_in", "opt_out", "no_opt_out"],
+  },
   "data_use.retention_days": { type: "number" },
   "data_use.subprocessors": { type: "text" },
   "data_use.deletion": { type: "yes_no" },
-  "access_control.admin_mfa": { type: "single_choice", options: ["phishing_resistant_mfa", "mfa", "mfa_partial", "no_mfa"] },
-  "access_control.customer_auth": { type: "multi_choice", options: ["sso", "mfa", "rbac", "scim", "none"] },
-  "access_control.access_reviews": { type: "single_choice", options: ["quarterly", "semi_annually", "annually", "never"] },
+  "access_control.admin_mfa": {
+    type: "single_choice",
+    options: ["phishing_resistant_mfa", "mfa", "mfa_partial", "no_mfa"],
+  },
+  "access_control.customer_auth": {
+    type: "multi_choice",
+    options: ["sso", "mfa", "rbac", "scim", "none"],
+  },
+  "access_control.access_reviews": {
+    type: "single_choice",
+    options: ["quarterly", "semi_annually", "annually", "never"],
+  },
   "access_control.need_to_know": { type: "yes_no" },
   "monitoring.incident_notification_hours": { type: "number" },
   "monitoring.security_logging": { type: "yes_no" },
   "monitoring.ai_output_monitoring": { type: "yes_no" },
   "compliance.dpa": { type: "single_choice", options: ["standard", "on_request", "no"] },
-  "compliance.certifications": { type: "multi_choice", options: ["bsi_c5", "soc2_type2", "iso27701", "iso42001", "none"] },
-  "compliance.ai_act_classification": { type: "single_choice", options: ["documented", "internal_only", "in_progress", "no"] },
+  "compliance.certifications": {
+    type: "multi_choice",
+    options: ["bsi_c5", "soc2_type2", "iso27701", "iso42001", "none"],
+  },
+  "compliance.ai_act_classification": {
+    type: "single_choice",
+    options: ["documented", "internal_only", "in_progress", "no"],
+  },
   "compliance.audit_and_exit": { type: "yes_no" },
   "compliance.dpo_contact": { type: "text" },
 };
@@ -95,12 +143,18 @@ function bestAnswer(question: TemplateQuestion): unknown {
     case "countries":
       return ["DE", "FR"];
     case "subprocessors":
-      return [{ name: "Hetzner Online GmbH", purpose: "Hosting", country: "DE", mechanism: "not_needed" }];
+      return [
+        { name: "Hetzner Online GmbH", purpose: "Hosting", country: "DE", mechanism: "not_needed" },
+      ];
     case "text":
     case "long_text":
       return "Documented at https://vendor.example/trust";
     case "evidence":
-      return { documentType: question.evidence!.documentTypes[0], validUntil: "2027-12-31", files: ["f".repeat(24)] };
+      return {
+        documentType: question.evidence!.documentTypes[0],
+        validUntil: "2027-12-31",
+        files: ["f".repeat(24)],
+      };
   }
 }
 
@@ -113,7 +167,11 @@ function leaves(question: TemplateQuestion) {
 
 describe("bundled templates", () => {
   it("are the three agreed files, each named after its key", () => {
-    expect(FILES).toEqual(["ai-transparency-indicators.json", "ai-vendor-due-diligence.json", "data-residency-transfers.json"]);
+    expect(FILES).toEqual([
+      "ai-transparency-indicators.json",
+      "ai-vendor-due-diligence.json",
+      "data-residency-transfers.json",
+    ]);
     for (const file of FILES) expect(`${load(file).key}.json`).toBe(file);
   });
 
@@ -133,7 +191,8 @@ describe("bundled templates", () => {
         expect(question.label.de.trim(), question.key).not.toBe("");
         // A German label that equals the English one was not translated.
         expect(question.label.de, question.key).not.toBe(question.label.en);
-        for (const option of question.options ?? []) expect(option.label.de.trim(), `${question.key}:${option.value}`).not.toBe("");
+        for (const option of question.options ?? [])
+          expect(option.label.de.trim(), `${question.key}:${option.value}`).not.toBe("");
       }
     });
 
@@ -141,7 +200,8 @@ describe("bundled templates", () => {
       const definition = load(file);
       const seen = new Set<string>();
       for (const question of questionsOf(definition)) {
-        for (const leaf of leaves(question)) expect(seen.has(leaf.question), `${question.key} → ${leaf.question}`).toBe(true);
+        for (const leaf of leaves(question))
+          expect(seen.has(leaf.question), `${question.key} → ${leaf.question}`).toBe(true);
         seen.add(question.key);
       }
       // The same file with one conditional question moved to the very front must not parse.
@@ -153,12 +213,17 @@ describe("bundled templates", () => {
       json.sections[0]!.questions.unshift(moved!);
       const parsed = parseTemplateDefinition(json);
       expect(parsed.ok).toBe(false);
-      if (!parsed.ok) expect(parsed.errors.some((e) => e.message.includes("is not an earlier question"))).toBe(true);
+      if (!parsed.ok)
+        expect(parsed.errors.some((e) => e.message.includes("is not an earlier question"))).toBe(
+          true,
+        );
     });
 
     it("a best-possible answer set scores 100 with every required question answered and no knock-out", () => {
       const definition = load(file);
-      const answers = Object.fromEntries(questionsOf(definition).map((q) => [q.key, bestAnswer(q)]));
+      const answers = Object.fromEntries(
+        questionsOf(definition).map((q) => [q.key, bestAnswer(q)]),
+      );
       const result = computeScore(definition, answers, AS_OF);
       expect(result.overall).toBe(100);
       expect(result.knockOuts).toEqual([]);
@@ -183,8 +248,20 @@ describe("bundled templates", () => {
         "ai_act",
       ]);
       expect(new Set(questions.map((q) => q.type))).toEqual(new Set(TEMPLATE_QUESTION_TYPES));
-      for (const tag of ["security", "transparency", "residency", "data-use", "access-control", "incident", "compliance", "ai-act"]) {
-        expect(questions.some((q) => q.tags.includes(tag)), tag).toBe(true);
+      for (const tag of [
+        "security",
+        "transparency",
+        "residency",
+        "data-use",
+        "access-control",
+        "incident",
+        "compliance",
+        "ai-act",
+      ]) {
+        expect(
+          questions.some((q) => q.tags.includes(tag)),
+          tag,
+        ).toBe(true);
       }
     });
 
@@ -193,7 +270,10 @@ describe("bundled templates", () => {
       for (const [key, legacy] of Object.entries(LEGACY_DUE_DILIGENCE)) {
         const question = byKey.get(key);
         expect(question?.type, key).toBe(legacy.type);
-        expect(question?.options?.map((o) => o.value), key).toEqual(legacy.options);
+        expect(
+          question?.options?.map((o) => o.value),
+          key,
+        ).toEqual(legacy.options);
       }
     });
 
@@ -203,9 +283,14 @@ describe("bundled templates", () => {
       expect(knockOuts.length).toBeGreaterThanOrEqual(3);
       expect(knockOuts.length).toBeLessThanOrEqual(6);
 
-      const certificate = questions.find((q) => q.evidence?.documentTypes.includes("iso27001_certificate"));
+      const certificate = questions.find((q) =>
+        q.evidence?.documentTypes.includes("iso27001_certificate"),
+      );
       expect(certificate?.evidence?.expiryRequired).toBe(true);
-      expect(certificate?.showIf).toEqual({ question: "security.iso27001", in: ["certified_incl_service", "certified_other_scope"] });
+      expect(certificate?.showIf).toEqual({
+        question: "security.iso27001",
+        in: ["certified_incl_service", "certified_other_scope"],
+      });
 
       const subprocessors = questions.find((q) => q.type === "subprocessors");
       expect(subprocessors?.residency).toEqual({ role: "flow", flow: "subprocessor" });
@@ -231,13 +316,18 @@ describe("bundled templates", () => {
       for (const question of questions) {
         expect(question.type, question.key).toBe("yes_no");
         expect(question.indicator?.awardWhen, question.key).toEqual(["yes"]);
-        expect(["Upstream", "Model", "Downstream"], question.key).toContain(question.indicator?.domain);
+        expect(["Upstream", "Model", "Downstream"], question.key).toContain(
+          question.indicator?.domain,
+        );
         expect(question.indicator?.rule.en, question.key).toMatch(/^One point if /);
         expect(question.indicator?.rule.de, question.key).toMatch(/^Ein Punkt, wenn /);
       }
       // Every section weighs its number of indicators, so the score is the share of points earned.
-      for (const section of definition.sections) expect(section.weight).toBe(section.questions.length);
-      expect(new Set(questions.map((q) => q.indicator!.domain))).toEqual(new Set(["Upstream", "Model", "Downstream"]));
+      for (const section of definition.sections)
+        expect(section.weight).toBe(section.questions.length);
+      expect(new Set(questions.map((q) => q.indicator!.domain))).toEqual(
+        new Set(["Upstream", "Model", "Downstream"]),
+      );
     });
 
     it("counts the indicators earned in the transparency index", () => {
@@ -255,21 +345,33 @@ describe("bundled templates", () => {
       const questions = questionsOf(residency());
       expect(questions.length).toBeGreaterThanOrEqual(15);
       expect(questions.length).toBeLessThanOrEqual(25);
-      const flows = questions.flatMap((q) => (q.residency?.role === "flow" ? [q.residency.flow] : []));
-      expect(new Set(flows)).toEqual(new Set(["storage", "processing", "inference", "support", "backup", "subprocessor"]));
+      const flows = questions.flatMap((q) =>
+        q.residency?.role === "flow" ? [q.residency.flow] : [],
+      );
+      expect(new Set(flows)).toEqual(
+        new Set(["storage", "processing", "inference", "support", "backup", "subprocessor"]),
+      );
       const safeguard = questions.filter((q) => q.residency?.role === "safeguard");
       expect(safeguard).toHaveLength(1);
       expect(safeguard[0]!.options!.every((o) => o.safeguard)).toBe(true);
-      expect(questions.filter((q) => q.residency?.role === "dpf_certified").map((q) => q.type)).toEqual(["yes_no"]);
+      expect(
+        questions.filter((q) => q.residency?.role === "dpf_certified").map((q) => q.type),
+      ).toEqual(["yes_no"]);
     });
 
     it("feeds the residency rating: a US sub-processor without safeguards rates the product accordingly", () => {
       const definition = residency();
-      const answers = Object.fromEntries(questionsOf(definition).map((q) => [q.key, bestAnswer(q)]));
+      const answers = Object.fromEntries(
+        questionsOf(definition).map((q) => [q.key, bestAnswer(q)]),
+      );
       expect(computeScore(definition, answers, AS_OF).residency?.rating).toBe("eu_eea");
-      answers["transfers.subprocessors"] = [{ name: "Cloudline Hosting Inc.", purpose: "Inference", country: "US", mechanism: "none" }];
+      answers["transfers.subprocessors"] = [
+        { name: "Cloudline Hosting Inc.", purpose: "Inference", country: "US", mechanism: "none" },
+      ];
       answers["transfers.dpf_certified"] = "no";
-      expect(computeScore(definition, answers, AS_OF).residency?.rating).toBe("third_country_no_safeguards");
+      expect(computeScore(definition, answers, AS_OF).residency?.rating).toBe(
+        "third_country_no_safeguards",
+      );
     });
   });
 });

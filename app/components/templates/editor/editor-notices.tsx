@@ -34,9 +34,7 @@ export function EditorNotices({
             data-testid="editor-errors"
           >
             {errors.map((error, index) => (
-              <li key={index}>
-                {templateFileErrorText(t, error)}
-              </li>
+              <li key={index}>{templateFileErrorText(t, error)}</li>
             ))}
           </ul>
         </Alert>

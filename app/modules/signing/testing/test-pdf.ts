@@ -10,7 +10,10 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
  * Test helpers for signed PDFs: a small unsigned document (pdf-lib; the real report renderer is
  * tested elsewhere), and the Debian tools as independent judges (pdfsig, qpdf).
  */
-export async function makeUnsignedPdf(text = "Vetted test report", pages = 2): Promise<Uint8Array<ArrayBuffer>> {
+export async function makeUnsignedPdf(
+  text = "Vetted test report",
+  pages = 2,
+): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   for (let i = 1; i <= pages; i++) {
@@ -30,7 +33,10 @@ export function flipByteInSignedRange(pdf: Uint8Array): Uint8Array {
   return copy;
 }
 
-export function withAppendedBytes(pdf: Uint8Array, extra = "\n% appended after signing\n"): Uint8Array {
+export function withAppendedBytes(
+  pdf: Uint8Array,
+  extra = "\n% appended after signing\n",
+): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from(pdf), Buffer.from(extra, "latin1")]));
 }
 
@@ -58,7 +64,10 @@ export function toolWorkspace(): ToolWorkspace {
     pdfsig(file, nssDir) {
       const args = nssDir ? ["-nssdir", nssDir, file] : [file];
       try {
-        return execFileSync("pdfsig", args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+        return execFileSync("pdfsig", args, {
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        });
       } catch (error) {
         const e = error as { stdout?: string; stderr?: string };
         return `${e.stdout ?? ""}${e.stderr ?? ""}`;
@@ -69,7 +78,17 @@ export function toolWorkspace(): ToolWorkspace {
       // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
       mkdirSync(nss, { recursive: true });
       execFileSync("certutil", ["-N", "-d", `sql:${nss}`, "--empty-password"]);
-      execFileSync("certutil", ["-A", "-d", `sql:${nss}`, "-n", "vetted-test-ca", "-t", "CT,C,C", "-i", write("ca.pem", caPem)]);
+      execFileSync("certutil", [
+        "-A",
+        "-d",
+        `sql:${nss}`,
+        "-n",
+        "vetted-test-ca",
+        "-t",
+        "CT,C,C",
+        "-i",
+        write("ca.pem", caPem),
+      ]);
       return `sql:${nss}`;
     },
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
@@ -82,7 +101,9 @@ function lastRevision(pdf: Uint8Array): { size: number; root: string; startxref:
   const trailer = text.slice(text.lastIndexOf("trailer"));
   const size = Number(/\/Size (\d+)/.exec(trailer)?.[1]);
   const root = /\/Root (\d+ \d+ R)/.exec(trailer)?.[1];
-  const startxref = Number(/startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf("startxref")))?.[1]);
+  const startxref = Number(
+    /startxref\s+(\d+)/.exec(text.slice(text.lastIndexOf("startxref")))?.[1],
+  );
   if (!size || !root || !startxref) throw new Error("not a file pdf-lib wrote");
   return { size, root, startxref };
 }
@@ -92,7 +113,11 @@ function lastRevision(pdf: Uint8Array): { size: number; root: string; startxref:
  * number, then a classic cross-reference section or (xrefStream) a PDF 1.5 cross-reference
  * stream, and a trailer with /Prev. What a viewer or another signing tool writes after us.
  */
-export function withIncrementalUpdate(pdf: Uint8Array, objects: Record<number, string>, options: { xrefStream?: boolean } = {}): Uint8Array {
+export function withIncrementalUpdate(
+  pdf: Uint8Array,
+  objects: Record<number, string>,
+  options: { xrefStream?: boolean } = {},
+): Uint8Array {
   const base = lastRevision(pdf);
   const parts: Buffer[] = [Buffer.from(pdf), Buffer.from("\n", "latin1")];
   let offset = pdf.length + 1;
@@ -117,19 +142,34 @@ export function withIncrementalUpdate(pdf: Uint8Array, objects: Record<number, s
     const data = deflateSync(Buffer.concat(rows));
     const index = numbers.map((n) => `${n} 1`).join(" ");
     parts.push(
-      Buffer.from(`${streamNumber} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Index [${index}] /Root ${base.root} /Prev ${base.startxref} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`, "latin1"),
+      Buffer.from(
+        `${streamNumber} 0 obj\n<< /Type /XRef /Size ${size} /W [1 4 2] /Index [${index}] /Root ${base.root} /Prev ${base.startxref} /Filter /FlateDecode /Length ${data.length} >>\nstream\n`,
+        "latin1",
+      ),
       data,
       Buffer.from(`\nendstream\nendobj\nstartxref\n${offset}\n%%EOF\n`, "latin1"),
     );
   } else {
-    const entries = [...offsets].map(([num, at]) => `${num} 1\n${String(at).padStart(10, "0")} 00000 n \n`).join("");
-    parts.push(Buffer.from(`xref\n0 1\n0000000000 65535 f \n${entries}trailer\n<< /Size ${size} /Root ${base.root} /Prev ${base.startxref} >>\nstartxref\n${offset}\n%%EOF\n`, "latin1"));
+    const entries = [...offsets]
+      .map(([num, at]) => `${num} 1\n${String(at).padStart(10, "0")} 00000 n \n`)
+      .join("");
+    parts.push(
+      Buffer.from(
+        `xref\n0 1\n0000000000 65535 f \n${entries}trailer\n<< /Size ${size} /Root ${base.root} /Prev ${base.startxref} >>\nstartxref\n${offset}\n%%EOF\n`,
+        "latin1",
+      ),
+    );
   }
   return new Uint8Array(Buffer.concat(parts));
 }
 
 /** The object numbers and text of the signed file's signature dictionary and form, for crafting updates. */
-export function signatureObjects(pdf: Uint8Array): { signature: number; form: number; field: number; byteRange: string } {
+export function signatureObjects(pdf: Uint8Array): {
+  signature: number;
+  form: number;
+  field: number;
+  byteRange: string;
+} {
   const text = Buffer.from(pdf).toString("latin1");
   const signature = Number(/(\d+) 0 obj\s*<<\s*\/Type \/Sig/.exec(text)?.[1]);
   const form = Number(/\/AcroForm (\d+) 0 R/.exec(text)?.[1]);

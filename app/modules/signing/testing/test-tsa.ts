@@ -38,14 +38,32 @@ const run = promisify(execFile);
 
 export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTsa> {
   const dir = mkdtempSync(path.join(tmpdir(), "vetted-tsa-"));
-  execFileSync("openssl", [
-    "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "30",
-    "-keyout", path.join(dir, "tsa.key"), "-out", path.join(dir, "tsa.crt"),
-    "-subj", "/CN=Vetted Test TSA/O=Vetted Tests",
-    "-addext", "extendedKeyUsage=critical,timeStamping",
-    "-addext", "basicConstraints=critical,CA:FALSE",
-    "-addext", "keyUsage=critical,digitalSignature",
-  ], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-sha256",
+      "-days",
+      "30",
+      "-keyout",
+      path.join(dir, "tsa.key"),
+      "-out",
+      path.join(dir, "tsa.crt"),
+      "-subj",
+      "/CN=Vetted Test TSA/O=Vetted Tests",
+      "-addext",
+      "extendedKeyUsage=critical,timeStamping",
+      "-addext",
+      "basicConstraints=critical,CA:FALSE",
+      "-addext",
+      "keyUsage=critical,digitalSignature",
+    ],
+    { stdio: "ignore" },
+  );
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
   writeFileSync(path.join(dir, "serial"), "01\n");
   // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
@@ -98,7 +116,16 @@ export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTs
         // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
         writeFileSync(query, Buffer.concat(chunks));
         try {
-          await run("openssl", ["ts", "-reply", "-config", path.join(dir, "tsa.cnf"), "-queryfile", query, "-out", reply]);
+          await run("openssl", [
+            "ts",
+            "-reply",
+            "-config",
+            path.join(dir, "tsa.cnf"),
+            "-queryfile",
+            query,
+            "-out",
+            reply,
+          ]);
           res.writeHead(200, { "Content-Type": "application/timestamp-reply" });
           // eslint-disable-next-line security/detect-non-literal-fs-filename -- a test's own temporary directory
           res.end(readFileSync(reply));
@@ -118,7 +145,9 @@ export async function startTestTsa(options: TestTsaOptions = {}): Promise<TestTs
     requests: () => count,
     received: () => receivedCount,
     waitForReceived: (wanted) =>
-      receivedCount >= wanted ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ count: wanted, resolve })),
+      receivedCount >= wanted
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => waiters.push({ count: wanted, resolve })),
     held: () => heldAnswers.length,
     release: () => {
       holding = false;
