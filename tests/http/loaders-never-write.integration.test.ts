@@ -104,6 +104,20 @@ describe("every GET, by every role", () => {
     return false;
   }
 
+  /**
+   * Columns an access record moves: a session's last-seen time, and the organisation's audit
+   * chain head (seq and hashes), which follows every event appended, the access events above
+   * included. Any other event still shows as a difference in AuditEvent.
+   */
+  function withoutAccessTraces(model: string, row: Record<string, unknown>) {
+    if (model === "Session") return { ...row, lastSeenAt: null };
+    if (model === "Organization") {
+      const { auditSeq: _seq, auditHash: _hash, auditPrevHash: _prev, ...rest } = row;
+      return rest;
+    }
+    return row;
+  }
+
   async function wholeDatabase(): Promise<Record<string, unknown[]>> {
     const snapshot: Record<string, unknown[]> = {};
     for (const model of MODELS) {
@@ -112,7 +126,7 @@ describe("every GET, by every role", () => {
       )[model[0]!.toLowerCase() + model.slice(1)]!;
       const rows = (await delegate.findMany())
         .filter((row) => !isAccessRecord(model, row))
-        .map((row) => (model === "Session" ? { ...row, lastSeenAt: null } : row));
+        .map((row) => withoutAccessTraces(model, row));
       snapshot[model] = JSON.parse(
         JSON.stringify(rows, (_key, value: unknown) =>
           typeof value === "bigint" ? String(value) : value,
