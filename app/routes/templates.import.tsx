@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
-import { TextAreaField } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { templateFileErrorText } from "~/components/templates/template-file-error-text";
+import { Link, useActionData } from "@remix-run/react";
+import { ImportProblemAlert } from "~/components/templates/import-problem-alert";
+import { ImportTemplateForm } from "~/components/templates/import-template-form";
+import { PageHeader } from "~/components/ui/layout";
 import { requirePermission } from "~/modules/auth/guards.server";
 import {
   ParserBusyError,
@@ -109,67 +108,9 @@ export default function ImportTemplatePage() {
       </Link>
       <PageHeader title={t("templates.importTitle")}>{t("templates.importIntro")}</PageHeader>
       {actionData?.problem ? (
-        <Alert tone="error">
-          <p className="font-medium">{t(actionData.problem)}</p>
-          {actionData.errors.length > 0 ? (
-            <ul
-              className="mt-2 list-disc space-y-1 pl-5 font-mono text-xs"
-              data-testid="import-errors"
-            >
-              {actionData.errors.map((error, index) => (
-                <li key={index}>{templateFileErrorText(t, error)}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <ImportProblemAlert problem={actionData.problem} errors={actionData.errors} />
       ) : null}
-      <Card>
-        <Form method="post" encType="multipart/form-data" className="space-y-4">
-          <div className="space-y-1">
-            <label htmlFor="template-file" className="block text-sm font-medium text-slate-800">
-              {t("templates.importFile")}
-            </label>
-            <input
-              id="template-file"
-              type="file"
-              name="file"
-              accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
-              className="block text-sm"
-            />
-          </div>
-          <TextAreaField
-            label={t("templates.importText")}
-            name="text"
-            rows={10}
-            defaultValue={actionData?.text ?? ""}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
-          />
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium text-slate-800">
-              {t("templates.importMode")}
-            </legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="mode"
-                value="new"
-                defaultChecked={actionData?.mode !== "draft"}
-              />{" "}
-              {t("templates.importModeNew")}
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="mode"
-                value="draft"
-                defaultChecked={actionData?.mode === "draft"}
-              />{" "}
-              {t("templates.importModeDraft")}
-            </label>
-          </fieldset>
-          <Button type="submit">{t("templates.importSubmit")}</Button>
-        </Form>
-      </Card>
+      <ImportTemplateForm text={actionData?.text ?? ""} mode={actionData?.mode} />
     </div>
   );
 }
