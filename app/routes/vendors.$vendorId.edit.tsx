@@ -1,11 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { Alert, PageHeader } from "~/components/ui/layout";
 import { BackToVendorLink } from "~/components/vendors/back-to-vendor-link";
-import { ConflictNotice } from "~/components/vendors/conflict-notice";
-import { FormActions } from "~/components/vendors/form-actions";
-import { VendorFormFields } from "~/components/vendors/vendor-form-fields";
+import { VendorEditForm } from "~/components/vendors/vendor-edit-form";
 import type { UserActor } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { getVendor } from "~/modules/vendors/get-vendor.server";
@@ -15,16 +13,12 @@ import {
   formFieldErrors,
   readVendorForm,
   readVersion,
-  VENDOR_FIELDS,
   vendorFormValuesOf,
-  type VendorFormValues,
 } from "~/modules/vendors/vendor-fields";
 import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
-import { formatTags, splitTags } from "~/modules/vendors/vendor-tags";
 import { runUseCase } from "~/utils/http.server";
-import { translate, type Locale, type MessageKey, labelKey } from "~/utils/i18n";
+import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { countryName } from "~/reference-data/countries";
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches }) => {
   const locale =
@@ -103,29 +97,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function EditVendorPage() {
   const { vendor } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const { t, locale } = useT();
-  const values = actionData?.values ?? vendor.values;
-  const version = actionData?.version ?? vendor.version;
+  const { t } = useT();
   const errors: Partial<Record<string, MessageKey>> = actionData?.errors ?? {};
-  const current = actionData?.current ?? null;
-
-  const display = (field: keyof VendorFormValues, value: string) => {
-    if (!value) return t("vendors.emptyValue");
-    if (field === "country") return countryName(value, locale);
-    if (field === "criticality")
-      return t(labelKey("vendors.criticality", value) ?? "common.unknownValue");
-    return value;
-  };
-  // Compared as saved: "llm,strategic " and "llm, strategic" are the same tags.
-  const comparable = (field: keyof VendorFormValues, value: string) =>
-    field === "tags" ? formatTags(splitTags(value)) : value.trim();
-  const differing = current
-    ? VENDOR_FIELDS.filter(
-        (field) => comparable(field, current[field]) !== comparable(field, values[field]),
-      )
-    : [];
-
   return (
     <div className="max-w-2xl space-y-4">
       <BackToVendorLink vendor={vendor} />
@@ -134,32 +107,14 @@ export default function EditVendorPage() {
       {vendor.archived || actionData?.archived ? (
         <Alert tone="warning">{t("vendors.archivedReadOnly")}</Alert>
       ) : (
-        <>
-          {current ? (
-            <ConflictNotice
-              rows={differing.map((field) => ({
-                field,
-                label: t(labelKey("vendors.", field) ?? "common.unknownValue"),
-                current: display(field, current[field]),
-                yours: display(field, values[field]),
-              }))}
-            />
-          ) : null}
-          <Card>
-            {actionData && Object.keys(errors).length > 0 ? (
-              <Alert tone="error">{t("common.formErrors")}</Alert>
-            ) : null}
-            <Form method="post" className="mt-3 space-y-4">
-              <input type="hidden" name="version" value={version} />
-              <VendorFormFields values={values} errors={errors} />
-              <FormActions
-                submitLabel={t("vendors.saveChanges")}
-                cancelTo={`/vendors/${vendor.id}`}
-                pending={navigation.state === "submitting"}
-              />
-            </Form>
-          </Card>
-        </>
+        <VendorEditForm
+          vendorId={vendor.id}
+          values={actionData?.values ?? vendor.values}
+          version={actionData?.version ?? vendor.version}
+          errors={errors}
+          current={actionData?.current ?? null}
+          submitted={Boolean(actionData)}
+        />
       )}
     </div>
   );
