@@ -4,19 +4,13 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Alert, PageHeader } from "~/components/ui/layout";
 import { BackToVendorLink } from "~/components/vendors/back-to-vendor-link";
 import { VendorEditForm } from "~/components/vendors/vendor-edit-form";
-import type { UserActor } from "~/modules/auth/actor";
 import { requirePermission } from "~/modules/auth/guards.server";
-import { getVendor } from "~/modules/vendors/get-vendor.server";
-import { updateVendor } from "~/modules/vendors/update-vendor.server";
-import { isConflict, readFormData } from "~/modules/vendors/vendor-forms.server";
 import {
-  formFieldErrors,
-  readVendorForm,
-  readVersion,
-  vendorFormValuesOf,
-} from "~/modules/vendors/vendor-fields";
-import { vendorFieldsSchema } from "~/modules/vendors/vendor-schemas";
-import { runUseCase } from "~/utils/http.server";
+  getVendorEditPage,
+  runVendorEditAction,
+  type VendorEditActionData,
+} from "~/modules/vendors/vendor-edit-page.server";
+import { readFormData } from "~/modules/vendors/vendor-forms.server";
 import { translate, type Locale, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
@@ -30,68 +24,19 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
   ];
 };
 
-async function loadVendor(actor: UserActor, vendorId: string) {
-  const vendor = await runUseCase(() => getVendor({ actor, input: { vendorId } }));
-  return {
-    id: vendor.id,
-    name: vendor.name,
-    version: vendor.version,
-    archived: Boolean(vendor.archivedAt),
-    values: vendorFormValuesOf(vendor),
-  };
-}
-
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "vendor:edit");
-  return { vendor: await loadVendor(actor, params.vendorId ?? "") };
+  return { vendor: await getVendorEditPage(actor, { vendorId: params.vendorId ?? "" }) };
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "vendor:edit");
-  const vendorId = params.vendorId ?? "";
-  const form = await readFormData(request);
-  const values = readVendorForm(form);
-  const version = readVersion(form);
-  if (version === null) throw new Response("The form is missing its version", { status: 400 });
-  const parsed = vendorFieldsSchema.safeParse(values);
-  if (!parsed.success) {
-    // Keep the version the user loaded: a newer one would let the next save overwrite unseen changes.
-    return data(
-      {
-        values,
-        version,
-        errors: formFieldErrors(parsed.error.issues),
-        current: null,
-        archived: false,
-      },
-      { status: 400 },
-    );
-  }
-  const result = await runUseCase(() =>
-    updateVendor({ actor, input: { vendorId, version, ...parsed.data } }).catch(
-      (error: unknown) => {
-        if (isConflict(error)) return null;
-        throw error;
-      },
-    ),
-  );
-  if (result)
-    return redirect(
-      `/vendors/${vendorId}?notice=${result.changed.length ? "updated" : "unchanged"}`,
-    );
-  // Someone else saved first: show their values next to ours; the form now carries the current
-  // version, so saving again is a deliberate choice made after seeing the difference.
-  const current = await loadVendor(actor, vendorId);
-  return data(
-    {
-      values,
-      version: current.version,
-      errors: {},
-      current: current.values,
-      archived: current.archived,
-    },
-    { status: 409 },
-  );
+  const result = await runVendorEditAction(actor, {
+    vendorId: params.vendorId ?? "",
+    form: await readFormData(request),
+  });
+  if ("redirectTo" in result) return redirect(result.redirectTo);
+  return data<VendorEditActionData>(result.body, { status: result.status });
 }
 
 export default function EditVendorPage() {
