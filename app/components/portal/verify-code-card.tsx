@@ -2,16 +2,8 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
+import type { VerifyActionData } from "~/modules/portal/run-vendor-verify-action.server";
 import { useT } from "~/utils/use-t";
-
-/** What the code page shows after a submit; the message is a key under `access.`. */
-export type VerifyActionData = {
-  message:
-    "codeInvalid" | "codeExpired" | "codeMalformed" | "resendTooSoon" | "rateLimited" | "resent";
-  attempts?: number;
-  seconds?: number;
-  minutes?: number;
-};
 
 /** Where the code went and for how long the browser is remembered (from the loader). */
 export type PendingVerificationView = {
