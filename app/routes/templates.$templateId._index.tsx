@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { TemplateDiffView } from "~/components/templates/template-diff-view";
+import { TemplateComparisonCard } from "~/components/templates/template-comparison-card";
+import { TemplateVersionsCard } from "~/components/templates/template-versions-card";
 import { Button } from "~/components/ui/button";
-import { Alert, Card, PageHeader } from "~/components/ui/layout";
+import { Alert, PageHeader } from "~/components/ui/layout";
 import { requirePermission } from "~/modules/auth/guards.server";
 import { can } from "~/utils/permissions";
 import { findTemplate } from "~/modules/templates/find-template.server";
@@ -11,10 +12,9 @@ import { getTemplate } from "~/modules/templates/get-template.server";
 import { startTemplateDraft } from "~/modules/templates/start-template-draft.server";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import { translate, labelKey } from "~/utils/i18n";
+import { translate } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { metaLocale, pageTitle } from "~/utils/page-title";
-import { ScrollRegion } from "~/components/ui/scroll-region";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   pageTitle(data?.template.name, translate(metaLocale(matches), "templates.title")),
@@ -42,7 +42,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function TemplatePage() {
   const { template, versions, draft, comparison, canWrite } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, date } = useT();
+  const { t } = useT();
   const notice = params.get("notice");
   return (
     <div className="space-y-6">
@@ -81,109 +81,12 @@ export default function TemplatePage() {
         <Alert tone="success">{t("templates.noticeDiscarded")}</Alert>
       ) : null}
 
-      <Card title={t("templates.versions")}>
-        <ScrollRegion label={t("templates.versions")}>
-          <table className="min-w-full text-sm">
-            <thead className="text-left text-slate-600">
-              <tr>
-                <th scope="col" className="py-2 pr-3">
-                  {t("templates.version")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("templates.status")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("templates.origin")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("templates.publishedAt")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("templates.createdBy")}
-                </th>
-                <th scope="col" className="py-2 pr-3 text-right">
-                  {t("templates.assessmentsCount")}
-                </th>
-                <th scope="col" className="py-2 pr-3">
-                  {t("templates.export")}
-                </th>
-                <th scope="col" className="py-2">
-                  <span className="sr-only">{t("templates.showChanges")}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {versions.map((v) => (
-                <tr
-                  key={v.id}
-                  className={`border-t border-slate-100 ${comparison?.versionId === v.id ? "bg-brand-50" : ""}`}
-                >
-                  <td className="py-2 pr-3">
-                    {t("templates.versionLabel", { version: v.version })}
-                  </td>
-                  <td className="py-2 pr-3">
-                    {t(labelKey("templates.status", v.status) ?? "common.unknownValue")}
-                  </td>
-                  <td className="py-2 pr-3">
-                    {t(labelKey("templates.origin", v.origin) ?? "common.unknownValue")}
-                  </td>
-                  <td className="py-2 pr-3">{v.publishedAt ? date(v.publishedAt, true) : "–"}</td>
-                  <td className="py-2 pr-3">{v.createdBy ?? "–"}</td>
-                  <td className="py-2 pr-3 text-right">{v.assessments}</td>
-                  <td className="space-x-2 py-2 pr-3">
-                    <a
-                      href={`/templates/${template.id}/versions/${v.id}/export?format=json`}
-                      className="text-brand-700 hover:underline"
-                      download
-                    >
-                      JSON
-                    </a>
-                    <a
-                      href={`/templates/${template.id}/versions/${v.id}/export?format=yaml`}
-                      className="text-brand-700 hover:underline"
-                      download
-                    >
-                      YAML
-                    </a>
-                  </td>
-                  <td className="py-2">
-                    <Link to={`?version=${v.id}`} className="text-brand-700 hover:underline">
-                      {t("templates.showChanges")}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      </Card>
-
-      {comparison ? (
-        <Card
-          title={
-            comparison.previousVersion === null
-              ? t("templates.versionLabel", { version: comparison.version })
-              : comparison.status === "DRAFT"
-                ? t("templates.draftChangesTitle", { previous: comparison.previousVersion })
-                : t("templates.changesTitle", {
-                    version: comparison.version,
-                    previous: comparison.previousVersion,
-                  })
-          }
-        >
-          {comparison.diff ? (
-            <TemplateDiffView diff={comparison.diff} />
-          ) : (
-            <p className="text-sm text-slate-600">
-              {t("templates.firstVersion", {
-                version: comparison.version,
-                sections: comparison.sections,
-                questions: comparison.questions,
-              })}
-            </p>
-          )}
-        </Card>
-      ) : null}
+      <TemplateVersionsCard
+        templateId={template.id}
+        versions={versions}
+        selectedVersionId={comparison?.versionId}
+      />
+      {comparison ? <TemplateComparisonCard comparison={comparison} /> : null}
     </div>
   );
 }

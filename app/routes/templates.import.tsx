@@ -1,28 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
-import { Button } from "~/components/ui/button";
-import { TextAreaField } from "~/components/ui/field";
-import { Alert, Card, PageHeader } from "~/components/ui/layout";
-import { templateFileErrorText } from "~/components/templates/template-file-error-text";
+import { Link, useActionData } from "@remix-run/react";
+import { ImportProblemAlert } from "~/components/templates/import-problem-alert";
+import { ImportTemplateForm } from "~/components/templates/import-template-form";
+import { PageHeader } from "~/components/ui/layout";
 import { requirePermission } from "~/modules/auth/guards.server";
-import {
-  ParserBusyError,
-  PARSER_BUSY_RETRY_AFTER_SECONDS,
-} from "~/modules/parsing/parser-pool.server";
-import { importTemplate } from "~/modules/templates/import-template.server";
 import { readTemplateForm } from "~/modules/templates/read-template-form.server";
 import {
-  formatOfFileName,
-  TEMPLATE_FILE_MAX_BYTES,
-  type TemplateFileError,
-} from "~/modules/templates/template-file";
-import { DomainError } from "~/utils/errors";
-import { runUseCase } from "~/utils/http.server";
-import type { MessageKey } from "~/utils/i18n";
+  runTemplateImport,
+  type ImportFailure,
+} from "~/modules/templates/run-template-import.server";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
-import { cleanDisplayText } from "~/utils/display-text";
 
 export const meta: MetaFunction = ({ matches }) => [
   translatedTitle(matches, "templates.importTitle"),
@@ -33,70 +22,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type ImportFailure = {
-  problem: MessageKey | null;
-  errors: TemplateFileError[];
-  mode: string;
-  text: string;
-};
-
-const REASONS: Record<string, MessageKey> = {
-  keyTaken: "templates.keyTaken",
-  noTemplate: "templates.importNoTemplate",
-  draftOpen: "templates.importDraftOpen",
-};
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requirePermission(request, context, "template:edit");
-  const form = await readTemplateForm(request);
-  const mode = form.get("mode") === "draft" ? "draft" : "new";
-  const file = form.get("file");
-  const pasted = typeof form.get("text") === "string" ? String(form.get("text")) : "";
-  const fail = (
-    failure: Partial<ImportFailure>,
-    status: number,
-    headers?: Record<string, string>,
-  ) =>
-    data<ImportFailure>(
-      { problem: null, errors: [], mode, text: pasted.length <= 200_000 ? pasted : "", ...failure },
-      { status, headers },
-    );
-
-  let text = pasted;
-  let fileName: string | undefined;
-  if (file instanceof File && file.size > 0) {
-    if (file.size > TEMPLATE_FILE_MAX_BYTES)
-      return fail({ problem: "templates.importTooLarge" }, 413);
-    text = await file.text();
-    // Shown and recorded like every name: without bidi controls or invisible characters.
-    fileName = cleanDisplayText(file.name).slice(0, 255);
-  } else if (Buffer.byteLength(pasted, "utf8") > TEMPLATE_FILE_MAX_BYTES) {
-    return fail({ problem: "templates.importTooLarge" }, 413);
-  }
-  if (text.trim() === "") return fail({ problem: "templates.importNothing" }, 400);
-
-  const result = await runUseCase(() =>
-    importTemplate(actor, {
-      text,
-      format: fileName ? (formatOfFileName(fileName) ?? undefined) : undefined,
-      mode,
-      fileName,
-    }).catch((error: unknown) => {
-      const reason = error instanceof DomainError ? String(error.details?.reason ?? "") : "";
-      if (REASONS[reason]) return { ok: "refused" as const, reason };
-      // Every parser worker busy (ADR 0014): nothing was written, the user may simply retry.
-      if (error instanceof ParserBusyError) return { ok: "busy" as const };
-      throw error;
-    }),
-  );
-  if (result.ok === "busy")
-    return fail({ problem: "templates.parserBusy" }, 503, {
-      "Retry-After": String(PARSER_BUSY_RETRY_AFTER_SECONDS),
-    });
-  if (result.ok === "refused") return fail({ problem: REASONS[result.reason]! }, 409);
-  if (!result.ok)
-    return fail({ problem: "templates.importErrorsTitle", errors: result.errors }, 400);
-  return redirect(`/templates/${result.templateId}/edit?notice=imported`);
+  const result = await runTemplateImport(actor, await readTemplateForm(request));
+  if (result.kind === "imported")
+    return redirect(`/templates/${result.templateId}/edit?notice=imported`);
+  return data<ImportFailure>(result.body, { status: result.status, headers: result.headers });
 }
 
 export default function ImportTemplatePage() {
@@ -109,67 +40,9 @@ export default function ImportTemplatePage() {
       </Link>
       <PageHeader title={t("templates.importTitle")}>{t("templates.importIntro")}</PageHeader>
       {actionData?.problem ? (
-        <Alert tone="error">
-          <p className="font-medium">{t(actionData.problem)}</p>
-          {actionData.errors.length > 0 ? (
-            <ul
-              className="mt-2 list-disc space-y-1 pl-5 font-mono text-xs"
-              data-testid="import-errors"
-            >
-              {actionData.errors.map((error, index) => (
-                <li key={index}>{templateFileErrorText(t, error)}</li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+        <ImportProblemAlert problem={actionData.problem} errors={actionData.errors} />
       ) : null}
-      <Card>
-        <Form method="post" encType="multipart/form-data" className="space-y-4">
-          <div className="space-y-1">
-            <label htmlFor="template-file" className="block text-sm font-medium text-slate-800">
-              {t("templates.importFile")}
-            </label>
-            <input
-              id="template-file"
-              type="file"
-              name="file"
-              accept=".json,.yaml,.yml,application/json,application/yaml,text/yaml"
-              className="block text-sm"
-            />
-          </div>
-          <TextAreaField
-            label={t("templates.importText")}
-            name="text"
-            rows={10}
-            defaultValue={actionData?.text ?? ""}
-            className="block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs"
-          />
-          <fieldset className="space-y-1">
-            <legend className="text-sm font-medium text-slate-800">
-              {t("templates.importMode")}
-            </legend>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="mode"
-                value="new"
-                defaultChecked={actionData?.mode !== "draft"}
-              />{" "}
-              {t("templates.importModeNew")}
-            </label>
-            <label className="flex items-center gap-2 text-sm">
-              <input
-                type="radio"
-                name="mode"
-                value="draft"
-                defaultChecked={actionData?.mode === "draft"}
-              />{" "}
-              {t("templates.importModeDraft")}
-            </label>
-          </fieldset>
-          <Button type="submit">{t("templates.importSubmit")}</Button>
-        </Form>
-      </Card>
+      <ImportTemplateForm text={actionData?.text ?? ""} mode={actionData?.mode} />
     </div>
   );
 }
