@@ -16,6 +16,16 @@ import { deleteProduct } from "./vendors/delete-product.server";
 import { createVendor } from "../../tests/support/factories";
 import { getVendor } from "./vendors/get-vendor.server";
 import { getVendorHistory } from "./history/get-vendor-history.server";
+import { getAssessment } from "./assessments/get-assessment.server";
+import { listInviteLinks } from "./assessments/list-invite-links.server";
+import { listClarificationsForUser } from "./clarifications/list-clarifications.server";
+import {
+  listPendingReports,
+  listSignedReports,
+  readSignedReport,
+} from "./reports/signed-reports.server";
+import { diffVendorAssessments } from "./history/diff-vendor-assessments.server";
+import { getTemplate } from "./templates/get-template.server";
 
 /**
  * Each use case parses its own input with its own zod schema (issue 12, item 8): malformed input
@@ -197,6 +207,65 @@ describe("malformed input is a readable VALIDATION error", () => {
       code: "NOT_FOUND",
     });
     expect(await refusal(getVendorHistory(s.assessor, bad({})))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("getAssessment / listInviteLinks: an id that is no text is NOT_FOUND, never the organisation's first assessment", async () => {
+    const s = await createAssessmentScenario();
+    expect(await refusal(getAssessment(s.assessor, bad<string>({})))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(listInviteLinks(s.assessor, bad<string>(42)))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("listClarificationsForUser: an id that is no text is NOT_FOUND, never the organisation's first assessment's threads", async () => {
+    const s = await createAssessmentScenario();
+    expect(await refusal(listClarificationsForUser(s.assessor, bad<string>({})))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("readSignedReport / listSignedReports / listPendingReports: ids that are no text are NOT_FOUND, never another assessment's reports", async () => {
+    const s = await createAssessmentScenario();
+    expect(
+      await refusal(
+        readSignedReport(s.assessor, bad({ assessmentId: s.assessment.id, reportId: 42 })),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(await refusal(listSignedReports(s.assessor, bad<string>({})))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(listPendingReports(s.assessor, bad<string>(undefined)))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+  });
+
+  it("diffVendorAssessments: ids that are no text are NOT_FOUND, never any assessment of the organisation", async () => {
+    const s = await createAssessmentScenario();
+    expect(
+      await refusal(
+        diffVendorAssessments(
+          s.assessor,
+          bad({ vendorId: {}, fromId: s.assessment.id, toId: s.assessment.id }),
+        ),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await refusal(
+        diffVendorAssessments(s.assessor, bad({ vendorId: s.vendor.id, fromId: 7, toId: 8 })),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("getTemplate: a template id that is no text is NOT_FOUND, never the organisation's first template", async () => {
+    const s = await createAssessmentScenario();
+    expect(await refusal(getTemplate(s.assessor, bad({ templateId: {} })))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(await refusal(getTemplate(s.assessor, bad({ templateId: 42 })))).toMatchObject({
       code: "NOT_FOUND",
     });
   });

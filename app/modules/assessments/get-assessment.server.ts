@@ -1,4 +1,6 @@
-import { requireEntityId } from "../../utils/entity-id";
+import { z } from "zod";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
@@ -9,9 +11,14 @@ import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import { recommendationFor } from "./compute-score";
 import { parseStoredScore } from "./stored-score";
 
+export const getAssessmentInputSchema = z.object({ assessmentId: entityIdInput });
+/** The id comes positionally (every caller has just the route's id); the schema still checks it. */
+export type GetAssessmentInput = z.input<typeof getAssessmentInputSchema>;
+
 /** The assessor's/DPO's view of one assessment (DTO: no token hashes, no secrets). */
 export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
-  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
+  const input = parseUseCaseInput(getAssessmentInputSchema, { assessmentId: rawAssessmentId });
+  const assessmentId = requireEntityId(input.assessmentId, "Assessment");
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: {

@@ -1,4 +1,6 @@
-import { requireEntityId } from "../../utils/entity-id";
+import { z } from "zod";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { db } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
@@ -17,13 +19,17 @@ export function inviteLinkStatus(
   return link.rotatedAt ? "rotated" : "active";
 }
 
+export const listInviteLinksInputSchema = z.object({ assessmentId: entityIdInput });
+export type ListInviteLinksInput = z.input<typeof listInviteLinksInputSchema>;
+
 /**
  * The assessor's view of an assessment's invite links: contact, language, dates, last use
  * (stored coarse: IPv4 /24, IPv6 /48), status, delegated sections and who delegated. Never the
  * token hash.
  */
 export async function listInviteLinks(actor: UserActor, rawAssessmentId: string) {
-  const assessmentId = requireEntityId(rawAssessmentId, "Assessment");
+  const input = parseUseCaseInput(listInviteLinksInputSchema, { assessmentId: rawAssessmentId });
+  const assessmentId = requireEntityId(input.assessmentId, "Assessment");
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
     select: { id: true, inviteTtlDays: true },

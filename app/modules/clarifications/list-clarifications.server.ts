@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import type { UserActor, VendorActor } from "../auth/actor";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
@@ -55,11 +58,19 @@ function byQuestion(threads: ClarificationThreadView[]): ClarificationsByQuestio
   return grouped;
 }
 
+export const listClarificationsForUserInputSchema = z.object({ assessmentId: entityIdInput });
+export type ListClarificationsForUserInput = z.input<typeof listClarificationsForUserInputSchema>;
+
 /** Every thread of an assessment of the user's organisation (every role may read them). */
 export async function listClarificationsForUser(
   actor: UserActor,
-  assessmentId: string,
+  rawAssessmentId: string,
 ): Promise<ClarificationsByQuestion> {
+  const input = parseUseCaseInput(listClarificationsForUserInputSchema, {
+    assessmentId: rawAssessmentId,
+  });
+  // Checked before the query: Prisma reads `id: {}` as "any assessment of the organisation".
+  const assessmentId = requireEntityId(input.assessmentId, "Assessment");
   const assessment = await findOrgAssessment(db(), actor.organizationId, assessmentId);
   return byQuestion(await threadsOf(actor.organizationId, assessment.id));
 }

@@ -1,4 +1,7 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { parseStoredScore } from "../assessments/stored-score";
@@ -62,6 +65,13 @@ function questionInfo(definitions: TemplateDefinition[]) {
   return info;
 }
 
+export const diffVendorAssessmentsInputSchema = z.object({
+  vendorId: entityIdInput,
+  fromId: entityIdInput,
+  toId: entityIdInput,
+});
+export type DiffVendorAssessmentsInput = z.input<typeof diffVendorAssessmentsInputSchema>;
+
 /**
  * What changed between two assessments of one vendor (`fromId` earlier, `toId` later): changed,
  * added and removed answers, and score changes per section. Both must belong to the vendor and
@@ -69,8 +79,15 @@ function questionInfo(definitions: TemplateDefinition[]) {
  */
 export async function diffVendorAssessments(
   actor: UserActor,
-  input: { vendorId: string; fromId: string; toId: string },
+  rawInput: { vendorId: string; fromId: string; toId: string },
 ) {
+  const parsed = parseUseCaseInput(diffVendorAssessmentsInputSchema, rawInput);
+  // Checked before the queries: Prisma reads `vendorId: {}` as "any vendor".
+  const input = {
+    vendorId: requireEntityId(parsed.vendorId, "Vendor"),
+    fromId: requireEntityId(parsed.fromId, "Assessment"),
+    toId: requireEntityId(parsed.toId, "Assessment"),
+  };
   const before = await sideOf(actor, input.vendorId, input.fromId);
   const after = await sideOf(actor, input.vendorId, input.toId);
   const diff = diffAssessments(before.side, after.side);

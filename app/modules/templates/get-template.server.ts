@@ -1,9 +1,18 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { parseStoredDefinition } from "../questionnaires/load-template-version.server";
 import { findTemplate } from "./find-template.server";
 import { diffTemplateDefinitions } from "./template-diff";
+
+export const getTemplateInputSchema = z.object({
+  templateId: entityIdInput,
+  versionId: entityIdInput.nullable(),
+});
+export type GetTemplateInput = z.input<typeof getTemplateInputSchema>;
 
 /**
  * A template's page: its versions (newest first) with their assessment counts, and for the
@@ -12,8 +21,15 @@ import { diffTemplateDefinitions } from "./template-diff";
  */
 export async function getTemplate(
   actor: UserActor,
-  input: { templateId: string; versionId?: string | null },
+  rawInput: { templateId: string; versionId?: string | null },
 ) {
+  const parsed = parseUseCaseInput(getTemplateInputSchema, rawInput);
+  // Checked before the query: Prisma reads `id: {}` as "the organisation's first template".
+  const input = {
+    templateId: requireEntityId(parsed.templateId, "Template"),
+    // No version asked for (absent, null or "") means the newest; anything else must be an id.
+    versionId: parsed.versionId ? requireEntityId(parsed.versionId, "Template version") : null,
+  };
   const template = await findTemplate(actor, input.templateId);
   const versions = await db().templateVersion.findMany({
     where: { templateId: template.id },
