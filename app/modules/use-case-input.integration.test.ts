@@ -26,6 +26,10 @@ import {
 } from "./reports/signed-reports.server";
 import { diffVendorAssessments } from "./history/diff-vendor-assessments.server";
 import { getTemplate } from "./templates/get-template.server";
+import { completeLoginWithSecondFactor } from "./auth/verify-second-factor.server";
+import { listAssessments } from "./assessments/list-assessments.server";
+import { compareVendors } from "./comparison/compare-vendors.server";
+import { listComparableVendors } from "./comparison/list-comparable-vendors.server";
 
 /**
  * Each use case parses its own input with its own zod schema (issue 12, item 8): malformed input
@@ -268,5 +272,55 @@ describe("malformed input is a readable VALIDATION error", () => {
     expect(await refusal(getTemplate(s.assessor, bad({ templateId: 42 })))).toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("completeLoginWithSecondFactor: a code that is no text is refused before an attempt is counted; an id that cannot be a user's is 'invalid'", async () => {
+    const s = await createAssessmentScenario();
+    const pending = {
+      userId: s.admin.userId,
+      organizationId: s.org.id,
+      ip: "203.0.113.9",
+      userAgent: null,
+    };
+    expect(
+      await refusal(completeLoginWithSecondFactor({ ...pending, code: bad<string>(123456) })),
+    ).toMatchObject({ code: "VALIDATION", key: "auth.invalidCode" });
+    expect(
+      await completeLoginWithSecondFactor({ ...pending, userId: bad<string>({}), code: "123456" }),
+    ).toMatchObject({ kind: "invalid" });
+    expect(
+      await db().rateLimitBucket.count({ where: { key: `code:account:${s.admin.userId}` } }),
+    ).toBe(0);
+  });
+
+  it("listAssessments: a page that is no whole number in range is refused with a message, never a database error", async () => {
+    const s = await createAssessmentScenario();
+    expect(await refusal(listAssessments(s.assessor, { page: Number("1e400") }))).toMatchObject({
+      code: "VALIDATION",
+      key: expect.stringMatching(/^errors\./),
+    });
+    expect(await refusal(listAssessments(s.assessor, bad({ status: ["DRAFT"] })))).toMatchObject({
+      code: "VALIDATION",
+    });
+    expect((await listAssessments(s.assessor, {})).total).toBe(1);
+  });
+
+  it("compareVendors / listComparableVendors: ids that are no text are NOT_FOUND, and an over-long search is refused, never a database error", async () => {
+    const s = await createAssessmentScenario();
+    const other = await createVendor({ organizationId: s.org.id, name: "Other vendor" });
+    expect(
+      await refusal(compareVendors(s.assessor, bad({ vendorIds: [s.vendor.id, {}] }))),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await refusal(
+        compareVendors(s.assessor, bad({ vendorIds: [s.vendor.id, other.id], profileId: 42 })),
+      ),
+    ).toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      await refusal(listComparableVendors(s.assessor, { search: "ab ".repeat(2000) })),
+    ).toMatchObject({ code: "VALIDATION" });
+    expect(await refusal(listComparableVendors(s.assessor, bad({ selected: [42] })))).toMatchObject(
+      { code: "NOT_FOUND" },
+    );
   });
 });

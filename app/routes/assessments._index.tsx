@@ -6,6 +6,7 @@ import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/utils/permissions";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
+import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -17,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const status = url.searchParams.get("status") ?? undefined;
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const list = await listAssessments(actor, { status, page });
+  const list = await runUseCase(() => listAssessments(actor, { status, page }));
   return { ...list, status: status ?? "", canCreate: can(actor.role, "assessment:edit") };
 }
 

@@ -1,14 +1,26 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import type { UserActor } from "../auth/actor";
 import { isAssessmentStatus } from "./assessment-status";
 import { parseStoredScore } from "./stored-score";
 
 const PAGE_SIZE = 25;
+/** Far beyond any real list; keeps `skip` a number the databases accept. */
+export const MAX_ASSESSMENT_PAGE = 100_000;
 
-export async function listAssessments(
-  actor: UserActor,
-  filter: { status?: string; page?: number },
-) {
+/**
+ * The list's filter from the address. A status that is none of ours shows every status (a stale
+ * link still works); a page is rounded down and at least 1, but must be a finite number in range.
+ */
+export const listAssessmentsInputSchema = z.object({
+  status: z.string().max(64).optional(),
+  page: z.number().max(MAX_ASSESSMENT_PAGE).optional(),
+});
+export type ListAssessmentsInput = z.input<typeof listAssessmentsInputSchema>;
+
+export async function listAssessments(actor: UserActor, rawFilter: ListAssessmentsInput) {
+  const filter = parseUseCaseInput(listAssessmentsInputSchema, rawFilter);
   const where = {
     organizationId: actor.organizationId,
     ...(isAssessmentStatus(filter.status) ? { status: filter.status } : {}),

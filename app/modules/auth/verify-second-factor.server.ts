@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { db, type Tx } from "../../utils/db.server";
+import { entityIdInput, entityIdSchema } from "../../utils/entity-id";
 import { messageKey, parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
@@ -93,14 +94,44 @@ async function guarded(
   return { kind: "ok", method };
 }
 
+/**
+ * A second-factor code as typed: a TOTP code or a recovery code (with or without its dash), at
+ * most SECOND_FACTOR_CODE_MAX_CHARS. Anything else is refused before an attempt is counted. An
+ * empty or wrong code of the right shape is an attempt like any other (it counts).
+ */
+export const SECOND_FACTOR_CODE_MAX_CHARS = 64;
+const secondFactorCodeSchema = z
+  .string({ message: messageKey("auth.invalidCode") })
+  .max(SECOND_FACTOR_CODE_MAX_CHARS, { message: messageKey("auth.invalidCode") });
+export const stepUpInputSchema = z.object({ code: secondFactorCodeSchema });
+export type StepUpInput = z.infer<typeof stepUpInputSchema>;
+
+/**
+ * Step two of a login. The ids come from the signed pending-login cookie; one that cannot be an
+ * id is answered like an unknown user ("invalid"), before any query or count.
+ */
+export const completeLoginInputSchema = z.object({
+  userId: entityIdInput,
+  organizationId: entityIdInput,
+  code: secondFactorCodeSchema,
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+});
+export type CompleteLoginInput = z.input<typeof completeLoginInputSchema>;
+
 /** Step two of a login: the second factor; creates the session on success. */
-export async function completeLoginWithSecondFactor(input: {
+export async function completeLoginWithSecondFactor(rawInput: {
   userId: string;
   organizationId: string;
   code: string;
   ip: string | null;
   userAgent: string | null;
 }): Promise<SecondFactorResult & { token?: string }> {
+  const parsed = parseUseCaseInput(completeLoginInputSchema, rawInput);
+  const userId = entityIdSchema.safeParse(parsed.userId);
+  const organizationId = entityIdSchema.safeParse(parsed.organizationId);
+  if (!userId.success || !organizationId.success) return { kind: "invalid" };
+  const input = { ...parsed, userId: userId.data, organizationId: organizationId.data };
   const user = await db().user.findUnique({
     where: { id: input.userId },
     select: { id: true, email: true },
@@ -132,19 +163,6 @@ export async function completeLoginWithSecondFactor(input: {
   });
   return { ...result, token };
 }
-
-/**
- * A second-factor code as typed: a TOTP code or a recovery code (with or without its dash), at
- * most SECOND_FACTOR_CODE_MAX_CHARS. Anything else is refused before an attempt is counted. An
- * empty or wrong code of the right shape is an attempt like any other (it counts).
- */
-export const SECOND_FACTOR_CODE_MAX_CHARS = 64;
-export const stepUpInputSchema = z.object({
-  code: z
-    .string({ message: messageKey("auth.invalidCode") })
-    .max(SECOND_FACTOR_CODE_MAX_CHARS, { message: messageKey("auth.invalidCode") }),
-});
-export type StepUpInput = z.infer<typeof stepUpInputSchema>;
 
 /** Step-up for sensitive actions: a fresh second-factor check on the current session. */
 export async function stepUp(

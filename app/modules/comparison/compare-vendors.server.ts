@@ -1,7 +1,10 @@
+import { z } from "zod";
 import type { ScoringResult, WeightProfile } from "../../../scoring";
 import { Prisma } from "../../generated/sqlite/client";
 import { db } from "../../utils/db.server";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import type { UserActor } from "../auth/actor";
 import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { readStoredScores } from "../assessments/stored-score-memo.server";
@@ -15,11 +18,16 @@ import { MAX_CANDIDATES, MIN_CANDIDATES } from "./comparison-params";
 
 export { MAX_CANDIDATES, MIN_CANDIDATES, parseVendorIds } from "./comparison-params";
 
-export interface CompareVendorsInput {
-  vendorIds: string[];
-  /** A weight profile of the organisation for the what-if; absent: stored scores only. */
-  profileId?: string | null;
-}
+/**
+ * The vendors to compare and, for the what-if, a weight profile of the organisation (absent:
+ * stored scores only). Each id is checked before the query; one that cannot be an id is NOT_FOUND
+ * like a foreign one. How many may be compared is the use case's own answer ("count").
+ */
+export const compareVendorsInputSchema = z.object({
+  vendorIds: z.array(entityIdInput),
+  profileId: entityIdInput.nullable(),
+});
+export type CompareVendorsInput = z.input<typeof compareVendorsInputSchema>;
 
 /** The figures of one score (stored, or recomputed for the what-if). */
 export interface CandidateFigures {
@@ -86,8 +94,9 @@ function figuresOf(score: ScoringResult): CandidateFigures {
  * is stored. A vendor of another organisation is NOT_FOUND; vendors without a scored assessment or
  * on different templates give a refusal the page explains.
  */
-export async function compareVendors(actor: UserActor, input: CompareVendorsInput) {
-  const vendorIds = [...new Set(input.vendorIds)];
+export async function compareVendors(actor: UserActor, rawInput: CompareVendorsInput) {
+  const input = parseUseCaseInput(compareVendorsInputSchema, rawInput);
+  const vendorIds = [...new Set(input.vendorIds.map((id) => requireEntityId(id, "Vendor")))];
   if (vendorIds.length < MIN_CANDIDATES || vendorIds.length > MAX_CANDIDATES)
     return { ok: false as const, refusal: { reason: "count" } as ComparisonRefusal };
   const vendors = (
@@ -96,7 +105,9 @@ export async function compareVendors(actor: UserActor, input: CompareVendorsInpu
   ).filter(ofActorsOrganization(actor));
   if (vendors.length !== vendorIds.length)
     throw new DomainError("NOT_FOUND", "errors.vendorNotFound");
-  const profile = input.profileId ? await getWeightProfile(actor, input.profileId) : null;
+  const profile = input.profileId
+    ? await getWeightProfile(actor, requireEntityId(input.profileId, "Weight profile"))
+    : null;
 
   // The latest submitted, scored assessment of each vendor first (small columns only), then the
   // stored scores of just those: a stored score is large, and older ones are never shown.

@@ -17,7 +17,7 @@ export async function getComparePage(actor: UserActor, params: URLSearchParams, 
   const profileId = params.get("profile") || null;
   const search = params.get("q") ?? "";
   const [choices, profiles] = await Promise.all([
-    listComparableVendors(actor, { search, selected: vendorIds }),
+    runUseCase(() => listComparableVendors(actor, { search, selected: vendorIds })),
     listWeightProfileNames(actor),
   ]);
   const compared =

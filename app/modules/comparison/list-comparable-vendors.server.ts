@@ -1,9 +1,22 @@
+import { z } from "zod";
 import { Prisma } from "../../generated/sqlite/client";
 import { db } from "../../utils/db.server";
+import { entityIdInput, requireEntityId } from "../../utils/entity-id";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import type { UserActor } from "../auth/actor";
 import { foldForSearch } from "../vendors/search-text";
+import { VENDOR_NAME_MAX } from "../vendors/vendor-fields";
 
 export const PICKER_LIMIT = 100;
+/** As long as a vendor name may be: each word is one LIKE, and thousands would overrun the databases. */
+export const PICKER_SEARCH_MAX_CHARS = VENDOR_NAME_MAX;
+
+/** The picker's search text and the vendors already chosen (each id checked before the query). */
+export const listComparableVendorsInputSchema = z.object({
+  search: z.string().max(PICKER_SEARCH_MAX_CHARS).optional(),
+  selected: z.array(entityIdInput).optional(),
+});
+export type ListComparableVendorsInput = z.input<typeof listComparableVendorsInputSchema>;
 
 /** Characters LIKE treats specially, escaped with a backslash (the query says ESCAPE '\\'). */
 function likeLiteral(value: string): string {
@@ -22,8 +35,13 @@ function likeLiteral(value: string): string {
  */
 export async function listComparableVendors(
   actor: UserActor,
-  input: { search?: string; selected?: string[] },
+  rawInput: ListComparableVendorsInput,
 ) {
+  const parsed = parseUseCaseInput(listComparableVendorsInputSchema, rawInput);
+  const input = {
+    search: parsed.search,
+    selected: parsed.selected?.map((id) => requireEntityId(id, "Vendor")),
+  };
   const words = foldForSearch(input.search ?? "")
     .split(" ")
     .filter(Boolean);

@@ -1,9 +1,11 @@
 import { createHmac, randomInt } from "node:crypto";
+import { z } from "zod";
 import { constantTimeEqual, sha256Hex } from "../../utils/crypto.server";
 import { db } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { isLocale, translate, type Locale } from "../../utils/i18n";
 import { logger } from "../../utils/logger.server";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
@@ -174,6 +176,22 @@ export type VerifyCodeResult =
   | { kind: "dead" }
   | { kind: "rate_limited"; retryAfterSeconds: number };
 
+/** The longest code as typed that is still read (the form sends at most 20 characters). */
+export const VENDOR_CODE_MAX_CHARS = 20;
+
+/**
+ * The session token stays `unknown` (it is a cookie's value; loadSession answers "no_session" for
+ * anything that is not one); the address comes from the server. A code that is no text or too
+ * long is "malformed", the use case's own answer, before anything is looked up or counted.
+ */
+export const verifyVendorCodeInputSchema = z.object({
+  sessionToken: z.unknown(),
+  code: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type VerifyVendorCodeInput = z.input<typeof verifyVendorCodeInputSchema>;
+const vendorCodeSchema = z.string().max(VENDOR_CODE_MAX_CHARS);
+
 /**
  * Checks the code. Success verifies the session, remembers the browser (device) and audits
  * vendor.device_verified; each wrong code is audited and counted, the fifth ends the session.
@@ -181,9 +199,16 @@ export type VerifyCodeResult =
 export async function verifyVendorCode(
   sessionToken: unknown,
   rawCode: string,
-  ip: string | null,
+  rawIp: string | null,
 ): Promise<VerifyCodeResult> {
-  const session = await loadSession(sessionToken);
+  const { ip, ...input } = parseUseCaseInput(verifyVendorCodeInputSchema, {
+    sessionToken,
+    code: rawCode,
+    ip: rawIp,
+  });
+  const typed = vendorCodeSchema.safeParse(input.code);
+  if (!typed.success) return { kind: "malformed" };
+  const session = await loadSession(input.sessionToken);
   if (!session) return { kind: "no_session" };
   if (session.verifiedAt) return { kind: "already_verified" };
   const keys: [string, RateLimitRule][] = [
@@ -192,7 +217,7 @@ export async function verifyVendorCode(
   ];
   const limit = await consumeRateLimits(keys);
   if (limit.limited) return { kind: "rate_limited", retryAfterSeconds: limit.retryAfterSeconds };
-  const code = rawCode.replace(/\s/g, "");
+  const code = typed.data.replace(/\s/g, "");
   if (!/^\d{6}$/.test(code)) return { kind: "malformed" };
 
   const link = session.inviteLink;
@@ -254,11 +279,21 @@ export type ResendCodeResult =
   | { kind: "too_soon"; retryAfterSeconds: number }
   | { kind: "rate_limited"; retryAfterSeconds: number };
 
+export const resendVendorCodeInputSchema = z.object({
+  sessionToken: z.unknown(),
+  ip: z.string().nullable(),
+});
+export type ResendVendorCodeInput = z.input<typeof resendVendorCodeInputSchema>;
+
 /** A new code for the same session (the old one stops working); at most one per minute. */
 export async function resendVendorCode(
-  sessionToken: unknown,
-  ip: string | null,
+  rawSessionToken: unknown,
+  rawIp: string | null,
 ): Promise<ResendCodeResult> {
+  const { sessionToken, ip } = parseUseCaseInput(resendVendorCodeInputSchema, {
+    sessionToken: rawSessionToken,
+    ip: rawIp,
+  });
   const session = await loadSession(sessionToken);
   if (!session) return { kind: "no_session" };
   if (session.verifiedAt) return { kind: "already_verified" };

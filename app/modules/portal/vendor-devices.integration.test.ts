@@ -304,3 +304,24 @@ describe("a remembered browser", () => {
     expect((await open(invite, expiring)).verified).toBe(false);
   });
 });
+
+describe("malformed input (issue 12, item 8: each use case parses its own input)", () => {
+  it("verifyVendorCode: a code that is no text is 'malformed' before anything is counted; resendVendorCode: an address that is no text is refused", async () => {
+    const invite = await s.createInvite();
+    const opened = await open(invite);
+    await codeFromMail(smtp, invite.contactEmail);
+    const sessionKey = `vendor-code:session:${sha256Hex(opened.sessionToken)}`;
+    expect(
+      await verifyVendorCode(opened.sessionToken, 123456 as unknown as string, nextIp()),
+    ).toEqual({ kind: "malformed" });
+    expect(await db().rateLimitBucket.count({ where: { key: sessionKey } })).toBe(0);
+    const error = await resendVendorCode(opened.sessionToken, {
+      v4: "192.0.2.1",
+    } as unknown as string).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ code: "VALIDATION", key: expect.stringMatching(/^errors\./) });
+    expect((await sessionOf(opened.sessionToken))!.codeAttempts).toBe(0);
+  });
+});
