@@ -30,6 +30,9 @@ import { completeLoginWithSecondFactor } from "./auth/verify-second-factor.serve
 import { listAssessments } from "./assessments/list-assessments.server";
 import { compareVendors } from "./comparison/compare-vendors.server";
 import { listComparableVendors } from "./comparison/list-comparable-vendors.server";
+import { viewInvitation } from "./admin/view-invitation.server";
+import { visitorFrom } from "./admin/visitor";
+import { createInvitationRecord } from "../../tests/support/admin-factories";
 
 /**
  * Each use case parses its own input with its own zod schema (issue 12, item 8): malformed input
@@ -322,5 +325,22 @@ describe("malformed input is a readable VALIDATION error", () => {
     expect(await refusal(listComparableVendors(s.assessor, bad({ selected: [42] })))).toMatchObject(
       { code: "NOT_FOUND" },
     );
+  });
+
+  it("viewInvitation: a token that is no text is NOT_FOUND; a viewer without an address is refused, never a TypeError; nothing is recorded", async () => {
+    const s = await createAssessmentScenario();
+    const { token } = await createInvitationRecord({
+      organizationId: s.org.id,
+      invitedById: s.admin.userId,
+    });
+    const visitor = visitorFrom("203.0.113.9");
+    const before = await db().auditEvent.count({ where: { organizationId: s.org.id } });
+    expect(await refusal(viewInvitation(visitor, bad({ token: 42 })))).toMatchObject({
+      code: "NOT_FOUND",
+    });
+    expect(
+      await refusal(viewInvitation(visitor, { token }, bad({ userId: s.assessor.userId }))),
+    ).toMatchObject({ code: "VALIDATION" });
+    expect(await db().auditEvent.count({ where: { organizationId: s.org.id } })).toBe(before);
   });
 });

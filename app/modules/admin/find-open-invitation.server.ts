@@ -18,12 +18,11 @@ const invitationSelect = {
 export type InvitationState = "open" | "revoked" | "used" | "expired";
 
 /** Looks an invitation up by its token, whatever its state; NOT_FOUND when nothing matches. */
-export async function findInvitation(client: Db | Tx, token: string) {
-  if (!invitationTokenSchema.safeParse(token).success) {
-    throw new DomainError("NOT_FOUND", "admin.invitationNotFound");
-  }
+export async function findInvitation(client: Db | Tx, rawToken: unknown) {
+  const token = invitationTokenSchema.safeParse(rawToken);
+  if (!token.success) throw new DomainError("NOT_FOUND", "admin.invitationNotFound");
   const invitation = await client.userInvitation.findUnique({
-    where: { tokenHash: sha256Hex(token) },
+    where: { tokenHash: sha256Hex(token.data) },
     select: invitationSelect,
   });
   if (!invitation) throw new DomainError("NOT_FOUND", "admin.invitationNotFound");

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { db } from "../../utils/db.server";
+import { parseUseCaseInput } from "../../utils/validation-messages";
 import { logAccess } from "../access-log/log-access.server";
 import { findInvitation, goneError, invitationStateOf } from "./find-open-invitation.server";
 import type { Visitor } from "./visitor";
@@ -23,6 +25,16 @@ export type InvitationPage =
   | { state: "joined"; organizationName: string };
 
 /**
+ * The link's token (checked by findInvitation: one that cannot be a token is NOT_FOUND like an
+ * unknown one) and the signed-in viewer, if any, from the session.
+ */
+export const viewInvitationInputSchema = z.object({
+  token: z.unknown(),
+  viewer: z.object({ userId: z.string().min(1), email: z.string().min(1) }).nullable(),
+});
+export type ViewInvitationInput = z.input<typeof viewInvitationInputSchema>;
+
+/**
  * The invitation page's content. Reading changes nothing about the invitation, so link scanners
  * cannot use it up; the first view per hour is recorded in the inviting organisation. A signed-in
  * viewer with the invited address is offered to join; the invitee who already accepted sees that
@@ -30,10 +42,14 @@ export type InvitationPage =
  */
 export async function viewInvitation(
   visitor: Visitor,
-  input: { token: string },
-  viewer: InvitationViewer | null = null,
+  rawInput: { token: string },
+  rawViewer: InvitationViewer | null = null,
 ): Promise<InvitationPage> {
-  const invitation = await findInvitation(db(), input.token);
+  const { token, viewer } = parseUseCaseInput(viewInvitationInputSchema, {
+    token: rawInput.token,
+    viewer: rawViewer,
+  });
+  const invitation = await findInvitation(db(), token);
   const state = invitationStateOf(invitation);
   const viewerIsInvitee = viewer !== null && viewer.email.toLowerCase() === invitation.email;
   if (state === "used" && viewerIsInvitee) {
