@@ -3,7 +3,7 @@ import { createSessionFor } from "../../../tests/support/admin-factories";
 import { createOrganization, createUser } from "../../../tests/support/factories";
 import { db } from "../../utils/db.server";
 import { requireUser } from "../auth/guards.server";
-import { probePage } from "./page-cache.server";
+import { probePage, storePage } from "./page-cache.server";
 
 /**
  * A page rendered afresh (a cache miss) costs ONE session validation (issue 12): the page cache
@@ -37,5 +37,27 @@ describe("the page cache hands its session validation to the loaders", () => {
     );
     expect(redirect).toBeInstanceOf(Response);
     expect((redirect as Response).headers.get("Location")).toMatch(/^\/login/);
+  });
+});
+
+describe("an entry's lifetime", () => {
+  it("is one minute from its render, whatever the clock's minute", async () => {
+    const org = await createOrganization();
+    const { user, membership } = await createUser({ organizationId: org.id, role: "AUDITOR" });
+    const { cookie } = await createSessionFor(user.id, membership.organizationId);
+    const request = { method: "GET", url: "/portfolio?age=1", cookie, acceptLanguage: "en" };
+    // Rendered one second before a minute ends.
+    const renderedAt = Date.UTC(2026, 11, 7, 12, 0, 59);
+    const miss = await probePage(request, renderedAt);
+    expect(miss?.hit).toBeNull();
+    storePage(
+      miss!.key,
+      { html: "<html>N R</html>", contentType: "text/html", nonce: "N", requestId: "R" },
+      renderedAt,
+    );
+    expect((await probePage(request, renderedAt + 1_000))?.hit).not.toBeNull();
+    expect((await probePage(request, renderedAt + 59_999))?.hit).not.toBeNull();
+    expect((await probePage(request, renderedAt + 60_000))?.hit).toBeNull();
+    expect((await probePage(request, renderedAt + 60_001))?.hit).toBeNull();
   });
 });

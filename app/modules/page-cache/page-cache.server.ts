@@ -9,9 +9,11 @@ import { mustEnrolMfa, validateSessionCookie } from "../auth/guards.server";
  * comparison), ADR 0012. server/app.js asks it before Remix runs:
  *
  *   - An entry belongs to ONE session: the key holds the session id, the user's name, e-mail and
- *     role, the language, the full URL, the minute, and the organisation's audit-chain head. Every
- *     write that changes what these pages show records an audit event in its transaction, so a
- *     new head means a new key; the minute bounds what time alone changes (overdue flags).
+ *     role, the language, the full URL and the organisation's audit-chain head. Every write that
+ *     changes what these pages show records an audit event in its transaction, so a new head
+ *     means a new key. An entry lives one minute from its render: that bounds what time alone
+ *     changes (overdue flags). Its age, not the clock's minute, so a page rendered at :59 is not
+ *     thrown away a second later.
  *   - Each request still validates its session (one joined query) and reads the head (one
  *     query); a revoked or expired session never sees a cached page. The validation is kept in
  *     the request's scope (PageRequest.scope), which server/app.js hands to Remix: a miss does
@@ -23,7 +25,7 @@ import { mustEnrolMfa, validateSessionCookie } from "../auth/guards.server";
 export const CACHED_PATHS = ["/portfolio", "/compare"] as const;
 const MAX_ENTRIES = 500;
 const MAX_CHARACTERS = 64 * 1024 * 1024;
-const MINUTE_MS = 60_000;
+const MAX_AGE_MS = 60_000;
 
 interface Entry {
   /** The page cut at its nonce and request id: text, slot, text, slot, …, text. */
@@ -32,6 +34,8 @@ interface Entry {
   slots: ("nonce" | "requestId")[];
   characters: number;
   contentType: string;
+  /** When it was rendered (ms). */
+  storedAt: number;
 }
 
 const entries = new Map<string, Entry>();
@@ -76,11 +80,14 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
         locale,
         request.url,
         String(head?.seq ?? 0),
-        Math.floor(now / MINUTE_MS),
       ]),
     )
     .digest("hex");
-  const hit = entries.get(key) ?? null;
+  let hit = entries.get(key) ?? null;
+  if (hit && now - hit.storedAt >= MAX_AGE_MS) {
+    forget(key, hit);
+    hit = null;
+  }
   if (hit) {
     entries.delete(key); // least recently used first out: re-insert at the end
     entries.set(key, hit);
@@ -92,6 +99,7 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
 export function storePage(
   key: string,
   page: { html: string; contentType: string; nonce: string; requestId: string },
+  now = Date.now(),
 ): void {
   if (!page.nonce || !page.requestId || !page.html.includes("</html>")) return;
   const parts: string[] = [];
@@ -109,15 +117,24 @@ export function storePage(
   }
   parts.push(page.html.slice(from));
   const previous = entries.get(key);
-  if (previous) characters -= previous.characters;
-  entries.delete(key);
-  entries.set(key, { parts, slots, characters: page.html.length, contentType: page.contentType });
+  if (previous) forget(key, previous);
+  entries.set(key, {
+    parts,
+    slots,
+    characters: page.html.length,
+    contentType: page.contentType,
+    storedAt: now,
+  });
   characters += page.html.length;
   for (const [oldest, entry] of entries) {
     if (entries.size <= MAX_ENTRIES && characters <= MAX_CHARACTERS) break;
-    entries.delete(oldest);
-    characters -= entry.characters;
+    forget(oldest, entry);
   }
+}
+
+function forget(key: string, entry: Entry): void {
+  entries.delete(key);
+  characters -= entry.characters;
 }
 
 /** A cached page with this response's nonce and request id. */
