@@ -61,7 +61,13 @@ afterAll(async () => {
   await app?.close();
 });
 
-function save(key: string, baseVersion: number, shown: unknown, value: string, path = "/portal/answer") {
+function save(
+  key: string,
+  baseVersion: number,
+  shown: unknown,
+  value: string,
+  path = "/portal/answer",
+) {
   return vendor.post(path, [
     ["questionKey", key],
     [`v.${key}`, String(baseVersion)],

@@ -56,7 +56,10 @@ function formErrorOf(code: ErrorCode): ClarificationFormError {
 export function invalidClarificationForm(fields: ClarificationFields) {
   const message = "Unknown clarification action";
   if (fields.viaFetcher)
-    return jsonReply({ ok: false, intent: fields.intent, error: "invalid" } satisfies ClarificationActionData, 400);
+    return jsonReply(
+      { ok: false, intent: fields.intent, error: "invalid" } satisfies ClarificationActionData,
+      400,
+    );
   return new Response(message, {
     status: 400,
     headers: { "Content-Type": "text/plain; charset=utf-8" },
@@ -79,7 +82,11 @@ export async function answerClarificationForm(
     const status = statusForCode(error.code);
     if (fields.viaFetcher)
       return jsonReply(
-        { ok: false, intent: fields.intent, error: formErrorOf(error.code) } satisfies ClarificationActionData,
+        {
+          ok: false,
+          intent: fields.intent,
+          error: formErrorOf(error.code),
+        } satisfies ClarificationActionData,
         status,
       );
     return new Response(error.message, {
