@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consoleLine, installJsonConsole } from "./json-console.server";
+import { EventEmitter } from "node:events";
+import { consoleLine, installJsonConsole, routeProcessWarningsToJson } from "./json-console.server";
 
 /**
  * The production server's console prints one JSON object per line (issue 13, item 6): a
@@ -37,5 +38,28 @@ describe("JSON console", () => {
       expect(target[name], name).not.toBe(before[name]);
     installJsonConsole(target);
     expect({ ...target }).toEqual(installed);
+  });
+
+  it("prints Node's process warnings as JSON lines instead of its text", () => {
+    const emitter = new EventEmitter();
+    const textPrinter = () => {
+      throw new Error("Node's text printer must be gone");
+    };
+    emitter.on("warning", textPrinter);
+    const lines: string[] = [];
+    routeProcessWarningsToJson(emitter, (line) => lines.push(line));
+    const warning = Object.assign(new Error("Buffer() is deprecated"), {
+      name: "DeprecationWarning",
+      code: "DEP0005",
+    });
+    emitter.emit("warning", warning);
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      level: "warn",
+      event: "process.warning",
+      name: "DeprecationWarning",
+      code: "DEP0005",
+      message: "Buffer() is deprecated",
+    });
   });
 });

@@ -42,4 +42,31 @@ export function installJsonConsole(target: Console = console): void {
   target.trace = write("debug", process.stderr);
 }
 
-if (process.env.NODE_ENV === "production") installJsonConsole();
+/**
+ * Node's own warnings (deprecations, experimental features, MaxListeners …) are printed by a
+ * "warning" listener Node adds at start as "(node:123) Warning: …" text: it is replaced by one
+ * that writes the same as a JSON line at level warn.
+ */
+export function routeProcessWarningsToJson(
+  target: NodeJS.EventEmitter = process,
+  write: (line: string) => void = (line) => process.stderr.write(`${line}\n`),
+): void {
+  target.removeAllListeners("warning");
+  target.on("warning", (warning: Error & { code?: string }) => {
+    write(
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: "warn",
+        event: "process.warning",
+        name: warning.name,
+        ...(warning.code ? { code: warning.code } : {}),
+        message: warning.message,
+      }),
+    );
+  });
+}
+
+if (process.env.NODE_ENV === "production") {
+  installJsonConsole();
+  routeProcessWarningsToJson();
+}
