@@ -15,6 +15,9 @@ const FIXED_LABELS = new Map([
 export const STATIC_LABEL = "static";
 export const NOT_FOUND_LABEL = "not_found";
 
+/** Labels of paths without parameters, kept: the hot ones (autosave, portfolio) are such paths. */
+const CACHED_PATHS_MAX = 500;
+
 /**
  * The build's flat route manifest as the nested tree Remix matches against (the shape of
  * @remix-run/server-runtime's createRoutes: id, path, index, caseSensitive, children).
@@ -41,6 +44,8 @@ export function createRouteLabeler(build) {
   // label costs one match like the ones Remix makes for every request.
   const tree = routeTree(build.routes);
   const basename = build.basename ?? "/";
+  /** path → label for paths a route matched without parameters (no ids: a small set). */
+  const known = new Map();
   return (pathname) => {
     const fixed = FIXED_LABELS.get(pathname);
     if (fixed) return fixed;
@@ -50,11 +55,20 @@ export function createRouteLabeler(build) {
         ? "/"
         : pathname.slice(0, -".data".length)
       : pathname;
+    const cached = known.get(page);
+    if (cached) return cached;
+    let match;
     try {
-      const matches = matchRoutesOfFixedTree(tree, page, basename);
-      return matches?.at(-1)?.route.id ?? NOT_FOUND_LABEL;
+      match = matchRoutesOfFixedTree(tree, page, basename)?.at(-1);
     } catch {
       return NOT_FOUND_LABEL;
     }
+    if (!match) return NOT_FOUND_LABEL;
+    if (Object.keys(match.params).length === 0) {
+      // Case variants could grow it: start again rather than grow without bound.
+      if (known.size >= CACHED_PATHS_MAX) known.clear();
+      known.set(page, match.route.id);
+    }
+    return match.route.id;
   };
 }
