@@ -67,7 +67,7 @@ export function invalidClarificationForm(fields: ClarificationFields) {
 }
 
 /**
- * Runs the use case and answers: a redirect to `back` (plain POST) or data (fetcher). Domain
+ * Runs the use case and answers: a redirect to `back` (plain POST) or JSON (fetcher). Domain
  * errors become their HTTP status with a short message, never a 500.
  */
 export async function answerClarificationForm(
