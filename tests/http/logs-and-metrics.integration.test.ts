@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vendorSessionCookie } from "~/modules/auth/cookies.server";
 import { db } from "~/utils/db.server";
-import { createClient, type HttpClient } from "../support/app-server";
+import { createClient, startAppServer, type HttpClient } from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
 import { startProductionServer, type ProductionServer } from "../support/production-server";
 import { verifiedSession } from "../support/vendor-sessions";
@@ -186,6 +186,18 @@ describe("the access log", () => {
 });
 
 describe("/metrics", () => {
+  it("does not exist when METRICS_TOKEN is not set", async () => {
+    expect(process.env.METRICS_TOKEN).toBeUndefined();
+    const app = await startAppServer({ mode: "production" });
+    try {
+      const response = await fetch(`${app.baseUrl}/metrics`);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain("vetted_");
+    } finally {
+      await app.close();
+    }
+  });
+
   it("is refused without the bearer token or with a wrong one", async () => {
     const none = await fetch(`${server.baseUrl}/metrics`);
     expect(none.status).toBe(401);
