@@ -16,6 +16,8 @@ import { startReminderSchedule } from "./modules/reminders/reminder-schedule.ser
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
+// Side effect first: in production every console line becomes one JSON object.
+import "./utils/json-console.server";
 import { resolveLocale } from "./utils/locale.server";
 import { getSessionUserLocale } from "./modules/auth/guards.server";
 
@@ -23,6 +25,9 @@ import { getSessionUserLocale } from "./modules/auth/guards.server";
 export { pageCache } from "./modules/page-cache/page-cache.server";
 /** The request body limit of every route, applied by server/app.js before Remix reads a body. */
 export { bodyLimits } from "./modules/request-limits/body-limits.server";
+
+/** The Prometheus endpoint and request metrics server/app.js serves (app/modules/metrics). */
+export { metrics } from "./modules/metrics/metrics-endpoint.server";
 
 /** The parser workers (ADR 0014): their figures for operators, and tests hold them deterministically. */
 export { parserPool } from "./modules/parsing/parser-pool.server";

@@ -51,7 +51,8 @@ if (process.argv.includes("--serve")) {
   process.env.NODE_ENV = "production";
   const { startAppServer } = await import("../tests/support/app-server");
   const app = await startAppServer({ mode: "production" });
-  console.log(`LISTENING ${app.baseUrl}`);
+  // Not console.log: in production the bundle turns console lines into JSON (json-console.server.ts).
+  process.stdout.write(`LISTENING ${app.baseUrl}\n`);
   process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));
 } else {
   await main();

@@ -47,10 +47,12 @@ if (process.argv.includes("--serve")) {
   const delay = monitorEventLoopDelay({ resolution: 5 });
   delay.enable();
   setInterval(() => {
-    console.log(`ELD ${(delay.max / 1e6).toFixed(1)}`);
+    process.stdout.write(`ELD ${(delay.max / 1e6).toFixed(1)}\n`);
     delay.reset();
   }, 1000).unref();
-  console.log(`LISTENING ${app.baseUrl}`);
+  // process.stdout, not console.log: in production the bundle turns console lines into JSON
+  // (app/utils/json-console.server.ts), and the parent reads these lines as they are.
+  process.stdout.write(`LISTENING ${app.baseUrl}\n`);
   process.on("SIGTERM", () => void app.close().then(() => process.exit(0)));
 } else if (process.argv.includes("--attack")) {
   // Child: the attackers, in a process of their own so that sending 25 MB bodies does not

@@ -12,6 +12,7 @@ import { closeWhenAnsweredUnread, createBodyLimiter } from "./body-limit.js";
 import { compressResponses } from "./compression.js";
 import { remixHandler } from "./remix-handler.js";
 import { isPrivatePath, redactPath } from "./request-path.js";
+import { createRouteLabeler, STATIC_LABEL } from "./route-label.js";
 import {
   answerUnsupportedMethods,
   checkHostHeaders,
@@ -83,10 +84,23 @@ export function createApp({
       }),
     );
   };
-  if (sink && threshold <= LOG_LEVELS.info) {
+  const routeLabel = createRouteLabeler(build);
+  // Prometheus metrics (app/modules/metrics): on when METRICS_TOKEN is set.
+  const metrics = build.entry.module.metrics;
+  const metricsOn = Boolean(metrics?.enabled());
+  if (metricsOn) metrics.start();
+  const accessLogOn = Boolean(sink) && threshold <= LOG_LEVELS.info;
+  if (accessLogOn || metricsOn) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
       res.on("finish", () => {
+        const durationNs = process.hrtime.bigint() - started;
+        // The route id (or a fixed label), never the path: ids and tokens stay out of labels.
+        const route = res.locals.route ?? routeLabel(req.path);
+        if (metricsOn) metrics.observeRequest(route, res.statusCode, Number(durationNs) / 1e9);
+        if (!accessLogOn) return;
+        /** Who made the request, when a session was validated: ids only (guards report them). */
+        const identity = res.locals.identity ?? {};
         sink(
           JSON.stringify({
             time: new Date().toISOString(),
@@ -94,16 +108,21 @@ export function createApp({
             event: "http.request",
             requestId: res.locals.requestId,
             method: req.method,
+            route,
             // Never req.url or req.originalUrl: they carry tokens and query strings.
             path: redactPath(req.path),
             status: res.statusCode,
-            durationMs: Number((process.hrtime.bigint() - started) / 1_000_000n),
+            durationMs: Number(durationNs / 1_000_000n),
+            ...(identity.organizationId ? { organizationId: identity.organizationId } : {}),
+            ...(identity.userId ? { userId: identity.userId } : {}),
+            ...(identity.inviteLinkId ? { inviteLinkId: identity.inviteLinkId } : {}),
           }),
         );
       });
       next();
     });
   }
+  if (metricsOn) app.get("/metrics", serveMetrics(metrics));
 
   // First of the answers that may come before a body is read: they all close the connection.
   app.use(closeWhenAnsweredUnread);
@@ -144,6 +163,12 @@ export function createApp({
   });
 
   app.use(compressResponses());
+  // Files from build/client are labelled "static"; a request that falls through to Remix is
+  // labelled by its route again below.
+  app.use((req, res, next) => {
+    res.locals.route = STATIC_LABEL;
+    next();
+  });
   app.use(
     "/assets",
     express.static(path.join(clientDir, "assets"), {
@@ -154,6 +179,10 @@ export function createApp({
     }),
   );
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+  app.use((req, res, next) => {
+    res.locals.route = undefined;
+    next();
+  });
 
   const pageCache = build.entry.module.pageCache;
   if (pageCache) app.get([...pageCache.paths], servePageCache(pageCache));
@@ -177,6 +206,10 @@ export function createApp({
         markIncomplete: () => {
           res.locals.pageIncomplete = true;
         },
+        // The guards report who made the request (ids only) for the access log.
+        identify: (identity) => {
+          res.locals.identity = identity;
+        },
       }),
     }),
   );
@@ -193,6 +226,34 @@ export function createApp({
       .send(`${status === 404 ? "Not found" : "Error"} (request id ${res.locals.requestId})`);
   });
   return app;
+}
+
+/**
+ * GET /metrics in Prometheus' text format, for a scraper that sends `Authorization: Bearer
+ * <METRICS_TOKEN>` (docs/operations/metrics.md). Mounted before the Host and origin checks: a
+ * scraper addresses the instance by its own address, not by APP_URL.
+ * @param {{ authorized: (header: string | undefined) => boolean, render: () => Promise<{ contentType: string, body: string }> }} metrics
+ */
+function serveMetrics(metrics) {
+  return async (req, res, next) => {
+    res.setHeader("Cache-Control", "no-store");
+    if (!metrics.authorized(req.get("authorization"))) {
+      res
+        .status(401)
+        .set("WWW-Authenticate", 'Bearer realm="metrics"')
+        .type("text/plain")
+        .send("Unauthorized: send Authorization: Bearer <METRICS_TOKEN>");
+      return;
+    }
+    try {
+      const { contentType, body } = await metrics.render();
+      // As prom-client names it (Express' type() would reorder the parameters).
+      res.status(200).setHeader("Content-Type", contentType);
+      res.end(body);
+    } catch (error) {
+      next(error);
+    }
+  };
 }
 
 /** Added to every response on a private path (isPrivatePath); "no-referrer" replaces "same-origin". */
@@ -226,6 +287,7 @@ function servePageCache(pageCache) {
       scope.clear(); // a failed validation is not handed on: the loaders try again
     }
     if (!probe) return next();
+    res.locals.identity = probe.identity;
     const { cspNonce: nonce, requestId } = res.locals;
     res.setHeader("X-Page-Cache", probe.hit ? "hit" : "miss");
     if (probe.hit) {

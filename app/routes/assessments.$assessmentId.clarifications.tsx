@@ -16,7 +16,7 @@ import { readFormData } from "~/utils/form-data.server";
 /**
  * Ask, reply and resolve on an assessment's clarifications (ADMIN/ASSESSOR; the use cases check
  * the role). Another organisation's assessment is a 404 before the form is read, so a broken
- * form cannot tell a foreign id from a missing one. Plain POST → back to the answer; fetcher → data.
+ * form cannot tell a foreign id from a missing one. Plain POST → back to the answer; fetcher → JSON with the outcome's status.
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);

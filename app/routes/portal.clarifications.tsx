@@ -11,7 +11,7 @@ import { readFormData } from "~/utils/form-data.server";
 
 /**
  * A vendor contact replies to a clarification (the only thing vendors may do with threads).
- * Works after submitting too. Plain POST → back to /portal#q-<key>; fetcher → data.
+ * Works after submitting too. Plain POST → back to /portal#q-<key>; fetcher → JSON with the outcome's status.
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireVendorSession(request, context);

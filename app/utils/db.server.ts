@@ -1,4 +1,5 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as PostgresClient } from "~/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "~/generated/sqlite/client";
 import { getEnv } from "./env.server";
@@ -14,6 +15,20 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 let client: Db | undefined;
+/** The PostgreSQL pool of the process's client (none on SQLite): read by the metrics endpoint. */
+let pool: pg.Pool | undefined;
+
+const POOL_MAX_CONNECTIONS = 10;
+
+/**
+ * On PostgreSQL the pool is ours, handed to the adapter (which ends it on disconnect), so its
+ * usage can be read (databasePoolUsage); the adapter would otherwise keep it to itself.
+ */
+function createPostgresClient(databaseUrl: string): { client: Db; pool: pg.Pool } {
+  const ownPool = new pg.Pool({ connectionString: databaseUrl, max: POOL_MAX_CONNECTIONS });
+  const adapter = new PrismaPg(ownPool, { disposeExternalPool: true });
+  return { client: new PostgresClient({ adapter }) as unknown as Db, pool: ownPool };
+}
 
 export function createDbClient(databaseUrl: string): Db {
   if (providerOf(databaseUrl) === "sqlite") {
@@ -21,16 +36,35 @@ export function createDbClient(databaseUrl: string): Db {
       adapter: createSqliteAdapterFactory(`file:${sqliteFilePath(databaseUrl)}`),
     });
   }
-  const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  return createPostgresClient(databaseUrl).client;
 }
 
 export function db(): Db {
-  client ??= createDbClient(getEnv().DATABASE_URL);
+  if (client) return client;
+  const url = getEnv().DATABASE_URL;
+  if (providerOf(url) === "sqlite") client = createDbClient(url);
+  else ({ client, pool } = createPostgresClient(url));
   return client;
 }
 
 export async function disconnectDb(): Promise<void> {
   await client?.$disconnect();
   client = undefined;
+  pool = undefined;
+}
+
+/** Connections of the process's PostgreSQL pool right now; null on SQLite or before the first query. */
+export function databasePoolUsage(): {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+} | null {
+  if (!pool) return null;
+  return {
+    total: pool.totalCount,
+    idle: pool.idleCount,
+    waiting: pool.waitingCount,
+    max: POOL_MAX_CONNECTIONS,
+  };
 }

@@ -45,6 +45,16 @@ const envSchema = z
     // How often each instance runs the vendor reminder job (0: never; a lease keeps it to one instance).
     REMINDER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(15),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+    // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint (docs/operations/metrics.md).
+    // An empty value (METRICS_TOKEN= in a compose file) means unset.
+    METRICS_TOKEN: z.preprocess(
+      (value) => (value === "" ? undefined : value),
+      z
+        .string()
+        .min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)")
+        .regex(/^[\x21-\x7e]+$/, "must be printable ASCII without spaces")
+        .optional(),
+    ),
     // Uploaded evidence lives outside the web root under random names (app/modules/evidence).
     EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
     EVIDENCE_MAX_BYTES: z.coerce

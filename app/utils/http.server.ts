@@ -34,6 +34,18 @@ export async function runUseCase<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The answer of a JSON endpoint that scripts and the page's fetchers both call (autosave, the
+ * clarification fetcher): a real Response with the status the outcome means (409 conflict,
+ * 400 invalid input, 200 success). A resource route must answer with a Response: Remix turns a
+ * `data()` value of a directly called resource route into a 200 and prints a multi-line
+ * "REMIX FUTURE CHANGE" warning each time. Single fetch (`/portal/answer.data`, the browser's
+ * fetcher) reads a returned Response as data with its status, so the fetcher gets the same body.
+ */
+export function jsonReply(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(body, { status, headers });
+}
+
 export function notFoundResponse(): Response {
   return new Response("Not Found", { status: 404 });
 }

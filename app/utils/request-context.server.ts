@@ -10,8 +10,16 @@ declare module "@remix-run/node" {
     requestScope?: Map<symbol, unknown>;
     /** Called when a streamed page fails after its status went out (it must not be cached). */
     markIncomplete?: () => void;
+    /** Called by the guards with who made the request, for the access log (absent in tests). */
+    identify?: (identity: RequestIdentity) => void;
   }
 }
+
+/**
+ * Who made a request, as the access log records it: ids only, never names or e-mail addresses.
+ * A staff user has a user id; a vendor contact has the id of their invite link.
+ */
+export type RequestIdentity = { organizationId: string; userId?: string; inviteLinkId?: string };
 
 export function clientIp(context: AppLoadContext | undefined): string | null {
   return context?.clientIp ?? null;

@@ -79,11 +79,35 @@ afterAll(async () => {
  * `vi.mocked(console.error).mockClear()`.
  */
 let consoleError: MockInstance<typeof console.error>;
+let consoleWarn: MockInstance<typeof console.warn>;
 beforeEach(() => {
   const original = console.error;
   consoleError = vi
     .spyOn(console, "error")
     .mockImplementation((...args: unknown[]) => original(...args));
+  const originalWarn = console.warn;
+  consoleWarn = vi
+    .spyOn(console, "warn")
+    .mockImplementation((...args: unknown[]) => originalWarn(...args));
+});
+
+/**
+ * Remix announces behaviour that changes in React Router v7 with a multi-line "REMIX FUTURE
+ * CHANGE" warning per request (e.g. a resource route that returns data instead of a Response):
+ * text in the JSON log on every such request (issue 13). Any HTTP test that makes the server
+ * print one fails, so no route can bring it back unnoticed.
+ */
+const FRAMEWORK_FUTURE_WARNING = "REMIX FUTURE CHANGE";
+
+afterEach(() => {
+  const announcements = consoleWarn.mock.calls
+    .map((args) => args.map(String).join(" "))
+    .filter((text) => text.includes(FRAMEWORK_FUTURE_WARNING));
+  consoleWarn.mockClear();
+  if (announcements.length > 0)
+    throw new Error(
+      `Remix printed ${announcements.length} future-change warning(s) during the test:\n- ${announcements.join("\n- ")}`,
+    );
 });
 
 afterEach(() => {

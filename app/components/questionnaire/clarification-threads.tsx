@@ -17,7 +17,7 @@ import { useT } from "~/utils/use-t";
  * there, pass `formsOutside` and render <ClarificationForms> once after the answers form. Elsewhere
  * the component renders its forms itself. Without JavaScript the forms are plain POSTs (the route
  * redirects back to the question); once hydrated they submit through a keyed fetcher (the hidden
- * `via=fetcher` field tells the route to answer with data), so the page does not jump.
+ * `via=fetcher` field tells the route to answer with JSON), so the page does not jump.
  */
 
 /** A thread as the loader sends it (dates may arrive as strings). */

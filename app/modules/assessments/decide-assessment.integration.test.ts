@@ -13,6 +13,7 @@ import {
 import { decideAssessment, decisionSchema, type DecisionInput } from "./decide-assessment.server";
 import { forwardToDpo } from "./forward-to-dpo.server";
 import { getAssessment } from "./get-assessment.server";
+import { registry } from "../metrics/metrics-registry.server";
 
 // Lets a test hold a decision transaction just before its audit event (after its reads and writes),
 // so a second decision can run in between — a deterministic version of "two DPOs click at once".
@@ -340,6 +341,32 @@ async function expectExactlyOneDecision(
   expect(await auditEventsOf(s.org.id, "assessment.decided")).toHaveLength(1);
   expect((await verifyAuditChain(db(), s.org.id)).ok).toBe(true);
 }
+
+describe("decideAssessment: the metrics endpoint's counter", () => {
+  /** vetted_decisions_total for one outcome, as Prometheus would read it. */
+  async function decisions(outcome: string): Promise<number> {
+    const metric = await registry.getSingleMetric("vetted_decisions_total")?.get();
+    return metric?.values.find((v) => v.labels.outcome === outcome)?.value ?? 0;
+  }
+
+  it("counts a recorded decision by its outcome and a refused one as refused", async () => {
+    const s = await forwardedScenario();
+    const version = (await s.reload()).version;
+    const [approvedBefore, refusedBefore] = [
+      await decisions("APPROVED"),
+      await decisions("refused"),
+    ];
+    await expectDomainError(
+      decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(version - 1)),
+      "CONFLICT",
+    );
+    expect(await decisions("refused")).toBe(refusedBefore + 1);
+    expect(await decisions("APPROVED")).toBe(approvedBefore);
+    await decideAssessment(withRecentMfa(s.dpo), s.assessment.id, decision(version));
+    expect(await decisions("APPROVED")).toBe(approvedBefore + 1);
+    expect(await decisions("refused")).toBe(refusedBefore + 1);
+  });
+});
 
 describe("decideAssessment: the decision", () => {
   it("approving despite a knock-out writes the decision, the status and an audit event marked againstRecommendation", async () => {

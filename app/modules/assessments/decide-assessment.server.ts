@@ -14,6 +14,7 @@ import { parseStoredScore } from "./stored-score";
 import { recordPendingReport } from "../reports/record-pending-report.server";
 import { prepareReportSigner } from "../signing/resolve-report-signer.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
+import { countDecision } from "../metrics/app-metrics.server";
 
 export const decisionSchema = z
   .object({
@@ -48,6 +49,19 @@ export async function decideAssessment(
   assessmentId: string,
   rawInput: DecisionInput,
 ) {
+  // Counted for the metrics endpoint after the commit: a refusal the user sees (conflict, no
+  // step-up, separation of duties, invalid input) counts as "refused"; crashes are not counted.
+  try {
+    const decided = await recordDecision(actor, assessmentId, rawInput);
+    countDecision(decided.outcome);
+    return decided;
+  } catch (error) {
+    if (error instanceof DomainError) countDecision("refused");
+    throw error;
+  }
+}
+
+async function recordDecision(actor: UserActor, assessmentId: string, rawInput: DecisionInput) {
   requireDecider(actor);
   const parsed = decisionSchema.safeParse(rawInput);
   if (!parsed.success) throw validationError(parsed.error.issues);
@@ -123,6 +137,11 @@ export async function decideAssessment(
       recommendation,
       againstRecommendation,
     });
-    return { decisionId: decision.id, againstRecommendation, reportPending };
+    return {
+      decisionId: decision.id,
+      outcome: input.outcome,
+      againstRecommendation,
+      reportPending,
+    };
   });
 }

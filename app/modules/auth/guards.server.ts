@@ -76,6 +76,7 @@ function actorOf(
   context: AppLoadContext | undefined,
 ): UserActor {
   const { session } = validated;
+  context?.identify?.({ organizationId: session.organization.id, userId: session.user.id });
   return {
     kind: "user",
     userId: session.user.id,

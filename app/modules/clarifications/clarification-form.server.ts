@@ -1,4 +1,5 @@
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { jsonReply } from "../../utils/http.server";
 import { DomainError, statusForCode, type ErrorCode } from "../../utils/errors";
 import { QUESTION_KEY_PATTERN } from "../questionnaires/template-definition";
 import type { ClarificationActionData, ClarificationFormError } from "./clarification-input";
@@ -7,7 +8,8 @@ import type { ClarificationActionData, ClarificationFormError } from "./clarific
  * The form protocol shared by the two clarification routes and the ClarificationThreads
  * component: fields intent (ask|reply|resolve), questionKey, threadId, body, and `via=fetcher`,
  * which the component adds only once JavaScript runs. A plain POST (no JavaScript) is answered
- * with a redirect back to the question; a fetcher POST with data, so the page does not jump.
+ * with a redirect back to the question; a fetcher POST with JSON (a Response with the outcome's
+ * status: both routes are resource routes, see jsonReply), so the page does not jump.
  */
 export const CLARIFICATION_INTENTS = ["ask", "reply", "resolve"] as const;
 export type ClarificationIntent = (typeof CLARIFICATION_INTENTS)[number];
@@ -54,9 +56,9 @@ function formErrorOf(code: ErrorCode): ClarificationFormError {
 export function invalidClarificationForm(fields: ClarificationFields) {
   const message = "Unknown clarification action";
   if (fields.viaFetcher)
-    return data<ClarificationActionData>(
-      { ok: false, intent: fields.intent, error: "invalid" },
-      { status: 400 },
+    return jsonReply(
+      { ok: false, intent: fields.intent, error: "invalid" } satisfies ClarificationActionData,
+      400,
     );
   return new Response(message, {
     status: 400,
@@ -65,7 +67,7 @@ export function invalidClarificationForm(fields: ClarificationFields) {
 }
 
 /**
- * Runs the use case and answers: a redirect to `back` (plain POST) or data (fetcher). Domain
+ * Runs the use case and answers: a redirect to `back` (plain POST) or JSON (fetcher). Domain
  * errors become their HTTP status with a short message, never a 500.
  */
 export async function answerClarificationForm(
@@ -79,16 +81,21 @@ export async function answerClarificationForm(
     if (!(error instanceof DomainError)) throw error;
     const status = statusForCode(error.code);
     if (fields.viaFetcher)
-      return data<ClarificationActionData>(
-        { ok: false, intent: fields.intent, error: formErrorOf(error.code) },
-        { status },
+      return jsonReply(
+        {
+          ok: false,
+          intent: fields.intent,
+          error: formErrorOf(error.code),
+        } satisfies ClarificationActionData,
+        status,
       );
     return new Response(error.message, {
       status,
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   }
-  if (fields.viaFetcher) return data<ClarificationActionData>({ ok: true, intent: fields.intent });
+  if (fields.viaFetcher)
+    return jsonReply({ ok: true, intent: fields.intent } satisfies ClarificationActionData);
   // 303: the browser follows with a GET of the page, scrolled to the question.
   return redirect(back, 303);
 }

@@ -51,7 +51,12 @@ export interface PageRequest {
   scope?: Map<symbol, unknown>;
 }
 
-export type PageProbe = { key: string; hit: Entry | null };
+/** `identity`: who asked (ids only), for the access log of a page served from the cache. */
+export type PageProbe = {
+  key: string;
+  hit: Entry | null;
+  identity: { organizationId: string; userId: string };
+};
 
 /** The cache key of a request, with the entry when there is one; null: not cacheable. */
 export async function probePage(request: PageRequest, now = Date.now()): Promise<PageProbe | null> {
@@ -92,7 +97,11 @@ export async function probePage(request: PageRequest, now = Date.now()): Promise
     entries.delete(key); // least recently used first out: re-insert at the end
     entries.set(key, hit);
   }
-  return { key, hit };
+  return {
+    key,
+    hit,
+    identity: { organizationId: session.organizationId, userId: session.user.id },
+  };
 }
 
 /** Keeps a rendered page; `nonce` and `requestId` are the ones it was rendered with. */

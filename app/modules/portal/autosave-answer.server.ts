@@ -5,6 +5,7 @@ import { questionsOfVersion } from "../questionnaires/published-questions.server
 import { changesFromForm } from "./form-changes";
 import { lockAnswersForWriting, writeAnswers, type SaveOutcome } from "./save-answers.server";
 import { ANSWER_LOCK_MESSAGES, answerLock, sectionVisible } from "./vendor-answer-scope";
+import { countAutosave } from "../metrics/app-metrics.server";
 
 export type AutosaveReply =
   | {
@@ -29,6 +30,18 @@ export type AutosaveReply =
  * assessment, template and scope a second time.
  */
 export async function autosaveAnswer(actor: VendorActor, form: FormData): Promise<AutosaveReply> {
+  // Counted by outcome for the metrics endpoint once the transaction is over.
+  try {
+    const reply = await saveOneAnswer(actor, form);
+    countAutosave(reply.body.status);
+    return reply;
+  } catch (error) {
+    countAutosave("error");
+    throw error;
+  }
+}
+
+async function saveOneAnswer(actor: VendorActor, form: FormData): Promise<AutosaveReply> {
   const questionKey = String(form.get("questionKey") ?? "");
   return inTransaction(async (tx): Promise<AutosaveReply> => {
     const state = await lockAnswersForWriting(tx, actor);

@@ -192,6 +192,10 @@ export async function requireVendorSession(
     throw redirect("/portal/ended");
   }
   if (!session.verifiedAt) throw redirect("/portal/verify");
+  context?.identify?.({
+    organizationId: session.organizationId,
+    inviteLinkId: session.inviteLinkId,
+  });
   const sections = parseSections(session.sections);
   return {
     kind: "vendor",
