@@ -132,6 +132,8 @@ function startAnswerWriter(actors: VendorActor[]) {
   let stderr = "";
   let ready: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
+  let idle: () => void;
+  const paused = new Promise<void>((resolve) => (idle = resolve));
   const child: ChildProcess = spawn(
     // Node itself with tsx's loader, not the tsx wrapper: the wrapper does not pass stdin's end on.
     path.join(root, "node_modules/.bin/node"),
@@ -145,6 +147,7 @@ function startAnswerWriter(actors: VendorActor[]) {
     buffered = lines.pop()!;
     for (const line of lines) {
       if (line === "ready") ready();
+      if (line === "paused") idle();
       const match = /^ack (\S+) (\d+)$/.exec(line);
       if (match) acks.push({ assessmentId: match[1]!, version: Number(match[2]) });
     }
@@ -166,6 +169,11 @@ function startAnswerWriter(actors: VendorActor[]) {
           throw new Error(`answer writer: ${acks.length} of ${count} saves after 30 s: ${stderr}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
+    },
+    /** Stops the saves, keeps the connection: an idle, running server. */
+    async pause() {
+      child.stdin!.write("pause\n");
+      await paused;
     },
     async stop() {
       child.stdin!.end();
@@ -193,6 +201,58 @@ async function uploadSomeEvidence(actors: VendorActor[]) {
       bytes,
     });
     expect(result.file.sha256).toBe(sha256(bytes));
+  }
+}
+
+/**
+ * Destroy and restore: a new empty database and an empty evidence folder, `restore`, then an
+ * independent `audit verify` and every evidence row's file checked against its SHA-256.
+ */
+async function restoreIntoNewInstallation(
+  backupDir: string,
+  worlds: { org: { id: string; slug: string } }[],
+) {
+  const target = await emptyTargetDatabase();
+  const restoredEvidence = path.join(work, `restored-evidence-${unique()}`);
+  const env = { DATABASE_URL: target, EVIDENCE_DIR: restoredEvidence };
+  const restore = await runVettedAsync(["restore", backupDir], env);
+  expect(restore.stderr).toBe("");
+  expect(restore.stdout).not.toContain("TAMPERED");
+  expect(restore.stdout.trimEnd().split("\n").at(-1)).toMatch(/^restore ok /);
+  expect(restore.code).toBe(0);
+
+  const verify = runVetted(["audit", "verify"], env);
+  for (const world of worlds) expect(verify.stdout).toContain(`${world.org.slug}: intact`);
+  expect(verify.code).toBe(0);
+
+  const restored = createDbClient(target);
+  try {
+    const files = await restored.evidenceFile.findMany({
+      where: { organizationId: { in: worlds.map((w) => w.org.id) } },
+      select: { storageKey: true, sha256: true },
+    });
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const stored = path.join(restoredEvidence, file.storageKey.slice(0, 2), file.storageKey);
+      expect(sha256(readFileSync(stored))).toBe(file.sha256);
+    }
+  } finally {
+    await restored.$disconnect();
+  }
+  return { target };
+}
+
+/** The version of the writer's answer per assessment in the restored database. */
+async function restoredAnswerVersions(target: string, assessmentIds: string[]) {
+  const restored = createDbClient(target);
+  try {
+    const answers = await restored.answer.findMany({
+      where: { assessmentId: { in: assessmentIds }, questionKey: "security.mfa" },
+      select: { assessmentId: true, version: true },
+    });
+    return new Map(answers.map((a) => [a.assessmentId, a.version]));
+  } finally {
+    await restored.$disconnect();
   }
 }
 
@@ -241,47 +301,35 @@ describe("vetted backup / restore", () => {
     }
     expect(lastLine).toContain(`files=${manifest.files.length + 1} `);
 
-    // Destroy: a new empty database and an empty evidence folder.
-    const target = await emptyTargetDatabase();
-    const restoredEvidence = path.join(work, `restored-evidence-${unique()}`);
-    const env = { DATABASE_URL: target, EVIDENCE_DIR: restoredEvidence };
-    const restore = await runVettedAsync(["restore", backupDir], env);
-    expect(restore.stderr).toBe("");
-    expect(restore.stdout).not.toContain("TAMPERED");
-    expect(restore.stdout.trimEnd().split("\n").at(-1)).toMatch(/^restore ok /);
-    expect(restore.code).toBe(0);
-
-    const verify = runVetted(["audit", "verify"], env);
-    expect(verify.stdout).toContain(`${worlds[0]!.org.slug}: intact`);
-    expect(verify.stdout).toContain(`${worlds[1]!.org.slug}: intact`);
-    expect(verify.code).toBe(0);
-
-    const restored = createDbClient(target);
-    try {
-      const answers = await restored.answer.findMany({
-        where: {
-          assessmentId: { in: [...acknowledgedBefore.keys()] },
-          questionKey: "security.mfa",
-        },
-        select: { assessmentId: true, version: true },
-      });
-      const restoredVersions = new Map(answers.map((a) => [a.assessmentId, a.version]));
-      for (const [assessmentId, version] of acknowledgedBefore)
-        expect(restoredVersions.get(assessmentId) ?? 0).toBeGreaterThanOrEqual(version);
-
-      const files = await restored.evidenceFile.findMany({
-        where: { organizationId: { in: worlds.map((w) => w.org.id) } },
-        select: { storageKey: true, sha256: true },
-      });
-      expect(files).toHaveLength(actors.length);
-      for (const file of files) {
-        const stored = path.join(restoredEvidence, file.storageKey.slice(0, 2), file.storageKey);
-        expect(sha256(readFileSync(stored))).toBe(file.sha256);
-      }
-    } finally {
-      await restored.$disconnect();
-    }
+    const { target } = await restoreIntoNewInstallation(backupDir, worlds);
+    const restored = await restoredAnswerVersions(target, [...acknowledgedBefore.keys()]);
+    const lost = [...acknowledgedBefore]
+      .filter(([assessmentId, version]) => (restored.get(assessmentId) ?? 0) < version)
+      .map(
+        ([id, version]) => `${id}: acknowledged v${version}, restored v${restored.get(id) ?? 0}`,
+      );
+    expect(lost).toEqual([]);
   }, 120_000);
+
+  it("a backup of a running but idle installation has every acknowledged answer, also those still only in SQLite's WAL (a plain file copy loses them)", async () => {
+    const world = await createEvidenceWorld();
+    const actors = [world.vendor, world.other.vendor];
+    await uploadSomeEvidence(actors);
+    const writer = startAnswerWriter(actors);
+    await writer.started;
+    await writer.waitForAcks(30);
+    // The writer keeps its connection open, as a server between requests: no checkpoint moves
+    // the newest commits from the WAL into the database file.
+    await writer.pause();
+    const acknowledged = newestAcknowledged(writer.acks);
+    const backupDir = newBackupDir();
+    const backup = await runVettedAsync(["backup", "--out", backupDir]);
+    expect(backup.code).toBe(0);
+    const { target } = await restoreIntoNewInstallation(backupDir, [world]);
+    await writer.stop();
+    const restored = await restoredAnswerVersions(target, [...acknowledged.keys()]);
+    expect(Object.fromEntries(restored)).toEqual(Object.fromEntries(acknowledged));
+  }, 60_000);
 
   it("a changed file in the backup makes restore refuse, naming the file, and restores nothing", async () => {
     const world = await createEvidenceWorld();
