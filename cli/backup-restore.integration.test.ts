@@ -416,3 +416,49 @@ describe("vetted backup / restore", () => {
     }
   });
 });
+
+describe("vetted backup / restore: what the operator is told", () => {
+  it("a backup from a newer Vetted (a migration this code does not know) is refused, naming it", async () => {
+    const backupDir = newBackupDir();
+    expect(runVetted(["backup", "--out", backupDir]).code).toBe(0);
+    const manifestFile = path.join(backupDir, "manifest.json");
+    const manifest = readManifest(backupDir);
+    writeFileSync(
+      manifestFile,
+      JSON.stringify({ ...manifest, migrationHead: "29991231000000_from_the_future" }),
+    );
+    const target = await emptyTargetDatabase();
+    const result = runVetted(["restore", backupDir], {
+      DATABASE_URL: target,
+      EVIDENCE_DIR: path.join(work, `restored-evidence-${unique()}`),
+    });
+    expect(result.stderr).toContain(
+      `at migration 29991231000000_from_the_future, which this version of Vetted does not know: restore with Vetted ${manifest.vettedVersion} or newer`,
+    );
+    expect(result.code).toBe(1);
+    expect(await tablesOf(target)).toEqual([]);
+  });
+
+  it.runIf(isPostgres())(
+    "PostgreSQL: a missing pg_dump, or one older than the server, is named with what to install",
+    () => {
+      const empty = path.join(work, `no-pg-bin-${unique()}`);
+      mkdirSync(empty);
+      const missing = runVetted(["backup", "--out", newBackupDir()], { PG_BIN: empty });
+      expect(missing.stderr).toContain(`pg_dump not found in PG_BIN (${empty})`);
+      expect(missing.code).toBe(1);
+
+      const old = path.join(work, `old-pg-bin-${unique()}`);
+      mkdirSync(old);
+      writeFileSync(path.join(old, "pg_dump"), '#!/bin/sh\necho "pg_dump (PostgreSQL) 9.6.24"\n', {
+        mode: 0o755,
+      });
+      const tooOld = runVetted(["backup", "--out", newBackupDir()], { PG_BIN: old });
+      expect(tooOld.stderr).toMatch(
+        /pg_dump 9 \(.*\) is older than the PostgreSQL \d+ server: install the client tools of version \d+ or newer/,
+      );
+      expect(tooOld.stderr).toContain("holds no usable backup");
+      expect(tooOld.code).toBe(1);
+    },
+  );
+});

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { createWriteStream } from "node:fs";
+import { PassThrough } from "node:stream";
 import pg from "pg";
 import { FILE_MODE } from "./backup-folder";
 import { readDatabaseFacts, type DatabaseFacts, type SqlReader } from "./database-facts";
@@ -22,8 +23,13 @@ async function connect(databaseUrl: string): Promise<pg.Client> {
 }
 
 async function serverMajorVersion(client: pg.Client): Promise<number> {
-  const { rows } = await client.query<{ v: string }>("SHOW server_version_num");
-  return Math.floor(Number(rows[0]!.v) / 10_000);
+  const { rows } = await client.query<{ v: string }>(
+    "SELECT current_setting('server_version_num') AS v",
+  );
+  const major = Math.floor(Number(rows[0]?.v) / 10_000);
+  if (!Number.isInteger(major) || major <= 0)
+    throw new Error(`cannot read the server's version (server_version_num ${rows[0]?.v})`);
+  return major;
 }
 
 /** Runs a tool; resolves with its stderr when it exits 0, throws with it otherwise. */
@@ -76,9 +82,25 @@ export async function dumpPostgres(databaseUrl: string, target: string): Promise
     );
     await written;
     await client.query("COMMIT");
+    await requireReadableArchive(target, databaseUrl);
     return facts;
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * A dump that pg_restore cannot read is no backup: list its table of contents now, while the
+ * operator is watching, rather than on the day of the restore.
+ */
+async function requireReadableArchive(file: string, databaseUrl: string): Promise<void> {
+  const pgRestore = findPgTool("pg_restore");
+  try {
+    await runTool(pgRestore, ["--list", file], databaseUrl, new PassThrough().resume());
+  } catch (error) {
+    throw new Error(
+      `the dump pg_dump wrote is not readable by pg_restore: ${(error as Error).message}`,
+    );
   }
 }
 

@@ -35,6 +35,10 @@ export async function snapshotSqlite(source: string, target: string): Promise<Da
   const snapshot = new Database(target, { fileMustExist: true });
   try {
     snapshot.pragma("journal_mode = DELETE");
+    // A snapshot that is not sound is no backup: say so now, not on the day of the restore.
+    const check = snapshot.pragma("quick_check", { simple: true });
+    if (check !== "ok")
+      throw new Error(`the snapshot fails SQLite's quick_check: ${String(check)}`);
     return await readDatabaseFacts(readerOf(snapshot));
   } finally {
     snapshot.close();

@@ -46,15 +46,27 @@ export async function backupCommand(args: string[]): Promise<number> {
     return 2;
   }
   const dir = path.resolve(out);
-  const env = getEnv();
-  const kind = providerOf(env.DATABASE_URL);
   try {
     await prepareEmptyFolder(dir);
   } catch (error) {
     process.stderr.write(`backup: ${(error as Error).message}\n`);
     return 1;
   }
+  try {
+    return await backup(dir);
+  } catch (error) {
+    // pg_dump missing or too old, the database unreachable, the disk full: say so, and that the
+    // folder is no backup (it has no manifest.json, so restore refuses it too).
+    process.stderr.write(
+      `backup: ${error instanceof Error ? error.message : String(error)}\nbackup: FAILED — ${dir} holds no usable backup; delete it\n`,
+    );
+    return 1;
+  }
+}
 
+async function backup(dir: string): Promise<number> {
+  const env = getEnv();
+  const kind = providerOf(env.DATABASE_URL);
   const databaseFile = DATABASE_FILE[kind];
   const target = path.join(dir, databaseFile);
   const facts: DatabaseFacts =
