@@ -121,7 +121,11 @@ async function restore(dirArgument: string): Promise<number> {
   const facts: DatabaseFacts =
     kind === "sqlite" ? await sqliteFacts(sqliteTarget) : await postgresFacts(env.DATABASE_URL);
   const problems = [
-    ...(auditExit === 0 ? [] : ["audit verify failed (see above)"]),
+    ...(auditExit === 0
+      ? []
+      : [
+          "audit verify failed (see above). If every checkpoint's HMAC fails, ENCRYPTION_KEY is not the key of the installation that made the backup: empty the target again and restore with the right key",
+        ]),
     ...(await evidenceProblems(facts.evidence, evidenceDir)),
     ...countDifferences(manifest.counts, facts.counts),
   ];
