@@ -13,14 +13,17 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAuditEvent } from "../app/modules/audit/record-audit-event.server";
 import type { VendorActor } from "../app/modules/auth/actor";
 import { tinyPdf, tinyPng } from "../app/modules/evidence/test-fixtures";
 import { uploadEvidence } from "../app/modules/evidence/upload-evidence.server";
 import { createDbClient } from "../app/utils/db.server";
 import { resetEnvForTests } from "../app/utils/env.server";
 import { providerOf, readMigrations } from "../app/utils/migrate.server";
+import { inTransaction } from "../app/utils/transaction.server";
 import { runVetted, runVettedAsync } from "../tests/support/cli";
 import { createEvidenceWorld } from "../tests/support/evidence-test-world";
+import { createOrganization } from "../tests/support/factories";
 import { adminQuery } from "../tests/support/postgres-cluster";
 import { isPostgres, testDatabaseUrl } from "../tests/support/test-db";
 
@@ -437,6 +440,32 @@ describe("vetted backup / restore: what the operator is told", () => {
     );
     expect(result.code).toBe(1);
     expect(await tablesOf(target)).toEqual([]);
+  });
+
+  it("restored with another ENCRYPTION_KEY, the audit checkpoints do not verify and restore says which secret is wrong", async () => {
+    const org = await createOrganization();
+    for (let i = 1; i <= 26; i++)
+      await inTransaction((tx) =>
+        recordAuditEvent(
+          tx,
+          { kind: "system", organizationId: org.id, label: "backup-test" },
+          { action: "test.step", payload: { i } },
+        ),
+      );
+    const backupDir = newBackupDir();
+    expect(runVetted(["backup", "--out", backupDir]).code).toBe(0);
+    const result = runVetted(["restore", backupDir], {
+      DATABASE_URL: await emptyTargetDatabase(),
+      EVIDENCE_DIR: path.join(work, `restored-evidence-${unique()}`),
+      ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    });
+    expect(result.stdout).toContain(
+      `${org.slug}: TAMPERED — checkpoint seq 25: its HMAC does not verify`,
+    );
+    expect(result.stderr).toContain(
+      "ENCRYPTION_KEY is not the key of the installation that made the backup",
+    );
+    expect(result.code).toBe(1);
   });
 
   it.runIf(isPostgres())(
