@@ -132,6 +132,7 @@ function readManifest(dir: string): Manifest {
 /** Starts tests/support/answer-writer.ts: it saves answers until stopped and reports each commit. */
 function startAnswerWriter(actors: VendorActor[]) {
   const acks: { assessmentId: string; version: number }[] = [];
+  const files: { id: string; sha256: string }[] = [];
   let stderr = "";
   let ready: () => void;
   const started = new Promise<void>((resolve) => (ready = resolve));
@@ -153,6 +154,8 @@ function startAnswerWriter(actors: VendorActor[]) {
       if (line === "paused") idle();
       const match = /^ack (\S+) (\d+)$/.exec(line);
       if (match) acks.push({ assessmentId: match[1]!, version: Number(match[2]) });
+      const file = /^file (\S+) ([0-9a-f]{64})$/.exec(line);
+      if (file) files.push({ id: file[1]!, sha256: file[2]! });
     }
   });
   child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
@@ -163,10 +166,11 @@ function startAnswerWriter(actors: VendorActor[]) {
   });
   return {
     acks,
+    files,
     started,
-    async waitForAcks(count: number) {
+    async waitForAcks(count: number, fileCount = 0) {
       const deadline = Date.now() + 30_000;
-      while (acks.length < count) {
+      while (acks.length < count || files.length < fileCount) {
         if (child.exitCode !== null) throw new Error(`answer writer exited early: ${stderr}`);
         if (Date.now() > deadline)
           throw new Error(`answer writer: ${acks.length} of ${count} saves after 30 s: ${stderr}`);
@@ -245,6 +249,20 @@ async function restoreIntoNewInstallation(
   return { target };
 }
 
+/** id → SHA-256 of the given evidence rows in the restored database (their files were checked). */
+async function restoredEvidenceFiles(target: string, ids: string[]) {
+  const restored = createDbClient(target);
+  try {
+    const rows = await restored.evidenceFile.findMany({
+      where: { id: { in: ids } },
+      select: { id: true, sha256: true },
+    });
+    return Object.fromEntries(rows.map((row) => [row.id, row.sha256]));
+  } finally {
+    await restored.$disconnect();
+  }
+}
+
 /** The version of the writer's answer per assessment in the restored database. */
 async function restoredAnswerVersions(target: string, assessmentIds: string[]) {
   const restored = createDbClient(target);
@@ -260,16 +278,17 @@ async function restoredAnswerVersions(target: string, assessmentIds: string[]) {
 }
 
 describe("vetted backup / restore", () => {
-  it("round trip under writes: every answer acknowledged before the backup started, every evidence file and an intact audit trail come back", async () => {
+  it("round trip under writes: every answer and evidence file acknowledged before the backup started, and an intact audit trail, come back", async () => {
     const worlds = [await createEvidenceWorld(), await createEvidenceWorld()];
     const actors = worlds.flatMap((world) => [world.vendor, world.other.vendor]);
     await uploadSomeEvidence(actors);
 
     const writer = startAnswerWriter(actors);
     await writer.started;
-    await writer.waitForAcks(20);
+    await writer.waitForAcks(20, 2);
     // Everything acknowledged up to here must be in the backup.
     const acknowledgedBefore = newestAcknowledged(writer.acks);
+    const filesBefore = [...writer.files];
     const acksBefore = writer.acks.length;
     const backupDir = newBackupDir();
     const backup = await runVettedAsync(["backup", "--out", backupDir]);
@@ -293,7 +312,9 @@ describe("vetted backup / restore", () => {
       databaseKind: provider,
       migrationHead: readMigrations(provider).at(-1)!.name,
     });
-    expect(manifest.counts.evidenceFiles).toBe(actors.length);
+    expect(manifest.counts.evidenceFiles).toBeGreaterThanOrEqual(
+      actors.length + filesBefore.length,
+    );
     // The manifest lists every other file with its SHA-256 and size.
     expect(manifest.files.map((f) => f.path).sort()).toEqual(
       filesIn(backupDir).filter((f) => f !== "manifest.json"),
@@ -306,6 +327,13 @@ describe("vetted backup / restore", () => {
 
     const { target } = await restoreIntoNewInstallation(backupDir, worlds);
     const restored = await restoredAnswerVersions(target, [...acknowledgedBefore.keys()]);
+    const restoredFiles = await restoredEvidenceFiles(
+      target,
+      filesBefore.map((f) => f.id),
+    );
+    expect(restoredFiles).toEqual(
+      Object.fromEntries(filesBefore.map((file) => [file.id, file.sha256])),
+    );
     const lost = [...acknowledgedBefore]
       .filter(([assessmentId, version]) => (restored.get(assessmentId) ?? 0) < version)
       .map(
