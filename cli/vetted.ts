@@ -12,6 +12,11 @@
 //   verify <file.pdf>               verdict on a signed report; exit 0 valid+unchanged, 1 not, 2 not a PDF
 //   report --org <slug> --out-dir <dir> [--assessment <id>]
 //                                   write the organisation's signed reports (archiving)
+//   backup --out <dir>              an online, consistent backup: database snapshot (SQLite) or
+//                                   pg_dump (PostgreSQL), the evidence files, manifest.json with
+//                                   SHA-256 of every file and the secrets a restore needs, by name
+//   restore <dir>                   check a backup, restore it into an EMPTY database and
+//                                   EVIDENCE_DIR, then run audit verify and check every file
 //   demo seed                       create the demo organisation (used by `npm run demo`)
 //   reminders run                   send the vendor reminders that are due; prints how many
 //   reports sweep [--retry-failed]  make the signed reports of decisions that still miss them
@@ -31,6 +36,8 @@ const HELP = `Usage: npm run vetted -- <command>
   audit verify [--org <slug>] [--checkpoints <file>]
   audit anchor [--org <slug>] [--first-anchor]
   users create --org <slug> --email <email> --name <name> --role ADMIN|ASSESSOR|DPO|AUDITOR [--org-name <name>]
+  backup --out <dir>
+  restore <backup-dir>
   demo seed
   reminders run
   reports sweep [--retry-failed]
@@ -40,13 +47,17 @@ const HELP = `Usage: npm run vetted -- <command>
   verify <file.pdf>
   report --org <slug> --out-dir <dir> [--assessment <id>]`;
 
-async function prepareDatabase(): Promise<void> {
+function prepareEnvironment(): void {
   if (!process.env.DATABASE_URL) {
     applyDemoEnvironment(loadOrCreateDemoConfig());
     process.stderr.write(
       `(no DATABASE_URL set: using the demo installation, secrets in ${DEMO_SECRETS_FILE})\n`,
     );
   }
+}
+
+async function prepareDatabase(): Promise<void> {
+  prepareEnvironment();
   const { migrateDatabase } = await import("../app/utils/migrate.server");
   const { getEnv } = await import("../app/utils/env.server");
   await migrateDatabase(getEnv().DATABASE_URL);
@@ -58,6 +69,17 @@ async function main(argv: string[]): Promise<number> {
   if (group === "fmti") {
     const { fmtiCommand } = await import("./commands/fmti");
     return fmtiCommand(argv.slice(1), { prepareDatabase });
+  }
+  // backup and restore never migrate: a backup must not change the installation it copies, and
+  // restore needs its target empty (it migrates after restoring).
+  if (group === "backup" || group === "restore") {
+    prepareEnvironment();
+    if (group === "backup") {
+      const { backupCommand } = await import("./commands/backup");
+      return backupCommand(argv.slice(1));
+    }
+    const { restoreCommand } = await import("./commands/restore");
+    return restoreCommand(argv.slice(1));
   }
   await prepareDatabase();
   // One-word commands with their own arguments.
