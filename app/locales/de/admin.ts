@@ -46,7 +46,7 @@ export const admin: Record<keyof typeof en, string> = {
   sendInvitation: "Einladung senden",
   invitationSent: "Einladung an {email} gesendet.",
   invitationMailFailed:
-    "Die Einladung für {email} wurde angelegt, aber die E-Mail konnte nicht gesendet werden. Ziehen Sie sie zurück und versuchen Sie es später erneut.",
+    "Die Einladung für {email} wurde angelegt, aber die E-Mail konnte noch nicht gesendet werden. Sie wird automatisch erneut versucht; scheitert sie dauerhaft, erscheint sie unter „Gescheiterte Aufträge“.",
   invitationRevokedDone: "Einladung zurückgezogen. Ihr Link funktioniert nicht mehr.",
   roleChanged: "Rolle geändert.",
   roleUnchanged: "Das Mitglied hat diese Rolle bereits.",

@@ -44,7 +44,7 @@ export const admin = {
   sendInvitation: "Send invitation",
   invitationSent: "Invitation sent to {email}.",
   invitationMailFailed:
-    "The invitation for {email} was created, but the e-mail could not be sent. Revoke it and try again later.",
+    "The invitation for {email} was created, but the e-mail could not be sent yet. It is retried automatically; if it keeps failing, it appears under Failed jobs.",
   invitationRevokedDone: "Invitation revoked. Its link no longer works.",
   roleChanged: "Role changed.",
   roleUnchanged: "The member already has this role.",
