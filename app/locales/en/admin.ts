@@ -1,4 +1,21 @@
 export const admin = {
+  // Dead-letter list of background jobs (/admin/jobs)
+  jobsTitle: "Failed jobs",
+  jobsIntro:
+    "Background jobs (e-mails, vendor reminders) that gave up after their retries. Retry one once the cause is fixed (for example the mail server), or discard it.",
+  jobsHeading: "Failed jobs ({count})",
+  jobsNone: "No failed jobs. Everything was delivered.",
+  jobColKind: "Job",
+  jobColAttempts: "Attempts",
+  jobColLastError: "Last error",
+  jobColCreated: "Created",
+  jobColActions: "Actions",
+  jobKindMail: "E-mail",
+  jobKindReminder: "Vendor reminder",
+  jobRetry: "Retry",
+  jobDiscard: "Discard",
+  jobRetried: "The job was queued again.",
+  jobDiscarded: "The job was discarded.",
   // User administration
   usersTitle: "Users",
   usersIntro: "Members of your organisation, their roles and open invitations.",
