@@ -11,7 +11,13 @@ import { enqueueMail } from "../mail/enqueue-mail.server";
 import { claimJobs } from "./claim-jobs.server";
 import { discardDeadJob } from "./discard-dead-job.server";
 import { enqueueJob } from "./enqueue-job.server";
-import { runDueJobs } from "./job-runner.server";
+import {
+  DONE_JOB_RETENTION_MS,
+  pruneDoneJobs,
+  releaseJobLocks,
+  runDueJobs,
+  startJobRunner,
+} from "./job-runner.server";
 import { listDeadJobs } from "./list-dead-jobs.server";
 import { retryDeadJob } from "./retry-dead-job.server";
 import { runClaimedJob } from "./run-claimed-job.server";
@@ -231,5 +237,40 @@ describe("the durable job queue", () => {
     });
     // The first runner wakes up: its completion is refused (the job is no longer its own).
     expect(await runClaimedJob(claimed!, "crashed-runner")).toBe("lost");
+  });
+
+  it("a runner delivers what is queued while it runs, and its stop gives back the locks of jobs still running", async () => {
+    const org = await createOrganization();
+    const runner = startJobRunner({ holder: "runner-polling", pollSeconds: 0.1 });
+    try {
+      await queueMails(org.id, ["polled@example.test"]);
+      await smtp().waitFor((m) => m.to.includes("polled@example.test"), 20_000);
+    } finally {
+      await runner.stop(5_000);
+    }
+    const [stuck] = await queueMails(org.id, ["stuck@example.test"]);
+    await claimJobs({ holder: "runner-stopping", now: new Date(), limit: 1 });
+    expect(await releaseJobLocks(["runner-stopping"])).toBe(1);
+    expect(await db().job.findUniqueOrThrow({ where: { id: stuck } })).toMatchObject({
+      status: "queued",
+      lockedBy: null,
+      attempts: 0,
+    });
+    expect(await runDueJobs({ holder: "runner-b" })).toEqual(["done"]);
+    expect(mailsTo("stuck@example.test")).toHaveLength(1);
+  });
+
+  it("done jobs are pruned after the retention; dead ones stay for the admin", async () => {
+    const org = await createOrganization();
+    const [old, recent, dead] = await queueMails(org.id, ["a@x.test", "b@x.test", "c@x.test"]);
+    const now = new Date();
+    const longAgo = new Date(now.getTime() - DONE_JOB_RETENTION_MS - 60_000);
+    await db().job.update({ where: { id: old }, data: { status: "done", finishedAt: longAgo } });
+    await db().job.update({ where: { id: recent }, data: { status: "done", finishedAt: now } });
+    await db().job.update({ where: { id: dead }, data: { status: "dead", finishedAt: longAgo } });
+    expect(await pruneDoneJobs(now)).toBe(1);
+    expect((await db().job.findMany({ select: { id: true } })).map((j) => j.id).sort()).toEqual(
+      [recent!, dead!].sort(),
+    );
   });
 });

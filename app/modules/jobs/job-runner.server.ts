@@ -8,6 +8,9 @@ import { runClaimedJob, type JobOutcome } from "./run-claimed-job.server";
 
 /** How many jobs one poll claims; they run one after the other. */
 const JOBS_PER_POLL = 10;
+/** Done jobs (their payload already erased) are kept this long for inspection, then deleted. */
+export const DONE_JOB_RETENTION_MS = 7 * 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
 /** How long a request waits for its own mails before answering (the job carries on regardless). */
 const IMMEDIATE_WAIT_MS = 10_000;
 
@@ -95,8 +98,13 @@ export function startJobRunner({
 }): JobRunner {
   let stopped = false;
   let polling: Promise<void> | undefined;
+  let prunedAt = 0;
   const poll = async () => {
     try {
+      if (Date.now() - prunedAt > PRUNE_EVERY_MS) {
+        prunedAt = Date.now();
+        await pruneDoneJobs(new Date());
+      }
       // Drain what is due, a batch at a time, unless asked to stop.
       while (!stopped && (await runDueJobs({ holder })).length > 0);
     } catch (error) {
@@ -126,6 +134,14 @@ export function startJobRunner({
       await releaseJobLocks([holder, ...holdersInUse]);
     },
   };
+}
+
+/** Deletes done jobs older than DONE_JOB_RETENTION_MS; dead ones stay until an admin acts. */
+export async function pruneDoneJobs(now: Date): Promise<number> {
+  const pruned = await db().job.deleteMany({
+    where: { status: "done", finishedAt: { lt: new Date(now.getTime() - DONE_JOB_RETENTION_MS) } },
+  });
+  return pruned.count;
 }
 
 /**
