@@ -14,6 +14,7 @@ import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
+import { startJobRunner } from "./modules/jobs/job-runner.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
 import "./utils/request-context.server";
 // Side effect first: in production every console line becomes one JSON object.
@@ -40,6 +41,7 @@ export const boot = {
   backfillPortfolio,
   startReminderSchedule,
   startReportSweepSchedule,
+  startJobRunner,
   requireSigningIdentity: requireSigningIdentityAtBoot,
 };
 

@@ -18,7 +18,10 @@
 //   restore <dir>                   check a backup, restore it into an EMPTY database and
 //                                   EVIDENCE_DIR, then run audit verify and check every file
 //   demo seed                       create the demo organisation (used by `npm run demo`)
-//   reminders run                   send the vendor reminders that are due; prints how many
+//   reminders run                   queue the vendor reminders that are due and send them; prints how many
+//   jobs list                       the job queue's counts and its dead jobs (id, organisation,
+//                                   kind, attempts, last error; never a payload)
+//   jobs retry <id>                 put a dead job back in the queue and try it once now
 //   reports sweep [--retry-failed]  make the signed reports of decisions that still miss them
 //                                   (as the server's sweep does); --retry-failed retries given-up ones
 //   fmti <edition-folder> [--import --org <slug>]
@@ -40,6 +43,7 @@ const HELP = `Usage: npm run vetted -- <command>
   restore <backup-dir>
   demo seed
   reminders run
+  jobs list | jobs retry <job-id>
   reports sweep [--retry-failed]
   fmti <edition-folder> [--import --org <slug>]
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
@@ -141,6 +145,11 @@ async function main(argv: string[]): Promise<number> {
     case "reminders run": {
       const { remindersRunCommand } = await import("./commands/reminders");
       return remindersRunCommand();
+    }
+    case "jobs list":
+    case "jobs retry": {
+      const { jobsCommand } = await import("./commands/jobs");
+      return jobsCommand(command, rest);
     }
     case "reports sweep": {
       const { values } = parseArgs({

@@ -59,10 +59,14 @@ const stopReportSweep = build.entry.module.boot.startReportSweepSchedule({
   intervalSeconds: env.REPORT_SWEEP_INTERVAL_SECONDS,
   holder,
 });
+// The durable job queue (mail, reminders; ADR 0026): polls every JOB_POLL_SECONDS.
+const jobRunner = build.entry.module.boot.startJobRunner({ holder });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
     stopReminders();
     stopReportSweep();
-    server.close(() => process.exit(0));
+    // Stops claiming at once; waits for running jobs, then gives back the locks of the rest.
+    const jobsStopped = jobRunner.stop();
+    server.close(() => void jobsStopped.finally(() => process.exit(0)));
   });
 }

@@ -23,6 +23,7 @@ const NAV: { to: string; label: MessageKey; action: Action }[] = [
   { to: "/admin/users", label: "common.navUsers", action: "member:manage" },
   { to: "/admin/settings", label: "common.navSettings", action: "organization:configure" },
   { to: "/admin/weight-profiles", label: "common.navWeights", action: "weight-profile:manage" },
+  { to: "/admin/jobs", label: "common.navJobs", action: "job:manage" },
   { to: "/audit", label: "common.navAudit", action: "audit:read" },
 ];
 /** Only with MAIL_URL=outbox (the root loader sets user.devOutbox for admins then). */

@@ -33,6 +33,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "organization:configure": [Y, n, n, n],
   "weight-profile:manage": [Y, n, n, n],
   "outbox:read": [Y, n, n, n],
+  "job:manage": [Y, n, n, n],
 };
 
 const COLUMNS: readonly Role[] = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"];

@@ -44,6 +44,8 @@ export const PERMISSIONS = {
   "weight-profile:manage": ADMINISTERS,
   /** The development mail outbox holds live invite links and codes. */
   "outbox:read": ADMINISTERS,
+  /** The dead-letter list of background jobs: see why a job gave up, retry or discard it. */
+  "job:manage": ADMINISTERS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

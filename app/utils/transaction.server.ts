@@ -15,11 +15,13 @@ const MAX_ATTEMPTS = 6;
 
 // Callbacks of the transactions that are running, keyed by their client: an attempt that rolls
 // back (and is retried) drops its own list, so nothing runs for a write that did not happen.
-const pendingAfterCommit = new WeakMap<Tx, Array<() => void>>();
+// A callback may return a promise (awaited by inTransaction); other return values are ignored.
+type AfterCommitCallback = () => unknown;
+const pendingAfterCommit = new WeakMap<Tx, AfterCommitCallback[]>();
 
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const callbacks: Array<() => void> = [];
+    const callbacks: AfterCommitCallback[] = [];
     let result: T;
     try {
       result = await db().$transaction(
@@ -36,19 +38,26 @@ export async function inTransaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>
       await new Promise((resolve) => setTimeout(resolve, 5 * attempt + randomInt(20)));
       continue;
     }
-    // Committed: from here nothing may retry the work.
-    for (const callback of callbacks) callback();
+    // Committed: from here nothing may retry the work. Asynchronous callbacks (an immediate
+    // delivery of the mails the work queued) are awaited before the caller goes on.
+    const pending: Promise<unknown>[] = [];
+    for (const callback of callbacks) {
+      const returned = callback();
+      if (returned instanceof Promise) pending.push(returned);
+    }
+    await Promise.all(pending);
     return result;
   }
 }
 
 /**
  * Runs `callback` once the transaction `tx` has committed (never for an attempt that rolled back).
- * Meant for side effects that must only describe committed state, such as log lines. Outside
+ * Meant for side effects that must only describe committed state, such as log lines or an
+ * immediate attempt at the jobs the work enqueued (inTransaction awaits a returned promise). Outside
  * `inTransaction` there is no commit to wait for, and the callback runs at once.
  */
-export function afterCommit(tx: Tx, callback: () => void): void {
+export function afterCommit(tx: Tx, callback: AfterCommitCallback): void {
   const callbacks = pendingAfterCommit.get(tx);
   if (callbacks) callbacks.push(callback);
-  else callback();
+  else void callback();
 }

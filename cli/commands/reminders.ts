@@ -5,7 +5,7 @@ import { runReminderJob } from "../../app/modules/reminders/run-reminder-job.ser
 /**
  * `reminders run`: one run of the reminder job, as the server's schedule would do it. It takes the
  * same lease, so next to a running instance that holds it, it does nothing (and says so).
- * Exit 1 when a mail could not be sent (it is retried on the next run).
+ * Exit 1 when a mail could not be sent (it stays queued: the job queue retries it).
  */
 export async function remindersRunCommand(): Promise<number> {
   const holder = `cli:${hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`;
@@ -17,7 +17,7 @@ export async function remindersRunCommand(): Promise<number> {
   process.stdout.write(`Reminders sent: ${result.sent}\n`);
   if (result.failed > 0) {
     process.stderr.write(
-      `reminders run: ${result.failed} reminder(s) could not be sent; the next run retries them\n`,
+      `reminders run: ${result.failed} reminder(s) could not be sent yet; the job queue retries them\n`,
     );
     return 1;
   }

@@ -1,6 +1,23 @@
 import type { admin as en } from "../en/admin";
 
 export const admin: Record<keyof typeof en, string> = {
+  // Liste gescheiterter Hintergrundaufträge (/admin/jobs)
+  jobsTitle: "Gescheiterte Aufträge",
+  jobsIntro:
+    "Hintergrundaufträge (E-Mails, Erinnerungen an Anbieter), die nach allen Wiederholungen aufgegeben wurden. Versuchen Sie einen erneut, sobald die Ursache behoben ist (zum Beispiel der Mailserver), oder verwerfen Sie ihn.",
+  jobsHeading: "Gescheiterte Aufträge ({count})",
+  jobsNone: "Keine gescheiterten Aufträge. Alles wurde zugestellt.",
+  jobColKind: "Auftrag",
+  jobColAttempts: "Versuche",
+  jobColLastError: "Letzter Fehler",
+  jobColCreated: "Angelegt",
+  jobColActions: "Aktionen",
+  jobKindMail: "E-Mail",
+  jobKindReminder: "Erinnerung an Anbieter",
+  jobRetry: "Erneut versuchen",
+  jobDiscard: "Verwerfen",
+  jobRetried: "Der Auftrag wurde erneut eingereiht.",
+  jobDiscarded: "Der Auftrag wurde verworfen.",
   // Benutzerverwaltung
   usersTitle: "Benutzer",
   usersIntro: "Mitglieder Ihrer Organisation, ihre Rollen und offene Einladungen.",
@@ -46,7 +63,7 @@ export const admin: Record<keyof typeof en, string> = {
   sendInvitation: "Einladung senden",
   invitationSent: "Einladung an {email} gesendet.",
   invitationMailFailed:
-    "Die Einladung für {email} wurde angelegt, aber die E-Mail konnte nicht gesendet werden. Ziehen Sie sie zurück und versuchen Sie es später erneut.",
+    "Die Einladung für {email} wurde angelegt, aber die E-Mail konnte noch nicht gesendet werden. Sie wird automatisch erneut versucht; scheitert sie dauerhaft, erscheint sie unter „Gescheiterte Aufträge“.",
   invitationRevokedDone: "Einladung zurückgezogen. Ihr Link funktioniert nicht mehr.",
   roleChanged: "Rolle geändert.",
   roleUnchanged: "Das Mitglied hat diese Rolle bereits.",

@@ -37,6 +37,7 @@ export const common: Record<keyof typeof en, string> = {
   navUsers: "Benutzer",
   navSettings: "Einstellungen",
   navWeights: "Gewichtung",
+  navJobs: "Gescheiterte Aufträge",
   navAudit: "Audit-Protokoll",
   navAccount: "Konto",
   logout: "Abmelden",

@@ -98,6 +98,8 @@ export const errors: Record<keyof typeof en, string> = {
   unknownQuestions: "Diese Fragen gehören nicht zum Fragebogen: {keys}.",
   comparisonRefused: "Diese Anbieter können nicht verglichen werden: {reason}.",
   outboxForbidden: "Nur Admins können den Postausgang lesen.",
+  jobNotFound:
+    "Der Auftrag wurde nicht gefunden oder steht nicht mehr in der Liste der gescheiterten Aufträge.",
   formUnreadable: "Das Formular konnte nicht gelesen werden. Bitte senden Sie es erneut.",
   formInvalidCharacters: "Das Formular enthält ungültige Zeichen.",
   formFieldTooLong: "Ein Formularfeld ist länger als {max} Zeichen.",

@@ -1,4 +1,21 @@
 export const admin = {
+  // Dead-letter list of background jobs (/admin/jobs)
+  jobsTitle: "Failed jobs",
+  jobsIntro:
+    "Background jobs (e-mails, vendor reminders) that gave up after their retries. Retry one once the cause is fixed (for example the mail server), or discard it.",
+  jobsHeading: "Failed jobs ({count})",
+  jobsNone: "No failed jobs. Everything was delivered.",
+  jobColKind: "Job",
+  jobColAttempts: "Attempts",
+  jobColLastError: "Last error",
+  jobColCreated: "Created",
+  jobColActions: "Actions",
+  jobKindMail: "E-mail",
+  jobKindReminder: "Vendor reminder",
+  jobRetry: "Retry",
+  jobDiscard: "Discard",
+  jobRetried: "The job was queued again.",
+  jobDiscarded: "The job was discarded.",
   // User administration
   usersTitle: "Users",
   usersIntro: "Members of your organisation, their roles and open invitations.",
@@ -44,7 +61,7 @@ export const admin = {
   sendInvitation: "Send invitation",
   invitationSent: "Invitation sent to {email}.",
   invitationMailFailed:
-    "The invitation for {email} was created, but the e-mail could not be sent. Revoke it and try again later.",
+    "The invitation for {email} was created, but the e-mail could not be sent yet. It is retried automatically; if it keeps failing, it appears under Failed jobs.",
   invitationRevokedDone: "Invitation revoked. Its link no longer works.",
   roleChanged: "Role changed.",
   roleUnchanged: "The member already has this role.",

@@ -34,6 +34,7 @@ export const common = {
   navUsers: "Users",
   navSettings: "Settings",
   navWeights: "Weights",
+  navJobs: "Failed jobs",
   navAudit: "Audit log",
   navAccount: "Account",
   logout: "Log out",

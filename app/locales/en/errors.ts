@@ -87,6 +87,7 @@ export const errors = {
   unknownQuestions: "These questions are not part of the questionnaire: {keys}.",
   comparisonRefused: "These vendors cannot be compared: {reason}.",
   outboxForbidden: "Only admins can read the outbox.",
+  jobNotFound: "The job was not found, or it is no longer in the dead-letter list.",
   formUnreadable: "The form could not be read. Please send it again.",
   formInvalidCharacters: "The form contains invalid characters.",
   formFieldTooLong: "A form field is longer than {max} characters.",

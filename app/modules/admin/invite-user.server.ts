@@ -5,7 +5,7 @@ import { logger } from "../../utils/logger.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { sendMail } from "../mail/send-mail.server";
+import { enqueueMail, isMailDelivered } from "../mail/enqueue-mail.server";
 import { assertAdministers, assertStepUpFor, parseInput } from "./admin-access.server";
 import { inviteUserSchema, type InviteUserInput } from "./admin-schemas";
 import { composeInvitationMail, invitationAcceptUrl } from "./invitation-mail.server";
@@ -14,7 +14,7 @@ export interface InviteUserResult {
   invitationId: string;
   email: string;
   expiresAt: Date;
-  /** False when the invitation exists but the mail could not be delivered (revoke and retry). */
+  /** False when the mail's first delivery failed: the invitation exists and the queue retries the mail. */
   mailSent: boolean;
 }
 
@@ -61,6 +61,20 @@ export async function inviteUser(
       },
       select: { id: true, organization: { select: { name: true } } },
     });
+    // The mail is queued with the invitation: both commit, or neither (ADR 0026).
+    const mailJobId = await enqueueMail(tx, {
+      ...composeInvitationMail({
+        to: email,
+        locale,
+        inviteeName: name,
+        inviterName: actor.name || actor.email,
+        organizationName: invitation.organization.name,
+        role,
+        acceptUrl: invitationAcceptUrl(env.APP_URL, token),
+        expiresAt,
+      }),
+      organizationId: actor.organizationId,
+    });
     await recordAuditEvent(tx, actor, {
       action: "user.invited",
       target: { type: "invitation", id: invitation.id },
@@ -72,31 +86,11 @@ export async function inviteUser(
         ...stepUp,
       },
     });
-    return { invitationId: invitation.id, organizationName: invitation.organization.name };
+    return { invitationId: invitation.id, mailJobId };
   });
 
-  // Side effect after the commit: a failed delivery leaves a valid invitation the admin can revoke.
-  let mailSent = true;
-  try {
-    await sendMail({
-      ...composeInvitationMail({
-        to: email,
-        locale,
-        inviteeName: name,
-        inviterName: actor.name || actor.email,
-        organizationName: created.organizationName,
-        role,
-        acceptUrl: invitationAcceptUrl(env.APP_URL, token),
-        expiresAt,
-      }),
-      organizationId: actor.organizationId,
-    });
-  } catch (error) {
-    mailSent = false;
-    logger.warn("mail.invitation_failed", {
-      invitationId: created.invitationId,
-      error: String((error as Error)?.message ?? error),
-    });
-  }
+  // The immediate attempt has run: if it failed, the queue retries the mail.
+  const mailSent = await isMailDelivered(created.mailJobId);
+  if (!mailSent) logger.warn("mail.invitation_queued", { invitationId: created.invitationId });
   return { invitationId: created.invitationId, email, expiresAt, mailSent };
 }

@@ -9,7 +9,7 @@ import { lockRow } from "../../utils/row-lock.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { sendMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import { assertTransition } from "./assessment-status";
 import { requireAssessmentWriter } from "./permissions";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
@@ -68,7 +68,7 @@ export async function createInviteLink(
   if (!parsed.success) throw new DomainError("VALIDATION", "errors.inviteInputInvalid");
   const input = parsed.data;
   const token = generateToken(32);
-  const { invite, assessment, ttlDays } = await inTransaction(async (tx) => {
+  const { invite, ttlDays } = await inTransaction(async (tx) => {
     await lockRow(tx, "Assessment", assessmentId);
     const assessment = await tx.assessment.findFirst({
       where: { id: assessmentId, organizationId: actor.organizationId },
@@ -110,6 +110,22 @@ export async function createInviteLink(
         createdById: actor.userId,
       },
     });
+    // Queued with the link: the mail goes out if and only if the link exists (ADR 0026).
+    const locale = localeOf(input.locale);
+    await enqueueMail(tx, {
+      to: input.contactEmail,
+      organizationId: actor.organizationId,
+      subject: translate(locale, "assessments.inviteMailSubject", {
+        organization: assessment.organization.name,
+      }),
+      text: translate(locale, "assessments.inviteMailBody", {
+        name: input.contactName || input.contactEmail,
+        organization: assessment.organization.name,
+        title: assessment.title,
+        url: inviteUrl(token),
+        expires: invite.expiresAt.toISOString().slice(0, 10),
+      }),
+    });
     await recordAuditEvent(tx, actor, {
       action: "invite.created",
       target: { type: "invite", id: invite.id },
@@ -120,23 +136,8 @@ export async function createInviteLink(
         locale: input.locale,
       },
     });
-    return { invite, assessment, ttlDays };
+    return { invite, ttlDays };
   });
   const url = inviteUrl(token);
-  const locale = localeOf(input.locale);
-  await sendMail({
-    to: input.contactEmail,
-    organizationId: actor.organizationId,
-    subject: translate(locale, "assessments.inviteMailSubject", {
-      organization: assessment.organization.name,
-    }),
-    text: translate(locale, "assessments.inviteMailBody", {
-      name: input.contactName || input.contactEmail,
-      organization: assessment.organization.name,
-      title: assessment.title,
-      url,
-      expires: invite.expiresAt.toISOString().slice(0, 10),
-    }),
-  });
   return { inviteId: invite.id, url, expiresAt: invite.expiresAt, ttlDays };
 }

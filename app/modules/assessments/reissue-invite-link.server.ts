@@ -5,7 +5,7 @@ import { lockRow } from "../../utils/row-lock.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { UserActor } from "../auth/actor";
-import { sendMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import {
   INVITABLE_STATUSES,
   inviteTtlDaysOf,
@@ -79,6 +79,21 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
     // Whoever had the old URL may have opened sessions or delegated sections to "colleagues":
     // all of it ends with the old token, as on revocation.
     const ended = await endEverythingDerivedFrom(tx, invite.id, now);
+    // Queued with the new token: the mail goes out if and only if the re-issue commits (ADR 0026).
+    const locale = localeOf(invite.locale);
+    const organization = invite.assessment.organization.name;
+    await enqueueMail(tx, {
+      to: invite.contactEmail,
+      organizationId: actor.organizationId,
+      subject: translate(locale, "access.reissueMailSubject", { organization }),
+      text: translate(locale, "access.reissueMailBody", {
+        name: invite.contactName || invite.contactEmail,
+        organization,
+        title: invite.assessment.title,
+        url: inviteUrl(token),
+        expires: expiresAt.toISOString().slice(0, 10),
+      }),
+    });
     await recordAuditEvent(tx, actor, {
       action: "invite.reissued",
       target: { type: "invite", id: invite.id },
@@ -94,19 +109,5 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
   });
   const { invite, expiresAt } = result;
   const url = inviteUrl(token);
-  const locale = localeOf(invite.locale);
-  const organization = invite.assessment.organization.name;
-  await sendMail({
-    to: invite.contactEmail,
-    organizationId: actor.organizationId,
-    subject: translate(locale, "access.reissueMailSubject", { organization }),
-    text: translate(locale, "access.reissueMailBody", {
-      name: invite.contactName || invite.contactEmail,
-      organization,
-      title: invite.assessment.title,
-      url,
-      expires: expiresAt.toISOString().slice(0, 10),
-    }),
-  });
   return { inviteId: invite.id, url, expiresAt, contactEmail: invite.contactEmail };
 }

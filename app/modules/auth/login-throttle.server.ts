@@ -2,11 +2,10 @@ import { createHmac } from "node:crypto";
 import { db, type Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { isLocale, translate, type Locale } from "../../utils/i18n";
-import { logger } from "../../utils/logger.server";
 import { coarseIp } from "../../utils/request-context.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
-import { sendMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import { loginSourceOf } from "./login-source.server";
 import {
   clearRateLimit,
@@ -173,29 +172,30 @@ async function alertLoginThrottled(userId: string, ip: string | null): Promise<v
     limit: LOGIN_LIMITS.perAccount.limit,
     lastSource: coarseIp(ip),
   };
-  for (const { organizationId } of user.memberships) {
-    await inTransaction((tx) =>
-      recordAuditEvent(
-        tx,
-        { kind: "system", organizationId, label: "sign-in limits" },
-        { action: "auth.login_throttled", target: { type: "user", id: user.id }, payload },
-      ),
-    );
-  }
   const locale: Locale = isLocale(user.locale) ? user.locale : "en";
-  const params = {
-    name: user.name || user.email,
-    minutes: payload.windowMinutes,
-    url: getEnv().APP_URL,
-  };
-  void sendMail({
+  const mail = {
     to: user.email,
     organizationId: user.memberships[0]?.organizationId ?? null,
     subject: translate(locale, "auth.throttledMailSubject"),
-    text: translate(locale, "auth.throttledMailBody", params),
-  }).catch((error: unknown) =>
-    logger.warn("mail.login_throttled_failed", {
-      message: String((error as Error)?.message ?? error),
+    text: translate(locale, "auth.throttledMailBody", {
+      name: user.name || user.email,
+      minutes: payload.windowMinutes,
+      url: getEnv().APP_URL,
     }),
-  );
+  };
+  // The mail is queued with the first organisation's audit event (ADR 0026); its delivery is not
+  // awaited.
+  let mailQueued = false;
+  for (const { organizationId } of user.memberships) {
+    await inTransaction(async (tx) => {
+      if (!mailQueued) await enqueueMail(tx, mail, { awaitDelivery: false });
+      await recordAuditEvent(
+        tx,
+        { kind: "system", organizationId, label: "sign-in limits" },
+        { action: "auth.login_throttled", target: { type: "user", id: user.id }, payload },
+      );
+    });
+    mailQueued = true;
+  }
+  if (!mailQueued) await inTransaction((tx) => enqueueMail(tx, mail, { awaitDelivery: false }));
 }

@@ -1,4 +1,4 @@
-import { db } from "../../utils/db.server";
+import { db, type Db, type Tx } from "../../utils/db.server";
 
 /**
  * Fixed-window attempt counters in the database, so limits hold across several app instances.
@@ -60,11 +60,13 @@ export async function consumeRateLimit(
   key: string,
   rule: RateLimitRule,
   now = new Date(),
+  /** A transaction client when the count must commit or roll back with a change. */
+  client: Tx | Db = db(),
 ): Promise<RateLimitOutcome> {
   if (rule.windowSeconds > MAX_WINDOW_SECONDS)
     throw new Error(`rate limit windows are at most ${MAX_WINDOW_SECONDS} s`);
   const expiredBefore = new Date(now.getTime() - rule.windowSeconds * 1000);
-  const rows = await db().$queryRaw<{ count: number | bigint; windowStart: Date | string }[]>`
+  const rows = await client.$queryRaw<{ count: number | bigint; windowStart: Date | string }[]>`
     INSERT INTO "RateLimitBucket" ("key", "windowStart", "count") VALUES (${key}, ${now}, 1)
     ON CONFLICT ("key") DO UPDATE SET
       "count" = CASE WHEN "RateLimitBucket"."windowStart" <= ${expiredBefore} THEN 1 ELSE "RateLimitBucket"."count" + 1 END,
@@ -73,7 +75,7 @@ export async function consumeRateLimit(
   const row = rows[0];
   if (!row) throw new Error("rate limit upsert returned no row");
   const count = Number(row.count);
-  if (count === 1) await sweepOldCounters(now);
+  if (count === 1) await sweepOldCounters(client, now);
   if (count <= rule.limit) return ADMITTED;
   const windowEnd = new Date(row.windowStart).getTime() + rule.windowSeconds * 1000;
   return {
@@ -118,8 +120,8 @@ export async function clearRateLimit(key: string): Promise<void> {
 }
 
 /** Counters whose window ended long ago; run whenever a new window starts (indexed, cheap). */
-async function sweepOldCounters(now: Date): Promise<void> {
-  await db().rateLimitBucket.deleteMany({
+async function sweepOldCounters(client: Tx | Db, now: Date): Promise<void> {
+  await client.rateLimitBucket.deleteMany({
     where: { windowStart: { lt: new Date(now.getTime() - 2 * MAX_WINDOW_SECONDS * 1000) } },
   });
 }

@@ -52,21 +52,20 @@ export async function askClarification(
       select: { id: true, messages: { select: { id: true } } },
     });
     const messageId = thread.messages[0]!.id;
+    await mailVendorContacts(tx, {
+      organizationId: actor.organizationId,
+      assessmentId: fresh.id,
+      sectionKey: question.sectionKey,
+      question: question.label,
+      body,
+      kind: "asked",
+    });
     await recordAuditEvent(tx, actor, {
       action: "clarification.asked",
       target: { type: "clarification", id: thread.id },
       payload: { assessmentId: fresh.id, questionKey, messageId },
     });
-    return { threadId: thread.id, messageId, question };
-  });
-
-  await mailVendorContacts({
-    organizationId: actor.organizationId,
-    assessmentId,
-    sectionKey: created.question.sectionKey,
-    question: created.question.label,
-    body,
-    kind: "asked",
+    return { threadId: thread.id, messageId };
   });
   return { threadId: created.threadId, messageId: created.messageId };
 }

@@ -1,41 +1,34 @@
-import { db } from "../../utils/db.server";
+import type { Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { translate } from "../../utils/i18n";
-import { logger } from "../../utils/logger.server";
-import { sendMail, type OutgoingMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import { recipientLocale } from "../mail/recipient-locale";
 import type { LocalizedText } from "../questionnaires/template-definition";
 import { activeVendorContacts, oncePerAddress } from "../mail/vendor-contacts.server";
 import { sectionVisible } from "./clarification-access.server";
 
 /**
- * Mails about clarifications, sent after the transaction has committed. A mail that cannot be
- * delivered does not undo the message: it is stored and visible on the page either way.
+ * Mails about clarifications, queued in the transaction that stores the message (ADR 0026): a mail
+ * that cannot be delivered yet is retried and never undoes the message.
  */
-async function deliver(mail: OutgoingMail): Promise<void> {
-  try {
-    await sendMail(mail);
-  } catch (error) {
-    logger.error("clarification.mail_failed", {
-      reason: error instanceof Error ? error.name : "unknown",
-    });
-  }
-}
 
 /**
  * Tells every active vendor contact (link neither revoked nor expired) who may see the question's
  * section that the organisation asked or wrote. The mail carries no invite token: a mail can be
  * forwarded or read by a scanner, so the contact signs in with the link they already have.
  */
-export async function mailVendorContacts(input: {
-  organizationId: string;
-  assessmentId: string;
-  sectionKey: string;
-  question: LocalizedText;
-  body: string;
-  kind: "asked" | "replied";
-}): Promise<void> {
-  const found = await activeVendorContacts(input.organizationId, input.assessmentId);
+export async function mailVendorContacts(
+  tx: Tx,
+  input: {
+    organizationId: string;
+    assessmentId: string;
+    sectionKey: string;
+    question: LocalizedText;
+    body: string;
+    kind: "asked" | "replied";
+  },
+): Promise<void> {
+  const found = await activeVendorContacts(tx, input.organizationId, input.assessmentId);
   if (!found) return;
   const recipients = found.contacts.filter((contact) =>
     sectionVisible(contact.sections, input.sectionKey),
@@ -47,7 +40,7 @@ export async function mailVendorContacts(input: {
       title: found.title,
       body: input.body,
     };
-    await deliver({
+    await enqueueMail(tx, {
       organizationId: input.organizationId,
       to: email,
       subject: translate(
@@ -69,20 +62,23 @@ export async function mailVendorContacts(input: {
 }
 
 /** Tells the user who created the assessment, in their language, that a vendor contact replied. */
-export async function mailAssessmentCreator(input: {
-  organizationId: string;
-  assessmentId: string;
-  question: LocalizedText;
-  body: string;
-  authorLabel: string;
-}): Promise<void> {
-  const assessment = await db().assessment.findFirst({
+export async function mailAssessmentCreator(
+  tx: Tx,
+  input: {
+    organizationId: string;
+    assessmentId: string;
+    question: LocalizedText;
+    body: string;
+    authorLabel: string;
+  },
+): Promise<void> {
+  const assessment = await tx.assessment.findFirst({
     where: { id: input.assessmentId, organizationId: input.organizationId },
     select: { title: true, createdById: true, vendor: { select: { name: true } } },
   });
   if (!assessment) return;
   // Only while the creator is still an active member: a former colleague gets no assessment mail.
-  const membership = await db().membership.findFirst({
+  const membership = await tx.membership.findFirst({
     where: {
       organizationId: input.organizationId,
       userId: assessment.createdById,
@@ -101,7 +97,7 @@ export async function mailAssessmentCreator(input: {
     body: input.body,
     url: `${getEnv().APP_URL}/assessments/${input.assessmentId}`,
   };
-  await deliver({
+  await enqueueMail(tx, {
     organizationId: input.organizationId,
     to: creator.email,
     subject: translate(locale, "clarifications.vendorRepliedMailSubject", vars),

@@ -82,6 +82,24 @@ export async function replyClarification(
         where: { id: thread.id },
         data: { status: "OPEN", resolvedAt: null },
       });
+    if (actor.kind === "vendor") {
+      await mailAssessmentCreator(tx, {
+        organizationId: actor.organizationId,
+        assessmentId: assessment.id,
+        question: question.label,
+        body,
+        authorLabel,
+      });
+    } else {
+      await mailVendorContacts(tx, {
+        organizationId: actor.organizationId,
+        assessmentId: assessment.id,
+        sectionKey: question.sectionKey,
+        question: question.label,
+        body,
+        kind: "replied",
+      });
+    }
     await recordAuditEvent(tx, actor, {
       action: "clarification.replied",
       target: { type: "clarification", id: thread.id },
@@ -92,26 +110,8 @@ export async function replyClarification(
         reopened,
       },
     });
-    return { messageId: message.id, reopened, assessmentId: assessment.id, question, authorLabel };
+    return { messageId: message.id, reopened };
   });
 
-  if (actor.kind === "vendor") {
-    await mailAssessmentCreator({
-      organizationId: actor.organizationId,
-      assessmentId: done.assessmentId,
-      question: done.question.label,
-      body,
-      authorLabel: done.authorLabel,
-    });
-  } else {
-    await mailVendorContacts({
-      organizationId: actor.organizationId,
-      assessmentId: done.assessmentId,
-      sectionKey: done.question.sectionKey,
-      question: done.question.label,
-      body,
-      kind: "replied",
-    });
-  }
   return { messageId: done.messageId, reopened: done.reopened };
 }

@@ -20,8 +20,8 @@ export interface OutgoingMail {
  *   - `outbox` (embedded default): stored in the OutboxMail table, listed on /dev/outbox;
  *   - `file:<dir>`: written as an .eml file (the e2e tests read them);
  *   - `smtp://…` / `smtps://…`: sent through nodemailer.
- * Call it after the transaction that made the change has committed (it is a side effect, and the
- * outbox write uses its own connection). Mail bodies may hold secrets (invite links, codes): they
+ * Use cases do not call it: they queue the mail with enqueueMail in their transaction, and the
+ * job runner calls it (ADR 0026). Mail bodies may hold secrets (invite links, codes): they
  * are never logged.
  */
 export async function sendMail(mail: OutgoingMail): Promise<void> {
@@ -62,7 +62,15 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
     logger.info("mail.written", { file: path.basename(file) });
     return;
   }
-  const smtp = nodemailer.createTransport(transport.url);
+  // Every wait ends well within a job's lock (JOB_LOCK_SECONDS): a hanging mail server makes the
+  // attempt fail and be retried, instead of the job being taken over while this one still runs.
+  const waitMs = Math.min(30_000, Math.floor((env.JOB_LOCK_SECONDS * 1000) / 4));
+  const smtp = nodemailer.createTransport({
+    url: transport.url,
+    connectionTimeout: waitMs,
+    greetingTimeout: waitMs,
+    socketTimeout: waitMs,
+  });
   await smtp.sendMail({ from: env.MAIL_FROM, ...message });
   logger.info("mail.sent", { subjectLength: message.subject.length });
 }

@@ -1,4 +1,4 @@
-import { db } from "../../utils/db.server";
+import type { Db, Tx } from "../../utils/db.server";
 import type { Locale } from "../../utils/i18n";
 import { parseSections } from "../clarifications/clarification-access.server";
 import { recipientLocale } from "./recipient-locale";
@@ -13,19 +13,21 @@ export interface VendorContact {
 /**
  * The assessment (title, organisation name) and the contacts of its active invite links
  * (neither revoked nor expired), oldest link first, for mails to the vendor. Null when the
- * assessment is not the organisation's.
+ * assessment is not the organisation's. Read with the transaction that queues the mails, so the
+ * recipients are those of the committed state.
  */
 export async function activeVendorContacts(
+  client: Tx | Db,
   organizationId: string,
   assessmentId: string,
   now = new Date(),
 ) {
-  const assessment = await db().assessment.findFirst({
+  const assessment = await client.assessment.findFirst({
     where: { id: assessmentId, organizationId },
     select: { title: true, organization: { select: { name: true } } },
   });
   if (!assessment) return null;
-  const links = await db().inviteLink.findMany({
+  const links = await client.inviteLink.findMany({
     where: { assessmentId, organizationId, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "asc" },
     select: { contactEmail: true, locale: true, sections: true },

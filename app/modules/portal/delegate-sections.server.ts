@@ -10,7 +10,7 @@ import { inviteTtlDaysOf, inviteUrl, localeOf } from "../assessments/create-invi
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { consumeRateLimit, type RateLimitRule } from "../auth/rate-limit.server";
-import { sendMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { parseSections } from "./invite-links.server";
 
@@ -110,6 +110,25 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
       },
       select: { id: true },
     });
+    // Queued with the colleague's link: both commit, or neither (ADR 0026).
+    const locale = localeOf(input.locale);
+    const delegatorLabel = delegator.contactName
+      ? `${delegator.contactName} (${delegator.contactEmail})`
+      : delegator.contactEmail;
+    await enqueueMail(tx, {
+      to: input.contactEmail,
+      organizationId: actor.organizationId,
+      subject: translate(locale, "access.delegateMailSubject", { delegator: delegatorLabel }),
+      text: translate(locale, "access.delegateMailBody", {
+        name: input.contactName || input.contactEmail,
+        delegator: delegatorLabel,
+        organization: delegator.assessment.organization.name,
+        title: delegator.assessment.title,
+        sections: sections.map((s) => `- ${s.title[locale]}`).join("\n"),
+        url: inviteUrl(token),
+        expires: expiresAt.toISOString().slice(0, 10),
+      }),
+    });
     await recordAuditEvent(tx, actor, {
       action: "invite.delegated",
       target: { type: "invite", id: invite.id },
@@ -123,25 +142,6 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
     return { invite, delegator, sections, expiresAt };
   });
 
-  const locale = localeOf(input.locale);
-  const { delegator, sections, expiresAt } = created;
-  const organization = delegator.assessment.organization.name;
-  const delegatorLabel = delegator.contactName
-    ? `${delegator.contactName} (${delegator.contactEmail})`
-    : delegator.contactEmail;
-  await sendMail({
-    to: input.contactEmail,
-    organizationId: actor.organizationId,
-    subject: translate(locale, "access.delegateMailSubject", { delegator: delegatorLabel }),
-    text: translate(locale, "access.delegateMailBody", {
-      name: input.contactName || input.contactEmail,
-      delegator: delegatorLabel,
-      organization,
-      title: delegator.assessment.title,
-      sections: sections.map((s) => `- ${s.title[locale]}`).join("\n"),
-      url: inviteUrl(token),
-      expires: expiresAt.toISOString().slice(0, 10),
-    }),
-  });
+  const { sections, expiresAt } = created;
   return { inviteId: created.invite.id, expiresAt, sections: sections.map((s) => s.key) };
 }

@@ -10,12 +10,12 @@ import { vendorSessionCookie } from "../auth/cookies.server";
 import { consumeRateLimit, RATE_LIMITS } from "../auth/rate-limit.server";
 import {
   codeMailLimitKey,
-  deliverCodeMail,
   newVendorCode,
   VENDOR_CODE_LIMITS,
   vendorCodeMail,
 } from "./vendor-devices-code.server";
 import { findTrustedDevice } from "./vendor-devices.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 
 export const VENDOR_SESSION_HOURS = 12;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
@@ -121,6 +121,18 @@ export async function exchangeInviteToken(
         codeExpiresAt: code?.codeExpiresAt ?? null,
       },
     });
+    if (code) {
+      // Counted, never refused here: the contact may still resend from /portal/verify, where the
+      // same per-link limit applies. Refusing the exchange would lock the contact out entirely.
+      // Counted and queued in this transaction: the mail goes out if and only if the code exists.
+      const mailLimit = await consumeRateLimit(
+        codeMailLimitKey(invite.id),
+        VENDOR_CODE_LIMITS.mailsPerLink,
+        now,
+        tx,
+      );
+      if (!mailLimit.limited) await enqueueMail(tx, vendorCodeMail(invite, code.code));
+    }
     const actor: VendorActor = {
       kind: "vendor",
       organizationId: invite.organizationId,
@@ -142,15 +154,6 @@ export async function exchangeInviteToken(
       });
     return code;
   });
-  if (pending) {
-    // Counted, never refused here: the contact may still resend from /portal/verify, where the
-    // same per-link limit applies. Refusing the exchange would lock the contact out entirely.
-    const mailLimit = await consumeRateLimit(
-      codeMailLimitKey(invite.id),
-      VENDOR_CODE_LIMITS.mailsPerLink,
-    );
-    if (!mailLimit.limited) await deliverCodeMail(vendorCodeMail(invite, pending.code));
-  }
   return { kind: "ok", sessionToken, verified: pending === null };
 }
 

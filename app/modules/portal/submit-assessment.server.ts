@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { db } from "../../utils/db.server";
+import type { Tx } from "../../utils/db.server";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
@@ -13,7 +13,7 @@ import { computeScoreOfPublishedVersion } from "../assessments/prepared-template
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { defaultWeightProfile } from "../weights/weight-profiles.server";
 import { recipientLocale } from "../mail/recipient-locale";
-import { sendMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 import { closeOpenChangeRequests } from "../review/change-requests.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
@@ -84,6 +84,8 @@ export async function submitAssessment(
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // A resubmit answers the open change request: it is closed with the new scores.
     await closeOpenChangeRequests(tx, actor.organizationId, assessment.id, now);
+    // Queued with the submission: the assessor hears of it if and only if it commits (ADR 0026).
+    await notifyAssessor(tx, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.submitted",
       target: { type: "assessment", id: assessment.id },
@@ -97,12 +99,11 @@ export async function submitAssessment(
     return { ok: true as const, assessmentId: assessment.id };
   });
   if (!result.ok) return result;
-  await notifyAssessor(result.assessmentId);
   return { ok: true };
 }
 
-async function notifyAssessor(assessmentId: string): Promise<void> {
-  const assessment = await db().assessment.findUnique({
+async function notifyAssessor(tx: Tx, assessmentId: string): Promise<void> {
+  const assessment = await tx.assessment.findUnique({
     where: { id: assessmentId },
     select: {
       title: true,
@@ -112,13 +113,13 @@ async function notifyAssessor(assessmentId: string): Promise<void> {
     },
   });
   if (!assessment) return;
-  const assessor = await db().user.findUnique({
+  const assessor = await tx.user.findUnique({
     where: { id: assessment.createdById },
     select: { email: true, locale: true },
   });
   if (!assessor) return;
   const locale = recipientLocale(assessor.locale);
-  await sendMail({
+  await enqueueMail(tx, {
     organizationId: assessment.organizationId,
     to: assessor.email,
     subject: translate(locale, "assessments.submittedMailSubject", {

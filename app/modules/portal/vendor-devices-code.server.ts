@@ -4,14 +4,14 @@ import { constantTimeEqual, sha256Hex } from "../../utils/crypto.server";
 import { db } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { isLocale, translate, type Locale } from "../../utils/i18n";
-import { logger } from "../../utils/logger.server";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { VENDOR_DEVICE_TTL_DAYS } from "../auth/cookies.server";
 import { consumeRateLimits, type RateLimitRule } from "../auth/rate-limit.server";
-import { sendMail, type OutgoingMail } from "../mail/send-mail.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
+import type { OutgoingMail } from "../mail/send-mail.server";
 import { createVendorDevice } from "./vendor-devices.server";
 
 /**
@@ -81,17 +81,6 @@ export function vendorCodeMail(link: CodeMailLink, code: string): OutgoingMail {
       minutes: CODE_TTL_MINUTES,
     }),
   };
-}
-
-/** Mail is a side effect after the commit; a failed delivery is logged and the page offers a resend. */
-export async function deliverCodeMail(mail: OutgoingMail): Promise<void> {
-  try {
-    await sendMail(mail);
-  } catch (error) {
-    logger.error("vendor_code.mail_failed", {
-      message: String((error as Error)?.message ?? error),
-    });
-  }
 }
 
 async function loadSession(sessionToken: unknown) {
@@ -315,6 +304,8 @@ export async function resendVendorCode(
       data: { codeHash: fresh.codeHash, codeExpiresAt: fresh.codeExpiresAt },
     });
     if (result.count === 0) return false;
+    // Queued with the new code: the mail goes out if and only if the code is stored (ADR 0026).
+    await enqueueMail(tx, vendorCodeMail(link, fresh.code));
     await recordAuditEvent(tx, actorOf(link, ip), {
       action: "vendor.code_sent",
       target: { type: "invite", id: link.id },
@@ -323,6 +314,5 @@ export async function resendVendorCode(
     return true;
   });
   if (!updated) return { kind: "no_session" };
-  await deliverCodeMail(vendorCodeMail(link, fresh.code));
   return { kind: "sent" };
 }

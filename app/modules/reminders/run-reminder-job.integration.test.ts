@@ -8,6 +8,7 @@ import { auditEventsOf } from "../../../tests/support/assessment-factories";
 import { createOrganization, createUser, createVendor } from "../../../tests/support/factories";
 import { setupSmtpCatcher } from "../../../tests/support/mail";
 import { createAssessmentRecord } from "../../../tests/support/vendor-factories";
+import { runDueJobs } from "../jobs/job-runner.server";
 import { REMINDER_JOB_NAME, REMINDER_LEASE_MS, runReminderJob } from "./run-reminder-job.server";
 
 /**
@@ -23,6 +24,7 @@ const later = (ms: number) => new Date(NOW.getTime() + ms);
 const organizationIds: string[] = [];
 beforeEach(async () => {
   await db().jobLease.deleteMany({ where: { name: REMINDER_JOB_NAME } });
+  await db().job.deleteMany({});
 });
 afterEach(async () => {
   await db().assessment.deleteMany({
@@ -311,7 +313,7 @@ describe("runReminderJob", () => {
     });
   });
 
-  it("retries a reminder whose mail could not be sent on the next run", async () => {
+  it("a reminder whose mail fails is queued but not recorded as sent; the runner delivers it once, and only then is it sent", async () => {
     const world = await createWorld();
     const contact = await world.link((await world.assessment("IN_PROGRESS", later(DAY))).id, {
       locale: "de",
@@ -329,18 +331,51 @@ describe("runReminderJob", () => {
       process.env.MAIL_URL = working;
       resetEnvForTests();
     }
-    expect(await dispatchesOf(world.org.id)).toHaveLength(0);
-    expect(await auditEventsOf(world.org.id, "reminder.failed")).toHaveLength(1);
+    // Nothing is recorded as sent before it was sent.
+    expect(await auditEventsOf(world.org.id, "reminder.sent")).toHaveLength(0);
+    expect(await auditEventsOf(world.org.id, "reminder.queued")).toHaveLength(1);
+    expect(mailsTo(contact.contactEmail)).toHaveLength(0);
+    const [job] = await db().job.findMany({
+      where: { organizationId: world.org.id, kind: "reminder.send" },
+    });
+    expect(job).toMatchObject({ status: "queued", attempts: 1 });
 
+    // The next scan does not queue it again; the queue's runner retries it when it is due.
     expect(await runReminderJob({ now: later(60_000), holder: "instance-1" })).toEqual({
       leased: true,
-      sent: 1,
+      sent: 0,
       failed: 0,
     });
+    expect(await runDueJobs({ holder: "runner-1", now: job!.runAt })).toEqual(["done"]);
     expect(mailsTo(contact.contactEmail)).toHaveLength(1);
     expect(mailsTo(contact.contactEmail)[0]!.subject).toMatch(/^Erinnerung: /);
+    expect(await auditEventsOf(world.org.id, "reminder.sent")).toHaveLength(1);
+    expect(await auditEventsOf(world.org.id, "reminder.failed")).toHaveLength(0);
     expect(await dispatchesOf(world.org.id)).toEqual([
       { inviteLinkId: contact.id, kind: "due_soon" },
     ]);
+  });
+
+  it("a reminder whose mail never goes out ends dead and is recorded as failed, never as sent", async () => {
+    const world = await createWorld();
+    const contact = await world.link((await world.assessment("IN_PROGRESS", later(DAY))).id);
+    const working = process.env.MAIL_URL;
+    process.env.MAIL_URL = await closedPortUrl();
+    resetEnvForTests();
+    try {
+      await runReminderJob({ now: NOW, holder: "instance-1" });
+      const job = await db().job.findFirstOrThrow({
+        where: { organizationId: world.org.id, kind: "reminder.send" },
+      });
+      await db().job.update({ where: { id: job.id }, data: { maxAttempts: 2 } });
+      const queued = await db().job.findUniqueOrThrow({ where: { id: job.id } });
+      expect(await runDueJobs({ holder: "runner-1", now: queued.runAt })).toEqual(["dead"]);
+    } finally {
+      process.env.MAIL_URL = working;
+      resetEnvForTests();
+    }
+    expect(mailsTo(contact.contactEmail)).toHaveLength(0);
+    expect(await auditEventsOf(world.org.id, "reminder.sent")).toHaveLength(0);
+    expect(await auditEventsOf(world.org.id, "reminder.failed")).toHaveLength(1);
   });
 });

@@ -1,12 +1,11 @@
 import { db } from "../../utils/db.server";
-import { logger } from "../../utils/logger.server";
 import { inTransaction } from "../../utils/transaction.server";
-import { recordAuditEvent } from "../audit/record-audit-event.server";
-import type { SystemActor } from "../auth/actor";
+import { enqueueJob } from "../jobs/enqueue-job.server";
+import { runJobsNow } from "../jobs/job-runner.server";
 import { recipientLocale } from "../mail/recipient-locale";
-import { sendMail } from "../mail/send-mail.server";
 import { acquireJobLease, releaseJobLease } from "./job-lease.server";
 import { composeReminderMail } from "./reminder-mail";
+import { recordReminderEvent, type ReminderJobPayload } from "./reminder-job-handler.server";
 import { MAX_REMINDER_DAYS_BEFORE, reminderKindFor, type ReminderKind } from "./reminder-rules";
 
 export const REMINDER_JOB_NAME = "reminders";
@@ -18,7 +17,9 @@ const DAY_MS = 86_400_000;
 export interface ReminderJobResult {
   /** False when another holder has the lease: this run did nothing. */
   leased: boolean;
+  /** Reminders queued and accepted by the mail server in this run. */
   sent: number;
+  /** Reminders queued whose first delivery failed: their jobs stay queued and are retried. */
   failed: number;
 }
 
@@ -36,12 +37,13 @@ interface DueReminder {
 }
 
 /**
- * Sends the vendor reminders that are due (see reminder-rules.ts), across all organisations.
- * Exactly-once comes from the database, not from this process: a ReminderDispatch row (unique per
- * assessment, link and kind) is inserted with its audit event before the mail goes out, so a second
- * run, a restarted instance or a concurrent instance finds it and skips. The lease keeps the work to
- * one instance at a time and is given back after the run; a crashed holder's lease simply expires.
- * The unique key stays correct even when a lease expires mid-run.
+ * Queues the vendor reminders that are due (see reminder-rules.ts), across all organisations, and
+ * tries to deliver each at once. Exactly-once queueing comes from the database: a ReminderDispatch
+ * row (unique per assessment, link and kind) is inserted with the reminder's mail job and a
+ * "reminder.queued" audit event in one transaction, so a second run, a restarted instance or a
+ * concurrent instance finds it and skips. The mail itself is a durable job (ADR 0026): it is
+ * recorded as "reminder.sent" only after the mail server accepted it, and retried after a crash or
+ * a failure. The lease keeps the scan to one instance at a time and is given back after the run.
  */
 export async function runReminderJob({
   now = new Date(),
@@ -54,42 +56,21 @@ export async function runReminderJob({
     return { leased: false, sent: 0, failed: 0 };
   }
   try {
-    return { leased: true, ...(await sendDueReminders(now)) };
+    return { leased: true, ...(await queueDueReminders(now)) };
   } finally {
     await releaseJobLease(REMINDER_JOB_NAME, holder, now);
   }
 }
 
-async function sendDueReminders(now: Date): Promise<{ sent: number; failed: number }> {
+async function queueDueReminders(now: Date): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
   for (const reminder of await findDueReminders(now)) {
-    const dispatchId = await claimReminder(reminder, now);
-    if (!dispatchId) continue;
-    try {
-      await sendMail(
-        composeReminderMail({
-          kind: reminder.kind,
-          locale: recipientLocale(reminder.locale),
-          to: reminder.contactEmail,
-          contactName: reminder.contactName,
-          organizationId: reminder.organizationId,
-          organizationName: reminder.organizationName,
-          title: reminder.title,
-          dueDate: reminder.dueDate,
-        }),
-      );
-      sent++;
-    } catch (error) {
-      failed++;
-      // Never the mail body: the message of a transport error names no content.
-      logger.warn("reminder.send_failed", {
-        dispatchId,
-        kind: reminder.kind,
-        error: String((error as Error)?.message ?? error),
-      });
-      await releaseReminder(reminder, dispatchId);
-    }
+    const jobId = await claimReminder(reminder, now);
+    if (!jobId) continue;
+    const delivered = await runJobsNow([jobId]);
+    if (delivered.has(jobId)) sent++;
+    else failed++;
   }
   return { sent, failed };
 }
@@ -152,14 +133,11 @@ async function findDueReminders(now: Date): Promise<DueReminder[]> {
   return due;
 }
 
-function systemActor(organizationId: string): SystemActor {
-  return { kind: "system", organizationId, label: "reminders" };
-}
-
 /**
- * Records the dispatch and its audit event in one transaction; null when the reminder was already
- * sent. A concurrent insert of the same key makes this transaction fail with a unique violation;
- * inTransaction retries it, and the retry finds the row and returns null.
+ * Records the dispatch, queues the reminder's mail and says so in the audit trail, in one
+ * transaction; null when the reminder was already queued. A concurrent insert of the same key
+ * makes this transaction fail with a unique violation; inTransaction retries it, and the retry
+ * finds the row and returns null.
  */
 async function claimReminder(reminder: DueReminder, now: Date): Promise<string | null> {
   const key = {
@@ -177,27 +155,33 @@ async function claimReminder(reminder: DueReminder, now: Date): Promise<string |
       data: { ...key, organizationId: reminder.organizationId, sentAt: now },
       select: { id: true },
     });
-    await recordAuditEvent(tx, systemActor(reminder.organizationId), {
-      action: "reminder.sent",
-      target: { type: "invite", id: reminder.inviteLinkId },
-      payload: {
+    const payload: ReminderJobPayload = {
+      mail: composeReminderMail({
+        kind: reminder.kind,
+        locale: recipientLocale(reminder.locale),
+        to: reminder.contactEmail,
+        contactName: reminder.contactName,
+        organizationId: reminder.organizationId,
+        organizationName: reminder.organizationName,
+        title: reminder.title,
+        dueDate: reminder.dueDate,
+      }),
+      reminder: {
+        dispatchId: dispatch.id,
+        organizationId: reminder.organizationId,
+        inviteLinkId: reminder.inviteLinkId,
         assessmentId: reminder.assessmentId,
         kind: reminder.kind,
         dueDate: reminder.dueDate.toISOString(),
       },
+    };
+    const jobId = await enqueueJob(tx, {
+      kind: "reminder.send",
+      payload,
+      organizationId: reminder.organizationId,
+      idempotencyKey: `reminder:${reminder.assessmentId}:${reminder.inviteLinkId}:${reminder.kind}`,
     });
-    return dispatch.id;
-  });
-}
-
-/** The mail did not go out: remove the dispatch so the next run retries, and say so in the audit trail. */
-async function releaseReminder(reminder: DueReminder, dispatchId: string): Promise<void> {
-  await inTransaction(async (tx) => {
-    await tx.reminderDispatch.deleteMany({ where: { id: dispatchId } });
-    await recordAuditEvent(tx, systemActor(reminder.organizationId), {
-      action: "reminder.failed",
-      target: { type: "invite", id: reminder.inviteLinkId },
-      payload: { assessmentId: reminder.assessmentId, kind: reminder.kind },
-    });
+    await recordReminderEvent(tx, "reminder.queued", payload.reminder);
+    return jobId;
   });
 }

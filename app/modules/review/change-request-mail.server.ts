@@ -1,6 +1,6 @@
 import { translate } from "../../utils/i18n";
-import { logger } from "../../utils/logger.server";
-import { sendMail } from "../mail/send-mail.server";
+import type { Tx } from "../../utils/db.server";
+import { enqueueMail } from "../mail/enqueue-mail.server";
 import { sectionVisible } from "../clarifications/clarification-access.server";
 import { activeVendorContacts, oncePerAddress } from "../mail/vendor-contacts.server";
 import type { TemplateQuestionWithSection } from "../questionnaires/template-definition";
@@ -8,15 +8,20 @@ import type { TemplateQuestionWithSection } from "../questionnaires/template-def
 /**
  * Tells every active vendor contact (link neither revoked nor expired) that changes were
  * requested, in the contact's language, listing the reopened questions they can see. The mail
- * carries no invite token: the contact signs in with the link they already have.
+ * carries no invite token: the contact signs in with the link they already have. Queued in the
+ * request's transaction (ADR 0026): a mail that cannot be delivered yet is retried, and never
+ * undoes the request.
  */
-export async function mailChangeRequest(input: {
-  organizationId: string;
-  assessmentId: string;
-  message: string;
-  questions: TemplateQuestionWithSection[];
-}): Promise<void> {
-  const found = await activeVendorContacts(input.organizationId, input.assessmentId);
+export async function mailChangeRequest(
+  tx: Tx,
+  input: {
+    organizationId: string;
+    assessmentId: string;
+    message: string;
+    questions: TemplateQuestionWithSection[];
+  },
+): Promise<void> {
+  const found = await activeVendorContacts(tx, input.organizationId, input.assessmentId);
   if (!found) return;
   // A delegated colleague none of whose questions were reopened has nothing to do.
   const recipients = found.contacts
@@ -32,17 +37,11 @@ export async function mailChangeRequest(input: {
       message: input.message,
       questions: visible.map((q) => `- ${q.label[locale]}`).join("\n"),
     };
-    try {
-      await sendMail({
-        organizationId: input.organizationId,
-        to: email,
-        subject: translate(locale, "review.changesMailSubject", vars),
-        text: translate(locale, "review.changesMailBody", vars),
-      });
-    } catch (error) {
-      logger.error("review.change_request_mail_failed", {
-        reason: error instanceof Error ? error.name : "unknown",
-      });
-    }
+    await enqueueMail(tx, {
+      organizationId: input.organizationId,
+      to: email,
+      subject: translate(locale, "review.changesMailSubject", vars),
+      text: translate(locale, "review.changesMailBody", vars),
+    });
   }
 }

@@ -59,22 +59,19 @@ export async function requestChanges(
       },
       select: { id: true },
     });
+    const questions = keys.map((k) => assessment.questions.get(k)!);
+    await mailChangeRequest(tx, {
+      organizationId: actor.organizationId,
+      assessmentId: assessment.id,
+      message,
+      questions,
+    });
     await recordAuditEvent(tx, actor, {
       action: "assessment.changes_requested",
       target: { type: "assessment", id: assessment.id },
       payload: { changeRequestId: request.id, from: assessment.status, questionKeys: keys },
     });
-    return {
-      changeRequestId: request.id,
-      questions: keys.map((k) => assessment.questions.get(k)!),
-    };
-  });
-  // After the commit: a mail that cannot be delivered does not undo the request (it is on the page).
-  await mailChangeRequest({
-    organizationId: actor.organizationId,
-    assessmentId,
-    message,
-    questions: created.questions,
+    return { changeRequestId: request.id };
   });
   return { changeRequestId: created.changeRequestId };
 }
