@@ -59,7 +59,7 @@ const stopReportSweep = build.entry.module.boot.startReportSweepSchedule({
   intervalSeconds: env.REPORT_SWEEP_INTERVAL_SECONDS,
   holder,
 });
-// The durable job queue (mail, reminders; ADR 0026): polls every JOB_POLL_SECONDS.
+// The durable job queue (mail, reminders; ADR 0028): polls every JOB_POLL_SECONDS.
 const jobRunner = build.entry.module.boot.startJobRunner({ holder });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

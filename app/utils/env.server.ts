@@ -74,7 +74,7 @@ const envSchema = z
     // instance may try again), and how often each instance finishes decisions whose report is missing.
     REPORT_SIGNING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     REPORT_SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
-    // The durable job queue (ADR 0026): how often a runner looks for due jobs, and how long a
+    // The durable job queue (ADR 0028): how often a runner looks for due jobs, and how long a
     // claimed job stays locked to its runner (a crashed runner's jobs are taken over after it).
     // Mail deliveries time out well within the lock, so a slow send is never taken over mid-way.
     JOB_POLL_SECONDS: z.coerce.number().min(0.1).max(3600).default(2),

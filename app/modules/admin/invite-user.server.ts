@@ -61,7 +61,7 @@ export async function inviteUser(
       },
       select: { id: true, organization: { select: { name: true } } },
     });
-    // The mail is queued with the invitation: both commit, or neither (ADR 0026).
+    // The mail is queued with the invitation: both commit, or neither (ADR 0028).
     const mailJobId = await enqueueMail(tx, {
       ...composeInvitationMail({
         to: email,

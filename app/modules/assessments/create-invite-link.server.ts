@@ -110,7 +110,7 @@ export async function createInviteLink(
         createdById: actor.userId,
       },
     });
-    // Queued with the link: the mail goes out if and only if the link exists (ADR 0026).
+    // Queued with the link: the mail goes out if and only if the link exists (ADR 0028).
     const locale = localeOf(input.locale);
     await enqueueMail(tx, {
       to: input.contactEmail,

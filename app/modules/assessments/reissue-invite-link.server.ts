@@ -79,7 +79,7 @@ export async function reissueInviteLink(actor: UserActor, input: InviteRefInput)
     // Whoever had the old URL may have opened sessions or delegated sections to "colleagues":
     // all of it ends with the old token, as on revocation.
     const ended = await endEverythingDerivedFrom(tx, invite.id, now);
-    // Queued with the new token: the mail goes out if and only if the re-issue commits (ADR 0026).
+    // Queued with the new token: the mail goes out if and only if the re-issue commits (ADR 0028).
     const locale = localeOf(invite.locale);
     const organization = invite.assessment.organization.name;
     await enqueueMail(tx, {

@@ -183,7 +183,7 @@ async function alertLoginThrottled(userId: string, ip: string | null): Promise<v
       url: getEnv().APP_URL,
     }),
   };
-  // The mail is queued with the first organisation's audit event (ADR 0026); its delivery is not
+  // The mail is queued with the first organisation's audit event (ADR 0028); its delivery is not
   // awaited.
   let mailQueued = false;
   for (const { organizationId } of user.memberships) {

@@ -8,7 +8,7 @@ import { activeVendorContacts, oncePerAddress } from "../mail/vendor-contacts.se
 import { sectionVisible } from "./clarification-access.server";
 
 /**
- * Mails about clarifications, queued in the transaction that stores the message (ADR 0026): a mail
+ * Mails about clarifications, queued in the transaction that stores the message (ADR 0028): a mail
  * that cannot be delivered yet is retried and never undoes the message.
  */
 

@@ -24,7 +24,7 @@ interface ClaimRow {
 
 /**
  * Claims up to `limit` due jobs for `holder` in ONE statement, so the database decides races
- * between runners (ADR 0026): queued jobs whose runAt has come, and running jobs whose lock has
+ * between runners (ADR 0028): queued jobs whose runAt has come, and running jobs whose lock has
  * expired (their runner died: at-least-once). PostgreSQL skips rows another runner is claiming
  * (FOR UPDATE SKIP LOCKED) and re-checks the condition on rows that changed meanwhile; SQLite has
  * one writer at a time, so the statement alone is enough. `onlyIds` restricts the claim to jobs a

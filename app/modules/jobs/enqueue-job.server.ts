@@ -16,7 +16,7 @@ export interface JobSpec {
 
 /**
  * Enqueues a job with the transaction client of the business change: the job commits or rolls
- * back with it (ADR 0026). runAt is always written by us (never the column default): on SQLite the
+ * back with it (ADR 0028). runAt is always written by us (never the column default): on SQLite the
  * claim compares it as ISO text, the format Prisma writes.
  */
 export async function enqueueJob(tx: Tx, spec: JobSpec): Promise<string> {

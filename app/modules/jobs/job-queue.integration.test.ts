@@ -24,7 +24,7 @@ import { runClaimedJob } from "./run-claimed-job.server";
 import { RETRY_BASE_MS } from "./retry-backoff";
 
 /**
- * The durable job queue (ADR 0026) against a real database and a real SMTP catcher: enqueue
+ * The durable job queue (ADR 0028) against a real database and a real SMTP catcher: enqueue
  * commits or rolls back with the business change, concurrent runners deliver once, failures
  * retry with back-off and end in the admin's dead-letter list, a dead runner's jobs are taken over.
  */

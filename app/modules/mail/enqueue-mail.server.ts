@@ -5,7 +5,7 @@ import { runJobsNow } from "../jobs/job-runner.server";
 import type { OutgoingMail } from "./send-mail.server";
 
 /**
- * Queues a mail in the transaction of the change it reports (ADR 0026): it goes out if and only
+ * Queues a mail in the transaction of the change it reports (ADR 0028): it goes out if and only
  * if the change commits. Once committed, inTransaction waits for one immediate delivery attempt
  * (bounded), so the mail is usually out when the request answers; if the mail server is down the
  * job stays queued and the runner retries it. Call it inside inTransaction.

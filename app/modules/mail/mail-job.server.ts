@@ -11,7 +11,7 @@ export const outgoingMailSchema = z.object({
   organizationId: z.string().nullable().optional(),
 });
 
-/** "mail.send": one mail. Idempotent only as far as SMTP is (at-least-once, ADR 0026). */
+/** "mail.send": one mail. Idempotent only as far as SMTP is (at-least-once, ADR 0028). */
 export const mailJobHandler: JobHandler<OutgoingMail> = {
   parse: (payload) => outgoingMailSchema.parse(payload),
   run: (mail) => sendMail(mail),

@@ -11,7 +11,7 @@ import { createInviteLink } from "../assessments/create-invite-link.server";
 import { runDueJobs } from "../jobs/job-runner.server";
 
 /**
- * Use cases queue their mails in their own transaction (ADR 0026), shown with the vendor
+ * Use cases queue their mails in their own transaction (ADR 0028), shown with the vendor
  * invitation: a mail server that is down no longer fails the request (the link exists, the queue
  * delivers the mail later), and a change that rolls back after queueing its mail sends nothing.
  */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /**
- * Mails go through the durable job queue (ADR 0026): use cases enqueue them in their transaction
+ * Mails go through the durable job queue (ADR 0028): use cases enqueue them in their transaction
  * with enqueueMail, and only the queue's handlers call sendMail. A new direct call would send a
  * mail outside the business transaction again (lost on a crash, or sent for a change that rolled
  * back): this test names it.

@@ -21,7 +21,7 @@ export interface OutgoingMail {
  *   - `file:<dir>`: written as an .eml file (the e2e tests read them);
  *   - `smtp://…` / `smtps://…`: sent through nodemailer.
  * Use cases do not call it: they queue the mail with enqueueMail in their transaction, and the
- * job runner calls it (ADR 0026). Mail bodies may hold secrets (invite links, codes): they
+ * job runner calls it (ADR 0028). Mail bodies may hold secrets (invite links, codes): they
  * are never logged.
  */
 export async function sendMail(mail: OutgoingMail): Promise<void> {

@@ -110,7 +110,7 @@ export async function delegateSections(actor: VendorActor, rawInput: DelegateInp
       },
       select: { id: true },
     });
-    // Queued with the colleague's link: both commit, or neither (ADR 0026).
+    // Queued with the colleague's link: both commit, or neither (ADR 0028).
     const locale = localeOf(input.locale);
     const delegatorLabel = delegator.contactName
       ? `${delegator.contactName} (${delegator.contactEmail})`

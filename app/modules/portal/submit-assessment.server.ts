@@ -84,7 +84,7 @@ export async function submitAssessment(
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // A resubmit answers the open change request: it is closed with the new scores.
     await closeOpenChangeRequests(tx, actor.organizationId, assessment.id, now);
-    // Queued with the submission: the assessor hears of it if and only if it commits (ADR 0026).
+    // Queued with the submission: the assessor hears of it if and only if it commits (ADR 0028).
     await notifyAssessor(tx, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.submitted",

@@ -304,7 +304,7 @@ export async function resendVendorCode(
       data: { codeHash: fresh.codeHash, codeExpiresAt: fresh.codeExpiresAt },
     });
     if (result.count === 0) return false;
-    // Queued with the new code: the mail goes out if and only if the code is stored (ADR 0026).
+    // Queued with the new code: the mail goes out if and only if the code is stored (ADR 0028).
     await enqueueMail(tx, vendorCodeMail(link, fresh.code));
     await recordAuditEvent(tx, actorOf(link, ip), {
       action: "vendor.code_sent",

@@ -41,7 +41,7 @@ interface DueReminder {
  * tries to deliver each at once. Exactly-once queueing comes from the database: a ReminderDispatch
  * row (unique per assessment, link and kind) is inserted with the reminder's mail job and a
  * "reminder.queued" audit event in one transaction, so a second run, a restarted instance or a
- * concurrent instance finds it and skips. The mail itself is a durable job (ADR 0026): it is
+ * concurrent instance finds it and skips. The mail itself is a durable job (ADR 0028): it is
  * recorded as "reminder.sent" only after the mail server accepted it, and retried after a crash or
  * a failure. The lease keeps the scan to one instance at a time and is given back after the run.
  */

@@ -9,7 +9,7 @@ import type { TemplateQuestionWithSection } from "../questionnaires/template-def
  * Tells every active vendor contact (link neither revoked nor expired) that changes were
  * requested, in the contact's language, listing the reopened questions they can see. The mail
  * carries no invite token: the contact signs in with the link they already have. Queued in the
- * request's transaction (ADR 0026): a mail that cannot be delivered yet is retried, and never
+ * request's transaction (ADR 0028): a mail that cannot be delivered yet is retried, and never
  * undoes the request.
  */
 export async function mailChangeRequest(
