@@ -15,6 +15,13 @@ import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
+import { releaseJobLeasesOf } from "./modules/reminders/job-lease.server";
+import { verifyEncryptionKey } from "./modules/operations/encryption-key-check.server";
+import {
+  describeListenError,
+  describeStartupError,
+} from "./modules/operations/startup-errors.server";
+import { disconnectDb } from "./utils/db.server";
 import "./utils/request-context.server";
 import { resolveLocale } from "./utils/locale.server";
 import { getSessionUserLocale } from "./modules/auth/guards.server";
@@ -27,10 +34,18 @@ export { bodyLimits } from "./modules/request-limits/body-limits.server";
 /** The parser workers (ADR 0014): their figures for operators, and tests hold them deterministically. */
 export { parserPool } from "./modules/parsing/parser-pool.server";
 
+/** Readiness for /readyz (server/probes.js): database, migrations, signing key, shutdown. */
+export { checkReadiness } from "./modules/operations/readiness.server";
+
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = {
   loadEnv: getEnv,
   migrate: migrateDatabase,
+  verifyEncryptionKey,
+  describeStartupError,
+  describeListenError,
+  releaseJobLeasesOf,
+  disconnectDb,
   syncBundledTemplates,
   backfillPortfolio,
   startReminderSchedule,
