@@ -139,7 +139,7 @@ function streamChunked(
 // public host (APP_URL's), which the host check requires.
 const formHeaders = (origin: string): [string, string][] => [
   ["Origin", origin],
-  ["X-Forwarded-Host", new URL(origin).host],
+  ["X-Forwarded-Host", new URL(app.appUrl).host],
   ["Content-Type", "application/x-www-form-urlencoded"],
   ["Accept", "text/plain"],
 ];
