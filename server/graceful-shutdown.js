@@ -21,7 +21,9 @@ export function createLifecycle() {
 /** @param {Record<string, unknown>} fields */
 function logLine(level, event, fields) {
   // Always written, whatever LOG_LEVEL says: an operator must see why the process ended.
-  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ time: new Date().toISOString(), level, event, ...fields })}\n`,
+  );
 }
 
 /**

@@ -87,7 +87,10 @@ describe("/healthz and /readyz", () => {
       const viaProxy = new URL(target);
       viaProxy.port = String(proxy.port);
       viaProxy.password = "outage-test-secret";
-      const saved = { url: process.env.DATABASE_URL, timeout: process.env.READINESS_TIMEOUT_SECONDS };
+      const saved = {
+        url: process.env.DATABASE_URL,
+        timeout: process.env.READINESS_TIMEOUT_SECONDS,
+      };
       process.env.DATABASE_URL = viaProxy.toString();
       process.env.READINESS_TIMEOUT_SECONDS = "1";
       let server: AppServer | undefined;

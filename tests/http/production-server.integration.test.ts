@@ -138,7 +138,10 @@ async function failedStart(env: NodeJS.ProcessEnv) {
   return { code, lines, output: server.output() };
 }
 
-function expectOneClearLine(result: { code: number | null; lines: string[]; output: string }, pattern: RegExp) {
+function expectOneClearLine(
+  result: { code: number | null; lines: string[]; output: string },
+  pattern: RegExp,
+) {
   expect(result.code, result.output).toBe(1);
   expect(result.lines, result.output).toHaveLength(1);
   expect(result.lines[0]).toMatch(pattern);
@@ -146,43 +149,37 @@ function expectOneClearLine(result: { code: number | null; lines: string[]; outp
 }
 
 describe("start-up guards", () => {
-  it(
-    "a database with a migration this version does not know",
-    { timeout: 60_000 },
-    async () => {
-      const name = "29991231000000_from_a_newer_version";
-      await db().$executeRawUnsafe(
-        `INSERT INTO "_vetted_migrations" (name, checksum, applied_at) VALUES ('${name}', 'x', ${isPostgres() ? "now()" : "'2999-12-31T00:00:00.000Z'"})`,
-      );
-      try {
-        const result = await failedStart(productionEnv(await freePort()));
-        expectOneClearLine(
-          result,
-          new RegExp(`^Vetted cannot start: the database has migrations this version does not know \\(${name}\\)`),
-        );
-      } finally {
-        await db().$executeRawUnsafe(`DELETE FROM "_vetted_migrations" WHERE name = '${name}'`);
-      }
-    },
-  );
-
-  it(
-    "an ENCRYPTION_KEY that cannot decrypt the stored secrets",
-    { timeout: 60_000 },
-    async () => {
-      const org = await createOrganization();
-      await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
-      const result = await failedStart(
-        productionEnv(await freePort(), {
-          ENCRYPTION_KEY: Buffer.alloc(32, 0x42).toString("base64"),
-        }),
-      );
+  it("a database with a migration this version does not know", { timeout: 60_000 }, async () => {
+    const name = "29991231000000_from_a_newer_version";
+    await db().$executeRawUnsafe(
+      `INSERT INTO "_vetted_migrations" (name, checksum, applied_at) VALUES ('${name}', 'x', ${isPostgres() ? "now()" : "'2999-12-31T00:00:00.000Z'"})`,
+    );
+    try {
+      const result = await failedStart(productionEnv(await freePort()));
       expectOneClearLine(
         result,
-        /^Vetted cannot start: ENCRYPTION_KEY cannot decrypt the secrets stored in this database/,
+        new RegExp(
+          `^Vetted cannot start: the database has migrations this version does not know \\(${name}\\)`,
+        ),
       );
-    },
-  );
+    } finally {
+      await db().$executeRawUnsafe(`DELETE FROM "_vetted_migrations" WHERE name = '${name}'`);
+    }
+  });
+
+  it("an ENCRYPTION_KEY that cannot decrypt the stored secrets", { timeout: 60_000 }, async () => {
+    const org = await createOrganization();
+    await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
+    const result = await failedStart(
+      productionEnv(await freePort(), {
+        ENCRYPTION_KEY: Buffer.alloc(32, 0x42).toString("base64"),
+      }),
+    );
+    expectOneClearLine(
+      result,
+      /^Vetted cannot start: ENCRYPTION_KEY cannot decrypt the secrets stored in this database/,
+    );
+  });
 
   it.skipIf(isPostgres())(
     "malformed variables, an unreachable database, a port in use",

@@ -102,7 +102,11 @@ function signingKeyReasons(): string[] {
 
 /** A driver's error code (ECONNREFUSED, 57P01 …), never its message: messages may name hosts. */
 function errorCode(error: unknown): string {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
     if (typeof e.code === "string" && /^[A-Z0-9_]{2,40}$/.test(e.code)) return e.code;
     e = e.cause as typeof e;
   }

@@ -30,7 +30,11 @@ export function redactDatabaseUrl(databaseUrl: string): string {
 }
 
 function codeOf(error: unknown): string | undefined {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+  for (
+    let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
     if (typeof e.code === "string") return e.code;
     e = e.cause as typeof e;
   }
