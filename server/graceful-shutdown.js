@@ -45,9 +45,10 @@ export function installGracefulShutdown({
   let drained = () => {};
   const allAnswered = new Promise((resolve) => (drained = resolve));
 
-  server.on("request", (_req, res) => {
+  // Before the app's own listener: the app may answer at once (the probes do).
+  server.prependListener("request", (_req, res) => {
     active.add(res);
-    if (lifecycle.isShuttingDown()) res.setHeader("Connection", "close");
+    if (lifecycle.isShuttingDown() && !res.headersSent) res.setHeader("Connection", "close");
     res.on("close", () => {
       active.delete(res);
       if (!lifecycle.isShuttingDown()) return;
@@ -58,7 +59,6 @@ export function installGracefulShutdown({
 
   const shutdown = async (signal) => {
     lifecycle.begin();
-    log("info", "server.shutdown", { signal, inFlight: active.size, timeoutSeconds });
     const deadline = setTimeout(() => {
       const cut = active.size;
       log("error", "server.shutdown_timeout", {
@@ -71,6 +71,8 @@ export function installGracefulShutdown({
     server.close();
     server.closeIdleConnections();
     for (const res of active) if (!res.headersSent) res.setHeader("Connection", "close");
+    // Written once the listening socket is closed: whoever reads it finds new connections refused.
+    log("info", "server.shutdown", { signal, inFlight: active.size, timeoutSeconds });
     if (active.size === 0) drained();
     try {
       await Promise.all([allAnswered, stopBackground()]);

@@ -110,7 +110,7 @@ describe("SIGTERM under load", () => {
 
         server.child.kill("SIGTERM");
         await waitForOutput(server, /"event":"server\.shutdown"/);
-        expect(await connectionRefused(port)).toBe("ECONNREFUSED");
+        expect(await connectionRefused(port), server.output()).toBe("ECONNREFUSED");
         releaseSlow();
 
         const outcomes = await Promise.all(requests.map((r) => r.response));
@@ -120,6 +120,32 @@ describe("SIGTERM under load", () => {
         for (const outcome of outcomes.slice(15)) expect(outcome.connection).toBe("close");
         expect(await server.exited, server.output()).toEqual({ code: 0, signal: null });
         expect(server.output()).toMatch(/"event":"server\.stopped".*"cut":0/);
+      } finally {
+        if (server.child.exitCode === null) server.child.kill("SIGKILL");
+      }
+    },
+  );
+});
+
+describe("SIGTERM with a request that does not finish", () => {
+  it(
+    "cuts it after SHUTDOWN_TIMEOUT_SECONDS, says how many were cut and exits 1",
+    { timeout: 60_000 },
+    async () => {
+      const port = await freePort();
+      const server = spawnServer(productionEnv(port, { SHUTDOWN_TIMEOUT_SECONDS: "1" }));
+      try {
+        await waitUntilServing(server, `http://127.0.0.1:${port}`);
+        // Its body never comes.
+        const stuck = startLoginPost(port, new Promise<void>(() => undefined));
+        stuck.response.catch(() => undefined);
+        await stuck.continued;
+        server.child.kill("SIGTERM");
+        expect(await server.exited, server.output()).toEqual({ code: 1, signal: null });
+        expect(server.output()).toMatch(
+          /"event":"server\.shutdown_timeout".*"cut":1.*"message":"1 request\(s\) cut off after 1 s"/,
+        );
+        await expect(stuck.response).rejects.toThrow();
       } finally {
         if (server.child.exitCode === null) server.child.kill("SIGKILL");
       }
