@@ -51,6 +51,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
 const WARM_UP_S = 2;
 const KILL_AFTER_S = 4;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How often the liveness probe asks /healthz during the autosave load. */
+const LIVENESS_PROBE_MS = 250;
 const POSTGRES = process.argv.includes("--postgres");
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 /** Text questions of the bundled template: any text is a valid answer, no show-if rule hides them. */
@@ -442,8 +444,6 @@ function send(
  * spread round-robin over `servers`: warm-up, then `seconds` measured. Prints the measured
  * window's CPU: the machine's busy share, each server's and PostgreSQL's CPU and CPU ms/request.
  */
-const LIVENESS_PROBE_MS = 250;
-
 /**
  * GET /healthz once every LIVENESS_PROBE_MS on a fresh connection (as an orchestrator's probe),
  * one at a time, while the load runs: how long liveness takes to answer under load (issue 13).
