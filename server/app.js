@@ -12,6 +12,7 @@ import path from "node:path";
 import { closeWhenAnsweredUnread, createBodyLimiter } from "./body-limit.js";
 import { compressResponses } from "./compression.js";
 import { answerLiveness, answerReadiness } from "./probes.js";
+import { takeTurns } from "./take-turns.js";
 import { remixHandler } from "./remix-handler.js";
 import { isPrivatePath, redactPath } from "./request-path.js";
 import {
@@ -170,6 +171,10 @@ export function createApp({
     }),
   );
   app.use(express.static(clientDir, { maxAge: "1h", index: false }));
+
+  // The app's work starts one request per turn of the event loop: probes are never queued
+  // behind a burst of synchronous database work (server/take-turns.js).
+  app.use(takeTurns());
 
   const pageCache = build.entry.module.pageCache;
   if (pageCache) app.get([...pageCache.paths], servePageCache(pageCache));
