@@ -16,6 +16,13 @@ import { startReminderSchedule } from "./modules/reminders/reminder-schedule.ser
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { startJobRunner } from "./modules/jobs/job-runner.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
+import { releaseJobLeasesOf } from "./modules/reminders/job-lease.server";
+import { verifyEncryptionKey } from "./modules/operations/encryption-key-check.server";
+import {
+  describeListenError,
+  describeStartupError,
+} from "./modules/operations/startup-errors.server";
+import { disconnectDb } from "./utils/db.server";
 import "./utils/request-context.server";
 // Side effect first: in production every console line becomes one JSON object.
 import "./utils/json-console.server";
@@ -33,10 +40,18 @@ export { metrics } from "./modules/metrics/metrics-endpoint.server";
 /** The parser workers (ADR 0014): their figures for operators, and tests hold them deterministically. */
 export { parserPool } from "./modules/parsing/parser-pool.server";
 
+/** Readiness for /readyz (server/probes.js): database, migrations, signing key, shutdown. */
+export { checkReadiness } from "./modules/operations/readiness.server";
+
 /** Boot helpers for server/index.js: one env schema and one migrator, bundled with the app. */
 export const boot = {
   loadEnv: getEnv,
   migrate: migrateDatabase,
+  verifyEncryptionKey,
+  describeStartupError,
+  describeListenError,
+  releaseJobLeasesOf,
+  disconnectDb,
   syncBundledTemplates,
   backfillPortfolio,
   startReminderSchedule,

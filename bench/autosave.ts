@@ -51,6 +51,8 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 15);
 const WARM_UP_S = 2;
 const KILL_AFTER_S = 4;
 const REQUEST_TIMEOUT_MS = 30_000;
+/** How often the liveness probe asks /healthz during the autosave load. */
+const LIVENESS_PROBE_MS = 250;
 const POSTGRES = process.argv.includes("--postgres");
 const ORGANISATIONS = Number(process.env.BENCH_ORGANISATIONS ?? 1);
 /** Text questions of the bundled template: any text is a valid answer, no show-if rule hides them. */
@@ -162,6 +164,7 @@ async function run(databaseUrl: string): Promise<void> {
       [first],
       (connection) => saveRequest(sessions[connection]!),
       sessions,
+      { probeLiveness: true },
     );
     if (POSTGRES) {
       onePerInstance = autosave;
@@ -442,12 +445,43 @@ function send(
  * spread round-robin over `servers`: warm-up, then `seconds` measured. Prints the measured
  * window's CPU: the machine's busy share, each server's and PostgreSQL's CPU and CPU ms/request.
  */
+/**
+ * GET /healthz once every LIVENESS_PROBE_MS on a fresh connection (as an orchestrator's probe),
+ * one at a time, while the load runs: how long liveness takes to answer under load (issue 13).
+ */
+async function probeLiveness(
+  baseUrl: string,
+  seconds: number,
+): Promise<{ latencies: number[]; failed: number }> {
+  const latencies: number[] = [];
+  let failed = 0;
+  const end = performance.now() + seconds * 1000;
+  const agent = new Agent({ keepAlive: false });
+  while (performance.now() < end) {
+    const start = performance.now();
+    const { status } = await send(baseUrl, { path: "/healthz" }, agent).catch(() => ({
+      status: 0,
+    }));
+    latencies.push(performance.now() - start);
+    if (status !== 200) failed++;
+    await new Promise((resolve) => setTimeout(resolve, LIVENESS_PROBE_MS));
+  }
+  agent.destroy();
+  return { latencies, failed };
+}
+
 async function measure(
   label: string,
   servers: Server[],
   plan: (connection: number) => PlannedRequest,
   sessions: Session[] | null,
-  options: { warmUpS?: number; seconds?: number; stopWhen?: () => boolean } = {},
+  options: {
+    warmUpS?: number;
+    seconds?: number;
+    stopWhen?: () => boolean;
+    /** Also probe GET /healthz on a new connection every LIVENESS_PROBE_MS, as a kubelet does. */
+    probeLiveness?: boolean;
+  } = {},
 ): Promise<MeasuredRoute> {
   const baseUrls = servers.map((server) => server.url);
   const agents = baseUrls.map(() => new Agent({ keepAlive: true, maxSockets: CONNECTIONS }));
@@ -490,8 +524,18 @@ async function measure(
   const activity = postgresUrl && !options.stopWhen ? await sampleActivity(postgresUrl) : null;
   const cpuBefore = sampleCpu(counters);
   const started = performance.now();
+  const liveness = options.probeLiveness
+    ? probeLiveness(baseUrls[0]!, options.seconds ?? DURATION_S)
+    : null;
   const errors = await loop(options.seconds ?? DURATION_S, latencies);
   const elapsed = (performance.now() - started) / 1000;
+  if (liveness) {
+    const probes = await liveness;
+    probes.latencies.sort((a, b) => a - b);
+    console.log(
+      `  liveness during ${label}: ${probes.latencies.length} probes of /healthz on new connections, p50 ${percentile(probes.latencies, 50).toFixed(1)} ms, p95 ${percentile(probes.latencies, 95).toFixed(1)} ms, max ${(probes.latencies.at(-1) ?? 0).toFixed(1)} ms, ${probes.failed} failed`,
+    );
+  }
   const cpu = cpuBetween(cpuBefore, sampleCpu(counters));
   const activityLine = await activity?.stop();
   for (const agent of agents) agent.destroy();

@@ -30,6 +30,8 @@
 //   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
 //   template import <file> --org <slug> [--publish]
 //                                   templates as JSON/YAML files (see cli/commands/template.ts)
+//   rotate-encryption-key           re-encrypt every secret from ENCRYPTION_KEY to
+//                                   NEW_ENCRYPTION_KEY in one transaction (servers stopped)
 // Without DATABASE_URL the commands use the demo installation in .data/.
 import { parseArgs } from "node:util";
 import { requireSupportedNode } from "../server/supported-node.js";
@@ -48,6 +50,7 @@ const HELP = `Usage: npm run vetted -- <command>
   fmti <edition-folder> [--import --org <slug>]
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
   template import <file> --org <slug> [--publish]
+  rotate-encryption-key            (ENCRYPTION_KEY: the current key, NEW_ENCRYPTION_KEY: the new one)
   verify <file.pdf>
   report --org <slug> --out-dir <dir> [--assessment <id>]`;
 
@@ -90,6 +93,10 @@ async function main(argv: string[]): Promise<number> {
   if (group === "verify") {
     const { verifyCommand } = await import("./commands/verify");
     return verifyCommand(argv.slice(1));
+  }
+  if (group === "rotate-encryption-key") {
+    const { rotateEncryptionKeyCommand } = await import("./commands/rotate-encryption-key");
+    return rotateEncryptionKeyCommand();
   }
   if (group === "report") {
     const { reportCommand } = await import("./commands/report");

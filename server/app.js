@@ -1,5 +1,6 @@
 // The HTTP layer in front of Remix: request ids, security headers (CSP with a per-request
-// nonce, stricter ones on the vendor's pages), one access-log line per request (tokens in paths
+// nonce, stricter ones on the vendor's pages), the probes /healthz and /readyz
+// (server/probes.js), one access-log line per request (tokens in paths
 // redacted), 4xx for requests we cannot serve (server/request-hygiene.js), body limits before
 // anything reads a body (server/body-limit.js), the origin check for state-changing requests,
 // compression (server/compression.js), static assets, the rendered-page cache, then Remix
@@ -10,6 +11,8 @@ import { randomBytes, randomUUID } from "node:crypto";
 import path from "node:path";
 import { closeWhenAnsweredUnread, createBodyLimiter } from "./body-limit.js";
 import { compressResponses } from "./compression.js";
+import { answerLiveness, answerReadiness } from "./probes.js";
+import { takeTurns } from "./take-turns.js";
 import { remixHandler } from "./remix-handler.js";
 import { isPrivatePath, redactPath } from "./request-path.js";
 import { createRouteLabeler, STATIC_LABEL } from "./route-label.js";
@@ -34,9 +37,10 @@ function writeStdout(line) {
 
 /**
  * @param {{ build: import('@remix-run/node').ServerBuild, appUrl: string, clientDir: string, trustProxy?: boolean,
- *   log?: (line: string) => void, logLevel?: string }} options
+ *   log?: (line: string) => void, logLevel?: string, lifecycle?: { isShuttingDown: () => boolean } }} options
  *   `log` receives one JSON line per request (default: stdout, silent under NODE_ENV=test);
- *   `logLevel` defaults to LOG_LEVEL (access lines are "info").
+ *   `logLevel` defaults to LOG_LEVEL (access lines are "info"); `lifecycle` says when the server
+ *   is shutting down (server/graceful-shutdown.js; /readyz answers 503 then).
  */
 export function createApp({
   build,
@@ -45,6 +49,7 @@ export function createApp({
   trustProxy = false,
   log,
   logLevel = process.env.LOG_LEVEL ?? "info",
+  lifecycle = { isShuttingDown: () => false },
 }) {
   const publicUrl = new URL(appUrl);
   const publicOrigin = publicUrl.origin;
@@ -66,6 +71,18 @@ export function createApp({
     }
     next();
   });
+
+  // The probes come before everything that may wait or refuse: the access log (a line every few
+  // seconds per probe helps nobody), the host check (orchestrators probe the pod's address),
+  // body limits, the page cache and Remix (server/probes.js).
+  app.get("/healthz", answerLiveness);
+  app.get(
+    "/readyz",
+    answerReadiness({
+      checkReadiness: build.entry.module.checkReadiness,
+      isShuttingDown: lifecycle.isShuttingDown,
+    }),
+  );
 
   const sink = log ?? (process.env.NODE_ENV === "test" ? null : writeStdout);
   const threshold = LOG_LEVELS[logLevel] ?? LOG_LEVELS.info;
@@ -128,7 +145,7 @@ export function createApp({
   app.use(closeWhenAnsweredUnread);
   app.use(answerUnsupportedMethods);
   app.use(normaliseRequestTarget);
-  app.use(checkHostHeaders({ trustProxy }));
+  app.use(checkHostHeaders({ trustProxy, publicUrl }));
   const bodyLimits = build.entry.module.bodyLimits;
   if (!bodyLimits)
     throw new Error(
@@ -183,6 +200,10 @@ export function createApp({
     res.locals.route = undefined;
     next();
   });
+
+  // The app's work starts one request per turn of the event loop: probes are never queued
+  // behind a burst of synchronous database work (server/take-turns.js).
+  app.use(takeTurns());
 
   const pageCache = build.entry.module.pageCache;
   if (pageCache) app.get([...pageCache.paths], servePageCache(pageCache));

@@ -1,9 +1,13 @@
-// Production entry: parse configuration, apply pending migrations, then serve.
+// Production entry: parse configuration, check what the start needs (signing key, migrations,
+// encryption key), then serve; on SIGTERM/SIGINT shut down gracefully (server/graceful-shutdown.js).
+// A start that cannot succeed stops with one line naming the variable or the cause, exit code 1,
+// no stack trace (docs/operations/probes.md).
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createApp, refuseConnect } from "./app.js";
+import { createLifecycle, installGracefulShutdown } from "./graceful-shutdown.js";
 import { requireSupportedNode } from "./supported-node.js";
 
 requireSupportedNode("Vetted");
@@ -11,62 +15,93 @@ requireSupportedNode("Vetted");
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.env.NODE_ENV ??= "production";
 
-const build = await import("../build/server/index.js");
+/** @param {string} message */
+function refuseStart(message) {
+  console.error(`Vetted cannot start: ${message}`);
+  process.exit(1);
+}
+
+const build = await import("../build/server/index.js").catch((error) => {
+  if (error?.code !== "ERR_MODULE_NOT_FOUND") throw error;
+  refuseStart("there is no production build in build/: run `npm run build` first");
+});
 // The server bundle exports its boot helpers (app/entry.server.tsx): one env schema, one migrator.
-const env = build.entry.module.boot.loadEnv();
-// Signed reports need the organisation's certificate: production stops here without one.
+const boot = build.entry.module.boot;
+let env;
 try {
-  const signer = build.entry.module.boot.requireSigningIdentity(env);
+  env = boot.loadEnv();
+} catch (error) {
+  // Already one block naming every offending variable (app/utils/env.server.ts).
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
+
+try {
+  // Signed reports need the organisation's certificate: production stops here without one.
+  const signer = boot.requireSigningIdentity(env);
   if (signer)
     console.log(
       `Signing reports as "${signer.commonName}" (certificate SHA-256 ${signer.fingerprint})`,
     );
+  const { applied } = await boot.migrate(env.DATABASE_URL);
+  if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
+  // A wrong but well-formed ENCRYPTION_KEY stops here, not at the first sign-in with a second factor.
+  if ((await boot.verifyEncryptionKey()) === "created")
+    console.log("Stored the key-check value of ENCRYPTION_KEY");
+  const published = await boot.syncBundledTemplates();
+  if (published > 0) console.log(`Published ${published} updated bundled template version(s)`);
+  // Vendors written before the portfolio columns existed (or inserted in bulk) get them now.
+  const backfilled = await boot.backfillPortfolio();
+  if (backfilled > 0) console.log(`Computed portfolio facts of ${backfilled} vendor(s)`);
 } catch (error) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exit(1);
+  refuseStart(boot.describeStartupError(error, env));
 }
-const { applied } = await build.entry.module.boot.migrate(env.DATABASE_URL);
-if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
-const published = await build.entry.module.boot.syncBundledTemplates();
-if (published > 0) console.log(`Published ${published} updated bundled template version(s)`);
-// Vendors written before the portfolio columns existed (or inserted in bulk) get them now.
-const backfilled = await build.entry.module.boot.backfillPortfolio();
-if (backfilled > 0) console.log(`Computed portfolio facts of ${backfilled} vendor(s)`);
 
+const lifecycle = createLifecycle();
 const app = createApp({
   build,
   appUrl: env.APP_URL,
   clientDir: path.join(root, "build/client"),
   trustProxy: env.TRUST_PROXY,
+  lifecycle,
 });
-const server = app.listen(env.PORT, env.HOST, () => {
+const server = app.listen(env.PORT, env.HOST);
+server.once("error", (error) => refuseStart(boot.describeListenError(error, env)));
+// CONNECT never reaches Express: without this, Node drops such a connection without an answer.
+server.on("connect", refuseConnect);
+
+// Background work, started once the port is ours. Each start returns its stop function, awaited on
+// shutdown (it ends the run in progress). The holder id names this process in the jobs' database
+// leases: host, pid and a random part (pids repeat across containers).
+const holder = `${hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`;
+/** @type {(() => void | Promise<void>)[]} */
+const stopBackground = [];
+server.once("listening", () => {
   console.log(
     `Vetted listening on http://${env.HOST}:${env.PORT} (public URL ${env.APP_URL}, Node ${process.version})`,
   );
+  // Vendor reminders every REMINDER_INTERVAL_MINUTES (0: off).
+  stopBackground.push(
+    boot.startReminderSchedule({ intervalMinutes: env.REMINDER_INTERVAL_MINUTES, holder }),
+  );
+  // Decisions whose signed report is missing (a crash while signing, the timestamp authority
+  // down) are finished now and every REPORT_SWEEP_INTERVAL_SECONDS, by one instance at a time (ADR 0020).
+  stopBackground.push(
+    boot.startReportSweepSchedule({ intervalSeconds: env.REPORT_SWEEP_INTERVAL_SECONDS, holder }),
+  );
+  // The durable job queue (mail, reminders; ADR 0028): polls every JOB_POLL_SECONDS. Its stop
+  // ends claiming at once, waits for running jobs, then gives back the locks of the rest.
+  const jobRunner = boot.startJobRunner({ holder });
+  stopBackground.push(() => jobRunner.stop());
 });
-// CONNECT never reaches Express: without this, Node drops such a connection without an answer.
-server.on("connect", refuseConnect);
-// Vendor reminders every REMINDER_INTERVAL_MINUTES (0: off). The holder id names this process in
-// the job's database lease: host, pid and a random part (pids repeat across containers).
-const holder = `${hostname()}:${process.pid}:${randomBytes(6).toString("hex")}`;
-const stopReminders = build.entry.module.boot.startReminderSchedule({
-  intervalMinutes: env.REMINDER_INTERVAL_MINUTES,
-  holder,
+
+installGracefulShutdown({
+  server,
+  lifecycle,
+  timeoutSeconds: env.SHUTDOWN_TIMEOUT_SECONDS,
+  stopBackground: async () => {
+    await Promise.all(stopBackground.map((stop) => stop()));
+    await boot.releaseJobLeasesOf(holder);
+  },
+  disconnect: () => boot.disconnectDb(),
 });
-// Decisions whose signed report is missing (a crash while signing, the timestamp authority
-// down) are finished now and every REPORT_SWEEP_INTERVAL_SECONDS, by one instance at a time (ADR 0020).
-const stopReportSweep = build.entry.module.boot.startReportSweepSchedule({
-  intervalSeconds: env.REPORT_SWEEP_INTERVAL_SECONDS,
-  holder,
-});
-// The durable job queue (mail, reminders; ADR 0028): polls every JOB_POLL_SECONDS.
-const jobRunner = build.entry.module.boot.startJobRunner({ holder });
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, () => {
-    stopReminders();
-    stopReportSweep();
-    // Stops claiming at once; waits for running jobs, then gives back the locks of the rest.
-    const jobsStopped = jobRunner.stop();
-    server.close(() => void jobsStopped.finally(() => process.exit(0)));
-  });
-}

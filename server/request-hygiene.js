@@ -1,8 +1,10 @@
 // Requests the app cannot serve are answered here with a 4xx before anything parses them
 // (issue 11: a client's mistake is never a 500): methods we do not serve, request targets that
 // are not a path, a missing, doubled or malformed Host, and (behind a trusted proxy) a malformed
-// X-Forwarded-Host. A well-formed but foreign host is served: server/remix-handler.js builds every
-// URL from APP_URL, so the client's host is never used.
+// X-Forwarded-Host. A well-formed host other than APP_URL's is a 400 that names the expected
+// origin (issue 13): a reverse proxy that rewrites Host is a configuration mistake an operator
+// must see at once, not a site that half works (docs/operations/reverse-proxy.md).
+// server/remix-handler.js still builds every URL from APP_URL, never from the client's host.
 
 /** Everything the app answers; Remix forms and fetchers use GET and POST only. */
 export const ALLOWED_METHODS = ["GET", "HEAD", "POST", "OPTIONS"];
@@ -88,13 +90,23 @@ export function normaliseRequestTarget(req, res, next) {
   badRequest(res, "the request target is not a path");
 }
 
+/** A host as compared: lower case, without the default port of the public URL's scheme. */
+function comparableHost(value, defaultPort) {
+  const host = value.trim().toLowerCase();
+  return host.endsWith(`:${defaultPort}`) ? host.slice(0, -(defaultPort.length + 1)) : host;
+}
+
 /**
  * Exactly one Host header with a well-formed value (RFC 9112 §3.2: otherwise 400); behind a
- * trusted proxy every X-Forwarded-Host value well-formed too. Without a trusted proxy the header
- * is not ours to judge: it is ignored (and removed before Remix sees it).
- * @param {{ trustProxy: boolean }} options
+ * trusted proxy every X-Forwarded-Host value well-formed too. The host the client asked for —
+ * behind a trusted proxy the first X-Forwarded-Host value when there is one, otherwise Host —
+ * must be APP_URL's: otherwise 400 naming the expected origin. Without a trusted proxy
+ * X-Forwarded-Host is not ours to judge: it is ignored (and removed before Remix sees it).
+ * @param {{ trustProxy: boolean, publicUrl: URL }} options
  */
-export function checkHostHeaders({ trustProxy }) {
+export function checkHostHeaders({ trustProxy, publicUrl }) {
+  const defaultPort = publicUrl.protocol === "https:" ? "443" : "80";
+  const expectedHost = comparableHost(publicUrl.host, defaultPort);
   return (req, res, next) => {
     const hosts = [];
     for (let i = 0; i < req.rawHeaders.length; i += 2) {
@@ -109,6 +121,14 @@ export function checkHostHeaders({ trustProxy }) {
       !forwarded.split(",").every((value) => isValidHost(value.trim()))
     ) {
       return badRequest(res, "malformed X-Forwarded-Host header");
+    }
+    const asked = trustProxy && forwarded !== undefined ? forwarded.split(",")[0] : hosts[0];
+    if (comparableHost(asked, defaultPort) !== expectedHost) {
+      // The foreign host is not repeated: the answer may be shown or logged by someone else.
+      return badRequest(
+        res,
+        `this server answers for another host, expected ${publicUrl.origin} (APP_URL). Behind a reverse proxy, pass the original Host header on, or set TRUST_PROXY=true and send X-Forwarded-Host`,
+      );
     }
     next();
   };

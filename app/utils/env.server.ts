@@ -23,8 +23,12 @@ const envSchema = z
     APP_URL: z.url().default("http://localhost:3000"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("127.0.0.1"),
-    // Set when a reverse proxy terminates TLS and sends X-Forwarded-For.
+    // Set when a reverse proxy terminates TLS and sends X-Forwarded-For / X-Forwarded-Host.
     TRUST_PROXY: z.stringbool().default(false),
+    // /readyz: how long the database may take to answer SELECT 1 before the instance is not ready.
+    READINESS_TIMEOUT_SECONDS: z.coerce.number().positive().max(60).default(2),
+    // SIGTERM/SIGINT: how long in-flight requests may take to finish before they are cut (exit 1).
+    SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().positive().max(600).default(10),
     ENCRYPTION_KEY: base64Key32,
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters"),
     SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(120),

@@ -67,7 +67,42 @@ function assertUnchanged(applied: Map<string, string>, migrations: Migration[]):
   }
 }
 
-const BOOKKEEPING_TABLE = "_vetted_migrations";
+/**
+ * The database was migrated by a newer version of Vetted: this code does not know some of its
+ * migrations, so its queries may not fit the schema. The start stops (server/index.js) and
+ * /readyz says so, instead of failing saves with 500s later.
+ */
+export class UnknownMigrationsError extends Error {
+  constructor(readonly names: string[]) {
+    super(
+      `the database has migrations this version does not know (${names.join(", ")}): it was migrated by a newer version of Vetted; run that version, or restore a backup made with this one`,
+    );
+    this.name = "UnknownMigrationsError";
+  }
+}
+
+/** Applied migrations compared with the bundled ones: what is missing and what is unknown. */
+export function compareMigrations(
+  appliedNames: Iterable<string>,
+  bundledNames: readonly string[],
+): { pending: string[]; unknown: string[] } {
+  const applied = new Set(appliedNames);
+  const bundled = new Set(bundledNames);
+  return {
+    pending: bundledNames.filter((name) => !applied.has(name)),
+    unknown: [...applied].filter((name) => !bundled.has(name)).sort(),
+  };
+}
+
+function assertNoUnknown(applied: Map<string, string>, migrations: Migration[]): void {
+  const { unknown } = compareMigrations(
+    applied.keys(),
+    migrations.map((m) => m.name),
+  );
+  if (unknown.length > 0) throw new UnknownMigrationsError(unknown);
+}
+
+export const BOOKKEEPING_TABLE = "_vetted_migrations";
 
 export async function migrateDatabase(databaseUrl: string): Promise<{ applied: string[] }> {
   const provider = providerOf(databaseUrl);
@@ -96,6 +131,7 @@ function migrateSqlite(file: string, migrations: Migration[]): { applied: string
         checksum: string;
       }[];
       const done = new Map(rows.map((r) => [r.name, r.checksum]));
+      assertNoUnknown(done, migrations);
       assertUnchanged(done, migrations);
       for (const m of migrations.filter((x) => !done.has(x.name))) {
         db.exec(m.sql);
@@ -143,6 +179,7 @@ async function migratePostgres(
       `SELECT name, checksum FROM "${BOOKKEEPING_TABLE}"`,
     );
     const done = new Map(rows.map((r) => [r.name, r.checksum]));
+    assertNoUnknown(done, migrations);
     assertUnchanged(done, migrations);
     const applied: string[] = [];
     for (const m of migrations.filter((x) => !done.has(x.name))) {

@@ -135,8 +135,11 @@ function streamChunked(
   });
 }
 
+// The logging app listens on a port of its own behind a "proxy": X-Forwarded-Host names the
+// public host (APP_URL's), which the host check requires.
 const formHeaders = (origin: string): [string, string][] => [
   ["Origin", origin],
+  ["X-Forwarded-Host", new URL(app.appUrl).host],
   ["Content-Type", "application/x-www-form-urlencoded"],
   ["Accept", "text/plain"],
 ];

@@ -128,7 +128,12 @@ describe("other security headers", () => {
   it("sends HSTS when createApp gets an https public URL, and checks Origin against it", async () => {
     const createApp = await importCreateApp();
     const secure = await listen(
-      createApp({ build: app.build, appUrl: "https://vetted.example", clientDir: "build/client" }),
+      createApp({
+        build: app.build,
+        appUrl: "https://vetted.example",
+        clientDir: "build/client",
+        trustProxy: true,
+      }),
     );
     try {
       // As behind a TLS-terminating proxy: Remix compares Origin with the forwarded host.
@@ -277,7 +282,11 @@ describe("request log", () => {
     );
     try {
       const token = "T0ken".padEnd(43, "x");
-      const client = createClient(logged.baseUrl, { origin: app.appUrl });
+      // Another port, the same public host: the host check wants APP_URL's host.
+      const client = createClient(logged.baseUrl, {
+        origin: app.appUrl,
+        headers: { Host: new URL(app.appUrl).host },
+      });
       await client.get(`/invite/${token}`);
       await client.request("HEAD", `/INVITE/${token}`);
       await client.post(`/invite/${token}`, {});
@@ -322,7 +331,15 @@ describe("request log", () => {
 function rawGet(port: number, path: string): Promise<{ status: number; headers: Headers }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: "127.0.0.1", port, path, method: "GET", agent: false },
+      {
+        host: "127.0.0.1",
+        port,
+        path,
+        method: "GET",
+        agent: false,
+        // The app's public host, whichever port serves it (the host check wants APP_URL's).
+        headers: { Host: new URL(app.appUrl).host },
+      },
       (res) => {
         res.resume();
         res.on("end", () => {

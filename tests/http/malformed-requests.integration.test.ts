@@ -456,33 +456,52 @@ describe("malformed requests never answer 5xx", () => {
     SWEEP_TIMEOUT_MS,
   );
 
-  it("a foreign Host is served as our own origin: pages, form posts and redirects on APP_URL", async () => {
-    const login = await rawRequest(app.port, {
-      method: "GET",
-      target: "/login",
-      host: "evil.example",
-      headers: [["Accept", "text/html"]],
-    });
-    expect(login.status).toBe(200);
-    expect(login.body.toString("utf8")).not.toContain("evil.example");
-    // A page's action: Remix compares Origin with Host itself, and threw (500) on a foreign one.
-    for (const forwarded of [[], [["X-Forwarded-Host", "other.example"]] as [string, string][]]) {
-      const post = await rawRequest(app.port, {
-        method: "POST",
-        target: "/login",
-        host: "evil.example",
-        headers: [
-          ["Origin", app.appUrl],
-          ["Content-Type", "application/x-www-form-urlencoded"],
-          ["X-Forwarded-For", "198.51.100.71"],
-          ...forwarded,
-        ],
-        // An address of its own: the sweeps above used up the attempts of nobody@example.test.
-        body: `email=foreign-host-${forwarded.length}%40example.test&password=wrong&redirectTo=%2F`,
-      });
-      expect(post.status).toBe(400);
-      expect(post.body.toString("utf8")).not.toMatch(/evil\.example|other\.example/);
+  it("a Host (or trusted X-Forwarded-Host) other than APP_URL's is a 400 naming the expected origin, never a 500", async () => {
+    const expected = `expected ${app.appUrl}`;
+    // A proxy that rewrites Host and forwards nothing; a client naming another site; a proxy
+    // forwarding a foreign X-Forwarded-Host (trusted here) over our own Host.
+    const foreign: [string, [string, string][]][] = [
+      ["evil.example", []],
+      ["upstream.internal:3000", []],
+      [new URL(app.appUrl).host, [["X-Forwarded-Host", "other.example"]]],
+    ];
+    for (const [host, forwarded] of foreign) {
+      for (const method of ["GET", "POST"]) {
+        const response = await rawRequest(app.port, {
+          method,
+          target: "/login",
+          host,
+          headers: [
+            ["Origin", app.appUrl],
+            ["Content-Type", "application/x-www-form-urlencoded"],
+            ...forwarded,
+          ],
+          body: method === "POST" ? "email=foreign-host%40example.test&password=wrong" : undefined,
+        });
+        const label = `${method} Host ${host} ${JSON.stringify(forwarded)}`;
+        expect(response.status, label).toBe(400);
+        const text = response.body.toString("utf8");
+        expect(text, label).toContain(expected);
+        expect(text, label).not.toMatch(/evil\.example|other\.example|upstream\.internal/);
+      }
     }
+    // Behind the trusted proxy the forwarded host is the one that counts: a rewritten Host with
+    // our X-Forwarded-Host is served, and its form post reaches the action.
+    const post = await rawRequest(app.port, {
+      method: "POST",
+      target: "/login",
+      host: "upstream.internal:3000",
+      headers: [
+        ["Origin", app.appUrl],
+        ["X-Forwarded-Host", new URL(app.appUrl).host],
+        ["Content-Type", "application/x-www-form-urlencoded"],
+        ["X-Forwarded-For", "198.51.100.71"],
+      ],
+      body: "email=forwarded-host%40example.test&password=wrong&redirectTo=%2F",
+    });
+    expect(post.status).toBe(400);
+    expect(post.body.toString("utf8")).not.toContain(expected);
+    expect(post.body.toString("utf8")).toContain("<html");
   });
 
   it("a syntactically broken Host is 400 (RFC 9112 §3.2), not served and not 500", async () => {

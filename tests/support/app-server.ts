@@ -72,6 +72,7 @@ interface CreateAppOptions {
   appUrl: string;
   clientDir: string;
   trustProxy?: boolean;
+  lifecycle?: { isShuttingDown(): boolean };
 }
 
 export async function importCreateApp(): Promise<
@@ -100,6 +101,8 @@ export interface StartAppServerOptions {
   /** Remix server mode; defaults to what createApp derives from NODE_ENV ("development" under Vitest). */
   mode?: "production" | "development";
   trustProxy?: boolean;
+  /** What server/index.js passes on SIGTERM: whether the server is shutting down (/readyz 503). */
+  lifecycle?: { isShuttingDown(): boolean };
 }
 
 /** Starts the app on a free port; set MAIL_URL etc. in process.env before calling. */
@@ -125,7 +128,13 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   if (options.mode === "production") process.env.NODE_ENV = "production";
   let app: import("express").Express;
   try {
-    app = createApp({ build, appUrl, clientDir, trustProxy: options.trustProxy ?? false });
+    app = createApp({
+      build,
+      appUrl,
+      clientDir,
+      trustProxy: options.trustProxy ?? false,
+      lifecycle: options.lifecycle,
+    });
   } finally {
     process.env.NODE_ENV = previousNodeEnv;
   }

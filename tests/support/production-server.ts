@@ -7,19 +7,11 @@ import { createTestCertificateAuthority } from "../../app/modules/signing/pkcs12
 import { ensureServerBuild } from "./app-server";
 
 /**
- * The production server exactly as an operator starts it (server/index.js over build/, its own
- * process), on this test file's database, with everything it prints kept: for tests of what
- * reaches the log. `env` adds to (or overrides) the defaults below.
+ * The production server (`node server/index.js` over build/) as a child process on this test
+ * file's database, as an operator starts it: for tests of start-up, signals and shutdown, and of
+ * what reaches the log (startProductionServer keeps everything it prints).
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-
-export interface ProductionServer {
-  baseUrl: string;
-  child: ChildProcess;
-  /** Everything printed so far on stdout and stderr, in arrival order. */
-  output(): string;
-  stop(): Promise<void>;
-}
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -29,67 +21,122 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+export interface ServerProcess {
+  child: ChildProcess;
+  output: () => string;
+  stderr: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+let signing: { SIGNING_P12_BASE64: string; SIGNING_P12_PASSPHRASE: string } | undefined;
+
+/** A production server refuses to start without a signing certificate: one throwaway CA per file. */
+function signingEnv() {
+  if (!signing) {
+    const ca = createTestCertificateAuthority("Operations Test GmbH");
+    signing = {
+      SIGNING_P12_BASE64: Buffer.from(ca.p12).toString("base64"),
+      SIGNING_P12_PASSPHRASE: ca.passphrase,
+    };
+  }
+  return signing;
+}
+
+/** The environment of a production start on `port` with the test file's database and secrets. */
+export function productionEnv(
+  port: number,
+  overrides: Record<string, string | undefined> = {},
+): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH,
+    NODE_ENV: "production",
+    DATABASE_URL: process.env.DATABASE_URL,
+    APP_URL: `http://127.0.0.1:${port}`,
+    PORT: String(port),
+    HOST: "127.0.0.1",
+    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
+    SESSION_SECRET: process.env.SESSION_SECRET,
+    MAIL_URL: "file:.tmp/test-outbox",
+    LOG_LEVEL: "warn",
+    REMINDER_INTERVAL_MINUTES: "0",
+    PARSER_WORKERS: "1",
+    ...signingEnv(),
+    ...overrides,
+  };
+}
+
+/** Spawns `node server/index.js` with exactly `env`; does not wait for anything. */
+export function spawnServer(env: NodeJS.ProcessEnv): ServerProcess {
+  const child = spawn(
+    path.join(root, "node_modules/.bin/node"),
+    [path.join(root, "server/index.js")],
+    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  let stderr = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => {
+    output += chunk.toString();
+    stderr += chunk.toString();
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    // "close", not "exit": the process ended and everything it printed has been read.
+    child.on("close", (code, signal) => resolve({ code, signal })),
+  );
+  return { child, output: () => output, stderr: () => stderr, exited };
+}
+
+/** Waits until the server answers `probe` with 200 (or fails with what it printed when it exits). */
+export async function waitUntilServing(
+  server: ServerProcess,
+  baseUrl: string,
+  probe = "/healthz",
+): Promise<void> {
+  for (;;) {
+    if (server.child.exitCode !== null) throw new Error(`the server exited:\n${server.output()}`);
+    const ok = await fetch(`${baseUrl}${probe}`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Resolves once the server printed a line matching `pattern`. */
+export async function waitForOutput(server: ServerProcess, pattern: RegExp): Promise<void> {
+  while (!pattern.test(server.output())) {
+    if (server.child.exitCode !== null)
+      throw new Error(`the server exited before printing ${pattern}:\n${server.output()}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export interface ProductionServer {
+  baseUrl: string;
+  child: ChildProcess;
+  /** Everything printed so far on stdout and stderr, in arrival order. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Builds if needed, starts a production server at LOG_LEVEL=info and waits until it serves. */
 export async function startProductionServer(
   env: Record<string, string> = {},
 ): Promise<ProductionServer> {
   ensureServerBuild();
-  // Production does not start without the operator's signing certificate.
-  const ca = createTestCertificateAuthority("Log Test GmbH Signing");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    path.join(root, "node_modules/.bin/node"),
-    [path.join(root, "server/index.js")],
-    {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        NODE_ENV: "production",
-        DATABASE_URL: process.env.DATABASE_URL,
-        APP_URL: baseUrl,
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
-        SESSION_SECRET: process.env.SESSION_SECRET,
-        MAIL_URL: "file:.tmp/test-outbox",
-        REMINDER_INTERVAL_MINUTES: "0",
-        PARSER_WORKERS: "1",
-        SIGNING_P12_BASE64: Buffer.from(ca.p12).toString("base64"),
-        SIGNING_P12_PASSPHRASE: ca.passphrase,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  // "close": the process ended and everything it printed has been read.
-  let closed = false;
-  const exited = new Promise<void>((resolve) =>
-    child.on("close", () => {
-      closed = true;
-      resolve();
-    }),
-  );
-  // Ready when it answers /healthz (or gone: then say what it printed).
-  for (;;) {
-    if (closed) throw new Error(`the server exited at start:\n${output}`);
-    const ready = await fetch(`${baseUrl}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  const server = spawnServer(productionEnv(port, { LOG_LEVEL: "info", ...env }));
+  await waitUntilServing(server, baseUrl);
   return {
     baseUrl,
-    child,
-    output: () => output,
+    child: server.child,
+    output: server.output,
     stop: async () => {
-      if (closed) return;
-      child.kill("SIGTERM");
-      await exited;
+      if (server.child.exitCode !== null || server.child.signalCode !== null) return;
+      server.child.kill("SIGTERM");
+      await server.exited;
     },
   };
 }

@@ -26,17 +26,25 @@ export function anchorKey(encryptionKey: string = getEnv().ENCRYPTION_KEY): Buff
   return cached.key;
 }
 
-/** HMAC-SHA256 (hex) of a record's canonical JSON; `purpose` keeps one kind of record from passing for another. */
-export function anchorMac(purpose: string, record: Record<string, unknown>): string {
-  return createHmac("sha256", anchorKey()).update(canonicalJson({ purpose, record })).digest("hex");
+/**
+ * HMAC-SHA256 (hex) of a record's canonical JSON; `purpose` keeps one kind of record from passing
+ * for another. `key` defaults to the anchor key of ENCRYPTION_KEY (the key rotation passes both).
+ */
+export function anchorMac(
+  purpose: string,
+  record: Record<string, unknown>,
+  key: Buffer = anchorKey(),
+): string {
+  return createHmac("sha256", key).update(canonicalJson({ purpose, record })).digest("hex");
 }
 
 export function anchorMacMatches(
   purpose: string,
   record: Record<string, unknown>,
   mac: string,
+  key: Buffer = anchorKey(),
 ): boolean {
-  const expected = Buffer.from(anchorMac(purpose, record), "hex");
+  const expected = Buffer.from(anchorMac(purpose, record, key), "hex");
   const given = /^[0-9a-f]{64}$/.test(mac) ? Buffer.from(mac, "hex") : Buffer.alloc(0);
   return given.length === expected.length && timingSafeEqual(given, expected);
 }

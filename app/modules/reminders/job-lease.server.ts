@@ -43,6 +43,18 @@ export async function releaseJobLease(name: string, holder: string, now: Date): 
   });
 }
 
+/**
+ * Gives back every lease this holder still has (server/index.js on shutdown, after its runs
+ * ended): the next instance need not wait for them to expire.
+ */
+export async function releaseJobLeasesOf(holder: string, now: Date = new Date()): Promise<number> {
+  const released = await db().jobLease.updateMany({
+    where: { holder, leaseUntil: { gte: now } },
+    data: { leaseUntil: new Date(now.getTime() - 1) },
+  });
+  return released.count;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
   return e?.code === "P2002" || /Unique constraint/i.test(String(e?.message ?? ""));

@@ -72,22 +72,28 @@ export function startReportSweepSchedule({
 }: {
   intervalSeconds: number;
   holder: string;
-}): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      const result = await runReportSweep({ holder });
-      if (result.signed > 0 || result.failed > 0) logger.info("reports.sweep", { ...result });
-    } catch (error) {
-      logger.error("reports.sweep_failed", { error: String((error as Error)?.message ?? error) });
-    } finally {
-      running = false;
-    }
+}): () => Promise<void> {
+  // The run in progress, if any: runs never overlap, and stopping waits for it (its lease is
+  // given back when it ends), so a shutdown never leaves a half-done run behind.
+  let running: Promise<void> | null = null;
+  const tick = (): Promise<void> => {
+    running ??= (async () => {
+      try {
+        const result = await runReportSweep({ holder });
+        if (result.signed > 0 || result.failed > 0) logger.info("reports.sweep", { ...result });
+      } catch (error) {
+        logger.error("reports.sweep_failed", { error: String((error as Error)?.message ?? error) });
+      }
+    })().finally(() => {
+      running = null;
+    });
+    return running;
   };
   const timer = setInterval(() => void tick(), intervalSeconds * 1000);
   timer.unref();
   void tick();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    return running ?? Promise.resolve();
+  };
 }

@@ -15,9 +15,11 @@ import type { SigningIdentity } from "./pkcs12";
 export const CERTIFICATE_SOURCES = ["UPLOADED", "ISSUED", "OPERATOR"] as const;
 export type CertificateSource = (typeof CERTIFICATE_SOURCES)[number];
 
-const MAC_PURPOSE = "signing-certificate";
+export const SIGNING_CERTIFICATE_MAC_PURPOSE = "signing-certificate";
+const MAC_PURPOSE = SIGNING_CERTIFICATE_MAC_PURPOSE;
 
-function macRecord(row: {
+/** What a signing certificate row's HMAC covers (the key rotation signs it again). */
+export function signingCertificateMacRecord(row: {
   organizationId: string;
   source: string;
   fingerprint: string;
@@ -63,7 +65,7 @@ export async function storeSigningCertificate(tx: Tx, input: NewSigningCertifica
       issuerFingerprint: input.issuerFingerprint ?? null,
       mac: anchorMac(
         MAC_PURPOSE,
-        macRecord({
+        signingCertificateMacRecord({
           organizationId: input.organizationId,
           source: input.source,
           fingerprint: details.fingerprint,
@@ -116,7 +118,8 @@ export async function recordedSigningCertificates(
   const genuine = new Set<string>();
   const forged: string[] = [];
   for (const row of rows) {
-    if (anchorMacMatches(MAC_PURPOSE, macRecord(row), row.mac)) genuine.add(row.fingerprint);
+    if (anchorMacMatches(MAC_PURPOSE, signingCertificateMacRecord(row), row.mac))
+      genuine.add(row.fingerprint);
     else forged.push(row.fingerprint);
   }
   return { genuine, forged };
