@@ -23,6 +23,8 @@ import { retryDeadJob } from "./retry-dead-job.server";
 import { runClaimedJob } from "./run-claimed-job.server";
 import { RETRY_BASE_MS } from "./retry-backoff";
 
+import { registerJobQueueMetrics } from "../metrics/job-queue-metrics.server";
+import { registry } from "../metrics/metrics-registry.server";
 /**
  * The durable job queue (ADR 0028) against a real database and a real SMTP catcher: enqueue
  * commits or rolls back with the business change, concurrent runners deliver once, failures
@@ -37,6 +39,17 @@ beforeEach(async () => {
 
 function mailsTo(address: string) {
   return smtp().messages.filter((m) => m.to.includes(address));
+}
+
+/** The value of one sample of a metric in the app's registry (0 when it has none yet). */
+async function metricValue(name: string, labels: Record<string, string>): Promise<number> {
+  const metric = registry.getSingleMetric(name);
+  if (!metric) return 0;
+  const { values } = await metric.get();
+  const sample = values.find((value) =>
+    Object.entries(labels).every(([key, wanted]) => value.labels[key] === wanted),
+  );
+  return sample?.value ?? 0;
 }
 
 /** A local port nobody listens on: sending there fails at once (connection refused). */
@@ -154,6 +167,13 @@ describe("the durable job queue", () => {
         payload: { to: "unlucky@example.test", organizationId: org.id, subject: "S", text: "T" },
       }),
     );
+    const failuresBefore = {
+      retry: await metricValue("vetted_job_failures_total", {
+        queue: "mail.send",
+        outcome: "retry",
+      }),
+      dead: await metricValue("vetted_job_failures_total", { queue: "mail.send", outcome: "dead" }),
+    };
     const start = new Date();
     await withMailUrl(await closedPortUrl(), async () => {
       expect(await runDueJobs({ holder: "runner-a", now: start })).toEqual(["retry"]);
@@ -169,6 +189,17 @@ describe("the durable job queue", () => {
     });
     const dead = await db().job.findUniqueOrThrow({ where: { id: jobId } });
     expect(dead).toMatchObject({ status: "dead", attempts: 2 });
+    // What an operator's dashboard sees: one retry and one dead attempt, and a dead mail job waiting.
+    expect(
+      await metricValue("vetted_job_failures_total", { queue: "mail.send", outcome: "retry" }),
+    ).toBe(failuresBefore.retry + 1);
+    expect(
+      await metricValue("vetted_job_failures_total", { queue: "mail.send", outcome: "dead" }),
+    ).toBe(failuresBefore.dead + 1);
+    registerJobQueueMetrics();
+    expect(
+      await metricValue("vetted_job_queue_depth", { queue: "mail.send", status: "dead" }),
+    ).toBeGreaterThanOrEqual(1);
     // Dead jobs are never claimed again by a runner.
     expect(
       await runDueJobs({ holder: "runner-a", now: new Date(Date.now() + 86_400_000) }),

@@ -2,6 +2,7 @@ import { randomInt } from "node:crypto";
 import { db } from "../../utils/db.server";
 import { logger } from "../../utils/logger.server";
 import { inTransaction } from "../../utils/transaction.server";
+import { countJobFailure } from "../metrics/app-metrics.server";
 import type { ClaimedJob } from "./claim-jobs.server";
 import { jobHandlerFor } from "./job-handlers.server";
 import { isJobKind } from "./job-kinds";
@@ -79,6 +80,7 @@ async function recordFailure(
       attempts: job.attempts,
       error: lastError,
     });
+    if (marked.count === 1) countJobFailure(job.kind, "retry");
     return marked.count === 1 ? "retry" : "lost";
   }
   const recorded = await inTransaction(async (tx) => {
@@ -92,6 +94,7 @@ async function recordFailure(
     if (payload !== undefined) await jobHandlerFor(job.kind as never).onDead?.(tx, payload, job);
     return true;
   });
+  if (recorded) countJobFailure(job.kind, "dead");
   logger.error("job.dead", {
     jobId: job.id,
     kind: job.kind,

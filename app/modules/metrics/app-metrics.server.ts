@@ -43,3 +43,14 @@ const decisions = counter(
 export function countDecision(outcome: DecisionOutcomeLabel): void {
   decisions.inc({ outcome });
 }
+
+export type JobFailureOutcome = "retry" | "dead";
+const jobFailures = counter(
+  "vetted_job_failures_total",
+  "Failed attempts of background jobs, by queue (the job's kind, e.g. mail.send) and outcome (retry: tried again later; dead: given up, listed for the organisation's ADMINs).",
+  ["queue", "outcome"],
+);
+
+export function countJobFailure(kind: string, outcome: JobFailureOutcome): void {
+  jobFailures.inc({ queue: kind, outcome });
+}

@@ -2,6 +2,7 @@ import { timingSafeEqual, createHash } from "node:crypto";
 import { getEnv } from "../../utils/env.server";
 import { observeRequest } from "./app-metrics.server";
 import { registerDatabasePoolMetrics } from "./database-pool-metrics.server";
+import { registerJobQueueMetrics } from "./job-queue-metrics.server";
 import { collectProcessMetrics, registry } from "./metrics-registry.server";
 
 /**
@@ -20,6 +21,7 @@ function start(): void {
   started = true;
   collectProcessMetrics();
   registerDatabasePoolMetrics();
+  registerJobQueueMetrics();
 }
 
 const digest = (text: string) => createHash("sha256").update(text, "utf8").digest();
