@@ -18,14 +18,22 @@ let client: Db | undefined;
 /** The PostgreSQL pool of the process's client (none on SQLite): read by the metrics endpoint. */
 let pool: pg.Pool | undefined;
 
-const POOL_MAX_CONNECTIONS = 10;
+let poolMax = 10;
 
 /**
  * On PostgreSQL the pool is ours, handed to the adapter (which ends it on disconnect), so its
- * usage can be read (databasePoolUsage); the adapter would otherwise keep it to itself.
+ * usage can be read (databasePoolUsage); the adapter would otherwise keep it to itself. Its size
+ * is DATABASE_POOL_SIZE; a connection that cannot be made within DATABASE_CONNECT_TIMEOUT_SECONDS
+ * fails the query instead of leaving the request hanging while the database is unreachable.
  */
 function createPostgresClient(databaseUrl: string): { client: Db; pool: pg.Pool } {
-  const ownPool = new pg.Pool({ connectionString: databaseUrl, max: POOL_MAX_CONNECTIONS });
+  const env = getEnv();
+  poolMax = env.DATABASE_POOL_SIZE;
+  const ownPool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: env.DATABASE_POOL_SIZE,
+    connectionTimeoutMillis: env.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000,
+  });
   const adapter = new PrismaPg(ownPool, { disposeExternalPool: true });
   return { client: new PostgresClient({ adapter }) as unknown as Db, pool: ownPool };
 }
@@ -65,6 +73,6 @@ export function databasePoolUsage(): {
     total: pool.totalCount,
     idle: pool.idleCount,
     waiting: pool.waitingCount,
-    max: POOL_MAX_CONNECTIONS,
+    max: poolMax,
   };
 }

@@ -15,6 +15,22 @@ describe("environment", () => {
     expect(env.TRUST_PROXY).toBe(false);
   });
 
+  it("sizes the PostgreSQL pool and its connect timeout, within bounds", () => {
+    expect(parseEnv(valid)).toMatchObject({
+      DATABASE_POOL_SIZE: 10,
+      DATABASE_CONNECT_TIMEOUT_SECONDS: 10,
+    });
+    expect(
+      parseEnv({ ...valid, DATABASE_POOL_SIZE: "4", DATABASE_CONNECT_TIMEOUT_SECONDS: "3" }),
+    ).toMatchObject({ DATABASE_POOL_SIZE: 4, DATABASE_CONNECT_TIMEOUT_SECONDS: 3 });
+    expect(() => parseEnv({ ...valid, DATABASE_POOL_SIZE: "0" })).toThrowError(
+      /DATABASE_POOL_SIZE/,
+    );
+    expect(() => parseEnv({ ...valid, DATABASE_CONNECT_TIMEOUT_SECONDS: "x" })).toThrowError(
+      /DATABASE_CONNECT_TIMEOUT_SECONDS/,
+    );
+  });
+
   it("fails fast naming every wrong variable", () => {
     expect(() =>
       parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", SESSION_SECRET: "x" }),

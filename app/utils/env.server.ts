@@ -20,6 +20,9 @@ const envSchema = z
           v.startsWith("file:") || v.startsWith("postgres://") || v.startsWith("postgresql://"),
         "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)",
       ),
+    // PostgreSQL only: connections per instance, and how long making one may take.
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
     APP_URL: z.url().default("http://localhost:3000"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("127.0.0.1"),
