@@ -1,16 +1,13 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer as createHttpServer } from "node:http";
 import { createServer, type AddressInfo, type Server, type Socket } from "node:net";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestCertificateAuthority } from "~/modules/signing/pkcs12";
 import { sha256Hex } from "~/utils/crypto.server";
 import { db } from "~/utils/db.server";
 import { auditEventsOf } from "../support/assessment-factories";
 import { ensureServerBuild } from "../support/app-server";
 import { createOrganization, createUser, createVendor } from "../support/factories";
+import { freePort, productionEnv, spawnServer } from "../support/production-server";
 import { startSmtpCatcher, type SmtpCatcher } from "../support/smtp-catcher";
 import { createAssessmentRecord } from "../support/vendor-factories";
 
@@ -23,8 +20,6 @@ import { createAssessmentRecord } from "../support/vendor-factories";
  * server with a working mail server takes the job over once its lock has expired (JOB_LOCK_SECONDS),
  * delivers it once and only then records "reminder.sent", once.
  */
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const ca = createTestCertificateAuthority("Reminder Crash GmbH Signing");
 const JOB_LOCK_SECONDS = 6;
 
 let hangingSmtp: { url: string; connected: Promise<void>; close(): Promise<void> };
@@ -64,14 +59,6 @@ afterAll(async () => {
   await smtp?.stop();
 });
 
-async function freePort(): Promise<number> {
-  const server = createHttpServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
-
 interface RunningServer {
   child: ChildProcess;
   output: () => string;
@@ -79,39 +66,21 @@ interface RunningServer {
 }
 
 function spawnProductionServer(port: number, mailUrl: string): RunningServer {
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: "production",
-    DATABASE_URL: process.env.DATABASE_URL,
-    APP_URL: baseUrl,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    ENCRYPTION_KEY: process.env.ENCRYPTION_KEY,
-    SESSION_SECRET: process.env.SESSION_SECRET,
-    MAIL_URL: mailUrl,
-    LOG_LEVEL: "warn",
-    // The reminder scan runs at start; the queue polls often and locks a job briefly, so the
-    // restarted server takes the dead one's job over within seconds.
-    REMINDER_INTERVAL_MINUTES: "60",
-    JOB_POLL_SECONDS: "0.2",
-    JOB_LOCK_SECONDS: String(JOB_LOCK_SECONDS),
-    PARSER_WORKERS: "1",
-    SIGNING_P12_BASE64: Buffer.from(ca.p12).toString("base64"),
-    SIGNING_P12_PASSPHRASE: ca.passphrase,
+  const server = spawnServer(
+    productionEnv(port, {
+      MAIL_URL: mailUrl,
+      // The reminder scan runs at start; the queue polls often and locks a job briefly, so the
+      // restarted server takes the dead one's job over within seconds.
+      REMINDER_INTERVAL_MINUTES: "60",
+      JOB_POLL_SECONDS: "0.2",
+      JOB_LOCK_SECONDS: String(JOB_LOCK_SECONDS),
+    }),
+  );
+  return {
+    child: server.child,
+    output: server.output,
+    exited: server.exited.then(({ code, signal }) => signal ?? code),
   };
-  const child = spawn(
-    path.join(root, "node_modules/.bin/node"),
-    [path.join(root, "server/index.js")],
-    { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] },
-  );
-  let output = "";
-  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    child.on("exit", (code, signal) => resolve(signal ?? code)),
-  );
-  return { child, output: () => output, exited };
 }
 
 /** Resolves with `promise`, or fails naming what the server printed when it exits or stalls. */
