@@ -178,14 +178,23 @@ describe.skipIf(isPostgres())("a second SIGTERM", () => {
   });
 });
 
-/** Starts the server with a bad configuration and returns what a start-up guard must show. */
+/**
+ * Starts the server with a bad configuration and returns what a start-up guard must show. Once
+ * the bundle is loaded every line the production server prints is JSON (ADR 0026): `lines` are
+ * the messages of its error lines, one per printed line.
+ */
 async function failedStart(env: NodeJS.ProcessEnv) {
   const server = spawnServer(env);
   const { code } = await server.exited;
   const lines = server
     .stderr()
     .split("\n")
-    .filter((line) => line.trim() !== "");
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      const parsed = JSON.parse(line) as { level?: string; message?: string };
+      expect(parsed.level, line).toBe("error");
+      return String(parsed.message);
+    });
   return { code, lines, output: server.output() };
 }
 
@@ -240,7 +249,8 @@ describe("start-up guards", () => {
         productionEnv(await freePort(), { PORT: "eighty", SESSION_SECRET: "short" }),
       );
       expect(malformed.code, malformed.output).toBe(1);
-      expect(malformed.lines).toEqual([
+      expect(malformed.lines).toHaveLength(1);
+      expect(malformed.lines[0]!.split("\n")).toEqual([
         "Invalid configuration:",
         expect.stringMatching(/^ {2}PORT: /),
         expect.stringMatching(/^ {2}SESSION_SECRET: must be at least 32 characters/),

@@ -37,12 +37,15 @@ async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   } catch (thrown) {
     value = thrown;
   }
-  if (value instanceof Response)
+  // JSON answers are Responses since the routes answer with their real status (ADR 0026).
+  if (value instanceof Response) {
+    const isJson = (value.headers.get("Content-Type") ?? "").startsWith("application/json");
     return {
       status: value.status,
-      body: await value.text(),
+      body: isJson ? await value.json() : await value.text(),
       location: value.headers.get("Location"),
     };
+  }
   const wrapped = value as { type?: string; data?: unknown; init?: { status?: number } | null };
   if (wrapped?.type === "DataWithResponseInit")
     return { status: wrapped.init?.status ?? 200, body: wrapped.data, location: null };
