@@ -90,6 +90,21 @@ export function normaliseRequestTarget(req, res, next) {
   badRequest(res, "the request target is not a path");
 }
 
+const LOOPBACK_NAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Whether two comparable hosts name this machine's loopback interface on the same port. */
+function isLoopbackAlias(asked, expected) {
+  const split = (host) => {
+    const at = host.lastIndexOf(":");
+    return at > host.lastIndexOf("]") ? [host.slice(0, at), host.slice(at + 1)] : [host, ""];
+  };
+  const [askedName, askedPort] = split(asked);
+  const [expectedName, expectedPort] = split(expected);
+  return (
+    LOOPBACK_NAMES.has(askedName) && LOOPBACK_NAMES.has(expectedName) && askedPort === expectedPort
+  );
+}
+
 /** A host as compared: lower case, without the default port of the public URL's scheme. */
 function comparableHost(value, defaultPort) {
   const host = value.trim().toLowerCase();
@@ -123,7 +138,18 @@ export function checkHostHeaders({ trustProxy, publicUrl }) {
       return badRequest(res, "malformed X-Forwarded-Host header");
     }
     const asked = trustProxy && forwarded !== undefined ? forwarded.split(",")[0] : hosts[0];
-    if (comparableHost(asked, defaultPort) !== expectedHost) {
+    const askedHost = comparableHost(asked, defaultPort);
+    if (askedHost !== expectedHost && isLoopbackAlias(askedHost, expectedHost)) {
+      // http://127.0.0.1:3000 for a demo at http://localhost:3000: the same machine and port
+      // under another name. A page view is sent to APP_URL (our own origin and the path asked
+      // for, so never elsewhere); a form post still gets the 400 below (its cookies are the
+      // other name's).
+      if (req.method === "GET" || req.method === "HEAD") {
+        const target = new URL(req.originalUrl, publicUrl.origin);
+        if (target.origin === publicUrl.origin) return res.redirect(308, target.href);
+      }
+    }
+    if (askedHost !== expectedHost) {
       // The foreign host is not repeated: the answer may be shown or logged by someone else.
       return badRequest(
         res,

@@ -485,6 +485,31 @@ describe("malformed requests never answer 5xx", () => {
         expect(text, label).not.toMatch(/evil\.example|other\.example|upstream\.internal/);
       }
     }
+    // The same machine and port under another loopback name (http://localhost:3000 for a demo
+    // at http://127.0.0.1:3000): a page view is sent to APP_URL, a form post is still a 400.
+    const alias = `localhost:${app.port}`;
+    const view = await rawRequest(app.port, { method: "GET", target: "/login?x=1", host: alias });
+    expect(view.status).toBe(308);
+    expect(view.headers.get("location")).toBe(`${app.appUrl}/login?x=1`);
+    const aliasPost = await rawRequest(app.port, {
+      method: "POST",
+      target: "/login",
+      host: alias,
+      headers: [
+        ["Origin", app.appUrl],
+        ["Content-Type", "application/x-www-form-urlencoded"],
+      ],
+      body: "email=alias-host%40example.test&password=wrong",
+    });
+    expect(aliasPost.status).toBe(400);
+    expect(aliasPost.body.toString("utf8")).toContain(expected);
+    // Another port on the same machine is another server: no redirect.
+    const otherPort = await rawRequest(app.port, {
+      method: "GET",
+      target: "/login",
+      host: `localhost:${app.port + 1}`,
+    });
+    expect(otherPort.status).toBe(400);
     // Behind the trusted proxy the forwarded host is the one that counts: a rewritten Host with
     // our X-Forwarded-Host is served, and its form post reaches the action.
     const post = await rawRequest(app.port, {
