@@ -1,0 +1,20 @@
+// Catalogue dates are days (YYYY-MM-DD), stored as DateTime at UTC midnight: a window's
+// appliesFrom and appliesUntil are both inclusive days, so comparisons are on days, never times.
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function dayToDate(day: string): Date {
+  if (!DAY.test(day)) throw new Error(`not a day YYYY-MM-DD: ${day}`);
+  const date = new Date(`${day}T00:00:00.000Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day)
+    throw new Error(`not a calendar day: ${day}`);
+  return date;
+}
+
+export function dateToDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+export function optionalDay(date: Date | null): string | null {
+  return date === null ? null : dateToDay(date);
+}

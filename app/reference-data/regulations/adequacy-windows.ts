@@ -1,0 +1,69 @@
+import type { AdequacyDecisionRef, AdequacyScope } from "../../../scoring";
+
+// Adequacy facts in the scoring library's shape, derived from catalogue windows. Pure, so the
+// bundled snapshot (reference data) and the database catalogue (app/modules/regulations) go
+// through the same rule: one source of truth for the residency rating.
+
+/** The parts of a catalogue instrument this needs; days are YYYY-MM-DD. */
+export interface AdequacyVersionInput {
+  legalStatus: string;
+  entryIntoForceAt: string | null;
+  windows: { scope: string | null; condition: string | null; from: string; until: string | null }[];
+}
+
+/** Statuses that bind from entryIntoForceAt; a repealed or annulled state binds as an end. */
+export const BINDING_STATUSES: readonly string[] = ["published", "in_force", "repealed", "annulled"];
+const ENDED_STATUSES: readonly string[] = ["repealed", "annulled"];
+const ADEQUACY_SCOPES: readonly string[] = ["whole", "dpf_certified_only", "commercial_only"];
+const COUNTRY = /^[A-Z]{2}$/;
+
+/**
+ * The version legally in force on `onDate` (YYYY-MM-DD), not the newest: the binding version
+ * with the latest entry into force on or before that day (a later one in the list wins a tie).
+ * Null before the first, when the newest binding state is a repeal or annulment, or when no
+ * version has a known date. `onDate` null: the newest binding version, whatever its date.
+ */
+export function versionInForce<V extends { legalStatus: string; entryIntoForceAt: string | null }>(
+  versions: readonly V[],
+  onDate: string | null,
+): V | null {
+  let best: V | null = null;
+  for (const version of versions) {
+    if (!BINDING_STATUSES.includes(version.legalStatus) || version.entryIntoForceAt === null)
+      continue;
+    if (onDate !== null && version.entryIntoForceAt > onDate) continue;
+    if (best === null || version.entryIntoForceAt >= best.entryIntoForceAt!) best = version;
+  }
+  if (best && ENDED_STATUSES.includes(best.legalStatus)) return null;
+  return best;
+}
+
+/**
+ * Per country, the adequacy decisions the catalogue states as of `knownOn` (the versions in force
+ * that day; null = the newest versions), in the shape of the scoring library's
+ * `adequacyDecisions`. Windows for international organisations ("io:…") have no place in a
+ * country rating and are left out; the library itself applies each window to the assessment date.
+ */
+export function adequacyDecisionRefs(
+  instruments: readonly { versions: readonly AdequacyVersionInput[] }[],
+  knownOn: string | null,
+): AdequacyDecisionRef[] {
+  const refs: AdequacyDecisionRef[] = [];
+  for (const instrument of instruments) {
+    const version = versionInForce(instrument.versions, knownOn);
+    if (!version) continue;
+    for (const window of version.windows) {
+      if (window.scope === null || !COUNTRY.test(window.scope)) continue;
+      const scope = window.condition ?? "whole";
+      if (!ADEQUACY_SCOPES.includes(scope))
+        throw new Error(`adequacy window for ${window.scope}: unknown condition ${scope}`);
+      refs.push({
+        code: window.scope,
+        scope: scope as AdequacyScope,
+        validFrom: window.from,
+        ...(window.until !== null ? { validUntil: window.until } : {}),
+      });
+    }
+  }
+  return refs.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
