@@ -55,7 +55,7 @@ export const BSI_AIC4: SnapshotInstrument = {
   jurisdiction: "DE",
   sourceUrl: "https://www.bsi.bund.de/aic4",
   evidence: "primary",
-  note: "An extension of C5: an AIC4 audit requires a valid C5 attestation. English only. No successor found (⚠).",
+  note: "An extension of C5: an AIC4 audit requires a valid C5 attestation; English only (✅). No successor found, which is not confirmed (⚠).",
   versions: [
     {
       label: "AIC4 (2021)",
@@ -112,5 +112,6 @@ export const BSI_CHANGES: SnapshotChangeEvent[] = [
       "C5:2026 veröffentlicht (an EUCS ausgerichtet); Berichten zufolge verbindlich für Prüfzeiträume ab dem 1.1.2027.",
     sourceUrl: "https://www.kpmg.com/de/",
     evidence: "unverified",
+    note: "Publication as C5:2026 per secondary sources (◐⚠); the binding date was said of the draft (⚠).",
   },
 ];
