@@ -14,7 +14,11 @@ export async function adequacyDecisionsFromCatalogue(
   client: Tx = db(),
 ): Promise<AdequacyDecisionRef[]> {
   const instruments = await client.instrument.findMany({
-    where: { organizationId: null, kind: "eu_decision", versions: { some: { windows: { some: { scope: { not: null } } } } } },
+    where: {
+      organizationId: null,
+      kind: "eu_decision",
+      versions: { some: { windows: { some: { scope: { not: null } } } } },
+    },
     select: {
       versions: {
         select: {

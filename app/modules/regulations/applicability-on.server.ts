@@ -33,7 +33,9 @@ export async function applicabilityOn(
   // not by ORDER BY, because the databases sort NULL differently).
   const owners = await client.provision.findMany({
     where: { key: provisionKey, version: { instrument: visibleTo(reader) } },
-    select: { version: { select: { instrument: { select: { key: true, organizationId: true } } } } },
+    select: {
+      version: { select: { instrument: { select: { key: true, organizationId: true } } } },
+    },
     take: 50,
   });
   const owner =

@@ -15,7 +15,8 @@ export interface WindowFact {
  * (whom it covers) do; not_yet: every window starts later; no_longer: every window has ended;
  * not_in_force: no version of the instrument binds that day, or that version lacks the provision.
  */
-export type ApplicabilityStatus = "applies" | "conditional" | "not_yet" | "no_longer" | "not_in_force";
+export type ApplicabilityStatus =
+  "applies" | "conditional" | "not_yet" | "no_longer" | "not_in_force";
 
 export function covers(window: WindowFact, day: string): boolean {
   return window.appliesFrom <= day && (window.appliesUntil === null || day <= window.appliesUntil);

@@ -20,7 +20,8 @@ function facts(): [string, SnapshotFact][] {
       const at = `${instrument.key} "${version.label}"`;
       list.push([at, version]);
       windows(at, version.windows);
-      for (const provision of version.provisions) windows(`${at} ${provision.key}`, provision.windows);
+      for (const provision of version.provisions)
+        windows(`${at} ${provision.key}`, provision.windows);
     }
   }
   for (const event of REGULATION_SNAPSHOT.changeEvents) list.push([`event ${event.key}`, event]);
@@ -84,7 +85,8 @@ describe("the bundled regulation snapshot", () => {
       expect(CHANGE_TYPES).toContain(event.type);
       expect(LEGAL_STATUSES).toContain(event.legalStatus);
       expect(instrumentKeys, event.key).toContain(event.instrumentKey);
-      for (const key of event.affectedProvisionKeys) expect(provisionKeys, event.key).toContain(key);
+      for (const key of event.affectedProvisionKeys)
+        expect(provisionKeys, event.key).toContain(key);
       expect(event.summaryDe.length * event.summaryEn.length, event.key).toBeGreaterThan(0);
     }
   });
@@ -117,7 +119,9 @@ describe("the bundled regulation snapshot", () => {
       (i) => i.kind === "eu_decision" && /\/(EC|EU)$/.test(i.key),
     );
     expect(olderAdequacy).toHaveLength(11);
-    const omnibus = REGULATION_SNAPSHOT.changeEvents.filter((e) => e.key.startsWith("digital-omnibus:"));
+    const omnibus = REGULATION_SNAPSHOT.changeEvents.filter((e) =>
+      e.key.startsWith("digital-omnibus:"),
+    );
     expect(omnibus.length).toBeGreaterThan(0);
     for (const event of omnibus) {
       expect(event.legalStatus).toBe("proposal");

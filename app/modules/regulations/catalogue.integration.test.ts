@@ -67,17 +67,26 @@ describe("AI Act: the version in force on each side of every Art. 113 and omnibu
     const beforeOmnibus = dayBefore(AI_OMNIBUS_ENTRY_INTO_FORCE);
     expect((await applicableVersion(null, AI_ACT, "2025-02-01"))?.label).toBe(ORIGINAL);
     expect((await applicableVersion(null, AI_ACT, beforeOmnibus))?.label).toBe(ORIGINAL);
-    expect((await applicableVersion(null, AI_ACT, AI_OMNIBUS_ENTRY_INTO_FORCE))?.label).toBe(AMENDED);
-    expect((await applicableVersion(null, AI_ACT, "2024-07-31"))).toBeNull();
+    expect((await applicableVersion(null, AI_ACT, AI_OMNIBUS_ENTRY_INTO_FORCE))?.label).toBe(
+      AMENDED,
+    );
+    expect(await applicableVersion(null, AI_ACT, "2024-07-31")).toBeNull();
 
     // Annex III as the law stood before the omnibus: 2 Aug 2026; as it stands after: 2 Dec 2027.
     const old = await provisionsInForce(null, AI_ACT, beforeOmnibus);
     expect(old.provisions.find((p) => p.key === `${AI_ACT}:art:6:par:2`)?.status).toBe("not_yet");
-    expect(old.provisions.map((p) => p.key)).not.toContain(`${AI_ACT}:art:5:omnibus-intimate-imagery`);
+    expect(old.provisions.map((p) => p.key)).not.toContain(
+      `${AI_ACT}:art:5:omnibus-intimate-imagery`,
+    );
     const newer = await provisionsInForce(null, AI_ACT, "2026-08-02");
     expect(newer.version?.label).toBe(AMENDED);
     expect(newer.inForce.map((p) => p.key)).toEqual(
-      expect.arrayContaining([`${AI_ACT}:art:4`, `${AI_ACT}:art:5`, `${AI_ACT}:ch:v`, `${AI_ACT}:art:50`]),
+      expect.arrayContaining([
+        `${AI_ACT}:art:4`,
+        `${AI_ACT}:art:5`,
+        `${AI_ACT}:ch:v`,
+        `${AI_ACT}:art:50`,
+      ]),
     );
     expect(newer.inForce.map((p) => p.key)).not.toContain(`${AI_ACT}:art:6:par:2`);
     const grace = newer.provisions.find((p) => p.key === `${AI_ACT}:art:50:par:2`);
@@ -86,15 +95,21 @@ describe("AI Act: the version in force on each side of every Art. 113 and omnibu
 
   it("a pending proposal never answers what applies", async () => {
     const pending = await db().changeEvent.findUniqueOrThrow({
-      where: { scopeKey_key: { scopeKey: "global", key: "digital-omnibus:gdpr-breach-notification" } },
+      where: {
+        scopeKey_key: { scopeKey: "global", key: "digital-omnibus:gdpr-breach-notification" },
+      },
     });
     expect(pending.legalStatus).toBe("proposal");
     expect(pending.effectiveAt).toBeNull();
     expect(JSON.parse(pending.diffJson).changes[0]).toMatchObject({ from: "72", to: "96" });
     const gdpr = await applicableVersion(null, "eu:2016/679", "2026-12-07");
     expect(gdpr?.legalStatus).toBe("in_force");
-    expect((await applicabilityOn(null, "eu:2016/679:art:33:par:1", "2018-05-24"))?.status).toBe("not_yet");
-    expect((await applicabilityOn(null, "eu:2016/679:art:33:par:1", "2018-05-25"))?.status).toBe("applies");
+    expect((await applicabilityOn(null, "eu:2016/679:art:33:par:1", "2018-05-24"))?.status).toBe(
+      "not_yet",
+    );
+    expect((await applicabilityOn(null, "eu:2016/679:art:33:par:1", "2018-05-25"))?.status).toBe(
+      "applies",
+    );
   });
 });
 
@@ -113,9 +128,9 @@ describe("adequacy from the catalogue", () => {
     expect(await ukClass("2025-06-20", "2025-06-28")).toBe("third_country_no_safeguards");
     // From the extension on, 28 Jun 2025 is covered; the renewal carries it to 27 Dec 2031.
     expect(await ukClass("2025-06-28", "2025-06-28")).toBe("adequacy");
-    expect((await adequacyDecisionsFromCatalogue("2025-12-18")).find((d) => d.code === "GB")?.validUntil).toBe(
-      "2025-12-27",
-    );
+    expect(
+      (await adequacyDecisionsFromCatalogue("2025-12-18")).find((d) => d.code === "GB")?.validUntil,
+    ).toBe("2025-12-27");
     expect(await ukClass("2031-12-27", "2031-12-27")).toBe("adequacy");
     expect(await ukClass("2031-12-28", "2031-12-28")).toBe("third_country_no_safeguards");
     const versions = await db().instrumentVersion.findMany({
@@ -133,8 +148,18 @@ describe("adequacy from the catalogue", () => {
       validFrom: "2023-07-10",
     });
     const flows: ResidencyFlow[] = [
-      { kind: "subprocessor", label: "certified", country: "US", recipient: { dpfCertified: true } },
-      { kind: "subprocessor", label: "not certified", country: "US", recipient: { dpfCertified: false } },
+      {
+        kind: "subprocessor",
+        label: "certified",
+        country: "US",
+        recipient: { dpfCertified: true },
+      },
+      {
+        kind: "subprocessor",
+        label: "not certified",
+        country: "US",
+        recipient: { dpfCertified: false },
+      },
     ];
     const reference = { euEea: [...EU_EEA_CODES], adequacy };
     expect(rateResidency(flows, reference, "2026-12-07").flows.map((f) => f.class)).toEqual([
@@ -164,7 +189,12 @@ describe("the snapshot loader", () => {
   it("is idempotent: a second run adds nothing and changes no version", async () => {
     const before = await catalogueCounts();
     const again = await syncBundledRegulations();
-    expect(again).toEqual({ instrumentsAdded: 0, versionsAdded: 0, eventsAdded: 0, changedVersions: [] });
+    expect(again).toEqual({
+      instrumentsAdded: 0,
+      versionsAdded: 0,
+      eventsAdded: 0,
+      changedVersions: [],
+    });
     expect(await catalogueCounts()).toEqual(before);
   });
 
@@ -221,7 +251,12 @@ describe("scoping: global rows plus the actor's organisation's rows only", () =>
             sourceUrl: "https://example.test/framework",
             contentSha256: "0".repeat(64),
             provisions: {
-              create: { key: "urn:test:framework:req:1", kind: "requirement", label: "1", textSha256: "0".repeat(64) },
+              create: {
+                key: "urn:test:framework:req:1",
+                kind: "requirement",
+                label: "1",
+                textSha256: "0".repeat(64),
+              },
             },
           },
         },
@@ -233,9 +268,13 @@ describe("scoping: global rows plus the actor's organisation's rows only", () =>
     expect((await applicableVersion(mine, "urn:test:framework", "2026-06-01"))?.label).toBe("1");
     expect(await applicableVersion(theirs, "urn:test:framework", "2026-06-01")).toBeNull();
     expect(await applicableVersion(null, "urn:test:framework", "2026-06-01")).toBeNull();
-    expect((await applicabilityOn(mine, "urn:test:framework:req:1", "2026-06-01"))?.status).toBe("applies");
+    expect((await applicabilityOn(mine, "urn:test:framework:req:1", "2026-06-01"))?.status).toBe(
+      "applies",
+    );
     expect(await applicabilityOn(theirs, "urn:test:framework:req:1", "2026-06-01")).toBeNull();
-    expect((await provisionsInForce(theirs, "urn:test:framework", "2026-06-01")).version).toBeNull();
+    expect(
+      (await provisionsInForce(theirs, "urn:test:framework", "2026-06-01")).version,
+    ).toBeNull();
     // Both still see the global catalogue.
     expect((await applicableVersion(theirs, AI_ACT, "2026-06-01"))?.label).toBe(ORIGINAL);
   });

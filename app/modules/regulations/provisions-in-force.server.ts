@@ -1,5 +1,9 @@
 import { db, type Tx } from "../../utils/db.server";
-import { applicabilityFromWindows, type ApplicabilityStatus, type WindowFact } from "./applicability";
+import {
+  applicabilityFromWindows,
+  type ApplicabilityStatus,
+  type WindowFact,
+} from "./applicability";
 import { applicableVersion, type VersionSummary } from "./applicable-version.server";
 import type { CatalogueReader } from "./catalogue-scope";
 import { toWindowFact, WINDOW_SELECT } from "./window-facts";
@@ -28,7 +32,11 @@ export async function provisionsInForce(
   instrumentKey: string,
   onDate: string,
   client: Tx = db(),
-): Promise<{ version: VersionSummary | null; provisions: ProvisionOnDate[]; inForce: ProvisionOnDate[] }> {
+): Promise<{
+  version: VersionSummary | null;
+  provisions: ProvisionOnDate[];
+  inForce: ProvisionOnDate[];
+}> {
   const version = await applicableVersion(reader, instrumentKey, onDate, client);
   if (!version) return { version: null, provisions: [], inForce: [] };
   const [versionWindows, provisions] = await Promise.all([
@@ -75,6 +83,8 @@ export async function provisionsInForce(
   return {
     version,
     provisions: list,
-    inForce: list.filter((p) => !p.retired && (p.status === "applies" || p.status === "conditional")),
+    inForce: list.filter(
+      (p) => !p.retired && (p.status === "applies" || p.status === "conditional"),
+    ),
   };
 }

@@ -12,7 +12,12 @@ export interface AdequacyVersionInput {
 }
 
 /** Statuses that bind from entryIntoForceAt; a repealed or annulled state binds as an end. */
-export const BINDING_STATUSES: readonly string[] = ["published", "in_force", "repealed", "annulled"];
+export const BINDING_STATUSES: readonly string[] = [
+  "published",
+  "in_force",
+  "repealed",
+  "annulled",
+];
 const ENDED_STATUSES: readonly string[] = ["repealed", "annulled"];
 const ADEQUACY_SCOPES: readonly string[] = ["whole", "dpf_certified_only", "commercial_only"];
 const COUNTRY = /^[A-Z]{2}$/;

@@ -48,7 +48,13 @@ function row(
   return { scope: code, nameEn: input.nameEn ?? country.en, nameDe: country.de, ...input };
 }
 
-function older(code: string, reference: string, eliPath: string, validFrom: string, scopeNote = "whole country") {
+function older(
+  code: string,
+  reference: string,
+  eliPath: string,
+  validFrom: string,
+  scopeNote = "whole country",
+) {
   return row(code, {
     condition: "whole",
     scopeNote,
@@ -125,7 +131,8 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
     key: "eu:2026/179",
     celex: "32026D0179",
     validFrom: "2026-01-26",
-    sourceUrl: "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841",
+    sourceUrl:
+      "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841",
     evidence: "secondary",
     note: "Adopted 26/27.1.2026, OJ 28.1.2026 (◐); CELEX derived and the day it takes effect not confirmed (⚠). Mutual adequacy; review after 4 years.",
   }),
@@ -213,9 +220,7 @@ const ukVersion = (
   legalStatus: "in_force",
   entryIntoForceAt,
   ...fact,
-  windows: [
-    { from: UK_ROW.validFrom, until, scope: "GB", ...fact },
-  ],
+  windows: [{ from: UK_ROW.validFrom, until, scope: "GB", ...fact }],
   provisions: [],
 });
 
@@ -261,7 +266,9 @@ export const ADEQUACY_LABELS: ReadonlyMap<
     {
       name: entry.nameEn,
       scopeNote:
-        entry.scope === "GB" ? "whole country (renewed on 2025-12-19 until 2031-12-27)" : entry.scopeNote,
+        entry.scope === "GB"
+          ? "whole country (renewed on 2025-12-19 until 2031-12-27)"
+          : entry.scopeNote,
       reference: entry.reference,
     },
   ]),
@@ -345,7 +352,8 @@ export const ADEQUACY_CHANGES: SnapshotChangeEvent[] = [
     toVersionLabel: "Implementing Decision (EU) 2025/1382",
     affectedProvisionKeys: [],
     changes: [{ field: "adequacy[io:EPO]", from: null, to: "whole" }],
-    summaryEn: "First adequacy decision for an international organisation: the European Patent Organisation.",
+    summaryEn:
+      "First adequacy decision for an international organisation: the European Patent Organisation.",
     summaryDe:
       "Erster Angemessenheitsbeschluss für eine internationale Organisation: die Europäische Patentorganisation.",
     sourceUrl: eurLexUrl("32025D1382"),

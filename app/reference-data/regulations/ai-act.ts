@@ -27,7 +27,11 @@ const OMNIBUS_EIF_NOTE =
 const art113 = { sourceUrl: ART_113, evidence: "primary" as const };
 
 function provisions(amended: boolean): SnapshotProvision[] {
-  const omnibus = { sourceUrl: OMNIBUS_ADOPTED, evidence: "secondary" as const, note: OMNIBUS_NOTE };
+  const omnibus = {
+    sourceUrl: OMNIBUS_ADOPTED,
+    evidence: "secondary" as const,
+    note: OMNIBUS_NOTE,
+  };
   const list: SnapshotProvision[] = [
     {
       key: `${KEY}:art:4`,
@@ -235,7 +239,8 @@ export const AI_ACT_CHANGES: SnapshotChangeEvent[] = [
         to: "2027-12-02",
       },
     ],
-    summaryEn: "Stand-alone high-risk AI systems (Annex III) apply from 2 Dec 2027 instead of 2 Aug 2026.",
+    summaryEn:
+      "Stand-alone high-risk AI systems (Annex III) apply from 2 Dec 2027 instead of 2 Aug 2026.",
     summaryDe:
       "Eigenständige Hochrisiko-KI-Systeme (Anhang III) gelten ab dem 2.12.2027 statt ab dem 2.8.2026.",
     sourceUrl: OMNIBUS_ADOPTED,
@@ -313,7 +318,7 @@ export const AI_ACT_CHANGES: SnapshotChangeEvent[] = [
       },
     ],
     summaryEn:
-      "New prohibition from 2 Dec 2026: AI systems that generate non-consensual intimate imagery or child sexual abuse material (\"nudifiers\").",
+      'New prohibition from 2 Dec 2026: AI systems that generate non-consensual intimate imagery or child sexual abuse material ("nudifiers").',
     summaryDe:
       "Neues Verbot ab dem 2.12.2026: KI-Systeme, die nicht einvernehmliche intime Bilder oder Darstellungen sexuellen Kindesmissbrauchs erzeugen („Nudifier“).",
     sourceUrl: OMNIBUS_ADOPTED,

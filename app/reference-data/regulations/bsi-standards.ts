@@ -31,7 +31,7 @@ export const BSI_C5: SnapshotInstrument = {
       entryIntoForceAt: "2026-04-07",
       sourceUrl: "https://www.kpmg.com/de/",
       evidence: "unverified",
-      note: "Final version published 7.4.2026 as \"C5:2026\", aligned with EUCS (◐⚠). The 2025 community draft had 169 criteria.",
+      note: 'Final version published 7.4.2026 as "C5:2026", aligned with EUCS (◐⚠). The 2025 community draft had 169 criteria.',
       windows: [
         {
           from: "2027-01-01",

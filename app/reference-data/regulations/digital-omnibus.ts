@@ -31,7 +31,7 @@ export const DIGITAL_OMNIBUS_CHANGES: SnapshotChangeEvent[] = [
       },
     ],
     summaryEn:
-      "Pending (Digital Omnibus COM(2025) 837): personal data breach notification from 72 h to 96 h, threshold raised to \"high risk\".",
+      'Pending (Digital Omnibus COM(2025) 837): personal data breach notification from 72 h to 96 h, threshold raised to "high risk".',
     summaryDe:
       "Anhängig (digitaler Omnibus COM(2025) 837): Meldung von Datenschutzverletzungen binnen 96 statt 72 Stunden, Schwelle auf „hohes Risiko“ angehoben.",
     sourceUrl: PROPOSAL,
@@ -62,7 +62,11 @@ export const DIGITAL_OMNIBUS_CHANGES: SnapshotChangeEvent[] = [
     legalStatus: "proposal",
     affectedProvisionKeys: [],
     changes: [
-      { field: "absorbs", from: null, to: "Regulation (EU) 2022/868 (DGA), Directive (EU) 2019/1024" },
+      {
+        field: "absorbs",
+        from: null,
+        to: "Regulation (EU) 2022/868 (DGA), Directive (EU) 2019/1024",
+      },
     ],
     summaryEn:
       "Pending (Digital Omnibus COM(2025) 837): the Data Governance Act and the Open Data Directive are folded into the Data Act.",

@@ -324,7 +324,9 @@ export const CYBER_RESILIENCE_ACT: SnapshotInstrument = {
       sourceUrl: CRA_SOURCE,
       evidence: "primary",
       note: "springlex.eu CRA Art. 71; cra.orcwg.org FAQ (Commission text). cenitia.com wrongly gives 11.12.2024.",
-      windows: [{ from: "2027-12-11", sourceUrl: CRA_SOURCE, evidence: "primary", note: "Art. 71." }],
+      windows: [
+        { from: "2027-12-11", sourceUrl: CRA_SOURCE, evidence: "primary", note: "Art. 71." },
+      ],
       provisions: [
         {
           key: "eu:2024/2847:art:14",

@@ -10,7 +10,8 @@ export const GERMAN_NIS2_ACT: SnapshotInstrument = {
   key: "de:nis2umsucg",
   kind: "national_act",
   citation: "BGBl. 2025 I Nr. 301",
-  titleEn: "German NIS2 Implementation and Cybersecurity Strengthening Act (NIS2UmsuCG; BSIG rewritten)",
+  titleEn:
+    "German NIS2 Implementation and Cybersecurity Strengthening Act (NIS2UmsuCG; BSIG rewritten)",
   titleDe: "NIS-2-Umsetzungs- und Cybersicherheitsstärkungsgesetz (NIS2UmsuCG; neues BSIG)",
   authority: "Bundestag",
   jurisdiction: "DE",
@@ -118,7 +119,7 @@ export const GERMAN_CHANGES: SnapshotChangeEvent[] = [
     affectedProvisionKeys: ["de:bdsg:par:26", "eu:2016/679:art:88:par:2"],
     changes: [],
     summaryEn:
-      "CJEU C-34/21: a national rule that only repeats \"necessity\" is no more specific rule under Art. 88(2) GDPR; § 26 BDSG can no longer be relied on alone.",
+      'CJEU C-34/21: a national rule that only repeats "necessity" is no more specific rule under Art. 88(2) GDPR; § 26 BDSG can no longer be relied on alone.',
     summaryDe:
       "EuGH C-34/21: Eine nationale Regel, die nur die „Erforderlichkeit“ wiederholt, ist keine spezifischere Vorschrift im Sinne von Art. 88 Abs. 2 DSGVO; § 26 BDSG trägt allein nicht mehr.",
     sourceUrl: eurLexUrl("62021CJ0034"),
