@@ -9,7 +9,12 @@ import type { RegulationSnapshot } from "../../reference-data/regulations/snapsh
 import { db } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
 import { createOrganization } from "../../../tests/support/factories";
-import { adequacyDecisionsFromCatalogue } from "./adequacy-from-catalogue.server";
+import { countryGroups } from "../assessments/country-groups.server";
+import {
+  adequacyDecisionsFromCatalogue,
+  catalogueAdequacyAsOf,
+  refreshAdequacyCatalogue,
+} from "./adequacy-from-catalogue.server";
 import { applicabilityOn } from "./applicability-on.server";
 import { applicableVersion } from "./applicable-version.server";
 import { dayToDate } from "./catalogue-days";
@@ -182,6 +187,50 @@ describe("adequacy from the catalogue", () => {
         [...adequacyDecisionsForScoring()].sort((a, b) => (a.code < b.code ? -1 : 1)),
       );
     }
+  });
+});
+
+describe("the residency rating reads adequacy from the catalogue", () => {
+  it("a decision recorded in the catalogue rates the country from its first day, once read", async () => {
+    const decision = await db().instrument.create({
+      data: {
+        scopeKey: "global",
+        key: "test:adequacy-in",
+        kind: "eu_decision",
+        titleDe: "Test-Angemessenheitsbeschluss",
+        titleEn: "Test adequacy decision",
+        authority: "Test",
+        jurisdiction: "EU",
+        sourceUrl: "https://example.test/adequacy",
+        versions: {
+          create: {
+            label: "test",
+            legalStatus: "in_force",
+            entryIntoForceAt: dayToDate("2026-03-01"),
+            sourceUrl: "https://example.test/adequacy",
+            contentSha256: "0".repeat(64),
+            windows: {
+              create: {
+                appliesFrom: dayToDate("2026-03-01"),
+                scope: "IN",
+                sourceUrl: "https://example.test/adequacy",
+              },
+            },
+          },
+        },
+      },
+    });
+    try {
+      expect(countryGroups("2026-12-07").adequacy).not.toContain("IN");
+      const revision = catalogueAdequacyAsOf("2026-12-07").revision;
+      expect(await refreshAdequacyCatalogue()).not.toBe(revision);
+      expect(countryGroups("2026-12-07").adequacy).toContain("IN");
+      expect(countryGroups("2026-02-28").adequacy).not.toContain("IN");
+    } finally {
+      await db().instrument.delete({ where: { id: decision.id } });
+      await refreshAdequacyCatalogue();
+    }
+    expect(countryGroups("2026-12-07").adequacy).not.toContain("IN");
   });
 });
 

@@ -8,6 +8,7 @@ import type {
 } from "../../reference-data/regulations/snapshot-types";
 import type { Tx } from "../../utils/db.server";
 import { inTransaction } from "../../utils/transaction.server";
+import { refreshAdequacyCatalogue } from "./adequacy-from-catalogue.server";
 import { dayToDate } from "./catalogue-days";
 import {
   assertOneOf,
@@ -211,9 +212,14 @@ export async function loadRegulationSnapshot(
   return result;
 }
 
-/** At start: bring the global catalogue up to the bundled snapshot (one transaction). */
-export function syncBundledRegulations(
+/**
+ * At start: bring the global catalogue up to the bundled snapshot (one transaction), then read
+ * its adequacy windows for the residency rating.
+ */
+export async function syncBundledRegulations(
   snapshot: RegulationSnapshot = REGULATION_SNAPSHOT,
 ): Promise<BundleLoadResult> {
-  return inTransaction((tx) => loadRegulationSnapshot(tx, snapshot));
+  const result = await inTransaction((tx) => loadRegulationSnapshot(tx, snapshot));
+  await refreshAdequacyCatalogue();
+  return result;
 }
