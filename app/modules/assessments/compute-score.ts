@@ -10,7 +10,10 @@ import {
 } from "../../../scoring";
 import { EU_EEA_CODES } from "../../reference-data/countries";
 import { answersForScoring } from "../questionnaires/scoring-answers";
-import { catalogueAdequacyAsOf } from "../regulations/adequacy-from-catalogue.server";
+import {
+  catalogueAdequacyAsOf,
+  catalogueAdequacyRevision,
+} from "../regulations/adequacy-from-catalogue.server";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
 import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";
 
@@ -50,7 +53,7 @@ export function preparedTemplateKey(
   templateVersionId: string,
   asOf: string,
   profile: WeightProfile | undefined,
-  adequacyRevision: string = catalogueAdequacyAsOf(asOf).revision,
+  adequacyRevision: string = catalogueAdequacyRevision(),
 ): string {
   return canonicalJson({ templateVersionId, asOf, profile: profile ?? null, adequacyRevision });
 }

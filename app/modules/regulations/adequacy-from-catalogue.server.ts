@@ -95,6 +95,11 @@ export async function refreshAdequacyCatalogue(client: Tx = db()): Promise<strin
   return current.revision;
 }
 
+/** The revision of the catalogue's last read (a short hash of the adequacy windows). */
+export function catalogueAdequacyRevision(): string {
+  return current.revision;
+}
+
 /**
  * The adequacy decisions in force as known on `asOf`, from the catalogue's last read, with the
  * revision of that read (part of the prepared-template cache key: a catalogue change re-prepares).
