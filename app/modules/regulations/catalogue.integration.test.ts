@@ -247,6 +247,32 @@ describe("the snapshot loader", () => {
     expect(await catalogueCounts()).toEqual(before);
   });
 
+  it("two instances starting together both succeed and add the new rows once", async () => {
+    const extra: RegulationSnapshot = {
+      snapshotDate: REGULATION_SNAPSHOT.snapshotDate,
+      instruments: [
+        {
+          ...structuredClone(REGULATION_SNAPSHOT.instruments.find((i) => i.key === "eu:2021/914")!),
+          key: "test:concurrent-start",
+        },
+      ],
+      changeEvents: [],
+    };
+    const results = await Promise.all([
+      syncBundledRegulations(extra),
+      syncBundledRegulations(extra),
+    ]);
+    expect(results.map((r) => r.instrumentsAdded).sort()).toEqual([0, 1]);
+    expect(
+      await db().instrumentVersion.count({
+        where: { instrument: { key: "test:concurrent-start" } },
+      }),
+    ).toBe(1);
+    await db().instrument.delete({
+      where: { scopeKey_key: { scopeKey: "global", key: "test:concurrent-start" } },
+    });
+  });
+
   it("adds a new version and event, and reports an edited stored version without rewriting it", async () => {
     const edited: RegulationSnapshot = structuredClone(REGULATION_SNAPSHOT);
     const uk = edited.instruments.find((i) => i.key === "eu:2021/1772")!;

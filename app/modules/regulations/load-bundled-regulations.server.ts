@@ -7,6 +7,7 @@ import type {
   SnapshotWindow,
 } from "../../reference-data/regulations/snapshot-types";
 import type { Tx } from "../../utils/db.server";
+import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { refreshAdequacyCatalogue } from "./adequacy-from-catalogue.server";
 import { dayToDate } from "./catalogue-days";
@@ -30,6 +31,14 @@ export interface BundleLoadResult {
 
 function annotation(fact: SnapshotFact) {
   return { confirmed: fact.evidence === "primary", note: fact.note ?? null };
+}
+
+function changedAnnotation(
+  stored: { confirmed: boolean; note: string | null },
+  fact: SnapshotFact,
+): boolean {
+  const wanted = annotation(fact);
+  return stored.confirmed !== wanted.confirmed || stored.note !== wanted.note;
 }
 
 function windowData(window: SnapshotWindow, versionId: string, provisionId: string | null) {
@@ -62,10 +71,12 @@ async function upsertInstrument(tx: Tx, instrument: SnapshotInstrument) {
   };
   const existing = await tx.instrument.findUnique({
     where: { scopeKey_key: { scopeKey: GLOBAL_SCOPE, key: instrument.key } },
-    select: { id: true },
   });
   if (existing) {
-    await tx.instrument.update({ where: { id: existing.id }, data });
+    // Written only when something changed: a start with an unchanged bundle writes nothing.
+    const stored: Record<string, unknown> = existing;
+    if (Object.entries(data).some(([key, value]) => stored[key] !== value))
+      await tx.instrument.update({ where: { id: existing.id }, data });
     return { id: existing.id, added: false };
   }
   const created = await tx.instrument.create({
@@ -145,7 +156,7 @@ export async function loadRegulationSnapshot(
     if (added) result.instrumentsAdded++;
     const stored = await tx.instrumentVersion.findMany({
       where: { instrumentId },
-      select: { id: true, label: true, contentSha256: true },
+      select: { id: true, label: true, contentSha256: true, confirmed: true, note: true },
     });
     for (const version of instrument.versions) {
       const contentSha256 = versionContentSha256(version);
@@ -154,7 +165,7 @@ export async function loadRegulationSnapshot(
         versionIds.set(`${instrument.key}|${version.label}`, existing.id);
         if (existing.contentSha256 !== contentSha256)
           result.changedVersions.push({ instrumentKey: instrument.key, label: version.label });
-        else
+        else if (changedAnnotation(existing, version))
           await tx.instrumentVersion.update({
             where: { id: existing.id },
             data: annotation(version),
@@ -180,10 +191,11 @@ export async function loadRegulationSnapshot(
     };
     const existing = await tx.changeEvent.findUnique({
       where: { scopeKey_key: { scopeKey: GLOBAL_SCOPE, key: event.key } },
-      select: { id: true },
+      select: { id: true, confirmed: true, note: true },
     });
     if (existing) {
-      await tx.changeEvent.update({ where: { id: existing.id }, data: annotation(event) });
+      if (changedAnnotation(existing, event))
+        await tx.changeEvent.update({ where: { id: existing.id }, data: annotation(event) });
       continue;
     }
     await tx.changeEvent.create({
@@ -219,7 +231,15 @@ export async function loadRegulationSnapshot(
 export async function syncBundledRegulations(
   snapshot: RegulationSnapshot = REGULATION_SNAPSHOT,
 ): Promise<BundleLoadResult> {
-  const result = await inTransaction((tx) => loadRegulationSnapshot(tx, snapshot));
+  let result: BundleLoadResult;
+  try {
+    result = await inTransaction((tx) => loadRegulationSnapshot(tx, snapshot));
+  } catch (error) {
+    // Two instances starting together: the later one's insert of the same key fails once the
+    // first commits. Run again: it now finds the rows and adds nothing.
+    if (!(error instanceof DomainError && error.code === "CONFLICT")) throw error;
+    result = await inTransaction((tx) => loadRegulationSnapshot(tx, snapshot));
+  }
   await refreshAdequacyCatalogue();
   return result;
 }
