@@ -247,7 +247,7 @@ describe("the snapshot loader", () => {
     expect(await catalogueCounts()).toEqual(before);
   });
 
-  it("two instances starting together both succeed and add the new rows once", async () => {
+  it("a start that meets another instance's insert of the same key retries instead of failing", async () => {
     const extra: RegulationSnapshot = {
       snapshotDate: REGULATION_SNAPSHOT.snapshotDate,
       instruments: [
@@ -258,11 +258,39 @@ describe("the snapshot loader", () => {
       ],
       changeEvents: [],
     };
-    const results = await Promise.all([
-      syncBundledRegulations(extra),
-      syncBundledRegulations(extra),
-    ]);
-    expect(results.map((r) => r.instrumentsAdded).sort()).toEqual([0, 1]);
+    // Another instance has inserted the instrument and not committed yet.
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let inserted!: () => void;
+    const insertedRow = new Promise<void>((resolve) => (inserted = resolve));
+    const other = db().$transaction(
+      async (tx) => {
+        await tx.instrument.create({
+          data: {
+            scopeKey: "global",
+            key: "test:concurrent-start",
+            kind: "eu_decision",
+            titleDe: "x",
+            titleEn: "x",
+            authority: "x",
+            jurisdiction: "EU",
+            sourceUrl: "https://example.test/",
+          },
+        });
+        inserted();
+        await gate;
+      },
+      { timeout: 20_000 },
+    );
+    await insertedRow;
+    const ours = syncBundledRegulations(extra);
+    // Let our start reach its own insert of the key (PostgreSQL: it waits on the row) before
+    // the other instance commits; on SQLite the writers simply take turns.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    release();
+    await other;
+    const result = await ours;
+    expect(result.versionsAdded).toBe(1);
     expect(
       await db().instrumentVersion.count({
         where: { instrument: { key: "test:concurrent-start" } },
