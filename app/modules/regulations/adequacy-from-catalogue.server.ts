@@ -6,7 +6,7 @@ import {
 } from "../../reference-data/regulations/adequacy-windows";
 import type { SnapshotInstrument } from "../../reference-data/regulations/snapshot-types";
 import { db, type Tx } from "../../utils/db.server";
-import { dateToDay, optionalDay } from "./catalogue-days";
+import { dateToDay, optionalDay, requireQueryDay } from "./catalogue-days";
 
 // The residency rating's adequacy facts come from the catalogue (one source of truth): the global
 // catalogue's decision windows are read from the database at start (and whenever the catalogue
@@ -86,6 +86,7 @@ export async function adequacyDecisionsFromCatalogue(
   knownOn: string,
   client: Tx = db(),
 ): Promise<AdequacyDecisionRef[]> {
+  requireQueryDay(knownOn);
   return adequacyDecisionRefs(await readAdequacyInstruments(client), knownOn);
 }
 

@@ -5,6 +5,7 @@ import {
   type WindowFact,
 } from "./applicability";
 import { applicableVersion, type VersionSummary } from "./applicable-version.server";
+import { requireQueryDay } from "./catalogue-days";
 import { visibleTo, type CatalogueReader } from "./catalogue-scope";
 import { toWindowFact, WINDOW_SELECT } from "./window-facts";
 
@@ -29,6 +30,7 @@ export async function applicabilityOn(
   onDate: string,
   client: Tx = db(),
 ): Promise<ApplicabilityOnDate | null> {
+  requireQueryDay(onDate);
   // Which instrument holds the key (the organisation's own before a global one; decided here,
   // not by ORDER BY, because the databases sort NULL differently).
   const owners = await client.provision.findMany({

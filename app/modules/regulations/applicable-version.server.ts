@@ -1,6 +1,6 @@
-import { versionInForce } from "../../reference-data/regulations/adequacy-windows";
+import { versionInForce } from "../../reference-data/regulations/version-in-force";
 import { db, type Tx } from "../../utils/db.server";
-import { dayToDate, optionalDay } from "./catalogue-days";
+import { optionalDay, requireQueryDay } from "./catalogue-days";
 import { visibleTo, type CatalogueReader } from "./catalogue-scope";
 
 export interface VersionSummary {
@@ -44,7 +44,7 @@ export async function applicableVersion(
   onDate: string,
   client: Tx = db(),
 ): Promise<VersionSummary | null> {
-  dayToDate(onDate);
+  requireQueryDay(onDate);
   const instrument = await findVisibleInstrument(reader, instrumentKey, client);
   if (!instrument) return null;
   const versions = await client.instrumentVersion.findMany({

@@ -1,3 +1,5 @@
+import { DomainError } from "../../utils/errors";
+
 // Catalogue dates are days (YYYY-MM-DD), stored as DateTime at UTC midnight: a window's
 // appliesFrom and appliesUntil are both inclusive days, so comparisons are on days, never times.
 
@@ -17,4 +19,14 @@ export function dateToDay(date: Date): string {
 
 export function optionalDay(date: Date | null): string | null {
   return date === null ? null : dateToDay(date);
+}
+
+/** A day a caller asks about: a malformed one is the caller's mistake (400), not a crash. */
+export function requireQueryDay(day: string): string {
+  try {
+    dayToDate(day);
+  } catch {
+    throw new DomainError("VALIDATION", "answers.invalidDate", { day });
+  }
+  return day;
 }
