@@ -11,7 +11,7 @@ export interface VersionSummary {
   legalStatus: string;
   publishedAt: string | null;
   entryIntoForceAt: string | null;
-  sourceUrl: string;
+  sourceUrl: string | null;
   contentSha256: string;
   confirmed: boolean;
   note: string | null;
