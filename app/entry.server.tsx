@@ -11,6 +11,7 @@ import { logger } from "./utils/logger.server";
 import { redactPath } from "../server/request-path.js";
 import { migrateDatabase } from "./utils/migrate.server";
 import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates.server";
+import { syncBundledRegulations } from "./modules/regulations/load-bundled-regulations.server";
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
@@ -53,6 +54,7 @@ export const boot = {
   releaseJobLeasesOf,
   disconnectDb,
   syncBundledTemplates,
+  syncBundledRegulations,
   backfillPortfolio,
   startReminderSchedule,
   startReportSweepSchedule,

@@ -50,6 +50,17 @@ try {
     console.log("Stored the key-check value of ENCRYPTION_KEY");
   const published = await boot.syncBundledTemplates();
   if (published > 0) console.log(`Published ${published} updated bundled template version(s)`);
+  // The bundled regulation catalogue: new versions and change events are added, stored versions
+  // are immutable (a bundled version whose content changed is reported, not rewritten).
+  const regulations = await boot.syncBundledRegulations();
+  if (regulations.versionsAdded + regulations.eventsAdded > 0)
+    console.log(
+      `Regulation catalogue: added ${regulations.versionsAdded} version(s) and ${regulations.eventsAdded} change event(s)`,
+    );
+  for (const changed of regulations.changedVersions)
+    console.warn(
+      `Regulation catalogue: the bundled version "${changed.label}" of ${changed.instrumentKey} differs from the stored one; versions are immutable, so the stored one stays (publish a new version instead)`,
+    );
   // Vendors written before the portfolio columns existed (or inserted in bulk) get them now.
   const backfilled = await boot.backfillPortfolio();
   if (backfilled > 0) console.log(`Computed portfolio facts of ${backfilled} vendor(s)`);

@@ -1,9 +1,12 @@
 import type { AdequacyDecisionRef, AdequacyScope } from "../../scoring";
+import { ADEQUACY_INSTRUMENTS, ADEQUACY_LABELS } from "./regulations/adequacy";
+import { adequacyDecisionRefs } from "./regulations/adequacy-windows";
 
 /**
- * Countries and territories with an EU adequacy decision (GDPR Art. 45), written from the public
- * facts summarised in shared/data/gdpr/gdpr_adequacy_decisions.csv. A change of law is a data
- * change here, not a code change: add a decision, or end one with `validUntil`.
+ * Countries and territories with an EU adequacy decision (GDPR Art. 45), as the regulation
+ * catalogue states them (the facts are in app/reference-data/regulations/adequacy.ts, written from
+ * the research doc and shared/data/gdpr/gdpr_adequacy_decisions.csv). A change of law is a data
+ * change there, not a code change: add a decision or a version whose window ends.
  *
  * `scope` says whom a decision covers, in the shape the scoring library's residency rating needs:
  *   - "whole": every recipient in the country;
@@ -22,137 +25,30 @@ export interface AdequacyDecision extends AdequacyDecisionRef {
   reference: string;
 }
 
-export const ADEQUACY_DECISIONS: readonly AdequacyDecision[] = [
-  {
-    code: "AD",
-    name: "Andorra",
-    scope: "whole",
-    scopeNote: "whole country",
-    reference: "Decision 2010/625/EU",
-    validFrom: "2010-10-19",
-  },
-  {
-    code: "AR",
-    name: "Argentina",
-    scope: "whole",
-    scopeNote: "whole country",
-    reference: "Decision 2003/490/EC",
-    validFrom: "2003-06-30",
-  },
-  {
-    code: "BR",
-    name: "Brazil",
-    scope: "whole",
-    scopeNote: "whole country (LGPD)",
-    reference: "Implementing Decision (EU) 2026/179",
-    validFrom: "2026-01-26",
-  },
-  {
-    code: "CA",
-    name: "Canada",
-    scope: "commercial_only",
-    scopeNote: "commercial organisations subject to PIPEDA only",
-    reference: "Decision 2002/2/EC",
-    validFrom: "2001-12-20",
-  },
-  {
-    code: "CH",
-    name: "Switzerland",
-    scope: "whole",
-    scopeNote: "whole country",
-    reference: "Decision 2000/518/EC",
-    validFrom: "2000-07-26",
-  },
-  {
-    code: "FO",
-    name: "Faroe Islands",
-    scope: "whole",
-    scopeNote: "whole territory",
-    reference: "Decision 2010/146/EU",
-    validFrom: "2010-03-05",
-  },
-  {
-    code: "GB",
-    name: "United Kingdom",
-    scope: "whole",
-    scopeNote: "whole country (renewed on 2025-12-19 until 2031-12-27)",
-    reference: "Implementing Decision (EU) 2021/1772",
-    validFrom: "2021-06-28",
-    validUntil: "2031-12-27",
-  },
-  {
-    code: "GG",
-    name: "Guernsey",
-    scope: "whole",
-    scopeNote: "whole territory",
-    reference: "Decision 2003/821/EC",
-    validFrom: "2003-11-21",
-  },
-  {
-    code: "IL",
-    name: "Israel",
-    scope: "whole",
-    scopeNote: "whole country",
-    reference: "Decision 2011/61/EU",
-    validFrom: "2011-01-31",
-  },
-  {
-    code: "IM",
-    name: "Isle of Man",
-    scope: "whole",
-    scopeNote: "whole territory",
-    reference: "Decision 2004/411/EC",
-    validFrom: "2004-04-28",
-  },
-  {
-    code: "JE",
-    name: "Jersey",
-    scope: "whole",
-    scopeNote: "whole territory",
-    reference: "Decision 2008/393/EC",
-    validFrom: "2008-05-08",
-  },
-  {
-    code: "JP",
-    name: "Japan",
-    scope: "whole",
-    scopeNote: "private-sector operators under APPI and the Supplementary Rules",
-    reference: "Implementing Decision (EU) 2019/419",
-    validFrom: "2019-01-23",
-  },
-  {
-    code: "KR",
-    name: "Republic of Korea",
-    scope: "whole",
-    scopeNote: "whole country (PIPA)",
-    reference: "Implementing Decision (EU) 2022/254",
-    validFrom: "2021-12-17",
-  },
-  {
-    code: "NZ",
-    name: "New Zealand",
-    scope: "whole",
-    scopeNote: "whole country",
-    reference: "Implementing Decision 2013/65/EU",
-    validFrom: "2012-12-19",
-  },
-  {
-    code: "US",
-    name: "United States",
-    scope: "dpf_certified_only",
-    scopeNote: "only organisations certified under the EU-US Data Privacy Framework",
-    reference: "Implementing Decision (EU) 2023/1795",
-    validFrom: "2023-07-10",
-  },
-  {
-    code: "UY",
-    name: "Uruguay",
-    scope: "whole",
-    scopeNote: "whole country",
-    reference: "Implementing Decision 2012/484/EU",
-    validFrom: "2012-08-21",
-  },
-];
+/**
+ * Derived from the regulation catalogue snapshot (app/reference-data/regulations/adequacy.ts), the
+ * same data the catalogue tables are loaded from: one source of truth. Its newest versions; the
+ * catalogue answers "as known on a date" (app/modules/regulations/adequacy-from-catalogue.server.ts).
+ */
+export const ADEQUACY_DECISIONS: readonly AdequacyDecision[] = adequacyDecisionRefs(
+  ADEQUACY_INSTRUMENTS.map((instrument) => ({
+    versions: instrument.versions.map((version) => ({
+      legalStatus: version.legalStatus,
+      entryIntoForceAt: version.entryIntoForceAt ?? null,
+      windows: (version.windows ?? []).map((window) => ({
+        scope: window.scope ?? null,
+        condition: window.condition ?? null,
+        from: window.from,
+        until: window.until ?? null,
+      })),
+    })),
+  })),
+  null,
+).map((ref) => {
+  const label = ADEQUACY_LABELS.get(ref.code);
+  if (!label) throw new Error(`adequacy: no label for ${ref.code}`);
+  return { ...ref, ...label };
+});
 
 function inForce(decision: AdequacyDecisionRef, onDate: string): boolean {
   return (

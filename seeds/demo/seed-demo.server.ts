@@ -7,6 +7,7 @@ import { computeScore, recommendationFor } from "../../app/modules/assessments/c
 import { finishPendingReport } from "../../app/modules/reports/finish-pending-report.server";
 import { recordPendingReport } from "../../app/modules/reports/record-pending-report.server";
 import { installBundledTemplates } from "../../app/modules/questionnaires/bundled-templates.server";
+import { seedRegulations } from "../regulations/seed-regulations.server";
 import { parseStoredDefinition } from "../../app/modules/questionnaires/load-template-version.server";
 import { canonicalJson } from "../../app/utils/canonical-json";
 import { sha256Hex } from "../../app/utils/crypto.server";
@@ -357,6 +358,7 @@ export async function seedDemo(
       });
     }
     await installBundledTemplates(tx, system);
+    await seedRegulations(tx);
     // Several templates are bundled; the demo assessments use the due-diligence questionnaire.
     const version = await tx.templateVersion.findFirstOrThrow({
       where: { template: { organizationId: org.id, key: DEMO_TEMPLATE_KEY } },

@@ -8,18 +8,22 @@ import {
   type ScoringResult,
   type WeightProfile,
 } from "../../../scoring";
-import { adequacyDecisionsForScoring } from "../../reference-data/adequacy-decisions";
 import { EU_EEA_CODES } from "../../reference-data/countries";
 import { answersForScoring } from "../questionnaires/scoring-answers";
+import {
+  catalogueAdequacyAsOf,
+  catalogueAdequacyRevision,
+} from "../regulations/adequacy-from-catalogue.server";
 import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
 import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";
 
 /**
- * The reference data of the residency rating: EU/EEA states and every dated, scoped adequacy
- * decision. The vendor portal's country groups read the same (country-groups.server.ts).
+ * The reference data of the residency rating on `asOf`: EU/EEA states and the dated, scoped
+ * adequacy decisions of the regulation catalogue as the law stood that day (the versions in force
+ * on it). The vendor portal's country groups read the same (country-groups.server.ts).
  */
-export function residencyReferenceData(): ResidencyReference {
-  return { euEea: [...EU_EEA_CODES], adequacy: adequacyDecisionsForScoring() };
+export function residencyReferenceData(asOf: string): ResidencyReference {
+  return { euEea: [...EU_EEA_CODES], adequacy: catalogueAdequacyAsOf(asOf).decisions };
 }
 
 /** Where computeScore may find and keep prepared templates (prepared-template-cache.server.ts). */
@@ -41,16 +45,17 @@ export interface ComputeScoreOptions {
 
 /**
  * Everything a prepared template of computeScore depends on besides the version's definition:
- * the weight profile (as applied to this template) and the reference date (adequacy decisions in
- * force, date thresholds). The answers' show-if outcome is not part of it: hidden questions are
+ * the weight profile (as applied to this template), the reference date (adequacy decisions in
+ * force, date thresholds) and the revision of the catalogue's adequacy facts. The answers' show-if outcome is not part of it: hidden questions are
  * passed to scorePrepared as not required.
  */
 export function preparedTemplateKey(
   templateVersionId: string,
   asOf: string,
   profile: WeightProfile | undefined,
+  adequacyRevision: string = catalogueAdequacyRevision(),
 ): string {
-  return canonicalJson({ templateVersionId, asOf, profile: profile ?? null });
+  return canonicalJson({ templateVersionId, asOf, profile: profile ?? null, adequacyRevision });
 }
 
 /**
@@ -71,7 +76,7 @@ export function computeScore(
     ? profileForTemplate(options.weightProfile, definition)
     : undefined;
   const prepare = () => {
-    const reference = residencyReferenceData();
+    const reference = residencyReferenceData(asOf);
     return prepareTemplate(toScoringTemplate(definition, "en"), {
       methodVersion: SCORING_METHOD_VERSION,
       euEeaCountries: reference.euEea,

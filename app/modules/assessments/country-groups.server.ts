@@ -23,7 +23,7 @@ const ANY_RECIPIENT = { dpfCertified: true, commercial: true };
  * force (noting the ones limited to some recipients), everything else.
  */
 export function countryGroups(asOf: string): CountryGroups {
-  const reference = prepareResidencyReference(residencyReferenceData(), asOf);
+  const reference = prepareResidencyReference(residencyReferenceData(asOf), asOf);
   const groups: CountryGroups = { asOf, euEea: [], adequacy: [], partial: [] };
   for (const { code } of COUNTRIES) {
     const best = classifyCountry(code, undefined, ANY_RECIPIENT, reference).class;

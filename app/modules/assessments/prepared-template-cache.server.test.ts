@@ -124,7 +124,7 @@ function scoreWithoutCache(
   profile: WeightProfile | null,
 ): ScoringResult {
   const { answers: scoringAnswers, hidden } = answersForScoring(definition, answers);
-  const reference = residencyReferenceData();
+  const reference = residencyReferenceData(asOf);
   return scoreAssessment({
     template: toScoringTemplate(definition, "en", hidden),
     answers: scoringAnswers,

@@ -1,0 +1,117 @@
+import type { SnapshotChangeEvent, SnapshotInstrument } from "./snapshot-types";
+
+// BSI C5 and AIC4 (research doc §1). Standards have no entry into force: a version's
+// entryIntoForceAt is its publication day, and when audits must use it is a window.
+
+const C5_ARCHIVE = "https://www.bsi.bund.de/";
+
+export const BSI_C5: SnapshotInstrument = {
+  key: "bsi:c5",
+  kind: "standard",
+  titleEn: "BSI Cloud Computing Compliance Criteria Catalogue (C5)",
+  titleDe: "BSI Cloud Computing Compliance Criteria Catalogue (C5)",
+  authority: "Bundesamt für Sicherheit in der Informationstechnik (BSI)",
+  jurisdiction: "DE",
+  sourceUrl: C5_ARCHIVE,
+  evidence: "secondary",
+  note: "BSI C5 archive; kpmg.com/de (09/2025); g-lorenzen.de. § 393 SGB V requires a C5 attestation for health and social data in the cloud since 1.7.2024 (◐).",
+  versions: [
+    {
+      label: "C5:2020",
+      legalStatus: "published",
+      sourceUrl: C5_ARCHIVE,
+      evidence: "secondary",
+      note: "121 criteria; current until the new version. Its publication day is not in the research doc (⚠).",
+      provisions: [],
+    },
+    {
+      label: "C5:2026",
+      legalStatus: "published",
+      publishedAt: "2026-04-07",
+      entryIntoForceAt: "2026-04-07",
+      sourceUrl: "https://www.kpmg.com/de/",
+      evidence: "unverified",
+      note: 'Final version published 7.4.2026 as "C5:2026", aligned with EUCS (◐⚠). The 2025 community draft had 169 criteria.',
+      windows: [
+        {
+          from: "2027-01-01",
+          condition: "audit_periods_starting_from_2027-01-01",
+          sourceUrl: "https://www.kpmg.com/de/",
+          evidence: "unverified",
+          note: "KPMG said of the draft that it becomes binding for audit periods starting 1.1.2027 (⚠).",
+        },
+      ],
+      provisions: [],
+    },
+  ],
+};
+
+export const BSI_AIC4: SnapshotInstrument = {
+  key: "bsi:aic4",
+  kind: "standard",
+  titleEn: "BSI AI Cloud Service Compliance Criteria Catalogue (AIC4)",
+  titleDe: "BSI AI Cloud Service Compliance Criteria Catalogue (AIC4)",
+  authority: "Bundesamt für Sicherheit in der Informationstechnik (BSI)",
+  jurisdiction: "DE",
+  sourceUrl: "https://www.bsi.bund.de/aic4",
+  evidence: "primary",
+  note: "An extension of C5: an AIC4 audit requires a valid C5 attestation; English only (✅). No successor found, which is not confirmed (⚠).",
+  versions: [
+    {
+      label: "AIC4 (2021)",
+      legalStatus: "published",
+      sourceUrl: "https://www.bsi.bund.de/aic4",
+      evidence: "primary",
+      note: "Published in 2021; the day is not in the research doc.",
+      provisions: [
+        "security & robustness",
+        "performance & functionality",
+        "reliability",
+        "data quality",
+        "data management",
+        "explainability",
+        "bias",
+      ].map((area) => ({
+        key: `bsi:aic4:area:${area.replace(/ & /g, "-").replace(/ /g, "-")}`,
+        kind: "group" as const,
+        label: area,
+        titleEn: area,
+      })),
+    },
+  ],
+};
+
+export const BSI_CHANGES: SnapshotChangeEvent[] = [
+  {
+    key: "c5:2025-community-draft",
+    instrumentKey: "bsi:c5",
+    type: "standard_revision",
+    detectedAt: "2025-07-14",
+    legalStatus: "proposal",
+    affectedProvisionKeys: [],
+    changes: [],
+    summaryEn: "C5:2025 community draft with 169 criteria; comments until 15 Sep 2025.",
+    summaryDe: "Community-Entwurf C5:2025 mit 169 Kriterien; Kommentare bis zum 15.9.2025.",
+    sourceUrl: "https://www.kpmg.com/de/",
+    evidence: "secondary",
+  },
+  {
+    key: "c5:2026-published",
+    instrumentKey: "bsi:c5",
+    type: "standard_revision",
+    detectedAt: "2026-04-07",
+    effectiveAt: "2026-04-07",
+    legalStatus: "published",
+    fromVersionLabel: "C5:2020",
+    toVersionLabel: "C5:2026",
+    affectedProvisionKeys: [],
+    changes: [{ field: "version", from: "C5:2020", to: "C5:2026" }],
+    summaryEn:
+      "C5:2026 published (aligned with EUCS); reportedly binding for audit periods starting 1 Jan 2027.",
+    summaryDe:
+      "C5:2026 veröffentlicht (an EUCS ausgerichtet); Berichten zufolge verbindlich für Prüfzeiträume ab dem 1.1.2027.",
+    sourceUrl: "https://www.kpmg.com/de/",
+    evidence: "unverified",
+    note: "Publication as C5:2026 per secondary sources (◐⚠); the binding date was said of the draft (⚠).",
+  },
+];
