@@ -15,7 +15,8 @@ export const frameworkImport: Record<keyof typeof en, string> = {
   limitTime: "die Datei konnte nicht rechtzeitig geprüft werden",
   limitResources: "die Datei konnte nicht geprüft werden: sie braucht mehr Speicher als erlaubt",
   yamlInvalid: "ungültiges YAML in Zeile {line}, Spalte {column} ({code})",
-  yamlAliasExpansion: "die YAML-Aliase (*name) lassen sich nicht auflösen oder ergeben mehr Daten als erlaubt",
+  yamlAliasExpansion:
+    "die YAML-Aliase (*name) lassen sich nicht auflösen oder ergeben mehr Daten als erlaubt",
   missing: "fehlt",
   wrongType: "muss vom Typ {expected} sein",
   invalid: "ist ungültig",
@@ -28,11 +29,13 @@ export const frameworkImport: Record<keyof typeof en, string> = {
   duplicateKey: "{key} wird schon bei {firstPath} verwendet",
   parentMissing: "kein Knoten hat diese URN ({parent})",
   parentCycle: "die Eltern bilden einen Zyklus: {cycle}",
-  depthMismatch: "ist {depth}, aber der Elternknoten hat die Tiefe {parentDepth} (erwartet: {expected})",
+  depthMismatch:
+    "ist {depth}, aber der Elternknoten hat die Tiefe {parentDepth} (erwartet: {expected})",
   depthTopLevel: "ist {depth}, aber ein Knoten ohne parent_urn hat die Tiefe 1",
   treeTooDeep: "der Baum ist tiefer als {max} Ebenen",
   tooManyProblems: "{count} weitere Probleme werden nicht aufgeführt",
-  noticeObjectsIgnored: "{count} Einträge von objects.{kind} werden nicht importiert (nur das Framework)",
+  noticeObjectsIgnored:
+    "{count} Einträge von objects.{kind} werden nicht importiert (nur das Framework)",
   noticeQuestionsIgnored: "{count} Knoten enthalten Fragen; Fragen werden nicht importiert",
   noticeUnknownFields: "unbekannte(s) Feld(er) ignoriert: {keys}",
   noticeOtherLanguages: "Übersetzungen in {languages} werden nicht importiert (nur de und en)",

@@ -18,7 +18,8 @@ export const frameworkImport = {
   limitTime: "the file could not be checked in time",
   limitResources: "the file could not be checked: it needs more memory than allowed",
   yamlInvalid: "invalid YAML at line {line}, column {column} ({code})",
-  yamlAliasExpansion: "the YAML aliases (*name) cannot be resolved or expand to more data than allowed",
+  yamlAliasExpansion:
+    "the YAML aliases (*name) cannot be resolved or expand to more data than allowed",
   missing: "is missing",
   wrongType: "must be of type {expected}",
   invalid: "is not valid",

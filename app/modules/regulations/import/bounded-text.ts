@@ -14,7 +14,8 @@ import { importMessage, type FrameworkImportMessage } from "./imported-framework
  * recurse per nesting level), then the parser, whose alias expansion is capped (an alias bomb
  * stops at maxAliasCount instead of filling memory). Never throws.
  */
-export type BoundedRead = { ok: true; value: unknown } | { ok: false; errors: FrameworkImportMessage[] };
+export type BoundedRead =
+  { ok: true; value: unknown } | { ok: false; errors: FrameworkImportMessage[] };
 
 const LIMIT_KEYS: Record<TemplateLimitCode, MessageKey> = {
   depth: "frameworkImport.limitDepth",
@@ -37,12 +38,16 @@ function precheck(
   limits: TextLimits,
 ): FrameworkImportMessage | null {
   const size = byteLength(text);
-  if (size > maxBytes) return importMessage("(file)", "frameworkImport.fileTooLarge", { size, max: maxBytes });
+  if (size > maxBytes)
+    return importMessage("(file)", "frameworkImport.fileTooLarge", { size, max: maxBytes });
   if (text.trim() === "") return importMessage("(file)", "frameworkImport.fileEmpty");
   const tooMuch = checkTemplateTextLimits(text, syntax, limits);
   if (tooMuch) {
     return {
-      ...importMessage("(file)", LIMIT_KEYS[tooMuch.code], { max: tooMuch.max, line: tooMuch.line }),
+      ...importMessage("(file)", LIMIT_KEYS[tooMuch.code], {
+        max: tooMuch.max,
+        line: tooMuch.line,
+      }),
       line: tooMuch.line,
     };
   }

@@ -19,8 +19,7 @@ export interface TreeFieldNames {
 }
 
 export type TreeCheck =
-  | { ok: true; depths: number[] }
-  | { ok: false; errors: FrameworkImportMessage[] };
+  { ok: true; depths: number[] } | { ok: false; errors: FrameworkImportMessage[] };
 
 const UNKNOWN = -1;
 const IN_PROGRESS = -2;
@@ -108,7 +107,9 @@ export function checkProvisionTree(nodes: StatedNode[], fields: TreeFieldNames):
     const parent = parentIndex[index];
     const path = `${node.path}.${fields.depth}`;
     if (node.parentKey === null) {
-      errors.push(importMessage(path, "frameworkImport.depthTopLevel", { depth: node.declaredDepth }));
+      errors.push(
+        importMessage(path, "frameworkImport.depthTopLevel", { depth: node.declaredDepth }),
+      );
     } else if (parent !== null && parent !== undefined) {
       errors.push(
         importMessage(path, "frameworkImport.depthMismatch", {

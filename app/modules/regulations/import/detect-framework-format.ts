@@ -8,10 +8,14 @@ import type { FrameworkSourceFormat } from "./imported-framework";
  * null: neither (the caller says which formats it takes). OSCAL XML is recognised apart
  * (`isOscalXml`), to say that it needs JSON instead.
  */
-export function detectFrameworkFormat(fileName: string, text: string): FrameworkSourceFormat | null {
+export function detectFrameworkFormat(
+  fileName: string,
+  text: string,
+): FrameworkSourceFormat | null {
   const head = text.replace(/^\uFEFF/, "").trimStart();
   const lower = fileName.toLowerCase();
-  if (head.startsWith("{")) return /^\{\s*"catalog"\s*:/.test(head) || lower.endsWith(".json") ? "oscal" : null;
+  if (head.startsWith("{"))
+    return /^\{\s*"catalog"\s*:/.test(head) || lower.endsWith(".json") ? "oscal" : null;
   if (head.startsWith("<")) return null;
   const topLevelKeys = topLevelYamlKeys(text);
   if (topLevelKeys.has("catalog")) return "oscal";
@@ -21,13 +25,21 @@ export function detectFrameworkFormat(fileName: string, text: string): Framework
 
 /** The file is OSCAL XML (`<catalog xmlns="http://csrc.nist.gov/ns/oscal/1.0"…>`). */
 export function isOscalXml(text: string): boolean {
-  const head = text.replace(/^\uFEFF/, "").trimStart().slice(0, 4096);
+  const head = text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .slice(0, 4096);
   return head.startsWith("<") && head.includes("http://csrc.nist.gov/ns/oscal");
 }
 
 /** The syntax the text is written in: a JSON object starts with `{`. */
 export function syntaxOf(text: string): "json" | "yaml" {
-  return text.replace(/^\uFEFF/, "").trimStart().startsWith("{") ? "json" : "yaml";
+  return text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{")
+    ? "json"
+    : "yaml";
 }
 
 /** Keys at column 0 among the first 200 lines (enough: libraries start with urn, locale, …). */

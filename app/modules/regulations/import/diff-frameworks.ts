@@ -69,9 +69,17 @@ export function diffProvision(previous: ImportedProvision, next: ImportedProvisi
     const after = fieldValue(next, field);
     if (before === after) continue;
     // The file's own language is also its translation: that change is listed once, as the field.
-    const own = field.endsWith(".name") ? "name" : field.endsWith(".description") ? "description" : null;
+    const own = field.endsWith(".name")
+      ? "name"
+      : field.endsWith(".description")
+        ? "description"
+        : null;
     const duplicate = changes.find((change) => change.field === own);
-    if (field.startsWith("translations.") && duplicate?.before === before && duplicate.after === after)
+    if (
+      field.startsWith("translations.") &&
+      duplicate?.before === before &&
+      duplicate.after === after
+    )
       continue;
     changes.push({ field, before, after });
   }
@@ -102,8 +110,10 @@ export function diffFrameworks(
       continue;
     }
     const fields = diffProvision(old, provision);
-    if (fields.length > 0) changed.push({ key: provision.key, previous: old, next: provision, fields });
-    else if (rankBefore.get(provision.key) !== rankAfter.get(provision.key)) moved.push(provision.key);
+    if (fields.length > 0)
+      changed.push({ key: provision.key, previous: old, next: provision, fields });
+    else if (rankBefore.get(provision.key) !== rankAfter.get(provision.key))
+      moved.push(provision.key);
     else unchanged += 1;
   }
   const removed = previous.provisions.filter((provision) => !after.has(provision.key));

@@ -71,8 +71,7 @@ export type ImportedFramework = z.infer<typeof importedFrameworkSchema> & {
 };
 
 export type FrameworkParseResult =
-  | { ok: true; framework: ImportedFramework }
-  | { ok: false; errors: FrameworkImportMessage[] };
+  { ok: true; framework: ImportedFramework } | { ok: false; errors: FrameworkImportMessage[] };
 
 /** A message with its key and parameters, and the English text for the CLI and logs. */
 export function importMessage(

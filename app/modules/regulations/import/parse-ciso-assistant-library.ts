@@ -73,19 +73,60 @@ type RequirementNode = z.infer<typeof requirementNode>;
 
 /** Fields the loader knows. Everything else is reported as ignored, once per level. */
 const KNOWN_LIBRARY_FIELDS = new Set([
-  "urn", "locale", "ref_id", "name", "description", "version", "provider", "packager",
-  "publication_date", "copyright", "dependencies", "translations", "labels", "annotation",
-  "convert_library_version", "objects",
+  "urn",
+  "locale",
+  "ref_id",
+  "name",
+  "description",
+  "version",
+  "provider",
+  "packager",
+  "publication_date",
+  "copyright",
+  "dependencies",
+  "translations",
+  "labels",
+  "annotation",
+  "convert_library_version",
+  "objects",
 ]);
 const KNOWN_FRAMEWORK_FIELDS = new Set([
-  "urn", "ref_id", "name", "description", "annotation", "min_score", "max_score",
-  "scores_definition", "implementation_groups_definition", "outcomes_definition",
-  "field_visibility", "translations", "requirement_nodes", "requirements", "status",
+  "urn",
+  "ref_id",
+  "name",
+  "description",
+  "annotation",
+  "min_score",
+  "max_score",
+  "scores_definition",
+  "implementation_groups_definition",
+  "outcomes_definition",
+  "field_visibility",
+  "translations",
+  "requirement_nodes",
+  "requirements",
+  "status",
 ]);
 const KNOWN_NODE_FIELDS = new Set([
-  "urn", "assessable", "depth", "parent_urn", "ref_id", "name", "description", "annotation",
-  "translations", "implementation_groups", "typical_evidence", "questions", "reference_controls",
-  "threats", "weight", "display_mode", "min_score", "max_score", "scores_definition_ref",
+  "urn",
+  "assessable",
+  "depth",
+  "parent_urn",
+  "ref_id",
+  "name",
+  "description",
+  "annotation",
+  "translations",
+  "implementation_groups",
+  "typical_evidence",
+  "questions",
+  "reference_controls",
+  "threats",
+  "weight",
+  "display_mode",
+  "min_score",
+  "max_score",
+  "scores_definition_ref",
   "importance",
 ]);
 /** At most this many unknown field names are listed in a notice. */
@@ -111,11 +152,17 @@ function countNodes(raw: unknown): FrameworkImportMessage | null {
   const objects = (raw as { objects?: { framework?: unknown; frameworks?: unknown } } | null)
     ?.objects;
   const lists: Array<[string, unknown]> = [
-    ["objects.framework.requirement_nodes", (objects?.framework as { requirement_nodes?: unknown })?.requirement_nodes],
+    [
+      "objects.framework.requirement_nodes",
+      (objects?.framework as { requirement_nodes?: unknown })?.requirement_nodes,
+    ],
   ];
   if (Array.isArray(objects?.frameworks))
     objects.frameworks.forEach((item: unknown, index: number) =>
-      lists.push([`objects.frameworks[${index}].requirement_nodes`, (item as { requirement_nodes?: unknown })?.requirement_nodes]),
+      lists.push([
+        `objects.frameworks[${index}].requirement_nodes`,
+        (item as { requirement_nodes?: unknown })?.requirement_nodes,
+      ]),
     );
   for (const [path, list] of lists) {
     if (Array.isArray(list) && list.length > FRAMEWORK_IMPORT_LIMITS.maxProvisions)

@@ -115,7 +115,12 @@ function fillParams(prose: string, params: Map<string, Param>): string {
 function labelOf(node: Json): string | null {
   const props = Array.isArray(node.props) ? node.props : [];
   for (const prop of props) {
-    if (isObject(prop) && prop.name === "label" && typeof prop.value === "string" && prop.class !== "zero-padded")
+    if (
+      isObject(prop) &&
+      prop.name === "label" &&
+      typeof prop.value === "string" &&
+      prop.class !== "zero-padded"
+    )
       return prop.value;
   }
   return null;
@@ -139,12 +144,17 @@ function renderParts(parts: unknown[], params: Map<string, Param>): string {
     // Items indent under a part that printed a line (a statement without prose prints none).
     const childLevel = line === "" ? level : level + 1;
     const children = Array.isArray(part.parts) ? part.parts : [];
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ part: children[i], level: childLevel });
+    for (let i = children.length - 1; i >= 0; i--)
+      stack.push({ part: children[i], level: childLevel });
   }
   return lines.join("\n");
 }
 
-function describe(node: Json, kind: "group" | "control", params: Map<string, Param>): string | null {
+function describe(
+  node: Json,
+  kind: "group" | "control",
+  params: Map<string, Param>,
+): string | null {
   const parts = Array.isArray(node.parts) ? node.parts.filter(isObject) : [];
   if (kind === "control") {
     const statement = parts.filter((part) => part.name === "statement");
@@ -209,7 +219,12 @@ export function parseOscalCatalog(
   const catalogParams = new Map<string, Param>();
   readParams(catalog, catalogParams);
   const pending: Pending[] = [];
-  const pushChildren = (node: Json, path: string, parentKey: string | null, params: Map<string, Param>) => {
+  const pushChildren = (
+    node: Json,
+    path: string,
+    parentKey: string | null,
+    params: Map<string, Param>,
+  ) => {
     const children: Pending[] = [];
     // The catalog's own field order: controls, then groups.
     for (const kind of ["control", "group"] as const) {
@@ -235,8 +250,14 @@ export function parseOscalCatalog(
       problems.wrongType(path, "object");
       continue;
     }
-    const id = stringField(node, "id", path, problems, { required: kind === "control", max: maxNameLength });
-    const nodeTitle = stringField(node, "title", path, problems, { required: true, max: maxNameLength });
+    const id = stringField(node, "id", path, problems, {
+      required: kind === "control",
+      max: maxNameLength,
+    });
+    const nodeTitle = stringField(node, "title", path, problems, {
+      required: true,
+      max: maxNameLength,
+    });
     // A group may have no id: its place in the file stands in for it (stable while the file's
     // group order is).
     const key = id ?? (kind === "group" ? path : null);
@@ -279,7 +300,8 @@ export function parseOscalCatalog(
   const notices: FrameworkImportMessage[] = [
     importMessage("(file)", "frameworkImport.noticeLocaleAssumed"),
   ];
-  if (documentId === null) notices.push(importMessage("catalog.metadata", "frameworkImport.noticeNoDocumentId"));
+  if (documentId === null)
+    notices.push(importMessage("catalog.metadata", "frameworkImport.noticeNoDocumentId"));
   return {
     ok: true,
     framework: {
@@ -291,7 +313,10 @@ export function parseOscalCatalog(
       provider,
       description: null,
       copyright: null,
-      provisions: provisions.map((provision, index) => ({ ...provision, depth: tree.depths[index]! })),
+      provisions: provisions.map((provision, index) => ({
+        ...provision,
+        depth: tree.depths[index]!,
+      })),
       notices,
     },
   };
