@@ -7,7 +7,7 @@
 export interface GeneratedLibraryOptions {
   nodes: number;
   version?: number;
-  /** Characters of each description (the default, 380, makes 1,200 nodes ≈ 850 kB). */
+  /** Characters of each description (the default, 345, makes 1,200 nodes ≈ 850 kB). */
   descriptionLength?: number;
 }
 
@@ -28,6 +28,32 @@ function sentence(seed: number, length: number): string {
   return out.trim();
 }
 
+/** `key: text` wrapped at about 80 columns, as PyYAML writes long scalars. */
+function wrapped(key: string, text: string, quoted: boolean): string[] {
+  const words = text.split(" ");
+  const rows: string[] = [];
+  let row = "";
+  for (const word of words) {
+    if (row !== "" && row.length + word.length > 72) {
+      rows.push(row);
+      row = "";
+    }
+    row = row === "" ? word : `${row} ${word}`;
+  }
+  rows.push(row);
+  if (!quoted) return rows.map((r, index) => (index === 0 ? `      ${key}: ${r}` : `        ${r}`));
+  // Double-quoted, as PyYAML writes it: a line ending in a backslash continues without a
+  // space, a line starting with "\ " keeps its space; \u escapes and an escaped quote.
+  const BS = "\\";
+  return rows.map((r, index) => {
+    const first = index === 0;
+    const last = index === rows.length - 1;
+    const body = first ? `"${BS}u2018${r}` : `${BS} ${r}`;
+    const end = last ? `${BS}u2019 ${BS}"end${BS}""` : BS;
+    return `${first ? `      ${key}: ` : "        "}${body}${end}`;
+  });
+}
+
 /**
  * Shape: chapters (depth 1) → articles (2) → paragraphs (3) → points (4) → sub-points (5) →
  * items (6), every fourth node assessable below the chapter level; each node has a German
@@ -36,7 +62,7 @@ function sentence(seed: number, length: number): string {
 export function generateLibraryYaml({
   nodes,
   version = 1,
-  descriptionLength = 380,
+  descriptionLength = 345,
 }: GeneratedLibraryOptions): { text: string; assessable: number } {
   const urn = (i: number) => `urn:vetted:risk:req_node:generated:n${i}`;
   const lines = [
@@ -65,16 +91,19 @@ export function generateLibraryYaml({
     const parent = open.at(-1);
     const isAssessable = depth >= 3 && i % 2 === 0;
     if (isAssessable) assessable += 1;
-    lines.push(`      - urn: ${urn(i)}`);
-    lines.push(`        assessable: ${isAssessable}`);
-    lines.push(`        depth: ${depth}`);
-    if (parent !== undefined) lines.push(`        parent_urn: ${urn(parent)}`);
-    lines.push(`        ref_id: "${depth}.${i}"`);
-    lines.push(`        name: Provision ${i} ${sentence(i, 30)}`);
-    lines.push(`        description: ${sentence(i + 1, descriptionLength)}`);
-    lines.push("        translations:");
-    lines.push("          de:");
-    lines.push(`            name: Bestimmung ${i}`);
+    // PyYAML's layout, as the CISO Assistant converter writes it: the list at the key's
+    // indentation, long text wrapped over lines, plain or double-quoted with escapes and "\"
+    // line continuations.
+    lines.push(`    - urn: ${urn(i)}`);
+    lines.push(`      assessable: ${isAssessable}`);
+    lines.push(`      depth: ${depth}`);
+    if (parent !== undefined) lines.push(`      parent_urn: ${urn(parent)}`);
+    lines.push(`      ref_id: "${depth}.${i}"`);
+    lines.push(`      name: Provision ${i} ${sentence(i, 30)}`);
+    lines.push(...wrapped("description", sentence(i + 1, descriptionLength), i % 2 === 1));
+    lines.push("      translations:");
+    lines.push("        de:");
+    lines.push(`          name: Bestimmung ${i} über „Pflichten“`);
     open.push(i);
   }
   return { text: `${lines.join("\n")}\n`, assessable };
