@@ -110,6 +110,12 @@ export function provisionCounts(framework: ImportedFramework): {
   };
 }
 
+/** What the CLI prints after an import: `imported <urn> version=<v> provisions=<n> assessable=<m>`. */
+export function formatImportSummary(framework: ImportedFramework): string {
+  const { provisions, assessable } = provisionCounts(framework);
+  return `imported ${framework.id} version=${framework.version} provisions=${provisions} assessable=${assessable}`;
+}
+
 /** Text as it is compared and stored: line ends unified, outer blank space removed; empty → null. */
 export function normaliseText(value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;

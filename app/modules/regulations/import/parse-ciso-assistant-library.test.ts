@@ -4,6 +4,7 @@ import { translate } from "../../../utils/i18n";
 import { FRAMEWORK_IMPORT_LIMITS } from "./framework-import-limits";
 import {
   formatImportMessage,
+  formatImportSummary,
   provisionCounts,
   type FrameworkParseResult,
   type ImportedFramework,
@@ -31,6 +32,9 @@ describe("parseCisoAssistantLibrary: a library", () => {
   it("reads every requirement node as a provision; assessable: true ones are assessable", () => {
     const framework = parsed(parseCisoAssistantLibrary(fixture("example-library-v1.yaml")));
     expect(provisionCounts(framework)).toEqual({ provisions: 10, assessable: 7 });
+    expect(formatImportSummary(framework)).toBe(
+      "imported urn:vetted:risk:library:example-ai-governance version=1 provisions=10 assessable=7",
+    );
     expect(framework).toMatchObject({
       format: "ciso_assistant",
       id: "urn:vetted:risk:library:example-ai-governance",
