@@ -21,6 +21,7 @@ import { signing } from "./signing";
 import { errors } from "./errors";
 import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
+import { frameworkImport } from "./framework-import";
 
 export const de: Messages = {
   common,
@@ -45,4 +46,5 @@ export const de: Messages = {
   errors,
   answers,
   templateErrors,
+  frameworkImport,
 };

@@ -20,6 +20,7 @@ import { signing } from "./signing";
 import { errors } from "./errors";
 import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
+import { frameworkImport } from "./framework-import";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -45,6 +46,7 @@ export const en = {
   errors,
   answers,
   templateErrors,
+  frameworkImport,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

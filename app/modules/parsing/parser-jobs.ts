@@ -1,5 +1,6 @@
 import { inspectEvidenceFile } from "../evidence/inspect-evidence-file";
 import { inspectReportFile } from "../signing/inspect-report-file";
+import { parseFrameworkBytes } from "../regulations/import/parse-framework-bytes";
 import { parseTemplateFile, type TemplateFileFormat } from "../templates/template-file";
 
 /**
@@ -20,6 +21,10 @@ export const parserJobs = {
   /** A template file (import, the YAML editor, `vetted template import`). */
   "parse-template-file": (input: { text: string; format?: TemplateFileFormat }) =>
     parseTemplateFile(input.text, input.format),
+
+  /** A framework file (CISO Assistant library YAML, OSCAL catalog JSON): `vetted regulations import`, the upload page. */
+  "parse-framework-file": (input: { bytes: Uint8Array; fileName: string }) =>
+    parseFrameworkBytes(input.bytes, input.fileName),
 
   /**
    * Occupies the worker until `signal[0]` becomes non-zero (or `maxMs` pass): lets tests and the

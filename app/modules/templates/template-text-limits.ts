@@ -19,6 +19,14 @@ export const TEMPLATE_TEXT_LIMITS = {
 
 export type TemplateLimitCode = "depth" | "entries" | "aliases" | "keyLength";
 
+/** The bounds one scan enforces: the template's by default; other importers pass their own (framework libraries). */
+export interface TextLimits {
+  maxDepth: number;
+  maxEntries: number;
+  maxAliases: number;
+  maxKeyLength: number;
+}
+
 export interface TemplateTextProblem {
   code: TemplateLimitCode;
   /** 1-based line where the limit was passed. */
@@ -28,12 +36,12 @@ export interface TemplateTextProblem {
   message: string;
 }
 
-function problem(code: TemplateLimitCode, line: number): TemplateTextProblem {
+function problem(code: TemplateLimitCode, line: number, limits: TextLimits): TemplateTextProblem {
   const max = {
-    depth: TEMPLATE_TEXT_LIMITS.maxDepth,
-    entries: TEMPLATE_TEXT_LIMITS.maxEntries,
-    aliases: TEMPLATE_TEXT_LIMITS.maxAliases,
-    keyLength: TEMPLATE_TEXT_LIMITS.maxKeyLength,
+    depth: limits.maxDepth,
+    entries: limits.maxEntries,
+    aliases: limits.maxAliases,
+    keyLength: limits.maxKeyLength,
   }[code];
   const what = {
     depth: `nesting deeper than ${max} levels`,
@@ -53,31 +61,34 @@ class Counter {
   entries = 0;
   aliases = 0;
   line = 1;
+  constructor(private readonly limits: TextLimits) {}
   entry(): void {
     this.entries += 1;
-    if (this.entries > TEMPLATE_TEXT_LIMITS.maxEntries)
-      throw new Stop(problem("entries", this.line));
+    if (this.entries > this.limits.maxEntries)
+      throw new Stop(problem("entries", this.line, this.limits));
   }
   alias(): void {
     this.aliases += 1;
-    if (this.aliases > TEMPLATE_TEXT_LIMITS.maxAliases)
-      throw new Stop(problem("aliases", this.line));
+    if (this.aliases > this.limits.maxAliases)
+      throw new Stop(problem("aliases", this.line, this.limits));
   }
   depth(depth: number): void {
-    if (depth > TEMPLATE_TEXT_LIMITS.maxDepth) throw new Stop(problem("depth", this.line));
+    if (depth > this.limits.maxDepth) throw new Stop(problem("depth", this.line, this.limits));
   }
   key(length: number): void {
-    if (length > TEMPLATE_TEXT_LIMITS.maxKeyLength) throw new Stop(problem("keyLength", this.line));
+    if (length > this.limits.maxKeyLength)
+      throw new Stop(problem("keyLength", this.line, this.limits));
   }
 }
 
 export function checkTemplateTextLimits(
   text: string,
   format: "json" | "yaml",
+  limits: TextLimits = TEMPLATE_TEXT_LIMITS,
 ): TemplateTextProblem | null {
   try {
-    if (format === "json") scanJson(text);
-    else scanYaml(text);
+    if (format === "json") scanJson(text, limits);
+    else scanYaml(text, limits);
     return null;
   } catch (error) {
     if (error instanceof Stop) return error.problem;
@@ -85,8 +96,8 @@ export function checkTemplateTextLimits(
   }
 }
 
-function scanJson(text: string): void {
-  const count = new Counter();
+function scanJson(text: string, limits: TextLimits): void {
+  const count = new Counter(limits);
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -123,8 +134,8 @@ const startsAnchorName = (c: string | undefined) =>
  * structure (a false "too deep" for odd but harmless files), never the other way round: a quote
  * opens quoted text only where YAML starts a node, block scalars end where YAML ends them.
  */
-function scanYaml(text: string): void {
-  const count = new Counter();
+function scanYaml(text: string, limits: TextLimits): void {
+  const count = new Counter(limits);
   /** Columns of the open block collections, innermost last. */
   const levels: number[] = [];
   /** Inside flow collections: their nesting, and the block depth the outermost started at. */
