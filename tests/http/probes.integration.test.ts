@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "~/utils/db.server";
+import { forgetMigration, recordUnknownMigration } from "../support/migration-rows";
 import { createClient, startAppServer, type AppServer } from "../support/app-server";
 import { rawRequest } from "../support/raw-http";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
@@ -41,9 +41,7 @@ describe("/healthz and /readyz", () => {
   });
 
   it("a migration the code does not know makes /readyz 503 (and ready again once it is gone)", async () => {
-    await db().$executeRawUnsafe(
-      `INSERT INTO "_vetted_migrations" (name, checksum, applied_at) VALUES ('${UNKNOWN_MIGRATION}', 'x', ${isPostgres() ? "now()" : "'2999-12-31T00:00:00.000Z'"})`,
-    );
+    await recordUnknownMigration(UNKNOWN_MIGRATION);
     try {
       const fresh = await startAppServer();
       try {
@@ -53,17 +51,13 @@ describe("/healthz and /readyz", () => {
           status: "not ready",
           reasons: [`database has migrations this version does not know: ${UNKNOWN_MIGRATION}`],
         });
-        await db().$executeRawUnsafe(
-          `DELETE FROM "_vetted_migrations" WHERE name = '${UNKNOWN_MIGRATION}'`,
-        );
+        await forgetMigration(UNKNOWN_MIGRATION);
         expect(await readyz(fresh)).toEqual({ status: 200, body: "ready" });
       } finally {
         await fresh.close();
       }
     } finally {
-      await db().$executeRawUnsafe(
-        `DELETE FROM "_vetted_migrations" WHERE name = '${UNKNOWN_MIGRATION}'`,
-      );
+      await forgetMigration(UNKNOWN_MIGRATION);
     }
   });
 

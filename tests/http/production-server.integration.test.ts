@@ -2,6 +2,7 @@ import { request as httpRequest } from "node:http";
 import { connect, createServer as createTcpServer, type Server } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
+import { forgetMigration, recordUnknownMigration } from "../support/migration-rows";
 import { ensureServerBuild } from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 import {
@@ -211,9 +212,7 @@ function expectOneClearLine(
 describe("start-up guards", () => {
   it("a database with a migration this version does not know", { timeout: 60_000 }, async () => {
     const name = "29991231000000_from_a_newer_version";
-    await db().$executeRawUnsafe(
-      `INSERT INTO "_vetted_migrations" (name, checksum, applied_at) VALUES ('${name}', 'x', ${isPostgres() ? "now()" : "'2999-12-31T00:00:00.000Z'"})`,
-    );
+    await recordUnknownMigration(name);
     try {
       const result = await failedStart(productionEnv(await freePort()));
       expectOneClearLine(
@@ -223,7 +222,7 @@ describe("start-up guards", () => {
         ),
       );
     } finally {
-      await db().$executeRawUnsafe(`DELETE FROM "_vetted_migrations" WHERE name = '${name}'`);
+      await forgetMigration(name);
     }
   });
 
