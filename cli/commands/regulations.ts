@@ -71,7 +71,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
     return 1;
   }
   const { plan } = result;
-  if (!result.written) {
+  if (result.mode !== "commit" || !result.written) {
     io.stdout(
       `unchanged ${plan.urn} version=${plan.version}: ${translate("en", "frameworkImport.alreadyImported", { urn: plan.urn, version: plan.version })}\n`,
     );

@@ -42,7 +42,8 @@ export const frameworkImport: Record<keyof typeof en, string> = {
   noticeNoDocumentId:
     "der Katalog hat keine document-ids: seine UUID kennzeichnet ihn, daher wird eine spätere Version mit neuer UUID nicht als dieselbe erkannt",
   noticeLocaleAssumed: "ein OSCAL-Katalog nennt keine Sprache: Englisch wird angenommen",
-  alreadyImported: "Version {version} von {urn} ist bereits mit demselben Inhalt importiert: Es wurde nichts gespeichert",
+  alreadyImported:
+    "Version {version} von {urn} ist bereits mit demselben Inhalt importiert: Es wurde nichts gespeichert",
   changeSummary:
     "{name}: Version {from} → {to}: {added} neu, {changed} geändert, {removed} entfallen (außer Kraft)",
 };

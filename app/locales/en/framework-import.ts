@@ -43,7 +43,8 @@ export const frameworkImport = {
   noticeNoDocumentId:
     "the catalog has no document-ids: its uuid identifies it, so a later version with a new uuid is not matched to this one",
   noticeLocaleAssumed: "an OSCAL catalog names no language: English is assumed",
-  alreadyImported: "version {version} of {urn} is imported already with the same content: nothing was written",
+  alreadyImported:
+    "version {version} of {urn} is imported already with the same content: nothing was written",
   changeSummary:
     "{name}: version {from} → {to}: {added} added, {changed} changed, {removed} removed (retired)",
 };

@@ -83,7 +83,11 @@ describe("importFramework: a framework file into the organisation's catalogue", 
       where: { organizationId: actor.organizationId },
       include: { versions: { include: { provisions: { orderBy: { position: "asc" } } } } },
     });
-    expect(instrument).toMatchObject({ key: URN, kind: "framework", scopeKey: actor.organizationId });
+    expect(instrument).toMatchObject({
+      key: URN,
+      kind: "framework",
+      scopeKey: actor.organizationId,
+    });
     expect(instrument.versions[0]).toMatchObject({ label: "1", legalStatus: "published" });
     expect(instrument.versions[0]!.contentSha256).toMatch(/^[0-9a-f]{64}$/);
     expect(instrument.versions[0]!.provisions[1]).toMatchObject({
@@ -111,9 +115,17 @@ describe("importFramework: a framework file into the organisation's catalogue", 
     if (!result.ok || result.mode !== "commit") throw new Error("expected a commit");
     expect(result.plan).toMatchObject({ previousVersion: "1", version: "2" });
     const rows = await catalogueRows(actor.organizationId);
-    expect(rows).toMatchObject({ instruments: 1, versions: 2, provisions: 20, events: 1, audit: 2 });
+    expect(rows).toMatchObject({
+      instruments: 1,
+      versions: 2,
+      provisions: 20,
+      events: 1,
+      audit: 2,
+    });
 
-    const event = await db().changeEvent.findUniqueOrThrow({ where: { id: result.changeEventId! } });
+    const event = await db().changeEvent.findUniqueOrThrow({
+      where: { id: result.changeEventId! },
+    });
     expect(event).toMatchObject({
       type: "standard_revision",
       source: "import",
@@ -138,7 +150,10 @@ describe("importFramework: a framework file into the organisation's catalogue", 
     // The retired provision is still readable in the previous version.
     expect(
       await db().provision.count({
-        where: { key: `${NODE}:data.2`, version: { instrument: { organizationId: actor.organizationId } } },
+        where: {
+          key: `${NODE}:data.2`,
+          version: { instrument: { organizationId: actor.organizationId } },
+        },
       }),
     ).toBe(1);
   });
@@ -170,7 +185,9 @@ describe("importFramework: a framework file into the organisation's catalogue", 
       fileInput(path.join(FIXTURES, "broken/missing-parent.yaml"), "commit"),
     );
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.errors[0]!.path).toMatch(/^objects\.framework\.requirement_nodes\[\d+\]\.parent_urn$/);
+    expect(!result.ok && result.errors[0]!.path).toMatch(
+      /^objects\.framework\.requirement_nodes\[\d+\]\.parent_urn$/,
+    );
     expect(await catalogueRows(actor.organizationId)).toMatchObject({ instruments: 0, audit: 0 });
   });
 
