@@ -10,6 +10,8 @@ import type { SystemActor } from "../auth/actor";
 import { verifyAuditChain } from "../audit/verify-audit-chain.server";
 import { visibleTo } from "./catalogue-scope";
 import { importFramework } from "./import-framework.server";
+import { generateLibraryYaml } from "./import/testing/generated-library";
+import { runVetted } from "../../../tests/support/cli";
 
 /** Runs on SQLite (sqlite project) and on a real PostgreSQL (postgres project). */
 
@@ -207,6 +209,20 @@ describe("importFramework: a framework file into the organisation's catalogue", 
     expect(own.ok && own.plan.outcome).toBe("new_framework");
   });
 
+  it("stores a library of 6,000 nodes (more values than one statement may bind on SQLite or PostgreSQL)", async () => {
+    const actor = await systemActor();
+    const library = generateLibraryYaml({ nodes: 6_000, descriptionLength: 20 });
+    const bytes = new TextEncoder().encode(library.text);
+    const result = await importFramework(actor, { bytes, fileName: "large.yaml", mode: "commit" });
+    expect(result.ok ? null : result.errors).toBeNull();
+    expect(result).toMatchObject({
+      ok: true,
+      written: true,
+      plan: { provisions: 6_000, assessable: library.assessable },
+    });
+    expect((await catalogueRows(actor.organizationId)).provisions).toBe(6_000);
+  });
+
   it("lets admins and DPOs import, not assessors or auditors", async () => {
     const org = await createOrganization();
     for (const [role, allowed] of [
@@ -255,5 +271,22 @@ describe("vetted regulations import (the command)", () => {
     const unknownOrg = capture();
     expect(await regulationsCommand("import", [V1, "--org", "no-such-org"], unknownOrg)).toBe(1);
     expect(unknownOrg.err).toContain('no organisation with slug "no-such-org"');
+  });
+});
+
+describe("npm run vetted -- regulations import (the real CLI process)", () => {
+  it("exits 1 for a broken file, prints the path inside the file and writes nothing", async () => {
+    const { organizationId, slug } = await systemActor();
+    const result = runVetted([
+      "regulations",
+      "import",
+      path.join(FIXTURES, "broken/duplicate-urn.yaml"),
+      "--org",
+      slug,
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/ {2}objects\.framework\.requirement_nodes\[\d+\]\.urn: /);
+    expect(await catalogueRows(organizationId)).toMatchObject({ instruments: 0, audit: 0 });
   });
 });

@@ -67,6 +67,8 @@ export type ImportFrameworkResult =
     };
 
 const IMPORTED_LEGAL_STATUS = "published";
+/** 13 columns a row (with its id): 13,000 bound values, within both databases' limits. */
+const PROVISION_ROWS_PER_STATEMENT = 1_000;
 
 interface StoredState {
   instrumentId: string | null;
@@ -274,9 +276,15 @@ export async function importFramework(
       },
       select: { id: true },
     });
-    await tx.provision.createMany({
-      data: rows.map((row) => ({ ...row, versionId: version.id })),
-    });
+    // In slices we choose, one statement after the other: a statement binds at most 32,766
+    // (SQLite) / 65,535 (PostgreSQL) values, and Prisma's own split sends its parts at once on
+    // the transaction's single pg connection (pg warns and will refuse that in pg 9).
+    for (let start = 0; start < rows.length; start += PROVISION_ROWS_PER_STATEMENT)
+      await tx.provision.createMany({
+        data: rows
+          .slice(start, start + PROVISION_ROWS_PER_STATEMENT)
+          .map((row) => ({ ...row, versionId: version.id })),
+      });
     let changeEventId: string | null = null;
     if (plan.diff && stored.previous) {
       const params = {
