@@ -29,7 +29,7 @@ import { parseFrameworkFile } from "./import/parse-framework-file.server";
 export type FrameworkImportActor = UserActor | SystemActor;
 
 export const importFrameworkSchema = z.object({
-  bytes: z.instanceof(Uint8Array),
+  bytes: z.custom<Uint8Array>((value) => value instanceof Uint8Array, "bytes"),
   fileName: z.string().min(1).max(255),
   /** preview: what a commit would write, nothing written; commit: write it. */
   mode: z.enum(["preview", "commit"]),
