@@ -79,7 +79,7 @@ export async function runFrameworkUpload(
   } else {
     const content = form.get("content");
     bytes = new TextEncoder().encode(typeof content === "string" ? content : "");
-    fileName = String(form.get("fileName") ?? "").slice(0, 255) || "upload";
+    fileName = cleanDisplayText(String(form.get("fileName") ?? "")).slice(0, 255) || "upload";
   }
   const answer = (
     status: number,
