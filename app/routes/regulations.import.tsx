@@ -1,4 +1,9 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FrameworkImportPreview } from "~/components/regulations/framework-import-preview";
@@ -18,6 +23,13 @@ import { useT } from "~/utils/use-t";
 export const meta: MetaFunction = ({ matches }) => [
   translatedTitle(matches, "frameworkImport.pageTitle"),
 ];
+
+// An action's headers reach a document response only through this function: a busy parser
+// pool's Retry-After must get to the browser.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "framework:import");

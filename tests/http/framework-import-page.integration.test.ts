@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { WorkerPool } from "../../app/modules/parsing/worker-pool";
 import { db } from "../../app/utils/db.server";
 import {
   createClient,
@@ -21,9 +22,14 @@ let app: AppServer;
 let dpo: HttpClient;
 let assessor: HttpClient;
 let orgId: string;
+let pool: WorkerPool;
 
 beforeAll(async () => {
+  // One parser worker and no queue: holding the worker makes the next upload find the pool busy.
+  process.env.PARSER_WORKERS = "1";
+  process.env.PARSER_QUEUE_LIMIT = "0";
   app = await startAppServer();
+  pool = (app.build.entry.module as unknown as { parserPool(): WorkerPool }).parserPool();
   const org = await createOrganization();
   orgId = org.id;
   const dpoUser = await createUser({ organizationId: org.id, role: "DPO", withTotp: true });
@@ -33,7 +39,12 @@ beforeAll(async () => {
   assessor = createClient(app.baseUrl);
   await assessor.login(assessorUser.user.email, assessorUser.password);
 }, 180_000);
-afterAll(() => app?.close());
+afterAll(async () => {
+  await pool?.close();
+  await app?.close();
+  delete process.env.PARSER_WORKERS;
+  delete process.env.PARSER_QUEUE_LIMIT;
+});
 
 function upload(client: HttpClient, fileName: string, text: string) {
   const form = new FormData();
@@ -82,6 +93,28 @@ describe("/regulations/import (no JavaScript)", () => {
     expect(res.status).toBe(400);
     expect(res.body).toContain("The file cannot be imported. Nothing was saved.");
     expect(res.body).toMatch(/objects\.framework\.requirement_nodes\[\d+\]\.parent_urn: /);
+  });
+
+  it("answers 503 with Retry-After while every parser worker is busy, in both languages", async () => {
+    const signal = new SharedArrayBuffer(4);
+    const held = pool.run("hold", { signal, maxMs: 60_000 });
+    while (pool.stats().running !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    const v1 = readFileSync(path.join(FIXTURES, "example-library-v1.yaml"), "utf8");
+    const busy = await upload(dpo, "example-library-v1.yaml", v1);
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+    expect(busy.body).toContain("Many files are being checked right now.");
+    const form = new FormData();
+    form.append("intent", "preview");
+    form.append("file", new Blob([v1]), "example-library-v1.yaml");
+    const german = await dpo.post("/regulations/import", form, {
+      headers: { "Accept-Language": "de-DE,de;q=0.9" },
+    });
+    expect(german.status).toBe(503);
+    expect(german.body).toContain("Gerade werden viele Dateien geprüft.");
+    Atomics.store(new Int32Array(signal), 0, 1);
+    Atomics.notify(new Int32Array(signal), 0);
+    expect((await held).status).toBe("done");
   });
 
   it("is not for assessors", async () => {
