@@ -27,8 +27,10 @@ export const meta: MetaFunction = ({ matches }) => [
 // An action's headers reach a document response only through this function: a busy parser
 // pool's Retry-After must get to the browser.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const out = new Headers();
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  if (retryAfter) out.set("Retry-After", retryAfter);
+  return out;
 };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
