@@ -30,6 +30,9 @@
 //   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
 //   template import <file> --org <slug> [--publish]
 //                                   templates as JSON/YAML files (see cli/commands/template.ts)
+//   regulations import <file> --org <slug>
+//                                   a control framework file (CISO Assistant YAML, OSCAL JSON)
+//                                   into the organisation's catalogue (cli/commands/regulations.ts)
 //   rotate-encryption-key           re-encrypt every secret from ENCRYPTION_KEY to
 //                                   NEW_ENCRYPTION_KEY in one transaction (servers stopped)
 // Without DATABASE_URL the commands use the demo installation in .data/.
@@ -50,6 +53,7 @@ const HELP = `Usage: npm run vetted -- <command>
   fmti <edition-folder> [--import --org <slug>]
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
   template import <file> --org <slug> [--publish]
+  regulations import <file> --org <slug>   (--org is required: the global catalogue comes only from the bundle)
   rotate-encryption-key            (ENCRYPTION_KEY: the current key, NEW_ENCRYPTION_KEY: the new one)
   verify <file.pdf>
   report --org <slug> --out-dir <dir> [--assessment <id>]`;
@@ -144,6 +148,10 @@ async function main(argv: string[]): Promise<number> {
     case "template import": {
       const { templateCommand } = await import("./commands/template");
       return templateCommand(command, rest);
+    }
+    case "regulations import": {
+      const { regulationsCommand } = await import("./commands/regulations");
+      return regulationsCommand(command, rest);
     }
     case "demo seed": {
       const { demoSeedCommand } = await import("./commands/demo-seed");

@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "weight-profile:manage": [Y, n, n, n],
   "outbox:read": [Y, n, n, n],
   "job:manage": [Y, n, n, n],
+  "framework:import": [Y, n, Y, n],
 };
 
 const COLUMNS: readonly Role[] = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"];

@@ -46,6 +46,8 @@ export const PERMISSIONS = {
   "outbox:read": ADMINISTERS,
   /** The dead-letter list of background jobs: see why a job gave up, retry or discard it. */
   "job:manage": ADMINISTERS,
+  /** Import a control framework file (CISO Assistant, OSCAL) into the organisation's catalogue. */
+  "framework:import": ["ADMIN", "DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

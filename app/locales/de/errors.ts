@@ -54,6 +54,9 @@ export const errors: Record<keyof typeof en, string> = {
   vendorWriteForbidden: "Nur Admins und Prüfer können Anbieter und Produkte ändern.",
   vendorReadForbidden: "Ihre Rolle darf Anbieter nicht einsehen.",
   templateWriteForbidden: "Nur Admins und Prüfer bearbeiten Vorlagen.",
+  frameworkImportForbidden: "Nur Admins und Datenschutzbeauftragte importieren Rahmenwerke.",
+  frameworkVersionTaken:
+    "Version {version} von {urn} wurde bereits mit anderem Inhalt importiert: Es wurde nichts gespeichert. Geben Sie der geänderten Datei eine neue Version.",
   assessmentWriteForbidden: "Nur Prüfer und Admins können Bewertungen ändern.",
   decideForbidden: "Nur die oder der Datenschutzbeauftragte kann über eine Bewertung entscheiden.",
   findingWriteForbidden: "Nur Prüfer und Admins können Befunde ändern.",

@@ -42,4 +42,31 @@ export const frameworkImport: Record<keyof typeof en, string> = {
   noticeNoDocumentId:
     "der Katalog hat keine document-ids: seine UUID kennzeichnet ihn, daher wird eine spätere Version mit neuer UUID nicht als dieselbe erkannt",
   noticeLocaleAssumed: "ein OSCAL-Katalog nennt keine Sprache: Englisch wird angenommen",
+  alreadyImported:
+    "Version {version} von {urn} ist bereits mit demselben Inhalt importiert: Es wurde nichts gespeichert",
+  changeSummary:
+    "{name}: Version {from} → {to}: {added} neu, {changed} geändert, {removed} entfallen (außer Kraft)",
+  pageTitle: "Rahmenwerk importieren",
+  pageIntro:
+    "Eine CISO-Assistant-Bibliothek (YAML) oder ein OSCAL-Katalog (JSON). Sie sehen, was importiert würde, bevor etwas gespeichert wird.",
+  pageFile: "Rahmenwerk-Datei",
+  pagePreviewSubmit: "Prüfen und Vorschau zeigen",
+  pageCommitSubmit: "Jetzt importieren",
+  pageNothing: "Wählen Sie eine Datei zum Importieren.",
+  pageBroken: "Die Datei kann nicht importiert werden. Es wurde nichts gespeichert.",
+  pagePreviewTitle: "Vorschau: Noch ist nichts gespeichert",
+  pageImportedTitle: "Importiert",
+  pageUnchanged:
+    "Diese Version ist bereits mit demselben Inhalt importiert: Es wurde nichts gespeichert.",
+  pageOutcomeNew: "Neues Rahmenwerk in Ihrer Organisation",
+  pageOutcomeNewVersion: "Neue Version; verglichen mit Version {previous}",
+  pageField: "Feld",
+  pageValue: "Wert",
+  pageFramework: "Rahmenwerk",
+  pageVersion: "Version",
+  pageProvisions: "Bestimmungen",
+  pageAssessable: "Prüfbar",
+  pageAdded: "Neu",
+  pageChanged: "Geändert",
+  pageRemoved: "Entfallen (außer Kraft gesetzt, nicht gelöscht)",
 };

@@ -48,6 +48,9 @@ export const errors = {
   vendorWriteForbidden: "Only admins and assessors can change vendors and products.",
   vendorReadForbidden: "Your role cannot read vendors.",
   templateWriteForbidden: "Only admins and assessors edit templates.",
+  frameworkImportForbidden: "Only admins and data protection officers import frameworks.",
+  frameworkVersionTaken:
+    "Version {version} of {urn} was imported already with other content: nothing was written. Give the changed file a new version.",
   assessmentWriteForbidden: "Only assessors and admins can change assessments.",
   decideForbidden: "Only the data protection officer can decide an assessment.",
   findingWriteForbidden: "Only assessors and admins can change findings.",

@@ -43,4 +43,30 @@ export const frameworkImport = {
   noticeNoDocumentId:
     "the catalog has no document-ids: its uuid identifies it, so a later version with a new uuid is not matched to this one",
   noticeLocaleAssumed: "an OSCAL catalog names no language: English is assumed",
+  alreadyImported:
+    "version {version} of {urn} is imported already with the same content: nothing was written",
+  changeSummary:
+    "{name}: version {from} → {to}: {added} added, {changed} changed, {removed} removed (retired)",
+  pageTitle: "Import a framework",
+  pageIntro:
+    "A CISO Assistant library (YAML) or an OSCAL catalog (JSON). You see what would be imported before anything is saved.",
+  pageFile: "Framework file",
+  pagePreviewSubmit: "Check and preview",
+  pageCommitSubmit: "Import now",
+  pageNothing: "Choose a file to import.",
+  pageBroken: "The file cannot be imported. Nothing was saved.",
+  pagePreviewTitle: "Preview: nothing is saved yet",
+  pageImportedTitle: "Imported",
+  pageUnchanged: "This version is imported already with the same content: nothing was saved.",
+  pageOutcomeNew: "New framework in your organisation",
+  pageOutcomeNewVersion: "New version; compared with version {previous}",
+  pageField: "Field",
+  pageValue: "Value",
+  pageFramework: "Framework",
+  pageVersion: "Version",
+  pageProvisions: "Provisions",
+  pageAssessable: "Assessable",
+  pageAdded: "Added",
+  pageChanged: "Changed",
+  pageRemoved: "Removed (retired, not deleted)",
 };

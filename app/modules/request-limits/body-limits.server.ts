@@ -1,6 +1,10 @@
 import { TEMPLATE_FORM_MAX_BYTES } from "../templates/read-template-form.server";
 import { TEMPLATE_FILE_MAX_BYTES } from "../templates/template-file";
 import { VERIFY_MAX_BYTES } from "../signing/verify-limits";
+import {
+  FRAMEWORK_FILE_MAX_BYTES,
+  FRAMEWORK_FORM_MAX_BYTES,
+} from "../regulations/import/framework-import-limits";
 import { getEnv } from "../../utils/env.server";
 import { formatNumber, translate, type Locale, type MessageKey } from "../../utils/i18n";
 import { resolveLocale } from "../../utils/locale.server";
@@ -66,6 +70,11 @@ function limitTable(): LimitTable {
     "/verify": upload(VERIFY_MAX_BYTES, "verify.tooLarge"),
     "/templates/import": template,
     "/templates/:id/edit": template,
+    "/regulations/import": upload(
+      FRAMEWORK_FILE_MAX_BYTES,
+      "common.fileTooLarge",
+      FRAMEWORK_FORM_MAX_BYTES - FRAMEWORK_FILE_MAX_BYTES,
+    ),
     "/portal/answer": form(PORTAL_ANSWER_MAX_BYTES),
     "/portal": form(PORTAL_QUESTIONNAIRE_MAX_BYTES),
   };

@@ -43,3 +43,6 @@ export const YAML_TEXT_LIMITS: TextLimits = {
   maxKeyLength: 1024,
 };
 export const JSON_TEXT_LIMITS: TextLimits = { ...YAML_TEXT_LIMITS, maxDepth: 96 };
+
+/** The upload page's form: the file (or, at commit, its previewed text) plus the form's framing. */
+export const FRAMEWORK_FORM_MAX_BYTES = FRAMEWORK_FILE_MAX_BYTES + 256 * 1024;
