@@ -18,6 +18,7 @@ import { isLocale, labelKey, translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
+import { retryAfterHeaders } from "~/utils/retry-after-headers";
 
 /**
  * The invitation page (issue 11, item 7). Signed out, everybody sees the same page: "sign in to
@@ -32,6 +33,8 @@ export const meta: MetaFunction = ({ matches }) => {
     { title: `${translate(isLocale(locale) ? locale : "en", "admin.acceptPageTitle")} · Vetted` },
   ];
 };
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await getUserActor(request, context);

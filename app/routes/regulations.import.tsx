@@ -1,9 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  HeadersFunction,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { FrameworkImportPreview } from "~/components/regulations/framework-import-preview";
@@ -15,6 +10,7 @@ import {
   type FrameworkUploadAnswer,
 } from "~/modules/regulations/run-framework-upload.server";
 import { translatedTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/retry-after-headers";
 import { useT } from "~/utils/use-t";
 
 // Upload → preview → commit, without JavaScript (issue 14 item 3): the preview answer carries
@@ -24,14 +20,7 @@ export const meta: MetaFunction = ({ matches }) => [
   translatedTitle(matches, "frameworkImport.pageTitle"),
 ];
 
-// An action's headers reach a document response only through this function: a busy parser
-// pool's Retry-After must get to the browser.
-export const headers: HeadersFunction = ({ actionHeaders }) => {
-  const out = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
-  if (retryAfter) out.set("Retry-After", retryAfter);
-  return out;
-};
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "framework:import");

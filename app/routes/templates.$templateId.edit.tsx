@@ -21,10 +21,13 @@ import {
 } from "~/modules/templates/template-editor-form";
 import { runUseCase } from "~/utils/http.server";
 import { translatedTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/retry-after-headers";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
   translatedTitle(matches, "templates.editorTitle", { name: data?.template.name ?? "" }),
 ];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "template:edit");

@@ -12,10 +12,13 @@ import {
 } from "~/modules/templates/run-template-import.server";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
+import { retryAfterHeaders } from "~/utils/retry-after-headers";
 
 export const meta: MetaFunction = ({ matches }) => [
   translatedTitle(matches, "templates.importTitle"),
 ];
+
+export const headers = retryAfterHeaders;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requirePermission(request, context, "template:edit");

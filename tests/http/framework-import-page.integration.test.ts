@@ -8,6 +8,7 @@ import {
   startAppServer,
   type AppServer,
   type HttpClient,
+  type HttpResponse,
 } from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 
@@ -21,6 +22,7 @@ const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/frameworks");
 let app: AppServer;
 let dpo: HttpClient;
 let assessor: HttpClient;
+let admin: HttpClient;
 let orgId: string;
 let pool: WorkerPool;
 
@@ -38,6 +40,9 @@ beforeAll(async () => {
   await dpo.login(dpoUser.user.email, dpoUser.password, dpoUser.totpKey);
   assessor = createClient(app.baseUrl);
   await assessor.login(assessorUser.user.email, assessorUser.password);
+  const adminUser = await createUser({ organizationId: org.id, role: "ADMIN", withTotp: true });
+  admin = createClient(app.baseUrl);
+  await admin.login(adminUser.user.email, adminUser.password, adminUser.totpKey);
 }, 180_000);
 afterAll(async () => {
   await pool?.close();
@@ -119,5 +124,60 @@ describe("/regulations/import (no JavaScript)", () => {
 
   it("is not for assessors", async () => {
     expect((await assessor.get("/regulations/import")).status).toBe(403);
+  });
+});
+
+// The template pages run their files through the same parser pool: their busy answers must carry
+// Retry-After to a browser without JavaScript as well (a route without a `headers` function
+// drops the action's headers from the document response).
+describe("template pages while every parser worker is busy", () => {
+  const TEMPLATE = readFileSync(
+    path.resolve(
+      import.meta.dirname,
+      "../../app/reference-data/templates/ai-vendor-due-diligence.json",
+    ),
+    "utf8",
+  );
+
+  /** Runs `post` while the only parser worker is held, then lets the worker go. */
+  async function whileBusy(post: () => Promise<HttpResponse>): Promise<HttpResponse> {
+    const signal = new SharedArrayBuffer(4);
+    const held = pool.run("hold", { signal, maxMs: 60_000 });
+    while (pool.stats().running !== 1) await new Promise((resolve) => setTimeout(resolve, 10));
+    try {
+      return await post();
+    } finally {
+      Atomics.store(new Int32Array(signal), 0, 1);
+      Atomics.notify(new Int32Array(signal), 0);
+      expect((await held).status).toBe("done");
+    }
+  }
+
+  it("/templates/import answers 503 with Retry-After", async () => {
+    const form = new FormData();
+    form.append("mode", "new");
+    form.append("file", new Blob([TEMPLATE], { type: "application/json" }), "template.json");
+    const busy = await whileBusy(() => admin.post("/templates/import", form));
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
+  });
+
+  it("the editor's advanced (YAML) form answers 503 with Retry-After", async () => {
+    const upload = new FormData();
+    upload.append("mode", "new");
+    upload.append("file", new Blob([TEMPLATE], { type: "application/json" }), "template.json");
+    const imported = await admin.post("/templates/import", upload);
+    expect(imported.status).toBe(302);
+    const editor = new URL(imported.headers.get("location")!, app.baseUrl).pathname;
+    const page = await admin.get(editor);
+    const revision = /name="revision" value="(\d+)"/.exec(page.body)?.[1];
+    expect(revision).toBeDefined();
+    const form = new FormData();
+    form.append("intent", "advanced");
+    form.append("revision", revision!);
+    form.append("yaml", "key: x\n");
+    const busy = await whileBusy(() => admin.post(editor, form));
+    expect(busy.status).toBe(503);
+    expect(busy.headers.get("retry-after")).toBe("5");
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { INVITATION_LIMITS } from "~/modules/admin/sign-up-by-invitation.server";
 import { db } from "~/utils/db.server";
 import { auditEventsOf, createInvitationRecord } from "../support/admin-factories";
 import {
@@ -212,5 +213,20 @@ describe("the invitation page", () => {
     ).toBe(0);
     const events = await auditEventsOf(org.id, "user.invitation_refused");
     expect(events.map((e) => e.payload.reason)).toEqual(["other_account"]);
+  });
+
+  it("tells a browser without JavaScript when to come back once an address is over its limit", async () => {
+    const client = anonymous();
+    const post = () =>
+      client.post("/accept-invitation/no-such-invitation", {
+        intent: "signUp",
+        name: "M",
+        password: "x",
+      });
+    let response = await post();
+    for (let i = 0; i < INVITATION_LIMITS.perIp.limit && response.status !== 429; i++)
+      response = await post();
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 });
