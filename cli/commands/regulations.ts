@@ -6,6 +6,7 @@
 // bundled snapshot. Exit codes: 0 imported (or unchanged), 1 data problem (broken file with each
 // problem's path inside the file, unknown organisation, a version imported with other content),
 // 2 usage.
+import { basename } from "node:path";
 import { stat, readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { SystemActor } from "../../app/modules/auth/actor";
@@ -64,7 +65,7 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   }
   const actor = await actorFor(values.org);
   const bytes = new Uint8Array(await readFile(path));
-  const result = await importFramework(actor, { bytes, fileName: path, mode: "commit" });
+  const result = await importFramework(actor, { bytes, fileName: basename(path), mode: "commit" });
   if (!result.ok) {
     io.stderr(`regulations import: ${path} cannot be imported (nothing was written):\n`);
     for (const error of result.errors) io.stderr(`  ${formatImportMessage(error)}\n`);

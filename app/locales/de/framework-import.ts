@@ -38,6 +38,8 @@ export const frameworkImport: Record<keyof typeof en, string> = {
     "{count} Einträge von objects.{kind} werden nicht importiert (nur das Framework)",
   noticeQuestionsIgnored: "{count} Knoten enthalten Fragen; Fragen werden nicht importiert",
   noticeUnknownFields: "unbekannte(s) Feld(er) ignoriert: {keys}",
+  noticeOwnLanguageAsEnglish:
+    'die Datei ist in "{locale}" geschrieben: ihre eigenen Texte erscheinen dort, wo englische Texte stehen',
   noticeOtherLanguages: "Übersetzungen in {languages} werden nicht importiert (nur de und en)",
   noticeNoDocumentId:
     "der Katalog hat keine document-ids: seine UUID kennzeichnet ihn, daher wird eine spätere Version mit neuer UUID nicht als dieselbe erkannt",

@@ -39,6 +39,8 @@ export const frameworkImport = {
   noticeObjectsIgnored: "{count} entries of objects.{kind} are not imported (only the framework)",
   noticeQuestionsIgnored: "{count} node(s) carry questions, which are not imported",
   noticeUnknownFields: "unknown field(s) ignored: {keys}",
+  noticeOwnLanguageAsEnglish:
+    'the file is written in "{locale}": its own texts are shown where English texts are shown',
   noticeOtherLanguages: "translations into {languages} are not imported (only de and en)",
   noticeNoDocumentId:
     "the catalog has no document-ids: its uuid identifies it, so a later version with a new uuid is not matched to this one",

@@ -245,6 +245,13 @@ describe("vetted regulations import (the command)", () => {
     const first = capture();
     expect(await regulationsCommand("import", [V1, "--org", slug], first)).toBe(0);
     expect(first.out).toBe(`imported ${URN} version=1 provisions=10 assessable=7\n`);
+    // The server's folders stay out of what organisation members can read.
+    const recorded = await db().auditEvent.findFirst({
+      where: { action: "regulations.framework_imported" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(recorded?.payload).toContain('"fileName":"example-library-v1.yaml"');
+    expect(JSON.stringify(await db().instrumentVersion.findMany())).not.toContain(FIXTURES);
 
     const second = capture();
     expect(await regulationsCommand("import", [V2, "--org", slug], second)).toBe(0);

@@ -42,6 +42,20 @@ export function provisionTextHash(row: {
   );
 }
 
+const LABEL_EXCERPT = 60;
+
+/**
+ * What lists show for a provision: its reference (e.g. "R12"), else its name, else the start of its
+ * text; the key (a whole URN) only when the file gives nothing else: real libraries have nodes
+ * with a description only.
+ */
+function provisionLabel(provision: ImportedProvision): string {
+  if (provision.refId ?? provision.name) return (provision.refId ?? provision.name)!;
+  const text = provision.description?.replace(/\s+/g, " ").trim();
+  if (!text) return provision.key;
+  return text.length <= LABEL_EXCERPT ? text : `${text.slice(0, LABEL_EXCERPT - 1).trimEnd()}…`;
+}
+
 function provisionRow(provision: ImportedProvision, position: number): ProvisionRow {
   const { de, en } = provision.translations;
   const hasCatalogueLanguage = Boolean(de?.name ?? de?.description ?? en?.name ?? en?.description);
@@ -55,7 +69,7 @@ function provisionRow(provision: ImportedProvision, position: number): Provision
     key: provision.key,
     parentKey: provision.parentKey,
     kind: assertOneOf(PROVISION_KINDS, provision.kind, `provision ${provision.key} kind`),
-    label: provision.refId ?? provision.name ?? provision.key,
+    label: provisionLabel(provision),
     position,
     ...texts,
     textSha256: provisionTextHash(texts),

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { translate } from "../../../utils/i18n";
+import { provisionRowsOf } from "./framework-catalogue-rows";
 import { FRAMEWORK_IMPORT_LIMITS } from "./framework-import-limits";
 import {
   formatImportMessage,
@@ -109,6 +110,39 @@ describe("parseCisoAssistantLibrary: a library", () => {
       "objects.framework.requirement_nodes: 1 node(s) carry questions, which are not imported",
       "objects.reference_controls: 2 entries of objects.reference_controls are not imported (only the framework)",
       "translations into fr are not imported (only de and en)",
+    ]);
+  });
+
+  it("says when the file's own language is shown as English, and labels nodes that have only a text", () => {
+    const yaml = [
+      "urn: urn:vetted:risk:library:exemple-fr",
+      "locale: fr",
+      "ref_id: EX-FR",
+      "name: Exemple",
+      "version: 1",
+      "objects:",
+      "  framework:",
+      "    urn: urn:vetted:risk:framework:exemple-fr",
+      "    name: Exemple",
+      "    requirement_nodes:",
+      "    - urn: urn:vetted:risk:req_node:exemple-fr:r1",
+      "      assessable: false",
+      "      depth: 1",
+      "      ref_id: R1",
+      "    - urn: urn:vetted:risk:req_node:exemple-fr:r1:1",
+      "      parent_urn: urn:vetted:risk:req_node:exemple-fr:r1",
+      "      assessable: true",
+      "      depth: 2",
+      "      description: Il est recommandé de désactiver l'authentification par mot de passe sur tous les serveurs exposés.",
+      "",
+    ].join("\n");
+    const framework = parsed(parseCisoAssistantLibrary(yaml));
+    expect(framework.notices.map(formatImportMessage)).toContain(
+      'locale: the file is written in "fr": its own texts are shown where English texts are shown',
+    );
+    expect(provisionRowsOf(framework).map((row) => row.label)).toEqual([
+      "R1",
+      "Il est recommandé de désactiver l'authentification par mot…",
     ]);
   });
 

@@ -305,6 +305,10 @@ function buildFramework(lib: Library): FrameworkParseResult {
   for (const source of [lib.translations, chosen.framework.translations])
     for (const language of Object.keys(source ?? {}))
       if (language !== "de" && language !== "en") otherLanguages.add(language);
+  // The catalogue holds German and English: a file in another language keeps its own text in the
+  // English columns (framework-catalogue-rows.ts), and the person importing must be told.
+  if (!(PROVISION_LANGUAGES as readonly string[]).includes(locale))
+    notices.push(importMessage("locale", "frameworkImport.noticeOwnLanguageAsEnglish", { locale }));
   if (otherLanguages.size > 0)
     notices.push(
       importMessage("(file)", "frameworkImport.noticeOtherLanguages", {
