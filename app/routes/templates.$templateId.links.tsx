@@ -13,7 +13,7 @@ import { LINK_RELATIONSHIPS } from "~/reference-data/template-provision-links";
 import { DomainError, statusForCode } from "~/utils/errors";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
-import type { LocalizedMessage, MessageKey } from "~/utils/i18n";
+import { labelKey, type LocalizedMessage } from "~/utils/i18n";
 import { translatedTitle } from "~/utils/page-title";
 import { can } from "~/utils/permissions";
 import { useT } from "~/utils/use-t";
@@ -73,7 +73,7 @@ function RelationshipSelect({ value }: { value?: string }) {
     >
       {LINK_RELATIONSHIPS.map((r) => (
         <option key={r} value={r}>
-          {t(`provisionLinks.relationship_${r}` as MessageKey)}
+          {t(labelKey("provisionLinks.relationship_", r) ?? "common.unknownValue")}
         </option>
       ))}
     </select>
@@ -93,7 +93,7 @@ function LinkRow({ link, canWrite }: { link: EditorLink; canWrite: boolean }) {
           {provision
             ? `${locale === "de" ? provision.instrumentTitleDe : provision.instrumentTitleEn} · ${t(provision.confirmed ? "provisionLinks.confirmed" : "provisionLinks.unconfirmed")}`
             : t("provisionLinks.unknownProvision")}
-          {` · ${t(`provisionLinks.origin_${link.origin}` as MessageKey)}`}
+          {` · ${t(labelKey("provisionLinks.origin_", link.origin) ?? "common.unknownValue")}`}
         </span>
         <div className="font-mono text-xs text-slate-500">{link.provisionKey}</div>
       </div>
@@ -125,7 +125,8 @@ function LinkRow({ link, canWrite }: { link: EditorLink; canWrite: boolean }) {
         </div>
       ) : (
         <p className="text-sm text-slate-700">
-          {t(`provisionLinks.relationship_${link.relationship}` as MessageKey)}: {link.rationale}
+          {t(labelKey("provisionLinks.relationship_", link.relationship) ?? "common.unknownValue")}:{" "}
+          {link.rationale}
         </p>
       )}
     </li>
