@@ -21,7 +21,8 @@ export function bundledLinksOf(definition: TemplateDefinition) {
 
 /**
  * Installs the links of a bundled template's references (origin "bundled") into the
- * organisation, with an audit event, in the caller's transaction. Idempotent: a link that exists
+ * organisation, in the caller's transaction. "whenNew" records its own audit event; "always" runs
+ * just before a bundled version is published and its count goes into that version's event. Idempotent: a link that exists
  * (bundled or edited) is left as it is. `whenNew`: only for a template that has never had
  * bundled links, so a link the organisation removed in the editor stays removed until we ship a
  * new version of the template (at boot, existing organisations get the links once this way).
@@ -51,10 +52,11 @@ export async function installBundledProvisionLinks(
       origin: "bundled",
     })),
   });
-  await recordAuditEvent(tx, actor, {
-    action: "template.provision_links_installed",
-    target: { type: "QuestionnaireTemplate", id: template.id },
-    payload: { templateKey: template.key, links: missing.length },
-  });
+  if (mode === "whenNew")
+    await recordAuditEvent(tx, actor, {
+      action: "template.provision_links_installed",
+      target: { type: "QuestionnaireTemplate", id: template.id },
+      payload: { templateKey: template.key, links: missing.length },
+    });
   return missing.length;
 }

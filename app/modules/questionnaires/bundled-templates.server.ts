@@ -61,13 +61,15 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
         await installBundledProvisionLinks(tx, actor, exists, definition, "whenNew");
         continue;
       }
+      // Links first: the version's audit event (with their count) stays the last write.
+      const links = await installBundledProvisionLinks(tx, actor, exists, definition, "always");
       await publishTemplateVersion(tx, actor, {
         templateId: exists.id,
         definition,
         origin: "bundled",
         action: "template.version_published",
+        payload: { provisionLinksInstalled: links },
       });
-      await installBundledProvisionLinks(tx, actor, exists, definition, "always");
       installed++;
       continue;
     }
@@ -79,13 +81,14 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
       },
       select: { id: true, key: true },
     });
+    const links = await installBundledProvisionLinks(tx, actor, template, definition, "always");
     await publishTemplateVersion(tx, actor, {
       templateId: template.id,
       definition,
       origin: "bundled",
       action: "template.installed",
+      payload: { provisionLinksInstalled: links },
     });
-    await installBundledProvisionLinks(tx, actor, template, definition, "always");
     installed++;
   }
   return installed;
