@@ -1,4 +1,7 @@
 import { db, type Tx } from "../../utils/db.server";
+import { getEnv } from "../../utils/env.server";
+import { containsLiteral } from "../../utils/like-pattern.server";
+import { providerOf } from "../../utils/migrate.server";
 import { visibleTo } from "../regulations/catalogue-scope";
 
 export interface CatalogueProvision {
@@ -102,16 +105,16 @@ export async function searchVisibleProvisions(
 ): Promise<CatalogueProvision[]> {
   const text = query.trim().slice(0, 100);
   if (text.length < 2) return [];
+  // Case-insensitive on both databases: SQLite's LIKE folds A–Z already; PostgreSQL needs ILIKE.
+  const like = {
+    contains: containsLiteral(text),
+    ...(providerOf(getEnv().DATABASE_URL) === "postgresql" ? { mode: "insensitive" as const } : {}),
+  };
   const rows = await db().provision.findMany({
     where: {
       version: { instrument: visibleTo({ organizationId }) },
       retiredAt: null,
-      OR: [
-        { key: { contains: text } },
-        { label: { contains: text } },
-        { titleEn: { contains: text } },
-        { titleDe: { contains: text } },
-      ],
+      OR: [{ key: like }, { label: like }, { titleEn: like }, { titleDe: like }],
     },
     orderBy: { key: "asc" },
     take: limit * 4,

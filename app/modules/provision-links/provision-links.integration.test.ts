@@ -134,6 +134,12 @@ describe("the link editor", () => {
     expect(dpa?.provision).toMatchObject({ label: "Art. 28(3)(a)", instrumentKey: "eu:2016/679" });
     expect(typeof dpa?.provision?.confirmed).toBe("boolean");
     expect(page.results.map((r) => r.key)).toContain("eu:2016/679:art:28:par:3:pt:a");
+    // Case does not matter on either database.
+    const lower = await getProvisionLinks(admin, {
+      templateId: template.id,
+      search: "transparency OBLIGATIONS",
+    });
+    expect(lower.results.map((r) => r.key)).toContain("eu:2024/1689:art:50");
   });
 
   it("adds, changes and removes a link, each audited; refuses a stale edit and a provision the organisation cannot see", async () => {
