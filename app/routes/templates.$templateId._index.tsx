@@ -52,22 +52,30 @@ export default function TemplatePage() {
       <PageHeader
         title={template.name}
         actions={
-          canWrite ? (
-            draft ? (
-              <Link
-                to={`/templates/${template.id}/edit`}
-                className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
-              >
-                {t("templates.editDraft")}
-              </Link>
-            ) : (
-              <Form method="post">
-                <Button type="submit" name="intent" value="start-draft">
-                  {t("templates.startDraft")}
-                </Button>
-              </Form>
-            )
-          ) : null
+          <>
+            <Link
+              to={`/templates/${template.id}/links`}
+              className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50"
+            >
+              {t("provisionLinks.openEditor")}
+            </Link>
+            {canWrite ? (
+              draft ? (
+                <Link
+                  to={`/templates/${template.id}/edit`}
+                  className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+                >
+                  {t("templates.editDraft")}
+                </Link>
+              ) : (
+                <Form method="post">
+                  <Button type="submit" name="intent" value="start-draft">
+                    {t("templates.startDraft")}
+                  </Button>
+                </Form>
+              )
+            ) : null}
+          </>
         }
       >
         <span className="font-mono">{template.key}</span>

@@ -82,6 +82,17 @@ export const reports: Record<keyof typeof en, string> = {
   reference: "Bezug",
   questionCount: "Fragen",
   noReferences: "Keine regulatorischen Bezüge.",
+  chapterProvisions: "Geltende Vorschriften am Bewertungstag",
+  catalogueUsed:
+    "Regelwerkskatalog {version} (SHA-256 {sha256}). Die mit den Fragen verknüpften Vorschriften so, wie sie am {date} galten.",
+  noLinkedProvisions: "Keine Frage dieser Vorlage ist mit einer Vorschrift verknüpft.",
+  provisionColumn: "Vorschrift",
+  applicabilityColumn: "Geltung",
+  provisionInForce: "in Kraft",
+  provisionInForceFor: "in Kraft für: {conditions}",
+  provisionAppliesFrom: "gilt ab {date}",
+  provisionNoLonger: "gilt nicht mehr",
+  provisionNotInForce: "an diesem Tag nicht in Kraft",
   aiNone: "Für diese Prüfung wurde keine KI-Unterstützung verwendet.",
   aiIntro: "KI-Unterstützung wurde wie folgt verwendet:",
   auditIntro:

@@ -80,6 +80,17 @@ export const reports = {
   reference: "Reference",
   questionCount: "Questions",
   noReferences: "No regulation references.",
+  chapterProvisions: "Provisions in force on the assessment date",
+  catalogueUsed:
+    "Regulation catalogue {version} (SHA-256 {sha256}). The provisions linked to the questions as they applied on {date}.",
+  noLinkedProvisions: "No question of this template is linked to a provision.",
+  provisionColumn: "Provision",
+  applicabilityColumn: "Applicability",
+  provisionInForce: "in force",
+  provisionInForceFor: "in force for: {conditions}",
+  provisionAppliesFrom: "applies from {date}",
+  provisionNoLonger: "no longer applies",
+  provisionNotInForce: "not in force on that day",
   aiNone: "No AI assistance was used for this assessment.",
   aiIntro: "AI assistance was used as follows:",
   auditIntro:

@@ -8,6 +8,7 @@ import {
   publishTemplateVersion,
   templateChecksum,
 } from "../templates/publish-template-version.server";
+import { installBundledProvisionLinks } from "./bundled-provision-links.server";
 import { parseTemplateDefinition } from "./template-definition";
 
 // Kept for callers that imported the checksum from here before it moved to the templates module.
@@ -42,6 +43,7 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
       where: { organizationId_key: { organizationId: actor.organizationId, key: definition.key } },
       select: {
         id: true,
+        key: true,
         versions: {
           where: { status: "PUBLISHED" },
           orderBy: { version: "desc" },
@@ -51,16 +53,22 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
     });
     if (exists) {
       const latestBundled = exists.versions.find((v) => v.origin === "bundled");
-      if (latestBundled?.checksum === checksum) continue;
       const editedLater = exists.versions.some(
         (v) => v.origin !== "bundled" && v.version > (latestBundled?.version ?? 0),
       );
-      if (editedLater) continue;
+      if (latestBundled?.checksum === checksum || editedLater) {
+        // Organisations that had the template before links existed get them once.
+        await installBundledProvisionLinks(tx, actor, exists, definition, "whenNew");
+        continue;
+      }
+      // Links first: the version's audit event (with their count) stays the last write.
+      const links = await installBundledProvisionLinks(tx, actor, exists, definition, "always");
       await publishTemplateVersion(tx, actor, {
         templateId: exists.id,
         definition,
         origin: "bundled",
         action: "template.version_published",
+        payload: { provisionLinksInstalled: links },
       });
       installed++;
       continue;
@@ -71,13 +79,15 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
         key: definition.key,
         name: definition.title.en,
       },
-      select: { id: true },
+      select: { id: true, key: true },
     });
+    const links = await installBundledProvisionLinks(tx, actor, template, definition, "always");
     await publishTemplateVersion(tx, actor, {
       templateId: template.id,
       definition,
       origin: "bundled",
       action: "template.installed",
+      payload: { provisionLinksInstalled: links },
     });
     installed++;
   }

@@ -19,6 +19,7 @@ import { loadTemplateVersion } from "../questionnaires/load-template-version.ser
 import { questionsOf } from "../questionnaires/template-definition";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import type { ReportInput, ReportOutcomeCode } from "./report-input";
+import { linkedProvisionsForReport } from "./report-provisions.server";
 
 const LEGAL_BASIS: Record<Locale, Record<string, string>> = {
   en: {
@@ -77,6 +78,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
       title: true,
       submittedAt: true,
       templateVersionId: true,
+      templateVersion: { select: { templateId: true } },
       scoreResult: true,
       scoringMethodVersion: true,
       organization: { select: { name: true } },
@@ -124,6 +126,13 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const references = new Map<string, number>();
   for (const q of questions)
     for (const ref of q.regulationRefs) references.set(ref, (references.get(ref) ?? 0) + 1);
+  // The law as it stood on the assessment date (submission; the decision day if never submitted).
+  const linked = await linkedProvisionsForReport(tx, {
+    organizationId: context.organizationId,
+    templateId: assessment.templateVersion.templateId,
+    onDay: assessment.submittedAt ?? decision.createdAt,
+    locale,
+  });
 
   return {
     language: locale,
@@ -225,12 +234,14 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
           evidence: assessment.evidenceFiles
             .filter((f) => f.questionKey === q.key)
             .map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
+          provisions: linked.byQuestion.get(q.key) ?? [],
         };
       }),
     })),
     references: [...references.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([reference, questionCount]) => ({ reference, questionCount })),
+    catalogue: linked.catalogue,
     aiAssistance: null,
     auditHead: context.auditHead,
     verifyUrl: context.verifyUrl,

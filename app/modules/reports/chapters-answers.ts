@@ -51,3 +51,43 @@ export function drawReferences({ layout, input, t }: ChapterContext): void {
     input.references.map((reference) => [reference.reference, String(reference.questionCount)]),
   );
 }
+
+/**
+ * The catalogue the report judged by and, per question with links, the linked provisions as in
+ * force on the assessment date (issue 14 item 9). Reports recorded before have no catalogue.
+ */
+export function drawLinkedProvisions({ layout, input, t }: ChapterContext): void {
+  if (!input.catalogue) return;
+  layout.chapter(t("chapterProvisions"));
+  layout.text(
+    t("catalogueUsed", {
+      version: input.catalogue.version,
+      sha256: input.catalogue.sha256,
+      date: input.catalogue.onDate,
+    }),
+    { after: 8 },
+  );
+  const rows = input.answers.flatMap((section) =>
+    section.answers.flatMap((answer) =>
+      (answer.provisions ?? []).map((p, index) => [
+        index === 0 ? answer.question : "",
+        `${p.provision}\n${p.instrument}`,
+        p.status,
+      ]),
+    ),
+  );
+  if (rows.length === 0) {
+    layout.text(t("noLinkedProvisions"), { after: 8 });
+    return;
+  }
+  drawTable(
+    layout,
+    [
+      { header: t("question"), width: 0.32 },
+      { header: t("provisionColumn"), width: 0.46 },
+      { header: t("applicabilityColumn"), width: 0.22 },
+    ],
+    rows,
+    { size: 8 },
+  );
+}

@@ -1,7 +1,7 @@
 import { cleanDisplayText } from "../../utils/display-text";
 import { PDFDocument } from "pdf-lib";
 import { chapterContext, type ChapterContext } from "./chapter-context";
-import { drawAnswers, drawReferences } from "./chapters-answers";
+import { drawAnswers, drawLinkedProvisions, drawReferences } from "./chapters-answers";
 import { drawAiAssistance, drawAuditHead, drawVerification } from "./chapters-closing";
 import { drawFindings } from "./chapters-findings";
 import { drawCover, drawScores, drawSummary } from "./chapters-front";
@@ -29,6 +29,7 @@ const CHAPTERS: Array<(context: ChapterContext) => void> = [
   drawFindings,
   drawAnswers,
   drawReferences,
+  drawLinkedProvisions,
   drawAiAssistance,
   drawAuditHead,
   drawVerification,

@@ -78,11 +78,15 @@ const reportInputSchema = z.object({
           points: text,
           references: z.array(text),
           evidence: z.array(z.object({ fileName: text, sha256: text })),
+          provisions: z
+            .array(z.object({ provision: text, instrument: text, status: text }))
+            .optional(),
         }),
       ),
     }),
   ),
   references: z.array(z.object({ reference: text, questionCount: z.number() })),
+  catalogue: z.object({ version: text, sha256: text, onDate: text }).nullable().optional(),
   aiAssistance: z.array(text).nullable(),
   auditHead: z.object({ seq: z.number().int(), hash: text }),
   verifyUrl: text,

@@ -89,6 +89,24 @@ export interface ReportEvidence {
   sha256: string;
 }
 
+/** A provision a question links to, as in force on the assessment date (issue 14 item 9). */
+export interface ReportLinkedProvision {
+  /** "Art. 50 — Transparency obligations". */
+  provision: string;
+  /** The instrument's title in the report's language. */
+  instrument: string;
+  /** "in force", "applies from 2 Dec 2027", … */
+  status: string;
+}
+
+/** The regulation catalogue the report judged by. */
+export interface ReportCatalogue {
+  version: string;
+  sha256: string;
+  /** The assessment date (display text) on which the provisions were read. */
+  onDate: string;
+}
+
 export interface ReportAnswer {
   question: string;
   answer: string;
@@ -96,6 +114,8 @@ export interface ReportAnswer {
   points: string;
   references: string[];
   evidence: ReportEvidence[];
+  /** Absent in reports recorded before issue 14 (their stored input renders as it did). */
+  provisions?: ReportLinkedProvision[];
 }
 
 export interface ReportAnswerSection {
@@ -133,6 +153,8 @@ export interface ReportInput {
   findings: ReportFinding[];
   answers: ReportAnswerSection[];
   references: ReportReference[];
+  /** Absent or null in reports recorded before issue 14. */
+  catalogue?: ReportCatalogue | null;
   /** Null: "no AI assistance was used"; otherwise one statement per use. */
   aiAssistance: string[] | null;
   /** The organisation's audit chain head when the report was signed. */

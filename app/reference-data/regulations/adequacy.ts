@@ -4,6 +4,7 @@ import {
   type Evidence,
   type SnapshotChangeEvent,
   type SnapshotInstrument,
+  type SnapshotProvision,
   type SnapshotVersion,
 } from "./snapshot-types";
 
@@ -37,6 +38,8 @@ interface AdequacyRow {
   sourceUrl: string;
   evidence: Evidence;
   note?: string;
+  /** Provisions that questions link to (issue 14 item 4); most decisions need none. */
+  provisions?: SnapshotProvision[];
 }
 
 function row(
@@ -123,6 +126,18 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
     sourceUrl: eurLexUrl("62025CN0703"),
     evidence: "primary",
     note: "EU-US Data Privacy Framework (OJ L 231, 2023, p. 118 ✅; CELEX derived ⚠). Upheld by the General Court in T-553/23 Latombe (3.9.2025); appeal C-703/25 P pending.",
+    provisions: [
+      {
+        key: "eu:2023/1795:art:1",
+        kind: "article",
+        label: "Art. 1",
+        titleEn:
+          "Adequate protection for transfers to organisations on the Data Privacy Framework List",
+        titleDe:
+          "Angemessenes Schutzniveau für Übermittlungen an Organisationen auf der Datenschutzrahmen-Liste",
+        assessable: true,
+      },
+    ],
   }),
   row("BR", {
     condition: "whole",
@@ -187,7 +202,7 @@ function singleVersionInstrument(entry: AdequacyRow): SnapshotInstrument {
             note: [entry.scopeNote, entry.note].filter(Boolean).join(". "),
           },
         ],
-        provisions: [],
+        provisions: entry.provisions ?? [],
       },
     ],
   };

@@ -1,3 +1,4 @@
+import { referencedAiActProvisions } from "./ai-act-referenced";
 import {
   eurLexUrl,
   type SnapshotChangeEvent,
@@ -131,6 +132,7 @@ function provisions(amended: boolean): SnapshotProvision[] {
       ],
     });
   }
+  list.push(...referencedAiActProvisions(KEY, amended, { art113, omnibus }));
   return list;
 }
 

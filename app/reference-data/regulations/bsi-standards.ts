@@ -1,9 +1,50 @@
+import { provisionsFromHeadings, type Heading } from "./provision-headings";
 import type { SnapshotChangeEvent, SnapshotInstrument } from "./snapshot-types";
 
 // BSI C5 and AIC4 (research doc §1). Standards have no entry into force: a version's
 // entryIntoForceAt is its publication day, and when audits must use it is a window.
 
 const C5_ARCHIVE = "https://www.bsi.bund.de/";
+
+// The C5 domains the bundled templates refer to (issue 14 item 4), by their C5:2020 abbreviations
+// and names; criteria texts stay with the BSI. The same keys in both versions, so a link to a
+// domain survives the revision.
+const C5_DOMAINS: Heading[] = [
+  ["criteria", "C5 criteria", "All criteria of the catalogue", "Alle Kriterien des Katalogs"],
+  ["domain:ops", "OPS", "Operations", "Regelbetrieb"],
+  [
+    "domain:idm",
+    "IDM",
+    "Identity and access management",
+    "Identitäts- und Berechtigungsmanagement",
+  ],
+  ["domain:cry", "CRY", "Cryptography and key management", "Kryptographie und Schlüsselmanagement"],
+  ["domain:pi", "PI", "Portability and interoperability", "Portabilität und Interoperabilität"],
+  [
+    "domain:dev",
+    "DEV",
+    "Procurement, development and modification of information systems",
+    "Beschaffung, Entwicklung und Änderung von Informationssystemen",
+  ],
+  [
+    "domain:sso",
+    "SSO",
+    "Control and monitoring of service providers and suppliers",
+    "Steuerung und Überwachung von Dienstleistern und Lieferanten",
+  ],
+  [
+    "domain:bcm",
+    "BCM",
+    "Business continuity management",
+    "Kontinuität des Geschäftsbetriebs und Notfallmanagement",
+  ],
+  [
+    "domain:inq",
+    "INQ",
+    "Dealing with investigation requests from government agencies",
+    "Umgang mit Ermittlungsanfragen staatlicher Stellen",
+  ],
+];
 
 export const BSI_C5: SnapshotInstrument = {
   key: "bsi:c5",
@@ -22,7 +63,7 @@ export const BSI_C5: SnapshotInstrument = {
       sourceUrl: C5_ARCHIVE,
       evidence: "secondary",
       note: "121 criteria; current until the new version. Its publication day is not in the research doc (⚠).",
-      provisions: [],
+      provisions: provisionsFromHeadings("bsi:c5", C5_DOMAINS),
     },
     {
       label: "C5:2026",
@@ -41,7 +82,7 @@ export const BSI_C5: SnapshotInstrument = {
           note: "KPMG said of the draft that it becomes binding for audit periods starting 1.1.2027 (⚠).",
         },
       ],
-      provisions: [],
+      provisions: provisionsFromHeadings("bsi:c5", C5_DOMAINS),
     },
   ],
 };

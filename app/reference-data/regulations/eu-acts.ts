@@ -1,3 +1,10 @@
+import {
+  DATA_ACT_REFERENCED,
+  DORA_REFERENCED,
+  GDPR_REFERENCED,
+  NIS2_REFERENCED,
+} from "./eu-acts-referenced";
+import { provisionsFromHeadings } from "./provision-headings";
 import { eurLexUrl, type SnapshotInstrument } from "./snapshot-types";
 
 // EU acts of the research doc §1 other than the AI Act and the adequacy decisions. Where the doc
@@ -77,6 +84,7 @@ export const GDPR: SnapshotInstrument = {
           titleDe: "Spezifischere Vorschriften für die Datenverarbeitung im Beschäftigungskontext",
           assessable: false,
         },
+        ...provisionsFromHeadings("eu:2016/679", GDPR_REFERENCED),
       ],
     },
   ],
@@ -118,6 +126,7 @@ export const NIS2: SnapshotInstrument = {
           titleEn: "Transposition",
           titleDe: "Umsetzung",
         },
+        ...provisionsFromHeadings("eu:2022/2555", NIS2_REFERENCED),
       ],
     },
   ],
@@ -205,7 +214,7 @@ export const DORA: SnapshotInstrument = {
           note: "Art. 64: applies from 17.1.2025 (springlex.eu DORA Art. 64).",
         },
       ],
-      provisions: [],
+      provisions: provisionsFromHeadings("eu:2022/2554", DORA_REFERENCED),
     },
   ],
 };
@@ -297,6 +306,7 @@ export const DATA_ACT: SnapshotInstrument = {
             },
           ],
         },
+        ...provisionsFromHeadings("eu:2023/2854", DATA_ACT_REFERENCED),
       ],
     },
   ],

@@ -12,6 +12,7 @@ import {
   STANDARD_CONTRACTUAL_CLAUSES,
 } from "./eu-acts";
 import { BDSG, CJEU_C_34_21, GERMAN_CHANGES, GERMAN_NIS2_ACT } from "./german-acts";
+import { REFERENCED_INSTRUMENTS } from "./referenced-instruments";
 import type { RegulationSnapshot } from "./snapshot-types";
 
 /**
@@ -36,6 +37,7 @@ export const REGULATION_SNAPSHOT: RegulationSnapshot = {
     CJEU_C_34_21,
     BSI_C5,
     BSI_AIC4,
+    ...REFERENCED_INSTRUMENTS,
   ],
   changeEvents: [
     ...AI_ACT_CHANGES,

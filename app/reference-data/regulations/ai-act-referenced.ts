@@ -1,0 +1,179 @@
+import type { SnapshotProvision, SnapshotWindow } from "./snapshot-types";
+
+// The AI Act articles and annexes the bundled templates refer to (issue 14 item 4), beyond those
+// ai-act.ts models for the omnibus dates. Titles are the Act's headings. Application follows
+// Art. 113: Chapters I–II from 2.2.2025; Chapter V (general-purpose AI models) from 2.8.2025;
+// the rest from 2.8.2026, except that the high-risk obligations follow the high-risk dates,
+// which the AI omnibus moved (Annex III systems 2.12.2027, Annex I products 2.8.2028).
+
+type Heading = [suffix: string, label: string, titleEn: string, titleDe: string];
+
+/** Chapters I–II: apply from 2.2.2025 in both versions. */
+const EARLY: Heading[] = [["art:3", "Art. 3", "Definitions", "Begriffsbestimmungen"]];
+
+/** Chapter V, general-purpose AI models: from 2.8.2025 in both versions. */
+const GPAI: Heading[] = [
+  [
+    "art:51",
+    "Art. 51",
+    "Classification of general-purpose AI models as models with systemic risk",
+    "Einstufung von KI-Modellen mit allgemeinem Verwendungszweck als solche mit systemischem Risiko",
+  ],
+  [
+    "art:53",
+    "Art. 53",
+    "Obligations for providers of general-purpose AI models",
+    "Pflichten der Anbieter von KI-Modellen mit allgemeinem Verwendungszweck",
+  ],
+  [
+    "art:54",
+    "Art. 54",
+    "Authorised representatives of providers of general-purpose AI models",
+    "Bevollmächtigte der Anbieter von KI-Modellen mit allgemeinem Verwendungszweck",
+  ],
+  [
+    "art:55",
+    "Art. 55",
+    "Obligations for providers of general-purpose AI models with systemic risk",
+    "Pflichten der Anbieter von KI-Modellen mit allgemeinem Verwendungszweck mit systemischem Risiko",
+  ],
+  ["art:56", "Art. 56", "Codes of practice", "Praxisleitfäden"],
+  [
+    "annex:xi",
+    "Annex XI",
+    "Technical documentation of general-purpose AI models (Art. 53(1)(a))",
+    "Technische Dokumentation von KI-Modellen mit allgemeinem Verwendungszweck (Art. 53 Abs. 1 Buchst. a)",
+  ],
+  [
+    "annex:xii",
+    "Annex XII",
+    "Transparency information for downstream providers (Art. 53(1)(b))",
+    "Transparenzinformationen für nachgelagerte Anbieter (Art. 53 Abs. 1 Buchst. b)",
+  ],
+];
+
+/** Obligations about high-risk AI systems: they follow the high-risk application dates. */
+const HIGH_RISK: Heading[] = [
+  [
+    "art:6",
+    "Art. 6",
+    "Classification rules for high-risk AI systems",
+    "Einstufungsvorschriften für Hochrisiko-KI-Systeme",
+  ],
+  ["art:9", "Art. 9", "Risk management system", "Risikomanagementsystem"],
+  ["art:12", "Art. 12", "Record-keeping", "Aufzeichnungspflichten"],
+  [
+    "art:13",
+    "Art. 13",
+    "Transparency and provision of information to deployers",
+    "Transparenz und Bereitstellung von Informationen für die Betreiber",
+  ],
+  ["art:14", "Art. 14", "Human oversight", "Menschliche Aufsicht"],
+  [
+    "art:15",
+    "Art. 15",
+    "Accuracy, robustness and cybersecurity",
+    "Genauigkeit, Robustheit und Cybersicherheit",
+  ],
+  [
+    "art:16",
+    "Art. 16",
+    "Obligations of providers of high-risk AI systems",
+    "Pflichten der Anbieter von Hochrisiko-KI-Systemen",
+  ],
+  ["art:17", "Art. 17", "Quality management system", "Qualitätsmanagementsystem"],
+  [
+    "art:22",
+    "Art. 22",
+    "Authorised representatives of providers of high-risk AI systems",
+    "Bevollmächtigte der Anbieter von Hochrisiko-KI-Systemen",
+  ],
+  [
+    "art:25",
+    "Art. 25",
+    "Responsibilities along the AI value chain",
+    "Verantwortlichkeiten entlang der KI-Wertschöpfungskette",
+  ],
+  [
+    "art:26",
+    "Art. 26",
+    "Obligations of deployers of high-risk AI systems",
+    "Pflichten der Betreiber von Hochrisiko-KI-Systemen",
+  ],
+  [
+    "art:27",
+    "Art. 27",
+    "Fundamental rights impact assessment for high-risk AI systems",
+    "Grundrechte-Folgenabschätzung für Hochrisiko-KI-Systeme",
+  ],
+  ["art:43", "Art. 43", "Conformity assessment", "Konformitätsbewertung"],
+  ["art:47", "Art. 47", "EU declaration of conformity", "EU-Konformitätserklärung"],
+  ["art:49", "Art. 49", "Registration", "Registrierung"],
+  [
+    "art:72",
+    "Art. 72",
+    "Post-market monitoring by providers of high-risk AI systems",
+    "Beobachtung nach dem Inverkehrbringen durch die Anbieter von Hochrisiko-KI-Systemen",
+  ],
+  ["art:73", "Art. 73", "Reporting of serious incidents", "Meldung schwerwiegender Vorfälle"],
+  [
+    "art:86",
+    "Art. 86",
+    "Right to explanation of individual decision-making",
+    "Recht auf Erläuterung der Entscheidungsfindung im Einzelfall",
+  ],
+  [
+    "annex:iii",
+    "Annex III",
+    "High-risk AI systems referred to in Art. 6(2)",
+    "Hochrisiko-KI-Systeme gemäß Art. 6 Abs. 2",
+  ],
+];
+
+function provision(
+  instrumentKey: string,
+  [suffix, label, titleEn, titleDe]: Heading,
+  windows: SnapshotWindow[],
+): SnapshotProvision {
+  return {
+    key: `${instrumentKey}:${suffix}`,
+    kind: suffix.startsWith("annex") ? "annex" : "article",
+    label,
+    titleEn,
+    titleDe,
+    assessable: true,
+    windows,
+  };
+}
+
+export interface AiActDateFacts {
+  art113: Pick<SnapshotWindow, "sourceUrl" | "evidence" | "note">;
+  omnibus: Pick<SnapshotWindow, "sourceUrl" | "evidence" | "note">;
+}
+
+/**
+ * The referenced provisions of one AI Act version. As enacted, high-risk obligations apply to
+ * Annex III systems from 2.8.2026 and to Annex I products from 2.8.2027; as amended, from
+ * 2.12.2027 and 2.8.2028. The condition says which systems a window covers.
+ */
+export function referencedAiActProvisions(
+  instrumentKey: string,
+  amended: boolean,
+  facts: AiActDateFacts,
+): SnapshotProvision[] {
+  const art113 = facts.art113;
+  const highRisk: SnapshotWindow[] = amended
+    ? [
+        { from: "2027-12-02", condition: "annex_iii_high_risk_systems", ...facts.omnibus },
+        { from: "2028-08-02", condition: "annex_i_product_systems", ...facts.omnibus },
+      ]
+    : [
+        { from: "2026-08-02", condition: "annex_iii_high_risk_systems", ...art113 },
+        { from: "2027-08-02", condition: "annex_i_product_systems", ...art113 },
+      ];
+  return [
+    ...EARLY.map((h) => provision(instrumentKey, h, [{ from: "2025-02-02", ...art113 }])),
+    ...GPAI.map((h) => provision(instrumentKey, h, [{ from: "2025-08-02", ...art113 }])),
+    ...HIGH_RISK.map((h) => provision(instrumentKey, h, highRisk)),
+  ];
+}
