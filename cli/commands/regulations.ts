@@ -1,3 +1,8 @@
+// `vetted regulations changes [--org <slug>] [--since <date>] [--format text|atom|json]`: the
+// change feed (issue 14 item 5) — text is one line per event, atom/json the documents the secret
+// feed address serves (the same builder). Without --org only the global catalogue, no impact
+// counts. Bad arguments: a message and exit 1.
+//
 // `vetted regulations import <file> --org <slug>`: a control framework file (CISO Assistant
 // library YAML, OSCAL catalog JSON) into an organisation's regulation catalogue (ADR 0031).
 //   prints `imported <urn> version=<v> provisions=<n> assessable=<m>` and, for a later version
@@ -17,10 +22,22 @@ import { formatImportMessage } from "../../app/modules/regulations/import/import
 import { db } from "../../app/utils/db.server";
 import { DomainError } from "../../app/utils/errors";
 import { translate } from "../../app/utils/i18n";
+import { getEnv } from "../../app/utils/env.server";
+import { parseDay } from "../../app/modules/regulations/change-feed-filters";
+import {
+  buildChangeAtom,
+  buildChangeJsonFeed,
+  type ChangeFeedInput,
+} from "../../app/modules/regulations/change-feed-documents";
+import {
+  listChangeEvents,
+  type ChangeEventRow,
+} from "../../app/modules/regulations/list-change-events.server";
 
 export const REGULATIONS_USAGE = `regulations import <file> --org <slug>
       (--org is required: imported frameworks belong to an organisation; the global catalogue
-       comes only from the bundled snapshot)`;
+       comes only from the bundled snapshot)
+  regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -33,6 +50,8 @@ const defaultIo: Io = {
 };
 
 class UsageError extends Error {}
+/** A wrong argument of `changes`: a message and exit 1 (as the issue asks), not the usage's 2. */
+class ArgumentError extends Error {}
 class MissingError extends Error {}
 
 async function actorFor(slug: string): Promise<SystemActor> {
@@ -85,6 +104,79 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+const CHANGE_FORMATS = ["text", "atom", "json"] as const;
+
+function day(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : "pending";
+}
+
+/** One line per event: detected day, id, instrument, type, status, effective day, marks, impact, text. */
+export function formatChangeLine(row: ChangeEventRow): string {
+  const mark = row.candidate ? "candidate" : row.confirmed ? "confirmed" : "unconfirmed";
+  const impact = row.impact ? `impact=${row.impact.questions}q/${row.impact.vendors}v` : "impact=-";
+  const text = `${row.instrument.titleEn}: ${row.summaryEn}`.replace(/\s+/g, " ");
+  return [
+    day(row.detectedAt),
+    row.id,
+    row.instrument.key,
+    row.type,
+    row.legalStatus,
+    `effective=${day(row.effectiveAt)}`,
+    mark,
+    impact,
+    JSON.stringify(text),
+  ].join(" ");
+}
+
+async function changesCommand(args: string[], io: Io): Promise<number> {
+  let values: { org?: string; since?: string; format?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { org: { type: "string" }, since: { type: "string" }, format: { type: "string" } },
+    }));
+  } catch (error) {
+    throw new ArgumentError((error as Error).message);
+  }
+  const format = values.format ?? "text";
+  if (!(CHANGE_FORMATS as readonly string[]).includes(format))
+    throw new ArgumentError("--format must be text, atom or json");
+  const since = values.since === undefined ? undefined : parseDay(values.since);
+  if (since === null) throw new ArgumentError("--since must be a date (YYYY-MM-DD)");
+  const organization = values.org
+    ? await db().organization.findUnique({
+        where: { slug: values.org },
+        select: { id: true, name: true },
+      })
+    : null;
+  if (values.org && !organization) throw new MissingError(`no organisation with slug "${values.org}"`);
+  const now = new Date();
+  const rows = await listChangeEvents(
+    organization ? { organizationId: organization.id } : null,
+    since ? { since } : {},
+    { now },
+  );
+  if (format === "text") {
+    for (const row of rows) io.stdout(`${formatChangeLine(row)}\n`);
+    return 0;
+  }
+  const appUrl = getEnv().APP_URL;
+  const input: ChangeFeedInput = {
+    rows,
+    locale: "en",
+    organizationName: organization?.name ?? null,
+    appUrl,
+    // A document on stdout has no address of its own: it points at the page it mirrors.
+    selfUrl: new URL("/regulations/changes", appUrl).href,
+    feedId: `urn:vetted:change-feed:${organization?.id ?? "global"}:en`,
+    now,
+  };
+  io.stdout(format === "atom" ? buildChangeAtom(input) : buildChangeJsonFeed(input));
+  return 0;
+}
+
 export async function regulationsCommand(
   command: string | undefined,
   args: string[],
@@ -92,6 +184,7 @@ export async function regulationsCommand(
 ): Promise<number> {
   try {
     if (command === "import") return await importCommand(args, io);
+    if (command === "changes") return await changesCommand(args, io);
     throw new UsageError(`unknown command "regulations ${command ?? ""}"`);
   } catch (error) {
     if (
@@ -104,6 +197,10 @@ export async function regulationsCommand(
         `regulations: ${error.message}\nUsage: npm run --silent vetted -- ${REGULATIONS_USAGE}\n`,
       );
       return 2;
+    }
+    if (error instanceof ArgumentError) {
+      io.stderr(`regulations ${command}: ${error.message}\nUsage: npm run --silent vetted -- ${REGULATIONS_USAGE}\n`);
+      return 1;
     }
     if (error instanceof MissingError) {
       io.stderr(`regulations ${command}: ${error.message}\n`);

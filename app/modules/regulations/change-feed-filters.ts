@@ -13,7 +13,7 @@ export interface ChangeFeedFilters {
   effectiveFrom?: Date;
   effectiveTo?: Date;
   timing?: ChangeTiming;
-  /** Detected (or its record changed) on or after this instant (CLI --since). */
+  /** Detected on or after this instant (CLI --since). */
   since?: Date;
 }
 

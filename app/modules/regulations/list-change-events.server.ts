@@ -61,8 +61,7 @@ export async function listChangeEvents(
   if (filters.instrument) and.push({ instrument: { key: filters.instrument } });
   if (filters.type) and.push({ type: filters.type });
   if (filters.legalStatus) and.push({ legalStatus: filters.legalStatus });
-  if (filters.since)
-    and.push({ OR: [{ detectedAt: { gte: filters.since } }, { updatedAt: { gte: filters.since } }] });
+  if (filters.since) and.push({ detectedAt: { gte: filters.since } });
   const rows = await client.changeEvent.findMany({
     where: { AND: and },
     select: {
