@@ -57,6 +57,7 @@ const HELP = `Usage: npm run vetted -- <command>
   template import <file> --org <slug> [--publish]
   regulations import <file> --org <slug>   (--org is required: the global catalogue comes only from the bundle)
   regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
+  regulations digest               (this week's digest of regulatory changes to DPOs, once)
   rotate-encryption-key            (ENCRYPTION_KEY: the current key, NEW_ENCRYPTION_KEY: the new one)
   verify <file.pdf>
   report --org <slug> --out-dir <dir> [--assessment <id>]`;
@@ -153,7 +154,8 @@ async function main(argv: string[]): Promise<number> {
       return templateCommand(command, rest);
     }
     case "regulations import":
-    case "regulations changes": {
+    case "regulations changes":
+    case "regulations digest": {
       const { regulationsCommand } = await import("./commands/regulations");
       return regulationsCommand(command, rest);
     }

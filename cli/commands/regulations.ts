@@ -37,7 +37,8 @@ import {
 export const REGULATIONS_USAGE = `regulations import <file> --org <slug>
       (--org is required: imported frameworks belong to an organisation; the global catalogue
        comes only from the bundled snapshot)
-  regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]`;
+  regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
+  regulations digest   (queue this ISO week's digest of regulatory changes to DPOs, if not yet sent)`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -177,6 +178,21 @@ async function changesCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/** As the server's schedule does: once per organisation and ISO week, whoever runs it. */
+async function digestCommand(args: string[], io: Io): Promise<number> {
+  if (args.length > 0) throw new ArgumentError("digest takes no arguments");
+  const { runRegulationDigest } = await import(
+    "../../app/modules/regulations/digest/run-regulation-digest.server"
+  );
+  const result = await runRegulationDigest({ holder: `cli:${process.pid}` });
+  if (!result.leased) {
+    io.stderr("regulations digest: another instance is sending the digest right now\n");
+    return 1;
+  }
+  io.stdout(`digest organizations=${result.organizations} mails=${result.mails}\n`);
+  return 0;
+}
+
 export async function regulationsCommand(
   command: string | undefined,
   args: string[],
@@ -185,6 +201,7 @@ export async function regulationsCommand(
   try {
     if (command === "import") return await importCommand(args, io);
     if (command === "changes") return await changesCommand(args, io);
+    if (command === "digest") return await digestCommand(args, io);
     throw new UsageError(`unknown command "regulations ${command ?? ""}"`);
   } catch (error) {
     if (

@@ -15,6 +15,11 @@ export interface ChangeFeedFilters {
   timing?: ChangeTiming;
   /** Detected on or after this instant (CLI --since). */
   since?: Date;
+  /**
+   * The weekly digest's window: detected in [from, now], effective in [from, to], or pending
+   * (no effective date) with a record changed in [from, now].
+   */
+  activeBetween?: { from: Date; now: Date; to: Date };
 }
 
 export type FilterField = "instrument" | "type" | "legalStatus" | "effectiveFrom" | "effectiveTo" | "timing";

@@ -62,6 +62,16 @@ export async function listChangeEvents(
   if (filters.type) and.push({ type: filters.type });
   if (filters.legalStatus) and.push({ legalStatus: filters.legalStatus });
   if (filters.since) and.push({ detectedAt: { gte: filters.since } });
+  if (filters.activeBetween) {
+    const { from, now: until, to } = filters.activeBetween;
+    and.push({
+      OR: [
+        { detectedAt: { gte: from, lte: until } },
+        { effectiveAt: { gte: from, lte: to } },
+        { effectiveAt: null, updatedAt: { gte: from, lte: until } },
+      ],
+    });
+  }
   const rows = await client.changeEvent.findMany({
     where: { AND: and },
     select: {
