@@ -31,7 +31,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     runUseCase(() => getAccountOverview(actor)),
     feedTokenStatus(actor),
   ]);
-  return { account, feed, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
+  return {
+    account,
+    feed,
+    recentMfa: hasRecentMfa(actor),
+    stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -66,7 +66,11 @@ export default function RegulationChangesPage() {
       </PageHeader>
       {answer?.outcome ? (
         <Alert tone="success">
-          {t(answer.outcome === "confirmed" ? "regulationChanges.candidateConfirmed" : "regulationChanges.candidateDismissed")}
+          {t(
+            answer.outcome === "confirmed"
+              ? "regulationChanges.candidateConfirmed"
+              : "regulationChanges.candidateDismissed",
+          )}
         </Alert>
       ) : null}
       {Object.keys(errors).length > 0 ? (
@@ -76,7 +80,9 @@ export default function RegulationChangesPage() {
         <ChangeFeedFiltersForm values={values} errors={errors} instruments={instruments} />
       </Card>
       <Card>
-        <p className="mb-2 text-sm text-slate-600">{t("regulationChanges.shown", { count: rows.length })}</p>
+        <p className="mb-2 text-sm text-slate-600">
+          {t("regulationChanges.shown", { count: rows.length })}
+        </p>
         <ChangeFeedTable rows={rows} canReview={canReview} />
       </Card>
     </div>

@@ -1,7 +1,10 @@
 import { SaxesParser } from "saxes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../app/utils/db.server";
-import { createTestChangeEvent, createTestInstrument } from "../../tests/support/change-event-factories";
+import {
+  createTestChangeEvent,
+  createTestInstrument,
+} from "../../tests/support/change-event-factories";
 import { runVetted } from "../../tests/support/cli";
 import { createOrganization } from "../../tests/support/factories";
 import { regulationsCommand, type Io } from "./regulations";
@@ -39,7 +42,8 @@ beforeAll(async () => {
     legalStatus: "adopted",
   });
   const own = await createTestInstrument(orgA.id, { titleEn: "A's framework" });
-  ownEventId = (await createTestChangeEvent(own, { detectedAt: new Date("2026-11-20T00:00:00Z") })).id;
+  ownEventId = (await createTestChangeEvent(own, { detectedAt: new Date("2026-11-20T00:00:00Z") }))
+    .id;
   const foreign = await createTestInstrument(orgB.id, { titleEn: "B's secret framework" });
   await createTestChangeEvent(foreign, { detectedAt: new Date("2026-11-21T00:00:00Z") });
 });
@@ -49,8 +53,12 @@ describe("vetted regulations changes", () => {
     const io = capture();
     expect(await regulationsCommand("changes", ["--org", slugA], io)).toBe(0);
     const lines = io.out().trimEnd().split("\n");
-    expect(lines.find((line) => line.includes(ownEventId))).toMatch(/^2026-11-20 .*amendment.*adopted.*A's framework/);
-    expect(lines.some((line) => line.includes(globalKey) && line.includes("effective=2027-01-01"))).toBe(true);
+    expect(lines.find((line) => line.includes(ownEventId))).toMatch(
+      /^2026-11-20 .*amendment.*adopted.*A's framework/,
+    );
+    expect(
+      lines.some((line) => line.includes(globalKey) && line.includes("effective=2027-01-01")),
+    ).toBe(true);
     expect(io.out()).not.toContain("B's secret framework");
 
     const globalOnly = capture();
@@ -60,7 +68,9 @@ describe("vetted regulations changes", () => {
 
   it("--since leaves out what was detected before", async () => {
     const io = capture();
-    expect(await regulationsCommand("changes", ["--org", slugA, "--since", "2026-11-01"], io)).toBe(0);
+    expect(await regulationsCommand("changes", ["--org", slugA, "--since", "2026-11-01"], io)).toBe(
+      0,
+    );
     expect(io.out()).toContain(ownEventId);
     expect(io.out()).not.toContain(globalKey);
   });

@@ -152,7 +152,8 @@ async function changesCommand(args: string[], io: Io): Promise<number> {
         select: { id: true, name: true },
       })
     : null;
-  if (values.org && !organization) throw new MissingError(`no organisation with slug "${values.org}"`);
+  if (values.org && !organization)
+    throw new MissingError(`no organisation with slug "${values.org}"`);
   const now = new Date();
   const rows = await listChangeEvents(
     organization ? { organizationId: organization.id } : null,
@@ -181,9 +182,8 @@ async function changesCommand(args: string[], io: Io): Promise<number> {
 /** As the server's schedule does: once per organisation and ISO week, whoever runs it. */
 async function digestCommand(args: string[], io: Io): Promise<number> {
   if (args.length > 0) throw new ArgumentError("digest takes no arguments");
-  const { runRegulationDigest } = await import(
-    "../../app/modules/regulations/digest/run-regulation-digest.server"
-  );
+  const { runRegulationDigest } =
+    await import("../../app/modules/regulations/digest/run-regulation-digest.server");
   const result = await runRegulationDigest({ holder: `cli:${process.pid}` });
   if (!result.leased) {
     io.stderr("regulations digest: another instance is sending the digest right now\n");
@@ -216,7 +216,9 @@ export async function regulationsCommand(
       return 2;
     }
     if (error instanceof ArgumentError) {
-      io.stderr(`regulations ${command}: ${error.message}\nUsage: npm run --silent vetted -- ${REGULATIONS_USAGE}\n`);
+      io.stderr(
+        `regulations ${command}: ${error.message}\nUsage: npm run --silent vetted -- ${REGULATIONS_USAGE}\n`,
+      );
       return 1;
     }
     if (error instanceof MissingError) {

@@ -30,16 +30,22 @@ export function FeedCard({
             <dl className="mt-2 space-y-1">
               <dt className="font-medium">{t("regulationChanges.feedCardAtom")}</dt>
               <dd>
-                <code className="break-all" data-testid="feed-url-atom">{created.atom}</code>
+                <code className="break-all" data-testid="feed-url-atom">
+                  {created.atom}
+                </code>
               </dd>
               <dt className="font-medium">{t("regulationChanges.feedCardJson")}</dt>
               <dd>
-                <code className="break-all" data-testid="feed-url-json">{created.json}</code>
+                <code className="break-all" data-testid="feed-url-json">
+                  {created.json}
+                </code>
               </dd>
             </dl>
           </Alert>
         ) : null}
-        {revoked && actionData.message ? <Alert tone="success">{tm({ key: actionData.message })}</Alert> : null}
+        {revoked && actionData.message ? (
+          <Alert tone="success">{tm({ key: actionData.message })}</Alert>
+        ) : null}
         {feed ? (
           <p data-testid="feed-status">
             {t("regulationChanges.feedCardActive", { date: date(feed.createdAt, true) })}{" "}

@@ -19,7 +19,10 @@ export function ChangeFeedFiltersForm({
   const { t, locale } = useT();
   const error = (field: FilterField) => (errors[field] ? t(errors[field]) : null);
   const any = { value: "", label: t("regulationChanges.filterAny") };
-  const labelled = (prefix: "regulationChanges.type" | "regulationChanges.status" | "regulationChanges.timing", value: string) => {
+  const labelled = (
+    prefix: "regulationChanges.type" | "regulationChanges.status" | "regulationChanges.timing",
+    value: string,
+  ) => {
     const key = labelKey(prefix, value);
     return { value, label: key ? t(key) : value };
   };
@@ -32,7 +35,10 @@ export function ChangeFeedFiltersForm({
         error={error("instrument")}
         options={[
           any,
-          ...instruments.map((i) => ({ value: i.key, label: locale === "de" ? i.titleDe : i.titleEn })),
+          ...instruments.map((i) => ({
+            value: i.key,
+            label: locale === "de" ? i.titleDe : i.titleEn,
+          })),
         ]}
       />
       <SelectField

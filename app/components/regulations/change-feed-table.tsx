@@ -31,18 +31,31 @@ export function ChangeFeedTable({
     const key = labelKey(prefix, value);
     return key ? t(key) : value;
   };
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("regulationChanges.empty")}</p>;
+  if (rows.length === 0)
+    return <p className="text-sm text-slate-600">{t("regulationChanges.empty")}</p>;
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" data-testid="change-table">
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-3">{t("regulationChanges.columnInstrument")}</th>
-            <th scope="col" className="py-2 pr-3">{t("regulationChanges.columnType")}</th>
-            <th scope="col" className="py-2 pr-3">{t("regulationChanges.columnStatus")}</th>
-            <th scope="col" className="py-2 pr-3">{t("regulationChanges.columnEffective")}</th>
-            <th scope="col" className="py-2 pr-3">{t("regulationChanges.columnSummary")}</th>
-            <th scope="col" className="py-2">{t("regulationChanges.columnImpact")}</th>
+            <th scope="col" className="py-2 pr-3">
+              {t("regulationChanges.columnInstrument")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("regulationChanges.columnType")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("regulationChanges.columnStatus")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("regulationChanges.columnEffective")}
+            </th>
+            <th scope="col" className="py-2 pr-3">
+              {t("regulationChanges.columnSummary")}
+            </th>
+            <th scope="col" className="py-2">
+              {t("regulationChanges.columnImpact")}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -54,7 +67,10 @@ export function ChangeFeedTable({
               className={`border-b border-slate-100 align-top ${row.candidate ? "bg-amber-50" : ""}`}
             >
               <td className="py-2 pr-3">
-                <Link to={`/regulations/changes/${row.id}`} className="font-medium text-brand-900 underline">
+                <Link
+                  to={`/regulations/changes/${row.id}`}
+                  className="font-medium text-brand-900 underline"
+                >
                   {locale === "de" ? row.instrument.titleDe : row.instrument.titleEn}
                 </Link>
                 <div className="text-xs text-slate-500">{row.instrument.key}</div>
@@ -75,7 +91,9 @@ export function ChangeFeedTable({
                     <span
                       className={`rounded px-1.5 py-0.5 ${row.confirmed ? "bg-green-100 text-green-900" : "bg-slate-100 text-slate-700"}`}
                     >
-                      {row.confirmed ? t("regulationChanges.confirmed") : t("regulationChanges.unconfirmed")}
+                      {row.confirmed
+                        ? t("regulationChanges.confirmed")
+                        : t("regulationChanges.unconfirmed")}
                     </span>
                   )}
                   {row.sourceUrl ? (
@@ -107,7 +125,9 @@ export function ChangeFeedTable({
                 ) : null}
               </td>
               <td className="py-2 whitespace-nowrap" data-testid="change-impact">
-                {row.impact ? t("regulationChanges.impactCount", { ...row.impact }) : t("regulationChanges.impactNone")}
+                {row.impact
+                  ? t("regulationChanges.impactCount", { ...row.impact })
+                  : t("regulationChanges.impactNone")}
               </td>
             </tr>
           ))}

@@ -63,7 +63,8 @@ export const regulationChanges = {
   candidateDismissed: "The candidate was dismissed.",
   candidateNotFound: "This candidate no longer exists or was already handled.",
   feedTitle: "Regulatory changes · {organization}",
-  feedSubtitle: "Changes in the Vetted regulation catalogue with your organisation's impact counts.",
+  feedSubtitle:
+    "Changes in the Vetted regulation catalogue with your organisation's impact counts.",
   feedEntryEffective: "Effective: {date}.",
   feedEntryPending: "No effective date yet.",
   feedEntryStatus: "Legal status: {status}.",

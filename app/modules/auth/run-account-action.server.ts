@@ -134,11 +134,19 @@ export async function runAccountAction(
       const { secret } = await issueFeedToken(actor);
       const base = getEnv().APP_URL;
       const url = (format: string) => new URL(`/feeds/${secret}/changes.${format}`, base).href;
-      return ok({ intent: "createFeedToken", ok: true, feedUrls: { atom: url("atom"), json: url("json") } });
+      return ok({
+        intent: "createFeedToken",
+        ok: true,
+        feedUrls: { atom: url("atom"), json: url("json") },
+      });
     }
     case "revokeFeedToken": {
       await revokeFeedToken(actor);
-      return ok({ intent: "revokeFeedToken", ok: true, message: "regulationChanges.feedCardRevoked" });
+      return ok({
+        intent: "revokeFeedToken",
+        ok: true,
+        message: "regulationChanges.feedCardRevoked",
+      });
     }
   }
 }

@@ -1,6 +1,10 @@
 import { SaxesParser } from "saxes";
 import { describe, expect, it } from "vitest";
-import { buildChangeAtom, buildChangeJsonFeed, type ChangeFeedInput } from "./change-feed-documents";
+import {
+  buildChangeAtom,
+  buildChangeJsonFeed,
+  type ChangeFeedInput,
+} from "./change-feed-documents";
 import type { ChangeEventRow } from "./list-change-events.server";
 
 /**
@@ -79,7 +83,8 @@ function parseXml(xml: string): XmlElement {
   return root;
 }
 
-const child = (element: XmlElement, name: string) => element.children.filter((c) => c.name === name);
+const child = (element: XmlElement, name: string) =>
+  element.children.filter((c) => c.name === name);
 const one = (element: XmlElement, name: string) => {
   const found = child(element, name);
   expect(found, `<${element.name}> has exactly one <${name}>`).toHaveLength(1);
@@ -88,7 +93,9 @@ const one = (element: XmlElement, name: string) => {
 
 describe("Atom", () => {
   it("is well-formed and has every required feed and entry element, with text escaped", () => {
-    const xml = buildChangeAtom(input([row(), row({ id: "cev2", effectiveAt: null, impact: null, sourceUrl: null })]));
+    const xml = buildChangeAtom(
+      input([row(), row({ id: "cev2", effectiveAt: null, impact: null, sourceUrl: null })]),
+    );
     const feed = parseXml(xml);
     expect(feed.name).toBe("feed");
     expect(feed.attributes.xmlns).toBe("http://www.w3.org/2005/Atom");
@@ -97,7 +104,9 @@ describe("Atom", () => {
     expect(one(feed, "updated").text).toBe("2026-11-03T00:00:00.000Z");
     expect(one(one(feed, "author"), "name").text).toBe("Vetted");
     const self = child(feed, "link").filter((link) => link.attributes.rel === "self");
-    expect(self.map((link) => link.attributes.href)).toEqual(["https://vetted.example/feeds/SECRET/changes.atom"]);
+    expect(self.map((link) => link.attributes.href)).toEqual([
+      "https://vetted.example/feeds/SECRET/changes.atom",
+    ]);
     const entries = child(feed, "entry");
     expect(entries).toHaveLength(2);
     for (const entry of entries) {
@@ -106,10 +115,14 @@ describe("Atom", () => {
       expect(Date.parse(one(entry, "updated").text)).not.toBeNaN();
       expect(one(entry, "summary").text).toContain(`Summary ${HOSTILE_AS_TEXT}`);
       const alternate = child(entry, "link").find((link) => link.attributes.rel === "alternate");
-      expect(alternate?.attributes.href).toMatch(/^https:\/\/vetted\.example\/regulations\/changes\/cev\d$/);
+      expect(alternate?.attributes.href).toMatch(
+        /^https:\/\/vetted\.example\/regulations\/changes\/cev\d$/,
+      );
     }
     const [first, second] = entries as [XmlElement, XmlElement];
-    expect(one(first, "summary").text).toContain("Effective: 2026-12-02. Impact in your organisation: 3 questions, 2 vendors.");
+    expect(one(first, "summary").text).toContain(
+      "Effective: 2026-12-02. Impact in your organisation: 3 questions, 2 vendors.",
+    );
     expect(child(first, "link").find((l) => l.attributes.rel === "related")?.attributes.href).toBe(
       `https://eur-lex.europa.eu/eli/reg/2024/1689/oj?a=1&b="2"`,
     );
@@ -118,7 +131,9 @@ describe("Atom", () => {
   });
 
   it("speaks the reader's language and marks what is not confirmed", () => {
-    const feed = parseXml(buildChangeAtom(input([row({ confirmed: false, candidate: true })], "de")));
+    const feed = parseXml(
+      buildChangeAtom(input([row({ confirmed: false, candidate: true })], "de")),
+    );
     expect(feed.attributes["xml:lang"]).toBe("de");
     const entry = one(feed, "entry");
     expect(one(entry, "title").text).toBe("KI-Verordnung: Änderung");
@@ -136,7 +151,12 @@ describe("Atom", () => {
 
 describe("JSON Feed 1.1", () => {
   it("has the version, the feed URL and per item id, url, title, summary, dates and the facts only", () => {
-    const feed = JSON.parse(buildChangeJsonFeed({ ...input([row()]), selfUrl: "https://vetted.example/feeds/S/changes.json" })) as Record<string, unknown>;
+    const feed = JSON.parse(
+      buildChangeJsonFeed({
+        ...input([row()]),
+        selfUrl: "https://vetted.example/feeds/S/changes.json",
+      }),
+    ) as Record<string, unknown>;
     expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
     expect(feed.feed_url).toBe("https://vetted.example/feeds/S/changes.json");
     expect(feed.language).toBe("en");
@@ -149,7 +169,15 @@ describe("JSON Feed 1.1", () => {
       date_modified: "2026-11-03T00:00:00.000Z",
     });
     expect(Object.keys(item!._vetted as object).sort()).toEqual(
-      ["candidate", "confirmed", "effectiveAt", "impact", "instrument", "legalStatus", "type"].sort(),
+      [
+        "candidate",
+        "confirmed",
+        "effectiveAt",
+        "impact",
+        "instrument",
+        "legalStatus",
+        "type",
+      ].sort(),
     );
   });
 });

@@ -103,14 +103,17 @@ function feedTitle(input: ChangeFeedInput): string {
 }
 
 function newestUpdate(entries: FeedEntry[], now: Date): string {
-  return entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), "") ||
-    now.toISOString();
+  return (
+    entries.reduce((newest, entry) => (entry.updated > newest ? entry.updated : newest), "") ||
+    now.toISOString()
+  );
 }
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, LF, CR; lone surrogates;
 // U+FFFE/U+FFFF): dropped, since no escape can represent them.
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text or attribute content for XML: every markup character escaped, forbidden characters removed. */
 export function escapeXml(text: string): string {

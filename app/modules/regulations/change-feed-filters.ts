@@ -22,7 +22,8 @@ export interface ChangeFeedFilters {
   activeBetween?: { from: Date; now: Date; to: Date };
 }
 
-export type FilterField = "instrument" | "type" | "legalStatus" | "effectiveFrom" | "effectiveTo" | "timing";
+export type FilterField =
+  "instrument" | "type" | "legalStatus" | "effectiveFrom" | "effectiveTo" | "timing";
 
 export interface ParsedChangeFeedFilters {
   filters: ChangeFeedFilters;
@@ -63,7 +64,8 @@ export function parseChangeFeedFilters(params: URLSearchParams): ParsedChangeFee
   const filters: ChangeFeedFilters = {};
   const errors: ParsedChangeFeedFilters["errors"] = {};
   if (values.instrument) {
-    if (values.instrument.length > INSTRUMENT_KEY_MAX_CHARS) errors.instrument = "regulationChanges.badInstrument";
+    if (values.instrument.length > INSTRUMENT_KEY_MAX_CHARS)
+      errors.instrument = "regulationChanges.badInstrument";
     else filters.instrument = values.instrument;
   }
   if (values.type) {

@@ -35,43 +35,63 @@ beforeAll(async () => {
   ownKeyA = ownA.key;
   const ownB = await createTestInstrument(orgB);
   const provision = `${global.key}:art:5`;
-  ids.past = (await createTestChangeEvent(global, {
-    type: "amendment",
-    legalStatus: "in_force",
-    effectiveAt: day("2026-12-07"),
-    detectedAt: day("2026-11-01"),
-    affectedProvisionKeys: [`${provision}:par:2`],
-  })).id;
-  ids.upcoming = (await createTestChangeEvent(global, {
-    type: "application_date_shift",
-    legalStatus: "adopted",
-    effectiveAt: day("2026-12-08"),
-    detectedAt: day("2026-11-02"),
-    affectedProvisionKeys: [global.key],
-  })).id;
-  ids.pending = (await createTestChangeEvent(global, {
-    type: "guidance",
-    legalStatus: "proposal",
-    effectiveAt: null,
-    detectedAt: day("2026-11-03"),
-    affectedProvisionKeys: [`${global.key}:art:99`],
-  })).id;
+  ids.past = (
+    await createTestChangeEvent(global, {
+      type: "amendment",
+      legalStatus: "in_force",
+      effectiveAt: day("2026-12-07"),
+      detectedAt: day("2026-11-01"),
+      affectedProvisionKeys: [`${provision}:par:2`],
+    })
+  ).id;
+  ids.upcoming = (
+    await createTestChangeEvent(global, {
+      type: "application_date_shift",
+      legalStatus: "adopted",
+      effectiveAt: day("2026-12-08"),
+      detectedAt: day("2026-11-02"),
+      affectedProvisionKeys: [global.key],
+    })
+  ).id;
+  ids.pending = (
+    await createTestChangeEvent(global, {
+      type: "guidance",
+      legalStatus: "proposal",
+      effectiveAt: null,
+      detectedAt: day("2026-11-03"),
+      affectedProvisionKeys: [`${global.key}:art:99`],
+    })
+  ).id;
   ids.ownA = (await createTestChangeEvent(ownA, { detectedAt: day("2026-11-04") })).id;
   ids.ownB = (await createTestChangeEvent(ownB, { detectedAt: day("2026-11-05") })).id;
-  ids.dismissed = (await createTestChangeEvent(ownA, {
-    source: "sync",
-    confirmed: false,
-    dismissedAt: day("2026-11-06"),
-  })).id;
+  ids.dismissed = (
+    await createTestChangeEvent(ownA, {
+      source: "sync",
+      confirmed: false,
+      dismissedAt: day("2026-11-06"),
+    })
+  ).id;
 
   // A's mapping: two questions of the bundled template touch art. 5 (one via its paragraph).
-  const templateId = (await db().templateVersion.findUniqueOrThrow({
-    where: { id: scenario.templateVersionId },
-    select: { templateId: true },
-  })).templateId;
+  const templateId = (
+    await db().templateVersion.findUniqueOrThrow({
+      where: { id: scenario.templateVersionId },
+      select: { templateId: true },
+    })
+  ).templateId;
   const [q1, q2] = scenario.definition.sections.flatMap((s) => s.questions).map((q) => q.key);
-  await createTestProvisionLink({ organizationId: orgA, templateId, questionKey: q1!, provisionKey: provision });
-  await createTestProvisionLink({ organizationId: orgA, templateId, questionKey: q2!, provisionKey: `${provision}:par:2` });
+  await createTestProvisionLink({
+    organizationId: orgA,
+    templateId,
+    questionKey: q1!,
+    provisionKey: provision,
+  });
+  await createTestProvisionLink({
+    organizationId: orgA,
+    templateId,
+    questionKey: q2!,
+    provisionKey: `${provision}:par:2`,
+  });
   // A second vendor assessed on the same template, twice (counted once).
   const vendor2 = await createVendor({ organizationId: orgA });
   for (const title of ["one", "two"])
@@ -89,10 +109,16 @@ beforeAll(async () => {
   const templateB = await db().questionnaireTemplate.create({
     data: { organizationId: orgB, key: "b-template", name: "B" },
   });
-  await createTestProvisionLink({ organizationId: orgB, templateId: templateB.id, questionKey: "b_q", provisionKey: provision });
+  await createTestProvisionLink({
+    organizationId: orgB,
+    templateId: templateB.id,
+    questionKey: "b_q",
+    provisionKey: provision,
+  });
 });
 
-const keysOf = (rows: { id: string }[]) => rows.map((row) => Object.entries(ids).find(([, id]) => id === row.id)?.[0]);
+const keysOf = (rows: { id: string }[]) =>
+  rows.map((row) => Object.entries(ids).find(([, id]) => id === row.id)?.[0]);
 
 describe("listChangeEvents", () => {
   it("shows the global catalogue and the organisation's own events, newest first", async () => {
@@ -119,15 +145,21 @@ describe("listChangeEvents", () => {
 
   it("filters by instrument key, within what the reader may see", async () => {
     const own = parseChangeFeedFilters(new URLSearchParams(`instrument=${ownKeyA}`));
-    expect(keysOf(await listChangeEvents({ organizationId: orgA }, own.filters, { now: NOW }))).toEqual(["ownA"]);
+    expect(
+      keysOf(await listChangeEvents({ organizationId: orgA }, own.filters, { now: NOW })),
+    ).toEqual(["ownA"]);
     expect(await listChangeEvents({ organizationId: orgB }, own.filters, { now: NOW })).toEqual([]);
     const global = parseChangeFeedFilters(new URLSearchParams(`instrument=${globalKey}`));
-    expect(await listChangeEvents({ organizationId: orgB }, global.filters, { now: NOW })).toHaveLength(3);
+    expect(
+      await listChangeEvents({ organizationId: orgB }, global.filters, { now: NOW }),
+    ).toHaveLength(3);
   });
 
   it("reports bad filter values by field and leaves them out", () => {
     const parsed = parseChangeFeedFilters(
-      new URLSearchParams("type=nonsense&effectiveFrom=2026-02-31&effectiveTo=2026-01-01&timing=soon&legalStatus=x"),
+      new URLSearchParams(
+        "type=nonsense&effectiveFrom=2026-02-31&effectiveTo=2026-01-01&timing=soon&legalStatus=x",
+      ),
     );
     expect(parsed.errors).toEqual({
       type: "regulationChanges.badType",

@@ -34,7 +34,11 @@ export async function impactCountsFor(
   // Assessed vendors per template, read once for all events (an organisation has few templates).
   let vendorsByTemplate: Map<string, Set<string>> | null = null;
   for (const event of events) {
-    const links = await linksAffectedBy(organizationId, provisionKeysOf(event.affectedProvisionKeys), client);
+    const links = await linksAffectedBy(
+      organizationId,
+      provisionKeysOf(event.affectedProvisionKeys),
+      client,
+    );
     if (links.length === 0) continue;
     vendorsByTemplate ??= await assessedVendorsByTemplate(organizationId, client);
     const questions = new Set(links.map((link) => `${link.templateId}\u0000${link.questionKey}`));
@@ -68,7 +72,9 @@ async function assessedVendorsByTemplate(
 export function provisionKeysOf(stored: string): string[] {
   try {
     const parsed: unknown = JSON.parse(stored);
-    return Array.isArray(parsed) ? parsed.filter((key): key is string => typeof key === "string") : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((key): key is string => typeof key === "string")
+      : [];
   } catch {
     return [];
   }

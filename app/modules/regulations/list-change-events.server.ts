@@ -95,7 +95,11 @@ export async function listChangeEvents(
   });
   const impact =
     reader && withImpact
-      ? await impactCountsFor(reader.organizationId, rows.map((row) => row.id), client)
+      ? await impactCountsFor(
+          reader.organizationId,
+          rows.map((row) => row.id),
+          client,
+        )
       : new Map<string, ImpactCount>();
   return rows.map(({ organizationId, ...row }) => ({
     ...row,

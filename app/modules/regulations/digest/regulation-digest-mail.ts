@@ -29,7 +29,9 @@ export function composeRegulationDigestMail(input: DigestMailInput): OutgoingMai
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
     translate(locale, key, params);
   const count =
-    input.sections.detected.length + input.sections.effective.length + input.sections.pending.length;
+    input.sections.detected.length +
+    input.sections.effective.length +
+    input.sections.pending.length;
   const lines = [
     t("regulationChanges.digestGreeting", { name: input.name }),
     "",
@@ -48,7 +50,9 @@ export function composeRegulationDigestMail(input: DigestMailInput): OutgoingMai
           instrument: instrumentTitle(locale, row),
           type: changeTypeLabel(locale, row.type),
           status: legalStatusLabel(locale, row.legalStatus),
-          effective: row.effectiveAt ? day(row.effectiveAt) : t("regulationChanges.noEffectiveDate"),
+          effective: row.effectiveAt
+            ? day(row.effectiveAt)
+            : t("regulationChanges.noEffectiveDate"),
         }),
         `  ${locale === "de" ? row.summaryDe : row.summaryEn}`,
       );

@@ -8,7 +8,11 @@ import {
 } from "../../../../tests/support/change-event-factories";
 import { createOrganization, createUser } from "../../../../tests/support/factories";
 import { setupSmtpCatcher } from "../../../../tests/support/mail";
-import { isoWeekOf, REGULATION_DIGEST_JOB_NAME, runRegulationDigest } from "./run-regulation-digest.server";
+import {
+  isoWeekOf,
+  REGULATION_DIGEST_JOB_NAME,
+  runRegulationDigest,
+} from "./run-regulation-digest.server";
 
 /**
  * The weekly digest of regulatory changes (issue 14 item 5) through the job queue to a real SMTP
@@ -34,7 +38,10 @@ async function createWorld() {
   const dpoEn = await createUser({ organizationId: org.id, role: "DPO", name: "Dean" });
   const admin = await createUser({ organizationId: org.id, role: "ADMIN" });
   const gone = await createUser({ organizationId: org.id, role: "DPO" });
-  await db().membership.update({ where: { id: gone.membership.id }, data: { deactivatedAt: ago(1) } });
+  await db().membership.update({
+    where: { id: gone.membership.id },
+    data: { deactivatedAt: ago(1) },
+  });
   const instrument = await createTestInstrument(org.id, {
     titleDe: "Datenschutzrahmen",
     titleEn: "Privacy framework",
@@ -64,7 +71,10 @@ describe("runRegulationDigest", () => {
       summaryEn: "Long in force",
     });
     await db().changeEvent.update({ where: { id: old.id }, data: { updatedAt: ago(60) } });
-    await db().changeEvent.update({ where: { id: becomingEffective.id }, data: { updatedAt: ago(60) } });
+    await db().changeEvent.update({
+      where: { id: becomingEffective.id },
+      data: { updatedAt: ago(60) },
+    });
     const candidate = await createTestChangeEvent(world.instrument, {
       detectedAt: ago(1),
       source: "sync",
@@ -122,10 +132,17 @@ describe("runRegulationDigest", () => {
 
   it("says nothing when there is nothing to say", async () => {
     const world = await createWorld();
-    const old = await createTestChangeEvent(world.instrument, { detectedAt: ago(30), effectiveAt: ago(20) });
+    const old = await createTestChangeEvent(world.instrument, {
+      detectedAt: ago(30),
+      effectiveAt: ago(20),
+    });
     await db().changeEvent.update({ where: { id: old.id }, data: { updatedAt: ago(20) } });
     await runRegulationDigest({ now: NOW, holder: "test" });
-    expect(await db().job.count({ where: { idempotencyKey: { startsWith: `regulations-digest:${world.org.id}:` } } })).toBe(0);
+    expect(
+      await db().job.count({
+        where: { idempotencyKey: { startsWith: `regulations-digest:${world.org.id}:` } },
+      }),
+    ).toBe(0);
     expect(await auditEventsOf(world.org.id, "regulations.digest_queued")).toEqual([]);
   });
 

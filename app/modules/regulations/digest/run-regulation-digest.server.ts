@@ -114,7 +114,10 @@ async function digestSections(organizationId: string, now: Date): Promise<Digest
 
 async function queueOrganizationDigest(
   organizationId: string,
-  members: { organization: { name: string }; user: { id: string; email: string; name: string; locale: string | null } }[],
+  members: {
+    organization: { name: string };
+    user: { id: string; email: string; name: string; locale: string | null };
+  }[],
   sections: DigestSections,
   week: string,
   now: Date,

@@ -28,7 +28,8 @@ export async function issueFeedToken(
       select: { id: true },
     });
     await recordAuditEvent(tx, actor, {
-      action: revoked.count > 0 ? "regulations.feed_token_rotated" : "regulations.feed_token_created",
+      action:
+        revoked.count > 0 ? "regulations.feed_token_rotated" : "regulations.feed_token_created",
       target: { type: "feed_token", id: token.id },
     });
     return { secret, rotated: revoked.count > 0 };

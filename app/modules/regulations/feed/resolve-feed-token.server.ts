@@ -20,7 +20,10 @@ const LAST_USED_RESOLUTION_MS = 3_600_000;
  * who is no longer an active member of the token's organisation (deactivated or removed): every
  * such case is the same 404 to the caller, so the answer tells a guesser nothing.
  */
-export async function resolveFeedToken(secret: string, now = new Date()): Promise<FeedReader | null> {
+export async function resolveFeedToken(
+  secret: string,
+  now = new Date(),
+): Promise<FeedReader | null> {
   if (!SECRET_SHAPE.test(secret)) return null;
   const token = await db().feedToken.findUnique({
     where: { tokenHash: sha256Hex(secret) },

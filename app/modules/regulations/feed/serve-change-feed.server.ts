@@ -76,5 +76,8 @@ export async function serveChangeFeed(
   };
   if (request.headers.get("If-None-Match") === etag)
     return new Response(null, { status: 304, headers });
-  return new Response(body, { status: 200, headers: { ...headers, "Content-Type": CONTENT_TYPES[format] } });
+  return new Response(body, {
+    status: 200,
+    headers: { ...headers, "Content-Type": CONTENT_TYPES[format] },
+  });
 }
