@@ -65,6 +65,15 @@ export function isPrivatePath(pathname) {
   return PRIVATE_ROOT.test(normalizePath(pathname));
 }
 
+// Feed readers' secret addresses (/feeds/<secret>/…): no Referer and no indexing, but the routes
+// choose their own caching (a feed reader may keep a copy; shared caches may not).
+const FEED_ROOT = /^\/feeds(\/|$)/i;
+
+/** Does the path lead to a secret feed address? */
+export function isFeedPath(pathname) {
+  return FEED_ROOT.test(normalizePath(pathname));
+}
+
 /**
  * A request path fit for logs: normalised (see normalizePath), everything after an invite or
  * accept-invitation segment replaced by "[redacted]", and any other token-like segment too.

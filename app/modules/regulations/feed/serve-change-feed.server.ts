@@ -17,14 +17,13 @@ const CONTENT_TYPES: Record<ChangeFeedFormat, string> = {
   json: "application/feed+json; charset=utf-8",
 };
 
-/** Headers of every answer of a secret address: nothing leaks through Referer, crawlers or shared caches. */
-const SECRET_HEADERS = { "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow" };
+// Referrer-Policy: no-referrer and X-Robots-Tag come from server/app.js (FEED_HEADERS) for every
+// /feeds path, so even an answer that never reaches this module carries them.
 
 function plain(status: number, text: string, headers: Record<string, string> = {}): Response {
   return new Response(text, {
     status,
     headers: {
-      ...SECRET_HEADERS,
       "Content-Type": "text/plain; charset=utf-8",
       "Cache-Control": "no-store",
       ...headers,
@@ -69,7 +68,6 @@ export async function serveChangeFeed(
   const body = format === "atom" ? buildChangeAtom(input) : buildChangeJsonFeed(input);
   const etag = `"${sha256Hex(body).slice(0, 32)}"`;
   const headers = {
-    ...SECRET_HEADERS,
     "Cache-Control": `private, max-age=${FEED_MAX_AGE_SECONDS}`,
     ETag: etag,
     Vary: "Accept-Encoding",
