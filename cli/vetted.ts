@@ -35,6 +35,8 @@
 //                                   into the organisation's catalogue (cli/commands/regulations.ts)
 //   regulations changes [--org <slug>] [--since <date>] [--format text|atom|json]
 //                                   the change feed: one line per event, or the Atom / JSON Feed
+//   regulations sync --source <url> [--org <slug>]
+//                                   an Atom/RSS feed's new entries as candidate changes to confirm
 //   rotate-encryption-key           re-encrypt every secret from ENCRYPTION_KEY to
 //                                   NEW_ENCRYPTION_KEY in one transaction (servers stopped)
 // Without DATABASE_URL the commands use the demo installation in .data/.
@@ -57,6 +59,7 @@ const HELP = `Usage: npm run vetted -- <command>
   template import <file> --org <slug> [--publish]
   regulations import <file> --org <slug>   (--org is required: the global catalogue comes only from the bundle)
   regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
+  regulations sync --source <url> [--org <slug>]   (optional online sync: new feed entries become candidates)
   regulations digest               (this week's digest of regulatory changes to DPOs, once)
   rotate-encryption-key            (ENCRYPTION_KEY: the current key, NEW_ENCRYPTION_KEY: the new one)
   verify <file.pdf>
@@ -155,7 +158,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case "regulations import":
     case "regulations changes":
-    case "regulations digest": {
+    case "regulations digest":
+    case "regulations sync": {
       const { regulationsCommand } = await import("./commands/regulations");
       return regulationsCommand(command, rest);
     }

@@ -38,6 +38,8 @@ export const REGULATIONS_USAGE = `regulations import <file> --org <slug>
       (--org is required: imported frameworks belong to an organisation; the global catalogue
        comes only from the bundled snapshot)
   regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
+  regulations sync --source <url> [--org <slug>]
+      (reads an Atom/RSS feed; its new entries become candidate changes to confirm)
   regulations digest   (queue this ISO week's digest of regulatory changes to DPOs, if not yet sent)`;
 
 export interface Io {
@@ -179,6 +181,49 @@ async function changesCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+/**
+ * `regulations sync --source <url> [--org <slug>]`: prints `sync source=<host> entries=<n> new=<m>`.
+ * Without --org the candidates go to the global catalogue (an operator's to review).
+ */
+async function syncCommand(args: string[], io: Io): Promise<number> {
+  let values: { source?: string; org?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { source: { type: "string" }, org: { type: "string" } },
+    }));
+  } catch (error) {
+    throw new ArgumentError((error as Error).message);
+  }
+  if (!values.source) throw new ArgumentError("--source <url> is required");
+  const organization = values.org
+    ? await db().organization.findUnique({ where: { slug: values.org }, select: { id: true } })
+    : null;
+  if (values.org && !organization)
+    throw new MissingError(`no organisation with slug "${values.org}"`);
+  const { syncRegulationFeed } =
+    await import("../../app/modules/regulations/sync/sync-regulation-feed.server");
+  const { SyncError } = await import("../../app/modules/regulations/sync/sync-limits");
+  try {
+    const result = await syncRegulationFeed({
+      source: values.source,
+      organizationId: organization?.id ?? null,
+    });
+    io.stdout(`sync source=${result.host} entries=${result.entries} new=${result.added}\n`);
+    if (result.skipped > 0)
+      io.stderr(`  note: ${result.skipped} entries beyond the limit were left out\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SyncError) {
+      io.stderr(`regulations sync: ${error.message} (nothing was recorded)\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
 /** As the server's schedule does: once per organisation and ISO week, whoever runs it. */
 async function digestCommand(args: string[], io: Io): Promise<number> {
   if (args.length > 0) throw new ArgumentError("digest takes no arguments");
@@ -202,6 +247,7 @@ export async function regulationsCommand(
     if (command === "import") return await importCommand(args, io);
     if (command === "changes") return await changesCommand(args, io);
     if (command === "digest") return await digestCommand(args, io);
+    if (command === "sync") return await syncCommand(args, io);
     throw new UsageError(`unknown command "regulations ${command ?? ""}"`);
   } catch (error) {
     if (
