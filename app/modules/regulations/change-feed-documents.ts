@@ -111,8 +111,8 @@ function newestUpdate(entries: FeedEntry[], now: Date): string {
 
 // Characters XML 1.0 does not allow at all (C0 controls other than tab, LF, CR; lone surrogates;
 // U+FFFE/U+FFFF): dropped, since no escape can represent them.
-// eslint-disable-next-line no-control-regex
 const NOT_XML_CHAR =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text or attribute content for XML: every markup character escaped, forbidden characters removed. */

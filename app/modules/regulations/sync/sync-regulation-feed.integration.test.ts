@@ -61,7 +61,10 @@ beforeAll(async () => {
       case "/to-file":
         return redirect("file:///etc/passwd");
       case "/huge-declared":
-        res.writeHead(200, { "Content-Type": "application/atom+xml", "Content-Length": HUGE_BYTES });
+        res.writeHead(200, {
+          "Content-Type": "application/atom+xml",
+          "Content-Length": HUGE_BYTES,
+        });
         return res.end(Buffer.alloc(HUGE_BYTES, 0x20));
       case "/huge-chunked": {
         // No Content-Length: the limit must hold while streaming.
