@@ -251,4 +251,27 @@ describe("the secret feed address", () => {
     });
     expect((await anonymous.get(`/feeds/${secret}/changes.atom`)).status).toBe(404);
   });
+
+  it("speaks its user's language", async () => {
+    const dpoRow = await db().membership.findFirstOrThrow({
+      where: { organizationId: orgA.id, role: "DPO" },
+      select: { userId: true },
+    });
+    await db().user.update({ where: { id: dpoRow.userId }, data: { locale: "de" } });
+    const secret = secretFrom((await dpo.post("/account", { intent: "createFeedToken" })).body);
+    const atom = await anonymous.get(`/feeds/${secret}/changes.atom`);
+    expect(atom.body).toContain('xml:lang="de"');
+    expect(atom.body).toContain("<title>Regulatorische Änderungen · Feed &amp; &lt;Co&gt;</title>");
+    expect(atom.body).toContain("Rechtsstatus: Angenommen.");
+  });
+
+  it("is limited per address like the other token routes: 429 with Retry-After, even for a live secret", async () => {
+    const secret = secretFrom((await dpo.post("/account", { intent: "createFeedToken" })).body);
+    let answer = await anonymous.get(`/feeds/${"y".repeat(43)}/changes.atom`);
+    for (let i = 0; i < 40 && answer.status !== 429; i++)
+      answer = await anonymous.get(`/feeds/${"y".repeat(43)}/changes.atom`);
+    expect(answer.status).toBe(429);
+    expect(Number(answer.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect((await anonymous.get(`/feeds/${secret}/changes.json`)).status).toBe(429);
+  });
 });
