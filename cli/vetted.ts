@@ -60,6 +60,7 @@ const HELP = `Usage: npm run vetted -- <command>
   regulations import <file> --org <slug>   (--org is required: the global catalogue comes only from the bundle)
   regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
   regulations sync --source <url> [--org <slug>]   (optional online sync: new feed entries become candidates)
+  regulations review <change-event-id> --confirm|--dismiss   (a global sync candidate)
   regulations digest               (this week's digest of regulatory changes to DPOs, once)
   rotate-encryption-key            (ENCRYPTION_KEY: the current key, NEW_ENCRYPTION_KEY: the new one)
   verify <file.pdf>
@@ -159,7 +160,8 @@ async function main(argv: string[]): Promise<number> {
     case "regulations import":
     case "regulations changes":
     case "regulations digest":
-    case "regulations sync": {
+    case "regulations sync":
+    case "regulations review": {
       const { regulationsCommand } = await import("./commands/regulations");
       return regulationsCommand(command, rest);
     }

@@ -40,6 +40,8 @@ export const REGULATIONS_USAGE = `regulations import <file> --org <slug>
   regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
   regulations sync --source <url> [--org <slug>]
       (reads an Atom/RSS feed; its new entries become candidate changes to confirm)
+  regulations review <change-event-id> --confirm|--dismiss
+      (a candidate of the global catalogue, from a sync without --org)
   regulations digest   (queue this ISO week's digest of regulatory changes to DPOs, if not yet sent)`;
 
 export interface Io {
@@ -224,6 +226,32 @@ async function syncCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
+/** `regulations review <id> --confirm|--dismiss`: an operator's decision on a global candidate. */
+async function reviewCommand(args: string[], io: Io): Promise<number> {
+  let values: { confirm?: boolean; dismiss?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { confirm: { type: "boolean" }, dismiss: { type: "boolean" } },
+    }));
+  } catch (error) {
+    throw new ArgumentError((error as Error).message);
+  }
+  if (positionals.length !== 1) throw new ArgumentError("name exactly one change event id");
+  if (Boolean(values.confirm) === Boolean(values.dismiss))
+    throw new ArgumentError("say either --confirm or --dismiss");
+  const { reviewGlobalCandidate } =
+    await import("../../app/modules/regulations/sync/review-global-candidate.server");
+  const decision = values.confirm ? "confirm" : "dismiss";
+  if (!(await reviewGlobalCandidate(positionals[0]!, decision)))
+    throw new MissingError(`no open candidate of the global catalogue with id "${positionals[0]}"`);
+  io.stdout(`${decision === "confirm" ? "confirmed" : "dismissed"} ${positionals[0]}\n`);
+  return 0;
+}
+
 /** As the server's schedule does: once per organisation and ISO week, whoever runs it. */
 async function digestCommand(args: string[], io: Io): Promise<number> {
   if (args.length > 0) throw new ArgumentError("digest takes no arguments");
@@ -248,6 +276,7 @@ export async function regulationsCommand(
     if (command === "changes") return await changesCommand(args, io);
     if (command === "digest") return await digestCommand(args, io);
     if (command === "sync") return await syncCommand(args, io);
+    if (command === "review") return await reviewCommand(args, io);
     throw new UsageError(`unknown command "regulations ${command ?? ""}"`);
   } catch (error) {
     if (

@@ -241,4 +241,38 @@ describe("vetted regulations sync", () => {
     expect(await regulationsCommand("sync", ["--org", fresh.slug], missing)).toBe(1);
     expect(missing.err()).toContain("--source <url> is required");
   });
+
+  it("without --org records global candidates that only an operator reviews", async () => {
+    const io = capture();
+    expect(await regulationsCommand("sync", ["--source", `${base}/rss`], io)).toBe(0);
+    expect(io.out()).toMatch(/entries=2 new=2\n$/);
+    const global = await db().changeEvent.findMany({
+      where: { organizationId: null, source: "sync" },
+      orderBy: { key: "asc" },
+    });
+    expect(global).toHaveLength(2);
+    // Shown to an organisation marked as a candidate, but not its to review.
+    const listed = await listChangeEvents({ organizationId: org.id });
+    expect(listed.filter((row) => row.candidate && !row.own)).toHaveLength(2);
+
+    const confirm = capture();
+    expect(await regulationsCommand("review", [global[0]!.id, "--confirm"], confirm)).toBe(0);
+    expect(confirm.out()).toBe(`confirmed ${global[0]!.id}\n`);
+    const dismiss = capture();
+    expect(await regulationsCommand("review", [global[1]!.id, "--dismiss"], dismiss)).toBe(0);
+    const again = capture();
+    expect(await regulationsCommand("review", [global[1]!.id, "--confirm"], again)).toBe(1);
+    expect(again.err()).toContain("no open candidate of the global catalogue");
+    const both = capture();
+    expect(
+      await regulationsCommand("review", [global[0]!.id, "--confirm", "--dismiss"], both),
+    ).toBe(1);
+    const rows = await db().changeEvent.findMany({
+      where: { id: { in: global.map((g) => g.id) } },
+    });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    expect(byId.get(global[0]!.id)).toMatchObject({ confirmed: true, dismissedAt: null });
+    expect(byId.get(global[0]!.id)!.note).toMatch(/^Confirmed by an operator/);
+    expect(byId.get(global[1]!.id)!.dismissedAt).not.toBeNull();
+  });
 });
