@@ -1,5 +1,6 @@
 import { db, type Tx } from "../../utils/db.server";
 import { linksAffectedBy } from "./links-affected-by.server";
+import { changedKeysTouching } from "./provision-keys";
 
 export interface ImpactCount {
   /** Distinct (template, question) pairs whose provision links the event touches. */
@@ -31,21 +32,24 @@ export async function impactCountsFor(
     },
     select: { id: true, affectedProvisionKeys: true },
   });
-  // Assessed vendors per template, read once for all events (an organisation has few templates).
-  let vendorsByTemplate: Map<string, Set<string>> | null = null;
-  for (const event of events) {
-    const links = await linksAffectedBy(
-      organizationId,
-      provisionKeysOf(event.affectedProvisionKeys),
-      client,
+  // The organisation's links are read once for all events (linksAffectedBy with every key of
+  // every event), then matched per event with the same overlap rule: a page of 500 events costs
+  // two queries, not 500.
+  const keysByEvent = new Map(events.map((e) => [e.id, provisionKeysOf(e.affectedProvisionKeys)]));
+  const allKeys = [...new Set([...keysByEvent.values()].flat())];
+  const candidates = await linksAffectedBy(organizationId, allKeys, client);
+  if (candidates.length === 0) return counts;
+  const vendorsByTemplate = await assessedVendorsByTemplate(organizationId, client);
+  for (const [eventId, keys] of keysByEvent) {
+    const links = candidates.filter(
+      (link) => changedKeysTouching(keys, link.provisionKey).length > 0,
     );
     if (links.length === 0) continue;
-    vendorsByTemplate ??= await assessedVendorsByTemplate(organizationId, client);
     const questions = new Set(links.map((link) => `${link.templateId}\u0000${link.questionKey}`));
     const vendors = new Set<string>();
     for (const templateId of new Set(links.map((link) => link.templateId)))
       for (const vendorId of vendorsByTemplate.get(templateId) ?? []) vendors.add(vendorId);
-    counts.set(event.id, { questions: questions.size, vendors: vendors.size });
+    counts.set(eventId, { questions: questions.size, vendors: vendors.size });
   }
   return counts;
 }
