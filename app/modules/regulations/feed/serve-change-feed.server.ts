@@ -35,7 +35,7 @@ function plain(status: number, text: string, headers: Record<string, string> = {
  * GET /feeds/<secret>/changes.(atom|json): the change feed of the secret's user and organisation,
  * in the user's language. Unknown, revoked and orphaned secrets are one 404; requests per address
  * are limited like the other token routes (429 with Retry-After). Conditional GETs (ETag) answer
- * 304 so polling readers cost one query, not a document.
+ * 304: a polling reader that has the current document gets no body (it is still built to hash it).
  */
 export async function serveChangeFeed(
   request: Request,
