@@ -14,6 +14,7 @@ import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates
 import { syncBundledRegulations } from "./modules/regulations/load-bundled-regulations.server";
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
+import { startRegulationDigestSchedule } from "./modules/regulations/digest/regulation-digest-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { startJobRunner } from "./modules/jobs/job-runner.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
@@ -57,6 +58,7 @@ export const boot = {
   syncBundledRegulations,
   backfillPortfolio,
   startReminderSchedule,
+  startRegulationDigestSchedule,
   startReportSweepSchedule,
   startJobRunner,
   requireSigningIdentity: requireSigningIdentityAtBoot,

@@ -33,6 +33,10 @@
 //   regulations import <file> --org <slug>
 //                                   a control framework file (CISO Assistant YAML, OSCAL JSON)
 //                                   into the organisation's catalogue (cli/commands/regulations.ts)
+//   regulations changes [--org <slug>] [--since <date>] [--format text|atom|json]
+//                                   the change feed: one line per event, or the Atom / JSON Feed
+//   regulations sync --source <url> [--org <slug>]
+//                                   an Atom/RSS feed's new entries as candidate changes to confirm
 //   rotate-encryption-key           re-encrypt every secret from ENCRYPTION_KEY to
 //                                   NEW_ENCRYPTION_KEY in one transaction (servers stopped)
 // Without DATABASE_URL the commands use the demo installation in .data/.
@@ -54,6 +58,10 @@ const HELP = `Usage: npm run vetted -- <command>
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
   template import <file> --org <slug> [--publish]
   regulations import <file> --org <slug>   (--org is required: the global catalogue comes only from the bundle)
+  regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
+  regulations sync --source <url> [--org <slug>]   (optional online sync: new feed entries become candidates)
+  regulations review <change-event-id> --confirm|--dismiss   (a global sync candidate)
+  regulations digest               (this week's digest of regulatory changes to DPOs, once)
   rotate-encryption-key            (ENCRYPTION_KEY: the current key, NEW_ENCRYPTION_KEY: the new one)
   verify <file.pdf>
   report --org <slug> --out-dir <dir> [--assessment <id>]`;
@@ -149,7 +157,11 @@ async function main(argv: string[]): Promise<number> {
       const { templateCommand } = await import("./commands/template");
       return templateCommand(command, rest);
     }
-    case "regulations import": {
+    case "regulations import":
+    case "regulations changes":
+    case "regulations digest":
+    case "regulations sync":
+    case "regulations review": {
       const { regulationsCommand } = await import("./commands/regulations");
       return regulationsCommand(command, rest);
     }

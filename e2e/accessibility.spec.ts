@@ -363,6 +363,12 @@ const PAGES: PageCase[] = [
     title: (l) => titled(t(l, "audit.title")),
   },
   {
+    name: "regulatory changes",
+    who: "auditor",
+    path: () => "/regulations/changes",
+    title: (l) => titled(t(l, "regulationChanges.pageTitle")),
+  },
+  {
     name: "account",
     who: "assessor",
     path: () => "/account",

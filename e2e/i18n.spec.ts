@@ -59,6 +59,7 @@ test.describe("German and English", () => {
       "Bewertungen",
       "Vergleichen",
       "Vorlagen",
+      "Regulierung",
     ]);
     await expect(page.getByText("Angemeldet als Kim Bewerterin (Bewerter)")).toBeVisible();
     await expect(page.getByRole("button", { name: "Abmelden" })).toBeVisible();
@@ -71,6 +72,7 @@ test.describe("German and English", () => {
       "Assessments",
       "Compare",
       "Templates",
+      "Regulations",
     ]);
     await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
     await expect(page).toHaveURL(/\/vendors$/);
@@ -91,6 +93,7 @@ test.describe("German and English", () => {
       "Assessments",
       "Compare",
       "Templates",
+      "Regulations",
     ]);
   });
 });

@@ -14,7 +14,7 @@ import { compressResponses } from "./compression.js";
 import { answerLiveness, answerReadiness } from "./probes.js";
 import { takeTurns } from "./take-turns.js";
 import { remixHandler } from "./remix-handler.js";
-import { isPrivatePath, redactPath } from "./request-path.js";
+import { isFeedPath, isPrivatePath, redactPath } from "./request-path.js";
 import { createRouteLabeler, STATIC_LABEL } from "./route-label.js";
 import {
   answerUnsupportedMethods,
@@ -68,6 +68,8 @@ export function createApp({
     // Pages behind a secret link, however the path is spelled (/x/../invite/…, \\invite\\…).
     if (isPrivatePath(req.path)) {
       for (const [name, value] of Object.entries(PRIVATE_HEADERS)) res.setHeader(name, value);
+    } else if (isFeedPath(req.path)) {
+      for (const [name, value] of Object.entries(FEED_HEADERS)) res.setHeader(name, value);
     }
     next();
   });
@@ -282,6 +284,12 @@ export const PRIVATE_HEADERS = {
   "Referrer-Policy": "no-referrer",
   "X-Robots-Tag": "noindex, nofollow",
   "Cache-Control": "no-store",
+};
+
+/** Added to every response on a secret feed address (isFeedPath); caching is the route's choice. */
+export const FEED_HEADERS = {
+  "Referrer-Policy": "no-referrer",
+  "X-Robots-Tag": "noindex, nofollow",
 };
 
 /**

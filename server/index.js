@@ -95,6 +95,14 @@ server.once("listening", () => {
   stopBackground.push(
     boot.startReminderSchedule({ intervalMinutes: env.REMINDER_INTERVAL_MINUTES, holder }),
   );
+  // The weekly digest of regulatory changes to DPOs: checked every REGULATION_DIGEST_INTERVAL_MINUTES
+  // (0: off), sent once per organisation and ISO week.
+  stopBackground.push(
+    boot.startRegulationDigestSchedule({
+      intervalMinutes: env.REGULATION_DIGEST_INTERVAL_MINUTES,
+      holder,
+    }),
+  );
   // Decisions whose signed report is missing (a crash while signing, the timestamp authority
   // down) are finished now and every REPORT_SWEEP_INTERVAL_SECONDS, by one instance at a time (ADR 0020).
   stopBackground.push(

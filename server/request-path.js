@@ -7,8 +7,9 @@
 // Pages reached through a secret link (invite and user-invitation tokens) and the vendor's
 // session behind it, including Remix's ".data" requests for them (ADR 0007).
 const PRIVATE_ROOT = /^\/(invite|accept-invitation|portal)(\/|\.data$|$)/i;
-// Route segments followed by a credential: everything after them is redacted.
-const SECRET_ROOTS = new Set(["invite", "accept-invitation"]);
+// Route segments followed by a credential: everything after them is redacted (feeds: the secret
+// feed address of a feed reader, /feeds/<secret>/changes.atom).
+const SECRET_ROOTS = new Set(["invite", "accept-invitation", "feeds"]);
 // A segment that looks like a token wherever it appears (ours are 43 base64url characters; ids
 // are 25): redacted too, in case a future route carries one elsewhere.
 const TOKEN_LIKE = /^[A-Za-z0-9_-]{32,}(\.data)?$/;
@@ -62,6 +63,15 @@ export function normalizePath(pathname) {
 /** Does the path lead to a page behind a secret link (invite, accept-invitation, portal)? */
 export function isPrivatePath(pathname) {
   return PRIVATE_ROOT.test(normalizePath(pathname));
+}
+
+// Feed readers' secret addresses (/feeds/<secret>/…): no Referer and no indexing, but the routes
+// choose their own caching (a feed reader may keep a copy; shared caches may not).
+const FEED_ROOT = /^\/feeds(\/|$)/i;
+
+/** Does the path lead to a secret feed address? */
+export function isFeedPath(pathname) {
+  return FEED_ROOT.test(normalizePath(pathname));
 }
 
 /**

@@ -20,6 +20,11 @@ const NAV: { to: string; label: MessageKey; action: Action }[] = [
   { to: "/assessments", label: "common.navAssessments", action: "assessment:read" },
   { to: "/compare", label: "compare.navCompare", action: "vendor:read" },
   { to: "/templates", label: "templates.navTemplates", action: "template:read" },
+  {
+    to: "/regulations/changes",
+    label: "regulationChanges.navRegulations",
+    action: "regulation-change:read",
+  },
   { to: "/admin/users", label: "common.navUsers", action: "member:manage" },
   { to: "/admin/settings", label: "common.navSettings", action: "organization:configure" },
   { to: "/admin/weight-profiles", label: "common.navWeights", action: "weight-profile:manage" },

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FeedCard } from "~/components/account/feed-card";
 import { ChangePasswordCard } from "~/components/account/change-password-card";
 import { LanguageCard } from "~/components/account/language-card";
 import { ProfileCard } from "~/components/account/profile-card";
@@ -8,6 +9,7 @@ import { TwoFactorCard } from "~/components/account/two-factor-card";
 import { PageHeader } from "~/components/ui/layout";
 import { getAccountOverview } from "~/modules/admin/get-account-overview.server";
 import { hasRecentMfa, requireUser } from "~/modules/auth/guards.server";
+import { feedTokenStatus } from "~/modules/regulations/feed/feed-token-status.server";
 import { runAccountAction, type AccountActionData } from "~/modules/auth/run-account-action.server";
 import { getEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -25,8 +27,16 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
-  const account = await runUseCase(() => getAccountOverview(actor));
-  return { account, recentMfa: hasRecentMfa(actor), stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES };
+  const [account, feed] = await Promise.all([
+    runUseCase(() => getAccountOverview(actor)),
+    feedTokenStatus(actor),
+  ]);
+  return {
+    account,
+    feed,
+    recentMfa: hasRecentMfa(actor),
+    stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -39,7 +49,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, recentMfa, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { account, feed, recentMfa, stepUpMinutes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AccountActionData | undefined;
   const busy = useNavigation().state === "submitting";
   const { t } = useT();
@@ -56,6 +66,7 @@ export default function AccountPage() {
         stepUpMinutes={stepUpMinutes}
       />
       <LanguageCard account={account} actionData={actionData} busy={busy} />
+      <FeedCard feed={feed} actionData={actionData} busy={busy} />
     </div>
   );
 }

@@ -35,6 +35,9 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "outbox:read": [Y, n, n, n],
   "job:manage": [Y, n, n, n],
   "framework:import": [Y, n, Y, n],
+  "regulation-change:read": [Y, Y, Y, Y],
+  "regulation-change:review": [Y, n, Y, n],
+  "regulation-digest:receive": [n, n, Y, n],
 };
 
 const COLUMNS: readonly Role[] = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"];

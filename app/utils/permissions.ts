@@ -48,6 +48,12 @@ export const PERMISSIONS = {
   "job:manage": ADMINISTERS,
   /** Import a control framework file (CISO Assistant, OSCAL) into the organisation's catalogue. */
   "framework:import": ["ADMIN", "DPO"],
+  /** The change feed of the regulation catalogue (page, secret feed address). */
+  "regulation-change:read": EVERY_ROLE,
+  /** Confirm or dismiss a change event that an online sync proposed. */
+  "regulation-change:review": ["ADMIN", "DPO"],
+  /** Receives the weekly digest of regulatory changes by mail. */
+  "regulation-digest:receive": ["DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -1,3 +1,8 @@
+// `vetted regulations changes [--org <slug>] [--since <date>] [--format text|atom|json]`: the
+// change feed (issue 14 item 5) — text is one line per event, atom/json the documents the secret
+// feed address serves (the same builder). Without --org only the global catalogue, no impact
+// counts. Bad arguments: a message and exit 1.
+//
 // `vetted regulations import <file> --org <slug>`: a control framework file (CISO Assistant
 // library YAML, OSCAL catalog JSON) into an organisation's regulation catalogue (ADR 0031).
 //   prints `imported <urn> version=<v> provisions=<n> assessable=<m>` and, for a later version
@@ -18,10 +23,27 @@ import { formatImportMessage } from "../../app/modules/regulations/import/import
 import { db } from "../../app/utils/db.server";
 import { DomainError } from "../../app/utils/errors";
 import { translate } from "../../app/utils/i18n";
+import { getEnv } from "../../app/utils/env.server";
+import { parseDay } from "../../app/modules/regulations/change-feed-filters";
+import {
+  buildChangeAtom,
+  buildChangeJsonFeed,
+  type ChangeFeedInput,
+} from "../../app/modules/regulations/change-feed-documents";
+import {
+  listChangeEvents,
+  type ChangeEventRow,
+} from "../../app/modules/regulations/list-change-events.server";
 
 export const REGULATIONS_USAGE = `regulations import <file> --org <slug>
       (--org is required: imported frameworks belong to an organisation; the global catalogue
-       comes only from the bundled snapshot)`;
+       comes only from the bundled snapshot)
+  regulations changes [--org <slug>] [--since <YYYY-MM-DD>] [--format text|atom|json]
+  regulations sync --source <url> [--org <slug>]
+      (reads an Atom/RSS feed; its new entries become candidate changes to confirm)
+  regulations review <change-event-id> --confirm|--dismiss
+      (a candidate of the global catalogue, from a sync without --org)
+  regulations digest   (queue this ISO week's digest of regulatory changes to DPOs, if not yet sent)`;
 
 export interface Io {
   stdout: (text: string) => void;
@@ -34,6 +56,8 @@ const defaultIo: Io = {
 };
 
 class UsageError extends Error {}
+/** A wrong argument of `changes`: a message and exit 1 (as the issue asks), not the usage's 2. */
+class ArgumentError extends Error {}
 class MissingError extends Error {}
 
 async function actorFor(slug: string): Promise<SystemActor> {
@@ -86,6 +110,163 @@ async function importCommand(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
+const CHANGE_FORMATS = ["text", "atom", "json"] as const;
+
+function day(date: Date | null): string {
+  return date ? date.toISOString().slice(0, 10) : "pending";
+}
+
+/** One line per event: detected day, id, instrument, type, status, effective day, marks, impact, text. */
+export function formatChangeLine(row: ChangeEventRow): string {
+  const mark = row.candidate ? "candidate" : row.confirmed ? "confirmed" : "unconfirmed";
+  const impact = row.impact ? `impact=${row.impact.questions}q/${row.impact.vendors}v` : "impact=-";
+  const text = `${row.instrument.titleEn}: ${row.summaryEn}`.replace(/\s+/g, " ");
+  return [
+    day(row.detectedAt),
+    row.id,
+    row.instrument.key,
+    row.type,
+    row.legalStatus,
+    `effective=${day(row.effectiveAt)}`,
+    mark,
+    impact,
+    JSON.stringify(text),
+  ].join(" ");
+}
+
+async function changesCommand(args: string[], io: Io): Promise<number> {
+  let values: { org?: string; since?: string; format?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { org: { type: "string" }, since: { type: "string" }, format: { type: "string" } },
+    }));
+  } catch (error) {
+    throw new ArgumentError((error as Error).message);
+  }
+  const format = values.format ?? "text";
+  if (!(CHANGE_FORMATS as readonly string[]).includes(format))
+    throw new ArgumentError("--format must be text, atom or json");
+  const since = values.since === undefined ? undefined : parseDay(values.since);
+  if (since === null) throw new ArgumentError("--since must be a date (YYYY-MM-DD)");
+  const organization = values.org
+    ? await db().organization.findUnique({
+        where: { slug: values.org },
+        select: { id: true, name: true },
+      })
+    : null;
+  if (values.org && !organization)
+    throw new MissingError(`no organisation with slug "${values.org}"`);
+  const now = new Date();
+  const rows = await listChangeEvents(
+    organization ? { organizationId: organization.id } : null,
+    since ? { since } : {},
+    { now },
+  );
+  if (format === "text") {
+    for (const row of rows) io.stdout(`${formatChangeLine(row)}\n`);
+    return 0;
+  }
+  const appUrl = getEnv().APP_URL;
+  const input: ChangeFeedInput = {
+    rows,
+    locale: "en",
+    organizationName: organization?.name ?? null,
+    appUrl,
+    // A document on stdout has no address of its own: it points at the page it mirrors.
+    selfUrl: new URL("/regulations/changes", appUrl).href,
+    feedId: `urn:vetted:change-feed:${organization?.id ?? "global"}:en`,
+    now,
+  };
+  io.stdout(format === "atom" ? buildChangeAtom(input) : buildChangeJsonFeed(input));
+  return 0;
+}
+
+/**
+ * `regulations sync --source <url> [--org <slug>]`: prints `sync source=<host> entries=<n> new=<m>`.
+ * Without --org the candidates go to the global catalogue (an operator's to review).
+ */
+async function syncCommand(args: string[], io: Io): Promise<number> {
+  let values: { source?: string; org?: string };
+  try {
+    ({ values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: { source: { type: "string" }, org: { type: "string" } },
+    }));
+  } catch (error) {
+    throw new ArgumentError((error as Error).message);
+  }
+  if (!values.source) throw new ArgumentError("--source <url> is required");
+  const organization = values.org
+    ? await db().organization.findUnique({ where: { slug: values.org }, select: { id: true } })
+    : null;
+  if (values.org && !organization)
+    throw new MissingError(`no organisation with slug "${values.org}"`);
+  const { syncRegulationFeed } =
+    await import("../../app/modules/regulations/sync/sync-regulation-feed.server");
+  const { SyncError } = await import("../../app/modules/regulations/sync/sync-limits");
+  try {
+    const result = await syncRegulationFeed({
+      source: values.source,
+      organizationId: organization?.id ?? null,
+    });
+    io.stdout(`sync source=${result.host} entries=${result.entries} new=${result.added}\n`);
+    if (result.skipped > 0)
+      io.stderr(`  note: ${result.skipped} entries beyond the limit were left out\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof SyncError) {
+      io.stderr(`regulations sync: ${error.message} (nothing was recorded)\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** `regulations review <id> --confirm|--dismiss`: an operator's decision on a global candidate. */
+async function reviewCommand(args: string[], io: Io): Promise<number> {
+  let values: { confirm?: boolean; dismiss?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { confirm: { type: "boolean" }, dismiss: { type: "boolean" } },
+    }));
+  } catch (error) {
+    throw new ArgumentError((error as Error).message);
+  }
+  if (positionals.length !== 1) throw new ArgumentError("name exactly one change event id");
+  if (Boolean(values.confirm) === Boolean(values.dismiss))
+    throw new ArgumentError("say either --confirm or --dismiss");
+  const { reviewGlobalCandidate } =
+    await import("../../app/modules/regulations/sync/review-global-candidate.server");
+  const decision = values.confirm ? "confirm" : "dismiss";
+  if (!(await reviewGlobalCandidate(positionals[0]!, decision)))
+    throw new MissingError(`no open candidate of the global catalogue with id "${positionals[0]}"`);
+  io.stdout(`${decision === "confirm" ? "confirmed" : "dismissed"} ${positionals[0]}\n`);
+  return 0;
+}
+
+/** As the server's schedule does: once per organisation and ISO week, whoever runs it. */
+async function digestCommand(args: string[], io: Io): Promise<number> {
+  if (args.length > 0) throw new ArgumentError("digest takes no arguments");
+  const { runRegulationDigest } =
+    await import("../../app/modules/regulations/digest/run-regulation-digest.server");
+  const result = await runRegulationDigest({ holder: `cli:${process.pid}` });
+  if (!result.leased) {
+    io.stderr("regulations digest: another instance is sending the digest right now\n");
+    return 1;
+  }
+  io.stdout(`digest organizations=${result.organizations} mails=${result.mails}\n`);
+  return 0;
+}
+
 export async function regulationsCommand(
   command: string | undefined,
   args: string[],
@@ -93,6 +274,10 @@ export async function regulationsCommand(
 ): Promise<number> {
   try {
     if (command === "import") return await importCommand(args, io);
+    if (command === "changes") return await changesCommand(args, io);
+    if (command === "digest") return await digestCommand(args, io);
+    if (command === "sync") return await syncCommand(args, io);
+    if (command === "review") return await reviewCommand(args, io);
     throw new UsageError(`unknown command "regulations ${command ?? ""}"`);
   } catch (error) {
     if (
@@ -105,6 +290,12 @@ export async function regulationsCommand(
         `regulations: ${error.message}\nUsage: npm run --silent vetted -- ${REGULATIONS_USAGE}\n`,
       );
       return 2;
+    }
+    if (error instanceof ArgumentError) {
+      io.stderr(
+        `regulations ${command}: ${error.message}\nUsage: npm run --silent vetted -- ${REGULATIONS_USAGE}\n`,
+      );
+      return 1;
     }
     if (error instanceof MissingError) {
       io.stderr(`regulations ${command}: ${error.message}\n`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isPrivatePath, normalizePath, redactPath } from "../../server/request-path.js";
+import { isFeedPath, isPrivatePath, normalizePath, redactPath } from "../../server/request-path.js";
 
 /** The path normalisation in front of the router (server/request-path.js), without a server. */
 describe("normalizePath", () => {
@@ -44,5 +44,15 @@ describe("isPrivatePath", () => {
       expect(isPrivatePath(path), path).toBe(true);
     for (const path of ["/portalx", "/invitations", "/login", "/"])
       expect(isPrivatePath(path), path).toBe(false);
+  });
+});
+
+describe("secret feed addresses", () => {
+  it("are recognised however spelled, and their secret never reaches the log", () => {
+    for (const path of ["/feeds/abc/changes.atom", "//FEEDS/x", "/x/../feeds/t", "/%66eeds/t"])
+      expect(isFeedPath(path), path).toBe(true);
+    for (const path of ["/feedsx", "/regulations/changes", "/"])
+      expect(isFeedPath(path), path).toBe(false);
+    expect(redactPath("/feeds/short-secret/changes.atom")).toBe("/feeds/[redacted]");
   });
 });

@@ -39,7 +39,12 @@ import {
 let app: AppServer;
 
 // Public token routes: the token is the credential, there is no organisation to compare.
-const PUBLIC_TOKEN_ROUTES = new Set(["routes/invite.$token", "routes/accept-invitation.$token"]);
+const PUBLIC_TOKEN_ROUTES = new Set([
+  "routes/invite.$token",
+  "routes/accept-invitation.$token",
+  "routes/feeds.$token.changes[.]atom",
+  "routes/feeds.$token.changes[.]json",
+]);
 
 type World = Awaited<ReturnType<typeof createWorld>>;
 let A: World;

@@ -23,6 +23,7 @@ import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
 import { frameworkImport } from "./framework-import";
 import { provisionLinks } from "./provision-links";
+import { regulationChanges } from "./regulation-changes";
 
 export const de: Messages = {
   common,
@@ -49,4 +50,5 @@ export const de: Messages = {
   templateErrors,
   frameworkImport,
   provisionLinks,
+  regulationChanges,
 };

@@ -22,6 +22,7 @@ import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
 import { frameworkImport } from "./framework-import";
 import { provisionLinks } from "./provision-links";
+import { regulationChanges } from "./regulation-changes";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -49,6 +50,7 @@ export const en = {
   templateErrors,
   frameworkImport,
   provisionLinks,
+  regulationChanges,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

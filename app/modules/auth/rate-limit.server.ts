@@ -31,6 +31,8 @@ export const RATE_LIMITS = {
   passwordChangePerAccount: { limit: 5, windowSeconds: 15 * 60 },
   /** Vendor invite links and user invitations opened (POST) from one address. */
   invitePerIp: { limit: 30, windowSeconds: 5 * 60 },
+  /** Secret feed addresses read (GET) from one address: as for the other token routes. */
+  feedPerIp: { limit: 30, windowSeconds: 5 * 60 },
 } satisfies Record<string, RateLimitRule>;
 
 export interface RateLimitOutcome {

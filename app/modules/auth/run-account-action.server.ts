@@ -13,9 +13,18 @@ import {
 } from "./account.server";
 import { regenerateRecoveryCodes } from "./enrol-totp.server";
 import { requireRecentMfa } from "./guards.server";
+import { issueFeedToken } from "~/modules/regulations/feed/issue-feed-token.server";
+import { revokeFeedToken } from "~/modules/regulations/feed/revoke-feed-token.server";
+import { getEnv } from "~/utils/env.server";
 
 /** The forms of the account page (/account). */
-export const accountIntentSchema = z.enum(["changePassword", "regenerateCodes", "setLocale"]);
+export const accountIntentSchema = z.enum([
+  "changePassword",
+  "regenerateCodes",
+  "setLocale",
+  "createFeedToken",
+  "revokeFeedToken",
+]);
 export type AccountIntent = z.infer<typeof accountIntentSchema>;
 
 /** What every submission that stays on the page returns. */
@@ -25,6 +34,8 @@ export interface AccountActionData {
   message?: MessageKey;
   fieldErrors?: Record<string, LocalizedMessage>;
   recoveryCodes?: string[];
+  /** The new secret feed addresses: in this answer only, never stored or shown again. */
+  feedUrls?: { atom: string; json: string };
   /** Changes on each success so the password form starts empty again. */
   nonce?: number;
 }
@@ -118,6 +129,24 @@ export async function runAccountAction(
         redirectTo: "/account?saved=language",
         setCookie: await languageCookie().serialize(locale),
       };
+    }
+    case "createFeedToken": {
+      const { secret } = await issueFeedToken(actor);
+      const base = getEnv().APP_URL;
+      const url = (format: string) => new URL(`/feeds/${secret}/changes.${format}`, base).href;
+      return ok({
+        intent: "createFeedToken",
+        ok: true,
+        feedUrls: { atom: url("atom"), json: url("json") },
+      });
+    }
+    case "revokeFeedToken": {
+      await revokeFeedToken(actor);
+      return ok({
+        intent: "revokeFeedToken",
+        ok: true,
+        message: "regulationChanges.feedCardRevoked",
+      });
     }
   }
 }

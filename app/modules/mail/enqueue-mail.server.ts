@@ -13,13 +13,21 @@ import type { OutgoingMail } from "./send-mail.server";
 export async function enqueueMail(
   tx: Tx,
   mail: OutgoingMail,
-  /** false: the caller does not wait for the immediate attempt (it still runs). */
-  { awaitDelivery = true }: { awaitDelivery?: boolean } = {},
+  {
+    awaitDelivery = true,
+    idempotencyKey,
+  }: {
+    /** false: the caller does not wait for the immediate attempt (it still runs). */
+    awaitDelivery?: boolean;
+    /** A mail with the same key is never queued twice (the job's unique index decides). */
+    idempotencyKey?: string;
+  } = {},
 ): Promise<string> {
   const id = await enqueueJob(tx, {
     kind: "mail.send",
     payload: mail,
     organizationId: mail.organizationId ?? null,
+    ...(idempotencyKey ? { idempotencyKey } : {}),
   });
   afterCommit(tx, () => {
     const attempt = runJobsNow([id]);
