@@ -35,6 +35,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "outbox:read": [Y, n, n, n],
   "job:manage": [Y, n, n, n],
   "framework:import": [Y, n, Y, n],
+  "impact:triage": [Y, n, Y, n],
 };
 
 const COLUMNS: readonly Role[] = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"];

@@ -48,6 +48,8 @@ export const PERMISSIONS = {
   "job:manage": ADMINISTERS,
   /** Import a control framework file (CISO Assistant, OSCAL) into the organisation's catalogue. */
   "framework:import": ["ADMIN", "DPO"],
+  /** Triage a regulation change for the organisation (applicable, not applicable, deferred …). */
+  "impact:triage": ["ADMIN", "DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
