@@ -14,6 +14,7 @@ import { syncBundledTemplates } from "./modules/questionnaires/bundled-templates
 import { syncBundledRegulations } from "./modules/regulations/load-bundled-regulations.server";
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
+import { startRegulationDailySchedule } from "./modules/regulations/regulation-daily-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { startJobRunner } from "./modules/jobs/job-runner.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
@@ -57,6 +58,7 @@ export const boot = {
   syncBundledRegulations,
   backfillPortfolio,
   startReminderSchedule,
+  startRegulationDailySchedule,
   startReportSweepSchedule,
   startJobRunner,
   requireSigningIdentity: requireSigningIdentityAtBoot,
