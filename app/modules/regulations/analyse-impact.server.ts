@@ -200,7 +200,10 @@ export async function analyseImpact(
   const { organizationId } = reader;
   if (isAdequacyChangeType(event.type)) {
     const windowScopes = await client.applicabilityWindow.findMany({
-      where: { scope: { not: null }, version: { instrument: { key: event.instrument.key, organizationId: null } } },
+      where: {
+        scope: { not: null },
+        version: { instrument: { key: event.instrument.key, organizationId: null } },
+      },
       select: { scope: true },
     });
     const countries = adequacyCountriesOf(
@@ -219,7 +222,10 @@ async function provisionImpact(
   listLimit: number,
 ): Promise<ImpactAnalysis> {
   const links = await linksAffectedBy(organizationId, event.affectedProvisionKeys, client);
-  const linkedByQuestion = new Map<string, { templateId: string; questionKey: string; keys: Set<string> }>();
+  const linkedByQuestion = new Map<
+    string,
+    { templateId: string; questionKey: string; keys: Set<string> }
+  >();
   for (const link of links) {
     const id = `${link.templateId}\u0000${link.questionKey}`;
     const entry = linkedByQuestion.get(id) ?? {
@@ -231,7 +237,8 @@ async function provisionImpact(
     linkedByQuestion.set(id, entry);
   }
   const templateIds = [...new Set(links.map((l) => l.templateId))];
-  const versions = templateIds.length > 0 ? await readTemplateVersions(client, organizationId, templateIds) : [];
+  const versions =
+    templateIds.length > 0 ? await readTemplateVersions(client, organizationId, templateIds) : [];
   const questions: AffectedQuestion[] = [];
   const versionIds = new Set<string>();
   for (const linked of linkedByQuestion.values()) {
@@ -241,7 +248,8 @@ async function provisionImpact(
     containing.forEach((v) => versionIds.add(v.id));
     const newest = containing.at(-1);
     const templateName =
-      newest?.templateName ?? versions.find((v) => v.templateId === linked.templateId)?.templateName;
+      newest?.templateName ??
+      versions.find((v) => v.templateId === linked.templateId)?.templateName;
     // A link to a question no version has (a mapping made ahead of a draft) still names it.
     questions.push({
       templateId: linked.templateId,
@@ -372,7 +380,8 @@ function assemble(
     .map(([id, name]) => ({ id, name }))
     .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   questions.sort(
-    (a, b) => a.templateName.localeCompare(b.templateName) || a.questionKey.localeCompare(b.questionKey),
+    (a, b) =>
+      a.templateName.localeCompare(b.templateName) || a.questionKey.localeCompare(b.questionKey),
   );
   return {
     event,

@@ -4,14 +4,21 @@ import { adequacyCountriesOf, isAdequacyChangeType, parseChangeDiff } from "./ch
 describe("change diff", () => {
   it("reads the bundle's diff and names the country of an adequacy change", () => {
     const changes = parseChangeDiff(
-      JSON.stringify({ changes: [{ field: "appliesUntil[GB]", from: "2025-12-27", to: "2031-12-27" }] }),
+      JSON.stringify({
+        changes: [{ field: "appliesUntil[GB]", from: "2025-12-27", to: "2031-12-27" }],
+      }),
     );
     expect(adequacyCountriesOf(changes, ["US"])).toEqual(["GB"]);
   });
 
   it("falls back to the decision's windows and leaves international organisations out", () => {
     expect(adequacyCountriesOf([], ["io:EPO", "BR", "BR"])).toEqual(["BR"]);
-    expect(adequacyCountriesOf(parseChangeDiff('{"changes":[{"field":"adequacy[io:EPO]","from":null,"to":"whole"}]}'), [])).toEqual([]);
+    expect(
+      adequacyCountriesOf(
+        parseChangeDiff('{"changes":[{"field":"adequacy[io:EPO]","from":null,"to":"whole"}]}'),
+        [],
+      ),
+    ).toEqual([]);
   });
 
   it("reads a broken diff as no changes", () => {

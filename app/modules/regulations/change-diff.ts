@@ -44,6 +44,7 @@ export function adequacyCountriesOf(
     const match = SCOPED_FIELD.exec(change.field);
     return match ? [match[1]!] : [];
   });
-  const countries = fromDiff.length > 0 ? fromDiff : windowScopes.filter((s) => /^[A-Z]{2}$/.test(s));
+  const countries =
+    fromDiff.length > 0 ? fromDiff : windowScopes.filter((s) => /^[A-Z]{2}$/.test(s));
   return [...new Set(countries)].sort();
 }

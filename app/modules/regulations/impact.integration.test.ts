@@ -19,7 +19,10 @@ import { GLOBAL_SCOPE } from "./catalogue-values";
 import { syncBundledRegulations } from "./load-bundled-regulations.server";
 import { adequacyExpiryKey } from "./raise-adequacy-expiries.server";
 import { enqueueRegulationDailyJob } from "./regulation-daily-job.server";
-import { REGULATION_DAILY_JOB_NAME, runRegulationDailyJob } from "./run-regulation-daily-job.server";
+import {
+  REGULATION_DAILY_JOB_NAME,
+  runRegulationDailyJob,
+} from "./run-regulation-daily-job.server";
 import { triageChange } from "./triage-change.server";
 
 /**
@@ -55,7 +58,12 @@ function definition(): TemplateDefinitionInput {
         title: text("Main"),
         weight: 1,
         questions: [
-          { key: "ai.transparency", type: "yes_no", label: text("Do you label AI output?"), required: true },
+          {
+            key: "ai.transparency",
+            type: "yes_no",
+            label: text("Do you label AI output?"),
+            required: true,
+          },
           { key: "other", type: "yes_no", label: text("Something else?"), required: false },
           {
             key: "flows.storage",
@@ -79,7 +87,7 @@ async function createWorld() {
   const template = await db().questionnaireTemplate.create({
     data: { organizationId: org.id, key: parsed.definition.key, name: "Impact test template" },
   });
-  const versions = [];
+  const versions: { id: string }[] = [];
   for (const version of [1, 2]) {
     versions.push(
       await db().templateVersion.create({
@@ -103,7 +111,11 @@ async function createWorld() {
     options: { versionIndex?: number; scoredOn?: string } = {},
   ) {
     const score = options.scoredOn
-      ? computeScore(parsed.ok ? parsed.definition : (undefined as never), answers, options.scoredOn)
+      ? computeScore(
+          parsed.ok ? parsed.definition : (undefined as never),
+          answers,
+          options.scoredOn,
+        )
       : null;
     const row = await db().assessment.create({
       data: {
@@ -267,13 +279,20 @@ describe("triageChange", () => {
     const secondDpo = await createUserActor(a.org, "DPO");
     const triage = () =>
       db().impactTriage.findUnique({
-        where: { organizationId_changeEventId: { organizationId: a.org.id, changeEventId: changeId } },
+        where: {
+          organizationId_changeEventId: { organizationId: a.org.id, changeEventId: changeId },
+        },
       });
 
     const missing = await rejectionOf(
       triageChange({
         actor: a.dpo,
-        input: { changeEventId: changeId, status: "not_applicable", reason: "  ", expectedVersion: 0 },
+        input: {
+          changeEventId: changeId,
+          status: "not_applicable",
+          reason: "  ",
+          expectedVersion: 0,
+        },
       }),
     );
     expect(missing).toBeInstanceOf(DomainError);
@@ -314,7 +333,10 @@ describe("triageChange", () => {
     });
     const events = await auditEventsOf(a.org.id, "impact.triaged");
     expect(events.map((e) => [e.targetId, JSON.parse(e.payload)])).toEqual([
-      [changeId, { from: null, to: "not_applicable", reason: "We run no high-risk AI.", version: 1 }],
+      [
+        changeId,
+        { from: null, to: "not_applicable", reason: "We run no high-risk AI.", version: 1 },
+      ],
       [changeId, { from: "not_applicable", to: "in_progress", reason: null, version: 2 }],
     ]);
   });
@@ -381,9 +403,14 @@ describe("the daily regulation job", () => {
       where: { organizationId: a.org.id, changeEventId: expiry[0]!.id },
     });
     expect(triages).toHaveLength(1);
-    expect(triages[0]).toMatchObject({ status: "open", raisedAt: new Date("2031-12-28T00:00:00Z") });
+    expect(triages[0]).toMatchObject({
+      status: "open",
+      raisedAt: new Date("2031-12-28T00:00:00Z"),
+    });
 
-    const reratings = await db().residencyRerating.findMany({ where: { organizationId: a.org.id } });
+    const reratings = await db().residencyRerating.findMany({
+      where: { organizationId: a.org.id },
+    });
     expect(reratings).toHaveLength(1);
     expect(reratings[0]).toMatchObject({
       vendorId: vendor.id,
