@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Tx } from "../../utils/db.server";
+import { db, type Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import { assertCan } from "../../utils/permissions";
 import { inTransaction } from "../../utils/transaction.server";
@@ -43,6 +43,17 @@ export async function triageChange({
   input: TriageChangeInput;
 }): Promise<TriageChangeResult> {
   assertCan(actor, "impact:triage", "impact.errorTriageForbidden");
+  // Another organisation's change (or no change) is not found, whatever the form says: the
+  // existence check comes before the form's validation.
+  const id = typeof input.changeEventId === "string" ? input.changeEventId : "";
+  const visible =
+    id.length > 0 && id.length <= 64
+      ? await db().changeEvent.findFirst({
+          where: { id, ...visibleTo(actor) },
+          select: { id: true },
+        })
+      : null;
+  if (!visible) throw new DomainError("NOT_FOUND", "errors.notFound");
   const parsed = triageChangeInputSchema.safeParse(input);
   if (!parsed.success) throw new DomainError("VALIDATION", "impact.errorTriageInvalid");
   const { changeEventId, status, expectedVersion } = parsed.data;
