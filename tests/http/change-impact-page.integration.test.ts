@@ -24,6 +24,7 @@ let ownChange: string;
 let foreignChange: string;
 let activeId: string;
 let decidedId: string;
+let vendorId: string;
 
 const unique = () => randomBytes(4).toString("hex");
 const PROVISION = "test:fw:req:1";
@@ -140,6 +141,20 @@ beforeAll(async () => {
     });
   activeId = (await assessment("Running review", "IN_PROGRESS")).id;
   decidedId = (await assessment("Approved review", "APPROVED")).id;
+  vendorId = vendor.id;
+  // A re-rating as the daily job writes it (its own test covers how it comes about).
+  await db().residencyRerating.create({
+    data: {
+      organizationId: org.id,
+      vendorId: vendor.id,
+      assessmentId: decidedId,
+      changeEventId: ownChange,
+      oldClass: "adequacy",
+      newClass: "third_country_no_safeguards",
+      reason: "test",
+      ratedOn: new Date("2031-12-28T00:00:00Z"),
+    },
+  });
 }, 300_000);
 
 afterAll(async () => {
@@ -243,6 +258,18 @@ describe("/regulations/changes/:changeId", () => {
       const response = await dpo.get(page(id));
       expect(response.status, id).toBe(404);
     }
+  });
+
+  it("shows the residency re-rating on the change's page and on the vendor's page", async () => {
+    const change = decodeEntities((await auditor.get(page(ownChange))).body);
+    expect(change).toMatch(
+      /data-testid="residency-reratings"[\s\S]*Nordlicht GmbH[\s\S]*Angemessenheitsbeschluss[\s\S]*Drittland ohne Garantien/,
+    );
+    const vendorPage = decodeEntities((await dpo.get(`/vendors/${vendorId}`)).body);
+    expect(vendorPage).toContain("Residency re-ratings after regulation changes");
+    expect(vendorPage).toMatch(
+      /data-testid="residency-reratings"[\s\S]*Own change: notification within 96 hours[\s\S]*Third country without safeguards/,
+    );
   });
 
   it("refuses the triage to an assessor", async () => {

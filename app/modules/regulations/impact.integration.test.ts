@@ -376,6 +376,16 @@ describe("the daily regulation job", () => {
     expect(
       (await db().vendor.findUniqueOrThrow({ where: { id: vendor.id } })).latestResidencyClass,
     ).toBe("adequacy");
+    // A second organisation with its own vendor in GB: each gets its own rows only.
+    const b = await createWorld();
+    const theirVendor = await createVendor({ organizationId: b.org.id, name: "Clyde Cloud Ltd" });
+    await b.assessment(
+      theirVendor.id,
+      "SUBMITTED",
+      { "flows.storage": ["GB"] },
+      { scoredOn: "2030-02-01" },
+    );
+    await db().$transaction((tx) => refreshVendorPortfolio(tx, b.org.id, theirVendor.id));
     const before = await db().assessment.findUniqueOrThrow({ where: { id: decided.id } });
     await db().jobLease.deleteMany({ where: { name: REGULATION_DAILY_JOB_NAME } });
 
@@ -423,6 +433,13 @@ describe("the daily regulation job", () => {
     expect(reratings[0]!.reason).toContain("GB");
     expect(reratings[0]!.reason).toContain("2031");
     expect(await auditEventsOf(a.org.id, "vendor.residency_rerated")).toHaveLength(1);
+    const theirs = await db().residencyRerating.findMany({ where: { organizationId: b.org.id } });
+    expect(theirs.map((r) => r.vendorId)).toEqual([theirVendor.id]);
+    expect(
+      await db().impactTriage.count({
+        where: { organizationId: b.org.id, changeEventId: expiry[0]!.id },
+      }),
+    ).toBe(1);
     expect(await auditEventsOf(a.org.id, "impact.raised")).toHaveLength(1);
 
     // The portfolio shows the re-rated class, also after a later refresh of the vendor's facts.
