@@ -5,6 +5,7 @@ import { Alert, Card, PageHeader } from "~/components/ui/layout";
 import { labelKey, type LocalizedMessage } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { TRIAGE_STATUSES } from "~/modules/regulations/triage-values";
+import { diffFieldText, diffValueText } from "./diff-text";
 import { ResidencyReratingsTable, type ResidencyReratingView } from "./residency-reratings-table";
 
 // The markup of /regulations/changes/:changeId (issue 14 item 7). Plain data in, no hooks but
@@ -185,9 +186,17 @@ export function ChangeImpactPage({
                   <td className="py-2 pr-4 font-mono text-xs">
                     {change.provisionKey ?? t("impact.diffEmpty")}
                   </td>
-                  <td className="py-2 pr-4">{change.field}</td>
-                  <td className="py-2 pr-4">{change.from ?? t("impact.diffEmpty")}</td>
-                  <td className="py-2 pr-4">{change.to ?? t("impact.diffEmpty")}</td>
+                  <td className="py-2 pr-4">{diffFieldText(change.field, locale)}</td>
+                  <td className="py-2 pr-4">
+                    {change.from === null
+                      ? t("impact.diffEmpty")
+                      : diffValueText(change.from, locale, (day) => date(day))}
+                  </td>
+                  <td className="py-2 pr-4">
+                    {change.to === null
+                      ? t("impact.diffEmpty")
+                      : diffValueText(change.to, locale, (day) => date(day))}
+                  </td>
                 </tr>
               ))}
             </tbody>
