@@ -451,6 +451,55 @@ describe("the daily regulation job", () => {
     expect(unchanged).toEqual(before);
   });
 
+  it("raises an organisation's own change only for it, and keeps a status the DPO set ahead of the day", async () => {
+    const a = await createWorld();
+    const b = await createWorld();
+    const instrument = await db().instrument.findFirstOrThrow({
+      where: { organizationId: null },
+      select: { id: true },
+    });
+    const own = await db().changeEvent.create({
+      data: {
+        organizationId: a.org.id,
+        scopeKey: a.org.id,
+        key: `own-${unique()}`,
+        instrumentId: instrument.id,
+        type: "amendment",
+        detectedAt: new Date("2032-03-01T00:00:00Z"),
+        effectiveAt: new Date("2032-03-10T00:00:00Z"),
+        legalStatus: "in_force",
+        affectedProvisionKeys: "[]",
+        diffJson: '{"changes":[]}',
+        summaryDe: "Eigene Änderung",
+        summaryEn: "Own change",
+        source: "import",
+      },
+    });
+    const pending = await db().changeEvent.create({
+      data: { ...own, id: undefined, key: `own-${unique()}`, createdAt: undefined },
+    });
+    await triageChange({
+      actor: a.dpo,
+      input: { changeEventId: pending.id, status: "applicable", expectedVersion: 0 },
+    });
+    await db().jobLease.deleteMany({ where: { name: REGULATION_DAILY_JOB_NAME } });
+    // The day before it takes effect: nothing to raise yet.
+    await runRegulationDailyJob({ day: "2032-03-09", holder: "test" });
+    expect(await db().impactTriage.count({ where: { changeEventId: own.id } })).toBe(0);
+
+    await runRegulationDailyJob({ day: "2032-03-10", holder: "test" });
+    const rows = await db().impactTriage.findMany({
+      where: { changeEventId: { in: [own.id, pending.id] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(rows.map((r) => [r.organizationId, r.changeEventId, r.status])).toEqual([
+      [a.org.id, pending.id, "applicable"],
+      [a.org.id, own.id, "open"],
+    ]);
+    expect(rows.every((r) => r.raisedAt?.toISOString() === "2032-03-10T00:00:00.000Z")).toBe(true);
+    expect(await db().impactTriage.count({ where: { organizationId: b.org.id } })).toBe(0);
+  });
+
   it("is queued once a day across instances and run by the job queue", async () => {
     await db().job.deleteMany({ where: { kind: "regulations.daily" } });
     await db().jobLease.deleteMany({ where: { name: REGULATION_DAILY_JOB_NAME } });
