@@ -15,6 +15,7 @@ import { syncBundledRegulations } from "./modules/regulations/load-bundled-regul
 import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server";
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import { startRegulationDigestSchedule } from "./modules/regulations/digest/regulation-digest-schedule.server";
+import { startRegulationDailySchedule } from "./modules/regulations/regulation-daily-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { startJobRunner } from "./modules/jobs/job-runner.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
@@ -59,6 +60,7 @@ export const boot = {
   backfillPortfolio,
   startReminderSchedule,
   startRegulationDigestSchedule,
+  startRegulationDailySchedule,
   startReportSweepSchedule,
   startJobRunner,
   requireSigningIdentity: requireSigningIdentityAtBoot,

@@ -103,6 +103,13 @@ server.once("listening", () => {
       holder,
     }),
   );
+  // The day's regulation job (date-driven changes, residency re-rating; ADR 0034): queued once a
+  // day across instances (its idempotency key is the day), run by the job runner.
+  stopBackground.push(
+    boot.startRegulationDailySchedule({
+      intervalMinutes: env.REGULATION_DAILY_INTERVAL_MINUTES,
+    }),
+  );
   // Decisions whose signed report is missing (a crash while signing, the timestamp authority
   // down) are finished now and every REPORT_SWEEP_INTERVAL_SECONDS, by one instance at a time (ADR 0020).
   stopBackground.push(

@@ -33,6 +33,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 const KIND_LABELS: Record<string, MessageKey> = {
   "mail.send": "admin.jobKindMail",
   "reminder.send": "admin.jobKindReminder",
+  "regulations.daily": "admin.jobKindRegulationsDaily",
 };
 
 export default function AdminJobsPage() {

@@ -54,6 +54,8 @@ const envSchema = z
     // How often each instance checks whether this ISO week's digest of regulatory changes is due
     // (0: never; then use `regulations digest`). Once per organisation and week, whoever runs it.
     REGULATION_DIGEST_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
+    // How often an instance checks that the day's regulation job (issue 14 item 7) is queued; 0: off.
+    REGULATION_DAILY_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(1440).default(60),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     // Bearer token of GET /metrics (Prometheus); unset: no metrics endpoint (docs/operations/metrics.md).
     // An empty value (METRICS_TOKEN= in a compose file) means unset.

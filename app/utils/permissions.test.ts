@@ -38,6 +38,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "regulation-change:read": [Y, Y, Y, Y],
   "regulation-change:review": [Y, n, Y, n],
   "regulation-digest:receive": [n, n, Y, n],
+  "impact:triage": [Y, n, Y, n],
 };
 
 const COLUMNS: readonly Role[] = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"];

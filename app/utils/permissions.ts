@@ -54,6 +54,8 @@ export const PERMISSIONS = {
   "regulation-change:review": ["ADMIN", "DPO"],
   /** Receives the weekly digest of regulatory changes by mail. */
   "regulation-digest:receive": ["DPO"],
+  /** Triage a regulation change for the organisation (applicable, not applicable, deferred …). */
+  "impact:triage": ["ADMIN", "DPO"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -31,6 +31,7 @@ export const E2E_ENV = {
   LOG_LEVEL: "warn",
   // No background reminder mails among the mails the specs wait for.
   REMINDER_INTERVAL_MINUTES: "0",
+  REGULATION_DAILY_INTERVAL_MINUTES: "0",
 } as const;
 
 /** Points this process at the e2e database and secrets (call before the first db()/getEnv()). */

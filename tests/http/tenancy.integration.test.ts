@@ -155,6 +155,35 @@ async function createWorld(label: string) {
     where: { id: invited.templateVersionId },
     include: { template: true },
   });
+  // The organisation's own catalogue (an imported framework) with a change event of its own.
+  const instrument = await db().instrument.create({
+    data: {
+      organizationId: org.id,
+      scopeKey: org.id,
+      key: `framework:${label.toLowerCase()}`,
+      kind: "framework",
+      titleDe: marker(`${label}-Framework`),
+      titleEn: marker(`${label}-Framework`),
+      authority: "test",
+      jurisdiction: "test",
+    },
+  });
+  const changeEvent = await db().changeEvent.create({
+    data: {
+      organizationId: org.id,
+      scopeKey: org.id,
+      key: `change:${label.toLowerCase()}`,
+      instrumentId: instrument.id,
+      type: "amendment",
+      detectedAt: new Date("2026-01-01T00:00:00Z"),
+      legalStatus: "in_force",
+      affectedProvisionKeys: "[]",
+      diffJson: '{"changes":[]}',
+      summaryDe: marker(`${label}-Change`),
+      summaryEn: marker(`${label}-Change`),
+      source: "import",
+    },
+  });
   return {
     label,
     org,
@@ -170,6 +199,7 @@ async function createWorld(label: string) {
     signedReport,
     userInvitation,
     templateVersion,
+    changeEvent,
   };
 }
 
@@ -195,6 +225,7 @@ function idsFor(world: World): Record<string, string[]> {
     answerId: [world.answer.id],
     fileId: [world.evidence.id],
     reportId: [world.signedReport.id],
+    changeId: [world.changeEvent.id],
   };
 }
 

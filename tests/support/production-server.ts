@@ -59,6 +59,7 @@ export function productionEnv(
     MAIL_URL: "file:.tmp/test-outbox",
     LOG_LEVEL: "warn",
     REMINDER_INTERVAL_MINUTES: "0",
+    REGULATION_DAILY_INTERVAL_MINUTES: "0",
     PARSER_WORKERS: "1",
     ...signingEnv(),
     ...overrides,

@@ -14,6 +14,7 @@ export const admin: Record<keyof typeof en, string> = {
   jobColActions: "Aktionen",
   jobKindMail: "E-Mail",
   jobKindReminder: "Erinnerung an Anbieter",
+  jobKindRegulationsDaily: "Tägliche Regelungsänderungen",
   jobRetry: "Erneut versuchen",
   jobDiscard: "Verwerfen",
   jobRetried: "Der Auftrag wurde erneut eingereiht.",

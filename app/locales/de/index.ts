@@ -24,6 +24,7 @@ import { templateErrors } from "./template-errors";
 import { frameworkImport } from "./framework-import";
 import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
+import { impact } from "./impact";
 
 export const de: Messages = {
   common,
@@ -51,4 +52,5 @@ export const de: Messages = {
   frameworkImport,
   provisionLinks,
   regulationChanges,
+  impact,
 };

@@ -12,6 +12,7 @@ export const admin = {
   jobColActions: "Actions",
   jobKindMail: "E-mail",
   jobKindReminder: "Vendor reminder",
+  jobKindRegulationsDaily: "Daily regulation changes",
   jobRetry: "Retry",
   jobDiscard: "Discard",
   jobRetried: "The job was queued again.",

@@ -23,6 +23,7 @@ import { templateErrors } from "./template-errors";
 import { frameworkImport } from "./framework-import";
 import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
+import { impact } from "./impact";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -51,6 +52,7 @@ export const en = {
   frameworkImport,
   provisionLinks,
   regulationChanges,
+  impact,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

@@ -1,5 +1,6 @@
 import type { Tx } from "../../utils/db.server";
 import { mailJobHandler } from "../mail/mail-job.server";
+import { regulationDailyJobHandler } from "../regulations/regulation-daily-job.server";
 import { reminderJobHandler } from "../reminders/reminder-job-handler.server";
 import type { ClaimedJob } from "./claim-jobs.server";
 import type { JobKind } from "./job-kinds";
@@ -19,6 +20,7 @@ export interface JobHandler<P> {
 const HANDLERS: { [K in JobKind]: JobHandler<never> } = {
   "mail.send": mailJobHandler as JobHandler<never>,
   "reminder.send": reminderJobHandler as JobHandler<never>,
+  "regulations.daily": regulationDailyJobHandler as JobHandler<never>,
 };
 
 export function jobHandlerFor(kind: JobKind): JobHandler<unknown> {

@@ -37,10 +37,14 @@ export async function refreshVendorPortfolio(
       dueDate: true,
       overallScore: true,
       scoreResult: true,
+      submittedAt: true,
       product: { select: { name: true } },
     },
   });
   const score = latest ? parseStoredScore(latest.scoreResult) : null;
+  const residencyClass = latest
+    ? await currentResidencyClass(tx, latest, score?.residency?.rating ?? null)
+    : null;
   const transparency = score?.transparency;
   let certificateExpiry: Date | null = null;
   if (latest) {
@@ -73,7 +77,7 @@ export async function refreshVendorPortfolio(
         transparency && transparency.total > 0
           ? Math.round((transparency.satisfied / transparency.total) * 1000) / 10
           : null,
-      latestResidencyClass: score?.residency?.rating ?? null,
+      latestResidencyClass: residencyClass,
       latestDueDate: latest?.dueDate ?? null,
       certificateExpiry,
       openFindings,
@@ -81,6 +85,27 @@ export async function refreshVendorPortfolio(
       portfolioSyncedAt: new Date(),
     },
   });
+}
+
+/**
+ * The residency class the portfolio shows (ADR 0034): the stored score's, unless the daily
+ * regulation job re-rated this assessment's vendor on or after the day the score was computed
+ * (its submission day); a later submission scores under the law of its own day and wins again.
+ */
+async function currentResidencyClass(
+  tx: Tx,
+  latest: { id: string; submittedAt: Date | null },
+  scored: string | null,
+): Promise<string | null> {
+  if (scored === null) return null;
+  const rerating = await tx.residencyRerating.findFirst({
+    where: { assessmentId: latest.id },
+    orderBy: [{ ratedOn: "desc" }, { createdAt: "desc" }],
+    select: { newClass: true, ratedOn: true },
+  });
+  if (!rerating) return scored;
+  const scoredOn = latest.submittedAt?.toISOString().slice(0, 10) ?? "";
+  return rerating.ratedOn.toISOString().slice(0, 10) >= scoredOn ? rerating.newClass : scored;
 }
 
 /** The vendor of an assessment, then refreshVendorPortfolio(). */

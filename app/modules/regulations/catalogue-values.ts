@@ -46,7 +46,8 @@ export const CHANGE_TYPES = [
   "editorial",
 ] as const;
 
-export const CHANGE_SOURCES = ["bundle", "import", "sync", "manual"] as const;
+// "schedule": raised by the daily regulation job (an adequacy window that ended, ADR 0034).
+export const CHANGE_SOURCES = ["bundle", "import", "sync", "manual", "schedule"] as const;
 
 /** The scope column of a global row (organizationId null). */
 export const GLOBAL_SCOPE = "global";
