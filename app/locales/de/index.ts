@@ -22,6 +22,7 @@ import { errors } from "./errors";
 import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
 import { frameworkImport } from "./framework-import";
+import { reReview } from "./re-review";
 
 export const de: Messages = {
   common,
@@ -47,4 +48,5 @@ export const de: Messages = {
   answers,
   templateErrors,
   frameworkImport,
+  reReview,
 };

@@ -21,6 +21,7 @@ import { errors } from "./errors";
 import { answers } from "./answers";
 import { templateErrors } from "./template-errors";
 import { frameworkImport } from "./framework-import";
+import { reReview } from "./re-review";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -47,6 +48,7 @@ export const en = {
   answers,
   templateErrors,
   frameworkImport,
+  reReview,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
