@@ -8,6 +8,7 @@ import { PortalProblems } from "./portal-problems";
 import { PortalQuestionsForm } from "./portal-questions-form";
 import type { PortalActionData, PortalView } from "./portal-view";
 import { usePortalAnswers } from "./use-portal-answers";
+import { CarriedAnswersCard } from "./re-review-parts";
 
 /**
  * The vendor's questionnaire: progress, the change request and comments of the review, what the
@@ -55,7 +56,8 @@ export function PortalPage({
     actionData &&
     (actionData.conflicts.length > 0 ||
       actionData.invalid.length > 0 ||
-      actionData.missingRequired.length > 0),
+      actionData.missingRequired.length > 0 ||
+      actionData.carriedUnconfirmed),
   );
   useEffect(() => {
     if (hasProblems) problemsRef.current?.focus();
@@ -85,6 +87,11 @@ export function PortalPage({
       ) : (
         <p className="text-sm text-slate-700">{t("portal.intro")}</p>
       )}
+      {view.reReview && assessment.editable ? (
+        <Alert tone="info">
+          <p data-testid="re-review-intro">{t("reReview.portalIntro")}</p>
+        </Alert>
+      ) : null}
       {review.changeRequest && assessment.editable ? (
         <ChangeRequestBanner
           organization={assessment.organizationName}
@@ -136,6 +143,9 @@ export function PortalPage({
         ) : null}
       </nav>
       {evidenceFlash ? <EvidenceFlashNotice flash={evidenceFlash} /> : null}
+      {actionData?.carriedConfirmed ? (
+        <Alert tone="success">{t("reReview.carriedConfirmedNow")}</Alert>
+      ) : null}
       {actionData && actionData.saved > 0 ? (
         <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert>
       ) : null}
@@ -145,6 +155,14 @@ export function PortalPage({
         questions={allQuestions}
         labelOf={labelOf}
       />
+      {view.reReview ? (
+        <CarriedAnswersCard
+          reReview={view.reReview}
+          questions={allQuestions}
+          answers={view.answers}
+          editable={assessment.editable}
+        />
+      ) : null}
       <PortalQuestionsForm
         view={view}
         state={state}

@@ -8,6 +8,8 @@ export const reReview: Messages["reReview"] = {
   errorSourceNotReviewable:
     "„{title}“ kann nicht nachgeprüft werden: Sie wurde nie versandt oder wurde abgebrochen.",
   errorCarriedNotConfirmed: "Bitte bestätigen Sie die übernommenen Antworten, bevor Sie absenden.",
+  errorCarriedReadOnly:
+    "Diese Antwort wurde aus der letzten Prüfung übernommen und wird mit den anderen bestätigt; um sie zu ändern, stellen Sie eine Rückfrage.",
   errorNothingToConfirm: "Es gibt keine übernommenen Antworten zu bestätigen.",
   pageTitle: "Nachprüfungen starten",
   intro:

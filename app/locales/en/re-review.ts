@@ -1,10 +1,14 @@
 /** Re-reviews after a regulation change (issue 14 item 8): the start page, the vendor's delta, the assessor's marks. */
 export const reReview = {
-  errorForbidden: "Only assessors, administrators and the data protection officer can start re-reviews.",
+  errorForbidden:
+    "Only assessors, administrators and the data protection officer can start re-reviews.",
   errorChangeNotFound: "This change was not found.",
   errorNoneChosen: "Choose at least one assessment to re-review.",
-  errorSourceNotReviewable: "“{title}” cannot be re-reviewed: it was never sent or it was cancelled.",
+  errorSourceNotReviewable:
+    "“{title}” cannot be re-reviewed: it was never sent or it was cancelled.",
   errorCarriedNotConfirmed: "Please confirm the carried answers before you submit.",
+  errorCarriedReadOnly:
+    "This answer was carried over from the previous review and is confirmed with the others; to change it, ask through a clarification.",
   errorNothingToConfirm: "There are no carried answers to confirm.",
   pageTitle: "Start re-reviews",
   intro:

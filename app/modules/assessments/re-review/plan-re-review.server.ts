@@ -134,21 +134,16 @@ export async function planReReview(
   change: ReReviewChange | null,
   client: Client = db(),
 ): Promise<ReReviewPlan> {
-  const [before, after] = await Promise.all([
-    client.templateVersion.findUniqueOrThrow({
-      where: { id: source.templateVersionId },
-      select: { definition: true },
-    }),
-    client.templateVersion.findFirst({
-      where: {
-        templateId: source.templateId,
-        status: "PUBLISHED",
-        template: { organizationId },
-      },
-      orderBy: { version: "desc" },
-      select: { id: true, version: true, definition: true },
-    }),
-  ]);
+  // One after the other: inside a transaction both run on one connection.
+  const before = await client.templateVersion.findUniqueOrThrow({
+    where: { id: source.templateVersionId },
+    select: { definition: true },
+  });
+  const after = await client.templateVersion.findFirst({
+    where: { templateId: source.templateId, status: "PUBLISHED", template: { organizationId } },
+    orderBy: { version: "desc" },
+    select: { id: true, version: true, definition: true },
+  });
   if (!after) throw new DomainError("NOT_FOUND", "errors.templateVersionNotFound");
   const rows = await client.answer.findMany({
     where: { assessmentId: source.id, organizationId },

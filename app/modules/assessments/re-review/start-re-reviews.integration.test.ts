@@ -168,7 +168,9 @@ describe("startReReviews", () => {
 
   it("does not start a second open re-review for the same source and change, and says so", async () => {
     const count = () =>
-      db().assessment.count({ where: { reReviewOfId: s.assessment.id, changeEventId: annexEventId } });
+      db().assessment.count({
+        where: { reReviewOfId: s.assessment.id, changeEventId: annexEventId },
+      });
     expect(await count()).toBe(1);
     const [again] = await startReReviews(s.assessor, {
       changeEventId: ANNEX_III_SHIFT,
