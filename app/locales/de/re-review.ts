@@ -29,7 +29,7 @@ export const reReview: Messages["reReview"] = {
   versionChange: "v{from} → v{to}",
   openReReview: "bereits offen",
   submit: "Nachprüfungen starten",
-  started: "{count} Nachprüfung(en) gestartet.",
+  started: "Nachprüfung von „{title}“ gestartet.",
   alreadyOpen:
     "Für „{title}“ ist zu dieser Änderung bereits eine Nachprüfung offen; es wurde keine zweite gestartet.",
   resultTitle: "Nachprüfungen",

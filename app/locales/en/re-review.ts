@@ -28,7 +28,7 @@ export const reReview = {
   versionChange: "v{from} → v{to}",
   openReReview: "already open",
   submit: "Start re-reviews",
-  started: "{count} re-review(s) started.",
+  started: "Re-review of “{title}” started.",
   alreadyOpen:
     "A re-review of “{title}” for this change is already open; no second one was started.",
   resultTitle: "Re-reviews",

@@ -28,6 +28,7 @@ import {
   REWORDED,
 } from "./re-review-fixtures";
 import { carryAnswers, startReReviews } from "./start-re-reviews.server";
+import { getReReviewStartPage } from "./get-re-review-start-page.server";
 
 /**
  * Issue 14 item 8: re-reviews with delta questionnaires, on the real database. A decided
@@ -286,5 +287,38 @@ describe("startReReviews", () => {
       },
     });
     expect(real).toMatchObject({ value: '"no"', carriedFromAssessmentId: null });
+  });
+
+  it("lists the affected assessments with what a re-review asks and carries, and the open one", async () => {
+    const page = await getReReviewStartPage(s.dpo, { changeId: ANNEX_III_SHIFT, chosen: [] });
+    expect(page.change.id).toBe(annexEventId);
+    // The source is listed (its re-review for this change is not a candidate itself).
+    expect(page.candidates.map((c) => c.assessmentId)).toEqual([s.assessment.id]);
+    const [candidate] = page.candidates;
+    const open = await db().assessment.findFirstOrThrow({
+      where: { reReviewOfId: s.assessment.id, changeEventId: annexEventId },
+      select: { id: true, deltaJson: true },
+    });
+    expect(candidate).toMatchObject({
+      vendor: { id: s.vendor.id },
+      versionFrom: 1,
+      versionTo: 2,
+      asked: parseDelta(open.deltaJson)!.length,
+      openReReviewId: open.id,
+      chosen: true,
+    });
+    expect(candidate!.carried).toBeGreaterThan(40);
+    const none = await getReReviewStartPage(s.dpo, {
+      changeId: "ai-omnibus:proposal",
+      chosen: [],
+    });
+    // Art. 6(1) and 6(2): the article-level link of the classification question is touched.
+    expect(none.candidates.map((c) => c.assessmentId)).toEqual([s.assessment.id]);
+    const other = await createAssessmentScenario();
+    const foreign = await getReReviewStartPage(other.dpo, {
+      changeId: ANNEX_III_SHIFT,
+      chosen: [],
+    });
+    expect(foreign.candidates).toEqual([]);
   });
 });
