@@ -94,7 +94,7 @@ export async function savePortalForm(
       summary: {
         ...summary,
         missingRequired: result.missingRequired,
-        carriedUnconfirmed: result.carriedUnconfirmed,
+        carriedUnconfirmed: result.carriedUnconfirmed === true,
       },
     };
   return { kind: "submitted" };

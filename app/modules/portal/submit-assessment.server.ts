@@ -19,8 +19,9 @@ import { unconfirmedCarriedCount } from "./confirm-carried-answers.server";
 import { closeOpenChangeRequests } from "../review/change-requests.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
+/** carriedUnconfirmed: a re-review's carried answers wait for the vendor's confirmation. */
 export type SubmitResult =
-  { ok: true } | { ok: false; missingRequired: string[]; carriedUnconfirmed: boolean };
+  { ok: true } | { ok: false; missingRequired: string[]; carriedUnconfirmed?: true };
 
 /**
  * The submit takes nothing from the client: what is submitted is what is stored, and the scores
@@ -74,7 +75,7 @@ export async function submitAssessment(
       return {
         ok: false as const,
         missingRequired: score.completeness.missingRequired,
-        carriedUnconfirmed,
+        ...(carriedUnconfirmed ? { carriedUnconfirmed: true as const } : {}),
       };
     }
     const updated = await tx.assessment.updateMany({
