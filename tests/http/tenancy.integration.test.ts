@@ -150,10 +150,40 @@ async function createWorld(label: string) {
     where: { id: invited.templateVersionId },
     include: { template: true },
   });
+  // An organisation's own change event (an imported framework's diff): only its members see it.
+  const instrument = await db().instrument.create({
+    data: {
+      organizationId: org.id,
+      scopeKey: org.id,
+      key: `tenancy:${label}`,
+      kind: "framework",
+      titleDe: marker(`${label}-Rahmenwerk`),
+      titleEn: marker(`${label}-Framework`),
+      authority: "Tenancy probe",
+      jurisdiction: "EU",
+    },
+  });
+  const changeEvent = await db().changeEvent.create({
+    data: {
+      organizationId: org.id,
+      scopeKey: org.id,
+      key: `tenancy:${label}:change`,
+      instrumentId: instrument.id,
+      type: "standard_revision",
+      detectedAt: new Date(),
+      legalStatus: "published",
+      affectedProvisionKeys: "[]",
+      diffJson: "{}",
+      summaryDe: marker(`${label}-Änderung`),
+      summaryEn: marker(`${label}-Change`),
+      source: "import",
+    },
+  });
   return {
     label,
     org,
     team,
+    changeEvent,
     vendor,
     product,
     invited,
@@ -190,6 +220,7 @@ function idsFor(world: World): Record<string, string[]> {
     answerId: [world.answer.id],
     fileId: [world.evidence.id],
     reportId: [world.signedReport.id],
+    changeId: [world.changeEvent.id],
   };
 }
 

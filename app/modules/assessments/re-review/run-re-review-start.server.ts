@@ -1,6 +1,7 @@
 import { db } from "../../../utils/db.server";
 import type { UserActor } from "../../auth/actor";
 import { runUseCase } from "../../../utils/http.server";
+import { findVisibleChangeEvent } from "./plan-re-review.server";
 import { startReReviews, type StartedReReview } from "./start-re-reviews.server";
 
 export type ReReviewStartAnswer =
@@ -19,6 +20,9 @@ export async function runReReviewStart(
   actor: UserActor,
   input: { changeId: string; form: FormData },
 ): Promise<ReReviewStartAnswer> {
+  // The change in the address first: a change the organisation cannot see is a 404 whatever the
+  // form holds (not a 400 about the form).
+  await runUseCase(() => findVisibleChangeEvent(actor.organizationId, input.changeId));
   const assessmentIds = input.form
     .getAll("assessmentId")
     .filter((value): value is string => typeof value === "string" && value !== "");
