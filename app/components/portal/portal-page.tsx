@@ -38,6 +38,14 @@ export function PortalPage({
   // (the same rule that guards saving), and read-only questions send nothing with the form.
   const reopened = review.changeRequest ? new Set(review.changeRequest.questionKeys) : null;
   const changeable = useMemo(() => new Set(changeableKeys), [changeableKeys]);
+  // A re-review shows only the sections with a question asked again.
+  const askedSections = useMemo(() => {
+    if (!view.reReview) return null;
+    const asked = new Set(view.reReview.delta.map((entry) => entry.questionKey));
+    return new Set(
+      sections.filter((s) => s.questions.some((q) => asked.has(q.key))).map((s) => s.key),
+    );
+  }, [view.reReview, sections]);
   const labelOf = (key: string) => allQuestions.find((q) => q.key === key)?.label[locale] ?? key;
   const invalidNote = (key: string) => {
     const message = actionData?.invalid.find((i) => i.questionKey === key)?.message;
@@ -123,16 +131,18 @@ export function PortalPage({
           value={totals.answered}
         />
         <ol className="mt-2 grid gap-1 sm:grid-cols-2">
-          {progress.map((p) => (
-            <li key={p.key}>
-              <a href={`#section-${p.key}`} className="underline">
-                {p.title}
-              </a>{" "}
-              <span className="text-slate-600">
-                ({p.answered}/{p.total})
-              </span>
-            </li>
-          ))}
+          {progress
+            .filter((p) => !askedSections || askedSections.has(p.key))
+            .map((p) => (
+              <li key={p.key}>
+                <a href={`#section-${p.key}`} className="underline">
+                  {p.title}
+                </a>{" "}
+                <span className="text-slate-600">
+                  ({p.answered}/{p.total})
+                </span>
+              </li>
+            ))}
         </ol>
         {assessment.editable ? (
           <p className="mt-2">
