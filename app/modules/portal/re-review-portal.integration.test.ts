@@ -3,6 +3,7 @@ import { createInviteLink } from "~/modules/assessments/create-invite-link.serve
 import {
   ADDED,
   ANNEX_III_SHIFT,
+  ART_50_2_GRACE,
   linkOmnibusQuestions,
   publishNextAiTemplateVersion,
   REWORDED,
@@ -179,5 +180,42 @@ describe("a re-review in the vendor portal", () => {
       },
     });
     expect(stored).toMatchObject({ carriedFromAssessmentId: null, carriedConfirmedAt: null });
+  });
+
+  it("carried again, an answer keeps the day it was first given; a new value starts a new day", async () => {
+    const [second] = await startReReviews(s.assessor, {
+      changeEventId: ART_50_2_GRACE,
+      assessmentIds: [reReviewId],
+    });
+    expect(second!.status).toBe("started");
+    const original = new Map(
+      (await db().answer.findMany({ where: { assessmentId: s.assessment.id } })).map((a) => [
+        a.questionKey,
+        a,
+      ]),
+    );
+    const first = new Map(
+      (await db().answer.findMany({ where: { assessmentId: reReviewId } })).map((a) => [
+        a.questionKey,
+        a,
+      ]),
+    );
+    const again = await db().answer.findMany({ where: { assessmentId: second!.assessmentId } });
+    const twice = again.filter((a) => first.get(a.questionKey)?.carriedFromAssessmentId);
+    expect(twice.length).toBeGreaterThan(30);
+    for (const answer of twice) {
+      expect(answer.carriedFromAssessmentId).toBe(reReviewId);
+      expect(answer.firstGivenAt.toISOString()).toBe(
+        original.get(answer.questionKey)!.firstGivenAt.toISOString(),
+      );
+    }
+    // Re-answered in the first re-review: carried now with that later day.
+    const encryption = again.find((a) => a.questionKey === "security.encryption")!;
+    expect(encryption.firstGivenAt.toISOString()).toBe(
+      first.get("security.encryption")!.firstGivenAt.toISOString(),
+    );
+    expect(encryption.firstGivenAt.getTime()).toBeGreaterThan(
+      original.get("security.encryption")!.firstGivenAt.getTime(),
+    );
   });
 });
