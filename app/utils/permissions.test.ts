@@ -26,6 +26,7 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "assessment:read": [Y, Y, Y, Y],
   "assessment:edit": [Y, Y, n, n],
   "assessment:decide": [n, n, Y, n],
+  "assessment:re-review": [Y, Y, Y, n],
   "finding:edit": [Y, Y, n, n],
   "comment:write": [Y, Y, Y, n],
   "audit:read": [Y, n, n, Y],

@@ -33,6 +33,12 @@ export const PERMISSIONS = {
   "assessment:edit": RUNS_ASSESSMENTS,
   /** Approve or reject after a fresh second factor; separation of duties is checked on top. */
   "assessment:decide": ["DPO"],
+  /**
+   * Start re-reviews after a regulation change (issue 14 item 8): whoever runs assessments, and
+   * the DPO who triages the change. The DPO who starts one created it, so separation of duties
+   * (decision-blockers.server.ts) leaves its decision to another DPO.
+   */
+  "assessment:re-review": ["ADMIN", "ASSESSOR", "DPO"],
   "finding:edit": RUNS_ASSESSMENTS,
   /** Internal and vendor-visible comments in the review: the DPO discusses before deciding. */
   "comment:write": ["ADMIN", "ASSESSOR", "DPO"],

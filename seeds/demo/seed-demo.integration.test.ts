@@ -11,6 +11,10 @@ import { parseAnswerValue } from "../../app/modules/questionnaires/answer-value"
 import { parseStoredDefinition } from "../../app/modules/questionnaires/load-template-version.server";
 import { questionsOf } from "../../app/modules/questionnaires/template-definition";
 import { db } from "../../app/utils/db.server";
+import { getReReviewStartPage } from "../../app/modules/assessments/re-review/get-re-review-start-page.server";
+import { ANNEX_III_SHIFT } from "../../app/modules/assessments/re-review/re-review-fixtures";
+import { startReReviews } from "../../app/modules/assessments/re-review/start-re-reviews.server";
+import type { UserActor } from "../../app/modules/auth/actor";
 import { demoAnswers } from "./demo-answers";
 import { DEMO_TEMPLATE_KEY, seedDemo, type DemoSecrets } from "./seed-demo.server";
 
@@ -90,5 +94,36 @@ describe("demo seed", () => {
       // The override reveals the follow-up on training, which is then answered too.
       expect(typeof demoAnswers(definition, profile)["data_use.training_details"]).toBe("string");
     }
+  });
+
+  it("makes the AI-omnibus re-review walkable: the change lists the decided demo vendors", async () => {
+    const { organizationId } = await seedDemo(secrets());
+    const dpo = await db().membership.findFirstOrThrow({
+      where: { organizationId, role: "DPO" },
+      select: { userId: true, user: { select: { email: true, name: true } } },
+    });
+    const actor: UserActor = {
+      kind: "user",
+      userId: dpo.userId,
+      organizationId,
+      organizationSlug: "demo",
+      role: "DPO",
+      email: dpo.user.email,
+      name: dpo.user.name,
+      sessionId: "demo-test",
+      mfaVerifiedAt: null,
+      ip: null,
+    };
+    const page = await getReReviewStartPage(actor, { changeId: ANNEX_III_SHIFT, chosen: [] });
+    const decided = page.candidates.filter(
+      (c) => c.status.startsWith("APPROVED") || c.status === "REJECTED",
+    );
+    expect(decided.length).toBeGreaterThan(0);
+    for (const candidate of page.candidates) expect(candidate.asked).toBeGreaterThan(0);
+    const [started] = await startReReviews(actor, {
+      changeEventId: ANNEX_III_SHIFT,
+      assessmentIds: [decided[0]!.assessmentId],
+    });
+    expect(started!.status).toBe("started");
   });
 });

@@ -1,4 +1,5 @@
 import { base32 } from "../../app/modules/auth/totp.server";
+import { linkOmnibusQuestions } from "../../app/modules/assessments/re-review/re-review-fixtures";
 import type { Actor, Role, UserActor } from "../../app/modules/auth/actor";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { encryptTotpKey } from "../../app/modules/auth/totp.server";
@@ -363,8 +364,11 @@ export async function seedDemo(
     const version = await tx.templateVersion.findFirstOrThrow({
       where: { template: { organizationId: org.id, key: DEMO_TEMPLATE_KEY } },
       orderBy: { version: "desc" },
-      select: { id: true, definition: true },
+      select: { id: true, templateId: true, definition: true },
     });
+    // The AI-omnibus change events touch these questions (issue 14 item 8): the DPO's re-review
+    // journey starts from /regulations/changes/<id>/re-review. Kept if bundled links exist.
+    await linkOmnibusQuestions(tx, org.id, version.templateId);
     const definition = parseStoredDefinition(version.definition);
     let inviteAssessmentId: string | null = null;
     for (const [index, v] of VENDORS.entries()) {

@@ -188,6 +188,7 @@ async function createWorld(label: string) {
     label,
     org,
     team,
+    changeEvent,
     vendor,
     product,
     invited,
@@ -199,7 +200,6 @@ async function createWorld(label: string) {
     signedReport,
     userInvitation,
     templateVersion,
-    changeEvent,
   };
 }
 

@@ -21,6 +21,7 @@ import type { getAssessmentPage } from "~/modules/assessments/get-assessment-pag
 import type { AssessmentPageActionData } from "~/modules/assessments/run-assessment-page-action.server";
 import { useT } from "~/utils/use-t";
 import { DecisionCard } from "./decision-card";
+import { CarriedMark, ReReviewCard } from "./re-review-card";
 
 /** The assessment page's loader data as the browser receives it. */
 export type AssessmentPageView = SerializeFrom<typeof getAssessmentPage>;
@@ -49,8 +50,10 @@ export function AssessmentPage({
     decisionBlockers,
     stepUpFresh,
     stepUpMinutes,
+    reReview,
   } = view;
   const { t, locale, date } = useT();
+  const carriedFrom = new Map(reReview?.carried.map((c) => [c.questionKey, c.firstGivenAt]));
   return (
     <div className="space-y-6">
       <PageHeader title={a.title}>
@@ -72,6 +75,16 @@ export function AssessmentPage({
           ) : null}
         </div>
       </PageHeader>
+
+      {reReview ? (
+        <ReReviewCard
+          reReview={reReview}
+          assessmentId={a.id}
+          vendorId={a.vendor.id}
+          scored={a.score !== null}
+          labelOf={(key) => a.questions.find((q) => q.key === key)?.label[locale] ?? key}
+        />
+      ) : null}
 
       <Card title={t("assessments.scoresTitle")}>
         {a.score ? (
@@ -179,6 +192,7 @@ export function AssessmentPage({
         assessmentId={a.id}
         renderBelow={(q) => (
           <>
+            {carriedFrom.has(q.key) ? <CarriedMark firstGivenAt={carriedFrom.get(q.key)!} /> : null}
             <AnswerReviewExtras
               assessmentId={a.id}
               questionKey={q.key}

@@ -8,6 +8,7 @@ import { PortalProblems } from "./portal-problems";
 import { PortalQuestionsForm } from "./portal-questions-form";
 import type { PortalActionData, PortalView } from "./portal-view";
 import { usePortalAnswers } from "./use-portal-answers";
+import { CarriedAnswersCard } from "./re-review-parts";
 
 /**
  * The vendor's questionnaire: progress, the change request and comments of the review, what the
@@ -37,6 +38,14 @@ export function PortalPage({
   // (the same rule that guards saving), and read-only questions send nothing with the form.
   const reopened = review.changeRequest ? new Set(review.changeRequest.questionKeys) : null;
   const changeable = useMemo(() => new Set(changeableKeys), [changeableKeys]);
+  // A re-review shows only the sections with a question asked again.
+  const askedSections = useMemo(() => {
+    if (!view.reReview) return null;
+    const asked = new Set(view.reReview.delta.map((entry) => entry.questionKey));
+    return new Set(
+      sections.filter((s) => s.questions.some((q) => asked.has(q.key))).map((s) => s.key),
+    );
+  }, [view.reReview, sections]);
   const labelOf = (key: string) => allQuestions.find((q) => q.key === key)?.label[locale] ?? key;
   const invalidNote = (key: string) => {
     const message = actionData?.invalid.find((i) => i.questionKey === key)?.message;
@@ -55,7 +64,8 @@ export function PortalPage({
     actionData &&
     (actionData.conflicts.length > 0 ||
       actionData.invalid.length > 0 ||
-      actionData.missingRequired.length > 0),
+      actionData.missingRequired.length > 0 ||
+      actionData.carriedUnconfirmed),
   );
   useEffect(() => {
     if (hasProblems) problemsRef.current?.focus();
@@ -85,6 +95,11 @@ export function PortalPage({
       ) : (
         <p className="text-sm text-slate-700">{t("portal.intro")}</p>
       )}
+      {view.reReview && assessment.editable ? (
+        <Alert tone="info">
+          <p data-testid="re-review-intro">{t("reReview.portalIntro")}</p>
+        </Alert>
+      ) : null}
       {review.changeRequest && assessment.editable ? (
         <ChangeRequestBanner
           organization={assessment.organizationName}
@@ -116,16 +131,18 @@ export function PortalPage({
           value={totals.answered}
         />
         <ol className="mt-2 grid gap-1 sm:grid-cols-2">
-          {progress.map((p) => (
-            <li key={p.key}>
-              <a href={`#section-${p.key}`} className="underline">
-                {p.title}
-              </a>{" "}
-              <span className="text-slate-600">
-                ({p.answered}/{p.total})
-              </span>
-            </li>
-          ))}
+          {progress
+            .filter((p) => !askedSections || askedSections.has(p.key))
+            .map((p) => (
+              <li key={p.key}>
+                <a href={`#section-${p.key}`} className="underline">
+                  {p.title}
+                </a>{" "}
+                <span className="text-slate-600">
+                  ({p.answered}/{p.total})
+                </span>
+              </li>
+            ))}
         </ol>
         {assessment.editable ? (
           <p className="mt-2">
@@ -136,6 +153,9 @@ export function PortalPage({
         ) : null}
       </nav>
       {evidenceFlash ? <EvidenceFlashNotice flash={evidenceFlash} /> : null}
+      {actionData?.carriedConfirmed ? (
+        <Alert tone="success">{t("reReview.carriedConfirmedNow")}</Alert>
+      ) : null}
       {actionData && actionData.saved > 0 ? (
         <Alert tone="success">{t("portal.savedCount", { count: actionData.saved })}</Alert>
       ) : null}
@@ -145,6 +165,14 @@ export function PortalPage({
         questions={allQuestions}
         labelOf={labelOf}
       />
+      {view.reReview ? (
+        <CarriedAnswersCard
+          reReview={view.reReview}
+          questions={allQuestions}
+          answers={view.answers}
+          editable={assessment.editable}
+        />
+      ) : null}
       <PortalQuestionsForm
         view={view}
         state={state}

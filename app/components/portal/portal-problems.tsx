@@ -22,7 +22,8 @@ export const PortalProblems = forwardRef<HTMLDivElement, PortalProblemsProps>(
       actionData &&
       (actionData.conflicts.length > 0 ||
         actionData.invalid.length > 0 ||
-        actionData.missingRequired.length > 0),
+        actionData.missingRequired.length > 0 ||
+        actionData.carriedUnconfirmed),
     );
     return (
       <div
@@ -79,6 +80,11 @@ export const PortalProblems = forwardRef<HTMLDivElement, PortalProblemsProps>(
                 </li>
               ))}
             </ul>
+          </Alert>
+        ) : null}
+        {actionData?.carriedUnconfirmed ? (
+          <Alert tone="error">
+            <p data-testid="carried-unconfirmed">{t("reReview.errorCarriedNotConfirmed")}</p>
           </Alert>
         ) : null}
       </div>

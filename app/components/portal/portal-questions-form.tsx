@@ -7,6 +7,7 @@ import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/layout";
 import { useT } from "~/utils/use-t";
 import type { PortalView } from "./portal-view";
+import { DeltaReasons } from "./re-review-parts";
 import type { usePortalAnswers } from "./use-portal-answers";
 
 interface PortalQuestionsFormProps {
@@ -17,6 +18,12 @@ interface PortalQuestionsFormProps {
   /** After "request changes": the reopened questions; otherwise null. */
   reopened: Set<string> | null;
   invalidNote: (key: string) => string | null;
+}
+
+/** In a re-review only the questions asked again are shown here, each with its reasons. */
+function askedIn(view: PortalView) {
+  if (!view.reReview) return null;
+  return new Map(view.reReview.delta.map((entry) => [entry.questionKey, entry.reasons]));
 }
 
 /**
@@ -42,10 +49,13 @@ export function PortalQuestionsForm({
     delegated,
   } = view;
   const { t, locale } = useT();
+  const asked = askedIn(view);
   return (
     <Form method="post" className="space-y-6" noValidate>
       {sections.map((section, index) => {
         const sectionProgress = state.progress[index]!;
+        const shown = asked ? section.questions.filter((q) => asked.has(q.key)) : section.questions;
+        if (shown.length === 0) return null;
         return (
           <Card key={section.key}>
             <div
@@ -61,49 +71,51 @@ export function PortalQuestionsForm({
               </span>
             </div>
             <div className="space-y-4">
-              {section.questions.map((question) => (
-                <QuestionBlock
-                  key={question.key}
-                  question={question}
-                  initial={answers[question.key] ?? { value: null, version: 0 }}
-                  editable={changeable.has(question.key)}
-                  countryGroups={countryGroups}
-                  locale={locale}
-                  serverNote={invalidNote(question.key)}
-                  hidden={state.hidden.has(question.key)}
-                  onTokens={state.onTokens}
-                  onSaved={state.onSaved}
-                  renderInput={
-                    question.type === "evidence"
-                      ? ({ value, disabled, onServerSaved }) => (
-                          <EvidenceInput
-                            question={question}
-                            value={value}
-                            files={files.filter((f) => f.questionKey === question.key)}
-                            disabled={disabled}
-                            locale={locale}
-                            maxBytes={evidenceMaxBytes}
-                            onServerSaved={onServerSaved}
-                          />
-                        )
-                      : undefined
-                  }
-                >
-                  {/* Threads sit inside the answers form: their controls submit through forms rendered after it. */}
-                  <ClarificationThreads
-                    questionKey={question.key}
-                    threads={clarifications[question.key] ?? []}
-                    mode="vendor"
-                    action="/portal/clarifications"
-                    canAsk={false}
-                    canResolve={false}
-                    formsOutside
-                  />
-                  <VendorQuestionComments
-                    comments={review.comments.byQuestion[question.key] ?? []}
-                    reopened={reopened && assessment.editable ? reopened.has(question.key) : null}
-                  />
-                </QuestionBlock>
+              {shown.map((question) => (
+                <div key={question.key}>
+                  {asked ? <DeltaReasons reasons={asked.get(question.key) ?? []} /> : null}
+                  <QuestionBlock
+                    question={question}
+                    initial={answers[question.key] ?? { value: null, version: 0 }}
+                    editable={changeable.has(question.key)}
+                    countryGroups={countryGroups}
+                    locale={locale}
+                    serverNote={invalidNote(question.key)}
+                    hidden={state.hidden.has(question.key)}
+                    onTokens={state.onTokens}
+                    onSaved={state.onSaved}
+                    renderInput={
+                      question.type === "evidence"
+                        ? ({ value, disabled, onServerSaved }) => (
+                            <EvidenceInput
+                              question={question}
+                              value={value}
+                              files={files.filter((f) => f.questionKey === question.key)}
+                              disabled={disabled}
+                              locale={locale}
+                              maxBytes={evidenceMaxBytes}
+                              onServerSaved={onServerSaved}
+                            />
+                          )
+                        : undefined
+                    }
+                  >
+                    {/* Threads sit inside the answers form: their controls submit through forms rendered after it. */}
+                    <ClarificationThreads
+                      questionKey={question.key}
+                      threads={clarifications[question.key] ?? []}
+                      mode="vendor"
+                      action="/portal/clarifications"
+                      canAsk={false}
+                      canResolve={false}
+                      formsOutside
+                    />
+                    <VendorQuestionComments
+                      comments={review.comments.byQuestion[question.key] ?? []}
+                      reopened={reopened && assessment.editable ? reopened.has(question.key) : null}
+                    />
+                  </QuestionBlock>
+                </div>
               ))}
             </div>
           </Card>

@@ -25,6 +25,7 @@ import { frameworkImport } from "./framework-import";
 import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
+import { reReview } from "./re-review";
 
 export const de: Messages = {
   common,
@@ -53,4 +54,5 @@ export const de: Messages = {
   provisionLinks,
   regulationChanges,
   impact,
+  reReview,
 };

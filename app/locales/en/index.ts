@@ -24,6 +24,7 @@ import { frameworkImport } from "./framework-import";
 import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
+import { reReview } from "./re-review";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -53,6 +54,7 @@ export const en = {
   provisionLinks,
   regulationChanges,
   impact,
+  reReview,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

@@ -26,6 +26,8 @@ export type DecisionBlocker = (typeof DECISION_BLOCKERS)[number];
  */
 const USER_ACTIONS: Record<string, DecisionBlocker> = {
   "assessment.created": "created",
+  // Starting a re-review creates it (also when the DPO starts it: another DPO decides it).
+  "assessment.re_review_started": "created",
   "assessment.forwarded": "forwarded",
   "assessment.changes_requested": "requested_changes",
   "finding.created": "reviewed",

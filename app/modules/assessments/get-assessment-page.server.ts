@@ -9,6 +9,7 @@ import { can } from "~/utils/permissions";
 import { decisionBlockers } from "./decision-blockers.server";
 import { getAssessment } from "./get-assessment.server";
 import { listInviteLinks } from "./list-invite-links.server";
+import { getReReviewView } from "./re-review/re-review-view.server";
 
 /**
  * Everything the assessment page shows, scoped to the actor's organisation: the assessment with
@@ -25,6 +26,7 @@ export async function getAssessmentPage(actor: UserActor, input: { assessmentId:
   const canDecide = can(actor.role, "assessment:decide");
   return {
     assessment,
+    reReview: await getReReviewView(actor.organizationId, assessment.id),
     review,
     inviteLinks: { ...inviteLinks, defaultTtlDays: getEnv().INVITE_TTL_DAYS },
     clarifications,

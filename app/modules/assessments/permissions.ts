@@ -9,3 +9,7 @@ export function requireAssessmentWriter(actor: UserActor): void {
 export function requireDecider(actor: UserActor): void {
   assertCan(actor, "assessment:decide", "errors.decideForbidden");
 }
+
+export function requireReReviewStarter(actor: UserActor): void {
+  assertCan(actor, "assessment:re-review", "reReview.errorForbidden");
+}

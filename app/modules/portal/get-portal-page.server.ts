@@ -4,6 +4,7 @@ import { getVendorReview } from "~/modules/review/review-workspace.server";
 import { getEnv } from "~/utils/env.server";
 import type { VendorActor } from "~/modules/auth/actor";
 import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
+import { getReReviewView } from "~/modules/assessments/re-review/re-review-view.server";
 
 /**
  * The vendor's questionnaire page: the assessment, the questions this contact may see (only the
@@ -14,7 +15,17 @@ export async function getPortalPage(actor: VendorActor, input: { url: string }) 
   const questionnaire = await getVendorQuestionnaire(actor);
   const clarifications = await listClarificationsForVendor(actor);
   const review = await getVendorReview(actor);
+  // A delegated colleague answers their sections; the re-review's carried answers are the main
+  // contact's to confirm, so only the delta reasons reach them.
+  const reReview = await getReReviewView(actor.organizationId, actor.assessmentId);
   return {
+    reReview: reReview
+      ? {
+          delta: reReview.delta,
+          carried: actor.sections ? [] : reReview.carried,
+          confirmedAt: reReview.confirmedAt,
+        }
+      : null,
     clarifications,
     review,
     evidenceFlash: readEvidenceFlash(input.url),

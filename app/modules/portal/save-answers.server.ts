@@ -200,6 +200,9 @@ async function saveOne(
   change: AnswerChange,
 ): Promise<SaveOutcome> {
   const updatedBy = `vendor:${actor.inviteLinkId}`;
+  // A new value is a new answer: given today, no longer carried (a change request can reopen a
+  // carried answer of a re-review).
+  const now = new Date();
   // The common case in one statement: a text, number or choice based on the stored version that
   // differs from the stored value. For these the stored JSON is their comparable form, so "differs"
   // can be judged by the database; lists and objects (sets, key order) take the path below.
@@ -209,7 +212,7 @@ async function saveOne(
   ) {
     const stored = canonical(change.value);
     const updated = await tx.$executeRaw`
-      UPDATE "Answer" SET "value" = ${stored}, "version" = ${change.baseVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
+      UPDATE "Answer" SET "value" = ${stored}, "version" = ${change.baseVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${now}, "firstGivenAt" = ${now}, "carriedFromAssessmentId" = NULL, "carriedConfirmedAt" = NULL
       WHERE "assessmentId" = ${assessmentId} AND "questionKey" = ${change.questionKey} AND "version" = ${change.baseVersion} AND "value" <> ${stored}`;
     if (updated === 1)
       return { questionKey: change.questionKey, status: "saved", version: change.baseVersion + 1 };
@@ -247,7 +250,7 @@ async function saveOne(
   }
   // The version condition makes a concurrent writer that read the same version lose cleanly.
   const updated = await tx.$executeRaw`
-    UPDATE "Answer" SET "value" = ${canonical(change.value)}, "version" = ${currentVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${new Date()}
+    UPDATE "Answer" SET "value" = ${canonical(change.value)}, "version" = ${currentVersion + 1}, "updatedBy" = ${updatedBy}, "updatedAt" = ${now}, "firstGivenAt" = ${now}, "carriedFromAssessmentId" = NULL, "carriedConfirmedAt" = NULL
     WHERE "id" = ${existing.id} AND "version" = ${currentVersion}`;
   if (updated !== 1) {
     const fresh = await tx.answer.findUniqueOrThrow({

@@ -5,10 +5,11 @@ import type { LocalizedMessage } from "~/utils/i18n";
 import { changesFromForm } from "./form-changes";
 import { saveAnswers } from "./save-answers.server";
 import { submitAssessment } from "./submit-assessment.server";
+import { confirmCarriedAnswers } from "./confirm-carried-answers.server";
 import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
 
-/** "submit" saves and then submits; anything else only saves. */
-export const portalFormIntentSchema = z.enum(["save", "submit"]).catch("save");
+/** "submit" saves and then submits; "confirm_carried" confirms a re-review's carried answers; anything else only saves. */
+export const portalFormIntentSchema = z.enum(["save", "submit", "confirm_carried"]).catch("save");
 export type PortalFormIntent = z.infer<typeof portalFormIntentSchema>;
 
 /** What the page shows after a plain form post: what was saved and what was refused. */
@@ -17,7 +18,20 @@ export interface PortalFormSummary {
   conflicts: { questionKey: string; yourValue: unknown; currentValue: unknown }[];
   invalid: { questionKey: string; message: LocalizedMessage }[];
   missingRequired: string[];
+  /** A re-review's carried answers were not yet confirmed (the submit waits for it). */
+  carriedUnconfirmed: boolean;
+  /** The carried answers were confirmed by this post. */
+  carriedConfirmed: boolean;
 }
+
+const EMPTY_SUMMARY: PortalFormSummary = {
+  saved: 0,
+  conflicts: [],
+  invalid: [],
+  missingRequired: [],
+  carriedUnconfirmed: false,
+  carriedConfirmed: false,
+};
 
 export type PortalFormResult =
   { kind: "submitted" } | { kind: "summary"; status: number; summary: PortalFormSummary };
@@ -35,6 +49,11 @@ export async function savePortalForm(
 ): Promise<PortalFormResult> {
   const { form } = input;
   const intent = portalFormIntentSchema.parse(form.get("intent"));
+  if (intent === "confirm_carried") {
+    // Its own small form: it carries no answers, so nothing else is saved with it.
+    await runUseCase(() => confirmCarriedAnswers(actor));
+    return { kind: "summary", status: 200, summary: { ...EMPTY_SUMMARY, carriedConfirmed: true } };
+  }
   const { sections, changeable } = await getVendorQuestionnaire(actor);
   const mayChange = new Set(changeable);
   const questions = sections
@@ -57,6 +76,8 @@ export async function savePortalForm(
     ),
     invalid: rejected,
     missingRequired: [],
+    carriedUnconfirmed: false,
+    carriedConfirmed: false,
   };
   if (intent === "save" || summary.conflicts.length > 0 || rejected.length > 0) {
     return {
@@ -70,7 +91,11 @@ export async function savePortalForm(
     return {
       kind: "summary",
       status: 400,
-      summary: { ...summary, missingRequired: result.missingRequired },
+      summary: {
+        ...summary,
+        missingRequired: result.missingRequired,
+        carriedUnconfirmed: result.carriedUnconfirmed === true,
+      },
     };
   return { kind: "submitted" };
 }

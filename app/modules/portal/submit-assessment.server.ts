@@ -15,10 +15,13 @@ import { defaultWeightProfile } from "../weights/weight-profiles.server";
 import { recipientLocale } from "../mail/recipient-locale";
 import { enqueueMail } from "../mail/enqueue-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { unconfirmedCarriedCount } from "./confirm-carried-answers.server";
 import { closeOpenChangeRequests } from "../review/change-requests.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 
-export type SubmitResult = { ok: true } | { ok: false; missingRequired: string[] };
+/** carriedUnconfirmed: a re-review's carried answers wait for the vendor's confirmation. */
+export type SubmitResult =
+  { ok: true } | { ok: false; missingRequired: string[]; carriedUnconfirmed?: true };
 
 /**
  * The submit takes nothing from the client: what is submitted is what is stored, and the scores
@@ -65,8 +68,15 @@ export async function submitAssessment(
       now.toISOString().slice(0, 10),
       { weightProfile },
     );
-    if (score.completeness.missingRequired.length > 0) {
-      return { ok: false as const, missingRequired: score.completeness.missingRequired };
+    // A re-review is submitted once its carried answers are confirmed: the vendor vouches for
+    // every answer the score uses, not only for the ones asked again.
+    const carriedUnconfirmed = (await unconfirmedCarriedCount(tx, assessment.id)) > 0;
+    if (score.completeness.missingRequired.length > 0 || carriedUnconfirmed) {
+      return {
+        ok: false as const,
+        missingRequired: score.completeness.missingRequired,
+        ...(carriedUnconfirmed ? { carriedUnconfirmed: true as const } : {}),
+      };
     }
     const updated = await tx.assessment.updateMany({
       where: { id: assessment.id, status: assessment.status },

@@ -8,6 +8,12 @@ import { openChangeRequestKeys } from "../review/change-requests.server";
 import { parseKeyList } from "../review/review-input";
 import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
 import { countryGroups, residencyReferenceDay } from "../assessments/country-groups.server";
+import { parseDelta } from "../assessments/re-review/delta";
+
+/** The keys a re-review asks again (null: not a re-review). */
+function deltaKeys(json: string | null | undefined): string[] | null {
+  return parseDelta(json)?.map((entry) => entry.questionKey) ?? null;
+}
 
 /** Stored answer values are JSON; a value that no longer parses is treated as no answer. */
 export function parseStoredAnswer(json: string): unknown {
@@ -58,9 +64,15 @@ export async function loadVendorWriteState(
   client: Tx | ReturnType<typeof db> = db(),
 ): Promise<VendorWriteState> {
   const [row] = await client.$queryRaw<
-    { id: string; status: string; templateVersionId: string; reopened: string | null }[]
+    {
+      id: string;
+      status: string;
+      templateVersionId: string;
+      deltaJson: string | null;
+      reopened: string | null;
+    }[]
   >`
-    SELECT a."id", a."status", a."templateVersionId",
+    SELECT a."id", a."status", a."templateVersionId", a."deltaJson",
            (SELECT c."questionKeys" FROM "ChangeRequest" c
             WHERE c."assessmentId" = a."id" AND c."organizationId" = a."organizationId" AND c."closedAt" IS NULL
             ORDER BY c."createdAt" DESC LIMIT 1) AS "reopened"
@@ -74,6 +86,7 @@ export async function loadVendorWriteState(
       status: row.status,
       sections: actor.sections ?? null,
       reopened: row.reopened === null ? null : parseKeyList(row.reopened),
+      delta: deltaKeys(row.deltaJson),
     },
   };
 }
@@ -89,7 +102,16 @@ export async function loadVendorAnswerScope(
   client: Tx | ReturnType<typeof db> = db(),
 ): Promise<VendorAnswerScope> {
   const reopened = await openChangeRequestKeys(client, actor.organizationId, assessment.id);
-  return { status: assessment.status, sections: actor.sections ?? null, reopened };
+  const row = await client.assessment.findFirst({
+    where: { id: assessment.id, organizationId: actor.organizationId },
+    select: { deltaJson: true },
+  });
+  return {
+    status: assessment.status,
+    sections: actor.sections ?? null,
+    reopened,
+    delta: deltaKeys(row?.deltaJson),
+  };
 }
 
 /**
