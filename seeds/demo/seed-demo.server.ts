@@ -1,5 +1,4 @@
 import { base32 } from "../../app/modules/auth/totp.server";
-import { linkOmnibusQuestions } from "../../app/modules/assessments/re-review/re-review-fixtures";
 import type { Actor, Role, UserActor } from "../../app/modules/auth/actor";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { encryptTotpKey } from "../../app/modules/auth/totp.server";
@@ -366,9 +365,6 @@ export async function seedDemo(
       orderBy: { version: "desc" },
       select: { id: true, templateId: true, definition: true },
     });
-    // The AI-omnibus change events touch these questions (issue 14 item 8): the DPO's re-review
-    // journey starts from /regulations/changes/<id>/re-review. Kept if bundled links exist.
-    await linkOmnibusQuestions(tx, org.id, version.templateId);
     const definition = parseStoredDefinition(version.definition);
     let inviteAssessmentId: string | null = null;
     for (const [index, v] of VENDORS.entries()) {
