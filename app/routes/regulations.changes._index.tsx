@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ChangeFeedFiltersForm } from "~/components/regulations/change-feed-filters-form";
 import { ChangeFeedTable } from "~/components/regulations/change-feed-table";
 import { Alert, Card, PageHeader } from "~/components/ui/layout";
@@ -38,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     values,
     errors,
     canReview: can(actor.role, "regulation-change:review"),
+    canImport: can(actor.role, "framework:import"),
   };
   return data(page, { status: Object.keys(errors).length > 0 ? 400 : 200 });
 }
@@ -56,7 +57,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function RegulationChangesPage() {
-  const { rows, instruments, values, errors, canReview } = useLoaderData<typeof loader>();
+  const { rows, instruments, values, errors, canReview, canImport } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const { t } = useT();
   return (
@@ -64,6 +66,13 @@ export default function RegulationChangesPage() {
       <PageHeader title={t("regulationChanges.pageTitle")}>
         {t("regulationChanges.pageIntro")}
       </PageHeader>
+      {canImport ? (
+        <p>
+          <Link to="/regulations/import" className="text-sm text-brand-700 hover:underline">
+            {t("frameworkImport.pageTitle")} →
+          </Link>
+        </p>
+      ) : null}
       {answer?.outcome ? (
         <Alert tone="success">
           {t(

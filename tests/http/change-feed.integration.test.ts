@@ -103,6 +103,14 @@ describe("/regulations/changes", () => {
     }
   });
 
+  it("leads ADMIN and DPO to the framework import, and nobody else", async () => {
+    expect((await dpo.get("/regulations/changes")).body).toContain('href="/regulations/import"');
+    for (const client of [auditor, assessor])
+      expect((await client.get("/regulations/changes")).body).not.toContain(
+        'href="/regulations/import"',
+      );
+  });
+
   it("filters, and answers a bad filter with 400, a message and the typed value", async () => {
     const filtered = await auditor.get("/regulations/changes?type=guidance");
     expect(filtered.status).toBe(200);
