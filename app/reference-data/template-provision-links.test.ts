@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { BUNDLED_TEMPLATES } from "../modules/questionnaires/bundled-templates.server";
-import { parseTemplateDefinition, questionsOf } from "../modules/questionnaires/template-definition";
+import {
+  parseTemplateDefinition,
+  questionsOf,
+} from "../modules/questionnaires/template-definition";
 import { REGULATION_SNAPSHOT } from "./regulations";
 import { LINK_RELATIONSHIPS, TEMPLATE_REFERENCE_LINKS } from "./template-provision-links";
 
@@ -67,7 +70,10 @@ describe("links from the bundled templates' references to provisions", () => {
     expect(linked.size).toBeGreaterThan(20);
     for (const version of aiAct.versions)
       for (const key of linked)
-        expect(version.provisions.map((p) => p.key), `${version.label}: ${key}`).toContain(key);
+        expect(
+          version.provisions.map((p) => p.key),
+          `${version.label}: ${key}`,
+        ).toContain(key);
   });
 
   it("gives every standard's provision a label and title only, never the standard's text", () => {
