@@ -1,4 +1,5 @@
 import { logger } from "../../utils/logger.server";
+import { startPeriodicTask } from "../../utils/periodic-task.server";
 import { enqueueRegulationDailyJob } from "./regulation-daily-job.server";
 
 /**
@@ -9,19 +10,13 @@ import { enqueueRegulationDailyJob } from "./regulation-daily-job.server";
 export function startRegulationDailySchedule({
   intervalMinutes = 60,
 }: { intervalMinutes?: number } = {}): () => Promise<void> {
-  if (intervalMinutes <= 0) return async () => {};
-  const tick = async () => {
-    const day = new Date().toISOString().slice(0, 10);
-    try {
+  return startPeriodicTask({
+    name: "regulations.daily_queue",
+    intervalMs: intervalMinutes * 60_000,
+    runAtStart: true,
+    run: async () => {
+      const day = new Date().toISOString().slice(0, 10);
       if (await enqueueRegulationDailyJob(day)) logger.info("regulations.daily_queued", { day });
-    } catch (error) {
-      logger.error("regulations.daily_queue_failed", {
-        error: String((error as Error)?.message ?? error),
-      });
-    }
-  };
-  const timer = setInterval(() => void tick(), intervalMinutes * 60_000);
-  timer.unref();
-  void tick();
-  return async () => clearInterval(timer);
+    },
+  });
 }

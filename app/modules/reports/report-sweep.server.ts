@@ -1,6 +1,7 @@
 import { db } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
 import { logger } from "../../utils/logger.server";
+import { startPeriodicTask } from "../../utils/periodic-task.server";
 import { acquireJobLease, releaseJobLease } from "../reminders/job-lease.server";
 import { finishPendingReport } from "./finish-pending-report.server";
 
@@ -62,9 +63,8 @@ export async function runReportSweep({
 }
 
 /**
- * Runs the sweep at start and then every `intervalSeconds` in this process (server/index.js).
- * Runs never overlap within one process; across instances the lease takes care of it. The timer
- * does not keep the process alive.
+ * Runs the sweep at start and then every `intervalSeconds` in this process (server/index.js);
+ * across instances the lease takes care of it.
  */
 export function startReportSweepSchedule({
   intervalSeconds,
@@ -73,27 +73,13 @@ export function startReportSweepSchedule({
   intervalSeconds: number;
   holder: string;
 }): () => Promise<void> {
-  // The run in progress, if any: runs never overlap, and stopping waits for it (its lease is
-  // given back when it ends), so a shutdown never leaves a half-done run behind.
-  let running: Promise<void> | null = null;
-  const tick = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        const result = await runReportSweep({ holder });
-        if (result.signed > 0 || result.failed > 0) logger.info("reports.sweep", { ...result });
-      } catch (error) {
-        logger.error("reports.sweep_failed", { error: String((error as Error)?.message ?? error) });
-      }
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), intervalSeconds * 1000);
-  timer.unref();
-  void tick();
-  return () => {
-    clearInterval(timer);
-    return running ?? Promise.resolve();
-  };
+  return startPeriodicTask({
+    name: "reports.sweep",
+    intervalMs: intervalSeconds * 1000,
+    runAtStart: true,
+    run: async () => {
+      const result = await runReportSweep({ holder });
+      if (result.signed > 0 || result.failed > 0) logger.info("reports.sweep", { ...result });
+    },
+  });
 }
