@@ -23,6 +23,16 @@ export function storeFor(env: Env, kind: Env["EVIDENCE_STORAGE"] = env.EVIDENCE_
     : createLocalEvidenceStore(env.EVIDENCE_DIR);
 }
 
+/** Where the configured store keeps evidence, for operators' messages (never a credential). */
+export function describeEvidenceStore(
+  env: Env = getEnv(),
+  kind: Env["EVIDENCE_STORAGE"] = env.EVIDENCE_STORAGE,
+): string {
+  return kind === "s3"
+    ? `the bucket s3://${env.S3_BUCKET ?? "?"}/${env.S3_PREFIX}`
+    : `EVIDENCE_DIR (${path.resolve(env.EVIDENCE_DIR)})`;
+}
+
 export function s3SettingsOf(env: Env): S3EvidenceSettings {
   if (!env.S3_BUCKET || !env.S3_REGION)
     throw new Error("S3_BUCKET and S3_REGION must be set for object storage");
