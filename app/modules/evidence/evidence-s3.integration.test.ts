@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { HeadObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { resetEnvForTests } from "~/utils/env.server";
@@ -94,6 +94,24 @@ describe("evidence in object storage", () => {
     });
     expect(sha256(download.bytes)).toBe(sha256(pdf));
     expect(download.fileName).toBe("SOC 2 Report.pdf");
+  });
+
+  it("never serves an object that changed in the bucket after the upload", async () => {
+    const { file } = await uploadEvidence(world.vendor, {
+      questionKey: "privacy.dpa",
+      fileName: "dpa.pdf",
+      bytes: tinyPdf("signed DPA"),
+    });
+    const row = await db().evidenceFile.findUniqueOrThrow({
+      where: { id: file.id },
+      select: { storageKey: true },
+    });
+    await s3.client.send(
+      new PutObjectCommand({ Bucket: s3.bucket, Key: row.storageKey, Body: tinyPdf("swapped") }),
+    );
+    await expect(
+      readEvidence(world.assessor, { assessmentId: world.assessmentId, fileId: file.id }),
+    ).rejects.toThrow(/checksum/);
   });
 
   it("leaves no object behind when the upload's transaction fails", async () => {
