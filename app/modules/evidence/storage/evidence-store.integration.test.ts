@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { GetObjectCommand, ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startS3Emulator, type S3Emulator } from "../../../../tests/support/s3-emulator";
 import { EvidenceTooLargeError, type EvidenceStore } from "./evidence-store";
@@ -137,10 +137,53 @@ describe("the s3 store on the wire", () => {
     expect(sha256(raw)).toBe(sha256(bytes));
   });
 
+  it("asks for server-side encryption on every object when configured", async () => {
+    const client = new S3Client({
+      endpoint: s3.endpoint,
+      region: s3.region,
+      forcePathStyle: true,
+      credentials: {
+        accessKeyId: s3.env.AWS_ACCESS_KEY_ID!,
+        secretAccessKey: s3.env.AWS_SECRET_ACCESS_KEY!,
+      },
+      requestChecksumCalculation: "WHEN_REQUIRED",
+    });
+    // What goes over the wire (s3rver accepts the headers but does not report them back).
+    const sent: Record<string, string>[] = [];
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        const request = args.request as { method?: string; headers?: Record<string, string> };
+        if (request.method === "PUT") sent.push({ ...request.headers });
+        return next(args);
+      },
+      { step: "finalizeRequest", name: "recordPutHeaders" },
+    );
+    const store = createS3EvidenceStore(
+      {
+        region: s3.region,
+        bucket: s3.bucket,
+        prefix: "",
+        forcePathStyle: true,
+        serverSideEncryption: "aws:kms",
+        kmsKeyId: "vetted-evidence-key",
+      },
+      client,
+    );
+    await store.put(chunked(payload(100)), { maxBytes: 1000, size: 100 });
+    await store.putAt("b".repeat(64), chunked(payload(10)), { size: 10 });
+    expect(sent).toHaveLength(2);
+    for (const headers of sent) {
+      expect(headers["x-amz-server-side-encryption"]).toBe("aws:kms");
+      expect(headers["x-amz-server-side-encryption-aws-kms-key-id"]).toBe("vetted-evidence-key");
+    }
+    client.destroy();
+  });
+
   it("the local store's files are readable by the app's user only", async () => {
     const store = createLocalEvidenceStore(folder);
     const stored = await store.put(chunked(payload(100)), { maxBytes: 1000 });
-    const shard = await readdir(path.join(folder, stored.key.slice(0, 2)));
-    expect(shard).toContain(stored.key);
+    const file = path.join(folder, stored.key.slice(0, 2), stored.key);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(await readdir(path.join(folder, stored.key.slice(0, 2)))).toContain(stored.key);
   });
 });
