@@ -16,6 +16,7 @@ import { backfillPortfolio } from "./modules/portfolio/backfill-portfolio.server
 import { startReminderSchedule } from "./modules/reminders/reminder-schedule.server";
 import { startRegulationDigestSchedule } from "./modules/regulations/digest/regulation-digest-schedule.server";
 import { startRegulationDailySchedule } from "./modules/regulations/regulation-daily-schedule.server";
+import { startEvidenceSweepSchedule } from "./modules/evidence/evidence-sweep-schedule.server";
 import { startReportSweepSchedule } from "./modules/reports/report-sweep.server";
 import { startJobRunner } from "./modules/jobs/job-runner.server";
 import { requireSigningIdentityAtBoot } from "./modules/signing/signing-certificate.server";
@@ -62,6 +63,7 @@ export const boot = {
   startRegulationDigestSchedule,
   startRegulationDailySchedule,
   startReportSweepSchedule,
+  startEvidenceSweepSchedule,
   startJobRunner,
   requireSigningIdentity: requireSigningIdentityAtBoot,
 };

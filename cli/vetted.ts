@@ -22,6 +22,8 @@
 //   jobs list                       the job queue's counts and its dead jobs (id, organisation,
 //                                   kind, attempts, last error; never a payload)
 //   jobs retry <id>                 put a dead job back in the queue and try it once now
+//   evidence migrate --to s3|local  copy every evidence object from the other store into this one
+//                                   (EVIDENCE_DIR <-> the S3_* bucket), each SHA-256 verified; resumable
 //   reports sweep [--retry-failed]  make the signed reports of decisions that still miss them
 //                                   (as the server's sweep does); --retry-failed retries given-up ones
 //   fmti <edition-folder> [--import --org <slug>]
@@ -54,6 +56,7 @@ const HELP = `Usage: npm run vetted -- <command>
   reminders run
   jobs list | jobs retry <job-id>
   reports sweep [--retry-failed]
+  evidence migrate --to s3|local   (copies evidence between EVIDENCE_DIR and the S3_* bucket, verified, resumable)
   fmti <edition-folder> [--import --org <slug>]
   template export --org <slug> --key <key> [--version <n>] [--format json|yaml] [--out <file>]
   template import <file> --org <slug> [--publish]
@@ -177,6 +180,10 @@ async function main(argv: string[]): Promise<number> {
     case "jobs retry": {
       const { jobsCommand } = await import("./commands/jobs");
       return jobsCommand(command, rest);
+    }
+    case "evidence migrate": {
+      const { evidenceMigrateCommand } = await import("./commands/evidence-migrate");
+      return evidenceMigrateCommand(rest);
     }
     case "reports sweep": {
       const { values } = parseArgs({

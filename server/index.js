@@ -115,6 +115,14 @@ server.once("listening", () => {
   stopBackground.push(
     boot.startReportSweepSchedule({ intervalSeconds: env.REPORT_SWEEP_INTERVAL_SECONDS, holder }),
   );
+  // Stored evidence no row points to (a crash mid-upload), older than EVIDENCE_ORPHAN_GRACE_MINUTES,
+  // is removed every EVIDENCE_SWEEP_INTERVAL_MINUTES by one instance at a time (ADR 0036).
+  stopBackground.push(
+    boot.startEvidenceSweepSchedule({
+      intervalMinutes: env.EVIDENCE_SWEEP_INTERVAL_MINUTES,
+      holder,
+    }),
+  );
   // The durable job queue (mail, reminders; ADR 0028): polls every JOB_POLL_SECONDS. Its stop
   // ends claiming at once, waits for running jobs, then gives back the locks of the rest.
   const jobRunner = boot.startJobRunner({ holder });

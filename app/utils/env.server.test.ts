@@ -67,4 +67,52 @@ describe("environment", () => {
     ).toBe("outbox");
     expect(parseEnv({ ...valid }).MAIL_URL).toBe("outbox");
   });
+
+  it("keeps evidence in the local folder unless object storage is configured completely", () => {
+    expect(parseEnv(valid)).toMatchObject({ EVIDENCE_STORAGE: "local", S3_PREFIX: "" });
+    const s3 = {
+      ...valid,
+      EVIDENCE_STORAGE: "s3",
+      S3_ENDPOINT: "https://objects.example.eu",
+      S3_REGION: "eu-central-1",
+      S3_BUCKET: "vetted-evidence",
+      S3_FORCE_PATH_STYLE: "true",
+      S3_SERVER_SIDE_ENCRYPTION: "aws:kms",
+      S3_KMS_KEY_ID: "key-1",
+      S3_PREFIX: "vetted/evidence/",
+    };
+    expect(parseEnv(s3)).toMatchObject({ EVIDENCE_STORAGE: "s3", S3_FORCE_PATH_STYLE: true });
+    // An empty value (a compose file's S3_ENDPOINT=) is unset: AWS S3 itself.
+    expect(parseEnv({ ...s3, S3_ENDPOINT: "" }).S3_ENDPOINT).toBeUndefined();
+
+    const missing = () => parseEnv({ ...valid, EVIDENCE_STORAGE: "s3" });
+    expect(missing).toThrow(/S3_BUCKET: must be set when EVIDENCE_STORAGE=s3/);
+    expect(missing).toThrow(/S3_REGION: must be set when EVIDENCE_STORAGE=s3/);
+    expect(() => parseEnv({ ...s3, EVIDENCE_STORAGE: "ftp" })).toThrow(/EVIDENCE_STORAGE/);
+    expect(() => parseEnv({ ...s3, S3_BUCKET: "Evidence_Files" })).toThrow(
+      /S3_BUCKET: must be a bucket name/,
+    );
+    expect(() => parseEnv({ ...s3, S3_PREFIX: "evidence" })).toThrow(/S3_PREFIX/);
+    expect(() => parseEnv({ ...s3, S3_SERVER_SIDE_ENCRYPTION: "AES256" })).toThrow(
+      /S3_KMS_KEY_ID: needs S3_SERVER_SIDE_ENCRYPTION=aws:kms/,
+    );
+  });
+
+  it("refuses credentials in S3_ENDPOINT without repeating them", () => {
+    const secret = "wJalrXUtnFEMI-example-secret";
+    let message = "";
+    try {
+      parseEnv({
+        ...valid,
+        EVIDENCE_STORAGE: "s3",
+        S3_REGION: "eu-central-1",
+        S3_BUCKET: "vetted-evidence",
+        S3_ENDPOINT: `https://AKIAEXAMPLE:${secret}@objects.example.eu`,
+      });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/S3_ENDPOINT: must not contain credentials/);
+    expect(message).not.toContain(secret);
+  });
 });

@@ -9,6 +9,11 @@ const base64Key32 = z
   .string()
   .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded");
 
+/** An empty value (S3_ENDPOINT= in a compose file) means unset. */
+function emptyAsUnset<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value) => (value === "" ? undefined : value), schema);
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -69,6 +74,47 @@ const envSchema = z
     ),
     // Uploaded evidence lives outside the web root under random names (app/modules/evidence).
     EVIDENCE_DIR: z.string().min(1).default(".data/evidence"),
+    // Where evidence bytes live (ADR 0036): "local" (EVIDENCE_DIR, one instance) or "s3" (an
+    // S3-compatible bucket every instance shares; credentials from AWS_* or the SDK's chain).
+    EVIDENCE_STORAGE: z.enum(["local", "s3"]).default("local"),
+    S3_ENDPOINT: emptyAsUnset(
+      z
+        .url()
+        .refine((v) => /^https?:\/\//.test(v), "must be http:// or https://")
+        .refine(
+          (v) => !new URL(v).username && !new URL(v).password,
+          "must not contain credentials (use AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)",
+        )
+        .optional(),
+    ),
+    S3_REGION: emptyAsUnset(
+      z
+        .string()
+        .regex(/^[a-z0-9-]{2,40}$/, "must be a region name such as eu-central-1")
+        .optional(),
+    ),
+    S3_BUCKET: emptyAsUnset(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "must be a bucket name (3–63 of a-z 0-9 . -)")
+        .optional(),
+    ),
+    // Objects go under this prefix (e.g. "evidence/") so a bucket can be shared with other uses.
+    S3_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z0-9!_.*'()/-]*$/, "may hold only A-Z a-z 0-9 ! _ . * ' ( ) - /")
+      .refine(
+        (v) => v === "" || (v.endsWith("/") && !v.startsWith("/") && !v.includes("//")),
+        "must be empty or a path ending in / (e.g. evidence/)",
+      )
+      .default(""),
+    S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+    S3_SERVER_SIDE_ENCRYPTION: emptyAsUnset(z.enum(["AES256", "aws:kms"]).optional()),
+    S3_KMS_KEY_ID: emptyAsUnset(z.string().min(1).optional()),
+    // Stored bytes no evidence row points to (a crash between storing and the database write) are
+    // removed once older than this, by one instance at a time every EVIDENCE_SWEEP_INTERVAL_MINUTES.
+    EVIDENCE_ORPHAN_GRACE_MINUTES: z.coerce.number().int().min(5).max(525_600).default(1440),
+    EVIDENCE_SWEEP_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
     EVIDENCE_MAX_BYTES: z.coerce
       .number()
       .int()
@@ -105,6 +151,21 @@ const envSchema = z
     PARSER_WORKER_MEMORY_MB: z.coerce.number().int().min(32).max(8192).default(256),
   })
   .superRefine((env, ctx) => {
+    if (env.EVIDENCE_STORAGE === "s3") {
+      for (const name of ["S3_BUCKET", "S3_REGION"] as const)
+        if (!env[name])
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message: "must be set when EVIDENCE_STORAGE=s3",
+          });
+    }
+    if (env.S3_KMS_KEY_ID && env.S3_SERVER_SIDE_ENCRYPTION !== "aws:kms")
+      ctx.addIssue({
+        code: "custom",
+        path: ["S3_KMS_KEY_ID"],
+        message: "needs S3_SERVER_SIDE_ENCRYPTION=aws:kms",
+      });
     if (env.NODE_ENV === "production" && !env.APP_URL.startsWith("https://")) {
       const local = ["localhost", "127.0.0.1"].includes(new URL(env.APP_URL).hostname);
       if (!local)

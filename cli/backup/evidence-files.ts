@@ -1,16 +1,19 @@
-import { randomBytes } from "node:crypto";
-import { chmod, copyFile, rename, rm } from "node:fs/promises";
+import { createReadStream, createWriteStream } from "node:fs";
 import path from "node:path";
-import { describeFile, ensureParentFolder, exists, FILE_MODE, hashFile } from "./backup-folder";
+import { pipeline } from "node:stream/promises";
+import { type EvidenceStore } from "../../app/modules/evidence/storage/evidence-store";
+import { hashStream, HashingLimit } from "../../app/modules/evidence/storage/hashing-limit";
+import { ensureParentFolder, FILE_MODE } from "./backup-folder";
 import type { EvidenceRow } from "./database-facts";
 import { EVIDENCE_FOLDER, type BackupFileEntry } from "./manifest";
 
 /**
- * Evidence bytes live in EVIDENCE_DIR as <2 hex>/<64 hex> (app/modules/evidence/evidence-storage):
- * the backup keeps that layout below evidence/. Only files the database references are copied, and
- * the rows are read from the same snapshot as the database copy: a file uploaded after the
- * snapshot belongs to no row in it. A row whose file is missing or differs is a warning, never
- * silence: the backup says what a restore will lack.
+ * Evidence in a backup: each object the database references, copied out of the evidence store
+ * (the local folder or the S3 bucket, ADR 0036) to evidence/<2 hex>/<64 hex>; the manifest lists
+ * each such path (which names the storage key) with its SHA-256 and size. Only objects the
+ * database references are copied, and the rows are read from the same snapshot as the database
+ * copy: an object uploaded after the snapshot belongs to no row in it. A row whose object is
+ * missing or differs is a warning, never silence: the backup says what a restore will lack.
  */
 const STORAGE_KEY = /^[0-9a-f]{64}$/;
 
@@ -18,10 +21,11 @@ export function evidenceRelativePath(storageKey: string): string {
   return `${storageKey.slice(0, 2)}/${storageKey}`;
 }
 
-/** Copies the referenced files into the backup; returns their manifest entries and the warnings. */
+/** Copies the referenced objects into the backup; returns their manifest entries and the warnings. */
 export async function copyEvidenceToBackup(
   rows: EvidenceRow[],
-  evidenceDir: string,
+  store: EvidenceStore,
+  storeName: string,
   backupDir: string,
 ): Promise<{ files: BackupFileEntry[]; warnings: string[] }> {
   const files: BackupFileEntry[] = [];
@@ -32,30 +36,29 @@ export async function copyEvidenceToBackup(
       continue;
     }
     const relative = evidenceRelativePath(row.storageKey);
-    const source = path.join(evidenceDir, ...relative.split("/"));
-    if (!(await exists(source))) {
-      warnings.push(`evidence file ${relative} is missing in EVIDENCE_DIR (${evidenceDir})`);
+    const source = await store.get(row.storageKey);
+    if (!source) {
+      warnings.push(`evidence file ${relative} is missing in ${storeName}`);
       continue;
     }
     const inBackup = `${EVIDENCE_FOLDER}/${relative}`;
     await ensureParentFolder(backupDir, inBackup);
     const target = path.join(backupDir, ...inBackup.split("/"));
-
-    await copyFile(source, target);
-
-    await chmod(target, FILE_MODE);
-    const entry = await describeFile(backupDir, inBackup);
+    // Hashed while it is copied: the manifest's SHA-256 is of the bytes written to the backup.
+    const hashing = new HashingLimit(Number.MAX_SAFE_INTEGER);
+    await pipeline(source, hashing, createWriteStream(target, { mode: FILE_MODE, flags: "wx" }));
+    const entry = { path: inBackup, ...hashing.result() };
     if (entry.sha256 !== row.sha256)
       warnings.push(
-        `evidence file ${relative} in EVIDENCE_DIR does not match the SHA-256 the database recorded for it`,
+        `evidence file ${relative} in ${storeName} does not match the SHA-256 the database recorded for it`,
       );
     files.push(entry);
   }
   return { files, warnings };
 }
 
-/** The evidence entries of a manifest, with where each goes in EVIDENCE_DIR. */
-export function evidenceEntries(files: BackupFileEntry[], evidenceDir: string) {
+/** The evidence entries of a manifest, with the storage key each goes back to. */
+export function evidenceEntries(files: BackupFileEntry[]) {
   return files
     .filter((file) => file.path.startsWith(`${EVIDENCE_FOLDER}/`))
     .map((file) => {
@@ -63,63 +66,57 @@ export function evidenceEntries(files: BackupFileEntry[], evidenceDir: string) {
       const [shard, key, ...rest] = relative.split("/");
       if (!key || rest.length > 0 || !STORAGE_KEY.test(key) || shard !== key.slice(0, 2))
         throw new Error(`${file.path}: not an evidence storage path`);
-      return { ...file, relative, target: path.join(evidenceDir, shard, key) };
+      return { ...file, relative, key };
     });
 }
 
 /**
- * Before anything is written: files already in EVIDENCE_DIR must be the same bytes (then they are
- * kept); a different file under the same name is refused, never overwritten.
+ * Before anything is written: objects already in the store must be the same bytes (then they
+ * are kept); a different object under the same key is refused, never overwritten.
  */
 export async function evidenceConflicts(
   entries: ReturnType<typeof evidenceEntries>,
+  store: EvidenceStore,
 ): Promise<string[]> {
   const conflicts: string[] = [];
   for (const entry of entries) {
-    if (!(await exists(entry.target))) continue;
-    if ((await hashFile(entry.target)).sha256 !== entry.sha256)
-      conflicts.push(`${entry.target} exists with other content`);
+    const existing = await store.get(entry.key);
+    if (!existing) continue;
+    if ((await hashStream(existing)).sha256 !== entry.sha256)
+      conflicts.push(`${entry.relative} exists with other content`);
   }
   return conflicts;
 }
 
+/** Puts every object of the backup that the store lacks back under its key; returns how many. */
 export async function restoreEvidence(
   entries: ReturnType<typeof evidenceEntries>,
   backupDir: string,
-  evidenceDir: string,
+  store: EvidenceStore,
 ): Promise<number> {
   let copied = 0;
   for (const entry of entries) {
-    if (await exists(entry.target)) continue;
-    await ensureParentFolder(evidenceDir, entry.relative);
-    const temporary = `${entry.target}.${randomBytes(6).toString("hex")}.tmp`;
-    try {
-      await copyFile(path.join(backupDir, ...entry.path.split("/")), temporary);
-
-      await chmod(temporary, FILE_MODE);
-
-      await rename(temporary, entry.target);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
+    if (await store.exists(entry.key)) continue;
+    const file = path.join(backupDir, ...entry.path.split("/"));
+    await store.putAt(entry.key, createReadStream(file), { size: entry.size });
     copied++;
   }
   return copied;
 }
 
-/** After the restore: every evidence row of the database has its file, with its SHA-256. */
-export async function evidenceProblems(rows: EvidenceRow[], evidenceDir: string) {
+/** After the restore: every evidence row of the database has its object, with its SHA-256. */
+export async function evidenceProblems(rows: EvidenceRow[], store: EvidenceStore) {
   const problems: string[] = [];
   for (const row of rows) {
     if (!STORAGE_KEY.test(row.storageKey)) {
       problems.push(`evidence row with an invalid storage key ${JSON.stringify(row.storageKey)}`);
       continue;
     }
-    const file = path.join(evidenceDir, ...evidenceRelativePath(row.storageKey).split("/"));
-    if (!(await exists(file))) problems.push(`evidence file ${file} is missing`);
-    else if ((await hashFile(file)).sha256 !== row.sha256)
-      problems.push(`evidence file ${file} does not match its SHA-256 in the database`);
+    const relative = evidenceRelativePath(row.storageKey);
+    const stored = await store.get(row.storageKey);
+    if (!stored) problems.push(`evidence file ${relative} is missing`);
+    else if ((await hashStream(stored)).sha256 !== row.sha256)
+      problems.push(`evidence file ${relative} does not match its SHA-256 in the database`);
   }
   return problems;
 }

@@ -7,6 +7,10 @@ import { describeFile, prepareEmptyFolder, writeFileAtomically } from "../backup
 import type { DatabaseFacts } from "../backup/database-facts";
 import { copyEvidenceToBackup } from "../backup/evidence-files";
 import {
+  describeEvidenceStore,
+  evidenceStore,
+} from "../../app/modules/evidence/evidence-storage.server";
+import {
   BACKUP_FORMAT_VERSION,
   DATABASE_FILE,
   MANIFEST_FILE,
@@ -73,8 +77,13 @@ async function backup(dir: string): Promise<number> {
     kind === "sqlite"
       ? await snapshotSqlite(sqliteFilePath(env.DATABASE_URL), target)
       : await dumpPostgres(env.DATABASE_URL, target);
-  const evidenceDir = path.resolve(env.EVIDENCE_DIR);
-  const evidence = await copyEvidenceToBackup(facts.evidence, evidenceDir, dir);
+  // From wherever evidence lives (the local folder or the bucket): the backup holds the bytes.
+  const evidence = await copyEvidenceToBackup(
+    facts.evidence,
+    evidenceStore(env),
+    describeEvidenceStore(env),
+    dir,
+  );
   for (const warning of evidence.warnings) process.stderr.write(`backup: warning: ${warning}\n`);
 
   const files = [await describeFile(dir, databaseFile), ...evidence.files];
@@ -95,7 +104,7 @@ async function backup(dir: string): Promise<number> {
   const { counts } = facts;
   process.stdout.write(
     `database: ${kind} snapshot at migration ${facts.migrationHead ?? "(none)"} — ${counts.organisations} organisations, ${counts.answers} answers, ${counts.auditEvents} audit events\n` +
-      `evidence: ${evidence.files.length} of ${counts.evidenceFiles} files copied\n` +
+      `evidence: ${evidence.files.length} of ${counts.evidenceFiles} files copied from ${describeEvidenceStore(env)}\n` +
       `secrets NOT in the backup, keep them elsewhere: ${manifest.secrets
         .filter((s) => s.configured)
         .map((s) => s.name)

@@ -1,4 +1,8 @@
 import path from "node:path";
+import {
+  describeEvidenceStore,
+  evidenceStore,
+} from "../../app/modules/evidence/evidence-storage.server";
 import { getEnv } from "../../app/utils/env.server";
 import {
   migrateDatabase,
@@ -98,20 +102,20 @@ async function restore(dirArgument: string): Promise<number> {
     refuse(
       `the target database is not empty (${existing.length} tables, e.g. ${existing.slice(0, 3).join(", ")}): restore into a new, empty database and do not start the server on it before`,
     );
-  const evidenceDir = path.resolve(env.EVIDENCE_DIR);
-  const entries = evidenceEntries(manifest.files, evidenceDir);
-  const conflicts = await evidenceConflicts(entries);
+  // Back into wherever this installation keeps evidence (the local folder or the bucket).
+  const store = evidenceStore(env);
+  const storeName = describeEvidenceStore(env);
+  const entries = evidenceEntries(manifest.files);
+  const conflicts = await evidenceConflicts(entries, store);
   if (conflicts.length > 0)
-    refuse(
-      `EVIDENCE_DIR (${evidenceDir}) holds other files under the same names:\n${conflicts.join("\n")}`,
-    );
+    refuse(`${storeName} holds other files under the same names:\n${conflicts.join("\n")}`);
 
   const source = path.join(dir, databaseFile);
   if (kind === "sqlite") await restoreSqlite(source, sqliteTarget);
   else await restorePostgres(env.DATABASE_URL, source);
-  const copied = await restoreEvidence(entries, dir, evidenceDir);
+  const copied = await restoreEvidence(entries, dir, store);
   process.stdout.write(
-    `database restored (migration ${manifest.migrationHead ?? "(none)"}); ${copied} evidence files copied to ${evidenceDir}\n`,
+    `database restored (migration ${manifest.migrationHead ?? "(none)"}); ${copied} evidence files copied to ${storeName}\n`,
   );
   const { applied } = await migrateDatabase(env.DATABASE_URL);
   if (applied.length > 0) process.stdout.write(`migrated to this version: ${applied.join(", ")}\n`);
@@ -126,7 +130,7 @@ async function restore(dirArgument: string): Promise<number> {
       : [
           "audit verify failed (see above). If every checkpoint's HMAC fails, ENCRYPTION_KEY is not the key of the installation that made the backup: empty the target again and restore with the right key",
         ]),
-    ...(await evidenceProblems(facts.evidence, evidenceDir)),
+    ...(await evidenceProblems(facts.evidence, store)),
     ...countDifferences(manifest.counts, facts.counts),
   ];
   if (problems.length > 0) {

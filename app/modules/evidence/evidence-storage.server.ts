@@ -1,64 +1,63 @@
-import { randomBytes } from "node:crypto";
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { getEnv } from "../../utils/env.server";
+import { getEnv, type Env } from "../../utils/env.server";
+import type { EvidenceStore } from "./storage/evidence-store";
+import { readAll } from "./storage/hashing-limit";
+import { createLocalEvidenceStore } from "./storage/local-evidence-store.server";
+import { createS3EvidenceStore, type S3EvidenceSettings } from "./storage/s3-evidence-store.server";
 
 /**
- * Evidence bytes live on disk in EVIDENCE_DIR, outside the web root (server/app.js serves only
- * build/client), under a random key that says nothing about the upload: the name the vendor gave
- * is kept in the database only. Two hex characters shard the directory so it never holds
- * millions of entries. Files are written to a temporary name and renamed, so a crash never leaves
- * a half-written file under a real key; they are readable by the app's user only (0600).
+ * The evidence store this instance is configured for (EVIDENCE_STORAGE, ADR 0036): the local
+ * folder EVIDENCE_DIR (the embedded default) or an S3-compatible bucket shared by every instance.
+ * Made once per parsed configuration (tests re-read the environment).
  */
-const KEY_PATTERN = /^[0-9a-f]{64}$/;
+let cached: { env: Env; store: EvidenceStore } | undefined;
+
+export function evidenceStore(env: Env = getEnv()): EvidenceStore {
+  if (cached?.env !== env) cached = { env, store: storeFor(env) };
+  return cached.store;
+}
+
+export function storeFor(env: Env, kind: Env["EVIDENCE_STORAGE"] = env.EVIDENCE_STORAGE) {
+  return kind === "s3"
+    ? createS3EvidenceStore(s3SettingsOf(env))
+    : createLocalEvidenceStore(env.EVIDENCE_DIR);
+}
+
+/** Where the configured store keeps evidence, for operators' messages (never a credential). */
+export function describeEvidenceStore(
+  env: Env = getEnv(),
+  kind: Env["EVIDENCE_STORAGE"] = env.EVIDENCE_STORAGE,
+): string {
+  return kind === "s3"
+    ? `the bucket s3://${env.S3_BUCKET ?? "?"}/${env.S3_PREFIX}`
+    : `EVIDENCE_DIR (${path.resolve(env.EVIDENCE_DIR)})`;
+}
+
+export function s3SettingsOf(env: Env): S3EvidenceSettings {
+  if (!env.S3_BUCKET || !env.S3_REGION)
+    throw new Error("S3_BUCKET and S3_REGION must be set for object storage");
+  return {
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET,
+    prefix: env.S3_PREFIX,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    serverSideEncryption: env.S3_SERVER_SIDE_ENCRYPTION,
+    kmsKeyId: env.S3_KMS_KEY_ID,
+  };
+}
+
+/** The local folder of the local store (tests check mode and location of files there). */
+export function evidencePathForTests(key: string): string {
+  return createLocalEvidenceStore(getEnv().EVIDENCE_DIR).pathOf(key);
+}
 
 export function evidenceDir(): string {
   return path.resolve(getEnv().EVIDENCE_DIR);
 }
 
-function pathOf(key: string): string {
-  // The key is checked before it becomes a path: nothing else can reach the file system.
-  if (!KEY_PATTERN.test(key)) throw new Error("invalid evidence storage key");
-  return path.join(evidenceDir(), key.slice(0, 2), key);
-}
-
-/** Stores bytes under a new random key and returns the key. */
-export async function storeEvidenceBytes(bytes: Uint8Array): Promise<string> {
-  const key = randomBytes(32).toString("hex");
-  const target = pathOf(key);
-  // eslint-disable-next-line security/detect-non-literal-fs-filename -- paths come from pathOf (checked key)
-  await mkdir(path.dirname(target), { recursive: true, mode: 0o700 });
-  const temporary = `${target}.${randomBytes(6).toString("hex")}.tmp`;
-  try {
-    // "wx": never overwrite; mode 0600 applies because the file is new.
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- paths come from pathOf (checked key)
-    await writeFile(temporary, bytes, { mode: 0o600, flag: "wx" });
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- paths come from pathOf (checked key)
-    await rename(temporary, target);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
-  return key;
-}
-
-/** The stored bytes of a key; null when there is no such file. */
+/** The stored bytes of a key, whole (evidence is bounded by EVIDENCE_MAX_BYTES); null when missing. */
 export async function readEvidenceBytes(key: string): Promise<Buffer | null> {
-  try {
-    // eslint-disable-next-line security/detect-non-literal-fs-filename -- paths come from pathOf (checked key)
-    return await readFile(pathOf(key));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-}
-
-/** Removes stored bytes (used when the database write that should reference them failed). */
-export async function deleteEvidenceBytes(key: string): Promise<void> {
-  await rm(pathOf(key), { force: true });
-}
-
-/** Where a key's bytes are, for tests that check the file on disk (mode, location). */
-export function evidencePathForTests(key: string): string {
-  return pathOf(key);
+  const stream = await evidenceStore().get(key);
+  return stream ? readAll(stream) : null;
 }

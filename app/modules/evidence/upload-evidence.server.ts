@@ -1,3 +1,4 @@
+import { Readable } from "node:stream";
 import { z } from "zod";
 import { db, type Tx } from "../../utils/db.server";
 import { getEnv } from "../../utils/env.server";
@@ -10,7 +11,7 @@ import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { EVIDENCE_FILES_MAX, type EvidenceAnswer } from "../questionnaires/answer-value";
 import { ParserBusyError, runParserJob } from "../parsing/parser-pool.server";
-import { deleteEvidenceBytes, storeEvidenceBytes } from "./evidence-storage.server";
+import { evidenceStore } from "./evidence-storage.server";
 import { cleanFileName } from "./file-name";
 import {
   editableEvidenceQuestion,
@@ -46,8 +47,8 @@ export interface UploadEvidenceResult {
 
 /**
  * A vendor contact uploads one evidence file to an evidence question. The type is detected from
- * the content; the bytes are stored first (outside any transaction: file I/O must not hold the
- * database), then the file row, the answer that lists it and the audit event are written in one
+ * the content; the bytes are stored first in the evidence store (outside any transaction: storage
+ * I/O must not hold the database), then the file row, the answer that lists it and the audit event are written in one
  * transaction under the assessment's lock. If that transaction fails, the stored bytes are
  * deleted again, so no file exists that nothing points to. Type detection and hashing run in a
  * parser worker (ADR 0014): a full pool throws ParserBusyError, a file the worker cannot finish
@@ -99,8 +100,17 @@ export async function uploadEvidence(
     );
   }
   const fileName = cleanFileName(parsed.data.fileName, detected.type.extension);
-  const storageKey = await storeEvidenceBytes(checked);
+  const store = evidenceStore();
+  // The bytes stream to storage (the local folder or the bucket), hashed again on the way: what
+  // was stored is what the worker checked, or nothing is kept.
+  const stored = await store.put(
+    Readable.from([Buffer.from(checked.buffer, checked.byteOffset, checked.length)]),
+    { maxBytes: limit, size: checked.length },
+  );
+  const storageKey = stored.key;
   try {
+    if (stored.sha256 !== sha256 || stored.size !== checked.length)
+      throw new Error("Stored evidence does not match the bytes that were checked");
     return await inTransaction(async (tx) => {
       await lockRow(tx, "Assessment", actor.assessmentId);
       const { assessment, question } = await editableEvidenceQuestion(actor, questionKey, tx);
@@ -159,7 +169,8 @@ export async function uploadEvidence(
       return { file, answer };
     });
   } catch (error) {
-    await deleteEvidenceBytes(storageKey);
+    // No orphan: bytes whose row was not written are deleted now (the sweep catches a crash here).
+    await store.delete(storageKey);
     throw error;
   }
 }
