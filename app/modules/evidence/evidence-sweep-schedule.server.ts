@@ -1,10 +1,10 @@
 import { logger } from "../../utils/logger.server";
+import { startPeriodicTask } from "../../utils/periodic-task.server";
 import { sweepEvidenceOrphans } from "./sweep-evidence-orphans.server";
 
 /**
  * Runs the orphan sweep at start and then every `intervalMinutes` in this process
- * (server/index.js; 0 disables it). Runs never overlap within one process; across instances the
- * sweep's lease lets one of them run. The timer does not keep the process alive.
+ * (server/index.js; 0 disables it); across instances the sweep's lease lets one of them run.
  */
 export function startEvidenceSweepSchedule({
   intervalMinutes,
@@ -13,28 +13,13 @@ export function startEvidenceSweepSchedule({
   intervalMinutes: number;
   holder: string;
 }): () => Promise<void> {
-  if (intervalMinutes <= 0) return async () => {};
-  let running: Promise<void> | null = null;
-  const tick = (): Promise<void> => {
-    running ??= (async () => {
-      try {
-        const result = await sweepEvidenceOrphans({ holder });
-        if (result.removed > 0) logger.info("evidence.orphans_removed", { ...result });
-      } catch (error) {
-        logger.error("evidence.sweep_failed", {
-          error: String((error as Error)?.message ?? error),
-        });
-      }
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  };
-  const timer = setInterval(() => void tick(), intervalMinutes * 60_000);
-  timer.unref();
-  void tick();
-  return () => {
-    clearInterval(timer);
-    return running ?? Promise.resolve();
-  };
+  return startPeriodicTask({
+    name: "evidence.sweep",
+    intervalMs: intervalMinutes * 60_000,
+    runAtStart: true,
+    run: async () => {
+      const result = await sweepEvidenceOrphans({ holder });
+      if (result.removed > 0) logger.info("evidence.orphans_removed", { ...result });
+    },
+  });
 }
