@@ -34,11 +34,21 @@ export async function installBundledProvisionLinks(
   definition: TemplateDefinition,
   mode: "whenNew" | "always",
 ): Promise<number> {
+  const where = { templateId: template.id, organizationId: actor.organizationId };
+  // Every start asks this for every organisation and template: one row answers it, the template's
+  // few hundred links are read only when some are to be written.
+  if (
+    mode === "whenNew" &&
+    (await tx.provisionLink.findFirst({
+      where: { ...where, origin: "bundled" },
+      select: { id: true },
+    }))
+  )
+    return 0;
   const existing = await tx.provisionLink.findMany({
-    where: { templateId: template.id, organizationId: actor.organizationId },
-    select: { questionKey: true, provisionKey: true, origin: true },
+    where,
+    select: { questionKey: true, provisionKey: true },
   });
-  if (mode === "whenNew" && existing.some((link) => link.origin === "bundled")) return 0;
   const have = new Set(existing.map((link) => `${link.questionKey}|${link.provisionKey}`));
   const missing = bundledLinksOf(definition).filter(
     (link) => !have.has(`${link.questionKey}|${link.provisionKey}`),
