@@ -5,20 +5,26 @@ import {
   questionsOf,
 } from "../modules/questionnaires/template-definition";
 import { REGULATION_SNAPSHOT } from "./regulations";
-import { LINK_RELATIONSHIPS, TEMPLATE_REFERENCE_LINKS } from "./template-provision-links";
+import {
+  LINK_RELATIONSHIPS,
+  PROVISION_LINK_DEFAULTS,
+  TEMPLATE_REFERENCE_LINKS,
+} from "./template-provision-links";
 
-/** Every reference string of every bundled template, with the questions that carry it. */
+/** Every provision key every bundled template cites, with the questions that cite it. */
 function bundledReferences(): Map<string, string[]> {
   const references = new Map<string, string[]>();
   for (const raw of BUNDLED_TEMPLATES) {
     const parsed = parseTemplateDefinition(raw);
     if (!parsed.ok) throw new Error("bundled template invalid");
-    for (const question of questionsOf(parsed.definition))
-      for (const reference of question.regulationRefs)
+    for (const question of questionsOf(parsed.definition)) {
+      expect(question.regulationRefs, question.key).toEqual([]);
+      for (const reference of question.references)
         references.set(reference, [
           ...(references.get(reference) ?? []),
           `${parsed.definition.key}/${question.key}`,
         ]);
+    }
   }
   return references;
 }
@@ -37,35 +43,32 @@ function snapshotProvisions() {
 }
 
 describe("links from the bundled templates' references to provisions", () => {
-  it("maps every reference string of every bundled template to provisions of the snapshot", () => {
+  it("cites only provisions of the snapshot, each with a link default", () => {
     const provisions = snapshotProvisions();
     const references = bundledReferences();
     expect(references.size).toBeGreaterThan(80);
-    const unmapped = [...references.keys()].filter((r) => !TEMPLATE_REFERENCE_LINKS[r]?.length);
-    expect(unmapped, "references without a mapping").toEqual([]);
-    for (const [reference, links] of Object.entries(TEMPLATE_REFERENCE_LINKS)) {
-      for (const link of links) {
-        expect(provisions.has(link.provisionKey), `${reference} → ${link.provisionKey}`).toBe(true);
-        expect(LINK_RELATIONSHIPS).toContain(link.relationship);
-        expect(link.rationale.trim().length, reference).toBeGreaterThan(10);
-        expect(link.rationale, reference).not.toMatch(/\n/);
-      }
+    for (const [key, questions] of references) {
+      expect(provisions.has(key), `${key} (${questions.join(", ")})`).toBe(true);
+      const link = PROVISION_LINK_DEFAULTS[key];
+      expect(link, `link default for ${key}`).toBeDefined();
+      expect(LINK_RELATIONSHIPS).toContain(link!.relationship);
+      expect(link!.rationale.trim().length, key).toBeGreaterThan(10);
+      expect(link!.rationale, key).not.toMatch(/\n/);
     }
   });
 
-  it("keeps no mapping for a reference no bundled template uses (no dead data)", () => {
-    const references = bundledReferences();
-    const unused = Object.keys(TEMPLATE_REFERENCE_LINKS).filter((r) => !references.has(r));
-    expect(unused).toEqual([]);
+  it("keeps every legacy reference string resolvable for the versions published before", () => {
+    const provisions = snapshotProvisions();
+    expect(Object.keys(TEMPLATE_REFERENCE_LINKS).length).toBeGreaterThan(100);
+    for (const [reference, links] of Object.entries(TEMPLATE_REFERENCE_LINKS))
+      for (const link of links)
+        expect(provisions.has(link.provisionKey), `${reference} → ${link.provisionKey}`).toBe(true);
   });
 
   it("gives a linked AI Act provision the same key in every bundled AI Act version", () => {
     const aiAct = REGULATION_SNAPSHOT.instruments.find((i) => i.key === "eu:2024/1689")!;
     const linked = new Set(
-      Object.values(TEMPLATE_REFERENCE_LINKS)
-        .flat()
-        .map((l) => l.provisionKey)
-        .filter((key) => key.startsWith("eu:2024/1689:")),
+      [...bundledReferences().keys()].filter((key) => key.startsWith("eu:2024/1689:")),
     );
     expect(linked.size).toBeGreaterThan(20);
     for (const version of aiAct.versions)

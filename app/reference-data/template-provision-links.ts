@@ -1,8 +1,10 @@
-// How the bundled templates' reference strings ("GDPR Art. 28(3)(a)") link to provisions of the
-// bundled regulation catalogue (issue 14 item 4). Data, next to the templates: installing a
-// bundled template installs these links for each question carrying the reference (origin
-// "bundled"); template-provision-links.test.ts fails when a template gains a reference without
-// an entry here. The reference texts themselves are not corrected here (issue 21 does that).
+// How a question that cites a provision relates to it (issue 14 item 4, issue 21). Since issue 21
+// the bundled templates cite provisions by key (`references`); installing a bundled template
+// installs one link per question and key (origin "bundled") with the relationship and rationale
+// of PROVISION_LINK_DEFAULTS. Bundled versions published before carry reference strings
+// ("GDPR Art. 28(3)(a)"): TEMPLATE_REFERENCE_LINKS (from LEGACY_ROWS, frozen) still resolves
+// those, for the links of old versions and for showing their references in the reader's language.
+// template-provision-links.test.ts fails when a bundled template cites a key without a default.
 //
 // Relationship, from the question (source) to the provision (target), as in the OSCAL mapping
 // model: "subset" = the question checks part of what the provision requires; "equal" = the
@@ -35,7 +37,8 @@ const ISO27 = "iso:27001";
 const ISO42 = "iso:42001";
 const C5 = "bsi:c5";
 
-const ROWS: Row[] = [
+/** The reference strings of the bundled versions before issue 21. Frozen: old versions cite them. */
+const LEGACY_ROWS: Row[] = [
   // GDPR
   [
     "GDPR Art. 4(5)",
@@ -862,7 +865,23 @@ const ROWS: Row[] = [
 /** Reference string → the provisions it links to (every bundled reference has at least one). */
 export const TEMPLATE_REFERENCE_LINKS: Readonly<Record<string, readonly ReferenceLink[]>> = (() => {
   const map: Record<string, ReferenceLink[]> = {};
-  for (const [reference, provisionKey, relationship, rationale] of ROWS)
+  for (const [reference, provisionKey, relationship, rationale] of LEGACY_ROWS)
     (map[reference] ??= []).push({ provisionKey, relationship, rationale });
+  return map;
+})();
+
+/** Provisions first cited in issue 21's template versions: key, relationship, rationale. */
+const ADDED_ROWS: Array<[provisionKey: string, relationship: LinkRelationship, rationale: string]> =
+  [];
+
+/** Provision key → the relationship and rationale of a bundled link to it (added rows win). */
+export const PROVISION_LINK_DEFAULTS: Readonly<
+  Record<string, { relationship: LinkRelationship; rationale: string }>
+> = (() => {
+  const map: Record<string, { relationship: LinkRelationship; rationale: string }> = {};
+  for (const [, provisionKey, relationship, rationale] of LEGACY_ROWS)
+    map[provisionKey] ??= { relationship, rationale };
+  for (const [provisionKey, relationship, rationale] of ADDED_ROWS)
+    map[provisionKey] = { relationship, rationale };
   return map;
 })();

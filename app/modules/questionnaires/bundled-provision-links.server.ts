@@ -1,21 +1,34 @@
-import { TEMPLATE_REFERENCE_LINKS } from "../../reference-data/template-provision-links";
+import {
+  PROVISION_LINK_DEFAULTS,
+  TEMPLATE_REFERENCE_LINKS,
+} from "../../reference-data/template-provision-links";
 import type { Tx } from "../../utils/db.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { Actor } from "../auth/actor";
 import { questionsOf, type TemplateDefinition } from "./template-definition";
 
-/** The links a bundled definition's references stand for, one per question and provision. */
+/**
+ * The links a bundled definition's references stand for, one per question and provision: its
+ * provision keys (`references`), and the reference strings of versions before issue 21.
+ */
 export function bundledLinksOf(definition: TemplateDefinition) {
   const links = new Map<
     string,
     { questionKey: string; provisionKey: string; relationship: string; rationale: string }
   >();
-  for (const question of questionsOf(definition))
+  for (const question of questionsOf(definition)) {
+    for (const provisionKey of question.references) {
+      const link = PROVISION_LINK_DEFAULTS[provisionKey];
+      const id = `${question.key}|${provisionKey}`;
+      if (link && !links.has(id))
+        links.set(id, { questionKey: question.key, provisionKey, ...link });
+    }
     for (const reference of question.regulationRefs)
       for (const link of TEMPLATE_REFERENCE_LINKS[reference] ?? []) {
         const id = `${question.key}|${link.provisionKey}`;
         if (!links.has(id)) links.set(id, { questionKey: question.key, ...link });
       }
+  }
   return [...links.values()];
 }
 

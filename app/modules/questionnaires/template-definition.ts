@@ -28,6 +28,10 @@ export const TEMPLATE_KEY_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const QUESTION_KEY_PATTERN = /^[a-z0-9_.-]+$/;
 export const OPTION_VALUE_PATTERN = /^[a-z0-9_.-]+$/;
 export const TAG_PATTERN = /^[a-z0-9_-]+$/;
+/** A regulation-catalogue provision key: "<instrument>:<pairs>", no spaces ("eu:2016/679:art:28"). */
+// Linear: every repetition starts with a literal ":" that the class after it cannot match.
+// eslint-disable-next-line security/detect-unsafe-regex
+export const PROVISION_KEY_PATTERN = /^[a-z0-9][A-Za-z0-9._/-]*(?::[A-Za-z0-9._/-]+)+$/;
 export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
 
 /**
@@ -303,7 +307,22 @@ export const templateQuestionSchema = z
     unit: nonEmptyText(40).optional(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** Free-text references, shown as written (custom templates, and bundled versions before issue 21). */
     regulationRefs: z.array(nonEmptyText(200)).default([]),
+    /**
+     * References as data: keys of regulation-catalogue provisions ("eu:2016/679:art:28:par:1"),
+     * rendered in the reader's language and citation style (issue 21).
+     */
+    references: z
+      .array(
+        z
+          .string()
+          .max(200)
+          .regex(PROVISION_KEY_PATTERN, {
+            message: K("templateErrors.referenceKeyPattern"),
+          }),
+      )
+      .default([]),
     tags: z
       .array(z.string().regex(TAG_PATTERN, { message: K("templateErrors.tagPattern") }))
       .default([]),
@@ -462,6 +481,14 @@ export const templateQuestionSchema = z
         message: K("templateErrors.duplicateTag"),
         params: { value },
         path: ["tags", index],
+      });
+    }
+    for (const { value, index } of duplicates(question.references)) {
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.duplicateRegulation"),
+        params: { value },
+        path: ["references", index],
       });
     }
     for (const { value, index } of duplicates(question.regulationRefs)) {

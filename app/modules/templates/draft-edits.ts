@@ -51,6 +51,7 @@ function newQuestion(key: string): TemplateQuestion {
     required: false,
     weight: 1,
     regulationRefs: [],
+    references: [],
     tags: [],
   };
 }

@@ -184,7 +184,7 @@ describe("bundled templates", () => {
         expect(section.title.de.trim()).not.toBe("");
       }
       for (const question of questionsOf(definition)) {
-        expect(question.regulationRefs.length, question.key).toBeGreaterThan(0);
+        expect(question.references.length, question.key).toBeGreaterThan(0);
         expect(question.tags.length, question.key).toBeGreaterThan(0);
         expect(question.key.startsWith(`${question.sectionKey}.`), question.key).toBe(true);
         expect(question.label.en.trim(), question.key).not.toBe("");

@@ -81,7 +81,8 @@ export function nextAiTemplateVersion(definition: TemplateDefinition): TemplateD
         },
         required: true,
         weight: 1,
-        regulationRefs: ["AI Act Art. 6"],
+        regulationRefs: [],
+        references: ["eu:2024/1689:art:6"],
         tags: ["ai-act"],
       });
   }
