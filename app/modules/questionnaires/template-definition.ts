@@ -148,6 +148,8 @@ export const templateOptionSchema = z.strictObject({
   exclusive: z.boolean().optional(),
   /** For the transfer-safeguard question of the residency rating: what this option means. */
   safeguard: z.enum(["scc", "bcr", "none", "not_needed"]).optional(),
+  /** Scoring method 1.2.0: choosing this option makes the question not applicable (like "na"). */
+  notApplicable: z.boolean().optional(),
 });
 
 /** The kinds of data flow the residency rating looks at (scoring/ rates each one). */
@@ -301,6 +303,11 @@ export const templateQuestionSchema = z
       .strictObject({
         when: z.array(z.string().min(1)).min(1, { message: K("templateErrors.knockOutNoValues") }),
         label: localizedTextSchema,
+        /**
+         * Scoring method 1.2.0: the knock-out applies only from this day on — a YYYY-MM-DD day or
+         * a catalogue provision key (the day that provision applies from).
+         */
+        from: z.string().min(1).max(200).optional(),
       })
       .optional(),
     thresholds: thresholdsSchema.optional(),
