@@ -2,7 +2,7 @@
 // getAssessmentPage, its form posts go through runAssessmentPageAction (app/modules/assessments),
 // the markup is AssessmentPage (app/components/assessments).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AssessmentPage } from "~/components/assessments/assessment-page";
 import { requireUser } from "~/modules/auth/guards.server";
@@ -28,6 +28,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     assessmentId: params.assessmentId ?? "",
     form,
   });
+  if (result.redirectTo) return redirect(result.redirectTo, 303);
   return data(result.body, { status: result.status });
 }
 

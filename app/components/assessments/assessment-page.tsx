@@ -21,7 +21,7 @@ import type { getAssessmentPage } from "~/modules/assessments/get-assessment-pag
 import type { AssessmentPageActionData } from "~/modules/assessments/run-assessment-page-action.server";
 import { useT } from "~/utils/use-t";
 import { DecisionCard } from "./decision-card";
-import { CarriedMark, ReReviewCard } from "./re-review-card";
+import { CarriedMark, ReReviewCard, TemplateUpdateCard } from "./re-review-card";
 
 /** The assessment page's loader data as the browser receives it. */
 export type AssessmentPageView = SerializeFrom<typeof getAssessmentPage>;
@@ -51,6 +51,8 @@ export function AssessmentPage({
     stepUpFresh,
     stepUpMinutes,
     reReview,
+    templateUpdate,
+    canReReview,
   } = view;
   const { t, locale, date } = useT();
   const carriedFrom = new Map(reReview?.carried.map((c) => [c.questionKey, c.firstGivenAt]));
@@ -84,6 +86,10 @@ export function AssessmentPage({
           scored={a.score !== null}
           labelOf={(key) => a.questions.find((q) => q.key === key)?.label[locale] ?? key}
         />
+      ) : null}
+
+      {templateUpdate ? (
+        <TemplateUpdateCard update={templateUpdate} canReReview={canReReview} />
       ) : null}
 
       <Card title={t("assessments.scoresTitle")}>

@@ -1,8 +1,10 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Link } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { DeltaReasons } from "~/components/portal/re-review-parts";
 import { Card } from "~/components/ui/layout";
 import type { ReReviewView } from "~/modules/assessments/re-review/re-review-view.server";
+import type { TemplateUpdateView } from "~/modules/assessments/re-review/template-update-view.server";
+import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
 type View = SerializeFrom<ReReviewView>;
@@ -86,5 +88,80 @@ export function CarriedMark({ firstGivenAt }: { firstGivenAt: string | Date }) {
     <p className="mt-1 text-xs text-slate-500" data-testid="carried-mark">
       {t("reReview.carriedMark", { date: date(firstGivenAt) })}
     </p>
+  );
+}
+
+type TemplateUpdate = SerializeFrom<TemplateUpdateView>;
+
+/**
+ * On the source side (issue 21 item 8): a newer published version of the template, with the
+ * button that starts a re-review on it (no change event: only new or reworded questions are
+ * asked), and the re-reviews already started from this assessment. Nothing when neither exists.
+ */
+export function TemplateUpdateCard({
+  update,
+  canReReview,
+}: {
+  update: TemplateUpdate;
+  canReReview: boolean;
+}) {
+  const { t, date } = useT();
+  if (!update.newer && update.reReviews.length === 0) return null;
+  return (
+    <Card title={t("reReview.templateUpdateTitle")}>
+      <div className="space-y-3 text-sm" data-testid="template-update-card">
+        {update.newer ? (
+          <>
+            <p>
+              {t("reReview.templateUpdateNewer", {
+                current: update.currentVersion,
+                newer: update.newer.version,
+              })}
+            </p>
+            {update.openReReviewId ? (
+              <p>
+                {t("reReview.templateUpdateOpen")}{" "}
+                <Link to={`/assessments/${update.openReReviewId}`} className="underline">
+                  {t("reReview.templateUpdateOpenLink")}
+                </Link>
+              </p>
+            ) : !update.reReviewable ? (
+              <p className="text-slate-600">{t("reReview.templateUpdateNotReviewable")}</p>
+            ) : canReReview ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="reReviewNewVersion" />
+                <button
+                  type="submit"
+                  className="rounded bg-slate-900 px-3 py-1.5 font-medium text-white"
+                  data-testid="re-review-new-version"
+                >
+                  {t("reReview.templateUpdateStart", { newer: update.newer.version })}
+                </button>
+              </Form>
+            ) : null}
+          </>
+        ) : null}
+        {update.reReviews.length > 0 ? (
+          <div>
+            <h3 className="font-medium">{t("reReview.reReviewsTitle")}</h3>
+            <ul className="list-disc pl-5" data-testid="re-reviews-of-source">
+              {update.reReviews.map((r) => (
+                <li key={r.id}>
+                  <Link to={`/assessments/${r.id}`} className="underline">
+                    {t("reReview.reReviewsRow", {
+                      version: r.templateVersion,
+                      status: t(labelKey("assessments.status", r.status) ?? "common.unknownValue"),
+                      date: date(r.createdAt),
+                    })}
+                  </Link>{" "}
+                  · {t("reReview.reReviewsCause")}:{" "}
+                  {r.changeKey ?? t("reReview.reReviewsCauseTemplate")}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+      </div>
+    </Card>
   );
 }

@@ -57,4 +57,16 @@ export const reReview: Messages["reReview"] = {
   deltaTitle: "Neu gefragt",
   diffLink: "Was sich gegenüber der letzten Prüfung geändert hat",
   startLink: "Nachprüfungen starten",
+  templateUpdateTitle: "Vorlagenversion",
+  templateUpdateNewer:
+    "Diese Bewertung verwendet Version {current} ihrer Vorlage; Version {newer} ist veröffentlicht. Eine Nachprüfung auf der neuen Version stellt dem Dienstleister nur die Fragen, die neu oder anders formuliert sind, und übernimmt alle anderen Antworten; der Dienstleister bestätigt sie. Diese Bewertung und ihre signierten Berichte bleiben unverändert.",
+  templateUpdateStart: "Nachprüfung auf Version {newer}",
+  templateUpdateOpen: "Eine Nachprüfung auf der neuesten Version ist bereits offen.",
+  templateUpdateOpenLink: "Nachprüfung öffnen",
+  templateUpdateNotReviewable:
+    "Ein Entwurf oder eine abgebrochene Bewertung kann nicht nachgeprüft werden: Versenden Sie sie zuerst.",
+  reReviewsTitle: "Nachprüfungen dieser Bewertung",
+  reReviewsCause: "Anlass",
+  reReviewsCauseTemplate: "neue Vorlagenversion",
+  reReviewsRow: "v{version} · {status} · begonnen am {date}",
 };

@@ -56,4 +56,16 @@ export const reReview = {
   deltaTitle: "Asked again",
   diffLink: "What changed versus the previous review",
   startLink: "Start re-reviews",
+  templateUpdateTitle: "Template version",
+  templateUpdateNewer:
+    "This assessment uses version {current} of its template; version {newer} is published. A re-review on the new version asks the vendor only the questions that are new or worded differently and carries every other answer for the vendor to confirm. This assessment and its signed reports stay as they are.",
+  templateUpdateStart: "Re-review on version {newer}",
+  templateUpdateOpen: "A re-review on the newest version is already open.",
+  templateUpdateOpenLink: "Open the re-review",
+  templateUpdateNotReviewable:
+    "A draft or cancelled assessment cannot be re-reviewed: send it first.",
+  reReviewsTitle: "Re-reviews of this assessment",
+  reReviewsCause: "Cause",
+  reReviewsCauseTemplate: "new template version",
+  reReviewsRow: "v{version} · {status} · started {date}",
 };

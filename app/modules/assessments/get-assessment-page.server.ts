@@ -10,6 +10,7 @@ import { decisionBlockers } from "./decision-blockers.server";
 import { getAssessment } from "./get-assessment.server";
 import { listInviteLinks } from "./list-invite-links.server";
 import { getReReviewView } from "./re-review/re-review-view.server";
+import { getTemplateUpdateView } from "./re-review/template-update-view.server";
 
 /**
  * Everything the assessment page shows, scoped to the actor's organisation: the assessment with
@@ -27,6 +28,8 @@ export async function getAssessmentPage(actor: UserActor, input: { assessmentId:
   return {
     assessment,
     reReview: await getReReviewView(actor.organizationId, assessment.id),
+    templateUpdate: await getTemplateUpdateView(actor.organizationId, assessment.id),
+    canReReview: can(actor.role, "assessment:re-review"),
     review,
     inviteLinks: { ...inviteLinks, defaultTtlDays: getEnv().INVITE_TTL_DAYS },
     clarifications,

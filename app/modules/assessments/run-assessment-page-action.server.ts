@@ -10,6 +10,7 @@ import { createInviteLink, createInviteSchema } from "./create-invite-link.serve
 import { decideAssessment, decisionSchema } from "./decide-assessment.server";
 import { forwardToDpo } from "./forward-to-dpo.server";
 import { reissueInviteLink } from "./reissue-invite-link.server";
+import { startReReviews } from "./re-review/start-re-reviews.server";
 import { revokeInviteLink } from "./revoke-invite-link.server";
 
 /** What the assessment page's forms post to it; anything else is refused with 400. */
@@ -19,6 +20,7 @@ export const assessmentPageIntentSchema = z.enum([
   "reissueInvite",
   "forward",
   "decide",
+  "reReviewNewVersion",
 ]);
 export type AssessmentPageIntent = z.infer<typeof assessmentPageIntentSchema>;
 
@@ -29,7 +31,12 @@ export type AssessmentPageActionData = {
   inviteUrl?: string;
   contactEmail?: string;
 };
-export type AssessmentPageActionResult = { status: number; body: AssessmentPageActionData };
+export type AssessmentPageActionResult = {
+  status: number;
+  body: AssessmentPageActionData;
+  /** Where the browser goes next (a started re-review), instead of showing the body. */
+  redirectTo?: string;
+};
 
 const ok = (body: AssessmentPageActionData): AssessmentPageActionResult => ({ status: 200, body });
 
@@ -80,6 +87,17 @@ export async function runAssessmentPageAction(
     case "forward":
       await runUseCase(() => forwardToDpo(actor, assessmentId, String(form.get("note") ?? "")));
       return ok({ intent: rawIntent });
+    case "reReviewNewVersion": {
+      // A template update alone (no change event): the newest version, asking only what changed.
+      const [started] = await runUseCase(() =>
+        startReReviews(actor, { changeEventId: null, assessmentIds: [assessmentId] }),
+      );
+      return {
+        status: 303,
+        body: { intent: rawIntent },
+        redirectTo: `/assessments/${started!.assessmentId}`,
+      };
+    }
     case "decide":
       return decide(actor, assessmentId, form);
   }
