@@ -168,6 +168,14 @@ for (const language of ["en", "de"] as const) {
     await dpo.getByRole("button", { name: text.start }).click();
     await expect(dpo.getByTestId("already-open")).toBeVisible();
     expect(await db().assessment.count({ where: { reReviewOfId: seeded.assessment.id } })).toBe(1);
+    // The source links to its re-review, and offers no second one on the same version.
+    await dpo.goto(`/assessments/${seeded.assessment.id}`);
+    const update = dpo.getByTestId("template-update-card");
+    await expect(update.getByTestId("re-reviews-of-source").locator("a")).toHaveAttribute(
+      "href",
+      `/assessments/${reReviewId}`,
+    );
+    await expect(update.getByTestId("re-review-new-version")).toHaveCount(0);
 
     // The assessor makes an invite link.
     const assessor = await signedInPage(

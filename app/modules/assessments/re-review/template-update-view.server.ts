@@ -13,7 +13,7 @@ export interface TemplateUpdateView {
   /** The newest published version when it is newer than the assessment's; else null. */
   newer: { version: number; publishedAt: string | null } | null;
   currentVersion: number;
-  /** An open re-review started for a template update alone (no change event), if any. */
+  /** An open re-review of this assessment on the newest version (any cause), if any. */
   openReReviewId: string | null;
   /** Whether a re-review may start from this assessment's status. */
   reReviewable: boolean;
@@ -53,13 +53,13 @@ export async function getTemplateUpdateView(
       id: true,
       status: true,
       createdAt: true,
-      changeEventId: true,
       templateVersion: { select: { version: true } },
       changeEvent: { select: { key: true } },
     },
   });
+  // Any open re-review already on the newest version answers the need, whatever its cause.
   const open = reReviews.find(
-    (r) => r.changeEventId === null && !CLOSED_STATUSES.includes(r.status),
+    (r) => !CLOSED_STATUSES.includes(r.status) && r.templateVersion.version === newest?.version,
   );
   return {
     newer:
