@@ -145,4 +145,34 @@ describe("data categories", () => {
     expect(isDataCategoryKey("health")).toBe(true);
     expect(isDataCategoryKey("Health")).toBe(false);
   });
+
+  it("has the categories a German DPO expects, sensitive, and no special category twice (issue 21 item 7)", () => {
+    const expected: Record<string, { en: RegExp; de: RegExp }> = {
+      biometric_genetic: {
+        en: /Biometric and genetic.*Art\. 9 GDPR/,
+        de: /Biometrische und genetische.*Art\. 9 DSGVO/,
+      },
+      criminal_offences: {
+        en: /criminal convictions.*Art\. 10 GDPR/,
+        de: /strafrechtliche Verurteilungen.*Art\. 10 DSGVO/,
+      },
+      professional_secrecy: {
+        en: /professional secrecy.*§ 203/,
+        de: /Berufsgeheimnis.*§ 203 StGB/,
+      },
+      social_data: { en: /§ 35 SGB I, § 67 SGB X/, de: /Sozialdaten \(§ 35 SGB I, § 67 SGB X\)/ },
+      communications_content: { en: /TDDDG/, de: /TDDDG/ },
+    };
+    for (const [key, labels] of Object.entries(expected)) {
+      const category = DATA_CATEGORIES.find((c) => c.key === key);
+      expect(category?.en, key).toMatch(labels.en);
+      expect(category?.de, key).toMatch(labels.de);
+      expect(category?.sensitive, key).toBe(true);
+    }
+    // Health is a special category of its own key: the general one says it holds the others.
+    expect(dataCategoryLabel("health", "de")).toContain("besondere Kategorie, Art. 9 DSGVO");
+    expect(dataCategoryLabel("special_categories", "en")).toMatch(/^Other special categories/);
+    expect(dataCategoryLabel("special_categories", "de")).toMatch(/^Sonstige besondere Kategorien/);
+    expect(DATA_CATEGORY_KEYS[DATA_CATEGORY_KEYS.length - 1]).toBe("none");
+  });
 });
