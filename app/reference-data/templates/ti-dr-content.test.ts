@@ -9,6 +9,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { REGULATION_SNAPSHOT } from "../regulations";
+import { versionInForce } from "../regulations/version-in-force";
 import {
   parseTemplateDefinition,
   questionsOf,
@@ -238,5 +240,43 @@ describe("data residency and transparency: German terminology (issue 21 item 3)"
 
   it("G15: one gendering style for persons (Nutzende), no generic masculine", () => {
     for (const definition of [TI, DR]) expect(germanOf(definition)).not.toMatch(/\bNutzern?\b/);
+  });
+});
+
+describe("data residency and transparency: AI Act dates from the catalogue (issue 21 item 6)", () => {
+  const TODAY = "2026-12-07";
+  /** Every {{applies:<key>|<condition>}} placeholder of a template's texts. */
+  const placeholders = (definition: TemplateDefinition) =>
+    JSON.stringify(definition)
+      .split("{{applies:")
+      .slice(1)
+      .map((rest) => {
+        const [key = "", condition] = rest.slice(0, rest.indexOf("}}")).split("|");
+        return { key, condition: condition ?? null };
+      });
+
+  it("writes no AI Act date by hand, and each placeholder names a provision with a window in force today", () => {
+    const found = [...placeholders(TI), ...placeholders(DR)];
+    expect(found.length).toBeGreaterThan(0);
+    for (const { key, condition } of found) {
+      const instrument = REGULATION_SNAPSHOT.instruments.find((i) => key.startsWith(`${i.key}:`));
+      const version = versionInForce(
+        instrument!.versions.map((v) => ({ ...v, entryIntoForceAt: v.entryIntoForceAt ?? null })),
+        TODAY,
+      );
+      const provision = version?.provisions.find((p) => p.key === key);
+      const windows = provision?.windows ?? [];
+      expect(
+        windows.some((w) => (condition === null ? true : w.condition === condition)),
+        `${key}|${condition}`,
+      ).toBe(true);
+    }
+    // No day written out in an English or German date style in the help texts.
+    for (const definition of [TI, DR])
+      for (const q of questionsOf(definition))
+        for (const text of [q.help?.en ?? "", q.help?.de ?? "", q.label.en, q.label.de])
+          expect(text, q.key).not.toMatch(
+            /\b\d{1,2}\.? (January|February|March|April|May|June|July|August|September|October|November|December|Januar|Februar|März|Juni|Juli|Oktober|Dezember) 20\d\d\b/,
+          );
   });
 });
