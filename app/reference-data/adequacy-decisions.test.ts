@@ -8,7 +8,12 @@ import {
   wholeCountryAdequacyCodes,
 } from "./adequacy-decisions";
 import { EU_EEA_CODES, isCountryCode } from "./countries";
-import { ADEQUACY_INSTRUMENTS, CORRECTED_SCOPE_LABELS } from "./regulations/adequacy";
+import { LIMITED_SCOPE_NOTES, limitedScopeNotes } from "./adequacy-scope-notes";
+import {
+  ADEQUACY_INSTRUMENTS,
+  ADEQUACY_SCOPE_NOTES,
+  CORRECTED_SCOPE_LABELS,
+} from "./regulations/adequacy";
 
 // The shared reference data sits next to the repository (../shared relative to the repo root).
 const ADEQUACY_CSV = fileURLToPath(
@@ -194,6 +199,22 @@ describe("adequacy decisions", () => {
       expect(decision("BR").reference).toMatch(/2026\/179 \[number unverified\]/);
       expect(decision("IL").reference).toBe("Decision 2011/61/EU");
       expect(decision("US").scopeNote).toMatch(/appeal C-703\/25 P.*T-553\/23 Latombe is pending/);
+    });
+
+    it("shows the same limiting scope notes in both languages on the assessment page as in the rating", () => {
+      expect([...ADEQUACY_SCOPE_NOTES.keys()].sort()).toEqual(
+        Object.keys(LIMITED_SCOPE_NOTES).sort(),
+      );
+      for (const [code, note] of ADEQUACY_SCOPE_NOTES)
+        expect(LIMITED_SCOPE_NOTES[code]!.en, code).toBe(note);
+      expect(limitedScopeNotes(["DE", "JP", "US", "JP", "CH"], "de")).toEqual([
+        { code: "JP", note: expect.stringContaining("Privatwirtschaft") as unknown as string },
+        {
+          code: "US",
+          note: expect.stringContaining("EU-US-Datenschutzrahmen") as unknown as string,
+        },
+      ]);
+      expect(limitedScopeNotes(["DE", "CH", "GB"], "en")).toEqual([]);
     });
 
     it("keeps the first reading of Japan's scope as an unchanged first version and corrects it in a later one", () => {

@@ -1,3 +1,4 @@
+import { LIMITED_SCOPE_NOTES } from "../adequacy-scope-notes";
 import { findCountry } from "../countries";
 import {
   eurLexUrl,
@@ -84,13 +85,7 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   older("AD", "Decision 2010/625/EU", "dec/2010/625", "2010-10-19"),
   older("AR", "Decision 2003/490/EC", "dec/2003/490", "2003-06-30"),
   {
-    ...older(
-      "CA",
-      "Decision 2002/2/EC",
-      "dec/2002/2",
-      "2001-12-20",
-      "commercial organisations subject to PIPEDA only",
-    ),
+    ...older("CA", "Decision 2002/2/EC", "dec/2002/2", "2001-12-20", LIMITED_SCOPE_NOTES.CA!.en),
     condition: "commercial_only",
     sourceUrl: CNPD_LIST,
   },
@@ -98,13 +93,7 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   older("FO", "Decision 2010/146/EU", "dec/2010/146", "2010-03-05", "whole territory"),
   older("GG", "Decision 2003/821/EC", "dec/2003/821", "2003-11-21", "whole territory"),
   {
-    ...older(
-      "IL",
-      "Decision 2011/61/EU",
-      "dec/2011/61",
-      "2011-01-31",
-      "automated international transfers only (and non-automated transfers subject to further automated processing in Israel); the State of Israel as defined in international law, i.e. without the Golan Heights, the West Bank including East Jerusalem and the Gaza Strip",
-    ),
+    ...older("IL", "Decision 2011/61/EU", "dec/2011/61", "2011-01-31", LIMITED_SCOPE_NOTES.IL!.en),
     limitsScope: true,
     note: `Adopted under Dir. 95/46/EC Art. 25(6), kept in force by GDPR Art. 45(9); amended by Implementing Decision (EU) 2016/2295 (EUR-Lex consolidated version 02011D0061-20161217). ${REVIEW_2024}`,
   },
@@ -114,8 +103,7 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   older("UY", "Implementing Decision 2012/484/EU", "dec_impl/2012/484", "2012-08-21"),
   row("JP", {
     condition: "commercial_only",
-    scopeNote:
-      "personal information handling business operators (private sector) under the APPI and the Supplementary Rules only; processing by public authorities is not covered (recital 10)",
+    scopeNote: LIMITED_SCOPE_NOTES.JP!.en,
     reference: "Implementing Decision (EU) 2019/419",
     key: "eu:2019/419",
     eli: "https://eur-lex.europa.eu/eli/dec_impl/2019/419/oj",
@@ -126,8 +114,7 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   }),
   row("KR", {
     condition: "whole",
-    scopeNote:
-      "whole country (PIPA), except (a) processing by religious organisations for their missionary activities, (b) processing by political parties for the nomination of candidates, (c) processing of personal credit information under the Credit Information Act by controllers supervised by the Financial Services Commission",
+    scopeNote: LIMITED_SCOPE_NOTES.KR!.en,
     limitsScope: true,
     reference: "Implementing Decision (EU) 2022/254",
     key: "eu:2022/254",
@@ -138,8 +125,7 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   }),
   row("US", {
     condition: "dpf_certified_only",
-    scopeNote:
-      "only organisations certified under the EU-US Data Privacy Framework, for the data categories they certified (HR or non-HR data); legal risk: the appeal C-703/25 P against the General Court's judgment T-553/23 Latombe is pending",
+    scopeNote: LIMITED_SCOPE_NOTES.US!.en,
     reference: "Implementing Decision (EU) 2023/1795",
     key: "eu:2023/1795",
     celex: "32023D1795",
