@@ -54,8 +54,7 @@ export const templateErrors = {
   knockOutType: "knock-outs are supported only for {types} questions",
   knockOutValue: "'{value}' is not a valid answer value for a {type} question",
   duplicateTag: "duplicate tag '{value}'",
-  referenceKeyPattern:
-    "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
+  referenceKeyPattern: "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
   duplicateRegulation: "duplicate regulation reference '{value}'",
   sectionKeyPattern: "section key may only contain a–z, 0–9, '_', '.', '-'",
   sectionNoQuestions: "a section needs at least one question",
