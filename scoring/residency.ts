@@ -138,11 +138,15 @@ export function prepareResidencyReference(
         );
       }
     }
+    if (decision.scopeNote !== undefined && typeof decision.scopeNote !== "string") {
+      throw new ScoringInputError(`${at}.scopeNote must be a string`);
+    }
     const normalized: AdequacyDecisionRef = {
       code,
       scope: decision.scope as AdequacyDecisionRef["scope"],
       validFrom: decision.validFrom as string,
       ...(decision.validUntil !== undefined ? { validUntil: decision.validUntil as string } : {}),
+      ...(decision.scopeNote ? { scopeNote: decision.scopeNote } : {}),
     };
     const valid = from <= asOfDay && (until === null || asOfDay <= until);
     addTo(valid ? inForce : notInForce, code, normalized);
@@ -225,7 +229,7 @@ function scopeCovers(decision: AdequacyDecisionRef, recipient: FlowRecipient | u
   }
 }
 
-function scopeText(decision: AdequacyDecisionRef): string {
+function scopeKindText(decision: AdequacyDecisionRef): string {
   switch (decision.scope) {
     case "whole":
       return "whole country";
@@ -234,6 +238,12 @@ function scopeText(decision: AdequacyDecisionRef): string {
     case "commercial_only":
       return "commercial organisations only";
   }
+}
+
+/** The scope in words; with the decision's own scope note where it limits the decision. */
+function scopeText(decision: AdequacyDecisionRef): string {
+  const kind = scopeKindText(decision);
+  return decision.scopeNote ? `${kind}: ${decision.scopeNote}` : kind;
 }
 
 function validityText(decision: AdequacyDecisionRef): string {

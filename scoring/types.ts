@@ -96,6 +96,11 @@ export interface AdequacyDecisionRef {
   validFrom: string;
   /** YYYY-MM-DD, last day in force (inclusive); absent while in force. */
   validUntil?: string;
+  /**
+   * Whom the decision covers, in words, where its scope limits it (e.g. Japan: private-sector
+   * operators under the APPI; Korea: its exclusions). Shown in a flow's reason; never changes a class.
+   */
+  scopeNote?: string;
 }
 
 export interface ResidencyReference {

@@ -1,4 +1,5 @@
 import type { ScoringResult } from "../../scoring";
+import { limitedScopeNotes } from "~/reference-data/adequacy-scope-notes";
 import { countryName } from "~/reference-data/countries";
 import { labelKey } from "~/utils/i18n";
 import type { Locale } from "~/utils/i18n";
@@ -155,6 +156,26 @@ export function ResidencyDetails({ score }: { score: ScoringResult }) {
           </tbody>
         </table>
       </ScrollRegion>
+      <ResidencyScopeNotes countries={residency.flows.map((flow) => flow.country)} />
+    </div>
+  );
+}
+
+/** Whom the adequacy decisions of the flows' countries cover, where a scope limits one (issue 21). */
+function ResidencyScopeNotes({ countries }: { countries: string[] }) {
+  const { t, locale } = useT();
+  const notes = limitedScopeNotes(countries, locale);
+  if (notes.length === 0) return null;
+  return (
+    <div className="text-sm text-slate-700" data-testid="residency-scope-notes">
+      <p className="font-medium">{t("assessments.residencyScopeNotes")}</p>
+      <ul className="list-disc pl-5">
+        {notes.map(({ code, note }) => (
+          <li key={code}>
+            {country(code, locale, code)}: {note}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

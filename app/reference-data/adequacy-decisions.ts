@@ -1,5 +1,9 @@
 import type { AdequacyDecisionRef, AdequacyScope } from "../../scoring";
-import { ADEQUACY_INSTRUMENTS, ADEQUACY_LABELS } from "./regulations/adequacy";
+import {
+  ADEQUACY_INSTRUMENTS,
+  ADEQUACY_LABELS,
+  ADEQUACY_SCOPE_NOTES,
+} from "./regulations/adequacy";
 import { adequacyDecisionRefs } from "./regulations/adequacy-windows";
 
 /**
@@ -12,7 +16,12 @@ import { adequacyDecisionRefs } from "./regulations/adequacy-windows";
  *   - "whole": every recipient in the country;
  *   - "dpf_certified_only": United States, only organisations certified under the EU-US Data
  *     Privacy Framework;
- *   - "commercial_only": Canada, only commercial organisations subject to PIPEDA.
+ *   - "commercial_only": Canada, only commercial organisations subject to PIPEDA; Japan, only
+ *     private-sector business operators under the APPI (the rating's recipient flag "commercial"
+ *     means a private-sector business, which every vendor and sub-processor is; a Japanese public
+ *     body would not be).
+ * Where a scope limits a decision (also Korea's exclusions and Israel's automated transfers, which
+ * the rating cannot tell apart), `scopeNote` says how and the rating shows it in its reasons.
  * `validFrom` is the date of the decision; `validUntil` (inclusive) is set when a decision ends or
  * is limited in time (United Kingdom: renewed on 2025-12-19 until 2031-12-27). The European Patent
  * Organisation's decision (2025-07-15) concerns an international organisation, not a country, and
@@ -44,6 +53,7 @@ export const ADEQUACY_DECISIONS: readonly AdequacyDecision[] = adequacyDecisionR
     })),
   })),
   null,
+  ADEQUACY_SCOPE_NOTES,
 ).map((ref) => {
   const label = ADEQUACY_LABELS.get(ref.code);
   if (!label) throw new Error(`adequacy: no label for ${ref.code}`);
@@ -69,7 +79,11 @@ export function wholeCountryAdequacyCodes(onDate: string): string[] {
  * library itself picks the ones in force on the assessment's `asOf` and applies the scopes).
  */
 export function adequacyDecisionsForScoring(): AdequacyDecisionRef[] {
-  return ADEQUACY_DECISIONS.map(({ code, scope, validFrom, validUntil }) =>
-    validUntil === undefined ? { code, scope, validFrom } : { code, scope, validFrom, validUntil },
-  );
+  return ADEQUACY_DECISIONS.map(({ code, scope, validFrom, validUntil }) => ({
+    code,
+    scope,
+    validFrom,
+    ...(validUntil !== undefined ? { validUntil } : {}),
+    ...(ADEQUACY_SCOPE_NOTES.has(code) ? { scopeNote: ADEQUACY_SCOPE_NOTES.get(code)! } : {}),
+  }));
 }

@@ -314,7 +314,25 @@ export const EU_MEMBER_CODES = [
   "SK",
 ] as const;
 export const EEA_EFTA_CODES = ["IS", "LI", "NO"] as const;
-export const EU_EEA_CODES: readonly string[] = [...EU_MEMBER_CODES, ...EEA_EFTA_CODES].sort();
+
+/** The 30 EU/EEA states themselves (the shared Eurostat/EUR-Lex reference file lists these). */
+export const EU_EEA_STATE_CODES: readonly string[] = [...EU_MEMBER_CODES, ...EEA_EFTA_CODES].sort();
+
+/**
+ * Parts of member states with an ISO code of their own in which EU law, the GDPR included,
+ * applies: the outermost regions of Art. 355(1) TFEU with their own code (French Guiana,
+ * Guadeloupe, Martinique, Réunion, Mayotte, Saint-Martin) and the Åland Islands (Art. 355(4)
+ * TFEU). Data there are in the EU (issue 21 item 7). Not listed, because EU law does not apply
+ * there as a whole: Svalbard and Jan Mayen (SJ), Greenland (GL), Saint-Barthélemy (BL), Saint
+ * Pierre and Miquelon (PM) and Gibraltar (GI, outside the EU since 2020).
+ */
+export const EU_TERRITORY_CODES = ["AX", "GF", "GP", "MF", "MQ", "RE", "YT"] as const;
+
+/** Every code whose data are inside the EU/EEA: the 30 states and the EU territories above. */
+export const EU_EEA_CODES: readonly string[] = [
+  ...EU_EEA_STATE_CODES,
+  ...EU_TERRITORY_CODES,
+].sort();
 
 const EU_EEA = new Set(EU_EEA_CODES);
 

@@ -872,7 +872,150 @@ export const TEMPLATE_REFERENCE_LINKS: Readonly<Record<string, readonly Referenc
 
 /** Provisions first cited in issue 21's template versions: key, relationship, rationale. */
 const ADDED_ROWS: Array<[provisionKey: string, relationship: LinkRelationship, rationale: string]> =
-  [];
+  [
+    // Transparency indicators and data residency (issue 21, compliance-review.md §2–§3).
+    [
+      `${AI}:art:53:par:1:pt:a`,
+      "subset",
+      "Providers of general-purpose AI models document training, testing and evaluation (Annex XI); the indicator asks for part of it in public.",
+    ],
+    [
+      `${AI}:art:53:par:1:pt:b`,
+      "subset",
+      "Providers of general-purpose AI models inform downstream providers (Annex XII); the indicator asks for part of that information.",
+    ],
+    [
+      `${AI}:art:53:par:1:pt:c`,
+      "subset",
+      "A published copyright policy with how reservations of rights are honoured is what this letter requires of GPAI providers.",
+    ],
+    [
+      `${AI}:art:53:par:1:pt:d`,
+      "intersects",
+      "The public summary of training content is one document that can satisfy the indicator.",
+    ],
+    [
+      `${AI}:annex:xii:pt:1:pt:b`,
+      "equal",
+      "Annex XII names the acceptable use policies among the information for downstream providers.",
+    ],
+    [
+      `${AI}:art:13:par:3:pt:c`,
+      "intersects",
+      "Instructions for use of high-risk systems state pre-determined changes; a public changelog covers them for every model.",
+    ],
+    [
+      `${AI}:art:13:par:3:pt:e`,
+      "intersects",
+      "Instructions for use of high-risk systems state maintenance and updates; a deprecation policy is a public counterpart.",
+    ],
+    [
+      `${AI}:art:50:par:1`,
+      "subset",
+      "Telling users that they interact with an AI system is this paragraph's duty.",
+    ],
+    [
+      `${AI}:art:50:par:2`,
+      "subset",
+      "Marking generated content as artificially generated, in machine-readable form, is this paragraph's duty.",
+    ],
+    [
+      `${GDPR}:art:32:par:1:pt:c`,
+      "intersects",
+      "Where backups are kept decides how availability and access can be restored after an incident.",
+    ],
+    [
+      `${DATA_ACT}:art:28:par:1:pt:a`,
+      "intersects",
+      "Data processing service providers publish the jurisdiction of their ICT infrastructure; the question asks for the countries.",
+    ],
+    [
+      `${DATA_ACT}:art:1:par:2:pt:f`,
+      "intersects",
+      "Limits Art. 32 Data Act to non-personal data; for personal data Art. 48 GDPR governs foreign access.",
+    ],
+    [
+      "eu:2021/914:annex:clause:14",
+      "subset",
+      "The standard contractual clauses themselves require the parties to assess the destination's laws and practices.",
+    ],
+    [
+      "eu:2024/2847:annex:i:part:ii",
+      "intersects",
+      "For products with digital elements the CRA requires vulnerability handling and a coordinated disclosure policy.",
+    ],
+    [
+      "edpb:guidelines:2/2018:sec:1",
+      "intersects",
+      "Art. 49 derogations cover occasional transfers only, not the systematic transfers of a processor.",
+    ],
+    [
+      "edpb:guidelines:05/2021:sec:2",
+      "intersects",
+      "Remote access from a third country to data stored in the EU is a transfer under these criteria.",
+    ],
+    [
+      "de:urhg:par:44b",
+      "intersects",
+      "German implementation of text and data mining with a machine-readable reservation of use (Art. 4 Directive (EU) 2019/790).",
+    ],
+    [
+      `${C5}:domain:pss:crit:pss-12`,
+      "intersects",
+      "The C5 criterion on the locations of data processing and storage asks for the same countries.",
+    ],
+    [`${C5}:domain:ops:crit:ops-09`, "intersects", "The C5 criterion on where backups are stored."],
+    [
+      `${ISO27}:annex-a:8.13`,
+      "intersects",
+      "The backup control covers backup copies and their location.",
+    ],
+    [
+      `${ISO27}:annex-a:5.22`,
+      "intersects",
+      "Change management of supplier services covers announced model changes and retirements.",
+    ],
+    [
+      `${ISO42}:annex-a:a.7.5`,
+      "intersects",
+      "Recording the provenance of data is what naming the training data sources discloses.",
+    ],
+    [
+      `${ISO42}:annex-a:a.7.6`,
+      "intersects",
+      "Data preparation covers the filtering and curation steps the indicator asks about.",
+    ],
+    [
+      `${ISO42}:annex-a:a.8.2`,
+      "intersects",
+      "System documentation and information for users is what a model card provides.",
+    ],
+    [
+      `${ISO42}:annex-a:a.8.3`,
+      "intersects",
+      "External reporting: no law requires public impact figures, the standard's control is the closest.",
+    ],
+    [
+      `${ISO42}:annex-a:a.6.2.4`,
+      "intersects",
+      "Verification and validation of the AI system, here by an independent party.",
+    ],
+    [
+      `${ISO42}:annex-a:a.9.2`,
+      "intersects",
+      "Processes for responsible use: no law requires publishing enforcement of a usage policy.",
+    ],
+    [
+      `${ISO42}:annex-a:a.9.4`,
+      "intersects",
+      "Intended use of the AI system: no law requires a published model behaviour policy.",
+    ],
+    [
+      `${ISO42}:annex-a:a.10.4`,
+      "intersects",
+      "Responsibilities towards customers include how usage rules are enforced.",
+    ],
+  ];
 
 /** Provision key → the relationship and rationale of a bundled link to it (added rows win). */
 export const PROVISION_LINK_DEFAULTS: Readonly<

@@ -137,6 +137,7 @@ export const assessments: Record<keyof typeof en, string> = {
   residencyRating: "Einstufung: {rating}",
   residencySetBy: "Bestimmt durch den ungünstigsten Datenfluss (unten hervorgehoben).",
   residencyNone: "Es wurden keine Datenflüsse angegeben.",
+  residencyScopeNotes: "Geltungsbereich der Angemessenheitsbeschlüsse für diese Länder:",
   flowKind: "Datenfluss",
   country: "Land",
   residencyClass: "Klasse",

@@ -61,6 +61,7 @@ export const reports: Record<keyof typeof en, string> = {
   residencyClass: "Einstufung",
   legalBasis: "Rechtsgrundlage / Garantie",
   noResidency: "Für diese Prüfung wurden keine Datenflüsse bewertet.",
+  residencyScopeNotes: "Geltungsbereich der Angemessenheitsbeschlüsse für diese Länder:",
   conditions: "Auflagen der Entscheidung",
   condition: "Auflage",
   dueDate: "Fällig",

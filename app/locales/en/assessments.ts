@@ -132,6 +132,7 @@ export const assessments = {
   residencyRating: "Rating: {rating}",
   residencySetBy: "Set by the worst data flow(s), highlighted below.",
   residencyNone: "No data flows were declared.",
+  residencyScopeNotes: "Scope of the adequacy decisions for these countries:",
   flowKind: "Data flow",
   country: "Country",
   residencyClass: "Class",

@@ -59,6 +59,7 @@ export const reports = {
   residencyClass: "Class",
   legalBasis: "Legal basis / safeguard",
   noResidency: "No data flows were rated for this assessment.",
+  residencyScopeNotes: "Scope of the adequacy decisions for these countries:",
   conditions: "Conditions of the decision",
   condition: "Condition",
   dueDate: "Due",

@@ -10,7 +10,8 @@ describe("countryGroups", () => {
     expect(december2026.adequacy).toEqual(
       expect.arrayContaining(["GB", "BR", "CH", "JP", "US", "CA"]),
     );
-    expect(december2026.partial.sort()).toEqual(["CA", "US"]);
+    // Japan's decision covers only private-sector operators under the APPI (issue 21 item 7).
+    expect(december2026.partial.sort()).toEqual(["CA", "JP", "US"]);
     expect(countryGroups("2031-12-27").adequacy).toContain("GB");
     expect(countryGroups("2031-12-28").adequacy).not.toContain("GB");
     expect(countryGroups("2026-01-25").adequacy).not.toContain("BR");

@@ -1,5 +1,8 @@
 import { canonicalJson, sha256Hex, type AdequacyDecisionRef } from "../../../scoring";
-import { ADEQUACY_INSTRUMENTS } from "../../reference-data/regulations/adequacy";
+import {
+  ADEQUACY_INSTRUMENTS,
+  ADEQUACY_SCOPE_NOTES,
+} from "../../reference-data/regulations/adequacy";
 import {
   adequacyDecisionRefs,
   type AdequacyVersionInput,
@@ -87,7 +90,7 @@ export async function adequacyDecisionsFromCatalogue(
   client: Tx = db(),
 ): Promise<AdequacyDecisionRef[]> {
   requireQueryDay(knownOn);
-  return adequacyDecisionRefs(await readAdequacyInstruments(client), knownOn);
+  return adequacyDecisionRefs(await readAdequacyInstruments(client), knownOn, ADEQUACY_SCOPE_NOTES);
 }
 
 /** Reads the catalogue's adequacy windows into memory; call after the catalogue changed. */
@@ -109,5 +112,8 @@ export function catalogueAdequacyAsOf(asOf: string): {
   decisions: AdequacyDecisionRef[];
   revision: string;
 } {
-  return { decisions: adequacyDecisionRefs(current.instruments, asOf), revision: current.revision };
+  return {
+    decisions: adequacyDecisionRefs(current.instruments, asOf, ADEQUACY_SCOPE_NOTES),
+    revision: current.revision,
+  };
 }

@@ -151,7 +151,11 @@ describe("adequacy from the catalogue", () => {
       code: "US",
       scope: "dpf_certified_only",
       validFrom: "2023-07-10",
+      // The scope note that limits the decision, shown in the rating's reasons (issue 21 item 7).
+      scopeNote: expect.stringMatching(/EU-US Data Privacy Framework/) as unknown as string,
     });
+    // Japan, read from the database: the corrected version (private sector only) wins.
+    expect(adequacy.find((d) => d.code === "JP")?.scope).toBe("commercial_only");
     const flows: ResidencyFlow[] = [
       {
         kind: "subprocessor",

@@ -1,6 +1,7 @@
 // Collects everything the signed report shows, inside the decision's transaction, and resolves it
 // to display text in the assessment's language. The renderer (render-report.ts) stays pure.
 
+import { limitedScopeNotes } from "../../reference-data/adequacy-scope-notes";
 import { countryName } from "../../reference-data/countries";
 import { formatAnswer } from "../questionnaires/format-answer";
 import type { Tx } from "../../utils/db.server";
@@ -205,6 +206,10 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
             residencyClass: t(labelKey("assessments.class_", flow.class) ?? "common.unknownValue"),
             legalBasis: LEGAL_BASIS[locale][flow.class] ?? "–",
           })),
+          scopeNotes: limitedScopeNotes(
+            score.residency.flows.map((flow) => flow.country),
+            locale,
+          ).map(({ code, note }) => ({ country: countryName(code, locale), note })),
         }
       : null,
     findings: assessment.findings.map((f) => ({

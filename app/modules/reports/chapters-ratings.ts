@@ -79,4 +79,8 @@ export function drawResidency({ layout, input, t }: ChapterContext): void {
       flow.legalBasis,
     ]),
   );
+  const scopeNotes = input.residency.scopeNotes ?? [];
+  if (scopeNotes.length === 0) return;
+  layout.text(t("residencyScopeNotes"), { bold: true, after: 4 });
+  for (const { country, note } of scopeNotes) layout.text(`${country}: ${note}`, { after: 4 });
 }

@@ -13,6 +13,7 @@ import {
   PDFString,
 } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { limitedScopeNotes } from "../../reference-data/adequacy-scope-notes";
 import { translate } from "../../utils/i18n";
 import { signPdf } from "../signing/pades-sign";
 import { createTestCertificateAuthority, parsePkcs12 } from "../signing/pkcs12";
@@ -240,6 +241,22 @@ describe("renderReportPdf", () => {
       await renderReportPdf(sampleReportInput({ questionCount: 5, findingCount: 1 })),
     );
     expect(small.getPageCount()).toBeLessThan(doc.getPageCount());
+  });
+
+  it("names the scope of the adequacy decisions that limit a flow's country below the residency table (issue 21)", async () => {
+    const base = sampleReportInput({ language: "de", questionCount: 3, findingCount: 0 });
+    const note = limitedScopeNotes(["JP"], "de")[0]!.note;
+    const input: ReportInput = {
+      ...base,
+      residency: { ...base.residency!, scopeNotes: [{ country: "Japan", note }] },
+    };
+    const content = pdfText(await renderReportPdf(input)).replace(/\s+/g, " ");
+    expect(content).toContain(translate("de", "reports.residencyScopeNotes"));
+    expect(content).toContain("nur Unternehmen der Privatwirtschaft");
+    // Without notes (reports prepared before issue 21) the chapter is as it was.
+    expect(pdfText(await renderReportPdf(base))).not.toContain(
+      translate("de", "reports.residencyScopeNotes"),
+    );
   });
 
   it("renders empty parts with their sentences and survives hostile text", async () => {

@@ -54,6 +54,7 @@ const reportInputSchema = z.object({
           legalBasis: text,
         }),
       ),
+      scopeNotes: z.array(z.object({ country: text, note: text })).optional(),
     })
     .nullable(),
   findings: z.array(

@@ -70,6 +70,11 @@ export interface ReportDataFlow {
 export interface ReportResidency {
   overallClass: string;
   flows: ReportDataFlow[];
+  /**
+   * Whom the adequacy decisions of the flows' countries cover, where a scope limits one (issue
+   * 21): country name and note. Absent in reports prepared before.
+   */
+  scopeNotes?: { country: string; note: string }[];
 }
 
 export interface ReportFinding {

@@ -18,12 +18,14 @@ export interface AdequacyVersionInput {
 /**
  * Per country, the adequacy decisions the catalogue states as of `knownOn` (the versions in force
  * that day; null = the newest versions), in the shape of the scoring library's
- * `adequacyDecisions`. Windows for international organisations ("io:…") have no place in a
+ * `adequacyDecisions`, each with its scope note from `scopeNotes` (by country code) where it has
+ * one. Windows for international organisations ("io:…") have no place in a
  * country rating and are left out; the library itself applies each window to the assessment date.
  */
 export function adequacyDecisionRefs(
   instruments: readonly { versions: readonly AdequacyVersionInput[] }[],
   knownOn: string | null,
+  scopeNotes: ReadonlyMap<string, string> = new Map(),
 ): AdequacyDecisionRef[] {
   const refs: AdequacyDecisionRef[] = [];
   for (const instrument of instruments) {
@@ -34,11 +36,14 @@ export function adequacyDecisionRefs(
       const scope = window.condition ?? "whole";
       if (!ADEQUACY_SCOPES.includes(scope))
         throw new Error(`adequacy window for ${window.scope}: unknown condition ${scope}`);
+      const scopeNote = scopeNotes.get(window.scope);
       refs.push({
         code: window.scope,
         scope: scope as AdequacyScope,
         validFrom: window.from,
         ...(window.until !== null ? { validUntil: window.until } : {}),
+        // Where a scope limits a decision, the rating's reason says how (issue 21 item 7).
+        ...(scopeNote ? { scopeNote } : {}),
       });
     }
   }

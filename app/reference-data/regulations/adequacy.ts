@@ -1,3 +1,4 @@
+import { LIMITED_SCOPE_NOTES } from "../adequacy-scope-notes";
 import { findCountry } from "../countries";
 import {
   eurLexUrl,
@@ -28,9 +29,17 @@ interface AdequacyRow {
   nameEn: string;
   nameDe: string;
   condition: AdequacyCondition;
+  /** Whom the decision covers, precisely (shown beside it and, where it limits it, in ratings). */
   scopeNote: string;
-  /** The decision's citation, e.g. "Decision 2010/625/EU". */
+  /**
+   * The decision covers less than the whole country although the rating cannot tell (Korea's
+   * exclusions, Israel's automated transfers): its scope note goes into every rating's reason.
+   */
+  limitsScope?: true;
+  /** The decision's citation, e.g. "Decision 2010/625/EU" (also the label of its first version). */
   reference: string;
+  /** The citation shown beside the decision where it differs, e.g. with "[number unverified]". */
+  shownReference?: string;
   key: string;
   celex?: string;
   eli?: string;
@@ -76,27 +85,25 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   older("AD", "Decision 2010/625/EU", "dec/2010/625", "2010-10-19"),
   older("AR", "Decision 2003/490/EC", "dec/2003/490", "2003-06-30"),
   {
-    ...older(
-      "CA",
-      "Decision 2002/2/EC",
-      "dec/2002/2",
-      "2001-12-20",
-      "commercial organisations subject to PIPEDA only",
-    ),
+    ...older("CA", "Decision 2002/2/EC", "dec/2002/2", "2001-12-20", LIMITED_SCOPE_NOTES.CA!.en),
     condition: "commercial_only",
     sourceUrl: CNPD_LIST,
   },
   older("CH", "Decision 2000/518/EC", "dec/2000/518", "2000-07-26"),
   older("FO", "Decision 2010/146/EU", "dec/2010/146", "2010-03-05", "whole territory"),
   older("GG", "Decision 2003/821/EC", "dec/2003/821", "2003-11-21", "whole territory"),
-  older("IL", "Decision 2011/61/EU", "dec/2011/61", "2011-01-31"),
+  {
+    ...older("IL", "Decision 2011/61/EU", "dec/2011/61", "2011-01-31", LIMITED_SCOPE_NOTES.IL!.en),
+    limitsScope: true,
+    note: `Adopted under Dir. 95/46/EC Art. 25(6), kept in force by GDPR Art. 45(9); amended by Implementing Decision (EU) 2016/2295 (EUR-Lex consolidated version 02011D0061-20161217). ${REVIEW_2024}`,
+  },
   older("IM", "Decision 2004/411/EC", "dec/2004/411", "2004-04-28", "whole territory"),
   older("JE", "Decision 2008/393/EC", "dec/2008/393", "2008-05-08", "whole territory"),
   older("NZ", "Implementing Decision 2013/65/EU", "dec_impl/2013/65", "2012-12-19"),
   older("UY", "Implementing Decision 2012/484/EU", "dec_impl/2012/484", "2012-08-21"),
   row("JP", {
-    condition: "whole",
-    scopeNote: "private-sector operators under APPI and the Supplementary Rules",
+    condition: "commercial_only",
+    scopeNote: LIMITED_SCOPE_NOTES.JP!.en,
     reference: "Implementing Decision (EU) 2019/419",
     key: "eu:2019/419",
     eli: "https://eur-lex.europa.eu/eli/dec_impl/2019/419/oj",
@@ -107,7 +114,8 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   }),
   row("KR", {
     condition: "whole",
-    scopeNote: "whole country (PIPA)",
+    scopeNote: LIMITED_SCOPE_NOTES.KR!.en,
+    limitsScope: true,
     reference: "Implementing Decision (EU) 2022/254",
     key: "eu:2022/254",
     eli: "https://eur-lex.europa.eu/eli/dec_impl/2022/254/oj",
@@ -117,7 +125,7 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
   }),
   row("US", {
     condition: "dpf_certified_only",
-    scopeNote: "only organisations certified under the EU-US Data Privacy Framework",
+    scopeNote: LIMITED_SCOPE_NOTES.US!.en,
     reference: "Implementing Decision (EU) 2023/1795",
     key: "eu:2023/1795",
     celex: "32023D1795",
@@ -143,13 +151,14 @@ const SINGLE_VERSION_DECISIONS: AdequacyRow[] = [
     condition: "whole",
     scopeNote: "whole country (LGPD)",
     reference: "Implementing Decision (EU) 2026/179",
+    shownReference: "Implementing Decision (EU) 2026/179 [number unverified]",
     key: "eu:2026/179",
     celex: "32026D0179",
     validFrom: "2026-01-26",
     sourceUrl:
       "https://europalov.no/rettsakt/beskyttelse-av-personopplysninger-ved-datautveksling-med-brasil/id-34841",
     evidence: "secondary",
-    note: "Adopted 26/27.1.2026, OJ 28.1.2026 (◐); CELEX derived and the day it takes effect not confirmed (⚠). Mutual adequacy; review after 4 years.",
+    note: "Adopted 26/27.1.2026, OJ 28.1.2026 (◐); the number 2026/179 comes only from an EEA/EFTA tracker page, CELEX derived from it and the day it takes effect not confirmed (⚠). Mutual adequacy; review after 4 years.",
   }),
   {
     scope: "io:EPO",
@@ -174,7 +183,43 @@ function titleOf(entry: AdequacyRow, reference: string) {
   };
 }
 
+/**
+ * Our first reading of a decision's scope, kept as its first version (a stored version never
+ * changes) when a later version corrects it: Japan was read as the whole country until the
+ * content review of December 2026 (A2).
+ */
+const FIRST_READING: Readonly<Record<string, { condition: AdequacyCondition; scopeNote: string }>> =
+  {
+    JP: {
+      condition: "whole",
+      scopeNote: "private-sector operators under APPI and the Supplementary Rules",
+    },
+  };
+
+/** The label of the version that corrects the first reading. */
+export const CORRECTED_SCOPE_LABELS: Readonly<Record<string, string>> = {
+  JP: "Implementing Decision (EU) 2019/419 (scope corrected: private sector only)",
+};
+
 function singleVersionInstrument(entry: AdequacyRow): SnapshotInstrument {
+  const first = FIRST_READING[entry.scope];
+  if (!first) return oneVersion(entry);
+  const original = oneVersion({ ...entry, ...first });
+  const corrected = oneVersion(entry);
+  return {
+    ...corrected,
+    versions: [
+      original.versions[0]!,
+      {
+        ...corrected.versions[0]!,
+        label: CORRECTED_SCOPE_LABELS[entry.scope]!,
+        note: "Same decision; the first version read its scope as the whole country. It covers only personal information handling business operators under the APPI and the Supplementary Rules, not the public sector (EUR-Lex 2019/419 recital 10; COM(2023) 275).",
+      },
+    ],
+  };
+}
+
+function oneVersion(entry: AdequacyRow): SnapshotInstrument {
   const fact = { sourceUrl: entry.sourceUrl, evidence: entry.evidence, note: entry.note };
   return {
     key: entry.key,
@@ -216,6 +261,8 @@ const UK_ROW = row("GB", {
   condition: "whole",
   scopeNote: "whole country (GDPR; separate LED decision)",
   reference: "Implementing Decision (EU) 2021/1772",
+  shownReference:
+    "Implementing Decision (EU) 2021/1772, renewed by the Implementing Decision of 19 December 2025 [number unverified], valid until 2031-12-27",
   key: "eu:2021/1772",
   celex: "32021D1772",
   eli: "https://eur-lex.europa.eu/eli/dec_impl/2021/1772/oj",
@@ -261,7 +308,7 @@ const UK_ADEQUACY: SnapshotInstrument = {
     ukVersion(UK_VERSION_LABELS.renewed, "2025-12-19", "2031-12-27", {
       sourceUrl: UK_SOURCE,
       evidence: "secondary",
-      note: "Renewed on 19.12.2025 until 27.12.2031; immigration-data exclusion dropped (◐). Renewal decision numbers not confirmed (⚠).",
+      note: "Renewed by the Commission's Implementing Decision of 19.12.2025 until 27.12.2031; immigration-data exclusion dropped (◐). Renewal decision numbers not confirmed [number unverified] (⚠).",
     }),
   ],
 };
@@ -284,9 +331,19 @@ export const ADEQUACY_LABELS: ReadonlyMap<
         entry.scope === "GB"
           ? "whole country (renewed on 2025-12-19 until 2031-12-27)"
           : entry.scopeNote,
-      reference: entry.reference,
+      reference: entry.shownReference ?? entry.reference,
     },
   ]),
+);
+
+/**
+ * The scope note of every decision whose scope limits it (a recipient condition, or exclusions
+ * the rating cannot tell), by country code: the residency rating shows it in a flow's reason.
+ */
+export const ADEQUACY_SCOPE_NOTES: ReadonlyMap<string, string> = new Map(
+  SINGLE_VERSION_DECISIONS.filter(
+    (entry) => /^[A-Z]{2}$/.test(entry.scope) && (entry.condition !== "whole" || entry.limitsScope),
+  ).map((entry) => [entry.scope, entry.scopeNote]),
 );
 
 export const ADEQUACY_CHANGES: SnapshotChangeEvent[] = [

@@ -50,6 +50,37 @@ const GPAI: Heading[] = [
     "Transparency information for downstream providers (Art. 53(1)(b))",
     "Transparenzinformationen für nachgelagerte Anbieter (Art. 53 Abs. 1 Buchst. b)",
   ],
+  // Issue 21: the letters of Art. 53(1) and Annex XII point 1(b), cited instead of the bare article.
+  [
+    "art:53:par:1:pt:a",
+    "Art. 53(1)(a)",
+    "Technical documentation of the model, incl. training, testing and evaluation (Annex XI)",
+    "Technische Dokumentation des Modells einschließlich Training, Tests und Bewertung (Anhang XI)",
+  ],
+  [
+    "art:53:par:1:pt:b",
+    "Art. 53(1)(b)",
+    "Information and documentation for downstream providers (Annex XII)",
+    "Informationen und Dokumentation für nachgelagerte Anbieter (Anhang XII)",
+  ],
+  [
+    "art:53:par:1:pt:c",
+    "Art. 53(1)(c)",
+    "Policy to comply with Union copyright law, incl. reservations of rights (Art. 4(3) Directive (EU) 2019/790)",
+    "Strategie zur Einhaltung des Urheberrechts der Union einschließlich Nutzungsvorbehalten (Art. 4 Abs. 3 RL (EU) 2019/790)",
+  ],
+  [
+    "art:53:par:1:pt:d",
+    "Art. 53(1)(d)",
+    "Publicly available summary of the content used for training",
+    "Öffentlich verfügbare Zusammenfassung der für das Training verwendeten Inhalte",
+  ],
+  [
+    "annex:xii:pt:1:pt:b",
+    "Annex XII, point 1(b)",
+    "The acceptable use policies applicable",
+    "Die geltenden Regelungen zur akzeptablen Nutzung",
+  ],
 ];
 
 /** Obligations about high-risk AI systems: they follow the high-risk application dates. */
@@ -128,13 +159,51 @@ const HIGH_RISK: Heading[] = [
     "High-risk AI systems referred to in Art. 6(2)",
     "Hochrisiko-KI-Systeme gemäß Art. 6 Abs. 2",
   ],
+  // Issue 21: the points of Art. 13(3) that the model-update indicator rests on.
+  [
+    "art:13:par:3:pt:c",
+    "Art. 13(3)(c)",
+    "Instructions for use: changes to the system and its performance pre-determined by the provider",
+    "Betriebsanleitung: vom Anbieter vorab bestimmte Änderungen des Systems und seiner Leistung",
+  ],
+  [
+    "art:13:par:3:pt:e",
+    "Art. 13(3)(e)",
+    "Instructions for use: expected lifetime, maintenance and care measures, incl. software updates",
+    "Betriebsanleitung: erwartete Lebensdauer sowie Wartungs- und Pflegemaßnahmen einschließlich Software-Updates",
+  ],
 ];
+
+/** Art. 50 and its paragraphs outside the high-risk regime: general application (Art. 113). */
+const GENERAL: Heading[] = [
+  [
+    "art:50:par:1",
+    "Art. 50(1)",
+    "Informing natural persons that they interact with an AI system",
+    "Information natürlicher Personen über die Interaktion mit einem KI-System",
+  ],
+];
+
+const KIND_OF_POINT: Record<string, SnapshotProvision["kind"]> = { par: "paragraph", pt: "point" };
 
 function provision(
   instrumentKey: string,
   [suffix, label, titleEn, titleDe]: Heading,
   windows: SnapshotWindow[],
 ): SnapshotProvision {
+  // A paragraph or point ("art:53:par:1:pt:a") hangs under its article or annex.
+  const segments = suffix.split(":");
+  if (segments.length > 2)
+    return {
+      key: `${instrumentKey}:${suffix}`,
+      parentKey: `${instrumentKey}:${segments.slice(0, -2).join(":")}`,
+      kind: KIND_OF_POINT[segments[segments.length - 2]!] ?? "requirement",
+      label,
+      titleEn,
+      titleDe,
+      assessable: true,
+      windows,
+    };
   return {
     key: `${instrumentKey}:${suffix}`,
     kind: suffix.startsWith("annex") ? "annex" : "article",
@@ -175,5 +244,6 @@ export function referencedAiActProvisions(
     ...EARLY.map((h) => provision(instrumentKey, h, [{ from: "2025-02-02", ...art113 }])),
     ...GPAI.map((h) => provision(instrumentKey, h, [{ from: "2025-08-02", ...art113 }])),
     ...HIGH_RISK.map((h) => provision(instrumentKey, h, highRisk)),
+    ...GENERAL.map((h) => provision(instrumentKey, h, [{ from: "2026-08-02", ...art113 }])),
   ];
 }

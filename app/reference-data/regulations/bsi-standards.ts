@@ -44,6 +44,21 @@ const C5_DOMAINS: Heading[] = [
     "Dealing with investigation requests from government agencies",
     "Umgang mit Ermittlungsanfragen staatlicher Stellen",
   ],
+  // Issue 21: single criteria the data-residency template cites (C5:2020 numbering; in C5:2026
+  // the location criteria moved to GC-01, not modelled yet).
+  ["domain:pss", "PSS", "Product safety and security", "Produktsicherheit"],
+  [
+    "domain:pss:crit:pss-12",
+    "PSS-12",
+    "Locations of data processing and storage",
+    "Standorte der Datenverarbeitung und -speicherung",
+  ],
+  [
+    "domain:ops:crit:ops-09",
+    "OPS-09",
+    "Data backup and recovery – storage",
+    "Datensicherung und Wiederherstellung – Aufbewahrung",
+  ],
 ];
 
 export const BSI_C5: SnapshotInstrument = {

@@ -200,6 +200,12 @@ export const GDPR_REFERENCED: Heading[] = [
     "Nach dem Unionsrecht nicht zulässige Übermittlung oder Offenlegung",
   ],
   ["art:49", "Art. 49", "Derogations for specific situations", "Ausnahmen für bestimmte Fälle"],
+  [
+    "art:32:par:1:pt:c",
+    "Art. 32(1)(c)",
+    "Ability to restore availability and access to data in a timely manner after an incident",
+    "Fähigkeit, Verfügbarkeit und Zugang zu den Daten nach einem Zwischenfall rasch wiederherzustellen",
+  ],
 ];
 
 export const NIS2_REFERENCED: Heading[] = [
@@ -321,5 +327,17 @@ export const DATA_ACT_REFERENCED: Heading[] = [
     "Art. 32",
     "International governmental access to and transfer of non-personal data",
     "Internationaler staatlicher Zugang zu und Übertragung von nicht personenbezogenen Daten",
+  ],
+  [
+    "art:1:par:2:pt:f",
+    "Art. 1(2)(f)",
+    "Scope: Chapter VII applies to non-personal data held in the Union by data processing service providers",
+    "Anwendungsbereich: Kapitel VII gilt für nicht personenbezogene Daten, die Anbieter von Datenverarbeitungsdiensten in der Union speichern",
+  ],
+  [
+    "art:28:par:1:pt:a",
+    "Art. 28(1)(a)",
+    "Providers publish the jurisdiction of the ICT infrastructure deployed for data processing",
+    "Anbieter veröffentlichen die Rechtsordnung, der die für die Datenverarbeitung eingesetzte IKT-Infrastruktur unterliegt",
   ],
 ];

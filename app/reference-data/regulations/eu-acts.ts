@@ -371,6 +371,17 @@ export const CYBER_RESILIENCE_ACT: SnapshotInstrument = {
             },
           ],
         },
+        {
+          key: "eu:2024/2847:annex:i:part:ii",
+          parentKey: "eu:2024/2847:annex:i",
+          kind: "requirement",
+          label: "Annex I, Part II",
+          titleEn:
+            "Vulnerability handling requirements, incl. coordinated vulnerability disclosure",
+          titleDe:
+            "Anforderungen an die Behandlung von Schwachstellen einschließlich koordinierter Offenlegung",
+          assessable: true,
+        },
       ],
     },
   ],
@@ -396,7 +407,19 @@ export const STANDARD_CONTRACTUAL_CLAUSES: SnapshotInstrument = {
       sourceUrl: eurLexUrl("32021D0914"),
       evidence: "unverified",
       note: "OJ and dates not in the research doc (⚠).",
-      provisions: [],
+      provisions: [
+        {
+          key: "eu:2021/914:annex:clause:14",
+          parentKey: "eu:2021/914:annex",
+          kind: "requirement",
+          label: "Annex, Clause 14",
+          titleEn:
+            "Local laws and practices affecting compliance with the clauses (transfer impact assessment)",
+          titleDe:
+            "Lokale Rechtsvorschriften und Gepflogenheiten, die sich auf die Einhaltung der Klauseln auswirken (Transfer-Folgenabschätzung)",
+          assessable: true,
+        },
+      ],
     },
   ],
 };

@@ -80,6 +80,14 @@ const ISO_27001_CONTROLS: Heading[] = [
     "Security testing in development and acceptance",
     "Sicherheitsprüfung bei Entwicklung und Abnahme",
   ],
+  // Issue 21 (data residency and transparency templates).
+  ["annex-a:8.13", "A.8.13", "Information backup", "Sicherung von Information"],
+  [
+    "annex-a:5.22",
+    "A.5.22",
+    "Monitoring, review and change management of supplier services",
+    "Überwachung, Überprüfung und Änderungsmanagement von Lieferantendienstleistungen",
+  ],
 ];
 
 export const ISO_27001: SnapshotInstrument = {
@@ -128,6 +136,35 @@ const ISO_42001_CONTROLS: Heading[] = [
     "Third-party and customer relationships",
     "Beziehungen zu Dritten und Kunden",
   ],
+  // Issue 21: controls instead of whole control objectives.
+  [
+    "annex-a:a.6.2.4",
+    "A.6.2.4",
+    "AI system verification and validation",
+    "Verifizierung und Validierung des KI-Systems",
+  ],
+  ["annex-a:a.7.5", "A.7.5", "Data provenance", "Datenherkunft"],
+  ["annex-a:a.7.6", "A.7.6", "Data preparation", "Datenaufbereitung"],
+  [
+    "annex-a:a.8.2",
+    "A.8.2",
+    "System documentation and information for users",
+    "Systemdokumentation und Informationen für Benutzer",
+  ],
+  ["annex-a:a.8.3", "A.8.3", "External reporting", "Externe Berichterstattung"],
+  [
+    "annex-a:a.9.2",
+    "A.9.2",
+    "Processes for responsible use of AI systems",
+    "Prozesse für den verantwortungsvollen Einsatz von KI-Systemen",
+  ],
+  [
+    "annex-a:a.9.4",
+    "A.9.4",
+    "Intended use of the AI system",
+    "Bestimmungsgemäße Verwendung des KI-Systems",
+  ],
+  ["annex-a:a.10.4", "A.10.4", "Customers", "Kunden"],
 ];
 
 export const ISO_42001: SnapshotInstrument = {
@@ -267,6 +304,113 @@ export const CJEU_C_311_18: SnapshotInstrument = {
   ],
 };
 
+// Issue 21: guidance and German law the data-residency and transparency templates cite. Not
+// fetched in December 2026 (no network): the marks say so.
+
+const EDPB_GUIDELINES_2_2018_URL =
+  "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-22018-derogations-article-49-under-regulation_en";
+
+export const EDPB_GUIDELINES_2_2018: SnapshotInstrument = {
+  key: "edpb:guidelines:2/2018",
+  kind: "guidance",
+  citation: "EDPB Guidelines 2/2018",
+  titleEn: "EDPB Guidelines 2/2018 on derogations of Article 49 under Regulation 2016/679",
+  titleDe: "EDSA-Leitlinien 2/2018 zu den Ausnahmen nach Artikel 49 der Verordnung 2016/679",
+  authority: "European Data Protection Board",
+  jurisdiction: "EU",
+  sourceUrl: EDPB_GUIDELINES_2_2018_URL,
+  evidence: "secondary",
+  note: "Guidance, not law: how the EDPB reads Art. 49 GDPR. Cited by the content review (compliance-review.md §3, S1); the page was not fetched here.",
+  versions: [
+    {
+      label: "Adopted 25.5.2018",
+      legalStatus: "published",
+      publishedAt: "2018-05-25",
+      entryIntoForceAt: "2018-05-25",
+      sourceUrl: EDPB_GUIDELINES_2_2018_URL,
+      evidence: "unverified",
+      note: "Adoption day recalled, not re-fetched (⚠).",
+      provisions: provisionsFromHeadings("edpb:guidelines:2/2018", [
+        [
+          "sec:1",
+          "Section 1",
+          "General: derogations are exceptions, interpreted restrictively; occasional and not repetitive transfers only",
+          "Allgemeines: Ausnahmen sind eng auszulegen; nur gelegentliche, nicht wiederholte Übermittlungen",
+        ],
+      ]),
+    },
+  ],
+};
+
+const EDPB_GUIDELINES_05_2021_URL =
+  "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052021-interplay-between-application-article-3_en";
+
+export const EDPB_GUIDELINES_05_2021: SnapshotInstrument = {
+  key: "edpb:guidelines:05/2021",
+  kind: "guidance",
+  citation: "EDPB Guidelines 05/2021",
+  titleEn:
+    "EDPB Guidelines 05/2021 on the interplay between the application of Article 3 and the provisions on international transfers as per Chapter V of the GDPR",
+  titleDe:
+    "EDSA-Leitlinien 05/2021 zum Zusammenspiel zwischen Artikel 3 und den Bestimmungen über internationale Übermittlungen nach Kapitel V DSGVO",
+  authority: "European Data Protection Board",
+  jurisdiction: "EU",
+  sourceUrl: EDPB_GUIDELINES_05_2021_URL,
+  evidence: "secondary",
+  note: "Guidance, not law. Cited by the content review (compliance-review.md §3) as the source for remote access from a third country being a transfer; the page was not fetched here.",
+  versions: [
+    {
+      label: "Version 2.0 (14.2.2023)",
+      legalStatus: "published",
+      publishedAt: "2023-02-14",
+      entryIntoForceAt: "2023-02-14",
+      sourceUrl: EDPB_GUIDELINES_05_2021_URL,
+      evidence: "unverified",
+      note: "Adoption day of version 2.0 recalled, not re-fetched (⚠).",
+      provisions: provisionsFromHeadings("edpb:guidelines:05/2021", [
+        [
+          "sec:2",
+          "Section 2",
+          "Criteria that make processing a transfer, incl. remote access from a third country",
+          "Kriterien einer Übermittlung, einschließlich Fernzugriffs aus einem Drittland",
+        ],
+      ]),
+    },
+  ],
+};
+
+const URHG_URL = "https://www.gesetze-im-internet.de/urhg/__44b.html";
+
+export const GERMAN_COPYRIGHT_ACT: SnapshotInstrument = {
+  key: "de:urhg",
+  kind: "national_act",
+  titleEn: "German Copyright Act (UrhG)",
+  titleDe: "Urheberrechtsgesetz (UrhG)",
+  authority: "Bundestag",
+  jurisdiction: "DE",
+  sourceUrl: URHG_URL,
+  evidence: "secondary",
+  note: "§ 44b UrhG implements Art. 4 Directive (EU) 2019/790 (Gesetz zur Anpassung des Urheberrechts an die Erfordernisse des digitalen Binnenmarktes); cited by the content review, not re-fetched here.",
+  versions: [
+    {
+      label: "UrhG as amended with effect from 7.6.2021",
+      legalStatus: "in_force",
+      entryIntoForceAt: "2021-06-07",
+      sourceUrl: URHG_URL,
+      evidence: "unverified",
+      note: "Day § 44b took effect recalled (7.6.2021), not re-fetched (⚠).",
+      provisions: provisionsFromHeadings("de:urhg", [
+        [
+          "par:44b",
+          "§ 44b",
+          "Text and data mining (reservation of use in machine-readable form)",
+          "Text und Data Mining (Nutzungsvorbehalt in maschinenlesbarer Form)",
+        ],
+      ]),
+    },
+  ],
+};
+
 /** The new instruments, in the order index.ts lists them. */
 export const REFERENCED_INSTRUMENTS: SnapshotInstrument[] = [
   ISO_27001,
@@ -274,4 +418,7 @@ export const REFERENCED_INSTRUMENTS: SnapshotInstrument[] = [
   COPYRIGHT_DSM_DIRECTIVE,
   EDPB_RECOMMENDATIONS_01_2020,
   CJEU_C_311_18,
+  EDPB_GUIDELINES_2_2018,
+  EDPB_GUIDELINES_05_2021,
+  GERMAN_COPYRIGHT_ACT,
 ];
