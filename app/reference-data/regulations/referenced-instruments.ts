@@ -1,4 +1,5 @@
 import { provisionsFromHeadings, type Heading } from "./provision-headings";
+import { DUE_DILIGENCE_REVIEW_INSTRUMENTS } from "./review-instruments";
 import { eurLexUrl, type SnapshotInstrument } from "./snapshot-types";
 
 // Instruments the bundled templates refer to that the research doc's catalogue did not hold
@@ -80,6 +81,42 @@ const ISO_27001_CONTROLS: Heading[] = [
     "Security testing in development and acceptance",
     "Sicherheitsprüfung bei Entwicklung und Abnahme",
   ],
+  // Issue 21 (DPO review of the due diligence template)
+  ["annex-a:5.7", "A.5.7", "Threat intelligence", "Informationen über die Bedrohungslage"],
+  [
+    "annex-a:5.22",
+    "A.5.22",
+    "Monitoring, review and change management of supplier services",
+    "Überwachung, Überprüfung und Änderungsmanagement von Lieferantendienstleistungen",
+  ],
+  [
+    "annex-a:5.23",
+    "A.5.23",
+    "Information security for use of cloud services",
+    "Informationssicherheit für die Nutzung von Cloud-Diensten",
+  ],
+  [
+    "annex-a:6.6",
+    "A.6.6",
+    "Confidentiality or non-disclosure agreements",
+    "Vertraulichkeits- oder Geheimhaltungsvereinbarungen",
+  ],
+  ["annex-a:8.11", "A.8.11", "Data masking", "Datenmaskierung"],
+  ["annex-a:8.12", "A.8.12", "Data leakage prevention", "Verhinderung von Datenlecks"],
+  ["annex-a:8.13", "A.8.13", "Information backup", "Sicherung von Information"],
+  ["annex-a:8.22", "A.8.22", "Segregation of networks", "Trennung von Netzwerken"],
+  [
+    "annex-a:8.26",
+    "A.8.26",
+    "Application security requirements",
+    "Anforderungen an die Anwendungssicherheit",
+  ],
+  [
+    "annex-a:8.27",
+    "A.8.27",
+    "Secure system architecture and engineering principles",
+    "Sichere Systemarchitektur und Entwicklungsgrundsätze",
+  ],
 ];
 
 export const ISO_27001: SnapshotInstrument = {
@@ -128,6 +165,27 @@ const ISO_42001_CONTROLS: Heading[] = [
     "Third-party and customer relationships",
     "Beziehungen zu Dritten und Kunden",
   ],
+  // Issue 21: controls instead of the control objectives (review §3.1 item 4)
+  [
+    "annex-a:a.6.2.4",
+    "A.6.2.4",
+    "AI system verification and validation",
+    "Verifizierung und Validierung von KI-Systemen",
+  ],
+  [
+    "annex-a:a.6.2.6",
+    "A.6.2.6",
+    "AI system operation and monitoring",
+    "Betrieb und Überwachung von KI-Systemen",
+  ],
+  [
+    "annex-a:a.8.2",
+    "A.8.2",
+    "System documentation and information for users",
+    "Systemdokumentation und Informationen für Nutzende",
+  ],
+  ["annex-a:a.8.4", "A.8.4", "Communication of incidents", "Kommunikation von Vorfällen"],
+  ["annex-a:a.10.3", "A.10.3", "Suppliers", "Lieferanten"],
 ];
 
 export const ISO_42001: SnapshotInstrument = {
@@ -274,4 +332,5 @@ export const REFERENCED_INSTRUMENTS: SnapshotInstrument[] = [
   COPYRIGHT_DSM_DIRECTIVE,
   EDPB_RECOMMENDATIONS_01_2020,
   CJEU_C_311_18,
+  ...DUE_DILIGENCE_REVIEW_INSTRUMENTS,
 ];
