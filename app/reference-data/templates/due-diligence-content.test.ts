@@ -267,7 +267,7 @@ describe("AI vendor due diligence: German terminology", () => {
       ],
       [/\b(du|dein|deine|dich|dir)\b/i, "Sie"],
       [
-        /\b(End)?[Nn]utzer\b|\bMitarbeiter\b|\bPrüfer\b/,
+        /\b(End)?[Nn]utzer(n|rückmeldungen)?\b|\bMitarbeiter\b|\bPrüfer\b|Bewerber/,
         "one gendering style (Nutzende, Mitarbeitende)",
       ],
     ];
