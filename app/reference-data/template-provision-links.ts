@@ -875,26 +875,6 @@ const ADDED_ROWS: Array<[provisionKey: string, relationship: LinkRelationship, r
   [
     // Transparency indicators and data residency (issue 21, compliance-review.md §2–§3).
     [
-      `${AI}:art:53:par:1:pt:a`,
-      "subset",
-      "Providers of general-purpose AI models document training, testing and evaluation (Annex XI); the indicator asks for part of it in public.",
-    ],
-    [
-      `${AI}:art:53:par:1:pt:b`,
-      "subset",
-      "Providers of general-purpose AI models inform downstream providers (Annex XII); the indicator asks for part of that information.",
-    ],
-    [
-      `${AI}:art:53:par:1:pt:c`,
-      "subset",
-      "A published copyright policy with how reservations of rights are honoured is what this letter requires of GPAI providers.",
-    ],
-    [
-      `${AI}:art:53:par:1:pt:d`,
-      "intersects",
-      "The public summary of training content is one document that can satisfy the indicator.",
-    ],
-    [
       `${AI}:annex:xii:pt:1:pt:b`,
       "equal",
       "Annex XII names the acceptable use policies among the information for downstream providers.",
@@ -910,71 +890,16 @@ const ADDED_ROWS: Array<[provisionKey: string, relationship: LinkRelationship, r
       "Instructions for use of high-risk systems state maintenance and updates; a deprecation policy is a public counterpart.",
     ],
     [
-      `${AI}:art:50:par:1`,
-      "subset",
-      "Telling users that they interact with an AI system is this paragraph's duty.",
-    ],
-    [
-      `${AI}:art:50:par:2`,
-      "subset",
-      "Marking generated content as artificially generated, in machine-readable form, is this paragraph's duty.",
-    ],
-    [
-      `${GDPR}:art:32:par:1:pt:c`,
-      "intersects",
-      "Where backups are kept decides how availability and access can be restored after an incident.",
-    ],
-    [
-      `${DATA_ACT}:art:28:par:1:pt:a`,
-      "intersects",
-      "Data processing service providers publish the jurisdiction of their ICT infrastructure; the question asks for the countries.",
-    ],
-    [
       `${DATA_ACT}:art:1:par:2:pt:f`,
       "intersects",
       "Limits Art. 32 Data Act to non-personal data; for personal data Art. 48 GDPR governs foreign access.",
-    ],
-    [
-      "eu:2021/914:annex:clause:14",
-      "subset",
-      "The standard contractual clauses themselves require the parties to assess the destination's laws and practices.",
-    ],
-    [
-      "eu:2024/2847:annex:i:part:ii",
-      "intersects",
-      "For products with digital elements the CRA requires vulnerability handling and a coordinated disclosure policy.",
-    ],
-    [
-      "edpb:guidelines:2/2018:sec:1",
-      "intersects",
-      "Art. 49 derogations cover occasional transfers only, not the systematic transfers of a processor.",
-    ],
-    [
-      "edpb:guidelines:05/2021:sec:2",
-      "intersects",
-      "Remote access from a third country to data stored in the EU is a transfer under these criteria.",
     ],
     [
       "de:urhg:par:44b",
       "intersects",
       "German implementation of text and data mining with a machine-readable reservation of use (Art. 4 Directive (EU) 2019/790).",
     ],
-    [
-      `${C5}:domain:pss:crit:pss-12`,
-      "intersects",
-      "The C5 criterion on the locations of data processing and storage asks for the same countries.",
-    ],
     [`${C5}:domain:ops:crit:ops-09`, "intersects", "The C5 criterion on where backups are stored."],
-    [
-      `${ISO27}:annex-a:8.13`,
-      "intersects",
-      "The backup control covers backup copies and their location.",
-    ],
-    [
-      `${ISO27}:annex-a:5.22`,
-      "intersects",
-      "Change management of supplier services covers announced model changes and retirements.",
-    ],
     [
       `${ISO42}:annex-a:a.7.5`,
       "intersects",
@@ -986,19 +911,9 @@ const ADDED_ROWS: Array<[provisionKey: string, relationship: LinkRelationship, r
       "Data preparation covers the filtering and curation steps the indicator asks about.",
     ],
     [
-      `${ISO42}:annex-a:a.8.2`,
-      "intersects",
-      "System documentation and information for users is what a model card provides.",
-    ],
-    [
       `${ISO42}:annex-a:a.8.3`,
       "intersects",
       "External reporting: no law requires public impact figures, the standard's control is the closest.",
-    ],
-    [
-      `${ISO42}:annex-a:a.6.2.4`,
-      "intersects",
-      "Verification and validation of the AI system, here by an independent party.",
     ],
     [
       `${ISO42}:annex-a:a.9.2`,
@@ -1014,6 +929,526 @@ const ADDED_ROWS: Array<[provisionKey: string, relationship: LinkRelationship, r
       `${ISO42}:annex-a:a.10.4`,
       "intersects",
       "Responsibilities towards customers include how usage rules are enforced.",
+    ],
+    // Issue 21, AI vendor due diligence (review §2, §3, §6.2).
+    [
+      "eu:2022/2554:art:30:par:3:pt:d",
+      "subset",
+      "If we are a financial entity, the contract must provide for the vendor's participation in our threat-led penetration testing.",
+    ],
+    [
+      "eu:2022/2554:art:30:par:3:pt:b",
+      "subset",
+      "Notice periods and the vendor's reporting obligations towards us are a key term of DORA contracts.",
+    ],
+    [
+      "eu:2022/2554:art:30:par:3:pt:f",
+      "subset",
+      "An exit strategy with a transition period is a key term of DORA contracts for critical or important functions.",
+    ],
+    [
+      "eu:2022/2554:art:30:par:2:pt:a",
+      "subset",
+      "The contract must describe the services and the conditions under which they may be subcontracted.",
+    ],
+    [
+      "eu:2022/2554:art:29:par:2",
+      "intersects",
+      "Chains of sub-processors are a subcontracting risk a financial entity must assess.",
+    ],
+    [
+      "eu:2022/2554:art:10",
+      "intersects",
+      "Automated anomaly detection is the detection capability DORA requires of financial entities and expects of their providers.",
+    ],
+    [
+      "bsi:c5:domain:ops:crit:ops-19",
+      "subset",
+      "C5 criterion for regular penetration tests of the cloud service.",
+    ],
+    [
+      "bsi:c5:domain:ops:crit:ops-24",
+      "subset",
+      "C5 criterion for the separation of customers' data sets in the cloud infrastructure.",
+    ],
+    ["bsi:c5:domain:ops:crit:ops-09", "subset", "C5 criterion on where backups are stored."],
+    [
+      "bsi:c5:domain:ops:crit:ops-13",
+      "subset",
+      "C5 criterion on logging and monitoring to detect security events and anomalies.",
+    ],
+    [
+      "bsi:c5:domain:hr:crit:hr-03",
+      "subset",
+      "C5 criterion for security training and awareness of staff.",
+    ],
+    [
+      "bsi:c5:domain:hr:crit:hr-06",
+      "subset",
+      "C5 criterion for confidentiality agreements of staff.",
+    ],
+    [
+      "bsi:c5:domain:pss:crit:pss-12",
+      "subset",
+      "C5 criterion on disclosing the locations of data processing and storage.",
+    ],
+    [
+      "bsi:c5:domain:pss:crit:pss-05",
+      "subset",
+      "C5 criterion on the authentication mechanisms offered to cloud customers.",
+    ],
+    [
+      "bsi:c5:domain:pss:crit:pss-08",
+      "subset",
+      "C5 criterion on secure login of the cloud customer's users.",
+    ],
+    [
+      "bsi:c5:domain:pss:crit:pss-09",
+      "subset",
+      "C5 criterion on the authorisation mechanisms offered to cloud customers.",
+    ],
+    [
+      "bsi:c5:domain:pi:crit:pi-02",
+      "subset",
+      "C5 criterion on contractual terms for handing over data at the end of the service.",
+    ],
+    [
+      "bsi:c5:domain:pi:crit:pi-03",
+      "subset",
+      "C5 criterion on the secure deletion of customer data at contract end.",
+    ],
+    [
+      "bsi:c5:domain:idm:crit:idm-05",
+      "subset",
+      "C5 criterion on the regular review of access rights.",
+    ],
+    [
+      "bsi:c5:domain:idm:crit:idm-07",
+      "subset",
+      "C5 criterion on staff access to cloud customer data.",
+    ],
+    [
+      "bsi:c5:domain:sim:crit:sim-01",
+      "subset",
+      "C5 criterion on the security incident management policy, including customer notification.",
+    ],
+    [
+      "bsi:c5:domain:sim:crit:sim-03",
+      "subset",
+      "C5 criterion on documenting and reporting security incidents to customers.",
+    ],
+    [
+      "bsi:c5:domain:sso:crit:sso-01",
+      "subset",
+      "C5 criterion on managing sub-contractors, including notice of changes.",
+    ],
+    [
+      "bsi:c5:domain:sso:crit:sso-03",
+      "subset",
+      "C5 criterion on keeping a directory of sub-contractors.",
+    ],
+    [
+      "eu:2024/1689:art:15:par:4",
+      "intersects",
+      "Resilience against errors and inconsistencies is part of what runtime safeguards protect.",
+    ],
+    [
+      "eu:2024/1689:art:15:par:5",
+      "subset",
+      "Resilience against poisoning, adversarial inputs and confidentiality attacks is the security this paragraph requires of high-risk systems.",
+    ],
+    [
+      "eu:2024/1689:art:53:par:1:pt:a",
+      "subset",
+      "The question checks the model's technical documentation duty.",
+    ],
+    [
+      "eu:2024/1689:art:53:par:1:pt:b",
+      "subset",
+      "The question asks for information a general-purpose AI model provider must give downstream providers.",
+    ],
+    [
+      "eu:2024/1689:art:53:par:1:pt:c",
+      "subset",
+      "The question checks the copyright policy of a general-purpose AI model provider.",
+    ],
+    [
+      "eu:2024/1689:art:53:par:1:pt:d",
+      "subset",
+      "The public summary of training content is what this point requires.",
+    ],
+    [
+      "eu:2024/1689:art:50:par:1",
+      "equal",
+      "Telling people that they interact with an AI system is this paragraph's duty.",
+    ],
+    [
+      "eu:2024/1689:art:50:par:2",
+      "equal",
+      "Machine-readable marking of generated content is this paragraph's duty.",
+    ],
+    [
+      "eu:2024/1689:art:13:par:3:pt:b:pt:iv",
+      "intersects",
+      "Capabilities to explain an output are part of the instructions for use of high-risk systems.",
+    ],
+    [
+      "eu:2024/1689:art:26:par:11",
+      "intersects",
+      "Deployers must inform persons about decisions a high-risk system makes or assists; the vendor's answer tells us whether we must.",
+    ],
+    [
+      "eu:2024/1689:art:26:par:7",
+      "intersects",
+      "Deployers must inform workers' representatives before using high-risk AI at the workplace.",
+    ],
+    [
+      "eu:2024/1689:art:26:par:5",
+      "intersects",
+      "Our own monitoring duty as deployer is why we need the vendor's monitoring and incident information.",
+    ],
+    [
+      "eu:2024/1689:art:26:par:9",
+      "intersects",
+      "Deployers use the provider's information for their data protection impact assessment.",
+    ],
+    [
+      "eu:2024/1689:art:20:par:1",
+      "subset",
+      "A provider must inform deployers of non-conformities and corrective actions; the question asks whether the vendor does.",
+    ],
+    [
+      "eu:2024/1689:art:3:pt:1",
+      "intersects",
+      "Whether the service is an AI system at all follows this definition.",
+    ],
+    ["eu:2024/1689:art:3:pt:3", "intersects", "Provider status follows this definition."],
+    ["eu:2024/1689:art:3:pt:4", "intersects", "Deployer status follows this definition."],
+    [
+      "eu:2024/1689:art:25:par:1",
+      "intersects",
+      "For high-risk systems, rebranding or substantially modifying a third party's system makes the vendor its provider.",
+    ],
+    [
+      "eu:2024/1689:art:6:par:1",
+      "intersects",
+      "High-risk systems in Annex I products follow their own (later) application date.",
+    ],
+    [
+      "eu:2024/1689:art:6:par:2",
+      "subset",
+      "Whether the system is a high-risk system under Annex III decides which obligations apply and from when.",
+    ],
+    [
+      "eu:2024/1689:art:11",
+      "subset",
+      "Technical documentation is part of the high-risk provider's conformity work.",
+    ],
+    [
+      "eu:2024/1689:art:48",
+      "subset",
+      "CE marking completes the conformity assessment of a high-risk system.",
+    ],
+    [
+      "iso:42001:annex-a:a.6.2.4",
+      "intersects",
+      "Verification and validation of the AI system covers testing against AI-specific attacks.",
+    ],
+    [
+      "iso:42001:annex-a:a.6.2.6",
+      "intersects",
+      "Operating and monitoring the AI system is this control.",
+    ],
+    [
+      "iso:42001:annex-a:a.8.2",
+      "intersects",
+      "Documentation and information for users of the AI system is this control.",
+    ],
+    [
+      "iso:42001:annex-a:a.8.4",
+      "intersects",
+      "Communicating incidents to users and interested parties is this control.",
+    ],
+    [
+      "iso:42001:annex-a:a.10.3",
+      "intersects",
+      "Managing AI suppliers, including the information they provide, is this control.",
+    ],
+    [
+      "iso:27001:annex-a:8.12",
+      "intersects",
+      "Output filtering and DLP are data leakage prevention.",
+    ],
+    [
+      "iso:27001:annex-a:8.26",
+      "intersects",
+      "Security requirements of the AI application include defences against prompt injection.",
+    ],
+    [
+      "iso:27001:annex-a:8.27",
+      "intersects",
+      "Separating instructions from untrusted content is a secure architecture principle.",
+    ],
+    [
+      "iso:27001:annex-a:8.22",
+      "intersects",
+      "Network segregation is one technical layer of tenant isolation.",
+    ],
+    [
+      "iso:27001:annex-a:5.23",
+      "intersects",
+      "Security in the use of cloud services covers the separation of cloud customers.",
+    ],
+    ["iso:27001:annex-a:6.6", "subset", "Confidentiality agreements of staff are this control."],
+    [
+      "iso:27001:annex-a:5.22",
+      "intersects",
+      "Changes to a supplier's service, such as a new model, fall under supplier change management.",
+    ],
+    [
+      "iso:27001:annex-a:8.13",
+      "intersects",
+      "Backups and their locations are governed by the backup control.",
+    ],
+    [
+      "iso:27001:annex-a:8.11",
+      "intersects",
+      "Redacting personal data before inference is data masking.",
+    ],
+    [
+      "iso:27001:annex-a:5.7",
+      "subset",
+      "Using threat intelligence to adapt controls is this control.",
+    ],
+    [
+      "eu:cjeu:C-634/21:ruling",
+      "intersects",
+      "A score a decision maker relies on can itself be an automated decision under Art. 22 GDPR.",
+    ],
+    [
+      "eu:cjeu:C-203/22:ruling",
+      "intersects",
+      "The ruling says what meaningful information about the logic of automated decisions must contain.",
+    ],
+    [
+      "eu:cjeu:C-34/21:ruling",
+      "intersects",
+      "§ 26 BDSG alone may not carry the processing of employee data after this ruling.",
+    ],
+    [
+      "edpb:guidelines:05/2021:transfer-criteria",
+      "intersects",
+      "Remote access from a third country is a transfer under the EDPB's criteria.",
+    ],
+    [
+      "edpb:guidelines:2/2018:art-49",
+      "intersects",
+      "Art. 49 derogations do not cover systematic transfers of a processor.",
+    ],
+    [
+      "edpb:guidelines:3/2018:representative",
+      "intersects",
+      "Whether a vendor outside the EU needs a GDPR representative depends on Art. 3(2) as the EDPB reads it.",
+    ],
+    [
+      "edpb:opinion:28/2024:ai-models",
+      "intersects",
+      "The EDPB's view on training AI models with personal data frames a vendor's own use of customer data.",
+    ],
+    [
+      "de:dsk:oh-ki:whole",
+      "intersects",
+      "The German supervisory authorities' guidance names these measures for AI applications.",
+    ],
+    [
+      "eu:2021/914:annex:clause:14",
+      "subset",
+      "The standard contractual clauses themselves require the transfer impact assessment.",
+    ],
+    [
+      "eu:2021/914:annex:clause:9",
+      "subset",
+      "Notice of sub-processor changes with time to object is this clause of the standard contractual clauses.",
+    ],
+    [
+      "eu:2021/915:annex",
+      "intersects",
+      "The Commission's Art. 28(7) clauses contain every minimum term of Art. 28(3) GDPR.",
+    ],
+    [
+      "eu:2016/679:art:6:par:4",
+      "intersects",
+      "Using customer data for training is a further purpose that needs a compatibility test or a legal basis.",
+    ],
+    [
+      "eu:2016/679:art:25:par:2",
+      "subset",
+      "Features that process extra data off by default are data protection by default.",
+    ],
+    [
+      "eu:2016/679:art:32:par:1:pt:c",
+      "subset",
+      "Restoring availability and access after an incident, and where backups are, serve this point.",
+    ],
+    [
+      "eu:2016/679:art:32:par:1:pt:b",
+      "intersects",
+      "Detecting anomalies protects the ongoing confidentiality, integrity and availability of systems.",
+    ],
+    [
+      "eu:2016/679:art:16",
+      "subset",
+      "The vendor must be able to correct inaccurate data, including in outputs and models.",
+    ],
+    [
+      "eu:2016/679:art:5:par:1:pt:d",
+      "subset",
+      "Incorrect statements about people in outputs breach the accuracy principle.",
+    ],
+    [
+      "eu:2016/679:art:22:par:3",
+      "subset",
+      "Human intervention, the right to contest and an explanation are the safeguards this paragraph requires.",
+    ],
+    [
+      "eu:2016/679:art:88:par:2",
+      "intersects",
+      "Employee data need a specific national rule or another legal basis.",
+    ],
+    [
+      "eu:2016/679:art:9",
+      "subset",
+      "Special categories of personal data need a condition of Art. 9 and extra protection.",
+    ],
+    [
+      "eu:2016/679:art:28:par:3:pt:c",
+      "subset",
+      "The security measures under Art. 32 are a mandatory term of the processing agreement.",
+    ],
+    [
+      "eu:2016/679:art:28:par:3:pt:d",
+      "subset",
+      "The conditions for engaging sub-processors are a mandatory term of the processing agreement.",
+    ],
+    [
+      "eu:2016/679:art:30:par:2",
+      "equal",
+      "The question asks for the processor's record of processing activities.",
+    ],
+    [
+      "eu:2016/679:art:28:par:5",
+      "intersects",
+      "Only an approved code of conduct or certification can serve as an element to demonstrate sufficient guarantees.",
+    ],
+    [
+      "eu:2016/679:art:40",
+      "intersects",
+      "The EU Cloud Code of Conduct is an approved code of conduct under this article.",
+    ],
+    [
+      "eu:2022/2555:art:24",
+      "intersects",
+      "Member States may require certified ICT products and services under European schemes.",
+    ],
+    [
+      "eu:2022/2555:art:29",
+      "intersects",
+      "Exchanging threat information is the information sharing NIS2 encourages.",
+    ],
+    [
+      "de:bsig:par:28",
+      "intersects",
+      "Whether the vendor is a particularly important or important entity follows § 28 BSIG.",
+    ],
+    [
+      "de:bsig:par:30",
+      "subset",
+      "The German risk-management measures (§ 30 Abs. 2 Nr. 1–10) mirror NIS2 Art. 21(2).",
+    ],
+    [
+      "de:bsig:par:32",
+      "intersects",
+      "The vendor's notice feeds our early first report under § 32 BSIG where we are in scope.",
+    ],
+    [
+      "de:bdsg:par:37",
+      "intersects",
+      "§ 37 BDSG allows automated decisions in insurance cases; otherwise Art. 22(2) GDPR governs.",
+    ],
+    [
+      "de:bdsg:par:26",
+      "intersects",
+      "Processing employee data in the service needs a basis under § 26 BDSG or the GDPR.",
+    ],
+    [
+      "de:bdsg:par:22",
+      "intersects",
+      "§ 22 BDSG requires specific safeguards when special categories are processed.",
+    ],
+    [
+      "de:betrvg:par:87:abs:1:nr:6",
+      "subset",
+      "A service that can monitor employees' behaviour or performance is subject to the works council's co-determination.",
+    ],
+    [
+      "de:betrvg:par:90",
+      "intersects",
+      "The works council must be informed when AI is planned at the workplace.",
+    ],
+    [
+      "de:betrvg:par:80",
+      "intersects",
+      "The works council may call in experts to assess AI systems.",
+    ],
+    [
+      "de:stgb:par:203",
+      "subset",
+      "Customers bound by professional secrecy may involve the vendor only as a contributing person bound to secrecy.",
+    ],
+    [
+      "eu:2023/2854:art:28:par:1:pt:a",
+      "subset",
+      "Cloud providers must publish the jurisdiction of their ICT infrastructure.",
+    ],
+    [
+      "eu:2023/2854:art:23",
+      "subset",
+      "The Data Act obliges providers to remove obstacles to switching.",
+    ],
+    [
+      "eu:2023/2854:art:29",
+      "subset",
+      "Switching and data-egress charges are limited and then prohibited.",
+    ],
+    [
+      "eu:2023/2854:art:30",
+      "subset",
+      "Technical support for switching and exporting data is this article.",
+    ],
+    [
+      "eu:2024/2847:art:13",
+      "subset",
+      "Manufacturers of delivered software components carry the CRA's obligations.",
+    ],
+    [
+      "eu:2024/2847:annex:i:part:i",
+      "subset",
+      "The essential cybersecurity requirements apply to the delivered components.",
+    ],
+    [
+      "eu:2024/2847:annex:i:part:ii",
+      "subset",
+      "Vulnerability handling, SBOM and security updates are these requirements.",
+    ],
+    [
+      "eu:2024/2847:art:14",
+      "subset",
+      "Manufacturers must report actively exploited vulnerabilities and severe incidents.",
+    ],
+    [
+      "eu:2024/2847:art:12",
+      "intersects",
+      "A high-risk AI system that is a product with digital elements must also meet the CRA.",
     ],
   ];
 

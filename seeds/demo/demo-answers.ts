@@ -34,6 +34,7 @@ const NUMBER_ANSWERS: Record<string, Tiers<number>> = {
   "security.vulnerability_patch_days": [7, 30, 90],
   "access_control.offboarding_hours": [24, 72, 168],
   "flows.location_change_notice_days": [30, 14, 0],
+  "data_use.subprocessor_notice_days": [30, 14, 7],
 };
 
 const TEXT_ANSWERS: Record<string, string> = {
@@ -63,6 +64,8 @@ export const DEFAULT_SUBPROCESSORS = [
 const CHOICE_ANSWERS: Record<string, unknown> = {
   // A provider of an AI system built on a third-party model, not also importer and GPAI provider.
   "ai_act.role": ["provider_ai_system", "integrates_third_party_gpai"],
+  // The demo vendors sell cloud services; none delivers software that runs at the customer.
+  "compliance.cra_components": "no_components",
 };
 
 function pickByQuality<T>(items: readonly T[], quality: number): T | undefined {
@@ -91,8 +94,11 @@ function answerFor(question: TemplateQuestion, q: number): unknown {
   if (question.key in CHOICE_ANSWERS) return CHOICE_ANSWERS[question.key];
   const options = pickableOptions(question);
   switch (question.type) {
-    case "yes_no":
-      return tier(["yes", "partial", "no"], q);
+    case "yes_no": {
+      // A "no" that knocks out (e.g. no deletion at contract end) belongs to a story, not a tier.
+      const value = tier(["yes", "partial", "no"], q);
+      return question.knockOut?.when.includes(value) ? "partial" : value;
+    }
     case "single_choice":
       return pickByQuality(options, q)?.value ?? "unknown";
     case "multi_choice": {

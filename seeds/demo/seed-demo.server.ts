@@ -79,7 +79,7 @@ const sub = (
   mechanism: SubprocessorRow["mechanism"],
 ): SubprocessorRow => ({ name, purpose, country, mechanism });
 
-const VENDORS: DemoVendor[] = [
+export const VENDORS: DemoVendor[] = [
   {
     name: "Acme AI",
     website: "https://acme.example",
@@ -267,6 +267,8 @@ const VENDORS: DemoVendor[] = [
         ),
         "residency.transfer_safeguards": "adequacy_decision",
         "ai_act.eu_representative": "representative_appointed",
+        // Lead scoring prepares decisions about people; sales staff review every score.
+        "data_use.automated_decisions": "decision_support_human_review",
       },
     },
   },

@@ -67,8 +67,13 @@ function randomAnswer(question: TemplateQuestion, random: () => number): unknown
       return pick(["yes", "partial", "no"]);
     case "single_choice":
       return pick(values);
-    case "multi_choice":
-      return values.filter(() => random() < 0.4);
+    case "multi_choice": {
+      // An exclusive option ("none") with others is invalid; keep that rare (the 42 above is
+      // the malformed case), or a template with many multi-choice questions is never complete.
+      const chosen = (question.options ?? []).filter(() => random() < 0.4);
+      const combined = chosen.length > 1 ? chosen.filter((option) => !option.exclusive) : chosen;
+      return combined.map((option) => option.value);
+    }
     case "number":
       return Math.round(random() * 4000) / 10;
     case "date":

@@ -379,10 +379,10 @@ describe("seeded template ai-vendor-due-diligence", () => {
       expect(question.key.startsWith(`${question.sectionKey}.`)).toBe(true);
       expect(question.tags.length).toBeGreaterThan(0);
     }
-    expect(definition.title.de).toBe("KI-Anbieter-Due-Diligence");
+    expect(definition.title.de).toBe("Due-Diligence-Prüfung von KI-Dienstleistern");
   });
 
-  it("has the five agreed knock-outs", () => {
+  it("has the agreed knock-outs (issue 4's five and issue 21's three)", () => {
     const definition = templateDefinitionSchema.parse(seedTemplate);
     const knockOuts = questionsOf(definition)
       .filter((question) => question.knockOut)
@@ -390,7 +390,10 @@ describe("seeded template ai-vendor-due-diligence", () => {
     expect(knockOuts.sort()).toEqual([
       "access_control",
       "ai_act",
+      "ai_act",
       "compliance",
+      "data_use",
+      "data_use",
       "data_use",
       "residency",
     ]);
@@ -415,7 +418,8 @@ describe("seeded template ai-vendor-due-diligence", () => {
             .map((option) => option.value);
           break;
         case "number":
-          answers[question.key] = question.key === "transparency.change_notice_days" ? 30 : 0;
+          // Notice periods earn more the longer they are; every other number the shorter.
+          answers[question.key] = question.key.endsWith("notice_days") ? 30 : 0;
           break;
         case "countries":
           answers[question.key] = ["DE", "FR"];

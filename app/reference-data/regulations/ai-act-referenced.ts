@@ -174,14 +174,84 @@ const HIGH_RISK: Heading[] = [
   ],
 ];
 
-/** Art. 50 and its paragraphs outside the high-risk regime: general application (Art. 113). */
-const GENERAL: Heading[] = [
+// Issue 21 (DPO review §3.1 item 4): paragraphs and points instead of whole articles. Each hangs
+// under its article (or paragraph) and applies when the article does.
+
+/** Chapter I definitions: from 2.2.2025. */
+const EARLY_DETAIL: Heading[] = [
+  ["art:3:pt:1", "Art. 3(1)", "Definition of an AI system", "Begriffsbestimmung „KI-System“"],
+  ["art:3:pt:3", "Art. 3(3)", "Definition of a provider", "Begriffsbestimmung „Anbieter“"],
+  ["art:3:pt:4", "Art. 3(4)", "Definition of a deployer", "Begriffsbestimmung „Betreiber“"],
+];
+
+/** Art. 50(1): from 2.8.2026 like the rest of Art. 50. */
+const TRANSPARENCY_DETAIL: Heading[] = [
   [
     "art:50:par:1",
     "Art. 50(1)",
     "Informing natural persons that they interact with an AI system",
-    "Information natürlicher Personen über die Interaktion mit einem KI-System",
+    "Information natürlicher Personen, dass sie mit einem KI-System interagieren",
   ],
+];
+
+/** Details of the high-risk obligations: they follow the high-risk dates. */
+const HIGH_RISK_DETAIL: Heading[] = [
+  ["art:11", "Art. 11", "Technical documentation", "Technische Dokumentation"],
+  [
+    "art:13:par:3:pt:b:pt:iv",
+    "Art. 13(3)(b)(iv)",
+    "Technical capabilities to provide information that explains the system's output",
+    "Technische Fähigkeiten, Informationen bereitzustellen, die zur Erläuterung der Ausgabe relevant sind",
+  ],
+  [
+    "art:15:par:4",
+    "Art. 15(4)",
+    "Resilience against errors, faults and inconsistencies",
+    "Widerstandsfähigkeit gegenüber Fehlern, Störungen und Unstimmigkeiten",
+  ],
+  [
+    "art:15:par:5",
+    "Art. 15(5)",
+    "Resilience against attacks: data and model poisoning, adversarial examples, confidentiality attacks",
+    "Widerstandsfähigkeit gegen Angriffe: Vergiftung von Daten und Modellen, feindliche Beispiele, Angriffe auf die Vertraulichkeit",
+  ],
+  [
+    "art:20:par:1",
+    "Art. 20(1)",
+    "Corrective actions and informing deployers of non-conformity",
+    "Korrekturmaßnahmen und Information der Betreiber über Nichtkonformität",
+  ],
+  [
+    "art:25:par:1",
+    "Art. 25(1)",
+    "When a distributor, importer, deployer or other third party becomes the provider of a high-risk system",
+    "Wann Händler, Einführer, Betreiber oder sonstige Dritte zum Anbieter eines Hochrisiko-KI-Systems werden",
+  ],
+  [
+    "art:26:par:5",
+    "Art. 26(5)",
+    "Deployers monitor operation and inform the provider of risks and serious incidents",
+    "Betreiber überwachen den Betrieb und informieren den Anbieter über Risiken und schwerwiegende Vorfälle",
+  ],
+  [
+    "art:26:par:7",
+    "Art. 26(7)",
+    "Informing workers' representatives and affected workers before use at the workplace",
+    "Information der Arbeitnehmervertreter und betroffenen Arbeitnehmer vor dem Einsatz am Arbeitsplatz",
+  ],
+  [
+    "art:26:par:9",
+    "Art. 26(9)",
+    "Deployers use the Art. 13 information for their data protection impact assessment",
+    "Betreiber nutzen die Informationen nach Art. 13 für ihre Datenschutz-Folgenabschätzung",
+  ],
+  [
+    "art:26:par:11",
+    "Art. 26(11)",
+    "Informing natural persons subject to decisions made or assisted by the system",
+    "Information natürlicher Personen, über die das System Entscheidungen trifft oder bei ihnen unterstützt",
+  ],
+  ["art:48", "Art. 48", "CE marking", "CE-Kennzeichnung"],
 ];
 
 const KIND_OF_POINT: Record<string, SnapshotProvision["kind"]> = { par: "paragraph", pt: "point" };
@@ -244,6 +314,10 @@ export function referencedAiActProvisions(
     ...EARLY.map((h) => provision(instrumentKey, h, [{ from: "2025-02-02", ...art113 }])),
     ...GPAI.map((h) => provision(instrumentKey, h, [{ from: "2025-08-02", ...art113 }])),
     ...HIGH_RISK.map((h) => provision(instrumentKey, h, highRisk)),
-    ...GENERAL.map((h) => provision(instrumentKey, h, [{ from: "2026-08-02", ...art113 }])),
+    ...EARLY_DETAIL.map((h) => provision(instrumentKey, h, [{ from: "2025-02-02", ...art113 }])),
+    ...TRANSPARENCY_DETAIL.map((h) =>
+      provision(instrumentKey, h, [{ from: "2026-08-02", ...art113 }]),
+    ),
+    ...HIGH_RISK_DETAIL.map((h) => provision(instrumentKey, h, highRisk)),
   ];
 }

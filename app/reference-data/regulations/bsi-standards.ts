@@ -44,9 +44,64 @@ const C5_DOMAINS: Heading[] = [
     "Dealing with investigation requests from government agencies",
     "Umgang mit Ermittlungsanfragen staatlicher Stellen",
   ],
-  // Issue 21: single criteria the data-residency template cites (C5:2020 numbering; in C5:2026
-  // the location criteria moved to GC-01, not modelled yet).
+];
+
+// Single C5:2020 criteria the DPO review of issue 21 names (review §3), under their domains. IDs
+// as in the ciso-assistant library bsi-c5-2020.yaml the review used; titles are our short
+// summaries, not the BSI's wording. C5:2026 renumbered criteria (e.g. PSS-12 became GC-01), so
+// these hang on the C5:2020 version only.
+const C5_2020_CRITERIA: Heading[] = [
+  ["domain:hr", "HR", "Human resources", "Personal"],
   ["domain:pss", "PSS", "Product safety and security", "Produktsicherheit"],
+  ["domain:sim", "SIM", "Security incident management", "Umgang mit Sicherheitsvorfällen"],
+  [
+    "domain:hr:crit:hr-03",
+    "HR-03",
+    "Security training and awareness programme",
+    "Sicherheitsschulung und Sensibilisierung",
+  ],
+  ["domain:hr:crit:hr-06", "HR-06", "Confidentiality agreements", "Vertraulichkeitsvereinbarungen"],
+  [
+    "domain:idm:crit:idm-05",
+    "IDM-05",
+    "Regular review of access rights",
+    "Regelmäßige Überprüfung der Zugangsberechtigungen",
+  ],
+  [
+    "domain:idm:crit:idm-07",
+    "IDM-07",
+    "Access to cloud customer data",
+    "Zugriff auf Daten der Cloud-Kunden",
+  ],
+  ["domain:ops:crit:ops-09", "OPS-09", "Backup storage location", "Speicherort der Datensicherung"],
+  [
+    "domain:ops:crit:ops-13",
+    "OPS-13",
+    "Logging and monitoring: detecting events and anomalies",
+    "Protokollierung und Überwachung: Erkennen von Ereignissen und Anomalien",
+  ],
+  ["domain:ops:crit:ops-19", "OPS-19", "Penetration tests", "Penetrationstests"],
+  [
+    "domain:ops:crit:ops-24",
+    "OPS-24",
+    "Separation of data sets in the cloud infrastructure",
+    "Separierung der Datenbestände in der Cloud-Infrastruktur",
+  ],
+  [
+    "domain:pi:crit:pi-02",
+    "PI-02",
+    "Contractual agreements for the provision of data",
+    "Vertragliche Vereinbarungen zur Bereitstellung von Daten",
+  ],
+  ["domain:pi:crit:pi-03", "PI-03", "Secure deletion of data", "Sichere Löschung von Daten"],
+  ["domain:pss:crit:pss-05", "PSS-05", "Authentication mechanisms", "Authentisierungsmechanismen"],
+  [
+    "domain:pss:crit:pss-08",
+    "PSS-08",
+    "Secure authentication of users",
+    "Sichere Anmeldung von Benutzern",
+  ],
+  ["domain:pss:crit:pss-09", "PSS-09", "Authorisation mechanisms", "Autorisierungsmechanismen"],
   [
     "domain:pss:crit:pss-12",
     "PSS-12",
@@ -54,10 +109,28 @@ const C5_DOMAINS: Heading[] = [
     "Standorte der Datenverarbeitung und -speicherung",
   ],
   [
-    "domain:ops:crit:ops-09",
-    "OPS-09",
-    "Data backup and recovery – storage",
-    "Datensicherung und Wiederherstellung – Aufbewahrung",
+    "domain:sim:crit:sim-01",
+    "SIM-01",
+    "Policy for security incident management",
+    "Richtlinie für den Umgang mit Sicherheitsvorfällen",
+  ],
+  [
+    "domain:sim:crit:sim-03",
+    "SIM-03",
+    "Documentation and reporting of security incidents",
+    "Dokumentation und Berichterstattung über Sicherheitsvorfälle",
+  ],
+  [
+    "domain:sso:crit:sso-01",
+    "SSO-01",
+    "Policy for managing service providers and suppliers",
+    "Richtlinie für die Steuerung von Dienstleistern und Lieferanten",
+  ],
+  [
+    "domain:sso:crit:sso-03",
+    "SSO-03",
+    "Directory of service providers and suppliers",
+    "Verzeichnis der Dienstleister und Lieferanten",
   ],
 ];
 
@@ -77,8 +150,8 @@ export const BSI_C5: SnapshotInstrument = {
       legalStatus: "published",
       sourceUrl: C5_ARCHIVE,
       evidence: "secondary",
-      note: "121 criteria; current until the new version. Its publication day is not in the research doc (⚠).",
-      provisions: provisionsFromHeadings("bsi:c5", C5_DOMAINS),
+      note: "121 criteria; current until the new version. Its publication day is not in the research doc (⚠). Criterion IDs per ciso-assistant bsi-c5-2020.yaml as used by the issue 21 review (◐); titles are summaries.",
+      provisions: provisionsFromHeadings("bsi:c5", [...C5_DOMAINS, ...C5_2020_CRITERIA]),
     },
     {
       label: "C5:2026",

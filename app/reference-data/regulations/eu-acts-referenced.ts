@@ -200,12 +200,70 @@ export const GDPR_REFERENCED: Heading[] = [
     "Nach dem Unionsrecht nicht zulässige Übermittlung oder Offenlegung",
   ],
   ["art:49", "Art. 49", "Derogations for specific situations", "Ausnahmen für bestimmte Fälle"],
+  // Issue 21 (DPO review of the due diligence template): provisions the corrected references need.
+  ["art:5:par:1:pt:d", "Art. 5(1)(d)", "Accuracy", "Richtigkeit"],
+  [
+    "art:6:par:4",
+    "Art. 6(4)",
+    "Compatibility of processing for another purpose",
+    "Vereinbarkeit einer Weiterverarbeitung zu einem anderen Zweck",
+  ],
+  [
+    "art:9",
+    "Art. 9",
+    "Processing of special categories of personal data",
+    "Verarbeitung besonderer Kategorien personenbezogener Daten",
+  ],
+  ["art:16", "Art. 16", "Right to rectification", "Recht auf Berichtigung"],
+  [
+    "art:22:par:3",
+    "Art. 22(3)",
+    "Safeguards: human intervention, expressing one's view, contesting the decision",
+    "Schutzmaßnahmen: Eingreifen einer Person, Darlegung des eigenen Standpunkts, Anfechtung der Entscheidung",
+  ],
+  [
+    "art:25:par:2",
+    "Art. 25(2)",
+    "Data protection by default",
+    "Datenschutzfreundliche Voreinstellungen",
+  ],
+  [
+    "art:28:par:3:pt:c",
+    "Art. 28(3)(c)",
+    "Security measures under Art. 32",
+    "Sicherheitsmaßnahmen nach Art. 32",
+  ],
+  [
+    "art:28:par:3:pt:d",
+    "Art. 28(3)(d)",
+    "Conditions for engaging another processor",
+    "Bedingungen für die Inanspruchnahme weiterer Auftragsverarbeiter",
+  ],
+  [
+    "art:28:par:5",
+    "Art. 28(5)",
+    "Approved code of conduct or certification as an element to demonstrate guarantees",
+    "Genehmigte Verhaltensregeln oder Zertifizierung als Faktor für den Nachweis hinreichender Garantien",
+  ],
+  [
+    "art:30:par:2",
+    "Art. 30(2)",
+    "Record of processing activities of the processor",
+    "Verzeichnis von Verarbeitungstätigkeiten des Auftragsverarbeiters",
+  ],
+  [
+    "art:32:par:1:pt:b",
+    "Art. 32(1)(b)",
+    "Ongoing confidentiality, integrity, availability and resilience",
+    "Dauerhafte Vertraulichkeit, Integrität, Verfügbarkeit und Belastbarkeit",
+  ],
   [
     "art:32:par:1:pt:c",
     "Art. 32(1)(c)",
-    "Ability to restore availability and access to data in a timely manner after an incident",
-    "Fähigkeit, Verfügbarkeit und Zugang zu den Daten nach einem Zwischenfall rasch wiederherzustellen",
+    "Restoring availability and access in a timely manner after an incident",
+    "Rasche Wiederherstellung der Verfügbarkeit und des Zugangs nach einem Zwischenfall",
   ],
+  ["art:40", "Art. 40", "Codes of conduct", "Verhaltensregeln"],
 ];
 
 export const NIS2_REFERENCED: Heading[] = [
@@ -272,6 +330,19 @@ export const NIS2_REFERENCED: Heading[] = [
     "Multi-Faktor-Authentifizierung und gesicherte Kommunikation",
   ],
   ["art:23", "Art. 23", "Reporting obligations", "Berichtspflichten"],
+  // Issue 21
+  [
+    "art:24",
+    "Art. 24",
+    "Use of European cybersecurity certification schemes",
+    "Nutzung der europäischen Schemata für die Cybersicherheitszertifizierung",
+  ],
+  [
+    "art:29",
+    "Art. 29",
+    "Cybersecurity information-sharing arrangements",
+    "Vereinbarungen über den Austausch von Informationen zur Cybersicherheit",
+  ],
 ];
 
 export const DORA_REFERENCED: Heading[] = [
@@ -313,6 +384,38 @@ export const DORA_REFERENCED: Heading[] = [
     "Business contingency plans and ICT security measures",
     "Notfallpläne und IKT-Sicherheitsmaßnahmen",
   ],
+  // Issue 21
+  ["art:10", "Art. 10", "Detection", "Erkennung"],
+  [
+    "art:29:par:2",
+    "Art. 29(2)",
+    "Assessing the risks of subcontracting critical or important functions",
+    "Bewertung der Risiken der Weitervergabe kritischer oder wichtiger Funktionen",
+  ],
+  [
+    "art:30:par:2:pt:a",
+    "Art. 30(2)(a)",
+    "Description of functions and services, including conditions of subcontracting",
+    "Beschreibung der Funktionen und Dienstleistungen einschließlich der Bedingungen für Unterauftragsvergabe",
+  ],
+  [
+    "art:30:par:3:pt:b",
+    "Art. 30(3)(b)",
+    "Notice periods and reporting obligations of the ICT third-party service provider",
+    "Kündigungsfristen und Berichtspflichten des IKT-Drittdienstleisters",
+  ],
+  [
+    "art:30:par:3:pt:d",
+    "Art. 30(3)(d)",
+    "Participation in threat-led penetration testing",
+    "Teilnahme an bedrohungsorientierten Penetrationstests",
+  ],
+  [
+    "art:30:par:3:pt:f",
+    "Art. 30(3)(f)",
+    "Exit strategies, including a mandatory transition period",
+    "Ausstiegsstrategien einschließlich eines verbindlichen Übergangszeitraums",
+  ],
 ];
 
 export const DATA_ACT_REFERENCED: Heading[] = [
@@ -334,10 +437,18 @@ export const DATA_ACT_REFERENCED: Heading[] = [
     "Scope: Chapter VII applies to non-personal data held in the Union by data processing service providers",
     "Anwendungsbereich: Kapitel VII gilt für nicht personenbezogene Daten, die Anbieter von Datenverarbeitungsdiensten in der Union speichern",
   ],
+  // Issue 21
+  [
+    "art:23",
+    "Art. 23",
+    "Removing obstacles to effective switching",
+    "Beseitigung von Hindernissen für einen wirksamen Wechsel",
+  ],
   [
     "art:28:par:1:pt:a",
     "Art. 28(1)(a)",
     "Providers publish the jurisdiction of the ICT infrastructure deployed for data processing",
     "Anbieter veröffentlichen die Rechtsordnung, der die für die Datenverarbeitung eingesetzte IKT-Infrastruktur unterliegt",
   ],
+  ["art:30", "Art. 30", "Technical aspects of switching", "Technische Aspekte des Wechsels"],
 ];

@@ -355,6 +355,28 @@ export const CYBER_RESILIENCE_ACT: SnapshotInstrument = {
           titleDe: "Notifizierung von Konformitätsbewertungsstellen",
           windows: [{ from: "2026-06-11", sourceUrl: CRA_SOURCE, evidence: "primary" }],
         },
+        // Issue 21: what the due diligence template asks of delivered software components.
+        ...provisionsFromHeadings("eu:2024/2847", [
+          [
+            "art:12",
+            "Art. 12",
+            "High-risk AI systems: conformity with the CRA's essential requirements",
+            "Hochrisiko-KI-Systeme: Erfüllung der grundlegenden Anforderungen der CRA",
+          ],
+          ["art:13", "Art. 13", "Obligations of manufacturers", "Pflichten der Hersteller"],
+          [
+            "annex:i:part:i",
+            "Annex I, Part I",
+            "Cybersecurity requirements relating to the properties of products with digital elements",
+            "Cybersicherheitsanforderungen an die Eigenschaften von Produkten mit digitalen Elementen",
+          ],
+          [
+            "annex:i:part:ii",
+            "Annex I, Part II",
+            "Vulnerability handling requirements",
+            "Anforderungen an die Behandlung von Schwachstellen",
+          ],
+        ]),
         {
           key: "eu:2024/2847:art:69",
           kind: "article",
@@ -370,17 +392,6 @@ export const CYBER_RESILIENCE_ACT: SnapshotInstrument = {
               note: "Old EU-type certificates valid until 11.6.2028.",
             },
           ],
-        },
-        {
-          key: "eu:2024/2847:annex:i:part:ii",
-          parentKey: "eu:2024/2847:annex:i",
-          kind: "requirement",
-          label: "Annex I, Part II",
-          titleEn:
-            "Vulnerability handling requirements, incl. coordinated vulnerability disclosure",
-          titleDe:
-            "Anforderungen an die Behandlung von Schwachstellen einschließlich koordinierter Offenlegung",
-          assessable: true,
         },
       ],
     },
@@ -407,19 +418,21 @@ export const STANDARD_CONTRACTUAL_CLAUSES: SnapshotInstrument = {
       sourceUrl: eurLexUrl("32021D0914"),
       evidence: "unverified",
       note: "OJ and dates not in the research doc (⚠).",
-      provisions: [
-        {
-          key: "eu:2021/914:annex:clause:14",
-          parentKey: "eu:2021/914:annex",
-          kind: "requirement",
-          label: "Annex, Clause 14",
-          titleEn:
-            "Local laws and practices affecting compliance with the clauses (transfer impact assessment)",
-          titleDe:
-            "Lokale Rechtsvorschriften und Gepflogenheiten, die sich auf die Einhaltung der Klauseln auswirken (Transfer-Folgenabschätzung)",
-          assessable: true,
-        },
-      ],
+      // Issue 21: the clauses the due diligence template cites (review §3, §6.2 topic 5).
+      provisions: provisionsFromHeadings("eu:2021/914", [
+        [
+          "annex:clause:9",
+          "Annex, Clause 9",
+          "Use of sub-processors (Modules 2 and 3: prior specific or general written authorisation, notice of changes)",
+          "Einsatz von Unterauftragsverarbeitern (Module 2 und 3: vorherige gesonderte oder allgemeine schriftliche Genehmigung, Unterrichtung über Änderungen)",
+        ],
+        [
+          "annex:clause:14",
+          "Annex, Clause 14",
+          "Local laws and practices affecting compliance with the clauses (transfer impact assessment)",
+          "Lokale Rechtsvorschriften und Gepflogenheiten, die sich auf die Einhaltung der Klauseln auswirken (Transfer-Folgenabschätzung)",
+        ],
+      ]),
     },
   ],
 };

@@ -88,6 +88,25 @@ export const BDSG: SnapshotInstrument = {
           titleDe: "Datenschutzbeauftragte nichtöffentlicher Stellen",
           assessable: true,
         },
+        // Issue 21 (DPO review §6.2 topics 1 and 9).
+        {
+          key: "de:bdsg:par:22",
+          kind: "article",
+          label: "§ 22",
+          titleEn: "Processing of special categories of personal data (Abs. 2: safeguards)",
+          titleDe:
+            "Verarbeitung besonderer Kategorien personenbezogener Daten (Abs. 2: Schutzmaßnahmen)",
+          assessable: true,
+        },
+        {
+          key: "de:bdsg:par:37",
+          kind: "article",
+          label: "§ 37",
+          titleEn: "Automated individual decisions, including profiling (insurance contracts)",
+          titleDe:
+            "Automatisierte Entscheidungen im Einzelfall einschließlich Profiling (Versicherungsverträge)",
+          assessable: true,
+        },
       ],
     },
   ],
@@ -111,7 +130,19 @@ export const CJEU_C_34_21: SnapshotInstrument = {
       entryIntoForceAt: "2023-03-30",
       sourceUrl: eurLexUrl("62021CJ0034"),
       evidence: "primary",
-      provisions: [],
+      // Issue 21: cited by the due diligence question on employee usage data.
+      provisions: [
+        {
+          key: "eu:cjeu:C-34/21:ruling",
+          kind: "requirement",
+          label: "Operative part",
+          titleEn:
+            "A national rule on employee data must be a more specific rule under Art. 88(2) GDPR, not a repetition of the GDPR",
+          titleDe:
+            "Eine nationale Regel zu Beschäftigtendaten muss eine spezifischere Vorschrift nach Art. 88 Abs. 2 DSGVO sein, keine Wiederholung der DSGVO",
+          assessable: false,
+        },
+      ],
     },
   ],
 };

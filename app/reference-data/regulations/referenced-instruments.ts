@@ -1,4 +1,5 @@
 import { provisionsFromHeadings, type Heading } from "./provision-headings";
+import { DUE_DILIGENCE_REVIEW_INSTRUMENTS } from "./review-instruments";
 import { eurLexUrl, type SnapshotInstrument } from "./snapshot-types";
 
 // Instruments the bundled templates refer to that the research doc's catalogue did not hold
@@ -80,13 +81,41 @@ const ISO_27001_CONTROLS: Heading[] = [
     "Security testing in development and acceptance",
     "Sicherheitsprüfung bei Entwicklung und Abnahme",
   ],
-  // Issue 21 (data residency and transparency templates).
-  ["annex-a:8.13", "A.8.13", "Information backup", "Sicherung von Information"],
+  // Issue 21 (DPO review of the due diligence template)
+  ["annex-a:5.7", "A.5.7", "Threat intelligence", "Informationen über die Bedrohungslage"],
   [
     "annex-a:5.22",
     "A.5.22",
     "Monitoring, review and change management of supplier services",
     "Überwachung, Überprüfung und Änderungsmanagement von Lieferantendienstleistungen",
+  ],
+  [
+    "annex-a:5.23",
+    "A.5.23",
+    "Information security for use of cloud services",
+    "Informationssicherheit für die Nutzung von Cloud-Diensten",
+  ],
+  [
+    "annex-a:6.6",
+    "A.6.6",
+    "Confidentiality or non-disclosure agreements",
+    "Vertraulichkeits- oder Geheimhaltungsvereinbarungen",
+  ],
+  ["annex-a:8.11", "A.8.11", "Data masking", "Datenmaskierung"],
+  ["annex-a:8.12", "A.8.12", "Data leakage prevention", "Verhinderung von Datenlecks"],
+  ["annex-a:8.13", "A.8.13", "Information backup", "Sicherung von Information"],
+  ["annex-a:8.22", "A.8.22", "Segregation of networks", "Trennung von Netzwerken"],
+  [
+    "annex-a:8.26",
+    "A.8.26",
+    "Application security requirements",
+    "Anforderungen an die Anwendungssicherheit",
+  ],
+  [
+    "annex-a:8.27",
+    "A.8.27",
+    "Secure system architecture and engineering principles",
+    "Sichere Systemarchitektur und Entwicklungsgrundsätze",
   ],
 ];
 
@@ -146,6 +175,12 @@ const ISO_42001_CONTROLS: Heading[] = [
   ["annex-a:a.7.5", "A.7.5", "Data provenance", "Datenherkunft"],
   ["annex-a:a.7.6", "A.7.6", "Data preparation", "Datenaufbereitung"],
   [
+    "annex-a:a.6.2.6",
+    "A.6.2.6",
+    "AI system operation and monitoring",
+    "Betrieb und Überwachung von KI-Systemen",
+  ],
+  [
     "annex-a:a.8.2",
     "A.8.2",
     "System documentation and information for users",
@@ -165,6 +200,8 @@ const ISO_42001_CONTROLS: Heading[] = [
     "Bestimmungsgemäße Verwendung des KI-Systems",
   ],
   ["annex-a:a.10.4", "A.10.4", "Customers", "Kunden"],
+  ["annex-a:a.8.4", "A.8.4", "Communication of incidents", "Kommunikation von Vorfällen"],
+  ["annex-a:a.10.3", "A.10.3", "Suppliers", "Lieferanten"],
 ];
 
 export const ISO_42001: SnapshotInstrument = {
@@ -304,80 +341,8 @@ export const CJEU_C_311_18: SnapshotInstrument = {
   ],
 };
 
-// Issue 21: guidance and German law the data-residency and transparency templates cite. Not
+// Issue 21: German law the transparency template cites (the EDPB guidance is in review-instruments.ts). Not
 // fetched in December 2026 (no network): the marks say so.
-
-const EDPB_GUIDELINES_2_2018_URL =
-  "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-22018-derogations-article-49-under-regulation_en";
-
-export const EDPB_GUIDELINES_2_2018: SnapshotInstrument = {
-  key: "edpb:guidelines:2/2018",
-  kind: "guidance",
-  citation: "EDPB Guidelines 2/2018",
-  titleEn: "EDPB Guidelines 2/2018 on derogations of Article 49 under Regulation 2016/679",
-  titleDe: "EDSA-Leitlinien 2/2018 zu den Ausnahmen nach Artikel 49 der Verordnung 2016/679",
-  authority: "European Data Protection Board",
-  jurisdiction: "EU",
-  sourceUrl: EDPB_GUIDELINES_2_2018_URL,
-  evidence: "secondary",
-  note: "Guidance, not law: how the EDPB reads Art. 49 GDPR. Cited by the content review (compliance-review.md §3, S1); the page was not fetched here.",
-  versions: [
-    {
-      label: "Adopted 25.5.2018",
-      legalStatus: "published",
-      publishedAt: "2018-05-25",
-      entryIntoForceAt: "2018-05-25",
-      sourceUrl: EDPB_GUIDELINES_2_2018_URL,
-      evidence: "unverified",
-      note: "Adoption day recalled, not re-fetched (⚠).",
-      provisions: provisionsFromHeadings("edpb:guidelines:2/2018", [
-        [
-          "sec:1",
-          "Section 1",
-          "General: derogations are exceptions, interpreted restrictively; occasional and not repetitive transfers only",
-          "Allgemeines: Ausnahmen sind eng auszulegen; nur gelegentliche, nicht wiederholte Übermittlungen",
-        ],
-      ]),
-    },
-  ],
-};
-
-const EDPB_GUIDELINES_05_2021_URL =
-  "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052021-interplay-between-application-article-3_en";
-
-export const EDPB_GUIDELINES_05_2021: SnapshotInstrument = {
-  key: "edpb:guidelines:05/2021",
-  kind: "guidance",
-  citation: "EDPB Guidelines 05/2021",
-  titleEn:
-    "EDPB Guidelines 05/2021 on the interplay between the application of Article 3 and the provisions on international transfers as per Chapter V of the GDPR",
-  titleDe:
-    "EDSA-Leitlinien 05/2021 zum Zusammenspiel zwischen Artikel 3 und den Bestimmungen über internationale Übermittlungen nach Kapitel V DSGVO",
-  authority: "European Data Protection Board",
-  jurisdiction: "EU",
-  sourceUrl: EDPB_GUIDELINES_05_2021_URL,
-  evidence: "secondary",
-  note: "Guidance, not law. Cited by the content review (compliance-review.md §3) as the source for remote access from a third country being a transfer; the page was not fetched here.",
-  versions: [
-    {
-      label: "Version 2.0 (14.2.2023)",
-      legalStatus: "published",
-      publishedAt: "2023-02-14",
-      entryIntoForceAt: "2023-02-14",
-      sourceUrl: EDPB_GUIDELINES_05_2021_URL,
-      evidence: "unverified",
-      note: "Adoption day of version 2.0 recalled, not re-fetched (⚠).",
-      provisions: provisionsFromHeadings("edpb:guidelines:05/2021", [
-        [
-          "sec:2",
-          "Section 2",
-          "Criteria that make processing a transfer, incl. remote access from a third country",
-          "Kriterien einer Übermittlung, einschließlich Fernzugriffs aus einem Drittland",
-        ],
-      ]),
-    },
-  ],
-};
 
 const URHG_URL = "https://www.gesetze-im-internet.de/urhg/__44b.html";
 
@@ -418,7 +383,6 @@ export const REFERENCED_INSTRUMENTS: SnapshotInstrument[] = [
   COPYRIGHT_DSM_DIRECTIVE,
   EDPB_RECOMMENDATIONS_01_2020,
   CJEU_C_311_18,
-  EDPB_GUIDELINES_2_2018,
-  EDPB_GUIDELINES_05_2021,
   GERMAN_COPYRIGHT_ACT,
+  ...DUE_DILIGENCE_REVIEW_INSTRUMENTS,
 ];

@@ -98,14 +98,14 @@ const REVIEW_ROWS: Array<[TemplateDefinition, string, string[], string[]]> = [
     ],
     [],
   ],
-  [DR, "flows.support_countries", ["edpb:guidelines:05/2021:sec:2"], []],
+  [DR, "flows.support_countries", ["edpb:guidelines:05/2021:transfer-criteria"], []],
   [
     DR,
     "flows.backup_countries",
     ["iso:27001:annex-a:8.13", "bsi:c5:domain:ops:crit:ops-09", `${GDPR}:art:32:par:1:pt:c`],
     [],
   ],
-  [DR, "transfers.safeguard", ["edpb:guidelines:2/2018:sec:1"], []],
+  [DR, "transfers.safeguard", ["edpb:guidelines:2/2018:art-49"], []],
   [DR, "transfers.tia", ["eu:2021/914:annex:clause:14"], []],
   // §3.1 item 4: letters of Art. 50.
   [TI, "downstream.ai_disclosure", [`${AI}:art:50:par:1`, `${AI}:art:50:par:2`], [`${AI}:art:50`]],
