@@ -53,9 +53,9 @@ try {
   // The bundled regulation catalogue: new versions and change events are added, stored versions
   // are immutable (a bundled version whose content changed is reported, not rewritten).
   const regulations = await boot.syncBundledRegulations();
-  if (regulations.versionsAdded + regulations.eventsAdded > 0)
+  if (regulations.versionsAdded + regulations.eventsAdded + regulations.provisionsAdded > 0)
     console.log(
-      `Regulation catalogue: added ${regulations.versionsAdded} version(s) and ${regulations.eventsAdded} change event(s)`,
+      `Regulation catalogue: added ${regulations.versionsAdded} version(s), ${regulations.provisionsAdded} provision(s) to stored versions and ${regulations.eventsAdded} change event(s)`,
     );
   for (const changed of regulations.changedVersions)
     console.warn(

@@ -17,6 +17,7 @@ import {
 } from "./adequacy-from-catalogue.server";
 import { applicabilityOn } from "./applicability-on.server";
 import { applicableVersion } from "./applicable-version.server";
+import { versionContentSha256 } from "./version-content";
 import { dayToDate } from "./catalogue-days";
 import { loadRegulationSnapshot, syncBundledRegulations } from "./load-bundled-regulations.server";
 import { provisionsInForce } from "./provisions-in-force.server";
@@ -246,6 +247,7 @@ describe("the snapshot loader", () => {
       instrumentsAdded: 0,
       versionsAdded: 0,
       eventsAdded: 0,
+      provisionsAdded: 0,
       changedVersions: [],
     });
     expect(await catalogueCounts()).toEqual(before);
@@ -326,12 +328,82 @@ describe("the snapshot loader", () => {
       instrumentsAdded: 0,
       versionsAdded: 1,
       eventsAdded: 1,
+      provisionsAdded: 0,
       changedVersions: [{ instrumentKey: "eu:2021/1772", label: UK_VERSION_LABELS.renewed }],
     });
     const stored = await db().applicabilityWindow.findFirstOrThrow({
       where: { version: { label: UK_VERSION_LABELS.renewed } },
     });
     expect(stored.appliesUntil?.toISOString().slice(0, 10)).toBe("2031-12-27");
+  });
+});
+
+describe("a stored version that only lacks provisions the bundle records now (issue 21)", () => {
+  const GDPR = "eu:2016/679";
+  const CITED_NOW = `${GDPR}:art:32:par:1:pt:c`;
+
+  /** Makes the stored GDPR version look as it was stored before CITED_NOW was bundled. */
+  async function storedWithout(key: string) {
+    const instrument = REGULATION_SNAPSHOT.instruments.find((i) => i.key === GDPR)!;
+    const version = instrument.versions[0]!;
+    const stored = await db().instrumentVersion.findFirstOrThrow({
+      where: { instrument: { key: GDPR, scopeKey: "global" }, label: version.label },
+      select: { id: true },
+    });
+    const row = await db().provision.findFirstOrThrow({
+      where: { versionId: stored.id, key },
+      select: { id: true },
+    });
+    await db().applicabilityWindow.deleteMany({ where: { provisionId: row.id } });
+    await db().provision.delete({ where: { id: row.id } });
+    const before = { ...version, provisions: version.provisions.filter((p) => p.key !== key) };
+    await db().instrumentVersion.update({
+      where: { id: stored.id },
+      data: { contentSha256: versionContentSha256(before) },
+    });
+    return { versionId: stored.id, bundledSha256: versionContentSha256(version) };
+  }
+
+  it("gains them, keeps every recorded provision, and is quiet on the next start", async () => {
+    const { versionId, bundledSha256 } = await storedWithout(CITED_NOW);
+    const recorded = await db().provision.findMany({
+      where: { versionId },
+      orderBy: { key: "asc" },
+    });
+    const result = await syncBundledRegulations();
+    expect(result.provisionsAdded).toBe(1);
+    expect(result.changedVersions).toEqual([]);
+    const added = await db().provision.findFirstOrThrow({ where: { versionId, key: CITED_NOW } });
+    expect(added.label).toBe("Art. 32(1)(c)");
+    expect(
+      await db().provision.findMany({
+        where: { versionId, key: { not: CITED_NOW } },
+        orderBy: { key: "asc" },
+      }),
+    ).toEqual(recorded);
+    expect(
+      (await db().instrumentVersion.findUniqueOrThrow({ where: { id: versionId } })).contentSha256,
+    ).toBe(bundledSha256);
+    const again = await syncBundledRegulations();
+    expect(again.provisionsAdded).toBe(0);
+    expect(again.changedVersions).toEqual([]);
+  });
+
+  it("adds nothing and reports the version when something recorded differs as well", async () => {
+    const { versionId } = await storedWithout(CITED_NOW);
+    const edited: RegulationSnapshot = structuredClone(REGULATION_SNAPSHOT);
+    const gdpr = edited.instruments.find((i) => i.key === GDPR)!;
+    gdpr.versions[0]!.provisions.find((p) => p.key === `${GDPR}:art:28`)!.titleEn = "edited";
+    const result = await inTransaction((tx) => loadRegulationSnapshot(tx, edited));
+    expect(result.provisionsAdded).toBe(0);
+    expect(result.changedVersions).toContainEqual({
+      instrumentKey: GDPR,
+      label: gdpr.versions[0]!.label,
+    });
+    expect(await db().provision.count({ where: { versionId, key: CITED_NOW } })).toBe(0);
+    // Put the bundled state back for the tests after this one.
+    await syncBundledRegulations();
+    expect(await db().provision.count({ where: { versionId, key: CITED_NOW } })).toBe(1);
   });
 });
 

@@ -3,6 +3,7 @@ import type {
   RegulationSnapshot,
   SnapshotFact,
   SnapshotInstrument,
+  SnapshotProvision,
   SnapshotVersion,
   SnapshotWindow,
 } from "../../reference-data/regulations/snapshot-types";
@@ -25,6 +26,8 @@ export interface BundleLoadResult {
   instrumentsAdded: number;
   versionsAdded: number;
   eventsAdded: number;
+  /** Provisions a stored version gained: headings the bundle records now (nothing else changed). */
+  provisionsAdded: number;
   /** Versions already stored whose bundled content differs: immutable, so left as stored. */
   changedVersions: { instrumentKey: string; label: string }[];
 }
@@ -108,29 +111,66 @@ async function createVersion(
   });
   for (const window of version.windows ?? [])
     await tx.applicabilityWindow.create({ data: windowData(window, created.id, null) });
-  for (const [position, provision] of version.provisions.entries()) {
-    assertOneOf(PROVISION_KINDS, provision.kind, `provision ${provision.key} kind`);
-    const row = await tx.provision.create({
-      data: {
-        versionId: created.id,
-        key: provision.key,
-        parentKey: provision.parentKey ?? null,
-        kind: provision.kind,
-        label: provision.label,
-        position,
-        titleDe: provision.titleDe ?? null,
-        titleEn: provision.titleEn ?? null,
-        textDe: provision.textDe ?? null,
-        textEn: provision.textEn ?? null,
-        textSha256: provisionTextSha256(provision),
-        assessable: provision.assessable ?? false,
-      },
-      select: { id: true },
-    });
-    for (const window of provision.windows ?? [])
-      await tx.applicabilityWindow.create({ data: windowData(window, created.id, row.id) });
-  }
+  for (const [position, provision] of version.provisions.entries())
+    await createProvision(tx, created.id, provision, position);
   return created.id;
+}
+
+async function createProvision(
+  tx: Tx,
+  versionId: string,
+  provision: SnapshotProvision,
+  position: number,
+) {
+  assertOneOf(PROVISION_KINDS, provision.kind, `provision ${provision.key} kind`);
+  const row = await tx.provision.create({
+    data: {
+      versionId,
+      key: provision.key,
+      parentKey: provision.parentKey ?? null,
+      kind: provision.kind,
+      label: provision.label,
+      position,
+      titleDe: provision.titleDe ?? null,
+      titleEn: provision.titleEn ?? null,
+      textDe: provision.textDe ?? null,
+      textEn: provision.textEn ?? null,
+      textSha256: provisionTextSha256(provision),
+      assessable: provision.assessable ?? false,
+    },
+    select: { id: true },
+  });
+  for (const window of provision.windows ?? [])
+    await tx.applicabilityWindow.create({ data: windowData(window, versionId, row.id) });
+}
+
+/**
+ * A stored version whose bundled content differs may only have gained provisions: headings the
+ * bundle records now because a template cites them (issue 21). Those are added — every recorded
+ * provision, date and text stays as stored — and the stored hash moves to the bundled one. Any
+ * other difference is left alone and reported (false).
+ */
+async function addMissingProvisions(
+  tx: Tx,
+  stored: { id: string; contentSha256: string },
+  version: SnapshotVersion,
+): Promise<{ added: number; onlyAdditions: boolean }> {
+  const have = await tx.provision.findMany({
+    where: { versionId: stored.id },
+    select: { key: true, position: true },
+  });
+  const keys = new Set(have.map((p) => p.key));
+  const missing = version.provisions.filter((p) => !keys.has(p.key));
+  const without = { ...version, provisions: version.provisions.filter((p) => keys.has(p.key)) };
+  if (missing.length === 0 || versionContentSha256(without) !== stored.contentSha256)
+    return { added: 0, onlyAdditions: false };
+  let position = Math.max(-1, ...have.map((p) => p.position));
+  for (const provision of missing) await createProvision(tx, stored.id, provision, ++position);
+  await tx.instrumentVersion.update({
+    where: { id: stored.id },
+    data: { contentSha256: versionContentSha256(version) },
+  });
+  return { added: missing.length, onlyAdditions: true };
 }
 
 /**
@@ -146,6 +186,7 @@ export async function loadRegulationSnapshot(
     instrumentsAdded: 0,
     versionsAdded: 0,
     eventsAdded: 0,
+    provisionsAdded: 0,
     changedVersions: [],
   };
   const versionIds = new Map<string, string>();
@@ -163,9 +204,12 @@ export async function loadRegulationSnapshot(
       const existing = stored.find((row) => row.label === version.label);
       if (existing) {
         versionIds.set(`${instrument.key}|${version.label}`, existing.id);
-        if (existing.contentSha256 !== contentSha256)
-          result.changedVersions.push({ instrumentKey: instrument.key, label: version.label });
-        else if (changedAnnotation(existing, version))
+        if (existing.contentSha256 !== contentSha256) {
+          const { added, onlyAdditions } = await addMissingProvisions(tx, existing, version);
+          result.provisionsAdded += added;
+          if (!onlyAdditions)
+            result.changedVersions.push({ instrumentKey: instrument.key, label: version.label });
+        } else if (changedAnnotation(existing, version))
           await tx.instrumentVersion.update({
             where: { id: existing.id },
             data: annotation(version),
