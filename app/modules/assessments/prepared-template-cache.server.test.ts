@@ -198,6 +198,15 @@ describe("prepared-template cache of computeScore", () => {
       preparedTemplateKey("version-1", "2026-11-26", { ...PROFILE, id: "p2" }),
       preparedTemplateKey("version-1", "2026-11-26", { ...PROFILE, name: "Other name" }),
       preparedTemplateKey("version-1", "2026-11-26", undefined),
+      // Method 1.2.0: the method and the resolved days of dated knock-outs are part of the key,
+      // so a catalogue that moves a provision's day never serves a stale prepared template.
+      preparedTemplateKey("version-1", "2026-11-26", PROFILE, undefined, "1.1.0"),
+      preparedTemplateKey("version-1", "2026-11-26", PROFILE, undefined, undefined, {
+        "ai.conformity": "2027-12-02",
+      }),
+      preparedTemplateKey("version-1", "2026-11-26", PROFILE, undefined, undefined, {
+        "ai.conformity": "2026-08-02",
+      }),
     ];
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
     // The same inputs give the same key, whatever the order of the profile's fields.

@@ -88,8 +88,9 @@ function pickWindow(
     condition === null
       ? general.filter((window) => window.condition === undefined)
       : general.filter((window) => window.condition === condition);
-  const candidates =
-    matching.length === 0 && condition === null && general.length === 1 ? general : matching;
+  // Without a condition, windows that all carry one are candidates: one is the answer, several
+  // (different days) need the condition that picks one.
+  const candidates = matching.length === 0 && condition === null ? general : matching;
   if (candidates.length === 0) return { ok: false, reason: "noWindow" };
   const days = [...new Set(candidates.map((window) => window.from))];
   if (days.length > 1) return { ok: false, reason: "ambiguous" };
