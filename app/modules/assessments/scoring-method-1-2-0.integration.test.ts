@@ -10,6 +10,8 @@ import { db } from "../../utils/db.server";
 import type { VendorActor } from "../auth/actor";
 import { saveAnswers } from "../portal/save-answers.server";
 import { savePortalForm } from "../portal/save-portal-form.server";
+import { buildReportInput } from "../reports/build-report-input.server";
+import { inTransaction } from "../../utils/transaction.server";
 import { submitAssessment } from "../portal/submit-assessment.server";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { importTemplate } from "../templates/import-template.server";
@@ -175,6 +177,37 @@ describe("scoring method 1.2.0 in the app", () => {
       expect(stored.knockOuts.map((k) => k.questionKey)).toEqual(
         knockedOut ? ["ai.conformity"] : [],
       );
+      if (!knockedOut) continue;
+      // The report (in the assessment's language: the invite's, English) names the day the
+      // knock-out applies from.
+      const decision = await db().decision.create({
+        data: {
+          organizationId: s.org.id,
+          assessmentId: assessment.id,
+          outcome: "REJECTED",
+          rationale: "Conformity assessment not started.",
+          decidedById: s.dpo.userId,
+        },
+      });
+      const report = await inTransaction((tx) =>
+        buildReportInput(tx, {
+          organizationId: s.org.id,
+          assessmentId: assessment.id,
+          decisionId: decision.id,
+          signerName: "DPO",
+          signerLocale: "de",
+          recommendation: "REJECT",
+          againstRecommendation: false,
+          auditHead: { seq: 0, hash: "" },
+          verifyUrl: "https://vetted.example/verify",
+        }),
+      );
+      expect(report.knockOuts).toEqual([
+        {
+          question: "Conformity assessment",
+          label: "Conformity assessment not started (applies from 2 Dec 2027)",
+        },
+      ]);
     }
   });
 
