@@ -60,8 +60,7 @@ export const templateErrors: Record<keyof typeof en, string> = {
   knockOutFromAmbiguous:
     "„{value}“ gilt ab mehreren Tagen: bitte das Zeitfenster angeben, z. B. „{value}|<Bedingung>“",
   duplicateTag: "doppeltes Schlagwort „{value}“",
-  referenceKeyPattern:
-    "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
+  referenceKeyPattern: "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
   duplicateRegulation: "doppelter Verweis auf eine Vorschrift „{value}“",
   sectionKeyPattern: "der Abschnittsschlüssel darf nur a–z, 0–9, „_“, „.“ und „-“ enthalten",
   sectionNoQuestions: "ein Abschnitt braucht mindestens eine Frage",

@@ -60,8 +60,7 @@ export const templateErrors = {
   knockOutFromAmbiguous:
     "'{value}' applies from several days: name the window, e.g. '{value}|<condition>'",
   duplicateTag: "duplicate tag '{value}'",
-  referenceKeyPattern:
-    "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
+  referenceKeyPattern: "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
   duplicateRegulation: "duplicate regulation reference '{value}'",
   sectionKeyPattern: "section key may only contain a–z, 0–9, '_', '.', '-'",
   sectionNoQuestions: "a section needs at least one question",

@@ -24,6 +24,7 @@ import {
 } from "../questionnaires/template-definition";
 import {
   computeScore,
+  methodVersionToRecompute,
   preparedTemplateKey,
   profileForTemplate,
   residencyReferenceData,
@@ -263,6 +264,29 @@ describe("prepared-template cache of computeScore", () => {
     score(9);
     expect(counter.builds).toBe(12);
     expect(() => new PreparedTemplateCache(0)).toThrow(RangeError);
+  });
+
+  it("recomputes a stored score with its own method, never with a cached template of another", () => {
+    const answers = answerSets(1, 11)[0]!;
+    const { lookup, counter } = countingCache();
+    const score = (methodVersion: string) =>
+      computeScore(definition, answers, "2026-11-26", {
+        methodVersion,
+        preparedTemplates: { templateVersionId: "version-1", cache: lookup },
+      });
+    const current = score(SCORING_METHOD_VERSION);
+    const stored = JSON.stringify(
+      computeScore(definition, answers, "2026-11-26", { methodVersion: "1.1.0" }),
+    );
+    const recomputed = score(
+      methodVersionToRecompute(JSON.parse(stored) as { methodVersion: string }),
+    );
+    expect(current.methodVersion).toBe("1.2.0");
+    expect(JSON.stringify(recomputed)).toBe(stored);
+    expect(counter.builds).toBe(2);
+    // 1.0.0 results cannot be prepared: they are recomputed with the current method.
+    expect(methodVersionToRecompute({ methodVersion: "1.0.0" })).toBe(SCORING_METHOD_VERSION);
+    expect(methodVersionToRecompute({ methodVersion: "1.2.0" })).toBe("1.2.0");
   });
 
   it("does not keep a template that fails to prepare", () => {
