@@ -1,6 +1,6 @@
 // Scoring benchmark: one generated template of 150 questions (every type, with transparency
 // indicators, knock-outs and residency countries), 10,000 generated answer sets with their data
-// flows, all scored on one core (method 1.1.0: prepareTemplate once, then scorePrepared per answer
+// flows, all scored on one core (the current method, SCORING_METHOD_VERSION: prepareTemplate once, then scorePrepared per answer
 // set). Everything is generated from a fixed seed, so every run scores the same inputs.
 //
 // Two timed passes over the same answer sets (issue 12), after a warm-up, alternating in blocks of

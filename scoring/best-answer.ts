@@ -4,7 +4,8 @@
 
 import { formatIsoDay } from "./iso-day";
 import type { PreparedResidencyReference } from "./residency";
-import type { ScoringQuestion, ScoringThresholds } from "./types";
+import type { AnswerRules } from "./score-question";
+import type { ScoringOption, ScoringQuestion, ScoringThresholds } from "./types";
 
 export interface BestAnswerCandidate {
   answer: string | number | string[];
@@ -29,9 +30,22 @@ function bestMeasure(thresholds: ScoringThresholds): number {
   );
 }
 
-/** Choice questions are validated to have options. */
-function multiChoiceBest(question: ScoringQuestion): string[] {
+/**
+ * The options a best answer may name: all of them, except under method 1.2.0 those that make the
+ * question not applicable (choosing one is no improvement, it only leaves the score).
+ */
+function proposableOptions(
+  question: ScoringQuestion,
+  rules: AnswerRules | undefined,
+): ScoringOption[] {
   const options = question.options!;
+  return rules?.notApplicableOptions === true
+    ? options.filter((option) => option.notApplicable !== true)
+    : options;
+}
+
+/** Choice questions are validated to have options; `options` is not empty. */
+function multiChoiceBest(options: ScoringOption[]): string[] {
   const combinable = options
     .map((option, index) => ({ option, index }))
     .filter(({ option }) => option.exclusive !== true && option.points > 0)
@@ -62,17 +76,21 @@ export function bestAnswerCandidate(
   question: ScoringQuestion,
   asOfDay: number | null,
   residency: PreparedResidencyReference,
+  rules?: AnswerRules,
 ): BestAnswerCandidate | null {
   switch (question.type) {
     case "yes_no":
       return { answer: "yes", text: "answer 'yes'" };
     case "single_choice": {
-      const options = question.options!;
+      const options = proposableOptions(question, rules);
+      if (options.length === 0) return null;
       const best = options.reduce((top, option) => (option.points > top.points ? option : top));
       return { answer: best.value, text: `option '${best.value}'` };
     }
     case "multi_choice": {
-      const values = multiChoiceBest(question);
+      const options = proposableOptions(question, rules);
+      if (options.length === 0) return null;
+      const values = multiChoiceBest(options);
       const label = values.length === 1 ? "option" : "options";
       return { answer: values, text: `${label} ${values.map((value) => `'${value}'`).join(", ")}` };
     }
@@ -83,7 +101,10 @@ export function bestAnswerCandidate(
     }
     case "date": {
       if (!question.thresholds || asOfDay === null) return null;
-      const date = formatIsoDay(asOfDay - bestMeasure(question.thresholds));
+      const measure = bestMeasure(question.thresholds);
+      // Method 1.2.0 refuses dates after the reference day: the best date is at most today.
+      const age = rules?.futureDatesInvalid === true ? Math.max(measure, 0) : measure;
+      const date = formatIsoDay(asOfDay - age);
       return { answer: date, text: `date ${date}` };
     }
     case "countries": {

@@ -1,5 +1,5 @@
 // Golden files: results of each method version, generated once (method 1.0.0 from the library as
-// it was before 1.1.0 existed; 1.1.0 when it was finished): scoring/fixtures/method-<version>/
+// it was before 1.1.0 existed; 1.1.0 when it was finished; 1.2.0 when it was finished, issue 21): scoring/fixtures/method-<version>/
 // <case>.input.json → <case>.expected.json. They must be reproduced byte for byte forever. The
 // digests below pin the fixtures themselves: regenerating a fixture from newer code would change
 // its digest and fail here.
@@ -7,7 +7,13 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { scoreAssessment, type ScoreAssessmentInput } from "./index";
+import { generatedCases } from "./fixtures/generated-cases";
+import {
+  prepareTemplate,
+  scoreAssessment,
+  scorePrepared,
+  type ScoreAssessmentInput,
+} from "./index";
 
 /** SHA-256 of the compact JSON of each expected result, taken when the fixtures were generated. */
 const DIGESTS_1_0_0: Record<string, string> = {
@@ -39,6 +45,17 @@ const DIGESTS_1_1_0: Record<string, string> = {
   "random-5-as-1.1.0": "5e78938ba696a538355de1451270c44323519e8da1526af9d266d7051db4f7e2",
 };
 
+const DIGESTS_1_2_0: Record<string, string> = {
+  "sample-good": "1d084236b8dda180862fb88b857cb2f334fd506b760bc4fd2cb776887dc06fda",
+  "sample-profile-knock-outs": "9f4e8ef76f96f32106cea565ff1059d2018a7f9edc841d68d3f7af2c0f1a2fdf",
+  "sample-unanswered": "3bf56402c1076f36c553346cca02005f1c01b20371540f7ca5af89642cfc201e",
+  "empty-template": "4384181b538856607fa81057ddc993dcafb433dcf6bb60d0f13da3d8877d308c",
+  "random-0-as-1.2.0": "a21d60aa906f698b6479ec0ccdd6d767d9d8adfb2c304b4ab8902256f086f82f",
+  "random-5-as-1.2.0": "ceb3fc5639846f922b8d226dfdb29d1fa929366495a793dc5362cb5a3b7d3375",
+  "new-rules-before-day": "02a8b26f54bc0718f7203efa4b14337b067f58e4e3d98c302d2fcb6b383e41b6",
+  "new-rules-from-day": "299cdeecff23fd9979b17b0d2b7a304fe33864f531539609f3f403ce1f43d606",
+};
+
 function sha256(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
@@ -46,6 +63,7 @@ function sha256(text: string): string {
 describe.each([
   ["1.0.0", DIGESTS_1_0_0],
   ["1.1.0", DIGESTS_1_1_0],
+  ["1.2.0", DIGESTS_1_2_0],
 ])("method %s golden files", (version, digests) => {
   const folder = fileURLToPath(new URL(`./fixtures/method-${version}/`, import.meta.url));
   const cases = readdirSync(folder)
@@ -68,5 +86,28 @@ describe.each([
     );
     expect(sha256(expected)).toBe(digests[name]);
     expect(JSON.stringify(scoreAssessment(input))).toBe(expected);
+  });
+});
+
+// Generated cases of method 1.2.0 (dated knock-outs, notApplicable options, dates after asOf among
+// them), pinned when 1.2.0 was finished. Method 1.1.0's are pinned in lazy-explanation.test.ts.
+describe("method 1.2.0 generated cases", () => {
+  const pinned = JSON.parse(
+    readFileSync(new URL("./fixtures/generated-1.2.0-digests.json", import.meta.url), "utf8"),
+  ) as { seed: number; count: number; digests: string[] };
+
+  it("reproduces every generated case byte for byte (pinned digests)", () => {
+    const digests = generatedCases(pinned.seed, pinned.count, "1.2.0").map((scoringCase) => {
+      expect(scoringCase.options.methodVersion).toBe("1.2.0");
+      const prepared = prepareTemplate(scoringCase.template, scoringCase.options);
+      const results = scoringCase.assessments.map((assessment) =>
+        scorePrepared(prepared, assessment.answers, {
+          residencyFlows: assessment.residencyFlows,
+          countryFlowDefaults: assessment.countryFlowDefaults,
+        }),
+      );
+      return sha256(JSON.stringify(results));
+    });
+    expect(digests).toEqual(pinned.digests);
   });
 });

@@ -5,7 +5,9 @@ export {
   SUPPORTED_METHOD_VERSIONS,
   METHOD_VERSION_1_0_0,
   METHOD_VERSION_1_1_0,
+  METHOD_VERSION_1_2_0,
 } from "./method-version";
+export type { PreparedMethodVersion } from "./method-version";
 export {
   QUESTION_TYPES,
   YES_NO_VALUES,
@@ -72,6 +74,7 @@ export type {
   ScoringExplanation,
   ScoringResultV1_0,
   ScoringResultV1_1,
+  ScoringResultV1_2,
   ScoringResult,
 } from "./types";
 export { scoreAssessment } from "./score-assessment";
@@ -94,7 +97,7 @@ export type { CountryClassification, PreparedResidencyReference } from "./reside
 export { sha256Hex } from "./sha256";
 export { canonicalJson } from "./canonical-json";
 export { evaluateQuestion, isScoreable, roundTo } from "./score-question";
-export type { QuestionContext, QuestionEvaluation } from "./score-question";
+export type { AnswerRules, QuestionContext, QuestionEvaluation } from "./score-question";
 export { parseIsoDay, formatIsoDay } from "./iso-day";
 export {
   DEFAULT_TIER_THRESHOLDS,

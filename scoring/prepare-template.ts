@@ -1,4 +1,4 @@
-// Method 1.1.0, step 1: validates a template and its options once and indexes everything that
+// Methods 1.1.0 and 1.2.0, step 1: validates a template and its options once and indexes everything that
 // does not depend on the answers (weights after the profile, knock-out sets, indicators, best
 // answers, the order of keys, the residency reference in force on `asOf`). A prepared template
 // scores any number of answer sets with scorePrepared(). Pure. The prepared template is read-only
@@ -9,7 +9,12 @@ import { bestAnswerCandidate } from "./best-answer";
 import type { EvaluationCache } from "./evaluation-cache";
 import type { AnswerKnockOut, PreparedAnswer } from "./prepared-answer";
 import { evaluateAnswer, makeEvaluator, type QuestionEvaluator } from "./question-evaluator";
-import { METHOD_VERSION_1_0_0, METHOD_VERSION_1_1_0 } from "./method-version";
+import {
+  METHOD_VERSION_1_0_0,
+  METHOD_VERSION_1_1_0,
+  METHOD_VERSION_1_2_0,
+  type PreparedMethodVersion,
+} from "./method-version";
 import { parseIsoDay } from "./iso-day";
 import {
   prepareResidencyReference,
@@ -17,7 +22,7 @@ import {
   type PreparedResidencyReference,
 } from "./residency";
 import { DEFAULT_TIER_THRESHOLDS, validateTierThresholds } from "./risk-tier";
-import { isScoreable, type QuestionContext } from "./score-question";
+import { isScoreable, RULES_1_2_0, type QuestionContext } from "./score-question";
 import {
   indicatorRule,
   planTransparency,
@@ -87,9 +92,9 @@ export interface PreparedSection {
   sumOrder: readonly number[];
 }
 
-/** A validated, indexed template for method 1.1.0. Treat as opaque; build it with prepareTemplate(). */
+/** A validated, indexed template for method 1.1.0 or 1.2.0. Treat as opaque; build it with prepareTemplate(). */
 export interface PreparedTemplate {
-  readonly methodVersion: typeof METHOD_VERSION_1_1_0;
+  readonly methodVersion: PreparedMethodVersion;
   readonly sections: readonly PreparedSection[];
   /** All questions, template order. */
   readonly questions: readonly PreparedQuestion[];
@@ -161,24 +166,61 @@ function validateResidencyFlowKind(question: ScoringQuestion, where: string): vo
   }
 }
 
+const CHOICE_TYPES: readonly string[] = ["single_choice", "multi_choice"];
+
 /**
- * Validates and indexes a template for method 1.1.0. Throws ScoringInputError for an invalid
- * template, weight profile, or options (with the offending place).
+ * Method 1.2.0's template fields: `knockOut.from` (a day; needs asOf) and options' `notApplicable`
+ * (a boolean, choice questions only). Returns the knock-out's day (days since 1970-01-01) or null.
+ * Method 1.1.0 never calls it: it ignores both fields, as it always did.
+ */
+function validateFields1_2(
+  question: ScoringQuestion,
+  where: string,
+  hasAsOf: boolean,
+): number | null {
+  for (const [index, option] of (question.options ?? []).entries()) {
+    if (option.notApplicable === undefined) continue;
+    if (typeof option.notApplicable !== "boolean") {
+      throw new ScoringInputError(`${where}.options[${index}]: notApplicable must be a boolean`);
+    }
+    if (!CHOICE_TYPES.includes(question.type)) {
+      throw new ScoringInputError(
+        `${where}.options[${index}]: notApplicable only applies to options of single_choice and multi_choice questions`,
+      );
+    }
+  }
+  const from: unknown = question.knockOut?.from;
+  if (from === undefined) return null;
+  const day = typeof from === "string" ? parseIsoDay(from) : null;
+  if (day === null) {
+    throw new ScoringInputError(
+      `${where}: knockOut.from must be a date YYYY-MM-DD, got ${String(from)}`,
+    );
+  }
+  if (!hasAsOf) {
+    throw new ScoringInputError(`${where}: knockOut.from needs options.asOf (YYYY-MM-DD)`);
+  }
+  return day;
+}
+
+/**
+ * Validates and indexes a template for method 1.1.0 or 1.2.0. Throws ScoringInputError for an
+ * invalid template, weight profile, or options (with the offending place).
  */
 export function prepareTemplate(
   template: ScoringTemplate,
   options: PrepareOptions,
 ): PreparedTemplate {
   if (!isRecord(options)) throw new ScoringInputError("options are required");
-  if (options.methodVersion !== METHOD_VERSION_1_1_0) {
+  const methodVersion = options.methodVersion;
+  if (methodVersion !== METHOD_VERSION_1_1_0 && methodVersion !== METHOD_VERSION_1_2_0) {
     const hint =
-      options.methodVersion === METHOD_VERSION_1_0_0
-        ? "; method 1.0.0 is scored by scoreAssessment()"
-        : "";
+      methodVersion === METHOD_VERSION_1_0_0 ? "; method 1.0.0 is scored by scoreAssessment()" : "";
     throw new ScoringInputError(
-      `prepareTemplate computes method ${METHOD_VERSION_1_1_0}, got ${String(options.methodVersion)}${hint}`,
+      `prepareTemplate computes methods ${METHOD_VERSION_1_1_0} and ${METHOD_VERSION_1_2_0}, got ${String(methodVersion)}${hint}`,
     );
   }
+  const rules = methodVersion === METHOD_VERSION_1_2_0 ? RULES_1_2_0 : undefined;
   let asOfDay: number | null = null;
   if (options.asOf !== undefined) {
     asOfDay = typeof options.asOf === "string" ? parseIsoDay(options.asOf) : null;
@@ -200,6 +242,7 @@ export function prepareTemplate(
     euEeaCountries: residency.euEea,
     adequacyCountries: new Set<string>(),
     asOfDay,
+    ...(rules ? { rules } : {}),
   };
   const evaluator = { questionContext, residency };
 
@@ -215,8 +258,9 @@ export function prepareTemplate(
       const where = `sections[${sectionIndex}].questions[${questionIndex}] (${question.key})`;
       validateIndicator(question, where);
       validateResidencyFlowKind(question, where);
+      const knockOutDay = rules ? validateFields1_2(question, where, asOfDay !== null) : null;
       const candidate = isScoreable(question)
-        ? bestAnswerCandidate(question, asOfDay, residency)
+        ? bestAnswerCandidate(question, asOfDay, residency, rules)
         : null;
       const bestPoints = candidate
         ? evaluateAnswer(evaluator, question, candidate.answer, {}).points
@@ -240,14 +284,19 @@ export function prepareTemplate(
             rule: indicatorRule(question, question.indicator),
           }
         : null;
-      const knockOut: AnswerKnockOut | null = question.knockOut
-        ? {
-            when: new Set(question.knockOut.when),
-            label: question.knockOut.label,
-            questionKey: question.key,
-            sectionKey: section.key,
-          }
-        : null;
+      // Method 1.2.0: a knock-out dated after the reference day does not exist yet for this
+      // assessment (prepared templates are per reference day): it neither caps nor is listed.
+      const knockOutApplies = knockOutDay === null || (asOfDay !== null && asOfDay >= knockOutDay);
+      const knockOut: AnswerKnockOut | null =
+        question.knockOut && knockOutApplies
+          ? {
+              when: new Set(question.knockOut.when),
+              label: question.knockOut.label,
+              questionKey: question.key,
+              sectionKey: section.key,
+              appliesFrom: knockOutDay === null ? null : question.knockOut.from!,
+            }
+          : null;
       const indicatorResult = (satisfied: boolean): IndicatorResult =>
         Object.freeze({
           questionKey: question.key,
@@ -288,7 +337,7 @@ export function prepareTemplate(
     keyOrder[question.keyRank] = index;
   });
   return {
-    methodVersion: METHOD_VERSION_1_1_0,
+    methodVersion,
     sections,
     questions,
     sectionSumOrder,

@@ -14,6 +14,8 @@ export interface AnswerKnockOut {
   label: string;
   questionKey: string;
   sectionKey: string;
+  /** Method 1.2.0: the day a dated knock-out applies from (it is only prepared once it applies). */
+  appliesFrom: string | null;
 }
 
 export interface PreparedAnswer extends QuestionEvaluation {
@@ -62,6 +64,7 @@ export function prepareAnswer(
                 knockOut.label,
                 Object.freeze(matched) as string[],
                 evaluation.reason,
+                knockOut.appliesFrom,
               ),
             ),
           },

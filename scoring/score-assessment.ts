@@ -1,11 +1,12 @@
 // The simple entry point: scores one assessment with the method version named in the options.
-// "1.0.0" runs the frozen 1.0.0 rules (reproducing stored results byte for byte); "1.1.0"
-// validates and indexes the template (prepareTemplate) and scores it (scorePrepared). To score
+// "1.0.0" runs the frozen 1.0.0 rules (reproducing stored results byte for byte); "1.1.0" and
+// "1.2.0" validate and index the template (prepareTemplate) and score it (scorePrepared). To score
 // many answer sets against one template, call those two directly. Pure.
 
 import {
   METHOD_VERSION_1_0_0,
   METHOD_VERSION_1_1_0,
+  METHOD_VERSION_1_2_0,
   SUPPORTED_METHOD_VERSIONS,
 } from "./method-version";
 import { prepareTemplate } from "./prepare-template";
@@ -40,6 +41,7 @@ export function scoreAssessment(input: ScoreAssessmentInput): ScoringResult {
       return scoreAssessmentV1_0(input);
     }
     case METHOD_VERSION_1_1_0:
+    case METHOD_VERSION_1_2_0:
       return scorePrepared(prepareTemplate(input.template, input.options), input.answers, {
         residencyFlows: input.options.residencyFlows,
         countryFlowDefaults: input.options.countryFlowDefaults,

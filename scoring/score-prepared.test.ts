@@ -506,9 +506,9 @@ describe("method 1.1.0: invalid input", () => {
   it.each([
     [
       { methodVersion: "1.0.0" },
-      /prepareTemplate computes method 1\.1\.0, got 1\.0\.0; method 1\.0\.0 is scored by scoreAssessment/,
+      /prepareTemplate computes methods 1\.1\.0 and 1\.2\.0, got 1\.0\.0; method 1\.0\.0 is scored by scoreAssessment/,
     ],
-    [{ methodVersion: "2.0.0" }, /prepareTemplate computes method 1\.1\.0, got 2\.0\.0$/],
+    [{ methodVersion: "2.0.0" }, /prepareTemplate computes methods 1\.1\.0 and 1\.2\.0, got 2\.0\.0$/],
     [{ asOf: "30.06.2025" }, /options\.asOf must be a date/],
     [
       { asOf: 20250630 as unknown as string },
@@ -614,7 +614,7 @@ describe("scoreAssessment: method versions", () => {
         answers: {},
         options: { ...OPTIONS_1_1, methodVersion: "9" },
       }),
-    ).toThrow("unsupported scoring method version 9 (supported: 1.0.0, 1.1.0)");
+    ).toThrow("unsupported scoring method version 9 (supported: 1.0.0, 1.1.0, 1.2.0)");
     expect(() => scoreAssessment(undefined as never)).toThrow(ScoringInputError);
     expect(() => scoreAssessment({ template: sampleTemplate(), answers: {} } as never)).toThrow(
       "options are required",

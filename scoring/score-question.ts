@@ -9,7 +9,7 @@ import {
   type ScoringQuestion,
   type ScoringThresholds,
 } from "./types";
-import { parseIsoDay } from "./iso-day";
+import { formatIsoDay, parseIsoDay } from "./iso-day";
 import { roundTo } from "./round";
 
 export { parseIsoDay, roundTo };
@@ -20,7 +20,22 @@ export interface QuestionContext {
   adequacyCountries: ReadonlySet<string>;
   /** Reference day (days since 1970-01-01) for date thresholds; null when not given. */
   asOfDay: number | null;
+  /** Rules later method versions add; absent: the rules of 1.0.0 and 1.1.0. */
+  rules?: AnswerRules;
 }
+
+/** Answer rules added by method 1.2.0 (see method-version.ts). */
+export interface AnswerRules {
+  /** Options marked `notApplicable` make the question not applicable, like "na". */
+  notApplicableOptions: boolean;
+  /** A date after the reference day is invalid for a date question scored by age. */
+  futureDatesInvalid: boolean;
+}
+
+export const RULES_1_2_0: AnswerRules = Object.freeze({
+  notApplicableOptions: true,
+  futureDatesInvalid: true,
+});
 
 export interface QuestionEvaluation {
   status: QuestionStatus;
@@ -113,6 +128,17 @@ export function notApplicable(): QuestionEvaluation {
   };
 }
 
+/** Method 1.2.0: an option marked notApplicable was chosen; it matches knock-outs as itself and as "na". */
+function notApplicableOption(value: string): QuestionEvaluation {
+  return {
+    status: "not_applicable",
+    points: null,
+    reason: `option ${quote(value)} → not applicable`,
+    countsInScore: false,
+    tokens: sortedUnique([value, NOT_APPLICABLE_VALUE]),
+  };
+}
+
 export function unknown(
   question: ScoringQuestion,
   reason = "answer 'unknown'",
@@ -189,7 +215,11 @@ function scoreYesNo(question: ScoringQuestion, raw: unknown): QuestionEvaluation
   return scored(points, `answer ${quote(value)}`, [value]);
 }
 
-function scoreSingleChoice(question: ScoringQuestion, raw: unknown): QuestionEvaluation {
+function scoreSingleChoice(
+  question: ScoringQuestion,
+  raw: unknown,
+  rules: AnswerRules | undefined,
+): QuestionEvaluation {
   if (typeof raw !== "string")
     return invalid(question, `expected one option value, got ${describe(raw)}`);
   const value = raw.trim();
@@ -197,10 +227,17 @@ function scoreSingleChoice(question: ScoringQuestion, raw: unknown): QuestionEva
   if (value === NOT_APPLICABLE_VALUE) return notApplicable();
   const option = (question.options ?? []).find((candidate) => candidate.value === value);
   if (!option) return invalid(question, `${quote(value)} is not an option`);
+  if (option.notApplicable === true && rules?.notApplicableOptions === true) {
+    return notApplicableOption(value);
+  }
   return scored(option.points, `option ${quote(value)}`, [value]);
 }
 
-function scoreMultiChoice(question: ScoringQuestion, raw: unknown): QuestionEvaluation {
+function scoreMultiChoice(
+  question: ScoringQuestion,
+  raw: unknown,
+  rules: AnswerRules | undefined,
+): QuestionEvaluation {
   if (raw === UNKNOWN_VALUE) return unknown(question);
   if (raw === NOT_APPLICABLE_VALUE) return notApplicable();
   if (!Array.isArray(raw))
@@ -226,6 +263,17 @@ function scoreMultiChoice(question: ScoringQuestion, raw: unknown): QuestionEval
   }
   // Template order, so the reason reads the same whatever order the answer lists them in.
   const chosen = options.filter((option) => selected.has(option.value));
+  if (rules?.notApplicableOptions === true) {
+    const notApplicableChoice = chosen.find((option) => option.notApplicable === true);
+    if (notApplicableChoice && chosen.length === 1)
+      return notApplicableOption(notApplicableChoice.value);
+    if (notApplicableChoice) {
+      return invalid(
+        question,
+        `${quote(notApplicableChoice.value)} (not applicable) cannot be combined with other options`,
+      );
+    }
+  }
   const exclusive = chosen.find((option) => option.exclusive === true);
   if (exclusive && chosen.length > 1) {
     return invalid(question, `${quote(exclusive.value)} cannot be combined with other options`);
@@ -266,6 +314,17 @@ function scoreDate(
   const day = parseIsoDay(value);
   if (day === null) return invalid(question, `expected a date YYYY-MM-DD, got ${quote(value)}`);
   if (!question.thresholds) return unscored(`date ${value}, not scored (no thresholds)`);
+  // Method 1.2.0: the age of a day still to come is no age at all (1.1.0 scored it negative).
+  if (
+    context.rules?.futureDatesInvalid === true &&
+    context.asOfDay !== null &&
+    day > context.asOfDay
+  ) {
+    return invalid(
+      question,
+      `date ${value} is after the reference day ${formatIsoDay(context.asOfDay)} (a past date is asked for)`,
+    );
+  }
   // score-assessment guarantees asOfDay when a date question has thresholds.
   const age = (context.asOfDay ?? day) - day;
   const { points, reason } = applyThresholds(
@@ -341,9 +400,9 @@ export function evaluateQuestion(
     case "yes_no":
       return scoreYesNo(question, raw);
     case "single_choice":
-      return scoreSingleChoice(question, raw);
+      return scoreSingleChoice(question, raw, context.rules);
     case "multi_choice":
-      return scoreMultiChoice(question, raw);
+      return scoreMultiChoice(question, raw, context.rules);
     case "number":
       return scoreNumber(question, raw);
     case "date":

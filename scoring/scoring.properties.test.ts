@@ -1,5 +1,6 @@
 // Property tests (fast-check) over random templates and answers: the invariants the scoring
-// method promises, for method 1.1.0 (and the ones 1.0.0 already kept).
+// method promises, for methods 1.1.0 and 1.2.0 (and the ones 1.0.0 already kept), and the
+// promises of 1.2.0's own rules (dated knock-outs, notApplicable options, dates after asOf).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ADEQUACY_DECISIONS, EU_EEA } from "./fixtures/sample-template";
@@ -25,6 +26,7 @@ const OPTIONS_1_0: ScoringOptions = {
   adequacyCountries: ["CH", "JP", "GB"],
   asOf: "2025-06-30",
 };
+const OPTIONS_1_2: ScoringOptions = { ...OPTIONS, methodVersion: "1.2.0" };
 const RUNS = { numRuns: 150 };
 
 const COUNTRIES = ["DE", "FR", "NO", "CH", "JP", "GB", "US", "CA", "BR", "CN", "IN"];
@@ -168,6 +170,46 @@ const scenario = templateArbitrary.chain((template) =>
   fc.tuple(fc.constant(template), answersArbitrary(template)),
 );
 
+const KNOCK_OUT_DAYS = ["2024-01-01", "2025-06-30", "2025-07-01", "2027-12-02"];
+
+/**
+ * Method 1.2.0's fields on a template: some knock-outs get a `from` day, some choice questions an
+ * option marked notApplicable (appended, so the other option values stay).
+ */
+function with1_2Fields(template: ScoringTemplate): fc.Arbitrary<ScoringTemplate> {
+  const questions = questionsOf(template);
+  return fc
+    .tuple(
+      ...questions.map(() =>
+        fc.tuple(fc.option(fc.constantFrom(...KNOCK_OUT_DAYS)), fc.boolean(), points),
+      ),
+    )
+    .map((draws) => {
+      const copy: ScoringTemplate = structuredClone(template);
+      let i = 0;
+      for (const section of copy.sections) {
+        for (const question of section.questions) {
+          const [from, withNotApplicable, naPoints] = draws[i++]!;
+          if (question.knockOut && from !== null) question.knockOut.from = from;
+          if (
+            withNotApplicable &&
+            (question.type === "single_choice" || question.type === "multi_choice")
+          ) {
+            question.options = [
+              ...question.options!,
+              { value: "n_a", points: naPoints, notApplicable: true },
+            ];
+          }
+        }
+      }
+      return copy;
+    });
+}
+
+const scenario1_2 = templateArbitrary
+  .chain(with1_2Fields)
+  .chain((template) => fc.tuple(fc.constant(template), answersArbitrary(template)));
+
 function score(
   template: ScoringTemplate,
   answers: ScoringAnswers,
@@ -198,9 +240,10 @@ function scaled(template: ScoringTemplate, factor: number): ScoringTemplate {
 }
 
 describe.each([
-  ["1.1.0", OPTIONS],
-  ["1.0.0", OPTIONS_1_0],
-])("scoring properties, method %s", (_version, options) => {
+  ["1.2.0", OPTIONS_1_2, scenario1_2],
+  ["1.1.0", OPTIONS, scenario],
+  ["1.0.0", OPTIONS_1_0, scenario],
+])("scoring properties, method %s", (_version, options, scenario) => {
   it("keeps every score and contribution within [0, 100]", () => {
     fc.assert(
       fc.property(scenario, ([template, answers]) => {
@@ -272,7 +315,10 @@ describe.each([
   });
 });
 
-describe("scoring properties, method 1.1.0 only", () => {
+describe.each([
+  ["1.2.0", OPTIONS_1_2, scenario1_2],
+  ["1.1.0", OPTIONS, scenario],
+])("scoring properties, method %s (since 1.1.0)", (_version, OPTIONS, scenario) => {
   it("never lowers any score when one answer gets better", () => {
     fc.assert(
       fc.property(
@@ -294,8 +340,8 @@ describe("scoring properties, method 1.1.0 only", () => {
         (input) => {
           if (input === null) return;
           const [template, answers, question, first, second] = input;
-          const a = score(template, { ...answers, [question.key]: first });
-          const b = score(template, { ...answers, [question.key]: second });
+          const a = score(template, { ...answers, [question.key]: first }, OPTIONS);
+          const b = score(template, { ...answers, [question.key]: second }, OPTIONS);
           const qa = a.questions.find((q) => q.key === question.key)!;
           const qb = b.questions.find((q) => q.key === question.key)!;
           const counts = (status: string) =>
@@ -338,8 +384,8 @@ describe("scoring properties, method 1.1.0 only", () => {
             questions: shuffle(section.questions),
           })),
         };
-        const a = score(template, answers);
-        const b = score(shuffled, answers);
+        const a = score(template, answers, OPTIONS);
+        const b = score(shuffled, answers, OPTIONS);
         expect(scores(b)).toEqual(scores(a));
         expect(b.riskTier).toBe(a.riskTier);
         const byKey = (result: ScoringResult) =>
@@ -379,7 +425,7 @@ describe("scoring properties, method 1.1.0 only", () => {
                 (s) => s.questions.length === 0 || s.questions.some((q) => q.weight > 0),
               ),
           );
-          const base = score(template, answers);
+          const base = score(template, answers, OPTIONS);
           const profiled = score(template, answers, {
             ...OPTIONS,
             weightProfile: { id: "x", name: "x", sectionWeights, questionWeights },
@@ -395,11 +441,157 @@ describe("scoring properties, method 1.1.0 only", () => {
   it("produces byte-identical JSON for the same input", () => {
     fc.assert(
       fc.property(scenario, ([template, answers]) => {
-        expect(JSON.stringify(score(structuredClone(template), structuredClone(answers)))).toBe(
-          JSON.stringify(score(template, answers)),
-        );
+        expect(
+          JSON.stringify(score(structuredClone(template), structuredClone(answers), OPTIONS)),
+        ).toBe(JSON.stringify(score(template, answers, OPTIONS)));
       }),
       { numRuns: 50 },
+    );
+  });
+});
+
+describe("scoring properties of method 1.2.0's rules", () => {
+  const asOfDay = fc.constantFrom(
+    "2024-06-01",
+    "2025-06-30",
+    "2025-07-01",
+    "2027-12-01",
+    "2028-01-01",
+  );
+
+  it("a knock-out with `from` never applies before its day, and from it on as if undated", () => {
+    fc.assert(
+      fc.property(scenario1_2, asOfDay, ([template, answers], asOf) => {
+        const result = score(template, answers, { ...OPTIONS_1_2, asOf });
+        const undated: ScoringTemplate = structuredClone(template);
+        for (const question of questionsOf(undated)) delete question.knockOut?.from;
+        const reference = score(undated, answers, { ...OPTIONS_1_2, asOf });
+        const fired = new Set(result.knockOuts.map((k) => k.questionKey));
+        for (const question of questionsOf(template)) {
+          const from = question.knockOut?.from;
+          const firesUndated = reference.knockOuts.some((k) => k.questionKey === question.key);
+          if (from !== undefined && asOf < from) {
+            expect(fired.has(question.key)).toBe(false);
+            expect(result.explanation!.tier.cappedBy).not.toContain(question.key);
+          } else {
+            expect(fired.has(question.key)).toBe(firesUndated);
+          }
+        }
+        // Knock-outs change the tier only: every score is the same.
+        expect(scores(result)).toEqual(scores(reference));
+      }),
+      RUNS,
+    );
+  });
+
+  it("choosing a notApplicable option scores exactly like 'na', never below leaving it unanswered", () => {
+    const withChoice = scenario1_2.chain(([template, answers]) => {
+      const candidates = questionsOf(template).filter((q) =>
+        q.options?.some((o) => o.notApplicable === true),
+      );
+      if (candidates.length === 0) return fc.constant(null);
+      return fc
+        .constantFrom(...candidates)
+        .map((question) => [template, answers, question] as const);
+    });
+    fc.assert(
+      fc.property(withChoice, (input) => {
+        if (input === null) return;
+        const [template, answers, question] = input;
+        const choice = question.type === "multi_choice" ? ["n_a"] : "n_a";
+        const chosen = score(template, { ...answers, [question.key]: choice }, OPTIONS_1_2);
+        const na = score(template, { ...answers, [question.key]: "na" }, OPTIONS_1_2);
+        const { [question.key]: _, ...withoutAnswer } = answers;
+        const unanswered = score(template, withoutAnswer, OPTIONS_1_2);
+        expect(chosen.questions.find((q) => q.key === question.key)!.status).toBe("not_applicable");
+        // It removes the question from the denominator: the score of the other questions alone,
+        // which can be lower than a good answer's but never lower than no answer (0 points).
+        expect(scores(chosen)).toEqual(scores(na));
+        const low = scores(unanswered);
+        const high = scores(chosen);
+        for (const key of Object.keys(low)) {
+          if (low[key] !== null && high[key] !== null)
+            expect(high[key]!).toBeGreaterThanOrEqual(low[key]!);
+        }
+        // And no best answer ever proposes it.
+        for (const entry of chosen.explanation!.overall.improvements) {
+          expect([entry.bestAnswer].flat()).not.toContain("n_a");
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  /** A date question of a past test: the younger the date, the better (never higher-is-better). */
+  const pastTestQuestion: fc.Arbitrary<ScoringQuestion> = fc
+    .oneof(
+      fc.record({
+        kind: fc.constant("linear" as const),
+        min: fc.integer({ min: -60, max: 100 }),
+        max: fc.integer({ min: 101, max: 1000 }),
+        higherIsBetter: fc.constant(false),
+      }),
+      fc
+        .uniqueArray(fc.integer({ min: -30, max: 1000 }), { minLength: 1, maxLength: 4 })
+        .chain((mins) =>
+          fc.array(points, { minLength: mins.length, maxLength: mins.length }).map((stepPoints) => {
+            // The first step starts at age 0 at the latest: below it a step scale gives 0 points,
+            // which would make a fresh date worse than an old one.
+            const sortedMins = [...mins].sort((a, b) => a - b);
+            sortedMins[0] = Math.min(sortedMins[0]!, 0);
+            // Older (larger age) never earns more: points fall as the age grows.
+            const falling = [...stepPoints].sort((a, b) => b - a);
+            return {
+              kind: "steps" as const,
+              steps: sortedMins.map((min, i) => ({ min, points: falling[i]! })),
+            };
+          }),
+        ),
+    )
+    .map((thresholds) => ({
+      key: "security.last_pentest",
+      type: "date" as const,
+      weight: 1,
+      required: true,
+      thresholds,
+    }));
+  const day = fc
+    .integer({ min: 0, max: 2000 })
+    .map((days) => new Date(Date.UTC(2022, 0, 1 + days)).toISOString().slice(0, 10));
+
+  it("an older date of a past test never scores higher than a newer one, and a future date never scores", () => {
+    fc.assert(
+      fc.property(
+        scenario1_2,
+        pastTestQuestion,
+        day,
+        day,
+        ([template, answers], question, first, second) => {
+          const withDate: ScoringTemplate = {
+            sections: [...template.sections, { key: "zz.dates", weight: 1, questions: [question] }],
+          };
+          const pointsOf = (date: string) => {
+            const result = score(withDate, { ...answers, [question.key]: date }, OPTIONS_1_2);
+            return result.questions.find((q) => q.key === question.key)!;
+          };
+          const [older, newer] = first <= second ? [first, second] : [second, first];
+          const a = pointsOf(older);
+          const b = pointsOf(newer);
+          for (const [date, result] of [
+            [older, a],
+            [newer, b],
+          ] as const) {
+            if (date > OPTIONS_1_2.asOf!) {
+              expect(result.status).toBe("unanswered");
+              expect(result.points).toBeNull();
+              expect(result.contributionToOverall).toBe(0);
+              expect(result.reason).toContain("is after the reference day");
+            }
+          }
+          if (newer <= OPTIONS_1_2.asOf!) expect(a.points!).toBeLessThanOrEqual(b.points!);
+        },
+      ),
+      RUNS,
     );
   });
 });

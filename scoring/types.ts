@@ -152,6 +152,11 @@ export interface ScoringOption {
   points: number;
   /** multi_choice only: this option cannot be combined with others (e.g. "none"). */
   exclusive?: boolean;
+  /**
+   * Method 1.2.0, single_choice and multi_choice: choosing this option makes the question not
+   * applicable, like the reserved answer "na" (ignored by 1.1.0).
+   */
+  notApplicable?: boolean;
 }
 
 export interface ScoringKnockOut {
@@ -164,6 +169,11 @@ export interface ScoringKnockOut {
    */
   when: string[];
   label: string;
+  /**
+   * Method 1.2.0: YYYY-MM-DD; the knock-out applies only when `options.asOf` is on or after this
+   * day (needs `options.asOf`; ignored by 1.1.0).
+   */
+  from?: string;
 }
 
 /** Step thresholds: the step with the greatest `min` that is ≤ the measured value applies. */
@@ -447,6 +457,8 @@ export interface KnockOutExplanation {
   /** The question's own explanation of the answer. */
   answerReason: string;
   reason: string;
+  /** Method 1.2.0: the day the knock-out applies from (only when the template gives one). */
+  appliesFrom?: string;
 }
 
 export interface TierExplanation {
@@ -486,6 +498,9 @@ export interface ScoringResultV1_1 extends ScoringResultV1_0 {
   residency: ResidencyResult | null;
   explanation: ScoringExplanation;
 }
+
+/** The result of method 1.2.0: the shape of 1.1.0 (the rules differ, see method-version.ts). */
+export type ScoringResultV1_2 = ScoringResultV1_1;
 
 /** A result of any supported method version: the fields after `completeness` exist from 1.1.0 on. */
 export type ScoringResult = ScoringResultV1_0 &

@@ -78,7 +78,8 @@ function pickByQuality<T>(items: readonly T[], quality: number): T | undefined {
 function pickableOptions(question: TemplateQuestion) {
   const knockOut = new Set(question.knockOut?.when ?? []);
   return [...(question.options ?? [])]
-    .filter((o) => !knockOut.has(o.value))
+    // A demo vendor answers the question: never with an option that makes it not applicable.
+    .filter((o) => !knockOut.has(o.value) && o.notApplicable !== true)
     .sort((a, b) => b.points - a.points);
 }
 

@@ -2,6 +2,8 @@ import type { answers as en } from "../en/answers";
 
 export const answers: Record<keyof typeof en, string> = {
   invalidDate: "Geben Sie ein gültiges Datum ein (JJJJ-MM-TT).",
+  dateInFuture:
+    "Das Datum liegt in der Zukunft. Geben Sie den Tag an, an dem es stattgefunden hat (spätestens heute).",
   chooseYesNo: "Wählen Sie Ja, Teilweise, Nein, Unbekannt oder Nicht zutreffend.",
   chooseOption: "Wählen Sie eine Option.",
   chooseAtLeastOne: "Wählen Sie mindestens eine Option.",

@@ -49,6 +49,7 @@ export const reports: Record<keyof typeof en, string> = {
     "Diese Antworten lösen ein K.-o.-Kriterium aus; die Bewertung empfiehlt dann stets die Ablehnung.",
   question: "Frage",
   knockOut: "K.-o.-Kriterium",
+  knockOutAppliesFrom: "{label} (gilt ab {day})",
   domain: "Bereich",
   indicatorsMet: "Erfüllte Indikatoren",
   share: "Anteil",

@@ -53,6 +53,12 @@ export const templateErrors: Record<keyof typeof en, string> = {
   minAboveMax: "min darf nicht größer als max sein",
   knockOutType: "K.-o.-Kriterien gibt es nur für Fragen vom Typ {types}",
   knockOutValue: "„{value}“ ist kein gültiger Antwortwert für eine Frage vom Typ {type}",
+  knockOutFrom:
+    "„from“ eines K.-o.-Kriteriums muss ein Tag (JJJJ-MM-TT) oder der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2024/1689:art:6:par:2; angegeben: „{value}“",
+  knockOutFromUnknown: "„{value}“ ist keine Vorschrift des Regelwerkkatalogs",
+  knockOutFromNoDay: "der Regelwerkkatalog nennt keinen Tag, ab dem „{value}“ gilt",
+  knockOutFromAmbiguous:
+    "„{value}“ gilt ab mehreren Tagen: bitte das Zeitfenster angeben, z. B. „{value}|<Bedingung>“",
   duplicateTag: "doppeltes Schlagwort „{value}“",
   referenceKeyPattern: "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
   duplicateRegulation: "doppelter Verweis auf eine Vorschrift „{value}“",

@@ -1,6 +1,7 @@
 /** Why a vendor's answer was not accepted (autosave, the plain form, the JSON answer route). */
 export const answers = {
   invalidDate: "Enter a valid date (YYYY-MM-DD).",
+  dateInFuture: "The date lies in the future. Enter the day it took place (today at the latest).",
   chooseYesNo: "Choose yes, partial, no, unknown or not applicable.",
   chooseOption: "Choose an option.",
   chooseAtLeastOne: "Choose at least one option.",

@@ -47,6 +47,7 @@ export const reports = {
     "These answers trigger a knock-out criterion; the score recommends rejection whenever one applies.",
   question: "Question",
   knockOut: "Knock-out",
+  knockOutAppliesFrom: "{label} (applies from {day})",
   domain: "Domain",
   indicatorsMet: "Indicators met",
   share: "Share",

@@ -53,6 +53,12 @@ export const templateErrors = {
   minAboveMax: "min must not be greater than max",
   knockOutType: "knock-outs are supported only for {types} questions",
   knockOutValue: "'{value}' is not a valid answer value for a {type} question",
+  knockOutFrom:
+    "a knock-out's 'from' must be a day (YYYY-MM-DD) or the key of a catalogue provision, e.g. eu:2024/1689:art:6:par:2; got '{value}'",
+  knockOutFromUnknown: "'{value}' is not a provision of the regulation catalogue",
+  knockOutFromNoDay: "the regulation catalogue gives no day from which '{value}' applies",
+  knockOutFromAmbiguous:
+    "'{value}' applies from several days: name the window, e.g. '{value}|<condition>'",
   duplicateTag: "duplicate tag '{value}'",
   referenceKeyPattern: "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
   duplicateRegulation: "duplicate regulation reference '{value}'",

@@ -1,4 +1,6 @@
 import {
+  METHOD_VERSION_1_1_0,
+  METHOD_VERSION_1_2_0,
   SCORING_METHOD_VERSION,
   canonicalJson,
   prepareTemplate,
@@ -14,7 +16,12 @@ import {
   catalogueAdequacyAsOf,
   catalogueAdequacyRevision,
 } from "../regulations/adequacy-from-catalogue.server";
-import { toScoringTemplate, type TemplateDefinition } from "../questionnaires/template-definition";
+import { knockOutDaysOn } from "../questionnaires/knock-out-days";
+import {
+  toScoringTemplate,
+  type KnockOutDays,
+  type TemplateDefinition,
+} from "../questionnaires/template-definition";
 import { residencyFlowDefaults, residencyFlowsFromAnswers } from "./residency-flows";
 
 /**
@@ -41,29 +48,68 @@ export interface ComputeScoreOptions {
    * set. The key holds everything else the prepared template depends on (see preparedTemplateKey).
    */
   preparedTemplates?: { templateVersionId: string; cache: PreparedTemplateLookup };
+  /**
+   * The scoring method: a new score uses the current one (SCORING_METHOD_VERSION); recomputing a
+   * stored score (a what-if beside it, a re-rating) passes the version it was stored with, so the
+   * figures differ by what was asked for and not by a newer method.
+   */
+  methodVersion?: string;
 }
 
 /**
  * Everything a prepared template of computeScore depends on besides the version's definition:
  * the weight profile (as applied to this template), the reference date (adequacy decisions in
- * force, date thresholds) and the revision of the catalogue's adequacy facts. The answers' show-if outcome is not part of it: hidden questions are
- * passed to scorePrepared as not required.
+ * force, date thresholds), the revision of the catalogue's adequacy facts, the scoring method
+ * and the resolved days of dated knock-outs (method 1.2.0: a catalogue that moves a provision's
+ * day gives another key, never a stale prepared template). The answers' show-if outcome is not
+ * part of it: hidden questions are passed to scorePrepared as not required.
  */
 export function preparedTemplateKey(
   templateVersionId: string,
   asOf: string,
   profile: WeightProfile | undefined,
   adequacyRevision: string = catalogueAdequacyRevision(),
+  methodVersion: string = SCORING_METHOD_VERSION,
+  knockOutDays: KnockOutDays | null = null,
 ): string {
-  return canonicalJson({ templateVersionId, asOf, profile: profile ?? null, adequacyRevision });
+  return canonicalJson({
+    templateVersionId,
+    asOf,
+    profile: profile ?? null,
+    adequacyRevision,
+    methodVersion,
+    knockOutDays,
+  });
 }
 
 /**
- * Scores one assessment with the current scoring method: section and overall scores, tier,
- * knock-outs, transparency index, residency rating and explanations. `asOf` (YYYY-MM-DD) fixes
- * the legal reference date (adequacy decisions in force), so a stored result can be reproduced
- * exactly from the same template version, answers, weight profile and method version. With
- * `options.preparedTemplates` the prepared template is reused; the result is the same.
+ * The method to recompute a stored score with: the one it was stored with when computeScore can
+ * run it (1.1.0 and later), so a stored 1.1.0 score is recomputed by 1.1.0's rules; else (1.0.0,
+ * whose results lack what the pages compare) the current method.
+ */
+export function methodVersionToRecompute(stored: { methodVersion: string }): string {
+  return stored.methodVersion === METHOD_VERSION_1_1_0 ||
+    stored.methodVersion === METHOD_VERSION_1_2_0
+    ? stored.methodVersion
+    : SCORING_METHOD_VERSION;
+}
+
+/** Dated knock-outs exist from method 1.2.0 on; 1.1.0 never read them (its results ignore them). */
+function knockOutDaysFor(
+  methodVersion: string,
+  definition: TemplateDefinition,
+  asOf: string,
+): KnockOutDays | null {
+  return methodVersion === METHOD_VERSION_1_1_0 ? null : knockOutDaysOn(definition, asOf);
+}
+
+/**
+ * Scores one assessment with the current scoring method (or `options.methodVersion`): section and
+ * overall scores, tier, knock-outs, transparency index, residency rating and explanations. `asOf`
+ * (YYYY-MM-DD) fixes the legal reference date (adequacy decisions and knock-out days in force),
+ * so a stored result can be reproduced exactly from the same template version, answers, weight
+ * profile and method version. With `options.preparedTemplates` the prepared template is reused;
+ * the result is the same.
  */
 export function computeScore(
   definition: TemplateDefinition,
@@ -75,10 +121,12 @@ export function computeScore(
   const profile = options.weightProfile
     ? profileForTemplate(options.weightProfile, definition)
     : undefined;
+  const methodVersion = options.methodVersion ?? SCORING_METHOD_VERSION;
+  const knockOutDays = knockOutDaysFor(methodVersion, definition, asOf);
   const prepare = () => {
     const reference = residencyReferenceData(asOf);
-    return prepareTemplate(toScoringTemplate(definition, "en"), {
-      methodVersion: SCORING_METHOD_VERSION,
+    return prepareTemplate(toScoringTemplate(definition, "en", undefined, knockOutDays), {
+      methodVersion,
       euEeaCountries: reference.euEea,
       adequacyDecisions: reference.adequacy,
       asOf,
@@ -87,7 +135,17 @@ export function computeScore(
   };
   const lookup = options.preparedTemplates;
   const prepared = lookup
-    ? lookup.cache.get(preparedTemplateKey(lookup.templateVersionId, asOf, profile), prepare)
+    ? lookup.cache.get(
+        preparedTemplateKey(
+          lookup.templateVersionId,
+          asOf,
+          profile,
+          catalogueAdequacyRevision(),
+          methodVersion,
+          knockOutDays,
+        ),
+        prepare,
+      )
     : prepare();
   return scorePrepared(prepared, scoringAnswers, {
     residencyFlows: residencyFlowsFromAnswers(definition, answers, hidden),

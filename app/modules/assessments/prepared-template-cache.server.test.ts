@@ -24,6 +24,7 @@ import {
 } from "../questionnaires/template-definition";
 import {
   computeScore,
+  methodVersionToRecompute,
   preparedTemplateKey,
   profileForTemplate,
   residencyReferenceData,
@@ -203,6 +204,15 @@ describe("prepared-template cache of computeScore", () => {
       preparedTemplateKey("version-1", "2026-11-26", { ...PROFILE, id: "p2" }),
       preparedTemplateKey("version-1", "2026-11-26", { ...PROFILE, name: "Other name" }),
       preparedTemplateKey("version-1", "2026-11-26", undefined),
+      // Method 1.2.0: the method and the resolved days of dated knock-outs are part of the key,
+      // so a catalogue that moves a provision's day never serves a stale prepared template.
+      preparedTemplateKey("version-1", "2026-11-26", PROFILE, undefined, "1.1.0"),
+      preparedTemplateKey("version-1", "2026-11-26", PROFILE, undefined, undefined, {
+        "ai.conformity": "2027-12-02",
+      }),
+      preparedTemplateKey("version-1", "2026-11-26", PROFILE, undefined, undefined, {
+        "ai.conformity": "2026-08-02",
+      }),
     ];
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1);
     // The same inputs give the same key, whatever the order of the profile's fields.
@@ -259,6 +269,29 @@ describe("prepared-template cache of computeScore", () => {
     score(9);
     expect(counter.builds).toBe(12);
     expect(() => new PreparedTemplateCache(0)).toThrow(RangeError);
+  });
+
+  it("recomputes a stored score with its own method, never with a cached template of another", () => {
+    const answers = answerSets(1, 11)[0]!;
+    const { lookup, counter } = countingCache();
+    const score = (methodVersion: string) =>
+      computeScore(definition, answers, "2026-11-26", {
+        methodVersion,
+        preparedTemplates: { templateVersionId: "version-1", cache: lookup },
+      });
+    const current = score(SCORING_METHOD_VERSION);
+    const stored = JSON.stringify(
+      computeScore(definition, answers, "2026-11-26", { methodVersion: "1.1.0" }),
+    );
+    const recomputed = score(
+      methodVersionToRecompute(JSON.parse(stored) as { methodVersion: string }),
+    );
+    expect(current.methodVersion).toBe("1.2.0");
+    expect(JSON.stringify(recomputed)).toBe(stored);
+    expect(counter.builds).toBe(2);
+    // 1.0.0 results cannot be prepared: they are recomputed with the current method.
+    expect(methodVersionToRecompute({ methodVersion: "1.0.0" })).toBe(SCORING_METHOD_VERSION);
+    expect(methodVersionToRecompute({ methodVersion: "1.2.0" })).toBe("1.2.0");
   });
 
   it("does not keep a template that fails to prepare", () => {

@@ -6,6 +6,7 @@ import { entityIdInput, requireEntityId } from "../../utils/entity-id";
 import { DomainError } from "../../utils/errors";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import type { UserActor } from "../auth/actor";
+import { methodVersionToRecompute } from "../assessments/compute-score";
 import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { readStoredScores } from "../assessments/stored-score-memo.server";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
@@ -199,6 +200,8 @@ export async function compareVendors(actor: UserActor, rawInput: CompareVendorsI
     const whatIf = weightProfile
       ? computeScoreOfPublishedVersion(assessment.templateVersionId, definition, answers, asOf, {
           weightProfile,
+          // The what-if differs from the stored score by the profile only, not by a newer method.
+          methodVersion: methodVersionToRecompute(stored),
         })
       : null;
     return {

@@ -105,8 +105,11 @@ export async function writeAnswers(
   state: VendorWriteState,
   questions: QuestionIndex,
   changes: AnswerChange[],
+  now: Date = new Date(),
 ): Promise<SaveOutcome[]> {
   const outcomes: SaveOutcome[] = [];
+  // A new answer is checked against today: a past event's date (e.g. the last pentest) cannot lie ahead.
+  const input = { today: now.toISOString().slice(0, 10) };
   for (const change of changes) {
     const question = questions.get(change.questionKey);
     if (!question) {
@@ -129,7 +132,7 @@ export async function writeAnswers(
     // What is stored is the parsed value (names cleaned, text trimmed), not what was sent.
     let value: AnswerValue | null = null;
     if (change.value !== null) {
-      const parsed = parseAnswerValue(question, change.value);
+      const parsed = parseAnswerValue(question, change.value, input);
       if (!parsed.ok) {
         outcomes.push({
           questionKey: change.questionKey,

@@ -99,6 +99,35 @@ describe("parseAnswerValue", () => {
   });
 });
 
+describe("dates of past events (scoring method 1.2.0)", () => {
+  const pentest: AnswerQuestion = {
+    key: "security.pentest_date",
+    type: "date",
+    thresholds: { kind: "linear", min: 0, max: 730, higherIsBetter: false },
+  };
+  const today = "2026-12-07";
+
+  it("refuses a day after today for a date question scored by age, with a message", () => {
+    expect(parseAnswerValue(pentest, "2026-12-08", { today })).toEqual({
+      ok: false,
+      error: { key: "answers.dateInFuture" },
+    });
+    expect(parseAnswerValue(pentest, "2026-12-07", { today })).toEqual({
+      ok: true,
+      value: "2026-12-07",
+    });
+    expect(parseAnswerValue(pentest, "unknown", { today })).toEqual({ ok: true, value: "unknown" });
+  });
+
+  it("leaves dates without thresholds free, and stored answers (read without today) readable", () => {
+    expect(parseAnswerValue(date, "2031-01-01", { today })).toEqual({
+      ok: true,
+      value: "2031-01-01",
+    });
+    expect(parseAnswerValue(pentest, "2031-01-01")).toEqual({ ok: true, value: "2031-01-01" });
+  });
+});
+
 describe("answerFromFormData", () => {
   it("uses fields named q.<questionKey>", () => {
     expect(answerFieldName(yesNo)).toBe("q.security.mfa");

@@ -55,7 +55,19 @@ export const EVIDENCE_FILES_MAX = 10;
 /** The question fields answers depend on. */
 export type AnswerQuestion = Pick<TemplateQuestion, "key" | "type" | "options" | "min" | "max"> & {
   evidence?: TemplateQuestion["evidence"];
+  /** Date questions: with thresholds the date is scored by its age (a past event, e.g. a pentest). */
+  thresholds?: TemplateQuestion["thresholds"];
 };
+
+/** What validating a NEW answer knows beyond the question (stored answers are read without it). */
+export interface AnswerInputContext {
+  /**
+   * Today (YYYY-MM-DD). A date question scored by age asks when something happened: a later
+   * day is refused (scoring method 1.2.0 would count it as no answer). Dates without thresholds
+   * (a certificate's expiry, a planned date) and evidence "valid until" days stay free.
+   */
+  today?: string;
+}
 
 /** Name of the form field(s) carrying the answer to a question. */
 export function answerFieldName(question: Pick<TemplateQuestion, "key">): string {
@@ -143,7 +155,10 @@ export const answerValueSchemas = {
 } satisfies Record<TemplateQuestionType, z.ZodType<AnswerValue>>;
 
 /** The schema of a (non-null) answer to this particular question. */
-export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<AnswerValue> {
+export function answerValueSchemaFor(
+  question: AnswerQuestion,
+  input: AnswerInputContext = {},
+): z.ZodType<AnswerValue> {
   const options = question.options ?? [];
   const optionValues = options.map((option) => option.value);
   switch (question.type) {
@@ -198,8 +213,17 @@ export function answerValueSchemaFor(question: AnswerQuestion): z.ZodType<Answer
           });
       });
     }
-    case "date":
-      return answerValueSchemas.date;
+    case "date": {
+      const todayDay = input.today === undefined ? null : parseIsoDay(input.today);
+      if (question.thresholds === undefined || todayDay === null) return answerValueSchemas.date;
+      return answerValueSchemas.date.refine(
+        (value) => {
+          const day = parseIsoDay(value);
+          return day === null || day <= todayDay;
+        },
+        { message: messageKey("answers.dateInFuture") },
+      );
+    }
     case "text":
       return answerValueSchemas.text;
     case "long_text":
@@ -230,10 +254,17 @@ function isNoAnswer(raw: unknown): boolean {
   return raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
 }
 
-/** Validates a stored or submitted answer value for a question; null/undefined/"" mean no answer. Never throws. */
-export function parseAnswerValue(question: AnswerQuestion, raw: unknown): ParseAnswerResult {
+/**
+ * Validates a stored or submitted answer value for a question; null/undefined/"" mean no answer.
+ * A submitted one is checked with `input.today` too. Never throws.
+ */
+export function parseAnswerValue(
+  question: AnswerQuestion,
+  raw: unknown,
+  input: AnswerInputContext = {},
+): ParseAnswerResult {
   if (isNoAnswer(raw)) return { ok: true, value: null };
-  const result = answerValueSchemaFor(question).safeParse(raw);
+  const result = answerValueSchemaFor(question, input).safeParse(raw);
   if (result.success) return { ok: true, value: result.data };
   // The first readable issue: one message the page translates (its bound, e.g. {max}, included).
   const first = result.error.issues.flatMap(readableIssues)[0];

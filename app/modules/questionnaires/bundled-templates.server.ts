@@ -9,6 +9,7 @@ import {
   templateChecksum,
 } from "../templates/publish-template-version.server";
 import { installBundledProvisionLinks } from "./bundled-provision-links.server";
+import { knockOutDayErrors } from "./knock-out-days";
 import { parseTemplateDefinition } from "./template-definition";
 
 // Kept for callers that imported the checksum from here before it moved to the templates module.
@@ -37,6 +38,9 @@ export async function installBundledTemplates(tx: Tx, actor: Actor): Promise<num
     const parsed = parseTemplateDefinition(raw);
     if (!parsed.ok)
       throw new Error(`Bundled template is invalid: ${JSON.stringify(parsed.errors)}`);
+    const dayErrors = knockOutDayErrors(parsed.definition);
+    if (dayErrors.length > 0)
+      throw new Error(`Bundled template is invalid: ${JSON.stringify(dayErrors)}`);
     const definition = parsed.definition;
     const checksum = templateChecksum(definition);
     const exists = await tx.questionnaireTemplate.findUnique({

@@ -267,6 +267,69 @@ describe("toScoringTemplate", () => {
   });
 });
 
+describe("scoring method 1.2.0 fields", () => {
+  function withFields(from: string) {
+    const definition = minimal();
+    const level = definition.sections[0]!.questions[1]!;
+    level.knockOut = { ...level.knockOut!, from };
+    level.options = [
+      ...level.options!,
+      {
+        value: "not_used",
+        label: { en: "Not used", de: "Nicht genutzt" },
+        points: 0,
+        notApplicable: true,
+      },
+    ];
+    return definition;
+  }
+
+  it("accepts a day or a provision key (with a window condition) as a knock-out's from", () => {
+    for (const from of [
+      "2027-12-02",
+      "eu:2024/1689:art:6:par:2",
+      "eu:2024/1689:art:50:par:2|placed_on_market_before_2026-08-02",
+    ]) {
+      expect(parseTemplateDefinition(withFields(from)).ok).toBe(true);
+    }
+  });
+
+  it("refuses a from that is neither, with a message in both languages", () => {
+    for (const from of ["2027-02-30", "next year", "eu:2024/1689:art:6|", "02.12.2027"]) {
+      const result = parseTemplateDefinition(withFields(from));
+      if (result.ok) throw new Error(`${from} must be refused`);
+      expect(result.errors).toEqual([
+        expect.objectContaining({
+          path: "sections[0].questions[1].knockOut.from",
+          key: "templateErrors.knockOutFrom",
+          params: { value: from },
+        }),
+      ]);
+      expect(translate("de", "templateErrors.knockOutFrom", { value: from })).toContain(
+        "Regelwerkkatalog",
+      );
+    }
+  });
+
+  it("maps notApplicable always and the knock-out's day only when resolved days are given", () => {
+    const result = parseTemplateDefinition(withFields("eu:2024/1689:art:6:par:2"));
+    if (!result.ok) throw new Error("must parse");
+    const level = (days: Record<string, string> | null) =>
+      toScoringTemplate(result.definition, "en", undefined, days).sections[0]!.questions[1]!;
+    expect(level(null).options!.at(-1)).toEqual({
+      value: "not_used",
+      points: 0,
+      notApplicable: true,
+    });
+    expect(level(null).knockOut).toEqual({ when: ["low"], label: "Low level" });
+    expect(level({ "security.level": "2027-12-02" }).knockOut).toEqual({
+      when: ["low"],
+      label: "Low level",
+      from: "2027-12-02",
+    });
+  });
+});
+
 describe("definition errors in the reader's language", () => {
   function keyedErrorsOf(json: unknown) {
     const result = parseTemplateDefinition(json);

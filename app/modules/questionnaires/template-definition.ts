@@ -13,6 +13,7 @@ import {
   RESIDENCY_CLASSES,
   UNKNOWN_VALUE,
   YES_NO_VALUES,
+  parseIsoDay,
   type QuestionType,
   type ScoringQuestion,
   type ScoringTemplate,
@@ -33,6 +34,23 @@ export const TAG_PATTERN = /^[a-z0-9_-]+$/;
 // eslint-disable-next-line security/detect-unsafe-regex
 export const PROVISION_KEY_PATTERN = /^[a-z0-9][A-Za-z0-9._/-]*(?::[A-Za-z0-9._/-]+)+$/;
 export const COUNTRY_CODE_PATTERN = /^[A-Z]{2}$/;
+/** The condition naming one window of a provision with several: "<provision key>|<condition>". */
+export const WINDOW_CONDITION_PATTERN = /^[A-Za-z0-9._-]+$/;
+
+/**
+ * Whether a knock-out's `from` is well formed: a day (YYYY-MM-DD) or a provision key, optionally
+ * with the condition of the window meant. Whether the catalogue knows the provision is checked
+ * on the server (knock-out-days.ts): the schema runs in the browser too.
+ */
+export function isKnockOutFromWellFormed(from: string): boolean {
+  if (parseIsoDay(from) !== null) return true;
+  const bar = from.indexOf("|");
+  const key = bar === -1 ? from : from.slice(0, bar);
+  return (
+    PROVISION_KEY_PATTERN.test(key) &&
+    (bar === -1 || WINDOW_CONDITION_PATTERN.test(from.slice(bar + 1)))
+  );
+}
 
 /**
  * Question types of a template: the scoring library's types plus three the app maps onto them
@@ -457,6 +475,17 @@ export const templateQuestionSchema = z
     if (question.min !== undefined && question.max !== undefined && question.min > question.max) {
       ctx.addIssue({ code: "custom", message: K("templateErrors.minAboveMax"), path: ["max"] });
     }
+    if (
+      question.knockOut?.from !== undefined &&
+      !isKnockOutFromWellFormed(question.knockOut.from)
+    ) {
+      ctx.addIssue({
+        code: "custom",
+        message: K("templateErrors.knockOutFrom"),
+        params: { value: question.knockOut.from },
+        path: ["knockOut", "from"],
+      });
+    }
     if (question.knockOut) {
       const isValid = validKnockOutValues(
         question.type,
@@ -770,6 +799,7 @@ function toScoringQuestion(
   question: TemplateQuestion,
   locale: Locale,
   hidden: boolean,
+  knockOutDays: KnockOutDays | null,
 ): ScoringQuestion {
   const scoring: ScoringQuestion = {
     key: question.key,
@@ -779,16 +809,23 @@ function toScoringQuestion(
     required: question.required && !hidden,
   };
   if (question.options) {
-    scoring.options = question.options.map((option) =>
-      option.exclusive
-        ? { value: option.value, points: option.points, exclusive: true }
-        : { value: option.value, points: option.points },
-    );
+    scoring.options = question.options.map((option) => ({
+      value: option.value,
+      points: option.points,
+      ...(option.exclusive ? { exclusive: true } : {}),
+      // Method 1.2.0 (1.1.0 ignores it).
+      ...(option.notApplicable ? { notApplicable: true } : {}),
+    }));
   }
   if (question.knockOut) {
+    const day = question.knockOut.from === undefined ? undefined : knockOutDays?.[question.key];
+    if (question.knockOut.from !== undefined && knockOutDays !== null && day === undefined) {
+      throw new Error(`no day resolved for the knock-out of ${question.key}`);
+    }
     scoring.knockOut = {
       when: [...question.knockOut.when],
       label: question.knockOut.label[locale],
+      ...(day !== undefined ? { from: day } : {}),
     };
   }
   if (question.thresholds) scoring.thresholds = toScoringThresholds(question.thresholds);
@@ -804,21 +841,27 @@ function toScoringQuestion(
   return scoring;
 }
 
+/** Question key → the day (YYYY-MM-DD) its knock-out applies from (knock-out-days.ts resolves them). */
+export type KnockOutDays = Readonly<Record<string, string>>;
+
 /**
  * Maps a parsed definition onto the scoring library's input. Knock-out labels use `locale`.
- * Questions in `hidden` (hidden by their show-if rule) are not required.
+ * Questions in `hidden` (hidden by their show-if rule) are not required. `knockOutDays` (method
+ * 1.2.0): the resolved day of every knock-out with a `from`; without them (method 1.1.0, which
+ * ignores dates) knock-outs carry no day.
  */
 export function toScoringTemplate(
   definition: TemplateDefinition,
   locale: Locale = "en",
   hidden: ReadonlySet<string> = new Set(),
+  knockOutDays: KnockOutDays | null = null,
 ): ScoringTemplate {
   return {
     sections: definition.sections.map((section) => ({
       key: section.key,
       weight: section.weight,
       questions: section.questions.map((question) =>
-        toScoringQuestion(question, locale, hidden.has(question.key)),
+        toScoringQuestion(question, locale, hidden.has(question.key), knockOutDays),
       ),
     })),
   };

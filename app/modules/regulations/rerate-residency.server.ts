@@ -1,7 +1,7 @@
 import type { Tx } from "../../utils/db.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { SystemActor } from "../auth/actor";
-import { computeScore } from "../assessments/compute-score";
+import { computeScore, methodVersionToRecompute } from "../assessments/compute-score";
 import { parseStoredScore } from "../assessments/stored-score";
 import { parseStoredDefinition } from "../questionnaires/load-template-version.server";
 import { dayToDate } from "./catalogue-days";
@@ -65,7 +65,10 @@ export async function rerateResidency(
     });
     const answers = Object.fromEntries(rows.map((r) => [r.questionKey, parseJson(r.value)]));
     const definition = parseStoredDefinition(assessment.templateVersion.definition);
-    const newClass = computeScore(definition, answers, day).residency?.rating;
+    // The stored score's method: the rating changes with the law of `day`, not with the method.
+    const newClass = computeScore(definition, answers, day, {
+      methodVersion: methodVersionToRecompute(stored),
+    }).residency?.rating;
     const oldClass = vendor.latestResidencyClass ?? stored.residency.rating;
     if (!newClass || newClass === oldClass) continue;
     const reason = `${cause.type} ${cause.countries.join(", ")} effective by ${day}: ${cause.summaryEn}`;

@@ -180,10 +180,20 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
         weight: result?.weight ?? section.weight,
       };
     }),
-    knockOuts: (score?.knockOuts ?? []).map((k) => ({
-      question: labelOf(k.questionKey),
-      label: questions.find((q) => q.key === k.questionKey)?.knockOut?.label[locale] ?? k.label,
-    })),
+    knockOuts: (score?.knockOuts ?? []).map((k) => {
+      const label =
+        questions.find((q) => q.key === k.questionKey)?.knockOut?.label[locale] ?? k.label;
+      // Method 1.2.0: a dated knock-out (e.g. once the AI Act's high-risk rules apply) says from when.
+      const appliesFrom = score?.explanation?.knockOuts.find(
+        (e) => e.questionKey === k.questionKey,
+      )?.appliesFrom;
+      return {
+        question: labelOf(k.questionKey),
+        label: appliesFrom
+          ? t("reports.knockOutAppliesFrom", { label, day: day(appliesFrom) })
+          : label,
+      };
+    }),
     transparency: score?.transparency
       ? score.transparency.byDomain.map((d) => ({
           domain: d.domain,

@@ -232,7 +232,7 @@ export function sampleReportInput(options: SampleReportOptions = {}): ReportInpu
       title: text.title,
       templateName: text.template,
       templateVersion: "3",
-      scoringMethodVersion: "1.1.0",
+      scoringMethodVersion: "1.2.0",
       submittedAt: date(2),
     },
     decision: {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { DomainError } from "../../utils/errors";
 import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
+import { knockOutDayErrors } from "../questionnaires/knock-out-days";
 import { templateError } from "../questionnaires/template-definition";
 import { findDraft, findLatestPublished } from "./find-template.server";
 import {
@@ -70,6 +71,9 @@ export async function importTemplate(
   const parsed = await parseTemplateFileInWorker(text, format);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { definition } = parsed;
+  // Dated knock-outs must name a provision the catalogue knows (the worker's schema checks form only).
+  const dayErrors = knockOutDayErrors(definition);
+  if (dayErrors.length > 0) return { ok: false, errors: dayErrors };
   const checksum = templateChecksum(definition);
 
   return inTransaction(async (tx) => {

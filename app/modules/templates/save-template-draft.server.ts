@@ -7,6 +7,7 @@ import {
   templateError,
   type TemplateDefinitionError,
 } from "../questionnaires/template-definition";
+import { knockOutDayErrors } from "../questionnaires/knock-out-days";
 import { findDraft, findTemplate } from "./find-template.server";
 import { storedDefinition, templateChecksum } from "./publish-template-version.server";
 import { requireTemplateWriter, type TemplateActor } from "./template-access";
@@ -57,6 +58,8 @@ export async function saveTemplateDraft(
     if (!draft || draft.revision !== revision) throw draftConflict(draft?.revision ?? null);
     const parsed = parseTemplateDefinition(candidate);
     if (!parsed.ok) return { ok: false, errors: parsed.errors };
+    const dayErrors = knockOutDayErrors(parsed.definition);
+    if (dayErrors.length > 0) return { ok: false, errors: dayErrors };
     if (parsed.definition.key !== template.key) {
       return {
         ok: false,
