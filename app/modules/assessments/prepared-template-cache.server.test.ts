@@ -2,6 +2,7 @@
 // result of the uncached computation (explanations included), entries are told apart by
 // everything a prepared template depends on, and the cache stays within its bound.
 
+import { knockOutDaysOn } from "../questionnaires/knock-out-days";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -132,7 +133,7 @@ function scoreWithoutCache(
   const { answers: scoringAnswers, hidden } = answersForScoring(definition, answers);
   const reference = residencyReferenceData(asOf);
   return scoreAssessment({
-    template: toScoringTemplate(definition, "en", hidden),
+    template: toScoringTemplate(definition, "en", hidden, knockOutDaysOn(definition, asOf)),
     answers: scoringAnswers,
     options: {
       methodVersion: SCORING_METHOD_VERSION,
