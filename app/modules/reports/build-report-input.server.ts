@@ -17,6 +17,12 @@ import { parseStoredScore } from "../assessments/stored-score";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
+import { displayDefinition } from "../questionnaires/display-definition.server";
+import {
+  citationCatalogueFor,
+  referenceKeysOf,
+} from "../regulations/citations/citation-catalogue.server";
+import { questionCitations } from "../regulations/citations/question-citations";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import type { ReportInput, ReportOutcomeCode } from "./report-input";
 import { linkedProvisionsForReport } from "./report-provisions.server";
@@ -114,7 +120,18 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const locale = await assessmentLanguage(tx, assessment.id, context.signerLocale);
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const day = (value: Date | string | null | undefined) => formatDate(locale, value);
-  const template = await loadTemplateVersion(assessment.templateVersionId, tx);
+  const loaded = await loadTemplateVersion(assessment.templateVersionId, tx);
+  const reader = { organizationId: context.organizationId };
+  // Date placeholders read as the catalogue had them on the day the report is recorded.
+  const template = {
+    ...loaded,
+    definition: await displayDefinition(loaded.definition, reader, decision.createdAt, tx),
+  };
+  const citations = await citationCatalogueFor(reader, referenceKeysOf(template.definition), tx);
+  // Every reference in the report's language and citation style (issue 21 item 1).
+  const citationsOf = new Map(
+    questionsOf(template.definition).map((q) => [q.key, questionCitations(q, locale, citations)]),
+  );
   const questions = questionsOf(template.definition);
   const labelOf = (key: string) => questions.find((q) => q.key === key)?.label[locale] ?? key;
   const answers = Object.fromEntries(
@@ -125,7 +142,8 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const resultOf = (key: string) => score?.questions.find((q) => q.key === key);
   const references = new Map<string, number>();
   for (const q of questions)
-    for (const ref of q.regulationRefs) references.set(ref, (references.get(ref) ?? 0) + 1);
+    for (const ref of citationsOf.get(q.key) ?? [])
+      references.set(ref, (references.get(ref) ?? 0) + 1);
   // The law as it stood on the assessment date (submission; the decision day if never submitted).
   const linked = await linkedProvisionsForReport(tx, {
     organizationId: context.organizationId,
@@ -230,7 +248,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
             result?.points !== null && result?.points !== undefined
               ? `${result.points.toFixed(2)} / 1`
               : "–",
-          references: q.regulationRefs,
+          references: citationsOf.get(q.key) ?? [],
           evidence: assessment.evidenceFiles
             .filter((f) => f.questionKey === q.key)
             .map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
@@ -239,7 +257,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
       }),
     })),
     references: [...references.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => a.localeCompare(b, locale))
       .map(([reference, questionCount]) => ({ reference, questionCount })),
     catalogue: linked.catalogue,
     aiAssistance: null,
