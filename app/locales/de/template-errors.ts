@@ -55,6 +55,7 @@ export const templateErrors: Record<keyof typeof en, string> = {
   knockOutValue: "„{value}“ ist kein gültiger Antwortwert für eine Frage vom Typ {type}",
   duplicateTag: "doppeltes Schlagwort „{value}“",
   referenceKeyPattern: "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
+  referenceUnknown: "„{key}“ ist keine Vorschrift des Regelwerkkatalogs Ihrer Organisation",
   duplicateRegulation: "doppelter Verweis auf eine Vorschrift „{value}“",
   placeholderMalformed:
     "fehlerhafter Datumsplatzhalter: schreiben Sie {{applies:<Schlüssel der Vorschrift>}} oder {{applies:<Schlüssel der Vorschrift>|<Bedingung>}}",

@@ -55,6 +55,7 @@ export const templateErrors = {
   knockOutValue: "'{value}' is not a valid answer value for a {type} question",
   duplicateTag: "duplicate tag '{value}'",
   referenceKeyPattern: "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
+  referenceUnknown: "'{key}' is not a provision of the regulation catalogue your organisation sees",
   duplicateRegulation: "duplicate regulation reference '{value}'",
   placeholderMalformed:
     "malformed date placeholder: write {{applies:<provision key>}} or {{applies:<provision key>|<condition>}}",

@@ -3,13 +3,14 @@ import type { PlaceholderWindow, WindowsOf } from "../questionnaires/date-placeh
 import { applicableVersion } from "./applicable-version.server";
 import { dateToDay } from "./catalogue-days";
 import { visibleTo, type CatalogueReader } from "./catalogue-scope";
+import { snapshotWindowsOn } from "./snapshot-windows";
 
 /**
  * The application windows of provisions as the catalogue holds them on `onDate` (issue 21 item
  * 6): for each key, the windows of the provision in its instrument's version in force that day
  * (the bundled snapshot and the reader's imported frameworks; the organisation's own instrument
  * first), or its version's windows when the provision has none of its own. A key that version
- * lacks is unknown. One version lookup per instrument.
+ * lacks is unknown, unless the bundled snapshot has it. One version lookup per instrument.
  */
 export async function placeholderWindowsOn(
   reader: CatalogueReader,
@@ -50,5 +51,7 @@ export async function placeholderWindowsOn(
       }
     }
   }
-  return (key) => found.get(key);
+  // The bundled snapshot answers for keys the database catalogue does not hold (not loaded yet).
+  const bundled = snapshotWindowsOn(onDate);
+  return (key) => found.get(key) ?? bundled(key);
 }

@@ -12,6 +12,7 @@ import {
 } from "./publish-template-version.server";
 import { createdByOf, requireTemplateWriter, type TemplateActor } from "./template-access";
 import { parseTemplateFileInWorker } from "./parse-template-file.server";
+import { templateCatalogueErrors } from "./template-catalogue-errors.server";
 import {
   TEMPLATE_FILE_FORMATS,
   TEMPLATE_FILE_MAX_BYTES,
@@ -70,6 +71,8 @@ export async function importTemplate(
   const parsed = await parseTemplateFileInWorker(text, format);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { definition } = parsed;
+  const catalogueErrors = await templateCatalogueErrors(definition, actor.organizationId);
+  if (catalogueErrors.length > 0) return { ok: false, errors: catalogueErrors };
   const checksum = templateChecksum(definition);
 
   return inTransaction(async (tx) => {
