@@ -117,7 +117,8 @@ export const templates: Record<keyof typeof en, string> = {
     "Diese Frage hat eine kombinierte Bedingung ({condition}). Behalten Sie sie oder wählen Sie oben eine Frage, um sie zu ersetzen.",
   keepComposite: "Kombinierte Bedingung behalten",
   references: "Verweise auf den Regelwerkkatalog",
-  referencesHint: "Ein Schlüssel einer Vorschrift des Regelwerkkatalogs pro Zeile, z. B. eu:2016/679:art:28:par:1; Lesende sehen ihn als Zitat in ihrer Sprache",
+  referencesHint:
+    "Ein Schlüssel einer Vorschrift des Regelwerkkatalogs pro Zeile, z. B. eu:2016/679:art:28:par:1; Lesende sehen ihn als Zitat in ihrer Sprache",
   referenceNotInCatalogue: "nicht im Katalog",
   regulationRefs: "Regulatorische Bezüge",
   regulationRefsHint: "Freitext, einer pro Zeile, z. B. Art. 28 DSGVO",

@@ -28,9 +28,18 @@ export function datePlaceholderErrors(
         const at = `${path}.${locale}`;
         const conditions = result.conditions.join(", ") || "–";
         if (result.reason === "unknown_provision")
-          errors.push(templateError(at, "templateErrors.placeholderUnknownProvision", { key: placeholder.key }));
+          errors.push(
+            templateError(at, "templateErrors.placeholderUnknownProvision", {
+              key: placeholder.key,
+            }),
+          );
         else if (result.reason === "ambiguous")
-          errors.push(templateError(at, "templateErrors.placeholderAmbiguous", { key: placeholder.key, conditions }));
+          errors.push(
+            templateError(at, "templateErrors.placeholderAmbiguous", {
+              key: placeholder.key,
+              conditions,
+            }),
+          );
         else
           errors.push(
             templateError(at, "templateErrors.placeholderNoWindow", {

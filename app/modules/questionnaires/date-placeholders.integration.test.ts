@@ -1,6 +1,9 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createMemberActor, createAssessmentScenario } from "../../../tests/support/assessment-factories";
+import {
+  createMemberActor,
+  createAssessmentScenario,
+} from "../../../tests/support/assessment-factories";
 import { createOrganization } from "../../../tests/support/factories";
 import { db } from "../../utils/db.server";
 import { getAssessment } from "../assessments/get-assessment.server";

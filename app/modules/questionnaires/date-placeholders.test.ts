@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { snapshotWindowsOn } from "../regulations/snapshot-windows";
 import { datePlaceholderErrors } from "./date-placeholder-errors";
-import { placeholdersIn, resolveDefinitionPlaceholders, resolvePlaceholders } from "./date-placeholders";
+import {
+  placeholdersIn,
+  resolveDefinitionPlaceholders,
+  resolvePlaceholders,
+} from "./date-placeholders";
 import { parseTemplateDefinition, type TemplateDefinitionInput } from "./template-definition";
 
 // Issue 21 item 6, with the bundled AI Act: the AI omnibus (in force 1.8.2026 in the catalogue)
@@ -30,7 +34,14 @@ function fixture(label: TemplateDefinitionInput["sections"][number]["questions"]
             },
             required: true,
             options: [
-              { value: "a", label: { en: "Ready by {{applies:eu:2024/1689:art:6:par:1}}", de: "Bereit bis {{applies:eu:2024/1689:art:6:par:1}}" }, points: 1 },
+              {
+                value: "a",
+                label: {
+                  en: "Ready by {{applies:eu:2024/1689:art:6:par:1}}",
+                  de: "Bereit bis {{applies:eu:2024/1689:art:6:par:1}}",
+                },
+                points: 1,
+              },
               { value: "b", label: { en: "Not ready", de: "Nicht bereit" }, points: 0 },
             ],
           },
@@ -46,9 +57,9 @@ describe("date placeholders", () => {
     expect(resolvePlaceholders(text, "en", AFTER_OMNIBUS, cite)).toBe(
       "Obligations apply from 2 December 2027.",
     );
-    expect(resolvePlaceholders("ab dem {{applies:eu:2024/1689:art:6:par:2}}", "de", AFTER_OMNIBUS, cite)).toBe(
-      "ab dem 2. Dezember 2027",
-    );
+    expect(
+      resolvePlaceholders("ab dem {{applies:eu:2024/1689:art:6:par:2}}", "de", AFTER_OMNIBUS, cite),
+    ).toBe("ab dem 2. Dezember 2027");
     // Before the omnibus entered into force, the original Art. 113 date was the law.
     expect(resolvePlaceholders(text, "en", BEFORE_OMNIBUS, cite)).toBe(
       "Obligations apply from 2 August 2026.",
@@ -57,27 +68,43 @@ describe("date placeholders", () => {
 
   it("choose the window of a condition", () => {
     expect(
-      resolvePlaceholders("{{applies:eu:2024/1689:art:9|annex_i_product_systems}}", "de", AFTER_OMNIBUS, cite),
+      resolvePlaceholders(
+        "{{applies:eu:2024/1689:art:9|annex_i_product_systems}}",
+        "de",
+        AFTER_OMNIBUS,
+        cite,
+      ),
     ).toBe("2. August 2028");
   });
 
   it("resolve every text of a definition (label, help, option labels), the stored one unchanged", () => {
     const parsed = parseTemplateDefinition(
-      fixture({ en: "High-risk from {{applies:eu:2024/1689:art:6:par:2}}?", de: "Hochrisiko ab dem {{applies:eu:2024/1689:art:6:par:2}}?" }),
+      fixture({
+        en: "High-risk from {{applies:eu:2024/1689:art:6:par:2}}?",
+        de: "Hochrisiko ab dem {{applies:eu:2024/1689:art:6:par:2}}?",
+      }),
     );
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const resolved = resolveDefinitionPlaceholders(parsed.definition, AFTER_OMNIBUS, cite);
     const question = resolved.sections[0]!.questions[0]!;
-    expect(question.label).toEqual({ en: "High-risk from 2 December 2027?", de: "Hochrisiko ab dem 2. Dezember 2027?" });
+    expect(question.label).toEqual({
+      en: "High-risk from 2 December 2027?",
+      de: "Hochrisiko ab dem 2. Dezember 2027?",
+    });
     expect(question.help?.de).toBe("Anhang-III-Systeme: ab dem 2. Dezember 2027.");
-    expect(question.options?.[0]?.label).toEqual({ en: "Ready by 2 August 2028", de: "Bereit bis 2. August 2028" });
+    expect(question.options?.[0]?.label).toEqual({
+      en: "Ready by 2 August 2028",
+      de: "Bereit bis 2. August 2028",
+    });
     expect(parsed.definition.sections[0]!.questions[0]!.label.en).toContain("{{applies:");
     expect(datePlaceholderErrors(parsed.definition, AFTER_OMNIBUS)).toEqual([]);
   });
 
   it("are template errors when malformed, unknown, without such a window or ambiguous", () => {
     expect(placeholdersIn("from {{applies:eu:2024/1689:art:6:par:2").malformed).toBe(true);
-    const malformed = parseTemplateDefinition(fixture({ en: "From {{applies eu:2016/679}}", de: "Ab {{applies:}}" }));
+    const malformed = parseTemplateDefinition(
+      fixture({ en: "From {{applies eu:2016/679}}", de: "Ab {{applies:}}" }),
+    );
     expect(malformed.ok).toBe(false);
     if (!malformed.ok)
       expect(malformed.errors.map((e) => [e.path, e.key])).toEqual([

@@ -14,6 +14,7 @@ export interface DatePlaceholder {
 
 // `{{applies:` + a key without braces, pipes or spaces + an optional `|condition` + `}}`. The
 // classes exclude the delimiters that end them, so matching is linear.
+// eslint-disable-next-line security/detect-unsafe-regex
 const PLACEHOLDER = /\{\{applies:([^{}|\s]+)(?:\|([^{}|\s]+))?\}\}/g;
 
 /** The placeholders of a text, and whether it holds braces that are no valid placeholder. */
@@ -58,8 +59,18 @@ export function placeholderDay(placeholder: DatePlaceholder, windowsOf: WindowsO
 }
 
 const LONG_DAY = {
-  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
-  de: new Intl.DateTimeFormat("de-DE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }),
+  de: new Intl.DateTimeFormat("de-DE", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }),
 };
 
 /** "2027-12-02" → "2 December 2027" / "2. Dezember 2027". */

@@ -491,12 +491,10 @@ export const templateQuestionSchema = z
       [["label"], question.label],
       [["help"], question.help],
       [["knockOut", "label"], question.knockOut?.label],
-      ...options.map(
-        (option, index): [PropertyKey[], LocalizedTextOutput] => [
-          ["options", index, "label"],
-          option.label,
-        ],
-      ),
+      ...options.map((option, index): [PropertyKey[], LocalizedTextOutput] => [
+        ["options", index, "label"],
+        option.label,
+      ]),
     ];
     for (const [path, text] of texts) {
       for (const locale of ["en", "de"] as const) {

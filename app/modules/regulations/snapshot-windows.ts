@@ -16,9 +16,15 @@ export function snapshotWindowsOn(onDate: string): WindowsOf {
       onDate,
     );
     if (!version) continue;
-    const general = (version.windows ?? []).map((w) => ({ from: w.from, condition: w.condition ?? null }));
+    const general = (version.windows ?? []).map((w) => ({
+      from: w.from,
+      condition: w.condition ?? null,
+    }));
     for (const provision of version.provisions) {
-      const own = (provision.windows ?? []).map((w) => ({ from: w.from, condition: w.condition ?? null }));
+      const own = (provision.windows ?? []).map((w) => ({
+        from: w.from,
+        condition: w.condition ?? null,
+      }));
       found.set(provision.key, own.length > 0 ? own : general);
     }
   }

@@ -50,7 +50,9 @@ function citationsOf(input: ReturnType<typeof parseReportInput>): string[] {
   return [
     ...input.answers.flatMap((s) => s.answers.flatMap((a) => a.references)),
     ...input.references.map((r) => r.reference),
-    ...input.answers.flatMap((s) => s.answers.flatMap((a) => (a.provisions ?? []).map((p) => p.provision))),
+    ...input.answers.flatMap((s) =>
+      s.answers.flatMap((a) => (a.provisions ?? []).map((p) => p.provision)),
+    ),
   ];
 }
 
@@ -60,7 +62,7 @@ describe("the stored report input cites in the report's language", () => {
     expect(input.language).toBe("de");
     const citations = citationsOf(input);
     expect(citations.some((c) => c.endsWith(" DSGVO"))).toBe(true);
-    expect(citations.some((c) => /^Art\. \d+ (Abs\. \d+ )?KI-VO/.test(c))).toBe(true);
+    expect(citations.some((c) => c.startsWith("Art. ") && c.endsWith(" KI-VO"))).toBe(true);
     expect(input.references.length).toBeGreaterThan(0);
     for (const mark of ENGLISH_MARKS) expect(json, mark).not.toContain(mark);
   });

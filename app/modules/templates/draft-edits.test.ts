@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseTemplateDefinition, type TemplateDefinition } from "../questionnaires/template-definition";
+import {
+  parseTemplateDefinition,
+  type TemplateDefinition,
+} from "../questionnaires/template-definition";
 import { updateQuestion, type FormValues } from "./draft-edits";
 
 // Issue 21: the per-question form must never drop what it does not show or what it edits
@@ -23,10 +26,19 @@ function definition(): TemplateDefinition {
             references: ["eu:2016/679:art:28:par:1", "eu:2024/1689:art:9"],
             options: [
               { value: "ready", label: { en: "Ready", de: "Bereit" }, points: 1 },
-              { value: "not_ai", label: { en: "Not an AI system", de: "Kein KI-System" }, points: 0, notApplicable: true },
+              {
+                value: "not_ai",
+                label: { en: "Not an AI system", de: "Kein KI-System" },
+                points: 0,
+                notApplicable: true,
+              },
               { value: "no", label: { en: "No", de: "Nein" }, points: 0 },
             ],
-            knockOut: { when: ["no"], label: { en: "KO", de: "KO" }, from: "eu:2024/1689:art:6:par:2" },
+            knockOut: {
+              when: ["no"],
+              label: { en: "KO", de: "KO" },
+              from: "eu:2024/1689:art:6:par:2",
+            },
           },
         ],
       },

@@ -45,9 +45,13 @@ export async function templateCatalogueErrors(
       question.references.forEach((key, r) => {
         if (!bundled.provision(key) && !imported.has(key))
           errors.push(
-            templateError(`sections[${s}].questions[${q}].references[${r}]`, "templateErrors.referenceUnknown", {
-              key,
-            }),
+            templateError(
+              `sections[${s}].questions[${q}].references[${r}]`,
+              "templateErrors.referenceUnknown",
+              {
+                key,
+              },
+            ),
           );
       }),
     ),

@@ -31,7 +31,8 @@
 // A key the citation cannot parse still reads well: the instrument's citation and the provision's
 // label from the catalogue, never the raw key; the content test requires bundled keys to parse.
 
-export type CitationForm = "eu_act" | "german_act" | "eu_decision" | "standard" | "ruling" | "guidance";
+export type CitationForm =
+  "eu_act" | "german_act" | "eu_decision" | "standard" | "ruling" | "guidance";
 
 export interface CitationStyle {
   /** German short name, as it follows a provision ("Art. 28 DSGVO") or stands alone. */

@@ -48,7 +48,9 @@ describe("the bundled templates' references", () => {
       const de = citationOf(key, "de");
       const en = citationOf(key, "en");
       if (!de.exact || !en.exact)
-        problems.push(`${at}: ${key} has no citation style (add a row or key shape to citation-styles.ts)`);
+        problems.push(
+          `${at}: ${key} has no citation style (add a row or key shape to citation-styles.ts)`,
+        );
       if (de.text.includes(key) || en.text.includes(key)) problems.push(`${at}: raw key ${key}`);
       for (const word of NOT_GERMAN)
         if (de.text.includes(word)) problems.push(`${at}: German "${de.text}" contains "${word}"`);
@@ -61,7 +63,9 @@ describe("the bundled templates' references", () => {
   it("have date placeholders that resolve against the bundled catalogue", () => {
     const today = new Date().toISOString().slice(0, 10);
     for (const definition of bundledDefinitions()) {
-      expect(datePlaceholderErrors(definition, snapshotWindowsOn(today)), definition.key).toEqual([]);
+      expect(datePlaceholderErrors(definition, snapshotWindowsOn(today)), definition.key).toEqual(
+        [],
+      );
       // And no hard-coded braces survive: every placeholder is well formed (the schema checks it).
       for (const { text } of placeholderTexts(definition))
         expect(`${text.en}${text.de}`).not.toMatch(/\{\{(?!applies:)/);

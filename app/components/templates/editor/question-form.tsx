@@ -268,9 +268,10 @@ export function QuestionForm({
                 const citation = citations[key];
                 return (
                   <li key={key}>
-                    <span className="font-mono">{key}</span>:{" "}
-                    {citation ? citation[locale] : key}
-                    {citation && !citation.known ? ` (${t("templates.referenceNotInCatalogue")})` : ""}
+                    <span className="font-mono">{key}</span>: {citation ? citation[locale] : key}
+                    {citation && !citation.known
+                      ? ` (${t("templates.referenceNotInCatalogue")})`
+                      : ""}
                   </li>
                 );
               })}
@@ -358,6 +359,8 @@ export function QuestionForm({
 
 /** The first error of the references field or of one of its keys (`references[2]`). */
 function firstReferenceError(errors: Map<string, string>): string | undefined {
-  for (const [path, message] of errors) if (/^references(\[\d+\])?$/.test(path)) return message;
+  for (const [path, message] of errors)
+    if (path === "references" || (path.startsWith("references[") && path.endsWith("]")))
+      return message;
   return undefined;
 }

@@ -12,7 +12,11 @@ const EXAMPLES: Array<[key: string, de: string, en: string]> = [
     "Art. 13 Abs. 3 lit. b Ziff. iv KI-VO",
     "AI Act Art. 13(3)(b)(iv)",
   ],
-  ["eu:2024/1689:annex:xii:pt:1:pt:b", "Anhang XII Nr. 1 lit. b KI-VO", "AI Act Annex XII point 1(b)"],
+  [
+    "eu:2024/1689:annex:xii:pt:1:pt:b",
+    "Anhang XII Nr. 1 lit. b KI-VO",
+    "AI Act Annex XII point 1(b)",
+  ],
   ["eu:2024/1689:ch:v", "Kapitel V KI-VO", "AI Act Chapter V"],
   ["eu:2022/2555:art:21:par:2:pt:h", "Art. 21 Abs. 2 lit. h NIS-2-RL", "NIS2 Art. 21(2)(h)"],
   ["eu:2022/2554:art:30:par:2:pt:b", "Art. 30 Abs. 2 lit. b DORA", "DORA Art. 30(2)(b)"],
@@ -55,7 +59,11 @@ const EXAMPLES: Array<[key: string, de: string, en: string]> = [
     "EuGH, Urt. v. 30.3.2023 – C-34/21 (Hauptpersonalrat)",
     "CJEU C-34/21 (Hauptpersonalrat)",
   ],
-  ["eu:2019/790:art:4:par:3", "Art. 4 Abs. 3 RL (EU) 2019/790", "Directive (EU) 2019/790 Art. 4(3)"],
+  [
+    "eu:2019/790:art:4:par:3",
+    "Art. 4 Abs. 3 RL (EU) 2019/790",
+    "Directive (EU) 2019/790 Art. 4(3)",
+  ],
   ["iso:27001:annex-a:8.24", "ISO/IEC 27001:2022 A.8.24", "ISO/IEC 27001:2022 A.8.24"],
   ["iso:42001:annex-a:a.6.2.4", "ISO/IEC 42001:2023 A.6.2.4", "ISO/IEC 42001:2023 A.6.2.4"],
   ["iso:27001:cl:4-10", "ISO/IEC 27001:2022 Abschnitte 4–10", "ISO/IEC 27001:2022 clauses 4–10"],
@@ -88,7 +96,12 @@ describe("citeProvision", () => {
     const catalogue: CitationCatalogue = {
       instrument: (key) =>
         key === "acme:policy"
-          ? { key, kind: "framework", titleEn: "ACME security policy", titleDe: "ACME-Sicherheitsrichtlinie" }
+          ? {
+              key,
+              kind: "framework",
+              titleEn: "ACME security policy",
+              titleDe: "ACME-Sicherheitsrichtlinie",
+            }
           : undefined,
       provision: (key) => (key === "acme:policy:rule-7" ? { key, label: "Rule 7" } : undefined),
       instrumentKeys: () => ["acme:policy"],
@@ -96,6 +109,8 @@ describe("citeProvision", () => {
     expect(citeProvision("acme:policy:rule-7", "de", catalogue)).toBe(
       "ACME-Sicherheitsrichtlinie Rule 7",
     );
-    expect(citeProvision("acme:policy:rule-7", "en", catalogue)).toBe("ACME security policy Rule 7");
+    expect(citeProvision("acme:policy:rule-7", "en", catalogue)).toBe(
+      "ACME security policy Rule 7",
+    );
   });
 });

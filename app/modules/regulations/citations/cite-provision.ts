@@ -76,13 +76,20 @@ export function bundledCitationCatalogue(): CitationCatalogue {
 /** Keys of the documents a key shape names even when no catalogue holds them. */
 // Each alternative is anchored and has no nested repetition, so matching is linear.
 // eslint-disable-next-line security/detect-unsafe-regex
-const INSTRUMENT_SHAPE = /^(?:eu:cjeu:[^:]+|edpb:[a-z]+:[^:]+|eu:\d{4}\/\d+(?:\/[A-Z]+)?|[a-z0-9]+:[^:]+)/;
+const INSTRUMENT_SHAPE =
+  /^(?:eu:cjeu:[^:]+|edpb:[a-z]+:[^:]+|eu:\d{4}\/\d+(?:\/[A-Z]+)?|[a-z0-9]+:[^:]+)/;
 
 /** The instrument part of a provision key: the longest known instrument key it starts with. */
-export function instrumentKeyOf(key: string, catalogue = bundledCitationCatalogue()): string | null {
+export function instrumentKeyOf(
+  key: string,
+  catalogue = bundledCitationCatalogue(),
+): string | null {
   let best: string | null = null;
   const consider = (candidate: string) => {
-    if ((key === candidate || key.startsWith(`${candidate}:`)) && candidate.length > (best?.length ?? 0))
+    if (
+      (key === candidate || key.startsWith(`${candidate}:`)) &&
+      candidate.length > (best?.length ?? 0)
+    )
       best = candidate;
   };
   for (const candidate of Object.keys(CITATION_STYLES)) consider(candidate);
@@ -90,7 +97,11 @@ export function instrumentKeyOf(key: string, catalogue = bundledCitationCatalogu
   return best ?? INSTRUMENT_SHAPE.exec(key)?.[0] ?? null;
 }
 
-function formOf(instrumentKey: string, style: CitationStyle | undefined, kind?: string): CitationForm {
+function formOf(
+  instrumentKey: string,
+  style: CitationStyle | undefined,
+  kind?: string,
+): CitationForm {
   if (style?.form) return style.form;
   if (instrumentKey.startsWith("de:")) return "german_act";
   if (instrumentKey.startsWith("eu:cjeu:") || kind === "court_ruling") return "ruling";
@@ -124,7 +135,9 @@ function shortNames(
   if (form === "ruling") {
     const caseNumber = instrumentKey.replace(/^eu:cjeu:/, "");
     const name = style?.name ? ` (${style.name})` : "";
-    const day = instrument?.publishedAt ? `Urt. v. ${germanShortDay(instrument.publishedAt)} – ` : "";
+    const day = instrument?.publishedAt
+      ? `Urt. v. ${germanShortDay(instrument.publishedAt)} – `
+      : "";
     return {
       de: style?.de ?? `EuGH, ${day}${caseNumber}${name}`,
       en: style?.en ?? `CJEU ${caseNumber}${name}`,
@@ -149,7 +162,10 @@ function shortNames(
         `${instrument.citation ?? ""} ${instrument.titleEn ?? ""}`,
       );
       return implementing
-        ? { de: `Durchführungsbeschluss (EU) ${number}`, en: `Implementing Decision (EU) ${number}` }
+        ? {
+            de: `Durchführungsbeschluss (EU) ${number}`,
+            en: `Implementing Decision (EU) ${number}`,
+          }
         : { de: `Beschluss (EU) ${number}`, en: `Decision (EU) ${number}` };
     }
   }
@@ -159,23 +175,13 @@ function shortNames(
       .replace(/\bDecision\b/, "Entscheidung");
     return { de, en: instrument.citation };
   }
-  if (instrument?.titleEn) return { de: instrument.titleDe ?? instrument.titleEn, en: instrument.titleEn };
+  if (instrument?.titleEn)
+    return { de: instrument.titleDe ?? instrument.titleEn, en: instrument.titleEn };
   return null;
 }
 
 type PairType =
-  | "art"
-  | "par"
-  | "pt"
-  | "sent"
-  | "annex"
-  | "part"
-  | "sec"
-  | "ch"
-  | "cl"
-  | "rn"
-  | "annex-a"
-  | "ctl";
+  "art" | "par" | "pt" | "sent" | "annex" | "part" | "sec" | "ch" | "cl" | "rn" | "annex-a" | "ctl";
 
 const ALIASES: Record<string, PairType> = {
   art: "art",
@@ -214,7 +220,7 @@ function parsePairs(suffix: string): Pair[] | null {
   if (WHOLE_DOCUMENT.has(suffix)) return [];
   const segments = suffix.split(":");
   const pairs: Pair[] = [];
-  for (let i = 0; i < segments.length; ) {
+  for (let i = 0; i < segments.length;) {
     const type = ALIASES[segments[i]!];
     if (!type) return null;
     const next = segments[i + 1];
@@ -231,7 +237,18 @@ function parsePairs(suffix: string): Pair[] | null {
   return pairs;
 }
 
-const ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
+const ORDINALS = [
+  "first",
+  "second",
+  "third",
+  "fourth",
+  "fifth",
+  "sixth",
+  "seventh",
+  "eighth",
+  "ninth",
+  "tenth",
+];
 const ordinal = (id: string) => ORDINALS[Number(id) - 1] ?? `${id}.`;
 const isNumeral = (id: string) => /^\d+[a-z]?$/.test(id);
 const upper = (id: string) => id.toUpperCase();
@@ -256,7 +273,8 @@ function germanTokens(pairs: Pair[], germanAct: boolean): string[] | null {
         break;
       case "pt":
         if (isNumeral(id)) tokens.push(`Nr. ${id}`);
-        else if (previous?.type === "pt" && !isNumeral(previous.id ?? "")) tokens.push(`Ziff. ${id}`);
+        else if (previous?.type === "pt" && !isNumeral(previous.id ?? ""))
+          tokens.push(`Ziff. ${id}`);
         else tokens.push(germanAct ? `Buchst. ${id}` : `lit. ${id}`);
         break;
       case "sent":
@@ -305,7 +323,8 @@ function englishPieces(pairs: Pair[], germanAct: boolean): string[] | null {
       case "pt":
         if (!isNumeral(id)) pieces.push(`(${id})`);
         else if (germanAct) pieces.push(`no. ${id}`);
-        else if (previous && ["annex", "part", "sec"].includes(previous.type)) pieces.push(`point ${id}`);
+        else if (previous && ["annex", "part", "sec"].includes(previous.type))
+          pieces.push(`point ${id}`);
         else pieces.push(`(${id})`);
         break;
       case "sent":

@@ -8,12 +8,17 @@ describe("a question's references for the reader", () => {
       "Art. 28 Abs. 3 lit. a DSGVO",
       "ISO/IEC 27001:2022 A.8.24",
     ]);
-    expect(questionCitations(question, "en")).toEqual(["GDPR Art. 28(3)(a)", "ISO/IEC 27001:2022 A.8.24"]);
+    expect(questionCitations(question, "en")).toEqual([
+      "GDPR Art. 28(3)(a)",
+      "ISO/IEC 27001:2022 A.8.24",
+    ]);
   });
 
   it("render a legacy version's reference strings both ways when they stand for one provision", () => {
     // Versions published before issue 21 carry strings, not keys.
-    const legacy = { regulationRefs: ["GDPR Art. 28(3)(a)", "BDSG § 38", "CJEU C-311/18 (Schrems II)"] };
+    const legacy = {
+      regulationRefs: ["GDPR Art. 28(3)(a)", "BDSG § 38", "CJEU C-311/18 (Schrems II)"],
+    };
     expect(questionCitations(legacy, "de")).toEqual([
       "Art. 28 Abs. 3 lit. a DSGVO",
       "§ 38 BDSG",
