@@ -75,8 +75,8 @@ export function bundledCitationCatalogue(): CitationCatalogue {
 
 /** Keys of the documents a key shape names even when no catalogue holds them. */
 // Each alternative is anchored and has no nested repetition, so matching is linear.
-// eslint-disable-next-line security/detect-unsafe-regex
 const INSTRUMENT_SHAPE =
+  // eslint-disable-next-line security/detect-unsafe-regex
   /^(?:eu:cjeu:[^:]+|edpb:[a-z]+:[^:]+|eu:\d{4}\/\d+(?:\/[A-Z]+)?|[a-z0-9]+:[^:]+)/;
 
 /** The instrument part of a provision key: the longest known instrument key it starts with. */
