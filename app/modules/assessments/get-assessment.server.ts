@@ -7,7 +7,6 @@ import type { UserActor } from "../auth/actor";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
-import { displayDefinition } from "../questionnaires/display-definition.server";
 import {
   citationCatalogueFor,
   referenceKeysOf,
@@ -90,10 +89,11 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
     },
   });
   if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
-  const loaded = await loadTemplateVersion(assessment.templateVersionId);
-  const reader = { organizationId: actor.organizationId };
-  const template = { ...loaded, definition: await displayDefinition(loaded.definition, reader) };
-  const citations = await citationCatalogueFor(reader, referenceKeysOf(template.definition));
+  const template = await loadTemplateVersion(assessment.templateVersionId);
+  const citations = await citationCatalogueFor(
+    { organizationId: actor.organizationId },
+    referenceKeysOf(template.definition),
+  );
   const score = parseStoredScore(assessment.scoreResult);
   const userIds = [
     assessment.createdById,

@@ -4,7 +4,6 @@ import type { VendorActor } from "../auth/actor";
 import { VENDOR_EDITABLE, type AssessmentStatus } from "../assessments/assessment-status";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { displayDefinition } from "../questionnaires/display-definition.server";
 import { openChangeRequestKeys } from "../review/change-requests.server";
 import { parseKeyList } from "../review/review-input";
 import { changeableQuestionKeys, type VendorAnswerScope } from "./vendor-answer-scope";
@@ -122,13 +121,7 @@ export async function loadVendorAnswerScope(
  */
 export async function getVendorQuestionnaire(actor: VendorActor) {
   const assessment = await loadVendorAssessment(actor);
-  const loaded = await loadTemplateVersion(assessment.templateVersionId);
-  const template = {
-    ...loaded,
-    definition: await displayDefinition(loaded.definition, {
-      organizationId: actor.organizationId,
-    }),
-  };
+  const template = await loadTemplateVersion(assessment.templateVersionId);
   const answers = await db().answer.findMany({
     where: { assessmentId: assessment.id, organizationId: actor.organizationId },
     select: { questionKey: true, value: true, version: true },

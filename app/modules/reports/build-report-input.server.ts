@@ -17,7 +17,6 @@ import { parseStoredScore } from "../assessments/stored-score";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
-import { displayDefinition } from "../questionnaires/display-definition.server";
 import {
   citationCatalogueFor,
   referenceKeysOf,
@@ -120,14 +119,13 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const locale = await assessmentLanguage(tx, assessment.id, context.signerLocale);
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const day = (value: Date | string | null | undefined) => formatDate(locale, value);
-  const loaded = await loadTemplateVersion(assessment.templateVersionId, tx);
-  const reader = { organizationId: context.organizationId };
-  // Date placeholders read as the catalogue had them on the day the report is recorded.
-  const template = {
-    ...loaded,
-    definition: await displayDefinition(loaded.definition, reader, decision.createdAt, tx),
-  };
-  const citations = await citationCatalogueFor(reader, referenceKeysOf(template.definition), tx);
+  // Date placeholders read as the catalogue has them today, the day the report is recorded.
+  const template = await loadTemplateVersion(assessment.templateVersionId, tx);
+  const citations = await citationCatalogueFor(
+    { organizationId: context.organizationId },
+    referenceKeysOf(template.definition),
+    tx,
+  );
   // Every reference in the report's language and citation style (issue 21 item 1).
   const citationsOf = new Map(
     questionsOf(template.definition).map((q) => [q.key, questionCitations(q, locale, citations)]),
