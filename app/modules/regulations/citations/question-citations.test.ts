@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TEMPLATE_REFERENCE_LINKS } from "../../../reference-data/template-provision-links";
 import { localizedQuestionCitations, questionCitations } from "./question-citations";
 
 describe("a question's references for the reader", () => {
@@ -29,6 +30,15 @@ describe("a question's references for the reader", () => {
       "Section 38 BDSG",
       "CJEU C-311/18 (Schrems II)",
     ]);
+  });
+
+  it("render every reference string of the bundled versions before issue 21 in German style", () => {
+    const english = ["GDPR", "AI Act", "NIS2 Art.", "CJEU", "Implementing Decision", "EDPB"];
+    const problems = Object.keys(TEMPLATE_REFERENCE_LINKS).flatMap((ref) => {
+      const [de] = questionCitations({ regulationRefs: [ref] }, "de");
+      return english.filter((mark) => de!.includes(mark)).map((mark) => `${ref} → ${de} (${mark})`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it("keep a custom template's free text as written", () => {
