@@ -115,6 +115,47 @@ describe("date placeholders and references on the pages", () => {
     expect(stored.definition).toContain("{{applies:eu:2024/1689:art:6:par:2}}");
   });
 
+  it("shows a legacy version's reference strings as citations in both languages, free text as written", async () => {
+    const s = await createAssessmentScenario();
+    const raw = fixture(`legacy-${randomBytes(4).toString("hex")}`, { en: "Q", de: "F" });
+    const parsed = parseTemplateDefinition({
+      ...raw,
+      sections: raw.sections.map((section) => ({
+        ...section,
+        questions: section.questions.map((q) => ({
+          ...q,
+          regulationRefs: ["GDPR Art. 28(3)(a)", "Konzernrichtlinie IT-7"],
+        })),
+      })),
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    const template = await db().questionnaireTemplate.create({
+      data: { organizationId: s.org.id, key: parsed.definition.key, name: "Legacy probe" },
+    });
+    const version = await db().templateVersion.create({
+      data: {
+        templateId: template.id,
+        version: 1,
+        status: "PUBLISHED",
+        definition: JSON.stringify(parsed.definition),
+        checksum: randomBytes(32).toString("hex"),
+        publishedAt: new Date(),
+      },
+    });
+    const assessment = await startAssessment(s.assessor, {
+      vendorId: s.vendor.id,
+      productId: s.product.id,
+      templateVersionId: version.id,
+      title: "Legacy probe",
+      dueDate: "2027-03-31",
+    });
+    const view = await getAssessment(s.assessor, assessment.id);
+    expect(view.questions[0]!.references).toEqual([
+      { en: "GDPR Art. 28(3)(a)", de: "Art. 28 Abs. 3 lit. a DSGVO" },
+      { en: "Konzernrichtlinie IT-7", de: "Konzernrichtlinie IT-7" },
+    ]);
+  });
+
   it("refuses to save a draft whose placeholder or reference the catalogue cannot resolve (DE/EN), storing nothing", async () => {
     const organization = await createOrganization();
     const org = { id: organization.id, slug: organization.slug, name: organization.name };
