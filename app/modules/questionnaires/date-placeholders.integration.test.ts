@@ -11,6 +11,7 @@ import { startAssessment } from "../assessments/start-assessment.server";
 import { getPortalPage } from "../portal/get-portal-page.server";
 import { createTemplate } from "../templates/create-template.server";
 import { findDraft } from "../templates/find-template.server";
+import { importTemplate } from "../templates/import-template.server";
 import { saveTemplateDraft } from "../templates/save-template-draft.server";
 import { parseTemplateDefinition, type TemplateDefinitionInput } from "./template-definition";
 
@@ -184,5 +185,27 @@ describe("date placeholders and references on the pages", () => {
       ["sections[0].questions[0].label.de", "templateErrors.placeholderUnknownProvision"],
     ]);
     expect((await findDraft(template.id))!.revision).toBe(draft.revision);
+  });
+
+  it("refuses to import a file whose placeholder names no provision: a template error, nothing created", async () => {
+    const organization = await createOrganization();
+    const org = { id: organization.id, slug: organization.slug, name: organization.name };
+    const actor = await createMemberActor(org, "ASSESSOR", { mfaVerifiedAt: null });
+    const key = `placeholder-import-${randomBytes(4).toString("hex")}`;
+    const result = await importTemplate(actor, {
+      text: JSON.stringify(
+        fixture(key, { en: "By {{applies:eu:2024/1689:art:999}}?", de: "Bis?" }),
+      ),
+      format: "json",
+      mode: "new",
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.errors.map((e) => [e.path, e.key])).toEqual([
+        ["sections[0].questions[0].label.en", "templateErrors.placeholderUnknownProvision"],
+      ]);
+    expect(await db().questionnaireTemplate.count({ where: { organizationId: org.id, key } })).toBe(
+      0,
+    );
   });
 });
