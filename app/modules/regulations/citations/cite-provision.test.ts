@@ -71,6 +71,17 @@ const EXAMPLES: Array<[key: string, de: string, en: string]> = [
   ["bsi:c5:crit:ops-19", "BSI C5:2020 OPS-19", "BSI C5:2020 OPS-19"],
   ["bsi:c5:domain:cry", "BSI C5:2020 CRY", "BSI C5:2020 CRY"],
   ["bsi:c5:criteria", "BSI C5:2020", "BSI C5:2020"],
+  // Shapes the content of issue 21 is expected to add (rows already in citation-styles.ts).
+  ["eu:2024/2847:annex:i:part:ii", "Anhang I Teil II CRA", "CRA Annex I Part II"],
+  ["de:urhg:par:44b", "§ 44b UrhG", "Section 44b UrhG"],
+  ["de:bsig:par:32:abs:1:nr:1", "§ 32 Abs. 1 Nr. 1 BSIG", "Section 32(1) no. 1 BSIG"],
+  ["de:stgb:par:203", "§ 203 StGB", "Section 203 StGB"],
+  ["edpb:gl:2/2018", "EDSA-Leitlinien 2/2018", "EDPB Guidelines 2/2018"],
+  [
+    "eu:cjeu:C-311/18:rn:134",
+    "EuGH, Urt. v. 16.7.2020 – C-311/18 (Schrems II), Rn. 134",
+    "CJEU C-311/18 (Schrems II), para. 134",
+  ],
 ];
 
 describe("citeProvision", () => {
@@ -90,6 +101,11 @@ describe("citeProvision", () => {
     expect(citeProvision("de:nis2umsucg:registration", "de")).toBe(
       "NIS2UmsuCG Registration with the BSI",
     );
+  });
+
+  it("cites a ruling the catalogue does not hold yet without its date, dated once it does", () => {
+    expect(citeProvision("eu:cjeu:C-634/21", "de")).toBe("EuGH, C-634/21 (SCHUFA)");
+    expect(citeProvision("eu:cjeu:C-634/21", "en")).toBe("CJEU C-634/21 (SCHUFA)");
   });
 
   it("never shows the raw key of an imported framework: its title and label stand in", () => {
