@@ -73,6 +73,11 @@ const EXAMPLES: Array<[key: string, de: string, en: string]> = [
   ["bsi:c5:criteria", "BSI C5:2020", "BSI C5:2020"],
   // Shapes the content of issue 21 is expected to add (rows already in citation-styles.ts).
   ["eu:2024/2847:annex:i:part:ii", "Anhang I Teil II CRA", "CRA Annex I Part II"],
+  [
+    "eu:2021/914:annex:clause:9",
+    "Durchführungsbeschluss (EU) 2021/914, Anhang, Klausel 9",
+    "Implementing Decision (EU) 2021/914, Annex, Clause 9",
+  ],
   ["de:urhg:par:44b", "§ 44b UrhG", "Section 44b UrhG"],
   ["de:bsig:par:32:abs:1:nr:1", "§ 32 Abs. 1 Nr. 1 BSIG", "Section 32(1) no. 1 BSIG"],
   ["de:stgb:par:203", "§ 203 StGB", "Section 203 StGB"],
@@ -103,9 +108,42 @@ describe("citeProvision", () => {
     );
   });
 
-  it("cites a ruling the catalogue does not hold yet without its date, dated once it does", () => {
-    expect(citeProvision("eu:cjeu:C-634/21", "de")).toBe("EuGH, C-634/21 (SCHUFA)");
-    expect(citeProvision("eu:cjeu:C-634/21", "en")).toBe("CJEU C-634/21 (SCHUFA)");
+  it("cites a ruling the catalogue does not hold without a date", () => {
+    expect(citeProvision("eu:cjeu:C-999/99", "de")).toBe("EuGH, C-999/99");
+    expect(citeProvision("eu:cjeu:C-999/99", "en")).toBe("CJEU C-999/99");
+  });
+
+  it("cites a guidance document's part named by topic as the document, with its section", () => {
+    const catalogue: CitationCatalogue = {
+      instrument: (key) =>
+        key.startsWith("edpb:") || key === "de:dsk:oh-ki"
+          ? { key, kind: "guidance", citation: key === "de:dsk:oh-ki" ? "DSK-OH KI" : null }
+          : undefined,
+      provision: (key) =>
+        ({
+          "edpb:guidelines:05/2021:transfer-criteria": { key, label: "Section 2" },
+          "edpb:guidelines:2/2018:art-49": { key, label: "Derogations" },
+        })[key],
+      instrumentKeys: () => ["edpb:guidelines:05/2021", "edpb:guidelines:2/2018", "de:dsk:oh-ki"],
+    };
+    const both = (key: string) => [
+      citeProvision(key, "de", catalogue),
+      citeProvision(key, "en", catalogue),
+    ];
+    expect(both("edpb:guidelines:05/2021:transfer-criteria")).toEqual([
+      "EDSA-Leitlinien 05/2021, Abschn. 2",
+      "EDPB Guidelines 05/2021, section 2",
+    ]);
+    expect(both("edpb:guidelines:2/2018:art-49")).toEqual([
+      "EDSA-Leitlinien 2/2018",
+      "EDPB Guidelines 2/2018",
+    ]);
+    expect(both("edpb:opinion:28/2024")).toEqual([
+      "EDSA-Stellungnahme 28/2024",
+      "EDPB Opinion 28/2024",
+    ]);
+    // A German guidance document is cited as such, not as a statute with §.
+    expect(both("de:dsk:oh-ki:whole")).toEqual(["DSK-OH KI", "DSK-OH KI"]);
   });
 
   it("never shows the raw key of an imported framework: its title and label stand in", () => {

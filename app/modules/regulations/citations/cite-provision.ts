@@ -103,12 +103,16 @@ function formOf(
   kind?: string,
 ): CitationForm {
   if (style?.form) return style.form;
-  if (instrumentKey.startsWith("de:")) return "german_act";
-  if (instrumentKey.startsWith("eu:cjeu:") || kind === "court_ruling") return "ruling";
-  if (instrumentKey.startsWith("edpb:") || kind === "guidance") return "guidance";
-  if (/^(?:iso|bsi):/.test(instrumentKey) || kind === "standard" || kind === "framework")
-    return "standard";
+  // The catalogue's kind first (a German guidance document is no act), then the key's shape.
+  if (kind === "court_ruling") return "ruling";
+  if (kind === "guidance") return "guidance";
+  if (kind === "standard" || kind === "framework") return "standard";
   if (kind === "eu_decision") return "eu_decision";
+  if (kind === "national_act") return "german_act";
+  if (instrumentKey.startsWith("eu:cjeu:")) return "ruling";
+  if (instrumentKey.startsWith("edpb:")) return "guidance";
+  if (instrumentKey.startsWith("de:")) return "german_act";
+  if (/^(?:iso|bsi):/.test(instrumentKey)) return "standard";
   return "eu_act";
 }
 
@@ -118,11 +122,20 @@ function germanShortDay(day: string): string {
   return `${d}.${m}.${y}`;
 }
 
+const RECOMMENDATIONS = { de: "EDSA-Empfehlungen", en: "EDPB Recommendations" };
+const GUIDELINES = { de: "EDSA-Leitlinien", en: "EDPB Guidelines" };
+const OPINION = { de: "EDSA-Stellungnahme", en: "EDPB Opinion" };
+const STATEMENT = { de: "EDSA-Erklärung", en: "EDPB Statement" };
+/** EDPB document types by the word in the key ("edpb:guidelines:05/2021", "edpb:rec:01/2020"). */
 const EDPB_DOCUMENTS: Record<string, { de: string; en: string }> = {
-  rec: { de: "EDSA-Empfehlungen", en: "EDPB Recommendations" },
-  gl: { de: "EDSA-Leitlinien", en: "EDPB Guidelines" },
-  op: { de: "EDSA-Stellungnahme", en: "EDPB Opinion" },
-  st: { de: "EDSA-Erklärung", en: "EDPB Statement" },
+  rec: RECOMMENDATIONS,
+  recommendations: RECOMMENDATIONS,
+  gl: GUIDELINES,
+  guidelines: GUIDELINES,
+  op: OPINION,
+  opinion: OPINION,
+  st: STATEMENT,
+  statement: STATEMENT,
 };
 
 /** The instrument's short name in both languages; null when nothing names it. */
@@ -197,6 +210,7 @@ const ALIASES: Record<string, PairType> = {
   sec: "sec",
   ch: "ch",
   cl: "cl",
+  clause: "cl",
   rn: "rn",
   para: "rn",
   "annex-a": "annex-a",
@@ -207,7 +221,7 @@ const ALIASES: Record<string, PairType> = {
 };
 
 /** Suffixes that stand for the document as a whole (a judgment's operative part, a roadmap). */
-const WHOLE_DOCUMENT = new Set(["ruling", "roadmap", "criteria"]);
+const WHOLE_DOCUMENT = new Set(["ruling", "roadmap", "criteria", "whole"]);
 
 interface Pair {
   type: PairType;
@@ -438,6 +452,20 @@ function render(
   }
 }
 
+const SECTION_LABEL = /^Sections? (\S+)$/;
+
+/**
+ * A guidance document's or judgment's part named by topic ("edpb:guidelines:2/2018:art-49"): a
+ * DPO cites the document, with its section where the catalogue's label names one.
+ */
+function topicCitation(short: string, label: string | undefined, locale: CitationLocale): string {
+  const section = label ? SECTION_LABEL.exec(label)?.[1] : undefined;
+  if (!section) return short;
+  return locale === "de"
+    ? `${short}, Abschn. ${range(section)}`
+    : `${short}, section ${range(section)}`;
+}
+
 /**
  * The citation of a provision (or of a whole instrument) in `locale`, and whether the key's shape
  * was understood. An unknown shape reads as the instrument's citation and the provision's label.
@@ -460,6 +488,8 @@ export function citationOf(
     const text = render(form, names[locale], pairs, locale);
     if (text !== null) return { text, exact: true };
   }
+  if (names && (form === "guidance" || form === "ruling") && !suffix.includes(":"))
+    return { text: topicCitation(names[locale], provision?.label, locale), exact: true };
   const short = names?.[locale] ?? instrumentKey;
   return { text: provision ? `${short} ${provision.label}` : short, exact: false };
 }
