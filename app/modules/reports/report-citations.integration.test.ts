@@ -50,8 +50,9 @@ function citationsOf(input: ReturnType<typeof parseReportInput>): string[] {
   return [
     ...input.answers.flatMap((s) => s.answers.flatMap((a) => a.references)),
     ...input.references.map((r) => r.reference),
+    // A linked provision reads "<citation> — <title>": the citation part.
     ...input.answers.flatMap((s) =>
-      s.answers.flatMap((a) => (a.provisions ?? []).map((p) => p.provision)),
+      s.answers.flatMap((a) => (a.provisions ?? []).map((p) => p.provision.split(" — ")[0]!)),
     ),
   ];
 }
