@@ -156,6 +156,10 @@ test.describe("vendor journey on the bundled template", () => {
     await expect(vendor.getByRole("heading", { level: 2 })).toHaveText(
       template.sections.map((s) => s.title.de),
     );
+    // References read as German citations ("Art. 28 Abs. 3 lit. a DSGVO"), never "GDPR Art. …".
+    const references = await vendor.getByTestId("question-references").allTextContents();
+    expect(references.some((text) => text.includes(" DSGVO"))).toBe(true);
+    expect(references.filter((text) => /GDPR|AI Act|NIS2 Art\./.test(text))).toEqual([]);
     await waitForHydration(vendor);
     const answered = await answerQuestions(vendor, { savedText: "Gespeichert" });
     expect(answered.length).toBeGreaterThan(30);

@@ -82,8 +82,10 @@ export function AnswersCard({
                     >
                       <td className="py-2 pr-3">
                         {q.label[locale]}
-                        {q.regulationRefs.length > 0 ? (
-                          <p className="text-xs text-slate-500">{q.regulationRefs.join(" · ")}</p>
+                        {q.references.length > 0 ? (
+                          <p className="text-xs text-slate-500" data-testid="question-references">
+                            {q.references.map((ref) => ref[locale]).join(" · ")}
+                          </p>
                         ) : null}
                       </td>
                       <td className="py-2 pr-3">

@@ -34,7 +34,7 @@ export function LinkRow({ link, canWrite }: { link: EditorLink; canWrite: boolea
   return (
     <li className="space-y-1 border-t border-slate-100 py-2" data-testid="provision-link">
       <div className="text-sm">
-        <span className="font-medium">{provision?.label ?? link.provisionKey}</span>
+        <span className="font-medium">{link.citation[locale]}</span>
         {title ? <span> — {title}</span> : null}
         <span className="ml-2 text-xs text-slate-500">
           {provision

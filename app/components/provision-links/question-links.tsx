@@ -7,7 +7,7 @@ import { fieldClass, LinkRow, RelationshipSelect } from "./link-row";
 export interface EditorQuestion {
   key: string;
   label: { en: string; de: string };
-  references: string[];
+  references: { en: string; de: string }[];
   links: EditorLink[];
 }
 
@@ -25,7 +25,8 @@ export function QuestionLinks({
       <p className="font-medium text-slate-900">{question.label[locale]}</p>
       {question.references.length > 0 ? (
         <p className="text-xs text-slate-500">
-          {t("provisionLinks.references")}: {question.references.join(" · ")}
+          {t("provisionLinks.references")}:{" "}
+          {question.references.map((ref) => ref[locale]).join(" · ")}
         </p>
       ) : null}
       {question.links.length === 0 ? (

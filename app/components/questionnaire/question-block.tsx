@@ -284,9 +284,9 @@ export function QuestionBlock({
           />
         )}
       </div>
-      {question.regulationRefs.length > 0 ? (
-        <p className="text-xs text-slate-500">
-          {t("portal.regulationRefs")}: {question.regulationRefs.join(" · ")}
+      {question.references.length > 0 ? (
+        <p className="text-xs text-slate-500" data-testid="question-references">
+          {t("portal.regulationRefs")}: {question.references.map((ref) => ref[locale]).join(" · ")}
         </p>
       ) : null}
       <p aria-live="polite" className="min-h-4 text-xs text-slate-500" data-testid="save-status">

@@ -16,7 +16,8 @@ export interface PortalQuestion {
   min?: number;
   max?: number;
   options?: { value: string; label: { en: string; de: string } }[];
-  regulationRefs: string[];
+  /** Cited in both languages on the server (catalogue keys and legacy strings); the page picks one. */
+  references: { en: string; de: string }[];
   showIf?: ShowIf;
   evidence?: { documentTypes: string[]; expiryRequired: boolean };
 }

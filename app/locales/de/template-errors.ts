@@ -61,7 +61,16 @@ export const templateErrors: Record<keyof typeof en, string> = {
     "„{value}“ gilt ab mehreren Tagen: bitte das Zeitfenster angeben, z. B. „{value}|<Bedingung>“",
   duplicateTag: "doppeltes Schlagwort „{value}“",
   referenceKeyPattern: "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
+  referenceUnknown: "„{key}“ ist keine Vorschrift des Regelwerkkatalogs Ihrer Organisation",
   duplicateRegulation: "doppelter Verweis auf eine Vorschrift „{value}“",
+  placeholderMalformed:
+    "fehlerhafter Datumsplatzhalter: schreiben Sie {{applies:<Schlüssel der Vorschrift>}} oder {{applies:<Schlüssel der Vorschrift>|<Bedingung>}}",
+  placeholderUnknownProvision:
+    "der Datumsplatzhalter nennt „{key}“, das ist keine Vorschrift des Regelwerkkatalogs",
+  placeholderNoWindow:
+    "der Regelwerkkatalog kennt kein Geltungsdatum für „{key}“ mit der Bedingung „{condition}“ (bekannte Bedingungen: {conditions})",
+  placeholderAmbiguous:
+    "„{key}“ gilt je nach Adressatenkreis ab verschiedenen Tagen: fügen Sie nach einem | eine dieser Bedingungen an: {conditions}",
   sectionKeyPattern: "der Abschnittsschlüssel darf nur a–z, 0–9, „_“, „.“ und „-“ enthalten",
   sectionNoQuestions: "ein Abschnitt braucht mindestens eine Frage",
   templateKeyPattern: "der Vorlagenschlüssel muss in kebab-case geschrieben sein (a–z, 0–9, „-“)",

@@ -116,8 +116,12 @@ export const templates: Record<keyof typeof en, string> = {
   showIfComposite:
     "Diese Frage hat eine kombinierte Bedingung ({condition}). Behalten Sie sie oder wählen Sie oben eine Frage, um sie zu ersetzen.",
   keepComposite: "Kombinierte Bedingung behalten",
+  references: "Verweise auf den Regelwerkkatalog",
+  referencesHint:
+    "Ein Schlüssel einer Vorschrift des Regelwerkkatalogs pro Zeile, z. B. eu:2016/679:art:28:par:1; Lesende sehen ihn als Zitat in ihrer Sprache",
+  referenceNotInCatalogue: "nicht im Katalog",
   regulationRefs: "Regulatorische Bezüge",
-  regulationRefsHint: "Einer pro Zeile, z. B. DSGVO Art. 28",
+  regulationRefsHint: "Freitext, einer pro Zeile, z. B. Art. 28 DSGVO",
   tags: "Schlagwörter",
   tagsHint: "Durch Kommas getrennt, z. B. transparency, security",
   unit: "Einheit",

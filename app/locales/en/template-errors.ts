@@ -61,7 +61,16 @@ export const templateErrors = {
     "'{value}' applies from several days: name the window, e.g. '{value}|<condition>'",
   duplicateTag: "duplicate tag '{value}'",
   referenceKeyPattern: "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
+  referenceUnknown: "'{key}' is not a provision of the regulation catalogue your organisation sees",
   duplicateRegulation: "duplicate regulation reference '{value}'",
+  placeholderMalformed:
+    "malformed date placeholder: write {{applies:<provision key>}} or {{applies:<provision key>|<condition>}}",
+  placeholderUnknownProvision:
+    "the date placeholder names '{key}', which is not a provision of the regulation catalogue",
+  placeholderNoWindow:
+    "the regulation catalogue has no application date for '{key}' with the condition '{condition}' (known conditions: {conditions})",
+  placeholderAmbiguous:
+    "'{key}' applies from several days depending on whom it covers: add one of these conditions after a |: {conditions}",
   sectionKeyPattern: "section key may only contain a–z, 0–9, '_', '.', '-'",
   sectionNoQuestions: "a section needs at least one question",
   templateKeyPattern: "template key must be kebab-case (a–z, 0–9, '-')",

@@ -112,8 +112,12 @@ export const templates = {
   showIfComposite:
     "This question has a combined condition ({condition}). Keep it, or choose a question above to replace it.",
   keepComposite: "Keep the combined condition",
+  references: "Catalogue references",
+  referencesHint:
+    "One provision key of the regulation catalogue per line, e.g. eu:2016/679:art:28:par:1; shown to readers as a citation in their language",
+  referenceNotInCatalogue: "not in the catalogue",
   regulationRefs: "Regulation references",
-  regulationRefsHint: "One per line, e.g. GDPR Art. 28",
+  regulationRefsHint: "Free text, one per line, e.g. GDPR Art. 28",
   tags: "Tags",
   tagsHint: "Separated by commas, e.g. transparency, security",
   unit: "Unit",

@@ -7,6 +7,11 @@ import type { UserActor } from "../auth/actor";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
+import {
+  citationCatalogueFor,
+  referenceKeysOf,
+} from "../regulations/citations/citation-catalogue.server";
+import { localizedQuestionCitations } from "../regulations/citations/question-citations";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import { recommendationFor } from "./compute-score";
 import { parseStoredScore } from "./stored-score";
@@ -85,6 +90,10 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
   });
   if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const template = await loadTemplateVersion(assessment.templateVersionId);
+  const citations = await citationCatalogueFor(
+    { organizationId: actor.organizationId },
+    referenceKeysOf(template.definition),
+  );
   const score = parseStoredScore(assessment.scoreResult);
   const userIds = [
     assessment.createdById,
@@ -138,7 +147,7 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
       label: q.label,
       required: q.required,
       options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
-      regulationRefs: q.regulationRefs,
+      references: localizedQuestionCitations(q, citations),
       knockOutLabel: q.knockOut?.label ?? null,
       indicatorRule: q.indicator?.rule ?? null,
       answer: answers.has(q.key) ? parseStoredAnswer(answers.get(q.key)!.value) : null,

@@ -11,6 +11,7 @@ import { computeScoreOfPublishedVersion } from "../assessments/prepared-template
 import { readStoredScores } from "../assessments/stored-score-memo.server";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import { loadPublishedDefinitions } from "../questionnaires/published-definitions.server";
+import { displayDefinition } from "../questionnaires/display-definition.server";
 import { questionsOf } from "../questionnaires/template-definition";
 import { getWeightProfile } from "../weights/weight-profiles.server";
 import { rankByOverall, rankDifferingQuestions } from "./differ-most";
@@ -223,7 +224,10 @@ export async function compareVendors(actor: UserActor, rawInput: CompareVendorsI
   const newest = [...chosen].sort(
     (a, b) => b.assessment.templateVersion.version - a.assessment.templateVersion.version,
   )[0]!;
-  const reference = definitions.get(newest.assessment.templateVersionId)!;
+  // The labels the page shows: date placeholders resolved (issue 21 item 6).
+  const reference = await displayDefinition(definitions.get(newest.assessment.templateVersionId)!, {
+    organizationId: actor.organizationId,
+  });
   const questions = questionsOf(reference);
   const differing = rankDifferingQuestions(
     questions.map((q, order) => ({

@@ -3,6 +3,8 @@ import { readEvidenceFlash } from "~/modules/evidence/evidence-outcome";
 import { getVendorReview } from "~/modules/review/review-workspace.server";
 import { getEnv } from "~/utils/env.server";
 import type { VendorActor } from "~/modules/auth/actor";
+import { citationCatalogueFor } from "~/modules/regulations/citations/citation-catalogue.server";
+import { localizedQuestionCitations } from "~/modules/regulations/citations/question-citations";
 import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
 import { getReReviewView } from "~/modules/assessments/re-review/re-review-view.server";
 
@@ -13,6 +15,10 @@ import { getReReviewView } from "~/modules/assessments/re-review/re-review-view.
  */
 export async function getPortalPage(actor: VendorActor, input: { url: string }) {
   const questionnaire = await getVendorQuestionnaire(actor);
+  const citations = await citationCatalogueFor(
+    { organizationId: actor.organizationId },
+    questionnaire.sections.flatMap((s) => s.questions.flatMap((q) => q.references)),
+  );
   const clarifications = await listClarificationsForVendor(actor);
   const review = await getVendorReview(actor);
   // A delegated colleague answers their sections; the re-review's carried answers are the main
@@ -50,7 +56,7 @@ export async function getPortalPage(actor: VendorActor, input: { url: string }) 
         min: q.min,
         max: q.max,
         options: q.options?.map((o) => ({ value: o.value, label: o.label })),
-        regulationRefs: q.regulationRefs,
+        references: localizedQuestionCitations(q, citations),
         ...(q.showIf ? { showIf: q.showIf } : {}),
         ...(q.evidence ? { evidence: q.evidence } : {}),
       })),

@@ -2,6 +2,12 @@ import { db } from "../../utils/db.server";
 import { findLatestPublished, findTemplate } from "../templates/find-template.server";
 import type { TemplateActor } from "../templates/template-access";
 import {
+  citationCatalogueFor,
+  referenceKeysOf,
+} from "../regulations/citations/citation-catalogue.server";
+import { citeProvision } from "../regulations/citations/cite-provision";
+import { localizedQuestionCitations } from "../regulations/citations/question-citations";
+import {
   searchVisibleProvisions,
   visibleProvisions,
   type CatalogueProvision,
@@ -17,6 +23,8 @@ export interface EditorLink {
   updatedAt: string;
   /** Null: the provision is not (or no longer) in the catalogue the organisation sees. */
   provision: CatalogueProvision | null;
+  /** The provision's citation in both languages ("Art. 28 Abs. 1 DSGVO" / "GDPR Art. 28(1)"). */
+  citation: { en: string; de: string };
 }
 
 /**
@@ -47,6 +55,10 @@ export async function getProvisionLinks(
     actor.organizationId,
     links.map((l) => l.provisionKey),
   );
+  const citations = await citationCatalogueFor({ organizationId: actor.organizationId }, [
+    ...links.map((l) => l.provisionKey),
+    ...referenceKeysOf(latest?.definition ?? { sections: [] }),
+  ]);
   const linksOf = (questionKey: string): EditorLink[] =>
     links
       .filter((l) => l.questionKey === questionKey)
@@ -58,6 +70,10 @@ export async function getProvisionLinks(
         origin: l.origin,
         updatedAt: l.updatedAt.toISOString(),
         provision: provisions.get(l.provisionKey) ?? null,
+        citation: {
+          en: citeProvision(l.provisionKey, "en", citations),
+          de: citeProvision(l.provisionKey, "de", citations),
+        },
       }));
   const sections = (latest?.definition.sections ?? []).map((section) => ({
     key: section.key,
@@ -65,7 +81,7 @@ export async function getProvisionLinks(
     questions: section.questions.map((question) => ({
       key: question.key,
       label: question.label,
-      references: question.regulationRefs,
+      references: localizedQuestionCitations(question, citations),
       links: linksOf(question.key),
     })),
   }));

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { displayNameSchema } from "../../utils/display-name-schema";
 import { isMessageKey, translate, type MessageKey, type MessageParams } from "../../utils/i18n";
 import type { IssueLike } from "../../utils/validation-messages";
+import { placeholdersIn } from "./date-placeholders";
 import {
   NOT_APPLICABLE_VALUE,
   QUESTION_TYPES,
@@ -136,6 +137,8 @@ const localizedTitle = (max: number) =>
     required: K("templateErrors.empty"),
     tooLong: K("templateErrors.tooLong"),
   });
+type LocalizedTextOutput = z.output<typeof localizedTextSchema>;
+
 export const localizedTitleSchema = z.strictObject({
   en: localizedTitle(TEXT_MAX),
   de: localizedTitle(TEXT_MAX),
@@ -509,6 +512,27 @@ export const templateQuestionSchema = z
             });
           }
         });
+      }
+    }
+    // Date placeholders (issue 21 item 6): their syntax here; their keys against the catalogue
+    // where a template is saved or imported (date-placeholder-errors.ts).
+    const texts: Array<[PropertyKey[], LocalizedTextOutput | undefined]> = [
+      [["label"], question.label],
+      [["help"], question.help],
+      [["knockOut", "label"], question.knockOut?.label],
+      ...options.map((option, index): [PropertyKey[], LocalizedTextOutput] => [
+        ["options", index, "label"],
+        option.label,
+      ]),
+    ];
+    for (const [path, text] of texts) {
+      for (const locale of ["en", "de"] as const) {
+        if (text && placeholdersIn(text[locale]).malformed)
+          ctx.addIssue({
+            code: "custom",
+            message: K("templateErrors.placeholderMalformed"),
+            path: [...path, locale],
+          });
       }
     }
     for (const { value, index } of duplicates(question.tags)) {

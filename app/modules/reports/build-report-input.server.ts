@@ -18,6 +18,11 @@ import { parseStoredScore } from "../assessments/stored-score";
 import { hiddenQuestionKeys } from "../questionnaires/conditions";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { questionsOf } from "../questionnaires/template-definition";
+import {
+  citationCatalogueFor,
+  referenceKeysOf,
+} from "../regulations/citations/citation-catalogue.server";
+import { questionCitations } from "../regulations/citations/question-citations";
 import { parseStoredAnswer } from "../portal/vendor-questionnaire.server";
 import type { ReportInput, ReportOutcomeCode } from "./report-input";
 import { linkedProvisionsForReport } from "./report-provisions.server";
@@ -115,7 +120,17 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const locale = await assessmentLanguage(tx, assessment.id, context.signerLocale);
   const t = (key: MessageKey, params?: MessageParams) => translate(locale, key, params);
   const day = (value: Date | string | null | undefined) => formatDate(locale, value);
+  // Date placeholders read as the catalogue has them today, the day the report is recorded.
   const template = await loadTemplateVersion(assessment.templateVersionId, tx);
+  const citations = await citationCatalogueFor(
+    { organizationId: context.organizationId },
+    referenceKeysOf(template.definition),
+    tx,
+  );
+  // Every reference in the report's language and citation style (issue 21 item 1).
+  const citationsOf = new Map(
+    questionsOf(template.definition).map((q) => [q.key, questionCitations(q, locale, citations)]),
+  );
   const questions = questionsOf(template.definition);
   const labelOf = (key: string) => questions.find((q) => q.key === key)?.label[locale] ?? key;
   const answers = Object.fromEntries(
@@ -126,7 +141,8 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
   const resultOf = (key: string) => score?.questions.find((q) => q.key === key);
   const references = new Map<string, number>();
   for (const q of questions)
-    for (const ref of q.regulationRefs) references.set(ref, (references.get(ref) ?? 0) + 1);
+    for (const ref of citationsOf.get(q.key) ?? [])
+      references.set(ref, (references.get(ref) ?? 0) + 1);
   // The law as it stood on the assessment date (submission; the decision day if never submitted).
   const linked = await linkedProvisionsForReport(tx, {
     organizationId: context.organizationId,
@@ -245,7 +261,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
             result?.points !== null && result?.points !== undefined
               ? `${result.points.toFixed(2)} / 1`
               : "–",
-          references: q.regulationRefs,
+          references: citationsOf.get(q.key) ?? [],
           evidence: assessment.evidenceFiles
             .filter((f) => f.questionKey === q.key)
             .map((f) => ({ fileName: f.fileName, sha256: f.sha256 })),
@@ -254,7 +270,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
       }),
     })),
     references: [...references.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => a.localeCompare(b, locale))
       .map(([reference, questionCount]) => ({ reference, questionCount })),
     catalogue: linked.catalogue,
     aiAssistance: null,

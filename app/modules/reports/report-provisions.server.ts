@@ -2,6 +2,8 @@ import { catalogueIdentity } from "../../reference-data/regulations/catalogue-id
 import type { Tx } from "../../utils/db.server";
 import { formatDate, translate, type Locale } from "../../utils/i18n";
 import { dateToDay } from "../regulations/catalogue-days";
+import { citationCatalogueFor } from "../regulations/citations/citation-catalogue.server";
+import { citeProvision } from "../regulations/citations/cite-provision";
 import {
   provisionStatusesOn,
   type ProvisionStatusOnDate,
@@ -55,15 +57,22 @@ export async function linkedProvisionsForReport(
     onDate,
     tx,
   );
+  const citations = await citationCatalogueFor(
+    { organizationId },
+    links.map((l) => l.provisionKey),
+    tx,
+  );
   const byQuestion = new Map<string, ReportLinkedProvision[]>();
   for (const link of links) {
     const provision = statuses.get(link.provisionKey);
     if (!provision) continue;
     const title = locale === "de" ? provision.titleDe : provision.titleEn;
+    const citation = citeProvision(link.provisionKey, locale, citations);
     byQuestion.set(link.questionKey, [
       ...(byQuestion.get(link.questionKey) ?? []),
       {
-        provision: title ? `${provision.label} — ${title}` : provision.label,
+        // The citation in the report's language ("Art. 50 KI-VO"), not the catalogue's label.
+        provision: title ? `${citation} — ${title}` : citation,
         instrument: locale === "de" ? provision.instrumentTitleDe : provision.instrumentTitleEn,
         status: statusText(locale, provision),
       },

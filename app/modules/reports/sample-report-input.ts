@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { citeProvision } from "../regulations/citations/cite-provision";
 import type { ReportInput, ReportLanguage } from "./report-input";
 
 /**
@@ -160,19 +161,21 @@ const TEXT = {
   },
 } as const;
 
-const REFERENCES = [
-  "GDPR Art. 28",
-  "GDPR Art. 32",
-  "GDPR Art. 44",
-  "EU AI Act Art. 13",
-  "EU AI Act Art. 50",
-  "NIS2 Art. 21",
-  "DORA Art. 28",
+/** Catalogue keys, cited in the sample's language like a real report (issue 21). */
+const REFERENCE_KEYS = [
+  "eu:2016/679:art:28",
+  "eu:2016/679:art:32",
+  "eu:2016/679:art:44",
+  "eu:2024/1689:art:13",
+  "eu:2024/1689:art:50",
+  "eu:2022/2555:art:21",
+  "eu:2022/2554:art:28",
 ];
 
 export function sampleReportInput(options: SampleReportOptions = {}): ReportInput {
   const language = options.language ?? "en";
   const text = TEXT[language];
+  const REFERENCES = REFERENCE_KEYS.map((key) => citeProvision(key, language));
   const random = seededRandom(options.seed ?? 0x5eed_0005);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const questionCount = options.questionCount ?? 40;

@@ -2,7 +2,8 @@
 // candidate (plain JSON, not yet validated); the save use case validates the whole definition,
 // so an edit that breaks a rule (an empty section, a show-if pointing at a deleted question)
 // is refused with the path of the problem and nothing is stored. Fields the per-question form
-// does not show (indicator, residency role, thresholds, option safeguards) are kept as they are;
+// does not show (indicator, residency role, thresholds, option safeguards and not-applicable
+// marks, a knock-out's start) are kept as they are;
 // the advanced (YAML) editor can change them.
 
 import type {
@@ -238,6 +239,11 @@ export function questionFromForm(
     required: values.get("required") === "on",
     weight: numberField(values, "weight") ?? 1,
     regulationRefs: list(values.get("regulationRefs") ?? "", /\r?\n/),
+    // Catalogue references (issue 21): one key per line; a form without the field keeps them.
+    references:
+      values.get("references") === null
+        ? existing.references
+        : list(values.get("references") ?? "", /\s+/),
     tags: list(values.get("tags") ?? "", /[,\s]+/),
   };
   const help = optionalLocalized(values, "help");
@@ -262,6 +268,7 @@ export function questionFromForm(
       if (type === "multi_choice" && values.get(`options[${i}].exclusive`) === "on")
         option.exclusive = true;
       if (kept?.safeguard) option.safeguard = kept.safeguard;
+      if (kept?.notApplicable) option.notApplicable = kept.notApplicable;
       options.push(option);
     }
     question.options = options;
@@ -272,6 +279,8 @@ export function questionFromForm(
     question.knockOut = {
       when: knockOutWhen,
       label: { en: text(values, "knockOutLabelEn"), de: text(values, "knockOutLabelDe") },
+      // The form does not show from when a knock-out applies: keep it.
+      ...(existing.knockOut?.from ? { from: existing.knockOut.from } : {}),
     };
   }
 

@@ -2,6 +2,28 @@ import { z } from "zod";
 import { findDraft, findTemplate } from "./find-template.server";
 import { requireTemplateWriter, type TemplateActor } from "./template-access";
 import { serializeTemplate } from "./template-file";
+import {
+  citationCatalogueFor,
+  referenceKeysOf,
+} from "../regulations/citations/citation-catalogue.server";
+import { citationOf } from "../regulations/citations/cite-provision";
+import type { TemplateDefinition } from "../questionnaires/template-definition";
+
+/** Each catalogue key the draft cites, as the editor shows it read-only: DE/EN and whether known. */
+async function referenceCitations(organizationId: string, definition: TemplateDefinition) {
+  const keys = [...new Set(referenceKeysOf(definition))];
+  const catalogue = await citationCatalogueFor({ organizationId }, keys);
+  return Object.fromEntries(
+    keys.map((key) => [
+      key,
+      {
+        en: citationOf(key, "en", catalogue).text,
+        de: citationOf(key, "de", catalogue).text,
+        known: catalogue.provision(key) !== undefined,
+      },
+    ]),
+  );
+}
 
 // Any string: an id that is not one of the organisation's templates is NOT_FOUND, whatever its shape.
 export const getTemplateEditorSchema = z.object({ templateId: z.string() });
@@ -25,6 +47,7 @@ export async function getTemplateEditor(actor: TemplateActor, input: GetTemplate
       version: draft.version,
       revision: draft.revision,
       definition: draft.definition,
+      citations: await referenceCitations(actor.organizationId, draft.definition),
     },
     yaml: serializeTemplate(draft.definition, "yaml"),
   };

@@ -13,6 +13,7 @@ import {
 } from "./publish-template-version.server";
 import { createdByOf, requireTemplateWriter, type TemplateActor } from "./template-access";
 import { parseTemplateFileInWorker } from "./parse-template-file.server";
+import { templateCatalogueErrors } from "./template-catalogue-errors.server";
 import {
   TEMPLATE_FILE_FORMATS,
   TEMPLATE_FILE_MAX_BYTES,
@@ -71,9 +72,13 @@ export async function importTemplate(
   const parsed = await parseTemplateFileInWorker(text, format);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const { definition } = parsed;
-  // Dated knock-outs must name a provision the catalogue knows (the worker's schema checks form only).
-  const dayErrors = knockOutDayErrors(definition);
-  if (dayErrors.length > 0) return { ok: false, errors: dayErrors };
+  // Dated knock-outs, references and date placeholders must name what the catalogue knows (the
+  // worker's schema checks their form only).
+  const catalogueErrors = [
+    ...knockOutDayErrors(definition),
+    ...(await templateCatalogueErrors(definition, actor.organizationId)),
+  ];
+  if (catalogueErrors.length > 0) return { ok: false, errors: catalogueErrors };
   const checksum = templateChecksum(definition);
 
   return inTransaction(async (tx) => {

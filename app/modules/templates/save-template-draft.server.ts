@@ -9,6 +9,7 @@ import {
 } from "../questionnaires/template-definition";
 import { knockOutDayErrors } from "../questionnaires/knock-out-days";
 import { findDraft, findTemplate } from "./find-template.server";
+import { templateCatalogueErrors } from "./template-catalogue-errors.server";
 import { storedDefinition, templateChecksum } from "./publish-template-version.server";
 import { requireTemplateWriter, type TemplateActor } from "./template-access";
 
@@ -66,6 +67,12 @@ export async function saveTemplateDraft(
         errors: [templateError("key", "templateErrors.keyMustStay", { key: template.key })],
       };
     }
+    const catalogueErrors = await templateCatalogueErrors(
+      parsed.definition,
+      actor.organizationId,
+      tx,
+    );
+    if (catalogueErrors.length > 0) return { ok: false, errors: catalogueErrors };
     const checksum = templateChecksum(parsed.definition);
     if (checksum === templateChecksum(draft.definition))
       return { ok: true, revision, unchanged: true };

@@ -92,6 +92,7 @@ describe("diffTemplateDefinitions", () => {
     choice.knockOut = { when: ["y"], label: { en: "KO", de: "KO" } };
     choice.showIf = { question: "a.1", in: ["yes"] };
     choice.regulationRefs = ["GDPR Art. 28"];
+    choice.references = ["eu:2016/679:art:28:par:1"];
     choice.tags = ["security"];
     const b2 = next.sections[1]!.questions[1]! as Record<string, unknown>;
     b2.type = "evidence";
@@ -107,6 +108,7 @@ describe("diffTemplateDefinitions", () => {
       "options.z",
       "knockOut",
       "showIf",
+      "references",
       "regulationRefs",
       "tags",
     ]);

@@ -129,6 +129,7 @@ export function questionChanges(before: TemplateQuestion, after: TemplateQuestio
   optionChanges(changes, before.options ?? [], after.options ?? []);
   change(changes, "knockOut", before.knockOut, after.knockOut);
   change(changes, "showIf", before.showIf, after.showIf);
+  change(changes, "references", before.references, after.references);
   change(changes, "regulationRefs", before.regulationRefs, after.regulationRefs);
   change(changes, "tags", before.tags, after.tags);
   change(changes, "evidence", before.evidence, after.evidence);

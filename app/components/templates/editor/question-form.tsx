@@ -13,6 +13,13 @@ import { useT } from "~/utils/use-t";
 import { firstError } from "./editor-errors";
 import { Hidden } from "./editor-form-parts";
 
+/** A cited catalogue key in both citation styles; `known`: the organisation's catalogue has it. */
+export interface ReferenceCitation {
+  en: string;
+  de: string;
+  known: boolean;
+}
+
 /**
  * The form of one question. After a refused save it shows what was typed (`posted`) with the
  * errors next to the fields; otherwise the stored question. Settings it does not show are kept.
@@ -23,14 +30,16 @@ export function QuestionForm({
   revision,
   posted,
   errors,
+  citations,
 }: {
   question: TemplateQuestion;
   earlier: { key: string; label: string }[];
   revision: number;
   posted: PostedValues | null;
   errors: Map<string, string>;
+  citations: Record<string, ReferenceCitation>;
 }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const v = (name: string, stored: string) =>
     posted ? (typeof posted[name] === "string" ? (posted[name] as string) : "") : stored;
   const checked = (name: string, stored: boolean) => (posted ? posted[name] === "on" : stored);
@@ -244,6 +253,31 @@ export function QuestionForm({
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <TextAreaField
+            label={t("templates.references")}
+            hint={t("templates.referencesHint")}
+            name="references"
+            rows={3}
+            defaultValue={v("references", question.references.join("\n"))}
+            error={firstReferenceError(errors)}
+          />
+          {question.references.length > 0 ? (
+            <ul className="mt-1 text-xs text-slate-600" data-testid="reference-citations">
+              {question.references.map((key) => {
+                const citation = citations[key];
+                return (
+                  <li key={key}>
+                    <span className="font-mono">{key}</span>: {citation ? citation[locale] : key}
+                    {citation && !citation.known
+                      ? ` (${t("templates.referenceNotInCatalogue")})`
+                      : ""}
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+        </div>
         <TextAreaField
           label={t("templates.regulationRefs")}
           hint={t("templates.regulationRefsHint")}
@@ -321,4 +355,12 @@ export function QuestionForm({
       </div>
     </Form>
   );
+}
+
+/** The first error of the references field or of one of its keys (`references[2]`). */
+function firstReferenceError(errors: Map<string, string>): string | undefined {
+  for (const [path, message] of errors)
+    if (path === "references" || (path.startsWith("references[") && path.endsWith("]")))
+      return message;
+  return undefined;
 }

@@ -11,7 +11,7 @@ import type { PostedValues } from "~/modules/templates/template-editor-form";
 import { useT } from "~/utils/use-t";
 import { errorsUnder } from "./editor-errors";
 import { ActionButton, Hidden } from "./editor-form-parts";
-import { QuestionForm } from "./question-form";
+import { QuestionForm, type ReferenceCitation } from "./question-form";
 
 /**
  * One section of the draft in the structure view: its heading and buttons, its form when open,
@@ -27,6 +27,7 @@ export function SectionEditor({
   openSection,
   openQuestion,
   failedPost,
+  citations,
 }: {
   section: TemplateSection;
   index: number;
@@ -38,6 +39,8 @@ export function SectionEditor({
   openQuestion: string | null;
   /** What was typed in a refused form of this intent and target, or null. */
   failedPost: (intent: string, target: string) => PostedValues | null;
+  /** The draft's cited catalogue keys in both citation styles. */
+  citations: Record<string, ReferenceCitation>;
 }) {
   const { t, locale } = useT();
   const sectionErrors = errorsUnder(errors, `sections[${s}]`);
@@ -225,6 +228,7 @@ export function SectionEditor({
                   revision={revision}
                   posted={failedPost("update-question", question.key)}
                   errors={questionErrors}
+                  citations={citations}
                 />
               ) : null}
             </li>

@@ -14,10 +14,17 @@ import { errorsUnder } from "./editor-errors";
 import { inReadersLanguage } from "~/components/templates/template-file-error-text";
 import { Hidden } from "./editor-form-parts";
 import { SectionEditor } from "./section-editor";
+import type { ReferenceCitation } from "./question-form";
 
 export interface TemplateEditorProps {
   template: { id: string; name: string };
-  draft: { version: number; revision: number; definition: unknown };
+  draft: {
+    version: number;
+    revision: number;
+    definition: unknown;
+    /** The cited catalogue keys in both citation styles (issue 21), shown read-only. */
+    citations?: Record<string, ReferenceCitation>;
+  };
   /** The draft as YAML, for the advanced view. */
   yaml: string;
   /** A refused post: what failed and what was typed, shown again. */
@@ -175,6 +182,7 @@ export function TemplateEditor({ template, draft, yaml, actionData }: TemplateEd
 
           {definition.sections.map((section, s) => (
             <SectionEditor
+              citations={draft.citations ?? {}}
               key={section.key}
               section={section}
               index={s}
