@@ -69,6 +69,6 @@ export const CITATION_STYLES: Readonly<Record<string, CitationStyle>> = {
   // Court rulings
   "eu:cjeu:C-311/18": { name: "Schrems II" },
   "eu:cjeu:C-34/21": { name: "Hauptpersonalrat" },
-  "eu:cjeu:C-634/21": { name: "SCHUFA" },
+  "eu:cjeu:C-634/21": { name: "SCHUFA Holding" },
   "eu:cjeu:C-203/22": { name: "Dun & Bradstreet Austria" },
 };

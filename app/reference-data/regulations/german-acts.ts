@@ -93,7 +93,7 @@ export const BDSG: SnapshotInstrument = {
           key: "de:bdsg:par:22",
           kind: "article",
           label: "§ 22",
-          titleEn: "Processing of special categories of personal data (Abs. 2: safeguards)",
+          titleEn: "Processing of special categories of personal data (subsection 2: safeguards)",
           titleDe:
             "Verarbeitung besonderer Kategorien personenbezogener Daten (Abs. 2: Schutzmaßnahmen)",
           assessable: true,

@@ -333,7 +333,7 @@ export const BSIG: SnapshotInstrument = {
         [
           "par:30",
           "§ 30",
-          "Risk-management measures (Abs. 2 Nr. 1–10 as NIS2 Art. 21(2)(a)–(j))",
+          "Risk-management measures (subsection 2 nos. 1–10 as NIS2 Art. 21(2)(a)–(j))",
           "Risikomanagementmaßnahmen (Abs. 2 Nr. 1–10 entsprechend Art. 21 Abs. 2 lit. a–j NIS-2-RL)",
         ],
         [
@@ -371,7 +371,7 @@ export const BETRVG: SnapshotInstrument = {
         [
           "par:80",
           "§ 80",
-          "General duties of the works council (Abs. 3: experts, including on AI)",
+          "General duties of the works council (subsection 3: experts, including on AI)",
           "Allgemeine Aufgaben des Betriebsrats (Abs. 3: Sachverständige, auch bei KI)",
         ],
         [
@@ -383,7 +383,7 @@ export const BETRVG: SnapshotInstrument = {
         [
           "par:90",
           "§ 90",
-          "Information and consultation on planning, including AI (Abs. 1 Nr. 3)",
+          "Information and consultation on planning, including AI (subsection 1 no. 3)",
           "Unterrichtungs- und Beratungsrechte bei der Planung, auch von KI (Abs. 1 Nr. 3)",
         ],
       ]),
@@ -415,7 +415,7 @@ export const STGB: SnapshotInstrument = {
         [
           "par:203",
           "§ 203",
-          "Violation of private secrets, including by contributing persons (Abs. 3, 4)",
+          "Violation of private secrets, including by contributing persons (subsections 3 and 4)",
           "Verletzung von Privatgeheimnissen, auch durch mitwirkende Personen (Abs. 3, 4)",
         ],
       ]),
