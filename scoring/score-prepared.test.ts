@@ -508,7 +508,10 @@ describe("method 1.1.0: invalid input", () => {
       { methodVersion: "1.0.0" },
       /prepareTemplate computes methods 1\.1\.0 and 1\.2\.0, got 1\.0\.0; method 1\.0\.0 is scored by scoreAssessment/,
     ],
-    [{ methodVersion: "2.0.0" }, /prepareTemplate computes methods 1\.1\.0 and 1\.2\.0, got 2\.0\.0$/],
+    [
+      { methodVersion: "2.0.0" },
+      /prepareTemplate computes methods 1\.1\.0 and 1\.2\.0, got 2\.0\.0$/,
+    ],
     [{ asOf: "30.06.2025" }, /options\.asOf must be a date/],
     [
       { asOf: 20250630 as unknown as string },

@@ -77,10 +77,12 @@ function pickByQuality<T>(items: readonly T[], quality: number): T | undefined {
 /** The options a demo vendor may pick: knock-outs are part of a story and come only from overrides. */
 function pickableOptions(question: TemplateQuestion) {
   const knockOut = new Set(question.knockOut?.when ?? []);
-  return [...(question.options ?? [])]
-    // A demo vendor answers the question: never with an option that makes it not applicable.
-    .filter((o) => !knockOut.has(o.value) && o.notApplicable !== true)
-    .sort((a, b) => b.points - a.points);
+  return (
+    [...(question.options ?? [])]
+      // A demo vendor answers the question: never with an option that makes it not applicable.
+      .filter((o) => !knockOut.has(o.value) && o.notApplicable !== true)
+      .sort((a, b) => b.points - a.points)
+  );
 }
 
 function numberAnswer(question: TemplateQuestion, q: number): number {

@@ -60,7 +60,8 @@ export const templateErrors: Record<keyof typeof en, string> = {
   knockOutFromAmbiguous:
     "„{value}“ gilt ab mehreren Tagen: bitte das Zeitfenster angeben, z. B. „{value}|<Bedingung>“",
   duplicateTag: "doppeltes Schlagwort „{value}“",
-  referenceKeyPattern: "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
+  referenceKeyPattern:
+    "ein Verweis muss der Schlüssel einer Vorschrift des Regelwerkkatalogs sein, z. B. eu:2016/679:art:28:par:1",
   referenceUnknown: "„{key}“ ist keine Vorschrift des Regelwerkkatalogs Ihrer Organisation",
   duplicateRegulation: "doppelter Verweis auf eine Vorschrift „{value}“",
   placeholderMalformed:

@@ -60,7 +60,8 @@ export const templateErrors = {
   knockOutFromAmbiguous:
     "'{value}' applies from several days: name the window, e.g. '{value}|<condition>'",
   duplicateTag: "duplicate tag '{value}'",
-  referenceKeyPattern: "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
+  referenceKeyPattern:
+    "a reference must be the key of a provision of the regulation catalogue, e.g. eu:2016/679:art:28:par:1",
   referenceUnknown: "'{key}' is not a provision of the regulation catalogue your organisation sees",
   duplicateRegulation: "duplicate regulation reference '{value}'",
   placeholderMalformed:
