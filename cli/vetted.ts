@@ -42,6 +42,7 @@
 //   rotate-encryption-key           re-encrypt every secret from ENCRYPTION_KEY to
 //                                   NEW_ENCRYPTION_KEY in one transaction (servers stopped)
 // Without DATABASE_URL the commands use the demo installation in .data/.
+import { exitWith } from "./exit";
 import { parseArgs } from "node:util";
 import { requireSupportedNode } from "../server/supported-node.js";
 import { applyDemoEnvironment, DEMO_SECRETS_FILE, loadOrCreateDemoConfig } from "./demo-config";
@@ -204,9 +205,9 @@ main(process.argv.slice(2))
   .then(async (code) => {
     const { disconnectDb } = await import("../app/utils/db.server");
     await disconnectDb();
-    process.exit(code);
+    await exitWith(code);
   })
-  .catch((error: unknown) => {
+  .catch(async (error: unknown) => {
     process.stderr.write(`vetted: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    await exitWith(1);
   });
