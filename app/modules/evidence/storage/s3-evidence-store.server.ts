@@ -78,6 +78,19 @@ export function createS3EvidenceStore(
     );
   }
 
+  /**
+   * An upload we aborted mid-body may still be committed by the server after our delete: some
+   * S3-compatible stores (and the emulator of our tests) keep what arrived once the connection is
+   * cut, and finish that after answering our delete. Look again for about two seconds and delete
+   * what appears; anything later is an unreferenced object for the orphan sweep.
+   */
+  async function removeLateCommit(key: string): Promise<void> {
+    for (const wait of [100, 250, 500, 1000]) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      if (await store.exists(key).catch(() => false)) await store.delete(key).catch(() => {});
+    }
+  }
+
   const store: EvidenceStore = {
     kind: "s3",
     async put(source, { maxBytes, size }): Promise<StoredEvidence> {
@@ -107,6 +120,7 @@ export function createS3EvidenceStore(
       } catch (error) {
         // A failed PutObject stores nothing, but a cut connection may leave the outcome unknown.
         await store.delete(key).catch(() => {});
+        if (abort.signal.aborted) await removeLateCommit(key);
         // The stream's own error (too large, the source failed) says more than the aborted request.
         throw streamError ?? error;
       }
