@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useId } from "react";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Card } from "~/components/ui/layout";
@@ -25,6 +26,8 @@ const dayOf = (value: Date | string | null) =>
 function FindingFields({ finding, questions }: { finding?: Finding; questions: QuestionOption[] }) {
   const { t } = useT();
   const sections = [...new Set(questions.map((q) => q.sectionTitle))];
+  // A label that wraps the list would name it with every question's text; point to it instead.
+  const linkedQuestionsId = useId();
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <div className="sm:col-span-2">
@@ -81,28 +84,29 @@ function FindingFields({ finding, questions }: { finding?: Finding; questions: Q
         defaultValue={dayOf(finding?.dueDate ?? null)}
       />
       <div className="sm:col-span-2">
-        <label className="block text-sm font-medium text-slate-800">
+        <label htmlFor={linkedQuestionsId} className="block text-sm font-medium text-slate-800">
           {t("review.linkedQuestions")}
-          <select
-            name="questionKeys"
-            multiple
-            size={6}
-            defaultValue={finding?.questionKeys ?? []}
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-          >
-            {sections.map((title) => (
-              <optgroup key={title} label={title}>
-                {questions
-                  .filter((q) => q.sectionTitle === title)
-                  .map((q) => (
-                    <option key={q.key} value={q.key}>
-                      {q.label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
-          </select>
         </label>
+        <select
+          id={linkedQuestionsId}
+          name="questionKeys"
+          multiple
+          size={6}
+          defaultValue={finding?.questionKeys ?? []}
+          className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
+        >
+          {sections.map((title) => (
+            <optgroup key={title} label={title}>
+              {questions
+                .filter((q) => q.sectionTitle === title)
+                .map((q) => (
+                  <option key={q.key} value={q.key}>
+                    {q.label}
+                  </option>
+                ))}
+            </optgroup>
+          ))}
+        </select>
         <p className="text-xs text-slate-600">{t("review.linkedQuestionsHint")}</p>
       </div>
     </div>
