@@ -9,6 +9,15 @@ import type { PlaceholderWindow, WindowsOf } from "../questionnaires/date-placeh
  * loaded (a fresh test database, the template parser of the command line) and in pure tests.
  */
 export function snapshotWindowsOn(onDate: string): WindowsOf {
+  // Every page that shows a template with placeholders asks this for today: index the snapshot
+  // once per day instead of once per page (the snapshot never changes while the process runs).
+  if (lastIndexed?.onDate !== onDate) lastIndexed = { onDate, windowsOf: indexOn(onDate) };
+  return lastIndexed.windowsOf;
+}
+
+let lastIndexed: { onDate: string; windowsOf: WindowsOf } | null = null;
+
+function indexOn(onDate: string): WindowsOf {
   const found = new Map<string, PlaceholderWindow[]>();
   for (const instrument of REGULATION_SNAPSHOT.instruments) {
     const version = versionInForce(
