@@ -15,6 +15,7 @@ import { recordPendingReport } from "../reports/record-pending-report.server";
 import { prepareReportSigner } from "../signing/resolve-report-signer.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
 import { countDecision } from "../metrics/app-metrics.server";
+import { notifyDecided } from "../notifications/notify-decided.server";
 
 export const decisionSchema = z
   .object({
@@ -115,6 +116,12 @@ async function recordDecision(actor: UserActor, assessmentId: string, rawInput: 
         conditions: JSON.stringify(input.conditions),
         decidedById: actor.userId,
       },
+    });
+    // Assessor and vendor hear of the decision if and only if it commits (ADR 0042).
+    await notifyDecided(tx, actor, {
+      assessmentId: assessment.id,
+      outcome: input.outcome,
+      conditions: input.conditions,
     });
     const decided = await recordAuditEvent(tx, actor, {
       action: "assessment.decided",

@@ -8,6 +8,7 @@ import type { UserActor } from "../auth/actor";
 import { assertTransition } from "./assessment-status";
 import { requireAssessmentWriter } from "./permissions";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
+import { notifyForwarded } from "../notifications/notify-forwarded.server";
 
 /** The note is recorded in the audit event, cut at FORWARD_NOTE_MAX_CHARS (a long note is not refused: nothing typed is lost to an error). */
 export const FORWARD_NOTE_MAX_CHARS = 2000;
@@ -48,6 +49,8 @@ export async function forwardToDpo(
     });
     if (claimed.count !== 1) throw new DomainError("CONFLICT", "errors.assessmentChanged");
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
+    // The DPOs hear of it if and only if the hand-over commits (ADR 0042).
+    await notifyForwarded(tx, actor, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.forwarded",
       target: { type: "assessment", id: assessment.id },

@@ -1,8 +1,9 @@
 import type { Tx } from "../../utils/db.server";
-import { getEnv } from "../../utils/env.server";
 import { translate } from "../../utils/i18n";
 import { enqueueMail } from "../mail/enqueue-mail.server";
-import { recipientLocale } from "../mail/recipient-locale";
+import { assessmentUrl } from "../notifications/assessment-url.server";
+import { newLinkFooter } from "../notifications/new-link-footer.server";
+import { notifyUsers } from "../notifications/notify-users.server";
 import type { LocalizedText } from "../questionnaires/template-definition";
 import { activeVendorContacts, oncePerAddress } from "../mail/vendor-contacts.server";
 import { sectionVisible } from "./clarification-access.server";
@@ -15,7 +16,8 @@ import { sectionVisible } from "./clarification-access.server";
 /**
  * Tells every active vendor contact (link neither revoked nor expired) who may see the question's
  * section that the organisation asked or wrote. The mail carries no invite token: a mail can be
- * forwarded or read by a scanner, so the contact signs in with the link they already have.
+ * forwarded or read by a scanner, so the contact signs in with the link they already have, or
+ * asks for a new one from the address at the end (sent to the contact address only).
  */
 export async function mailVendorContacts(
   tx: Tx,
@@ -33,7 +35,7 @@ export async function mailVendorContacts(
   const recipients = found.contacts.filter((contact) =>
     sectionVisible(contact.sections, input.sectionKey),
   );
-  for (const { email, locale } of oncePerAddress(recipients)) {
+  for (const { email, locale, inviteId } of oncePerAddress(recipients)) {
     const vars = {
       organization: found.organizationName,
       question: input.question[locale],
@@ -50,18 +52,23 @@ export async function mailVendorContacts(
           : "clarifications.repliedToVendorMailSubject",
         vars,
       ),
-      text: translate(
-        locale,
-        input.kind === "asked"
-          ? "clarifications.askedMailBody"
-          : "clarifications.repliedToVendorMailBody",
-        vars,
-      ),
+      text:
+        translate(
+          locale,
+          input.kind === "asked"
+            ? "clarifications.askedMailBody"
+            : "clarifications.repliedToVendorMailBody",
+          vars,
+        ) + newLinkFooter(locale, inviteId),
     });
   }
 }
 
-/** Tells the user who created the assessment, in their language, that a vendor contact replied. */
+/**
+ * Tells the user who created the assessment, in their language, that a vendor contact replied:
+ * an inbox notification and a mail, per the user's preference (ADR 0042). Only while the creator
+ * is still an active member: a former colleague is told nothing (notifyUsers checks it).
+ */
 export async function mailAssessmentCreator(
   tx: Tx,
   input: {
@@ -74,33 +81,29 @@ export async function mailAssessmentCreator(
 ): Promise<void> {
   const assessment = await tx.assessment.findFirst({
     where: { id: input.assessmentId, organizationId: input.organizationId },
-    select: { title: true, createdById: true, vendor: { select: { name: true } } },
+    select: { title: true, vendorId: true, createdById: true, vendor: { select: { name: true } } },
   });
   if (!assessment) return;
-  // Only while the creator is still an active member: a former colleague gets no assessment mail.
-  const membership = await tx.membership.findFirst({
-    where: {
-      organizationId: input.organizationId,
-      userId: assessment.createdById,
-      deactivatedAt: null,
-    },
-    select: { user: { select: { email: true, locale: true } } },
-  });
-  if (!membership) return;
-  const creator = membership.user;
-  const locale = recipientLocale(creator.locale);
-  const vars = {
-    vendor: assessment.vendor.name,
-    author: input.authorLabel,
-    question: input.question[locale],
-    title: assessment.title,
-    body: input.body,
-    url: `${getEnv().APP_URL}/assessments/${input.assessmentId}`,
-  };
-  await enqueueMail(tx, {
+  const params = { title: assessment.title, vendor: assessment.vendor.name };
+  await notifyUsers(tx, {
     organizationId: input.organizationId,
-    to: creator.email,
-    subject: translate(locale, "clarifications.vendorRepliedMailSubject", vars),
-    text: translate(locale, "clarifications.vendorRepliedMailBody", vars),
+    kind: "vendorReplied",
+    userIds: [assessment.createdById],
+    assessmentId: input.assessmentId,
+    vendorId: assessment.vendorId,
+    params,
+    mail: (locale) => {
+      const vars = {
+        ...params,
+        author: input.authorLabel,
+        question: input.question[locale],
+        body: input.body,
+        url: assessmentUrl(input.assessmentId),
+      };
+      return {
+        subject: translate(locale, "clarifications.vendorRepliedMailSubject", vars),
+        text: translate(locale, "clarifications.vendorRepliedMailBody", vars),
+      };
+    },
   });
 }

@@ -4,6 +4,8 @@ import { parseSections } from "../clarifications/clarification-access.server";
 import { recipientLocale } from "./recipient-locale";
 
 export interface VendorContact {
+  /** The invite link: mails offer a "send me a new link" address for it (new-link-ref.server.ts). */
+  inviteId: string;
   email: string;
   locale: Locale;
   /** Sections a delegated colleague may see; null: every section. */
@@ -30,9 +32,10 @@ export async function activeVendorContacts(
   const links = await client.inviteLink.findMany({
     where: { assessmentId, organizationId, revokedAt: null, expiresAt: { gt: now } },
     orderBy: { createdAt: "asc" },
-    select: { contactEmail: true, locale: true, sections: true },
+    select: { id: true, contactEmail: true, locale: true, sections: true },
   });
   const contacts: VendorContact[] = links.map((link) => ({
+    inviteId: link.id,
     email: link.contactEmail,
     locale: recipientLocale(link.locale),
     sections: parseSections(link.sections),

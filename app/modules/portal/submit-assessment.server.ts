@@ -1,23 +1,19 @@
 import { z } from "zod";
-import type { Tx } from "../../utils/db.server";
 import { parseUseCaseInput } from "../../utils/validation-messages";
 import { lockRow } from "../../utils/row-lock.server";
 import { DomainError } from "../../utils/errors";
-import { translate } from "../../utils/i18n";
 import { inTransaction } from "../../utils/transaction.server";
-import { getEnv } from "../../utils/env.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { assertTransition } from "../assessments/assessment-status";
 import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
 import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
 import { defaultWeightProfile } from "../weights/weight-profiles.server";
-import { recipientLocale } from "../mail/recipient-locale";
-import { enqueueMail } from "../mail/enqueue-mail.server";
 import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
 import { unconfirmedCarriedCount } from "./confirm-carried-answers.server";
 import { closeOpenChangeRequests } from "../review/change-requests.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
+import { notifySubmitted } from "../notifications/notify-submitted.server";
 
 /** carriedUnconfirmed: a re-review's carried answers wait for the vendor's confirmation. */
 export type SubmitResult =
@@ -94,8 +90,8 @@ export async function submitAssessment(
     await refreshPortfolioOfAssessment(tx, actor.organizationId, assessment.id);
     // A resubmit answers the open change request: it is closed with the new scores.
     await closeOpenChangeRequests(tx, actor.organizationId, assessment.id, now);
-    // Queued with the submission: the assessor hears of it if and only if it commits (ADR 0028).
-    await notifyAssessor(tx, assessment.id);
+    // The assessor hears of it (inbox, mail per preference) if and only if it commits (ADR 0042).
+    await notifySubmitted(tx, actor.organizationId, assessment.id);
     await recordAuditEvent(tx, actor, {
       action: "assessment.submitted",
       target: { type: "assessment", id: assessment.id },
@@ -110,35 +106,4 @@ export async function submitAssessment(
   });
   if (!result.ok) return result;
   return { ok: true };
-}
-
-async function notifyAssessor(tx: Tx, assessmentId: string): Promise<void> {
-  const assessment = await tx.assessment.findUnique({
-    where: { id: assessmentId },
-    select: {
-      title: true,
-      organizationId: true,
-      createdById: true,
-      vendor: { select: { name: true } },
-    },
-  });
-  if (!assessment) return;
-  const assessor = await tx.user.findUnique({
-    where: { id: assessment.createdById },
-    select: { email: true, locale: true },
-  });
-  if (!assessor) return;
-  const locale = recipientLocale(assessor.locale);
-  await enqueueMail(tx, {
-    organizationId: assessment.organizationId,
-    to: assessor.email,
-    subject: translate(locale, "assessments.submittedMailSubject", {
-      vendor: assessment.vendor.name,
-    }),
-    text: translate(locale, "assessments.submittedMailBody", {
-      vendor: assessment.vendor.name,
-      title: assessment.title,
-      url: `${getEnv().APP_URL}/assessments/${assessmentId}`,
-    }),
-  });
 }

@@ -12,6 +12,7 @@ import {
   lockedReviewAssessment,
   requireCommentWriter,
 } from "./review-access.server";
+import { notifyVendorComment } from "../notifications/notify-vendor-comment.server";
 import { addCommentSchema, type AddCommentInput, type CommentVisibility } from "./review-input";
 
 /**
@@ -44,6 +45,14 @@ export async function addComment(
       },
       select: { id: true },
     });
+    if (visibility === "VENDOR") {
+      await notifyVendorComment(tx, {
+        organizationId: actor.organizationId,
+        assessmentId: assessment.id,
+        question: questionKey ? (assessment.questions.get(questionKey) ?? null) : null,
+        body,
+      });
+    }
     await recordAuditEvent(tx, actor, {
       action: "comment.added",
       target: { type: "assessment", id: assessment.id },
