@@ -18,6 +18,7 @@ import { AppShell } from "./components/app-shell";
 import { useRequestInfo } from "./utils/request-info";
 import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
+import { countUnreadNotifications } from "./modules/notifications/count-unread-notifications.server";
 import { resolveLocale } from "./utils/locale.server";
 import { can } from "./utils/permissions";
 import { errorBodyMessage, type MessageKey } from "./utils/i18n";
@@ -48,6 +49,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
           organizationSlug: actor.organizationSlug,
           // The shell links the developer outbox only where /dev/outbox exists for this user.
           devOutbox: can(actor.role, "outbox:read") && isOutboxEnabled(),
+          unreadNotifications: await countUnreadNotifications(actor),
         }
       : null,
   };

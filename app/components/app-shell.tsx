@@ -4,6 +4,7 @@ import { labelKey } from "../utils/i18n";
 import type { MessageKey } from "../utils/i18n";
 import { can, type Action, type Role } from "../utils/permissions";
 import { useT } from "../utils/use-t";
+import { InboxLink } from "./notifications/inbox-link";
 
 type ShellUser = {
   name: string;
@@ -11,6 +12,7 @@ type ShellUser = {
   role: Role;
   organizationSlug: string;
   devOutbox?: boolean;
+  unreadNotifications?: number;
 } | null;
 
 /** Each entry is shown to the roles the permission table allows its page's action. */
@@ -103,6 +105,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
             </Form>
             {user ? (
               <>
+                <InboxLink unread={user.unreadNotifications ?? 0} />
                 <Link
                   to="/account"
                   className="text-slate-700 underline-offset-2 hover:underline"

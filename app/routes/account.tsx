@@ -4,6 +4,8 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FeedCard } from "~/components/account/feed-card";
 import { ChangePasswordCard } from "~/components/account/change-password-card";
 import { LanguageCard } from "~/components/account/language-card";
+import { NotificationPreferencesCard } from "~/components/account/notification-preferences-card";
+import { getNotificationPreferences } from "~/modules/notifications/notification-preferences.server";
 import { ProfileCard } from "~/components/account/profile-card";
 import { TwoFactorCard } from "~/components/account/two-factor-card";
 import { PageHeader } from "~/components/ui/layout";
@@ -27,13 +29,15 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
-  const [account, feed] = await Promise.all([
+  const [account, feed, notificationPreferences] = await Promise.all([
     runUseCase(() => getAccountOverview(actor)),
     feedTokenStatus(actor),
+    getNotificationPreferences(actor),
   ]);
   return {
     account,
     feed,
+    notificationPreferences,
     recentMfa: hasRecentMfa(actor),
     stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
   };
@@ -49,7 +53,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AccountPage() {
-  const { account, feed, recentMfa, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { account, feed, notificationPreferences, recentMfa, stepUpMinutes } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as AccountActionData | undefined;
   const busy = useNavigation().state === "submitting";
   const { t } = useT();
@@ -66,6 +71,7 @@ export default function AccountPage() {
         stepUpMinutes={stepUpMinutes}
       />
       <LanguageCard account={account} actionData={actionData} busy={busy} />
+      <NotificationPreferencesCard preferences={notificationPreferences} />
       <FeedCard feed={feed} actionData={actionData} busy={busy} />
     </div>
   );

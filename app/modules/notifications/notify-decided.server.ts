@@ -1,5 +1,5 @@
 import type { Tx } from "../../utils/db.server";
-import { translate, type Locale, type MessageKey } from "../../utils/i18n";
+import { labelKey, translate, type Locale } from "../../utils/i18n";
 import type { UserActor } from "../auth/actor";
 import { enqueueMail } from "../mail/enqueue-mail.server";
 import { recipientLocale } from "../mail/recipient-locale";
@@ -14,7 +14,8 @@ export interface DecidedEvent {
 }
 
 function outcomeLabel(locale: Locale, outcome: string): string {
-  return translate(locale, `assessments.status${outcome}` as MessageKey);
+  const key = labelKey("assessments.status", outcome);
+  return key ? translate(locale, key) : outcome;
 }
 
 /**
