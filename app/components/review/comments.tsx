@@ -126,7 +126,7 @@ export function CommentsCard({
       {canComment ? (
         <details className="mt-3" data-testid="comment-disclosure">
           <summary className="cursor-pointer text-sm font-medium text-brand-700">
-            {t("review.addComment")}
+            {t("assessmentTabs.writeComment")}
           </summary>
           <div className="mt-2">
             <CommentForm assessmentId={assessmentId} tab={tab} />

@@ -48,5 +48,6 @@ export const assessmentTabs: Record<keyof typeof en, string> = {
   noDecisionYet: "Noch keine Entscheidung.",
   noReportsYet: "Noch kein signierter Bericht: Er wird signiert, sobald die/der DSB entscheidet.",
   toReports: "Signierten Bericht öffnen",
+  writeComment: "Kommentar schreiben",
   forwardOpen: "An die/den DSB weiterleiten",
 };

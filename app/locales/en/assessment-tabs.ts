@@ -45,5 +45,6 @@ export const assessmentTabs = {
   noDecisionYet: "No decision yet.",
   noReportsYet: "No signed report yet: the report is signed when the DPO decides.",
   toReports: "Open the signed report",
+  writeComment: "Write a comment",
   forwardOpen: "Forward to the DPO",
 };
