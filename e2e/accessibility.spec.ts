@@ -308,9 +308,22 @@ const PAGES: PageCase[] = [
     title: (l) => titled(names.review, t(l, "assessments.pageTitle")),
   },
   {
+    name: "assessment answers",
+    who: "assessor",
+    path: (w) => `/assessments/${w.reviewId}?tab=answers`,
+    title: (l) => titled(names.review, t(l, "assessments.pageTitle")),
+  },
+  {
+    name: "assessment vendor access",
+    who: "assessor",
+    path: (w) => `/assessments/${w.reviewId}?tab=vendor-access&open=invite-form`,
+    title: (l) => titled(names.review, t(l, "assessments.pageTitle")),
+  },
+  {
     name: "DPO decision",
     who: "dpo",
-    path: (w) => `/assessments/${w.decisionId}`,
+    // The decision tab with its form unfolded, as the next-step bar opens it.
+    path: (w) => `/assessments/${w.decisionId}?tab=decision&open=decide`,
     title: (l) => titled(names.decision, t(l, "assessments.pageTitle")),
   },
   {
@@ -670,7 +683,7 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
 
     const context = await browserFor(newContext, "dpo", "en", w);
     const page = await context.newPage();
-    await page.goto(`/assessments/${assessment.id}`);
+    await page.goto(`/assessments/${assessment.id}?tab=decision&open=decide`);
     await waitForHydration(page);
     await page
       .getByLabel("Rationale", { exact: false })

@@ -19,6 +19,7 @@ import {
   unique,
   waitForHydration,
 } from "./support/fixtures";
+import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
 import { codeMailFor, continueWithCode, question } from "./support/portal";
 
 /**
@@ -45,6 +46,10 @@ const TEXT = {
     totp: "Authenticator code (two-factor check)",
     decide: "Record decision",
     approvedBy: "Approved by",
+    answersTab: "Answers",
+    conversationTab: "Conversation",
+    forwardStep: "Review and forward to the DPO",
+    decideStep: "Decide",
   },
   de: {
     reopenedLabel: "Wie viele Tage werden Eingaben und Ausgaben nach der Verarbeitung aufbewahrt?",
@@ -60,6 +65,10 @@ const TEXT = {
     totp: "Authenticator-Code (Zwei-Faktor-Prüfung)",
     decide: "Entscheidung festhalten",
     approvedBy: "Freigegeben von",
+    answersTab: "Antworten",
+    conversationTab: "Austausch",
+    forwardStep: "Prüfen und an die/den DSB weiterleiten",
+    decideStep: "Entscheiden",
   },
 } as const;
 
@@ -132,6 +141,8 @@ async function expectOnlyReopenedChanged(
 async function requestChanges(page: Page, assessmentId: string, text: (typeof TEXT)["en" | "de"]) {
   await page.goto(`/assessments/${assessmentId}`);
   await waitForHydration(page);
+  await openAssessmentTab(page, text.answersTab);
+  await page.getByTestId("request-changes-disclosure").locator("summary").click();
   const form = page.getByTestId("request-changes-form");
   await form.getByLabel(text.reopenedLabel).check();
   await form
@@ -160,12 +171,15 @@ async function forwardAndDecide(
   await page.goto(url);
   await waitForHydration(page);
   await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "SUBMITTED");
+  await openAssessmentTab(page, text.answersTab);
   await expect(
     page
       .locator(`[data-testid="answer-row"][data-question-key="${REOPENED}"]`)
       .getByTestId("answer-value"),
   ).toContainText(newValue);
+  await openAssessmentTab(page, text.conversationTab);
   await expect(page.getByTestId("change-request-state").first()).not.toHaveText(/^(open|offen)$/);
+  await followNextStep(page, text.forwardStep);
   await page
     .getByLabel(text.note)
     .fill(text === TEXT.en ? "Retention fixed; ready." : "Aufbewahrung korrigiert; bereit.");
@@ -185,6 +199,7 @@ async function forwardAndDecide(
     "data-status",
     "AWAITING_DECISION",
   );
+  await followNextStep(dpoPage, text.decideStep);
   await expect(dpoPage.getByTestId("decision-blocked")).toHaveCount(0);
   await dpoPage.getByLabel(text.outcome, { exact: true }).selectOption({ label: text.approve });
   await dpoPage

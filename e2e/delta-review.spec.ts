@@ -25,6 +25,7 @@ import {
   unique,
   waitForHydration,
 } from "./support/fixtures";
+import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
 import { answerQuestions, continueWithCode, questions } from "./support/portal";
 
 /**
@@ -49,6 +50,9 @@ const TEXT = {
     carriedMark: /^carried from /,
     contact: "Contact e-mail",
     createInvite: "Create and send invite link",
+    inviteStep: "Create an invite link",
+    answersTab: "Answers",
+    overviewTab: "Overview",
     diff: "What changed versus the previous review",
     saved: "Saved",
   },
@@ -66,6 +70,9 @@ const TEXT = {
     carriedMark: /^übernommen vom /,
     contact: "E-Mail des Ansprechpartners",
     createInvite: "Einladungslink erstellen und senden",
+    inviteStep: "Einladungslink erstellen",
+    answersTab: "Antworten",
+    overviewTab: "Überblick",
     diff: "Was sich gegenüber der letzten Prüfung geändert hat",
     saved: "Gespeichert",
   },
@@ -184,6 +191,7 @@ for (const language of ["en", "de"] as const) {
     );
     await assessor.goto(`/assessments/${reReviewId}`);
     await waitForHydration(assessor);
+    await followNextStep(assessor, text.inviteStep);
     const contactEmail = `${unique("contact")}@vendor.example`;
     const inviteForm = assessor.getByTestId("invite-form");
     await inviteForm.getByLabel(text.contact).fill(contactEmail);
@@ -246,11 +254,13 @@ for (const language of ["en", "de"] as const) {
     await assessor.goto(`/assessments/${reReviewId}`);
     await expect(assessor.getByTestId("overall-score")).toBeVisible();
     await expect(assessor.getByTestId("carried-status")).toBeVisible();
+    await openAssessmentTab(assessor, text.answersTab);
     await expect(
       assessor
         .locator('[data-testid="answer-row"][data-question-key="security.encryption"]')
         .getByTestId("carried-mark"),
     ).toHaveText(text.carriedMark);
+    await openAssessmentTab(assessor, text.overviewTab);
     await assessor.getByRole("link", { name: text.diff }).click();
     await expect(assessor).toHaveURL(new RegExp(`from=${seeded.assessment.id}&to=${reReviewId}`));
     await expect(assessor.getByTestId("score-changes")).toBeVisible();

@@ -12,6 +12,7 @@ import {
   waitForMail,
 } from "./support/fixtures";
 import { E2E_BASE_URL_PATTERN } from "./support/env";
+import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
 import { answerRequiredQuestions, continueWithCode, isRequired, questions } from "./support/portal";
 
 // The bundled template decides how many questions are required; read it instead of hard-coding.
@@ -100,6 +101,7 @@ test.describe("main journey", () => {
     await expect(page.getByText("Scores are computed when the vendor submits.")).toBeVisible();
 
     /* ---- 3. …and invites security@acme.example ------------------------------------------ */
+    await followNextStep(page, "Create an invite link");
     await page.getByLabel("Contact e-mail").fill(CONTACT);
     await page.getByLabel("Contact name").fill("Sam Security");
     await page.getByRole("button", { name: "Create and send invite link" }).click();
@@ -186,6 +188,7 @@ test.describe("main journey", () => {
     await page.reload();
     await waitForHydration(page);
     await expect(page.getByTestId("status-badge")).toHaveAttribute("data-status", "SUBMITTED");
+    await openAssessmentTab(page, "Overview");
     await expect(page.getByTestId("overall-score")).toHaveText(/^\d{1,3}(\.\d)?$/);
     const overall = Number((await page.getByTestId("overall-score").textContent())!);
     expect(overall).toBeGreaterThan(50);
@@ -198,8 +201,10 @@ test.describe("main journey", () => {
     await expect(
       page.getByText(`Completeness: ${answered.length} of ${answered.length} required questions`),
     ).toBeVisible();
+    await openAssessmentTab(page, "Vendor access");
     await expect(page.getByTestId("invite-list")).toContainText("Last used");
 
+    await followNextStep(page, "Review and forward to the DPO");
     await page.getByLabel("Note for the DPO").fill("All required answers in; EU hosting.");
     await page.getByRole("button", { name: "Forward to DPO" }).click();
     await expect(page.getByTestId("status-badge")).toHaveAttribute(
@@ -223,6 +228,7 @@ test.describe("main journey", () => {
       "data-status",
       "AWAITING_DECISION",
     );
+    await followNextStep(dpoPage, "Decide");
     await expect(dpoPage.getByTestId("recommendation")).toHaveText("The score recommends: approve");
     await expect(
       dpoPage.getByText(/Deciding requires a two-factor check within the last \d+ minutes/),

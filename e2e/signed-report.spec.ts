@@ -16,6 +16,7 @@ import {
   waitForHydration,
 } from "./support/fixtures";
 import type { AnswerValue } from "../app/modules/questionnaires/answer-value";
+import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
 
 /**
  * PRODUCT.md steps 5–6 in the browser: the assessor who forwarded cannot decide; the DPO steps
@@ -33,6 +34,8 @@ const TEXT = {
     verify: "Verify",
     file: "Signed PDF report",
     status: "Approved with conditions",
+    decideStep: "Decide",
+    reportsTab: "Reports",
   },
   de: {
     outcome: "Unter Auflagen freigeben",
@@ -44,6 +47,8 @@ const TEXT = {
     verify: "Prüfen",
     file: "Signierter PDF-Bericht",
     status: "Unter Auflagen freigegeben",
+    decideStep: "Entscheiden",
+    reportsTab: "Berichte",
   },
 } as const;
 
@@ -97,9 +102,10 @@ for (const language of ["en", "de"] as const) {
 
     // …but raises a finding in the review workspace (it goes into the report).
     await waitForHydration(page);
-    // The form is open while there are no findings.
-    if (!(await page.getByTestId("create-finding-form").isVisible()))
-      await page.locator("summary", { hasText: "Add finding" }).click();
+    await openAssessmentTab(page, "Findings");
+    // The form stays closed until opened.
+    await expect(page.getByTestId("create-finding-form")).toBeHidden();
+    await page.locator("summary", { hasText: "Add finding" }).click();
     const findingForm = page.getByTestId("create-finding-form");
     await findingForm.getByLabel("Title").fill("No EU-only inference option");
     await findingForm.getByLabel("Severity").selectOption("HIGH");
@@ -117,6 +123,7 @@ for (const language of ["en", "de"] as const) {
     await ageStepUp(dpo.userId);
     await dpoPage.goto(assessmentUrl);
     await waitForHydration(dpoPage);
+    await followNextStep(dpoPage, t.decideStep);
     await dpoPage
       .getByLabel(t.outcome === TEXT.en.outcome ? "Decision" : "Entscheidung", { exact: true })
       .selectOption({ label: t.outcome });
@@ -134,6 +141,7 @@ for (const language of ["en", "de"] as const) {
       "APPROVED_WITH_CONDITIONS",
     );
     await expect(dpoPage.getByTestId("status-badge")).toHaveText(t.status);
+    await openAssessmentTab(dpoPage, t.reportsTab);
 
     // The signed report is there to download: signed right after the decision's commit (ADR 0020);
     // should it take longer than the request waits, the page says "being signed" and revalidates.

@@ -9,6 +9,7 @@ import {
   waitForMail,
 } from "./support/fixtures";
 import { E2E_BASE_URL_PATTERN } from "./support/env";
+import { openAssessmentTab } from "./support/assessment-tabs";
 import {
   answerQuestions,
   continueWithCode,
@@ -99,6 +100,7 @@ test.describe("vendor journey on the bundled template", () => {
     await logIn(page, seeded.assessor);
     await page.goto(`/assessments/${seeded.assessment.id}`);
     await waitForHydration(page);
+    await openAssessmentTab(page, "Answers");
     const asked = byContact.find((a) => a.kind === "subprocessors")!.key;
     const row = page.locator(`#answer-${asked.replace(/\./g, "\\.")}`);
     await row.getByTestId("clarification-ask").locator("summary").click();

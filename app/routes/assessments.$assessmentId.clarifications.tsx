@@ -10,6 +10,7 @@ import {
 import { replyClarification } from "~/modules/clarifications/reply-clarification.server";
 import { resolveClarification } from "~/modules/clarifications/resolve-clarification.server";
 import { requireUser } from "~/modules/auth/guards.server";
+import { assessmentTabHref, requestedTabOf } from "~/modules/assessments/assessment-tabs";
 import { runUseCase } from "~/utils/http.server";
 import { readFormData } from "~/utils/form-data.server";
 
@@ -23,7 +24,9 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const assessmentId = params.assessmentId ?? "";
   await runUseCase(() => requireOrgAssessment(actor, assessmentId));
   const fields = readClarificationFields(await readFormData(request));
-  const back = `/assessments/${assessmentId}${anchorFor("answer-", fields.questionKey)}`;
+  // Back to the tab the form posted from (`?tab=conversation`), by default the answers.
+  const tab = requestedTabOf(request.url) ?? "answers";
+  const back = `${assessmentTabHref(assessmentId, tab)}${anchorFor("answer-", fields.questionKey)}`;
   const { intent, questionKey, threadId, body } = fields;
   if (intent === "ask")
     return answerClarificationForm(

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { requestedTabOf } from "~/modules/assessments/assessment-tabs";
 import { requireUser } from "~/modules/auth/guards.server";
 import { requireOrgAssessment } from "~/modules/clarifications/clarification-access.server";
 import { handleReviewForm } from "~/modules/review/review-form.server";
@@ -10,7 +11,7 @@ import { readFormData } from "~/utils/form-data.server";
 /**
  * The review forms of the assessment page (findings, comments, request changes). Another
  * organisation's assessment is a 404 before the form is read; every outcome the user can fix is
- * a redirect back to the page with a flash (see review-form.server.ts).
+ * a redirect back to the page, on the form's tab, with a flash (see review-form.server.ts).
  */
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireUser(request, context);
@@ -26,7 +27,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     "requestChanges",
   ]);
   if (!intent) return new Response("Unknown intent", { status: 400 });
-  return runUseCase(() => handleReviewForm(actor, assessmentId, form));
+  // The form names its tab in the URL it posts to (`?tab=findings`): back to that tab.
+  return runUseCase(() => handleReviewForm(actor, assessmentId, form, requestedTabOf(request.url)));
 }
 
 /** Nothing to GET here: back to the page (a foreign or unknown assessment still answers 404). */

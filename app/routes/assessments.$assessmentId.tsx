@@ -1,11 +1,14 @@
 // One assessment (ADR 0023: guard → parse → use case → view model). The page's data comes from
 // getAssessmentPage, its form posts go through runAssessmentPageAction (app/modules/assessments),
-// the markup is AssessmentPage (app/components/assessments).
+// the markup is AssessmentPage (app/components/assessments). The page is in tabs that are links
+// (`?tab=…`, assessment-tabs.ts); each form posts to a URL that names its tab, so the answer to a
+// POST (the page again, or a redirect) shows the tab the form belongs to.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { AssessmentPage } from "~/components/assessments/assessment-page";
 import { requireUser } from "~/modules/auth/guards.server";
+import { tabOfUrl } from "~/modules/assessments/assessment-tabs";
 import { getAssessmentPage } from "~/modules/assessments/get-assessment-page.server";
 import { runAssessmentPageAction } from "~/modules/assessments/run-assessment-page-action.server";
 import { readFormData } from "~/utils/form-data.server";
@@ -18,7 +21,11 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaderData, matches })
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
-  return getAssessmentPage(actor, { assessmentId: params.assessmentId ?? "" });
+  // The tab comes from the query (`?tab=answers`); an unknown one is the overview.
+  return getAssessmentPage(actor, {
+    assessmentId: params.assessmentId ?? "",
+    tab: tabOfUrl(request.url),
+  });
 }
 
 export async function action({ request, context, params }: ActionFunctionArgs) {

@@ -66,13 +66,13 @@ async function decidedWithPendingReport(status: "PENDING" | "FAILED", lastError:
 describe("the decision page and a pending signed report", () => {
   it("says the report is being signed, why the last attempt failed, and refreshes itself without JavaScript", async () => {
     const { client, assessmentId } = await decidedWithPendingReport("PENDING", "fetch failed");
-    const page = await client.get(`/assessments/${assessmentId}`);
+    const page = await client.get(`/assessments/${assessmentId}?tab=reports`);
     expect(page.status).toBe(200);
     const text = paragraphText(page.body, "report-pending");
     expect(text).toContain("is being signed");
     expect(text).toContain("The last attempt to sign it failed (fetch failed)");
     expect(page.body).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/?><\/noscript>/);
-    expect(page.body).toContain(`href="/assessments/${assessmentId}"`);
+    expect(page.body).toContain(`href="/assessments/${assessmentId}?tab=reports"`);
   });
 
   it("says in German that a given-up report could not be made, and that the decision stands", async () => {
@@ -81,7 +81,7 @@ describe("the decision page and a pending signed report", () => {
       "the timestamp authority answered HTTP 503",
     );
     await db().user.update({ where: { id: dpoUserId }, data: { locale: "de" } });
-    const page = await client.get(`/assessments/${assessmentId}`);
+    const page = await client.get(`/assessments/${assessmentId}?tab=reports`);
     expect(page.status).toBe(200);
     const text = paragraphText(page.body, "report-failed");
     expect(text).toContain("konnte nach 12 Versuchen nicht erstellt werden");

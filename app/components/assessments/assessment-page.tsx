@@ -1,35 +1,46 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Form, Link } from "@remix-run/react";
+import { Form, Link, useSearchParams } from "@remix-run/react";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { AnswersCard } from "~/components/assessments/answers-card";
 import { InviteLinksPanel } from "~/components/assessments/invite-links-panel";
 import { SignedReportsCard } from "~/components/assessments/signed-reports-card";
 import { ClarificationThreads } from "~/components/questionnaire/clarification-threads";
-import { ChangeRequestHistory, RequestChangesCard } from "~/components/review/change-requests";
-import { AnswerReviewExtras, CommentsCard } from "~/components/review/comments";
+import { RequestAnswerChange, RequestChangesCard } from "~/components/review/change-requests";
+import { AnswerReviewExtras } from "~/components/review/comments";
 import { FindingsCard } from "~/components/review/findings-card";
-import {
-  ResidencyDetails,
-  ScoreExplanationDetails,
-  TransparencyDetails,
-} from "~/components/score-details";
-import { ScoreSummary } from "~/components/score-summary";
 import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/layout";
+import {
+  formActionFor,
+  OPEN_FORM_PARAM,
+  type AssessmentTab,
+} from "~/modules/assessments/assessment-tabs";
 import type { getAssessmentPage } from "~/modules/assessments/get-assessment-page.server";
 import type { AssessmentPageActionData } from "~/modules/assessments/run-assessment-page-action.server";
 import { useT } from "~/utils/use-t";
+import { AssessmentTabNav } from "./assessment-tab-nav";
+import { ConversationTab } from "./conversation-tab";
 import { DecisionCard } from "./decision-card";
-import { CarriedMark, ReReviewCard, TemplateUpdateCard } from "./re-review-card";
+import { NextStepBar } from "./next-step-bar";
+import { OverviewTab } from "./overview-tab";
+import { CarriedMark } from "./re-review-card";
 
 /** The assessment page's loader data as the browser receives it. */
 export type AssessmentPageView = SerializeFrom<typeof getAssessmentPage>;
 
+type TabProps = {
+  view: AssessmentPageView;
+  actionData: AssessmentPageActionData | undefined;
+  /** The closed form a link asked to unfold (`?open=decide`), or null. */
+  openForm: string | null;
+};
+
 /**
- * One assessment for the organisation's users: scores and their explanation, invite links,
- * forwarding to the DPO, the decision, review (findings, comments, change requests), signed
- * reports and the answers with their clarification threads. Every form is a plain POST.
+ * One assessment for the organisation's users, in tabs that are links (`?tab=…`): Overview,
+ * Answers (with comment, ask and request-change per answer), Findings, Conversation, Vendor
+ * access, Decision and Reports, with one sticky bar for the next step. Every form is a plain POST
+ * to an address that names its tab, closed until opened.
  */
 export function AssessmentPage({
   view,
@@ -38,24 +49,10 @@ export function AssessmentPage({
   view: AssessmentPageView;
   actionData: AssessmentPageActionData | undefined;
 }) {
-  const {
-    assessment: a,
-    review,
-    inviteLinks,
-    clarifications,
-    signedReports,
-    pendingReports,
-    canWrite,
-    canDecide,
-    decisionBlockers,
-    stepUpFresh,
-    stepUpMinutes,
-    reReview,
-    templateUpdate,
-    canReReview,
-  } = view;
-  const { t, locale, date } = useT();
-  const carriedFrom = new Map(reReview?.carried.map((c) => [c.questionKey, c.firstGivenAt]));
+  const { assessment: a, tab, nextStep } = view;
+  const { t, date } = useT();
+  const [params] = useSearchParams();
+  const props: TabProps = { view, actionData, openForm: params.get(OPEN_FORM_PARAM) };
   return (
     <div className="space-y-6">
       <PageHeader title={a.title}>
@@ -78,100 +75,67 @@ export function AssessmentPage({
         </div>
       </PageHeader>
 
-      {reReview ? (
-        <ReReviewCard
-          reReview={reReview}
-          assessmentId={a.id}
-          vendorId={a.vendor.id}
-          scored={a.score !== null}
-          labelOf={(key) => a.questions.find((q) => q.key === key)?.label[locale] ?? key}
-        />
-      ) : null}
+      <AssessmentTabNav assessmentId={a.id} active={tab} />
 
-      {templateUpdate ? (
-        <TemplateUpdateCard update={templateUpdate} canReReview={canReReview} />
-      ) : null}
+      <div data-testid="assessment-tab-panel" data-tab={tab} className="space-y-6">
+        <TabPanel tab={tab} {...props} />
+      </div>
 
-      <Card title={t("assessments.scoresTitle")}>
-        {a.score ? (
-          <ScoreSummary score={a.score} sections={a.sections} questions={a.questions} />
-        ) : (
-          <p className="text-slate-600">{t("assessments.notScoredYet")}</p>
-        )}
-        {a.score ? (
-          <p className="mt-3 text-xs text-slate-500" data-testid="weights-used">
-            {a.weightProfile
-              ? t("assessments.weightProfileUsed", { name: a.weightProfile.name })
-              : t("assessments.templateWeightsUsed")}
+      {nextStep ? <NextStepBar assessmentId={a.id} step={nextStep} /> : null}
+    </div>
+  );
+}
+
+function TabPanel({ tab, ...props }: TabProps & { tab: AssessmentTab }) {
+  switch (tab) {
+    case "overview":
+      return <OverviewTab view={props.view} />;
+    case "answers":
+      return <AnswersTab {...props} />;
+    case "findings":
+      return <FindingsTab {...props} />;
+    case "conversation":
+      return <ConversationTab view={props.view} />;
+    case "vendor-access":
+      return <VendorAccessTab {...props} />;
+    case "decision":
+      return <DecisionTab {...props} />;
+    case "reports":
+      return <ReportsTab {...props} />;
+  }
+}
+
+function ReportsTab({ view }: TabProps) {
+  const { t } = useT();
+  const { assessment: a, signedReports, pendingReports } = view;
+  return (
+    <div data-testid="reports-tab">
+      {signedReports.length === 0 && pendingReports.length === 0 ? (
+        <Card title={t("assessments.reportsTitle")}>
+          <p className="text-sm text-slate-600" data-testid="no-reports">
+            {t("assessmentTabs.noReportsYet")}
           </p>
-        ) : null}
-      </Card>
-
-      {a.score?.explanation ? (
-        <Card title={t("assessments.explanationTitle")}>
-          <ScoreExplanationDetails score={a.score} questions={a.questions} />
         </Card>
-      ) : null}
+      ) : (
+        <SignedReportsCard assessmentId={a.id} reports={signedReports} pending={pendingReports} />
+      )}
+    </div>
+  );
+}
 
-      {a.score && "transparency" in a.score ? (
-        <div className="grid gap-6 *:min-w-0 lg:grid-cols-2">
-          <Card title={t("assessments.transparencyTitle")}>
-            <TransparencyDetails score={a.score} questions={a.questions} />
-          </Card>
-          <Card title={t("assessments.residencyTitle")}>
-            <ResidencyDetails score={a.score} />
-          </Card>
-        </div>
-      ) : null}
+/** Changes can be requested while the assessment is with the organisation (not the vendor). */
+const mayRequestChanges = (view: AssessmentPageView) =>
+  view.canWrite &&
+  (view.assessment.status === "SUBMITTED" || view.assessment.status === "AWAITING_DECISION");
 
-      <InviteLinksPanel
-        links={inviteLinks.links}
-        ttlDays={inviteLinks.ttlDays}
-        defaultTtlDays={inviteLinks.defaultTtlDays}
-        sectionTitles={Object.fromEntries(
-          a.sections.map((section) => [section.key, section.title[locale]]),
-        )}
-        canWrite={canWrite}
-        open={["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)}
-        result={actionData}
-      />
-
-      {canWrite && a.status === "SUBMITTED" ? (
-        <Card title={t("assessments.forwardTitle")}>
-          <Form method="post" className="space-y-3">
-            <input type="hidden" name="intent" value="forward" />
-            <TextAreaField
-              label={t("assessments.forwardNote")}
-              name="note"
-              rows={2}
-              maxLength={2000}
-            />
-            <Button type="submit">{t("assessments.forward")}</Button>
-          </Form>
-        </Card>
-      ) : null}
-
-      <DecisionCard
-        assessment={a}
-        canDecide={canDecide}
-        blockers={decisionBlockers}
-        stepUpFresh={stepUpFresh}
-        stepUpMinutes={stepUpMinutes}
-        actionData={actionData}
-      />
-
-      <FindingsCard
-        assessmentId={a.id}
-        findings={review.findings}
-        questions={a.questions.map((q) => ({
-          key: q.key,
-          label: q.label[locale],
-          sectionTitle: a.sections.find((s) => s.key === q.sectionKey)?.title[locale] ?? "",
-        }))}
-        canWrite={review.canWriteFindings}
-      />
-      <CommentsCard assessmentId={a.id} comments={review.comments} canComment={review.canComment} />
-      {canWrite && (a.status === "SUBMITTED" || a.status === "AWAITING_DECISION") ? (
+function AnswersTab({ view }: TabProps) {
+  const { assessment: a, review, clarifications, reReview, canWrite } = view;
+  const { locale } = useT();
+  const carriedFrom = new Map(reReview?.carried.map((c) => [c.questionKey, c.firstGivenAt]));
+  const requestChanges = mayRequestChanges(view);
+  return (
+    <>
+      {requestChanges ? (
         <RequestChangesCard
           assessmentId={a.id}
           version={a.version}
@@ -179,19 +143,10 @@ export function AssessmentPage({
           questions={a.questions
             .filter((q) => !q.hidden)
             .map((q) => ({ key: q.key, sectionKey: q.sectionKey, label: q.label[locale] }))}
+          tab="answers"
+          collapsed
         />
       ) : null}
-      <ChangeRequestHistory
-        requests={review.changeRequests}
-        questions={a.questions.map((q) => ({
-          key: q.key,
-          sectionKey: q.sectionKey,
-          label: q.label[locale],
-        }))}
-      />
-
-      <SignedReportsCard assessmentId={a.id} reports={signedReports} pending={pendingReports} />
-
       <AnswersCard
         sections={a.sections}
         questions={a.questions}
@@ -205,18 +160,115 @@ export function AssessmentPage({
               reason={q.result?.reason ?? null}
               comments={review.comments}
               canComment={review.canComment}
+              tab="answers"
             />
+            {requestChanges && !q.hidden ? (
+              <RequestAnswerChange
+                assessmentId={a.id}
+                version={a.version}
+                questionKey={q.key}
+                tab="answers"
+              />
+            ) : null}
             <ClarificationThreads
               questionKey={q.key}
               threads={clarifications[q.key] ?? []}
               mode="assessor"
-              action={`/assessments/${a.id}/clarifications`}
+              action={formActionFor(a.id, "answers", "clarifications")}
               canAsk={canWrite}
               canResolve={canWrite}
             />
           </>
         )}
       />
-    </div>
+    </>
+  );
+}
+
+function FindingsTab({ view }: TabProps) {
+  const { assessment: a, review } = view;
+  const { locale } = useT();
+  return (
+    <FindingsCard
+      assessmentId={a.id}
+      findings={review.findings}
+      questions={a.questions.map((q) => ({
+        key: q.key,
+        label: q.label[locale],
+        sectionTitle: a.sections.find((s) => s.key === q.sectionKey)?.title[locale] ?? "",
+      }))}
+      canWrite={review.canWriteFindings}
+      tab="findings"
+    />
+  );
+}
+
+function VendorAccessTab({ view, actionData, openForm }: TabProps) {
+  const { assessment: a, inviteLinks, canWrite } = view;
+  const { locale } = useT();
+  return (
+    <InviteLinksPanel
+      links={inviteLinks.links}
+      ttlDays={inviteLinks.ttlDays}
+      defaultTtlDays={inviteLinks.defaultTtlDays}
+      sectionTitles={Object.fromEntries(
+        a.sections.map((section) => [section.key, section.title[locale]]),
+      )}
+      canWrite={canWrite}
+      open={["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)}
+      formAction={formActionFor(a.id, "vendor-access")}
+      createOpen={openForm === "invite-form"}
+      result={actionData}
+    />
+  );
+}
+
+function DecisionTab({ view, actionData, openForm }: TabProps) {
+  const { assessment: a, canWrite, canDecide, decisionBlockers, stepUpFresh, stepUpMinutes } = view;
+  const { t } = useT();
+  const forwardable = canWrite && a.status === "SUBMITTED";
+  const decisionShown =
+    a.decisions.length > 0 ||
+    (canDecide &&
+      ["AWAITING_DECISION", "APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED"].includes(a.status));
+  return (
+    <>
+      {forwardable ? (
+        <Card title={t("assessments.forwardTitle")}>
+          <details id="forward" open={openForm === "forward"} data-testid="forward-disclosure">
+            <summary className="cursor-pointer text-sm font-medium text-brand-700">
+              {t("assessmentTabs.forwardOpen")}
+            </summary>
+            <Form method="post" action={formActionFor(a.id, "decision")} className="mt-3 space-y-3">
+              <input type="hidden" name="intent" value="forward" />
+              <TextAreaField
+                label={t("assessments.forwardNote")}
+                name="note"
+                rows={2}
+                maxLength={2000}
+              />
+              <Button type="submit">{t("assessments.forward")}</Button>
+            </Form>
+          </details>
+        </Card>
+      ) : null}
+      <DecisionCard
+        assessment={a}
+        canDecide={canDecide}
+        blockers={decisionBlockers}
+        stepUpFresh={stepUpFresh}
+        stepUpMinutes={stepUpMinutes}
+        actionData={actionData}
+        formAction={formActionFor(a.id, "decision")}
+        formOpen={openForm === "decide"}
+      />
+      {!forwardable && !decisionShown ? (
+        <Card title={t("assessments.decisionTitle")}>
+          <p className="text-sm text-slate-600" data-testid="no-decision">
+            {t("assessmentTabs.noDecisionYet")}
+          </p>
+        </Card>
+      ) : null}
+    </>
   );
 }

@@ -1,10 +1,11 @@
 import type { SerializeFrom } from "@remix-run/node";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { ConditionRows } from "~/components/review/condition-rows";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
+import { assessmentTabHref } from "~/modules/assessments/assessment-tabs";
 import type { getAssessmentPage } from "~/modules/assessments/get-assessment-page.server";
 import type { AssessmentPageActionData } from "~/modules/assessments/run-assessment-page-action.server";
 import { labelKey } from "~/utils/i18n";
@@ -17,6 +18,10 @@ export interface DecisionCardProps {
   stepUpFresh: boolean;
   stepUpMinutes: number;
   actionData: AssessmentPageActionData | undefined;
+  /** Where the form posts (the assessment page, carrying its tab). */
+  formAction: string;
+  /** Show the decision form unfolded (the next-step link asked for it). */
+  formOpen?: boolean;
 }
 
 /**
@@ -31,6 +36,8 @@ export function DecisionCard({
   stepUpFresh,
   stepUpMinutes,
   actionData,
+  formAction,
+  formOpen = false,
 }: DecisionCardProps) {
   const { t, date } = useT();
   const errorText = (key: string | undefined) =>
@@ -61,7 +68,10 @@ export function DecisionCard({
           className="mb-3 rounded-md border border-green-200 bg-green-50 p-3 text-sm text-green-900"
           data-testid="decision-recorded"
         >
-          {t("assessments.decisionRecorded")}
+          {t("assessments.decisionRecorded")}{" "}
+          <Link to={assessmentTabHref(a.id, "reports")} className="underline">
+            {t("assessmentTabs.toReports")}
+          </Link>
         </p>
       ) : null}
       {a.recommendation ? (
@@ -112,11 +122,16 @@ export function DecisionCard({
             </div>
           </Alert>
         ) : (
-          <SupersedeWrapper
+          <DecisionDisclosure
             decided={a.status !== "AWAITING_DECISION"}
-            summary={t("assessments.newDecision")}
+            summary={
+              a.status === "AWAITING_DECISION"
+                ? t("assessmentTabs.step_decideAction")
+                : t("assessments.newDecision")
+            }
+            open={formOpen || Boolean(decideErrors)}
           >
-            <Form method="post" className="space-y-3">
+            <Form method="post" action={formAction} className="space-y-3">
               <input type="hidden" name="intent" value="decide" />
               <input type="hidden" name="expectedVersion" value={a.version} />
               {decideErrors?._form === "conflict" ? (
@@ -166,7 +181,7 @@ export function DecisionCard({
               )}
               <Button type="submit">{t("assessments.decide")}</Button>
             </Form>
-          </SupersedeWrapper>
+          </DecisionDisclosure>
         )
       ) : null}
     </Card>
@@ -188,19 +203,29 @@ function conditionsError(
     : fallback;
 }
 
-/** Once decided, a new decision (which supersedes the current one) sits behind a closed disclosure. */
-function SupersedeWrapper({
+/**
+ * The decision form sits behind a disclosure, closed until opened (the next-step link opens it,
+ * and a refused submission reopens it with its errors); once decided, a new decision (which
+ * supersedes the current one) sits behind it the same way.
+ */
+function DecisionDisclosure({
   decided,
   summary,
+  open,
   children,
 }: {
   decided: boolean;
   summary: string;
+  open: boolean;
   children: React.ReactNode;
 }) {
-  if (!decided) return <>{children}</>;
   return (
-    <details className="mt-2 rounded-md border border-slate-200 p-3" data-testid="new-decision">
+    <details
+      id="decide"
+      open={open}
+      className="mt-2 rounded-md border border-slate-200 p-3"
+      data-testid={decided ? "new-decision" : "decision-form"}
+    >
       <summary className="cursor-pointer font-medium">{summary}</summary>
       <div className="mt-3">{children}</div>
     </details>

@@ -36,6 +36,10 @@ export interface InviteLinksPanelProps {
   canWrite: boolean;
   /** Whether new links can be sent (the vendor is answering or the assessment is a draft). */
   open: boolean;
+  /** Where the forms post (the assessment page, carrying its tab). */
+  formAction: string;
+  /** Show the create form unfolded (the next-step link asked for it). */
+  createOpen?: boolean;
   /** What the last invite action returned (the URL is shown only then). */
   result?: {
     intent: string;
@@ -52,16 +56,20 @@ export function InviteLinksPanel({
   sectionTitles,
   canWrite,
   open,
+  formAction,
+  createOpen = false,
   result,
 }: InviteLinksPanelProps) {
   const { t, locale, date } = useT();
   const createErrors = result?.intent === "createInvite" ? (result.errors ?? {}) : {};
+  // Closed until opened, but open again after a refused submission so its errors show.
+  const createUnfolded = createOpen || Object.keys(createErrors).length > 0;
   const shownUrl =
     result?.inviteUrl && (result.intent === "createInvite" || result.intent === "reissueInvite")
       ? result
       : null;
   return (
-    <Card title={t("access.panelTitle")}>
+    <Card title={<span id="invite-links">{t("access.panelTitle")}</span>}>
       {shownUrl ? (
         <Alert tone="success">
           {t(shownUrl.intent === "reissueInvite" ? "access.reissued" : "access.created", {
@@ -76,41 +84,56 @@ export function InviteLinksPanel({
         </Alert>
       ) : null}
       {canWrite && open ? (
-        <Form method="post" className="mt-3 grid gap-3 sm:grid-cols-2" data-testid="invite-form">
-          <input type="hidden" name="intent" value="createInvite" />
-          <TextField
-            label={t("access.contactEmail")}
-            name="contactEmail"
-            type="email"
-            required
-            maxLength={320}
-            error={createErrors.contactEmail ? t("access.invalidEmail") : null}
-          />
-          <TextField label={t("access.contactName")} name="contactName" maxLength={200} />
-          <SelectField
-            label={t("access.language")}
-            name="locale"
-            defaultValue={locale}
-            options={[
-              { value: "de", label: t("access.language_de") },
-              { value: "en", label: t("access.language_en") },
-            ]}
-          />
-          <TextField
-            label={t("access.ttlLabel")}
-            name="ttlDays"
-            type="number"
-            min={1}
-            max={180}
-            required
-            defaultValue={ttlDays}
-            hint={t("access.ttlHint", { days: defaultTtlDays })}
-            error={createErrors.ttlDays ? t("access.invalidTtl") : null}
-          />
-          <div className="sm:col-span-2">
-            <Button type="submit">{t("access.createSubmit")}</Button>
-          </div>
-        </Form>
+        <details
+          id="invite-form"
+          className="mt-3"
+          open={createUnfolded}
+          data-testid="invite-form-disclosure"
+        >
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {t("access.createSubmit")}
+          </summary>
+          <Form
+            method="post"
+            action={formAction}
+            className="mt-3 grid gap-3 sm:grid-cols-2"
+            data-testid="invite-form"
+          >
+            <input type="hidden" name="intent" value="createInvite" />
+            <TextField
+              label={t("access.contactEmail")}
+              name="contactEmail"
+              type="email"
+              required
+              maxLength={320}
+              error={createErrors.contactEmail ? t("access.invalidEmail") : null}
+            />
+            <TextField label={t("access.contactName")} name="contactName" maxLength={200} />
+            <SelectField
+              label={t("access.language")}
+              name="locale"
+              defaultValue={locale}
+              options={[
+                { value: "de", label: t("access.language_de") },
+                { value: "en", label: t("access.language_en") },
+              ]}
+            />
+            <TextField
+              label={t("access.ttlLabel")}
+              name="ttlDays"
+              type="number"
+              min={1}
+              max={180}
+              required
+              defaultValue={ttlDays}
+              hint={t("access.ttlHint", { days: defaultTtlDays })}
+              error={createErrors.ttlDays ? t("access.invalidTtl") : null}
+            />
+            <div className="sm:col-span-2">
+              <Button type="submit">{t("access.createSubmit")}</Button>
+            </div>
+          </Form>
+        </details>
       ) : null}
       {links.length === 0 ? (
         <p className="mt-3 text-sm text-slate-600">{t("access.noLinks")}</p>
@@ -164,7 +187,7 @@ export function InviteLinksPanel({
               {canWrite && link.status !== "revoked" ? (
                 <div className="flex gap-2">
                   {open ? (
-                    <Form method="post">
+                    <Form method="post" action={formAction}>
                       <input type="hidden" name="intent" value="reissueInvite" />
                       <input type="hidden" name="inviteId" value={link.id} />
                       <Button type="submit" variant="secondary">
@@ -172,7 +195,7 @@ export function InviteLinksPanel({
                       </Button>
                     </Form>
                   ) : null}
-                  <Form method="post">
+                  <Form method="post" action={formAction}>
                     <input type="hidden" name="intent" value="revokeInvite" />
                     <input type="hidden" name="inviteId" value={link.id} />
                     <Button type="submit" variant="secondary">

@@ -1,4 +1,5 @@
 import { useRevalidator } from "@remix-run/react";
+import { assessmentTabHref } from "~/modules/assessments/assessment-tabs";
 import { useEffect } from "react";
 import { Alert, Card } from "~/components/ui/layout";
 import { labelKey } from "~/utils/i18n";
@@ -91,7 +92,7 @@ export function SignedReportsCard({
                   {p.lastError
                     ? ` ${t("assessments.reportPendingRetry", { error: p.lastError, time: date(p.nextAttemptAt, true) })}`
                     : ""}{" "}
-                  <a href={`/assessments/${assessmentId}`} className="underline">
+                  <a href={assessmentTabHref(assessmentId, "reports")} className="underline">
                     {t("assessments.reportReload")}
                   </a>
                 </p>

@@ -2,6 +2,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Card } from "~/components/ui/layout";
+import { formActionFor, type AssessmentTab } from "~/modules/assessments/assessment-tabs";
 import {
   COMMENT_BODY_MAX,
   COMMENT_VISIBILITIES,
@@ -57,15 +58,18 @@ export function CommentList({
 export function CommentForm({
   assessmentId,
   questionKey,
+  tab,
 }: {
   assessmentId: string;
   questionKey?: string;
+  /** The tab of the assessment page the form sits on (the post comes back there). */
+  tab: AssessmentTab;
 }) {
   const { t } = useT();
   return (
     <Form
       method="post"
-      action={`/assessments/${assessmentId}/review`}
+      action={formActionFor(assessmentId, tab, "review")}
       className="space-y-2"
       data-testid="comment-form"
     >
@@ -94,15 +98,20 @@ export function CommentForm({
   );
 }
 
-/** Comments on the assessment as a whole (those on single answers sit under the answers). */
+/**
+ * Comments on the assessment as a whole (those on single answers sit under the answers); the
+ * form stays behind a closed disclosure until opened.
+ */
 export function CommentsCard({
   assessmentId,
   comments,
   canComment,
+  tab = "conversation",
 }: {
   assessmentId: string;
   comments: readonly CommentData[];
   canComment: boolean;
+  tab?: AssessmentTab;
 }) {
   const { t } = useT();
   const general = comments.filter((c) => c.questionKey === null);
@@ -115,9 +124,14 @@ export function CommentsCard({
         <CommentList comments={general} />
       )}
       {canComment ? (
-        <div className="mt-3">
-          <CommentForm assessmentId={assessmentId} />
-        </div>
+        <details className="mt-3" data-testid="comment-disclosure">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {t("assessmentTabs.writeComment")}
+          </summary>
+          <div className="mt-2">
+            <CommentForm assessmentId={assessmentId} tab={tab} />
+          </div>
+        </details>
       ) : null}
     </Card>
   );
@@ -133,12 +147,14 @@ export function AnswerReviewExtras({
   reason,
   comments,
   canComment,
+  tab = "answers",
 }: {
   assessmentId: string;
   questionKey: string;
   reason: string | null;
   comments: readonly CommentData[];
   canComment: boolean;
+  tab?: AssessmentTab;
 }) {
   const { t } = useT();
   const mine = comments.filter((c) => c.questionKey === questionKey);
@@ -156,7 +172,7 @@ export function AnswerReviewExtras({
             {t("review.commentOnAnswer")}
           </summary>
           <div className="mt-2">
-            <CommentForm assessmentId={assessmentId} questionKey={questionKey} />
+            <CommentForm assessmentId={assessmentId} questionKey={questionKey} tab={tab} />
           </div>
         </details>
       ) : null}

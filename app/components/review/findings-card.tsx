@@ -1,3 +1,4 @@
+import { formActionFor, type AssessmentTab } from "~/modules/assessments/assessment-tabs";
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { Button } from "~/components/ui/button";
@@ -115,7 +116,7 @@ function FindingFields({ finding, questions }: { finding?: Finding; questions: Q
 
 /**
  * Findings of the assessment: a list, an edit form per finding (inside <details>, no JS needed)
- * and a create form. Readers (DPO, auditor) see the list only. Each edit carries the version it
+ * and a create form, closed until opened. Readers (DPO, auditor) see the list only. Each edit carries the version it
  * started from, so a stale edit is refused instead of overwriting a colleague's change.
  */
 export function FindingsCard({
@@ -123,14 +124,17 @@ export function FindingsCard({
   findings,
   questions,
   canWrite,
+  tab = "findings",
 }: {
   assessmentId: string;
   findings: Finding[];
   questions: QuestionOption[];
   canWrite: boolean;
+  /** The tab of the assessment page the card sits on (each post comes back there). */
+  tab?: AssessmentTab;
 }) {
   const { t, date } = useT();
-  const action = `/assessments/${assessmentId}/review`;
+  const action = formActionFor(assessmentId, tab, "review");
   const labelOf = (key: string) => questions.find((q) => q.key === key)?.label ?? key;
   return (
     <Card title={<span id="findings">{t("review.findingsTitle")}</span>}>
@@ -218,7 +222,7 @@ export function FindingsCard({
         ))}
       </ul>
       {canWrite ? (
-        <details className="mt-4" open={findings.length === 0}>
+        <details className="mt-4" data-testid="create-finding-disclosure">
           <summary className="cursor-pointer font-medium">{t("review.addFinding")}</summary>
           <Form
             method="post"

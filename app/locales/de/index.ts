@@ -27,6 +27,7 @@ import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
 import { reReview } from "./re-review";
 import { notifications } from "./notifications";
+import { assessmentTabs } from "./assessment-tabs";
 
 export const de: Messages = {
   common,
@@ -57,4 +58,5 @@ export const de: Messages = {
   impact,
   reReview,
   notifications,
+  assessmentTabs,
 };

@@ -26,6 +26,7 @@ import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
 import { reReview } from "./re-review";
 import { notifications } from "./notifications";
+import { assessmentTabs } from "./assessment-tabs";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -57,6 +58,7 @@ export const en = {
   impact,
   reReview,
   notifications,
+  assessmentTabs,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

@@ -124,7 +124,7 @@ describe("clarification routes", () => {
     );
     expect(asked).toMatchObject({
       status: 303,
-      location: `/assessments/${s.assessment.id}#answer-${questionKey}`,
+      location: `/assessments/${s.assessment.id}?tab=answers#answer-${questionKey}`,
     });
     const thread = await db().clarificationThread.findFirstOrThrow({
       where: { assessmentId: s.assessment.id },

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { DomainError } from "../../utils/errors";
+import { TAB_PARAM, type AssessmentTab } from "../assessments/assessment-tabs";
 import type { UserActor } from "../auth/actor";
 import { requestChanges } from "./change-requests.server";
 import { addComment } from "./comments.server";
@@ -126,19 +127,47 @@ async function runIntent(
   }
 }
 
+/**
+ * The tab of the assessment page a review form belongs to when its URL names none (or an unknown
+ * one): findings on Findings, a comment on an answer and a change request on Answers, a general
+ * comment on Conversation.
+ */
+export function defaultTabOfReviewForm(intent: ReviewIntent, form: FormData): AssessmentTab {
+  switch (intent) {
+    case "createFinding":
+    case "updateFinding":
+    case "deleteFinding":
+      return "findings";
+    case "addComment":
+      return text(form, "questionKey") ? "answers" : "conversation";
+    case "requestChanges":
+      return "answers";
+  }
+}
+
+/**
+ * Runs the form and redirects back to the page, on `tab` (the tab the form posted from, already
+ * checked against the list of tabs) or else the tab the form belongs to.
+ */
 export async function handleReviewForm(
   actor: UserActor,
   assessmentId: string,
   form: FormData,
+  tab: AssessmentTab | null = null,
 ): Promise<Response> {
   const raw = form.get("intent");
   const intent = REVIEW_INTENTS.find((i) => i === raw);
   const back = `/assessments/${encodeURIComponent(assessmentId)}`;
-  if (!intent) return redirect(`${back}?${REVIEW_FLASH_PARAM}=unknown:unknownIntent`, 303);
+  if (!intent)
+    return redirect(
+      `${back}?${TAB_PARAM}=${tab ?? "overview"}&${REVIEW_FLASH_PARAM}=unknown:unknownIntent`,
+      303,
+    );
   const { flash, anchor } = await runIntent(actor, assessmentId, intent, form);
   const value = [flash.intent, flash.code, flash.id].filter(Boolean).join(":");
+  const landing = tab ?? defaultTabOfReviewForm(intent, form);
   return redirect(
-    `${back}?${REVIEW_FLASH_PARAM}=${encodeURIComponent(value)}#${encodeURIComponent(anchor)}`,
+    `${back}?${TAB_PARAM}=${landing}&${REVIEW_FLASH_PARAM}=${encodeURIComponent(value)}#${encodeURIComponent(anchor)}`,
     303,
   );
 }
