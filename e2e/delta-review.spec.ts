@@ -53,8 +53,8 @@ const TEXT = {
     saved: "Saved",
   },
   de: {
-    start: "Nachprüfungen starten",
-    intro: "Dies ist eine Nachprüfung",
+    start: "Neubewertungen starten",
+    intro: "Dies ist eine Neubewertung",
     reason:
       "Die Regel hinter dieser Frage hat sich geändert: Eigenständige Hochrisiko-KI-Systeme (Anhang III)",
     newQuestion: "Neue Frage",

@@ -59,7 +59,7 @@ export const assessments: Record<keyof typeof en, string> = {
   inviteNeverUsed: "Noch nicht verwendet",
   revoke: "Widerrufen",
   noInvites: "Noch keine Einladungslinks.",
-  scoresTitle: "Bewertungsergebnis",
+  scoresTitle: "Punktzahlen",
   overall: "Gesamtpunktzahl",
   notScoredYet: "Die Punktzahlen werden berechnet, sobald der Anbieter einreicht.",
   section: "Abschnitt",

@@ -2,8 +2,8 @@ import type { reports as en } from "../en/reports";
 
 export const reports: Record<keyof typeof en, string> = {
   documentTitle: "Prüfbericht: {vendor} – {product}",
-  documentSubject: "KI-Lieferantenprüfung {id} ({title}), Entscheidung: {outcome}",
-  keywordAssessment: "KI-Lieferantenprüfung",
+  documentSubject: "KI-Anbieterbewertung {id} ({title}), Entscheidung: {outcome}",
+  keywordAssessment: "KI-Anbieterbewertung",
   pageOf: "Seite {page} von {total}",
   coverHeading: "Prüfbericht KI-Lieferant",
   chapterCover: "Deckblatt",
@@ -21,8 +21,8 @@ export const reports: Record<keyof typeof en, string> = {
   organization: "Organisation",
   vendor: "Anbieter",
   product: "Produkt",
-  assessmentId: "Prüfungs-ID",
-  assessmentTitle: "Prüfung",
+  assessmentId: "Bewertungs-ID",
+  assessmentTitle: "Bewertung",
   template: "Vorlage",
   templateVersion: "{name}, Version {version}",
   scoringMethod: "Bewertungsmethode",
@@ -32,7 +32,7 @@ export const reports: Record<keyof typeof en, string> = {
   decidedAt: "Entschieden am",
   signer: "Unterzeichnet von",
   date: "Datum",
-  overallScore: "Gesamtbewertung",
+  overallScore: "Gesamtpunktzahl",
   riskTier: "Risikostufe",
   completeness: "Vollständigkeit",
   notScored: "nicht bewertet",
@@ -54,7 +54,7 @@ export const reports: Record<keyof typeof en, string> = {
   indicatorsMet: "Erfüllte Indikatoren",
   share: "Anteil",
   earnedOfTotal: "{earned} von {total}",
-  noTransparency: "Die Vorlage dieser Prüfung enthält keine Transparenzindikatoren.",
+  noTransparency: "Die Vorlage dieser Bewertung enthält keine Transparenzindikatoren.",
   overallClass: "Gesamteinstufung der Datenresidenz: {class}",
   flowKind: "Datenfluss",
   flowLabel: "Beschreibung",
@@ -68,7 +68,7 @@ export const reports: Record<keyof typeof en, string> = {
   dueDate: "Fällig",
   noConditions: "Die Entscheidung enthält keine Auflagen.",
   findings: "Feststellungen",
-  noFindings: "Die Prüfung hat keine Feststellungen erfasst.",
+  noFindings: "Die Bewertung hat keine Feststellungen erfasst.",
   severity: "Schweregrad",
   status: "Status",
   owner: "Verantwortlich",
@@ -104,7 +104,7 @@ export const reports: Record<keyof typeof en, string> = {
   verifyIntro:
     "Dieser Bericht ist von {organization} elektronisch signiert. So prüfen Sie, ob er echt und unverändert ist:",
   verifyStep1:
-    "Öffnen Sie {url} und laden Sie diese PDF-Datei hoch. Die Seite zeigt, ob die Signatur gültig ist, ob die Datei seit der Signatur unverändert ist, zu welcher Prüfung sie gehört, wer sie wann unterzeichnet hat und ob eine spätere Entscheidung sie ersetzt hat.",
+    "Öffnen Sie {url} und laden Sie diese PDF-Datei hoch. Die Seite zeigt, ob die Signatur gültig ist, ob die Datei seit der Signatur unverändert ist, zu welcher Bewertung sie gehört, wer sie wann unterzeichnet hat und ob eine spätere Entscheidung sie ersetzt hat.",
   verifyStep2:
     "Alternativ öffnen Sie die Datei in einem PDF-Programm, das Signaturen anzeigt: Die Signatur muss gültig sein und das gesamte Dokument umfassen.",
   verifyStep3:
