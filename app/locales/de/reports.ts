@@ -61,7 +61,7 @@ export const reports: Record<keyof typeof en, string> = {
   country: "Land",
   residencyClass: "Einstufung",
   legalBasis: "Rechtsgrundlage / Garantie",
-  noResidency: "Für diese Prüfung wurden keine Datenflüsse bewertet.",
+  noResidency: "Für diese Bewertung wurden keine Datenflüsse bewertet.",
   residencyScopeNotes: "Geltungsbereich der Angemessenheitsbeschlüsse für diese Länder:",
   conditions: "Auflagen der Entscheidung",
   condition: "Auflage",
@@ -95,7 +95,7 @@ export const reports: Record<keyof typeof en, string> = {
   provisionAppliesFrom: "gilt ab {date}",
   provisionNoLonger: "gilt nicht mehr",
   provisionNotInForce: "an diesem Tag nicht in Kraft",
-  aiNone: "Für diese Prüfung wurde keine KI-Unterstützung verwendet.",
+  aiNone: "Für diese Bewertung wurde keine KI-Unterstützung verwendet.",
   aiIntro: "KI-Unterstützung wurde wie folgt verwendet:",
   auditIntro:
     "Als dieser Bericht unterzeichnet wurde, endete das verkettete Audit-Protokoll der Organisation mit dem folgenden Ereignis. Enthält ein späteres Audit-Protokoll dieses Ereignis noch mit diesem Hash, ist belegt, dass die Historie bis zur Unterzeichnung nicht umgeschrieben wurde.",
