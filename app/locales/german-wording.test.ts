@@ -7,11 +7,50 @@ import { de } from "./de";
 
 /** English words that have no place in a German sentence (loan words like "Dashboard" are not listed). */
 const ENGLISH_WORDS = [
-  "the", "and", "of", "with", "for", "is", "are", "this", "your", "you", "please", "click",
-  "assessment", "assessments", "vendor", "vendors", "review", "reviews", "score", "scores",
-  "question", "questions", "answer", "answers", "template", "templates", "finding", "findings",
-  "settings", "submit", "save", "cancel", "delete", "none", "unknown", "yes", "high", "low",
-  "medium", "critical", "residency", "transparency", "threshold", "points",
+  "the",
+  "and",
+  "of",
+  "with",
+  "for",
+  "is",
+  "are",
+  "this",
+  "your",
+  "you",
+  "please",
+  "click",
+  "assessment",
+  "assessments",
+  "vendor",
+  "vendors",
+  "review",
+  "reviews",
+  "score",
+  "scores",
+  "question",
+  "questions",
+  "answer",
+  "answers",
+  "template",
+  "templates",
+  "finding",
+  "findings",
+  "settings",
+  "submit",
+  "save",
+  "cancel",
+  "delete",
+  "none",
+  "unknown",
+  "yes",
+  "high",
+  "low",
+  "medium",
+  "critical",
+  "residency",
+  "transparency",
+  "threshold",
+  "points",
 ];
 
 /** Other words for "Bewertung" (the assessment of a vendor). */
@@ -48,9 +87,10 @@ const TEMPLATE_SYNTAX_KEYS = new Set([
 
 function entries(): Array<[string, string]> {
   return Object.entries(de).flatMap(([namespace, table]) =>
-    Object.entries(table as Record<string, string>).map(
-      ([key, value]): [string, string] => [`${namespace}.${key}`, value],
-    ),
+    Object.entries(table as Record<string, string>).map(([key, value]): [string, string] => [
+      `${namespace}.${key}`,
+      value,
+    ]),
   );
 }
 
@@ -76,7 +116,10 @@ describe("German dictionaries", () => {
   it("use one word for an assessment: Bewertung", () => {
     const synonyms = entries()
       .filter(([key]) => !CHECK_MEANING_KEYS.some((pattern) => pattern.test(key)))
-      .map(([key, value]): [string, string] => [key, prose(value).replace(/Zwei-Faktor-Prüfung/g, "")])
+      .map(([key, value]): [string, string] => [
+        key,
+        prose(value).replace(/Zwei-Faktor-Prüfung/g, ""),
+      ])
       .filter(([, value]) => ASSESSMENT_SYNONYMS.some((pattern) => pattern.test(value)))
       .map(([key, value]) => `${key}: ${value}`);
     expect(synonyms).toEqual([]);

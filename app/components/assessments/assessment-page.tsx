@@ -18,6 +18,7 @@ import { Button } from "~/components/ui/button";
 import { TextAreaField } from "~/components/ui/field";
 import { Card, PageHeader } from "~/components/ui/layout";
 import type { getAssessmentPage } from "~/modules/assessments/get-assessment-page.server";
+import { answerScoreReason } from "~/modules/questionnaires/explain-answer";
 import type { AssessmentPageActionData } from "~/modules/assessments/run-assessment-page-action.server";
 import { useT } from "~/utils/use-t";
 import { DecisionCard } from "./decision-card";
@@ -202,7 +203,7 @@ export function AssessmentPage({
             <AnswerReviewExtras
               assessmentId={a.id}
               questionKey={q.key}
-              reason={q.result?.reason ?? null}
+              reason={answerScoreReason(q, locale, t)}
               comments={review.comments}
               canComment={review.canComment}
             />

@@ -154,8 +154,6 @@ export const assessments: Record<keyof typeof en, string> = {
   class_unknown: "Unbekannt",
   unknownCountry: "unbekannt",
   explanationTitle: "Wie die Punktzahl zustande kommt",
-  tierReason: "Die Gesamtpunktzahl {overall} erreicht die Schwelle der Stufe {tier} (≥ {min}).",
-  tierBelow: "Die Gesamtpunktzahl {overall} liegt unter allen Schwellen: Stufe {tier}.",
   tierCapped: "Durch K.-o.-Kriterien auf Stufe {tier} begrenzt: {questions}.",
   improvementsTitle: "Was die Punktzahl am stärksten verbessern würde",
   improvementGain: "+{gain} Punkte",

@@ -147,6 +147,9 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
       label: q.label,
       required: q.required,
       options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
+      // The plain-words explanation of the points names the threshold rule that applied.
+      thresholds: q.thresholds ?? null,
+      unit: q.unit ?? null,
       references: localizedQuestionCitations(q, citations),
       knockOutLabel: q.knockOut?.label ?? null,
       indicatorRule: q.indicator?.rule ?? null,
