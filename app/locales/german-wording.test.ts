@@ -61,6 +61,8 @@ const ASSESSMENT_SYNONYMS = [
   /\bBegutachtung(?:en)?\b/i,
   /\bAssessments?\b/i,
   /\bRe-Review/i,
+  /\bPrüfbericht/i,
+  /\bnachgeprüft\b/i,
 ];
 
 /**

@@ -6,7 +6,7 @@ export const reReview: Messages["reReview"] = {
   errorChangeNotFound: "Diese Änderung wurde nicht gefunden.",
   errorNoneChosen: "Wählen Sie mindestens eine Bewertung für die Neubewertung.",
   errorSourceNotReviewable:
-    "„{title}“ kann nicht nachgeprüft werden: Sie wurde nie versandt oder wurde abgebrochen.",
+    "„{title}“ kann nicht neu bewertet werden: Sie wurde nie versandt oder wurde abgebrochen.",
   errorCarriedNotConfirmed: "Bitte bestätigen Sie die übernommenen Antworten, bevor Sie absenden.",
   errorCarriedReadOnly:
     "Diese Antwort wurde aus der letzten Bewertung übernommen und wird mit den anderen bestätigt; um sie zu ändern, stellen Sie eine Rückfrage.",
@@ -64,7 +64,7 @@ export const reReview: Messages["reReview"] = {
   templateUpdateOpen: "Eine Neubewertung auf der neuesten Version ist bereits offen.",
   templateUpdateOpenLink: "Neubewertung öffnen",
   templateUpdateNotReviewable:
-    "Ein Entwurf oder eine abgebrochene Bewertung kann nicht nachgeprüft werden: Versenden Sie sie zuerst.",
+    "Ein Entwurf oder eine abgebrochene Bewertung kann nicht neu bewertet werden: Versenden Sie sie zuerst.",
   reReviewsTitle: "Neubewertungen dieser Bewertung",
   reReviewsCause: "Anlass",
   reReviewsCauseTemplate: "neue Vorlagenversion",

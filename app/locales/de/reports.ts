@@ -1,14 +1,14 @@
 import type { reports as en } from "../en/reports";
 
 export const reports: Record<keyof typeof en, string> = {
-  documentTitle: "Prüfbericht: {vendor} – {product}",
+  documentTitle: "Bewertungsbericht: {vendor} – {product}",
   documentSubject: "KI-Anbieterbewertung {id} ({title}), Entscheidung: {outcome}",
   keywordAssessment: "KI-Anbieterbewertung",
   pageOf: "Seite {page} von {total}",
-  coverHeading: "Prüfbericht KI-Lieferant",
+  coverHeading: "Bewertungsbericht KI-Anbieter",
   chapterCover: "Deckblatt",
   chapterSummary: "Zusammenfassung",
-  chapterScores: "Bewertungen",
+  chapterScores: "Punktzahlen",
   chapterKnockOuts: "K.-o.-Kriterien",
   chapterTransparency: "Transparenzindex",
   chapterResidency: "Datenresidenz",
@@ -42,7 +42,7 @@ export const reports: Record<keyof typeof en, string> = {
     "Die Entscheidung weicht von der Empfehlung der Bewertung ab. Die entscheidende Person hat dies so begründet:",
   withRecommendation: "Die Entscheidung folgt der Empfehlung der Bewertung.",
   rationale: "Begründung",
-  sectionChart: "Bewertung je Abschnitt (0–100; die Gewichtung steht hinter dem Namen)",
+  sectionChart: "Punktzahl je Abschnitt (0–100; die Gewichtung steht hinter dem Namen)",
   sectionWithWeight: "{title} (Gewicht {weight})",
   noKnockOuts: "Kein K.-o.-Kriterium wurde ausgelöst.",
   knockOutsIntro:
