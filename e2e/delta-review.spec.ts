@@ -66,7 +66,7 @@ const TEXT = {
     carriedMark: /^übernommen vom /,
     contact: "E-Mail des Ansprechpartners",
     createInvite: "Einladungslink erstellen und senden",
-    diff: "Was sich gegenüber der letzten Prüfung geändert hat",
+    diff: "Was sich gegenüber der letzten Bewertung geändert hat",
     saved: "Gespeichert",
   },
 } as const;
