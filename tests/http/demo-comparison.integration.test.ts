@@ -97,6 +97,10 @@ describe("comparing three demo vendors", () => {
       const assessment = assessments.find((a) => a.vendorId === vendor.id)!;
       const assessmentPage = await client.get(`/assessments/${assessment.id}`);
       expect(assessmentPage.status).toBe(200);
+      // Issue 15: the template's German title, and explanations in words (no library symbols).
+      expect(assessmentPage.body).toContain(definition.title.de);
+      expect(assessmentPage.body).not.toContain(definition.title.en);
+      expect(assessmentPage.body).not.toMatch(/≥|→|option &#x27;|option '/);
       // Overall score: export = assessment page = comparison page.
       const overall = oneDecimal.format(row[t("compare.overallStored")] as number);
       expect(testIdText(assessmentPage.body, "overall-score")).toBe(overall);

@@ -64,7 +64,10 @@ export function AssessmentPage({
           {a.vendor.name}
         </Link>
         {a.product ? ` · ${a.product.name}` : ""} ·{" "}
-        {t("assessments.templateVersion", { name: a.templateName, version: a.templateVersion })}
+        {t("assessments.templateVersion", {
+          name: a.templateTitle[locale] || a.templateName,
+          version: a.templateVersion,
+        })}
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge status={a.status} />
           <TierBadge tier={a.score?.riskTier ?? null} knockOuts={a.score?.knockOuts.length ?? 0} />

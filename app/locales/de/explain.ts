@@ -11,9 +11,9 @@ export const explain: Record<keyof typeof en, string> = {
   answersCapped: "Antworten {answers}: zusammen mehr als die volle Punktzahl, daher {points}",
   valueRule: "{value} – angewandte Regel: {rule}",
   dateRule: "{date}, {age} vor dem Bewertungstag – angewandte Regel: {rule}",
-  valueLinear: "{value} auf einer Skala von {from} ({fromPoints}) bis {to} ({toPoints}): {points}",
+  valueLinear: "{value} – lineare Skala ({from}: {fromPoints}; {to}: {toPoints}): {points}",
   dateLinear:
-    "{date}, {age} vor dem Bewertungstag, auf einer Skala von {from} ({fromPoints}) bis {to} ({toPoints}): {points}",
+    "{date}, {age} vor dem Bewertungstag – lineare Skala ({from}: {fromPoints}; {to}: {toPoints}): {points}",
   ruleUpTo: "bis {to}: {points}",
   ruleUnder: "weniger als {to}: {points}",
   ruleBetween: "{from} bis {to}: {points}",

@@ -9,9 +9,9 @@ export const explain = {
   answersCapped: "Answers {answers}: together more than full points, so {points}",
   valueRule: "{value} — rule applied: {rule}",
   dateRule: "{date}, {age} before the assessment day — rule applied: {rule}",
-  valueLinear: "{value} on a scale from {from} ({fromPoints}) to {to} ({toPoints}): {points}",
+  valueLinear: "{value} — linear scale ({from}: {fromPoints}; {to}: {toPoints}): {points}",
   dateLinear:
-    "{date}, {age} before the assessment day, on a scale from {from} ({fromPoints}) to {to} ({toPoints}): {points}",
+    "{date}, {age} before the assessment day — linear scale ({from}: {fromPoints}; {to}: {toPoints}): {points}",
   ruleUpTo: "up to {to}: {points}",
   ruleUnder: "under {to}: {points}",
   ruleBetween: "{from} to {to}: {points}",

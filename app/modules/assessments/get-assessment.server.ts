@@ -121,6 +121,9 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
   return {
     ...rest,
     templateName: template.template.name,
+    // The version's title in both languages: the row's name is one language (English for the
+    // bundled templates), the page shows the reader's.
+    templateTitle: template.definition.title,
     templateVersion: template.version,
     createdByName: nameOf(assessment.createdById),
     forwardedByName: nameOf(assessment.forwardedById),
