@@ -57,8 +57,8 @@ const TEXT = {
     saved: "Saved",
   },
   de: {
-    start: "Nachprüfungen starten",
-    intro: "Dies ist eine Nachprüfung",
+    start: "Neubewertungen starten",
+    intro: "Dies ist eine Neubewertung",
     reason:
       "Die Regel hinter dieser Frage hat sich geändert: Eigenständige Hochrisiko-KI-Systeme (Anhang III)",
     newQuestion: "Neue Frage",
@@ -73,7 +73,7 @@ const TEXT = {
     inviteStep: "Einladungslink erstellen",
     answersTab: "Antworten",
     overviewTab: "Überblick",
-    diff: "Was sich gegenüber der letzten Prüfung geändert hat",
+    diff: "Was sich gegenüber der letzten Bewertung geändert hat",
     saved: "Gespeichert",
   },
 } as const;

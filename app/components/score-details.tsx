@@ -4,7 +4,12 @@ import { countryName } from "~/reference-data/countries";
 import { labelKey } from "~/utils/i18n";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
-import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import {
+  describeBestAnswer,
+  type ExplainableThresholds,
+} from "~/modules/questionnaires/explain-answer";
+import { transparencyAreaName } from "~/modules/questionnaires/transparency-area-name";
+import { formatPointChange, formatScore } from "~/utils/score-format";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 
 type Localized = { en: string; de: string };
@@ -14,6 +19,9 @@ export interface ScoreQuestionInfo {
   label: Localized;
   options: { value: string; label: Localized }[];
   indicatorRule: Localized | null;
+  /** For the best answer's rule ("up to 7 days: full points"); optional for older callers. */
+  thresholds?: ExplainableThresholds | null;
+  unit?: string | null;
 }
 
 const country = (code: string, locale: Locale, unknown: string) =>
@@ -60,9 +68,11 @@ export function TransparencyDetails({
               domain.subdomains.map((sub, index) => (
                 <tr key={`${domain.domain}/${sub.subdomain}`} className="border-t border-slate-100">
                   <td className="py-1 pr-3">
-                    {index === 0 ? `${domain.domain} (${domain.satisfied}/${domain.total})` : ""}
+                    {index === 0
+                      ? `${transparencyAreaName(domain.domain, t)} (${domain.satisfied}/${domain.total})`
+                      : ""}
                   </td>
-                  <td className="py-1 pr-3">{sub.subdomain}</td>
+                  <td className="py-1 pr-3">{transparencyAreaName(sub.subdomain, t)}</td>
                   <td className="py-1 pr-3 text-right tabular-nums">
                     {sub.satisfied}/{sub.total}
                   </td>
@@ -201,17 +211,18 @@ export function ScoreExplanationDetails({
       <div data-testid="tier-explanation">
         {tier.threshold ? (
           <p>
-            {t("assessments.tierReason", {
-              overall: number(tier.overall, 1),
+            {t("explain.tierReason", {
+              overall: formatScore(locale, tier.overall),
               tier: tierName(tier.scoreTier),
-              min: tier.threshold.min,
+              min: number(tier.threshold.min),
             })}
           </p>
         ) : (
           <p>
-            {t("assessments.tierBelow", {
-              overall: number(tier.overall, 1),
+            {t("explain.tierBelow", {
+              overall: formatScore(locale, tier.overall),
               tier: tierName(tier.scoreTier),
+              min: number(tier.thresholds.high),
             })}
           </p>
         )}
@@ -235,19 +246,13 @@ export function ScoreExplanationDetails({
               return (
                 <li key={item.questionKey}>
                   <span className="font-medium tabular-nums">
-                    {t("assessments.improvementGain", { gain: number(item.gain, 2) })}
+                    {t("assessments.improvementGain", {
+                      gain: formatPointChange(locale, item.gain),
+                    })}
                   </span>{" "}
                   — {label(item.questionKey)}
-                  <span className="block text-xs text-slate-600">
-                    {t("assessments.bestAnswer")}:{" "}
-                    {q
-                      ? formatAnswer(
-                          { type: q.type, options: q.options },
-                          item.bestAnswer,
-                          locale,
-                          t,
-                        )
-                      : item.bestAnswerText}
+                  <span className="block text-xs text-slate-600" data-testid="best-answer">
+                    {t("assessments.bestAnswer")}: {describeBestAnswer(q, item, locale, t)}
                   </span>
                 </li>
               );
@@ -264,7 +269,7 @@ export function ScoreExplanationDetails({
             .map((c) => (
               <li key={c.questionKey}>
                 <span className="tabular-nums">
-                  {t("assessments.lost", { lost: number(c.lost, 2) })}
+                  {t("assessments.lost", { lost: formatPointChange(locale, c.lost) })}
                 </span>{" "}
                 — {label(c.questionKey)}
               </li>

@@ -1,6 +1,7 @@
 import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { ScrollRegion } from "~/components/ui/scroll-region";
+import { formatScore } from "~/utils/score-format";
 
 interface ScoreProps {
   score: {
@@ -35,7 +36,7 @@ export function ScoreSummary({ score, sections, questions }: ScoreProps) {
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-4">
         <p className="text-4xl font-bold tabular-nums" data-testid="overall-score">
-          {number(score.overall, 1)}
+          {formatScore(locale, score.overall)}
         </p>
         <p className="text-slate-700">
           {t("assessments.overall")} · {t("assessments.tier")}:{" "}
@@ -82,7 +83,7 @@ export function ScoreSummary({ score, sections, questions }: ScoreProps) {
                         style={{ width: `${Math.max(0, Math.min(100, s.score ?? 0))}%` }}
                       />
                     </div>
-                    <span className="tabular-nums">{number(s.score, 1)}</span>
+                    <span className="tabular-nums">{formatScore(locale, s.score)}</span>
                   </div>
                 </td>
                 <td className="py-2 pr-3 text-right tabular-nums">{number(s.weight)}</td>

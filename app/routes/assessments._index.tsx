@@ -10,6 +10,7 @@ import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
+import { formatScore } from "~/utils/score-format";
 
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.title")];
 
@@ -24,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function AssessmentsPage() {
   const { items, page, pageCount, status, canCreate } = useLoaderData<typeof loader>();
-  const { t, date, number } = useT();
+  const { t, date, locale } = useT();
   return (
     <div>
       <PageHeader
@@ -108,7 +109,9 @@ export default function AssessmentsPage() {
                   <td className="px-3 py-2">
                     <StatusBadge status={a.status} />
                   </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{number(a.overallScore, 1)}</td>
+                  <td className="px-3 py-2 text-right tabular-nums">
+                    {formatScore(locale, a.overallScore)}
+                  </td>
                   <td className="px-3 py-2">
                     <TierBadge tier={a.riskTier} knockOuts={a.knockOutCount} />
                   </td>

@@ -207,7 +207,7 @@ describe("/regulations/changes/:changeId", () => {
     expect(html).toContain("Own change: Meldefrist 96 Stunden");
     expect(html).toContain("Melden Sie Verletzungen fristgerecht?");
     expect(html).toContain("Auswirkungen auf Ihre Organisation");
-    expect(html).not.toContain("Re-Review starten");
+    expect(html).not.toContain("Neubewertung starten");
   });
 
   it("asks for a reason, keeps what was typed on a stale form, and saves", async () => {

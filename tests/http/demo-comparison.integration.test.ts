@@ -97,6 +97,12 @@ describe("comparing three demo vendors", () => {
       const assessment = assessments.find((a) => a.vendorId === vendor.id)!;
       const assessmentPage = await client.get(`/assessments/${assessment.id}`);
       expect(assessmentPage.status).toBe(200);
+      // Issue 15: the template's German title, and explanations in words (no library symbols).
+      expect(assessmentPage.body).toContain(`${definition.title.de}, Version`);
+      expect(assessmentPage.body).not.toContain(`${definition.title.en}, Version`);
+      // What the page shows (the loader data in the scripts keeps the library's reasons).
+      const shown = assessmentPage.body.replace(/<script[\s\S]*?<\/script>/g, "");
+      expect(shown).not.toMatch(/≥|→|option &#x27;|option '/);
       // Overall score: export = assessment page = comparison page.
       const overall = oneDecimal.format(row[t("compare.overallStored")] as number);
       expect(testIdText(assessmentPage.body, "overall-score")).toBe(overall);

@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
 import { formatAnswer } from "~/modules/questionnaires/format-answer";
+import { answerScoreReason } from "~/modules/questionnaires/explain-answer";
+import { formatPoints } from "~/utils/score-format";
 import { Card } from "~/components/ui/layout";
 import type { AssessmentView } from "~/modules/assessments/get-assessment.server";
 import type { Locale } from "~/utils/i18n";
@@ -129,11 +131,9 @@ export function AnswersCard({
                       </td>
                       <td
                         className="py-2 pr-3 text-right tabular-nums"
-                        title={q.result?.reason ?? ""}
+                        title={answerScoreReason(q, locale, t) ?? ""}
                       >
-                        {q.result?.points !== null && q.result?.points !== undefined
-                          ? q.result.points.toFixed(2)
-                          : "–"}
+                        {formatPoints(locale, q.result?.points)}
                       </td>
                     </tr>
                   ))}

@@ -17,6 +17,7 @@ import {
   type AssessmentTab,
 } from "~/modules/assessments/assessment-tabs";
 import type { getAssessmentPage } from "~/modules/assessments/get-assessment-page.server";
+import { answerScoreReason } from "~/modules/questionnaires/explain-answer";
 import type { AssessmentPageActionData } from "~/modules/assessments/run-assessment-page-action.server";
 import { useT } from "~/utils/use-t";
 import { AssessmentTabNav } from "./assessment-tab-nav";
@@ -60,7 +61,10 @@ export function AssessmentPage({
           {a.vendor.name}
         </Link>
         {a.product ? ` · ${a.product.name}` : ""} ·{" "}
-        {t("assessments.templateVersion", { name: a.templateName, version: a.templateVersion })}
+        {t("assessments.templateVersion", {
+          name: a.templateTitle[locale] || a.templateName,
+          version: a.templateVersion,
+        })}
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StatusBadge status={a.status} />
           <TierBadge tier={a.score?.riskTier ?? null} knockOuts={a.score?.knockOuts.length ?? 0} />
@@ -157,7 +161,7 @@ function AnswersTab({ view }: TabProps) {
             <AnswerReviewExtras
               assessmentId={a.id}
               questionKey={q.key}
-              reason={q.result?.reason ?? null}
+              reason={answerScoreReason(q, locale, t)}
               comments={review.comments}
               canComment={review.canComment}
               tab="answers"

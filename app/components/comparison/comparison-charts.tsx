@@ -4,6 +4,7 @@ import { Card } from "~/components/ui/layout";
 import type { ComparisonPage } from "~/modules/comparison/comparison-view";
 import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { formatScore } from "~/utils/score-format";
 
 /** The four comparison charts (sections, overall, transparency, residency), each with its table. */
 export function ComparisonCharts({
@@ -13,7 +14,7 @@ export function ComparisonCharts({
   comparison: ComparisonPage;
   ordered: ComparisonPage["candidates"];
 }) {
-  const { t, number } = useT();
+  const { t, number, locale } = useT();
   const shown = (c: ComparisonPage["candidates"][number]) => c.whatIf ?? c.stored;
   const percent = (f: ReturnType<typeof shown>) =>
     f.transparency && f.transparency.total > 0
@@ -31,7 +32,10 @@ export function ComparisonCharts({
             columns: [t("compare.section"), ...ordered.map((c) => c.vendorName)],
             rows: comparison.sections.map((s) => ({
               key: s.key,
-              cells: [s.title, ...ordered.map((c) => number(shown(c).sections[s.key] ?? null, 1))],
+              cells: [
+                s.title,
+                ...ordered.map((c) => formatScore(locale, shown(c).sections[s.key] ?? null)),
+              ],
             })),
           }}
         >
@@ -49,7 +53,7 @@ export function ComparisonCharts({
             columns: [t("compare.vendor"), t("compare.overall")],
             rows: ordered.map((c) => ({
               key: c.vendorId,
-              cells: [c.vendorName, number(shown(c).overall, 1)],
+              cells: [c.vendorName, formatScore(locale, shown(c).overall)],
             })),
           }}
         >
@@ -57,7 +61,7 @@ export function ComparisonCharts({
             rows={ordered.map((c) => ({
               name: c.vendorName,
               value: shown(c).overall,
-              label: number(shown(c).overall, 1),
+              label: formatScore(locale, shown(c).overall),
             }))}
           />
         </ChartFigure>

@@ -5,6 +5,7 @@ import type { ComparisonPage } from "~/modules/comparison/comparison-view";
 import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import { UnknownMark } from "./unknown-mark";
+import { formatScore } from "~/utils/score-format";
 
 function RankChange({ stored, whatIf }: { stored: number; whatIf: number | null }) {
   const { t } = useT();
@@ -26,7 +27,7 @@ export function ComparisonRanking({
   comparison: ComparisonPage;
   ordered: ComparisonPage["candidates"];
 }) {
-  const { t, number, date } = useT();
+  const { t, date, locale } = useT();
   const whatIf = Boolean(comparison.profile);
   const shown = (c: ComparisonPage["candidates"][number]) => c.whatIf ?? c.stored;
   return (
@@ -101,11 +102,11 @@ export function ComparisonRanking({
                     </div>
                   </th>
                   <td className="py-1 pr-3 text-right tabular-nums">
-                    {number(c.stored.overall, 1)}
+                    {formatScore(locale, c.stored.overall)}
                   </td>
                   {whatIf ? (
                     <td className="py-1 pr-3 text-right tabular-nums">
-                      {number(c.whatIf?.overall, 1)}
+                      {formatScore(locale, c.whatIf?.overall)}
                     </td>
                   ) : null}
                   <td className="py-1 pr-3">

@@ -3,6 +3,7 @@ import { ScrollRegion } from "~/components/ui/scroll-region";
 import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import type { VendorDiffView } from "./history-view";
+import { formatScore } from "~/utils/score-format";
 
 /** What changed between two assessments: scores per section, answers changed, added, removed. */
 export function AssessmentDiff({ diff }: { diff: VendorDiffView }) {
@@ -41,10 +42,10 @@ export function AssessmentDiff({ diff }: { diff: VendorDiffView }) {
                   {t("compare.overall")}
                 </th>
                 <td className="py-1 pr-3 text-right tabular-nums">
-                  {number(diff.overall.before, 1)}
+                  {formatScore(locale, diff.overall.before)}
                 </td>
                 <td className="py-1 pr-3 text-right tabular-nums">
-                  {number(diff.overall.after, 1)}
+                  {formatScore(locale, diff.overall.after)}
                 </td>
                 <td className="py-1 pr-3 text-right tabular-nums">{delta(diff.overall.delta)}</td>
               </tr>
@@ -69,8 +70,12 @@ export function AssessmentDiff({ diff }: { diff: VendorDiffView }) {
                   <th scope="row" className="py-1 pr-3 text-left font-normal">
                     {s.title[locale]}
                   </th>
-                  <td className="py-1 pr-3 text-right tabular-nums">{number(s.before, 1)}</td>
-                  <td className="py-1 pr-3 text-right tabular-nums">{number(s.after, 1)}</td>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {formatScore(locale, s.before)}
+                  </td>
+                  <td className="py-1 pr-3 text-right tabular-nums">
+                    {formatScore(locale, s.after)}
+                  </td>
                   <td className="py-1 pr-3 text-right tabular-nums">{delta(s.delta)}</td>
                 </tr>
               ))}

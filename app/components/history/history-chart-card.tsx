@@ -5,10 +5,11 @@ import { Card } from "~/components/ui/layout";
 import { labelKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 import type { VendorHistoryView } from "./history-view";
+import { formatScore } from "~/utils/score-format";
 
 /** The vendor's scores over time: a line chart with its table (overall and per section). */
 export function HistoryChartCard({ history }: { history: VendorHistoryView }) {
-  const { t, locale, number, date } = useT();
+  const { t, locale, date } = useT();
   const sectionTitle = (key: string) =>
     history.sections.find((s) => s.key === key)?.title[locale] ?? key;
   const lines = [
@@ -43,11 +44,11 @@ export function HistoryChartCard({ history }: { history: VendorHistoryView }) {
               <Link key="link" to={`/assessments/${a.assessmentId}`} className="underline">
                 {a.title}
               </Link>,
-              number(a.overall, 1),
+              formatScore(locale, a.overall),
               a.riskTier
                 ? t(labelKey("assessments.tier", a.riskTier) ?? "common.unknownValue")
                 : "–",
-              ...history.sectionKeys.map((key) => number(a.sections[key] ?? null, 1)),
+              ...history.sectionKeys.map((key) => formatScore(locale, a.sections[key] ?? null)),
             ],
           })),
         }}

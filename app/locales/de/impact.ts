@@ -80,11 +80,11 @@ export const impact: Record<keyof typeof en, string> = {
   columnTemplate: "Vorlage",
   columnProvisions: "Vorschriften",
   noneInList: "Keine.",
-  selectAssessment: "{title} für ein Re-Review auswählen",
-  reReviewTitle: "Re-Review",
+  selectAssessment: "{title} für eine Neubewertung auswählen",
+  reReviewTitle: "Neubewertung",
   reReviewIntro:
-    "Wählen Sie die Bewertungen, die erneut geprüft werden sollen. Entschiedene Bewertungen bleiben unverändert; ein Re-Review ist eine neue Bewertung.",
-  reReviewSubmit: "Re-Review starten",
+    "Wählen Sie die Bewertungen, die erneut geprüft werden sollen. Entschiedene Bewertungen bleiben unverändert; eine Neubewertung ist eine neue Bewertung.",
+  reReviewSubmit: "Neubewertung starten",
   triageTitle: "Triage",
   triageIntro:
     "Betrifft diese Änderung Ihre Organisation? Der Audit-Trail hält jede Entscheidung fest.",

@@ -28,6 +28,7 @@ import { impact } from "./impact";
 import { reReview } from "./re-review";
 import { notifications } from "./notifications";
 import { assessmentTabs } from "./assessment-tabs";
+import { explain } from "./explain";
 
 export const de: Messages = {
   common,
@@ -59,4 +60,5 @@ export const de: Messages = {
   reReview,
   notifications,
   assessmentTabs,
+  explain,
 };

@@ -149,8 +149,6 @@ export const assessments = {
   class_unknown: "Unknown",
   unknownCountry: "unknown",
   explanationTitle: "Why this score",
-  tierReason: "Overall score {overall} reaches the threshold for tier {tier} (≥ {min}).",
-  tierBelow: "Overall score {overall} is below every threshold: tier {tier}.",
   tierCapped: "Capped to tier {tier} by knock-out criteria: {questions}.",
   improvementsTitle: "What would raise the score most",
   improvementGain: "+{gain} points",

@@ -27,6 +27,7 @@ import { impact } from "./impact";
 import { reReview } from "./re-review";
 import { notifications } from "./notifications";
 import { assessmentTabs } from "./assessment-tabs";
+import { explain } from "./explain";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -59,6 +60,7 @@ export const en = {
   reReview,
   notifications,
   assessmentTabs,
+  explain,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

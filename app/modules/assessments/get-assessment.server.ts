@@ -121,6 +121,9 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
   return {
     ...rest,
     templateName: template.template.name,
+    // The version's title in both languages: the row's name is one language (English for the
+    // bundled templates), the page shows the reader's.
+    templateTitle: template.definition.title,
     templateVersion: template.version,
     createdByName: nameOf(assessment.createdById),
     forwardedByName: nameOf(assessment.forwardedById),
@@ -147,6 +150,9 @@ export async function getAssessment(actor: UserActor, rawAssessmentId: string) {
       label: q.label,
       required: q.required,
       options: q.options?.map((o) => ({ value: o.value, label: o.label })) ?? [],
+      // The plain-words explanation of the points names the threshold rule that applied.
+      thresholds: q.thresholds ?? null,
+      unit: q.unit ?? null,
       references: localizedQuestionCitations(q, citations),
       knockOutLabel: q.knockOut?.label ?? null,
       indicatorRule: q.indicator?.rule ?? null,

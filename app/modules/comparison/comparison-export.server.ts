@@ -2,7 +2,6 @@ import { PDFDocument } from "pdf-lib";
 import { formatAnswer } from "../questionnaires/format-answer";
 import {
   formatDate,
-  formatNumber,
   translate,
   type Locale,
   type MessageKey,
@@ -14,6 +13,7 @@ import { embedReportFonts } from "../reports/fonts";
 import { ReportLayout } from "../reports/layout";
 import { drawTable } from "../reports/table";
 import type { Comparison } from "./compare-vendors.server";
+import { formatScore } from "../../utils/score-format";
 
 /**
  * A comparison as export tables (CSV/XLSX/JSON) and as a PDF one-pager, in the user's language.
@@ -156,7 +156,7 @@ async function renderOnePager(
       return [
         String(c.whatIfRank ?? c.storedRank),
         c.vendorName,
-        formatNumber(locale, f.overall, 1),
+        formatScore(locale, f.overall),
         f.riskTier ? t(labelKey("assessments.tier", f.riskTier) ?? "common.unknownValue") : "–",
         f.transparency
           ? t("compare.transparencyValue", {
@@ -180,7 +180,7 @@ async function renderOnePager(
     ordered.map((c) => ({
       label: c.vendorName,
       value: shown(c).overall,
-      valueText: formatNumber(locale, shown(c).overall, 1),
+      valueText: formatScore(locale, shown(c).overall),
     })),
     { scale: true, size: 7.5, barHeight: 7 },
   );
@@ -198,7 +198,7 @@ async function renderOnePager(
     ],
     comparison.sections.map((s) => [
       s.title[locale],
-      ...ordered.map((c) => formatNumber(locale, shown(c).sections[s.key] ?? null, 1)),
+      ...ordered.map((c) => formatScore(locale, shown(c).sections[s.key] ?? null)),
     ]),
     { size: 7.5 },
   );

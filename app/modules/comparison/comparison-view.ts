@@ -1,5 +1,6 @@
 import { formatAnswer } from "../questionnaires/format-answer";
-import { formatNumber, translate, type Locale } from "../../utils/i18n";
+import { translate, type Locale } from "../../utils/i18n";
+import { formatPoints } from "../../utils/score-format";
 import type { Comparison } from "./compare-vendors.server";
 
 /**
@@ -17,13 +18,13 @@ export function comparisonPageView(comparison: Comparison, locale: Locale) {
     differing: comparison.differing.map((d) => ({
       key: d.key,
       label: d.label[locale],
-      spread: formatNumber(locale, d.spread * 100, 0),
+      spread: formatPoints(locale, d.spread),
       cells: d.answers.map((answer, i) => {
         const points = d.points[i] ?? null;
         return {
           text: formatAnswer({ type: d.type, options: d.options }, answer, locale, t),
           unknown: answer === "unknown",
-          points: points === null ? null : formatNumber(locale, points * 100, 0),
+          points: points === null ? null : formatPoints(locale, points),
         };
       }),
     })),

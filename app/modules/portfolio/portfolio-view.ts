@@ -1,5 +1,6 @@
 import { formatDate, formatNumber, labelKey, translate, type Locale } from "../../utils/i18n";
 import type { PortfolioRow } from "./list-portfolio.server";
+import { formatScore } from "../../utils/score-format";
 
 /**
  * One row of the portfolio table as the page shows it: every cell already a string in the
@@ -60,7 +61,7 @@ export function portfolioRowView(row: PortfolioRow, locale: Locale): PortfolioRo
     name: row.name,
     tags: row.tags.map((tag) => `#${tag}`).join(" "),
     product: row.product ?? NONE,
-    score: scored ? formatNumber(locale, row.overall, 1) : NONE,
+    score: scored ? formatScore(locale, row.overall) : NONE,
     scoreHref: scored ? `/assessments/${row.latestAssessmentId}` : null,
     tier: row.tier ? { key: row.tier, label: label("assessments.tier", row.tier) } : null,
     transparency:

@@ -4,6 +4,9 @@
 import { limitedScopeNotes } from "../../reference-data/adequacy-scope-notes";
 import { countryName } from "../../reference-data/countries";
 import { formatAnswer } from "../questionnaires/format-answer";
+import { answerScoreReason } from "../questionnaires/explain-answer";
+import { transparencyAreaName } from "../questionnaires/transparency-area-name";
+import { formatPoints } from "../../utils/score-format";
 import type { Tx } from "../../utils/db.server";
 import { DomainError } from "../../utils/errors";
 import {
@@ -159,7 +162,9 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
     assessment: {
       id: assessment.id,
       title: assessment.title,
-      templateName: template.template.name,
+      // The version's own title in the report's language (the row keeps one name, in English
+      // for the bundled templates).
+      templateName: template.definition.title[locale] || template.template.name,
       templateVersion: String(template.version),
       scoringMethodVersion: assessment.scoringMethodVersion ?? score?.methodVersion ?? "–",
       submittedAt: day(assessment.submittedAt),
@@ -212,7 +217,7 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
     }),
     transparency: score?.transparency
       ? score.transparency.byDomain.map((d) => ({
-          domain: d.domain,
+          domain: transparencyAreaName(d.domain, t),
           earned: d.satisfied,
           total: d.total,
         }))
@@ -259,8 +264,20 @@ export async function buildReportInput(tx: Tx, context: ReportContext): Promise<
             : formatAnswer(q, answers[q.key], locale, t),
           points:
             result?.points !== null && result?.points !== undefined
-              ? `${result.points.toFixed(2)} / 1`
+              ? `${formatPoints(locale, result.points)} / 1`
               : "–",
+          // Why it earned them, in words: the same text as on the assessment page.
+          reason: hidden.has(q.key)
+            ? undefined
+            : (answerScoreReason(
+                {
+                  ...q,
+                  answer: answers[q.key],
+                  result: result ?? null,
+                },
+                locale,
+                t,
+              ) ?? undefined),
           references: citationsOf.get(q.key) ?? [],
           evidence: assessment.evidenceFiles
             .filter((f) => f.questionKey === q.key)

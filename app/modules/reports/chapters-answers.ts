@@ -25,10 +25,9 @@ export function drawAnswers({ layout, input, t }: ChapterContext): void {
         const evidence = answer.evidence.map(
           (file) => `• ${t("evidenceFile", { file: file.fileName, hash: file.sha256 })}`,
         );
+        const answered = answer.reason ? `${answer.answer}\n${answer.reason}` : answer.answer;
         const answerCell =
-          evidence.length > 0
-            ? `${answer.answer}\n${t("evidence")}:\n${evidence.join("\n")}`
-            : answer.answer;
+          evidence.length > 0 ? `${answered}\n${t("evidence")}:\n${evidence.join("\n")}` : answered;
         return [answer.question, answerCell, answer.points, answer.references.join("\n")];
       }),
       { size: 8 },

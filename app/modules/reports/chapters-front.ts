@@ -3,6 +3,7 @@ import type { ChapterContext } from "./chapter-context";
 import { COLORS, MARGIN_X, PAGE_HEIGHT } from "./layout";
 import { drawTable } from "./table";
 import { wrapText } from "./text-wrap";
+import { formatScore } from "../../utils/score-format";
 
 /** Cover, summary and scores: the first things a reader (or a supervisory authority) sees. */
 export function drawCover({ layout, input, t }: ChapterContext): void {
@@ -72,7 +73,9 @@ export function drawSummary({ layout, input, t, number }: ChapterContext): void 
         label: t("overallScore"),
         value: summary.overallScore,
         valueText:
-          summary.overallScore === null ? t("notScored") : `${number(summary.overallScore)} / 100`,
+          summary.overallScore === null
+            ? t("notScored")
+            : `${formatScore(input.language, summary.overallScore)} / 100`,
       },
       {
         label: t("completeness"),
@@ -118,7 +121,10 @@ export function drawScores({ layout, input, t, number }: ChapterContext): void {
         weight: number(section.weight, Number.isInteger(section.weight) ? 0 : 1),
       }),
       value: section.score,
-      valueText: section.score === null ? t("notScored") : `${number(section.score)} / 100`,
+      valueText:
+        section.score === null
+          ? t("notScored")
+          : `${formatScore(input.language, section.score)} / 100`,
     })),
     { scale: true },
   );

@@ -15,6 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { limitedScopeNotes } from "../../reference-data/adequacy-scope-notes";
 import { translate } from "../../utils/i18n";
+import { formatScore } from "../../utils/score-format";
 import { signPdf } from "../signing/pades-sign";
 import { createTestCertificateAuthority, parsePkcs12 } from "../signing/pkcs12";
 import { toolWorkspace } from "../signing/testing/test-pdf";
@@ -144,9 +145,11 @@ describe("renderReportPdf", () => {
         expect(content).toContain(expected);
       }
       expect(content).toContain(input.vendorName);
-      expect(content).toContain("72 / 100");
+      // Scores with the page's rounding (one decimal, the language's separator).
+      expect(content).toContain(`${formatScore(language, 72)} / 100`);
       for (const section of input.sections) {
-        if (section.score !== null) expect(content).toContain(`${section.score} / 100`);
+        if (section.score !== null)
+          expect(content).toContain(`${formatScore(language, section.score)} / 100`);
         expect(content).toContain(section.title);
       }
       expect(content).toContain(translate(language, "reports.notScored"));

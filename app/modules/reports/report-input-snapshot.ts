@@ -77,6 +77,8 @@ const reportInputSchema = z.object({
           question: text,
           answer: text,
           points: text,
+          // Absent in snapshots recorded before issue 15.
+          reason: text.optional(),
           references: z.array(text),
           evidence: z.array(z.object({ fileName: text, sha256: text })),
           provisions: z

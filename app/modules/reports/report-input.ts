@@ -115,8 +115,10 @@ export interface ReportCatalogue {
 export interface ReportAnswer {
   question: string;
   answer: string;
-  /** Points as display text ("0.7 / 1") or "–" for unscored questions. */
+  /** Points as display text ("0.70 / 1", "0,70 / 1") or "–" for unscored questions. */
   points: string;
+  /** Why the answer earned its points, in words; absent in reports recorded before issue 15. */
+  reason?: string;
   references: string[];
   evidence: ReportEvidence[];
   /** Absent in reports recorded before issue 14 (their stored input renders as it did). */

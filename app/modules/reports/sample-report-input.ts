@@ -97,8 +97,8 @@ const TEXT = {
   de: {
     org: "Müller & Söhne Versicherung AG",
     product: "Assistent Pro „Enterprise“",
-    title: "Jährliche KI-Lieferantenprüfung 2026",
-    template: "KI-Lieferantenprüfung",
+    title: "Jährliche KI-Anbieterbewertung 2026",
+    template: "KI-Anbieterbewertung",
     outcome: "Freigegeben mit Auflagen",
     rationale:
       "Der Anbieter speichert alle Kundendaten in Frankfurt und Dublin; Supportzugriffe aus den USA sind über Standardvertragsklauseln abgesichert. Der Preis von 1.250 € je Platz war nicht Teil der Prüfung. Offene Feststellungen müssen vor dem Produktivstart geschlossen werden.",

@@ -9,7 +9,9 @@ import { createTestCertificateAuthority } from "~/modules/signing/pkcs12";
 import { resetSigningIdentityForTests } from "~/modules/signing/signing-certificate.server";
 import { toolWorkspace } from "~/modules/signing/testing/test-pdf";
 import { verifyReport } from "~/modules/signing/verify-report.server";
+import { parseStoredScore } from "~/modules/assessments/stored-score";
 import { db } from "~/utils/db.server";
+import { formatScore } from "~/utils/score-format";
 import { resetEnvForTests } from "~/utils/env.server";
 import {
   auditEventsOf,
@@ -117,6 +119,24 @@ describe("signed report on decision", () => {
     // Our verifier knows it as unchanged and names the assessment.
     const verdict = await verifyReport(report.signedPdf);
     expect(verdict.verdict).toBe("valid");
+  });
+
+  it("prints the page's rounded scores and the worded reasons, never the library's symbols (issue 15)", async () => {
+    const { s, reportId } = await decidedScenario();
+    const report = await db().signedReport.findUniqueOrThrow({ where: { id: reportId } });
+    const row = await db().assessment.findUniqueOrThrow({
+      where: { id: s.assessment.id },
+      select: { scoreResult: true },
+    });
+    const score = parseStoredScore(row.scoreResult)!;
+    const file = toolWorkspace().write("report.pdf", report.signedPdf);
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    // The same function formats the overall score on the assessment page and the portfolio.
+    expect(text).toContain(`${formatScore("de", score.overall)} / 100`);
+    for (const section of score.sections.filter((x) => x.score !== null))
+      expect(text).toContain(`${formatScore("de", section.score)} / 100`);
+    expect(text).toMatch(/Antwort „[^“]+“: (volle Punktzahl|keine Punkte|[\d,]+ % der Punkte)/);
+    expect(text).not.toMatch(/≥|→|option '|answer '/);
   });
 
   it("a new decision supersedes the old one and gets its own report; verify says the old one was superseded", async () => {
