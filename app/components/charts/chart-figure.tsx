@@ -22,11 +22,14 @@ export function ChartFigure({
   title,
   table,
   children,
+  chartClassName = "h-80",
 }: {
   id: string;
   title: string;
   table: ChartTable;
   children: ReactNode;
+  /** The drawing's height (Tailwind class): small dashboard charts need less than a comparison. */
+  chartClassName?: string;
 }) {
   const hydrated = useHydrated();
   const { t } = useT();
@@ -37,7 +40,12 @@ export function ChartFigure({
       </figcaption>
       {hydrated ? (
         // inert as well: nothing inside the drawing can take focus, whatever recharts renders.
-        <div aria-hidden="true" {...INERT} className="h-80 w-full" data-testid={`${id}-chart`}>
+        <div
+          aria-hidden="true"
+          {...INERT}
+          className={`${chartClassName} w-full`}
+          data-testid={`${id}-chart`}
+        >
           {children}
         </div>
       ) : null}

@@ -3,9 +3,12 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import {
+  EXPIRY_WINDOWS,
+  NONE,
   PORTFOLIO_SORTS,
   PORTFOLIO_TIERS,
   RESIDENCY_CLASSES,
+  SEVERITIES,
   TAG_MAX,
   type PortfolioQuery,
 } from "~/modules/portfolio/portfolio-query";
@@ -31,6 +34,8 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
     query.criticality ||
     query.residency ||
     query.overdue ||
+    query.expiry ||
+    query.severity ||
     query.tag,
   );
   return (
@@ -71,6 +76,7 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
             value: s,
             label: t(labelKey("assessments.status", s) ?? "common.unknownValue"),
           })),
+          { value: NONE, label: t("portfolio.noAssessment") },
         ]}
       />
       <SelectField
@@ -94,6 +100,31 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
           ...RESIDENCY_CLASSES.map((c) => ({
             value: c,
             label: t(labelKey("assessments.class_", c) ?? "common.unknownValue"),
+          })),
+          { value: NONE, label: t("portfolio.residencyNone") },
+        ]}
+      />
+      <SelectField
+        label={t("portfolio.filterExpiry")}
+        name="expiry"
+        defaultValue={query.expiry ?? ""}
+        options={[
+          { value: "", label: t("portfolio.any") },
+          ...EXPIRY_WINDOWS.map((w) => ({
+            value: w,
+            label: t(labelKey("portfolio.expiry", w) ?? "common.unknownValue"),
+          })),
+        ]}
+      />
+      <SelectField
+        label={t("portfolio.filterSeverity")}
+        name="severity"
+        defaultValue={query.severity ?? ""}
+        options={[
+          { value: "", label: t("portfolio.any") },
+          ...SEVERITIES.map((s) => ({
+            value: s,
+            label: t(labelKey("review.severity", s) ?? "common.unknownValue"),
           })),
         ]}
       />
