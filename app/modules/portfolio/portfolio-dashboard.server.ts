@@ -2,7 +2,7 @@ import { Prisma } from "../../generated/sqlite/client";
 import { db } from "../../utils/db.server";
 import type { UserActor } from "../auth/actor";
 import { assertCanReadVendors } from "../vendors/vendor-access";
-import { expirySql, overdueSql } from "./list-portfolio.server";
+import { expiryBounds, expirySql, overdueSql } from "./list-portfolio.server";
 import { SEVERITIES } from "./portfolio-query";
 import { OPEN_FINDING_STATUSES, tierOfRank, type Tier } from "./refresh-vendor-portfolio.server";
 
@@ -59,34 +59,32 @@ interface FactGroup {
   residency: string | null;
   vendors: number | bigint;
   overdue: number | bigint | null;
-  expired: number | bigint | null;
-  within30: number | bigint | null;
-  within90: number | bigint | null;
 }
 
 /**
- * Tier, status and residency counts plus the overdue and certificate counts in one grouped query:
- * the groups are bounded by the closed sets of tiers × statuses × residency classes (a few
- * hundred at most), whatever the number of vendors.
+ * Tier, status and residency counts plus the overdue count in one grouped query. It groups by
+ * the columns of the portfolio's covering index in that index's order (criticality first, though
+ * nobody asked for it), so the database reads only the index, already in group order, with no
+ * sort (ADR 0011); the groups are bounded by the closed sets of criticalities × statuses × tiers
+ * × residency classes (a few hundred at most), whatever the number of vendors.
  */
 async function vendorFacts(organizationId: string, now: Date) {
-  const groups = await db().$queryRaw<FactGroup[]>`
-    SELECT "latestTierRank" AS "tierRank", "latestStatus" AS "status",
-           "latestResidencyClass" AS "residency", COUNT(*) AS "vendors",
-           SUM(CASE WHEN ${overdueSql(now)} THEN 1 ELSE 0 END) AS "overdue",
-           SUM(CASE WHEN ${expirySql("expired", now)} THEN 1 ELSE 0 END) AS "expired",
-           SUM(CASE WHEN ${expirySql("30", now)} THEN 1 ELSE 0 END) AS "within30",
-           SUM(CASE WHEN ${expirySql("90", now)} THEN 1 ELSE 0 END) AS "within90"
-    FROM "Vendor"
-    WHERE "organizationId" = ${organizationId} AND "archivedAt" IS NULL
-    GROUP BY "latestTierRank", "latestStatus", "latestResidencyClass"`;
+  const [groups, certificates] = await Promise.all([
+    db().$queryRaw<FactGroup[]>`
+      SELECT "latestTierRank" AS "tierRank", "latestStatus" AS "status",
+             "latestResidencyClass" AS "residency", COUNT(*) AS "vendors",
+             SUM(CASE WHEN ${overdueSql(now)} THEN 1 ELSE 0 END) AS "overdue"
+      FROM "Vendor"
+      WHERE "organizationId" = ${organizationId} AND "archivedAt" IS NULL
+      GROUP BY "criticality", "latestStatus", "latestTierRank", "latestResidencyClass"`,
+    certificateCounts(organizationId, now),
+  ]);
   const tiers = new Map<Tier | null, number>();
   const statuses = new Map<string | null, number>();
   const residencies = new Map<string | null, number>();
   const add = <K>(map: Map<K, number>, key: K, n: number) => map.set(key, (map.get(key) ?? 0) + n);
   let vendors = 0;
   let overdue = 0;
-  const certificates = { expired: 0, within30: 0, within90: 0 };
   for (const group of groups) {
     const n = count(group.vendors);
     vendors += n;
@@ -94,9 +92,6 @@ async function vendorFacts(organizationId: string, now: Date) {
     add(statuses, group.status, n);
     add(residencies, group.residency, n);
     overdue += count(group.overdue);
-    certificates.expired += count(group.expired);
-    certificates.within30 += count(group.within30);
-    certificates.within90 += count(group.within90);
   }
   const list = <K extends string>(map: Map<K | null, number>) =>
     [...map].map(([value, n]) => ({ value, vendors: n }));
@@ -107,6 +102,31 @@ async function vendorFacts(organizationId: string, now: Date) {
     byResidency: list(residencies),
     overdue,
     certificates,
+  };
+}
+
+/**
+ * Vendors per certificate window, from the index on the certificate expiry: only the vendors whose
+ * certificate expires before the end of the 90-day window are read.
+ */
+async function certificateCounts(organizationId: string, now: Date) {
+  const [row] = await db().$queryRaw<
+    {
+      expired: number | bigint | null;
+      within30: number | bigint | null;
+      within90: number | bigint | null;
+    }[]
+  >`
+    SELECT SUM(CASE WHEN ${expirySql("expired", now)} THEN 1 ELSE 0 END) AS "expired",
+           SUM(CASE WHEN ${expirySql("30", now)} THEN 1 ELSE 0 END) AS "within30",
+           SUM(CASE WHEN ${expirySql("90", now)} THEN 1 ELSE 0 END) AS "within90"
+    FROM "Vendor"
+    WHERE "organizationId" = ${organizationId} AND "archivedAt" IS NULL
+      AND "certificateExpiry" < ${expiryBounds(now).within90}`;
+  return {
+    expired: count(row?.expired),
+    within30: count(row?.within30),
+    within90: count(row?.within90),
   };
 }
 
@@ -156,18 +176,21 @@ async function scoreTrend(organizationId: string, now: Date) {
     monthStart(now, i - TREND_MONTHS + 1),
   );
   const columns = Array.from({ length: TREND_MONTHS }, (_, i) => {
-    const inMonth = Prisma.sql`"submittedAt" >= ${bounds[i]!} AND "submittedAt" < ${bounds[i + 1]!}`;
-    return Prisma.sql`SUM(CASE WHEN ${inMonth} THEN "overallScore" END) AS ${Prisma.raw(`"s${i}"`)},
+    const inMonth = Prisma.sql`"Assessment"."submittedAt" >= ${bounds[i]!} AND "Assessment"."submittedAt" < ${bounds[i + 1]!}`;
+    return Prisma.sql`SUM(CASE WHEN ${inMonth} THEN "Assessment"."overallScore" END) AS ${Prisma.raw(`"s${i}"`)},
       COUNT(CASE WHEN ${inMonth} THEN 1 END) AS ${Prisma.raw(`"n${i}"`)}`;
   });
+  // Driven by the index on (organizationId, submittedAt): only the range's assessments are read,
+  // each joined to its vendor by primary key.
   const [row] = await db().$queryRaw<Record<string, number | bigint | null>[]>`
     SELECT ${Prisma.join(columns, ", ")}
     FROM "Assessment"
-    WHERE "organizationId" = ${organizationId}
-      AND "submittedAt" >= ${bounds[0]!} AND "submittedAt" < ${bounds[TREND_MONTHS]!}
-      AND "overallScore" IS NOT NULL AND "status" <> 'CANCELLED'
-      AND "vendorId" IN (SELECT "id" FROM "Vendor"
-                         WHERE "organizationId" = ${organizationId} AND "archivedAt" IS NULL)`;
+    JOIN "Vendor" ON "Vendor"."id" = "Assessment"."vendorId"
+    WHERE "Assessment"."organizationId" = ${organizationId}
+      AND "Assessment"."submittedAt" >= ${bounds[0]!}
+      AND "Assessment"."submittedAt" < ${bounds[TREND_MONTHS]!}
+      AND "Assessment"."overallScore" IS NOT NULL AND "Assessment"."status" <> 'CANCELLED'
+      AND "Vendor"."organizationId" = ${organizationId} AND "Vendor"."archivedAt" IS NULL`;
   return bounds.slice(0, TREND_MONTHS).map((start, i) => {
     const n = count(row?.[`n${i}`]);
     const sum = Number(row?.[`s${i}`] ?? 0);
