@@ -7,7 +7,7 @@ import { PortfolioTable } from "~/components/portfolio/portfolio-table";
 import { PageHeader } from "~/components/ui/layout";
 import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
 import { listPortfolio } from "~/modules/portfolio/list-portfolio.server";
-import { loadPortfolioDashboard } from "~/modules/portfolio/portfolio-dashboard.server";
+import { cachedPortfolioDashboard } from "~/modules/portfolio/portfolio-dashboard-cache.server";
 import { portfolioDashboardView } from "~/modules/portfolio/portfolio-dashboard-view";
 import { portfolioRowView } from "~/modules/portfolio/portfolio-view";
 import { parsePortfolioParams, portfolioParams } from "~/modules/portfolio/portfolio-query";
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // One clock for both: a tile's count and the table it links to agree on "today".
   const now = new Date();
   const [{ items, total, page, pageCount }, dashboard] = await runUseCase(() =>
-    Promise.all([listPortfolio(actor, { query, now }), loadPortfolioDashboard(actor, { now })]),
+    Promise.all([listPortfolio(actor, { query, now }), cachedPortfolioDashboard(actor, now)]),
   );
   return {
     rows: items.map((row) => portfolioRowView(row, locale)),

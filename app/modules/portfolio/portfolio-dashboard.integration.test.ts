@@ -7,7 +7,9 @@ import {
   createTemplateVersionRecord,
   createUserActor,
 } from "../../../tests/support/vendor-factories";
+import { createVendor as createVendorUseCase } from "~/modules/vendors/create-vendor.server";
 import { listPortfolio } from "./list-portfolio.server";
+import { cachedPortfolioDashboard } from "./portfolio-dashboard-cache.server";
 import { loadPortfolioDashboard, type PortfolioDashboard } from "./portfolio-dashboard.server";
 import { portfolioDashboardView } from "./portfolio-dashboard-view";
 import { parsePortfolioParams } from "./portfolio-query";
@@ -384,5 +386,28 @@ describe("loadPortfolioDashboard", () => {
     for (const label of labels) expect(label).not.toMatch(/^[a-z_]+$|^[A-Z_]+$/);
     expect(de.tiles.map((t) => t.label)).toContain("Überfällige Bewertungen");
     expect(de.trend.at(-1)).toMatchObject({ label: "Juli 2026", value: "80,0", count: "1" });
+  });
+});
+
+describe("cachedPortfolioDashboard", () => {
+  it("keeps the figures until an audited change or a minute passes", async () => {
+    const org = await createOrganization();
+    const actor = await createUserActor(org, "ASSESSOR");
+    const t0 = new Date("2026-07-15T12:00:00Z");
+    expect((await cachedPortfolioDashboard(actor, t0)).vendors).toBe(0);
+    // An audited change (the use case records its event): counted at once.
+    await createVendorUseCase({ actor, input: { name: "Audited", criticality: "LOW" } });
+    expect((await cachedPortfolioDashboard(actor, t0)).vendors).toBe(1);
+    // A row written behind the application's back (no audit event) shows after the minute only.
+    await createVendor({ organizationId: org.id, name: "Unaudited" });
+    expect((await cachedPortfolioDashboard(actor, new Date(t0.getTime() + 59_000))).vendors).toBe(
+      1,
+    );
+    expect((await cachedPortfolioDashboard(actor, new Date(t0.getTime() + 60_000))).vendors).toBe(
+      2,
+    );
+    // Another organisation never gets this one's figures.
+    const other = await createUserActor(await createOrganization(), "ASSESSOR");
+    expect((await cachedPortfolioDashboard(other, t0)).vendors).toBe(0);
   });
 });
