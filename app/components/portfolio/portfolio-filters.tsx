@@ -10,6 +10,7 @@ import {
   RESIDENCY_CLASSES,
   SEVERITIES,
   TAG_MAX,
+  portfolioParams,
   type PortfolioQuery,
 } from "~/modules/portfolio/portfolio-query";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
@@ -40,6 +41,10 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
   );
   return (
     <Form
+      // Keyed by the view: a link that changes the filters (a dashboard tile, a sort header)
+      // re-renders this page without remounting it, and a select shows its defaultValue only
+      // when mounted: the form would show, and submit, the filters of the previous view.
+      key={portfolioParams(query).toString()}
       method="get"
       role="search"
       className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
