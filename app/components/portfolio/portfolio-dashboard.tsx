@@ -33,6 +33,7 @@ function CountChart({
   const max = Math.max(1, ...rows.map((row) => row.count));
   return (
     <ChartFigure
+      collapseTable
       id={id}
       title={title}
       chartClassName={rows.length > 5 ? "h-64" : "h-48"}
@@ -117,6 +118,7 @@ export function PortfolioDashboard({ dashboard }: { dashboard: PortfolioDashboar
               </>
             ) : (
               <ChartFigure
+                collapseTable
                 id="dashboard-findings"
                 title={t("portfolio.chartFindings")}
                 chartClassName="h-48"
@@ -149,6 +151,7 @@ export function PortfolioDashboard({ dashboard }: { dashboard: PortfolioDashboar
           </div>
           <div className={`${CARD} lg:col-span-2`}>
             <ChartFigure
+              collapseTable
               id="dashboard-trend"
               title={t("portfolio.chartTrend")}
               chartClassName="h-64"
