@@ -12,7 +12,7 @@ export const portfolio: Record<keyof typeof en, string> = {
   filterResidency: "Datenresidenz",
   filterTag: "Schlagwort",
   filterOverdue: "Nur überfällige",
-  tierNone: "Noch keine Bewertung",
+  tierNone: "Noch keine Punktzahl",
   any: "Alle",
   sortLabel: "Sortieren nach",
   sortName: "Name",

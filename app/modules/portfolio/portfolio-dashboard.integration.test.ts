@@ -381,7 +381,8 @@ describe("loadPortfolioDashboard", () => {
     );
     expect(labels).toContain("Drittland ohne Garantien");
     expect(labels).toContain("Noch nicht eingestuft");
-    expect(labels).toContain("Noch keine Bewertung");
+    expect(labels).toContain("Noch keine Bewertung"); // no assessment (status)
+    expect(labels).toContain("Noch keine Punktzahl"); // no score (tier)
     expect(labels).toContain("Kritisch");
     for (const label of labels) expect(label).not.toMatch(/^[a-z_]+$|^[A-Z_]+$/);
     expect(de.tiles.map((t) => t.label)).toContain("Überfällige Bewertungen");
