@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { PortfolioDashboard } from "~/components/portfolio/portfolio-dashboard";
 import { PortfolioFilters } from "~/components/portfolio/portfolio-filters";
 import { portfolioHref as href } from "~/components/portfolio/portfolio-href";
 import { PortfolioTable } from "~/components/portfolio/portfolio-table";
 import { PageHeader } from "~/components/ui/layout";
 import { getSessionUserLocale, requireUser } from "~/modules/auth/guards.server";
 import { listPortfolio } from "~/modules/portfolio/list-portfolio.server";
+import { cachedPortfolioDashboard } from "~/modules/portfolio/portfolio-dashboard-cache.server";
+import { portfolioDashboardView } from "~/modules/portfolio/portfolio-dashboard-view";
 import { portfolioRowView } from "~/modules/portfolio/portfolio-view";
 import { parsePortfolioParams, portfolioParams } from "~/modules/portfolio/portfolio-query";
 import { runUseCase } from "~/utils/http.server";
@@ -24,12 +27,23 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = parsePortfolioParams(new URL(request.url).searchParams);
   // The same language the root loader resolves (the session is validated once per request).
   const locale = await resolveLocale(request, await getSessionUserLocale(request, context));
-  const { items, total, page, pageCount } = await runUseCase(() => listPortfolio(actor, { query }));
-  return { rows: items.map((row) => portfolioRowView(row, locale)), total, page, pageCount, query };
+  // One clock for both: a tile's count and the table it links to agree on "today".
+  const now = new Date();
+  const [{ items, total, page, pageCount }, dashboard] = await runUseCase(() =>
+    Promise.all([listPortfolio(actor, { query, now }), cachedPortfolioDashboard(actor, now)]),
+  );
+  return {
+    rows: items.map((row) => portfolioRowView(row, locale)),
+    total,
+    page,
+    pageCount,
+    query,
+    dashboard: portfolioDashboardView(dashboard, locale),
+  };
 }
 
 export default function PortfolioPage() {
-  const { rows, total, page, pageCount, query } = useLoaderData<typeof loader>();
+  const { rows, total, page, pageCount, query, dashboard } = useLoaderData<typeof loader>();
   const { t, number } = useT();
   const exportHref = (format: string) => {
     const params = portfolioParams({ ...query, page: 1 });
@@ -40,6 +54,8 @@ export default function PortfolioPage() {
   return (
     <div>
       <PageHeader title={t("portfolio.title")}>{t("portfolio.intro")}</PageHeader>
+
+      <PortfolioDashboard dashboard={dashboard} />
 
       <PortfolioFilters query={query} />
 

@@ -84,7 +84,7 @@ export function LabelledBars({
         accessibilityLayer={false}
       >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={[0, max]} />
+        <XAxis type="number" domain={[0, max]} allowDecimals={false} />
         <YAxis type="category" dataKey="name" width={140} tick={{ fontSize: 12 }} />
         <Bar dataKey="value" fill={seriesColor(0)} isAnimationActive={false}>
           <LabelList dataKey="label" position="right" style={{ fontSize: 12, fill: "#1e293b" }} />

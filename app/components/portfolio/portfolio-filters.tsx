@@ -3,10 +3,14 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import {
+  EXPIRY_WINDOWS,
+  NONE,
   PORTFOLIO_SORTS,
   PORTFOLIO_TIERS,
   RESIDENCY_CLASSES,
+  SEVERITIES,
   TAG_MAX,
+  portfolioParams,
   type PortfolioQuery,
 } from "~/modules/portfolio/portfolio-query";
 import { CRITICALITIES, SEARCH_MAX } from "~/modules/vendors/vendor-fields";
@@ -31,10 +35,16 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
     query.criticality ||
     query.residency ||
     query.overdue ||
+    query.expiry ||
+    query.severity ||
     query.tag,
   );
   return (
     <Form
+      // Keyed by the view: a link that changes the filters (a dashboard tile, a sort header)
+      // re-renders this page without remounting it, and a select shows its defaultValue only
+      // when mounted: the form would show, and submit, the filters of the previous view.
+      key={portfolioParams(query).toString()}
       method="get"
       role="search"
       className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
@@ -71,6 +81,7 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
             value: s,
             label: t(labelKey("assessments.status", s) ?? "common.unknownValue"),
           })),
+          { value: NONE, label: t("portfolio.noAssessment") },
         ]}
       />
       <SelectField
@@ -94,6 +105,31 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
           ...RESIDENCY_CLASSES.map((c) => ({
             value: c,
             label: t(labelKey("assessments.class_", c) ?? "common.unknownValue"),
+          })),
+          { value: NONE, label: t("portfolio.residencyNone") },
+        ]}
+      />
+      <SelectField
+        label={t("portfolio.filterExpiry")}
+        name="expiry"
+        defaultValue={query.expiry ?? ""}
+        options={[
+          { value: "", label: t("portfolio.any") },
+          ...EXPIRY_WINDOWS.map((w) => ({
+            value: w,
+            label: t(labelKey("portfolio.expiry", w) ?? "common.unknownValue"),
+          })),
+        ]}
+      />
+      <SelectField
+        label={t("portfolio.filterSeverity")}
+        name="severity"
+        defaultValue={query.severity ?? ""}
+        options={[
+          { value: "", label: t("portfolio.any") },
+          ...SEVERITIES.map((s) => ({
+            value: s,
+            label: t(labelKey("review.severity", s) ?? "common.unknownValue"),
           })),
         ]}
       />

@@ -4,11 +4,51 @@ import type { UserActor } from "../auth/actor";
 import { foldForSearch } from "../vendors/search-text";
 import { assertCanReadVendors } from "../vendors/vendor-access";
 import { parseStoredTags } from "../vendors/vendor-tags";
-import { PORTFOLIO_PAGE_SIZE, type PortfolioQuery } from "./portfolio-query";
-import { TIER_RANK, tierOfRank, type Tier } from "./refresh-vendor-portfolio.server";
+import {
+  NONE,
+  PORTFOLIO_PAGE_SIZE,
+  type ExpiryWindow,
+  type PortfolioQuery,
+} from "./portfolio-query";
+import {
+  OPEN_FINDING_STATUSES,
+  TIER_RANK,
+  tierOfRank,
+  type Tier,
+} from "./refresh-vendor-portfolio.server";
 
 /** Statuses after which a due date no longer makes an assessment overdue. */
-const CLOSED_STATUSES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CANCELLED"];
+export const CLOSED_STATUSES = ["APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "CANCELLED"];
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The bounds of the certificate windows for `now`: the start of today (UTC) and the start of the
+ * day after the 30th / 90th day from today. A certificate's expiry is the UTC midnight of its
+ * valid-until day (refreshVendorPortfolio), so it is valid through today when expiry >= today,
+ * and expires within 30 days when expiry < today + 31 days (the 30th day counts).
+ */
+export function expiryBounds(now: Date): { today: Date; within30: Date; within90: Date } {
+  const today = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return {
+    today,
+    within30: new Date(today.getTime() + 31 * DAY_MS),
+    within90: new Date(today.getTime() + 91 * DAY_MS),
+  };
+}
+
+/** The SQL condition "this vendor's latest assessment is overdue" (the same as the row's flag). */
+export function overdueSql(now: Date): Prisma.Sql {
+  return Prisma.sql`"latestDueDate" < ${now} AND "latestStatus" IS NOT NULL AND "latestStatus" NOT IN (${Prisma.join(CLOSED_STATUSES)})`;
+}
+
+/** The SQL condition of a certificate window on the vendor's earliest certificate expiry. */
+export function expirySql(window: ExpiryWindow, now: Date): Prisma.Sql {
+  const { today, within30, within90 } = expiryBounds(now);
+  if (window === "expired") return Prisma.sql`"certificateExpiry" < ${today}`;
+  const end = window === "30" ? within30 : within90;
+  return Prisma.sql`"certificateExpiry" >= ${today} AND "certificateExpiry" < ${end}`;
+}
 
 export interface PortfolioRow {
   id: string;
@@ -52,13 +92,24 @@ export function portfolioWhereSql(actor: UserActor, query: PortfolioQuery, now: 
   }
   if (query.tier === "none") conditions.push(Prisma.sql`"latestTierRank" IS NULL`);
   else if (query.tier) conditions.push(Prisma.sql`"latestTierRank" = ${TIER_RANK[query.tier]}`);
-  if (query.status) conditions.push(Prisma.sql`"latestStatus" = ${query.status}`);
+  if (query.status === NONE) conditions.push(Prisma.sql`"latestStatus" IS NULL`);
+  else if (query.status) conditions.push(Prisma.sql`"latestStatus" = ${query.status}`);
   if (query.criticality) conditions.push(Prisma.sql`"criticality" = ${query.criticality}`);
-  if (query.residency) conditions.push(Prisma.sql`"latestResidencyClass" = ${query.residency}`);
-  if (query.overdue) {
-    conditions.push(
-      Prisma.sql`"latestDueDate" < ${now} AND "latestStatus" IS NOT NULL AND "latestStatus" NOT IN (${Prisma.join(CLOSED_STATUSES)})`,
-    );
+  if (query.residency === NONE) conditions.push(Prisma.sql`"latestResidencyClass" IS NULL`);
+  else if (query.residency)
+    conditions.push(Prisma.sql`"latestResidencyClass" = ${query.residency}`);
+  if (query.overdue) conditions.push(overdueSql(now));
+  if (query.expiry) conditions.push(expirySql(query.expiry, now));
+  // Vendors with an open finding of this severity on any of their assessments (the findings the
+  // vendor's openFindings column counts), looked up inside the organisation only.
+  if (query.severity) {
+    conditions.push(Prisma.sql`"id" IN (
+      SELECT "Assessment"."vendorId" FROM "Finding"
+      JOIN "Assessment" ON "Assessment"."id" = "Finding"."assessmentId"
+      WHERE "Finding"."organizationId" = ${actor.organizationId}
+        AND "Assessment"."organizationId" = ${actor.organizationId}
+        AND "Finding"."status" IN (${Prisma.join(OPEN_FINDING_STATUSES)})
+        AND "Finding"."severity" = ${query.severity})`);
   }
   // The quoted tag inside the stored JSON array: "llm" does not match the tag "llm-ops".
   if (query.tag)

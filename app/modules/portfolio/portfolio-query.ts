@@ -1,4 +1,5 @@
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "../assessments/assessment-status";
+import type { FindingSeverity } from "../review/review-input";
 import { CRITICALITIES, SEARCH_MAX, type Criticality } from "../vendors/vendor-fields";
 import { TAG_MAX } from "../vendors/vendor-tags";
 
@@ -18,6 +19,25 @@ export const RESIDENCY_CLASSES = [
   "unknown",
 ] as const;
 export type ResidencyClass = (typeof RESIDENCY_CLASSES)[number];
+/**
+ * Certificate windows of the `expiry` filter: already expired, or expiring within 30 / 90 days
+ * from today (UTC calendar days, both ends inclusive). The windows nest: "90" includes "30".
+ */
+export const EXPIRY_WINDOWS = ["expired", "30", "90"] as const;
+export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
+/**
+ * Finding severities of the `severity` filter (vendors with an open finding of that severity).
+ * The same list as review-input's FINDING_SEVERITIES, written out because that module brings zod
+ * into the browser; portfolio-query.test.ts checks that the two stay equal.
+ */
+export const SEVERITIES = [
+  "LOW",
+  "MEDIUM",
+  "HIGH",
+  "CRITICAL",
+] as const satisfies readonly FindingSeverity[];
+/** "none": vendors without an assessment (status) or without a residency rating (residency). */
+export const NONE = "none";
 export const PORTFOLIO_PAGE_SIZE = 50;
 // The longest tag the vendor form accepts is the longest `?tag=` the portfolio reads.
 export { TAG_MAX };
@@ -25,10 +45,12 @@ export { TAG_MAX };
 export interface PortfolioQuery {
   q: string;
   tier: PortfolioTier | null;
-  status: AssessmentStatus | null;
+  status: AssessmentStatus | typeof NONE | null;
   criticality: Criticality | null;
-  residency: ResidencyClass | null;
+  residency: ResidencyClass | typeof NONE | null;
   overdue: boolean;
+  expiry: ExpiryWindow | null;
+  severity: FindingSeverity | null;
   tag: string | null;
   sort: PortfolioSort;
   dir: "asc" | "desc" | null;
@@ -45,10 +67,12 @@ export function parsePortfolioParams(params: URLSearchParams): PortfolioQuery {
   return {
     q: (params.get("q") ?? "").trim().slice(0, SEARCH_MAX),
     tier: oneOf(PORTFOLIO_TIERS, params.get("tier")),
-    status: oneOf(ASSESSMENT_STATUSES, params.get("status")),
+    status: oneOf([...ASSESSMENT_STATUSES, NONE], params.get("status")),
     criticality: oneOf(CRITICALITIES, params.get("criticality")),
-    residency: oneOf(RESIDENCY_CLASSES, params.get("residency")),
+    residency: oneOf([...RESIDENCY_CLASSES, NONE], params.get("residency")),
     overdue: params.get("overdue") === "1",
+    expiry: oneOf(EXPIRY_WINDOWS, params.get("expiry")),
+    severity: oneOf(SEVERITIES, params.get("severity")),
     tag: (params.get("tag") ?? "").trim().slice(0, TAG_MAX) || null,
     sort: oneOf(PORTFOLIO_SORTS, params.get("sort")) ?? "name",
     dir: oneOf(["asc", "desc"] as const, params.get("dir")),
@@ -69,9 +93,17 @@ export function portfolioParams(
   if (next.criticality) params.set("criticality", next.criticality);
   if (next.residency) params.set("residency", next.residency);
   if (next.overdue) params.set("overdue", "1");
+  if (next.expiry) params.set("expiry", next.expiry);
+  if (next.severity) params.set("severity", next.severity);
   if (next.tag) params.set("tag", next.tag);
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir) params.set("dir", next.dir);
   if (next.page > 1) params.set("page", String(next.page));
   return params;
+}
+
+/** The portfolio filtered by `filter` alone, other filters left out (what a dashboard tile links to). */
+export function filteredPortfolioPath(filter: Partial<PortfolioQuery>): string {
+  const params = portfolioParams(parsePortfolioParams(new URLSearchParams()), filter).toString();
+  return params ? `/portfolio?${params}` : "/portfolio";
 }
