@@ -2,6 +2,7 @@ import type { CountryGroups } from "~/modules/questionnaires/country-groups";
 import type { ShowIf } from "~/modules/questionnaires/template-definition";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { unitName } from "~/modules/questionnaires/explain-answer";
 import { CountriesInput } from "./countries-input";
 import { SubprocessorTable } from "./subprocessor-table";
 
@@ -105,7 +106,9 @@ export function QuestionInput({
             disabled={disabled}
             className={`${inputClass} max-w-40`}
           />
-          {question.unit ? <span className="text-sm text-slate-600">{question.unit}</span> : null}
+          {question.unit ? (
+            <span className="text-sm text-slate-600">{unitName(question.unit, t)}</span>
+          ) : null}
         </div>
       );
     case "date":

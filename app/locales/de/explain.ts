@@ -45,6 +45,11 @@ export const explain: Record<keyof typeof en, string> = {
   unitMonth: "1 Monat",
   unitYears: "{count} Jahre",
   unitYear: "1 Jahr",
+  unitName_days: "Tage",
+  unitName_hours: "Stunden",
+  unitName_weeks: "Wochen",
+  unitName_months: "Monate",
+  unitName_years: "Jahre",
   unitPercent: "{count} %",
   tierReason: "Gesamtpunktzahl {overall}: Die Stufe {tier} gilt ab {min} Punkten.",
   tierBelow:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { translate, type Locale } from "../../utils/i18n";
-import { describeBestAnswer, explainAnswerScore, thresholdRules } from "./explain-answer";
+import { describeBestAnswer, explainAnswerScore, thresholdRules, unitName } from "./explain-answer";
 
 const tr =
   (locale: Locale) =>
@@ -114,5 +114,14 @@ describe("describeBestAnswer", () => {
     expect(describeBestAnswer(patchDays, { bestAnswer: 0 }, "en", tr("en"))).toBe(
       "0 days (up to 7 days: full points)",
     );
+  });
+});
+
+describe("unitName", () => {
+  it("names the bundled units in the reader's language and keeps a custom one", () => {
+    expect(unitName("days", tr("de"))).toBe("Tage");
+    expect(unitName("hours", tr("de"))).toBe("Stunden");
+    expect(unitName("hours", tr("en"))).toBe("hours");
+    expect(unitName("MB", tr("de"))).toBe("MB");
   });
 });

@@ -66,6 +66,14 @@ export function amountInWords(
   return normalized ? `${count} ${unit!.trim()}` : count;
 }
 
+/** A unit as the reader's language names it beside an input ("Tage"); unknown units as written. */
+export function unitName(unit: string, t: Translate): string {
+  const normalized = unit.trim().toLowerCase();
+  const plural = normalized.endsWith("s") ? normalized : `${normalized}s`;
+  const key = labelKey("explain.unitName_", plural);
+  return key ? t(key) : unit;
+}
+
 /**
  * The wording of one step of a step threshold: the steps apply from their `min` up to the next
  * step's `min` (exclusive). With whole-number bounds and a whole-number value, "up to 7" reads
