@@ -1,4 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
+import { assessmentTabHref } from "~/modules/assessments/assessment-tabs";
 import { Form, Link } from "@remix-run/react";
 import { DeltaReasons } from "~/components/portal/re-review-parts";
 import { Card } from "~/components/ui/layout";
@@ -68,7 +69,10 @@ export function ReReviewCard({
           <ul className="mt-2 space-y-2" data-testid="re-review-delta">
             {reReview.delta.map((entry) => (
               <li key={entry.questionKey}>
-                <a href={`#answer-${entry.questionKey}`} className="underline">
+                <a
+                  href={assessmentTabHref(assessmentId, "answers", `answer-${entry.questionKey}`)}
+                  className="underline"
+                >
                   {labelOf(entry.questionKey)}
                 </a>
                 <DeltaReasons reasons={entry.reasons} />

@@ -1,4 +1,8 @@
-import { formActionFor, type AssessmentTab } from "~/modules/assessments/assessment-tabs";
+import {
+  assessmentTabHref,
+  formActionFor,
+  type AssessmentTab,
+} from "~/modules/assessments/assessment-tabs";
 import { Form } from "@remix-run/react";
 import { useId } from "react";
 import { Button } from "~/components/ui/button";
@@ -180,7 +184,10 @@ export function FindingsCard({
                 {f.questionKeys.map((key, i) => (
                   <span key={key}>
                     {i > 0 ? " · " : ""}
-                    <a href={`#answer-${key}`} className="underline">
+                    <a
+                      href={assessmentTabHref(assessmentId, "answers", `answer-${key}`)}
+                      className="underline"
+                    >
                       {labelOf(key)}
                     </a>
                   </span>
