@@ -55,7 +55,7 @@ export const templateReader: Record<keyof typeof en, string> = {
     "„Unbekannt“ ergibt keine Punkte; „nicht zutreffend“ nimmt die Frage aus der Bewertung.",
   stepBelow: "unter {to}{unit}: keine Punkte",
   stepRange: "{from} bis unter {to}{unit}: {points}",
-  stepFrom: "ab {from}{unit}: {points}",
+  stepFrom: "{from}{unit} oder mehr: {points}",
   dateUnit: " Tage alt",
   linearRising:
     "{min}{unit} oder weniger: keine Punkte, gleichmäßig steigend bis zur vollen Punktzahl ab {max}{unit}.",

@@ -170,7 +170,7 @@ function scoringRule(question: TemplateQuestion, locale: Locale, t: Translate): 
         question.type === "date"
           ? t("templateReader.dateUnit")
           : question.unit
-            ? ` ${question.unit}`
+            ? ` ${unitInWords(question.unit, t)}`
             : "";
       return thresholdRule(question.thresholds, unit, locale, t);
     }
