@@ -58,9 +58,9 @@ export const templateReader: Record<keyof typeof en, string> = {
   stepFrom: "{from}{unit} oder mehr: {points}",
   dateUnit: " Tage alt",
   linearRising:
-    "{min}{unit} oder weniger: keine Punkte, gleichmäßig steigend bis zur vollen Punktzahl ab {max}{unit}.",
+    "{min}{unit} oder weniger: keine Punkte; {max}{unit} oder mehr: volle Punktzahl; dazwischen gleichmäßig steigend.",
   linearFalling:
-    "{min}{unit} oder weniger: volle Punktzahl, gleichmäßig fallend bis zu keinen Punkten ab {max}{unit}.",
+    "{min}{unit} oder weniger: volle Punktzahl; {max}{unit} oder mehr: keine Punkte; dazwischen gleichmäßig fallend.",
   condition: "Wird nur angezeigt, wenn",
   conditionLeaf: "„{question}“ mit {values} beantwortet ist",
   conditionAll: "alle diese Bedingungen erfüllt sind:",
