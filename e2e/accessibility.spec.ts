@@ -136,6 +136,8 @@ interface World {
   organizationName: string;
   /** A template with an open draft: the editor. */
   draftTemplateId: string;
+  /** Its published version: the reading page (the short template keeps axe-core quick). */
+  draftTemplateVersionId: string;
   /** A regulatory change of the organisation's own framework: its detail page. */
   changeId: string;
 }
@@ -189,6 +191,10 @@ function world(): Promise<World> {
       where: { organizationId: org.id, key: "data-residency-transfers" },
       select: { id: true },
     });
+    const residencyVersion = await db().templateVersion.findFirstOrThrow({
+      where: { templateId: residency.id, status: "PUBLISHED" },
+      select: { id: true },
+    });
     await startTemplateDraft(assessor, { templateId: residency.id });
     const framework = await createTestInstrument(org.id, {
       titleEn: "Internal AI policy",
@@ -216,6 +222,7 @@ function world(): Promise<World> {
       invitationToken: invitation.token,
       organizationName: org.name,
       draftTemplateId: residency.id,
+      draftTemplateVersionId: residencyVersion.id,
       changeId: change.id,
     };
   })();
@@ -394,10 +401,13 @@ const PAGES: PageCase[] = [
   {
     name: "template version",
     who: "auditor",
-    path: (w) => `/templates/${w.templateId}/versions/${w.templateVersionId}`,
+    path: (w) => `/templates/${w.draftTemplateId}/versions/${w.draftTemplateVersionId}`,
     title: (l) =>
       titled(
-        t(l, "templateReader.pageTitle", { name: names.template, version: names.templateVersion }),
+        t(l, "templateReader.pageTitle", {
+          name: names.draftTemplate,
+          version: names.templateVersion,
+        }),
         t(l, "templates.title"),
       ),
   },
@@ -690,7 +700,7 @@ test.describe("accessibility of every role's main pages (axe-core, WCAG 2.1 A/AA
       await db().questionnaireTemplate.findUniqueOrThrow({ where: { id: w.templateId } })
     ).name;
     names.templateVersion = (
-      await db().templateVersion.findUniqueOrThrow({ where: { id: w.templateVersionId } })
+      await db().templateVersion.findUniqueOrThrow({ where: { id: w.draftTemplateVersionId } })
     ).version;
     names.draftTemplate = (
       await db().questionnaireTemplate.findUniqueOrThrow({ where: { id: w.draftTemplateId } })
@@ -729,11 +739,13 @@ test.describe("accessibility of every role's main pages (axe-core, WCAG 2.1 A/AA
           .poll(width, { timeout: 3_000 })
           .toBeLessThanOrEqual(NARROW.width)
           .catch(() => undefined);
+        // What sticks out is looked for only when something does: the search reads the layout
+        // of every element, which takes seconds on a long page (a template version).
+        const finalWidth = await width();
+        const tooWide =
+          finalWidth > NARROW.width ? (await overflowing(page)).join(", ") : "nothing";
         expect
-          .soft(
-            await width(),
-            `document wider than 390 px; too wide: ${(await overflowing(page)).join(", ")}`,
-          )
+          .soft(finalWidth, `document wider than 390 px; too wide: ${tooWide}`)
           .toBeLessThanOrEqual(NARROW.width);
       });
     }
