@@ -30,6 +30,7 @@ test.skip(process.env.SCREENSHOTS !== "1", "screenshots only when SCREENSHOTS=1"
 
 const OUT_DIR = path.join(ROOT_DIR, ".tmp/screenshots");
 const WIDTHS = [1440, 390] as const;
+const MAX_HEIGHT = 6_000;
 const LOCALES: Locale[] = ["en", "de"];
 const BROWSER_LOCALE: Record<Locale, string> = { en: "en-GB", de: "de-DE" };
 
@@ -168,7 +169,7 @@ async function signedIn(context: BrowserContext, who: Who, w: DemoWorld) {
 }
 
 test.describe("screenshots of the main pages (SCREENSHOTS=1)", () => {
-  test.describe.configure({ timeout: 300_000 });
+  test.describe.configure({ timeout: 600_000 });
 
   for (const locale of LOCALES) {
     test(`main pages (${locale})`, async ({ newContext }) => {
@@ -188,9 +189,14 @@ test.describe("screenshots of the main pages (SCREENSHOTS=1)", () => {
           await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
           // Charts re-measure after a resize.
           await page.waitForTimeout(300);
+          // A template version is tens of thousands of pixels tall: its top is what there is
+          // to review, and Chromium takes minutes to capture the whole of it.
+          const height = await page.evaluate(() => document.documentElement.scrollHeight);
           await page.screenshot({
             path: path.join(OUT_DIR, String(width), `${locale}-${shot.name}.png`),
             fullPage: true,
+            clip: { x: 0, y: 0, width, height: Math.min(height, MAX_HEIGHT) },
+            timeout: 60_000,
           });
         }
         await context.close();
