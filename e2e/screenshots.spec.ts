@@ -174,6 +174,11 @@ test.describe("screenshots of the main pages (SCREENSHOTS=1)", () => {
   for (const locale of LOCALES) {
     test(`main pages (${locale})`, async ({ newContext }) => {
       const w = await demoWorld();
+      // The demo users chose German; their own preference outranks the browser's language.
+      await db().user.updateMany({
+        where: { id: { in: Object.values(w.accounts).map((a) => a.userId) } },
+        data: { locale },
+      });
       for (const width of WIDTHS) mkdirSync(path.join(OUT_DIR, String(width)), { recursive: true });
       for (const shot of w.shots) {
         const context = await newContext({
