@@ -56,7 +56,7 @@ export function LinkRow({ link, canWrite }: { link: EditorLink; canWrite: boolea
               maxLength={500}
               required
               aria-label={t("provisionLinks.rationale")}
-              className={`${fieldClass} w-96`}
+              className={`${fieldClass} w-full sm:w-96`}
             />
             <Button type="submit" name="intent" value="update" variant="secondary">
               {t("provisionLinks.save")}

@@ -17,11 +17,16 @@ export function ProvisionSearch({
   return (
     <Card>
       <Form method="get" className="flex flex-wrap items-end gap-2">
-        <label className="space-y-1 text-sm">
+        <label className="w-full space-y-1 text-sm sm:w-auto">
           <span className="block font-medium text-slate-800">
             {t("provisionLinks.searchLabel")}
           </span>
-          <input name="q" defaultValue={search} maxLength={100} className={`${fieldClass} w-96`} />
+          <input
+            name="q"
+            defaultValue={search}
+            maxLength={100}
+            className={`${fieldClass} w-full sm:w-96`}
+          />
         </label>
         <Button type="submit" variant="secondary">
           {t("provisionLinks.searchSubmit")}

@@ -47,7 +47,7 @@ export function QuestionLinks({
             maxLength={300}
             placeholder="eu:2016/679:art:28:par:3:pt:a"
             aria-label={t("provisionLinks.provisionKey")}
-            className={`${fieldClass} w-72 font-mono`}
+            className={`${fieldClass} w-full font-mono sm:w-72`}
           />
           <RelationshipSelect />
           <input
@@ -56,7 +56,7 @@ export function QuestionLinks({
             maxLength={500}
             aria-label={t("provisionLinks.rationale")}
             placeholder={t("provisionLinks.rationale")}
-            className={`${fieldClass} w-80`}
+            className={`${fieldClass} w-full sm:w-80`}
           />
           <Button type="submit" name="intent" value="add">
             {t("provisionLinks.add")}

@@ -41,6 +41,9 @@ export function TemplateVersionsCard({
                 {t("templates.assessmentsCount")}
               </th>
               <th scope="col" className="py-2 pr-3">
+                <span className="sr-only">{t("templateReader.read")}</span>
+              </th>
+              <th scope="col" className="py-2 pr-3">
                 {t("templates.export")}
               </th>
               <th scope="col" className="py-2">
@@ -64,6 +67,14 @@ export function TemplateVersionsCard({
                 <td className="py-2 pr-3">{v.publishedAt ? date(v.publishedAt, true) : "–"}</td>
                 <td className="py-2 pr-3">{v.createdBy ?? "–"}</td>
                 <td className="py-2 pr-3 text-right">{v.assessments}</td>
+                <td className="py-2 pr-3">
+                  <Link
+                    to={`/templates/${templateId}/versions/${v.id}`}
+                    className="whitespace-nowrap text-brand-700 hover:underline"
+                  >
+                    {t("templateReader.readVersion", { version: v.version })}
+                  </Link>
+                </td>
                 <td className="space-x-2 py-2 pr-3">
                   <a
                     href={`/templates/${templateId}/versions/${v.id}/export?format=json`}

@@ -29,6 +29,7 @@ import { reReview } from "./re-review";
 import { notifications } from "./notifications";
 import { assessmentTabs } from "./assessment-tabs";
 import { explain } from "./explain";
+import { templateReader } from "./template-reader";
 
 export const de: Messages = {
   common,
@@ -61,4 +62,5 @@ export const de: Messages = {
   notifications,
   assessmentTabs,
   explain,
+  templateReader,
 };

@@ -28,6 +28,7 @@ import { reReview } from "./re-review";
 import { notifications } from "./notifications";
 import { assessmentTabs } from "./assessment-tabs";
 import { explain } from "./explain";
+import { templateReader } from "./template-reader";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -61,6 +62,7 @@ export const en = {
   notifications,
   assessmentTabs,
   explain,
+  templateReader,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
