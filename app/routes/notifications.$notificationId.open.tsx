@@ -1,11 +1,16 @@
-import type { ActionFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { requireUser } from "~/modules/auth/guards.server";
-import { openNotification } from "~/modules/notifications/open-notification.server";
+import {
+  findOwnNotification,
+  openNotification,
+} from "~/modules/notifications/open-notification.server";
 import { runUseCase } from "~/utils/http.server";
 
-/** GET changes nothing (link scanners, prefetch): back to the inbox. */
-export async function loader() {
+/** GET changes nothing (link scanners, prefetch): back to the inbox, for one's own only. */
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const actor = await requireUser(request, context);
+  await runUseCase(() => findOwnNotification(actor, params.notificationId));
   return redirect("/notifications");
 }
 

@@ -44,6 +44,7 @@ const PUBLIC_TOKEN_ROUTES = new Set([
   "routes/accept-invitation.$token",
   "routes/feeds.$token.changes[.]atom",
   "routes/feeds.$token.changes[.]json",
+  "routes/portal.new-link.$token",
 ]);
 
 type World = Awaited<ReturnType<typeof createWorld>>;
@@ -184,10 +185,20 @@ async function createWorld(label: string) {
       source: "import",
     },
   });
+  const notification = await db().notification.create({
+    data: {
+      organizationId: org.id,
+      userId: team.ASSESSOR.user.id,
+      kind: "forwarded",
+      assessmentId: awaiting.id,
+      params: JSON.stringify({ title: marker(`${label}-Notification`) }),
+    },
+  });
   return {
     label,
     org,
     team,
+    notification,
     changeEvent,
     vendor,
     product,
@@ -226,6 +237,7 @@ function idsFor(world: World): Record<string, string[]> {
     fileId: [world.evidence.id],
     reportId: [world.signedReport.id],
     changeId: [world.changeEvent.id],
+    notificationId: [world.notification.id],
   };
 }
 

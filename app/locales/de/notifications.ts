@@ -53,5 +53,6 @@ export const notifications: Record<keyof typeof en, string> = {
   newLinkSent:
     "Wenn diese Einladung noch offen ist, ist ein neuer Link an die eingeladene Adresse unterwegs. Sehen Sie in Ihrem Posteingang nach.",
   newLinkInvalid: "Diese Adresse ist ungültig. Verwenden Sie den Link aus Ihrer neuesten E-Mail.",
-  newLinkRateLimited: "Eben wurde schon ein neuer Link angefordert. Bitte warten Sie {minutes} Minuten.",
+  newLinkRateLimited:
+    "Eben wurde schon ein neuer Link angefordert. Bitte warten Sie {minutes} Minuten.",
 };

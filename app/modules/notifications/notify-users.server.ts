@@ -37,7 +37,11 @@ export async function notifyUsers(tx: Tx, input: UserNotification): Promise<stri
   const candidates = [...new Set(input.userIds)].filter((id) => id !== input.exceptUserId);
   if (candidates.length === 0) return [];
   const members = await tx.membership.findMany({
-    where: { organizationId: input.organizationId, userId: { in: candidates }, deactivatedAt: null },
+    where: {
+      organizationId: input.organizationId,
+      userId: { in: candidates },
+      deactivatedAt: null,
+    },
     orderBy: { userId: "asc" },
     select: { user: { select: { id: true, email: true, locale: true } } },
   });

@@ -42,7 +42,9 @@ export async function notifyVendorComment(
       organizationId: input.organizationId,
       to: email,
       subject: translate(locale, "notifications.vendorCommentMailSubject", vars),
-      text: translate(locale, "notifications.vendorCommentMailBody", vars) + newLinkFooter(locale, inviteId),
+      text:
+        translate(locale, "notifications.vendorCommentMailBody", vars) +
+        newLinkFooter(locale, inviteId),
     });
   }
 }

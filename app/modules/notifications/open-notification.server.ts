@@ -10,12 +10,7 @@ import type { UserActor } from "../auth/actor";
  * still passes safeRedirectPath. Another user's or organisation's notification is not found.
  */
 export async function openNotification(actor: UserActor, rawId: unknown): Promise<string> {
-  const id = requireEntityId(rawId, "Notification");
-  const notification = await db().notification.findFirst({
-    where: { id, organizationId: actor.organizationId, userId: actor.userId },
-    select: { id: true, assessmentId: true, readAt: true },
-  });
-  if (!notification) throw new DomainError("NOT_FOUND", "errors.notFound");
+  const notification = await findOwnNotification(actor, rawId);
   if (notification.readAt === null) {
     await db().notification.updateMany({
       where: { id: notification.id, readAt: null },
@@ -26,4 +21,15 @@ export async function openNotification(actor: UserActor, rawId: unknown): Promis
     ? `/assessments/${encodeURIComponent(notification.assessmentId)}`
     : "/notifications";
   return safeRedirectPath(target, "/notifications");
+}
+
+/** The actor's own notification in their organisation, or NOT_FOUND (foreign ids included). */
+export async function findOwnNotification(actor: UserActor, rawId: unknown) {
+  const id = requireEntityId(rawId, "Notification");
+  const notification = await db().notification.findFirst({
+    where: { id, organizationId: actor.organizationId, userId: actor.userId },
+    select: { id: true, assessmentId: true, readAt: true },
+  });
+  if (!notification) throw new DomainError("NOT_FOUND", "errors.notFound");
+  return notification;
 }

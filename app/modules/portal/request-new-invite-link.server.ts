@@ -23,9 +23,7 @@ const REQUESTABLE_STATUSES = [
 ] as const;
 
 export type NewLinkResult =
-  | { kind: "sent" }
-  | { kind: "invalid" }
-  | { kind: "rate_limited"; retryAfterSeconds: number };
+  { kind: "sent" } | { kind: "invalid" } | { kind: "rate_limited"; retryAfterSeconds: number };
 
 /**
  * A vendor contact asks for a new link from the address in a notification mail. The new link

@@ -1,9 +1,11 @@
-import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { Alert, Card } from "~/components/ui/layout";
+import { inviteIdOfNewLinkRef } from "~/modules/portal/new-link-ref.server";
 import { requestNewInviteLink } from "~/modules/portal/request-new-invite-link.server";
+import { notFoundResponse } from "~/utils/http.server";
 import { translatedTitle } from "~/utils/page-title";
 import { clientIp } from "~/utils/request-context.server";
 import { useT } from "~/utils/use-t";
@@ -14,12 +16,18 @@ export const meta: MetaFunction = ({ matches }) => [
   translatedTitle(matches, "notifications.newLinkTitle"),
 ];
 
+/** Only an address we made shows the page (an HMAC check; nothing is read or written). */
+export function loader({ params }: LoaderFunctionArgs) {
+  if (!inviteIdOfNewLinkRef(params.token ?? "")) throw notFoundResponse();
+  return null;
+}
+
 /**
  * "Send me a new link" from a notification mail (ADR 0042). GET only shows the button (mail
  * scanners open links); POST asks for the new link, which goes to the invited address only.
  */
 export async function action({ params, context }: ActionFunctionArgs) {
-  const result = await requestNewInviteLink(params.ref ?? "", clientIp(context));
+  const result = await requestNewInviteLink(params.token ?? "", clientIp(context));
   if (result.kind === "invalid")
     return data({ outcome: "invalid" as const, minutes: 0 }, { status: 404 });
   if (result.kind === "rate_limited") {
