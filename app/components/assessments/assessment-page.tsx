@@ -51,7 +51,7 @@ export function AssessmentPage({
   actionData: AssessmentPageActionData | undefined;
 }) {
   const { assessment: a, tab, nextStep } = view;
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
   const [params] = useSearchParams();
   const props: TabProps = { view, actionData, openForm: params.get(OPEN_FORM_PARAM) };
   return (
@@ -134,7 +134,7 @@ const mayRequestChanges = (view: AssessmentPageView) =>
 
 function AnswersTab({ view }: TabProps) {
   const { assessment: a, review, clarifications, reReview, canWrite } = view;
-  const { locale } = useT();
+  const { t, locale } = useT();
   const carriedFrom = new Map(reReview?.carried.map((c) => [c.questionKey, c.firstGivenAt]));
   const requestChanges = mayRequestChanges(view);
   return (
