@@ -2,6 +2,7 @@ import { Form, Link } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
+import { CERTIFICATE_EXPIRY_WINDOWS_DAYS } from "~/modules/portfolio/certificate-expiry";
 import {
   PORTFOLIO_SORTS,
   PORTFOLIO_TIERS,
@@ -31,6 +32,7 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
     query.criticality ||
     query.residency ||
     query.overdue ||
+    query.expiring ||
     query.tag,
   );
   return (
@@ -117,6 +119,18 @@ export function PortfolioFilters({ query }: { query: PortfolioQuery }) {
           { value: "", label: t("portfolio.dirDefault") },
           { value: "asc", label: t("portfolio.dirAsc") },
           { value: "desc", label: t("portfolio.dirDesc") },
+        ]}
+      />
+      <SelectField
+        label={t("portfolio.filterExpiring")}
+        name="expiring"
+        defaultValue={query.expiring ? String(query.expiring) : ""}
+        options={[
+          { value: "", label: t("portfolio.expiringAny") },
+          ...CERTIFICATE_EXPIRY_WINDOWS_DAYS.map((days) => ({
+            value: String(days),
+            label: t("portfolio.expiringWithin", { days }),
+          })),
         ]}
       />
       <label className="flex items-center gap-2 text-sm">

@@ -4,6 +4,7 @@ import type { UserActor } from "../auth/actor";
 import { foldForSearch } from "../vendors/search-text";
 import { assertCanReadVendors } from "../vendors/vendor-access";
 import { parseStoredTags } from "../vendors/vendor-tags";
+import { certificateExpiryUntil } from "./certificate-expiry";
 import { PORTFOLIO_PAGE_SIZE, type PortfolioQuery } from "./portfolio-query";
 import { TIER_RANK, tierOfRank, type Tier } from "./refresh-vendor-portfolio.server";
 
@@ -59,6 +60,10 @@ export function portfolioWhereSql(actor: UserActor, query: PortfolioQuery, now: 
     conditions.push(
       Prisma.sql`"latestDueDate" < ${now} AND "latestStatus" IS NOT NULL AND "latestStatus" NOT IN (${Prisma.join(CLOSED_STATUSES)})`,
     );
+  }
+  if (query.expiring) {
+    const until = certificateExpiryUntil(now, query.expiring);
+    conditions.push(Prisma.sql`"certificateExpiry" IS NOT NULL AND "certificateExpiry" <= ${until}`);
   }
   // The quoted tag inside the stored JSON array: "llm" does not match the tag "llm-ops".
   if (query.tag)

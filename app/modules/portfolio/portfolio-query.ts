@@ -1,6 +1,7 @@
 import { ASSESSMENT_STATUSES, type AssessmentStatus } from "../assessments/assessment-status";
 import { CRITICALITIES, SEARCH_MAX, type Criticality } from "../vendors/vendor-fields";
 import { TAG_MAX } from "../vendors/vendor-tags";
+import { parseCertificateExpiryWindow, type CertificateExpiryWindow } from "./certificate-expiry";
 
 /**
  * Portfolio view parameters. They live in the URL, so a view can be shared and exported; unknown
@@ -29,6 +30,8 @@ export interface PortfolioQuery {
   criticality: Criticality | null;
   residency: ResidencyClass | null;
   overdue: boolean;
+  /** Certificates ending within this many days (or ended already); see certificate-expiry.ts. */
+  expiring: CertificateExpiryWindow | null;
   tag: string | null;
   sort: PortfolioSort;
   dir: "asc" | "desc" | null;
@@ -49,6 +52,7 @@ export function parsePortfolioParams(params: URLSearchParams): PortfolioQuery {
     criticality: oneOf(CRITICALITIES, params.get("criticality")),
     residency: oneOf(RESIDENCY_CLASSES, params.get("residency")),
     overdue: params.get("overdue") === "1",
+    expiring: parseCertificateExpiryWindow(params.get("expiring")),
     tag: (params.get("tag") ?? "").trim().slice(0, TAG_MAX) || null,
     sort: oneOf(PORTFOLIO_SORTS, params.get("sort")) ?? "name",
     dir: oneOf(["asc", "desc"] as const, params.get("dir")),
@@ -69,6 +73,7 @@ export function portfolioParams(
   if (next.criticality) params.set("criticality", next.criticality);
   if (next.residency) params.set("residency", next.residency);
   if (next.overdue) params.set("overdue", "1");
+  if (next.expiring) params.set("expiring", String(next.expiring));
   if (next.tag) params.set("tag", next.tag);
   if (next.sort !== "name") params.set("sort", next.sort);
   if (next.dir) params.set("dir", next.dir);
