@@ -1,4 +1,5 @@
 import { db } from "../../utils/db.server";
+import { membersWithoutMfaWhere, pendingInvitationsWhere } from "../admin/member-filters";
 import { HOME_ITEMS_PER_SECTION, type HomeSection } from "./home-types";
 
 /**
@@ -6,8 +7,8 @@ import { HOME_ITEMS_PER_SECTION, type HomeSection } from "./home-types";
  * membership first) and invitations still waiting to be accepted (the one expiring first first).
  */
 export async function memberWork(organizationId: string, now: Date): Promise<HomeSection[]> {
-  const withoutMfa = { organizationId, deactivatedAt: null, user: { totpEnabledAt: null } };
-  const pending = { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } };
+  const withoutMfa = membersWithoutMfaWhere(organizationId);
+  const pending = pendingInvitationsWhere(organizationId, now);
   const [withoutMfaCount, members, pendingCount, invitations] = await Promise.all([
     db().membership.count({ where: withoutMfa }),
     db().membership.findMany({
