@@ -1,9 +1,11 @@
 import { db } from "../../utils/db.server";
 import { checkRecentAuditChain } from "../audit/check-recent-audit-chain.server";
-import { HOME_ITEMS_PER_SECTION, type HomeAuditChain, type HomeSection } from "./home-types";
-
-/** Decisions of the last RECENT_DECISION_DAYS days are counted as "recent". */
-export const RECENT_DECISION_DAYS = 30;
+import {
+  HOME_ITEMS_PER_SECTION,
+  RECENT_DECISION_DAYS,
+  type HomeAuditChain,
+  type HomeSection,
+} from "./home-types";
 const DAY_MS = 86_400_000;
 
 /**

@@ -1,5 +1,4 @@
 import { db } from "../../utils/db.server";
-import type { Locale } from "../../utils/i18n";
 import { assessmentListHref } from "../assessments/assessment-list-filters";
 import { assessmentsWithConditionsDue } from "../assessments/assessment-work-sets.server";
 import { HOME_ITEMS_PER_SECTION, type HomeItem, type HomeSection } from "./home-types";
@@ -20,11 +19,7 @@ function vendorLabel(row: { vendor: { name: string }; product: { name: string } 
  * current decisions that fall due, and regulation changes raised for the organisation whose
  * triage is still open.
  */
-export async function decisionWork(
-  organizationId: string,
-  locale: Locale,
-  now: Date,
-): Promise<HomeSection[]> {
+export async function decisionWork(organizationId: string, now: Date): Promise<HomeSection[]> {
   const awaitingWhere = { organizationId, status: "AWAITING_DECISION" };
   const triageWhere = {
     organizationId,
@@ -110,11 +105,11 @@ export async function decisionWork(
       href: "/regulations/changes?triage=open",
       items: triages.map((row) => ({
         key: row.changeEvent.id,
-        title: locale === "de" ? row.changeEvent.summaryDe : row.changeEvent.summaryEn,
-        detail:
-          locale === "de"
-            ? row.changeEvent.instrument.titleDe
-            : row.changeEvent.instrument.titleEn,
+        title: { de: row.changeEvent.summaryDe, en: row.changeEvent.summaryEn },
+        detail: {
+          de: row.changeEvent.instrument.titleDe,
+          en: row.changeEvent.instrument.titleEn,
+        },
         href: `/regulations/changes/${row.changeEvent.id}`,
         date: (row.raisedAt ?? row.createdAt).toISOString(),
         dateKind: "raised",

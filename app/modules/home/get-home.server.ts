@@ -1,4 +1,3 @@
-import type { Locale } from "../../utils/i18n";
 import { can } from "../../utils/permissions";
 import type { UserActor } from "../auth/actor";
 import { assessmentWork } from "./assessment-work.server";
@@ -16,12 +15,12 @@ import { memberWork } from "./member-work.server";
  */
 export async function getHome(
   actor: UserActor,
-  { locale, now = new Date() }: { locale: Locale; now?: Date },
+  { now = new Date() }: { now?: Date } = {},
 ): Promise<HomePage> {
   const organizationId = actor.organizationId;
   const [members, decisions, assessments, audit] = await Promise.all([
     can(actor.role, "member:manage") ? memberWork(organizationId, now) : null,
-    can(actor.role, "home:decision-work") ? decisionWork(organizationId, locale, now) : null,
+    can(actor.role, "home:decision-work") ? decisionWork(organizationId, now) : null,
     can(actor.role, "home:assessment-work") ? assessmentWork(organizationId, now) : null,
     can(actor.role, "home:audit-overview") ? auditOverview(organizationId, now) : null,
   ]);

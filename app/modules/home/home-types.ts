@@ -32,12 +32,15 @@ export type HomeDateKind =
   | "memberSince"
   | "decided";
 
+/** Text from a row: plain, or in both languages (catalogue entries carry both). */
+export type HomeText = string | { de: string; en: string };
+
 export interface HomeItem {
   /** Stable key for the list (an id of the organisation's row). */
   key: string;
-  title: string;
+  title: HomeText;
   /** The vendor, the instrument or the e-mail address: who or what the item is about. */
-  detail: string | null;
+  detail: HomeText | null;
   href: string;
   date: string | null;
   dateKind: HomeDateKind;
@@ -82,3 +85,6 @@ export interface HomePage {
 }
 
 export const HOME_ITEMS_PER_SECTION = 5;
+
+/** Decisions of the last RECENT_DECISION_DAYS days are the auditor's "recent decisions". */
+export const RECENT_DECISION_DAYS = 30;
