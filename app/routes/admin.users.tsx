@@ -54,8 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUsersRoute() {
-  const { members, invitations, recentMfa, stepUpMinutes, filter } =
-    useLoaderData<typeof loader>();
+  const { members, invitations, recentMfa, stepUpMinutes, filter } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <MembersPage

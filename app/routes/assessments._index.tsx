@@ -68,9 +68,11 @@ export default function AssessmentsPage() {
       />
       {ignored.length > 0 ? (
         <div className="mb-4">
-          <Alert tone="warning">{t("assessments.filtersIgnored", {
+          <Alert tone="warning">
+            {t("assessments.filtersIgnored", {
               names: ignored.map((name) => t(FILTER_LABEL[name], FILTER_LABEL_PARAMS)).join("; "),
-            })}</Alert>
+            })}
+          </Alert>
         </div>
       ) : null}
       <Form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2">

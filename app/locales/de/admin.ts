@@ -142,5 +142,6 @@ export const admin: Record<keyof typeof en, string> = {
   settingsUnchanged: "Nichts geändert.",
   filterMfaMissing: "Es werden nur aktive Mitglieder ohne zweiten Faktor angezeigt.",
   filterShowAll: "Alle Mitglieder anzeigen",
-  filterIgnored: "Der Filter in der Adresse wurde nicht verstanden: Alle Mitglieder werden angezeigt.",
+  filterIgnored:
+    "Der Filter in der Adresse wurde nicht verstanden: Alle Mitglieder werden angezeigt.",
 };

@@ -35,7 +35,8 @@ export function parseAssessmentListFilters(params: URLSearchParams): {
   ignored: AssessmentFilterParam[];
 } {
   const ignored: AssessmentFilterParam[] = [];
-  const read = (name: AssessmentFilterParam) => (params.get(name) ?? "").trim().slice(0, MAX_PARAM_CHARS);
+  const read = (name: AssessmentFilterParam) =>
+    (params.get(name) ?? "").trim().slice(0, MAX_PARAM_CHARS);
   const flag = (name: AssessmentFilterParam, on: string): boolean => {
     const value = read(name);
     if (value === "") return false;

@@ -70,9 +70,12 @@ export async function assessmentsWithConditionsDue(
   const due: { assessmentId: string; dueDate: string }[] = [];
   for (const decision of decisions) {
     const earliest = conditionDueDays(decision.conditions).sort()[0];
-    if (earliest && earliest <= until) due.push({ assessmentId: decision.assessmentId, dueDate: earliest });
+    if (earliest && earliest <= until)
+      due.push({ assessmentId: decision.assessmentId, dueDate: earliest });
   }
-  return due.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.assessmentId.localeCompare(b.assessmentId));
+  return due.sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.assessmentId.localeCompare(b.assessmentId),
+  );
 }
 
 /** The due days (YYYY-MM-DD) of a stored conditions array; anything unreadable counts as none. */

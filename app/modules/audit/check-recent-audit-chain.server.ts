@@ -47,7 +47,11 @@ export async function checkRecentAuditChain(
   let expectedSeq = events.length > window ? events[0]!.seq + 1 : 1;
   let brokenSeq: number | null = null;
   for (const event of checked) {
-    if (event.seq !== expectedSeq || event.prevHash !== prevHash || hashAuditEvent(event) !== event.hash) {
+    if (
+      event.seq !== expectedSeq ||
+      event.prevHash !== prevHash ||
+      hashAuditEvent(event) !== event.hash
+    ) {
       brokenSeq = event.seq;
       break;
     }

@@ -63,7 +63,9 @@ export function portfolioWhereSql(actor: UserActor, query: PortfolioQuery, now: 
   }
   if (query.expiring) {
     const until = certificateExpiryUntil(now, query.expiring);
-    conditions.push(Prisma.sql`"certificateExpiry" IS NOT NULL AND "certificateExpiry" <= ${until}`);
+    conditions.push(
+      Prisma.sql`"certificateExpiry" IS NOT NULL AND "certificateExpiry" <= ${until}`,
+    );
   }
   // The quoted tag inside the stored JSON array: "llm" does not match the tag "llm-ops".
   if (query.tag)
