@@ -1,5 +1,6 @@
 import { db } from "../../utils/db.server";
 import { checkRecentAuditChain } from "../audit/check-recent-audit-chain.server";
+import { startOfDayInZone } from "../audit/list-audit-events.server";
 import {
   HOME_ITEMS_PER_SECTION,
   RECENT_DECISION_DAYS,
@@ -17,10 +18,12 @@ export async function auditOverview(
   organizationId: string,
   now: Date,
 ): Promise<{ section: HomeSection; chain: HomeAuditChain }> {
-  const recent = {
-    organizationId,
-    createdAt: { gte: new Date(now.getTime() - RECENT_DECISION_DAYS * DAY_MS) },
-  };
+  // From the start of the day RECENT_DECISION_DAYS ago, as the audit log's "from" filter reads
+  // it: the count and the list it opens are the same decisions.
+  const fromDay = new Date(now.getTime() - RECENT_DECISION_DAYS * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+  const recent = { organizationId, createdAt: { gte: startOfDayInZone(fromDay) } };
   const [count, decisions, chain] = await Promise.all([
     db().decision.count({ where: recent }),
     db().decision.findMany({
@@ -47,7 +50,7 @@ export async function auditOverview(
     section: {
       id: "recentDecisions",
       count,
-      href: "/audit?action=assessment.decided",
+      href: `/audit?action=assessment.decided&from=${fromDay}`,
       items: decisions.map(({ assessment, ...row }) => ({
         key: row.id,
         title: assessment.title,
