@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import type { Page } from "@playwright/test";
 import { createInviteLink } from "../app/modules/assessments/create-invite-link.server";
 import { forwardToDpo } from "../app/modules/assessments/forward-to-dpo.server";
@@ -30,6 +31,28 @@ import {
  * "/", the "my work" inbox, with the role's sections, in English and German. The DPO finds the
  * assessment the assessor forwarded at the top and opens it. At 390 px nothing scrolls sideways.
  */
+
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core's serious and critical WCAG 2.1 A/AA violations on the page (ids and targets). */
+async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    type Violation = { id: string; impact: string | null; nodes: { target: string[] }[] };
+    const axe = (
+      window as unknown as {
+        axe: { run: (d: Document, o: object) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+      resultTypes: ["violations"],
+    });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
 
 const t = (locale: Locale, key: MessageKey, params?: Record<string, string | number>) =>
   translate(locale, key, params);
@@ -162,8 +185,13 @@ test.describe("the home page after sign-in", () => {
     for (const role of ["dpo", "assessor", "admin", "auditor"] as const) {
       test(`${role} (${locale}) lands on the home with the role's sections`, async ({
         newContext,
-      }) => {
-        const context = await newContext({ locale: BROWSER_LOCALE[locale], label: role });
+      }, testInfo) => {
+        // bypassCSP: axe-core is injected as a script the page's policy would refuse.
+        const context = await newContext({
+          locale: BROWSER_LOCALE[locale],
+          label: role,
+          bypassCSP: true,
+        });
         const page = await context.newPage();
         await signIn(page, world!.users[role], locale);
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(
@@ -185,6 +213,13 @@ test.describe("the home page after sign-in", () => {
             page.getByRole("heading", { level: 3, name: title, exact: false }),
           ).toBeVisible();
         }
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        // For the reviewer (issue 15 item 10): the page at 1440 px.
+        await page.setViewportSize({ width: 1440, height: 900 });
+        await page.screenshot({
+          path: testInfo.outputPath(`home-${role}-${locale}-1440.png`),
+          fullPage: true,
+        });
         if (role === "auditor") {
           await expect(page.getByTestId("home-audit-chain")).toContainText(
             t(locale, "home.chainIntact", { checked: "", head: "", date: "" }).split(":")[0]!,
@@ -197,7 +232,7 @@ test.describe("the home page after sign-in", () => {
   for (const locale of ["en", "de"] as const) {
     test(`the DPO (${locale}) sees the forwarded assessment at the top and opens it, also at 390 px`, async ({
       newContext,
-    }) => {
+    }, testInfo) => {
       const context = await newContext({
         locale: BROWSER_LOCALE[locale],
         label: "dpo",
