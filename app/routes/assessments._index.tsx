@@ -1,17 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Alert, PageHeader } from "~/components/ui/layout";
+import { Link, useLoaderData } from "@remix-run/react";
+import { PageHeader } from "~/components/ui/layout";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/utils/permissions";
-import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
 import {
   assessmentListParams,
-  CONDITION_DUE_WITHIN_DAYS,
   parseAssessmentListFilters,
-  type AssessmentFilterParam,
 } from "~/modules/assessments/assessment-list-filters";
-import type { MessageKey } from "~/utils/i18n";
+import { AssessmentListFiltersForm } from "~/components/assessments/assessment-list-filters-form";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
@@ -36,15 +33,6 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-/** What an ignored parameter is called on the page (never its name in the address). */
-const FILTER_LABEL: Record<AssessmentFilterParam, MessageKey> = {
-  status: "assessments.filterStatus",
-  overdue: "assessments.filterOverdue",
-  clarifications: "assessments.filterClarificationsAnswered",
-  conditions: "assessments.filterConditionsDue",
-};
-const FILTER_LABEL_PARAMS = { days: CONDITION_DUE_WITHIN_DAYS };
-
 export default function AssessmentsPage() {
   const { items, page, pageCount, filters, ignored, query, canCreate } =
     useLoaderData<typeof loader>();
@@ -66,78 +54,7 @@ export default function AssessmentsPage() {
           ) : null
         }
       />
-      {ignored.length > 0 ? (
-        <div className="mb-4">
-          <Alert tone="warning">
-            {t("assessments.filtersIgnored", {
-              names: ignored.map((name) => t(FILTER_LABEL[name], FILTER_LABEL_PARAMS)).join("; "),
-            })}
-          </Alert>
-        </div>
-      ) : null}
-      <Form method="get" className="mb-4 flex flex-wrap items-end gap-x-4 gap-y-2">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">{t("assessments.filterStatus")}</span>
-          <select
-            name="status"
-            defaultValue={filters.status ?? ""}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-          >
-            <option value="">{t("assessments.allStatuses")}</option>
-            {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`assessments.status${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <fieldset className="text-sm">
-          <legend className="mb-1 font-medium">{t("assessments.filterWork")}</legend>
-          <div className="flex flex-wrap gap-x-4 gap-y-1 py-2">
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                name="overdue"
-                value="1"
-                defaultChecked={filters.overdue}
-                className="h-4 w-4"
-              />
-              {t("assessments.filterOverdue")}
-            </label>
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                name="clarifications"
-                value="answered"
-                defaultChecked={filters.clarificationsAnswered}
-                className="h-4 w-4"
-              />
-              {t("assessments.filterClarificationsAnswered")}
-            </label>
-            <label className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                name="conditions"
-                value="due"
-                defaultChecked={filters.conditionsDue}
-                className="h-4 w-4"
-              />
-              {t("assessments.filterConditionsDue", { days: CONDITION_DUE_WITHIN_DAYS })}
-            </label>
-          </div>
-        </fieldset>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {t("assessments.filter")}
-        </button>
-        {filtered ? (
-          <Link to="/assessments" className="px-1 py-2 text-sm text-slate-700 underline">
-            {t("assessments.showAll")}
-          </Link>
-        ) : null}
-      </Form>
+      <AssessmentListFiltersForm filters={filters} ignored={ignored} filtered={filtered} />
       {items.length === 0 ? (
         <p className="text-slate-600">
           {t(filtered ? "assessments.emptyFiltered" : "assessments.empty")}
