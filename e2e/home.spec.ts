@@ -248,6 +248,10 @@ test.describe("the home page after sign-in", () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         390,
       );
+      await page.screenshot({
+        path: testInfo.outputPath(`home-dpo-${locale}-390.png`),
+        fullPage: true,
+      });
       // Empty sections say so in words.
       await expect(page.getByTestId("home-section-conditionsDue")).toContainText(
         t(locale, "home.empty"),
