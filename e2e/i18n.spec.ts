@@ -1,4 +1,11 @@
-import { expect, seedOrganization, seedUser, test, waitForHydration } from "./support/fixtures";
+import {
+  expect,
+  HOME_URL,
+  seedOrganization,
+  seedUser,
+  test,
+  waitForHydration,
+} from "./support/fixtures";
 
 test.describe("German and English", () => {
   test.use({ locale: "de-DE" });
@@ -50,10 +57,11 @@ test.describe("German and English", () => {
     await page.getByLabel("E-Mail").fill(assessor.email);
     await page.getByLabel("Passwort").fill(assessor.password);
     await page.getByRole("button", { name: "Anmelden" }).click();
-    await expect(page).toHaveURL(/\/vendors$/);
+    await expect(page).toHaveURL(HOME_URL);
     // The navigation's own label is German too.
     const nav = page.getByRole("navigation", { name: "Hauptnavigation" });
     await expect(nav.getByRole("link")).toHaveText([
+      "Start",
       "Anbieter",
       "Portfolio",
       "Bewertungen",
@@ -67,6 +75,7 @@ test.describe("German and English", () => {
     await page.getByRole("combobox", { name: "Sprache" }).selectOption("en");
     await page.getByRole("button", { name: "Sprache" }).click();
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+      "Home",
       "Vendors",
       "Portfolio",
       "Assessments",
@@ -74,8 +83,8 @@ test.describe("German and English", () => {
       "Templates",
       "Regulations",
     ]);
-    await expect(page.getByRole("heading", { level: 1, name: "Vendors" })).toBeVisible();
-    await expect(page).toHaveURL(/\/vendors$/);
+    await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
+    await expect(page).toHaveURL(HOME_URL);
 
     // Stored with the account: another German browser shows English after signing in.
     const otherBrowser = await newContext({ label: "second browser", locale: "de-DE" });
@@ -86,8 +95,9 @@ test.describe("German and English", () => {
     await other.getByLabel("E-Mail").fill(assessor.email);
     await other.getByLabel("Passwort").fill(assessor.password);
     await other.getByRole("button", { name: "Anmelden" }).click();
-    await expect(other).toHaveURL(/\/vendors$/);
+    await expect(other).toHaveURL(HOME_URL);
     await expect(other.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+      "Home",
       "Vendors",
       "Portfolio",
       "Assessments",

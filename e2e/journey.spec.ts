@@ -45,6 +45,10 @@ test.describe("main journey", () => {
 
     /* ---- 1. The assessor registers Acme AI and its product Acme Assist ---------------- */
     await logIn(page, assessor);
+    await page
+      .getByRole("navigation", { name: "Main" })
+      .getByRole("link", { name: "Vendors" })
+      .click();
     await page.getByRole("link", { name: "New vendor" }).click();
     await expect(page).toHaveURL(/\/vendors\/new$/);
     await page.getByLabel("Name", { exact: true }).fill("Acme AI");

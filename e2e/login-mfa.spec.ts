@@ -2,6 +2,7 @@ import {
   base32Decode,
   expect,
   freshTotpCode,
+  HOME_URL,
   logIn,
   seedOrganization,
   seedUser,
@@ -65,8 +66,8 @@ test.describe("sign-in and two-factor authentication", () => {
     expect(new Set(codeTexts).size).toBe(10);
 
     await page.getByRole("link", { name: "Continue" }).click();
-    await expect(page).toHaveURL(/\/vendors$/);
-    await expect(page.getByRole("heading", { name: "Vendors" })).toBeVisible();
+    await expect(page).toHaveURL(HOME_URL);
+    await expect(page.getByRole("heading", { level: 1, name: "My work" })).toBeVisible();
     await expect(page.getByText(`Signed in as ${admin.name} (Admin)`)).toBeVisible();
 
     // Log out: the session ends server-side and protected pages ask for a login again.
@@ -139,7 +140,7 @@ test.describe("sign-in and two-factor authentication", () => {
 
     await page.getByLabel("Code").fill(await freshTotpCode(dpo.userId, dpo.totpKey!));
     await page.getByRole("button", { name: "Verify" }).click();
-    await expect(page).toHaveURL(/\/vendors$/);
+    await expect(page).toHaveURL(HOME_URL);
     await expect(
       page.getByText(`Signed in as ${dpo.name} (Data Protection Officer)`),
     ).toBeVisible();

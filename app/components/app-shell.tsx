@@ -17,6 +17,7 @@ type ShellUser = {
 
 /** Each entry is shown to the roles the permission table allows its page's action. */
 const NAV: { to: string; label: MessageKey; action: Action }[] = [
+  { to: "/", label: "home.navHome", action: "assessment:read" },
   { to: "/vendors", label: "common.navVendors", action: "vendor:read" },
   { to: "/portfolio", label: "portfolio.navPortfolio", action: "vendor:read" },
   { to: "/assessments", label: "common.navAssessments", action: "assessment:read" },

@@ -6,6 +6,7 @@ import { data } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { MembersPage } from "~/components/admin/members-page";
 import { listMembers } from "~/modules/admin/list-members.server";
+import { parseMemberMfaFilter } from "~/modules/admin/member-filters";
 import {
   memberAdminNeedsStepUp,
   readMemberAdminIntent,
@@ -26,9 +27,12 @@ export const meta: MetaFunction = ({ matches }) => {
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "member:manage");
-  const overview = await runUseCase(() => listMembers(actor));
+  // ?mfa=missing (the home page's count opens it); anything else is named and ignored.
+  const { mfa, ignored } = parseMemberMfaFilter(new URL(request.url).searchParams.get("mfa"));
+  const overview = await runUseCase(() => listMembers(actor, { mfa }));
   return {
     ...overview,
+    filter: { mfaMissing: mfa === "missing", ignored },
     recentMfa: hasRecentMfa(actor),
     stepUpMinutes: getEnv().MFA_STEP_UP_MINUTES,
   };
@@ -50,12 +54,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function AdminUsersRoute() {
-  const { members, invitations, recentMfa, stepUpMinutes } = useLoaderData<typeof loader>();
+  const { members, invitations, recentMfa, stepUpMinutes, filter } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   return (
     <MembersPage
       overview={{ members, invitations }}
       recentMfa={recentMfa}
+      filter={filter}
       stepUpMinutes={stepUpMinutes}
       actionData={actionData}
     />

@@ -1,10 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { PageHeader } from "~/components/ui/layout";
 import { StatusBadge, TierBadge } from "~/components/assessment-badges";
 import { requireUser } from "~/modules/auth/guards.server";
 import { can } from "~/utils/permissions";
-import { ASSESSMENT_STATUSES } from "~/modules/assessments/assessment-status";
+import {
+  assessmentListParams,
+  parseAssessmentListFilters,
+} from "~/modules/assessments/assessment-list-filters";
+import { AssessmentListFiltersForm } from "~/components/assessments/assessment-list-filters-form";
 import { listAssessments } from "~/modules/assessments/list-assessments.server";
 import { runUseCase } from "~/utils/http.server";
 import { useT } from "~/utils/use-t";
@@ -17,15 +21,25 @@ export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "as
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUser(request, context);
   const url = new URL(request.url);
-  const status = url.searchParams.get("status") ?? undefined;
+  // Work filters (the home page's counts link here): an unknown value is named and ignored.
+  const { filters, ignored } = parseAssessmentListFilters(url.searchParams);
   const page = Number(url.searchParams.get("page") ?? "1") || 1;
-  const list = await runUseCase(() => listAssessments(actor, { status, page }));
-  return { ...list, status: status ?? "", canCreate: can(actor.role, "assessment:edit") };
+  const list = await runUseCase(() => listAssessments(actor, { filters, page }));
+  return {
+    ...list,
+    filters,
+    ignored,
+    query: assessmentListParams(filters).toString(),
+    canCreate: can(actor.role, "assessment:edit"),
+  };
 }
 
 export default function AssessmentsPage() {
-  const { items, page, pageCount, status, canCreate } = useLoaderData<typeof loader>();
+  const { items, page, pageCount, filters, ignored, query, canCreate } =
+    useLoaderData<typeof loader>();
   const { t, date, locale } = useT();
+  const filtered = query !== "";
+  const pageLink = (to: number) => `?${query ? `${query}&` : ""}page=${to}`;
   return (
     <div>
       <PageHeader
@@ -41,31 +55,11 @@ export default function AssessmentsPage() {
           ) : null
         }
       />
-      <Form method="get" className="mb-4 flex items-end gap-2">
-        <label className="text-sm">
-          <span className="mb-1 block font-medium">{t("assessments.filterStatus")}</span>
-          <select
-            name="status"
-            defaultValue={status}
-            className="rounded-md border border-slate-300 px-3 py-2 text-sm"
-          >
-            <option value="">{t("assessments.allStatuses")}</option>
-            {ASSESSMENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`assessments.status${s}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm"
-        >
-          {t("assessments.filter")}
-        </button>
-      </Form>
+      <AssessmentListFiltersForm filters={filters} ignored={ignored} filtered={filtered} />
       {items.length === 0 ? (
-        <p className="text-slate-600">{t("assessments.empty")}</p>
+        <p className="text-slate-600">
+          {t(filtered ? "assessments.emptyFiltered" : "assessments.empty")}
+        </p>
       ) : (
         <ScrollRegion
           label={t("assessments.title")}
@@ -128,13 +122,13 @@ export default function AssessmentsPage() {
           className="mt-4 flex items-center gap-3 text-sm"
         >
           {page > 1 ? (
-            <Link to={`?status=${status}&page=${page - 1}`} className="underline">
+            <Link to={pageLink(page - 1)} className="underline">
               {t("assessments.previous")}
             </Link>
           ) : null}
           <span>{t("assessments.page", { page, pageCount })}</span>
           {page < pageCount ? (
-            <Link to={`?status=${status}&page=${page + 1}`} className="underline">
+            <Link to={pageLink(page + 1)} className="underline">
               {t("assessments.next")}
             </Link>
           ) : null}

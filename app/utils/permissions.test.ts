@@ -40,6 +40,9 @@ const EXPECTED: Record<Action, [boolean, boolean, boolean, boolean]> = {
   "regulation-change:review": [Y, n, Y, n],
   "regulation-digest:receive": [n, n, Y, n],
   "impact:triage": [Y, n, Y, n],
+  "home:decision-work": [Y, n, Y, n],
+  "home:assessment-work": [Y, Y, n, n],
+  "home:audit-overview": [n, n, n, Y],
 };
 
 const COLUMNS: readonly Role[] = ["ADMIN", "ASSESSOR", "DPO", "AUDITOR"];

@@ -62,6 +62,15 @@ export const PERMISSIONS = {
   "regulation-digest:receive": ["DPO"],
   /** Triage a regulation change for the organisation (applicable, not applicable, deferred …). */
   "impact:triage": ["ADMIN", "DPO"],
+  /**
+   * The home page's "my work" sections (issue 15 item 1). The DPO's queue (awaiting decision,
+   * conditions due, changes to triage) and the assessor's (submitted, overdue, clarifications
+   * answered, certificates expiring); admins oversee both. The auditor's overview (recent
+   * decisions, the audit chain's status) is the auditor's own; admins reach it on /audit.
+   */
+  "home:decision-work": ["ADMIN", "DPO"],
+  "home:assessment-work": RUNS_ASSESSMENTS,
+  "home:audit-overview": ["AUDITOR"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

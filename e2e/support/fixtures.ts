@@ -242,6 +242,9 @@ export async function waitForRouterIdle(page: Page): Promise<void> {
   await page.locator('html[data-hydrated][data-router="idle"]').waitFor({ state: "attached" });
 }
 
+/** The home page's address (what a sign-in lands on). */
+export const HOME_URL = /^https?:\/\/[^/]+\/$/;
+
 /** Signs in through the login form (and /login/verify with a fresh TOTP code if enrolled). */
 export async function logIn(
   page: Page,
@@ -262,7 +265,8 @@ export async function logIn(
     await page.getByLabel("Code").fill(await freshTotpCode(account.userId, account.totpKey));
     await page.getByRole("button", { name: "Verify" }).click();
   }
-  await expect(page).toHaveURL(options.expectUrl ?? /\/vendors$/);
+  // Signing in lands on the home page, "/" (issue 15 item 1).
+  await expect(page).toHaveURL(options.expectUrl ?? HOME_URL);
 }
 
 /* ------------------------------------------------------------------------------------------ */

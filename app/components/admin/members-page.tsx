@@ -14,11 +14,19 @@ export interface MembersPageProps {
   /** Whether the admin's second factor is recent enough for changes to members. */
   recentMfa: boolean;
   stepUpMinutes: number;
+  /** The member list's filter from the address (?mfa=missing) and whether a value was ignored. */
+  filter?: { mfaMissing: boolean; ignored: boolean };
   actionData: MemberAdminActionData | undefined;
 }
 
 /** /admin/users: members, invitations and the invite form; a message for the last change. */
-export function MembersPage({ overview, recentMfa, stepUpMinutes, actionData }: MembersPageProps) {
+export function MembersPage({
+  overview,
+  recentMfa,
+  stepUpMinutes,
+  filter,
+  actionData,
+}: MembersPageProps) {
   const busy = useNavigation().state === "submitting";
   const { t } = useT();
   const roleOptions = ROLES.map((role) => ({
@@ -48,8 +56,21 @@ export function MembersPage({ overview, recentMfa, stepUpMinutes, actionData }: 
         </Alert>
       ) : null}
 
+      {filter?.mfaMissing ? (
+        <Alert tone="info">
+          {t("admin.filterMfaMissing")}{" "}
+          <Link className="font-medium underline" to="/admin/users">
+            {t("admin.filterShowAll")}
+          </Link>
+        </Alert>
+      ) : null}
+      {filter?.ignored ? <Alert tone="warning">{t("admin.filterIgnored")}</Alert> : null}
+
       <MembersTable members={overview.members} roleOptions={roleOptions} busy={busy} />
-      <InvitationsTable invitations={overview.invitations} busy={busy} />
+      {/* The home page's "pending invitations" count links here. */}
+      <div id="invitations">
+        <InvitationsTable invitations={overview.invitations} busy={busy} />
+      </div>
       <InviteUserForm actionData={actionData} roleOptions={roleOptions} busy={busy} />
     </div>
   );

@@ -3,6 +3,7 @@ import { Button } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { CHANGE_TYPES, LEGAL_STATUSES } from "~/modules/regulations/catalogue-values";
 import { CHANGE_TIMINGS, type FilterField } from "~/modules/regulations/change-feed-filters";
+import { TRIAGE_STATUSES } from "~/modules/regulations/triage-values";
 import { labelKey, type MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
 
@@ -75,6 +76,19 @@ export function ChangeFeedFiltersForm({
         defaultValue={values.timing}
         error={error("timing")}
         options={[any, ...CHANGE_TIMINGS.map((v) => labelled("regulationChanges.timing", v))]}
+      />
+      <SelectField
+        label={t("regulationChanges.filterTriage")}
+        name="triage"
+        defaultValue={values.triage}
+        error={error("triage")}
+        options={[
+          any,
+          ...TRIAGE_STATUSES.map((v) => {
+            const key = labelKey("impact.triage_", v);
+            return { value: v, label: key ? t(key) : v };
+          }),
+        ]}
       />
       <div className="flex items-center gap-3 sm:col-span-3">
         <Button type="submit">{t("regulationChanges.filterApply")}</Button>

@@ -140,4 +140,8 @@ export const admin: Record<keyof typeof en, string> = {
   settingOff: "nur für Admins und Datenschutzbeauftragte verpflichtend",
   settingsSaved: "Einstellungen gespeichert.",
   settingsUnchanged: "Nichts geändert.",
+  filterMfaMissing: "Es werden nur aktive Mitglieder ohne zweiten Faktor angezeigt.",
+  filterShowAll: "Alle Mitglieder anzeigen",
+  filterIgnored:
+    "Der Filter in der Adresse wurde nicht verstanden: Alle Mitglieder werden angezeigt.",
 };

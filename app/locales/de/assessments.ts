@@ -177,4 +177,12 @@ export const assessments: Record<keyof typeof en, string> = {
   reportVerifyHint: "Signatur und Unverändertheit eines Berichts kann jede:r prüfen unter",
   newDecision:
     "Neue Entscheidung festhalten (sie ersetzt die aktuelle; die aktuelle und ihr signierter Bericht bleiben erhalten)",
+  // Arbeitsfilter der Liste (Issue 15 Punkt 1; die Zahlen der Startseite öffnen sie).
+  filterWork: "Nur anzeigen",
+  filterOverdue: "Überfällig (Anbieter antwortet noch)",
+  filterClarificationsAnswered: "Rückfragen, die der Anbieter beantwortet hat",
+  filterConditionsDue: "Auflagen, die in {days} Tagen fällig oder überfällig sind",
+  showAll: "Alle anzeigen",
+  filtersIgnored: "In der Adresse nicht verstanden und daher nicht angewandt: {names}.",
+  emptyFiltered: "Keine Bewertung passt zu diesen Filtern.",
 };

@@ -30,6 +30,7 @@ import { notifications } from "./notifications";
 import { assessmentTabs } from "./assessment-tabs";
 import { explain } from "./explain";
 import { templateReader } from "./template-reader";
+import { home } from "./home";
 
 export const de: Messages = {
   common,
@@ -63,4 +64,5 @@ export const de: Messages = {
   assessmentTabs,
   explain,
   templateReader,
+  home,
 };

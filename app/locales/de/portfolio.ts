@@ -78,5 +78,6 @@ export const portfolio: Record<keyof typeof en, string> = {
   expiryexpired: "Abgelaufen",
   expiry30: "Laufen in 30 Tagen ab",
   expiry90: "Laufen in 90 Tagen ab",
+  expirysoon: "Abgelaufen oder binnen 90 Tagen ablaufend",
   filterSeverity: "Offene Feststellungen mit Schweregrad",
 };

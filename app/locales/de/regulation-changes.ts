@@ -41,6 +41,8 @@ export const regulationChanges: Record<keyof typeof en, string> = {
   badDate: "Geben Sie ein Datum als JJJJ-MM-TT ein.",
   badDateRange: "Das Enddatum liegt vor dem Anfangsdatum.",
   badTiming: "Wählen Sie bevorstehend, vergangen oder offen.",
+  badTriage: "Wählen Sie einen Triage-Status aus der Liste.",
+  filterTriage: "Triage (unsere Organisation)",
   typenew_instrument: "Neuer Rechtsakt",
   typeamendment: "Änderung",
   typeapplication_date_shift: "Geltungsbeginn verschoben",

@@ -133,4 +133,7 @@ export const admin = {
   settingOff: "required for admins and DPOs only",
   settingsSaved: "Settings saved.",
   settingsUnchanged: "Nothing changed.",
+  filterMfaMissing: "Only active members without a second factor are shown.",
+  filterShowAll: "Show all members",
+  filterIgnored: "The filter in the address was not understood: all members are shown.",
 };

@@ -172,4 +172,12 @@ export const assessments = {
   reportVerifyHint: "Anyone can check a report's signature and whether it is unchanged at",
   newDecision:
     "Record a new decision (it supersedes the current one; the current one and its signed report are kept)",
+  // Work filters of the list (issue 15 item 1; the home page's counts open them).
+  filterWork: "Show only",
+  filterOverdue: "Overdue (vendor still answering)",
+  filterClarificationsAnswered: "Clarifications answered by the vendor",
+  filterConditionsDue: "Conditions due within {days} days or overdue",
+  showAll: "Show all",
+  filtersIgnored: "Not understood in the address, so not applied: {names}.",
+  emptyFiltered: "No assessment matches these filters.",
 };

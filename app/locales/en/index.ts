@@ -29,6 +29,7 @@ import { notifications } from "./notifications";
 import { assessmentTabs } from "./assessment-tabs";
 import { explain } from "./explain";
 import { templateReader } from "./template-reader";
+import { home } from "./home";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -63,6 +64,7 @@ export const en = {
   assessmentTabs,
   explain,
   templateReader,
+  home,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

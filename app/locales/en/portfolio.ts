@@ -76,5 +76,6 @@ export const portfolio = {
   expiryexpired: "Expired",
   expiry30: "Expiring within 30 days",
   expiry90: "Expiring within 90 days",
+  expirysoon: "Expired or expiring within 90 days",
   filterSeverity: "Open findings of severity",
 };

@@ -39,6 +39,8 @@ export const regulationChanges = {
   badDate: "Enter a date as YYYY-MM-DD.",
   badDateRange: "The end date is before the start date.",
   badTiming: "Choose upcoming, past or pending.",
+  badTriage: "Choose a triage status from the list.",
+  filterTriage: "Triage (our organisation)",
   typenew_instrument: "New instrument",
   typeamendment: "Amendment",
   typeapplication_date_shift: "Application date shifted",

@@ -1,6 +1,7 @@
 import { db } from "../../utils/db.server";
 import type { UserActor } from "../auth/actor";
 import { assertAdministers } from "./admin-access.server";
+import { membersWithoutMfaWhere, type MemberMfaFilter } from "./member-filters";
 
 export interface MemberDto {
   membershipId: string;
@@ -30,17 +31,20 @@ export interface MemberOverview {
   invitations: InvitationDto[];
 }
 
-/** Members and open invitations of the actor's organisation (admins only). */
+/**
+ * Members and open invitations of the actor's organisation (admins only). `mfa: "missing"`
+ * lists only the active members without a second factor (the home page's count opens it).
+ */
 export async function listMembers(
   actor: UserActor,
-  _input: Record<string, never> = {},
+  input: { mfa?: MemberMfaFilter | null } = {},
 ): Promise<MemberOverview> {
   assertAdministers(actor, "member:manage");
   const organizationId = actor.organizationId;
   const now = new Date();
   const [memberships, lastSeen, invitations] = await Promise.all([
     db().membership.findMany({
-      where: { organizationId },
+      where: input.mfa === "missing" ? membersWithoutMfaWhere(organizationId) : { organizationId },
       select: {
         id: true,
         userId: true,

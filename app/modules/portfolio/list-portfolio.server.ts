@@ -46,6 +46,8 @@ export function overdueSql(now: Date): Prisma.Sql {
 export function expirySql(window: ExpiryWindow, now: Date): Prisma.Sql {
   const { today, within30, within90 } = expiryBounds(now);
   if (window === "expired") return Prisma.sql`"certificateExpiry" < ${today}`;
+  // "soon": what needs attention now (the home page's count): expired or ending within 90 days.
+  if (window === "soon") return Prisma.sql`"certificateExpiry" < ${within90}`;
   const end = window === "30" ? within30 : within90;
   return Prisma.sql`"certificateExpiry" >= ${today} AND "certificateExpiry" < ${end}`;
 }

@@ -21,9 +21,10 @@ export const RESIDENCY_CLASSES = [
 export type ResidencyClass = (typeof RESIDENCY_CLASSES)[number];
 /**
  * Certificate windows of the `expiry` filter: already expired, or expiring within 30 / 90 days
- * from today (UTC calendar days, both ends inclusive). The windows nest: "90" includes "30".
+ * from today (UTC calendar days, both ends inclusive), or "soon" (expired or within 90 days: the
+ * home page's count). The windows nest: "90" includes "30", "soon" includes all.
  */
-export const EXPIRY_WINDOWS = ["expired", "30", "90"] as const;
+export const EXPIRY_WINDOWS = ["expired", "30", "90", "soon"] as const;
 export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
 /**
  * Finding severities of the `severity` filter (vendors with an open finding of that severity).

@@ -1,5 +1,6 @@
 import { CHANGE_TYPES, LEGAL_STATUSES } from "./catalogue-values";
 import type { MessageKey } from "../../utils/i18n";
+import { TRIAGE_STATUSES, type TriageStatus } from "./triage-values";
 
 /** "upcoming": effective after today; "past": effective today or before; "pending": no date yet. */
 export const CHANGE_TIMINGS = ["upcoming", "past", "pending"] as const;
@@ -13,6 +14,11 @@ export interface ChangeFeedFilters {
   effectiveFrom?: Date;
   effectiveTo?: Date;
   timing?: ChangeTiming;
+  /**
+   * The reader's organisation has triaged the change with this status (the daily job raises a
+   * change as "open"; the home page's "to triage" count opens ?triage=open). Needs a reader.
+   */
+  triage?: TriageStatus;
   /** Detected on or after this instant (CLI --since). */
   since?: Date;
   /**
@@ -23,7 +29,7 @@ export interface ChangeFeedFilters {
 }
 
 export type FilterField =
-  "instrument" | "type" | "legalStatus" | "effectiveFrom" | "effectiveTo" | "timing";
+  "instrument" | "type" | "legalStatus" | "effectiveFrom" | "effectiveTo" | "timing" | "triage";
 
 export interface ParsedChangeFeedFilters {
   filters: ChangeFeedFilters;
@@ -60,6 +66,7 @@ export function parseChangeFeedFilters(params: URLSearchParams): ParsedChangeFee
     effectiveFrom: read("effectiveFrom"),
     effectiveTo: read("effectiveTo"),
     timing: read("timing"),
+    triage: read("triage"),
   };
   const filters: ChangeFeedFilters = {};
   const errors: ParsedChangeFeedFilters["errors"] = {};
@@ -87,6 +94,10 @@ export function parseChangeFeedFilters(params: URLSearchParams): ParsedChangeFee
   if (values.timing) {
     filters.timing = oneOf(CHANGE_TIMINGS, values.timing);
     if (!filters.timing) errors.timing = "regulationChanges.badTiming";
+  }
+  if (values.triage) {
+    filters.triage = oneOf(TRIAGE_STATUSES, values.triage);
+    if (!filters.triage) errors.triage = "regulationChanges.badTriage";
   }
   return { filters, values, errors };
 }

@@ -61,6 +61,13 @@ export async function listChangeEvents(
   if (filters.instrument) and.push({ instrument: { key: filters.instrument } });
   if (filters.type) and.push({ type: filters.type });
   if (filters.legalStatus) and.push({ legalStatus: filters.legalStatus });
+  // Without a reader (the public catalogue) there is no triage: the filter then matches nothing.
+  if (filters.triage)
+    and.push({
+      triages: {
+        some: { organizationId: reader?.organizationId ?? "", status: filters.triage },
+      },
+    });
   if (filters.since) and.push({ detectedAt: { gte: filters.since } });
   if (filters.activeBetween) {
     const { from, now: until, to } = filters.activeBetween;
