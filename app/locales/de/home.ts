@@ -14,7 +14,7 @@ export const home: Record<keyof typeof en, string> = {
   sectionawaitingYourDecision: "Warten auf Ihre Entscheidung",
   sectionconditionsDue: "Auflagen, die binnen {days} Tagen fällig sind",
   sectionimpactsToTriage: "Regulierungsänderungen zur Triage",
-  sectionsubmitted: "Eingereicht, warten auf Prüfung",
+  sectionsubmitted: "Eingereicht, zur Durchsicht bereit",
   sectionoverdue: "Überfällige Anbieter",
   sectionclarificationsAnswered: "Vom Anbieter beantwortete Rückfragen",
   sectioncertificatesExpiring: "Zertifikate, die binnen {days} Tagen ablaufen",
