@@ -6,6 +6,7 @@ import { loadTemplateVersion } from "../app/modules/questionnaires/load-template
 import { db } from "../app/utils/db.server";
 import { demoAnswers } from "../seeds/demo/demo-answers";
 import { E2E_BASE_URL } from "./support/env";
+import { followNextStep } from "./support/assessment-tabs";
 import {
   ageStepUp,
   expect,
@@ -31,7 +32,9 @@ const TEXT = {
   en: {
     note: "Note for the DPO",
     forward: "Forward to DPO",
-    inboxUnread: "Notifications, 1 unread",
+    forwardStep: "Review and forward to the DPO",
+    decideStep: "Decide",
+    inboxUnread: "Notifications 1 unread",
     inbox: "Notifications",
     forwardedMail: "For your decision:",
     forwardedItem: "was forwarded to you for a decision",
@@ -48,7 +51,9 @@ const TEXT = {
   de: {
     note: "Hinweis für die/den DSB",
     forward: "An DSB weiterleiten",
-    inboxUnread: "Benachrichtigungen, 1 ungelesen",
+    forwardStep: "Prüfen und an die/den DSB weiterleiten",
+    decideStep: "Entscheiden",
+    inboxUnread: "Benachrichtigungen 1 ungelesen",
     inbox: "Benachrichtigungen",
     forwardedMail: "Zur Entscheidung:",
     forwardedItem: "wurde Ihnen zur Entscheidung weitergeleitet",
@@ -127,6 +132,8 @@ for (const language of ["en", "de"] as const) {
     await logIn(page, seeded.assessor);
     await page.goto(assessmentPath);
     await waitForHydration(page);
+    // The sticky bar's next step opens the Decision tab with the forward form unfolded.
+    await followNextStep(page, t.forwardStep);
     await page.getByLabel(t.note).fill("Ready for your decision.");
     await page.getByRole("button", { name: t.forward }).click();
     await expect(page.getByTestId("status-badge")).toHaveAttribute(
@@ -165,6 +172,7 @@ for (const language of ["en", "de"] as const) {
     await ageStepUp(seeded.dpo.userId);
     await dpoPage.reload();
     await waitForHydration(dpoPage);
+    await followNextStep(dpoPage, t.decideStep);
     await dpoPage.getByLabel(t.outcome, { exact: true }).selectOption({ label: t.approve });
     await dpoPage.getByLabel(t.rationale).fill("All answers are complete and convincing.");
     await dpoPage

@@ -4,7 +4,7 @@ import type { notifications as en } from "../en/notifications";
 export const notifications: Record<keyof typeof en, string> = {
   title: "Benachrichtigungen",
   inboxLink: "Benachrichtigungen",
-  inboxLinkUnread: "Benachrichtigungen, {count} ungelesen",
+  unreadWord: "ungelesen",
   empty:
     "Noch keine Benachrichtigungen. Hier erfahren Sie, wenn Ihnen eine Bewertung übergeben wird.",
   unread: "Ungelesen",

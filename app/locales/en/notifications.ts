@@ -2,7 +2,7 @@
 export const notifications = {
   title: "Notifications",
   inboxLink: "Notifications",
-  inboxLinkUnread: "Notifications, {count} unread",
+  unreadWord: "unread",
   empty: "No notifications yet. You are told here when an assessment is handed over to you.",
   unread: "Unread",
   markAllRead: "Mark all as read",
