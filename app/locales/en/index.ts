@@ -25,6 +25,7 @@ import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
 import { reReview } from "./re-review";
+import { portalFinish } from "./portal-finish";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -55,6 +56,7 @@ export const en = {
   regulationChanges,
   impact,
   reReview,
+  portalFinish,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
