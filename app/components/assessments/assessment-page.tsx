@@ -133,6 +133,7 @@ export function AssessmentPage({
         )}
         canWrite={canWrite}
         open={["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)}
+        dueDate={inviteLinks.dueDate}
         result={actionData}
       />
 

@@ -39,6 +39,6 @@ export const portalFinish: Record<keyof typeof en, string> = {
   expiryWarningSummary:
     "{count} aktive Links laufen vor dem Fälligkeitsdatum {due} ab: Der Anbieter könnte ausgesperrt sein, bevor er geantwortet hat.",
   extendToDue: "Bis zum Fälligkeitsdatum verlängern",
-  extendToDueLabel: "Link von {email} bis zum Fälligkeitsdatum verlängern",
+  extendToDueLabel: "Bis zum Fälligkeitsdatum verlängern: Link von {email}",
   extended: "Der Link von {email} gilt jetzt bis {date}.",
 };

@@ -37,6 +37,6 @@ export const portalFinish = {
   expiryWarningSummary:
     "{count} active links expire before the due date {due}: the vendor could be locked out before answering.",
   extendToDue: "Extend to the due date",
-  extendToDueLabel: "Extend the link of {email} to the due date",
+  extendToDueLabel: "Extend to the due date: the link of {email}",
   extended: "The link of {email} is now valid until {date}.",
 };
