@@ -33,8 +33,7 @@ export const portalFinish: Record<keyof typeof en, string> = {
   colleagueDone: "fertig seit {date}",
   colleagueWorking: "noch in Bearbeitung",
   spRemoveRow: "Entfernen",
-  spRemoveRowLabel: "Zeile {index} der Unterauftragsverarbeiter entfernen",
-  uploadFor: "Gewählte Datei für „{question}“ hochladen",
+  spRemoveRowLabel: "Entfernen: Zeile {index} der Unterauftragsverarbeiter",
   expiresBeforeDue: "Läuft am {expires} ab, vor dem Fälligkeitsdatum {due}.",
   expiryWarningSummary:
     "{count} aktive Links laufen vor dem Fälligkeitsdatum {due} ab: Der Anbieter könnte ausgesperrt sein, bevor er geantwortet hat.",

@@ -32,7 +32,6 @@ export const portalFinish = {
   colleagueWorking: "still working on it",
   spRemoveRow: "Remove",
   spRemoveRowLabel: "Remove sub-processor row {index}",
-  uploadFor: "Upload the chosen file for “{question}”",
   expiresBeforeDue: "Expires on {expires}, before the due date {due}.",
   expiryWarningSummary:
     "{count} active links expire before the due date {due}: the vendor could be locked out before answering.",
