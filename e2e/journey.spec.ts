@@ -12,7 +12,13 @@ import {
   waitForMail,
 } from "./support/fixtures";
 import { E2E_BASE_URL_PATTERN } from "./support/env";
-import { answerRequiredQuestions, continueWithCode, isRequired, questions } from "./support/portal";
+import {
+  answerRequiredQuestions,
+  confirmSubmit,
+  continueWithCode,
+  isRequired,
+  questions,
+} from "./support/portal";
 
 // The bundled template decides how many questions are required; read it instead of hard-coding.
 const bundledTemplate = JSON.parse(
@@ -157,6 +163,7 @@ test.describe("main journey", () => {
 
     await waitForHydration(vendor);
     await vendor.getByRole("button", { name: "Submit questionnaire" }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toHaveText(
       "Thank you — your answers were submitted",
     );

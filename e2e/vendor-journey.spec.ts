@@ -11,6 +11,7 @@ import {
 import { E2E_BASE_URL_PATTERN } from "./support/env";
 import {
   answerQuestions,
+  confirmSubmit,
   continueWithCode,
   question,
   questions,
@@ -120,6 +121,7 @@ test.describe("vendor journey on the bundled template", () => {
 
     /* Submit. */
     await vendor.getByRole("button", { name: "Submit questionnaire" }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
 
     /* The assessor sees every answer, the file, the thread and who answered. */

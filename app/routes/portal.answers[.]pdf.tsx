@@ -11,5 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const locale = await resolveLocale(request);
   const copy = await runUseCase(() => getAnswersCopy(actor, locale));
   const pdf = await answersCopyPdf(copy, locale);
-  return new Response(Buffer.from(pdf), { headers: attachmentHeaders("answers.pdf", "application/pdf") });
+  return new Response(Buffer.from(pdf), {
+    headers: attachmentHeaders("answers.pdf", "application/pdf"),
+  });
 }

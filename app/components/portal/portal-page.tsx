@@ -78,10 +78,10 @@ export function PortalPage({
   }, [hasProblems, actionData]);
   const header = (
     <header>
-        <p className="text-sm text-slate-600">
-          {assessment.organizationName} · {assessment.vendorName}
-        </p>
-        <h1 className="text-2xl font-semibold">{assessment.title}</h1>
+      <p className="text-sm text-slate-600">
+        {assessment.organizationName} · {assessment.vendorName}
+      </p>
+      <h1 className="text-2xl font-semibold">{assessment.title}</h1>
       {assessment.dueDate ? (
         <p className="text-sm text-slate-600">
           {t("portal.landingDue", { date: date(assessment.dueDate) })}

@@ -26,9 +26,7 @@ type ShownRow = Row & { id: number };
  * The rows of one table as the last plain post sent them (after "add a row" or "remove row" without
  * JavaScript): shown instead of the stored answer, so nothing typed is lost on the way.
  */
-export const PostedRowsContext = createContext<{ questionKey: string; values: Row[] } | null>(
-  null,
-);
+export const PostedRowsContext = createContext<{ questionKey: string; values: Row[] } | null>(null);
 
 function rowsOf(value: unknown): Row[] {
   if (!Array.isArray(value)) return [];

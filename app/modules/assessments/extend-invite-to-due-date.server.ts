@@ -42,12 +42,17 @@ export async function extendInviteToDueDate(actor: UserActor, input: InviteRefIn
       throw new DomainError("INVALID_STATE", "errors.extendNotActive");
     if (!INVITABLE_STATUSES.includes(invite.assessment.status))
       throw new DomainError("INVALID_STATE", "errors.reissueOnlyWhileAnswering");
-    if (!invite.assessment.dueDate) throw new DomainError("INVALID_STATE", "errors.extendNoDueDate");
+    if (!invite.assessment.dueDate)
+      throw new DomainError("INVALID_STATE", "errors.extendNoDueDate");
     let expiresAt = endOfDueDay(invite.assessment.dueDate);
     if (invite.delegatedBy && invite.delegatedBy.expiresAt < expiresAt)
       expiresAt = invite.delegatedBy.expiresAt;
     if (expiresAt <= invite.expiresAt)
-      return { inviteId: invite.id, contactEmail: invite.contactEmail, expiresAt: invite.expiresAt };
+      return {
+        inviteId: invite.id,
+        contactEmail: invite.contactEmail,
+        expiresAt: invite.expiresAt,
+      };
     await tx.inviteLink.update({ where: { id: invite.id }, data: { expiresAt } });
     await recordAuditEvent(tx, actor, {
       action: "invite.extended",

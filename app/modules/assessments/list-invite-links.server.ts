@@ -66,7 +66,10 @@ export async function listInviteLinks(actor: UserActor, rawAssessmentId: string)
         sections: parseSections(sections),
         status,
         // Warned, not extended silently: see invite-expiry.ts.
-        expiresBeforeDue: expiresBeforeDue({ expiresAt: link.expiresAt, status }, assessment.dueDate),
+        expiresBeforeDue: expiresBeforeDue(
+          { expiresAt: link.expiresAt, status },
+          assessment.dueDate,
+        ),
       };
     }),
   };

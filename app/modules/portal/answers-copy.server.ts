@@ -139,7 +139,10 @@ export async function answersCopyPdf(
       row.answer.length > PDF_ANSWER_MAX_CHARS
         ? `${row.answer.slice(0, PDF_ANSWER_MAX_CHARS)} ${translate(locale, "portalFinish.copyShortened")}`
         : row.answer;
-    const files = row.files.length > 0 ? `${translate(locale, "portalFinish.csvFiles")}: ${row.files.join(", ")}` : null;
+    const files =
+      row.files.length > 0
+        ? `${translate(locale, "portalFinish.csvFiles")}: ${row.files.join(", ")}`
+        : null;
     if (
       !draw(row.question, fonts.bold, SIZE.text, 1) ||
       !draw(answer, fonts.regular, SIZE.text, files ? 1 : 8) ||

@@ -35,9 +35,7 @@ export async function checkSubmitReadiness(
     const answered = questions.filter(
       (q) => !hidden.has(q.key) && answers[q.key] !== null && answers[q.key] !== undefined,
     ).length;
-    const carriedUnconfirmed = own
-      ? false
-      : (await unconfirmedCarriedCount(tx, assessment.id)) > 0;
+    const carriedUnconfirmed = own ? false : (await unconfirmedCarriedCount(tx, assessment.id)) > 0;
     return {
       missingRequired: score.completeness.missingRequired.filter((key) => inScope.has(key)),
       carriedUnconfirmed,

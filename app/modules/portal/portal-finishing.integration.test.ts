@@ -42,7 +42,11 @@ const TABLE = "residency.subprocessors";
 const TEXT = "compliance.dpo_contact";
 
 /** The plain questionnaire form as the portal renders it: value, version (v.) and shown value (o.). */
-function plainForm(intent: string, fields: [string, string][] = [], base: Record<string, number> = {}) {
+function plainForm(
+  intent: string,
+  fields: [string, string][] = [],
+  base: Record<string, number> = {},
+) {
   const form = new FormData();
   form.set("intent", intent);
   const keys = new Set<string>();
@@ -89,7 +93,9 @@ describe("a delegated colleague says they are done", () => {
     if (early.kind !== "summary") throw new Error("expected a summary");
     const ownRequired = s.definition.sections[0]!.questions.filter((q) => q.required);
     expect(early.summary.missingRequired.length).toBeGreaterThan(0);
-    expect(early.summary.missingRequired.every((k) => ownRequired.some((q) => q.key === k))).toBe(true);
+    expect(early.summary.missingRequired.every((k) => ownRequired.some((q) => q.key === k))).toBe(
+      true,
+    );
     expect(early.summary.sectionsDone).toBe(false);
 
     const own = Object.fromEntries(
@@ -118,7 +124,11 @@ describe("a delegated colleague says they are done", () => {
     // The main contact's portal shows the colleague as done.
     const status = await delegationStatus(main.vendor);
     expect(status.colleagues).toEqual([
-      expect.objectContaining({ contactEmail: email, sections: [sectionKey], doneAt: link.sectionsDoneAt }),
+      expect.objectContaining({
+        contactEmail: email,
+        sections: [sectionKey],
+        doneAt: link.sectionsDoneAt,
+      }),
     ]);
 
     // Saying it twice sends no second mail and records no second event.
@@ -130,7 +140,9 @@ describe("a delegated colleague says they are done", () => {
     const s = await createAssessmentScenario();
     const { vendor, invite } = await s.invitedVendor();
     await s.answer(vendor, s.completeAnswers());
-    const response = await rejectionOf(savePortalForm(vendor, { form: plainForm("sections_done") }));
+    const response = await rejectionOf(
+      savePortalForm(vendor, { form: plainForm("sections_done") }),
+    );
     expect(response).toBeInstanceOf(Response);
     expect((response as Response).status).toBe(403);
     const link = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
@@ -197,7 +209,11 @@ describe("sub-processor rows without JavaScript", () => {
   it("removeRow:<key>:<i> saves the table without that row; addRow:<key> saves and shows one blank row more", async () => {
     const s = await createAssessmentScenario();
     const { vendor } = await s.invitedVendor();
-    const three = [...row("Alpha Cloud", "DE"), ...row("Beta Mail", "US"), ...row("Gamma CDN", "FR")];
+    const three = [
+      ...row("Alpha Cloud", "DE"),
+      ...row("Beta Mail", "US"),
+      ...row("Gamma CDN", "FR"),
+    ];
     const saved = await savePortalForm(vendor, { form: plainForm("save", three) });
     expect(saved).toMatchObject({ kind: "summary", status: 200, summary: { saved: 1 } });
     expect(((await storedValue(s, TABLE)) as { name: string }[]).map((r) => r.name)).toEqual([
@@ -206,9 +222,11 @@ describe("sub-processor rows without JavaScript", () => {
       "Gamma CDN",
     ]);
 
-    const version = (await db().answer.findFirstOrThrow({
-      where: { assessmentId: s.assessment.id, questionKey: TABLE },
-    })).version;
+    const version = (
+      await db().answer.findFirstOrThrow({
+        where: { assessmentId: s.assessment.id, questionKey: TABLE },
+      })
+    ).version;
     const removed = await savePortalForm(vendor, {
       form: plainForm(`removeRow:${TABLE}:1`, three, { [TABLE]: version }),
     });
@@ -260,9 +278,13 @@ describe("invite links that expire before the due date", () => {
     const s = await createAssessmentScenario();
     const other = await createAssessmentScenario();
     const { invite } = await s.invitedVendor({ ttlDays: 7 });
-    const foreign = await rejectionOf(extendInviteToDueDate(other.assessor, { inviteId: invite.inviteId }));
+    const foreign = await rejectionOf(
+      extendInviteToDueDate(other.assessor, { inviteId: invite.inviteId }),
+    );
     expect((foreign as DomainError).code).toBe("NOT_FOUND");
-    const auditor = await rejectionOf(extendInviteToDueDate(s.auditor, { inviteId: invite.inviteId }));
+    const auditor = await rejectionOf(
+      extendInviteToDueDate(s.auditor, { inviteId: invite.inviteId }),
+    );
     expect(auditor).toBeInstanceOf(DomainError);
     const link = await db().inviteLink.findUniqueOrThrow({ where: { id: invite.inviteId } });
     expect(link.expiresAt.getTime()).toBe(invite.expiresAt.getTime());

@@ -8,7 +8,8 @@ import { SUBPROCESSOR_ROWS_MAX } from "../questionnaires/answer-value";
  * lost, even when a half-filled row cannot be saved yet.
  */
 export type RowIntent =
-  { kind: "addRow"; questionKey: string } | { kind: "removeRow"; questionKey: string; index: number };
+  | { kind: "addRow"; questionKey: string }
+  | { kind: "removeRow"; questionKey: string; index: number };
 
 export interface PostedRow {
   name: string;
