@@ -169,6 +169,15 @@ for (const viewport of [
       });
       const page = await context.newPage();
       await page.goto("/portal");
+      // The no-JavaScript upload button sits inside its question and names it.
+      const upload = page.locator('[data-testid^="evidence-upload-submit-"]').first();
+      const evidenceQuestion = page
+        .locator('fieldset[data-testid="question"]')
+        .filter({ has: upload });
+      await expect(evidenceQuestion).toHaveCount(1);
+      const legend = (await evidenceQuestion.locator("legend").innerText()).trim();
+      await expect(upload).toHaveAccessibleName(`Upload file: ${legend}`);
+
       const table = question(page, TABLE);
       const rows = table.getByTestId("subprocessor-row");
       await expect(rows).toHaveCount(3);
