@@ -166,6 +166,7 @@ test.describe("vendor journey on the bundled template", () => {
     const answered = await answerQuestions(vendor, { savedText: "Gespeichert" });
     expect(answered.length).toBeGreaterThan(30);
     await vendor.getByRole("button", { name: "Fragebogen einreichen" }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
     await expect(vendor.getByRole("button", { name: "Fragebogen einreichen" })).toHaveCount(0);
   });
