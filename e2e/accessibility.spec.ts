@@ -847,6 +847,11 @@ test.describe("keyboard: focus after an action never falls to <body>", () => {
     await page.goto("/portal");
     await waitForHydration(page);
     await page.getByRole("button", { name: "Submit questionnaire" }).press("Enter");
+    // The confirmation step takes focus first; its button submits.
+    await expect
+      .poll(() => activeElement(page))
+      .toMatchObject({ tag: "h2", text: "Submit your answers?" });
+    await page.getByRole("button", { name: "Confirm and submit" }).press("Enter");
     await expect(page.getByTestId("submitted-banner")).toBeVisible();
     await waitForRouterIdle(page);
     await expect.poll(() => activeElement(page)).toMatchObject({ testId: "submitted-message" });

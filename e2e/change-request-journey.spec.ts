@@ -20,7 +20,7 @@ import {
   waitForHydration,
 } from "./support/fixtures";
 import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
-import { codeMailFor, continueWithCode, question } from "./support/portal";
+import { codeMailFor, confirmSubmit, continueWithCode, question } from "./support/portal";
 
 /**
  * Issue 11, item 1 (the blocker): after "Request changes" the vendor edits the reopened answer
@@ -242,6 +242,7 @@ test.describe("request changes → resubmit → forward → decide", () => {
     await reopened.fill("14");
     await expect(question(vendor, REOPENED).getByTestId("save-status")).toHaveText(text.saved);
     await vendor.getByRole("button", { name: text.submit }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
     await expect(vendor.getByTestId("invalid-answers")).toHaveCount(0);
     await expectOnlyReopenedChanged(seeded.assessment.id, seeded.answersBefore, 14);
@@ -287,6 +288,7 @@ test.describe("request changes → resubmit → forward → decide", () => {
     // A German decimal comma, as a German contact would type it.
     await reopened.fill("14,0");
     await vendor.getByRole("button", { name: text.submit }).click();
+    await confirmSubmit(vendor);
     await expect(vendor).toHaveURL(/\/portal$/);
     await expect(vendor.getByTestId("invalid-answers")).toHaveCount(0);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();

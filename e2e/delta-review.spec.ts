@@ -26,7 +26,7 @@ import {
   waitForHydration,
 } from "./support/fixtures";
 import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
-import { answerQuestions, continueWithCode, questions } from "./support/portal";
+import { answerQuestions, confirmSubmit, continueWithCode, questions } from "./support/portal";
 
 /**
  * Issue 14 item 8 (the browser test of item 10): after the AI-omnibus change the DPO starts a
@@ -248,6 +248,7 @@ for (const language of ["en", "de"] as const) {
     await expect(vendor.getByText(text.confirmed)).toBeVisible();
     await waitForHydration(vendor);
     await vendor.getByRole("button", { name: text.submit }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
 
     // The assessor sees the new score, the carried marks and the diff to the previous review.

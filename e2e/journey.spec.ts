@@ -13,7 +13,13 @@ import {
 } from "./support/fixtures";
 import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { followNextStep, openAssessmentTab } from "./support/assessment-tabs";
-import { answerRequiredQuestions, continueWithCode, isRequired, questions } from "./support/portal";
+import {
+  answerRequiredQuestions,
+  confirmSubmit,
+  continueWithCode,
+  isRequired,
+  questions,
+} from "./support/portal";
 
 // The bundled template decides how many questions are required; read it instead of hard-coding.
 const bundledTemplate = JSON.parse(
@@ -163,6 +169,7 @@ test.describe("main journey", () => {
 
     await waitForHydration(vendor);
     await vendor.getByRole("button", { name: "Submit questionnaire" }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toHaveText(
       "Thank you — your answers were submitted",
     );

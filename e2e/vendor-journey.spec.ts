@@ -12,6 +12,7 @@ import { E2E_BASE_URL_PATTERN } from "./support/env";
 import { openAssessmentTab } from "./support/assessment-tabs";
 import {
   answerQuestions,
+  confirmSubmit,
   continueWithCode,
   question,
   questions,
@@ -122,6 +123,7 @@ test.describe("vendor journey on the bundled template", () => {
 
     /* Submit. */
     await vendor.getByRole("button", { name: "Submit questionnaire" }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
 
     /* The assessor sees every answer, the file, the thread and who answered. */
@@ -166,6 +168,7 @@ test.describe("vendor journey on the bundled template", () => {
     const answered = await answerQuestions(vendor, { savedText: "Gespeichert" });
     expect(answered.length).toBeGreaterThan(30);
     await vendor.getByRole("button", { name: "Fragebogen einreichen" }).click();
+    await confirmSubmit(vendor);
     await expect(vendor.getByTestId("submitted-banner")).toBeVisible();
     await expect(vendor.getByRole("button", { name: "Fragebogen einreichen" })).toHaveCount(0);
   });

@@ -184,3 +184,13 @@ export async function answerQuestions(
 export async function answerRequiredQuestions(page: Page, savedText = "Saved"): Promise<string[]> {
   return (await answerQuestions(page, { savedText })).map((a) => a.key);
 }
+
+/**
+ * "Submit" asks for confirmation first (issue 15): the final submit is the confirmation's button
+ * (found by its value, so it works in either language).
+ */
+export async function confirmSubmit(page: Page): Promise<void> {
+  const step = page.getByTestId("confirm-submit");
+  await expect(step).toBeVisible();
+  await step.locator('button[value="confirm_submit"]').click();
+}

@@ -222,6 +222,7 @@ function VendorAccessTab({ view, actionData, openForm }: TabProps) {
       open={["DRAFT", "INVITED", "IN_PROGRESS", "CHANGES_REQUESTED"].includes(a.status)}
       formAction={formActionFor(a.id, "vendor-access")}
       createOpen={openForm === "invite-form"}
+      dueDate={inviteLinks.dueDate}
       result={actionData}
     />
   );

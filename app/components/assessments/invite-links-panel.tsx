@@ -25,6 +25,8 @@ export interface InviteLinkRow {
   sections: string[] | null;
   status: "active" | "rotated" | "expired" | "revoked";
   delegatedBy: { id: string; contactEmail: string; contactName: string | null } | null;
+  /** Active, but stops working before the end of the due day (warned, see invite-expiry.ts). */
+  expiresBeforeDue?: boolean;
 }
 
 export interface InviteLinksPanelProps {
@@ -40,11 +42,14 @@ export interface InviteLinksPanelProps {
   formAction: string;
   /** Show the create form unfolded (the next-step link asked for it). */
   createOpen?: boolean;
+  /** The assessment's due date: links expiring before it are flagged with "extend to the due date". */
+  dueDate?: string | Date | null;
   /** What the last invite action returned (the URL is shown only then). */
   result?: {
     intent: string;
     inviteUrl?: string;
     contactEmail?: string;
+    extendedUntil?: string;
     errors?: Record<string, string>;
   } | null;
 }
@@ -58,6 +63,7 @@ export function InviteLinksPanel({
   open,
   formAction,
   createOpen = false,
+  dueDate = null,
   result,
 }: InviteLinksPanelProps) {
   const { t, locale, date } = useT();
@@ -68,8 +74,29 @@ export function InviteLinksPanel({
     result?.inviteUrl && (result.intent === "createInvite" || result.intent === "reissueInvite")
       ? result
       : null;
+  const expiringEarly = dueDate ? links.filter((link) => link.expiresBeforeDue) : [];
   return (
     <Card title={<span id="invite-links">{t("access.panelTitle")}</span>}>
+      {dueDate && expiringEarly.length > 0 ? (
+        <div className="mb-3" data-testid="invite-expiry-warning">
+          <Alert tone="warning">
+            {t("portalFinish.expiryWarningSummary", {
+              count: expiringEarly.length,
+              due: date(dueDate),
+            })}
+          </Alert>
+        </div>
+      ) : null}
+      {result?.intent === "extendInvite" && result.extendedUntil ? (
+        <div className="mb-3">
+          <Alert tone="success">
+            {t("portalFinish.extended", {
+              email: result.contactEmail ?? "",
+              date: date(result.extendedUntil),
+            })}
+          </Alert>
+        </div>
+      ) : null}
       {shownUrl ? (
         <Alert tone="success">
           {t(shownUrl.intent === "reissueInvite" ? "access.reissued" : "access.created", {
@@ -174,6 +201,14 @@ export function InviteLinksPanel({
                     })}
                   </p>
                 ) : null}
+                {dueDate && link.expiresBeforeDue ? (
+                  <p className="font-medium text-amber-900" data-testid="invite-expires-before-due">
+                    {t("portalFinish.expiresBeforeDue", {
+                      expires: date(link.expiresAt),
+                      due: date(dueDate),
+                    })}
+                  </p>
+                ) : null}
                 {link.delegatedBy ? (
                   <p className="text-slate-600">
                     {t("access.delegatedBy", {
@@ -185,7 +220,21 @@ export function InviteLinksPanel({
                 ) : null}
               </div>
               {canWrite && link.status !== "revoked" ? (
-                <div className="flex gap-2">
+                <div className="flex flex-wrap gap-2">
+                  {open && dueDate && link.expiresBeforeDue ? (
+                    <Form method="post" action={formAction}>
+                      <input type="hidden" name="intent" value="extendInvite" />
+                      <input type="hidden" name="inviteId" value={link.id} />
+                      <Button
+                        type="submit"
+                        aria-label={t("portalFinish.extendToDueLabel", {
+                          email: link.contactEmail,
+                        })}
+                      >
+                        {t("portalFinish.extendToDue")}
+                      </Button>
+                    </Form>
+                  ) : null}
                   {open ? (
                     <Form method="post" action={formAction}>
                       <input type="hidden" name="intent" value="reissueInvite" />

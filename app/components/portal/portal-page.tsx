@@ -9,6 +9,10 @@ import { PortalQuestionsForm } from "./portal-questions-form";
 import type { PortalActionData, PortalView } from "./portal-view";
 import { usePortalAnswers } from "./use-portal-answers";
 import { CarriedAnswersCard } from "./re-review-parts";
+import { PostedRowsContext } from "~/components/questionnaire/subprocessor-table";
+import { AnswersCopyLinks } from "./answers-copy-links";
+import { ColleaguesStatus } from "./colleagues-status";
+import { ConfirmSubmitCard } from "./confirm-submit-card";
 
 /**
  * The vendor's questionnaire: progress, the change request and comments of the review, what the
@@ -60,6 +64,8 @@ export function PortalPage({
     if (wasEditable.current && !assessment.editable) submittedRef.current?.focus();
     wasEditable.current = assessment.editable;
   }, [assessment.editable]);
+  const sectionTitle = (key: string) =>
+    sections.find((section) => section.key === key)?.title[locale] ?? key;
   const hasProblems = Boolean(
     actionData &&
     (actionData.conflicts.length > 0 ||
@@ -70,19 +76,33 @@ export function PortalPage({
   useEffect(() => {
     if (hasProblems) problemsRef.current?.focus();
   }, [hasProblems, actionData]);
+  const header = (
+    <header>
+      <p className="text-sm text-slate-600">
+        {assessment.organizationName} · {assessment.vendorName}
+      </p>
+      <h1 className="text-2xl font-semibold">{assessment.title}</h1>
+      {assessment.dueDate ? (
+        <p className="text-sm text-slate-600">
+          {t("portal.landingDue", { date: date(assessment.dueDate) })}
+        </p>
+      ) : null}
+    </header>
+  );
+  // "Submit" found nothing missing: the second step asks before the final submit.
+  if (actionData?.confirm && assessment.editable)
+    return (
+      <div className="space-y-6">
+        {header}
+        <ConfirmSubmitCard
+          answered={actionData.confirm.answered}
+          organization={assessment.organizationName}
+        />
+      </div>
+    );
   return (
     <div className="space-y-6">
-      <header>
-        <p className="text-sm text-slate-600">
-          {assessment.organizationName} · {assessment.vendorName}
-        </p>
-        <h1 className="text-2xl font-semibold">{assessment.title}</h1>
-        {assessment.dueDate ? (
-          <p className="text-sm text-slate-600">
-            {t("portal.landingDue", { date: date(assessment.dueDate) })}
-          </p>
-        ) : null}
-      </header>
+      {header}
       {!assessment.editable ? (
         <Alert tone="success">
           <div ref={submittedRef} tabIndex={-1} data-testid="submitted-message">
@@ -90,6 +110,9 @@ export function PortalPage({
               {t("portal.submittedTitle")}
             </p>
             <p>{t("portal.submittedBody", { organization: assessment.organizationName })}</p>
+          </div>
+          <div className="mt-2">
+            <AnswersCopyLinks />
           </div>
         </Alert>
       ) : (
@@ -116,8 +139,19 @@ export function PortalPage({
           {t("portal.delegatedSections", {
             sections: sections.map((s) => s.title[locale]).join(", "),
           })}
+          {view.delegation.doneAt ? (
+            <p className="mt-1" data-testid="sections-done-since">
+              {t("portalFinish.sectionsDoneSince", { date: date(view.delegation.doneAt) })}
+            </p>
+          ) : null}
         </Alert>
       ) : null}
+      {actionData?.sectionsDone ? (
+        <div data-testid="sections-done">
+          <Alert tone="success">{t("portalFinish.sectionsDoneConfirmed")}</Alert>
+        </div>
+      ) : null}
+      <ColleaguesStatus colleagues={view.delegation.colleagues} sectionTitle={sectionTitle} />
       <nav
         aria-label={t("portal.answeredOf", totals)}
         className="rounded-md border border-slate-200 bg-white p-3 text-sm"
@@ -173,13 +207,17 @@ export function PortalPage({
           editable={assessment.editable}
         />
       ) : null}
-      <PortalQuestionsForm
-        view={view}
-        state={state}
-        changeable={changeable}
-        reopened={reopened}
-        invalidNote={invalidNote}
-      />
+      <PostedRowsContext.Provider value={actionData?.rows ?? null}>
+        <PortalQuestionsForm
+          view={view}
+          state={state}
+          changeable={changeable}
+          reopened={reopened}
+          invalidNote={invalidNote}
+          missingRequired={actionData?.missingRequired ?? []}
+          labelOf={labelOf}
+        />
+      </PostedRowsContext.Provider>
       <ClarificationForms action="/portal/clarifications" threadsByQuestion={clarifications} />
       {/* Upload forms live outside the answers form (forms cannot nest); the file inputs point at them. */}
       {allQuestions

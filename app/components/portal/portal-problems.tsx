@@ -13,7 +13,8 @@ interface PortalProblemsProps {
 /**
  * What the server refused after a plain form post: conflicting answers (theirs and yours),
  * invalid answers and required answers still missing, each linked to its question. Focusable,
- * so the page can move focus here.
+ * so the page can move focus here; without JavaScript the server's page focuses it itself
+ * (autofocus) and the submit button's URL ends in #submit-problems, so it is also scrolled to.
  */
 export const PortalProblems = forwardRef<HTMLDivElement, PortalProblemsProps>(
   function PortalProblems({ actionData, questions, labelOf }, ref) {
@@ -28,7 +29,10 @@ export const PortalProblems = forwardRef<HTMLDivElement, PortalProblemsProps>(
     return (
       <div
         ref={ref}
+        id="submit-problems"
         tabIndex={-1}
+        // Only a page with problems takes focus here (a global attribute on a focusable element).
+        autoFocus={hasProblems}
         hidden={!hasProblems}
         className="space-y-6"
         data-testid="submit-problems"

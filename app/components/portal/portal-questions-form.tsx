@@ -18,6 +18,9 @@ interface PortalQuestionsFormProps {
   /** After "request changes": the reopened questions; otherwise null. */
   reopened: Set<string> | null;
   invalidNote: (key: string) => string | null;
+  /** Required questions the last submit (or "done") found unanswered: listed again by the button. */
+  missingRequired: string[];
+  labelOf: (key: string) => string;
 }
 
 /** In a re-review only the questions asked again are shown here, each with its reasons. */
@@ -36,6 +39,8 @@ export function PortalQuestionsForm({
   changeable,
   reopened,
   invalidNote,
+  missingRequired,
+  labelOf,
 }: PortalQuestionsFormProps) {
   const {
     assessment,
@@ -122,18 +127,60 @@ export function PortalQuestionsForm({
         );
       })}
       {assessment.editable ? (
-        <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" name="intent" value="save" variant="secondary">
-            {t("portal.saveAll")}
-          </Button>
-          {delegated ? null : (
-            <>
-              <Button type="submit" name="intent" value="submit">
-                {t("portal.submit")}
-              </Button>
-              <p className="text-sm text-slate-600">{t("portal.submitHint")}</p>
-            </>
-          )}
+        <div className="space-y-3">
+          {missingRequired.length > 0 ? (
+            <div
+              className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900"
+              data-testid="missing-near-submit"
+            >
+              <p className="font-medium">
+                {t(delegated ? "portalFinish.missingNearDone" : "portalFinish.missingNearSubmit", {
+                  count: missingRequired.length,
+                })}
+              </p>
+              <ul className="mt-1 list-disc pl-5">
+                {missingRequired.map((key) => (
+                  <li key={key}>
+                    <a href={`#q-${key}`} className="underline">
+                      {labelOf(key)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <div className="flex flex-wrap items-center gap-3">
+            <Button type="submit" name="intent" value="save" variant="secondary">
+              {t("portal.saveAll")}
+            </Button>
+            {delegated ? (
+              <>
+                {/* The fragment scrolls a page with problems to their list (no JavaScript needed). */}
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="sections_done"
+                  formAction="/portal?index#submit-problems"
+                  data-testid="sections-done-button"
+                >
+                  {t("portalFinish.sectionsDone")}
+                </Button>
+                <p className="text-sm text-slate-600">{t("portalFinish.sectionsDoneHint")}</p>
+              </>
+            ) : (
+              <>
+                <Button
+                  type="submit"
+                  name="intent"
+                  value="submit"
+                  formAction="/portal?index#submit-problems"
+                >
+                  {t("portal.submit")}
+                </Button>
+                <p className="text-sm text-slate-600">{t("portal.submitHint")}</p>
+              </>
+            )}
+          </div>
         </div>
       ) : null}
     </Form>

@@ -28,6 +28,8 @@ export interface EvidenceFileView {
 
 export interface EvidenceQuestion {
   key: string;
+  /** The question's text: the no-JavaScript upload button names the question it uploads for. */
+  label?: { en: string; de: string };
   evidence?: { documentTypes: readonly string[]; expiryRequired: boolean };
 }
 
@@ -63,7 +65,7 @@ export function EvidenceInput({
   value,
   files: initialFiles,
   disabled,
-  locale: _locale,
+  locale,
   maxBytes = DEFAULT_MAX_BYTES,
   onServerSaved,
 }: {
@@ -310,6 +312,26 @@ export function EvidenceInput({
             />
           </label>
         )}
+        {disabled ? null : (
+          // Without JavaScript choosing a file uploads nothing: this button, beside the file
+          // input and named after the question, submits the question's upload form.
+          <noscript>
+            <p className="text-xs text-slate-600">{t("evidence.uploadHint")}</p>
+            <Button
+              type="submit"
+              variant="secondary"
+              form={evidenceUploadFormId(key)}
+              aria-label={
+                question.label
+                  ? `${t("evidence.uploadButton")}: ${question.label[locale]}`
+                  : undefined
+              }
+              data-testid={`evidence-upload-submit-${key}`}
+            >
+              {t("evidence.uploadButton")}
+            </Button>
+          </noscript>
+        )}
 
         {status.kind === "uploading" ? (
           <p
@@ -343,31 +365,20 @@ export function EvidenceInput({
 }
 
 /**
- * The upload form for use without JavaScript, rendered by the page outside the questionnaire
- * form: the file input and the remove buttons of the question point at it with `form=…`. With
- * JavaScript its submit button is not needed (uploads start on choosing a file) and is hidden.
+ * The upload form, rendered by the page outside the questionnaire form (forms cannot nest): the
+ * file input, the no-JavaScript upload button and the remove buttons of the question point at it
+ * with `form=…`, so the controls sit with their question. With JavaScript it is not used for
+ * uploads (they start on choosing a file).
  */
 export function EvidenceUploadForm({ questionKey }: { questionKey: string }) {
-  const { t } = useT();
   return (
     <form
       method="post"
       action={`/portal/evidence?questionKey=${encodeURIComponent(questionKey)}`}
       encType="multipart/form-data"
       id={evidenceUploadFormId(questionKey)}
-      className="mt-2"
     >
       <input type="hidden" name="questionKey" value={questionKey} />
-      <noscript>
-        <p className="text-xs text-slate-600">{t("evidence.uploadHint")}</p>
-        <Button
-          type="submit"
-          variant="secondary"
-          data-testid={`evidence-upload-submit-${questionKey}`}
-        >
-          {t("evidence.uploadButton")}
-        </Button>
-      </noscript>
     </form>
   );
 }

@@ -212,6 +212,11 @@ export function QuestionBlock({
     // Choosing a file starts an upload, which stores the answer itself (onServerSaved).
     if (target.type === "file") return;
     onTokens?.(question.key, currentTokens());
+    scheduleSave();
+  }
+
+  /** Saves the question's fields after a pause (a row still being filled in waits). */
+  function scheduleSave() {
     clearTimeout(timer.current);
     if (hasIncompleteRow()) return;
     timer.current = setTimeout(() => save(), AUTOSAVE_DELAY_MS);
@@ -281,6 +286,7 @@ export function QuestionBlock({
             disabled={!editable}
             locale={locale}
             countryGroups={countryGroups}
+            onRowsChanged={editable ? scheduleSave : undefined}
           />
         )}
       </div>

@@ -32,12 +32,15 @@ export function QuestionInput({
   disabled,
   locale,
   countryGroups,
+  onRowsChanged,
 }: {
   question: PortalQuestion;
   value: unknown;
   disabled: boolean;
   locale: Locale;
   countryGroups: CountryGroups;
+  /** A table's rows changed without a change event (a row removed in place): save again. */
+  onRowsChanged?: () => void;
 }) {
   const { t } = useT();
   const name = fieldName(question.key);
@@ -141,6 +144,7 @@ export function QuestionInput({
           disabled={disabled}
           locale={locale}
           labelId={labelId}
+          onRowsChanged={onRowsChanged}
         />
       );
     case "text":

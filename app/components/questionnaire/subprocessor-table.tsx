@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { createContext, useContext, useRef, useState } from "react";
 import { COUNTRIES } from "~/reference-data/countries";
 import type { Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
@@ -15,10 +15,18 @@ const MECHANISMS = [
   "unknown",
 ] as const;
 const EMPTY_ROW = { name: "", purpose: "", country: "", mechanism: "scc" };
-/** Without JavaScript there is no "add row" button: offer this many blank rows below the filled ones. */
-const BLANK_ROWS_WITHOUT_JS = 3;
+/** An empty table starts with this many blank rows (with or without JavaScript). */
+const BLANK_ROWS_WHEN_EMPTY = 3;
 
 type Row = typeof EMPTY_ROW;
+/** A row on screen: an id that survives removing rows above it (React keys, focus). */
+type ShownRow = Row & { id: number };
+
+/**
+ * The rows of one table as the last plain post sent them (after "add a row" or "remove row" without
+ * JavaScript): shown instead of the stored answer, so nothing typed is lost on the way.
+ */
+export const PostedRowsContext = createContext<{ questionKey: string; values: Row[] } | null>(null);
 
 function rowsOf(value: unknown): Row[] {
   if (!Array.isArray(value)) return [];
@@ -31,6 +39,9 @@ function rowsOf(value: unknown): Row[] {
  * The sub-processor table: one row per sub-processor with name, purpose, country and transfer
  * mechanism (GDPR Chapter V). Columns post as repeated fields in row order (see
  * answer-value.ts, subprocessorsFromForm); "none" posts the reserved answer "na".
+ * "Add" and "Remove" are submit buttons of the answers form (intent addRow:<key> /
+ * removeRow:<key>:<index>, see subprocessor-rows.ts), so they work without JavaScript; with it
+ * they change the rows in place and a removal is autosaved (onRowsChanged).
  */
 export function SubprocessorTable({
   name,
@@ -38,19 +49,31 @@ export function SubprocessorTable({
   disabled,
   locale,
   labelId,
+  onRowsChanged,
 }: {
   name: string;
   value: unknown;
   disabled: boolean;
   locale: Locale;
   labelId: string;
+  /** A row was removed in place (JavaScript): the question saves its fields again. */
+  onRowsChanged?: () => void;
 }) {
   const { t } = useT();
-  const initial = rowsOf(value);
-  const [rows, setRows] = useState<Row[]>(() => [
-    ...initial,
-    ...Array.from({ length: initial.length === 0 ? BLANK_ROWS_WITHOUT_JS : 1 }, () => EMPTY_ROW),
-  ]);
+  const posted = useContext(PostedRowsContext);
+  const questionKey = name.slice("q.".length);
+  const nextId = useRef(0);
+  const [rows, setRows] = useState<ShownRow[]>(() => {
+    const withId = (row: Row): ShownRow => ({ ...row, id: nextId.current++ });
+    if (posted && posted.questionKey === questionKey) return posted.values.map(withId);
+    const initial = rowsOf(value);
+    return [
+      ...initial,
+      ...Array.from({ length: initial.length === 0 ? BLANK_ROWS_WHEN_EMPTY : 1 }, () => EMPTY_ROW),
+    ].map(withId);
+  });
+  // Back to the table after a plain post of one of its buttons.
+  const rowAction = `/portal?index#q-${questionKey}`;
   const countries = [...COUNTRIES].sort((a, b) => a[locale].localeCompare(b[locale], locale));
   const cell = "rounded border border-slate-300 px-2 py-1 text-sm disabled:bg-slate-100";
   return (
@@ -75,12 +98,16 @@ export function SubprocessorTable({
               <th scope="col" className="pr-2">
                 {t("portal.spMechanism")}
               </th>
+              {disabled ? null : (
+                <th scope="col">
+                  <span className="sr-only">{t("portalFinish.spRemoveRow")}</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {rows.map((row, index) => (
-              // Rows are only appended, never reordered, so the index is a stable key.
-              <tr key={index} data-testid="subprocessor-row">
+              <tr key={row.id} data-testid="subprocessor-row">
                 <td className="py-1 pr-2">
                   <input
                     name={`${name}.name`}
@@ -132,6 +159,26 @@ export function SubprocessorTable({
                     ))}
                   </select>
                 </td>
+                {disabled ? null : (
+                  <td className="py-1">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`removeRow:${questionKey}:${index}`}
+                      formAction={rowAction}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        setRows((current) => current.filter((r) => r.id !== row.id));
+                        onRowsChanged?.();
+                      }}
+                      className="rounded border border-slate-300 px-2 py-1 text-sm text-red-800"
+                      aria-label={t("portalFinish.spRemoveRowLabel", { index: index + 1 })}
+                      data-testid="subprocessor-remove"
+                    >
+                      {t("portalFinish.spRemoveRow")}
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -139,8 +186,14 @@ export function SubprocessorTable({
       </ScrollRegion>
       {!disabled ? (
         <button
-          type="button"
-          onClick={() => setRows((current) => [...current, EMPTY_ROW])}
+          type="submit"
+          name="intent"
+          value={`addRow:${questionKey}`}
+          formAction={rowAction}
+          onClick={(event) => {
+            event.preventDefault();
+            setRows((current) => [...current, { ...EMPTY_ROW, id: nextId.current++ }]);
+          }}
           className="rounded border border-slate-300 px-2 py-1 text-sm"
           data-testid="subprocessor-add"
         >

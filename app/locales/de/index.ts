@@ -31,6 +31,7 @@ import { assessmentTabs } from "./assessment-tabs";
 import { explain } from "./explain";
 import { templateReader } from "./template-reader";
 import { home } from "./home";
+import { portalFinish } from "./portal-finish";
 
 export const de: Messages = {
   common,
@@ -65,4 +66,5 @@ export const de: Messages = {
   explain,
   templateReader,
   home,
+  portalFinish,
 };

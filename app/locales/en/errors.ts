@@ -76,6 +76,9 @@ export const errors = {
   questionNotReopened:
     "Only the questions reopened by the change request can be changed; this one was not reopened.",
   submitMainContactOnly: "Only the main contact can submit the questionnaire.",
+  sectionsDoneDelegatesOnly: "Only a colleague answering some sections can say they are done.",
+  extendNoDueDate: "This assessment has no due date to extend the link to.",
+  extendNotActive: "Only an active link can be extended.",
   tooManyInvitations: "Too many invitations. Please try again in {seconds} seconds.",
   clarificationsClosed: "This assessment is closed: its clarifications can no longer change.",
   clarificationInvalid:

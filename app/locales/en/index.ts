@@ -30,6 +30,7 @@ import { assessmentTabs } from "./assessment-tabs";
 import { explain } from "./explain";
 import { templateReader } from "./template-reader";
 import { home } from "./home";
+import { portalFinish } from "./portal-finish";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -65,6 +66,7 @@ export const en = {
   explain,
   templateReader,
   home,
+  portalFinish,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };

@@ -6,6 +6,7 @@ import { DomainError } from "../../utils/errors";
 import type { UserActor } from "../auth/actor";
 import { parseSections } from "../portal/invite-links.server";
 import { inviteTtlDaysOf } from "./create-invite-link.server";
+import { expiresBeforeDue } from "./invite-expiry";
 
 export type InviteLinkStatus = "active" | "rotated" | "expired" | "revoked";
 
@@ -32,7 +33,7 @@ export async function listInviteLinks(actor: UserActor, rawAssessmentId: string)
   const assessmentId = requireEntityId(input.assessmentId, "Assessment");
   const assessment = await db().assessment.findFirst({
     where: { id: assessmentId, organizationId: actor.organizationId },
-    select: { id: true, inviteTtlDays: true },
+    select: { id: true, inviteTtlDays: true, dueDate: true },
   });
   if (!assessment) throw new DomainError("NOT_FOUND", "errors.assessmentNotFound");
   const links = await db().inviteLink.findMany({
@@ -57,11 +58,20 @@ export async function listInviteLinks(actor: UserActor, rawAssessmentId: string)
   });
   return {
     ttlDays: inviteTtlDaysOf(assessment),
-    links: links.map(({ sections, ...link }) => ({
-      ...link,
-      sections: parseSections(sections),
-      status: inviteLinkStatus(link),
-    })),
+    dueDate: assessment.dueDate,
+    links: links.map(({ sections, ...link }) => {
+      const status = inviteLinkStatus(link);
+      return {
+        ...link,
+        sections: parseSections(sections),
+        status,
+        // Warned, not extended silently: see invite-expiry.ts.
+        expiresBeforeDue: expiresBeforeDue(
+          { expiresAt: link.expiresAt, status },
+          assessment.dueDate,
+        ),
+      };
+    }),
   };
 }
 

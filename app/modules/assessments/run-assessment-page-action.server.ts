@@ -10,6 +10,7 @@ import { createInviteLink, createInviteSchema } from "./create-invite-link.serve
 import { decideAssessment, decisionSchema } from "./decide-assessment.server";
 import { forwardToDpo } from "./forward-to-dpo.server";
 import { reissueInviteLink } from "./reissue-invite-link.server";
+import { extendInviteToDueDate } from "./extend-invite-to-due-date.server";
 import { startReReviews } from "./re-review/start-re-reviews.server";
 import { revokeInviteLink } from "./revoke-invite-link.server";
 
@@ -18,6 +19,7 @@ export const assessmentPageIntentSchema = z.enum([
   "createInvite",
   "revokeInvite",
   "reissueInvite",
+  "extendInvite",
   "forward",
   "decide",
   "reReviewNewVersion",
@@ -30,6 +32,8 @@ export type AssessmentPageActionData = {
   errors?: Record<string, string>;
   inviteUrl?: string;
   contactEmail?: string;
+  /** extendInvite: the link's new expiry (ISO). */
+  extendedUntil?: string;
 };
 export type AssessmentPageActionResult = {
   status: number;
@@ -82,6 +86,16 @@ export async function runAssessmentPageAction(
         intent: rawIntent,
         inviteUrl: reissued.url,
         contactEmail: reissued.contactEmail,
+      });
+    }
+    case "extendInvite": {
+      const extended = await runUseCase(() =>
+        extendInviteToDueDate(actor, { inviteId: String(form.get("inviteId") ?? "") }),
+      );
+      return ok({
+        intent: rawIntent,
+        contactEmail: extended.contactEmail,
+        extendedUntil: extended.expiresAt.toISOString(),
       });
     }
     case "forward":

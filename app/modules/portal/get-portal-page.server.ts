@@ -7,6 +7,7 @@ import { citationCatalogueFor } from "~/modules/regulations/citations/citation-c
 import { localizedQuestionCitations } from "~/modules/regulations/citations/question-citations";
 import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
 import { getReReviewView } from "~/modules/assessments/re-review/re-review-view.server";
+import { delegationStatus } from "./delegation-status.server";
 
 /**
  * The vendor's questionnaire page: the assessment, the questions this contact may see (only the
@@ -24,7 +25,9 @@ export async function getPortalPage(actor: VendorActor, input: { url: string }) 
   // A delegated colleague answers their sections; the re-review's carried answers are the main
   // contact's to confirm, so only the delta reasons reach them.
   const reReview = await getReReviewView(actor.organizationId, actor.assessmentId);
+  const delegation = await delegationStatus(actor);
   return {
+    delegation,
     reReview: reReview
       ? {
           delta: reReview.delta,

@@ -55,6 +55,15 @@ async function questionnaireForm(client: HttpClient): Promise<[string, string][]
   return successfulControls(form!.html);
 }
 
+/** "Submit" asks first (issue 15): the confirmation page (200), then the confirmed submit. */
+async function submitConfirmed(client: HttpClient, fields: [string, string][]) {
+  const asked = await client.post("/portal", [...fields, ["intent", "submit"]]);
+  expect(asked.body).not.toContain("not reopened");
+  expect(asked.status).toBe(200);
+  expect(asked.body).toContain('data-testid="confirm-submit"');
+  return client.post("/portal", [["intent", "confirm_submit"]]);
+}
+
 /** A submitted assessment on which the assessor requested changes to REOPENED. */
 async function changesRequested(): Promise<{
   s: AssessmentScenario;
@@ -115,10 +124,7 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     expect([...keys].sort()).toEqual([REOPENED].sort());
 
     smtp().clear();
-    const response = await vendor.post("/portal", [
-      ...withField(fields, `q.${REOPENED}`, ["30"]),
-      ["intent", "submit"],
-    ]);
+    const response = await submitConfirmed(vendor, withField(fields, `q.${REOPENED}`, ["30"]));
     expect(response.body).not.toContain("not reopened");
     expect(response.status).toBe(302);
     expect(response.location).toBe("/portal");
@@ -138,8 +144,8 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     for (const [key, answer] of before) {
       stale.push([`v.${key}`, String(answer.version)], [`o.${key}`, answer.value]);
     }
-    stale.push([`q.${REOPENED}`, "45"], ["q.security.encryption", "no"], ["intent", "submit"]);
-    const response = await vendor.post("/portal", stale);
+    stale.push([`q.${REOPENED}`, "45"], ["q.security.encryption", "no"]);
+    const response = await submitConfirmed(vendor, stale);
     expect(response.body).not.toContain("not reopened");
     expect(response.status).toBe(302);
     expect((await s.reload()).status).toBe("SUBMITTED");
@@ -151,10 +157,7 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
     const fresh = await s.createInvite({ contactEmail: "new-contact@acme.example" });
     const vendor = await portalClient(fresh.token);
     const fields = await questionnaireForm(vendor);
-    const response = await vendor.post("/portal", [
-      ...withField(fields, `q.${REOPENED}`, ["14"]),
-      ["intent", "submit"],
-    ]);
+    const response = await submitConfirmed(vendor, withField(fields, `q.${REOPENED}`, ["14"]));
     expect(response.status).toBe(302);
     expect((await s.reload()).status).toBe("SUBMITTED");
     await expectOnlyReopenedChanged(s, before, 14);
@@ -187,9 +190,9 @@ describe("resubmitting after 'request changes' (plain form, no JavaScript)", () 
       status: "invalid",
       questionKey: "security.encryption",
     });
-    // The JavaScript Submit button posts the same form as above (intent=submit).
+    // The JavaScript Submit button posts the same form as above (intent=submit, then confirm).
     const fields = await questionnaireForm(vendor);
-    const submitted = await vendor.post("/portal", [...fields, ["intent", "submit"]]);
+    const submitted = await submitConfirmed(vendor, fields);
     expect(submitted.status).toBe(302);
     await expectOnlyReopenedChanged(s, before, 60);
     // A save that changes nothing and arrives after the submit (its timer was still running when

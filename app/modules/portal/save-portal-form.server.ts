@@ -7,9 +7,20 @@ import { saveAnswers } from "./save-answers.server";
 import { submitAssessment } from "./submit-assessment.server";
 import { confirmCarriedAnswers } from "./confirm-carried-answers.server";
 import { getVendorQuestionnaire } from "./vendor-questionnaire.server";
+import { checkSubmitReadiness } from "./check-submit-readiness.server";
+import { markSectionsDone } from "./mark-sections-done.server";
+import { parseRowIntent, postedRows, withoutRow, type PostedRow } from "./subprocessor-rows";
 
-/** "submit" saves and then submits; "confirm_carried" confirms a re-review's carried answers; anything else only saves. */
-export const portalFormIntentSchema = z.enum(["save", "submit", "confirm_carried"]).catch("save");
+/**
+ * "submit" saves and then asks for confirmation (when nothing is missing); "confirm_submit"
+ * submits; "sections_done" saves and tells the delegator (a colleague's sections are complete);
+ * "confirm_carried" confirms a re-review's carried answers; a sub-processor table's
+ * "addRow:<key>" / "removeRow:<key>:<index>" save and re-render the table (no JavaScript needed);
+ * anything else only saves.
+ */
+export const portalFormIntentSchema = z
+  .enum(["save", "submit", "confirm_submit", "confirm_carried", "sections_done"])
+  .catch("save");
 export type PortalFormIntent = z.infer<typeof portalFormIntentSchema>;
 
 /** What the page shows after a plain form post: what was saved and what was refused. */
@@ -22,6 +33,12 @@ export interface PortalFormSummary {
   carriedUnconfirmed: boolean;
   /** The carried answers were confirmed by this post. */
   carriedConfirmed: boolean;
+  /** Nothing is missing: the page asks "submit N answers?" before the final submit. */
+  confirm: { answered: number } | null;
+  /** A delegated colleague's "done" went through (the delegator was told). */
+  sectionsDone: boolean;
+  /** A sub-processor table re-rendered by addRow/removeRow: its question and the rows to show. */
+  rows: { questionKey: string; values: PostedRow[] } | null;
 }
 
 const EMPTY_SUMMARY: PortalFormSummary = {
@@ -31,6 +48,9 @@ const EMPTY_SUMMARY: PortalFormSummary = {
   missingRequired: [],
   carriedUnconfirmed: false,
   carriedConfirmed: false,
+  confirm: null,
+  sectionsDone: false,
+  rows: null,
 };
 
 export type PortalFormResult =
@@ -47,8 +67,11 @@ export async function savePortalForm(
   actor: VendorActor,
   input: { form: FormData },
 ): Promise<PortalFormResult> {
-  const { form } = input;
-  const intent = portalFormIntentSchema.parse(form.get("intent"));
+  const rowIntent = parseRowIntent(input.form.get("intent"));
+  // A row removed without JavaScript: its fields leave the post before it is read.
+  const form = rowIntent?.kind === "removeRow" ? withoutRow(input.form, rowIntent) : input.form;
+  const intent = rowIntent ? "save" : portalFormIntentSchema.parse(form.get("intent"));
+  if (intent === "confirm_submit") return finalSubmit(actor);
   if (intent === "confirm_carried") {
     // Its own small form: it carries no answers, so nothing else is saved with it.
     await runUseCase(() => confirmCarriedAnswers(actor));
@@ -68,6 +91,7 @@ export async function savePortalForm(
     ),
   ];
   const summary: PortalFormSummary = {
+    ...EMPTY_SUMMARY,
     saved: outcomes.filter((o) => o.status === "saved").length,
     conflicts: outcomes.flatMap((o) =>
       o.status === "conflict"
@@ -75,9 +99,9 @@ export async function savePortalForm(
         : [],
     ),
     invalid: rejected,
-    missingRequired: [],
-    carriedUnconfirmed: false,
-    carriedConfirmed: false,
+    rows: rowIntent
+      ? { questionKey: rowIntent.questionKey, values: postedRows(form, rowIntent) }
+      : null,
   };
   if (intent === "save" || summary.conflicts.length > 0 || rejected.length > 0) {
     return {
@@ -86,16 +110,40 @@ export async function savePortalForm(
       summary,
     };
   }
-  const result = await runUseCase(() => submitAssessment(actor));
-  if (!result.ok)
+  // Submit and "done" wait until every required answer (of this contact's sections) is there.
+  const readiness = await runUseCase(() => checkSubmitReadiness(actor));
+  if (readiness.missingRequired.length > 0 || readiness.carriedUnconfirmed)
     return {
       kind: "summary",
       status: 400,
       summary: {
         ...summary,
-        missingRequired: result.missingRequired,
-        carriedUnconfirmed: result.carriedUnconfirmed === true,
+        missingRequired: readiness.missingRequired,
+        carriedUnconfirmed: readiness.carriedUnconfirmed,
       },
     };
-  return { kind: "submitted" };
+  if (intent === "sections_done") {
+    await runUseCase(() => markSectionsDone(actor));
+    return { kind: "summary", status: 200, summary: { ...summary, sectionsDone: true } };
+  }
+  return {
+    kind: "summary",
+    status: 200,
+    summary: { ...summary, confirm: { answered: readiness.answered } },
+  };
+}
+
+/** The confirmed submit: the submit checks everything again (answers may have changed meanwhile). */
+async function finalSubmit(actor: VendorActor): Promise<PortalFormResult> {
+  const result = await runUseCase(() => submitAssessment(actor));
+  if (result.ok) return { kind: "submitted" };
+  return {
+    kind: "summary",
+    status: 400,
+    summary: {
+      ...EMPTY_SUMMARY,
+      missingRequired: result.missingRequired,
+      carriedUnconfirmed: result.carriedUnconfirmed === true,
+    },
+  };
 }

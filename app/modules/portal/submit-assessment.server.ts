@@ -6,10 +6,8 @@ import { inTransaction } from "../../utils/transaction.server";
 import { recordAuditEvent } from "../audit/record-audit-event.server";
 import type { VendorActor } from "../auth/actor";
 import { assertTransition } from "../assessments/assessment-status";
-import { computeScoreOfPublishedVersion } from "../assessments/prepared-template-cache.server";
-import { loadTemplateVersion } from "../questionnaires/load-template-version.server";
-import { defaultWeightProfile } from "../weights/weight-profiles.server";
-import { loadVendorAssessment, parseStoredAnswer } from "./vendor-questionnaire.server";
+import { loadVendorAssessment } from "./vendor-questionnaire.server";
+import { scoreStoredAnswers } from "./score-stored-answers.server";
 import { unconfirmedCarriedCount } from "./confirm-carried-answers.server";
 import { closeOpenChangeRequests } from "../review/change-requests.server";
 import { refreshPortfolioOfAssessment } from "../portfolio/refresh-vendor-portfolio.server";
@@ -45,25 +43,7 @@ export async function submitAssessment(
     await lockRow(tx, "Assessment", actor.assessmentId);
     const assessment = await loadVendorAssessment(actor, tx);
     assertTransition(assessment.status, "SUBMITTED");
-    const template = await loadTemplateVersion(assessment.templateVersionId, tx);
-    const rows = await tx.answer.findMany({
-      where: { assessmentId: assessment.id },
-      select: { questionKey: true, value: true },
-    });
-    const answers = Object.fromEntries(
-      rows.map((r) => [r.questionKey, parseStoredAnswer(r.value)]),
-    );
-    const profile = await defaultWeightProfile(actor.organizationId, tx);
-    const weightProfile = profile
-      ? { id: profile.id, name: profile.name, ...profile.weights }
-      : null;
-    const score = computeScoreOfPublishedVersion(
-      assessment.templateVersionId,
-      template.definition,
-      answers,
-      now.toISOString().slice(0, 10),
-      { weightProfile },
-    );
+    const { score, profile } = await scoreStoredAnswers(tx, actor, assessment, now);
     // A re-review is submitted once its carried answers are confirmed: the vendor vouches for
     // every answer the score uses, not only for the ones asked again.
     const carriedUnconfirmed = (await unconfirmedCarriedCount(tx, assessment.id)) > 0;

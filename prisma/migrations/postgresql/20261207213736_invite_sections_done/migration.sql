@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InviteLink" ADD COLUMN     "sectionsDoneAt" TIMESTAMP(3);
+
