@@ -26,6 +26,7 @@ import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
 import { reReview } from "./re-review";
+import { ui } from "./ui";
 
 export const de: Messages = {
   common,
@@ -55,4 +56,5 @@ export const de: Messages = {
   regulationChanges,
   impact,
   reReview,
+  ui,
 };

@@ -25,6 +25,7 @@ import { provisionLinks } from "./provision-links";
 import { regulationChanges } from "./regulation-changes";
 import { impact } from "./impact";
 import { reReview } from "./re-review";
+import { ui } from "./ui";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -55,6 +56,7 @@ export const en = {
   regulationChanges,
   impact,
   reReview,
+  ui,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
