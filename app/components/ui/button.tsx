@@ -1,5 +1,5 @@
 import { cva, type VariantProps } from "class-variance-authority";
-import type { ButtonHTMLAttributes } from "react";
+import { forwardRef, type ButtonHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 /**
@@ -29,11 +29,13 @@ export const buttonVariants = cva(
 
 export type ButtonVariantProps = VariantProps<typeof buttonVariants>;
 
-export function Button({
-  variant,
-  size,
-  className,
-  ...props
-}: ButtonVariantProps & ButtonHTMLAttributes<HTMLButtonElement>) {
-  return <button className={cn(buttonVariants({ variant, size }), className)} {...props} />;
-}
+export type ButtonProps = ButtonVariantProps & ButtonHTMLAttributes<HTMLButtonElement>;
+
+export const Button = forwardRef<HTMLButtonElement, ButtonProps>(function Button(
+  { variant, size, className, ...props },
+  ref,
+) {
+  return (
+    <button ref={ref} className={cn(buttonVariants({ variant, size }), className)} {...props} />
+  );
+});

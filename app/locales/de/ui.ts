@@ -4,10 +4,7 @@ export const ui: Record<keyof typeof en, string> = {
   menu: "Menü",
   languageSwitch: "Sprache",
   dismiss: "Ausblenden",
-  close: "Schließen",
   confirmCancel: "Abbrechen",
   comboBoxShowAll: "Alle Einträge anzeigen",
   comboBoxNoMatch: "Kein Treffer",
-  comboBoxHint: "Tippen Sie, um die Liste zu filtern.",
-  noticeSaved: "Gespeichert.",
 };

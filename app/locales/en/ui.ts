@@ -3,10 +3,7 @@ export const ui = {
   menu: "Menu",
   languageSwitch: "Language",
   dismiss: "Dismiss",
-  close: "Close",
   confirmCancel: "Cancel",
   comboBoxShowAll: "Show all options",
   comboBoxNoMatch: "No match",
-  comboBoxHint: "Type to filter the list.",
-  noticeSaved: "Saved.",
 };
