@@ -109,7 +109,6 @@ function EnhancedComboBox({
       }}
       defaultFilter={contains}
       isInvalid={Boolean(error)}
-      menuTrigger="focus"
     >
       <Label className="block text-sm font-medium text-slate-800">{label}</Label>
       <div className="relative">
