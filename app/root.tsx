@@ -15,6 +15,7 @@ import {
 } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { AppShell } from "./components/app-shell";
+import { loadMessages } from "./locales/dictionaries";
 import { useRequestInfo } from "./utils/request-info";
 import { getSessionUserLocale, getUserActor } from "./modules/auth/guards.server";
 import { isOutboxEnabled } from "./modules/mail/send-mail.server";
@@ -67,6 +68,13 @@ export function Layout({ children }: { children: ReactNode }) {
   }, []);
   useRouterIdleFlag();
   const locale = useLocale();
+  // The browser holds only the dictionary it started with: after a switch of language without a
+  // reload (signing in, the header control with JavaScript) fetch the new one.
+  useEffect(() => {
+    loadMessages(locale).catch(() => {
+      // Offline: the loaded language stands in until the next page load.
+    });
+  }, [locale]);
   return (
     <html lang={locale} className="h-full bg-slate-50">
       <head>

@@ -59,7 +59,10 @@ test.describe("main journey", () => {
     await expect(page).toHaveURL(/\/vendors\/new$/);
     await page.getByLabel("Name", { exact: true }).fill("Acme AI");
     await page.getByLabel("Website").fill("https://acme.example");
-    await page.getByLabel("Country of registration").selectOption("US");
+    // The country field is a combobox with type-ahead once hydrated (a <select> before).
+    await waitForHydration(page);
+    await page.getByRole("combobox", { name: "Country of registration" }).pressSequentially("United Sta");
+    await page.getByRole("option", { name: "United States", exact: true }).click();
     await page.getByLabel("Criticality").selectOption("HIGH");
     await page.getByLabel("Description").fill("LLM assistant for our customer service team.");
     await page.getByRole("button", { name: "Create vendor" }).click();

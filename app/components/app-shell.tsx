@@ -1,10 +1,15 @@
-import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, NavLink, useLocation, useMatches } from "@remix-run/react";
+import { Menu } from "lucide-react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { labelKey } from "../utils/i18n";
 import type { MessageKey } from "../utils/i18n";
 import { can, type Action, type Role } from "../utils/permissions";
 import { useT } from "../utils/use-t";
 import { InboxLink } from "./notifications/inbox-link";
+import { LanguageSwitch } from "./language-switch";
+import { Button } from "./ui/button";
+import { cn } from "./ui/cn";
+import { Icon } from "./ui/icon";
 
 type ShellUser = {
   name: string;
@@ -41,75 +46,100 @@ const OUTBOX_NAV: (typeof NAV)[number] = {
   action: "outbox:read",
 };
 
-export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
-  const { t, locale } = useT();
-  const location = useLocation();
+/**
+ * A page asks for the full width with `export const handle = { layout: "wide" }` (tables with
+ * many columns); every other page keeps a readable measure (max-w-6xl).
+ */
+export type ShellHandle = { layout?: "wide" };
+
+function useWideLayout(): boolean {
+  return useMatches().some((match) => (match.handle as ShellHandle | undefined)?.layout === "wide");
+}
+
+function NavList({ user, vertical }: { user: NonNullable<ShellUser>; vertical: boolean }) {
+  const { t } = useT();
   return (
-    <div className="min-h-full">
+    <ul className={cn("flex flex-col gap-0.5", vertical ? "" : "p-2")}>
+      {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])]
+        .filter((item) => can(user.role, item.action))
+        .map((item) => (
+          <li key={item.to}>
+            <NavLink
+              to={item.to}
+              className={({ isActive }) =>
+                cn(
+                  "block rounded-md px-3 py-2 text-sm",
+                  isActive
+                    ? "bg-brand-50 font-semibold text-brand-900"
+                    : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
+                )
+              }
+            >
+              {t(item.label)}
+            </NavLink>
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+/**
+ * The narrow-screen navigation: a <details> disclosure, so it opens and closes without
+ * JavaScript. With JavaScript it closes again after a navigation (a client-side navigation keeps
+ * the element, and with it its open state).
+ */
+function NavDisclosure({ user }: { user: NonNullable<ShellUser> }) {
+  const { t } = useT();
+  const location = useLocation();
+  const details = useRef<HTMLDetailsElement>(null);
+  useEffect(() => {
+    if (details.current) details.current.open = false;
+  }, [location.pathname, location.search]);
+  return (
+    <details ref={details} className="group lg:hidden">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-border-strong px-2.5 py-1.5 text-sm text-slate-800 hover:bg-slate-100 [&::-webkit-details-marker]:hidden">
+        <Icon icon={Menu} />
+        {t("ui.menu")}
+      </summary>
+      <nav
+        aria-label={t("common.navMain")}
+        className="absolute inset-x-0 top-full z-20 border-b border-border bg-surface shadow-md"
+      >
+        <NavList user={user} vertical={false} />
+      </nav>
+    </details>
+  );
+}
+
+export function AppShell({ user, children }: { user: ShellUser; children: ReactNode }) {
+  const { t } = useT();
+  const wide = useWideLayout();
+  return (
+    <div className="flex min-h-full flex-col">
       <a
         href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-30 focus:bg-white focus:p-2"
       >
         {t("common.skipToContent")}
       </a>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+      <header className="relative border-b border-border bg-surface">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+          {user ? <NavDisclosure user={user} /> : null}
           <Link to="/" className="text-lg font-bold text-brand-900">
             {t("common.appName")}
           </Link>
-          {user ? (
-            <nav aria-label={t("common.navMain")} className="flex flex-wrap gap-1">
-              {[...NAV, ...(user.devOutbox ? [OUTBOX_NAV] : [])]
-                .filter((item) => can(user.role, item.action))
-                .map((item) => (
-                  <NavLink
-                    key={item.to}
-                    to={item.to}
-                    className={({ isActive }) =>
-                      `rounded px-3 py-1.5 text-sm ${isActive ? "bg-brand-50 font-semibold text-brand-900" : "text-slate-700 hover:bg-slate-100"}`
-                    }
-                  >
-                    {t(item.label)}
-                  </NavLink>
-                ))}
-            </nav>
-          ) : null}
-          {/* Wraps on narrow screens (390 px): the German labels are long. */}
-          <div className="ml-auto flex min-w-0 flex-wrap items-center gap-3 text-sm">
+          {/* Wraps on narrow screens (390 px) rather than widening the page. */}
+          <div className="ml-auto flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-2 text-sm">
             <Link to="/verify" className="text-slate-700 underline-offset-2 hover:underline">
               {t("verify.navLink")}
             </Link>
-            <Form method="post" action="/set-language" className="flex items-center gap-1">
-              <input
-                type="hidden"
-                name="redirectTo"
-                value={`${location.pathname}${location.search}`}
-              />
-              <label htmlFor="language-select" className="sr-only">
-                {t("common.language")}
-              </label>
-              <select
-                id="language-select"
-                name="locale"
-                defaultValue={locale}
-                className="rounded border border-slate-300 px-2 py-1"
-              >
-                <option value="de">{t("common.german")}</option>
-                <option value="en">{t("common.english")}</option>
-              </select>
-              <button
-                type="submit"
-                className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100"
-              >
-                {t("common.language")}
-              </button>
-            </Form>
+            <LanguageSwitch />
             {user ? (
               <>
                 <InboxLink unread={user.unreadNotifications ?? 0} />
                 <Link
                   to="/account"
-                  className="text-slate-700 underline-offset-2 hover:underline"
+                  className="max-w-full truncate text-slate-700 underline-offset-2 hover:underline sm:max-w-xs"
                   title={user.email}
                 >
                   {t("common.signedInAs", {
@@ -118,21 +148,33 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
                   })}
                 </Link>
                 <Form method="post" action="/logout">
-                  <button
-                    type="submit"
-                    className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700"
-                  >
+                  <Button type="submit" size="sm" className="bg-slate-800 hover:bg-slate-700">
                     {t("common.logout")}
-                  </button>
+                  </Button>
                 </Form>
               </>
             ) : null}
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-6xl px-4 py-8">
-        {children}
-      </main>
+      <div className="flex flex-1">
+        {user ? (
+          // The wide-screen navigation: a column of its own, so any number of entries in any
+          // language fits without wrapping.
+          <nav
+            aria-label={t("common.navMain")}
+            className="hidden w-56 shrink-0 border-r border-border bg-surface px-2 py-4 lg:block"
+          >
+            <NavList user={user} vertical />
+          </nav>
+        ) : null}
+        <main
+          id="main"
+          className={cn("min-w-0 flex-1 px-4 py-8", wide ? "lg:px-8" : "mx-auto max-w-6xl")}
+        >
+          {children}
+        </main>
+      </div>
     </div>
   );
 }

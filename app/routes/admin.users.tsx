@@ -18,6 +18,10 @@ import { getEnv } from "~/utils/env.server";
 import { readFormData } from "~/utils/form-data.server";
 import { runUseCase } from "~/utils/http.server";
 import { isLocale, translate } from "~/utils/i18n";
+import type { ShellHandle } from "~/components/app-shell";
+
+/** A table page: it uses the full width beside the navigation. */
+export const handle: ShellHandle = { layout: "wide" };
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale = (matches.find((m) => m.id === "root")?.data as { locale?: unknown } | undefined)

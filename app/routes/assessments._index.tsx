@@ -15,6 +15,10 @@ import { useT } from "~/utils/use-t";
 import { translatedTitle } from "~/utils/page-title";
 import { ScrollRegion } from "~/components/ui/scroll-region";
 import { formatScore } from "~/utils/score-format";
+import type { ShellHandle } from "~/components/app-shell";
+
+/** A table page: it uses the full width beside the navigation. */
+export const handle: ShellHandle = { layout: "wide" };
 
 export const meta: MetaFunction = ({ matches }) => [translatedTitle(matches, "assessments.title")];
 

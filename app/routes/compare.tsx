@@ -10,6 +10,10 @@ import { getComparePage } from "~/modules/comparison/get-compare-page.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import type { ShellHandle } from "~/components/app-shell";
+
+/** A table page: it uses the full width beside the navigation. */
+export const handle: ShellHandle = { layout: "wide" };
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale =

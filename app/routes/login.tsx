@@ -12,9 +12,11 @@ import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
 import { sessionCookie } from "~/modules/auth/cookies.server";
 import { getUserActor } from "~/modules/auth/guards.server";
+import { keepChosenLocale } from "~/modules/auth/keep-chosen-locale.server";
 import { logIn, logInCredentialsSchema } from "~/modules/auth/log-in.server";
 import { readLoginDevices, rememberLoginDevice } from "~/modules/auth/login-devices.server";
 import { serializePendingLogin } from "~/modules/auth/pending-login.server";
+import { signInLanguageCookie } from "~/utils/locale.server";
 import { clientIp } from "~/utils/request-context.server";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
@@ -74,6 +76,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       headers.append("Set-Cookie", await sessionCookie().serialize(result.token));
       // This browser becomes a known device of the account (its own sign-in limit).
       headers.append("Set-Cookie", await rememberLoginDevice(devices, result.userId));
+      const language = await signInLanguageCookie(request, (chosen) =>
+        keepChosenLocale({ userId: result.userId, chosen }),
+      );
+      if (language) headers.append("Set-Cookie", language);
       return redirect(redirectTo, { headers });
     }
   }

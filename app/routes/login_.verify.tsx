@@ -6,8 +6,10 @@ import { TextField } from "~/components/ui/field";
 import { Alert, Card } from "~/components/ui/layout";
 import { sessionCookie } from "~/modules/auth/cookies.server";
 import { readLoginDevices, rememberLoginDevice } from "~/modules/auth/login-devices.server";
+import { keepChosenLocale } from "~/modules/auth/keep-chosen-locale.server";
 import { clearPendingLogin, readPendingLogin } from "~/modules/auth/pending-login.server";
 import { completeLoginWithSecondFactor } from "~/modules/auth/verify-second-factor.server";
+import { signInLanguageCookie } from "~/utils/locale.server";
 import { clientIp } from "~/utils/request-context.server";
 import { safeRedirectPath } from "~/utils/safe-redirect.server";
 import { useT } from "~/utils/use-t";
@@ -51,6 +53,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     "Set-Cookie",
     await rememberLoginDevice(await readLoginDevices(request), pending.userId),
   );
+  const language = await signInLanguageCookie(request, (chosen) =>
+    keepChosenLocale({ userId: pending.userId, chosen }),
+  );
+  if (language) headers.append("Set-Cookie", language);
   return redirect(safeRedirectPath(pending.redirectTo, "/"), { headers });
 }
 

@@ -15,6 +15,10 @@ import { runUseCase } from "~/utils/http.server";
 import { resolveLocale } from "~/utils/locale.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import type { ShellHandle } from "~/components/app-shell";
+
+/** A table page: it uses the full width beside the navigation. */
+export const handle: ShellHandle = { layout: "wide" };
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale =

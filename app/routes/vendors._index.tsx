@@ -8,6 +8,10 @@ import { can } from "~/utils/permissions";
 import { listVendors } from "~/modules/vendors/list-vendors.server";
 import { translate, type Locale } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import type { ShellHandle } from "~/components/app-shell";
+
+/** A table page: it uses the full width beside the navigation. */
+export const handle: ShellHandle = { layout: "wide" };
 
 export const meta: MetaFunction = ({ matches }) => {
   const locale =

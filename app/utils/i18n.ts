@@ -1,10 +1,11 @@
-import { de } from "../locales/de";
-import { en, type Messages } from "../locales/en";
+import { anyMessages, messagesFor } from "../locales/dictionaries";
+import type { Messages } from "../locales/en";
 
 /**
  * Minimal typed i18n: one dictionary per language, namespaces of flat keys, `{name}`
  * placeholders. The German dictionary must have exactly the English keys (the type checker and
- * app/locales/locales.test.ts both enforce it).
+ * app/locales/locales.test.ts both enforce it). The dictionaries come from
+ * app/locales/dictionaries.ts: every language on the server, only the page's one in the browser.
  */
 export const LOCALES = ["en", "de"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -16,8 +17,6 @@ type Namespace = keyof Messages;
 export type MessageKey = {
   [N in Namespace]: `${N}.${Extract<keyof Messages[N], string>}`;
 }[Namespace];
-
-const dictionaries: Record<Locale, Messages> = { en, de };
 
 /** Values filled into a message's `{name}` placeholders. */
 export type MessageParams = Record<string, string | number>;
@@ -37,7 +36,9 @@ export function isMessageKey(value: unknown): value is MessageKey {
   if (typeof value !== "string") return false;
   const dot = value.indexOf(".");
   if (dot <= 0) return false;
-  const table = (en as Record<string, Record<string, string> | undefined>)[value.slice(0, dot)];
+  const table = (anyMessages() as Record<string, Record<string, string> | undefined> | undefined)?.[
+    value.slice(0, dot)
+  ];
   return table !== undefined && Object.prototype.hasOwnProperty.call(table, value.slice(dot + 1));
 }
 
@@ -82,8 +83,9 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   const dot = key.indexOf(".");
   const ns = key.slice(0, dot) as Namespace;
   const name = key.slice(dot + 1);
-  const table = dictionaries[locale][ns] as Record<string, string>;
-  const template = table[name] ?? (dictionaries.en[ns] as Record<string, string>)[name] ?? key;
+  // In the browser a newly chosen language may still be loading: the loaded one stands in.
+  const table = (messagesFor(locale) ?? anyMessages())?.[ns] as Record<string, string> | undefined;
+  const template = table?.[name] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, p: string) =>
     p in params ? String(params[p]) : match,

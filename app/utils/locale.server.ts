@@ -36,3 +36,23 @@ export async function resolveLocaleFromHeaders(
   if (isLocale(cookie)) return cookie;
   return localeFromAcceptLanguage(acceptLanguage ?? null) ?? DEFAULT_LOCALE;
 }
+
+/** The language this browser's visitor chose explicitly (the cookie), or null. */
+export async function chosenLocale(request: Request): Promise<Locale | null> {
+  const cookie = await languageCookie().parse(request.headers.get("Cookie"));
+  return isLocale(cookie) ? cookie : null;
+}
+
+/**
+ * After a sign-in: keeps the language chosen before it (stored as the user's preference when they
+ * had none) and returns the Set-Cookie line that aligns this browser's cookie with the language
+ * the user now sees, or null when nobody chose one. Aligning the cookie keeps the pages in the
+ * same language after signing out.
+ */
+export async function signInLanguageCookie(
+  request: Request,
+  keep: (chosen: Locale | null) => Promise<Locale | null>,
+): Promise<string | null> {
+  const shown = await keep(await chosenLocale(request));
+  return shown ? languageCookie().serialize(shown) : null;
+}

@@ -1,5 +1,6 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useCallback } from "react";
+import { useCallback, useSyncExternalStore } from "react";
+import { messagesVersion, subscribeMessages } from "../locales/dictionaries";
 import { useRequestInfo } from "./request-info";
 import {
   DEFAULT_LOCALE,
@@ -28,14 +29,19 @@ export function useLocale(): Locale {
 
 export function useT() {
   const locale = useLocale();
+  // A dictionary that arrives later (the language was switched without a reload) re-renders the
+  // text: the version is part of the callbacks' identity.
+  const version = useSyncExternalStore(subscribeMessages, messagesVersion, () => 0);
   const t = useCallback(
     (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
-    [locale],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
+    [locale, version],
   );
   /** Translates a message carried by an error (key + parameters), in this page's language. */
   const tm = useCallback(
     (message: LocalizedMessage) => translate(locale, message.key, message.params),
-    [locale],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- version: see above
+    [locale, version],
   );
   return {
     t,

@@ -1,9 +1,10 @@
 import { Form, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
-import { Alert, Card } from "~/components/ui/layout";
+import { Card } from "~/components/ui/layout";
 import type { AccountActionData } from "~/modules/auth/run-account-action.server";
 import { isLocale, LOCALES } from "~/utils/i18n";
+import { Toast } from "~/components/ui/toast";
 import { useT } from "~/utils/use-t";
 
 /** The language preference; a saved choice comes back as ?saved=language (a redirect). */
@@ -23,7 +24,7 @@ export function LanguageCard({
     <Card title={t("auth.languagePreference")}>
       {savedLanguage ? (
         <div className="mb-3">
-          <Alert tone="success">{t("auth.languageSaved")}</Alert>
+          <Toast>{t("auth.languageSaved")}</Toast>
         </div>
       ) : null}
       <Form method="post" className="flex max-w-md items-end gap-3">

@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { ConfirmSubmitButton } from "~/components/ui/confirm-dialog";
 import { Button } from "~/components/ui/button";
 import { Card } from "~/components/ui/layout";
 import { ScrollRegion } from "~/components/ui/scroll-region";
@@ -138,15 +139,16 @@ function MemberActions({
           <Form method="post">
             <input type="hidden" name="intent" value="deactivate" />
             <input type="hidden" name="membershipId" value={member.membershipId} />
-            <Button
-              type="submit"
-              variant="danger"
+            <ConfirmSubmitButton
               className="px-3 py-1.5"
               disabled={busy}
               aria-label={t("admin.deactivateNamed", { name: member.name })}
+              title={t("admin.deactivateNamed", { name: member.name })}
+              body={t("admin.deactivateConfirmBody")}
+              confirmLabel={t("admin.deactivate")}
             >
               {t("admin.deactivate")}
-            </Button>
+            </ConfirmSubmitButton>
           </Form>
         </>
       ) : (

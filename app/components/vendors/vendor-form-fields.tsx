@@ -8,6 +8,7 @@ import {
 } from "~/modules/vendors/vendor-fields";
 import type { MessageKey } from "~/utils/i18n";
 import { useT } from "~/utils/use-t";
+import { ComboBoxField } from "~/components/ui/combo-box";
 import { countriesSortedByName } from "~/reference-data/countries";
 
 /**
@@ -45,7 +46,7 @@ export function VendorFormFields({
         hint={t("vendors.websiteHint")}
         error={error("website")}
       />
-      <SelectField
+      <ComboBoxField
         label={t("vendors.country")}
         name="country"
         defaultValue={values.country}

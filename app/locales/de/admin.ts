@@ -47,6 +47,8 @@ export const admin: Record<keyof typeof en, string> = {
   changeRole: "Rolle ändern",
   deactivate: "Deaktivieren",
   deactivateNamed: "Deaktivieren: {name}",
+  deactivateConfirmBody:
+    "Die Sitzungen enden sofort, und die Person kann sich nicht mehr anmelden. Sie können sie später wieder aktivieren.",
   reactivate: "Reaktivieren",
   reactivateNamed: "Reaktivieren: {name}",
   invitationsHeading: "Offene Einladungen",

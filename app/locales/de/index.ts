@@ -32,6 +32,7 @@ import { explain } from "./explain";
 import { templateReader } from "./template-reader";
 import { home } from "./home";
 import { portalFinish } from "./portal-finish";
+import { ui } from "./ui";
 
 export const de: Messages = {
   common,
@@ -67,4 +68,5 @@ export const de: Messages = {
   templateReader,
   home,
   portalFinish,
+  ui,
 };

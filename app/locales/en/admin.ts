@@ -45,6 +45,8 @@ export const admin = {
   changeRole: "Change role",
   deactivate: "Deactivate",
   deactivateNamed: "Deactivate {name}",
+  deactivateConfirmBody:
+    "Their sessions end at once and they can no longer sign in. You can reactivate them later.",
   reactivate: "Reactivate",
   reactivateNamed: "Reactivate {name}",
   invitationsHeading: "Open invitations",

@@ -31,6 +31,7 @@ import { explain } from "./explain";
 import { templateReader } from "./template-reader";
 import { home } from "./home";
 import { portalFinish } from "./portal-finish";
+import { ui } from "./ui";
 
 /** English is the reference dictionary: every other language has exactly these keys. */
 export const en = {
@@ -67,6 +68,7 @@ export const en = {
   templateReader,
   home,
   portalFinish,
+  ui,
 };
 export type Messages = {
   [N in keyof typeof en]: { [K in keyof (typeof en)[N]]: string };
