@@ -18,9 +18,6 @@ import { Icon } from "./icon";
 
 type Option = { value: string; label: string };
 
-/** React Aria keys cannot be empty; the "none" option ("" in the form) gets this key instead. */
-const EMPTY_KEY = "\u0000empty";
-
 /**
  * A select with type-ahead ("Deu" finds Deutschland among 250 countries) that enhances a native
  * <select>: the server renders the <select> (SelectField: label, hint and error wired by id), which
@@ -95,17 +92,25 @@ function EnhancedComboBox({
   const { t } = useT();
   const { contains } = useFilter({ sensitivity: "base" });
   const id = useId();
-  const keyOf = (value: string) => (value === "" ? EMPTY_KEY : value);
-  const [selected, setSelected] = useState<string>(keyOf(defaultValue));
-  const items = options.map((option) => ({ id: keyOf(option.value), label: option.label }));
+  // The "none" option ("" in the form, e.g. "— not specified —") is not an item: it is the empty
+  // field's placeholder, and clearing the text chooses it. As an item its label filled the input,
+  // and typing "germ" searched for "germ— not specified —".
+  const emptyOption = options.find((option) => option.value === "");
+  const items = options
+    .filter((option) => option.value !== "")
+    .map((option) => ({ id: option.value, label: option.label }));
+  const [selected, setSelected] = useState<string | null>(defaultValue || null);
   return (
     <ComboBox
       className={cn("space-y-1", className)}
-      items={items}
+      // defaultItems, not items: React Aria filters only items it owns (with `items` the caller
+      // filters), so `items` showed all 250 countries whatever was typed.
+      defaultItems={items}
       selectedKey={selected}
       onSelectionChange={(key) => {
-        // Clearing the text and leaving the field keeps the last choice (no custom values).
+        // Cleared: "none" where the field has that option; otherwise the last choice stays.
         if (key !== null) setSelected(String(key));
+        else if (emptyOption) setSelected(null);
       }}
       defaultFilter={contains}
       isInvalid={Boolean(error)}
@@ -114,6 +119,7 @@ function EnhancedComboBox({
       <div className="relative">
         <Input
           id={id}
+          placeholder={emptyOption?.label}
           className="block w-full rounded-md border border-slate-300 bg-white py-2 pr-10 pl-3 text-sm shadow-sm aria-[invalid=true]:border-red-600"
         />
         <AriaButton
@@ -123,7 +129,7 @@ function EnhancedComboBox({
           <Icon icon={ChevronDown} />
         </AriaButton>
       </div>
-      <input type="hidden" name={name} value={selected === EMPTY_KEY ? "" : selected} />
+      <input type="hidden" name={name} value={selected ?? ""} />
       {hint ? (
         <Text slot="description" className="block text-xs text-slate-600">
           {hint}
