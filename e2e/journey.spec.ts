@@ -61,7 +61,9 @@ test.describe("main journey", () => {
     await page.getByLabel("Website").fill("https://acme.example");
     // The country field is a combobox with type-ahead once hydrated (a <select> before).
     await waitForHydration(page);
-    await page.getByRole("combobox", { name: "Country of registration" }).pressSequentially("United Sta");
+    await page
+      .getByRole("combobox", { name: "Country of registration" })
+      .pressSequentially("United Sta");
     await page.getByRole("option", { name: "United States", exact: true }).click();
     await page.getByLabel("Criticality").selectOption("HIGH");
     await page.getByLabel("Description").fill("LLM assistant for our customer service team.");

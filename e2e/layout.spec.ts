@@ -38,7 +38,10 @@ test.describe("phone, 390 px", () => {
 
   test("no main page scrolls sideways, in English and German", async ({ page, context }) => {
     const org = await seedOrganization();
-    await signInContext(context, await seedUser(org.id, "ADMIN", { name: "Alexandra Administratorin", withTotp: true }));
+    await signInContext(
+      context,
+      await seedUser(org.id, "ADMIN", { name: "Alexandra Administratorin", withTotp: true }),
+    );
     for (const locale of ["en", "de"]) {
       await context.addCookies([
         { name: "vetted_lang", value: btoa(JSON.stringify(locale)), url: E2E_BASE_URL },

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateTotpCode } from "~/modules/auth/totp.server";
 import { db } from "~/utils/db.server";
-import { createClient, startAppServer, type AppServer, type HttpClient } from "../support/app-server";
+import {
+  createClient,
+  startAppServer,
+  type AppServer,
+  type HttpClient,
+} from "../support/app-server";
 import { createOrganization, createUser } from "../support/factories";
 
 /**

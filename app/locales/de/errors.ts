@@ -85,8 +85,10 @@ export const errors: Record<keyof typeof en, string> = {
   questionNotReopened:
     "Nur die mit der Änderungsanfrage wieder geöffneten Fragen können geändert werden; diese wurde nicht wieder geöffnet.",
   submitMainContactOnly: "Nur der Hauptkontakt kann den Fragebogen einreichen.",
-  sectionsDoneDelegatesOnly: "Nur wer einzelne Abschnitte beantwortet, kann diese als fertig melden.",
-  extendNoDueDate: "Diese Bewertung hat kein Fälligkeitsdatum, bis zu dem der Link verlängert werden könnte.",
+  sectionsDoneDelegatesOnly:
+    "Nur wer einzelne Abschnitte beantwortet, kann diese als fertig melden.",
+  extendNoDueDate:
+    "Diese Bewertung hat kein Fälligkeitsdatum, bis zu dem der Link verlängert werden könnte.",
   extendNotActive: "Nur ein aktiver Link kann verlängert werden.",
   tooManyInvitations: "Zu viele Einladungen. Bitte versuchen Sie es in {seconds} Sekunden erneut.",
   clarificationsClosed:

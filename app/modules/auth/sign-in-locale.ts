@@ -8,13 +8,10 @@ import { isLocale, type Locale } from "../../utils/i18n";
  * A stored preference wins over the cookie: it is the user's own, while the cookie belongs to the
  * browser and may be the previous person's on a shared machine.
  */
-export function localeAfterSignIn({
-  stored,
-  chosen,
-}: {
-  stored: string | null;
-  chosen: unknown;
-}): { show: Locale | null; store: Locale | null } {
+export function localeAfterSignIn({ stored, chosen }: { stored: string | null; chosen: unknown }): {
+  show: Locale | null;
+  store: Locale | null;
+} {
   if (isLocale(stored)) return { show: stored, store: null };
   if (isLocale(chosen)) return { show: chosen, store: chosen };
   return { show: null, store: null };

@@ -1,12 +1,6 @@
 import { PDFDocument } from "pdf-lib";
 import { formatAnswer } from "../questionnaires/format-answer";
-import {
-  formatDate,
-  translate,
-  type Locale,
-  type MessageKey,
-  labelKey,
-} from "../../utils/i18n";
+import { formatDate, translate, type Locale, type MessageKey, labelKey } from "../../utils/i18n";
 import type { Cell, Sheet } from "../exports/spreadsheet";
 import { drawBarChart } from "../reports/charts";
 import { embedReportFonts } from "../reports/fonts";
