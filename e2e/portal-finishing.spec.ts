@@ -170,13 +170,22 @@ for (const viewport of [
       const page = await context.newPage();
       await page.goto("/portal");
       // The no-JavaScript upload button sits inside its question and names it.
-      const upload = page.locator('[data-testid^="evidence-upload-submit-"]').first();
+      // (By its exact test id: a `has` locator is matched inside each fieldset, so `.first()` in it
+      // would pick the first button of every question.)
+      // (The evidence questions of this seed are conditional and hidden until they apply, so the
+      // name is read from the attribute and the legend's text, not from the accessibility tree.)
+      const uploadId = await page
+        .locator('[data-testid^="evidence-upload-submit-"]')
+        .first()
+        .getAttribute("data-testid");
+      const upload = page.getByTestId(uploadId!);
       const evidenceQuestion = page
         .locator('fieldset[data-testid="question"]')
-        .filter({ has: upload });
+        .filter({ has: page.getByTestId(uploadId!) });
       await expect(evidenceQuestion).toHaveCount(1);
-      const legend = (await evidenceQuestion.locator("legend").innerText()).trim();
-      await expect(upload).toHaveAccessibleName(`Upload file: ${legend}`);
+      const legend = (await evidenceQuestion.locator("legend").textContent())!.trim();
+      expect(legend.length).toBeGreaterThan(0);
+      await expect(upload).toHaveAttribute("aria-label", `Upload file: ${legend}`);
 
       const table = question(page, TABLE);
       const rows = table.getByTestId("subprocessor-row");
