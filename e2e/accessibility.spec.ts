@@ -307,6 +307,24 @@ const PAGES: PageCase[] = [
     title: (l) => titled(t(l, "admin.acceptPageTitle")),
   },
   {
+    name: "home (DPO, with a forwarded assessment)",
+    who: "dpo",
+    path: () => "/",
+    title: (l) => titled(t(l, "home.pageTitle")),
+  },
+  {
+    name: "home (admin)",
+    who: "admin",
+    path: () => "/",
+    title: (l) => titled(t(l, "home.pageTitle")),
+  },
+  {
+    name: "notifications inbox",
+    who: "dpo",
+    path: () => "/notifications",
+    title: (l) => titled(t(l, "notifications.title")),
+  },
+  {
     name: "vendors",
     who: "assessor",
     path: () => "/vendors",

@@ -507,7 +507,7 @@ describe("step-up for the DPO decision", () => {
       where: { userId: dpo.user.id },
       data: { mfaVerifiedAt: new Date(Date.now() - 10 * 60_000) },
     });
-    const page = await client.get(`/assessments/${ready.id}`);
+    const page = await client.get(`/assessments/${ready.id}?tab=decision`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('name="code"'); // the form asks for a code
 
