@@ -132,7 +132,7 @@ describe("kill -9 while the report is being signed", () => {
       try {
         const client = createClient(first.baseUrl);
         await client.login(dpo.user.email, dpo.password, dpo.totpKey);
-        const decided = await client.post(`/assessments/${ready.id}`, {
+        const decided = await client.post(`/assessments/${ready.id}?tab=decision`, {
           intent: "decide",
           outcome: "APPROVED",
           rationale: "Geeignet für den vorgesehenen Einsatz.",
@@ -141,7 +141,9 @@ describe("kill -9 while the report is being signed", () => {
         // The DPO's answer does not wait for the hanging timestamp authority.
         expect(decided.status, first.output()).toBe(200);
         expect(testIdText(decided.body, "decision-recorded")).toBeTruthy();
-        expect(decided.body).toContain('data-testid="report-pending"');
+        // The Reports tab says the report is being signed.
+        const reports = await client.get(`/assessments/${ready.id}?tab=reports`);
+        expect(reports.body).toContain('data-testid="report-pending"');
         expect(tsa.received()).toBe(1);
         const decision = await db().decision.findFirstOrThrow({
           where: { assessmentId: ready.id },
@@ -162,7 +164,7 @@ describe("kill -9 while the report is being signed", () => {
         // The timestamp authority answers again; a new server starts on the same database.
         tsa.release();
         second = await startProductionServer(port);
-        const page = await client.get(`/assessments/${ready.id}`);
+        const page = await client.get(`/assessments/${ready.id}?tab=reports`);
         expect(page.status).toBe(200);
         const signedMeanwhile = await db().signedReport.count({
           where: { decisionId: decision.id },
@@ -194,7 +196,7 @@ describe("kill -9 while the report is being signed", () => {
         const tools = toolWorkspace();
         const pdfsig = tools.pdfsig(tools.write("after-restart.pdf", report.signedPdf));
         expect(pdfsig).toContain("Signature Validation: Signature is Valid.");
-        const after = await client.get(`/assessments/${ready.id}`);
+        const after = await client.get(`/assessments/${ready.id}?tab=reports`);
         expect(after.body).toContain('data-testid="signed-report"');
         expect(after.body).not.toContain('data-testid="report-pending"');
       } finally {
