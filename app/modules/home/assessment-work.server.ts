@@ -6,18 +6,10 @@ import {
 } from "../assessments/assessment-work-sets.server";
 import { HOME_CERTIFICATE_FILTER } from "../portfolio/certificate-expiry";
 import { expiryBounds } from "../portfolio/list-portfolio.server";
+import { homeAssessmentSelect, vendorLabel } from "./home-assessment-row";
 import { HOME_ITEMS_PER_SECTION, type HomeSection } from "./home-types";
 
-const assessmentSelect = {
-  id: true,
-  title: true,
-  vendor: { select: { name: true } },
-  product: { select: { name: true } },
-} as const;
-
-function vendorLabel(row: { vendor: { name: string }; product: { name: string } | null }) {
-  return row.product ? `${row.vendor.name} · ${row.product.name}` : row.vendor.name;
-}
+const assessmentSelect = homeAssessmentSelect;
 
 /**
  * The assessor's queue: submissions waiting for review (oldest first), assessments whose vendor

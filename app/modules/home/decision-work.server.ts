@@ -1,18 +1,10 @@
 import { db } from "../../utils/db.server";
 import { assessmentListHref } from "../assessments/assessment-list-filters";
 import { assessmentsWithConditionsDue } from "../assessments/assessment-work-sets.server";
+import { homeAssessmentSelect, vendorLabel } from "./home-assessment-row";
 import { HOME_ITEMS_PER_SECTION, type HomeItem, type HomeSection } from "./home-types";
 
-const assessmentSelect = {
-  id: true,
-  title: true,
-  vendor: { select: { name: true } },
-  product: { select: { name: true } },
-} as const;
-
-function vendorLabel(row: { vendor: { name: string }; product: { name: string } | null }) {
-  return row.product ? `${row.vendor.name} · ${row.product.name}` : row.vendor.name;
-}
+const assessmentSelect = homeAssessmentSelect;
 
 /**
  * The DPO's queue: assessments forwarded for a decision (longest waiting first), conditions of
