@@ -194,7 +194,7 @@ describe("the assessment page", () => {
     await db().membership.updateMany({ where: { userId: member.user.id }, data: { role: "DPO" } });
     const client = createClient(app.baseUrl);
     await client.login(member.user.email, member.password, member.totpKey);
-    const page = await client.get(`/assessments/${s.assessment.id}`);
+    const page = await client.get(`/assessments/${s.assessment.id}?tab=decision`);
     expect(page.status).toBe(200);
     // (Booleans, not toContain: a failure would print the whole page.)
     expect(page.body.includes('name="intent" value="decide"'), "a decision form").toBe(false);
@@ -204,7 +204,7 @@ describe("the assessment page", () => {
       "the reason",
     ).toBe(true);
     await db().user.update({ where: { id: member.user.id }, data: { locale: "de" } });
-    const german = await client.get(`/assessments/${s.assessment.id}`, {
+    const german = await client.get(`/assessments/${s.assessment.id}?tab=decision`, {
       headers: { "Accept-Language": "de" },
     });
     expect(
