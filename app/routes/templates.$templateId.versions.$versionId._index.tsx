@@ -5,7 +5,7 @@ import { PageHeader } from "~/components/ui/layout";
 import { getSessionUserLocale, requirePermission } from "~/modules/auth/guards.server";
 import { readTemplateVersion } from "~/modules/templates/read-template-version.server";
 import { runUseCase } from "~/utils/http.server";
-import { isLocale, translate } from "~/utils/i18n";
+import { isLocale, isMessageKey, translate } from "~/utils/i18n";
 import { resolveLocale } from "~/utils/locale.server";
 import { metaLocale, pageTitle } from "~/utils/page-title";
 import { useT } from "~/utils/use-t";
@@ -30,6 +30,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
  * language unless ?lang=de|en asks for the other one; any other value falls back to the reader's
  * language and says so. The export of the same version stays at ./export (a sibling route).
  */
+import { en } from "~/locales/en";
+
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, context, "template:read");
   const uiLocale = await resolveLocale(request, await getSessionUserLocale(request, context));
@@ -44,12 +46,21 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   );
   return {
     ...page,
+    // The question's labels in the content language, from the server's dictionaries: the browser
+    // holds only the reader's language (ADR 0046), so it could not translate them itself.
+    contentLabels: Object.fromEntries(
+      Object.keys(en.templateReader)
+        .map((name) => `templateReader.${name}`)
+        .filter(isMessageKey)
+        .map((key) => [key, translate(contentLocale, key)]),
+    ) as Record<string, string>,
     invalidLanguage: requested !== null && !isLocale(requested) ? requested.slice(0, 20) : null,
   };
 }
 
 export default function TemplateVersionPage() {
-  const { template, version, content, invalidLanguage } = useLoaderData<typeof loader>();
+  const { template, version, content, contentLabels, invalidLanguage } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <div className="space-y-6">
@@ -65,6 +76,7 @@ export default function TemplateVersionPage() {
         templateId={template.id}
         version={version}
         content={content}
+        contentLabels={contentLabels}
         invalidLanguage={invalidLanguage}
       />
     </div>

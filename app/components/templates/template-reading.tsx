@@ -15,11 +15,14 @@ export function TemplateReading({
   templateId,
   version,
   content,
+  contentLabels,
   invalidLanguage,
 }: {
   templateId: string;
   version: { id: string; version: number; status: string; publishedAt: string | Date | null };
   content: ReadableTemplate;
+  /** templateReader labels in the content language (the browser holds only the reader's). */
+  contentLabels: Record<string, string>;
   invalidLanguage: string | null;
 }) {
   const { t, date } = useT();
@@ -112,6 +115,7 @@ export function TemplateReading({
                     key={question.anchor}
                     question={question}
                     locale={content.locale}
+                    labels={contentLabels}
                   />
                 ))}
               </div>
@@ -132,9 +136,17 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-/** One question; its words are all in `locale` (translate, not useT: the page may be the other language). */
-function QuestionReading({ question, locale }: { question: ReadableQuestion; locale: Locale }) {
-  const tl = (key: MessageKey) => translate(locale, key);
+/** One question; its words are all in `locale` (labels from the loader: the page may be the other language). */
+function QuestionReading({
+  question,
+  locale,
+  labels,
+}: {
+  question: ReadableQuestion;
+  locale: Locale;
+  labels: Record<string, string>;
+}) {
+  const tl = (key: MessageKey) => labels[key] ?? translate(locale, key);
   return (
     <article aria-labelledby={question.anchor} className="py-4 first:pt-0 last:pb-0">
       <h3 id={question.anchor} className="font-semibold text-slate-900">
